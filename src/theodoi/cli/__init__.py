@@ -1,0 +1,30 @@
+"""The `theodoi` command: one group, one module per subcommand family.
+
+Exit codes: 0 ok, 1 done with warnings, 2 bad input (see README).
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from theodoi.cli.errors import run_guarded
+from theodoi.cli.extract import extract_cmd
+from theodoi.cli.misc import demo_cmd, settings_cmd
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="theodoi")
+def cli() -> None:
+    """theodoi — theo dõi thực hiện kế hoạch, chương trình, nghị quyết."""
+
+
+cli.add_command(extract_cmd)
+cli.add_command(settings_cmd)
+cli.add_command(demo_cmd)
+
+
+def main() -> None:
+    """Console entry point: run the group, render theodoi errors as one line, exit 2."""
+    sys.exit(run_guarded(cli))

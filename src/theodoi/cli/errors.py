@@ -1,0 +1,32 @@
+"""The one error renderer of the CLI: a theodoi error is one Vietnamese line and exit 2."""
+
+from __future__ import annotations
+
+import click
+from rich.console import Console
+
+from theodoi.domain.errors import TheodoiError
+
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def render(exc: TheodoiError) -> None:
+    err_console.print(f"[bold red]Lỗi:[/] {exc.render()}", markup=True)
+
+
+def run_guarded(group: click.Group) -> int:
+    """Run the click group; map TheodoiError to exit 2, keep click's own usage errors at 2."""
+    try:
+        group.main(standalone_mode=False)
+    except TheodoiError as exc:
+        render(exc)
+        return exc.exit_code
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        return 2
+    except click.Abort:
+        err_console.print("Đã hủy.")
+        return 130
+    return 0

@@ -1,0 +1,1 @@
+"""Pure domain model: dataclasses and functions, no I/O and no clock."""

@@ -1,0 +1,47 @@
+"""The few exception types theodoi raises for bad input or forbidden actions.
+
+Every message is Vietnamese and written for a commune clerk; the edges (CLI, web) render
+them through one renderer and never show a traceback for these.
+"""
+
+from __future__ import annotations
+
+
+class TheodoiError(Exception):
+    """Base of every error a user can cause; `code` is stable, `message` is Vietnamese."""
+
+    code = "E000"
+    exit_code = 2
+
+    def __init__(self, message: str, *, subject: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.subject = subject
+
+    def render(self) -> str:
+        """One line: the subject (a file, a record) and the problem."""
+        return f"{self.subject}: {self.message}" if self.subject else self.message
+
+
+class BadInput(TheodoiError):
+    """The input cannot be used at all (unreadable, wrong type, too large, malformed)."""
+
+    code = "E100"
+
+
+class NotFound(TheodoiError):
+    """A named unit, plan, item or user does not exist."""
+
+    code = "E200"
+
+
+class Conflict(TheodoiError):
+    """The record changed since it was read, or the action clashes with stored data."""
+
+    code = "E300"
+
+
+class Forbidden(TheodoiError):
+    """The user may not see or change this record."""
+
+    code = "E400"

@@ -1,0 +1,88 @@
+"""Choose a reader by the file's content (not only its name) and run it.
+
+Each reader module exposes `read(data: bytes, name: str) -> SourceText`. Sniffing the
+content first means a PNG renamed .pdf or random bytes named .docx get a clear error
+instead of a crash inside a parser.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import PurePath
+
+from theodoi.extraction.errors import FileTooLarge, UnreadableFile, UnsupportedFormat
+from theodoi.extraction.source import SourceText
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+# magic bytes -> format; checked in order
+MAGIC: list[tuple[bytes, str]] = [
+    (b"%PDF", "pdf"),
+    (b"PK\x03\x04", "zip"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "ole"),  # .doc (Word 97-2003)
+    (b"{\\rtf", "rtf"),
+    (b"\x89PNG", "image"),
+    (b"\xff\xd8\xff", "image"),
+    (b"GIF8", "image"),
+    (b"II*\x00", "image"),
+    (b"MM\x00*", "image"),
+]
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+
+
+def sniff(data: bytes, name: str) -> str:
+    """Return the reader format for `data`: txt, docx, odt, doc, pdf; raise for the rest."""
+    if not data.strip():
+        raise UnreadableFile("tệp rỗng, không có nội dung.", subject=name)
+    kind = next((fmt for magic, fmt in MAGIC if data.startswith(magic)), None)
+    if kind == "image":
+        raise UnreadableFile("đây là tệp ảnh, không phải văn bản; hãy tải lên tệp DOCX, PDF "
+                             "hoặc TXT.", subject=name)
+    if kind == "zip":
+        return _zip_kind(data, name)
+    if kind == "ole":
+        return "doc"
+    if kind == "rtf":
+        return "doc"  # LibreOffice converts RTF like DOC
+    if kind == "pdf":
+        return "pdf"
+    suffix = PurePath(name).suffix.lower()
+    if suffix in {".pdf", ".docx", ".doc", ".odt"}:
+        raise UnreadableFile(f"nội dung tệp không phải định dạng {suffix[1:].upper()} "
+                             "(tệp hỏng hoặc bị đổi tên).", subject=name)
+    return "txt"
+
+
+def _zip_kind(data: bytes, name: str) -> str:
+    head = data[:4096]
+    if b"word/" in head or b"[Content_Types].xml" in head:
+        return "docx"
+    if b"mimetypeapplication/vnd.oasis.opendocument.text" in head:
+        return "odt"
+    import io
+    import zipfile
+
+    try:
+        names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    except zipfile.BadZipFile as exc:
+        raise UnreadableFile("tệp nén bị hỏng, không mở được.", subject=name) from exc
+    if "word/document.xml" in names:
+        return "docx"
+    if "content.xml" in names:
+        return "odt"
+    raise UnsupportedFormat("tệp nén này không phải văn bản Word (DOCX) hay ODT.", subject=name)
+
+
+READERS = {"txt": "txt", "docx": "docx", "pdf": "pdf", "doc": "office", "odt": "office"}
+
+
+def read(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
+    """Read any supported document into a SourceText; raise a BadInput subclass otherwise."""
+    if len(data) > max_bytes:
+        raise FileTooLarge(f"tệp {len(data) / 1048576:.1f} MB vượt giới hạn "
+                           f"{max_bytes / 1048576:.0f} MB.", subject=name)
+    fmt = sniff(data, name)
+    module = importlib.import_module(f"theodoi.extraction.readers.{READERS[fmt]}")
+    source: SourceText = module.read(data, name)
+    return source

@@ -1,0 +1,70 @@
+"""The only place that knows the JSON of `theodoi.extraction/1` (shared/spec/extraction.md)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from theodoi.extraction.model import Document, Heading, Target, Task
+from theodoi.extraction.pipeline import Context
+
+SCHEMA = "theodoi.extraction/1"
+
+
+def _span(span: tuple[int, int] | None) -> list[int] | None:
+    return [span[0], span[1]] if span else None
+
+
+def document_json(doc: Document) -> dict[str, Any]:
+    return {
+        "kind": doc.kind, "number": doc.number, "issued_on": doc.issued_on,
+        "place": doc.place, "issuer": doc.issuer, "title": doc.title,
+        "term": {"start": doc.term[0], "end": doc.term[1]} if doc.term else None,
+        "signer": asdict(doc.signer) if doc.signer else None,
+        "bases": list(doc.bases), "recipients": list(doc.recipients),
+    }
+
+
+def heading_json(h: Heading) -> dict[str, Any]:
+    return {"id": h.id, "label": h.label, "title": h.title, "level": h.level,
+            "parent": h.parent, "span": _span(h.span)}
+
+
+def target_json(t: Target) -> dict[str, Any]:
+    return {
+        "id": t.id, "label": t.label, "section": t.section, "text": t.text,
+        "span": _span(t.span), "indicator": t.indicator, "field": t.field, "kind": t.kind,
+        "direction": t.direction, "comparator": t.comparator, "value": t.value,
+        "value_max": t.value_max, "value_of": t.value_of, "unit": t.unit,
+        "per_year": t.per_year, "recurrence": t.recurrence, "deadline_year": t.deadline_year,
+        "period": {"start": t.period[0], "end": t.period[1]} if t.period else None,
+        "milestones": [{"year": m.year, "value": m.value} for m in t.milestones],
+        "lead_agency": t.lead_agency, "co_agencies": list(t.co_agencies),
+        "also_spans": [_span(s) for s in t.also_spans],
+    }
+
+
+def task_json(t: Task) -> dict[str, Any]:
+    return {
+        "id": t.id, "label": t.label, "section": t.section, "text": t.text,
+        "span": _span(t.span), "title": t.title, "kind": t.kind,
+        "lead_agency": t.lead_agency, "co_agencies": list(t.co_agencies), "leader": t.leader,
+        "advisory_agency": t.advisory_agency,
+        "due": ({"text": t.due.text, "date": t.due.date, "recurrence": t.due.recurrence}
+                if t.due else None),
+        "submit_to": list(t.submit_to), "product": t.product,
+    }
+
+
+def to_json(ctx: Context, name: str, sha256: str) -> dict[str, Any]:
+    """The full contract object for one extracted document."""
+    return {
+        "schema": SCHEMA,
+        "source": {"name": name, "sha256": sha256, "chars": len(ctx.text),
+                   "format": ctx.source.format, "pages": ctx.source.pages},
+        "document": document_json(ctx.document),
+        "outline": [heading_json(h) for h in ctx.outline],
+        "targets": [target_json(t) for t in ctx.targets],
+        "tasks": [task_json(t) for t in ctx.tasks],
+        "warnings": [w.to_json() for w in ctx.warnings],
+    }

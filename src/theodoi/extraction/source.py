@@ -1,0 +1,79 @@
+"""SourceText: the one text every reader produces and every span points into.
+
+`text` is NFC-normalised with line breaks kept. `blocks` map ranges of `text` back to where
+they came from in the file (a page line of a PDF, a paragraph or a table cell of a DOCX, a
+line of a TXT), so a review screen can show the place and tests can check reading order.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from theodoi.extraction.warnings import Warning
+
+
+@dataclass(frozen=True)
+class Block:
+    """A range `[start, end)` of `SourceText.text` and its origin in the file.
+
+    kind: "paragraph" | "cell" | "line". page is 1-based (PDF); paragraph is the 0-based index
+    of the paragraph in the body (DOCX) or of the line (TXT); table/row/col locate a cell.
+    """
+
+    start: int
+    end: int
+    kind: str = "paragraph"
+    page: int | None = None
+    paragraph: int | None = None
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
+
+
+@dataclass
+class SourceText:
+    """Text plus its block map and the reader's warnings; `format` is txt/docx/pdf/…"""
+
+    text: str
+    format: str
+    blocks: list[Block] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
+    pages: int | None = None
+    meta: dict[str, object] = field(default_factory=dict)
+
+
+class TextBuilder:
+    """Appends pieces of text, NFC-normalised, recording a Block for each.
+
+    Readers use it so the offsets in the block map are right by construction.
+    """
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._length = 0
+        self.blocks: list[Block] = []
+
+    @property
+    def length(self) -> int:
+        return self._length
+
+    def add(self, piece: str, **origin: object) -> Block | None:
+        """Append `piece` (NFC) as one block; empty pieces add nothing and return None."""
+        piece = unicodedata.normalize("NFC", piece)
+        if not piece:
+            return None
+        block = Block(self._length, self._length + len(piece), **origin)  # type: ignore[arg-type]
+        self._parts.append(piece)
+        self._length += len(piece)
+        self.blocks.append(block)
+        return block
+
+    def raw(self, piece: str) -> None:
+        """Append a separator (line break, space) that belongs to no block."""
+        piece = unicodedata.normalize("NFC", piece)
+        self._parts.append(piece)
+        self._length += len(piece)
+
+    def text(self) -> str:
+        return "".join(self._parts)

@@ -1,0 +1,14 @@
+"""The ordered list of extraction stages; `check_order` runs when this module loads."""
+
+from __future__ import annotations
+
+from theodoi.extraction.pipeline import Stage, check_order
+from theodoi.extraction.stages import document, outline, targets, tasks
+
+STAGES: list[Stage] = [
+    document.STAGE,
+    outline.STAGE,
+    tasks.STAGE,
+    targets.STAGE,
+]
+check_order(STAGES)

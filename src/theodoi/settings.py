@@ -1,0 +1,50 @@
+"""The one settings object: environment variables prefixed THEODOI_, then an optional file.
+
+Every setting has a default and help text (`theodoi settings` prints them); the README's
+table is checked against this class by a test so the two never drift.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_data_dir() -> Path:
+    """A per-user data folder: $XDG_DATA_HOME/theodoi or ~/.local/share/theodoi."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "theodoi"
+
+
+class Settings(BaseSettings):
+    """Effective configuration of one theodoi process."""
+
+    model_config = SettingsConfigDict(env_prefix="THEODOI_", env_file=os.environ.get(
+        "THEODOI_SETTINGS_FILE"), extra="ignore")
+
+    data_dir: Path = Field(default_factory=default_data_dir,
+                           description="Folder for the embedded database and stored files.")
+    database_url: str | None = Field(
+        default=None,
+        description="SQLAlchemy URL; default an SQLite file in data_dir. "
+                    "PostgreSQL: postgresql+psycopg://user@host/db")
+    max_upload_mb: int = Field(default=50, ge=1,
+                               description="Largest document accepted, in MB.")
+    workers: int = Field(default=0, ge=0,
+                         description="Processes for batch extraction; 0 means one per core.")
+
+    @property
+    def effective_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir / 'theodoi.db'}"
+
+    @property
+    def max_upload_bytes(self) -> int:
+        return self.max_upload_mb * 1024 * 1024
+
+
+def load() -> Settings:
+    """Read the settings from the environment (and THEODOI_SETTINGS_FILE when set)."""
+    return Settings()
