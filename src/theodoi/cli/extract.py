@@ -91,8 +91,12 @@ def _batch_summary(results: list[extracting.FileResult]) -> int:
     table = Table("Tệp", "Kết quả", "Chỉ tiêu", "Nhiệm vụ", "Ghi chú")
     labels = {"ok": "[green]ok", "partial": "[yellow]có cảnh báo", "failed": "[red]lỗi"}
     for r in results:
-        table.add_row(r.path.name, labels[r.status], str(r.targets), str(r.tasks), r.reason or "")
+        note = "" if r.status == "failed" else r.reason or ""
+        table.add_row(r.path.name, labels[r.status], str(r.targets), str(r.tasks), note)
     out.print(table)
+    for r in results:
+        if r.status == "failed":  # the full reason, which a narrow table would cut
+            out.print(f"[red]✗[/] {r.reason}")
     counts = {s: sum(r.status == s for r in results) for s in ("ok", "partial", "failed")}
     out.print(f"Tổng: {counts['ok']} ok, {counts['partial']} có cảnh báo, "
               f"{counts['failed']} lỗi")

@@ -1,0 +1,43 @@
+"""The README documents every setting, warning code and exit code the code has (no drift)."""
+
+from __future__ import annotations
+
+import re
+
+from tests.conftest import ROOT
+from theodoi.extraction.warnings import CODES
+from theodoi.settings import Settings
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _table_rows(heading: str) -> list[str]:
+    section = README.split(heading, 1)[1].split("\n## ", 1)[0]
+    return [line for line in section.splitlines() if line.startswith("| ")]
+
+
+def test_every_setting_is_in_the_readme_with_its_default() -> None:
+    rows = "\n".join(_table_rows("## Settings"))
+    for name, info in Settings.model_fields.items():
+        env = f"THEODOI_{name.upper()}"
+        assert f"`{env}`" in rows, f"{env} missing from the README's settings table"
+        assert info.description, f"setting {name} has no help text"
+
+
+def test_readme_lists_no_setting_that_does_not_exist() -> None:
+    documented = set(re.findall(r"`THEODOI_([A-Z_]+)`", "\n".join(_table_rows("## Settings"))))
+    known = {n.upper() for n in Settings.model_fields} | {"SETTINGS_FILE"}
+    assert documented <= known
+
+
+def test_every_warning_code_is_in_the_readme() -> None:
+    rows = "\n".join(_table_rows("## Warning codes"))
+    for code in CODES:
+        assert f"`{code}`" in rows, f"warning {code} missing from the README"
+    assert set(re.findall(r"`(W\d{3})`", rows)) <= set(CODES), "README lists unknown codes"
+
+
+def test_exit_codes_are_documented() -> None:
+    rows = "\n".join(_table_rows("## Exit codes"))
+    for code in ("0", "1", "2"):
+        assert f"| {code} |" in rows
