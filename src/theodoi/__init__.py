@@ -2,5 +2,5 @@
 
 from theodoi.extraction import extract
 
-__all__ = ["extract", "__version__"]
+__all__ = ["__version__", "extract"]
 __version__ = "0.1.0"

@@ -37,11 +37,9 @@ def extract_cmd(path: Path, fmt: str, as_text: bool, out_dir: Path | None) -> No
     if not path.exists():
         raise BadInput("không tìm thấy tệp.", subject=str(path))
     if as_text:
-        from theodoi.extraction import read_source
-
-        source, _, _ = read_source(path, max_bytes=settings.max_upload_bytes)
-        sys.stdout.write(source.text)
-        sys.exit(1 if source.warnings else 0)
+        text, warnings = extracting.read_text(path, max_bytes=settings.max_upload_bytes)
+        sys.stdout.write(text)
+        sys.exit(1 if warnings else 0)
     result = extracting.extract_file(path, max_bytes=settings.max_upload_bytes)
     if out_dir:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -68,7 +66,8 @@ def print_summary(result: dict[str, Any]) -> None:
               f"{len(result['outline'])} đề mục, {len(result['warnings'])} cảnh báo")
     table = Table("Chỉ tiêu", "Giá trị", "Năm", show_lines=False)
     for t in result["targets"][:12]:
-        value = "" if t["value"] is None else f"{t['comparator'] or ''} {t['value']:g} {t['unit'] or ''}"
+        value = "" if t["value"] is None else (
+            f"{t['comparator'] or ''} {t['value']:g} {t['unit'] or ''}")
         table.add_row(t["indicator"][:70], value.strip(), str(t["deadline_year"] or ""))
     if result["targets"]:
         out.print(table)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from theodoi.extraction import pipeline, readers, schema
-from theodoi.extraction.errors import UnreadableFile
+from theodoi.extraction.errors import FileTooLarge, UnreadableFile
 from theodoi.extraction.readers import DEFAULT_MAX_BYTES
 from theodoi.extraction.source import SourceText
 
@@ -22,10 +22,10 @@ def read_source(path_or_bytes: str | Path | bytes, filename: str | None = None,
         name = filename or path.name
         try:
             size = path.stat().st_size
-            if size > max_bytes:
-                data = b"\0" * (max_bytes + 1)  # let the reader raise FileTooLarge
-            else:
-                data = path.read_bytes()
+            if size > max_bytes:  # refuse before reading a huge file into memory
+                raise FileTooLarge(f"tệp {size / 1048576:.1f} MB vượt giới hạn "
+                                   f"{max_bytes / 1048576:.0f} MB.", subject=name)
+            data = path.read_bytes()
         except OSError as exc:
             raise UnreadableFile(f"không mở được tệp ({exc.strerror}).", subject=name) from exc
     source = readers.read(data, name, max_bytes=max_bytes)

@@ -7,8 +7,8 @@ W100 and leaves its outputs empty, so one bad rule never loses the rest of the r
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from theodoi.extraction.model import Document, Heading, Target, Task
 from theodoi.extraction.source import SourceText

@@ -34,7 +34,7 @@ CODES: dict[str, str] = {
 
 
 @dataclass(frozen=True)
-class Warning:  # noqa: A001 - the contract calls them warnings
+class Warning:
     """One coded warning; `span` is `[start, end)` in the source text or None."""
 
     code: str

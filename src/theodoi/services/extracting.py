@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from theodoi.domain.errors import BadInput
-from theodoi.extraction import extract
+from theodoi.extraction import extract, read_source
 from theodoi.extraction.readers import DEFAULT_MAX_BYTES
 
 DOCUMENT_SUFFIXES = {".txt", ".docx", ".pdf", ".doc", ".odt", ".rtf"}
@@ -90,3 +90,9 @@ def _iter_results(paths: list[Path], out_dir: Path, workers: int,
 def extract_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> dict[str, Any]:
     """One file to the contract JSON; raises BadInput for unreadable input."""
     return extract(path, max_bytes=max_bytes)
+
+
+def read_text(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, list[str]]:
+    """The exact text spans point into, and the reader's warning codes."""
+    source, _, _ = read_source(path, max_bytes=max_bytes)
+    return source.text, [w.code for w in source.warnings]

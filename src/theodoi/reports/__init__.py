@@ -1,0 +1,1 @@
+"""theodoi.reports layer (see shared/design.md)."""

@@ -1,0 +1,1 @@
+"""theodoi.web layer (see shared/design.md)."""
