@@ -1,12 +1,226 @@
-"""Document metadata: kind, number, date, place, issuer, title, term, signer, bases, recipients."""
+"""Document metadata: kind, number, date and place, issuer, title, term, signer, bases, recipients.
+
+Works on the text alone, so it serves a DOCX with its header table, a PDF export, or a
+text where the letterhead was lost (then the issuer comes from the signature and the body).
+"""
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
+from theodoi.extraction.model import Document, Signer
 from theodoi.extraction.pipeline import Context, Stage
+from theodoi.extraction.rules import document as R
+from theodoi.extraction.stages.outline import lines, match_heading
+from theodoi.extraction.warnings import warn
+
+HEAD_LINES = 40
+UNIT_WORDS = ("XÃ", "PHƯỜNG", "THỊ TRẤN", "HUYỆN", "TỈNH", "THÀNH PHỐ", "ĐẶC KHU")
+
+
+def fold(text: str) -> str:
+    return " ".join(text.split())
+
+
+def modern_tones(text: str) -> str:
+    for old, new in R.OLD_TONES.items():
+        text = text.replace(old, new)
+    return text
+
+
+def readable(upper: str) -> str:
+    """'BAN THƯỜNG VỤ ĐẢNG UỶ XÃ NGHI DƯƠNG' -> 'Ban Thường vụ Đảng ủy xã Nghi Dương'."""
+    text = modern_tones(fold(upper))
+    for phrase, written in R.CASE_PHRASES.items():
+        text = text.replace(phrase, written)
+    words, out, title_case = text.split(" "), [], False
+    for i, word in enumerate(words):
+        if word.isupper():
+            word = word.capitalize() if title_case or (i == 0 and not out) else word.lower()
+        out.append(word)
+        title_case = title_case or word.upper() in {w.split()[-1] for w in UNIT_WORDS}
+    return " ".join(out)
+
+
+def find_kind(head: list[tuple[int, int, str]]) -> tuple[str, int] | None:
+    """(kind, index in head) of the line that is only a kind word."""
+    for i, (_, _, line) in enumerate(head):
+        for word, kind in R.KIND_WORDS:
+            if line.rstrip(" :") == word:
+                return kind, i
+    return None
+
+
+def title_lines(head: list[tuple[int, int, str]], after: int) -> list[str]:
+    """The lines after the kind word that make the title."""
+    found: list[str] = []
+    for _, _, line in head[after + 1:]:
+        if R.ISSUER_OF.match(line):
+            continue
+        if (R.BODY_OPENERS.match(line) or match_heading(line) or len(line) > R.MAX_TITLE_LINE
+                or (found and R.SECOND_OPENER.match(line))
+                or len(found) >= R.MAX_TITLE_LINES):
+            break
+        found.append(line)
+    return found
+
+
+def find_term(title: str, opening: str) -> tuple[int, int] | None:
+    """The title's nhiệm kỳ/giai đoạn, else the title's single year, else the opening's."""
+    m = R.TERM.search(title)
+    if m:
+        return int(m.group("a")), int(m.group("b"))
+    m = R.ONE_YEAR.search(title)
+    if m:
+        return int(m.group("y")), int(m.group("y"))
+    m = R.TERM.search(opening)
+    return (int(m.group("a")), int(m.group("b"))) if m else None
+
+
+def find_signer(all_lines: list[tuple[int, int, str]]) -> Signer | None:
+    """The last 'T/M …' block: on behalf, position on the next line, name after it."""
+    for i in range(len(all_lines) - 1, -1, -1):
+        m = R.ON_BEHALF.match(all_lines[i][2])
+        if not m:
+            continue
+        rest = [ln for _, _, ln in all_lines[i + 1:i + 4]]
+        position = rest[0] if rest and R.POSITION.match(rest[0]) else None
+        name = next((ln for ln in rest[1:3] if R.PERSON.match(ln)), None)
+        mark = m.group("mark")
+        return Signer(name, readable(position) if position else None,
+                      f"{mark} {readable(m.group('body'))}")
+    return None
+
+
+def find_recipients(all_lines: list[tuple[int, int, str]]) -> list[str]:
+    out: list[str] = []
+    started = False
+    for _, _, line in all_lines:
+        if R.RECIPIENTS_START.match(line):
+            started = True
+            rest = R.RECIPIENTS_START.sub("", line).strip(" -")
+            if rest:
+                out.append(fold(rest).rstrip(" ;,"))
+            continue
+        if started:
+            if not line.startswith(("-", "+", "•")):
+                break
+            out.append(fold(line.lstrip("-+• ")).rstrip(" ;,"))
+    return out
+
+
+def find_bases(opening: str, title: str) -> list[str]:
+    """Each document the plan says it implements ('Căn cứ …', 'Thực hiện …')."""
+    bases: list[str] = []
+    for paragraph in re.split(r"(?<=\.)\s*\n", opening):
+        text = fold(paragraph)
+        if not R.BASIS_OPENER.match(text):
+            continue
+        sentence = re.split(r"\.\s+(?=[A-ZĐÀ-Ỹ])", text)[0]
+        for part in sentence.split(";"):
+            m = R.BASIS_REF.search(part)
+            if m:
+                ref = R.BASIS_TAIL.sub("", m.group()).strip(" .,")
+                bases.append(ref[:1].upper() + ref[1:])
+    if not bases and R.BASIS_OPENER.match(title) and R.BASIS_REF.search(title):
+        bases.append(R.BASIS_OPENER.sub("", title).strip(" .,"))
+    return bases
+
+
+def find_issuer(text: str, head: list[tuple[int, int, str]], kind_at: int | None,
+                signer: Signer | None) -> str | None:
+    """Issuer from 'CỦA …' under the kind word, the letterhead, or the signer's body."""
+    base = None
+    for _, _, line in head[(kind_at or 0):(kind_at or 0) + 3]:
+        m = R.ISSUER_OF.match(line)
+        if m:
+            base = readable(m.group("issuer"))
+    if base is None and kind_at:
+        upper = [ln for _, _, ln in head[:kind_at] if ln.isupper() and _letterhead(ln)]
+        base = readable(upper[-1]) if upper else None
+    if base is None and signer and signer.on_behalf:
+        base = signer.on_behalf.split(" ", 1)[1]
+    return _extend_with_locality(text, base) if base else None
+
+
+def _letterhead(line: str) -> bool:
+    return not any(w in line for w in ("CỘNG HÒA", "CỘNG HOÀ", "ĐỘC LẬP", "ĐẢNG CỘNG SẢN",
+                                       "Số")) and len(line) > 4
+
+
+def _extend_with_locality(text: str, base: str) -> str:
+    """'Ủy ban nhân dân' -> 'Ủy ban nhân dân xã Ngọc Liên', preferring the sentence in which
+    the issuer names itself ('… xây dựng Kế hoạch'), then any commune-level mention."""
+    body = modern_tones(text)
+    pattern = re.compile(f"(?i:{re.escape(base)})" + R.LOCALITY)
+    found = [m for m in pattern.finditer(body) if len(m.group()) > len(base)]
+    issuing = [m for m in found if R.ISSUING_VERB.match(body, m.end())]
+    local = [m for m in found if re.search(r"\b(xã|phường|thị trấn|Đảng bộ)\b", m.group())]
+    best = (issuing or local or found or [None])[0]
+    name = best.group() if best else base
+    return fold(name[0].upper() + name[1:])
 
 
 def run(ctx: Context) -> None:
-    """Placeholder until the header rules land: leaves the default Document."""
+    all_lines = list(lines(ctx.text))
+    head = all_lines[:HEAD_LINES]
+    head_text = "\n".join(ln for _, _, ln in head)
+    doc = Document()
+    kind = find_kind(head)
+    kind_at = kind[1] if kind else -1
+    found_title = title_lines(head, kind_at) if kind else []
+    title = fold(" ".join(found_title))
+    title = title[:1].upper() + title[1:]
+    number = R.NUMBER.search(head_text)
+    doc.number = number.group("number") if number else None
+    doc.kind = kind[0] if kind else next(
+        (k for p, k in R.SYMBOL_KINDS if doc.number and p.search(doc.number)), "khac")
+    doc.title = title
+    _place_date(doc, head_text)
+    opening = _opening(ctx.text, all_lines, _title_end(head, kind_at, found_title))
+    doc.term = find_term(title, opening)
+    doc.signer = find_signer(all_lines)
+    doc.recipients = find_recipients(all_lines)
+    doc.bases = find_bases(opening, title)
+    doc.issuer = find_issuer(ctx.text, head, kind[1] if kind else None, doc.signer)
+    ctx.document = doc
+    for field, value in (("số, ký hiệu", doc.number), ("ngày ban hành", doc.issued_on)):
+        if value is None:
+            ctx.warnings.append(warn("W201", None, field=field))
+
+
+def _place_date(doc: Document, head_text: str) -> None:
+    m = R.PLACE_DATE.search(head_text)
+    if not m:
+        return
+    try:
+        doc.issued_on = date(int(m.group("y")), int(m.group("m")), int(m.group("d"))).isoformat()
+    except ValueError:
+        return
+    doc.place = fold(m.group("place")).strip()
+
+
+def _title_end(head: list[tuple[int, int, str]], kind_at: int, title: list[str]) -> int:
+    """Index of the last line of the title block (kind word, issuer line, title lines)."""
+    if kind_at < 0:
+        return -1
+    last = kind_at
+    for i in range(kind_at + 1, len(head)):
+        if head[i][2] in title or R.ISSUER_OF.match(head[i][2]):
+            last = i
+        if head[i][2] == (title[-1] if title else None):
+            break
+    return last
+
+
+def _opening(text: str, all_lines: list[tuple[int, int, str]], after: int) -> str:
+    """Text from after the title to the first heading: where the bases are named."""
+    start = all_lines[after][1] if after >= 0 else 0
+    for s, _, line in all_lines[after + 1:]:
+        if match_heading(line):
+            return text[start:s]
+    return text[start:start + 3000]
 
 
 STAGE = Stage("document", needs=("source",), provides=("document",), run=run)

@@ -1,12 +1,79 @@
-"""The heading tree (I., 1., 1.1., a), (1) …)."""
+"""The heading tree (A., I., 1., 1.1., a), (1) …) with levels from the order families appear.
+
+A family seen for the first time nests under the current heading; a family already on the
+stack closes everything below it. Decimal labels nest by their number of parts.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
+from theodoi.extraction.model import Heading
 from theodoi.extraction.pipeline import Context, Stage
+from theodoi.extraction.rules.headings import (
+    HEADING_PATTERNS,
+    MAX_TITLE,
+    TITLE_CUT,
+    TITLE_START,
+)
+
+LINE = re.compile(r"[^\n]+")
+
+
+def lines(text: str) -> Iterator[tuple[int, int, str]]:
+    """Each non-blank line as (start, end, stripped text), offsets of the stripped text."""
+    for m in LINE.finditer(text):
+        raw = m.group()
+        stripped = raw.strip()
+        if stripped:
+            start = m.start() + raw.index(stripped)
+            yield start, start + len(stripped), stripped
+
+
+def match_heading(line: str) -> tuple[str, str, str] | None:
+    """(family, label, title) when the line starts with a heading label, else None."""
+    for family, pattern in HEADING_PATTERNS:
+        m = pattern.match(line)
+        if not m or not TITLE_START.match(m.group("title")):
+            continue
+        label, title = m.group("label"), m.group("title")
+        if family == "decimal":
+            family = f"decimal{label.rstrip('.').count('.')}"
+        return family, label, _short_title(title)
+    return None
+
+
+def _short_title(title: str) -> str:
+    if len(title) > MAX_TITLE or ":" in title[:100]:
+        cut = TITLE_CUT.match(title)
+        if cut:
+            return cut.group("title").strip()
+    return title.strip().rstrip(":").strip()
+
+
+def build_outline(text: str) -> list[Heading]:
+    """The outline of `text`; spans cover the label and the title as written."""
+    stack: list[tuple[str, str]] = []  # (family, heading id)
+    outline: list[Heading] = []
+    for start, _end, line in lines(text):
+        found = match_heading(line)
+        if not found:
+            continue
+        family, label, title = found
+        families = [f for f, _ in stack]
+        if family in families:
+            del stack[families.index(family):]
+        hid = f"h{len(outline) + 1}"
+        title_end = start + line.index(title) + len(title) if title in line else start + len(line)
+        parent = stack[-1][1] if stack else None
+        outline.append(Heading(hid, label, title, len(stack) + 1, parent, (start, title_end)))
+        stack.append((family, hid))
+    return outline
 
 
 def run(ctx: Context) -> None:
-    """Placeholder until the outline rules land."""
+    ctx.outline = build_outline(ctx.text)
 
 
 STAGE = Stage("outline", needs=("source", "document"), provides=("outline",), run=run)

@@ -1,0 +1,83 @@
+"""Document header rules as data: kind words, number, place and date, signer, recipients."""
+
+from __future__ import annotations
+
+import re
+
+# Kind word alone on its line (upper case) -> contract kind; longest first.
+KIND_WORDS: list[tuple[str, str]] = [
+    ("CHƯƠNG TRÌNH HÀNH ĐỘNG", "chuong_trinh_hanh_dong"),
+    ("CHƯƠNG TRÌNH", "chuong_trinh_hanh_dong"),
+    ("KẾ HOẠCH", "ke_hoach"),
+    ("NGHỊ QUYẾT", "nghi_quyet"),
+    ("ĐỀ ÁN", "de_an"),
+    ("BÁO CÁO", "bao_cao"),
+    ("QUYẾT ĐỊNH", "quyet_dinh"),
+]
+
+# Symbol part of a number -> kind, when the kind word is missing ("Số 66-KH/ĐU").
+SYMBOL_KINDS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"[-/]KH\b"), "ke_hoach"),
+    (re.compile(r"[-/]CTr\b"), "chuong_trinh_hanh_dong"),
+    (re.compile(r"[-/]NQ\b"), "nghi_quyet"),
+    (re.compile(r"[-/]ĐA\b"), "de_an"),
+    (re.compile(r"[-/]BC\b"), "bao_cao"),
+    (re.compile(r"[-/]QĐ\b"), "quyet_dinh"),
+]
+
+# "Số 66-KH/ĐU", "Số: 12/KH-UBND"
+NUMBER = re.compile(r"^Số[:\s]\s*(?P<number>\d+[\w/\-–.]*[A-ZĐ][\w/\-–.]*)", re.MULTILINE)
+# "Nghi Dương, ngày 30 tháng 3 năm 2026"
+PLACE_DATE = re.compile(
+    r"^\s*(?P<place>[A-ZĐÀ-Ỹ][^\n,\d]{1,40}),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
+    r"\s+năm\s+(?P<y>\d{4})\s*$", re.MULTILINE)
+# "nhiệm kỳ 2025 - 2030", "giai đoạn 2026 – 2030"
+TERM = re.compile(r"(?:nhiệm kỳ|giai đoạn)\s*(?P<a>(?:19|20)\d{2})\s*[-–—]\s*(?P<b>(?:19|20)\d{2})",
+                  re.IGNORECASE)
+ONE_YEAR = re.compile(r"\bnăm\s+(?P<y>(?:19|20)\d{2})\b")
+
+# Lines that open the body rather than continue the title.
+BODY_OPENERS = re.compile(r"^(Căn cứ|Tại |Để |Nhằm |Trên cơ sở|Thực hiện .{120,})")
+SECOND_OPENER = re.compile(r"^Thực hiện\b")  # a second "Thực hiện" line starts the body
+MAX_TITLE_LINES = 6
+MAX_TITLE_LINE = 140
+
+# "CỦA BAN THƯỜNG VỤ ĐẢNG ỦY" under the kind word names the issuer
+ISSUER_OF = re.compile(r"^CỦA\s+(?P<issuer>[A-ZĐÀ-Ỹ ]+)$")
+
+# Signature: "T/M BAN THƯỜNG VỤ", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"
+ON_BEHALF = re.compile(r"^(?P<mark>T/M|TM\.?|KT\.?|TL\.?|TUQ\.?|Q\.)\s*(?P<body>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]+)$")
+POSITION = re.compile(r"^[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{2,40}$")
+PERSON = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+$")
+
+RECIPIENTS_START = re.compile(r"^Nơi nhận\s*:?", re.IGNORECASE)
+
+# Where the bases are named: "Căn cứ …", "Thực hiện …"
+BASIS_OPENER = re.compile(r"^(Căn cứ|Thực hiện)\s+", re.IGNORECASE)
+DOC_WORDS = (r"(?:Chương trình hành động|Chương trình|Kế hoạch|Nghị quyết|Quyết định|Kết luận|"
+             r"Chỉ thị|[Cc]ông văn|Hướng dẫn|Thông báo|Nghị định|Thông tư|Luật)")
+BASIS_REF = re.compile(DOC_WORDS + r"\s+(?:số\s+)?[^;]+")
+# ", Ban Thường vụ Đảng ủy xã ban hành …" ends the reference
+# The body that issued a plan: "… Đảng bộ xã Thái Tân", "… thị trấn Cổ Lễ" after its name
+LOCALITY = (r"(?:\s+Đảng (?:bộ|ủy))?(?:\s+(?:xã|thị trấn|phường|huyện|tỉnh|thành phố|đặc khu)"
+            r"(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]*)*)?")
+# "… xây dựng Kế hoạch", "… ban hành kế hoạch": the sentence where the issuer names itself
+ISSUING_VERB = re.compile(r"\s+(?:xây dựng|ban hành)\b")
+
+BASIS_TAIL = re.compile(r"[,.]\s+[A-ZĐÀ-Ỹ][^,]{0,80}?\b(?:xây dựng|ban hành)\b.*$")
+
+# Upper-case phrases and their written form (the rest is lower case after the first letter).
+CASE_PHRASES: dict[str, str] = {
+    "BAN THƯỜNG VỤ": "Ban Thường vụ",          # T/M BAN THƯỜNG VỤ
+    "BAN CHẤP HÀNH": "Ban Chấp hành",          # T/M BAN CHẤP HÀNH
+    "ỦY BAN NHÂN DÂN": "Ủy ban nhân dân",       # TM. ỦY BAN NHÂN DÂN
+    "HỘI ĐỒNG NHÂN DÂN": "Hội đồng nhân dân",   # TM. HỘI ĐỒNG NHÂN DÂN
+    "ĐẢNG ỦY": "Đảng ủy",                      # ĐẢNG ỦY XÃ …
+    "PHÓ BÍ THƯ": "Phó Bí thư",
+    "BÍ THƯ": "Bí thư",
+    "PHÓ CHỦ TỊCH": "Phó Chủ tịch",
+    "CHỦ TỊCH": "Chủ tịch",
+}
+
+# Old tone placement seen in documents: "UỶ" for "ỦY", "uỷ" for "ủy"
+OLD_TONES: dict[str, str] = {"UỶ": "ỦY", "uỷ": "ủy", "Uỷ": "Ủy", "HOÁ": "HÓA", "hoá": "hóa"}

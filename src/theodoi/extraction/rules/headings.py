@@ -1,0 +1,32 @@
+"""Heading label patterns, as data. Each family is one way Vietnamese documents number parts.
+
+The order of first appearance in a document decides the nesting, not this list.
+"""
+
+from __future__ import annotations
+
+import re
+
+# (family, regex on a line start): group "label" is the document's own label, "title" the rest
+HEADING_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "A. MỤC ĐÍCH, YÊU CẦU"
+    ("upper", re.compile(r"^(?P<label>[A-H]\.)\s+(?P<title>\S.*)$")),
+    # "II. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU"
+    ("roman", re.compile(r"^(?P<label>[IVX]{1,5}\.)\s+(?P<title>\S.*)$")),
+    # "1.1. Mục tiêu tổng quát", "2.1.3. …", "4.4 Cơ quan chủ trì"
+    ("decimal", re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2})+\.?)\s+(?P<title>\S.*)$")),
+    # "1. Thuận lợi:"
+    ("number", re.compile(r"^(?P<label>\d{1,2}\.)\s+(?P<title>\S.*)$")),
+    # "a) Phát triển nông nghiệp", "b, Văn hóa"
+    ("letter", re.compile(r"^(?P<label>[a-zđ][\),])\s+(?P<title>\S.*)$")),
+    # "(1) Tỷ lệ …"
+    ("paren", re.compile(r"^(?P<label>\(\d{1,2}\))\s+(?P<title>\S.*)$")),
+]
+
+# A heading's title starts with a capital letter (Vietnamese headings are written that way);
+# this keeps a number wrapped to the start of a line ("2. lần") from becoming a heading.
+TITLE_START = re.compile(r"^[A-ZĐÀ-Ỹ\"“(]")
+
+# A title longer than this is a numbered paragraph: the heading is the part before ":".
+MAX_TITLE = 160
+TITLE_CUT = re.compile(r"^(?P<title>[^:]{3,100}):\s*\S")

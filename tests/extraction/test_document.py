@@ -1,0 +1,144 @@
+"""Document metadata and outline: golden files for the samples, rule tables of own phrasings.
+
+Golden files live in tests/data/expected/document/; they were checked by hand against each
+plan. Regenerate only on purpose: THEODOI_REGEN=1 pytest tests/extraction/test_document.py,
+then review the diff like code.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from tests.conftest import FIXTURES, SAMPLES
+from theodoi.extraction import extract
+from theodoi.extraction.stages.document import find_signer, find_term, readable
+from theodoi.extraction.stages.outline import build_outline, lines
+
+EXPECTED = FIXTURES / "expected" / "document"
+SEEDS = sorted(SAMPLES.glob("*.txt"))
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem[:3])
+def test_document_fields_match_the_golden_file(seed) -> None:
+    got = extract(seed)["document"]
+    golden = EXPECTED / f"{seed.stem}.json"
+    if os.environ.get("THEODOI_REGEN") == "1":
+        golden.write_text(json.dumps(got, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    assert got == json.loads(golden.read_text(encoding="utf-8"))
+
+
+def test_golden_files_say_what_a_clerk_would_write() -> None:
+    """A few values stated outright, so a wrong regeneration cannot slip through unseen."""
+    party = json.loads((EXPECTED / f"{SEEDS[3].stem}.json").read_text(encoding="utf-8"))
+    assert party["number"] == "66-KH/ĐU" and party["issued_on"] == "2026-03-30"
+    assert party["signer"] == {"name": "Lê Văn Dũng", "position": "Phó Bí thư",
+                               "on_behalf": "T/M Ban Thường vụ"}
+    assert party["term"] == {"start": 2026, "end": 2030}
+
+
+HEADER = """ĐẢNG BỘ XÃ HƯNG LỘC
+ĐẢNG ỦY XÃ HƯNG LỘC
+*
+Số 12-KH/ĐU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Hưng Lộc, ngày 5 tháng 1 năm 2026
+KẾ HOẠCH
+thực hiện Nghị quyết số 03-NQ/ĐU về chuyển đổi số
+giai đoạn 2026 - 2030
+Căn cứ Nghị quyết số 03-NQ/ĐU ngày 02/12/2025 của Ban Chấp hành Đảng bộ xã Hưng Lộc về chuyển đổi số. Ban Thường vụ Đảng ủy xã ban hành Kế hoạch như sau:
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+Nơi nhận:
+- Ban Thường vụ Huyện ủy (để b/c),
+- Lưu VPĐU.
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+Trần Văn Nam
+"""
+
+
+def test_a_party_letterhead_as_word_writes_it() -> None:
+    doc = extract(HEADER.encode(), filename="kh.txt")["document"]
+    assert doc["kind"] == "ke_hoach"
+    assert doc["number"] == "12-KH/ĐU"
+    assert doc["issued_on"] == "2026-01-05" and doc["place"] == "Hưng Lộc"
+    assert doc["issuer"] == "Đảng ủy xã Hưng Lộc"
+    assert doc["title"] == "Thực hiện Nghị quyết số 03-NQ/ĐU về chuyển đổi số giai đoạn 2026 - 2030"
+    assert doc["term"] == {"start": 2026, "end": 2030}
+    assert doc["bases"] == ["Nghị quyết số 03-NQ/ĐU ngày 02/12/2025 của Ban Chấp hành Đảng bộ "
+                            "xã Hưng Lộc về chuyển đổi số"]
+    assert doc["recipients"] == ["Ban Thường vụ Huyện ủy (để b/c)", "Lưu VPĐU."]
+    assert doc["signer"] == {"name": "Trần Văn Nam", "position": "Bí thư",
+                             "on_behalf": "T/M Ban Thường vụ"}
+
+
+def test_missing_number_and_date_are_warned() -> None:
+    codes = [w["code"] for w in extract("KẾ HOẠCH\nPhòng cháy năm 2025\n".encode(),
+                                        filename="a.txt")["warnings"]]
+    assert codes.count("W201") == 2
+
+
+@pytest.mark.parametrize(("upper", "written"), [
+    ("UỶ BAN NHÂN DÂN XÃ NGỌC LIÊN", "Ủy ban nhân dân xã Ngọc Liên"),
+    ("BAN THƯỜNG VỤ ĐẢNG ỦY", "Ban Thường vụ Đảng ủy"),
+    ("PHÓ CHỦ TỊCH", "Phó Chủ tịch"),
+    ("ĐẢNG ỦY PHƯỜNG BA ĐÌNH", "Đảng ủy phường Ba Đình"),
+])
+def test_upper_case_header_words_are_written_readably(upper: str, written: str) -> None:
+    assert readable(upper) == written
+
+
+@pytest.mark.parametrize(("block", "expected"), [
+    ("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn An", ("Nguyễn Văn An", "Chủ tịch",
+                                                      "TM. Ủy ban nhân dân")),
+    ("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Thị Bình", ("Lê Thị Bình", "Phó Chủ tịch", "KT. Chủ tịch")),
+    ("T/M BAN CHẤP HÀNH\nBÍ THƯ", (None, "Bí thư", "T/M Ban Chấp hành")),
+])
+def test_signature_blocks(block: str, expected: tuple) -> None:
+    signer = find_signer(list(lines(block)))
+    assert signer is not None
+    assert (signer.name, signer.position, signer.on_behalf) == expected
+
+
+@pytest.mark.parametrize(("title", "opening", "term"), [
+    ("thực hiện Nghị quyết nhiệm kỳ 2025 – 2030", "", (2025, 2030)),
+    ("Kế hoạch cải cách hành chính năm 2025", "giai đoạn 2021 - 2025", (2025, 2025)),
+    ("Phát triển kinh tế tư nhân", "trong giai đoạn 2026-2030", (2026, 2030)),
+    ("Phòng chống thiên tai", "", None),
+])
+def test_term_from_title_then_opening(title: str, opening: str, term) -> None:
+    assert find_term(title, opening) == term
+
+
+def test_outline_levels_follow_the_order_families_appear() -> None:
+    text = ("A. MỤC ĐÍCH\nI. Mục đích\n1. Chỉ tiêu\n1.1. Về kinh tế\n(1) Tỷ lệ hộ nghèo giảm\n"
+            "(2) Thu nhập đạt 80 triệu đồng\n1.2. Về xã hội\n2. Nhiệm vụ\na) Nông nghiệp\n"
+            "- Không phải đề mục\nB. TỔ CHỨC THỰC HIỆN\n")
+    outline = build_outline(text)
+    got = [(h.label, h.level) for h in outline]
+    assert got == [("A.", 1), ("I.", 2), ("1.", 3), ("1.1.", 4), ("(1)", 5), ("(2)", 5),
+                   ("1.2.", 4), ("2.", 3), ("a)", 4), ("B.", 1)]
+    by_id = {h.id: h for h in outline}
+    assert by_id[outline[4].parent].label == "1.1."
+    for h in outline:
+        assert text[h.span[0]:h.span[1]].startswith(h.label)
+
+
+@pytest.mark.parametrize("line", [
+    "13.284 nhân khẩu được phân bố trên 9 tổ dân phố",   # a number, not a heading
+    "2. lần thứ XII, nhiệm kỳ 2025",                       # wrapped prose, lower case
+    "- Phát triển kinh tế",                                # a bullet
+    "+ Năm 2026: Đạt 30%",                                 # a roadmap line
+])
+def test_lines_that_are_not_headings(line: str) -> None:
+    assert build_outline(line) == []
+
+
+def test_long_numbered_paragraph_keeps_only_its_heading() -> None:
+    line = ("1.1. Mục tiêu tổng quát: Xác định khu vực kinh tế tư nhân giữ vai trò là một trong "
+            "những động lực then chốt đối với phát triển kinh tế - xã hội của địa phương.")
+    (heading,) = build_outline(line)
+    assert heading.title == "Mục tiêu tổng quát"
