@@ -34,7 +34,8 @@ def readable(upper: str) -> str:
     text = modern_tones(fold(upper))
     for phrase, written in R.CASE_PHRASES.items():
         text = text.replace(phrase, written)
-    words, out, title_case = text.split(" "), [], False
+    words, title_case = text.split(" "), False
+    out: list[str] = []
     for i, word in enumerate(words):
         if word.isupper():
             word = word.capitalize() if title_case or (i == 0 and not out) else word.lower()
@@ -157,8 +158,8 @@ def _extend_with_locality(text: str, base: str) -> str:
     found = [m for m in pattern.finditer(body) if len(m.group()) > len(base)]
     issuing = [m for m in found if R.ISSUING_VERB.match(body, m.end())]
     local = [m for m in found if re.search(r"\b(xã|phường|thị trấn|Đảng bộ)\b", m.group())]
-    best = (issuing or local or found or [None])[0]
-    name = best.group() if best else base
+    best = (issuing or local or found)[:1]
+    name = best[0].group() if best else base
     return fold(name[0].upper() + name[1:])
 
 
