@@ -1,0 +1,95 @@
+"""DOCX reader: body paragraphs and table cells in reading order, Word numbering written out.
+
+Word keeps "1.", "a)", "-" of automatic lists outside the text, in numbering.xml; a reader
+of the printed page sees them, and the outline stage needs them, so they are rendered here.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from theodoi.extraction.errors import FileTooLarge, UnreadableFile
+from theodoi.extraction.readers.numbering import Numbering
+from theodoi.extraction.source import SourceText, TextBuilder
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MAX_UNPACKED = 200 * 1024 * 1024  # a real plan unpacks to a few MB
+MAX_RATIO = 200                   # compression ratio beyond which a zip is a bomb
+
+
+def check_zip(data: bytes, name: str) -> zipfile.ZipFile:
+    """Open the package, refusing corrupt zips and zip bombs before anything is unpacked."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise UnreadableFile("tệp Word bị hỏng, không mở được.", subject=name) from exc
+    total = sum(info.file_size for info in archive.infolist())
+    if total > MAX_UNPACKED or total > MAX_RATIO * max(len(data), 1):
+        raise FileTooLarge("tệp Word giải nén ra quá lớn (nghi là tệp nén độc hại).",
+                           subject=name)
+    return archive
+
+
+def read(data: bytes, name: str) -> SourceText:
+    """Read a .docx into SourceText: one block per paragraph, one per table cell."""
+    archive = check_zip(data, name)
+    try:
+        from docx import Document
+
+        document = Document(io.BytesIO(data))
+        numbering = Numbering.from_package(archive)
+    except Exception as exc:  # python-docx raises many types on broken files; re-raised
+        raise UnreadableFile("không đọc được nội dung tệp Word (tệp hỏng?).",
+                             subject=name) from exc
+    builder = TextBuilder()
+    _walk(document.element.body, builder, numbering, [0, 0])
+    return SourceText(builder.text(), "docx", builder.blocks, [])
+
+
+def para_text(p: object) -> str:
+    """Text of a paragraph as printed: w:t text, w:tab as a tab, w:br/w:cr as a line break."""
+    parts = []
+    for el in p.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"):  # type: ignore[attr-defined]
+        if el.tag == f"{W}t":
+            parts.append(el.text or "")
+        elif el.getparent().tag == f"{W}r":  # not a tab stop definition in w:pPr/w:tabs
+            parts.append("\t" if el.tag == f"{W}tab" else "\n")
+    return "".join(parts)
+
+
+def _walk(body: object, builder: TextBuilder, numbering: Numbering, counters: list[int]) -> None:
+    """Append paragraphs and tables of `body` in document order. counters: [paragraph, table]."""
+    for child in body:  # type: ignore[attr-defined]
+        if child.tag == f"{W}p":
+            _paragraph(child, builder, numbering, counters)
+        elif child.tag == f"{W}tbl":
+            _table(child, builder, numbering, counters)
+
+
+def _paragraph(p: object, builder: TextBuilder, numbering: Numbering,
+               counters: list[int]) -> None:
+    text = para_text(p)
+    label = numbering.label_for(p)
+    if label and text.strip():
+        text = f"{label} {text.lstrip()}"
+    if builder.length:
+        builder.raw("\n")
+    builder.add(text, kind="paragraph", paragraph=counters[0])
+    counters[0] += 1
+
+
+def _table(tbl: object, builder: TextBuilder, numbering: Numbering, counters: list[int]) -> None:
+    table_no = counters[1]
+    counters[1] += 1
+    for r, row in enumerate(tbl.iter(f"{W}tr")):  # type: ignore[attr-defined]
+        for c, cell in enumerate(row.findall(f"{W}tc")):
+            paragraphs = cell.findall(f"{W}p")
+            lines = []
+            for p in paragraphs:
+                text = para_text(p)
+                label = numbering.label_for(p)
+                lines.append(f"{label} {text}" if label and text.strip() else text)
+            if builder.length:
+                builder.raw("\n")
+            builder.add("\n".join(lines).strip("\n"), kind="cell", table=table_no, row=r, col=c)

@@ -1,0 +1,81 @@
+"""PDF reader: the text layer in reading order, pages joined, running headers/footers removed.
+
+Word exports repeat the letterhead, a footer line and the page number on every page; a line
+seen at the top or bottom of many pages (digits ignored) is furniture, not content.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from theodoi.extraction.errors import NoTextLayer, UnreadableFile
+from theodoi.extraction.source import SourceText, TextBuilder
+from theodoi.extraction.warnings import CODES, Warning, warn
+
+FOLD_DIGITS_BELOW = 40  # characters
+EDGE_LINES = 3          # lines at the top and the bottom of a page that may be furniture
+MIN_SHARE = 0.5         # a line on at least half of the pages (and on 3 or more) repeats
+PAGE_NUMBER = re.compile(r"^\s*(?:Trang\s*)?-?\s*\d{1,4}\s*-?\s*(?:/\s*\d{1,4})?\s*$",
+                         re.IGNORECASE)
+
+
+def _key(line: str) -> str:
+    """Compare lines with whitespace folded; in short lines ("Trang 3", "- 3/12 -") numbers
+    change from page to page, so they are folded too."""
+    folded = " ".join(line.split())
+    return re.sub(r"\d+", "#", folded) if len(folded) < FOLD_DIGITS_BELOW else folded
+
+
+def page_texts(data: bytes, name: str) -> list[str]:
+    """Text of every page, line breaks as \\n."""
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise UnreadableFile("tệp PDF có mật khẩu; hãy mở khóa rồi tải lại.",
+                                 subject=name) from exc
+        raise UnreadableFile("tệp PDF bị hỏng, không mở được.", subject=name) from exc
+    try:
+        pages = []
+        for page in pdf:
+            textpage = page.get_textpage()
+            text = textpage.get_text_range()
+            pages.append(text.replace("\r\n", "\n").replace("\r", "\n"))
+        return pages
+    finally:
+        pdf.close()
+
+
+def furniture(pages: list[list[str]]) -> set[str]:
+    """Keys of lines that repeat at page edges: running headers, footers."""
+    if len(pages) < 3:
+        return set()
+    counts: Counter[str] = Counter()
+    for lines in pages:
+        edge = lines[:EDGE_LINES] + lines[-EDGE_LINES:]
+        counts.update({_key(ln) for ln in edge if ln.strip()})
+    return {k for k, n in counts.items() if n >= max(3, MIN_SHARE * len(pages))}
+
+
+def read(data: bytes, name: str) -> SourceText:
+    """Read a PDF's text layer; raise NoTextLayer for a scan."""
+    texts = page_texts(data, name)
+    if not any(t.strip() for t in texts):
+        raise NoTextLayer(CODES["W003"], subject=name)
+    pages = [t.split("\n") for t in texts]
+    repeated = furniture(pages)
+    builder, dropped = TextBuilder(), 0
+    for number, lines in enumerate(pages, start=1):
+        for i, line in enumerate(lines):
+            at_edge = i < EDGE_LINES or i >= len(lines) - EDGE_LINES
+            if at_edge and (_key(line) in repeated or PAGE_NUMBER.match(line)) and line.strip():
+                dropped += 1
+                continue
+            if builder.length:
+                builder.raw("\n")
+            builder.add(line, kind="line", page=number, paragraph=i)
+    warnings: list[Warning] = [warn("W005", count=dropped)] if dropped else []
+    return SourceText(builder.text(), "pdf", builder.blocks, warnings, pages=len(pages))

@@ -1,0 +1,76 @@
+"""DOCX reader on documents built the way Word builds them (python-docx writes real OOXML)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from docx import Document
+from docx.shared import Pt
+
+from theodoi.domain.errors import BadInput
+from theodoi.extraction import extract, read_source
+
+
+def _plan_docx() -> bytes:
+    doc = Document()
+    doc.styles["Normal"].font.name = "Times New Roman"
+    doc.styles["Normal"].font.size = Pt(14)
+    header = doc.add_table(rows=1, cols=2)
+    header.cell(0, 0).text = "ỦY BAN NHÂN DÂN\nXÃ TÂN HƯNG\nSố: 21/KH-UBND"
+    header.cell(0, 1).text = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                              "Tân Hưng, ngày 10 tháng 2 năm 2026")
+    doc.add_paragraph("KẾ HOẠCH")
+    doc.add_paragraph("Phát triển kinh tế nông nghiệp năm 2026")
+    doc.add_paragraph("Chỉ tiêu chủ yếu", style="List Number")
+    doc.add_paragraph("Nhiệm vụ, giải pháp", style="List Number")
+    doc.add_paragraph("Tổ chức thực hiện", style="List Number")
+    appendix = doc.add_table(rows=2, cols=3)
+    for c, text in enumerate(["Nội dung", "Cơ quan chủ trì", "Thời gian"]):
+        appendix.cell(0, c).text = text
+    for c, text in enumerate(["Đề án chuyển đổi số", "UBND xã", "Quý II năm 2026"]):
+        appendix.cell(1, c).text = text
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def test_reading_order_header_table_then_body_then_appendix() -> None:
+    source = read_source(_plan_docx(), "kh.docx")[0]
+    text = source.text
+    assert text.index("ỦY BAN NHÂN DÂN") < text.index("CỘNG HÒA") < text.index("KẾ HOẠCH")
+    assert text.index("KẾ HOẠCH") < text.index("Đề án chuyển đổi số")
+    cells = [b for b in source.blocks if b.kind == "cell"]
+    assert {(b.table, b.row, b.col) for b in cells} >= {(1, 1, 0), (1, 1, 1), (1, 1, 2)}
+    cell = next(b for b in cells if (b.table, b.row, b.col) == (1, 1, 1))
+    assert text[cell.start:cell.end] == "UBND xã"
+
+
+def test_automatic_numbering_is_written_into_the_text() -> None:
+    text = read_source(_plan_docx(), "kh.docx")[0].text
+    assert "1. Chỉ tiêu chủ yếu" in text
+    assert "2. Nhiệm vụ, giải pháp" in text
+    assert "3. Tổ chức thực hiện" in text
+
+
+def test_document_fields_come_through_from_a_docx() -> None:
+    doc = extract(_plan_docx(), filename="kh.docx")["document"]
+    assert doc["kind"] == "ke_hoach" and doc["number"] == "21/KH-UBND"
+    assert doc["issued_on"] == "2026-02-10" and doc["place"] == "Tân Hưng"
+    assert doc["term"] == {"start": 2026, "end": 2026}
+
+
+def test_a_zip_bomb_is_refused_before_unpacking() -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", b"\0" * (50 * 1024 * 1024))
+    with pytest.raises(BadInput, match="quá lớn"):
+        read_source(buf.getvalue(), "bom.docx")
+
+
+def test_a_corrupt_docx_is_a_clear_error() -> None:
+    data = _plan_docx()
+    with pytest.raises(BadInput, match="Word"):
+        read_source(data[:2000], "hong.docx")
