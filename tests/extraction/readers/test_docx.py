@@ -74,3 +74,18 @@ def test_a_corrupt_docx_is_a_clear_error() -> None:
     data = _plan_docx()
     with pytest.raises(BadInput, match="Word"):
         read_source(data[:2000], "hong.docx")
+
+
+def test_runs_in_vntime_fonts_are_converted_with_w007() -> None:
+    doc = Document()
+    title = doc.add_paragraph().add_run("KÕ ho¹ch")
+    title.font.name = ".VnTimeH"
+    body = doc.add_paragraph()
+    body.add_run("Ph¸t triÓn ").font.name = ".VnTime"
+    body.add_run("kinh tế").font.name = "Times New Roman"
+    buf = io.BytesIO()
+    doc.save(buf)
+    source = read_source(buf.getvalue(), "cu.docx")[0]
+    assert source.text == "KẾ HOẠCH\nPhát triển kinh tế"
+    assert [w.code for w in source.warnings] == ["W007"]
+    assert ".VnTime" in source.warnings[0].message

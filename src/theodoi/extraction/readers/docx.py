@@ -10,8 +10,10 @@ import io
 import zipfile
 
 from theodoi.extraction.errors import FileTooLarge, UnreadableFile
+from theodoi.extraction.readers.legacy import tcvn3_run
 from theodoi.extraction.readers.numbering import Numbering
 from theodoi.extraction.source import SourceText, TextBuilder
+from theodoi.extraction.warnings import warn
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_UNPACKED = 200 * 1024 * 1024  # a real plan unpacks to a few MB
@@ -43,33 +45,54 @@ def read(data: bytes, name: str) -> SourceText:
         raise UnreadableFile("không đọc được nội dung tệp Word (tệp hỏng?).",
                              subject=name) from exc
     builder = TextBuilder()
-    _walk(document.element.body, builder, numbering, [0, 0])
-    return SourceText(builder.text(), "docx", builder.blocks, [])
+    legacy: set[str] = set()
+    _walk(document.element.body, builder, numbering, [0, 0], legacy)
+    warnings = [warn("W007", font=", ".join(sorted(legacy)))] if legacy else []
+    return SourceText(builder.text(), "docx", builder.blocks, warnings)
 
 
-def para_text(p: object) -> str:
-    """Text of a paragraph as printed: w:t text, w:tab as a tab, w:br/w:cr as a line break."""
+def run_font(t: object) -> str:
+    """The font of the run holding text element `t` ('' when the run names none)."""
+    run = t.getparent()  # type: ignore[attr-defined]
+    fonts = run.find(f"{W}rPr/{W}rFonts") if run is not None else None
+    if fonts is None:
+        return ""
+    return str(fonts.get(f"{W}ascii") or fonts.get(f"{W}hAnsi") or "")
+
+
+def para_text(p: object, legacy: set[str] | None = None) -> str:
+    """Text of a paragraph as printed: w:t text, w:tab as a tab, w:br/w:cr as a line break.
+
+    Runs in TCVN3 fonts (.VnTime, .VnTimeH …) are converted; their names go into `legacy`.
+    """
     parts = []
     for el in p.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"):  # type: ignore[attr-defined]
         if el.tag == f"{W}t":
-            parts.append(el.text or "")
+            font = run_font(el)
+            text = el.text or ""
+            if font.startswith(".Vn"):
+                text = tcvn3_run(text, capitals=font.endswith("H"))
+                if legacy is not None:
+                    legacy.add(font)
+            parts.append(text)
         elif el.getparent().tag == f"{W}r":  # not a tab stop definition in w:pPr/w:tabs
             parts.append("\t" if el.tag == f"{W}tab" else "\n")
     return "".join(parts)
 
 
-def _walk(body: object, builder: TextBuilder, numbering: Numbering, counters: list[int]) -> None:
+def _walk(body: object, builder: TextBuilder, numbering: Numbering, counters: list[int],
+          legacy: set[str]) -> None:
     """Append paragraphs and tables of `body` in document order. counters: [paragraph, table]."""
     for child in body:  # type: ignore[attr-defined]
         if child.tag == f"{W}p":
-            _paragraph(child, builder, numbering, counters)
+            _paragraph(child, builder, numbering, counters, legacy)
         elif child.tag == f"{W}tbl":
-            _table(child, builder, numbering, counters)
+            _table(child, builder, numbering, counters, legacy)
 
 
 def _paragraph(p: object, builder: TextBuilder, numbering: Numbering,
-               counters: list[int]) -> None:
-    text = para_text(p)
+               counters: list[int], legacy: set[str]) -> None:
+    text = para_text(p, legacy)
     label = numbering.label_for(p)
     if label and text.strip():
         text = f"{label} {text.lstrip()}"
@@ -79,7 +102,8 @@ def _paragraph(p: object, builder: TextBuilder, numbering: Numbering,
     counters[0] += 1
 
 
-def _table(tbl: object, builder: TextBuilder, numbering: Numbering, counters: list[int]) -> None:
+def _table(tbl: object, builder: TextBuilder, numbering: Numbering, counters: list[int],
+           legacy: set[str]) -> None:
     table_no = counters[1]
     counters[1] += 1
     for r, row in enumerate(tbl.iter(f"{W}tr")):  # type: ignore[attr-defined]
@@ -87,7 +111,7 @@ def _table(tbl: object, builder: TextBuilder, numbering: Numbering, counters: li
             paragraphs = cell.findall(f"{W}p")
             lines = []
             for p in paragraphs:
-                text = para_text(p)
+                text = para_text(p, legacy)
                 label = numbering.label_for(p)
                 lines.append(f"{label} {text}" if label and text.strip() else text)
             if builder.length:

@@ -1,0 +1,48 @@
+"""Detect text typed in the legacy TCVN3 (ABC) encoding and convert it to Unicode."""
+
+from __future__ import annotations
+
+import re
+
+from theodoi.extraction.rules.legacy_encodings import (
+    MIN_MARKER_SHARE,
+    MIN_TCVN3_WORD_SHARE,
+    TCVN3,
+    TCVN3_MARKERS,
+    UNICODE_ONLY,
+)
+
+WORD = re.compile(r"\S+")
+
+
+def looks_tcvn3(text: str) -> bool:
+    """True when many words carry TCVN3 codes and no real Vietnamese Unicode letter occurs."""
+    sample = text[:200_000]
+    if any(ch in UNICODE_ONLY for ch in sample):
+        return False
+    high = [ch for ch in sample if not ch.isascii()]
+    markers = sum(1 for ch in high if ch in TCVN3_MARKERS)
+    if not high or markers < MIN_MARKER_SHARE * len(high):
+        return False
+    words = WORD.findall(sample)
+    coded = sum(1 for w in words if any(ch in TCVN3 for ch in w))
+    return coded / len(words) >= MIN_TCVN3_WORD_SHARE
+
+
+def _line(line: str) -> str:
+    converted = "".join(TCVN3.get(ch, ch) for ch in line)
+    letters = [ch for ch in line if ch.isascii() and ch.isalpha()]
+    if len(letters) >= 2 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters):
+        return converted.upper()  # .VnTimeH: capitals drawn from lower-case codes
+    return converted
+
+
+def tcvn3_to_unicode(text: str) -> str:
+    """Convert TCVN3 text (as Latin-1 characters) to Unicode, line by line."""
+    return "\n".join(_line(line) for line in text.split("\n"))
+
+
+def tcvn3_run(text: str, *, capitals: bool) -> str:
+    """Convert one Word run typed in a TCVN3 font; `capitals` for the .VnTimeH family."""
+    converted = "".join(TCVN3.get(ch, ch) for ch in text)
+    return converted.upper() if capitals else converted
