@@ -1,0 +1,117 @@
+"""Build the reader fixtures in tests/data/fixtures the way communes' files are made.
+
+    .venv/bin/python scripts/build_fixtures.py
+
+DOCX files are written with python-docx as Word writes them: the header table (issuing body |
+Quốc hiệu - Tiêu ngữ), Word automatic numbering from numbering.xml (not typed numbers),
+Times New Roman 13-14 pt, an appendix table of tasks with section rows. One plan is typed
+in TCVN3 (.VnTime) as older offices still do. The content is invented for the fixtures.
+When LibreOffice is installed, each DOCX is also exported to PDF next to it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt
+
+OUT = Path(__file__).resolve().parents[1] / "tests" / "data" / "fixtures"
+
+TARGETS = [
+    "Thu nhập bình quân đầu người đến năm 2030 đạt 95 triệu đồng/năm.",
+    "Tỷ lệ hộ nghèo theo chuẩn đa chiều giảm bình quân 0,5%/năm.",
+    "Tỷ lệ dân số tham gia bảo hiểm y tế đạt trên 97%.",
+    "Có 5/7 thôn đạt chuẩn nông thôn mới kiểu mẫu.",
+]
+TASKS = [
+    ("Kế hoạch đầu tư công trung hạn giai đoạn 2026 - 2030", "UBND xã", "Quý II năm 2026"),
+    ("Đề án phát triển sản phẩm OCOP", "Phòng Kinh tế", "Quý IV/2026"),
+    ("Kế hoạch chuyển đổi số hằng năm", "Văn phòng HĐND và UBND", "Quý I hằng năm"),
+]
+
+
+def _normal(doc: Document) -> None:
+    style = doc.styles["Normal"]
+    style.font.name = "Times New Roman"
+    style.font.size = Pt(14)
+
+
+def _header(doc: Document, left: list[str], right: list[str]) -> None:
+    table = doc.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "\n".join(left)
+    table.cell(0, 1).text = "\n".join(right)
+
+
+def _centered(doc: Document, text: str, bold: bool = True) -> None:
+    p = doc.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.add_run(text).bold = bold
+
+
+def state_plan() -> Document:
+    """A People's Committee plan with numbered headings, targets and an appendix table."""
+    doc = Document()
+    _normal(doc)
+    _header(doc, ["ỦY BAN NHÂN DÂN", "XÃ HÒA BÌNH", "Số: 45/KH-UBND"],
+            ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+             "Hòa Bình, ngày 12 tháng 01 năm 2026"])
+    _centered(doc, "KẾ HOẠCH")
+    _centered(doc, "Phát triển kinh tế - xã hội giai đoạn 2026 - 2030")
+    doc.add_paragraph("Căn cứ Nghị quyết số 01-NQ/ĐU ngày 20/8/2025 của Đại hội Đảng bộ xã "
+                      "Hòa Bình lần thứ I, nhiệm kỳ 2025 - 2030. Ủy ban nhân dân xã Hòa Bình "
+                      "xây dựng Kế hoạch như sau:")
+    doc.add_paragraph("Mục tiêu và chỉ tiêu chủ yếu", style="List Number")
+    for target in TARGETS:
+        doc.add_paragraph(target, style="List Bullet")
+    doc.add_paragraph("Nhiệm vụ, giải pháp", style="List Number")
+    doc.add_paragraph("Giao Phòng Kinh tế chủ trì, phối hợp với Hội Nông dân xã xây dựng "
+                      "chuỗi liên kết sản xuất; hoàn thành trong năm 2027.")
+    doc.add_paragraph("Tổ chức thực hiện", style="List Number")
+    doc.add_paragraph("Nơi nhận:\n- UBND huyện (để b/c);\n- Lưu: VT.")
+    doc.add_paragraph("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn Minh")
+    _centered(doc, "PHỤ LỤC")
+    table = doc.add_table(rows=1, cols=4)
+    for c, text in enumerate(["Số TT", "Nội dung", "Cơ quan chủ trì", "Thời gian"]):
+        table.cell(0, c).text = text
+    row = table.add_row()
+    row.cells[0].merge(row.cells[3]).text = "I. Về phát triển kinh tế"
+    for i, (content, agency, due) in enumerate(TASKS, start=1):
+        cells = table.add_row().cells
+        for c, text in enumerate([str(i), content, agency, due]):
+            cells[c].text = text
+    return doc
+
+
+def party_plan_tcvn3() -> Document:
+    """A Party committee plan typed in .VnTime / .VnTimeH (TCVN3 codes)."""
+    doc = Document()
+    _normal(doc)
+    for text, font in [("§¶NG ñY X· HßA B×NH", ".VnTimeH"), ("KÕ ho¹ch", ".VnTimeH"),
+                       ("Thùc hiÖn NghÞ quyÕt §¹i héi §¶ng bé x· nhiÖm kú 2025 - 2030",
+                        ".VnTime")]:
+        doc.add_paragraph().add_run(text).font.name = font
+    return doc
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    built = {"ke-hoach-ubnd.docx": state_plan(), "ke-hoach-dang-uy-tcvn3.docx": party_plan_tcvn3()}
+    for name, doc in built.items():
+        doc.save(OUT / name)
+    (OUT / "ke-hoach-tcvn3.txt").write_bytes(
+        "KÕ ho¹ch ph¸t triÓn kinh tÕ - x· héi n¨m 2026\n".encode("latin-1"))
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice:
+        for name in built:
+            subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(OUT),
+                            str(OUT / name)], check=True, capture_output=True, timeout=180)
+    print(f"built {len(built) + 1} files in {OUT}" + ("" if soffice else
+          " (no LibreOffice: PDF exports not rebuilt)"))
+
+
+if __name__ == "__main__":
+    main()
