@@ -1,0 +1,1 @@
+"""theodoi.storage layer: SQLAlchemy models, migrations and repositories (see shared/design.md)."""
