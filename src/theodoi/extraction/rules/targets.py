@@ -1,0 +1,67 @@
+"""Target rules as data: where targets stand, commitment cues, comparators, kinds, units."""
+
+from __future__ import annotations
+
+import re
+
+# Headings under which every numbered or bulleted item is a target ("3. Chỉ tiêu cụ thể",
+# "2. Các chỉ tiêu chủ yếu", "1.2. Mục tiêu cụ thể đến năm 2030")
+TARGET_SECTION = re.compile(r"chỉ tiêu|mục tiêu cụ thể", re.IGNORECASE)
+# Headings whose text describes the past or the purpose, never commitments
+SKIP_SECTION = re.compile(
+    r"đặc điểm|tình hình|kết quả|thuận lợi|khó khăn|mục đích|yêu cầu|dự báo|đánh giá|"
+    r"tổ chức thực hiện|nguồn lực|mục tiêu tổng quát|mục tiêu chung|quan điểm", re.IGNORECASE)
+
+NUM = r"\d+(?:[.,]\d+)*"
+# A value: "95%", "10,9%/năm", "120 triệu đồng", "4/9 tổ dân phố", "10 - 12%", "từ 10% đến 11%"
+VALUE = re.compile(
+    r"(?P<pre>(?:từ\s+)?)(?P<a>" + NUM + r")\s*(?P<aunit>%)?"
+    r"(?:\s*(?:-|–|đến)\s*(?P<b>" + NUM + r"))?"
+    r"(?:\s*/\s*(?P<of>\d+)(?=\s+[^\d\s]))?"
+    r"\s*(?P<mult>nghìn|ngàn)?\s*(?P<unit>%\s*/\s*năm|%|"
+    r"(?:triệu|tỷ|nghìn)\s+đồng(?:\s*/\s*(?:người\s*/\s*)?năm)?|"
+    r"ha\b|km\b|tấn\b|lần\b|con\b|"
+    r"(?:sản phẩm|doanh nghiệp|hợp tác xã|tổ dân phố|thôn|xã|trang trại|lao động|mô hình|vùng|"
+    r"tổ chức đảng|bộ|hộ|nhà đa năng|trường|phòng học|km đường|công trình|người|đảng viên|"
+    r"câu lạc bộ|cơ sở|chợ|điểm)\b)?",
+    re.IGNORECASE)
+
+# A clause must hold one of these to be a commitment (outside a target list)
+COMMITMENT = re.compile(
+    r"\b(phấn đấu|đạt|tăng|giảm|còn|duy trì|giữ vững|có thêm|thêm|thành lập|có ít nhất|"
+    r"tối thiểu|trở lên|trên|không dưới|không quá|hoàn thành|được công nhận)\b", re.IGNORECASE)
+
+# Clauses that are not commitments: past results, counts of targets, budgets, conditions
+NOT_TARGET = re.compile(
+    r"\b(đã đạt|đã có|đã thực hiện|đạt được|so với cùng kỳ|so với năm|đề ra \d+ chỉ tiêu|"
+    r"\d+ chỉ tiêu|bố trí \d|kinh phí|tổng vốn|dự toán|được xét|điều kiện|trong đó|"
+    r"nhiệm kỳ qua|năm qua|giai đoạn trước|dân số \d|diện tích)\b", re.IGNORECASE)
+
+PLAN_RELATIVE = re.compile(r"(đạt|vượt|hoàn thành)[^.;]{0,25}(kế hoạch|chỉ tiêu)[^.;]{0,30}"
+                           r"(giao|đề ra)", re.IGNORECASE)
+MILESTONE = re.compile(r"được công nhận|đạt chuẩn|đạt các tiêu chí|không có|không còn|"
+                       r"vững mạnh|hoàn thành tốt nhiệm vụ|trở thành", re.IGNORECASE)
+
+GROWTH = re.compile(r"tăng bình quân|tốc độ tăng|tăng trưởng", re.IGNORECASE)
+CHANGE = re.compile(r"giảm bình quân|giảm \d|giảm (?:còn )?\d|có thêm|phát triển thêm|"
+                    r"thành lập mới|thành lập|lắp đặt thêm|tăng gấp|cải tạo|kiên cố|"
+                    r"Năm \d{4} có", re.IGNORECASE)
+
+GREATER = re.compile(r"(\btrên|\bhơn|>)\s*$", re.IGNORECASE)
+AT_LEAST = re.compile(r"(ít nhất|tối thiểu|không dưới|từ)\s*$", re.IGNORECASE)
+AT_LEAST_AFTER = re.compile(r"^\s*(?:[^\s,;.]+\s+){0,5}?trở lên", re.IGNORECASE)
+LESS = re.compile(r"(dưới|<)\s*$", re.IGNORECASE)
+AT_MOST = re.compile(r"(không quá|tối đa)\s*$", re.IGNORECASE)
+
+DECREASE = re.compile(r"\bgiảm\b|\bcòn\b|\bdưới\b|hộ nghèo|tai nạn|tội phạm|ô nhiễm|"
+                      r"lao động nông nghiệp|tăng dân số", re.IGNORECASE)
+MAINTAIN = re.compile(r"duy trì|giữ vững", re.IGNORECASE)
+
+ANNUAL = re.compile(r"hằng năm|hàng năm|mỗi năm", re.IGNORECASE)
+AVERAGE_ANNUAL = re.compile(r"bình quân\s+(hằng|hàng)\s+năm", re.IGNORECASE)
+YEAR = re.compile(r"(?:đến|vào|trong)?\s*năm\s+(?P<y>20\d{2})", re.IGNORECASE)
+
+# Words stripped from the start of an indicator
+LEAD_WORDS = re.compile(r"^(?:[-+*•]\s*|\(\d+\)\s*|\d+(?:\.\d+)*\.\s*|[a-zđ]\)\s*|phấn đấu\s+|"
+                        r"đến năm \d{4},?\s*|hằng năm,?\s*|hàng năm,?\s*|có\s+)+",
+                        re.IGNORECASE)

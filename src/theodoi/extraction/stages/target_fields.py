@@ -1,0 +1,90 @@
+"""Fields of one target from its clause and its value match: kind, comparator, unit, years."""
+
+from __future__ import annotations
+
+import re
+
+from theodoi.extraction.numbers import MULTIPLIERS, parse_number
+from theodoi.extraction.rules import targets as R
+
+
+def norm_unit(unit: str | None, has_of: bool, noun: str | None) -> str | None:
+    if has_of and noun:
+        return noun
+    if not unit:
+        return None
+    return re.sub(r"\s+", " ", re.sub(r"\s*/\s*", "/", unit.strip())).replace("% /", "%/")
+
+
+def comparator(clause: str, m: re.Match[str], rel: int) -> str:
+    """Comparator from the words right before and after the value."""
+    before = clause[:rel]
+    after = clause[rel + len(m.group()):]
+    if m.group("b"):
+        return "between"
+    if R.GREATER.search(before):
+        return ">"
+    if R.AT_LEAST.search(before) or R.AT_LEAST_AFTER.match(after) or m.group("pre"):
+        return ">="
+    if R.LESS.search(before):
+        return "<"
+    if R.AT_MOST.search(before):
+        return "<="
+    return "="
+
+
+def kind(clause: str, rel: int) -> str:
+    head = clause[:rel]
+    if R.GROWTH.search(head):
+        return "growth_rate"
+    if R.CHANGE.search(head):
+        return "change"
+    return "level"
+
+
+def direction(clause: str) -> str:
+    """maintain for 'duy trì', decrease for 'giảm' or a bad-is-high indicator, else increase."""
+    if R.MAINTAIN.search(clause):
+        return "maintain"
+    if R.DECREASE.search(clause):
+        return "decrease"
+    return "increase"
+
+
+def values(m: re.Match[str]) -> tuple[float | None, float | None, float | None]:
+    """(value, value_max, value_of) with 'nghìn' applied."""
+    factor = MULTIPLIERS.get((m.group("mult") or "").lower(), 1)
+    a = parse_number(m.group("a"))
+    b = parse_number(m.group("b")) if m.group("b") else None
+    of = parse_number(m.group("of")) if m.group("of") else None
+    return (a * factor if a is not None else None, b * factor if b is not None else None, of)
+
+
+def years(clause: str, annual: bool, term_end: int | None) -> int | None:
+    m = R.YEAR.search(clause)
+    if m:
+        return int(m.group("y"))
+    return None if annual else term_end
+
+
+def is_annual(clause: str) -> bool:
+    without_avg = R.AVERAGE_ANNUAL.sub("", clause)
+    return bool(R.ANNUAL.search(without_avg))
+
+
+def per_year(clause: str, unit: str | None, kind_: str, rel: int) -> bool:
+    if unit and "/năm" in unit:
+        return True
+    if kind_ == "growth_rate" or (kind_ == "change" and "bình quân" in clause[:rel].lower()):
+        return True
+    head = clause[:rel]
+    annual = R.ANNUAL.search(head)
+    return bool(annual and annual.start() > 0 and unit == "%"
+                and not head[:annual.start()].strip().lower().endswith(","))
+
+
+def indicator(clause: str, rel: int) -> str:
+    head = clause[:rel]
+    head = re.split(r"\s(?:đạt|còn|là|tăng|giảm)\b", head)[0]
+    head = R.LEAD_WORDS.sub("", " ".join(head.split())).strip(" ,:")
+    return head[:1].upper() + head[1:] if head else " ".join(clause.split())[:80]
