@@ -30,7 +30,7 @@ def format_vi(value: float) -> str:
     whole, _, frac = f"{value:.6f}".rstrip("0").rstrip(".").partition(".")
     sign = "-" if whole.startswith("-") else ""
     digits = whole.lstrip("-")
-    groups = []
+    groups: list[str] = []
     while len(digits) > 3:
         groups.insert(0, digits[-3:])
         digits = digits[:-3]
