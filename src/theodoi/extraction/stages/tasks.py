@@ -1,12 +1,123 @@
-"""Tasks: appendix rows, assignment blocks, duties in Tổ chức thực hiện, dated works."""
+"""Tasks: duties given to named bodies in "Tổ chức thực hiện", dated works, appendix rows."""
 
 from __future__ import annotations
 
+import re
+from itertools import pairwise
+
+from theodoi.extraction.dates import fold, parse_due
+from theodoi.extraction.model import Heading, Task
 from theodoi.extraction.pipeline import Context, Stage
+from theodoi.extraction.rules import targets as TR
+from theodoi.extraction.rules import tasks as R
+from theodoi.extraction.stages.clauses import clauses
+
+ITEM = re.compile(r"\n(?=\s*(?:[-+*•]|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ]\)\s))")
+END_OF_BODY = re.compile(r"\n\s*(?:Trên đây là|Nơi nhận)", re.IGNORECASE)
+MAX_AGENCY = 120
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """List items of text[start:end]: a new item starts on a line with a list marker."""
+    cuts = [start] + [m.start() for m in ITEM.finditer(text, start, end)] + [end]
+    spans = [_trim(text, a, b) for a, b in pairwise(cuts)]
+    return [s for s in spans if s[1] > s[0]]
+
+
+def duty_agency(item: str) -> str | None:
+    """The body a duty is given to: before ':' or before the first duty verb."""
+    body = R.DUTY_LEAD_IN.sub("", item)
+    body = re.sub(r"^(?:[-+*•]\s*|\d{1,2}(?:\.\d{1,2})*\.\s*|[a-zđ]\)\s*|\(\d+\)\s*)", "", body)
+    colon = body.find(":")
+    verb = R.DUTY_VERBS.search(body)
+    cut = min([p for p in (colon, verb.start() if verb else -1) if p > 0], default=-1)
+    if cut <= 0 or cut > MAX_AGENCY:
+        return None
+    agency = fold(body[:cut]).strip(" ,;.")
+    return agency[:1].upper() + agency[1:] if agency else None
+
+
+def _task(ctx: Context, span: tuple[int, int], section: str | None, lead: str | None,
+          first_year: int | None) -> Task:
+    text = ctx.text[span[0]:span[1]]
+    title = fold(text)[:200]
+    kind = next((k for p, k in R.KINDS if p.search(title)), "task")
+    return Task(id="", label=None, section=section, text=text, span=span, title=title,
+                kind=kind, lead_agency=lead, due=parse_due(text, first_year))
+
+
+def _region_end(outline: list[Heading], i: int, text: str) -> int:
+    level = outline[i].level
+    end = next((h.span[0] for h in outline[i + 1:] if h.level <= level), len(text))
+    stop = END_OF_BODY.search(text, outline[i].span[1], end)
+    return stop.start() if stop else end
+
+
+def duties(ctx: Context, first_year: int | None) -> list[Task]:
+    found: list[Task] = []
+    for i, heading in enumerate(ctx.outline):
+        if not R.DUTY_SECTION.search(heading.title):
+            continue
+        start, end = heading.span[1], _region_end(ctx.outline, i, ctx.text)
+        for span in items(ctx.text, start, end):
+            agency = duty_agency(ctx.text[span[0]:span[1]])
+            if agency:
+                found.append(_task(ctx, span, heading.id, agency, first_year))
+        break
+    return found
+
+
+def dated_works(ctx: Context, first_year: int | None) -> list[Task]:
+    if not ctx.outline:
+        return []
+    found = []
+    for span in clauses(ctx.text, ctx.outline[0].span[0], len(ctx.text)):
+        text = ctx.text[span[0]:span[1]]
+        if R.DATED_WORK.search(text) and "%" not in text and not TR.NOT_TARGET.search(text):
+            found.append(_task(ctx, span, None, None, first_year))
+    return found
+
+
+def appendix_rows(ctx: Context, first_year: int | None) -> list[Task]:
+    start = R.APPENDIX.search(ctx.text)
+    if not start:
+        return []
+    rows = list(R.ROW_START.finditer(ctx.text, start.end()))
+    found = []
+    for j, row in enumerate(rows):
+        end = rows[j + 1].start() if j + 1 < len(rows) else len(ctx.text)
+        span = _trim(ctx.text, row.start("content"), end)
+        agency = R.ROW_AGENCY.search(row.group("content"))
+        task = _task(ctx, span, None, fold(agency.group("agency")) if agency else None,
+                     first_year)
+        task.title = fold(row.group("content")[:agency.start()] if agency
+                          else row.group("content"))
+        found.append(task)
+    return found
+
+
+def _first_year(ctx: Context) -> int | None:
+    if ctx.document.issued_on:
+        return int(ctx.document.issued_on[:4]) + 1
+    return ctx.document.term[0] + 1 if ctx.document.term else None
 
 
 def run(ctx: Context) -> None:
-    """Placeholder until the task rules land."""
+    first_year = _first_year(ctx)
+    tasks = duties(ctx, first_year) + dated_works(ctx, first_year) + appendix_rows(
+        ctx, first_year)
+    tasks.sort(key=lambda t: t.span[0])
+    for i, task in enumerate(tasks, start=1):
+        task.id = f"k{i}"
+    ctx.tasks = tasks
 
 
 STAGE = Stage("tasks", needs=("source", "document", "outline"), provides=("tasks",), run=run)

@@ -1,0 +1,49 @@
+"""Task rules as data: due-date forms, duty sections, work verbs, agency lead-ins, kinds."""
+
+from __future__ import annotations
+
+import re
+
+ROMAN_QUARTER = {"I": 1, "II": 2, "III": 3, "IV": 4}
+# "Quý I năm 2026", "Quý IV/2025", "quý II năm 2026", "Quý I hằng năm"
+QUARTER = re.compile(r"[Qq]uý\s+(?P<q>IV|I{1,3})\s*(?:(?:năm\s+|/\s*)(?P<y>20\d{2})|"
+                     r"(?P<annual>hằng\s+năm|hàng\s+năm))")
+# "trước ngày 10/11/2024", "ngày 30/6/2026"
+DAY = re.compile(r"ngày\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>20\d{2})")
+# "tháng 9/2026", "tháng 9 năm 2026"
+MONTH = re.compile(r"tháng\s+(?P<m>\d{1,2})\s*(?:/|\s+năm\s+)(?P<y>20\d{2})")
+# "6 tháng đầu năm 2026"
+HALF = re.compile(r"6\s+tháng\s+đầu\s+năm\s+(?P<y>20\d{2})")
+# "giai đoạn 2026 - 2030"
+PERIOD = re.compile(r"giai đoạn\s+(?:20\d{2})\s*[-–]\s*(?P<y>20\d{2})")
+# "Năm 2027:", "trong năm 2025", "đến năm 2027", "vào năm 2028"
+YEAR = re.compile(r"(?:^|\b)(?:[Nn]ăm|trong năm|đến năm|vào năm)\s+(?P<y>20\d{2})")
+
+# Headings of the part that gives each body its duties
+DUTY_SECTION = re.compile(r"tổ chức thực hiện|trách nhiệm thực hiện|phân công", re.IGNORECASE)
+# A dated piece of work: "Năm 2027: Hoàn thành …", "Đến năm 2027 hoàn thành …"
+DATED_WORK = re.compile(r"^(?:[-+*•]\s*)?(?:Năm\s+20\d{2}\s*:|(?:Đến|Trong)\s+năm\s+20\d{2}\b"
+                        r".{0,40}hoàn thành)|\bhoàn thành\b[^;.]{5,}?(?:trong|vào)\s+năm\s+20\d{2}|"
+                        r"(?:trước|chậm nhất)\s+ngày\s+\d{1,2}/\d{1,2}/20\d{2}", re.IGNORECASE)
+
+# The words that open a duty after its body: "X chủ trì …", "X: Căn cứ …"
+DUTY_VERBS = re.compile(
+    r"\s(?:chủ trì|chủ động|có trách nhiệm|căn cứ|phối hợp|tham mưu|chỉ đạo|tổ chức|thường xuyên|"
+    r"tăng cường|phát huy|xây dựng|khẩn trương|cụ thể hóa|cụ thể hoá|theo dõi|hướng dẫn|"
+    r"chịu trách nhiệm|triển khai|bám sát)\b", re.IGNORECASE)
+DUTY_LEAD_IN = re.compile(r"^(?:[-+*•]\s*|\d{1,2}\.\s*|[a-zđ]\)\s*)*(?:Đề nghị|Yêu cầu|Giao(?: cho)?)"
+                          r"\s+(?:các ông, bà\s+)?", re.IGNORECASE)
+
+KINDS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"khâu đột phá|đột phá", re.IGNORECASE), "breakthrough"),   # khâu đột phá
+    (re.compile(r"^(?:[-+*•]\s*)?Đề án\b"), "scheme"),                      # Đề án …
+    (re.compile(r"công trình trọng điểm", re.IGNORECASE), "key_project"),
+]
+
+# An appendix row: "15 Xây dựng quy hoạch … UBND xã" or a row number alone on its line
+APPENDIX = re.compile(r"^\s*PHỤ LỤC\b|^\s*Phụ lục\b", re.MULTILINE)
+ROW_START = re.compile(r"^\s*(?P<n>\d{1,3})\s*\.?\s*(?:\n\s*)?(?P<content>[A-ZĐÀ-Ỹ][^\n]{5,})$",
+                       re.MULTILINE)
+# Bodies that prepare an appendix item, written at the end of the content line
+ROW_AGENCY = re.compile(r"\s(?P<agency>(?:UBND|HĐND|Ủy ban nhân dân|Văn phòng|Phòng|Công an|"
+                        r"Ban Chỉ huy|Đảng ủy|Ban Xây dựng Đảng|Ủy ban MTTQ|MTTQ)[^\n]{0,30})\s*$")
