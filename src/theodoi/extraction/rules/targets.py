@@ -15,7 +15,7 @@ SKIP_SECTION = re.compile(
 NUM = r"\d+(?:[.,]\d+)*"
 # A value: "95%", "10,9%/năm", "120 triệu đồng", "4/9 tổ dân phố", "10 - 12%", "từ 10% đến 11%"
 VALUE = re.compile(
-    r"(?P<pre>(?:từ\s+)?)(?P<a>" + NUM + r")\s*(?P<aunit>%)?"
+    r"(?P<pre>(?:từ\s+)?)(?P<a>" + NUM + r")\s*(?P<aunit>%(?:\s*/\s*năm)?)?"
     r"(?:\s*(?:-|–|đến)\s*(?P<b>" + NUM + r"))?"
     r"(?:\s*/\s*(?P<of>\d+)(?=\s+[^\d\s]))?"
     r"\s*(?P<mult>nghìn|ngàn)?\s*(?P<unit>%\s*/\s*năm|%|"

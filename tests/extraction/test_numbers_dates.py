@@ -1,0 +1,51 @@
+"""Vietnamese numbers and due dates: parametrized tables and a round-trip property."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from theodoi.extraction.dates import parse_due
+from theodoi.extraction.numbers import format_vi, parse_number
+
+
+@pytest.mark.parametrize(("token", "value"), [
+    ("10,9", 10.9), ("13.284", 13284), ("130.000", 130000), ("03", 3), ("1.234,5", 1234.5),
+    ("0,63", 0.63), ("2.000", 2000), ("95", 95), ("abc", None), ("", None),
+])
+def test_parse_number(token: str, value: float | None) -> None:
+    assert parse_number(token) == value
+
+
+@given(st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False))
+def test_vietnamese_format_round_trips(number) -> None:
+    value = float(number)
+    text = format_vi(value)
+    if "." in text or "," in text or len(text) < 4:  # "1234" alone is ambiguous in prose
+        assert parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(("text", "date", "recurrence"), [
+    ("Quý I năm 2026", "2026-03-31", None),
+    ("trình trong Quý IV/2025", "2025-12-31", None),
+    ("quý III năm 2027", "2027-09-30", None),
+    ("Quý II hằng năm", "2027-06-30", "annual"),
+    ("trước ngày 10/11/2024", "2024-11-10", None),
+    ("hoàn thành trong năm 2025", "2025-12-31", None),
+    ("tháng 9/2026", "2026-09-30", None),
+    ("tháng 2 năm 2028", "2028-02-29", None),
+    ("6 tháng đầu năm 2026", "2026-06-30", None),
+    ("Thời gian thực hiện: giai đoạn 2026 - 2030", "2030-12-31", None),
+    ("Năm 2029: Các trục đường chính có điện chiếu sáng", "2029-12-31", None),
+])
+def test_due_dates(text: str, date: str, recurrence: str | None) -> None:
+    due = parse_due(text, first_year=2027)
+    assert due is not None
+    assert (due.date, due.recurrence) == (date, recurrence)
+
+
+@pytest.mark.parametrize("text", ["thường xuyên", "kịp thời báo cáo", "ngày 31/2/2026"])
+def test_no_or_impossible_date(text: str) -> None:
+    due = parse_due(text)
+    assert due is None or due.date is None

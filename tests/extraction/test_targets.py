@@ -1,0 +1,75 @@
+"""Targets from sentences written in many ways; and sentences that must give no target."""
+
+from __future__ import annotations
+
+import pytest
+
+from theodoi.extraction import extract
+
+TERM_PLAN = "KẾ HOẠCH\nPhát triển kinh tế - xã hội giai đoạn 2026 - 2030\nI. CHỈ TIÊU CHỦ YẾU\n{body}\n"
+TASK_PLAN = "KẾ HOẠCH\nPhát triển kinh tế - xã hội giai đoạn 2026 - 2030\nI. NHIỆM VỤ, GIẢI PHÁP\n{body}\n"
+
+
+def targets(body: str, template: str = TERM_PLAN) -> list[dict]:
+    return extract(template.format(body=body).encode(), filename="kh.txt")["targets"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("- Tỷ lệ hộ dùng nước sạch đạt 99%.",
+     {"value": 99, "unit": "%", "comparator": "=", "kind": "level", "deadline_year": 2030}),
+    ("- Tỷ lệ trẻ em suy dinh dưỡng dưới 5%.",
+     {"value": 5, "comparator": "<", "direction": "decrease"}),
+    ("- Thu nhập bình quân đầu người đến năm 2028 đạt 75 triệu đồng/người/năm.",
+     {"value": 75, "unit": "triệu đồng/người/năm", "deadline_year": 2028, "per_year": True}),
+    ("- Giá trị sản xuất tăng bình quân 9,5%/năm.",
+     {"value": 9.5, "kind": "growth_rate", "unit": "%/năm", "per_year": True}),
+    ("- Có thêm 04 sản phẩm OCOP đạt 3 sao trở lên.",
+     {"value": 4, "kind": "change", "unit": "sản phẩm"}),
+    ("- Có 6/8 thôn đạt chuẩn nông thôn mới nâng cao.",
+     {"value": 6, "value_of": 8, "unit": "thôn"}),
+    ("- Tỷ lệ lao động qua đào tạo từ 70% đến 75%.",
+     {"value": 70, "value_max": 75, "comparator": "between"}),
+    ("- Tổng đàn lợn trên 2 nghìn con.", {"value": 2000, "comparator": ">", "unit": "con"}),
+    ("- Thành lập mới ít nhất 03 hợp tác xã.",
+     {"value": 3, "comparator": ">=", "kind": "change", "unit": "hợp tác xã"}),
+    ("- Hằng năm, tỷ lệ hồ sơ trực tuyến đạt 100%.",
+     {"value": 100, "recurrence": "annual", "deadline_year": None}),
+    ("- Duy trì 100% trường đạt chuẩn quốc gia.", {"value": 100, "direction": "maintain"}),
+    ("- Thu ngân sách hằng năm đạt và vượt kế hoạch huyện giao.",
+     {"value": None, "kind": "plan_relative", "recurrence": "annual"}),
+    ("- Xã được công nhận đạt chuẩn nông thôn mới kiểu mẫu vào năm 2028.",
+     {"value": None, "kind": "milestone", "deadline_year": 2028}),
+])
+def test_one_target_per_sentence(sentence: str, expected: dict) -> None:
+    (target,) = targets(sentence)
+    assert {k: target[k] for k in expected} == expected
+
+
+def test_three_values_give_three_targets() -> None:
+    found = targets("- Tỷ lệ che phủ rừng đạt 30%; tỷ lệ thu gom rác đạt 95%; "
+                    "tỷ lệ hộ nghèo còn dưới 1%.")
+    assert [t["value"] for t in found] == [30, 95, 1]
+
+
+def test_a_phan_dau_sentence_in_a_task_section_is_a_target() -> None:
+    (target,) = targets("- Phấn đấu đến năm 2029 có 90% hộ gia đình đạt danh hiệu gia đình "
+                        "văn hóa.", TASK_PLAN)
+    assert (target["value"], target["deadline_year"]) == (90, 2029)
+
+
+@pytest.mark.parametrize("sentence", [
+    "- Nghị quyết đã đề ra 25 chỉ tiêu chủ yếu.",                     # a count of targets
+    "- Năm 2024 đã đạt 95% kế hoạch, tăng 3% so với cùng kỳ.",        # a past result
+    "- Bố trí 12,5 tỷ đồng kinh phí cho chương trình.",               # an allocation
+    "- Hộ có từ 3 lao động trở lên được xét hỗ trợ theo điều kiện.",  # an eligibility rule
+    "- Tăng cường công tác tuyên truyền, vận động nhân dân.",         # a wish, no value
+])
+def test_sentences_that_are_not_targets(sentence: str) -> None:
+    assert targets(sentence, TASK_PLAN) == []
+
+
+def test_past_situation_sections_give_no_target() -> None:
+    text = ("KẾ HOẠCH\nPhát triển năm 2026\nI. ĐẶC ĐIỂM TÌNH HÌNH\n- Tỷ lệ hộ nghèo đạt 2%.\n"
+            "II. CHỈ TIÊU\n- Tỷ lệ hộ nghèo giảm còn 1,5%.\n")
+    found = extract(text.encode(), filename="kh.txt")["targets"]
+    assert [t["value"] for t in found] == [1.5]

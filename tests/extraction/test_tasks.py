@@ -1,0 +1,50 @@
+"""Tasks: duties in Tổ chức thực hiện, dated works, appendix rows."""
+
+from __future__ import annotations
+
+import pytest
+
+from theodoi.extraction import extract
+from theodoi.extraction.stages.tasks import duty_agency
+
+PLAN = """KẾ HOẠCH
+Chuyển đổi số năm 2026
+Hưng Lộc, ngày 5 tháng 1 năm 2026
+I. NHIỆM VỤ
+- Năm 2026: Hoàn thành việc số hóa hồ sơ địa chính.
+- Tăng cường tuyên truyền về chuyển đổi số.
+II. TỔ CHỨC THỰC HIỆN
+1. Văn phòng HĐND và UBND chủ trì, phối hợp các ngành theo dõi, đôn đốc thực hiện.
+2. Đề nghị Ủy ban MTTQ xã: tuyên truyền, vận động nhân dân tham gia.
+3. Các thôn căn cứ kế hoạch tổ chức triển khai tại địa bàn.
+Trên đây là Kế hoạch chuyển đổi số năm 2026.
+PHỤ LỤC
+1 Kế hoạch phát triển hạ tầng số UBND xã
+Quý II năm 2026
+2 Đề án xây dựng xã thông minh Phòng Kinh tế
+Quý IV/2026
+"""
+
+
+def test_tasks_from_every_source() -> None:
+    tasks = extract(PLAN.encode(), filename="kh.txt")["tasks"]
+    got = [(t["lead_agency"], (t["due"] or {}).get("date"), t["kind"]) for t in tasks]
+    assert got == [
+        (None, "2026-12-31", "task"),
+        ("Văn phòng HĐND và UBND", None, "task"),
+        ("Ủy ban MTTQ xã", None, "task"),
+        ("Các thôn", None, "task"),
+        ("UBND xã", "2026-06-30", "task"),
+        ("Phòng Kinh tế", "2026-12-31", "scheme"),
+    ]
+    assert tasks[4]["title"] == "Kế hoạch phát triển hạ tầng số"
+
+
+@pytest.mark.parametrize(("item", "agency"), [
+    ("- Công an xã chủ trì đảm bảo an ninh trật tự.", "Công an xã"),
+    ("- Yêu cầu các ông, bà Tổ trưởng tổ dân phố: Thông báo kế hoạch.", "Tổ trưởng tổ dân phố"),
+    ("3. Giao Phòng Văn hóa - Xã hội tham mưu tổ chức các hoạt động.", "Phòng Văn hóa - Xã hội"),
+    ("- Tăng cường kiểm tra, giám sát.", None),
+])
+def test_duty_agency(item: str, agency: str | None) -> None:
+    assert duty_agency(item) == agency
