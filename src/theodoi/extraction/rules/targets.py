@@ -6,24 +6,36 @@ import re
 
 # Headings under which every numbered or bulleted item is a target ("3. Chỉ tiêu cụ thể",
 # "2. Các chỉ tiêu chủ yếu", "1.2. Mục tiêu cụ thể đến năm 2030")
-TARGET_SECTION = re.compile(r"chỉ tiêu|mục tiêu cụ thể", re.IGNORECASE)
+TARGET_SECTION = re.compile(r"chỉ tiêu|^mục tiêu(?!\s+(?:tổng quát|chung))", re.IGNORECASE)
 # Headings whose text describes the past or the purpose, never commitments
 SKIP_SECTION = re.compile(
     r"đặc điểm|tình hình|kết quả|thuận lợi|khó khăn|mục đích|yêu cầu|dự báo|đánh giá|"
     r"tổ chức thực hiện|nguồn lực|mục tiêu tổng quát|mục tiêu chung|quan điểm", re.IGNORECASE)
 
 NUM = r"\d+(?:[.,]\d+)*"
+# Count nouns that serve as units ("120 doanh nghiệp", "4/9 tổ dân phố"); PDF line breaks may
+# fall between their words, so spaces match any whitespace.
+COUNT_NOUNS = [
+    "sản phẩm", "doanh nghiệp", "hợp tác xã", "tổ dân phố", "thôn", "xã", "trang trại",
+    "lao động", "mô hình", "vùng", "tổ chức đảng", "bộ", "hộ", "nhà đa năng", "trường",
+    "phòng học", "km đường", "công trình", "người", "đảng viên", "câu lạc bộ", "cơ sở", "chợ",
+    "điểm", "ha", "km", "tấn", "lần", "con",
+]
+MONEY = r"(?:triệu|tỷ|nghìn)\s+đồng(?:\s*/\s*(?:người\s*/\s*)?năm)?"  # 120 triệu đồng/năm
+
+
+def _words(nouns: list[str]) -> str:
+    ordered = sorted(nouns, key=len, reverse=True)  # longest first: "km đường" before "km"
+    return "|".join(r"\s+".join(map(re.escape, n.split())) for n in ordered)
+
+
 # A value: "95%", "10,9%/năm", "120 triệu đồng", "4/9 tổ dân phố", "10 - 12%", "từ 10% đến 11%"
 VALUE = re.compile(
     r"(?P<pre>(?:từ\s+)?)(?P<a>" + NUM + r")\s*(?P<aunit>%(?:\s*/\s*năm)?)?"
     r"(?:\s*(?:-|–|đến)\s*(?P<b>" + NUM + r"))?"
     r"(?:\s*/\s*(?P<of>\d+)(?=\s+[^\d\s]))?"
-    r"\s*(?P<mult>nghìn|ngàn)?\s*(?P<unit>%\s*/\s*năm|%|"
-    r"(?:triệu|tỷ|nghìn)\s+đồng(?:\s*/\s*(?:người\s*/\s*)?năm)?|"
-    r"ha\b|km\b|tấn\b|lần\b|con\b|"
-    r"(?:sản phẩm|doanh nghiệp|hợp tác xã|tổ dân phố|thôn|xã|trang trại|lao động|mô hình|vùng|"
-    r"tổ chức đảng|bộ|hộ|nhà đa năng|trường|phòng học|km đường|công trình|người|đảng viên|"
-    r"câu lạc bộ|cơ sở|chợ|điểm)\b)?",
+    r"\s*(?P<mult>nghìn|ngàn)?\s*(?P<unit>%\s*/\s*năm|%|" + MONEY + "|"
+    r"(?:" + _words(COUNT_NOUNS) + r")\b)?",
     re.IGNORECASE)
 
 # A clause must hold one of these to be a commitment (outside a target list)
@@ -65,3 +77,7 @@ YEAR = re.compile(r"(?:đến|vào|trong)?\s*năm\s+(?P<y>20\d{2})", re.IGNORECA
 LEAD_WORDS = re.compile(r"^(?:[-+*•]\s*|\(\d+\)\s*|\d+(?:\.\d+)*\.\s*|[a-zđ]\)\s*|phấn đấu\s+|"
                         r"đến năm \d{4},?\s*|hằng năm,?\s*|hàng năm,?\s*|có\s+)+",
                         re.IGNORECASE)
+
+# A yearly roadmap line: "+ Năm 2026: Đạt 30%", "- Năm 2027 đạt 130 triệu đồng"
+ROADMAP = re.compile(r"^[-+*•]?\s*[Nn]ăm\s+(?P<y>20\d{2})\s*:?\s*(?:đạt|là)?\s*(?:[\d,.]+)",
+                     re.IGNORECASE)

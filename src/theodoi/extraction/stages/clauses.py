@@ -12,7 +12,7 @@ BOUNDARY = re.compile(
     r";"                                            # clauses of one item
     r"|\.(?=\s+[A-ZĐÀ-Ỹ(\-+*•\d])"                 # a sentence ends
     r"|:\s*\n"                                      # a lead-in line ends
-    r"|\n(?=\s*(?:[-+*•]|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ]\)\s))")  # a new item
+    r"|\n(?=\s*(?:[-+*•]|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ][),]\s))")  # a new item
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:

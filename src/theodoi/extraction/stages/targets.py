@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from theodoi.extraction.model import Heading, Target
+from theodoi.extraction.model import Heading, Milestone, Target
 from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules import targets as R
 from theodoi.extraction.stages import target_fields as F
@@ -38,15 +38,17 @@ class Sections:
         return out
 
     def flags(self, offset: int) -> tuple[str | None, bool, bool]:
-        """(section id, in a target list, skipped)."""
+        """(section id, in a target list, skipped): the nearest heading that says either
+        decides, so a target list inside "Mục đích chung, các chỉ tiêu chủ yếu" counts."""
         heading = self.at(offset)
-        chain = self.chain(heading)
-        skipped = heading is None or any(R.SKIP_SECTION.search(h.title) for h in chain
-                                         if not R.TARGET_SECTION.search(h.title)
-                                         or R.SKIP_SECTION.search(h.title))
-        listed = any(R.TARGET_SECTION.search(h.title) and not R.SKIP_SECTION.search(h.title)
-                     for h in chain)
-        return (heading.id if heading else None), listed, skipped
+        if heading is None:
+            return None, False, True
+        for h in self.chain(heading):
+            if R.TARGET_SECTION.search(h.title):
+                return heading.id, True, False
+            if R.SKIP_SECTION.search(h.title):
+                return heading.id, False, True
+        return heading.id, False, False
 
 
 def clause_targets(ctx: Context, span: tuple[int, int], section: str | None, listed: bool,
@@ -56,16 +58,24 @@ def clause_targets(ctx: Context, span: tuple[int, int], section: str | None, lis
         return []
     annual = F.is_annual(text)
     found: list[Target] = []
-    for m in R.VALUE.finditer(text):
-        if not (m.group("unit") or m.group("of") or m.group("aunit")):
-            continue
-        if not listed and not R.COMMITMENT.search(text):
-            continue
+    if not listed and not R.COMMITMENT.search(text):
+        return []
+    for m in _values(text):
         found.append(_value_target(ctx, span, section, text, m, annual, term_end))
     if not found and (listed or text.lower().startswith("phấn đấu")):
         special = _no_value_kind(text)
         if special:
             found.append(_bare_target(span, section, text, special, annual, term_end))
+    return found
+
+
+def _values(text: str) -> list[re.Match[str]]:
+    """Value mentions that are commitments: with a unit; a lone '1 ha' / 'ít nhất 01 phòng'
+    beside another value describes what is measured ('trên 1 ha đất … đạt 230 triệu')."""
+    found = [m for m in R.VALUE.finditer(text)
+             if m.group("unit") or m.group("of") or m.group("aunit")]
+    if len(found) > 1:
+        found = [m for m in found if F.values(m)[0] != 1] or found
     return found
 
 
@@ -104,6 +114,20 @@ def _bare_target(span: tuple[int, int], section: str | None, text: str, kind: st
                   deadline_year=F.years(text, annual, term_end))
 
 
+def attach_roadmap(ctx: Context, targets: list[Target], span: tuple[int, int],
+                   found: list[Target]) -> bool:
+    """A '+ Năm 2026: Đạt 30%' line is a milestone of the target before it, not a target."""
+    m = R.ROADMAP.match(ctx.text[span[0]:span[1]])
+    if not m or len(found) != 1:
+        return False
+    if not targets:
+        ctx.warnings.append(warn("W302", span, year=m.group("y")))
+        return True
+    owner = targets[-1]
+    owner.milestones.append(Milestone(int(m.group("y")), found[0].value, found[0].text, span))
+    return True
+
+
 def run(ctx: Context) -> None:
     if not ctx.outline:
         return
@@ -115,7 +139,10 @@ def run(ctx: Context) -> None:
         section, listed, skipped = sections.flags(span[0])
         if skipped:
             continue
-        targets.extend(clause_targets(ctx, span, section, listed, term_end))
+        found = clause_targets(ctx, span, section, listed, term_end)
+        if found and attach_roadmap(ctx, targets, span, found):
+            continue
+        targets.extend(found)
     for i, target in enumerate(targets, start=1):
         target.id = f"t{i}"
     ctx.targets = targets
