@@ -73,3 +73,25 @@ def test_past_situation_sections_give_no_target() -> None:
             "II. CHỈ TIÊU\n- Tỷ lệ hộ nghèo giảm còn 1,5%.\n")
     found = extract(text.encode(), filename="kh.txt")["targets"]
     assert [t["value"] for t in found] == [1.5]
+
+
+def test_roadmap_lines_become_milestones_of_the_target_above() -> None:
+    body = ("- Thu nhập bình quân đầu người đến năm 2030 đạt 90 triệu đồng/năm, lộ trình:\n"
+            "+ Năm 2026 đạt 70 triệu đồng\n+ Năm 2028 đạt 80 triệu đồng\n")
+    (target,) = targets(body)
+    assert target["value"] == 90
+    assert target["milestones"] == [{"year": 2026, "value": 70}, {"year": 2028, "value": 80}]
+
+
+def test_a_target_restated_where_it_is_assigned_is_merged_with_the_agency() -> None:
+    text = ("KẾ HOẠCH\nPhát triển giai đoạn 2026 - 2030\nI. CHỈ TIÊU\n"
+            "- Tỷ lệ dân số tham gia bảo hiểm y tế đạt 95%.\n"
+            "II. PHÂN CÔNG NHIỆM VỤ\n1. Về y tế\nGiao cho Phòng Văn hóa - Xã hội chủ trì, "
+            "phối hợp với Trạm Y tế, Bảo hiểm xã hội thực hiện:\n"
+            "- Phấn đấu đến năm 2030 tỷ lệ dân số tham gia bảo hiểm y tế đạt 95%.\n")
+    result = extract(text.encode(), filename="kh.txt")
+    (target,) = result["targets"]
+    assert target["lead_agency"] == "Phòng Văn hóa - Xã hội"
+    assert target["co_agencies"] == ["Trạm Y tế", "Bảo hiểm xã hội"]
+    (restated,) = target["also_spans"]
+    assert "Phấn đấu đến năm 2030" in text[restated[0]:restated[1]]

@@ -15,6 +15,7 @@ from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules import targets as R
 from theodoi.extraction.stages import target_fields as F
 from theodoi.extraction.stages.clauses import clauses
+from theodoi.extraction.stages.target_merge import merge
 from theodoi.extraction.warnings import warn
 
 
@@ -143,9 +144,25 @@ def run(ctx: Context) -> None:
         if found and attach_roadmap(ctx, targets, span, found):
             continue
         targets.extend(found)
+    context = {i: _section_text(ctx, sections, t) for i, t in enumerate(targets)}
+    part = {i: _part(sections, t) for i, t in enumerate(targets)}
+    targets = merge(targets, context, part)
     for i, target in enumerate(targets, start=1):
         target.id = f"t{i}"
     ctx.targets = targets
+
+
+def _part(sections: Sections, target: Target) -> str | None:
+    """Id of the second-level heading above the target: 'I. Chỉ tiêu' vs 'V. Giao nhiệm vụ'."""
+    chain = sections.chain(sections.at(target.span[0]))
+    return chain[-2].id if len(chain) >= 2 else (chain[-1].id if chain else None)
+
+
+def _section_text(ctx: Context, sections: Sections, target: Target) -> str:
+    """The text of the target's section up to the target's end (its assignment context)."""
+    heading = sections.at(target.span[0])
+    start = heading.span[0] if heading else 0
+    return ctx.text[start:target.span[1]]
 
 
 STAGE = Stage("targets", needs=("source", "document", "outline", "tasks"),

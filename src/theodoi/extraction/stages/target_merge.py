@@ -1,0 +1,65 @@
+"""Merge a target stated twice (in the list, again where it is assigned) into one.
+
+The restatement keeps its span in `also_spans`; an assignment around it ("Giao cho X chủ trì,
+phối hợp với Y, Z") gives the merged target its lead and co-agencies.
+"""
+
+from __future__ import annotations
+
+import re
+
+from theodoi.extraction.model import Target
+
+WORD = re.compile(r"\w+")
+MIN_OVERLAP = 0.5  # Jaccard share of indicator words
+MIN_WORDS = 3      # "Duy trì", "Hoàn thành" say too little to call two targets the same
+ASSIGN = re.compile(r"[Gg]iao\s+(?:cho\s+)?(?P<lead>[^,;.:]{3,80}?)\s+chủ trì"
+                    r"(?:\s*,?\s*phối hợp(?:\s+với)?\s+(?P<co>[^;.:]{3,200}?))?"
+                    r"(?=\s+(?:triển khai|tổ chức|thực hiện|xây dựng|tham mưu|theo dõi)|[;.:]|$)")
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in WORD.findall(text) if not w.isdigit()}
+
+
+def same_commitment(a: Target, b: Target) -> bool:
+    """Same value, unit and deadline, and indicators sharing most words."""
+    if (a.value, a.value_max, a.kind == "milestone") != (b.value, b.value_max,
+                                                         b.kind == "milestone"):
+        return False
+    if a.value is None or (a.unit or "").replace(" ", "") != (b.unit or "").replace(" ", ""):
+        return False
+    wa, wb = _words(a.indicator), _words(b.indicator)
+    if len(wa) < MIN_WORDS or len(wb) < MIN_WORDS:
+        return False
+    return len(wa & wb) / len(wa | wb) >= MIN_OVERLAP
+
+
+def assignment(text: str) -> tuple[str | None, list[str]]:
+    """(lead, co-agencies) of the last 'Giao cho X chủ trì, phối hợp với Y' before `text`."""
+    found = list(ASSIGN.finditer(text))
+    if not found:
+        return None, []
+    m = found[-1]
+    co = [c.strip(" ,") for c in re.split(r",|\svà\s", m.group("co") or "") if c.strip(" ,")]
+    return " ".join(m.group("lead").split()), [" ".join(c.split()) for c in co]
+
+
+def merge(targets: list[Target], context: dict[int, str], part: dict[int, str | None]
+          ) -> list[Target]:
+    """Fold each restated target into its first statement in another part of the plan.
+
+    `context` maps a target's index to the text of its section (where an assignment may
+    stand); `part` to the top-level heading it stands under (a restatement is elsewhere)."""
+    kept: list[tuple[Target, str | None]] = []
+    for i, target in enumerate(targets):
+        first = next((k for k, p in kept if p != part.get(i) and same_commitment(k, target)),
+                     None)
+        if first is None:
+            kept.append((target, part.get(i)))
+            continue
+        first.also_spans.append(target.span)
+        lead, co = assignment(context.get(i, ""))
+        if lead and not first.lead_agency:
+            first.lead_agency, first.co_agencies = lead, co
+    return [k for k, _ in kept]
