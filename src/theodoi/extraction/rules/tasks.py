@@ -20,7 +20,7 @@ PERIOD = re.compile(r"giai đoạn\s+(?:20\d{2})\s*[-–]\s*(?P<y>20\d{2})")
 YEAR = re.compile(r"(?:^|\b)(?:[Nn]ăm|trong năm|đến năm|vào năm)\s+(?P<y>20\d{2})")
 
 # Headings of the part that gives each body its duties
-DUTY_SECTION = re.compile(r"tổ chức thực hiện|trách nhiệm thực hiện|phân công", re.IGNORECASE)
+DUTY_SECTION = re.compile(r"^(?:tổ chức thực hiện|trách nhiệm thực hiện|phân công)", re.IGNORECASE)
 # A dated piece of work: "Năm 2027: Hoàn thành …", "Đến năm 2027 hoàn thành …"
 DATED_WORK = re.compile(r"^(?:[-+*•]\s*)?(?:Năm\s+20\d{2}\s*:|(?:Đến|Trong)\s+năm\s+20\d{2}\b"
                         r".{0,40}hoàn thành)|\bhoàn thành\b[^;.]{5,}?(?:trong|vào)\s+năm\s+20\d{2}|"
@@ -47,3 +47,21 @@ ROW_START = re.compile(r"^\s*(?P<n>\d{1,3})\s*\.?\s*(?:\n\s*)?(?P<content>[A-ZĐ
 # Bodies that prepare an appendix item, written at the end of the content line
 ROW_AGENCY = re.compile(r"\s(?P<agency>(?:UBND|HĐND|Ủy ban nhân dân|Văn phòng|Phòng|Công an|"
                         r"Ban Chỉ huy|Đảng ủy|Ban Xây dựng Đảng|Ủy ban MTTQ|MTTQ)[^\n]{0,30})\s*$")
+
+# Assignment lines of a block: "Cơ quan chủ trì: …", "Người chủ trì: …", "Thời gian thực hiện: …"
+BLOCK_LINE = re.compile(
+    r"(?P<role>Cơ quan chủ trì|Cơ quan chuẩn bị|Cơ quan tham mưu|Người chủ trì|"
+    r"Cơ quan (?:thực hiện và )?phối hợp|Cơ quan thực hiện|Thời gian thực hiện)[^:\n]{0,60}:\s*"
+    r"(?P<value>[^\n]+)", re.IGNORECASE)
+# Headings that only structure a block; the task is the heading above them
+BLOCK_PARTS = re.compile(r"^(?:triển khai|tổ chức thực hiện|mục tiêu|nội dung|cơ quan|người|"
+                         r"thời gian|nguồn lực|hoạt động|kinh phí)", re.IGNORECASE)
+# A value ends at the first sentence break or the first verb after the body's name
+VALUE_END = re.compile(r"[.;]|\s(?:là|chủ trì|chịu|xây dựng|phối hợp|tham mưu|hướng dẫn|"
+                       r"thực hiện|triển khai)\b")
+
+# Headings whose items are tasks of one kind ("3. Các khâu đột phá", "Các công trình trọng điểm")
+KIND_SECTIONS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"khâu đột phá", re.IGNORECASE), "breakthrough"),
+    (re.compile(r"công trình trọng điểm", re.IGNORECASE), "key_project"),
+]

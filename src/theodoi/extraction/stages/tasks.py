@@ -11,6 +11,7 @@ from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules import targets as TR
 from theodoi.extraction.rules import tasks as R
 from theodoi.extraction.stages.clauses import clauses
+from theodoi.extraction.stages.task_blocks import block_tasks, kind_list_tasks
 
 ITEM = re.compile(r"\n(?=\s*(?:[-+*•]|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ]\)\s))")
 END_OF_BODY = re.compile(r"\n\s*(?:Trên đây là|Nơi nhận)", re.IGNORECASE)
@@ -62,16 +63,23 @@ def _region_end(outline: list[Heading], i: int, text: str) -> int:
 
 
 def duties(ctx: Context, first_year: int | None) -> list[Task]:
+    """Each item of 'Tổ chức thực hiện' that names a body, or stands under a body's heading."""
     found: list[Task] = []
+    starts = {h.span[0]: h for h in ctx.outline}
     for i, heading in enumerate(ctx.outline):
         if not R.DUTY_SECTION.search(heading.title):
             continue
         start, end = heading.span[1], _region_end(ctx.outline, i, ctx.text)
+        body_heading: str | None = None
         for span in items(ctx.text, start, end):
-            agency = duty_agency(ctx.text[span[0]:span[1]])
-            if agency:
+            text = ctx.text[span[0]:span[1]]
+            agency = duty_agency(text)
+            if span[0] in starts and agency is None:  # "1. Ban Thường vụ Đảng ủy xã"
+                body_heading = fold(starts[span[0]].title)
+                continue
+            agency = agency or body_heading
+            if agency and not R.BLOCK_LINE.match(text):
                 found.append(_task(ctx, span, heading.id, agency, first_year))
-        break
     return found
 
 
@@ -112,8 +120,9 @@ def _first_year(ctx: Context) -> int | None:
 
 def run(ctx: Context) -> None:
     first_year = _first_year(ctx)
-    tasks = duties(ctx, first_year) + dated_works(ctx, first_year) + appendix_rows(
-        ctx, first_year)
+    tasks = (duties(ctx, first_year) + dated_works(ctx, first_year)
+             + appendix_rows(ctx, first_year) + block_tasks(ctx, first_year)
+             + kind_list_tasks(ctx, first_year))
     tasks.sort(key=lambda t: t.span[0])
     for i, task in enumerate(tasks, start=1):
         task.id = f"k{i}"

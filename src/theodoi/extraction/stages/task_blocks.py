@@ -1,0 +1,92 @@
+"""Tasks from assignment blocks ("Cơ quan chủ trì: …", "Thời gian thực hiện: …") and from
+lists of breakthroughs and key projects."""
+
+from __future__ import annotations
+
+from theodoi.extraction.dates import fold, parse_due
+from theodoi.extraction.model import Heading, Task
+from theodoi.extraction.pipeline import Context
+from theodoi.extraction.rules import tasks as R
+
+
+def _ancestors(outline: list[Heading], heading: Heading) -> list[Heading]:
+    by_id = {h.id: h for h in outline}
+    out = [heading]
+    while out[-1].parent:
+        out.append(by_id[out[-1].parent])
+    return out
+
+
+def _heading_at(outline: list[Heading], offset: int) -> Heading | None:
+    before = [h for h in outline if h.span[0] <= offset]
+    return before[-1] if before else None
+
+
+def _value(text: str) -> str:
+    cut = R.VALUE_END.search(text)
+    return fold(text[:cut.start()] if cut else text).strip(" ,:")
+
+
+def _owner(outline: list[Heading], offset: int) -> Heading | None:
+    """The heading a block line belongs to, above headings that only structure the block."""
+    heading = _heading_at(outline, offset)
+    if heading is None:
+        return None
+    for h in _ancestors(outline, heading):
+        if not R.BLOCK_PARTS.match(h.title) and h.span[0] != offset:
+            return h
+    return None
+
+
+def _region_end(ctx: Context, heading: Heading) -> int:
+    after = [h.span[0] for h in ctx.outline
+             if h.span[0] > heading.span[0] and h.level <= heading.level]
+    return after[0] if after else len(ctx.text)
+
+
+def block_tasks(ctx: Context, first_year: int | None) -> list[Task]:
+    """One task per heading that has 'Cơ quan chủ trì/tham mưu' lines in its block."""
+    tasks: dict[str, Task] = {}
+    for m in R.BLOCK_LINE.finditer(ctx.text):
+        owner = _owner(ctx.outline, m.start())
+        if owner is None:
+            continue
+        task = tasks.get(owner.id) or _heading_task(ctx, owner)
+        tasks[owner.id] = task
+        role, value = m.group("role").lower(), m.group("value")
+        if "thời gian" in role:
+            task.due = parse_due(value, first_year)
+        elif "phối hợp" in role or role == "cơ quan thực hiện":
+            task.co_agencies = [fold(c) for c in _value(value).split(",") if c.strip()]
+        elif "người" in role:
+            task.leader = _value(value)
+        elif "tham mưu" in role:
+            task.advisory_agency = _value(value)
+            task.lead_agency = task.lead_agency or task.advisory_agency
+        else:
+            task.lead_agency = _value(value)
+    return list(tasks.values())
+
+
+def _heading_task(ctx: Context, heading: Heading) -> Task:
+    title = heading.title
+    kind = next((k for p, k in R.KINDS if p.search(title)), "task")
+    return Task(id="", label=heading.label, section=heading.parent, text=ctx.text[
+        heading.span[0]:heading.span[1]], span=heading.span, title=title, kind=kind)
+
+
+def kind_list_tasks(ctx: Context, first_year: int | None) -> list[Task]:
+    """Each child heading of 'Các khâu đột phá' / 'Các công trình trọng điểm' is a task."""
+    found = []
+    for heading in ctx.outline:
+        kind = next((k for p, k in R.KIND_SECTIONS if p.search(heading.title)), None)
+        if kind is None:
+            continue
+        end = _region_end(ctx, heading)
+        for child in ctx.outline:
+            if child.parent == heading.id and child.span[0] < end:
+                task = _heading_task(ctx, child)
+                task.kind = kind
+                task.due = parse_due(task.text, first_year)
+                found.append(task)
+    return found
