@@ -48,3 +48,46 @@ def test_tasks_from_every_source() -> None:
 ])
 def test_duty_agency(item: str, agency: str | None) -> None:
     assert duty_agency(item) == agency
+
+
+PARTY_PLAN = """CHƯƠNG TRÌNH HÀNH ĐỘNG
+Thực hiện Nghị quyết Đại hội nhiệm kỳ 2025 - 2030
+A. NỘI DUNG
+I. Các khâu đột phá
+(1) Chuyển đổi số toàn diện trong hoạt động của hệ thống chính trị.
+(2) Phát triển hạ tầng giao thông nông thôn.
+II. Đề án trọng tâm
+1. Đề án “Phát triển du lịch cộng đồng”
+1.1. Triển khai xây dựng và thực hiện Đề án
+- Người chủ trì: Đồng chí Phó Chủ tịch UBND xã.
+- Cơ quan tham mưu: Phòng Văn hóa - Xã hội.
+- Cơ quan phối hợp thực hiện: Phòng Kinh tế, Đoàn Thanh niên.
+- Thời gian thực hiện: Quý III năm 2026.
+B. TỔ CHỨC THỰC HIỆN
+I. Hội đồng nhân dân xã
+- Giám sát việc thực hiện chương trình.
+II. Ủy ban Mặt trận Tổ quốc và các tổ chức chính trị - xã hội
+- Tuyên truyền, vận động Nhân dân tham gia.
+"""
+
+
+def test_blocks_breakthroughs_and_duties_under_a_bodys_heading() -> None:
+    tasks = extract(PARTY_PLAN.encode(), filename="ctr.txt")["tasks"]
+    kinds = [(t["kind"], t["lead_agency"]) for t in tasks]
+    assert kinds == [
+        ("breakthrough", None), ("breakthrough", None),
+        ("scheme", "Phòng Văn hóa - Xã hội"),
+        ("task", "Hội đồng nhân dân xã"),
+        ("task", "Ủy ban Mặt trận Tổ quốc và các tổ chức chính trị - xã hội"),
+    ]
+    scheme = tasks[2]
+    assert scheme["leader"] == "Đồng chí Phó Chủ tịch UBND xã"
+    assert scheme["co_agencies"] == ["Phòng Kinh tế", "Đoàn Thanh niên"]
+    assert scheme["due"]["date"] == "2026-09-30"
+
+
+def test_duties_do_not_take_a_year_mentioned_in_passing_as_their_due_date() -> None:
+    text = ("KẾ HOẠCH\nThi đua năm 2024\nI. TỔ CHỨC THỰC HIỆN\n"
+            "1. Công chức Văn hóa - xã hội tuyên truyền phong trào thi đua năm 2024.\n")
+    (task,) = extract(text.encode(), filename="kh.txt")["tasks"]
+    assert task["due"] is None

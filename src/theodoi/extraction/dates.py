@@ -14,9 +14,15 @@ def _end_of_month(year: int, month: int) -> str:
     return date(year, month, calendar.monthrange(year, month)[1]).isoformat()
 
 
-def parse_due(text: str, first_year: int | None = None) -> Due | None:
-    """The first due date in `text`; `first_year` is used for 'Quý I hằng năm'."""
-    for finder in (_day, _quarter, _month, _half, _period, _year):
+def parse_due(text: str, first_year: int | None = None, *, strict: bool = False) -> Due | None:
+    """The first due date in `text`; `first_year` is used for 'Quý I hằng năm'.
+
+    strict: for prose that mentions years and periods for other reasons (duties), accept
+    only phrases said as deadlines ("trong năm 2025", "Quý I năm 2026", "trước ngày …").
+    """
+    finders = (_day, _quarter, _month, _half, _deadline_year) if strict else (
+        _day, _quarter, _month, _half, _period, _year)
+    for finder in finders:
         found = finder(text, first_year)
         if found:
             return found
@@ -64,6 +70,14 @@ def _period(text: str, _: int | None) -> Due | None:
 def _year(text: str, _: int | None) -> Due | None:
     m = R.YEAR.search(text)
     return Due(m.group().strip(), f"{m.group('y')}-12-31") if m else None
+
+
+def _deadline_year(text: str, _: int | None) -> Due | None:
+    m = R.DEADLINE_YEAR.search(text)
+    if not m:
+        return None
+    year = m.group("y1") or m.group("y2")
+    return Due(m.group().strip(" -+*•"), f"{year}-12-31")
 
 
 def fold(text: str) -> str:

@@ -18,6 +18,9 @@ HALF = re.compile(r"6\s+tháng\s+đầu\s+năm\s+(?P<y>20\d{2})")
 PERIOD = re.compile(r"giai đoạn\s+(?:20\d{2})\s*[-–]\s*(?P<y>20\d{2})")
 # "Năm 2027:", "trong năm 2025", "đến năm 2027", "vào năm 2028"
 YEAR = re.compile(r"(?:^|\b)(?:[Nn]ăm|trong năm|đến năm|vào năm)\s+(?P<y>20\d{2})")
+# The same, said as a deadline (for prose that mentions years for other reasons)
+DEADLINE_YEAR = re.compile(r"(?:^\s*[-+*•]?\s*Năm\s+(?P<y1>20\d{2})\s*:|"
+                           r"\b(?:trong|đến|vào|cuối|trước)\s+năm\s+(?P<y2>20\d{2}))")
 
 # Headings of the part that gives each body its duties
 DUTY_SECTION = re.compile(r"^(?:tổ chức thực hiện|trách nhiệm thực hiện|phân công)", re.IGNORECASE)
@@ -30,7 +33,7 @@ DATED_WORK = re.compile(r"^(?:[-+*•]\s*)?(?:Năm\s+20\d{2}\s*:|(?:Đến|Trong
 DUTY_VERBS = re.compile(
     r"\s(?:chủ trì|chủ động|có trách nhiệm|căn cứ|phối hợp|tham mưu|chỉ đạo|tổ chức|thường xuyên|"
     r"tăng cường|phát huy|xây dựng|khẩn trương|cụ thể hóa|cụ thể hoá|theo dõi|hướng dẫn|"
-    r"chịu trách nhiệm|triển khai|bám sát)\b", re.IGNORECASE)
+    r"chịu trách nhiệm|triển khai|bám sát|tuyên truyền|vận động|giám sát|kiểm tra)\b", re.IGNORECASE)
 DUTY_LEAD_IN = re.compile(r"^(?:[-+*•]\s*|\d{1,2}\.\s*|[a-zđ]\)\s*)*(?:Đề nghị|Yêu cầu|Giao(?: cho)?)"
                           r"\s+(?:các ông, bà\s+)?", re.IGNORECASE)
 
@@ -62,6 +65,16 @@ VALUE_END = re.compile(r"[.;]|\s(?:là|chủ trì|chịu|xây dựng|phối hợ
 
 # Headings whose items are tasks of one kind ("3. Các khâu đột phá", "Các công trình trọng điểm")
 KIND_SECTIONS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"khâu đột phá", re.IGNORECASE), "breakthrough"),
-    (re.compile(r"công trình trọng điểm", re.IGNORECASE), "key_project"),
+    (re.compile(r"^(?:các\s+)?(?:khâu\s+)?đột phá", re.IGNORECASE), "breakthrough"),
+    (re.compile(r"^(?:các\s+)?công trình trọng điểm", re.IGNORECASE), "key_project"),
 ]
+
+# A duty's body never starts with an action ("Chỉ đạo …", "Xây dựng kế hoạch …")
+ACTION_START = re.compile(
+    r"^(?:chỉ đạo|xây dựng|tổ chức|thường xuyên|đẩy mạnh|tăng cường|cụ thể ho[áa]|triển khai|"
+    r"tuyên truyền|kiểm tra|theo dõi|hướng dẫn|thực hiện|nâng cao|phát huy|tập trung|"
+    r"hoàn thành|chủ động|phối hợp|tham mưu|đề xuất|rà soát|bố trí|ban hành)\b", re.IGNORECASE)
+# An opening phrase before the body: "Trên cơ sở nhiệm vụ được giao, các phòng …"
+BODY_PREFIX = re.compile(r"^(?:Trên cơ sở|Căn cứ|Để|Nhằm).*?,\s*(?=(?:các|UBND|Ủy ban|Uỷ ban|"
+                         r"Phòng|Văn phòng|Ban|Hội|Đoàn|Công an|Mặt trận|MTTQ)\b)",
+                         re.IGNORECASE)

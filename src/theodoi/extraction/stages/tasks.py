@@ -13,9 +13,12 @@ from theodoi.extraction.rules import tasks as R
 from theodoi.extraction.stages.clauses import clauses
 from theodoi.extraction.stages.task_blocks import block_tasks, kind_list_tasks
 
-ITEM = re.compile(r"\n(?=\s*(?:[-+*•]|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ]\)\s))")
+ITEM = re.compile(r"\n(?=\s*(?:[-+*•]|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ]\)\s|"
+                  r"[IVX]{1,5}\.\s))")
 END_OF_BODY = re.compile(r"\n\s*(?:Trên đây là|Nơi nhận)", re.IGNORECASE)
 MAX_AGENCY = 120
+LABEL = re.compile(r"^(?:[-+*•]\s*|\d{1,2}(?:\.\d{1,2})*\.\s*|[a-zđ]\)\s*|\(\d+\)\s*|"
+                   r"[IVX]{1,5}\.\s*)")
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -36,7 +39,10 @@ def items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def duty_agency(item: str) -> str | None:
     """The body a duty is given to: before ':' or before the first duty verb."""
     body = R.DUTY_LEAD_IN.sub("", item)
-    body = re.sub(r"^(?:[-+*•]\s*|\d{1,2}(?:\.\d{1,2})*\.\s*|[a-zđ]\)\s*|\(\d+\)\s*)", "", body)
+    body = LABEL.sub("", body)
+    body = R.BODY_PREFIX.sub("", body)
+    if R.ACTION_START.match(body):
+        return None
     colon = body.find(":")
     verb = R.DUTY_VERBS.search(body)
     cut = min([p for p in (colon, verb.start() if verb else -1) if p > 0], default=-1)
@@ -47,12 +53,12 @@ def duty_agency(item: str) -> str | None:
 
 
 def _task(ctx: Context, span: tuple[int, int], section: str | None, lead: str | None,
-          first_year: int | None) -> Task:
+          first_year: int | None, *, strict: bool = False) -> Task:
     text = ctx.text[span[0]:span[1]]
     title = fold(text)[:200]
     kind = next((k for p, k in R.KINDS if p.search(title)), "task")
     return Task(id="", label=None, section=section, text=text, span=span, title=title,
-                kind=kind, lead_agency=lead, due=parse_due(text, first_year))
+                kind=kind, lead_agency=lead, due=parse_due(text, first_year, strict=strict))
 
 
 def _region_end(outline: list[Heading], i: int, text: str) -> int:
@@ -74,12 +80,16 @@ def duties(ctx: Context, first_year: int | None) -> list[Task]:
         for span in items(ctx.text, start, end):
             text = ctx.text[span[0]:span[1]]
             agency = duty_agency(text)
-            if span[0] in starts and agency is None:  # "1. Ban Thường vụ Đảng ủy xã"
-                body_heading = fold(starts[span[0]].title)
+            if (span[0] in starts and len(fold(text)) <= MAX_AGENCY and ":" not in text
+                    and not text.endswith((".", ";"))):
+                # "II. Hội đồng nhân dân xã" (a name, no sentence) heads the duties below it
+                body_heading = LABEL.sub("", fold(text))
                 continue
+            if span[0] in starts:
+                body_heading = agency or body_heading
             agency = agency or body_heading
             if agency and not R.BLOCK_LINE.match(text):
-                found.append(_task(ctx, span, heading.id, agency, first_year))
+                found.append(_task(ctx, span, heading.id, agency, first_year, strict=True))
     return found
 
 
@@ -104,12 +114,21 @@ def appendix_rows(ctx: Context, first_year: int | None) -> list[Task]:
         end = rows[j + 1].start() if j + 1 < len(rows) else len(ctx.text)
         span = _trim(ctx.text, row.start("content"), end)
         agency = R.ROW_AGENCY.search(row.group("content"))
-        task = _task(ctx, span, None, fold(agency.group("agency")) if agency else None,
-                     first_year)
+        lead = fold(agency.group("agency")) if agency else _row_agency(ctx.text[span[0]:span[1]])
+        task = _task(ctx, span, None, lead, first_year)
         task.title = fold(row.group("content")[:agency.start()] if agency
                           else row.group("content"))
         found.append(task)
     return found
+
+
+def _row_agency(row: str) -> str | None:
+    """A row's preparing body on a line of its own ('UBND xã' under the content)."""
+    for line in row.split("\n")[1:]:
+        m = R.ROW_AGENCY.search(" " + line.strip())
+        if m and m.start() == 0:
+            return fold(m.group("agency"))
+    return None
 
 
 def _first_year(ctx: Context) -> int | None:
