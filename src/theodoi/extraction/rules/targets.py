@@ -46,7 +46,7 @@ COMMITMENT = re.compile(
 # Clauses that are not commitments: past results, counts of targets, budgets, conditions
 NOT_TARGET = re.compile(
     r"\b(đã đạt|đã có|đã thực hiện|đạt được|so với cùng kỳ|so với năm|đề ra \d+ chỉ tiêu|"
-    r"\d+ chỉ tiêu|bố trí \d|kinh phí|tổng vốn|dự toán|được xét|điều kiện|trong đó|"
+    r"\d+ chỉ tiêu|bố trí \d|kinh phí|tổng vốn|dự toán|được xét|điều kiện|"
     r"nhiệm kỳ qua|năm qua|giai đoạn trước|dân số \d|diện tích)\b", re.IGNORECASE)
 
 PLAN_RELATIVE = re.compile(r"(đạt|vượt|hoàn thành)[^.;]{0,25}(kế hoạch|chỉ tiêu)[^.;]{0,30}"
@@ -81,3 +81,12 @@ LEAD_WORDS = re.compile(r"^(?:[-+*•]\s*|\(\d+\)\s*|\d+(?:\.\d+)*\.\s*|[a-zđ]\
 # A yearly roadmap line: "+ Năm 2026: Đạt 30%", "- Năm 2027 đạt 130 triệu đồng"
 ROADMAP = re.compile(r"^[-+*•]?\s*[Nn]ăm\s+(?P<y>20\d{2})\s*:?\s*(?:đạt|là)?\s*(?:[\d,.]+)",
                      re.IGNORECASE)
+
+# Where the part of a clause that belongs to one value ends: "…đạt 95%, tỷ lệ …", "… và …"
+SEGMENT_END = re.compile(r",|;|\svà\s")  # also where the next value's part starts
+# A number right after "năm" / "giai đoạn" is a year, not a value ("đến năm 2030 xã …")
+YEAR_BEFORE = re.compile(r"(?:năm|giai đoạn|kỳ)\s*$", re.IGNORECASE)
+YEAR_NUMBER = re.compile(r"^(?:19|20)\d{2}$")
+# "… phấn đấu … đạt chuẩn / được công nhận / trở thành …": a milestone outside a list
+STRIVE_FOR_STATE = re.compile(r"phấn đấu\b.{0,80}?(?:đạt chuẩn|được công nhận|trở thành|"
+                              r"không còn|đạt các tiêu chí)", re.IGNORECASE | re.DOTALL)

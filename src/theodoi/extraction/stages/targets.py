@@ -54,47 +54,85 @@ class Sections:
 
 def clause_targets(ctx: Context, span: tuple[int, int], section: str | None, listed: bool,
                    term_end: int | None) -> list[Target]:
+    """The targets of one clause: one per value, or one milestone / plan-relative target."""
     text = ctx.text[span[0]:span[1]]
     if R.NOT_TARGET.search(text):
         return []
     annual = F.is_annual(text)
-    found: list[Target] = []
     if not listed and not R.COMMITMENT.search(text):
         return []
-    for m in _values(text):
-        found.append(_value_target(ctx, span, section, text, m, annual, term_end))
-    if not found and (listed or text.lower().startswith("phấn đấu")):
+    matches = _values(text)
+    found = [_value_target(ctx, span, section, text, m, _segment(text, matches, k), annual,
+                           term_end) for k, m in enumerate(matches)]
+    if not found and (listed or R.STRIVE_FOR_STATE.search(text)):
         special = _no_value_kind(text)
         if special:
             found.append(_bare_target(span, section, text, special, annual, term_end))
     return found
 
 
+def _segment_start(text: str, matches: list[re.Match[str]], k: int) -> int:
+    if k == 0:
+        return 0
+    between = (matches[k - 1].end(), matches[k].start())
+    cuts = [m.end() for m in R.SEGMENT_END.finditer(text, *between)]
+    return cuts[-1] if cuts else between[0]
+
+
+def _segment(text: str, matches: list[re.Match[str]], k: int) -> tuple[int, int]:
+    """The part of the clause that belongs to value k: from the last comma / 'và' before it
+    to where the next value's part starts, so two values of one clause get distinct spans."""
+    start = _segment_start(text, matches, k)
+    end = _segment_start(text, matches, k + 1) if k + 1 < len(matches) else len(text)
+    while start < end and text[start] in " \n\t,;":
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
+        end -= 1
+    return start, end
+
+
 def _values(text: str) -> list[re.Match[str]]:
-    """Value mentions that are commitments: with a unit; a lone '1 ha' / 'ít nhất 01 phòng'
-    beside another value describes what is measured ('trên 1 ha đất … đạt 230 triệu')."""
+    """Value mentions that are commitments: with a unit, not a year ('năm 2030 xã'); a '1'
+    per hectare or after a percentage describes what is measured ('trên 1 ha đất … đạt 230
+    triệu', '100% trường có ít nhất 01 phòng học')."""
     found = [m for m in R.VALUE.finditer(text)
-             if m.group("unit") or m.group("of") or m.group("aunit")]
+             if (m.group("unit") or m.group("of") or m.group("aunit"))
+             and not _is_year(text, m)]
     if len(found) > 1:
-        found = [m for m in found if F.values(m)[0] != 1] or found
+        first_pct = next((i for i, m in enumerate(found) if m.group("aunit")
+                          or (m.group("unit") or "").startswith("%")), None)
+        found = [m for i, m in enumerate(found) if not (F.values(m)[0] == 1 and (
+            (m.group("unit") or "").lower() in {"ha", "km"}
+            or (first_pct is not None and i > first_pct)))]
     return found
 
 
-def _value_target(ctx: Context, span: tuple[int, int], section: str | None, text: str,
-                  m: re.Match[str], annual: bool, term_end: int | None) -> Target:
-    rel = m.start("a") - len(m.group("pre") or "")
+def _is_year(text: str, m: re.Match[str]) -> bool:
+    """'đến năm 2030 xã …': a year followed by a noun that looks like a unit."""
+    return bool(R.YEAR_BEFORE.search(text[:m.start()]) and R.YEAR_NUMBER.match(m.group("a")))
+
+
+def _value_target(ctx: Context, span: tuple[int, int], section: str | None, clause: str,
+                  m: re.Match[str], seg: tuple[int, int], annual: bool,
+                  term_end: int | None) -> Target:
+    text = clause[seg[0]:seg[1]]
+    shift = seg[0]
+    rel = m.start("a") - len(m.group("pre") or "") - shift
     value, value_max, value_of = F.values(m)
     noun = (m.group("unit") or "").strip() if m.group("of") else None
     unit = F.norm_unit(m.group("unit") or m.group("aunit"), bool(m.group("of")), noun)
     kind = F.kind(text, rel)
+    own = (span[0] + seg[0], span[0] + seg[1])
     target = Target(
-        id="", label=None, section=section, text=text, span=span,
+        id="", label=None, section=section, text=text, span=own,
         indicator=F.indicator(text, rel), kind=kind, direction=F.direction(text),
-        comparator=F.comparator(text, m, m.start()), value=value, value_max=value_max,
-        value_of=value_of, unit=unit, per_year=F.per_year(text, unit, kind, rel),
-        recurrence="annual" if annual else None, deadline_year=F.years(text, annual, term_end))
+        comparator=F.comparator(text, m, m.start() - shift), value=value,
+        value_max=value_max, value_of=value_of, unit=unit,
+        per_year=F.per_year(text, unit, kind, rel),
+        recurrence="annual" if annual else None,
+        deadline_year=F.years(clause, annual, term_end))
     if unit is None:
-        ctx.warnings.append(warn("W301", span))
+        ctx.warnings.append(warn("W301", own))
     return target
 
 
