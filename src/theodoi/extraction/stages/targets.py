@@ -26,6 +26,7 @@ class Sections:
         self.outline = sorted(outline, key=lambda h: h.span[0])
         self.starts = [h.span[0] for h in self.outline]
         self.by_id = {h.id: h for h in outline}
+        self._flags: dict[str, tuple[str | None, bool, bool]] = {}  # per heading, once
 
     def at(self, offset: int) -> Heading | None:
         i = bisect_right(self.starts, offset) - 1
@@ -44,6 +45,11 @@ class Sections:
         heading = self.at(offset)
         if heading is None:
             return None, False, True
+        if heading.id not in self._flags:
+            self._flags[heading.id] = self._decide(heading)
+        return self._flags[heading.id]
+
+    def _decide(self, heading: Heading) -> tuple[str | None, bool, bool]:
         for h in self.chain(heading):
             if R.TARGET_SECTION.search(h.title):
                 return heading.id, True, False
