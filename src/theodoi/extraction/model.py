@@ -73,6 +73,7 @@ class Target:
     period: tuple[int, int] | None = None
     milestones: list[Milestone] = _field(default_factory=list)
     lead_agency: str | None = None
+    lead_agency_normalised: str | None = None
     co_agencies: list[str] = _field(default_factory=list)
     also_spans: list[Span] = _field(default_factory=list)  # where the same target is restated
 
@@ -94,6 +95,7 @@ class Task:
     title: str
     kind: str = "task"
     lead_agency: str | None = None
+    lead_agency_normalised: str | None = None
     co_agencies: list[str] = _field(default_factory=list)
     leader: str | None = None
     advisory_agency: str | None = None

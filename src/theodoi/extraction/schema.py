@@ -39,7 +39,8 @@ def target_json(t: Target) -> dict[str, Any]:
         "per_year": t.per_year, "recurrence": t.recurrence, "deadline_year": t.deadline_year,
         "period": {"start": t.period[0], "end": t.period[1]} if t.period else None,
         "milestones": [{"year": m.year, "value": m.value} for m in t.milestones],
-        "lead_agency": t.lead_agency, "co_agencies": list(t.co_agencies),
+        "lead_agency": t.lead_agency, "lead_agency_normalised": t.lead_agency_normalised,
+        "co_agencies": list(t.co_agencies),
         "also_spans": [_span(s) for s in t.also_spans],
     }
 
@@ -48,7 +49,8 @@ def task_json(t: Task) -> dict[str, Any]:
     return {
         "id": t.id, "label": t.label, "section": t.section, "text": t.text,
         "span": _span(t.span), "title": t.title, "kind": t.kind,
-        "lead_agency": t.lead_agency, "co_agencies": list(t.co_agencies), "leader": t.leader,
+        "lead_agency": t.lead_agency, "lead_agency_normalised": t.lead_agency_normalised,
+        "co_agencies": list(t.co_agencies), "leader": t.leader,
         "advisory_agency": t.advisory_agency,
         "due": ({"text": t.due.text, "date": t.due.date, "recurrence": t.due.recurrence}
                 if t.due else None),

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from theodoi.extraction.pipeline import Stage, check_order
-from theodoi.extraction.stages import document, outline, targets, tasks
+from theodoi.extraction.stages import agencies, document, outline, targets, tasks
 
 STAGES: list[Stage] = [
     document.STAGE,
     outline.STAGE,
     tasks.STAGE,
     targets.STAGE,
+    agencies.STAGE,
 ]
 check_order(STAGES)

@@ -1,0 +1,43 @@
+"""Commune-level and district-level bodies, their canonical names and the ways plans write them.
+
+Patterns are matched against the name folded to lower case with modern tone placement
+("uỷ" -> "ủy") and whitespace folded. One body a line; the phrase it exists for in a comment.
+"""
+
+from __future__ import annotations
+
+import re
+
+_UNIT = r"(?:\s+(?:xã|phường|thị trấn|đặc khu))?"
+
+AGENCIES: list[tuple[str, str]] = [
+    ("Văn phòng HĐND và UBND", r"văn phòng (?:hđnd|hội đồng nhân dân)\s*(?:và|-|,)\s*(?:ubnd|ủy ban nhân dân)"),  # Văn phòng HĐND và UBND xã
+    ("Văn phòng Đảng ủy", r"văn phòng đảng ủy|vpđu"),                    # Văn phòng Đảng ủy
+    ("Ban Thường vụ Đảng ủy", r"ban thường vụ(?: đảng ủy)?|btv đảng ủy"),  # Ban Thường vụ Đảng ủy xã
+    ("Ban Chấp hành Đảng bộ", r"ban chấp hành(?: đảng bộ)?|bch đảng bộ"),  # BCH Đảng bộ xã
+    ("Ban Xây dựng Đảng", r"ban xây dựng đảng"),                         # Ban Xây dựng Đảng Đảng ủy xã
+    ("Ủy ban Kiểm tra Đảng ủy", r"ủy ban kiểm tra|ubkt"),                # Ủy ban Kiểm tra Đảng ủy
+    ("Đảng ủy xã", r"đảng ủy" + _UNIT),                                  # Đảng ủy UBND xã, Đảng ủy xã
+    ("UBND xã", r"(?:ủy ban nhân dân|ubnd)" + _UNIT),                    # Ủy ban nhân dân xã Ngọc Liên
+    ("HĐND xã", r"(?:hội đồng nhân dân|hđnd)" + _UNIT),                  # HĐND xã
+    ("Phòng Kinh tế", r"phòng kinh tế"),                                 # Phòng Kinh tế (hạ tầng và đô thị)
+    ("Phòng Văn hóa - Xã hội", r"phòng (?:văn hóa\s*-\s*xã hội|vh\s*-?\s*xh)"),  # Phòng VH-XH
+    ("Công an xã", r"công an" + _UNIT),                                  # Công an xã
+    ("Ban Chỉ huy Quân sự", r"ban chỉ huy quân sự|bchqs|bch quân sự"),    # Ban CHQS xã
+    ("Ủy ban MTTQ Việt Nam", r"(?:cơ quan )?(?:ủy ban |ub)?(?:mặt trận tổ quốc|mttq)"),  # Ủy ban MTTQ
+    ("Hội Nông dân", r"hội nông dân"),                                   # Hội Nông dân xã
+    ("Đoàn Thanh niên", r"đoàn thanh niên|đoàn tncs|đoàn tn"),            # Đoàn TNCS Hồ Chí Minh
+    ("Hội Liên hiệp Phụ nữ", r"hội (?:liên hiệp )?phụ nữ|hội lhpn"),      # Hội LHPN xã
+    ("Hội Cựu chiến binh", r"hội cựu chiến binh|hội ccb"),               # Hội CCB
+    ("Trung tâm Phục vụ hành chính công", r"trung tâm phục vụ hành chính công"),
+    ("Trạm Y tế", r"trạm y tế"),                                         # Trạm Y tế xã
+    ("Phòng Nội vụ", r"phòng nội vụ"),                                   # Phòng Nội vụ huyện
+    ("Tổ dân phố", r"(?:tổ trưởng )?tổ dân phố|tdp"),                    # Tổ trưởng tổ dân phố
+    ("Thôn", r"(?:trưởng )?thôn"),                                       # các thôn
+    ("Chi bộ, đảng bộ trực thuộc", r"(?:các )?chi(?:,| -)? đảng bộ|chi bộ"),  # Các chi, đảng bộ trực thuộc
+    ("Công chức chuyên môn", r"công chức"),                              # Công chức Văn hóa - xã hội
+    ("Các phòng, ban, đơn vị", r"(?:các )?phòng(?: chuyên môn|, ban)|(?:các )?cơ quan, đơn vị"),
+]
+
+COMPILED: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(r"^(?:các\s+|đồng chí\s+|đ/c\s+)?(?:" + p + r")\b"))
+                                               for name, p in AGENCIES]
