@@ -90,3 +90,7 @@ YEAR_NUMBER = re.compile(r"^(?:19|20)\d{2}$")
 # "… phấn đấu … đạt chuẩn / được công nhận / trở thành …": a milestone outside a list
 STRIVE_FOR_STATE = re.compile(r"phấn đấu\b.{0,80}?(?:đạt chuẩn|được công nhận|trở thành|"
                               r"không còn|đạt các tiêu chí)", re.IGNORECASE | re.DOTALL)
+
+# Dates inside an indicator: "Thu nhập bình quân đầu người đến năm 2030" -> without the year
+INDICATOR_DATES = re.compile(r"\s*,?\s*(?:(?:đến|vào|trong)\s+)?năm\s+20\d{2}\b|"
+                             r"\s*,?\s*giai đoạn\s+20\d{2}\s*[-–]\s*20\d{2}", re.IGNORECASE)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from theodoi.extraction.agencies import normalise_agency
+from theodoi.extraction.model import Target, Task
 from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.warnings import warn
 
 
 def run(ctx: Context) -> None:
-    for item in [*ctx.tasks, *ctx.targets]:
+    items: list[Task | Target] = [*ctx.tasks, *ctx.targets]
+    for item in items:
         if not item.lead_agency:
             continue
         item.lead_agency_normalised = normalise_agency(item.lead_agency)

@@ -86,5 +86,6 @@ def per_year(clause: str, unit: str | None, kind_: str, rel: int) -> bool:
 def indicator(clause: str, rel: int) -> str:
     head = clause[:rel]
     head = re.split(r"\s(?:đạt|còn|là|tăng|giảm)\b", head)[0]
-    head = R.LEAD_WORDS.sub("", " ".join(head.split())).strip(" ,:")
+    head = R.LEAD_WORDS.sub("", " ".join(head.split()))
+    head = R.INDICATOR_DATES.sub("", head).strip(" ,:")
     return head[:1].upper() + head[1:] if head else " ".join(clause.split())[:80]

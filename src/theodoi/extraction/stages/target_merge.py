@@ -59,6 +59,8 @@ def merge(targets: list[Target], context: dict[int, str], part: dict[int, str | 
             kept.append((target, part.get(i)))
             continue
         first.also_spans.append(target.span)
+        if not first.milestones:  # the roadmap may stand under the restatement
+            first.milestones = target.milestones
         lead, co = assignment(context.get(i, ""))
         if lead and not first.lead_agency:
             first.lead_agency, first.co_agencies = lead, co
