@@ -95,3 +95,21 @@ def test_a_target_restated_where_it_is_assigned_is_merged_with_the_agency() -> N
     assert target["co_agencies"] == ["Trạm Y tế", "Bảo hiểm xã hội"]
     (restated,) = target["also_spans"]
     assert "Phấn đấu đến năm 2030" in text[restated[0]:restated[1]]
+
+
+@pytest.mark.parametrize(("sentence", "field"), [
+    ("- Tỷ lệ kết nạp đảng viên mới hằng năm đạt 3%.", "xay_dung_dang"),
+    ("- Tỷ lệ thu gom chất thải rắn đạt 95%.", "moi_truong"),
+    ("- Tỷ lệ hồ sơ thủ tục hành chính trực tuyến đạt 80%.", "chinh_quyen"),
+    ("- Tỷ lệ dân số tham gia bảo hiểm y tế đạt 95%.", "van_hoa_xa_hoi"),
+    ("- Thu nhập bình quân đầu người đạt 80 triệu đồng.", "kinh_te"),
+    ("- Hằng năm hoàn thành 100% chỉ tiêu tuyển quân.", "quoc_phong_an_ninh"),
+])
+def test_field_from_the_targets_words(sentence: str, field: str) -> None:
+    (target,) = targets(sentence)
+    assert target["field"] == field
+
+
+def test_the_documents_label_is_kept() -> None:
+    (target,) = targets("(6) Tỷ lệ hộ nghèo giảm còn 1%.")
+    assert target["label"] == "(6)"

@@ -13,6 +13,7 @@ from bisect import bisect_right
 from theodoi.extraction.model import Heading, Milestone, Target
 from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules import targets as R
+from theodoi.extraction.rules.fields import FIELDS
 from theodoi.extraction.stages import target_fields as F
 from theodoi.extraction.stages.clauses import clauses
 from theodoi.extraction.stages.target_merge import merge
@@ -188,12 +189,30 @@ def run(ctx: Context) -> None:
         if found and attach_roadmap(ctx, targets, span, found):
             continue
         targets.extend(found)
+    for target in targets:
+        target.field = _field(sections, target)
+        label = LABEL.match(target.text)
+        target.label = label.group(1) if label else None
     context = {i: _section_text(ctx, sections, t) for i, t in enumerate(targets)}
     part = {i: _part(sections, t) for i, t in enumerate(targets)}
     targets = merge(targets, context, part)
     for i, target in enumerate(targets, start=1):
         target.id = f"t{i}"
     ctx.targets = targets
+
+
+LABEL = re.compile(r"^\s*(\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))\s")
+
+
+def _field(sections: Sections, target: Target) -> str | None:
+    """The area of work from the target's own words, else from its headings."""
+    texts = [target.indicator, target.text] + [h.title for h in sections.chain(
+        sections.at(target.span[0]))]
+    for text in texts:
+        found = next((name for name, pattern in FIELDS if pattern.search(text)), None)
+        if found:
+            return found
+    return None
 
 
 def _part(sections: Sections, target: Target) -> str | None:
