@@ -113,3 +113,9 @@ def test_field_from_the_targets_words(sentence: str, field: str) -> None:
 def test_the_documents_label_is_kept() -> None:
     (target,) = targets("(6) Tỷ lệ hộ nghèo giảm còn 1%.")
     assert target["label"] == "(6)"
+
+
+def test_a_period_named_in_the_target_is_kept() -> None:
+    (target,) = targets("- Tăng trưởng kinh tế bình quân giai đoạn 2026 - 2030 đạt 10%/năm.")
+    assert target["period"] == {"start": 2026, "end": 2030}
+    assert target["kind"] == "growth_rate"

@@ -91,3 +91,17 @@ def test_duties_do_not_take_a_year_mentioned_in_passing_as_their_due_date() -> N
             "1. Công chức Văn hóa - xã hội tuyên truyền phong trào thi đua năm 2024.\n")
     (task,) = extract(text.encode(), filename="kh.txt")["tasks"]
     assert task["due"] is None
+
+
+def test_submit_to_and_an_unreadable_time_is_warned() -> None:
+    text = ("KẾ HOẠCH\nNăm 2026\nI. NHIỆM VỤ\n1. Xây dựng chợ nông thôn\n"
+            "- Cơ quan chủ trì: Phòng Kinh tế.\n- Thời gian thực hiện: thường xuyên.\n"
+            "II. TỔ CHỨC THỰC HIỆN\n1. Văn phòng HĐND và UBND chủ trì xây dựng dự thảo, "
+            "trình Ban Thường vụ Đảng ủy trong Quý II năm 2026.\n")
+    result = extract(text.encode(), filename="kh.txt")
+    block, duty = result["tasks"]
+    assert (block["lead_agency"], block["due"]) == ("Phòng Kinh tế", None)
+    assert duty["submit_to"] == ["Ban Thường vụ Đảng ủy"]
+    assert duty["due"]["date"] == "2026-06-30"
+    w402 = [w for w in result["warnings"] if w["code"] == "W402"]
+    assert len(w402) == 1 and "thường xuyên" in w402[0]["message"]

@@ -94,3 +94,6 @@ STRIVE_FOR_STATE = re.compile(r"phấn đấu\b.{0,80}?(?:đạt chuẩn|đượ
 # Dates inside an indicator: "Thu nhập bình quân đầu người đến năm 2030" -> without the year
 INDICATOR_DATES = re.compile(r"\s*,?\s*(?:(?:đến|vào|trong)\s+)?năm\s+20\d{2}\b|"
                              r"\s*,?\s*giai đoạn\s+20\d{2}\s*[-–]\s*20\d{2}", re.IGNORECASE)
+
+# "giai đoạn 2026 - 2030" inside a target: its period
+PERIOD = re.compile(r"giai đoạn\s+(?P<a>20\d{2})\s*[-–]\s*(?P<b>20\d{2})", re.IGNORECASE)

@@ -78,3 +78,7 @@ ACTION_START = re.compile(
 BODY_PREFIX = re.compile(r"^(?:Trên cơ sở|Căn cứ|Để|Nhằm).*?,\s*(?=(?:các|UBND|Ủy ban|Uỷ ban|"
                          r"Phòng|Văn phòng|Ban|Hội|Đoàn|Công an|Mặt trận|MTTQ)\b)",
                          re.IGNORECASE)
+
+# "trình Ban Thường vụ Đảng ủy", "trình BCH Đảng bộ xã": who the work goes to
+SUBMIT_TO = re.compile(r"\btrình\s+(?P<to>(?:Ban Thường vụ|BTV|Ban Chấp hành|BCH|HĐND|Hội đồng nhân dân|"
+                       r"Chủ tịch UBND|UBND)[^,.;:\n]{0,30}?)(?=\s*(?:[,.;:\n]|phê duyệt|xem xét|trong|trước|vào|$))")

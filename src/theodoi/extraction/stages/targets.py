@@ -191,6 +191,8 @@ def run(ctx: Context) -> None:
         targets.extend(found)
     for target in targets:
         target.field = _field(sections, target)
+        period = R.PERIOD.search(target.text)
+        target.period = (int(period.group("a")), int(period.group("b"))) if period else None
         label = LABEL.match(target.text)
         target.label = label.group(1) if label else None
     context = {i: _section_text(ctx, sections, t) for i, t in enumerate(targets)}

@@ -4,9 +4,10 @@ lists of breakthroughs and key projects."""
 from __future__ import annotations
 
 from theodoi.extraction.dates import fold, parse_due
-from theodoi.extraction.model import Heading, Task
+from theodoi.extraction.model import Due, Heading, Task
 from theodoi.extraction.pipeline import Context
 from theodoi.extraction.rules import tasks as R
+from theodoi.extraction.warnings import warn
 
 
 def _ancestors(outline: list[Heading], heading: Heading) -> list[Heading]:
@@ -44,6 +45,14 @@ def _region_end(ctx: Context, heading: Heading) -> int:
     return after[0] if after else len(ctx.text)
 
 
+def _due(ctx: Context, value: str, first_year: int | None, span: tuple[int, int]) -> Due | None:
+    """The block's 'Thời gian thực hiện'; W402 when it gives no date a person could track."""
+    due = parse_due(value, first_year)
+    if due is None or due.date is None:
+        ctx.warnings.append(warn("W402", span, text=fold(value)[:80]))
+    return due
+
+
 def block_tasks(ctx: Context, first_year: int | None) -> list[Task]:
     """One task per heading that has 'Cơ quan chủ trì/tham mưu' lines in its block."""
     tasks: dict[str, Task] = {}
@@ -55,7 +64,7 @@ def block_tasks(ctx: Context, first_year: int | None) -> list[Task]:
         tasks[owner.id] = task
         role, value = m.group("role").lower(), m.group("value")
         if "thời gian" in role:
-            task.due = parse_due(value, first_year)
+            task.due = _due(ctx, value, first_year, (m.start(), m.end()))
         elif "phối hợp" in role or role == "cơ quan thực hiện":
             task.co_agencies = [fold(c) for c in _value(value).split(",") if c.strip()]
         elif "người" in role:

@@ -143,6 +143,8 @@ def run(ctx: Context) -> None:
              + appendix_rows(ctx, first_year) + block_tasks(ctx, first_year)
              + kind_list_tasks(ctx, first_year))
     tasks.sort(key=lambda t: t.span[0])
+    for task in tasks:
+        task.submit_to = [fold(m.group("to")) for m in R.SUBMIT_TO.finditer(task.text)]
     for i, task in enumerate(tasks, start=1):
         task.id = f"k{i}"
     ctx.tasks = tasks
