@@ -43,6 +43,12 @@ class SourceText:
     meta: dict[str, object] = field(default_factory=dict)
 
 
+# Bullets that Word's Symbol/Wingdings fonts put in the Private Use Area; a PDF export
+# carries them as such ("\uf0b7 Thu nhập …"), the printed page shows a bullet.
+PRIVATE_BULLETS = str.maketrans({"\uf0b7": "•", "\uf0a7": "•", "\uf0d8": "•", "\uf076": "•",
+                                 "\uf0fc": "•", "\uf0a8": "•", "\uf02d": "-"})
+
+
 class TextBuilder:
     """Appends pieces of text, NFC-normalised, recording a Block for each.
 
@@ -60,7 +66,7 @@ class TextBuilder:
 
     def add(self, piece: str, **origin: object) -> Block | None:
         """Append `piece` (NFC) as one block; empty pieces add nothing and return None."""
-        piece = unicodedata.normalize("NFC", piece)
+        piece = unicodedata.normalize("NFC", piece).translate(PRIVATE_BULLETS)
         if not piece:
             return None
         block = Block(self._length, self._length + len(piece), **origin)  # type: ignore[arg-type]

@@ -41,14 +41,28 @@ def find_documents(folder: Path) -> list[Path]:
                   and p.suffix.lower() in DOCUMENT_SUFFIXES and not p.name.startswith("~$"))
 
 
-def _one(path: Path, out_dir: Path, max_bytes: int) -> FileResult:
+def output_names(paths: list[Path]) -> dict[Path, str]:
+    """JSON file name per input: '<stem>.json', or '<name>.json' where stems collide
+    (ke-hoach.docx and its PDF export ke-hoach.pdf), so no result overwrites another."""
+    stems: dict[str, int] = {}
+    for path in paths:
+        stems[path.stem] = stems.get(path.stem, 0) + 1
+    names = {p: (f"{p.stem}.json" if stems[p.stem] == 1 else f"{p.name}.json") for p in paths}
+    seen: dict[str, int] = {}
+    for path, name in names.items():  # same name in two subfolders: number them
+        seen[name] = seen.get(name, 0) + 1
+        if seen[name] > 1:
+            names[path] = f"{Path(name).stem}-{seen[name]}.json"
+    return names
+
+
+def _one(path: Path, out: Path, max_bytes: int) -> FileResult:
     try:
         result = extract(path, max_bytes=max_bytes)
     except BadInput as exc:
         return FileResult(path, "failed", exc.render())
     except Exception as exc:  # noqa: BLE001 - one broken file must not stop the batch
         return FileResult(path, "failed", f"{path.name}: lỗi không mong đợi ({exc!r})")
-    out = out_dir / (path.stem + ".json")
     out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
     warnings = result["warnings"]
     reason = "; ".join(sorted({w["code"] for w in warnings})) or None
@@ -63,21 +77,23 @@ def run_batch(paths: list[Path], out_dir: Path, *, workers: int = 0,
     out_dir.mkdir(parents=True, exist_ok=True)
     workers = workers or os.cpu_count() or 1
     results: list[FileResult] = []
-    for result in _iter_results(paths, out_dir, workers, max_bytes):
+    names = output_names(paths)
+    targets = [(p, out_dir / names[p]) for p in paths]
+    for result in _iter_results(targets, workers, max_bytes):
         results.append(result)
         if on_done:
             on_done(result)
     return sorted(results, key=lambda r: str(r.path))
 
 
-def _iter_results(paths: list[Path], out_dir: Path, workers: int,
+def _iter_results(jobs: list[tuple[Path, Path]], workers: int,
                   max_bytes: int) -> Iterator[FileResult]:
-    if workers == 1 or len(paths) <= 1:
-        for path in paths:
-            yield _one(path, out_dir, max_bytes)
+    if workers == 1 or len(jobs) <= 1:
+        for path, out in jobs:
+            yield _one(path, out, max_bytes)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(_one, p, out_dir, max_bytes): p for p in paths}
+        futures = {pool.submit(_one, p, out, max_bytes): p for p, out in jobs}
         for future in as_completed(futures):
             try:
                 yield future.result()

@@ -42,4 +42,27 @@ def test_batch_over_the_fixtures_reports_warnings_as_partial(tmp_path) -> None:
     proc = run("extract", str(DIR), "--out", str(tmp_path))
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "0 lỗi" in proc.stdout
-    assert len(list(tmp_path.glob("*.json"))) == 3
+    names = sorted(p.name for p in tmp_path.glob("*.json"))
+    assert names == ["ke-hoach-dang-uy-tcvn3.docx.json", "ke-hoach-dang-uy-tcvn3.pdf.json",
+                     "ke-hoach-tcvn3.json", "ke-hoach-ubnd.docx.json", "ke-hoach-ubnd.pdf.json"]
+
+
+def test_the_pdf_export_reads_like_its_docx() -> None:
+    pdf = extract(DIR / "ke-hoach-ubnd.pdf")
+    docx = extract(DIR / "ke-hoach-ubnd.docx")
+    assert pdf["source"]["format"] == "pdf" and pdf["source"]["pages"] >= 1
+    for field in ("kind", "number", "issued_on", "place", "issuer", "term", "signer"):
+        assert pdf["document"][field] == docx["document"][field], field
+    assert pdf["document"]["issuer"] == "Ủy ban nhân dân xã Hòa Bình"
+    assert [t["value"] for t in pdf["targets"]] == [t["value"] for t in docx["targets"]] == [
+        95, 0.5, 97, 5]
+    assert [(t["lead_agency"], t["due"]["date"]) for t in pdf["tasks"]][:2] == [
+        ("UBND xã", "2026-06-30"), ("Phòng Kinh tế", "2026-12-31")]
+
+
+def test_the_tcvn3_pdf_export_keeps_its_legacy_text_readable() -> None:
+    source = read_source(DIR / "ke-hoach-dang-uy-tcvn3.pdf")[0]
+    # .VnTimeH draws lower-case codes as capitals, which a text layer cannot show
+    assert "kế hoạch" in source.text.lower()
+    assert "Thực hiện Nghị quyết Đại hội Đảng bộ xã" in source.text
+    assert "W001" in [w.code for w in source.warnings]

@@ -10,6 +10,7 @@ import re
 from collections import Counter
 
 from theodoi.extraction.errors import NoTextLayer, UnreadableFile
+from theodoi.extraction.readers.legacy import looks_tcvn3, tcvn3_to_unicode
 from theodoi.extraction.source import SourceText, TextBuilder
 from theodoi.extraction.warnings import CODES, Warning, warn
 
@@ -65,6 +66,9 @@ def read(data: bytes, name: str) -> SourceText:
     texts = page_texts(data, name)
     if not any(t.strip() for t in texts):
         raise NoTextLayer(CODES["W003"], subject=name)
+    legacy = looks_tcvn3("\n".join(texts))
+    if legacy:  # a document typed in .VnTime keeps TCVN3 codes in its PDF text layer
+        texts = [tcvn3_to_unicode(t) for t in texts]
     pages = [t.split("\n") for t in texts]
     repeated = furniture(pages)
     builder, dropped = TextBuilder(), 0
@@ -78,4 +82,6 @@ def read(data: bytes, name: str) -> SourceText:
                 builder.raw("\n")
             builder.add(line, kind="line", page=number, paragraph=i)
     warnings: list[Warning] = [warn("W005", count=dropped)] if dropped else []
+    if legacy:
+        warnings.append(warn("W001", encoding="TCVN3 (ABC)"))
     return SourceText(builder.text(), "pdf", builder.blocks, warnings, pages=len(pages))

@@ -97,3 +97,6 @@ INDICATOR_DATES = re.compile(r"\s*,?\s*(?:(?:đến|vào|trong)\s+)?năm\s+20\d{
 
 # "giai đoạn 2026 - 2030" inside a target: its period
 PERIOD = re.compile(r"giai đoạn\s+(?P<a>20\d{2})\s*[-–]\s*(?P<b>20\d{2})", re.IGNORECASE)
+
+# An indicator head with nothing in it but list marks and "có" / "phấn đấu"
+EMPTY_HEAD = re.compile(r"^[\s\-+*•(\d).]*(?:phấn đấu\s+)?(?:có\s+)?(?:thêm\s+)?$", re.IGNORECASE)

@@ -82,3 +82,6 @@ BODY_PREFIX = re.compile(r"^(?:Trên cơ sở|Căn cứ|Để|Nhằm).*?,\s*(?=(
 # "trình Ban Thường vụ Đảng ủy", "trình BCH Đảng bộ xã": who the work goes to
 SUBMIT_TO = re.compile(r"\btrình\s+(?P<to>(?:Ban Thường vụ|BTV|Ban Chấp hành|BCH|HĐND|Hội đồng nhân dân|"
                        r"Chủ tịch UBND|UBND)[^,.;:\n]{0,30}?)(?=\s*(?:[,.;:\n]|phê duyệt|xem xét|trong|trước|vào|$))")
+
+# Where a row's time column starts when it shares the line with the body ("UBND xã Quý I …")
+ROW_TIME = re.compile(r"\s(?:[Qq]uý|[Nn]ăm|[Tt]háng|[Tt]rước|[Tt]rong|\d)")

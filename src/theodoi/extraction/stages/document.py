@@ -138,16 +138,25 @@ def find_issuer(text: str, head: list[tuple[int, int, str]], kind_at: int | None
         if m:
             base = readable(m.group("issuer"))
     if base is None and kind_at:
-        upper = [ln for _, _, ln in head[:kind_at] if ln.isupper() and _letterhead(ln)]
-        base = readable(upper[-1]) if upper else None
+        base = _letterhead_issuer([ln for _, _, ln in head[:kind_at]])
     if base is None and signer and signer.on_behalf:
         base = signer.on_behalf.split(" ", 1)[1]
     return _extend_with_locality(text, base) if base else None
 
 
-def _letterhead(line: str) -> bool:
-    return not any(w in line for w in ("CỘNG HÒA", "CỘNG HOÀ", "ĐỘC LẬP", "ĐẢNG CỘNG SẢN",
-                                       "Số")) and len(line) > 4
+def _letterhead_issuer(lines: list[str]) -> str | None:
+    """The issuing body of a letterhead: 'ỦY BAN NHÂN DÂN' + 'XÃ HÒA BÌNH' on the next line,
+    or 'ĐẢNG ỦY XÃ …' rather than the 'ĐẢNG BỘ XÃ …' above it."""
+    found: list[str] = []
+    for i, line in enumerate(lines):
+        name = modern_tones(line.strip())
+        if not R.ISSUING_BODY.match(name):
+            continue
+        if i + 1 < len(lines) and R.UNIT_LINE.match(lines[i + 1].strip()):
+            name = f"{name} {lines[i + 1].strip()}"
+        found.append(name)
+    preferred = [n for n in found if not n.startswith("ĐẢNG BỘ")] or found
+    return readable(preferred[-1]) if preferred else None
 
 
 def _extend_with_locality(text: str, base: str) -> str:

@@ -132,7 +132,8 @@ def _value_target(ctx: Context, span: tuple[int, int], section: str | None, clau
     own = (span[0] + seg[0], span[0] + seg[1])
     target = Target(
         id="", label=None, section=section, text=text, span=own,
-        indicator=F.indicator(text, rel), kind=kind, direction=F.direction(text),
+        indicator=F.indicator(text, rel, m.start("unit") - shift if m.group("of") else None),
+        kind=kind, direction=F.direction(text),
         comparator=F.comparator(text, m, m.start() - shift), value=value,
         value_max=value_max, value_of=value_of, unit=unit,
         per_year=F.per_year(text, unit, kind, rel),

@@ -114,7 +114,8 @@ def appendix_rows(ctx: Context, first_year: int | None) -> list[Task]:
         end = rows[j + 1].start() if j + 1 < len(rows) else len(ctx.text)
         span = _trim(ctx.text, row.start("content"), end)
         agency = R.ROW_AGENCY.search(row.group("content"))
-        lead = fold(agency.group("agency")) if agency else _row_agency(ctx.text[span[0]:span[1]])
+        lead = _body_only(agency.group("agency")) if agency else _row_agency(
+            ctx.text[span[0]:span[1]])
         task = _task(ctx, span, None, lead, first_year)
         task.title = fold(row.group("content")[:agency.start()] if agency
                           else row.group("content"))
@@ -127,8 +128,13 @@ def _row_agency(row: str) -> str | None:
     for line in row.split("\n")[1:]:
         m = R.ROW_AGENCY.search(" " + line.strip())
         if m and m.start() == 0:
-            return fold(m.group("agency"))
+            return _body_only(m.group("agency"))
     return None
+
+
+def _body_only(text: str) -> str:
+    """'UBND xã Quý II năm 2026' -> 'UBND xã': a row's time column may share its line."""
+    return fold(R.ROW_TIME.split(text)[0])
 
 
 def _first_year(ctx: Context) -> int | None:
