@@ -36,7 +36,8 @@ def test_a_header_on_one_page_only_is_kept() -> None:
     assert "Trang bia KE HOACH" in text
 
 
-def test_a_scan_without_text_layer_is_refused_with_w003_wording() -> None:
+def test_a_scan_without_text_layer_is_refused_with_w003_wording(monkeypatch, tmp_path) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # no tesseract, whatever the machine has
     with pytest.raises(NoTextLayer, match="không có lớp chữ"):
         read_source(make_pdf([[], []], image_only=True), "scan.pdf")
 
@@ -61,3 +62,37 @@ def test_a_password_protected_pdf_is_a_clear_error() -> None:
 def test_broken_or_renamed_files(data: bytes, message: str) -> None:
     with pytest.raises(BadInput, match=message):
         read_source(data, "x.pdf")
+
+
+def test_a_scan_is_read_by_tesseract_when_it_has_vietnamese(monkeypatch, tmp_path) -> None:
+    """A fake `tesseract` on PATH: it lists 'vie' and prints a text for a valid PGM page.
+
+    This proves theodoi's rendering, call and reading of the output, not tesseract itself.
+    """
+    import os
+    import stat
+
+    fake = tmp_path / "tesseract"
+    fake.write_text(
+        '#!/bin/sh\n'
+        'if [ "$1" = "--list-langs" ]; then printf "List of available languages:\\neng\\nvie\\n"; '
+        'exit 0; fi\n'
+        'head -c 2 "$1" | grep -q P5 || exit 3\n'
+        'printf "KẾ HOẠCH\\nPhát triển nông nghiệp năm 2026\\n"\n')
+    fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}/usr/bin:/bin")
+    source = read_source(make_pdf([[], []], image_only=True), "scan.pdf")[0]
+    assert source.text.count("KẾ HOẠCH") == 2
+    assert "W004" in [w.code for w in source.warnings]
+
+
+def test_tesseract_without_vietnamese_data_is_not_used(monkeypatch, tmp_path) -> None:
+    import os
+    import stat
+
+    fake = tmp_path / "tesseract"
+    fake.write_text('#!/bin/sh\nprintf "List of available languages:\\neng\\n"\n')
+    fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}/usr/bin:/bin")
+    with pytest.raises(NoTextLayer):
+        read_source(make_pdf([[]], image_only=True), "scan.pdf")

@@ -10,6 +10,7 @@ import re
 from collections import Counter
 
 from theodoi.extraction.errors import NoTextLayer, UnreadableFile
+from theodoi.extraction.readers import ocr
 from theodoi.extraction.readers.legacy import looks_tcvn3, tcvn3_to_unicode
 from theodoi.extraction.source import SourceText, TextBuilder
 from theodoi.extraction.warnings import CODES, Warning, warn
@@ -28,7 +29,7 @@ def _key(line: str) -> str:
     return re.sub(r"\d+", "#", folded) if len(folded) < FOLD_DIGITS_BELOW else folded
 
 
-def page_texts(data: bytes, name: str) -> list[str]:
+def page_texts(data: bytes, name: str) -> tuple[list[str], bool]:
     """Text of every page, line breaks as \\n."""
     import pypdfium2 as pdfium
 
@@ -45,7 +46,11 @@ def page_texts(data: bytes, name: str) -> list[str]:
             textpage = page.get_textpage()
             text = textpage.get_text_range()
             pages.append(text.replace("\r\n", "\n").replace("\r", "\n"))
-        return pages
+        if not any(t.strip() for t in pages):
+            exe = ocr.tesseract_with_vietnamese()
+            if exe:
+                return ocr.ocr_pages(pdf, exe), True
+        return pages, False
     finally:
         pdf.close()
 
@@ -63,7 +68,7 @@ def furniture(pages: list[list[str]]) -> set[str]:
 
 def read(data: bytes, name: str) -> SourceText:
     """Read a PDF's text layer; raise NoTextLayer for a scan."""
-    texts = page_texts(data, name)
+    texts, scanned = page_texts(data, name)
     if not any(t.strip() for t in texts):
         raise NoTextLayer(CODES["W003"], subject=name)
     legacy = looks_tcvn3("\n".join(texts))
@@ -84,4 +89,6 @@ def read(data: bytes, name: str) -> SourceText:
     warnings: list[Warning] = [warn("W005", count=dropped)] if dropped else []
     if legacy:
         warnings.append(warn("W001", encoding="TCVN3 (ABC)"))
+    if scanned:
+        warnings.append(warn("W004"))
     return SourceText(builder.text(), "pdf", builder.blocks, warnings, pages=len(pages))
