@@ -54,7 +54,9 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict:
 
 
 def test_the_samples_are_the_seeds() -> None:
-    for gold in (SHARED / "gold").glob("*.json"):
+    golds = sorted((SHARED / "gold").glob("*.json"))
+    assert golds, f"no gold files in {SHARED / 'gold'}: shared/ must sit beside the repository"
+    for gold in golds:
         source = json.loads(gold.read_text(encoding="utf-8"))["source"]
         assert (SAMPLES / source).read_bytes() == (SHARED / "seeds" / source).read_bytes()
 
