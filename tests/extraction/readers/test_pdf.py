@@ -96,3 +96,12 @@ def test_tesseract_without_vietnamese_data_is_not_used(monkeypatch, tmp_path) ->
     monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}/usr/bin:/bin")
     with pytest.raises(NoTextLayer):
         read_source(make_pdf([[]], image_only=True), "scan.pdf")
+
+
+def test_words_broken_at_line_ends_are_rejoined() -> None:
+    body = [f"Noi dung dong {k} cua ke hoach phat trien kinh te xa hoi" for k in range(4)]
+    pages = [[*body, "Thuc hien Ket luan so 4121-", "KL/TU va chuong trinh phat trien kin-",
+              "h te nong thon; kinh te -", "xa hoi"]]
+    text = read_source(make_pdf(pages), "kh.pdf")[0].text
+    assert "4121-KL/TU va chuong trinh phat trien kinh te nong thon" in text
+    assert "kinh te -\nxa hoi" in text  # a dash with a space before it is punctuation

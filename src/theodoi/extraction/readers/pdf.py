@@ -18,6 +18,7 @@ from theodoi.extraction.warnings import CODES, Warning, warn
 FOLD_DIGITS_BELOW = 40  # characters
 EDGE_LINES = 3          # lines at the top and the bottom of a page that may be furniture
 MIN_SHARE = 0.5         # a line on at least half of the pages (and on 3 or more) repeats
+BROKEN = re.compile(r"[^\W_]-\s*$")  # a word or symbol broken after a hyphen, no space
 PAGE_NUMBER = re.compile(r"^\s*(?:Trang\s*)?-?\s*\d{1,4}\s*-?\s*(?:/\s*\d{1,4})?\s*$",
                          re.IGNORECASE)
 
@@ -45,6 +46,9 @@ def page_texts(data: bytes, name: str) -> tuple[list[str], bool]:
         for page in pdf:
             textpage = page.get_textpage()
             text = textpage.get_text_range()
+            # PDFium joins a word hyphenated at a line end itself and leaves U+FFFE where the
+            # hyphen was; the printed word has none
+            text = text.replace("\ufffe", "")
             pages.append(text.replace("\r\n", "\n").replace("\r", "\n"))
         if not any(t.strip() for t in pages):
             exe = ocr.tesseract_with_vietnamese()
@@ -66,6 +70,39 @@ def furniture(pages: list[list[str]]) -> set[str]:
     return {k for k, n in counts.items() if n >= max(3, MIN_SHARE * len(pages))}
 
 
+def content_lines(pages: list[list[str]]) -> tuple[list[tuple[int, int, str]], int]:
+    """(page, line index, line) of every line that is not page furniture; and how many were."""
+    repeated = furniture(pages)
+    kept, dropped = [], 0
+    for number, lines in enumerate(pages, start=1):
+        for i, line in enumerate(lines):
+            at_edge = i < EDGE_LINES or i >= len(lines) - EDGE_LINES
+            if at_edge and (_key(line) in repeated or PAGE_NUMBER.match(line)) and line.strip():
+                dropped += 1
+                continue
+            kept.append((number, i, line))
+    return kept, dropped
+
+
+def rejoin(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Join words broken at a line end: 'phát trié-' + 'n' loses the hyphen; a symbol broken
+    after its hyphen ('4121-' + 'KL/TU') keeps it."""
+    out: list[tuple[int, int, str]] = []
+    for number, i, line in lines:
+        if out and BROKEN.search(out[-1][2]) and line.strip():
+            prev_number, prev_i, prev = out[-1]
+            head = prev.rstrip()
+            rest = line.lstrip()
+            if rest[:1].islower() and head[-2:-1].isalpha():
+                out[-1] = (prev_number, prev_i, head[:-1] + rest)
+                continue
+            if rest[:1].isupper() or rest[:1].isdigit():
+                out[-1] = (prev_number, prev_i, head + rest)
+                continue
+        out.append((number, i, line))
+    return out
+
+
 def read(data: bytes, name: str) -> SourceText:
     """Read a PDF's text layer; raise NoTextLayer for a scan."""
     texts, scanned = page_texts(data, name)
@@ -75,17 +112,12 @@ def read(data: bytes, name: str) -> SourceText:
     if legacy:  # a document typed in .VnTime keeps TCVN3 codes in its PDF text layer
         texts = [tcvn3_to_unicode(t) for t in texts]
     pages = [t.split("\n") for t in texts]
-    repeated = furniture(pages)
-    builder, dropped = TextBuilder(), 0
-    for number, lines in enumerate(pages, start=1):
-        for i, line in enumerate(lines):
-            at_edge = i < EDGE_LINES or i >= len(lines) - EDGE_LINES
-            if at_edge and (_key(line) in repeated or PAGE_NUMBER.match(line)) and line.strip():
-                dropped += 1
-                continue
-            if builder.length:
-                builder.raw("\n")
-            builder.add(line, kind="line", page=number, paragraph=i)
+    kept, dropped = content_lines(pages)
+    builder = TextBuilder()
+    for number, i, line in rejoin(kept):
+        if builder.length:
+            builder.raw("\n")
+        builder.add(line, kind="line", page=number, paragraph=i)
     warnings: list[Warning] = [warn("W005", count=dropped)] if dropped else []
     if legacy:
         warnings.append(warn("W001", encoding="TCVN3 (ABC)"))
