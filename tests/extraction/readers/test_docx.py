@@ -89,3 +89,13 @@ def test_runs_in_vntime_fonts_are_converted_with_w007() -> None:
     assert source.text == "KẾ HOẠCH\nPhát triển kinh tế"
     assert [w.code for w in source.warnings] == ["W007"]
     assert ".VnTime" in source.warnings[0].message
+
+
+def test_runs_in_vni_fonts_are_converted() -> None:
+    doc = Document()
+    doc.add_paragraph().add_run("Keá hoaïch phaùt trieån").font.name = "VNI-Times"
+    buf = io.BytesIO()
+    doc.save(buf)
+    source = read_source(buf.getvalue(), "vni.docx")[0]
+    assert source.text == "Kế hoạch phát triển"
+    assert "VNI-Times" in source.warnings[0].message

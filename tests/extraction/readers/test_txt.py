@@ -78,3 +78,21 @@ def test_blocks_lie_inside_the_text_in_order(body: str) -> None:
     for block in source.blocks:
         assert previous <= block.start <= block.end <= len(source.text)
         previous = block.end
+
+
+VNI_LINES = [
+    ("Keá hoaïch phaùt trieån kinh teá - xaõ hoäi naêm 2026",
+     "Kế hoạch phát triển kinh tế - xã hội năm 2026"),
+    ("Phaán ñaáu thu nhaäp bình quaân ñaàu ngöôøi ñaït 80 trieäu ñoàng",
+     "Phấn đấu thu nhập bình quân đầu người đạt 80 triệu đồng"),
+    ("UÛY BAN NHAÂN DAÂN XAÕ", "ỦY BAN NHÂN DÂN XÃ"),
+]
+
+
+@pytest.mark.parametrize(("vni", "unicode"), VNI_LINES)
+def test_vni_typed_text_is_converted_with_w001(vni: str, unicode: str) -> None:
+    for data in (vni.encode("utf-8"), vni.encode("latin-1")):
+        source = read_source(data, "cu.txt")[0]
+        assert source.text == unicode
+        assert [w.code for w in source.warnings] == ["W001"]
+        assert "VNI" in source.warnings[0].message

@@ -10,7 +10,7 @@ import io
 import zipfile
 
 from theodoi.extraction.errors import FileTooLarge, UnreadableFile
-from theodoi.extraction.readers.legacy import tcvn3_run
+from theodoi.extraction.readers.legacy import tcvn3_run, vni_to_unicode
 from theodoi.extraction.readers.numbering import Numbering
 from theodoi.extraction.source import SourceText, TextBuilder
 from theodoi.extraction.warnings import warn
@@ -72,6 +72,10 @@ def para_text(p: object, legacy: set[str] | None = None) -> str:
             text = el.text or ""
             if font.startswith(".Vn"):
                 text = tcvn3_run(text, capitals=font.endswith("H"))
+                if legacy is not None:
+                    legacy.add(font)
+            elif font.upper().startswith("VNI"):
+                text = vni_to_unicode(text)
                 if legacy is not None:
                     legacy.add(font)
             parts.append(text)

@@ -1,15 +1,19 @@
-"""Detect text typed in the legacy TCVN3 (ABC) encoding and convert it to Unicode."""
+"""Detect text typed in the legacy TCVN3 (ABC) and VNI encodings and convert it to Unicode."""
 
 from __future__ import annotations
 
 import re
 
 from theodoi.extraction.rules.legacy_encodings import (
+    CP1258_TONE_AFTER_VOWEL,
     MIN_MARKER_SHARE,
     MIN_TCVN3_WORD_SHARE,
+    MIN_VNI_WORD_SHARE,
     TCVN3,
     TCVN3_MARKERS,
     UNICODE_ONLY,
+    VNI,
+    VNI_PAIR_MARKS,
 )
 
 WORD = re.compile(r"\S+")
@@ -46,3 +50,33 @@ def tcvn3_run(text: str, *, capitals: bool) -> str:
     """Convert one Word run typed in a TCVN3 font; `capitals` for the .VnTimeH family."""
     converted = "".join(TCVN3.get(ch, ch) for ch in text)
     return converted.upper() if capitals else converted
+
+
+_VNI_KEYS = re.compile("|".join(re.escape(k) for k in sorted(VNI, key=len, reverse=True)))
+_VNI_PAIR = re.compile("[aeiouyAEIOUY][" + "".join(sorted(VNI_PAIR_MARKS | {
+    m.upper() for m in VNI_PAIR_MARKS})) + "]")
+
+
+_CP1258_TONE = re.compile(CP1258_TONE_AFTER_VOWEL)
+
+
+def looks_cp1258(data: bytes) -> bool:
+    """True when 8-bit bytes put tone marks after vowels, as Windows-1258 does."""
+    return _CP1258_TONE.search(data[:200_000]) is not None
+
+
+def looks_vni(text: str) -> bool:
+    """True when many words hold a vowel followed by a VNI mark and no Unicode Vietnamese."""
+    sample = text[:200_000]
+    if any(ch in UNICODE_ONLY for ch in sample):
+        return False
+    words = WORD.findall(sample)
+    if not words:
+        return False
+    marked = sum(1 for w in words if _VNI_PAIR.search(w))
+    return marked / len(words) >= MIN_VNI_WORD_SHARE
+
+
+def vni_to_unicode(text: str) -> str:
+    """Convert VNI text (as Latin-1 characters) to Unicode, longest sequences first."""
+    return _VNI_KEYS.sub(lambda m: VNI[m.group()], text)

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import codecs
 
-from theodoi.extraction.readers.legacy import looks_tcvn3, tcvn3_to_unicode
+from theodoi.extraction.readers.legacy import (
+    looks_cp1258,
+    looks_tcvn3,
+    looks_vni,
+    tcvn3_to_unicode,
+    vni_to_unicode,
+)
 from theodoi.extraction.source import SourceText, TextBuilder
 from theodoi.extraction.warnings import Warning, warn
 
@@ -27,10 +33,14 @@ def decode(data: bytes) -> tuple[str, list[Warning]]:
             latin = data.decode("latin-1")
             if looks_tcvn3(latin):
                 return tcvn3_to_unicode(latin), [warn("W001", encoding="TCVN3 (ABC)")]
+            if looks_vni(latin) and not looks_cp1258(data):
+                return vni_to_unicode(latin), [warn("W001", encoding="VNI")]
             return data.decode("cp1258", errors="replace"), [
                 warn("W002", encoding="Windows-1258")]
     if looks_tcvn3(text):
         return tcvn3_to_unicode(text), [*warnings, warn("W001", encoding="TCVN3 (ABC)")]
+    if looks_vni(text):
+        return vni_to_unicode(text), [*warnings, warn("W001", encoding="VNI")]
     if "\ufffd" in text:
         warnings.append(warn("W006"))
     return text, warnings

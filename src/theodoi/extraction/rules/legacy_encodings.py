@@ -40,3 +40,31 @@ MIN_TCVN3_WORD_SHARE = 0.08
 # characters must fall in 0xA1-0xBE for TCVN3.
 TCVN3_MARKERS = {chr(b) for b in range(0xA1, 0xBF)}
 MIN_MARKER_SHARE = 0.2
+
+# VNI (fonts VNI-Times …): a Vietnamese letter is its base letter followed by mark bytes,
+# shown as Latin-1 characters: "Keá hoaïch" is "Kế hoạch". Lower case; capitals use the
+# upper-case forms of the same characters (built below).
+_VNI_LOWER: dict[str, str] = {
+    "aø": "à", "aù": "á", "aû": "ả", "aõ": "ã", "aï": "ạ",
+    "aê": "ă", "aè": "ằ", "aé": "ắ", "aú": "ẳ", "aü": "ẵ", "aë": "ặ",
+    "aâ": "â", "aà": "ầ", "aá": "ấ", "aå": "ẩ", "aã": "ẫ", "aä": "ậ",
+    "eø": "è", "eù": "é", "eû": "ẻ", "eõ": "ẽ", "eï": "ẹ",
+    "eâ": "ê", "eà": "ề", "eá": "ế", "eå": "ể", "eã": "ễ", "eä": "ệ",
+    "ì": "ì", "í": "í", "æ": "ỉ", "ó": "ĩ", "ò": "ị",
+    "oø": "ò", "où": "ó", "oû": "ỏ", "oõ": "õ", "oï": "ọ",
+    "oâ": "ô", "oà": "ồ", "oá": "ố", "oå": "ổ", "oã": "ỗ", "oä": "ộ",
+    "ôø": "ờ", "ôù": "ớ", "ôû": "ở", "ôõ": "ỡ", "ôï": "ợ", "ô": "ơ",
+    "uø": "ù", "uù": "ú", "uû": "ủ", "uõ": "ũ", "uï": "ụ",
+    "öø": "ừ", "öù": "ứ", "öû": "ử", "öõ": "ữ", "öï": "ự", "ö": "ư",
+    "yø": "ỳ", "yù": "ý", "yû": "ỷ", "yõ": "ỹ", "î": "ỵ",
+    "ñ": "đ",
+}
+VNI: dict[str, str] = {**_VNI_LOWER,
+                       **{k.upper(): v.upper() for k, v in _VNI_LOWER.items()}}
+# A vowel followed by a VNI mark: the signature of VNI text
+VNI_PAIR_MARKS = set("øùûõïêèéúüëâàáåãä")
+MIN_VNI_WORD_SHARE = 0.15
+
+# Windows-1258 writes tone marks as separate bytes after the vowel (0xCC grave, 0xD2 hook,
+# 0xDE tilde, 0xEC acute, 0xF2 dot below); VNI never puts those bytes after a vowel.
+CP1258_TONE_AFTER_VOWEL = rb"[aeiouyAEIOUY\xe2\xea\xf4\xe3\xf5\xfd\xc2\xca\xd4\xc3\xd5\xdd][\xcc\xd2\xde\xec\xf2]"
