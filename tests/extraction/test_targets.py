@@ -22,7 +22,11 @@ def targets(body: str, template: str = TERM_PLAN) -> list[dict]:
     ("- Thu nhập bình quân đầu người đến năm 2028 đạt 75 triệu đồng/người/năm.",
      {"value": 75, "unit": "triệu đồng/người/năm", "deadline_year": 2028, "per_year": True}),
     ("- Giá trị sản xuất tăng bình quân 9,5%/năm.",
-     {"value": 9.5, "kind": "growth_rate", "unit": "%/năm", "per_year": True}),
+     {"value": 9.5, "kind": "growth_rate", "unit": "%/năm", "per_year": True,
+      "indicator": "Giá trị sản xuất"}),
+    ("a, Mục tiêu: Tốc độ tăng giá trị sản xuất bình quân hằng năm 8%.",
+     {"value": 8, "kind": "growth_rate", "per_year": True,
+      "indicator": "Tốc độ tăng giá trị sản xuất bình quân hằng năm"}),
     ("- Có thêm 04 sản phẩm OCOP đạt 3 sao trở lên.",
      {"value": 4, "kind": "change", "unit": "sản phẩm"}),
     ("- Có 6/8 thôn đạt chuẩn nông thôn mới nâng cao.",
@@ -38,7 +42,8 @@ def targets(body: str, template: str = TERM_PLAN) -> list[dict]:
     ("- Thu ngân sách hằng năm đạt và vượt kế hoạch huyện giao.",
      {"value": None, "kind": "plan_relative", "recurrence": "annual"}),
     ("- Xã được công nhận đạt chuẩn nông thôn mới kiểu mẫu vào năm 2028.",
-     {"value": None, "kind": "milestone", "deadline_year": 2028}),
+     {"value": None, "kind": "milestone", "deadline_year": 2028,
+      "indicator": "Xã được công nhận đạt chuẩn nông thôn mới kiểu mẫu"}),
 ])
 def test_one_target_per_sentence(sentence: str, expected: dict) -> None:
     (target,) = targets(sentence)

@@ -74,7 +74,8 @@ AVERAGE_ANNUAL = re.compile(r"bình quân\s+(hằng|hàng)\s+năm", re.IGNORECAS
 YEAR = re.compile(r"(?:đến|vào|trong)?\s*năm\s+(?P<y>20\d{2})", re.IGNORECASE)
 
 # Words stripped from the start of an indicator
-LEAD_WORDS = re.compile(r"^(?:[-+*•]\s*|\(\d+\)\s*|\d+(?:\.\d+)*\.\s*|[a-zđ]\)\s*|phấn đấu\s+|"
+LEAD_WORDS = re.compile(r"^(?:[-+*•]\s*|\(\d+\)\s*|\d+(?:\.\d+)*\.\s*|[a-zđA-ZĐ][),]\s*|"
+                        r"(?:mục tiêu|chỉ tiêu)(?: cụ thể)?\s*:\s*|trong\s+|phấn đấu\s+|"
                         r"đến năm \d{4},?\s*|hằng năm,?\s*|hàng năm,?\s*|có\s+)+",
                         re.IGNORECASE)
 

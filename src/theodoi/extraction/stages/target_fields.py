@@ -83,7 +83,8 @@ def per_year(clause: str, unit: str | None, kind_: str, rel: int) -> bool:
                 and not head[:annual.start()].strip().lower().endswith(","))
 
 
-def indicator(clause: str, rel: int, value_end: int | None = None) -> str:
+def indicator(clause: str, rel: int, value_end: int | None = None, *, whole: bool = False
+              ) -> str:
     """What is measured: the words before the value, or for 'Có 5/7 thôn đạt chuẩn …'
     (nothing before it but 'Có') the counted noun and what it must reach."""
     head = clause[:rel]
@@ -91,7 +92,8 @@ def indicator(clause: str, rel: int, value_end: int | None = None) -> str:
         tail = " ".join(clause[value_end:].split()).strip(" .;,")
         if tail:
             return "Số " + tail
-    head = re.split(r"\s(?:đạt|còn|là|tăng|giảm)\b", head)[0]
+    if not whole:  # "Tốc độ tăng …" keeps its verb: it names the measure
+        head = re.split(r"(?<!độ)\s(?:đạt|còn|là|tăng|giảm)\b", head)[0]
     head = R.LEAD_WORDS.sub("", " ".join(head.split()))
     head = R.INDICATOR_DATES.sub("", head).strip(" ,:")
     return head[:1].upper() + head[1:] if head else " ".join(clause.split())[:80]

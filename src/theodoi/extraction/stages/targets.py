@@ -155,7 +155,8 @@ def _no_value_kind(text: str) -> str | None:
 def _bare_target(span: tuple[int, int], section: str | None, text: str, kind: str,
                  annual: bool, term_end: int | None) -> Target:
     return Target(id="", label=None, section=section, text=text, span=span,
-                  indicator=F.indicator(text, len(text)), kind=kind, direction="increase",
+                  indicator=F.indicator(text, len(text), whole=True).rstrip("."), kind=kind,
+                  direction="increase",
                   comparator=">=" if kind == "plan_relative" else None,
                   recurrence="annual" if annual else None,
                   deadline_year=F.years(text, annual, term_end))
