@@ -105,3 +105,26 @@ def test_submit_to_and_an_unreadable_time_is_warned() -> None:
     assert duty["due"]["date"] == "2026-06-30"
     w402 = [w for w in result["warnings"] if w["code"] == "W402"]
     assert len(w402) == 1 and "thường xuyên" in w402[0]["message"]
+
+
+@pytest.mark.parametrize(("title", "product"), [
+    ("Kế hoạch đầu tư công trung hạn giai đoạn 2026 - 2030", "Kế hoạch"),
+    ("Xây dựng Đề án phát triển du lịch", "Đề án"),
+    ("Tăng cường tuyên truyền về chuyển đổi số", None),
+])
+def test_product_is_the_document_the_work_makes(title: str, product: str | None) -> None:
+    from theodoi.extraction.model import Task
+    from theodoi.extraction.stages.tasks import product as find_product
+
+    task = Task(id="k1", label=None, section=None, text=title, span=(0, len(title)),
+                title=title)
+    assert find_product(task) == product
+
+
+def test_a_product_said_outright_wins() -> None:
+    from theodoi.extraction.model import Task
+    from theodoi.extraction.stages.tasks import product as find_product
+
+    text = "Rà soát hộ nghèo cuối năm. Sản phẩm: Báo cáo kết quả rà soát trình UBND xã."
+    task = Task(id="k1", label=None, section=None, text=text, span=(0, len(text)), title=text)
+    assert find_product(task) == "Báo cáo kết quả rà soát trình UBND xã"

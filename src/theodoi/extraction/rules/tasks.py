@@ -85,3 +85,10 @@ SUBMIT_TO = re.compile(r"\btrình\s+(?P<to>(?:Ban Thường vụ|BTV|Ban Chấp 
 
 # Where a row's time column starts when it shares the line with the body ("UBND xã Quý I …")
 ROW_TIME = re.compile(r"\s(?:[Qq]uý|[Nn]ăm|[Tt]háng|[Tt]rước|[Tt]rong|\d)")
+
+# What a task produces: said outright ("Sản phẩm: Báo cáo …"), or the document the work is
+# ("Kế hoạch đầu tư công …" produces a Kế hoạch)
+PRODUCT_SAID = re.compile(r"[Ss]ản phẩm\s*:\s*(?P<product>[^.;\n]{3,120})")
+PRODUCT_KIND = re.compile(r"^(?:[-+*•]\s*|\d{1,2}(?:\.\d{1,2})*\.\s*)?(?:Xây dựng\s+|Ban hành\s+)?"
+                          r"(?P<product>Kế hoạch|Đề án|Nghị quyết|Chương trình|Báo cáo|Quy hoạch|"
+                          r"Quy chế|Quyết định|Dự án)\b", re.IGNORECASE)

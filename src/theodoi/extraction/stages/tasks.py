@@ -137,6 +137,15 @@ def _body_only(text: str) -> str:
     return fold(R.ROW_TIME.split(text)[0])
 
 
+def product(task: Task) -> str | None:
+    """The product when the plan says it, or the kind of document the work is."""
+    said = R.PRODUCT_SAID.search(task.text)
+    if said:
+        return fold(said.group("product"))
+    kind = R.PRODUCT_KIND.match(task.title)
+    return kind.group("product").capitalize() if kind else None
+
+
 def _first_year(ctx: Context) -> int | None:
     if ctx.document.issued_on:
         return int(ctx.document.issued_on[:4]) + 1
@@ -151,6 +160,7 @@ def run(ctx: Context) -> None:
     tasks.sort(key=lambda t: t.span[0])
     for task in tasks:
         task.submit_to = [fold(m.group("to")) for m in R.SUBMIT_TO.finditer(task.text)]
+        task.product = product(task)
     for i, task in enumerate(tasks, start=1):
         task.id = f"k{i}"
     ctx.tasks = tasks
