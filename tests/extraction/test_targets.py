@@ -124,3 +124,29 @@ def test_a_period_named_in_the_target_is_kept() -> None:
     (target,) = targets("- Tăng trưởng kinh tế bình quân giai đoạn 2026 - 2030 đạt 10%/năm.")
     assert target["period"] == {"start": 2026, "end": 2030}
     assert target["kind"] == "growth_rate"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("- 100% thôn có nhà văn hóa đạt chuẩn.",
+     {"value": 100, "unit": "%", "indicator": "Tỷ lệ thôn có nhà văn hóa đạt chuẩn"}),
+    ("- Phấn đấu đến cuối nhiệm kỳ có 3/5 thôn đạt chuẩn nông thôn mới kiểu mẫu.",
+     {"value": 3, "value_of": 5, "indicator": "Số thôn đạt chuẩn nông thôn mới kiểu mẫu"}),
+    ("- Giải quyết việc làm mới cho 300 lao động/năm.",
+     {"value": 300, "unit": "lao động/năm", "per_year": True}),
+    ("- Hằng năm, tỷ lệ hồ sơ được giải quyết đúng hạn đạt 100%.",
+     {"per_year": False, "recurrence": "annual"}),
+    ("- Tỷ lệ kết nạp đảng viên mới hằng năm đạt từ 3% trở lên.",
+     {"per_year": True, "comparator": ">="}),
+    ("- Mỗi năm có ít nhất 01 sản phẩm OCOP mới.", {"per_year": True, "value": 1}),
+    ("- Hằng năm tổng giá trị sản xuất tăng bình quân 9%.",
+     {"kind": "growth_rate", "recurrence": None, "deadline_year": 2030}),
+])
+def test_units_indicators_and_yearly_readings(sentence: str, expected: dict) -> None:
+    (target,) = targets(sentence)
+    assert {k: target[k] for k in expected} == expected
+
+
+def test_the_rest_of_an_annual_item_stays_annual() -> None:
+    found = targets("(5) Hằng năm, tỷ lệ hồ sơ trực tuyến đạt 100%; 100% hồ sơ được số hóa.\n"
+                    "(6) Tỷ lệ che phủ cây xanh đạt 40%.")
+    assert [t["recurrence"] for t in found] == ["annual", "annual", None]

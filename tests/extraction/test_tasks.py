@@ -128,3 +128,21 @@ def test_a_product_said_outright_wins() -> None:
     text = "Rà soát hộ nghèo cuối năm. Sản phẩm: Báo cáo kết quả rà soát trình UBND xã."
     task = Task(id="k1", label=None, section=None, text=text, span=(0, len(text)), title=text)
     assert find_product(task) == "Báo cáo kết quả rà soát trình UBND xã"
+
+
+def test_a_deadline_after_a_semicolon_belongs_to_the_work_before_it() -> None:
+    text = ("KẾ HOẠCH\nNông nghiệp giai đoạn 2026 - 2030\nI. NHIỆM VỤ\n"
+            "Giao Phòng Kinh tế chủ trì, phối hợp với Hội Nông dân xã xây dựng chuỗi liên kết; "
+            "hoàn thành trong năm 2027.\n")
+    (task,) = extract(text.encode(), filename="kh.txt")["tasks"]
+    assert (task["lead_agency"], task["due"]["date"]) == ("Phòng Kinh tế", "2027-12-31")
+    assert task["co_agencies"] == ["Hội Nông dân xã"]
+
+
+def test_a_dated_sentence_naming_an_appendix_row_is_not_a_second_task() -> None:
+    text = ("KẾ HOẠCH\nĐầu tư công giai đoạn 2026 - 2030\nHưng Lộc, ngày 5 tháng 1 năm 2026\n"
+            "I. NHIỆM VỤ\n- Xây dựng Kế hoạch đầu tư công trung hạn giai đoạn 2026 - 2030; "
+            "hoàn thành trong Quý I năm 2026.\nPHỤ LỤC\n"
+            "1 Kế hoạch đầu tư công trung hạn giai đoạn 2026 - 2030 UBND xã\nQuý I năm 2026\n")
+    tasks = extract(text.encode(), filename="kh.txt")["tasks"]
+    assert [(t["lead_agency"], t["due"]["date"]) for t in tasks] == [("UBND xã", "2026-03-31")]

@@ -56,7 +56,8 @@ def test_the_pdf_export_reads_like_its_docx() -> None:
     assert pdf["document"]["issuer"] == "Ủy ban nhân dân xã Hòa Bình"
     assert [t["value"] for t in pdf["targets"]] == [t["value"] for t in docx["targets"]] == [
         95, 0.5, 97, 5]
-    assert [(t["lead_agency"], t["due"]["date"]) for t in pdf["tasks"]][:2] == [
+    assert [(t["lead_agency"], t["due"]["date"]) for t in pdf["tasks"]][:3] == [
+        ("Phòng Kinh tế", "2027-12-31"),   # "Giao Phòng Kinh tế chủ trì …; hoàn thành … 2027"
         ("UBND xã", "2026-06-30"), ("Phòng Kinh tế", "2026-12-31")]
 
 

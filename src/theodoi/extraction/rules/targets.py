@@ -35,7 +35,7 @@ VALUE = re.compile(
     r"(?:\s*(?:-|–|đến)\s*(?P<b>" + NUM + r"))?"
     r"(?:\s*/\s*(?P<of>\d+)(?=\s+[^\d\s]))?"
     r"\s*(?P<mult>nghìn|ngàn)?\s*(?P<unit>%\s*/\s*năm|%|" + MONEY + "|"
-    r"(?:" + _words(COUNT_NOUNS) + r")\b)?",
+    r"(?:" + _words(COUNT_NOUNS) + r")\b(?:\s*/\s*năm)?)?",
     re.IGNORECASE)
 
 # A clause must hold one of these to be a commitment (outside a target list)
@@ -76,7 +76,8 @@ YEAR = re.compile(r"(?:đến|vào|trong)?\s*năm\s+(?P<y>20\d{2})", re.IGNORECA
 # Words stripped from the start of an indicator
 LEAD_WORDS = re.compile(r"^(?:[-+*•]\s*|\(\d+\)\s*|\d+(?:\.\d+)*\.\s*|[a-zđA-ZĐ][),]\s*|"
                         r"(?:mục tiêu|chỉ tiêu)(?: cụ thể)?\s*:\s*|trong\s+|phấn đấu\s+|"
-                        r"đến năm \d{4},?\s*|hằng năm,?\s*|hàng năm,?\s*|có\s+)+",
+                        r"đến năm \d{4},?\s*|đến cuối (?:nhiệm kỳ|giai đoạn|năm \d{4}),?\s*|"
+                        r"hằng năm,?\s*|hàng năm,?\s*|mỗi năm,?\s*|có\s+)+",
                         re.IGNORECASE)
 
 # A yearly roadmap line: "+ Năm 2026: Đạt 30%", "- Năm 2027 đạt 130 triệu đồng"
@@ -100,4 +101,10 @@ INDICATOR_DATES = re.compile(r"\s*,?\s*(?:(?:đến|vào|trong)\s+)?năm\s+20\d{
 PERIOD = re.compile(r"giai đoạn\s+(?P<a>20\d{2})\s*[-–]\s*(?P<b>20\d{2})", re.IGNORECASE)
 
 # An indicator head with nothing in it but list marks and "có" / "phấn đấu"
-EMPTY_HEAD = re.compile(r"^[\s\-+*•(\d).]*(?:phấn đấu\s+)?(?:có\s+)?(?:thêm\s+)?$", re.IGNORECASE)
+EMPTY_HEAD = re.compile(r"^[\s\-+*•(\d).]*(?:phấn đấu\b\s*)?(?:có\b\s*)?(?:thêm\b\s*)?$",
+                        re.IGNORECASE)
+
+# "mỗi năm có ít nhất 01 sản phẩm": a yearly flow
+EACH_YEAR = re.compile(r"\bmỗi năm\b", re.IGNORECASE)
+# A clause that starts a new list item (its own recurrence), not the rest of one
+ITEM_START = re.compile(r"^(?:[-+*•]|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ][),])\s")

@@ -26,7 +26,8 @@ DEADLINE_YEAR = re.compile(r"(?:^\s*[-+*•]?\s*Năm\s+(?P<y1>20\d{2})\s*:|"
 DUTY_SECTION = re.compile(r"^(?:tổ chức thực hiện|trách nhiệm thực hiện|phân công)", re.IGNORECASE)
 # A dated piece of work: "Năm 2027: Hoàn thành …", "Đến năm 2027 hoàn thành …"
 DATED_WORK = re.compile(r"^(?:[-+*•]\s*)?(?:Năm\s+20\d{2}\s*:|(?:Đến|Trong)\s+năm\s+20\d{2}\b"
-                        r".{0,40}hoàn thành)|\bhoàn thành\b[^;.]{5,}?(?:trong|vào)\s+năm\s+20\d{2}|"
+                        r".{0,40}hoàn thành)|\bhoàn thành\b[^;.]{0,80}?(?:trong|vào|trước)\s+"
+                        r"(?:năm\s+20\d{2}|[Qq]uý\s+[IV]+|tháng\s+\d)|"
                         r"(?:trước|chậm nhất)\s+ngày\s+\d{1,2}/\d{1,2}/20\d{2}", re.IGNORECASE)
 
 # The words that open a duty after its body: "X chủ trì …", "X: Căn cứ …"
@@ -92,3 +93,13 @@ PRODUCT_SAID = re.compile(r"[Ss]ản phẩm\s*:\s*(?P<product>[^.;\n]{3,120})")
 PRODUCT_KIND = re.compile(r"^(?:[-+*•]\s*|\d{1,2}(?:\.\d{1,2})*\.\s*)?(?:Xây dựng\s+|Ban hành\s+)?"
                           r"(?P<product>Kế hoạch|Đề án|Nghị quyết|Chương trình|Báo cáo|Quy hoạch|"
                           r"Quy chế|Quyết định|Dự án)\b", re.IGNORECASE)
+
+# "X chủ trì, phối hợp (với) Y, Z xây dựng …": the co-agencies of a piece of work
+CO_AGENCIES = re.compile(r"chủ trì,?\s*phối hợp(?:\s+với)?\s+(?P<co>.+?)\s+(?:xây dựng|tổ chức|thực hiện|"
+                         r"triển khai|rà soát|hoàn thành|tham mưu)\b")
+
+# "UBND xã chủ trì, …", "Giao Phòng Kinh tế chủ trì …": the lead named in a sentence of work
+LEAD_CHU_TRI = re.compile(r"^(?:[-+*•]\s*)?(?:Giao(?: cho)?\s+)?(?P<lead>[A-ZĐÀ-Ỹ][^,;:]{2,80}?)"
+                          r"\s+chủ trì\b")
+# A clause that is only the deadline of the one before it ("…; hoàn thành trong Quý I năm 2026")
+DEADLINE_TAIL = re.compile(r"^(?:hoàn thành|thực hiện xong)\s+(?:trong|trước|vào)\b", re.IGNORECASE)

@@ -8,6 +8,15 @@ from theodoi.extraction.numbers import MULTIPLIERS, parse_number
 from theodoi.extraction.rules import targets as R
 
 
+def unit_text(m: re.Match[str]) -> str | None:
+    """'100% thôn …' is a percentage of villages: the % written on the number wins over the
+    counted noun after it, unless that is itself a rate ('10% đến 11%/năm')."""
+    pct, unit = m.group("aunit"), m.group("unit")
+    if pct and not (unit or "").startswith("%"):
+        return pct
+    return unit or pct
+
+
 def norm_unit(unit: str | None, has_of: bool, noun: str | None) -> str | None:
     if has_of and noun:
         return noun
@@ -73,14 +82,18 @@ def is_annual(clause: str) -> bool:
 
 
 def per_year(clause: str, unit: str | None, kind_: str, rel: int) -> bool:
+    """The value is per year: '%/năm', an average rate, 'mỗi năm có …', or a rate whose
+    indicator itself says 'hằng năm' ('tỷ lệ kết nạp đảng viên mới hằng năm đạt 3%') — not a
+    clause that merely opens with 'Hằng năm, …' (that is recurrence)."""
     if unit and "/năm" in unit:
         return True
     if kind_ == "growth_rate" or (kind_ == "change" and "bình quân" in clause[:rel].lower()):
         return True
     head = clause[:rel]
-    annual = R.ANNUAL.search(head)
-    return bool(annual and annual.start() > 0 and unit == "%"
-                and not head[:annual.start()].strip().lower().endswith(","))
+    if R.EACH_YEAR.search(head):
+        return True
+    inner = R.LEAD_WORDS.sub("", head.strip())
+    return bool(R.ANNUAL.search(inner)) and unit == "%"
 
 
 def indicator(clause: str, rel: int, value_end: int | None = None, *, whole: bool = False
@@ -88,7 +101,7 @@ def indicator(clause: str, rel: int, value_end: int | None = None, *, whole: boo
     """What is measured: the words before the value, or for 'Có 5/7 thôn đạt chuẩn …'
     (nothing before it but 'Có') the counted noun and what it must reach."""
     head = clause[:rel]
-    if value_end is not None and R.EMPTY_HEAD.match(head):
+    if value_end is not None and R.EMPTY_HEAD.match(R.LEAD_WORDS.sub("", head.strip())):
         tail = " ".join(clause[value_end:].split()).strip(" .;,")
         if tail:
             return "Số " + tail

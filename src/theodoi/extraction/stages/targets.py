@@ -60,12 +60,14 @@ class Sections:
 
 
 def clause_targets(ctx: Context, span: tuple[int, int], section: str | None, listed: bool,
-                   term_end: int | None) -> list[Target]:
-    """The targets of one clause: one per value, or one milestone / plan-relative target."""
+                   term_end: int | None, inherited_annual: bool = False) -> list[Target]:
+    """The targets of one clause: one per value, or one milestone / plan-relative target.
+
+    inherited_annual: the clause continues a list item that opened with 'Hằng năm, …'."""
     text = ctx.text[span[0]:span[1]]
     if R.NOT_TARGET.search(text):
         return []
-    annual = F.is_annual(text)
+    annual = F.is_annual(text) or inherited_annual
     if not listed and not R.COMMITMENT.search(text):
         return []
     matches = _values(text)
@@ -127,21 +129,35 @@ def _value_target(ctx: Context, span: tuple[int, int], section: str | None, clau
     rel = m.start("a") - len(m.group("pre") or "") - shift
     value, value_max, value_of = F.values(m)
     noun = (m.group("unit") or "").strip() if m.group("of") else None
-    unit = F.norm_unit(m.group("unit") or m.group("aunit"), bool(m.group("of")), noun)
+    unit = F.norm_unit(F.unit_text(m), bool(m.group("of")), noun)
     kind = F.kind(text, rel)
     own = (span[0] + seg[0], span[0] + seg[1])
     target = Target(
         id="", label=None, section=section, text=text, span=own,
-        indicator=F.indicator(text, rel, m.start("unit") - shift if m.group("of") else None),
+        indicator=_indicator(text, rel, m, shift, unit),
         kind=kind, direction=F.direction(text),
         comparator=F.comparator(text, m, m.start() - shift), value=value,
         value_max=value_max, value_of=value_of, unit=unit,
-        per_year=F.per_year(text, unit, kind, rel),
-        recurrence="annual" if annual else None,
-        deadline_year=F.years(clause, annual, term_end))
+        per_year=F.per_year(text, unit, kind, rel))
+    # an average growth rate is over the term, even when the clause says 'hằng năm'
+    yearly = annual and kind != "growth_rate"
+    target.recurrence = "annual" if yearly else None
+    target.deadline_year = F.years(clause, yearly, term_end)
     if unit is None:
         ctx.warnings.append(warn("W301", own))
     return target
+
+
+def _indicator(text: str, rel: int, m: re.Match[str], shift: int, unit: str | None) -> str:
+    """What is measured; for '100% thôn có nhà văn hóa' (nothing before the value) the words
+    after it, as 'Tỷ lệ thôn có nhà văn hóa'; for 'có 3/5 thôn đạt chuẩn', 'Số thôn …'."""
+    if m.group("of"):
+        return F.indicator(text, rel, m.start("unit") - shift)
+    found = F.indicator(text, rel)
+    if unit == "%" and R.EMPTY_HEAD.match(R.LEAD_WORDS.sub("", text[:rel].strip())):
+        tail = " ".join(text[m.end("aunit") - shift:].split()).strip(" .;,")
+        return f"Tỷ lệ {tail}" if tail else found
+    return found
 
 
 def _no_value_kind(text: str) -> str | None:
@@ -160,6 +176,28 @@ def _bare_target(span: tuple[int, int], section: str | None, text: str, kind: st
                   comparator=">=" if kind == "plan_relative" else None,
                   recurrence="annual" if annual else None,
                   deadline_year=F.years(text, annual, term_end))
+
+
+def section_clauses(ctx: Context) -> list[tuple[int, int]]:
+    """Clauses of the text under each heading, so a heading never joins the line below it."""
+    ordered = sorted(ctx.outline, key=lambda h: h.span[0])
+    bounds = [h.span[1] if _bare_title(ctx.text, h) else h.span[0] for h in ordered]
+    ends = [h.span[0] for h in ordered[1:]] + [len(ctx.text)]
+    out: list[tuple[int, int]] = []
+    for start, end in zip(bounds, ends, strict=True):
+        out.extend(clauses(ctx.text, start, end))
+    return out
+
+
+def _bare_title(text: str, heading: Heading) -> bool:
+    """A heading that is only a title on its line ('1. Phát triển nông nghiệp'); a numbered
+    item that states something ('(1) Tỷ lệ … đạt 95%') stays in its clause."""
+    line_end = text.find("\n", heading.span[1])
+    rest = text[heading.span[1]:line_end if line_end >= 0 else len(text)]
+    following = text[line_end:].lstrip()[:1] if line_end >= 0 else ""
+    starts_anew = not following or following.isupper() or following in "-+*•("
+    return (not rest.strip() and starts_anew
+            and not any(ch.isdigit() for ch in heading.title))
 
 
 def attach_roadmap(ctx: Context, targets: list[Target], span: tuple[int, int],
@@ -181,13 +219,16 @@ def run(ctx: Context) -> None:
         return
     sections = Sections(ctx.outline)
     term_end = ctx.document.term[1] if ctx.document.term else None
-    body_start = sections.starts[0]
     targets: list[Target] = []
-    for span in clauses(ctx.text, body_start, len(ctx.text)):
+    item_annual, last_section = False, None
+    for span in section_clauses(ctx):
         section, listed, skipped = sections.flags(span[0])
         if skipped:
             continue
-        found = clause_targets(ctx, span, section, listed, term_end)
+        text = ctx.text[span[0]:span[1]]
+        if R.ITEM_START.match(text) or section != last_section:
+            item_annual, last_section = F.is_annual(text), section
+        found = clause_targets(ctx, span, section, listed, term_end, item_annual)
         if found and attach_roadmap(ctx, targets, span, found):
             continue
         targets.extend(found)

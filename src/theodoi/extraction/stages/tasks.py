@@ -10,13 +10,15 @@ from theodoi.extraction.model import Heading, Task
 from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules import targets as TR
 from theodoi.extraction.rules import tasks as R
-from theodoi.extraction.stages.clauses import clauses
+from theodoi.extraction.stages.targets import section_clauses
 from theodoi.extraction.stages.task_blocks import block_tasks, kind_list_tasks
 
 ITEM = re.compile(r"\n(?=\s*(?:[-+*•]|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ]\)\s|"
                   r"[IVX]{1,5}\.\s))")
 END_OF_BODY = re.compile(r"\n\s*(?:Trên đây là|Nơi nhận)", re.IGNORECASE)
 MAX_AGENCY = 120
+MIN_SAME_TITLE = 20   # a dated sentence naming an appendix row's work is that row again
+SAME_WORK_SHARE = 0.8
 LABEL = re.compile(r"^(?:[-+*•]\s*|\d{1,2}(?:\.\d{1,2})*\.\s*|[a-zđ]\)\s*|\(\d+\)\s*|"
                    r"[IVX]{1,5}\.\s*)")
 
@@ -94,14 +96,52 @@ def duties(ctx: Context, first_year: int | None) -> list[Task]:
 
 
 def dated_works(ctx: Context, first_year: int | None) -> list[Task]:
-    if not ctx.outline:
-        return []
+    """Work with a deadline in the body; its lead when it names one ('UBND xã chủ trì …')."""
     found = []
-    for span in clauses(ctx.text, ctx.outline[0].span[0], len(ctx.text)):
+    for span in _with_deadline_tails(ctx, section_clauses(ctx)):
         text = ctx.text[span[0]:span[1]]
         if R.DATED_WORK.search(text) and "%" not in text and not TR.NOT_TARGET.search(text):
-            found.append(_task(ctx, span, None, None, first_year))
+            lead = R.LEAD_CHU_TRI.match(text)
+            task = _task(ctx, span, None, fold(lead.group("lead")) if lead else None, first_year)
+            co = R.CO_AGENCIES.search(text)
+            task.co_agencies = [fold(c) for c in re.split(r",|\svà\s", co.group("co"))
+                                if c.strip()] if co else []
+            found.append(task)
     return found
+
+
+def _with_deadline_tails(ctx: Context, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'… xây dựng chuỗi liên kết; hoàn thành trong năm 2027': the tail is the deadline of
+    the clause before it, so the two are one piece of work."""
+    merged: list[tuple[int, int]] = []
+    for span in spans:
+        if merged and R.DEADLINE_TAIL.match(ctx.text[span[0]:span[1]]):
+            merged[-1] = (merged[-1][0], span[1])
+        else:
+            merged.append(span)
+    return merged
+
+
+def _without_overlaps(tasks: list[Task]) -> list[Task]:
+    """Keep the first task found for a piece of text (duties, rows and blocks come first)."""
+    kept: list[Task] = []
+    for task in tasks:
+        words = _words(task.text)
+        if not any((t.span[0] < task.span[1] and task.span[0] < t.span[1])
+                   or _names_same_work(t.title, words) for t in kept):
+            kept.append(task)
+    return kept
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def _names_same_work(title: str, words: set[str]) -> bool:
+    """A dated sentence that names most words of a row's title ('Xây dựng Kế hoạch đầu tư
+    công trung hạn giai đoạn 2026 - 2031; hoàn thành …') is that row's work again."""
+    own = _words(title)
+    return len(title) >= MIN_SAME_TITLE and len(own & words) >= SAME_WORK_SHARE * len(own)
 
 
 def appendix_rows(ctx: Context, first_year: int | None) -> list[Task]:
@@ -154,9 +194,9 @@ def _first_year(ctx: Context) -> int | None:
 
 def run(ctx: Context) -> None:
     first_year = _first_year(ctx)
-    tasks = (duties(ctx, first_year) + dated_works(ctx, first_year)
-             + appendix_rows(ctx, first_year) + block_tasks(ctx, first_year)
-             + kind_list_tasks(ctx, first_year))
+    tasks = _without_overlaps(
+        duties(ctx, first_year) + appendix_rows(ctx, first_year) + block_tasks(ctx, first_year)
+        + kind_list_tasks(ctx, first_year) + dated_works(ctx, first_year))
     tasks.sort(key=lambda t: t.span[0])
     for task in tasks:
         task.submit_to = [fold(m.group("to")) for m in R.SUBMIT_TO.finditer(task.text)]
