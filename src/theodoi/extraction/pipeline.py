@@ -22,6 +22,7 @@ class Context:
     source: SourceText
     document: Document = field(default_factory=Document)
     outline: list[Heading] = field(default_factory=list)
+    clauses: list[tuple[int, int]] = field(default_factory=list)  # body clauses, in order
     targets: list[Target] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)

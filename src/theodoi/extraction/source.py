@@ -7,6 +7,7 @@ line of a TXT), so a review screen can show the place and tests can check readin
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -49,6 +50,9 @@ PRIVATE_BULLETS = str.maketrans({"\uf0b7": "•", "\uf0a7": "•", "\uf0d8": "�
                                  "\uf0fc": "•", "\uf0a8": "•", "\uf02d": "-"})
 
 
+PRIVATE_USE = re.compile("[\uf000-\uf0ff]")
+
+
 class TextBuilder:
     """Appends pieces of text, NFC-normalised, recording a Block for each.
 
@@ -66,7 +70,9 @@ class TextBuilder:
 
     def add(self, piece: str, **origin: object) -> Block | None:
         """Append `piece` (NFC) as one block; empty pieces add nothing and return None."""
-        piece = unicodedata.normalize("NFC", piece).translate(PRIVATE_BULLETS)
+        piece = unicodedata.normalize("NFC", piece)
+        if PRIVATE_USE.search(piece):  # rare; translate() on every line would cost more
+            piece = piece.translate(PRIVATE_BULLETS)
         if not piece:
             return None
         block = Block(self._length, self._length + len(piece), **origin)  # type: ignore[arg-type]

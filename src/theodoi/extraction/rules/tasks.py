@@ -54,9 +54,10 @@ ROW_AGENCY = re.compile(r"\s(?P<agency>(?:UBND|HĐND|Ủy ban nhân dân|Văn ph
 
 # Assignment lines of a block: "Cơ quan chủ trì: …", "Người chủ trì: …", "Thời gian thực hiện: …"
 BLOCK_LINE = re.compile(
+    r"^[^\S\n]*(?:[-+*•]\s*|\d{1,2}(?:\.\d{1,2})*\.?\s*)?"  # at a line start, after a label
     r"(?P<role>Cơ quan chủ trì|Cơ quan chuẩn bị|Cơ quan tham mưu|Người chủ trì|"
     r"Cơ quan (?:thực hiện và )?phối hợp|Cơ quan thực hiện|Thời gian thực hiện)[^:\n]{0,60}:\s*"
-    r"(?P<value>[^\n]+)", re.IGNORECASE)
+    r"(?P<value>[^\n]+)", re.IGNORECASE | re.MULTILINE)
 # Headings that only structure a block; the task is the heading above them
 BLOCK_PARTS = re.compile(r"^(?:triển khai|tổ chức thực hiện|mục tiêu|nội dung|cơ quan|người|"
                          r"thời gian|nguồn lực|hoạt động|kinh phí)", re.IGNORECASE)

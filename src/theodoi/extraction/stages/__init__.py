@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from theodoi.extraction.pipeline import Stage, check_order
-from theodoi.extraction.stages import agencies, document, outline, targets, tasks
+from theodoi.extraction.stages import agencies, clauses, document, outline, targets, tasks
 
 STAGES: list[Stage] = [
     document.STAGE,
     outline.STAGE,
+    clauses.STAGE,
     tasks.STAGE,
     targets.STAGE,
     agencies.STAGE,

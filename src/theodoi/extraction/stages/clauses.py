@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 
+from theodoi.extraction.model import Heading
+from theodoi.extraction.pipeline import Context, Stage
+
 BOUNDARY = re.compile(
     r";"                                            # clauses of one item
     r"|\.(?=\s+[A-ZĐÀ-Ỹ(\-+*•\d])"                 # a sentence ends
@@ -32,3 +35,32 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if e > s:
             out.append((s, e))
     return out
+
+
+def section_clauses(text: str, outline: list[Heading]) -> list[tuple[int, int]]:
+    """Clauses of the text under each heading, so a heading never joins the line below it."""
+    ordered = sorted(outline, key=lambda h: h.span[0])
+    bounds = [h.span[1] if _bare_title(text, h) else h.span[0] for h in ordered]
+    ends = [h.span[0] for h in ordered[1:]] + [len(text)]
+    out: list[tuple[int, int]] = []
+    for start, end in zip(bounds, ends, strict=True):
+        out.extend(clauses(text, start, end))
+    return out
+
+
+def _bare_title(text: str, heading: Heading) -> bool:
+    """A heading that is only a title on its line ('1. Phát triển nông nghiệp'); a numbered
+    item that states something ('(1) Tỷ lệ … đạt 95%') stays in its clause."""
+    line_end = text.find("\n", heading.span[1])
+    rest = text[heading.span[1]:line_end if line_end >= 0 else len(text)]
+    following = text[line_end:].lstrip()[:1] if line_end >= 0 else ""
+    starts_anew = not following or following.isupper() or following in "-+*•("
+    return (not rest.strip() and starts_anew
+            and not any(ch.isdigit() for ch in heading.title))
+
+
+def run(ctx: Context) -> None:
+    ctx.clauses = section_clauses(ctx.text, ctx.outline)
+
+
+STAGE = Stage("clauses", needs=("source", "outline"), provides=("clauses",), run=run)

@@ -15,9 +15,10 @@ from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules import targets as R
 from theodoi.extraction.rules.fields import FIELDS
 from theodoi.extraction.stages import target_fields as F
-from theodoi.extraction.stages.clauses import clauses
 from theodoi.extraction.stages.target_merge import merge
 from theodoi.extraction.warnings import warn
+
+DIGIT = re.compile(r"\d")
 
 
 class Sections:
@@ -65,6 +66,8 @@ def clause_targets(ctx: Context, span: tuple[int, int], section: str | None, lis
 
     inherited_annual: the clause continues a list item that opened with 'Hằng năm, …'."""
     text = ctx.text[span[0]:span[1]]
+    if not listed and not DIGIT.search(text) and not R.STRIVE_FOR_STATE.search(text):
+        return []  # no value, not in a list, no 'phấn đấu … đạt chuẩn': nothing to find
     if R.NOT_TARGET.search(text):
         return []
     annual = F.is_annual(text) or inherited_annual
@@ -178,28 +181,6 @@ def _bare_target(span: tuple[int, int], section: str | None, text: str, kind: st
                   deadline_year=F.years(text, annual, term_end))
 
 
-def section_clauses(ctx: Context) -> list[tuple[int, int]]:
-    """Clauses of the text under each heading, so a heading never joins the line below it."""
-    ordered = sorted(ctx.outline, key=lambda h: h.span[0])
-    bounds = [h.span[1] if _bare_title(ctx.text, h) else h.span[0] for h in ordered]
-    ends = [h.span[0] for h in ordered[1:]] + [len(ctx.text)]
-    out: list[tuple[int, int]] = []
-    for start, end in zip(bounds, ends, strict=True):
-        out.extend(clauses(ctx.text, start, end))
-    return out
-
-
-def _bare_title(text: str, heading: Heading) -> bool:
-    """A heading that is only a title on its line ('1. Phát triển nông nghiệp'); a numbered
-    item that states something ('(1) Tỷ lệ … đạt 95%') stays in its clause."""
-    line_end = text.find("\n", heading.span[1])
-    rest = text[heading.span[1]:line_end if line_end >= 0 else len(text)]
-    following = text[line_end:].lstrip()[:1] if line_end >= 0 else ""
-    starts_anew = not following or following.isupper() or following in "-+*•("
-    return (not rest.strip() and starts_anew
-            and not any(ch.isdigit() for ch in heading.title))
-
-
 def attach_roadmap(ctx: Context, targets: list[Target], span: tuple[int, int],
                    found: list[Target]) -> bool:
     """A '+ Năm 2026: Đạt 30%' line is a milestone of the target before it, not a target."""
@@ -221,7 +202,7 @@ def run(ctx: Context) -> None:
     term_end = ctx.document.term[1] if ctx.document.term else None
     targets: list[Target] = []
     item_annual, last_section = False, None
-    for span in section_clauses(ctx):
+    for span in ctx.clauses:
         section, listed, skipped = sections.flags(span[0])
         if skipped:
             continue
@@ -273,5 +254,5 @@ def _section_text(ctx: Context, sections: Sections, target: Target) -> str:
     return ctx.text[start:target.span[1]]
 
 
-STAGE = Stage("targets", needs=("source", "document", "outline", "tasks"),
+STAGE = Stage("targets", needs=("source", "document", "outline", "clauses", "tasks"),
               provides=("targets",), run=run)

@@ -57,7 +57,7 @@ def block_tasks(ctx: Context, first_year: int | None) -> list[Task]:
     """One task per heading that has 'Cơ quan chủ trì/tham mưu' lines in its block."""
     tasks: dict[str, Task] = {}
     for m in R.BLOCK_LINE.finditer(ctx.text):
-        owner = _owner(ctx.outline, m.start())
+        owner = _owner(ctx.outline, m.start("role"))
         if owner is None:
             continue
         task = tasks.get(owner.id) or _heading_task(ctx, owner)

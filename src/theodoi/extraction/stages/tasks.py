@@ -10,7 +10,6 @@ from theodoi.extraction.model import Heading, Task
 from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules import targets as TR
 from theodoi.extraction.rules import tasks as R
-from theodoi.extraction.stages.targets import section_clauses
 from theodoi.extraction.stages.task_blocks import block_tasks, kind_list_tasks
 
 ITEM = re.compile(r"\n(?=\s*(?:[-+*•]|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ]\)\s|"
@@ -98,8 +97,10 @@ def duties(ctx: Context, first_year: int | None) -> list[Task]:
 def dated_works(ctx: Context, first_year: int | None) -> list[Task]:
     """Work with a deadline in the body; its lead when it names one ('UBND xã chủ trì …')."""
     found = []
-    for span in _with_deadline_tails(ctx, section_clauses(ctx)):
+    for span in _with_deadline_tails(ctx, ctx.clauses):
         text = ctx.text[span[0]:span[1]]
+        if "20" not in text:  # every deadline form names a year 20xx: skip the rest cheaply
+            continue
         if R.DATED_WORK.search(text) and "%" not in text and not TR.NOT_TARGET.search(text):
             lead = R.LEAD_CHU_TRI.match(text)
             task = _task(ctx, span, None, fold(lead.group("lead")) if lead else None, first_year)
@@ -206,4 +207,5 @@ def run(ctx: Context) -> None:
     ctx.tasks = tasks
 
 
-STAGE = Stage("tasks", needs=("source", "document", "outline"), provides=("tasks",), run=run)
+STAGE = Stage("tasks", needs=("source", "document", "outline", "clauses"), provides=("tasks",),
+              run=run)
