@@ -150,3 +150,17 @@ def test_the_rest_of_an_annual_item_stays_annual() -> None:
     found = targets("(5) Hằng năm, tỷ lệ hồ sơ trực tuyến đạt 100%; 100% hồ sơ được số hóa.\n"
                     "(6) Tỷ lệ che phủ cây xanh đạt 40%.")
     assert [t["recurrence"] for t in found] == ["annual", "annual", None]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("1. Tổng thu ngân sách nhà nước trên địa bàn: 45,5 tỷ đồng.",
+     {"value": 45.5, "unit": "tỷ đồng", "indicator": "Tổng thu ngân sách nhà nước trên địa bàn"}),
+    ('2. Tỷ lệ hộ đạt danh hiệu "Gia đình văn hóa": 92% trở lên.',
+     {"value": 92, "comparator": ">=",
+      "indicator": 'Tỷ lệ hộ đạt danh hiệu "Gia đình văn hóa"'}),
+    ("3. Tỷ lệ người dân tham gia bảo hiểm y tế: không dưới 95%.",
+     {"comparator": ">=", "direction": "increase"}),
+])
+def test_indicator_colon_value_lists(sentence: str, expected: dict) -> None:
+    (target,) = targets(sentence)
+    assert {k: target[k] for k in expected} == expected

@@ -45,9 +45,13 @@ COMMITMENT = re.compile(
 
 # Clauses that are not commitments: past results, counts of targets, budgets, conditions
 NOT_TARGET = re.compile(
-    r"\b(đã đạt|đã có|đã thực hiện|đạt được|so với cùng kỳ|so với năm|đề ra \d+ chỉ tiêu|"
-    r"\d+ chỉ tiêu|bố trí \d|kinh phí|tổng vốn|dự toán|được xét|điều kiện|"
-    r"nhiệm kỳ qua|năm qua|giai đoạn trước|dân số \d|diện tích)\b", re.IGNORECASE)
+    r"\b(đã đạt|đã có|đã thực hiện|đạt được|đề ra \d+ chỉ tiêu|\d+ chỉ tiêu|được xét|điều kiện|"
+    r"nhiệm kỳ qua|năm qua|giai đoạn trước)\b", re.IGNORECASE)
+# In prose (outside a target list) these mark context, money or the situation, not a target;
+# inside a list "45,5 tỷ đồng, tăng 8% so với dự toán" is the target itself
+NOT_TARGET_PROSE = re.compile(
+    r"\b(so với cùng kỳ|so với năm|bố trí \d|kinh phí|tổng vốn|dự toán|dân số \d|diện tích)\b",
+    re.IGNORECASE)
 
 PLAN_RELATIVE = re.compile(r"(đạt|vượt|hoàn thành)[^.;]{0,25}(kế hoạch|chỉ tiêu)[^.;]{0,30}"
                            r"(giao|đề ra)", re.IGNORECASE)
@@ -65,7 +69,7 @@ AT_LEAST_AFTER = re.compile(r"^\s*(?:[^\s,;.]+\s+){0,5}?trở lên", re.IGNORECA
 LESS = re.compile(r"(dưới|<)\s*$", re.IGNORECASE)
 AT_MOST = re.compile(r"(không quá|tối đa)\s*$", re.IGNORECASE)
 
-DECREASE = re.compile(r"\bgiảm\b|\bcòn\b|\bdưới\b|hộ nghèo|tai nạn|tội phạm|ô nhiễm|"
+DECREASE = re.compile(r"\bgiảm\b|\bcòn\b|(?<!không )\bdưới\b|hộ nghèo|tai nạn|tội phạm|ô nhiễm|"
                       r"lao động nông nghiệp|tăng dân số", re.IGNORECASE)
 MAINTAIN = re.compile(r"duy trì|giữ vững", re.IGNORECASE)
 

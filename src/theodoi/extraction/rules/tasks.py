@@ -100,7 +100,7 @@ CO_AGENCIES = re.compile(r"chủ trì,?\s*phối hợp(?:\s+với)?\s+(?P<co>.+?
                          r"triển khai|rà soát|hoàn thành|tham mưu)\b")
 
 # "UBND xã chủ trì, …", "Giao Phòng Kinh tế chủ trì …": the lead named in a sentence of work
-LEAD_CHU_TRI = re.compile(r"^(?:[-+*•]\s*)?(?:Giao(?: cho)?\s+)?(?P<lead>[A-ZĐÀ-Ỹ][^,;:]{2,80}?)"
+LEAD_CHU_TRI = re.compile(r"^(?:[-+*•]\s*)?(?:Giao(?: cho)?\s+)?(?P<lead>[A-ZĐÀ-Ỹ][^;:]{2,80}?)"
                           r"\s+chủ trì\b")
 # A clause that is only the deadline of the one before it ("…; hoàn thành trong Quý I năm 2026")
 DEADLINE_TAIL = re.compile(r"^(?:hoàn thành|thực hiện xong)\s+(?:trong|trước|vào)\b", re.IGNORECASE)

@@ -96,6 +96,9 @@ def per_year(clause: str, unit: str | None, kind_: str, rel: int) -> bool:
     return bool(R.ANNUAL.search(inner)) and unit == "%"
 
 
+COLON_VALUE_WORDS = 3  # "…: không dưới 95%" — only comparator words between colon and value
+
+
 def indicator(clause: str, rel: int, value_end: int | None = None, *, whole: bool = False
               ) -> str:
     """What is measured: the words before the value, or for 'Có 5/7 thôn đạt chuẩn …'
@@ -105,7 +108,10 @@ def indicator(clause: str, rel: int, value_end: int | None = None, *, whole: boo
         tail = " ".join(clause[value_end:].split()).strip(" .;,")
         if tail:
             return "Số " + tail
-    if not whole:  # "Tốc độ tăng …" keeps its verb: it names the measure
+    colon = head.rfind(":")
+    if colon > 0 and len(head[colon + 1:].split()) <= COLON_VALUE_WORDS:
+        head = head[:colon]  # "Tỷ lệ hộ đạt danh hiệu …: 92% trở lên": the label measures
+    elif not whole:  # "Tốc độ tăng …" keeps its verb: it names the measure
         head = re.split(r"(?<!độ)\s(?:đạt|còn|là|tăng|giảm)\b", head)[0]
     head = R.LEAD_WORDS.sub("", " ".join(head.split()))
     head = R.INDICATOR_DATES.sub("", head).strip(" ,:")

@@ -68,7 +68,7 @@ def clause_targets(ctx: Context, span: tuple[int, int], section: str | None, lis
     text = ctx.text[span[0]:span[1]]
     if not listed and not DIGIT.search(text) and not R.STRIVE_FOR_STATE.search(text):
         return []  # no value, not in a list, no 'phấn đấu … đạt chuẩn': nothing to find
-    if R.NOT_TARGET.search(text):
+    if R.NOT_TARGET.search(text) or (not listed and R.NOT_TARGET_PROSE.search(text)):
         return []
     annual = F.is_annual(text) or inherited_annual
     if not listed and not R.COMMITMENT.search(text):
