@@ -142,3 +142,12 @@ def test_long_numbered_paragraph_keeps_only_its_heading() -> None:
             "những động lực then chốt đối với phát triển kinh tế - xã hội của địa phương.")
     (heading,) = build_outline(line)
     assert heading.title == "Mục tiêu tổng quát"
+
+
+def test_parts_and_articles_are_headings() -> None:
+    text = ("PHẦN I. MỤC TIÊU\nĐiều 1. Thông qua các chỉ tiêu chủ yếu năm 2026\n"
+            "1. Về kinh tế\nĐiều 2. Tổ chức thực hiện\nPhần II: Kiến nghị\n")
+    got = [(h.label, h.title, h.level) for h in build_outline(text)]
+    assert got == [("PHẦN I.", "MỤC TIÊU", 1), ("Điều 1.", "Thông qua các chỉ tiêu chủ yếu năm 2026", 2),
+                   ("1.", "Về kinh tế", 3), ("Điều 2.", "Tổ chức thực hiện", 2),
+                   ("Phần II:", "Kiến nghị", 1)]

@@ -9,6 +9,11 @@ import re
 
 # (family, regex on a line start): group "label" is the document's own label, "title" the rest
 HEADING_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "PHẦN I. KẾT QUẢ …", "Chương II: NHIỆM VỤ"
+    ("part", re.compile(r"^(?P<label>(?:PHẦN|Phần|CHƯƠNG|Chương)\s+(?:[IVX]{1,5}|\d{1,2})[.:]?)"
+                        r"\s*[-–:]?\s*(?P<title>\S.*)$")),
+    # "Điều 1. Thông qua các chỉ tiêu …" (nghị quyết HĐND, quyết định)
+    ("article", re.compile(r"^(?P<label>Điều\s+\d{1,3}[.:])\s*(?P<title>\S.*)$")),
     # "A. MỤC ĐÍCH, YÊU CẦU"
     ("upper", re.compile(r"^(?P<label>[A-H]\.)\s+(?P<title>\S.*)$")),
     # "II. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU"
