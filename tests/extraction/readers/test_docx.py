@@ -99,3 +99,31 @@ def test_runs_in_vni_fonts_are_converted() -> None:
     source = read_source(buf.getvalue(), "vni.docx")[0]
     assert source.text == "Kế hoạch phát triển"
     assert "VNI-Times" in source.warnings[0].message
+
+
+def test_a_table_of_indicators_gives_one_target_per_row_with_its_roadmap() -> None:
+    doc = Document()
+    doc.add_paragraph("KẾ HOẠCH")
+    doc.add_paragraph("Phát triển kinh tế - xã hội giai đoạn 2026 - 2030")
+    doc.add_paragraph("I. CÁC CHỈ TIÊU CHỦ YẾU")
+    rows = [["STT", "Chỉ tiêu", "ĐVT", "Năm 2026", "Năm 2028", "Năm 2030"],
+            ["1", "Thu nhập bình quân đầu người", "triệu đồng", "70", "80", "95"],
+            ["2", "Tỷ lệ hộ nghèo", "%", "2,5", "1,8", "< 1"],
+            ["", "Về văn hóa - xã hội", "", "", "", ""],
+            ["3", "Tỷ lệ tham gia bảo hiểm y tế", "%", "92", "94", "≥ 95"]]
+    table = doc.add_table(rows=len(rows), cols=6)
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    buf = io.BytesIO()
+    doc.save(buf)
+    found = extract(buf.getvalue(), filename="bieu.docx")["targets"]
+    got = [(t["indicator"], t["value"], t["comparator"], t["unit"], t["deadline_year"],
+            [(m["year"], m["value"]) for m in t["milestones"]], t["direction"]) for t in found]
+    assert got == [
+        ("Thu nhập bình quân đầu người", 95, "=", "triệu đồng", 2030,
+         [(2026, 70), (2028, 80)], "increase"),
+        ("Tỷ lệ hộ nghèo", 1, "<", "%", 2030, [(2026, 2.5), (2028, 1.8)], "decrease"),
+        ("Tỷ lệ tham gia bảo hiểm y tế", 95, ">=", "%", 2030, [(2026, 92), (2028, 94)],
+         "increase"),
+    ]

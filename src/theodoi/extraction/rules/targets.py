@@ -112,3 +112,14 @@ EMPTY_HEAD = re.compile(r"^[\s\-+*•(\d).]*(?:phấn đấu\b\s*)?(?:có\b\s*)?
 EACH_YEAR = re.compile(r"\bmỗi năm\b", re.IGNORECASE)
 # A clause that starts a new list item (its own recurrence), not the rest of one
 ITEM_START = re.compile(r"^(?:[-+*•]|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ][),])\s")
+
+# Target tables (Biểu chỉ tiêu): header cells and value cells
+TABLE_INDICATOR = re.compile(r"^(?:tên\s+)?chỉ tiêu|^nội dung chỉ tiêu", re.IGNORECASE)
+TABLE_UNIT = re.compile(r"^(?:đvt|đơn vị(?: tính)?)$", re.IGNORECASE)
+TABLE_VALUE = re.compile(r"kế hoạch|mục tiêu|chỉ tiêu giao|phấn đấu", re.IGNORECASE)
+TABLE_YEAR = re.compile(r"\b20\d{2}\b")
+TABLE_NUMBER = re.compile(r"^\s*(?P<cmp>≥|>=|>|≤|<=|<|trên|dưới|từ|ít nhất|tối thiểu|)\s*"
+                          r"(?P<n>\d+(?:[.,]\d+)*)\s*%?\s*(?:trở lên)?\s*$", re.IGNORECASE)
+TABLE_COMPARATORS = {"≥": ">=", ">=": ">=", ">": ">", "≤": "<=", "<=": "<=", "<": "<",
+                     "trên": ">", "dưới": "<", "từ": ">=", "ít nhất": ">=", "tối thiểu": ">=",
+                     "": "="}

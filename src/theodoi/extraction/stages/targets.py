@@ -16,6 +16,7 @@ from theodoi.extraction.rules import targets as R
 from theodoi.extraction.rules.fields import FIELDS
 from theodoi.extraction.stages import target_fields as F
 from theodoi.extraction.stages.target_merge import merge
+from theodoi.extraction.stages.target_tables import table_targets
 from theodoi.extraction.warnings import warn
 
 DIGIT = re.compile(r"\d")
@@ -213,6 +214,8 @@ def run(ctx: Context) -> None:
         if found and attach_roadmap(ctx, targets, span, found):
             continue
         targets.extend(found)
+    targets.extend(t for t in table_targets(ctx, term_end)
+                   if not any(t.span[0] < o.span[1] and o.span[0] < t.span[1] for o in targets))
     for target in targets:
         target.field = _field(sections, target)
         period = R.PERIOD.search(target.text)
