@@ -1,15 +1,80 @@
-"""Shared fixtures: paths to the seeds, samples and fixtures."""
+"""Shared fixtures: paths to the seeds, samples and fixtures, and databases on both backends.
+
+`db_url` is parametrized over SQLite and PostgreSQL, so every storage and service test runs
+on both. PostgreSQL is the machine's server (THEODOI_TEST_PG, default
+postgresql+psycopg://postgres@127.0.0.1:5432/postgres); each worker creates its own
+database with a random name and drops it at the end. Where no server answers, the
+PostgreSQL cases are skipped and the run says so loudly; with CI=true that is an error.
+"""
 
 from __future__ import annotations
 
+import os
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
+import psycopg
 import pytest
+from sqlalchemy.engine import make_url
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 FIXTURES = ROOT / "tests" / "data"
 SHARED = ROOT.parent / "shared"
+PG_ADMIN = os.environ.get("THEODOI_TEST_PG",
+                          "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+_PG_PROBLEM: list[str] = []
+
+
+def _pg_conninfo(url: str) -> str:
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+def pg_available() -> bool:
+    """Whether the PostgreSQL server answers; the reason is kept for the loud message."""
+    if _PG_PROBLEM:
+        return _PG_PROBLEM[0] == ""
+    try:
+        psycopg.connect(_pg_conninfo(PG_ADMIN), connect_timeout=3).close()
+        _PG_PROBLEM.append("")
+    except psycopg.Error as exc:
+        _PG_PROBLEM.append(str(exc).strip() or repr(exc))
+    return _PG_PROBLEM[0] == ""
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not pg_available() and os.environ.get("CI") == "true":
+        raise pytest.UsageError(f"CI needs PostgreSQL at {PG_ADMIN}: {_PG_PROBLEM[0]}")
+
+
+def pytest_report_header() -> str:
+    if pg_available():
+        return f"PostgreSQL: {make_url(PG_ADMIN).render_as_string()}"
+    return f"!!! PostgreSQL NOT REACHABLE — its half of the suite is SKIPPED: {_PG_PROBLEM[0]}"
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if not pg_available():
+        terminalreporter.write_sep("!", "PostgreSQL part SKIPPED: no server at "
+                                   f"{make_url(PG_ADMIN).render_as_string()}", red=True)
+
+
+def create_pg_database() -> str:
+    """A new empty database on the server; returns its SQLAlchemy URL."""
+    name = f"theodoi_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(_pg_conninfo(PG_ADMIN), autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return make_url(PG_ADMIN).set(database=name).render_as_string(hide_password=False)
+
+
+def drop_pg_database(url: str) -> None:
+    from theodoi.storage.db import engine_for
+
+    engine_for(url).dispose()
+    name = make_url(url).database
+    with psycopg.connect(_pg_conninfo(PG_ADMIN), autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="session")
@@ -20,3 +85,49 @@ def samples() -> Path:
 @pytest.fixture(scope="session")
 def fixtures_dir() -> Path:
     return FIXTURES
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request: pytest.FixtureRequest) -> str:
+    if request.param == "postgresql" and not pg_available():
+        pytest.skip(f"PostgreSQL not reachable: {_PG_PROBLEM[0]}")
+    return str(request.param)
+
+
+@pytest.fixture
+def empty_db_url(backend: str, tmp_path: Path) -> Iterator[str]:
+    """A brand-new empty database (no schema) on the backend."""
+    if backend == "sqlite":
+        yield f"sqlite:///{tmp_path / 'theodoi.db'}"
+        return
+    url = create_pg_database()
+    try:
+        yield url
+    finally:
+        drop_pg_database(url)
+
+
+@pytest.fixture
+def db_url(empty_db_url: str) -> str:
+    """An empty database upgraded to the newest schema."""
+    from theodoi.storage import db
+
+    db.upgrade(empty_db_url)
+    return empty_db_url
+
+
+@pytest.fixture
+def session(db_url: str) -> Iterator[object]:
+    """A session on a fresh database; the test commits when it means to."""
+    from theodoi.storage.db import session_factory
+
+    with session_factory(db_url)() as s:
+        yield s
+
+
+@pytest.fixture
+def settings_env(db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Point THEODOI_* at the fresh database, for CLI tests; returns the URL."""
+    monkeypatch.setenv("THEODOI_DATABASE_URL", db_url)
+    monkeypatch.setenv("THEODOI_DATA_DIR", str(tmp_path / "data"))
+    return db_url

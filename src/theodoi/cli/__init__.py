@@ -9,9 +9,12 @@ import sys
 
 import click
 
+from theodoi.cli.agency import agency_group, unit_group
+from theodoi.cli.db import db_group
 from theodoi.cli.errors import run_guarded
 from theodoi.cli.extract import extract_cmd
 from theodoi.cli.misc import demo_cmd, settings_cmd
+from theodoi.cli.register import import_cmd, plan_group
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -23,6 +26,8 @@ def cli() -> None:
 cli.add_command(extract_cmd)
 cli.add_command(settings_cmd)
 cli.add_command(demo_cmd)
+for command in (db_group, import_cmd, plan_group, unit_group, agency_group):
+    cli.add_command(command)
 
 
 def main() -> None:

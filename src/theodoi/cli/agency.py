@@ -1,0 +1,98 @@
+"""`theodoi unit …` and `theodoi agency …`: units and their agency directory."""
+
+from __future__ import annotations
+
+import click
+from rich.table import Table
+
+from theodoi.cli.common import out, print_json, transaction
+from theodoi.services import agencies, units
+
+
+@click.group("unit")
+def unit_group() -> None:
+    """Đơn vị hành chính: tỉnh/thành phố, xã/phường/đặc khu."""
+
+
+@unit_group.command("create")
+@click.argument("name")
+@click.option("--level", default="xa", show_default=True,
+              type=click.Choice(list(units.LEVELS)))
+@click.option("--parent", default=None, help="Đơn vị cấp trên (mã hoặc tên).")
+@click.option("--code", default=None, help="Mã đơn vị (mặc định: suy từ tên).")
+def unit_create_cmd(name: str, level: str, parent: str | None, code: str | None) -> None:
+    """Tạo một đơn vị."""
+    with transaction() as s:
+        unit = units.create(s, name, level=level, parent=parent, code=code)
+        out.print(f"Đã tạo {unit.name} (mã {unit.code}).")
+
+
+@unit_group.command("list")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+def unit_list_cmd(fmt: str) -> None:
+    """Liệt kê các đơn vị."""
+    with transaction() as s:
+        rows = units.list_units(s)
+    if fmt == "json":
+        print_json(rows)
+        return
+    table = Table("Mã", "Tên", "Cấp", "Cấp trên")
+    for r in rows:
+        table.add_row(r.code, r.name, units.LEVELS.get(r.level, r.level), r.parent or "")
+    out.print(table)
+
+
+@click.group("agency")
+def agency_group() -> None:
+    """Danh mục cơ quan của đơn vị: xác nhận, gộp tên trùng, thêm tên gọi khác."""
+
+
+@agency_group.command("list")
+@click.option("--unit", "unit_text", required=True)
+@click.option("--proposed", is_flag=True, help="Chỉ các cơ quan đề xuất, chờ xác nhận.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+def agency_list_cmd(unit_text: str, proposed: bool, fmt: str) -> None:
+    """Liệt kê danh mục cơ quan."""
+    with transaction() as s:
+        rows = agencies.directory(s, units.find(s, unit_text), "proposed" if proposed else None)
+    if fmt == "json":
+        print_json(rows)
+        return
+    table = Table("Số", "Cơ quan", "Trạng thái", "Số mục", "Tên gọi khác")
+    for r in rows:
+        table.add_row(str(r.id), r.name, "chờ xác nhận" if r.status == "proposed" else "",
+                      str(r.assignments), "; ".join(a for a in r.aliases if a != r.name))
+    out.print(table)
+
+
+@agency_group.command("confirm")
+@click.argument("agency_id", type=int)
+@click.option("--unit", "unit_text", required=True)
+@click.option("--name", default=None, help="Tên chính thức, nếu khác tên trong văn bản.")
+def agency_confirm_cmd(agency_id: int, unit_text: str, name: str | None) -> None:
+    """Xác nhận cơ quan đề xuất vào danh mục."""
+    with transaction() as s:
+        agency = agencies.confirm(s, units.find(s, unit_text), agency_id, name)
+        out.print(f"Đã xác nhận: {agency.name}.")
+
+
+@agency_group.command("merge")
+@click.argument("agency_id", type=int)
+@click.argument("into_id", type=int)
+@click.option("--unit", "unit_text", required=True)
+def agency_merge_cmd(agency_id: int, into_id: int, unit_text: str) -> None:
+    """Gộp cơ quan AGENCY_ID vào INTO_ID (tên của nó thành tên gọi khác)."""
+    with transaction() as s:
+        agency = agencies.merge(s, units.find(s, unit_text), agency_id, into_id)
+        out.print(f"Đã gộp vào: {agency.name}.")
+
+
+@agency_group.command("alias")
+@click.argument("agency_id", type=int)
+@click.argument("alias")
+@click.option("--unit", "unit_text", required=True)
+def agency_alias_cmd(agency_id: int, alias: str, unit_text: str) -> None:
+    """Thêm một tên gọi khác cho cơ quan."""
+    with transaction() as s:
+        agency = agencies.add_alias(s, units.find(s, unit_text), agency_id, alias)
+        out.print(f"'{alias}' giờ là tên gọi khác của {agency.name}.")

@@ -1,0 +1,35 @@
+"""What CLI commands share: the transaction they own, and output to the terminal."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from rich.console import Console
+
+from theodoi.services import db
+from theodoi.settings import Settings, load
+
+out = Console(highlight=False, soft_wrap=True)
+
+
+@contextmanager
+def transaction(settings: Settings | None = None) -> Iterator[Any]:
+    """A session committed when the block ends normally, rolled back on any error."""
+    with db.session(settings or load()) as s:
+        yield s
+        s.commit()
+
+
+def print_json(data: Any) -> None:
+    out.print_json(json.dumps(data, ensure_ascii=False, default=str))
+
+
+def vn_number(value: float | None) -> str:
+    """1234.5 -> '1.234,5' as on Vietnamese screens; whole numbers without decimals."""
+    if value is None:
+        return ""
+    text = f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")

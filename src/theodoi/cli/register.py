@@ -1,0 +1,196 @@
+"""`theodoi import` and `theodoi plan …`: draft plans from files, review, activation."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from rich.table import Table
+
+from theodoi.cli.common import out, print_json, transaction
+from theodoi.domain.errors import BadInput
+from theodoi.services import importing, plans, review
+from theodoi.services.revisions import Comparison
+from theodoi.settings import load
+
+CHANGE_LABELS = {"new": "mới", "changed": "thay đổi", "unchanged": "giữ nguyên",
+                 "removed": "bỏ"}
+
+
+@click.command("import")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--unit", "unit_text", required=True, help="Mã hoặc tên đơn vị (tạo nếu chưa có).")
+@click.option("--level", default="xa", show_default=True, help="Cấp của đơn vị mới.")
+@click.option("--parent", default=None, help="Đơn vị cấp trên của đơn vị mới (mã hoặc tên).")
+@click.option("--revises", type=int, default=None, help="Số kế hoạch mà tệp này là bản sửa.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+def import_cmd(path: Path, unit_text: str, level: str, parent: str | None,
+               revises: int | None, fmt: str) -> None:
+    """Đọc tệp kế hoạch và lưu thành bản nháp của đơn vị; mọi mục ở trạng thái chờ rà soát."""
+    settings = load()
+    if not path.is_file():
+        raise BadInput("không tìm thấy tệp.", subject=str(path))
+    data = importing.read_file(path, settings.max_upload_bytes)
+    with transaction(settings) as s:
+        result = importing.import_plan(s, unit_text, data, path.name, level=level,
+                                       parent=parent, revises=revises,
+                                       max_bytes=settings.max_upload_bytes)
+    if fmt == "json":
+        print_json(result)
+    else:
+        _print_import(result)
+    sys.exit(1 if result.warnings or result.proposed_agencies else 0)
+
+
+def _print_import(r: importing.ImportResult) -> None:
+    if r.unit_created:
+        out.print(f"Đã tạo đơn vị mới: {r.unit.name} (mã {r.unit.code}).")
+    if r.already_stored:
+        out.print(f"Tệp này đã có trong sổ của {r.unit.name}: kế hoạch số {r.plan_id}; "
+                  "không thay đổi gì.")
+        return
+    out.print(f"Đã lưu bản nháp kế hoạch số {r.plan_id} của {r.unit.name}: {r.targets} chỉ "
+              f"tiêu, {r.tasks} nhiệm vụ chờ rà soát, {len(r.warnings)} cảnh báo.")
+    if r.proposed_agencies:
+        out.print("Cơ quan chưa có trong danh mục (đề xuất thêm, cần xác nhận): "
+                  + "; ".join(r.proposed_agencies))
+    if r.comparison:
+        print_comparison(r.comparison)
+
+
+def print_comparison(c: Comparison) -> None:
+    out.print(f"Bản sửa của kế hoạch số {c.old_plan}: " + ", ".join(
+        f"{c.count(k)} {label}" for k, label in CHANGE_LABELS.items()))
+    table = Table("Thay đổi", "Mục", "Nội dung", "Trường đổi")
+    for row in c.rows:
+        if row.change != "unchanged":
+            table.add_row(CHANGE_LABELS[row.change], row.ref, row.text[:80],
+                          ", ".join(row.fields))
+    out.print(table)
+
+
+@click.group("plan")
+def plan_group() -> None:
+    """Kế hoạch trong sổ: xem, rà soát từng mục, đưa vào thực hiện."""
+
+
+@plan_group.command("list")
+@click.option("--unit", "unit_text", required=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+def list_cmd(unit_text: str, fmt: str) -> None:
+    """Liệt kê kế hoạch của một đơn vị."""
+    with transaction() as s:
+        rows = plans.list_plans(s, unit_text)
+    if fmt == "json":
+        print_json(rows)
+        return
+    table = Table("Số", "Văn bản", "Trích yếu", "Trạng thái", "Chỉ tiêu", "Nhiệm vụ",
+                  "Chờ rà soát")
+    for r in rows:
+        table.add_row(str(r["id"]), r["number"] or r["kind"], (r["title"] or "")[:60],
+                      plans.STATUS_LABELS[r["status"]], str(r["targets"]), str(r["tasks"]),
+                      str(r["reviews"].get("proposed", 0)))
+    out.print(table)
+
+
+@plan_group.command("show")
+@click.argument("plan_id", type=int)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+def show_cmd(plan_id: int, fmt: str) -> None:
+    """Xem một kế hoạch và các mục của nó."""
+    with transaction() as s:
+        detail = plans.plan_detail(s, plan_id)
+    if fmt == "json":
+        print_json(detail)
+        return
+    out.print(f"[bold]Kế hoạch số {detail['id']}[/] — {detail['title']} "
+              f"({plans.STATUS_LABELS[detail['status']]})")
+    table = Table("Mục", "Rà soát", "Nội dung", "Giá trị / hạn", "Chủ trì")
+    for t in detail["targets"]:
+        value = "" if t["value"] is None else f"{t['comparator'] or ''} {t['value']:g} " \
+                                              f"{t['unit'] or ''}"
+        table.add_row(t["ref"], plans.REVIEW_LABELS[t["review"]], t["indicator"][:60],
+                      value.strip(), t["lead_agency"] or "")
+    for k in detail["tasks"]:
+        table.add_row(k["ref"], plans.REVIEW_LABELS[k["review"]], k["title"][:60],
+                      (k["due"] or {}).get("date") or "", k["lead_agency"] or "")
+    out.print(table)
+
+
+def _pairs(sets: tuple[str, ...]) -> dict[str, str]:
+    changes = {}
+    for text in sets:
+        name, sep, value = text.partition("=")
+        if not sep or not name.strip():
+            raise BadInput(f"'{text}' không đúng dạng tên=giá_trị.")
+        changes[name.strip()] = value
+    return changes
+
+
+@plan_group.command("accept")
+@click.argument("refs", nargs=-1, required=True)
+def accept_cmd(refs: tuple[str, ...]) -> None:
+    """Chấp nhận các mục (ví dụ: t12 k5)."""
+    with transaction() as s:
+        for ref in refs:
+            review.accept(s, ref)
+    out.print(f"Đã chấp nhận {len(refs)} mục.")
+
+
+@plan_group.command("reject")
+@click.argument("refs", nargs=-1, required=True)
+def reject_cmd(refs: tuple[str, ...]) -> None:
+    """Loại các mục đọc sai (không phải chỉ tiêu/nhiệm vụ)."""
+    with transaction() as s:
+        for ref in refs:
+            review.reject(s, ref)
+    out.print(f"Đã loại {len(refs)} mục.")
+
+
+@plan_group.command("correct")
+@click.argument("ref")
+@click.option("--set", "sets", multiple=True, required=True,
+              help="tên=giá_trị, ví dụ value=150 unit='triệu đồng' lead_agency='Phòng Kinh tế'.")
+def correct_cmd(ref: str, sets: tuple[str, ...]) -> None:
+    """Sửa một mục; bản trích xuất gốc vẫn được giữ bên cạnh."""
+    with transaction() as s:
+        item = review.correct(s, ref, _pairs(sets))
+        out.print(f"Đã sửa {ref}: {', '.join(_pairs(sets))} (phiên bản {item.version}).")
+
+
+@plan_group.command("add")
+@click.argument("plan_id", type=int)
+@click.option("--kind", type=click.Choice(["target", "task"]), required=True)
+@click.option("--set", "sets", multiple=True, required=True, help="tên=giá_trị")
+def add_cmd(plan_id: int, kind: str, sets: tuple[str, ...]) -> None:
+    """Thêm một chỉ tiêu hoặc nhiệm vụ mà máy đọc sót."""
+    from theodoi.services.items import ref_of
+
+    with transaction() as s:
+        item = review.add_item(s, plan_id, kind, _pairs(sets))
+        out.print(f"Đã thêm {ref_of(item)} vào kế hoạch số {plan_id}.")
+
+
+@plan_group.command("accept-all")
+@click.argument("plan_id", type=int)
+def accept_all_cmd(plan_id: int) -> None:
+    """Chấp nhận mọi mục còn chờ rà soát của kế hoạch."""
+    with transaction() as s:
+        count = review.accept_all(s, plan_id)
+    out.print(f"Đã chấp nhận {count} mục.")
+
+
+@plan_group.command("activate")
+@click.argument("plan_id", type=int)
+@click.option("--accept-rest", is_flag=True, help="Chấp nhận luôn các mục còn chờ rà soát.")
+def activate_cmd(plan_id: int, accept_rest: bool) -> None:
+    """Đưa kế hoạch đã rà soát vào thực hiện (bản sửa thay bản cũ)."""
+    with transaction() as s:
+        result = review.activate(s, plan_id, accept_rest=accept_rest)
+    out.print(f"Kế hoạch số {plan_id} đã đưa vào thực hiện.")
+    if result.accepted_now:
+        out.print(f"Đã chấp nhận thêm {result.accepted_now} mục còn chờ.")
+    if result.closed_plan:
+        out.print(f"Thay kế hoạch số {result.closed_plan} (đã đóng); giữ nguyên "
+                  f"{result.carried_over} mục không đổi cùng số liệu của chúng.")

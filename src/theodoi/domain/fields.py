@@ -1,0 +1,140 @@
+"""The register's item fields as data: which a person may correct, of what type, which values.
+
+`coerce(item_kind, field, raw)` turns what a person typed (CLI, web form, Excel cell) into
+the stored value, or raises BadInput with a Vietnamese message naming the field.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from theodoi.domain.errors import BadInput
+
+TARGET_KINDS = ("level", "growth_rate", "change", "milestone", "plan_relative")
+TASK_KINDS = ("task", "scheme", "key_project", "breakthrough")
+FIELDS_OF_WORK = ("kinh_te", "van_hoa_xa_hoi", "moi_truong", "quoc_phong_an_ninh",
+                  "xay_dung_dang", "chinh_quyen")
+DIRECTIONS = ("increase", "decrease", "maintain")
+COMPARATORS = (">=", ">", "=", "<=", "<", "between")
+RECURRENCES = ("annual",)
+PLAN_KINDS = ("ke_hoach", "chuong_trinh_hanh_dong", "nghi_quyet", "de_an", "bao_cao",
+              "quyet_dinh", "khac")
+PLAN_STATUSES = ("draft", "active", "closed")
+
+# field -> (type, allowed values or None, Vietnamese name shown in messages)
+TARGET_FIELDS: dict[str, tuple[str, tuple[str, ...] | None, str]] = {
+    "label": ("str", None, "số thứ tự"),
+    "text": ("str", None, "nội dung"),
+    "indicator": ("str", None, "tên chỉ tiêu"),
+    "field": ("enum", FIELDS_OF_WORK, "lĩnh vực"),
+    "kind": ("enum", TARGET_KINDS, "loại chỉ tiêu"),
+    "direction": ("enum", DIRECTIONS, "chiều"),
+    "comparator": ("enum", COMPARATORS, "so sánh"),
+    "value": ("float", None, "giá trị"),
+    "value_max": ("float", None, "giá trị tối đa"),
+    "value_of": ("float", None, "tổng số"),
+    "unit": ("str", None, "đơn vị tính"),
+    "per_year": ("bool", None, "tính theo năm"),
+    "recurrence": ("enum", RECURRENCES, "lặp lại"),
+    "deadline_year": ("year", None, "năm hoàn thành"),
+    "period_start": ("year", None, "năm bắt đầu giai đoạn"),
+    "period_end": ("year", None, "năm kết thúc giai đoạn"),
+}
+TASK_FIELDS: dict[str, tuple[str, tuple[str, ...] | None, str]] = {
+    "label": ("str", None, "số thứ tự"),
+    "text": ("str", None, "nội dung"),
+    "title": ("str", None, "tên nhiệm vụ"),
+    "kind": ("enum", TASK_KINDS, "loại nhiệm vụ"),
+    "due_text": ("str", None, "thời hạn (như văn bản ghi)"),
+    "due_date": ("date", None, "ngày đến hạn"),
+    "due_recurrence": ("enum", RECURRENCES, "lặp lại"),
+    "product": ("str", None, "sản phẩm"),
+}
+REQUIRED = {"target": ("indicator",), "task": ("title",)}
+TRUE_WORDS = {"1", "true", "có", "co", "x", "yes", "đúng"}
+FALSE_WORDS = {"0", "false", "không", "khong", "", "no", "sai"}
+
+
+def fields_of(item_kind: str) -> dict[str, tuple[str, tuple[str, ...] | None, str]]:
+    if item_kind not in ("target", "task"):
+        raise BadInput(f"loại mục '{item_kind}' không có; dùng chỉ tiêu hoặc nhiệm vụ.")
+    return TARGET_FIELDS if item_kind == "target" else TASK_FIELDS
+
+
+def parse_number(raw: str) -> float:
+    """A number as a Vietnamese clerk types it: '10,9', '1.234,5', '13.284', '98'."""
+    text = raw.strip().replace(" ", "")
+    if "," in text:
+        text = text.replace(".", "").replace(",", ".")
+    elif text.count(".") > 1 or (text.count(".") == 1 and len(text.split(".")[1]) == 3
+                                and not text.startswith("0.")):
+        text = text.replace(".", "")  # 13.284 is thirteen thousand, as written in plans
+    return float(text)
+
+
+def parse_date(raw: str) -> date:
+    """dd/mm/yyyy as on screen, or ISO yyyy-mm-dd."""
+    text = raw.strip()
+    if "/" in text:
+        day, month, year = (int(p) for p in text.split("/"))
+        return date(year, month, day)
+    return date.fromisoformat(text)
+
+
+def coerce(item_kind: str, name: str, raw: Any) -> Any:
+    """The stored value for `raw` typed into field `name`; empty text clears the field."""
+    table = fields_of(item_kind)
+    if name not in table:
+        allowed = ", ".join(table)
+        raise BadInput(f"không có trường '{name}'; các trường sửa được: {allowed}.")
+    kind, allowed_values, label = table[name]
+    if raw is None or (isinstance(raw, str) and raw.strip() == "" and kind != "bool"):
+        if name in REQUIRED[item_kind]:
+            raise BadInput(f"{label} không được để trống.")
+        return None
+    try:
+        return _convert(kind, allowed_values, raw)
+    except (ValueError, TypeError) as exc:
+        raise BadInput(f"{label} '{raw}' không hợp lệ: {_expected(kind, allowed_values)}.") \
+            from exc
+
+
+def _convert(kind: str, allowed: tuple[str, ...] | None, raw: Any) -> Any:
+    if kind == "str":
+        return " ".join(str(raw).split())
+    if kind == "float":
+        return float(raw) if isinstance(raw, int | float) else parse_number(str(raw))
+    if kind == "year":
+        year = int(raw) if isinstance(raw, int | float) else int(str(raw).strip())
+        if not 1945 <= year <= 2100:
+            raise ValueError(year)
+        return year
+    if kind == "bool":
+        return _bool(raw)
+    if kind == "date":
+        return raw if isinstance(raw, date) else parse_date(str(raw))
+    value = str(raw).strip()
+    if allowed is not None and value not in allowed:
+        raise ValueError(value)
+    return value
+
+
+def _bool(raw: Any) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    word = str(raw).strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ValueError(raw)
+
+
+def _expected(kind: str, allowed: tuple[str, ...] | None) -> str:
+    return {
+        "float": "cần một số, ví dụ 10,9",
+        "year": "cần một năm, ví dụ 2030",
+        "bool": "cần 'có' hoặc 'không'",
+        "date": "cần ngày dạng dd/mm/yyyy",
+    }.get(kind, "cần một trong: " + ", ".join(allowed or ()))

@@ -1,0 +1,89 @@
+"""The database entry point of every edge: open a session, keep the schema current.
+
+The edge (a CLI command, a web request) owns the transaction: it opens `session(settings)`,
+calls services, and commits. Services only flush. The embedded SQLite database is created
+and upgraded on first use; a server database is upgraded only by `theodoi db upgrade`,
+because a province's administrator decides when its schema changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from theodoi.domain.errors import BadInput
+from theodoi.settings import Settings
+from theodoi.storage import db
+
+
+class DatabaseError(BadInput):
+    """The database cannot be reached or its schema is not the one this theodoi needs."""
+
+    code = "E110"
+
+
+def _describe(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def ensure_schema(url: str) -> None:
+    """Upgrade an SQLite file to the newest schema; demand `db upgrade` from a server."""
+    try:
+        current = db.current_revision(url)
+        if current == db.head_revision():
+            return
+        if url.startswith("sqlite"):
+            db.upgrade(url)
+            return
+    except OperationalError as exc:
+        raise DatabaseError(f"không kết nối được cơ sở dữ liệu ({exc.orig}).",
+                            subject=_describe(url)) from exc
+    raise DatabaseError("cơ sở dữ liệu chưa ở phiên bản mới nhất; hãy chạy "
+                        "`theodoi db upgrade`.", subject=_describe(url))
+
+
+@contextmanager
+def session(settings: Settings) -> Iterator[Session]:
+    """A session on the configured database; rolled back unless the caller commits."""
+    url = settings.effective_database_url
+    ensure_schema(url)
+    s = db.session_factory(url)()
+    try:
+        yield s
+    except SQLAlchemyError:
+        s.rollback()
+        raise
+    finally:
+        s.close()
+
+
+def upgrade(settings: Settings, revision: str = "head") -> tuple[str | None, str | None]:
+    """Run migrations up to `revision`; returns (before, after)."""
+    url = settings.effective_database_url
+    try:
+        before = db.current_revision(url)
+        db.upgrade(url, revision)
+        return before, db.current_revision(url)
+    except OperationalError as exc:
+        raise DatabaseError(f"không kết nối được cơ sở dữ liệu ({exc.orig}).",
+                            subject=_describe(url)) from exc
+
+
+def downgrade(settings: Settings, revision: str) -> tuple[str | None, str | None]:
+    """Run migrations down to `revision` (`base` empties the schema)."""
+    url = settings.effective_database_url
+    before = db.current_revision(url)
+    db.downgrade(url, revision)
+    return before, db.current_revision(url)
+
+
+def status(settings: Settings) -> dict[str, str | None]:
+    """Where the database is and which schema revision it has."""
+    url = settings.effective_database_url
+    return {"url": _describe(url), "current": db.current_revision(url),
+            "head": db.head_revision()}

@@ -1,0 +1,73 @@
+"""Organisation units: find one by code or name, create it when an import names a new one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from theodoi.domain.errors import BadInput, NotFound
+from theodoi.domain.names import slug
+from theodoi.storage.models import Unit
+from theodoi.storage.repositories import units as repo
+
+LEVELS = {"tinh": "tỉnh", "thanh_pho": "thành phố", "huyen": "huyện", "xa": "xã",
+          "phuong": "phường", "thi_tran": "thị trấn", "dac_khu": "đặc khu"}
+
+
+@dataclass
+class UnitRef:
+    """A unit as the edges show it."""
+
+    id: int
+    code: str
+    name: str
+    level: str
+    parent: str | None
+
+
+def ref(unit: Unit) -> UnitRef:
+    return UnitRef(unit.id, unit.code, unit.name, unit.level,
+                   unit.parent.name if unit.parent else None)
+
+
+def find(s: Session, text: str) -> Unit:
+    """The unit whose code or name is `text`; NotFound or BadInput (ambiguous) otherwise."""
+    unit = repo.by_code(s, text.strip())
+    if unit:
+        return unit
+    named = repo.by_name(s, " ".join(text.split()))
+    if len(named) == 1:
+        return named[0]
+    if named:
+        codes = ", ".join(u.code for u in named)
+        raise BadInput(f"có nhiều đơn vị tên '{text}'; hãy dùng mã: {codes}.")
+    raise NotFound(f"không có đơn vị '{text}'.")
+
+
+def create(s: Session, name: str, *, level: str = "xa", parent: str | None = None,
+           code: str | None = None) -> Unit:
+    """A new unit under `parent` (code or name); its code is derived from the names."""
+    name = " ".join(name.split())
+    if not name:
+        raise BadInput("tên đơn vị không được để trống.")
+    if level not in LEVELS:
+        raise BadInput(f"cấp đơn vị '{level}' không có; dùng: {', '.join(LEVELS)}.")
+    above = find(s, parent) if parent else None
+    code = code or (f"{above.code}.{slug(name)}" if above else slug(name))
+    if repo.by_code(s, code):
+        raise BadInput(f"đã có đơn vị mã '{code}'.")
+    return repo.add(s, code, name, level, above.id if above else None)
+
+
+def find_or_create(s: Session, text: str, *, level: str = "xa",
+                   parent: str | None = None) -> tuple[Unit, bool]:
+    """The unit named `text`, creating it when none exists; (unit, created)."""
+    try:
+        return find(s, text), False
+    except NotFound:
+        return create(s, text, level=level, parent=parent), True
+
+
+def list_units(s: Session) -> list[UnitRef]:
+    return [ref(u) for u in repo.all_units(s)]

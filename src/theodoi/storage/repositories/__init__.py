@@ -1,0 +1,1 @@
+"""Repositories: every query of the register lives here, one module per aggregate."""

@@ -1,0 +1,59 @@
+"""Queries on a unit's agency directory and the aliases its documents use."""
+
+from __future__ import annotations
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from theodoi.storage.models import Agency, AgencyAlias, Assignment
+
+
+def alias_by_key(s: Session, unit_id: int, key: str) -> AgencyAlias | None:
+    return s.scalar(select(AgencyAlias).where(AgencyAlias.unit_id == unit_id,
+                                              AgencyAlias.key == key))
+
+
+def add(s: Session, unit_id: int, name: str, key: str, status: str) -> Agency:
+    """A new agency with its own name as its first alias."""
+    agency = Agency(unit_id=unit_id, name=name, key=key, status=status)
+    agency.aliases.append(AgencyAlias(unit_id=unit_id, alias=name, key=key))
+    s.add(agency)
+    s.flush()
+    return agency
+
+
+def add_alias(s: Session, agency: Agency, alias: str, key: str) -> AgencyAlias:
+    row = AgencyAlias(agency_id=agency.id, unit_id=agency.unit_id, alias=alias, key=key)
+    s.add(row)
+    s.flush()
+    return row
+
+
+def get(s: Session, agency_id: int) -> Agency | None:
+    return s.get(Agency, agency_id)
+
+
+def for_unit(s: Session, unit_id: int, status: str | None = None) -> list[Agency]:
+    query = select(Agency).where(Agency.unit_id == unit_id)
+    if status:
+        query = query.where(Agency.status == status)
+    return list(s.scalars(query.order_by(Agency.status, Agency.name)))
+
+
+def assignment_count(s: Session, agency_id: int) -> int:
+    rows = s.scalars(select(Assignment.id).where(Assignment.agency_id == agency_id))
+    return len(list(rows))
+
+
+def merge_into(s: Session, source: Agency, target: Agency) -> None:
+    """Move `source`'s assignments and aliases to `target`, then delete `source`."""
+    s.execute(update(Assignment).where(Assignment.agency_id == source.id)
+              .values(agency_id=target.id))
+    known = {a.key for a in target.aliases}
+    for alias in list(source.aliases):
+        if alias.key not in known:
+            source.aliases.remove(alias)
+            s.flush()
+            add_alias(s, target, alias.alias, alias.key)
+    s.delete(source)
+    s.flush()
