@@ -28,3 +28,10 @@ def normalise_agency(name: str | None) -> str | None:
         return None
     folded = fold_name(name)
     return next((canon for canon, pattern in COMPILED if pattern.match(folded)), None)
+
+
+def looks_like_body(name: str) -> bool:
+    """Whether `name` reads as the name of a body (Phòng …, Hội …, Trường …)."""
+    from theodoi.extraction.rules.agencies import BODY_HEADS
+
+    return bool(BODY_HEADS.match(fold_name(name)))

@@ -20,7 +20,7 @@ AGENCIES: list[tuple[str, str]] = [
     ("Đảng ủy xã", r"đảng ủy" + _UNIT),                                  # Đảng ủy UBND xã, Đảng ủy xã
     ("UBND xã", r"(?:ủy ban nhân dân|ubnd)" + _UNIT),                    # Ủy ban nhân dân xã Ngọc Liên
     ("HĐND xã", r"(?:hội đồng nhân dân|hđnd)" + _UNIT),                  # HĐND xã
-    ("Phòng Kinh tế", r"phòng kinh tế"),                                 # Phòng Kinh tế (hạ tầng và đô thị)
+    ("Phòng Kinh tế", r"phòng (?:kinh tế|kt\b)"),                                 # Phòng Kinh tế (hạ tầng và đô thị)
     ("Phòng Văn hóa - Xã hội", r"phòng (?:văn hóa\s*-\s*xã hội|vh\s*-?\s*xh)"),  # Phòng VH-XH
     ("Công an xã", r"công an" + _UNIT),                                  # Công an xã
     ("Ban Chỉ huy Quân sự", r"ban chỉ huy quân sự|bchqs|bch quân sự"),    # Ban CHQS xã
@@ -41,3 +41,11 @@ AGENCIES: list[tuple[str, str]] = [
 
 COMPILED: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(r"^(?:các\s+|đồng chí\s+|đ/c\s+)?(?:" + p + r")\b"))
                                                for name, p in AGENCIES]
+
+# Words a body's name starts with, followed by what it is of, for names the table above does not know: a phrase that
+# starts otherwise ("đơn vị liên quan căn cứ chức năng") is not proposed as a new agency.
+BODY_HEADS = re.compile(
+    r"^(?:các\s+)?(?:phòng|ban|văn phòng|ủy ban|ubnd|hđnd|hội|đoàn|công an|trung tâm|trạm|"
+    r"trường|chi bộ|đảng ủy|đảng bộ|chi hội|hợp tác xã|htx|tổ|thôn|bản|ấp|khu phố|"
+    r"bệnh viện|kho bạc|chi cục|cục|sở|quỹ|ngân hàng|bưu điện|điện lực|mặt trận|mttq|"
+    r"bch|bchqs|ubkt|công đoàn|liên đoàn|cơ quan|đội|doanh nghiệp|công ty)\s+\S")  # a head word alone ("ban") names nothing
