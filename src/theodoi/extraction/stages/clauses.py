@@ -28,12 +28,11 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans.append((pos, end))
     out = []
     for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
+        piece = text[s:e]
+        stripped = piece.strip()  # str methods trim faster than a loop over characters
+        if stripped:
+            s += len(piece) - len(piece.lstrip())
+            out.append((s, s + len(stripped)))
     return out
 
 
@@ -53,10 +52,18 @@ def _bare_title(text: str, heading: Heading) -> bool:
     item that states something ('(1) Tỷ lệ … đạt 95%') stays in its clause."""
     line_end = text.find("\n", heading.span[1])
     rest = text[heading.span[1]:line_end if line_end >= 0 else len(text)]
-    following = text[line_end:].lstrip()[:1] if line_end >= 0 else ""
+    following = _first_visible(text, line_end) if line_end >= 0 else ""
     starts_anew = not following or following.isupper() or following in "-+*•("
     return (not rest.strip() and starts_anew
             and not any(ch.isdigit() for ch in heading.title))
+
+
+def _first_visible(text: str, pos: int) -> str:
+    """The first non-space character from `pos` on ("" at the end), without copying the
+    rest of the text as `text[pos:].lstrip()` would once per heading."""
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return text[pos:pos + 1]
 
 
 def run(ctx: Context) -> None:
