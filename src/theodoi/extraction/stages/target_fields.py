@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from theodoi.extraction.numbers import MULTIPLIERS, parse_number
 from theodoi.extraction.rules import targets as R
@@ -76,6 +77,7 @@ def years(clause: str, annual: bool, term_end: int | None) -> int | None:
     return None if annual else term_end
 
 
+@lru_cache(maxsize=256)  # asked of a list item's first clause twice: as item, as clause
 def is_annual(clause: str) -> bool:
     without_avg = R.AVERAGE_ANNUAL.sub("", clause)
     return bool(R.ANNUAL.search(without_avg))

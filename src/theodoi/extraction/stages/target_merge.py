@@ -7,6 +7,7 @@ phối hợp với Y, Z") gives the merged target its lead and co-agencies.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from theodoi.extraction.model import Target
 
@@ -18,14 +19,19 @@ ASSIGN = re.compile(r"[Gg]iao\s+(?:cho\s+)?(?P<lead>[^,;.:]{3,80}?)\s+chủ trì
                     r"(?=\s+(?:triển khai|tổ chức|thực hiện|xây dựng|tham mưu|theo dõi)|[;.:]|$)")
 
 
-def _words(text: str) -> set[str]:
-    return {w.lower() for w in WORD.findall(text) if not w.isdigit()}
+@lru_cache(maxsize=4096)  # a kept target's indicator is compared with every later one
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in WORD.findall(text) if not w.isdigit())
+
+
+def _key(target: Target) -> tuple[float | None, float | None, bool]:
+    """What two statements of one commitment must share exactly: value, maximum, milestone."""
+    return target.value, target.value_max, target.kind == "milestone"
 
 
 def same_commitment(a: Target, b: Target) -> bool:
     """Same value, unit and deadline, and indicators sharing most words."""
-    if (a.value, a.value_max, a.kind == "milestone") != (b.value, b.value_max,
-                                                         b.kind == "milestone"):
+    if _key(a) != _key(b):
         return False
     if a.value is None or (a.unit or "").replace(" ", "") != (b.unit or "").replace(" ", ""):
         return False
@@ -52,11 +58,15 @@ def merge(targets: list[Target], context: dict[int, str], part: dict[int, str | 
     `context` maps a target's index to the text of its section (where an assignment may
     stand); `part` to the top-level heading it stands under (a restatement is elsewhere)."""
     kept: list[tuple[Target, str | None]] = []
+    # kept targets by _key, in order: only those can be the same commitment
+    by_key: dict[tuple[float | None, float | None, bool], list[tuple[Target, str | None]]] = {}
     for i, target in enumerate(targets):
-        first = next((k for k, p in kept if p != part.get(i) and same_commitment(k, target)),
-                     None)
+        candidates = by_key.get(_key(target), [])
+        first = next((k for k, p in candidates
+                      if p != part.get(i) and same_commitment(k, target)), None)
         if first is None:
             kept.append((target, part.get(i)))
+            by_key.setdefault(_key(target), []).append(kept[-1])
             continue
         first.also_spans.append(target.span)
         if not first.milestones:  # the roadmap may stand under the restatement

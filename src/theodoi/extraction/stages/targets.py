@@ -30,6 +30,9 @@ class Sections:
         self.starts = [h.span[0] for h in self.outline]
         self.by_id = {h.id: h for h in outline}
         self._flags: dict[str, tuple[str | None, bool, bool]] = {}  # per heading, once
+        # per heading title, once: a heading is in the chain of every heading below it
+        self._verdicts: dict[str, str | None] = {}
+        self._fields: dict[str, str | None] = {}
 
     def at(self, offset: int) -> Heading | None:
         i = bisect_right(self.starts, offset) - 1
@@ -54,11 +57,32 @@ class Sections:
 
     def _decide(self, heading: Heading) -> tuple[str | None, bool, bool]:
         for h in self.chain(heading):
-            if R.TARGET_SECTION.search(h.title):
+            verdict = self._verdict(h)
+            if verdict == "target":
                 return heading.id, True, False
-            if R.SKIP_SECTION.search(h.title):
+            if verdict == "skip":
                 return heading.id, False, True
         return heading.id, False, False
+
+    def _verdict(self, heading: Heading) -> str | None:
+        """"target" or "skip" when this heading's own title says so, else None."""
+        if heading.id not in self._verdicts:
+            if R.TARGET_SECTION.search(heading.title):
+                self._verdicts[heading.id] = "target"
+            elif R.SKIP_SECTION.search(heading.title):
+                self._verdicts[heading.id] = "skip"
+            else:
+                self._verdicts[heading.id] = None
+        return self._verdicts[heading.id]
+
+    def field(self, offset: int) -> str | None:
+        """The area of work named by the nearest heading above `offset` that names one."""
+        for h in self.chain(self.at(offset)):
+            if h.id not in self._fields:
+                self._fields[h.id] = field_of(h.title)
+            if self._fields[h.id]:
+                return self._fields[h.id]
+        return None
 
 
 def clause_targets(ctx: Context, span: tuple[int, int], section: str | None, listed: bool,
@@ -69,11 +93,11 @@ def clause_targets(ctx: Context, span: tuple[int, int], section: str | None, lis
     text = ctx.text[span[0]:span[1]]
     if not listed and not DIGIT.search(text) and not R.STRIVE_FOR_STATE.search(text):
         return []  # no value, not in a list, no 'phấn đấu … đạt chuẩn': nothing to find
+    if not listed and not R.COMMITMENT.search(text):
+        return []  # the cheapest rejection first: many prose clauses commit to nothing
     if R.NOT_TARGET.search(text) or (not listed and R.NOT_TARGET_PROSE.search(text)):
         return []
-    annual = F.is_annual(text) or inherited_annual
-    if not listed and not R.COMMITMENT.search(text):
-        return []
+    annual = inherited_annual or F.is_annual(text)
     matches = _values(text)
     found = [_value_target(ctx, span, section, text, m, _segment(text, matches, k), annual,
                            term_end) for k, m in enumerate(matches)]
@@ -122,7 +146,8 @@ def _values(text: str) -> list[re.Match[str]]:
 
 def _is_year(text: str, m: re.Match[str]) -> bool:
     """'đến năm 2030 xã …': a year followed by a noun that looks like a unit."""
-    return bool(R.YEAR_BEFORE.search(text[:m.start()]) and R.YEAR_NUMBER.match(m.group("a")))
+    # the number test first: it is cheap, the search scans all the text before the value
+    return bool(R.YEAR_NUMBER.match(m.group("a")) and R.YEAR_BEFORE.search(text[:m.start()]))
 
 
 def _value_target(ctx: Context, span: tuple[int, int], section: str | None, clause: str,
@@ -235,13 +260,13 @@ LABEL = re.compile(r"^\s*(\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))\s")
 
 def _field(sections: Sections, target: Target) -> str | None:
     """The area of work from the target's own words, else from its headings."""
-    texts = [target.indicator, target.text] + [h.title for h in sections.chain(
-        sections.at(target.span[0]))]
-    for text in texts:
-        found = next((name for name, pattern in FIELDS if pattern.search(text)), None)
-        if found:
-            return found
-    return None
+    return field_of(target.indicator) or field_of(target.text) or sections.field(
+        target.span[0])
+
+
+def field_of(text: str) -> str | None:
+    """The first area of work in FIELDS whose words `text` holds."""
+    return next((name for name, pattern in FIELDS if pattern.search(text)), None)
 
 
 def _part(sections: Sections, target: Target) -> str | None:

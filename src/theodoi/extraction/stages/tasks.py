@@ -125,24 +125,33 @@ def _with_deadline_tails(ctx: Context, spans: list[tuple[int, int]]) -> list[tup
 
 def _without_overlaps(tasks: list[Task]) -> list[Task]:
     """Keep the first task found for a piece of text (duties, rows and blocks come first)."""
-    kept: list[Task] = []
+    kept: list[tuple[Task, set[str] | None]] = []  # with its title's words, split once
     for task in tasks:
         words = _words(task.text)
         if not any((t.span[0] < task.span[1] and task.span[0] < t.span[1])
-                   or _names_same_work(t.title, words) for t in kept):
-            kept.append(task)
-    return kept
+                   or _names_same_work(own, words) for t, own in kept):
+            kept.append((task, _title_words(task.title)))
+    return [t for t, _ in kept]
+
+
+WORD = re.compile(r"\w+")
 
 
 def _words(text: str) -> set[str]:
-    return set(re.findall(r"\w+", text.lower()))
+    return set(WORD.findall(text.lower()))
 
 
-def _names_same_work(title: str, words: set[str]) -> bool:
+def _title_words(title: str) -> set[str] | None:
+    """The words of a title long enough to name a piece of work, else None."""
+    return _words(title) if len(title) >= MIN_SAME_TITLE else None
+
+
+def _names_same_work(own: set[str] | None, words: set[str]) -> bool:
     """A dated sentence that names most words of a row's title ('Xây dựng Kế hoạch đầu tư
-    công trung hạn giai đoạn 2026 - 2031; hoàn thành …') is that row's work again."""
-    own = _words(title)
-    return len(title) >= MIN_SAME_TITLE and len(own & words) >= SAME_WORK_SHARE * len(own)
+    công trung hạn giai đoạn 2026 - 2031; hoàn thành …') is that row's work again.
+
+    own: the row title's words from `_title_words`, so each title is split only once."""
+    return own is not None and len(own & words) >= SAME_WORK_SHARE * len(own)
 
 
 def appendix_rows(ctx: Context, first_year: int | None) -> list[Task]:
