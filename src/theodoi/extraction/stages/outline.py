@@ -18,21 +18,38 @@ from theodoi.extraction.rules.headings import (
     TITLE_START,
 )
 
-LINE = re.compile(r"[^\n]+")
+NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+SCOPED_FLAGS = ((re.IGNORECASE, "i"), (re.MULTILINE, "m"), (re.DOTALL, "s"), (re.VERBOSE, "x"))
+
+
+def _any_of(patterns: list[re.Pattern[str]]) -> re.Pattern[str]:
+    """One pattern that matches where any of `patterns` does (group names dropped, since
+    the families share them), so most lines are ruled out with one match instead of eight."""
+    parts = []
+    for pattern in patterns:
+        flags = "".join(c for flag, c in SCOPED_FLAGS if pattern.flags & flag)
+        parts.append(f"(?{flags}:{NAMED_GROUP.sub('(?:', pattern.pattern)})")
+    return re.compile("|".join(parts))
+
+
+ANY_HEADING = _any_of([pattern for _, pattern in HEADING_PATTERNS])
 
 
 def lines(text: str) -> Iterator[tuple[int, int, str]]:
     """Each non-blank line as (start, end, stripped text), offsets of the stripped text."""
-    for m in LINE.finditer(text):
-        raw = m.group()
+    pos = 0
+    for raw in text.split("\n"):
         stripped = raw.strip()
         if stripped:
-            start = m.start() + raw.index(stripped)
+            start = pos + len(raw) - len(raw.lstrip())  # after the leading whitespace
             yield start, start + len(stripped), stripped
+        pos += len(raw) + 1
 
 
 def match_heading(line: str) -> tuple[str, str, str] | None:
     """(family, label, title) when the line starts with a heading label, else None."""
+    if not ANY_HEADING.match(line):
+        return None
     for family, pattern in HEADING_PATTERNS:
         m = pattern.match(line)
         if not m or not TITLE_START.match(m.group("title")):
