@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 
 from theodoi.extraction.warnings import Warning
 
@@ -30,6 +30,18 @@ class Block:
     table: int | None = None
     row: int | None = None
     col: int | None = None
+
+
+BLOCK_DEFAULTS = {f.name: f.default for f in fields(Block) if f.default is not MISSING}
+
+
+def line_block(start: int, end: int, paragraph: int) -> Block:
+    """The same Block as `Block(start, end, kind="line", paragraph=paragraph)`, made without
+    the frozen __init__'s object.__setattr__ per field: a TXT file has thousands of lines."""
+    block = object.__new__(Block)
+    block.__dict__.update({"start": start, "end": end, **BLOCK_DEFAULTS, "kind": "line",
+                           "paragraph": paragraph})
+    return block
 
 
 @dataclass
@@ -86,6 +98,22 @@ class TextBuilder:
         piece = unicodedata.normalize("NFC", piece)
         self._parts.append(piece)
         self._length += len(piece)
+
+    def add_lines(self, text: str) -> None:
+        """Append `text` as one "line" block per non-empty line (paragraph = its line index),
+        the line breaks between them in no block: what `raw("\n")` and `add(line)` line by
+        line give, with the NFC and bullet passes run once over the whole text instead of
+        once per line (NFC never joins or reorders characters across a line break)."""
+        text = unicodedata.normalize("NFC", text)
+        if PRIVATE_USE.search(text):
+            text = text.translate(PRIVATE_BULLETS)
+        pos = self._length
+        for i, line in enumerate(text.split("\n")):
+            if line:
+                self.blocks.append(line_block(pos, pos + len(line), i))
+            pos += len(line) + 1
+        self._parts.append(text)
+        self._length += len(text)
 
     def text(self) -> str:
         return "".join(self._parts)

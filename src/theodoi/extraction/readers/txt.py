@@ -50,8 +50,5 @@ def read(data: bytes, name: str) -> SourceText:
     text, warnings = decode(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     builder = TextBuilder()
-    for i, line in enumerate(text.split("\n")):
-        if i:
-            builder.raw("\n")
-        builder.add(line, kind="line", paragraph=i)
+    builder.add_lines(text)
     return SourceText(builder.text(), "txt", builder.blocks, warnings)
