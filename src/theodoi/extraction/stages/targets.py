@@ -86,10 +86,12 @@ class Sections:
 
 
 def clause_targets(ctx: Context, span: tuple[int, int], section: str | None, listed: bool,
-                   term_end: int | None, inherited_annual: bool = False) -> list[Target]:
+                   term_end: int | None, item_opening: str | None = None) -> list[Target]:
     """The targets of one clause: one per value, or one milestone / plan-relative target.
 
-    inherited_annual: the clause continues a list item that opened with 'Hằng năm, …'."""
+    item_opening: the first clause of the list item this clause belongs to; when it opens
+    with 'Hằng năm, …' the whole item recurs. Asked only here, for the few clauses that
+    get this far, rather than for every item as it starts."""
     text = ctx.text[span[0]:span[1]]
     if not listed and not DIGIT.search(text) and not R.STRIVE_FOR_STATE.search(text):
         return []  # no value, not in a list, no 'phấn đấu … đạt chuẩn': nothing to find
@@ -97,7 +99,7 @@ def clause_targets(ctx: Context, span: tuple[int, int], section: str | None, lis
         return []  # the cheapest rejection first: many prose clauses commit to nothing
     if R.NOT_TARGET.search(text) or (not listed and R.NOT_TARGET_PROSE.search(text)):
         return []
-    annual = inherited_annual or F.is_annual(text)
+    annual = (item_opening is not None and F.is_annual(item_opening)) or F.is_annual(text)
     matches = _values(text)
     found = [_value_target(ctx, span, section, text, m, _segment(text, matches, k), annual,
                            term_end) for k, m in enumerate(matches)]
@@ -227,15 +229,16 @@ def run(ctx: Context) -> None:
     sections = Sections(ctx.outline)
     term_end = ctx.document.term[1] if ctx.document.term else None
     targets: list[Target] = []
-    item_annual, last_section = False, None
+    item_opening: str | None = None
+    last_section: str | None = None
     for span in ctx.clauses:
         section, listed, skipped = sections.flags(span[0])
         if skipped:
             continue
         text = ctx.text[span[0]:span[1]]
         if R.ITEM_START.match(text) or section != last_section:
-            item_annual, last_section = F.is_annual(text), section
-        found = clause_targets(ctx, span, section, listed, term_end, item_annual)
+            item_opening, last_section = text, section
+        found = clause_targets(ctx, span, section, listed, term_end, item_opening)
         if found and attach_roadmap(ctx, targets, span, found):
             continue
         targets.extend(found)
