@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import asdict, is_dataclass
 from typing import Any
 
 from rich.console import Console
@@ -23,8 +25,16 @@ def transaction(settings: Settings | None = None) -> Iterator[Any]:
         s.commit()
 
 
+def _plain(value: Any) -> Any:
+    """JSON for what services return: dataclasses as objects, dates as ISO text."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return asdict(value)
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
 def print_json(data: Any) -> None:
-    out.print_json(json.dumps(data, ensure_ascii=False, default=str))
+    """Stable JSON on stdout, not re-flowed or coloured, so scripts can read it."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, default=_plain, indent=1) + "\n")
 
 
 def vn_number(value: float | None) -> str:

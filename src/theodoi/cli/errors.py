@@ -14,10 +14,11 @@ def render(exc: TheodoiError) -> None:
     err_console.print(f"[bold red]Lỗi:[/] {exc.render()}", markup=True)
 
 
-def run_guarded(group: click.Group) -> int:
-    """Run the click group; map TheodoiError to exit 2, keep click's own usage errors at 2."""
+def run_guarded(group: click.Group, args: list[str] | None = None) -> int:
+    """Run the click group on `args` (default: the command line); map TheodoiError to its
+    exit code (2), keep click's own usage errors at 2."""
     try:
-        group.main(standalone_mode=False)
+        group.main(args=args, standalone_mode=False)
     except TheodoiError as exc:
         render(exc)
         return exc.exit_code

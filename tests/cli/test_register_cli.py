@@ -1,0 +1,135 @@
+"""The register from the command line: import, review, activate, agencies, db — both backends."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from theodoi.cli import cli
+from theodoi.cli.errors import run_guarded
+from tests.services.conftest import PLANS, SAMPLES
+
+V1, V2 = PLANS / "ke-hoach-v1.txt", PLANS / "ke-hoach-v2.txt"
+
+
+def theodoi(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """Run one command in process; (exit code, stdout, stderr)."""
+    try:
+        code = run_guarded(cli, list(args))
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def _plans(capsys: Any) -> list[dict[str, Any]]:
+    code, out, _ = theodoi(capsys, "plan", "list", "--unit", "Xã An Bình", "--format", "json")
+    assert code == 0
+    return json.loads(out)
+
+
+def test_import_review_activate_from_the_command_line(settings_env: str, capsys: Any) -> None:
+    code, out, _ = theodoi(capsys, "import", str(V1), "--unit", "Xã An Bình")
+    assert code == 1  # stored, with warnings (W201: the plan's date was not found)
+    assert "Đã tạo đơn vị mới: Xã An Bình" in out and "bản nháp kế hoạch số 1" in out
+    code, out, _ = theodoi(capsys, "import", str(V1), "--unit", "xa-an-binh")
+    assert code == 0 and "không thay đổi gì" in out
+    detail = json.loads(theodoi(capsys, "plan", "show", "1", "--format", "json")[1])
+    income = next(t for t in detail["targets"] if "Thu nhập" in t["indicator"])
+    code, out, _ = theodoi(capsys, "plan", "correct", income["ref"], "--set", "value=95",
+                           "--set", "unit=triệu đồng/người/năm")
+    assert code == 0 and "Đã sửa" in out
+    code, _, err = theodoi(capsys, "plan", "activate", "1")
+    assert code == 2 and "chưa rà soát" in err
+    assert theodoi(capsys, "plan", "activate", "1", "--accept-rest")[0] == 0
+    [plan] = _plans(capsys)
+    assert plan["status"] == "active" and plan["reviews"] == {"accepted": 5, "corrected": 1}
+
+
+def test_a_revision_shows_what_changed(settings_env: str, capsys: Any) -> None:
+    theodoi(capsys, "import", str(V1), "--unit", "Xã An Bình")
+    theodoi(capsys, "plan", "activate", "1", "--accept-rest")
+    code, out, _ = theodoi(capsys, "import", str(V2), "--unit", "Xã An Bình")
+    assert code == 1
+    assert "Bản sửa của kế hoạch số 1: 1 mới, 1 thay đổi, 4 giữ nguyên, 1 bỏ" in out
+    theodoi(capsys, "plan", "activate", "2", "--accept-rest")
+    assert [p["status"] for p in _plans(capsys)] == ["closed", "active"]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["plan", "correct", "t1", "--set", "value=nhiều"], "giá trị 'nhiều' không hợp lệ"),
+    (["plan", "correct", "t1", "--set", "value"], "không đúng dạng tên=giá_trị"),
+    (["plan", "accept", "t999"], "không có mục t999"),
+    (["plan", "show", "42"], "không có kế hoạch số 42"),
+    (["plan", "list", "--unit", "Xã Không Có"], "không có đơn vị"),
+    (["agency", "confirm", "99", "--unit", "Xã An Bình"], "không có cơ quan số 99"),
+])
+def test_bad_requests_get_one_vietnamese_line_and_exit_2(settings_env: str, capsys: Any,
+                                                         args: list[str], message: str) -> None:
+    theodoi(capsys, "import", str(V1), "--unit", "Xã An Bình")
+    code, out, err = theodoi(capsys, *args)
+    assert code == 2 and message in err and "Traceback" not in err + out
+
+
+def test_a_bad_file_leaves_the_register_as_it_was(settings_env: str, capsys: Any,
+                                                  tmp_path: Path) -> None:
+    theodoi(capsys, "import", str(V1), "--unit", "Xã An Bình")
+    before = _plans(capsys)
+    broken = tmp_path / "hong.docx"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    code, _, err = theodoi(capsys, "import", str(broken), "--unit", "Xã An Bình")
+    assert code == 2 and "hong.docx" in err
+    code, _, err = theodoi(capsys, "import", str(tmp_path / "khong-co.txt"), "--unit", "X")
+    assert code == 2 and "không tìm thấy tệp" in err
+    assert _plans(capsys) == before
+
+
+def test_agency_directory_from_the_command_line(settings_env: str, capsys: Any) -> None:
+    theodoi(capsys, "import", str(SAMPLES / "001_81fb9a8f4653a181.txt"), "--unit", "Xã An Bình")
+    rows = json.loads(theodoi(capsys, "agency", "list", "--unit", "Xã An Bình", "--proposed",
+                              "--format", "json")[1])
+    assert rows and {r["status"] for r in rows} == {"proposed"}
+    everyone = json.loads(theodoi(capsys, "agency", "list", "--unit", "Xã An Bình",
+                                  "--format", "json")[1])
+    party_office = next(r for r in everyone if r["name"] == "Văn phòng Đảng ủy")
+    code, out, _ = theodoi(capsys, "agency", "merge", str(rows[0]["id"]),
+                           str(party_office["id"]), "--unit", "Xã An Bình")
+    assert code == 0 and "Đã gộp vào: Văn phòng Đảng ủy" in out
+    after = json.loads(theodoi(capsys, "agency", "list", "--unit", "Xã An Bình",
+                               "--format", "json")[1])
+    merged = next(r for r in after if r["id"] == party_office["id"])
+    assert rows[0]["name"] in merged["aliases"]
+    assert rows[0]["id"] not in {r["id"] for r in after}
+
+
+def test_db_commands(settings_env: str, capsys: Any) -> None:
+    code, out, _ = theodoi(capsys, "db", "status")
+    assert code == 0 and "Phiên bản: 0001" in out
+    assert theodoi(capsys, "db", "downgrade", "base")[0] == 0
+    assert "(trống)" in theodoi(capsys, "db", "status")[1]
+    code, out, _ = theodoi(capsys, "db", "upgrade")
+    assert code == 0 and "(trống) → 0001" in out
+
+
+def test_a_server_database_behind_the_code_asks_for_db_upgrade(
+        empty_db_url: str, backend: str, capsys: Any, monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path) -> None:
+    monkeypatch.setenv("THEODOI_DATABASE_URL", empty_db_url)
+    monkeypatch.setenv("THEODOI_DATA_DIR", str(tmp_path))
+    code, _, err = theodoi(capsys, "unit", "list")
+    if backend == "sqlite":  # the embedded database upgrades itself
+        assert code == 0 and err == ""
+    else:
+        assert code == 2 and "theodoi db upgrade" in err
+
+
+def test_an_unreachable_server_is_a_clear_error(capsys: Any, monkeypatch: pytest.MonkeyPatch,
+                                               tmp_path: Path) -> None:
+    monkeypatch.setenv("THEODOI_DATABASE_URL",
+                       "postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=2")
+    monkeypatch.setenv("THEODOI_DATA_DIR", str(tmp_path))
+    code, _, err = theodoi(capsys, "unit", "list")
+    assert code == 2 and "không kết nối được cơ sở dữ liệu" in err
