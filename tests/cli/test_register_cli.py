@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
+from tests.services.conftest import PLANS, SAMPLES
 from theodoi.cli import cli
 from theodoi.cli.errors import run_guarded
-from tests.services.conftest import PLANS, SAMPLES
 
 V1, V2 = PLANS / "ke-hoach-v1.txt", PLANS / "ke-hoach-v2.txt"
 
