@@ -45,7 +45,8 @@ KINDS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 # An appendix row: "15 Xây dựng quy hoạch … UBND xã" or a row number alone on its line
-APPENDIX = re.compile(r"^\s*PHỤ LỤC\b|^\s*Phụ lục\b", re.MULTILINE)
+APPENDIX_TITLES = ("PHỤ LỤC", "Phụ lục")  # a text holding neither has no appendix
+APPENDIX = re.compile("|".join(rf"^\s*{re.escape(t)}\b" for t in APPENDIX_TITLES), re.MULTILINE)
 ROW_START = re.compile(r"^\s*(?P<n>\d{1,3})\s*\.?\s*(?:\n\s*)?(?P<content>[A-ZĐÀ-Ỹ][^\n]{5,})$",
                        re.MULTILINE)
 # Bodies that prepare an appendix item, written at the end of the content line

@@ -155,6 +155,8 @@ def _names_same_work(own: set[str] | None, words: set[str]) -> bool:
 
 
 def appendix_rows(ctx: Context, first_year: int | None) -> list[Task]:
+    if not any(title in ctx.text for title in R.APPENDIX_TITLES):
+        return []  # a substring test is far cheaper than the line-anchored search
     start = R.APPENDIX.search(ctx.text)
     if not start:
         return []
