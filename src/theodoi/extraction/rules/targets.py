@@ -101,6 +101,11 @@ STRIVE_FOR_STATE = re.compile(r"phấn đấu\b.{0,80}?(?:đạt chuẩn|đượ
 INDICATOR_DATES = re.compile(r"\s*,?\s*(?:(?:đến|vào|trong)\s+)?năm\s+20\d{2}\b|"
                              r"\s*,?\s*giai đoạn\s+20\d{2}\s*[-–]\s*20\d{2}", re.IGNORECASE)
 
+# Every YEAR and INDICATOR_DATES match holds a year 20xx: text without these digits has none
+YEAR_DIGITS = "20"
+# Where the verb after an indicator starts ("Tỷ lệ hộ nghèo giảm …"), not "Tốc độ tăng …"
+INDICATOR_VERB = re.compile(r"(?<!độ)\s(?:đạt|còn|là|tăng|giảm)\b")
+
 # "giai đoạn 2026 - 2030" inside a target: its period
 PERIOD = re.compile(r"giai đoạn\s+(?P<a>20\d{2})\s*[-–]\s*(?P<b>20\d{2})", re.IGNORECASE)
 

@@ -71,7 +71,7 @@ def values(m: re.Match[str]) -> tuple[float | None, float | None, float | None]:
 
 
 def years(clause: str, annual: bool, term_end: int | None) -> int | None:
-    m = R.YEAR.search(clause)
+    m = R.YEAR.search(clause) if R.YEAR_DIGITS in clause else None  # substring test: cheap
     if m:
         return int(m.group("y"))
     return None if annual else term_end
@@ -114,7 +114,9 @@ def indicator(clause: str, rel: int, value_end: int | None = None, *, whole: boo
     if colon > 0 and len(head[colon + 1:].split()) <= COLON_VALUE_WORDS:
         head = head[:colon]  # "Tỷ lệ hộ đạt danh hiệu …: 92% trở lên": the label measures
     elif not whole:  # "Tốc độ tăng …" keeps its verb: it names the measure
-        head = re.split(r"(?<!độ)\s(?:đạt|còn|là|tăng|giảm)\b", head)[0]
+        head = R.INDICATOR_VERB.split(head)[0]
     head = R.LEAD_WORDS.sub("", " ".join(head.split()))
-    head = R.INDICATOR_DATES.sub("", head).strip(" ,:")
+    if R.YEAR_DIGITS in head:  # the substring test is far cheaper than the sub
+        head = R.INDICATOR_DATES.sub("", head)
+    head = head.strip(" ,:")
     return head[:1].upper() + head[1:] if head else " ".join(clause.split())[:80]
