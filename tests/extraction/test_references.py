@@ -118,4 +118,6 @@ def test_normalise_number(raw: str, normal: str) -> None:
 def test_number_key_ignores_case_and_spacing() -> None:
     assert number_key("16-CTr/TU") == number_key("16 - ctr/tu") == number_key("16–CTR/TU")
     assert number_key("16-CTr/TU") != number_key("16-CTr/HU")
+    assert number_key("09-CTr/ĐU") == number_key("9-CTr/ĐU") != number_key("90-CTr/ĐU")
+    assert number_key("0/KH") == "0/KH"
     assert number_digits("09-CTr/ĐU") == "09" and number_digits("KH") == ""

@@ -57,8 +57,14 @@ def normalise_number(raw: str) -> str:
 
 
 def number_key(raw: str) -> str:
-    """What two spellings of one document number share: normalised, case folded."""
-    return normalise_number(raw).upper()
+    """What two spellings of one number share: normalised, case folded, no leading zeros.
+
+    "09-CTr/ĐU" and "9-ctr/đu" are one number: clerks pad or drop the zero.
+    """
+    text = normalise_number(raw).upper()
+    width = len(text) - len(text.lstrip("0123456789"))
+    lead = text[:width].lstrip("0") or text[:width][:1]  # a bare "0" stays "0"
+    return lead + text[width:]
 
 
 def number_digits(raw: str) -> str:

@@ -21,7 +21,7 @@ from theodoi.domain.errors import BadInput, NotFound
 from theodoi.domain.revisions import fold
 from theodoi.extraction import extract
 from theodoi.extraction.errors import FileTooLarge, UnreadableFile
-from theodoi.services import agencies, items, revisions, units
+from theodoi.services import agencies, cascade, items, revisions, units
 from theodoi.services.revisions import Comparison
 from theodoi.storage.models import Basis, Plan, SourceFile, Target, Task, Unit
 from theodoi.storage.repositories import plans as repo
@@ -74,6 +74,7 @@ def import_plan(s: Session, unit_text: str, data: bytes, filename: str, *, max_b
                                            content=data, extraction=result))
     before = {a.id for a in agencies.repo.for_unit(s, unit.id, "proposed")}
     plan = build_plan(s, unit, result, sha, filename)
+    cascade.link_plan(s, plan)
     previous = _previous(s, unit, plan, revises)
     comparison = revisions.compare(s, previous, plan) if previous else None
     proposed = [a.name for a in agencies.repo.for_unit(s, unit.id, "proposed")
