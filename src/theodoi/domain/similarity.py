@@ -1,0 +1,160 @@
+"""Whether two targets are the same commitment, as a score in [0, 1] with a reason.
+
+A Nghị quyết, the Chương trình hành động that carries it out and the Kế hoạch under that
+often state one commitment three times: "Tỷ lệ hộ gia đình sử dụng nước sạch đạt 95%" and
+"Tỷ lệ hộ dân được sử dụng nước sạch 95%". The words of the indicator decide; the value,
+unit of measure, year and kind raise or lower that, never make up for different words:
+
+    score = words × (FACTS_FLOOR + (1 − FACTS_FLOOR) × facts)
+
+so two different indicators with the same "95 %, 2030" stay low. Pure and symmetric:
+score(a, b) == score(b, a).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from itertools import pairwise
+
+from theodoi.domain.names import OLD_TONES
+
+# Words that carry no meaning of their own in an indicator ("đạt", "của", "các" …).
+FUNCTION_WORDS = frozenset({
+    "của", "và", "các", "những", "được", "có", "trong", "trên", "dưới", "từ", "đến",
+    "là", "với", "cho", "theo", "về", "tại", "ở", "này", "đó", "mỗi", "một",  # joining words
+    "đạt", "phấn", "đấu", "ít", "nhất", "tối", "thiểu", "khoảng", "hơn", "trở",
+    "lên", "mức",  # "phấn đấu đạt ít nhất … trở lên"
+    "năm", "hằng", "hàng",  # "đến năm 2030", "hằng năm": the year is compared on its own
+})
+_PUNCT = re.compile(r"[^\w%]+")
+_NUMBER = re.compile(r"^(?:\d+(?:[.,]\d+)*)?%?$")  # "95", "10,5", "95%", "%"
+# Ways of writing one unit of measure -> the form compared.
+UNIT_ALIASES = {"phần trăm": "%", "ha": "ha", "héc ta": "ha", "hecta": "ha"}
+
+FACTS_FLOOR = 0.5  # words alone, with every fact against them, keep half their score
+FACT_WEIGHTS = {"value": 0.4, "unit": 0.3, "year": 0.2, "kind": 0.1}
+VALUE_TOLERANCE = 0.25  # values a quarter apart (75 and 100) no longer agree at all
+YEARS_APART_MAX = 5  # five years apart (a whole term) and the year no longer agrees
+SAME_WORDS = 0.999
+
+
+@dataclass(frozen=True)
+class TargetFacts:
+    """The parts of a target that say what it commits to."""
+
+    indicator: str
+    value: float | None = None
+    unit: str | None = None
+    deadline_year: int | None = None
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
+class Similarity:
+    score: float
+    reason: str
+
+
+def fold(text: str) -> str:
+    """Lower case, NFC, old tone placement modernised, punctuation removed."""
+    text = unicodedata.normalize("NFC", text).lower()
+    for old, new in OLD_TONES.items():
+        text = text.replace(old, new)
+    return " ".join(_PUNCT.sub(" ", text).split())
+
+
+def words_of(indicator: str) -> tuple[str, ...]:
+    """The indicator's meaningful words, in order: no function words, no bare numbers."""
+    return tuple(w for w in fold(indicator).split()
+                 if w not in FUNCTION_WORDS and not _NUMBER.match(w))
+
+
+def word_similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    """Mean of the Dice overlap of words and of word pairs (Vietnamese words are pairs)."""
+    if not a or not b:
+        return 1.0 if a == b else 0.0
+    single = _dice(set(a), set(b))
+    pairs_a, pairs_b = word_pairs(a), word_pairs(b)
+    if not pairs_a or not pairs_b:
+        return single
+    return (single + _dice(pairs_a, pairs_b)) / 2
+
+
+def word_pairs(words: tuple[str, ...]) -> set[tuple[str, str]]:
+    """Neighbouring words: "nước sạch", "hộ nghèo" are one Vietnamese word each."""
+    return set(pairwise(words))
+
+
+def _dice(a: set[object], b: set[object]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b))
+
+
+def score(a: TargetFacts, b: TargetFacts) -> Similarity:
+    """How likely `a` and `b` are one commitment, and why, in Vietnamese."""
+    wa, wb = words_of(a.indicator), words_of(b.indicator)
+    words = word_similarity(wa, wb) if wa or wb else float(fold(a.indicator) ==
+                                                          fold(b.indicator))
+    facts = _facts(a, b)
+    total_weight = sum(FACT_WEIGHTS[name] for name in facts)
+    agreement = (sum(FACT_WEIGHTS[n] * v for n, v in facts.items()) / total_weight
+                 if total_weight else 1.0)
+    total = words * (FACTS_FLOOR + (1 - FACTS_FLOOR) * agreement)
+    return Similarity(round(min(1.0, max(0.0, total)), 4), _reason(words, a, b))
+
+
+def _facts(a: TargetFacts, b: TargetFacts) -> dict[str, float]:
+    """Agreement in [0, 1] of each fact both targets state."""
+    facts: dict[str, float] = {}
+    if a.value is not None and b.value is not None:
+        facts["value"] = _closeness(a.value, b.value)
+    if a.unit and b.unit:
+        facts["unit"] = float(unit_key(a.unit) == unit_key(b.unit))
+    if a.deadline_year and b.deadline_year:
+        apart = min(abs(a.deadline_year - b.deadline_year), YEARS_APART_MAX)
+        facts["year"] = 1 - apart / YEARS_APART_MAX
+    if a.kind and b.kind:
+        facts["kind"] = float(a.kind == b.kind)
+    return facts
+
+
+def _closeness(x: float, y: float) -> float:
+    """1 for equal values, falling with their relative difference (90 and 95: 0.79).
+
+    Steep on purpose: "75 %" and "35 %" of a similar indicator are two commitments.
+    """
+    largest = max(abs(x), abs(y))
+    if largest == 0:
+        return 1.0
+    return max(0.0, 1 - abs(x - y) / largest / VALUE_TOLERANCE)
+
+
+def unit_key(unit: str) -> str:
+    text = fold(unit)
+    return UNIT_ALIASES.get(text, text.replace(" ", ""))
+
+
+def _reason(words: float, a: TargetFacts, b: TargetFacts) -> str:
+    """'cùng chỉ tiêu, cùng giá trị 95 %, cùng năm 2030'; the same whichever comes first."""
+    parts = ["cùng chỉ tiêu" if words >= SAME_WORDS
+             else f"chỉ tiêu giống {round(words * 100)} %"]
+    unit = f" {a.unit}" if a.unit and b.unit and unit_key(a.unit) == unit_key(b.unit) else ""
+    if a.value is not None and b.value is not None:
+        low, high = sorted((a.value, b.value))
+        parts.append(f"cùng giá trị {vn_number(low)}{unit}" if low == high
+                     else f"giá trị khác ({vn_number(low)} / {vn_number(high)})")
+    if a.unit and b.unit and not unit:
+        parts.append("đơn vị khác ({} / {})".format(*sorted((a.unit, b.unit))))
+    if a.deadline_year and b.deadline_year:
+        low_y, high_y = sorted((a.deadline_year, b.deadline_year))
+        parts.append(f"cùng năm {low_y}" if low_y == high_y else f"năm khác ({low_y} / {high_y})")
+    if a.kind and b.kind and a.kind != b.kind:
+        parts.append("khác loại chỉ tiêu")
+    return ", ".join(parts)
+
+
+def vn_number(value: float) -> str:
+    """95.0 -> '95', 1234.5 -> '1.234,5': numbers as Vietnamese text writes them."""
+    text = f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
