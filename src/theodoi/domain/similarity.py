@@ -17,6 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import TypeVar
 
 from theodoi.domain.names import OLD_TONES
 
@@ -38,6 +39,7 @@ FACT_WEIGHTS = {"value": 0.4, "unit": 0.3, "year": 0.2, "kind": 0.1}
 VALUE_TOLERANCE = 0.25  # values a quarter apart (75 and 100) no longer agree at all
 YEARS_APART_MAX = 5  # five years apart (a whole term) and the year no longer agrees
 SAME_WORDS = 0.999
+_W = TypeVar("_W")
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,7 @@ def word_pairs(words: tuple[str, ...]) -> set[tuple[str, str]]:
     return set(pairwise(words))
 
 
-def _dice(a: set[object], b: set[object]) -> float:
+def _dice(a: set[_W], b: set[_W]) -> float:
     return 2 * len(a & b) / (len(a) + len(b))
 
 
