@@ -90,24 +90,28 @@ def clause_targets(ctx: Context, span: tuple[int, int], section: str | None, lis
     """The targets of one clause: one per value, or one milestone / plan-relative target.
 
     item_opening: the first clause of the list item this clause belongs to; when it opens
-    with 'Hằng năm, …' the whole item recurs. Asked only here, for the few clauses that
-    get this far, rather than for every item as it starts."""
+    with 'Hằng năm, …' the whole item recurs. The costly tests (not a target, yearly) run
+    only once the clause has something to give, which few clauses have."""
     text = ctx.text[span[0]:span[1]]
     if not listed and not DIGIT.search(text) and not R.STRIVE_FOR_STATE.search(text):
         return []  # no value, not in a list, no 'phấn đấu … đạt chuẩn': nothing to find
     if not listed and not R.COMMITMENT.search(text):
         return []  # the cheapest rejection first: many prose clauses commit to nothing
-    if R.NOT_TARGET.search(text) or (not listed and R.NOT_TARGET_PROSE.search(text)):
+    matches = _values(text)
+    special = None if matches or not (listed or R.STRIVE_FOR_STATE.search(text)) else (
+        _no_value_kind(text))
+    if not (matches or special) or _not_target(text, listed):
         return []
     annual = (item_opening is not None and F.is_annual(item_opening)) or F.is_annual(text)
-    matches = _values(text)
-    found = [_value_target(ctx, span, section, text, m, _segment(text, matches, k), annual,
-                           term_end) for k, m in enumerate(matches)]
-    if not found and (listed or R.STRIVE_FOR_STATE.search(text)):
-        special = _no_value_kind(text)
-        if special:
-            found.append(_bare_target(span, section, text, special, annual, term_end))
-    return found
+    if special:
+        return [_bare_target(span, section, text, special, annual, term_end)]
+    return [_value_target(ctx, span, section, text, m, _segment(text, matches, k), annual,
+                          term_end) for k, m in enumerate(matches)]
+
+
+def _not_target(text: str, listed: bool) -> bool:
+    """Past results, counts of targets, conditions; in prose also context and money."""
+    return bool(R.NOT_TARGET.search(text) or (not listed and R.NOT_TARGET_PROSE.search(text)))
 
 
 def _segment_start(text: str, matches: list[re.Match[str]], k: int) -> int:
@@ -244,17 +248,16 @@ def run(ctx: Context) -> None:
         targets.extend(found)
     targets.extend(t for t in table_targets(ctx, term_end)
                    if not any(t.span[0] < o.span[1] and o.span[0] < t.span[1] for o in targets))
-    for target in targets:
+    context = {i: _section_text(ctx, sections, t) for i, t in enumerate(targets)}
+    part = {i: _part(sections, t) for i, t in enumerate(targets)}
+    targets = merge(targets, context, part)  # merging reads none of what is set below
+    for i, target in enumerate(targets, start=1):
+        target.id = f"t{i}"
         target.field = _field(sections, target)
         period = R.PERIOD.search(target.text)
         target.period = (int(period.group("a")), int(period.group("b"))) if period else None
         label = LABEL.match(target.text)
         target.label = label.group(1) if label else None
-    context = {i: _section_text(ctx, sections, t) for i, t in enumerate(targets)}
-    part = {i: _part(sections, t) for i, t in enumerate(targets)}
-    targets = merge(targets, context, part)
-    for i, target in enumerate(targets, start=1):
-        target.id = f"t{i}"
     ctx.targets = targets
 
 
