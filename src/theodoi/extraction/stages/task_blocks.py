@@ -3,6 +3,8 @@ lists of breakthroughs and key projects."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from theodoi.extraction.dates import fold, parse_due
 from theodoi.extraction.model import Due, Heading, Task
 from theodoi.extraction.pipeline import Context
@@ -10,17 +12,25 @@ from theodoi.extraction.rules import tasks as R
 from theodoi.extraction.warnings import warn
 
 
-def _ancestors(outline: list[Heading], heading: Heading) -> list[Heading]:
-    by_id = {h.id: h for h in outline}
-    out = [heading]
-    while out[-1].parent:
-        out.append(by_id[out[-1].parent])
-    return out
+class _Headings:
+    """The outline indexed once per document: which heading an offset lies under, and its
+    ancestors, without a scan of the whole outline for every block line."""
 
+    def __init__(self, outline: list[Heading]) -> None:
+        self.outline = outline  # in text order, as build_outline makes it
+        self.starts = [h.span[0] for h in outline]
+        self.by_id = {h.id: h for h in outline}
 
-def _heading_at(outline: list[Heading], offset: int) -> Heading | None:
-    before = [h for h in outline if h.span[0] <= offset]
-    return before[-1] if before else None
+    def at(self, offset: int) -> Heading | None:
+        """The last heading that starts at or before `offset`."""
+        i = bisect_right(self.starts, offset) - 1
+        return self.outline[i] if i >= 0 else None
+
+    def ancestors(self, heading: Heading) -> list[Heading]:
+        out = [heading]
+        while out[-1].parent:
+            out.append(self.by_id[out[-1].parent])
+        return out
 
 
 def _value(text: str) -> str:
@@ -28,12 +38,12 @@ def _value(text: str) -> str:
     return fold(text[:cut.start()] if cut else text).strip(" ,:")
 
 
-def _owner(outline: list[Heading], offset: int) -> Heading | None:
+def _owner(headings: _Headings, offset: int) -> Heading | None:
     """The heading a block line belongs to, above headings that only structure the block."""
-    heading = _heading_at(outline, offset)
+    heading = headings.at(offset)
     if heading is None:
         return None
-    for h in _ancestors(outline, heading):
+    for h in headings.ancestors(heading):
         if not R.BLOCK_PARTS.match(h.title) and h.span[0] != offset:
             return h
     return None
@@ -56,8 +66,9 @@ def _due(ctx: Context, value: str, first_year: int | None, span: tuple[int, int]
 def block_tasks(ctx: Context, first_year: int | None) -> list[Task]:
     """One task per heading that has 'Cơ quan chủ trì/tham mưu' lines in its block."""
     tasks: dict[str, Task] = {}
+    headings = _Headings(ctx.outline)
     for m in R.BLOCK_LINE.finditer(ctx.text):
-        owner = _owner(ctx.outline, m.start("role"))
+        owner = _owner(headings, m.start("role"))
         if owner is None:
             continue
         task = tasks.get(owner.id) or _heading_task(ctx, owner)
