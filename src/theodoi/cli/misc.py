@@ -31,9 +31,19 @@ def settings_cmd() -> None:
 @click.option("--samples", type=click.Path(path_type=Path, exists=True), default=SAMPLES,
               show_default=True, help="Folder of sample plans.")
 def demo_cmd(samples: Path) -> None:
-    """Đọc các kế hoạch mẫu và in tóm tắt từng văn bản."""
-    from theodoi.cli.extract import print_summary
-    from theodoi.services import extracting
+    """Nạp các kế hoạch mẫu vào sổ theo dõi (cơ sở dữ liệu nhúng) và in tóm tắt."""
+    from theodoi.cli.common import transaction
+    from theodoi.services import db, demo
 
-    for path in extracting.find_documents(samples):
-        print_summary(extracting.extract_file(path))
+    settings = load()
+    with transaction(settings) as s:
+        results = demo.load_samples(s, samples, max_bytes=settings.max_upload_bytes)
+    table = Table("Đơn vị", "Kế hoạch số", "Tệp", "Chỉ tiêu", "Nhiệm vụ", "Cảnh báo", "")
+    for name, r in results:
+        warnings = "" if r.already_stored else str(len(r.warnings))
+        table.add_row(r.unit.name, str(r.plan_id), name, str(r.targets), str(r.tasks),
+                      warnings, "đã có sẵn" if r.already_stored else "vừa nạp")
+    out.print(table)
+    out.print(f"Sổ theo dõi: {db.status(settings)['url']}")
+    out.print("Xem: theodoi plan list --unit \"<đơn vị>\"; rà soát: theodoi plan show <số>, "
+              "theodoi plan accept|correct|reject …, theodoi plan activate <số>.")

@@ -20,12 +20,13 @@ CHANGE_LABELS = {"new": "mới", "changed": "thay đổi", "unchanged": "giữ n
 
 @click.command("import")
 @click.argument("path", type=click.Path(path_type=Path))
-@click.option("--unit", "unit_text", required=True, help="Mã hoặc tên đơn vị (tạo nếu chưa có).")
+@click.option("--unit", "unit_text", default=None,
+              help="Mã hoặc tên đơn vị (tạo nếu chưa có); mặc định: đơn vị ban hành văn bản.")
 @click.option("--level", default="xa", show_default=True, help="Cấp của đơn vị mới.")
 @click.option("--parent", default=None, help="Đơn vị cấp trên của đơn vị mới (mã hoặc tên).")
 @click.option("--revises", type=int, default=None, help="Số kế hoạch mà tệp này là bản sửa.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
-def import_cmd(path: Path, unit_text: str, level: str, parent: str | None,
+def import_cmd(path: Path, unit_text: str | None, level: str, parent: str | None,
                revises: int | None, fmt: str) -> None:
     """Đọc tệp kế hoạch và lưu thành bản nháp của đơn vị; mọi mục ở trạng thái chờ rà soát."""
     settings = load()

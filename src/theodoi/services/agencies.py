@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from theodoi.domain.errors import BadInput, NotFound
 from theodoi.domain.names import agency_key
 from theodoi.extraction.agencies import looks_like_body, normalise_agency
-from theodoi.storage.models import Agency, Unit
+from theodoi.storage.models import Agency, AgencyAlias, Unit
 from theodoi.storage.repositories import agencies as repo
 
 
@@ -28,34 +28,62 @@ class AgencyRow:
     assignments: int
 
 
+class Directory:
+    """A unit's agency names loaded once, to resolve the many names of one import.
+
+    New agencies and aliases are added to the session without flushing; assignments
+    point at them through the relationship, so one flush at the end writes everything.
+    """
+
+    def __init__(self, s: Session, unit: Unit) -> None:
+        self.s, self.unit = s, unit
+        self.by_key = {a.key: a.agency for a in repo.aliases_of(s, unit.id)}
+
+    def resolve(self, name: str | None) -> Agency | None:
+        """The agency `name` stands for, proposing a new one when unknown."""
+        if not name or not name.strip():
+            return None
+        key = agency_key(name)
+        if key in self.by_key:
+            return self.by_key[key]
+        canonical = normalise_agency(name)
+        if canonical is None:
+            return self._add(" ".join(name.split()), key, "proposed")
+        agency = self.by_key.get(agency_key(canonical)) or self._add(
+            canonical, agency_key(canonical), "active")
+        if key not in self.by_key:
+            agency.aliases.append(AgencyAlias(unit_id=self.unit.id, key=key,
+                                              alias=" ".join(name.split())))
+            self.by_key[key] = agency
+        return agency
+
+    def resolve_if_body(self, name: str | None) -> Agency | None:
+        """Like `resolve`, but a phrase that names no body (a clause split off a list of
+        co-agencies) proposes nothing: it resolves only if the directory knows it."""
+        if not name or not name.strip():
+            return None
+        if normalise_agency(name) or looks_like_body(name):
+            return self.resolve(name)
+        return self.by_key.get(agency_key(name))
+
+    def _add(self, name: str, key: str, status: str) -> Agency:
+        agency = repo.add(self.s, self.unit.id, name, key, status, flush=False)
+        self.by_key[key] = agency
+        return agency
+
+
 def resolve(s: Session, unit: Unit, name: str | None) -> Agency | None:
     """The directory agency that `name` stands for, proposing a new one when unknown."""
-    if not name or not name.strip():
-        return None
-    key = agency_key(name)
-    alias = repo.alias_by_key(s, unit.id, key)
-    if alias:
-        return alias.agency
-    canonical = normalise_agency(name)
-    if canonical:
-        known = repo.alias_by_key(s, unit.id, agency_key(canonical))
-        agency = known.agency if known else repo.add(s, unit.id, canonical,
-                                                     agency_key(canonical), "active")
-        if agency_key(canonical) != key:
-            repo.add_alias(s, agency, " ".join(name.split()), key)
-        return agency
-    return repo.add(s, unit.id, " ".join(name.split()), key, "proposed")
+    agency = Directory(s, unit).resolve(name)
+    s.flush()
+    return agency
 
 
 def resolve_if_body(s: Session, unit: Unit, name: str | None) -> Agency | None:
-    """Like `resolve`, but a phrase that names no body (a clause split off a list of
-    co-agencies) proposes nothing: it resolves only if the directory already knows it."""
-    if not name or not name.strip():
-        return None
-    if normalise_agency(name) or looks_like_body(name):
-        return resolve(s, unit, name)
-    alias = repo.alias_by_key(s, unit.id, agency_key(name))
-    return alias.agency if alias else None
+    """`Directory.resolve_if_body` for one name."""
+    agency = Directory(s, unit).resolve_if_body(name)
+    s.flush()
+    return agency
 
 
 def _get(s: Session, unit: Unit, agency_id: int) -> Agency:

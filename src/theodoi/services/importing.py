@@ -21,6 +21,7 @@ from theodoi.domain.errors import BadInput, NotFound
 from theodoi.domain.revisions import fold
 from theodoi.extraction import extract
 from theodoi.extraction.errors import FileTooLarge, UnreadableFile
+from theodoi.extraction.units import guess_unit
 from theodoi.services import agencies, cascade, items, revisions, units
 from theodoi.services.revisions import Comparison
 from theodoi.storage.models import Basis, Plan, SourceFile, Target, Task, Unit
@@ -55,19 +56,25 @@ def read_file(path: Path, max_bytes: int) -> bytes:
         raise UnreadableFile(f"không mở được tệp ({exc.strerror}).", subject=str(path)) from exc
 
 
-def import_plan(s: Session, unit_text: str, data: bytes, filename: str, *, max_bytes: int,
-                level: str = "xa", parent: str | None = None,
+def import_plan(s: Session, unit_text: str | None, data: bytes, filename: str, *,
+                max_bytes: int, level: str = "xa", parent: str | None = None,
                 revises: int | None = None) -> ImportResult:
-    """Store `data` as a draft plan of the unit named `unit_text` (created if new)."""
-    unit, created = units.find_or_create(s, unit_text, level=level, parent=parent)
+    """Store `data` as a draft plan of the unit named `unit_text` (created if new).
+
+    With no unit named, the unit is the one the document says issued it ("Ủy ban nhân dân
+    xã Thái Tân"); a document that does not say is refused with a request to name it.
+    """
     sha = hashlib.sha256(data).hexdigest()
+    stored = repo.source_file(s, sha)
+    result = stored.extraction if stored else extract(data, filename=filename,
+                                                      max_bytes=max_bytes)
+    if unit_text is None:
+        unit_text, level = _unit_of(result, filename)
+    unit, created = units.find_or_create(s, unit_text, level=level, parent=parent)
     existing = repo.by_source(s, unit.id, sha)
     if existing is not None:
         return ImportResult(existing.id, units.ref(unit), created, True,
                             len(existing.targets), len(existing.tasks))
-    stored = repo.source_file(s, sha)
-    result = stored.extraction if stored else extract(data, filename=filename,
-                                                      max_bytes=max_bytes)
     if stored is None:
         repo.add_source_file(s, SourceFile(sha256=sha, name=filename, size=len(data),
                                            format=result["source"].get("format") or "txt",
@@ -84,6 +91,14 @@ def import_plan(s: Session, unit_text: str, data: bytes, filename: str, *, max_b
                         previous.id if previous else None, comparison, proposed)
 
 
+def _unit_of(result: dict[str, Any], filename: str) -> tuple[str, str]:
+    guess = guess_unit(result["document"])
+    if guess is None:
+        raise BadInput("văn bản không ghi rõ xã/phường ban hành; hãy chỉ rõ đơn vị (--unit).",
+                       subject=filename)
+    return guess
+
+
 def build_plan(s: Session, unit: Unit, result: dict[str, Any], sha: str | None,
                filename: str | None) -> Plan:
     """A draft plan with its items and bases from one extraction, flushed."""
@@ -98,46 +113,42 @@ def build_plan(s: Session, unit: Unit, result: dict[str, Any], sha: str | None,
                 status="draft")
     plan.bases = [Basis(position=i, text=text) for i, text in enumerate(doc.get("bases") or [])]
     s.add(plan)
-    for position, t in enumerate(result.get("targets") or []):
-        plan.targets.append(_target(s, unit, t, position))
-    for position, t in enumerate(result.get("tasks") or []):
-        plan.tasks.append(_task(s, unit, t, position))
+    directory = agencies.Directory(s, unit)
+    with s.no_autoflush:  # one flush at the end, not one per agency looked up
+        for position, t in enumerate(result.get("targets") or []):
+            plan.targets.append(_item(Target, directory, t, position))
+        for position, t in enumerate(result.get("tasks") or []):
+            plan.tasks.append(_item(Task, directory, t, position))
     s.flush()
     return plan
 
 
-def _target(s: Session, unit: Unit, t: dict[str, Any], position: int) -> Target:
-    row = Target(position=position, review="proposed", original=t)
-    items.fill_target(row, t)
+def _item(model: type[Target] | type[Task], directory: agencies.Directory, t: dict[str, Any],
+          position: int) -> Target | Task:
+    row = model(position=position, review="proposed", original=t)
+    if isinstance(row, Target):
+        items.fill_target(row, t)
+    else:
+        items.fill_task(row, t)
     items.set_span(row, t)
-    row.assignments = _assignments(s, unit, t)
+    row.assignments = _assignments(directory, t)
     return row
 
 
-def _task(s: Session, unit: Unit, t: dict[str, Any], position: int) -> Task:
-    row = Task(position=position, review="proposed", original=t)
-    items.fill_task(row, t)
-    items.set_span(row, t)
-    row.assignments = _assignments(s, unit, t)
-    return row
-
-
-def _assignments(s: Session, unit: Unit, t: dict[str, Any]) -> list[Any]:
+def _assignments(directory: agencies.Directory, t: dict[str, Any]) -> list[Any]:
     """Lead, co-agencies, leader and advisory body, each resolved in the directory."""
     rows = []
     lead = t.get("lead_agency")
     if lead:
-        agency = agencies.resolve_if_body(s, unit, t.get("lead_agency_normalised") or lead)
-        rows.append(items.assignment("lead", lead, 0, agency.id if agency else None))
+        agency = directory.resolve_if_body(t.get("lead_agency_normalised") or lead)
+        rows.append(items.assignment("lead", lead, 0, agency))
     for i, name in enumerate(t.get("co_agencies") or []):
-        agency = agencies.resolve_if_body(s, unit, name)
-        rows.append(items.assignment("co", name, i, agency.id if agency else None))
+        rows.append(items.assignment("co", name, i, directory.resolve_if_body(name)))
     if t.get("leader"):
         rows.append(items.assignment("leader", t["leader"], 0, None))
     if t.get("advisory_agency"):
-        agency = agencies.resolve_if_body(s, unit, t["advisory_agency"])
-        rows.append(items.assignment("advisory", t["advisory_agency"], 0,
-                                     agency.id if agency else None))
+        agency = directory.resolve_if_body(t["advisory_agency"])
+        rows.append(items.assignment("advisory", t["advisory_agency"], 0, agency))
     return rows
 
 

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from theodoi.domain.errors import BadInput, NotFound
 from theodoi.domain.revisions import ItemSig, fold
-from theodoi.storage.models import Assignment, Milestone, Target, Task
+from theodoi.storage.models import Agency, Assignment, Milestone, Target, Task
 from theodoi.storage.repositories import plans as repo
 
 TARGET_COLUMNS = ("label", "section", "text", "indicator", "field", "kind", "direction",
@@ -130,6 +130,6 @@ def set_span(row: Target | Task, t: dict[str, Any]) -> None:
         row.also_spans = [list(x) for x in t.get("also_spans") or []]
 
 
-def assignment(role: str, name: str, position: int, agency_id: int | None) -> Assignment:
+def assignment(role: str, name: str, position: int, agency: Agency | None) -> Assignment:
     return Assignment(role=role, name=" ".join(name.split()), position=position,
-                      agency_id=agency_id)
+                      agency=agency)

@@ -116,10 +116,10 @@ def _assign(s: Session, item: Target | Task, role: str, names: list[str]) -> Non
         raise BadInput("chỉ một cơ quan chủ trì (hoặc một người chủ trì, một cơ quan tham "
                        "mưu) cho mỗi mục.")
     item.assignments = [a for a in item.assignments if a.role != role]
-    unit = item.plan.unit
+    directory = agencies.Directory(s, item.plan.unit)
     for i, name in enumerate(names):
-        agency = None if role == "leader" else agencies.resolve(s, unit, name)
-        item.assignments.append(items.assignment(role, name, i, agency.id if agency else None))
+        agency = None if role == "leader" else directory.resolve(name)
+        item.assignments.append(items.assignment(role, name, i, agency))
 
 
 def add_item(s: Session, plan_id: int, kind: str, values: Mapping[str, Any]) -> Target | Task:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from theodoi.storage.models import Agency, AgencyAlias, Assignment
 
@@ -13,12 +13,20 @@ def alias_by_key(s: Session, unit_id: int, key: str) -> AgencyAlias | None:
                                               AgencyAlias.key == key))
 
 
-def add(s: Session, unit_id: int, name: str, key: str, status: str) -> Agency:
+def aliases_of(s: Session, unit_id: int) -> list[AgencyAlias]:
+    """Every alias of the unit's agencies, with the agency loaded."""
+    return list(s.scalars(select(AgencyAlias).where(AgencyAlias.unit_id == unit_id)
+                          .options(joinedload(AgencyAlias.agency))))
+
+
+def add(s: Session, unit_id: int, name: str, key: str, status: str, *,
+        flush: bool = True) -> Agency:
     """A new agency with its own name as its first alias."""
     agency = Agency(unit_id=unit_id, name=name, key=key, status=status)
     agency.aliases.append(AgencyAlias(unit_id=unit_id, alias=name, key=key))
     s.add(agency)
-    s.flush()
+    if flush:
+        s.flush()
     return agency
 
 
