@@ -12,6 +12,7 @@ import click
 from theodoi.cli.agency import agency_group, unit_group
 from theodoi.cli.db import db_group
 from theodoi.cli.errors import run_guarded
+from theodoi.cli.excel import register_group
 from theodoi.cli.extract import extract_cmd
 from theodoi.cli.misc import demo_cmd, settings_cmd
 from theodoi.cli.register import import_cmd, plan_group
@@ -26,6 +27,7 @@ def cli() -> None:
 cli.add_command(extract_cmd)
 cli.add_command(settings_cmd)
 cli.add_command(demo_cmd)
+cli.add_command(register_group)
 for command in (db_group, import_cmd, plan_group, unit_group, agency_group):
     cli.add_command(command)
 
