@@ -130,3 +130,22 @@ def test_words_drop_function_words_and_numbers() -> None:
                                              (0.25, "0,25"), (13284, "13.284")])
 def test_vn_number(value: float, text: str) -> None:
     assert vn_number(value) == text
+
+
+def test_candidates_are_pairs_of_different_groups_sharing_a_word_pair() -> None:
+    from theodoi.domain.similarity import candidate_pairs
+
+    rows = [words_of(t) for t in ("Tỷ lệ hộ dùng nước sạch", "Tỷ lệ hộ dân dùng nước sạch",
+                                  "Tỷ lệ hộ nghèo", "Số hộ dùng nước sạch", "Trồng mới")]
+    assert candidate_pairs(rows, [1, 2, 2, 1, 2]) == {(0, 1), (1, 3), (0, 2)}  # 2-3: only "hộ"
+    assert candidate_pairs(rows, [1, 1, 1, 1, 1]) == set()
+
+
+def test_a_word_pair_every_target_has_is_no_evidence() -> None:
+    from theodoi.domain.similarity import candidate_pairs
+
+    rows = [words_of(f"Tỷ lệ {w}") for w in ("hộ nghèo", "trẻ em", "lao động", "che phủ")]
+    rows.append(words_of("Tỷ lệ hộ nghèo đa chiều"))
+    pairs = candidate_pairs(rows, [0, 1, 2, 3, 4], max_block=3)
+    assert (0, 4) in pairs  # "hộ nghèo" still brings them together
+    assert (1, 2) not in pairs  # only "tỷ lệ" in common, held by all five

@@ -64,3 +64,20 @@ KH_20 = plan_text("20-KH/TU", "05 tháng 3 năm 2026", kind="KẾ HOẠCH",
 KH_21 = plan_text("21-KH/TU", "06 tháng 3 năm 2026", kind="KẾ HOẠCH",
                   title="về phát triển du lịch giai đoạn 2026 - 2030",
                   targets=["Đón 2 triệu lượt khách du lịch."])
+
+# Three documents of one commune that state some commitments again (NQ -> CTr -> KH).
+NQ_XA = plan_text("01-NQ/ĐU", "25 tháng 8 năm 2025", kind="NGHỊ QUYẾT",
+                  title="Đại hội Đảng bộ xã lần thứ I, nhiệm kỳ 2025 - 2030", targets=[
+                      "Tỷ lệ hộ gia đình sử dụng nước sạch đạt 95%.",
+                      "Thu nhập bình quân đầu người đạt 120 triệu đồng/năm.",
+                      "Trồng mới 50 ha rừng sản xuất."])
+CTR_XA = plan_text("05-CTr/ĐU", "10 tháng 9 năm 2025",
+                   bases=["Nghị quyết số 01-NQ/ĐU ngày 25/8/2025 của Đại hội Đảng bộ xã"],
+                   targets=["Tỷ lệ hộ dân được sử dụng nước sạch đạt 95%.",
+                            "Thu nhập bình quân đầu người đạt 120 triệu đồng/năm.",
+                            "Tỷ lệ trẻ em được tiêm chủng đầy đủ đạt 98%."])
+KH_XA = plan_text("12/KH-UBND", "20 tháng 9 năm 2025", kind="KẾ HOẠCH",
+                  title="thực hiện Chương trình hành động số 05-CTr/ĐU",
+                  bases=["Chương trình hành động số 05-CTr/ĐU ngày 10/9/2025 của Đảng ủy xã"],
+                  targets=["Tỷ lệ hộ gia đình được sử dụng nước sạch đạt 95%.",
+                           "Số doanh nghiệp thành lập mới đạt 20 doanh nghiệp."])

@@ -98,6 +98,12 @@ def score(a: TargetFacts, b: TargetFacts) -> Similarity:
     wa, wb = words_of(a.indicator), words_of(b.indicator)
     words = word_similarity(wa, wb) if wa or wb else float(fold(a.indicator) ==
                                                           fold(b.indicator))
+    return score_with(words, a, b)
+
+
+def score_with(words: float, a: TargetFacts, b: TargetFacts) -> Similarity:
+    """`score` given the word similarity already computed (it bounds the score from above,
+    so a caller scoring many pairs can skip those whose words alone fall short)."""
     facts = _facts(a, b)
     total_weight = sum(FACT_WEIGHTS[name] for name in facts)
     agreement = (sum(FACT_WEIGHTS[n] * v for n, v in facts.items()) / total_weight
@@ -160,3 +166,31 @@ def vn_number(value: float) -> str:
     """95.0 -> '95', 1234.5 -> '1.234,5': numbers as Vietnamese text writes them."""
     text = f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def candidate_pairs(words: list[tuple[str, ...]], groups: list[int], *,
+                    max_block: int = 200) -> set[tuple[int, int]]:
+    """Index pairs (i < j) worth scoring: targets of different groups sharing a word pair.
+
+    Scoring every pair of thousands of targets is quadratic; a commitment said twice shares
+    at least one word pair ("nước sạch"). A pair held by more than `max_block` targets
+    ("tỷ lệ") says nothing and is skipped, unless it is all a target has.
+    """
+    keys = [_keys(w) for w in words]
+    index: dict[object, list[int]] = {}
+    for i, own in enumerate(keys):
+        for key in own:
+            index.setdefault(key, []).append(i)
+    pairs: set[tuple[int, int]] = set()
+    for i, own in enumerate(keys):
+        usable = [k for k in own if len(index[k]) <= max_block]
+        if not usable and own:
+            usable = [min(own, key=lambda k: len(index[k]))]
+        for key in usable:
+            pairs.update((min(i, j), max(i, j)) for j in index[key] if groups[j] != groups[i])
+    return pairs
+
+
+def _keys(words: tuple[str, ...]) -> set[object]:
+    """What a target is indexed by: its word pairs, or its single word."""
+    return set(word_pairs(words)) or set(words)
