@@ -14,6 +14,7 @@ from theodoi.cli.db import db_group
 from theodoi.cli.errors import run_guarded
 from theodoi.cli.excel import register_group
 from theodoi.cli.extract import extract_cmd
+from theodoi.cli.links import links_group  # also adds plan pending|link|unlink
 from theodoi.cli.misc import demo_cmd, settings_cmd
 from theodoi.cli.register import import_cmd, plan_group
 
@@ -30,6 +31,7 @@ cli.add_command(demo_cmd)
 cli.add_command(register_group)
 for command in (db_group, import_cmd, plan_group, unit_group, agency_group):
     cli.add_command(command)
+cli.add_command(links_group)
 
 
 def main() -> None:
