@@ -1,0 +1,231 @@
+"""Status of targets and tasks as of a day: pure functions of the register and the reports.
+
+The rules are the tables `TARGET_RULES` and `TASK_RULES` (code, Vietnamese label, when it
+applies), in the order they are tried; docs/trang-thai.md renders them for people and a
+test keeps the two in step. `tolerance` is the shortfall still counted as "at risk" rather
+than "behind" (default 5 % of the expected value).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from theodoi.domain.trajectory import (
+    Actual,
+    Forecast,
+    TargetFacts,
+    deadline,
+    expected,
+    final_goal,
+    forecast,
+    higher_is_better,
+    is_annual,
+    meets,
+    normalised,
+    when,
+)
+
+TOLERANCE = 0.05
+
+TARGET_RULES: list[tuple[str, str, str]] = [
+    ("chua_co_so_lieu", "Chưa có số liệu",
+     "Chưa có số liệu thực hiện nào đến ngày xét (trừ chỉ tiêu mốc chưa đến hạn)."),
+    ("dat", "Đạt",
+     "Đã đạt mục tiêu: đến hạn (hoặc trong năm xét, với chỉ tiêu hằng năm) số liệu đạt đúng "
+     "mức; chỉ tiêu mốc đã được công nhận."),
+    ("vuot", "Vượt", "Đã đạt và vượt mức mục tiêu."),
+    ("khong_dat", "Không đạt",
+     "Đã qua hạn (hoặc hết năm, với chỉ tiêu hằng năm) mà số liệu không đạt mục tiêu."),
+    ("chua_den_ky", "Chưa đến kỳ đánh giá",
+     "Chưa có mức kỳ vọng để so sánh: chỉ tiêu mốc chưa đến hạn, hoặc lộ trình chưa bắt đầu."),
+    ("dung_tien_do", "Đúng tiến độ",
+     "Số liệu mới nhất đạt mức kỳ vọng của kỳ đó theo lộ trình và dự báo đến hạn vẫn đạt."),
+    ("co_nguy_co", "Có nguy cơ không đạt",
+     "Số liệu thấp hơn mức kỳ vọng không quá 5%, hoặc đạt mức kỳ vọng nhưng dự báo đến hạn "
+     "không đạt."),
+    ("cham_tien_do", "Chậm tiến độ", "Số liệu thấp hơn mức kỳ vọng quá 5%."),
+]
+TASK_RULES: list[tuple[str, str, str]] = [
+    ("tam_dung", "Tạm dừng", "Cơ quan chủ trì báo tạm dừng nhiệm vụ."),
+    ("hoan_thanh_dung_han", "Hoàn thành đúng hạn",
+     "Đã hoàn thành, ngày hoàn thành không muộn hơn hạn (hoặc nhiệm vụ không có hạn)."),
+    ("hoan_thanh_tre_han", "Hoàn thành trễ hạn", "Đã hoàn thành sau hạn."),
+    ("qua_han", "Quá hạn", "Chưa hoàn thành mà đã qua hạn."),
+    ("sap_den_han", "Sắp đến hạn",
+     "Chưa hoàn thành, còn không quá số ngày cảnh báo (mặc định 14 ngày) đến hạn."),
+    ("chua_den_han", "Chưa đến hạn", "Chưa hoàn thành, còn xa hạn, hoặc nhiệm vụ không có hạn."),
+]
+LABELS = {code: label for code, label, _ in TARGET_RULES + TASK_RULES}
+# worst to best: a later actual closer to the goal never moves a target down this list
+TARGET_RANK = ("khong_dat", "cham_tien_do", "co_nguy_co", "chua_co_so_lieu", "chua_den_ky",
+               "dung_tien_do", "dat", "vuot")
+TASK_STATES = ("chua_trien_khai", "dang_thuc_hien", "hoan_thanh", "tam_dung")
+TASK_STATE_LABELS = {"chua_trien_khai": "Chưa triển khai", "dang_thuc_hien": "Đang thực hiện",
+                     "hoan_thanh": "Hoàn thành", "tam_dung": "Tạm dừng"}
+
+
+@dataclass(frozen=True)
+class TargetStatus:
+    code: str
+    actual: float | None = None
+    expected: float | None = None
+    forecast: Forecast | None = None
+    year: int | None = None
+
+    @property
+    def label(self) -> str:
+        return LABELS[self.code]
+
+
+def target_status(t: TargetFacts, actuals: Sequence[Actual], as_of: date, *,
+                  tolerance: float = TOLERANCE) -> TargetStatus:
+    """The status of target `t` on `as_of`, from the actuals reported for days up to it."""
+    known = sorted((a for a in actuals if a.on <= as_of), key=lambda a: a.on)
+    end = deadline(t)
+    if t.kind == "milestone" or (t.value is None and t.kind != "plan_relative"):
+        return _milestone(known, as_of, end)
+    if not known:
+        return TargetStatus("chua_co_so_lieu")
+    last = known[-1]
+    value = normalised(t, last)
+    if is_annual(t):
+        return _annual(t, known, last, as_of, tolerance)
+    if end is not None and when(as_of) >= end:
+        return _final(t, value, last)
+    return _in_progress(t, known, last, tolerance)
+
+
+def _milestone(known: list[Actual], as_of: date, end: float | None) -> TargetStatus:
+    reached = next((a for a in known if a.value >= 1), None)
+    if reached is not None:
+        late = end is not None and when(reached.on) > end
+        return TargetStatus("khong_dat" if late else "dat", 1.0)
+    if end is not None and when(as_of) >= end:
+        return TargetStatus("khong_dat" if known else "chua_co_so_lieu", 0.0 if known else None)
+    return TargetStatus("chua_den_ky", 0.0 if known else None)
+
+
+def _final(t: TargetFacts, value: float, last: Actual) -> TargetStatus:
+    goal = final_goal(t)
+    if not meets(t, value):
+        return TargetStatus("khong_dat", value, goal, year=t.deadline_year)
+    return TargetStatus(_met(t, value), value, goal, year=t.deadline_year)
+
+
+def _met(t: TargetFacts, value: float) -> str:
+    """vuot when beyond the goal (for '=' and the inclusive comparators), else dat."""
+    goal = final_goal(t)
+    if goal is None or t.comparator in (">", "<", "between"):
+        return "dat"
+    beyond = value > goal if higher_is_better(t) else value < goal
+    return "vuot" if beyond and abs(value - goal) > 1e-9 * max(1.0, abs(goal)) else "dat"
+
+
+def _in_progress(t: TargetFacts, known: list[Actual], last: Actual,
+                 tolerance: float) -> TargetStatus:
+    value = normalised(t, last)
+    outlook = forecast(t, known)
+    if t.kind != "change" and meets(t, value) and not t.recurrence and t.direction != "maintain":
+        return TargetStatus(_met(t, value), value, final_goal(t), outlook)
+    goal = expected(t, last.on, known)
+    if goal is None:
+        return TargetStatus("chua_den_ky", value, None, outlook)
+    code = _against(t, value, goal, tolerance)
+    if code == "dung_tien_do" and outlook is not None and not outlook.will_meet:
+        code = "co_nguy_co"
+    return TargetStatus(code, value, goal, outlook)
+
+
+def _against(t: TargetFacts, value: float, goal: float, tolerance: float) -> str:
+    """On track, at risk or behind: how far `value` falls short of `goal`."""
+    if meets(t, value, goal):
+        return "dung_tien_do"
+    shortfall = (goal - value) if higher_is_better(t) else (value - goal)
+    return "co_nguy_co" if shortfall <= tolerance * max(abs(goal), 1e-9) else "cham_tien_do"
+
+
+def _annual(t: TargetFacts, known: list[Actual], last: Actual, as_of: date,
+            tolerance: float) -> TargetStatus:
+    """Each year on its own: the latest year with a report, finished or under way."""
+    value = normalised(t, last)
+    year_end = date(last.on.year, 12, 31)
+    goal = expected(t, year_end, known)
+    if goal is None:
+        return TargetStatus("chua_den_ky", value, None, year=last.on.year)
+    # the year's goal is the target's own (strict for "trên"), or the quota handed down
+    reached = meets(t, value, goal) if t.kind == "plan_relative" else meets(t, value)
+    if reached or as_of >= year_end:
+        code = _year_met(t, value, goal) if reached else "khong_dat"
+        return TargetStatus(code, value, goal, year=last.on.year)
+    goal_now = expected(t, last.on, known) or goal
+    return TargetStatus(_against(t, value, goal_now, tolerance), value, goal_now,
+                        year=last.on.year)
+
+
+def _year_met(t: TargetFacts, value: float, goal: float) -> str:
+    if t.kind == "plan_relative":  # "đạt và vượt kế hoạch được giao"
+        return "vuot" if value > goal + 1e-9 * max(1.0, abs(goal)) else "dat"
+    return _met(t, value)
+
+
+@dataclass(frozen=True)
+class TaskFacts:
+    due: date | None = None
+    recurrence: str | None = None
+
+
+@dataclass(frozen=True)
+class TaskUpdate:
+    """A report on a task made on day `on`."""
+
+    on: date
+    state: str
+    percent: float | None = None
+    completed_on: date | None = None
+
+
+@dataclass(frozen=True)
+class TaskStatus:
+    code: str
+    due: date | None
+    state: str | None = None
+    percent: float | None = None
+
+    @property
+    def label(self) -> str:
+        return LABELS[self.code]
+
+
+def due_on(task: TaskFacts, as_of: date) -> date | None:
+    """The deadline that counts on `as_of`: a yearly task's occurrence of that year."""
+    if task.due is None or task.recurrence != "annual" or as_of.year <= task.due.year:
+        return task.due
+    try:
+        return task.due.replace(year=as_of.year)
+    except ValueError:  # 29 February in a year without one
+        return task.due.replace(year=as_of.year, day=28)
+
+
+def task_status(task: TaskFacts, updates: Sequence[TaskUpdate], as_of: date, *,
+                window_days: int = 14) -> TaskStatus:
+    """The status of a task on `as_of` from its latest report up to that day."""
+    due = due_on(task, as_of)
+    known = sorted((u for u in updates if u.on <= as_of), key=lambda u: u.on)
+    if task.recurrence == "annual" and due is not None:
+        known = [u for u in known if u.on.year == due.year]
+    last = known[-1] if known else None
+    state, percent = (last.state, last.percent) if last else (None, None)
+    if state == "tam_dung":
+        return TaskStatus("tam_dung", due, state, percent)
+    if state == "hoan_thanh":
+        done = (last.completed_on if last and last.completed_on else last.on) if last else as_of
+        late = due is not None and done > due
+        return TaskStatus("hoan_thanh_tre_han" if late else "hoan_thanh_dung_han", due, state,
+                          100.0 if percent is None else percent)
+    if due is not None and as_of > due:
+        return TaskStatus("qua_han", due, state, percent)
+    if due is not None and due - as_of <= timedelta(days=window_days):
+        return TaskStatus("sap_den_han", due, state, percent)
+    return TaskStatus("chua_den_han", due, state, percent)

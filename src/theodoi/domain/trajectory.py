@@ -1,0 +1,217 @@
+"""Where a target should be on a given day, whether a value meets it, and the forecast.
+
+Pure: a target is given as `TargetFacts`, its reported values as `Actual`s. Time is a
+fractional year (2026.0 is 1 January 2026, the end of 2026 is 2027.0), so quarterly and
+yearly reports sit on one scale.
+
+Expected value (`expected`), by what the plan says:
+- a roadmap (milestones): the milestone of that year, linear between milestones, and on
+  to the target at the deadline after the last one;
+- growth_rate with a baseline level: compound growth from the baseline at the rate;
+  without a baseline the actuals are the yearly rates themselves, each year on its own;
+- level and change: linear from the baseline (or, lacking one, the first actual) to the
+  target at the end of the deadline year;
+- annual targets (recurrence or per-year flows of a one-year plan): each year on its own,
+  a flow pro rata within the year;
+- milestone targets (no number) have no expected value: they are judged on completion.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import pairwise
+
+
+@dataclass(frozen=True)
+class TargetFacts:
+    """What the register knows of a target, as the status rules need it."""
+
+    kind: str = "level"
+    direction: str | None = "increase"
+    comparator: str | None = "="
+    value: float | None = None
+    value_max: float | None = None
+    value_of: float | None = None
+    unit: str | None = None
+    per_year: bool = False
+    recurrence: str | None = None
+    deadline_year: int | None = None
+    milestones: tuple[tuple[int, float | None], ...] = field(default_factory=tuple)
+    baseline: float | None = None
+    baseline_year: int | None = None
+
+
+@dataclass(frozen=True)
+class Actual:
+    """A reported value at the end of a period (`on`); `value_of` is the whole for x/y
+    values, or the quota for a target measured against the plan handed down."""
+
+    on: date
+    value: float
+    value_of: float | None = None
+
+
+@dataclass(frozen=True)
+class Forecast:
+    year: int
+    value: float
+    will_meet: bool
+
+    @property
+    def label(self) -> str:
+        return "dự kiến đạt" if self.will_meet else "dự kiến không đạt"
+
+
+def when(day: date) -> float:
+    """A day as a fractional year: the end of a year is the next year's start."""
+    start = date(day.year, 1, 1)
+    length = (date(day.year + 1, 1, 1) - start).days
+    return day.year + ((day - start).days + 1) / length
+
+
+def is_annual(t: TargetFacts) -> bool:
+    return t.recurrence == "annual" or t.kind == "plan_relative" or (
+        t.kind == "growth_rate" and t.baseline is None)
+
+
+def higher_is_better(t: TargetFacts) -> bool:
+    """An amount of change or a rate is better larger; a level follows its direction."""
+    if t.comparator in ("<", "<="):
+        return False
+    if t.kind in ("change", "growth_rate"):
+        return True
+    return t.direction != "decrease"
+
+
+def normalised(t: TargetFacts, a: Actual) -> float:
+    """An x/y actual on the target's own whole (3/8 against a goal of 4/9 counts as 3.375)."""
+    if t.value_of and a.value_of and t.kind != "plan_relative":
+        return a.value * t.value_of / a.value_of
+    return a.value
+
+
+def meets(t: TargetFacts, value: float, goal: float | None = None) -> bool:
+    """Whether `value` satisfies the target (or `goal`, the expected value of a day)."""
+    target = final_goal(t) if goal is None else goal
+    if target is None:
+        return value >= 1  # a milestone: 1 means reached
+    if t.comparator == "between" and t.value_max is not None and goal is None:
+        return t.value <= value <= t.value_max if t.value is not None else False
+    strict = t.comparator in (">", "<") and goal is None
+    eps = 1e-9 * max(1.0, abs(target))  # arithmetic of a forecast must not miss by a hair
+    if higher_is_better(t):
+        return value > target + eps if strict else value >= target - eps
+    return value < target - eps if strict else value <= target + eps
+
+
+def deadline(t: TargetFacts) -> float | None:
+    return t.deadline_year + 1.0 if t.deadline_year else None
+
+
+def expected(t: TargetFacts, on: date, actuals: Sequence[Actual] = ()) -> float | None:
+    """The value the target should have reached on day `on`, or None when the plan says
+    nothing to compare with yet."""
+    if t.kind == "milestone" or (t.value is None and t.kind != "plan_relative"):
+        return None
+    if is_annual(t):
+        return _annual(t, on, actuals)
+    x = when(on)
+    if t.milestones:
+        return _roadmap(t, x, actuals)
+    if t.kind == "growth_rate" and t.baseline is not None and t.baseline_year is not None:
+        assert t.value is not None
+        return t.baseline * (1 + t.value / 100) ** (x - (t.baseline_year + 1))
+    return _linear(t, x, _start(t, actuals))
+
+
+def _start(t: TargetFacts, actuals: Sequence[Actual]) -> tuple[float, float] | None:
+    """The point the straight line starts from: the baseline, else the first actual."""
+    if t.baseline is not None and t.baseline_year is not None:
+        return t.baseline_year + 1.0, t.baseline
+    if actuals:
+        first = min(actuals, key=lambda a: a.on)
+        return when(first.on), normalised(t, first)
+    return None
+
+
+def _linear(t: TargetFacts, x: float, start: tuple[float, float] | None) -> float | None:
+    end = deadline(t)
+    if t.value is None or end is None or start is None:
+        return t.value if end is not None and x >= end else None
+    x0, y0 = start
+    if x >= end or end <= x0:
+        return t.value
+    if x <= x0:
+        return y0
+    return y0 + (t.value - y0) * (x - x0) / (end - x0)
+
+
+def _roadmap(t: TargetFacts, x: float, actuals: Sequence[Actual]) -> float | None:
+    points = [(year + 1.0, v) for year, v in sorted(t.milestones) if v is not None]
+    end = deadline(t)
+    if end is not None and t.value is not None and (not points or end > points[-1][0]):
+        points.append((end, t.value))
+    start = _start(t, actuals)
+    if start is not None and points and start[0] < points[0][0]:
+        points.insert(0, start)
+    if not points or x < points[0][0] - 1.0:
+        return None
+    if x <= points[0][0]:
+        return points[0][1]
+    for (x0, y0), (x1, y1) in pairwise(points):
+        if x0 <= x <= x1:
+            return y0 + (y1 - y0) * (x - x0) / (x1 - x0)
+    return points[-1][1]
+
+
+def _annual(t: TargetFacts, on: date, actuals: Sequence[Actual]) -> float | None:
+    goal = t.value
+    if t.kind == "plan_relative":
+        quota = [a.value_of for a in actuals if a.on.year == on.year and a.value_of]
+        goal = quota[-1] if quota else None
+    if goal is None:
+        return None
+    flow = t.per_year and not (t.unit or "").startswith("%") and t.kind != "growth_rate"
+    fraction = (when(on) - on.year) if flow else 1.0
+    return goal * min(1.0, fraction)
+
+
+def forecast(t: TargetFacts, actuals: Sequence[Actual]) -> Forecast | None:
+    """The value at the deadline if things go on as the actuals so far show.
+
+    A straight line through the baseline and the actuals (least squares), or through their
+    logarithms for compound growth; None with fewer than two points or no deadline.
+    """
+    end = deadline(t)
+    if end is None or t.kind == "milestone" or is_annual(t):
+        return None
+    points = [(when(a.on), normalised(t, a)) for a in actuals]
+    if t.baseline is not None and t.baseline_year is not None:
+        points.insert(0, (t.baseline_year + 1.0, t.baseline))
+    if len({x for x, _ in points}) < 2:
+        return None
+    compound = t.kind == "growth_rate" and all(y > 0 for _, y in points)
+    ys = [math.log(y) if compound else y for _, y in points]
+    projected = _fit([x for x, _ in points], ys, end)
+    value = math.exp(projected) if compound else projected
+    return Forecast(int(end) - 1, value, meets(t, value))
+
+
+def final_goal(t: TargetFacts) -> float | None:
+    """The value to reach by the deadline: the target's own, or for compound growth from a
+    baseline the level the rate leads to, since its actuals are levels."""
+    if t.kind == "growth_rate" and t.baseline is not None and t.baseline_year is not None \
+            and t.value is not None and t.deadline_year is not None:
+        return t.baseline * (1 + t.value / 100) ** (t.deadline_year - t.baseline_year)
+    return t.value
+
+
+def _fit(xs: list[float], ys: list[float], at: float) -> float:
+    n = len(xs)
+    mx, my = sum(xs) / n, sum(ys) / n
+    sxx = sum((x - mx) ** 2 for x in xs)
+    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sxx
+    return my + slope * (at - mx)
