@@ -10,7 +10,8 @@ from theodoi.storage import db
 from theodoi.storage.models import Base
 
 TABLES = {"units", "agencies", "agency_aliases", "source_files", "plans", "plan_bases",
-          "targets", "milestones", "tasks", "assignments", "target_links"}
+          "targets", "milestones", "tasks", "assignments", "target_links", "attachments",
+          "progress_records", "task_updates", "explanation_requests"}
 
 
 def _tables(url: str) -> set[str]:
@@ -35,3 +36,24 @@ def test_models_and_migrations_agree(db_url: str) -> None:
         diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}),
                                 Base.metadata)
     assert diff == []
+
+
+def test_stored_plans_survive_the_progress_migration_both_ways(empty_db_url: str) -> None:
+    """A register made before the progress tables keeps its data through 0002 up and down."""
+    from sqlalchemy import text
+
+    db.upgrade(empty_db_url, "0001")
+    with db.engine_for(empty_db_url).begin() as conn:
+        conn.execute(text("insert into units (id, code, name, level, created_at) values "
+                          "(1, 'xa-a', 'Xã A', 'xa', '2026-01-01')"))
+        conn.execute(text("insert into plans (id, unit_id, kind, title, recipients, status, "
+                          "created_at, version) values (1, 1, 'ke_hoach', 'Kế hoạch A', '[]', "
+                          "'active', '2026-01-01', 1)"))
+    db.upgrade(empty_db_url)
+    with db.engine_for(empty_db_url).connect() as conn:
+        row = conn.execute(text("select title, report_every, report_due_days from plans")).one()
+    assert tuple(row) == ("Kế hoạch A", "quarter", 5)
+    db.downgrade(empty_db_url, "0001")
+    with db.engine_for(empty_db_url).connect() as conn:
+        assert conn.execute(text("select title from plans")).scalar() == "Kế hoạch A"
+    assert "progress_records" not in _tables(empty_db_url)
