@@ -133,3 +133,8 @@ def test_an_unreachable_server_is_a_clear_error(capsys: Any, monkeypatch: pytest
     monkeypatch.setenv("THEODOI_DATA_DIR", str(tmp_path))
     code, _, err = theodoi(capsys, "unit", "list")
     assert code == 2 and "không kết nối được cơ sở dữ liệu" in err
+
+
+def test_brackets_in_a_message_are_printed_as_written(settings_env: str, capsys: Any) -> None:
+    code, _, err = theodoi(capsys, "plan", "list", "--unit", "Xã [bold]Lạ[/bold]")
+    assert code == 2 and "không có đơn vị 'Xã [bold]Lạ[/bold]'" in err

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 from rich.console import Console
+from rich.text import Text
 
 from theodoi.domain.errors import TheodoiError
 
@@ -11,7 +12,9 @@ err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def render(exc: TheodoiError) -> None:
-    err_console.print(f"[bold red]Lỗi:[/] {exc.render()}", markup=True)
+    """'Lỗi:' in red, then the message as plain text: a cell or a name quoted in it may hold
+    brackets that rich would otherwise read as markup."""
+    err_console.print(Text.assemble(("Lỗi:", "bold red"), " ", exc.render()))
 
 
 def run_guarded(group: click.Group, args: list[str] | None = None) -> int:
