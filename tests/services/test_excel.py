@@ -271,3 +271,39 @@ def test_a_file_that_is_not_xlsx_gets_a_clear_message(session: Session, unit: Un
                                                       data: bytes) -> None:
     with pytest.raises(BadInput, match="không phải bảng tính Excel"):
         excel.import_register(session, unit, data)
+
+
+def test_items_of_a_closed_plan_cannot_be_changed_through_excel(session: Session,
+                                                                unit: Unit) -> None:
+    plan = plan_repo.for_unit(session, unit.id)[0]
+    target = plan.targets[0]
+    review.close(session, plan.id)
+    session.commit()
+    unchanged = Sheet(excel.export_register(session, unit))
+    assert excel.import_register(session, unit, unchanged.bytes())  # re-reading is fine
+    book = Sheet(excel.export_register(session, unit))
+    row = book.set("Chỉ tiêu", target.id, "Giá trị", 77)
+    with pytest.raises(excel.WorkbookInvalid) as err:
+        excel.import_register(session, unit, book.bytes())
+    assert err.value.problems == [f"Trang 'Chỉ tiêu', dòng {row}, cột 'Mã': kế hoạch số "
+                                  f"{plan.id} đã đóng; không sửa được mục của nó (mở lại kế "
+                                  "hoạch ở trang 'Kế hoạch' nếu cần)."]
+    session.rollback()
+    assert session.get(Target, target.id).value != 77  # type: ignore[union-attr]
+
+
+def test_a_milestone_year_the_target_already_has_is_a_listed_problem(session: Session,
+                                                                    unit: Unit) -> None:
+    target = next(t for p in plan_repo.for_unit(session, unit.id) for t in p.targets
+                  if len(t.milestones) >= 2)
+    first, second = target.milestones[0], target.milestones[1]
+    book = Sheet(excel.export_register(session, unit))
+    ws = book.book["Lộ trình"]
+    row = next(r for r in range(2, ws.max_row + 1)
+               if ws.cell(r, book.col("Lộ trình", "Mã")).value == first.id)
+    ws.cell(row, book.col("Lộ trình", "Năm")).value = second.year
+    other = next(r for r in range(2, ws.max_row + 1)
+                 if ws.cell(r, book.col("Lộ trình", "Mã")).value == second.id)
+    ws.delete_rows(other)  # the clashing year is not in the workbook, only in the register
+    with pytest.raises(excel.WorkbookInvalid, match=f"đã có năm {second.year}"):
+        excel.import_register(session, unit, book.bytes())

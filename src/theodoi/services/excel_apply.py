@@ -103,6 +103,10 @@ class Applier:
         self.pending_bases: list[tuple[Basis, int]] = []  # bases linked to a later plan
         self.touched: dict[str, set[int]] = {k: set() for k in SHEETS}
         self.summary = ImportSummary(unit.name, same)
+        self.problems: list[str] = []  # what only shows while applying (a closed plan …)
+
+    def _problem(self, sheet: str, row: dict[str, Any], header: str, text: str) -> None:
+        self.problems.append(f"Trang '{sheet}', dòng {row.get('_row')}, cột '{header}': {text}")
 
     def apply(self, rows: dict[str, list[dict[str, Any]]]) -> ImportSummary:
         before = {a.id for a in agency_repo.for_unit(self.s, self.unit.id, "proposed")}
@@ -285,6 +289,9 @@ class Applier:
         meta = self._set(sheet, item, row, ITEM_KEYS)
         if kind == "target":
             meta = self._set(sheet, item, row, ("also_spans",)) or meta
+        if not created and (changed or people) and item.plan.status == "closed":
+            self._problem(sheet, row, "Mã", f"kế hoạch số {item.plan.id} đã đóng; không sửa "
+                          "được mục của nó (mở lại kế hoạch ở trang 'Kế hoạch' nếu cần).")
         if not created and (changed or people) and item.review == review_before:
             self._corrected(item)
         if row.get("id") is not None:
@@ -367,6 +374,14 @@ class Applier:
             target.milestones.append(milestone)
             self.s.flush()
         changed = False
+        if target.plan.status == "closed" and (created or milestone.target is not target or any(
+                key in self.present[sheet] and getattr(milestone, key) != row.get(key)
+                for key in ("year", "value"))):
+            self._problem(sheet, row, "Năm", f"kế hoạch số {target.plan.id} đã đóng; không "
+                          "sửa được lộ trình của chỉ tiêu.")
+        if any(m is not milestone and m.year == row["year"] for m in target.milestones):
+            self._problem(sheet, row, "Năm", f"chỉ tiêu đã có năm {row['year']} trong lộ trình.")
+            return
         if milestone.target is not target:
             milestone.target, changed = target, True
         for key in ("year", "value"):

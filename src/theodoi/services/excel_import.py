@@ -87,9 +87,13 @@ def import_register(s: Session, unit: Unit, data: bytes) -> ImportSummary:
     check_references(book, existing, same)
     if book.problems:
         raise WorkbookInvalid(book.problems)
-    rows = {name: [r for _, r in sheet.rows] for name, sheet in book.sheets.items()}
+    rows = {name: [dict(r, _row=n) for n, r in sheet.rows] for name, sheet in book.sheets.items()}
     present = {name: sheet.present for name, sheet in book.sheets.items()}
-    return Applier(s, unit, same, existing, present).apply(rows)
+    applier = Applier(s, unit, same, existing, present)
+    summary = applier.apply(rows)
+    if applier.problems:  # found only while applying; the edge's rollback undoes the rest
+        raise WorkbookInvalid(applier.problems)
+    return summary
 
 
 def read_book(data: bytes) -> Book:
