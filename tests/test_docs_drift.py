@@ -41,3 +41,24 @@ def test_exit_codes_are_documented() -> None:
     rows = "\n".join(_table_rows("## Exit codes"))
     for code in ("0", "1", "2"):
         assert f"| {code} |" in rows
+
+
+def _leaf_commands(group: object, prefix: str = "theodoi") -> list[str]:
+    import click
+
+    assert isinstance(group, click.Group)
+    paths = []
+    for name, command in group.commands.items():
+        if isinstance(command, click.Group):
+            paths += _leaf_commands(command, f"{prefix} {name}")
+        else:
+            paths.append(f"{prefix} {name}")
+    return paths
+
+
+def test_every_command_is_in_the_readme() -> None:
+    from theodoi.cli import cli
+
+    missing = [path for path in _leaf_commands(cli) if f"`{path}" not in README
+               and not re.search(rf"^{re.escape(path)}\b", README, re.MULTILINE)]
+    assert missing == [], f"commands the README does not document: {missing}"
