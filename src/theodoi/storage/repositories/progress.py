@@ -1,0 +1,173 @@
+"""Queries on progress: reported values, task updates, explanation requests, completeness.
+
+Progress records are append-only; the *current* record of a (target, period) is the one
+with the highest id. Queries for a whole unit select the unit's items of active plans in a
+subquery, so a unit with 15,000 items and 500,000 records costs a fixed number of queries,
+never one per item.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from theodoi.storage.models import (
+    Assignment,
+    Attachment,
+    ExplanationRequest,
+    Plan,
+    ProgressRecord,
+    Target,
+    Task,
+    TaskUpdate,
+)
+
+LIVE_REVIEWS = ("accepted", "corrected", "added")  # proposed/rejected items are not tracked
+
+
+def add(s: Session, row: object) -> None:
+    s.add(row)
+    s.flush()
+
+
+def add_attachment(s: Session, sha256: str, name: str, content: bytes) -> Attachment:
+    row = Attachment(sha256=sha256, name=name, size=len(content), content=content)
+    add(s, row)
+    return row
+
+
+def unit_targets(unit_id: int) -> Select[Any]:
+    """Ids of the unit's live targets of active plans, as a subquery to filter by."""
+    return (select(Target.id).join(Plan, Target.plan_id == Plan.id)
+            .where(Plan.unit_id == unit_id, Plan.status == "active",
+                   Target.review.in_(LIVE_REVIEWS)))
+
+
+def unit_tasks(unit_id: int) -> Select[Any]:
+    return (select(Task.id).join(Plan, Task.plan_id == Plan.id)
+            .where(Plan.unit_id == unit_id, Plan.status == "active",
+                   Task.review.in_(LIVE_REVIEWS)))
+
+
+def active_targets(s: Session, unit_id: int) -> list[Target]:
+    """The unit's live targets of active plans with plan, milestones and lead agencies."""
+    query = (select(Target).where(Target.id.in_(unit_targets(unit_id)))
+             .options(selectinload(Target.plan), selectinload(Target.milestones),
+                      selectinload(Target.assignments).selectinload(Assignment.agency))
+             .order_by(Target.plan_id, Target.position, Target.id))
+    return list(s.scalars(query))
+
+
+def active_tasks(s: Session, unit_id: int) -> list[Task]:
+    query = (select(Task).where(Task.id.in_(unit_tasks(unit_id)))
+             .options(selectinload(Task.plan),
+                      selectinload(Task.assignments).selectinload(Assignment.agency))
+             .order_by(Task.plan_id, Task.position, Task.id))
+    return list(s.scalars(query))
+
+
+def records_of(s: Session, target_id: int) -> list[ProgressRecord]:
+    """Every record of a target, oldest first: the history, corrections included."""
+    return list(s.scalars(select(ProgressRecord).where(ProgressRecord.target_id == target_id)
+                          .order_by(ProgressRecord.id)))
+
+
+def current(s: Session, target_id: int, period_key: str) -> ProgressRecord | None:
+    """The current record of one (target, period): its newest."""
+    return s.scalar(select(ProgressRecord)
+                    .where(ProgressRecord.target_id == target_id,
+                           ProgressRecord.period_key == period_key)
+                    .order_by(ProgressRecord.id.desc()).limit(1))
+
+
+def _newest_ids(targets: Select[Any], up_to: date | None) -> Select[Any]:
+    query = select(func.max(ProgressRecord.id)).where(ProgressRecord.target_id.in_(targets))
+    if up_to is not None:
+        query = query.where(ProgressRecord.period_end <= up_to)
+    return query.group_by(ProgressRecord.target_id, ProgressRecord.period_key)
+
+
+def current_for_unit(s: Session, unit_id: int, up_to: date | None = None) -> list[ProgressRecord]:
+    """The current record of every (target, period) of the unit's active items, for periods
+    ending by `up_to`, in one query; ordered by target and period end."""
+    query = (select(ProgressRecord)
+             .where(ProgressRecord.id.in_(_newest_ids(unit_targets(unit_id), up_to)))
+             .order_by(ProgressRecord.target_id, ProgressRecord.period_end))
+    return list(s.scalars(query))
+
+
+def current_for_targets(s: Session, target_ids: list[int],
+                        up_to: date | None = None) -> list[ProgressRecord]:
+    """Like `current_for_unit` for the given targets (chunked: backends cap parameters)."""
+    out: list[ProgressRecord] = []
+    for start in range(0, len(target_ids), 5000):
+        ids = select(Target.id).where(Target.id.in_(target_ids[start:start + 5000]))
+        out += s.scalars(select(ProgressRecord)
+                         .where(ProgressRecord.id.in_(_newest_ids(ids, up_to)))
+                         .order_by(ProgressRecord.target_id, ProgressRecord.period_end))
+    return out
+
+
+def updates_of(s: Session, task_id: int) -> list[TaskUpdate]:
+    return list(s.scalars(select(TaskUpdate).where(TaskUpdate.task_id == task_id)
+                          .order_by(TaskUpdate.reported_on, TaskUpdate.id)))
+
+
+def latest_updates_for_unit(s: Session, unit_id: int, up_to: date) -> list[TaskUpdate]:
+    """Each active task's latest update made by `up_to` (latest day, then newest id): the
+    only one task status reads, so 15,000 tasks load 15,000 rows, not their whole history."""
+    ranked = (select(TaskUpdate.id, func.row_number().over(
+        partition_by=TaskUpdate.task_id,
+        order_by=(TaskUpdate.reported_on.desc(), TaskUpdate.id.desc())).label("rank"))
+        .where(TaskUpdate.task_id.in_(unit_tasks(unit_id)), TaskUpdate.reported_on <= up_to)
+        .subquery())
+    latest = select(ranked.c.id).where(ranked.c.rank == 1)
+    return list(s.scalars(select(TaskUpdate).where(TaskUpdate.id.in_(latest))))
+
+
+def explanation(s: Session, request_id: int) -> ExplanationRequest | None:
+    return s.get(ExplanationRequest, request_id)
+
+
+def explanations_for_unit(s: Session, unit_id: int,
+                          state: str | None = None) -> list[ExplanationRequest]:
+    """The unit's requests on items of its plans (any status), oldest first."""
+    on_target = ExplanationRequest.target_id.in_(
+        select(Target.id).join(Plan, Target.plan_id == Plan.id).where(Plan.unit_id == unit_id))
+    on_task = ExplanationRequest.task_id.in_(
+        select(Task.id).join(Plan, Task.plan_id == Plan.id).where(Plan.unit_id == unit_id))
+    query = select(ExplanationRequest).where(on_target | on_task)
+    if state is not None:
+        query = query.where(ExplanationRequest.state == state)
+    return list(s.scalars(query.order_by(ExplanationRequest.id)))
+
+
+def first_reports(s: Session, unit_id: int, period_key: str) -> dict[int, datetime]:
+    """When each active target first got a record for the period: target id -> time."""
+    rows = s.execute(select(ProgressRecord.target_id, func.min(ProgressRecord.recorded_at))
+                     .where(ProgressRecord.target_id.in_(unit_targets(unit_id)),
+                            ProgressRecord.period_key == period_key)
+                     .group_by(ProgressRecord.target_id))
+    return {target_id: at for target_id, at in rows}
+
+
+def first_task_reports(s: Session, unit_id: int, period_key: str) -> dict[int, date]:
+    """The first day each active task was reported on for the period: task id -> day."""
+    rows = s.execute(select(TaskUpdate.task_id, func.min(TaskUpdate.reported_on))
+                     .where(TaskUpdate.task_id.in_(unit_tasks(unit_id)),
+                            TaskUpdate.period_key == period_key)
+                     .group_by(TaskUpdate.task_id))
+    return {task_id: on for task_id, on in rows}
+
+
+def items_by_id(s: Session, target_ids: set[int], task_ids: set[int]
+                ) -> tuple[dict[int, Target], dict[int, Task]]:
+    """Targets and tasks by id with their lead agencies, two queries for any number."""
+    lead = selectinload(Target.assignments).selectinload(Assignment.agency)
+    targets = s.scalars(select(Target).where(Target.id.in_(target_ids)).options(lead))
+    tasks = s.scalars(select(Task).where(Task.id.in_(task_ids))
+                      .options(selectinload(Task.assignments).selectinload(Assignment.agency)))
+    return {t.id: t for t in targets}, {t.id: t for t in tasks}
