@@ -106,7 +106,7 @@ def record_progress(s: Session, ref: str, period_text: str, value_text: str | fl
     """
     target = live_target(s, ref)
     period = parse_period(period_text)
-    entered, whole = _read_value(target, value_text, value_of)
+    entered, whole = read_value(target, value_text, value_of)
     value = values.to_target_unit(entered, unit, target.unit) if unit else entered
     if whole is not None and unit and target.kind == "plan_relative":
         whole = values.to_target_unit(whole, unit, target.unit)
@@ -123,7 +123,7 @@ def record_progress(s: Session, ref: str, period_text: str, value_text: str | fl
     return _record_row(row, target)
 
 
-def _read_value(t: Target, raw: str | float, of: str | float | None
+def read_value(t: Target, raw: str | float, of: str | float | None
                 ) -> tuple[float, float | None]:
     """(value, whole) from what was typed, checked against the kind of target."""
     if is_milestone(t):
@@ -213,6 +213,19 @@ def update_task(s: Session, ref: str, state: str, *, on: date,
     """Record where task `ref` stands on day `on`; 'hoàn thành' needs a completion day
     (default `on`) and at most 100 %, which is what it means."""
     task = live_task(s, ref)
+    code, share, completed_on = check_task_update(state, percent, completed_on, on)
+    period = parse_period(period_text) if period_text else report_period(task.plan, on)
+    row = TaskUpdate(task_id=task.id, period_key=period.key, reported_on=on, state=code,
+                     percent=share, completed_on=completed_on,
+                     product=(product or "").strip() or None,
+                     explanation=(explanation or "").strip() or None, recorded_by=by)
+    repo.add(s, row)
+    return _update_row(row, task)
+
+
+def check_task_update(state: str, percent: str | float | None, completed_on: date | None,
+                      on: date) -> tuple[str, float | None, date | None]:
+    """(state code, percent, completion day) of a task update, or BadInput saying why not."""
     code = values.task_state(state)
     share = values.percent(percent)
     if code == "hoan_thanh":
@@ -223,13 +236,7 @@ def update_task(s: Session, ref: str, state: str, *, on: date,
         raise BadInput("ngày hoàn thành chỉ ghi khi trạng thái là 'Hoàn thành'.")
     if completed_on is not None and completed_on > on:
         raise BadInput("ngày hoàn thành không thể sau ngày báo cáo.")
-    period = parse_period(period_text) if period_text else report_period(task.plan, on)
-    row = TaskUpdate(task_id=task.id, period_key=period.key, reported_on=on, state=code,
-                     percent=share, completed_on=completed_on,
-                     product=(product or "").strip() or None,
-                     explanation=(explanation or "").strip() or None, recorded_by=by)
-    repo.add(s, row)
-    return _update_row(row, task)
+    return code, share, completed_on
 
 
 def _update_row(u: TaskUpdate, task: Task) -> UpdateRow:
