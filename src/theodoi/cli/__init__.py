@@ -16,7 +16,9 @@ from theodoi.cli.excel import register_group
 from theodoi.cli.extract import extract_cmd
 from theodoi.cli.links import links_group  # also adds plan pending|link|unlink
 from theodoi.cli.misc import demo_cmd, settings_cmd
+from theodoi.cli.progress import progress_group  # also adds plan calendar
 from theodoi.cli.register import import_cmd, plan_group
+from theodoi.cli.status import explain_group, status_cmd
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -32,6 +34,8 @@ cli.add_command(register_group)
 for command in (db_group, import_cmd, plan_group, unit_group, agency_group):
     cli.add_command(command)
 cli.add_command(links_group)
+for command in (progress_group, status_cmd, explain_group):
+    cli.add_command(command)
 
 
 def main() -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
@@ -204,7 +204,9 @@ def progress_import(s: Session, data: bytes, by: str | None = None,
                     on: date | None = None) -> ImportResult:
     """Write a filled template: every row checked first, then all of it or nothing.
 
-    `on` is the day of the task reports (the CLI passes today); by default the period's end.
+    `on` is the day of the reports (the CLI passes today): task updates are made on it and
+    target records dated on it; by default task updates are dated the period's end and
+    records the moment they are written.
     """
     book = _open(data)
     unit, period = _context(s, book)
@@ -212,8 +214,9 @@ def progress_import(s: Session, data: bytes, by: str | None = None,
     targets = {items.ref_of(t): t for t in repo.active_targets(s, unit.id)}
     tasks = {items.ref_of(t): t for t in repo.active_tasks(s, unit.id)}
     checked, result = _Checked(), ImportResult(unit.name, period.key)
+    at = datetime.combine(on, time()) if on else None
     for row, cells in _rows(book, TARGETS, TARGET_COLUMNS):
-        _check_target(s, checked, result, row, cells, targets, period, by)
+        _check_target(s, checked, result, row, cells, targets, period, by, at)
     for row, cells in _rows(book, TASKS, TASK_COLUMNS):
         _check_task(s, checked, result, row, cells, tasks, period, day, by)
     if checked.problems:
@@ -273,7 +276,7 @@ def _claim(checked: _Checked, sheet: str, row: int, ref: Any, known: dict[str, A
 
 def _check_target(s: Session, checked: _Checked, result: ImportResult, row: int,
                   cells: dict[str, Any], known: dict[str, Target], period: Period,
-                  by: str | None) -> None:
+                  by: str | None, at: datetime | None) -> None:
     value, whole, note = cells.get("Giá trị"), cells.get("Trên tổng số"), cells.get("Ghi chú")
     if value is None and whole is None and note is None:
         result.skipped += 1
@@ -294,7 +297,7 @@ def _check_target(s: Session, checked: _Checked, result: ImportResult, row: int,
     ref = items.ref_of(target)
     checked.writes.append(lambda: progress.record_progress(
         s, ref, period.key, value, value_of=whole,
-        note=None if note is None else str(note), by=by))
+        note=None if note is None else str(note), by=by, at=at))
     result.records += 1
     result.refs.append(ref)
 

@@ -1,0 +1,201 @@
+"""`theodoi progress …` and `theodoi plan calendar`: reported values, task updates, baselines,
+Excel bulk entry and completeness of a period."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+from rich.table import Table
+
+from theodoi.cli.common import out, print_json, transaction, vn_number
+from theodoi.cli.register import plan_group
+from theodoi.domain.errors import BadInput
+from theodoi.domain.fields import parse_date
+from theodoi.services import completeness, progress, progress_xlsx
+
+FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+
+
+def day(text: str | None, what: str = "ngày") -> date | None:
+    """dd/mm/yyyy (or ISO) typed on the command line; None when left out."""
+    if text is None:
+        return None
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise BadInput(f"{what} '{text}' không hợp lệ; dùng dd/mm/yyyy.") from exc
+
+
+def screen_date(value: date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+@click.group("progress")
+def progress_group() -> None:
+    """Nhập số liệu thực hiện chỉ tiêu và tiến độ nhiệm vụ."""
+
+
+@progress_group.command("record")
+@click.argument("ref")
+@click.option("--period", required=True, help="Kỳ báo cáo: 2026, Q3/2026, 6 tháng 2026 …")
+@click.option("--value", required=True, help="Số liệu (123,5 hoặc 1.234; 3/9; đạt/chưa đạt).")
+@click.option("--unit", default=None, help="Đơn vị đã ghi nếu khác chỉ tiêu (ví dụ 'tỷ đồng').")
+@click.option("--of", "value_of", default=None, help="Tổng số (mẫu số) với chỉ tiêu x/y.")
+@click.option("--note", default=None)
+@click.option("--evidence", type=click.Path(path_type=Path), default=None,
+              help="Tệp minh chứng.")
+@click.option("--by", default=None, help="Người hoặc cơ quan báo cáo.")
+@FORMAT
+def record_cmd(ref: str, period: str, value: str, unit: str | None, value_of: str | None,
+               note: str | None, evidence: Path | None, by: str | None, fmt: str) -> None:
+    """Ghi số liệu một kỳ của chỉ tiêu; ghi lại cùng kỳ là đính chính (giữ lịch sử)."""
+    if evidence is not None and not evidence.is_file():
+        raise BadInput("không tìm thấy tệp minh chứng.", subject=str(evidence))
+    attachment = (evidence.name, evidence.read_bytes()) if evidence else None
+    with transaction() as s:
+        row = progress.record_progress(s, ref, period, value, unit=unit, value_of=value_of,
+                                       note=note, attachment=attachment, by=by)
+    if fmt == "json":
+        print_json(row)
+        return
+    what = "Đã đính chính" if row.corrects else "Đã ghi"
+    whole = f"/{vn_number(row.value_of)}" if row.value_of is not None else ""
+    out.print(f"{what} {row.ref} {row.period_label}: {vn_number(row.value)}{whole} "
+              f"{row.unit or ''}".rstrip() + ".")
+
+
+@progress_group.command("task")
+@click.argument("ref")
+@click.option("--state", required=True,
+              help="chua_trien_khai, dang_thuc_hien, hoan_thanh, tam_dung (hoặc tên tiếng Việt).")
+@click.option("--percent", default=None)
+@click.option("--done-on", default=None, help="Ngày hoàn thành dd/mm/yyyy.")
+@click.option("--product", default=None)
+@click.option("--explanation", default=None)
+@click.option("--on", "on_text", default=None, help="Ngày báo cáo dd/mm/yyyy (mặc định hôm nay).")
+@click.option("--period", default=None, help="Kỳ báo cáo (mặc định theo lịch của kế hoạch).")
+@click.option("--by", default=None)
+@FORMAT
+def task_cmd(ref: str, state: str, percent: str | None, done_on: str | None,
+             product: str | None, explanation: str | None, on_text: str | None,
+             period: str | None, by: str | None, fmt: str) -> None:
+    """Ghi tiến độ một nhiệm vụ."""
+    on = day(on_text, "ngày báo cáo") or date.today()
+    with transaction() as s:
+        row = progress.update_task(s, ref, state, on=on, percent=percent,
+                                   completed_on=day(done_on, "ngày hoàn thành"),
+                                   product=product, explanation=explanation,
+                                   period_text=period, by=by)
+    if fmt == "json":
+        print_json(row)
+        return
+    share = f", {vn_number(row.percent)}%" if row.percent is not None else ""
+    out.print(f"Đã ghi {row.ref} ngày {screen_date(row.reported_on)} (kỳ {row.period}): "
+              f"{row.state}{share}.")
+
+
+@progress_group.command("history")
+@click.argument("ref")
+@FORMAT
+def history_cmd(ref: str, fmt: str) -> None:
+    """Lịch sử số liệu của một chỉ tiêu (k<số>: tiến độ của một nhiệm vụ)."""
+    task = ref.strip().lower().startswith("k")
+    with transaction() as s:
+        updates = progress.task_history(s, ref) if task else []
+        records = [] if task else progress.history(s, ref)
+    if fmt == "json":
+        print_json(updates if task else records)
+        return
+    if task:
+        table = Table("Ngày", "Kỳ", "Trạng thái", "Tỷ lệ", "Hoàn thành", "Sản phẩm")
+        for u in updates:
+            table.add_row(screen_date(u.reported_on), u.period or "", u.state,
+                          vn_number(u.percent), screen_date(u.completed_on), u.product or "")
+    else:
+        table = Table("Số", "Kỳ", "Giá trị", "Đã nhập", "Ghi chú", "Người ghi", "Hiện dùng")
+        for r in records:
+            typed = f"{vn_number(r.entered_value)} {r.entered_unit or ''}".strip()
+            table.add_row(str(r.id), r.period_label, vn_number(r.value), typed, r.note or "",
+                          r.recorded_by or "", "✓" if r.current else "")
+    out.print(table)
+
+
+@progress_group.command("baseline")
+@click.argument("ref")
+@click.option("--value", required=True)
+@click.option("--year", required=True, type=int)
+def baseline_cmd(ref: str, value: str, year: int) -> None:
+    """Ghi số liệu gốc (năm gốc) của chỉ tiêu."""
+    with transaction() as s:
+        target = progress.set_baseline(s, ref, value, year)
+        out.print(f"Đã ghi số liệu gốc của {ref}: {vn_number(target.baseline_value)} "
+                  f"năm {year}.")
+
+
+@progress_group.command("template")
+@click.option("--unit", "unit_text", required=True)
+@click.option("--agency", required=True, help="Tên hoặc số của cơ quan chủ trì.")
+@click.option("--period", required=True)
+@click.option("--out", "out_path", required=True, type=click.Path(path_type=Path))
+def template_cmd(unit_text: str, agency: str, period: str, out_path: Path) -> None:
+    """Tạo biểu Excel để cơ quan chủ trì nhập số liệu một kỳ."""
+    with transaction() as s:
+        data = progress_xlsx.progress_template(s, unit_text, agency, period)
+    out_path.write_bytes(data)
+    out.print(f"Đã tạo biểu nhập số liệu: {out_path}")
+
+
+@progress_group.command("import")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--by", default=None)
+@click.option("--on", "on_text", default=None, help="Ngày báo cáo dd/mm/yyyy (mặc định hôm nay).")
+@FORMAT
+def import_cmd(path: Path, by: str | None, on_text: str | None, fmt: str) -> None:
+    """Nhập biểu Excel đã điền; có lỗi thì không ghi dòng nào."""
+    if not path.is_file():
+        raise BadInput("không tìm thấy tệp.", subject=str(path))
+    with transaction() as s:
+        result = progress_xlsx.progress_import(s, path.read_bytes(), by=by,
+                                               on=day(on_text) or date.today())
+    if fmt == "json":
+        print_json(result)
+        return
+    out.print(f"Đã nhập {result.records} số liệu chỉ tiêu, {result.updates} tiến độ nhiệm vụ "
+              f"của {result.unit}, kỳ {result.period}; bỏ qua {result.skipped} dòng trống.")
+
+
+@progress_group.command("missing")
+@click.option("--unit", "unit_text", required=True)
+@click.option("--period", required=True)
+@click.option("--as-of", "as_of", default=None, help="Ngày xét YYYY-MM-DD (mặc định hôm nay).")
+@FORMAT
+def missing_cmd(unit_text: str, period: str, as_of: str | None, fmt: str) -> None:
+    """Cơ quan nào chưa báo cáo kỳ này, báo cáo nào nộp trễ hạn."""
+    with transaction() as s:
+        result = completeness.completeness(s, unit_text, period,
+                                           day(as_of, "ngày xét") or date.today())
+    if fmt == "json":
+        print_json(result)
+        return
+    out.print(f"[bold]{result.unit} — {result.period_label}[/]: "
+              f"{completeness.missing_count(result)} mục chưa báo cáo.")
+    table = Table("Cơ quan chủ trì", "Đã báo cáo", "Chưa báo cáo", "Nộp trễ")
+    for a in result.agencies:
+        table.add_row(a.agency, f"{a.reported}/{a.expected}",
+                      "; ".join(f"{o.ref} {o.text[:40]}" for o in a.missing),
+                      "; ".join(f"{o.ref} ({screen_date(o.reported_on)})" for o in a.late))
+    out.print(table)
+
+
+@plan_group.command("calendar")
+@click.argument("plan_id", type=int)
+@click.option("--every", required=True, help="month, quarter, half, nine_months, year.")
+@click.option("--due-days", required=True, type=int, help="Số ngày sau kỳ phải nộp báo cáo.")
+def calendar_cmd(plan_id: int, every: str, due_days: int) -> None:
+    """Lịch báo cáo của kế hoạch."""
+    with transaction() as s:
+        plan = progress.set_calendar(s, plan_id, every, due_days)
+        out.print(f"Kế hoạch số {plan_id}: báo cáo theo {plan.report_every}, hạn "
+                  f"{plan.report_due_days} ngày sau mỗi kỳ.")

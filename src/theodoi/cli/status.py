@@ -1,0 +1,124 @@
+"""`theodoi status` and `theodoi explain …`: where a unit stands, and explanations asked."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import click
+from rich.table import Table
+
+from theodoi.cli.common import out, print_json, transaction, vn_number
+from theodoi.cli.progress import FORMAT, day, screen_date
+from theodoi.domain.status import LABELS
+from theodoi.services import explanations
+from theodoi.services.status import FIELD_LABELS, StatusRow, UnitStatus, status_of_unit
+
+
+@click.command("status")
+@click.option("--unit", "unit_text", required=True)
+@click.option("--as-of", "as_of", default=None, help="Ngày xét YYYY-MM-DD (mặc định hôm nay).")
+@click.option("--window", type=int, default=14, show_default=True,
+              help="Số ngày trước hạn thì cảnh báo 'sắp đến hạn'.")
+@click.option("--tolerance", type=float, default=0.05, show_default=True,
+              help="Mức hụt so với kỳ vọng còn tính là 'có nguy cơ'.")
+@FORMAT
+def status_cmd(unit_text: str, as_of: str | None, window: int, tolerance: float,
+               fmt: str) -> None:
+    """Tình hình thực hiện chỉ tiêu, nhiệm vụ của đơn vị đến một ngày."""
+    when = day(as_of, "ngày xét") or date.today()
+    with transaction() as s:
+        result = status_of_unit(s, unit_text, when, tolerance=tolerance, window_days=window)
+    if fmt == "json":
+        print_json(result)
+        return
+    out.print(f"[bold]{result.unit}[/] — tình hình đến ngày {screen_date(result.as_of)}")
+    _print_targets(result)
+    _print_tasks(result.tasks)
+    _print_counts(result)
+
+
+def _planned(r: StatusRow) -> str:
+    return f"{vn_number(r.planned)} {r.unit or ''}".strip() + (f" ({r.due})" if r.due else "")
+
+
+def _print_targets(result: UnitStatus) -> None:
+    for code in sorted({r.field for r in result.targets}):
+        table = Table("Mục", "Nội dung", "Kế hoạch", "Thực hiện", "Kỳ vọng", "Trạng thái",
+                      "Dự báo", title=FIELD_LABELS.get(code, code), title_justify="left")
+        for r in (x for x in result.targets if x.field == code):
+            outlook = f"{vn_number(r.forecast)} — {r.forecast_label}" if r.forecast_label else ""
+            table.add_row(r.ref, r.text[:60], _planned(r), vn_number(r.actual),
+                          vn_number(r.expected), r.label, outlook)
+        out.print(table)
+
+
+def _print_tasks(rows: list[StatusRow]) -> None:
+    if not rows:
+        return
+    table = Table("Mục", "Nhiệm vụ", "Chủ trì", "Hạn", "Tiến độ", "Trạng thái",
+                  title="Nhiệm vụ", title_justify="left")
+    for r in rows:
+        share = f"{vn_number(r.percent)}%" if r.percent is not None else ""
+        due = screen_date(r.due) if isinstance(r.due, date) else ""
+        table.add_row(r.ref, r.text[:60], r.lead_agency or "", due, share, r.label)
+    out.print(table)
+
+
+def _print_counts(result: UnitStatus) -> None:
+    table = Table("Cơ quan chủ trì", "Số mục theo trạng thái", title="Tổng hợp",
+                  title_justify="left")
+    for agency, counts in result.by_agency.items():
+        table.add_row(agency, "; ".join(f"{LABELS[c]}: {n}" for c, n in counts.items()))
+    out.print(table)
+
+
+@click.group("explain")
+def explain_group() -> None:
+    """Yêu cầu giải trình và trả lời giải trình."""
+
+
+@explain_group.command("request")
+@click.argument("ref")
+@click.option("--question", required=True)
+@click.option("--by", default=None)
+@click.option("--period", default=None)
+@FORMAT
+def request_cmd(ref: str, question: str, by: str | None, period: str | None, fmt: str) -> None:
+    """Yêu cầu cơ quan chủ trì giải trình về một mục."""
+    with transaction() as s:
+        row = explanations.request_explanation(s, ref, question, by, period)
+    if fmt == "json":
+        print_json(row)
+        return
+    out.print(f"Đã gửi yêu cầu giải trình số {row.id} về {row.ref} tới "
+              f"{row.lead_agency or 'cơ quan chủ trì'}.")
+
+
+@explain_group.command("answer")
+@click.argument("request_id", type=int)
+@click.option("--text", required=True)
+@click.option("--by", default=None)
+@click.option("--version", type=int, default=None, help="Phiên bản đã đọc (kiểm tra xung đột).")
+def answer_cmd(request_id: int, text: str, by: str | None, version: int | None) -> None:
+    """Trả lời một yêu cầu giải trình đang chờ."""
+    with transaction() as s:
+        row = explanations.answer(s, request_id, text, by, version)
+    out.print(f"Đã trả lời yêu cầu giải trình số {row.id} ({row.ref}).")
+
+
+@explain_group.command("list")
+@click.option("--unit", "unit_text", required=True)
+@click.option("--open", "only_open", is_flag=True, help="Chỉ các yêu cầu chưa trả lời.")
+@FORMAT
+def list_cmd(unit_text: str, only_open: bool, fmt: str) -> None:
+    """Các yêu cầu giải trình của đơn vị."""
+    with transaction() as s:
+        rows = explanations.list_requests(s, unit_text, "open" if only_open else None)
+    if fmt == "json":
+        print_json(rows)
+        return
+    table = Table("Số", "Mục", "Nội dung", "Chủ trì", "Câu hỏi", "Trạng thái", "Giải trình")
+    for r in rows:
+        table.add_row(str(r.id), r.ref, r.item_text[:40], r.lead_agency or "", r.question,
+                      explanations.STATE_LABELS[r.state], r.answer or "")
+    out.print(table)
