@@ -1,0 +1,97 @@
+"""Queries on users, their role grants, web sessions and sign-in attempts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete, func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from theodoi.storage.models import LoginAttempt, RoleGrant, User, WebSession
+
+
+def user_by_name(s: Session, username: str) -> User | None:
+    return s.scalar(select(User).where(func.lower(User.username) == username.lower())
+                    .options(selectinload(User.grants)))
+
+
+def get_user(s: Session, user_id: int) -> User | None:
+    return s.get(User, user_id)
+
+
+def add_user(s: Session, user: User) -> User:
+    s.add(user)
+    s.flush()
+    return user
+
+
+def all_users(s: Session) -> list[User]:
+    return list(s.scalars(select(User).order_by(User.username)
+                          .options(selectinload(User.grants).selectinload(RoleGrant.unit),
+                                   selectinload(User.grants).selectinload(RoleGrant.agency))))
+
+
+def add_grant(s: Session, grant: RoleGrant) -> RoleGrant:
+    s.add(grant)
+    s.flush()
+    return grant
+
+
+def find_grant(s: Session, user_id: int, unit_id: int, role: str) -> RoleGrant | None:
+    return s.scalar(select(RoleGrant).where(RoleGrant.user_id == user_id,
+                                            RoleGrant.unit_id == unit_id,
+                                            RoleGrant.role == role))
+
+
+def grants_of(s: Session, user_id: int) -> list[RoleGrant]:
+    return list(s.scalars(select(RoleGrant).where(RoleGrant.user_id == user_id)
+                          .order_by(RoleGrant.id)))
+
+
+def add_session(s: Session, row: WebSession) -> WebSession:
+    s.add(row)
+    s.flush()
+    return row
+
+
+def session_by_hash(s: Session, token_hash: str) -> WebSession | None:
+    return s.scalar(select(WebSession).where(WebSession.token_hash == token_hash)
+                    .options(selectinload(WebSession.user).selectinload(User.grants)))
+
+
+def delete_session(s: Session, row: WebSession) -> None:
+    s.delete(row)
+    s.flush()
+
+
+def delete_sessions_of(s: Session, user_id: int, keep: int | None = None) -> None:
+    query = delete(WebSession).where(WebSession.user_id == user_id)
+    if keep is not None:
+        query = query.where(WebSession.id != keep)
+    s.execute(query)
+
+
+def delete_expired_sessions(s: Session, now: datetime) -> None:
+    s.execute(delete(WebSession).where(WebSession.expires_at < now))
+
+
+def add_attempt(s: Session, username: str, client: str, at: datetime, success: bool) -> None:
+    s.add(LoginAttempt(username=username.lower(), client=client, at=at, success=success))
+    s.flush()
+
+
+def recent_failures(s: Session, username: str, client: str,
+                    since: datetime) -> tuple[int, int]:
+    """Failed attempts since `since`: (for this username, from this client)."""
+    rows = s.execute(select(LoginAttempt.username, LoginAttempt.client).where(
+        LoginAttempt.at >= since, LoginAttempt.success.is_(False),
+        or_(LoginAttempt.username == username.lower(), LoginAttempt.client == client)))
+    by_name = by_client = 0
+    for name, where in rows:
+        by_name += name == username.lower()
+        by_client += where == client
+    return by_name, by_client
+
+
+def forget_attempts_before(s: Session, before: datetime) -> None:
+    s.execute(delete(LoginAttempt).where(LoginAttempt.at < before))
