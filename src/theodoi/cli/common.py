@@ -11,6 +11,7 @@ from typing import Any
 
 from rich.console import Console
 
+from theodoi.domain.numbers import vn_number as vn_number  # re-exported for the commands
 from theodoi.services import db
 from theodoi.settings import Settings, load
 
@@ -35,11 +36,3 @@ def _plain(value: Any) -> Any:
 def print_json(data: Any) -> None:
     """Stable JSON on stdout, not re-flowed or coloured, so scripts can read it."""
     sys.stdout.write(json.dumps(data, ensure_ascii=False, default=_plain, indent=1) + "\n")
-
-
-def vn_number(value: float | None) -> str:
-    """1234.5 -> '1.234,5' as on Vietnamese screens; whole numbers without decimals."""
-    if value is None:
-        return ""
-    text = f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
-    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")

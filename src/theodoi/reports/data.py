@@ -1,0 +1,301 @@
+"""Build a `Report` from plain inputs: percentages, groupings, order, the header's wording.
+
+Inputs are small dataclasses (or dicts with the same keys) a service fills from the
+register and the status engine; nothing here reads a database, a file or the clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, TypeVar
+
+from theodoi.domain.errors import BadInput
+from theodoi.domain.periods import Period, midterm, parse_period, term_end
+from theodoi.reports.model import (
+    FIELD_HEADINGS,
+    REPORT_KINDS,
+    TASK_GROUPS,
+    AgencyTasks,
+    Appendix,
+    Direction,
+    FieldGroup,
+    Issuer,
+    Report,
+    Shortcoming,
+    Signature,
+    TargetLine,
+    TaskLine,
+)
+
+NO_AGENCY = "(chưa giao cơ quan chủ trì)"
+OFF_TRACK = ("khong_dat", "cham_tien_do", "co_nguy_co")
+PLAN_KIND_WORDS = {"ke_hoach": "Kế hoạch", "chuong_trinh_hanh_dong": "Chương trình hành động",
+                   "nghi_quyet": "Nghị quyết", "de_an": "Đề án", "quyet_dinh": "Quyết định",
+                   "bao_cao": "Báo cáo", "khac": "Văn bản"}
+MANY_PLANS = "các kế hoạch, chương trình, nghị quyết"
+
+
+@dataclass(frozen=True)
+class TargetInput:
+    ref: str
+    name: str
+    field: str | None
+    unit: str | None
+    planned: float | None
+    in_period: float | None
+    cumulative: float | None
+    status: str
+    status_label: str
+    agency: str | None = None
+
+
+@dataclass(frozen=True)
+class TaskInput:
+    ref: str
+    title: str
+    agency: str | None
+    due: date | None
+    status: str
+    status_label: str
+
+
+@dataclass(frozen=True)
+class ExplanationInput:
+    """An answered explanation request about an item (its answer is the cause)."""
+
+    ref: str
+    item_text: str
+    agency: str | None
+    answer: str | None
+
+
+@dataclass(frozen=True)
+class UpcomingInput:
+    """What falls in the next period: a task due, or a target's next milestone."""
+
+    text: str
+    agency: str | None
+    due: date | None = None
+    due_text: str | None = None
+
+
+@dataclass(frozen=True)
+class PlanRef:
+    kind: str
+    number: str | None
+    issued_on: date | None = None
+
+
+@dataclass(frozen=True)
+class Header:
+    """Who issues the report, its number (None: left blank for the clerk), where and when."""
+
+    issuer: Issuer
+    place: str | None
+    signature: Signature
+    number: str | None = None
+    issued_on: date | None = None
+    plans: list[PlanRef] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+
+
+T = TypeVar("T")
+
+
+def _as(cls: type[T], item: T | Mapping[str, Any]) -> T:
+    return cls(**item) if isinstance(item, Mapping) else item
+
+
+def percent_of(done: float | None, planned: float | None) -> float | None:
+    """Thực hiện as a percentage of kế hoạch; None when either is missing or the plan is 0."""
+    if done is None or not planned:
+        return None
+    return done / planned * 100
+
+
+def symbol(issuer: Issuer) -> str:
+    """The report's symbol: BC-UBND / BC-HĐND for State bodies, BC/ĐU for a Đảng ủy."""
+    if issuer.party:
+        return "BC/ĐU"
+    return "BC-HĐND" if "HỘI ĐỒNG" in issuer.body.upper() else "BC-UBND"
+
+
+def number_line(issuer: Issuer, number: str | None) -> str:
+    """'Số: 15/BC-UBND' (NĐ 30) or 'Số 15-BC/ĐU' (HD 36); blanks when not yet numbered."""
+    sym = symbol(issuer)
+    if issuer.party:
+        kind, body = sym.split("/")
+        return f"Số {number or '     '}-{kind}/{body}"
+    return f"Số: {number or '      '}/{sym}"
+
+
+def place_date(place: str | None, on: date | None, year: int) -> str:
+    """'Ngọc Liên, ngày 05 tháng 02 năm 2026': days below 10 and months 1, 2 take a 0 (NĐ 30)."""
+    where = place or "……"
+    if on is None:
+        return f"{where}, ngày      tháng      năm {year}"
+    month = f"{on.month:02d}" if on.month < 3 else str(on.month)
+    return f"{where}, ngày {on.day:02d} tháng {month} năm {on.year}"
+
+
+def period_phrase(period: Period) -> str:
+    """The period as a summary line says it: 'Quý III năm 2026', '6 tháng đầu năm 2026'."""
+    y = period.end.year
+    if period.kind == "quarter":
+        return f"Quý {period.label.split()[1].split('/')[0]} năm {y}"
+    if period.kind == "year":
+        return f"năm {y}"
+    if period.kind in ("midterm", "term_end"):
+        first, last = period.key.split("-")[:2]
+        return f"nhiệm kỳ {first} - {last}"
+    return period.label
+
+
+def plans_phrase(plans: list[PlanRef]) -> str:
+    """'Kế hoạch số 12/KH-UBND ngày 15/11/2025', or the plural when the report covers many."""
+    if len(plans) != 1:
+        return MANY_PLANS
+    p = plans[0]
+    text = PLAN_KIND_WORDS.get(p.kind, "Văn bản")
+    if p.number:
+        text += f" số {p.number}"
+    if p.issued_on:
+        text += f" ngày {p.issued_on:%d/%m/%Y}"
+    return text
+
+
+def summary(report_kind: str, period: Period, plans: list[PlanRef]) -> str:
+    what = plans_phrase(plans)
+    if report_kind == "so_ket":
+        return f"Sơ kết giữa nhiệm kỳ thực hiện {what}, {period_phrase(period)}"
+    if report_kind == "tong_ket":
+        return f"Tổng kết thực hiện {what}, {period_phrase(period)}"
+    return f"Kết quả thực hiện {what} {period_phrase(period)}"
+
+
+def attached_line(header: Header) -> str:
+    """'(Kèm theo Báo cáo số 15/BC-UBND ngày 05/10/2026 của Ủy ban nhân dân xã …)'."""
+    number = number_line(header.issuer, header.number).replace("Số: ", "số ")
+    number = number.replace("Số ", "số ")
+    when = f" ngày {header.issued_on:%d/%m/%Y}" if header.issued_on else ""
+    return f"(Kèm theo Báo cáo {number}{when} của {header.issuer.body})"
+
+
+def period_for(report_kind: str, text: str) -> Period:
+    """The period a report of `report_kind` covers, from what the clerk typed; BadInput when
+    the two disagree ('--kind quy --period 2026')."""
+    if report_kind not in REPORT_KINDS:
+        raise BadInput(f"loại báo cáo '{report_kind}' không có; dùng "
+                       + ", ".join(REPORT_KINDS) + ".")
+    wanted = REPORT_KINDS[report_kind]
+    if wanted in ("midterm", "term_end"):
+        years = [int(y) for y in text.replace("–", "-").split("-")[:2] if y.strip().isdigit()]
+        if len(years) == 2 and years[0] < years[1]:
+            return (midterm if wanted == "midterm" else term_end)(years[0], years[1])
+    period = parse_period(text)
+    if period.kind != wanted:
+        raise BadInput(f"kỳ '{text}' ({period.label}) không khớp loại báo cáo '{report_kind}'.")
+    return period
+
+
+def field_groups(targets: Iterable[TargetInput]) -> list[FieldGroup]:
+    """Targets grouped by field in the headings' order; each group keeps the register order."""
+    groups: dict[str, list[TargetLine]] = {code: [] for code in FIELD_HEADINGS}
+    for t in targets:
+        code = t.field if t.field in FIELD_HEADINGS else "khac"
+        groups[code].append(TargetLine(
+            t.ref, t.name, t.unit, t.planned, t.in_period, t.cumulative,
+            percent_of(t.cumulative, t.planned), t.status, t.status_label,
+            t.agency, code))
+    return [FieldGroup(code, FIELD_HEADINGS[code], rows) for code, rows in groups.items() if rows]
+
+
+def _agency_key(name: str) -> tuple[bool, str]:
+    return (name == NO_AGENCY, name.casefold())
+
+
+def task_lines(tasks: Iterable[TaskInput], reasons: Mapping[str, str]) -> list[TaskLine]:
+    return [TaskLine(t.ref, t.title, t.agency or NO_AGENCY, t.due,
+                     TASK_GROUPS.get(t.status, "dang_thuc_hien"), t.status_label,
+                     reasons.get(t.ref)) for t in tasks]
+
+
+def agency_tasks(lines: list[TaskLine]) -> list[AgencyTasks]:
+    """Tasks per lead agency (agencies by name, the unassigned last), split in three groups."""
+    by: dict[str, list[TaskLine]] = {}
+    for line in lines:
+        by.setdefault(line.agency, []).append(line)
+    return [AgencyTasks(name, [t for t in rows if t.group == "hoan_thanh"],
+                        [t for t in rows if t.group == "dang_thuc_hien"],
+                        [t for t in rows if t.group == "qua_han"])
+            for name, rows in sorted(by.items(), key=lambda kv: _agency_key(kv[0]))]
+
+
+def causes(explanations: Iterable[ExplanationInput]) -> dict[str, str]:
+    """Each item's answered explanations joined, in the order given."""
+    out: dict[str, list[str]] = {}
+    for e in explanations:
+        if e.answer and e.answer.strip():
+            out.setdefault(e.ref, []).append(e.answer.strip())
+    return {ref: "; ".join(answers) for ref, answers in out.items()}
+
+
+def shortcomings(targets: list[TargetLine], tasks: list[TaskLine],
+                 explanations: list[ExplanationInput]) -> list[Shortcoming]:
+    """Off-track targets (worst first), overdue tasks, then other explained items."""
+    found = causes(explanations)
+    rank = {code: i for i, code in enumerate(OFF_TRACK)}
+    off = sorted((t for t in targets if t.status in rank), key=lambda t: rank[t.status])
+    out = [Shortcoming(t.ref, t.name, t.agency, t.status_label, found.get(t.ref)) for t in off]
+    out += [Shortcoming(t.ref, t.title, t.agency, t.status_label, found.get(t.ref))
+            for t in tasks if t.group == "qua_han"]
+    seen = {s.ref for s in out}
+    for e in explanations:
+        if e.ref not in seen and e.ref in found:
+            out.append(Shortcoming(e.ref, e.item_text, e.agency, None, found[e.ref]))
+            seen.add(e.ref)
+    return out
+
+
+def directions(upcoming: Iterable[UpcomingInput]) -> list[Direction]:
+    """Next period's tasks and milestones, soonest first (undated last)."""
+    items = sorted(upcoming, key=lambda u: (u.due is None, u.due or date.max, u.text))
+    return [Direction(u.text, u.agency,
+                      u.due_text or (f"{u.due:%d/%m/%Y}" if u.due else None)) for u in items]
+
+
+def appendices(targets: list[TargetLine], tasks: list[TaskLine]) -> list[Appendix]:
+    """One appendix per lead agency that has any item, numbered in agency order."""
+    names = {t.agency or NO_AGENCY for t in targets} | {t.agency for t in tasks}
+    return [Appendix(i, name, [t for t in targets if (t.agency or NO_AGENCY) == name],
+                     [t for t in tasks if t.agency == name])
+            for i, name in enumerate(sorted(names, key=_agency_key), start=1)]
+
+
+def build_report(header: Header | Mapping[str, Any], report_kind: str, period: Period,
+                 targets: Iterable[TargetInput | Mapping[str, Any]],
+                 tasks: Iterable[TaskInput | Mapping[str, Any]],
+                 explanations: Iterable[ExplanationInput | Mapping[str, Any]] = (),
+                 upcoming: Iterable[UpcomingInput | Mapping[str, Any]] = ()) -> Report:
+    """The whole report model from plain inputs (dataclasses or dicts of the same keys)."""
+    head = _as(Header, header)
+    if REPORT_KINDS.get(report_kind) != period.kind:
+        raise BadInput(f"kỳ {period.label} không khớp loại báo cáo '{report_kind}'.")
+    explained = [_as(ExplanationInput, e) for e in explanations]
+    groups = field_groups(_as(TargetInput, t) for t in targets)
+    lines = task_lines((_as(TaskInput, t) for t in tasks), causes(explained))
+    all_targets = [row for g in groups for row in g.rows]
+    return Report(
+        issuer=head.issuer, number_line=number_line(head.issuer, head.number),
+        place_date=place_date(head.place, head.issued_on, period.end.year),
+        kind_title="BÁO CÁO", summary=summary(report_kind, period, head.plans),
+        report_kind=report_kind, period=period, period_label=period.label,
+        fields=groups, agencies=agency_tasks(lines),
+        shortcomings=shortcomings(all_targets, lines, explained),
+        directions=directions(_as(UpcomingInput, u) for u in upcoming),
+        appendices=appendices(all_targets, lines),
+        recipients=list(head.recipients) or ["Như trên;", "Lưu: VT."],
+        signature=head.signature,
+        plan_names=[plans_phrase([p]) for p in head.plans], attached=attached_line(head))

@@ -1,0 +1,319 @@
+"""Lay a `Report` out as a DOCX: NĐ 30/2020 for State bodies, HD 36-HD/VPTW for Party bodies.
+
+Layout only: every word and number comes from the model (numbers through `vn_number`).
+A4 portrait, margins 20/20/30/15 mm, Times New Roman 14 pt body, 12 pt tables whose header
+rows repeat on every page; the appendices go in a landscape section of their own.
+"""
+
+from __future__ import annotations
+
+import math
+from io import BytesIO
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocumentObject
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, Twips
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+
+from theodoi.domain.numbers import vn_number, vn_percent
+from theodoi.reports.model import AgencyTasks, Report, TargetLine, TaskLine
+
+FONT = "Times New Roman"
+BODY_PT = 14
+TABLE_PT = 12
+MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
+TARGET_COLUMNS = ("TT", "Chỉ tiêu", "Đơn vị", "Kế hoạch", "Thực hiện kỳ báo cáo", "Lũy kế",
+                  "% so với kế hoạch", "Đánh giá")
+TARGET_WIDTHS_MM = (10, 55, 17, 18, 20, 18, 17, 23)
+TASK_COLUMNS = ("TT", "Nhiệm vụ", "Thời hạn", "Kết quả", "Lý do (nếu quá hạn)")
+TASK_WIDTHS_MM = (10, 70, 22, 25, 51)
+AGENCY_COLUMNS = ("TT", "Cơ quan chủ trì", "Hoàn thành", "Đang thực hiện", "Quá hạn", "Tổng số")
+AGENCY_WIDTHS_MM = (10, 68, 22, 28, 22, 28)
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII")
+
+
+def render(report: Report, path: Path | None = None) -> bytes:
+    """The report as DOCX bytes; also written to `path` when given."""
+    doc = Document()
+    _page_and_fonts(doc)
+    _header(doc, report)
+    _body(doc, report)
+    _closing(doc, report)
+    _appendices(doc, report)
+    buffer = BytesIO()
+    doc.save(buffer)
+    data = buffer.getvalue()
+    if path is not None:
+        path.write_bytes(data)
+    return data
+
+
+def _page_and_fonts(doc: DocumentObject) -> None:
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    for side, mm in MARGINS_MM.items():
+        # Word stores twips; round up so 15 mm is never saved as 14,99 mm (below the decree)
+        setattr(section, f"{side}_margin", Twips(math.ceil(mm * 1440 / 25.4)))
+    normal = doc.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(BODY_PT)
+    fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attr), FONT)  # every script, so Vietnamese never falls back to Calibri
+    normal.paragraph_format.space_after = Pt(0)
+
+
+def _run(p: Paragraph, text: str, *, bold: bool = False, italic: bool = False,
+         size: float | None = None, underline: bool = False) -> None:
+    run = p.add_run(text)
+    run.font.name = FONT
+    run.bold, run.italic = bold or None, italic or None
+    run.underline = underline or None
+    if size:
+        run.font.size = Pt(size)
+
+
+def _para(where: DocumentObject | _Cell, text: str = "", *, align: str = "left",
+          size: float | None = None, **style: bool) -> Paragraph:
+    p = where.add_paragraph()
+    p.alignment = getattr(WD_ALIGN_PARAGRAPH, align.upper())
+    if text:
+        _run(p, text, size=size, **style)
+    return p
+
+
+def _rule(cell: _Cell, width_mm: float, cell_mm: float) -> None:
+    """A short centred line (NĐ 30: under the issuing body and under the Tiêu ngữ)."""
+    p = cell.add_paragraph()
+    side = Mm(max(0.0, (cell_mm - width_mm) / 2))
+    p.paragraph_format.left_indent = p.paragraph_format.right_indent = side
+    run = p.add_run()
+    run.font.size = Pt(2)
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "000000")):
+        bottom.set(qn(f"w:{key}"), value)
+    borders.append(bottom)
+    p._p.get_or_add_pPr().append(borders)
+
+
+def _no_borders(table: Table) -> None:
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), "nil")
+        borders.append(el)
+    table._tbl.tblPr.append(borders)
+
+
+def _first_paragraph(cell: _Cell, text: str, size: float = 13, **style: bool) -> Paragraph:
+    p = cell.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _run(p, text, size=size, **style)
+    return p
+
+
+def _header(doc: DocumentObject, report: Report) -> None:
+    """Two columns: issuer and number left; Quốc hiệu - Tiêu ngữ (or the Party's name) and
+    the place and date right."""
+    table = doc.add_table(rows=1, cols=2)
+    _no_borders(table)
+    left, right = table.rows[0].cells
+    left.width, right.width = Mm(70), Mm(95)
+    issuer = report.issuer
+    if issuer.above:
+        _first_paragraph(left, issuer.above.upper())
+        _para(left, issuer.body.upper(), align="center", size=13, bold=True)
+    else:
+        _first_paragraph(left, issuer.body.upper(), bold=True)
+    if issuer.party:
+        _para(left, "*", align="center", size=13)
+        _first_paragraph(right, "ĐẢNG CỘNG SẢN VIỆT NAM", 15, bold=True, underline=True)
+    else:
+        _rule(left, 25, 70)
+        _first_paragraph(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, bold=True)
+        _para(right, "Độc lập - Tự do - Hạnh phúc", align="center", size=13, bold=True)
+        _rule(right, 60, 95)
+    _para(left, report.number_line, align="center", size=13)
+    _para(right, report.place_date, align="center", size=13, italic=True)
+    _para(doc)
+    _para(doc, report.kind_title, align="center", size=14, bold=True)
+    _para(doc, report.summary, align="center", size=14, bold=True)
+    _para(doc)
+
+
+def _heading(doc: DocumentObject, text: str, *, italic: bool = False) -> None:
+    p = _para(doc, text, align="justify", bold=True, italic=italic)
+    p.paragraph_format.first_line_indent = Mm(10)
+    p.paragraph_format.space_before = Pt(6)
+
+
+def _text(doc: DocumentObject, text: str) -> None:
+    p = _para(doc, text, align="justify")
+    p.paragraph_format.first_line_indent = Mm(10)
+    p.paragraph_format.space_after = Pt(3)
+
+
+def _body(doc: DocumentObject, report: Report) -> None:
+    _heading(doc, "I. KẾT QUẢ THỰC HIỆN")
+    _heading(doc, "1. Kết quả thực hiện các chỉ tiêu")
+    if report.fields:
+        _targets_table(doc, report)
+    else:
+        _text(doc, "Kỳ này chưa có chỉ tiêu nào được theo dõi.")
+    _heading(doc, "2. Kết quả thực hiện các nhiệm vụ")
+    _tasks_by_agency(doc, report.agencies)
+    _heading(doc, "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN")
+    for s in report.shortcomings or []:
+        who = f" ({s.agency})" if s.agency else ""
+        state = f": {s.status_label.lower()}" if s.status_label else ""
+        cause = f". Nguyên nhân: {s.cause}" if s.cause else ""
+        _text(doc, f"- {s.text}{who}{state}{cause}.")
+    if not report.shortcomings:
+        _text(doc, "- Không có chỉ tiêu, nhiệm vụ chậm tiến độ hoặc không đạt.")
+    _heading(doc, "III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI")
+    for d in report.directions:
+        who = f"; chủ trì: {d.agency}" if d.agency else ""
+        when = f"; thời hạn: {d.due}" if d.due else ""
+        _text(doc, f"- {d.text}{who}{when}.")
+    if not report.directions:
+        _text(doc, "- Tiếp tục thực hiện các chỉ tiêu, nhiệm vụ còn lại theo kế hoạch.")
+
+
+def _grid(doc: DocumentObject, columns: tuple[str, ...], widths: tuple[int, ...]) -> Table:
+    """A bordered table whose first row (bold, centred) repeats at the top of every page."""
+    table = doc.add_table(rows=1, cols=len(columns))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    header = table.rows[0]
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    header._tr.get_or_add_trPr().append(repeat)
+    for cell, name, mm in zip(header.cells, columns, widths, strict=True):
+        cell.width = Mm(mm)
+        _cell(cell, name, bold=True, align="center")
+    return table
+
+
+def _cell(cell: _Cell, text: str, *, bold: bool = False, align: str = "left") -> None:
+    p = cell.paragraphs[0]
+    p.alignment = getattr(WD_ALIGN_PARAGRAPH, align.upper())
+    _run(p, text, bold=bold, size=TABLE_PT)
+
+
+def _row(table: Table, values: list[str], widths: tuple[int, ...],
+         aligns: str = "") -> None:
+    cells = table.add_row().cells
+    for i, (cell, value) in enumerate(zip(cells, values, strict=True)):
+        cell.width = Mm(widths[i])
+        align = {"c": "center", "r": "right"}.get(aligns[i:i + 1], "left")
+        _cell(cell, value, align=align)
+
+
+def _group_row(table: Table, label: str) -> None:
+    cells = table.add_row().cells
+    merged = cells[1].merge(cells[-1])
+    _cell(cells[0], label.split(".")[0], bold=True, align="center")
+    _cell(merged, label.split(". ", 1)[1], bold=True)
+
+
+def _target_values(t: TargetLine, n: int) -> list[str]:
+    return [str(n), t.name, t.unit or "", vn_number(t.planned), vn_number(t.in_period),
+            vn_number(t.cumulative), vn_percent(t.percent), t.status_label]
+
+
+def _targets_table(doc: DocumentObject, report: Report) -> None:
+    table = _grid(doc, TARGET_COLUMNS, TARGET_WIDTHS_MM)
+    n = 0
+    for i, group in enumerate(report.fields):
+        _group_row(table, f"{ROMAN[i] if i < len(ROMAN) else i + 1}. {group.heading}")
+        for t in group.rows:
+            n += 1
+            _row(table, _target_values(t, n), TARGET_WIDTHS_MM, "cllrrrrl")
+
+
+def _tasks_by_agency(doc: DocumentObject, agencies: list[AgencyTasks]) -> None:
+    if not agencies:
+        _text(doc, "Kỳ này chưa có nhiệm vụ nào được theo dõi.")
+        return
+    table = _grid(doc, AGENCY_COLUMNS, AGENCY_WIDTHS_MM)
+    for n, a in enumerate(agencies, start=1):
+        _row(table, [str(n), a.agency, vn_number(len(a.done)), vn_number(len(a.ongoing)),
+                     vn_number(len(a.overdue)), vn_number(a.total)], AGENCY_WIDTHS_MM, "clrrrr")
+    total = [sum(len(getattr(a, g)) for a in agencies) for g in ("done", "ongoing", "overdue")]
+    _row(table, ["", "Tổng cộng", *(vn_number(v) for v in total), vn_number(sum(total))],
+         AGENCY_WIDTHS_MM, "clrrrr")
+    for cell in table.rows[-1].cells:
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
+    overdue = [t for a in agencies for t in a.overdue]
+    if overdue:
+        _heading(doc, "Các nhiệm vụ quá hạn:", italic=True)
+    for t in overdue:
+        due = f", hạn {t.due:%d/%m/%Y}" if t.due else ""
+        why = f"; lý do: {t.reason}" if t.reason else "; chưa có giải trình"
+        _text(doc, f"- {t.title} ({t.agency}{due}){why}.")
+
+
+def _closing(doc: DocumentObject, report: Report) -> None:
+    """Nơi nhận (left, 12/11 pt) and the signature block (right), side by side."""
+    _para(doc)
+    table = doc.add_table(rows=1, cols=2)
+    _no_borders(table)
+    left, right = table.rows[0].cells
+    left.width, right.width = Mm(80), Mm(85)
+    _run(left.paragraphs[0], "Nơi nhận:", bold=True, italic=True, size=12)
+    for i, line in enumerate(report.recipients):
+        end = "" if line.rstrip().endswith((".", ";")) else ("." if i == len(report.recipients) - 1
+                                                            else ";")
+        _para(left, f"- {line}{end}", size=11)
+    sig = report.signature
+    first = right.paragraphs[0]
+    first.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    lines = [x for x in (sig.on_behalf, sig.position) if x]
+    _run(first, (lines[0] if lines else "").upper(), bold=True, size=14)
+    for line in lines[1:]:
+        _para(right, line.upper(), align="center", size=14, bold=True)
+    for _ in range(4):
+        _para(right)
+    _para(right, sig.name or "", align="center", size=14, bold=True)
+
+
+def _appendix_heading(doc: DocumentObject, report: Report, n: int, agency: str) -> None:
+    _para(doc, f"Phụ lục {n}", align="center", bold=True)
+    _para(doc, f"KẾT QUẢ THỰC HIỆN CỦA {agency.upper()}", align="center", bold=True)
+    _para(doc, report.attached, align="center", italic=True)
+    _para(doc)
+
+
+def _task_values(t: TaskLine, n: int) -> list[str]:
+    return [str(n), t.title, f"{t.due:%d/%m/%Y}" if t.due else "", t.status_label, t.reason or ""]
+
+
+def _appendices(doc: DocumentObject, report: Report) -> None:
+    if not report.appendices:
+        return
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    for i, appendix in enumerate(report.appendices):
+        if i:
+            doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        _appendix_heading(doc, report, appendix.number, appendix.agency)
+        if appendix.targets:
+            _heading(doc, "1. Chỉ tiêu")
+            table = _grid(doc, TARGET_COLUMNS, TARGET_WIDTHS_MM)
+            for n, t in enumerate(appendix.targets, start=1):
+                _row(table, _target_values(t, n), TARGET_WIDTHS_MM, "cllrrrrl")
+        if appendix.tasks:
+            _heading(doc, f"{2 if appendix.targets else 1}. Nhiệm vụ")
+            table = _grid(doc, TASK_COLUMNS, TASK_WIDTHS_MM)
+            for n, task in enumerate(appendix.tasks, start=1):
+                _row(table, _task_values(task, n), TASK_WIDTHS_MM, "clcll")

@@ -1,0 +1,155 @@
+"""The report as plain data: what a báo cáo says, before any DOCX or XLSX layout.
+
+`reports.data` builds a `Report` from plain inputs; `reports.docx` and `reports.xlsx` only
+lay it out. Numbers stay numbers here (formatting is the layout's job), so the workbook can
+keep them as cells and formulas.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from theodoi.domain.periods import Period
+
+# report kind -> the reporting period kind it covers (domain.periods)
+REPORT_KINDS = {"quy": "quarter", "6_thang": "half", "9_thang": "nine_months", "nam": "year",
+                "so_ket": "midterm", "tong_ket": "term_end"}
+FIELD_HEADINGS = {"kinh_te": "Lĩnh vực kinh tế",
+                  "van_hoa_xa_hoi": "Lĩnh vực văn hóa - xã hội",
+                  "moi_truong": "Lĩnh vực tài nguyên - môi trường",
+                  "quoc_phong_an_ninh": "Lĩnh vực quốc phòng - an ninh",
+                  "xay_dung_dang": "Công tác xây dựng Đảng, hệ thống chính trị",
+                  "chinh_quyen": "Công tác xây dựng chính quyền",
+                  "khac": "Các chỉ tiêu khác"}
+# task status code (domain.status) -> the report's three groups
+TASK_GROUPS = {"hoan_thanh_dung_han": "hoan_thanh", "hoan_thanh_tre_han": "hoan_thanh",
+               "qua_han": "qua_han"}  # everything else is still in progress
+TASK_GROUP_LABELS = {"hoan_thanh": "Hoàn thành", "dang_thuc_hien": "Đang thực hiện",
+                     "qua_han": "Quá hạn"}
+
+
+@dataclass(frozen=True)
+class Issuer:
+    """Top-left block: the body above (may be empty) and the issuing body, Party or State."""
+
+    body: str
+    above: str | None = None
+    party: bool = False
+
+
+@dataclass(frozen=True)
+class Signature:
+    """T/M line ("TM. ỦY BAN NHÂN DÂN"), position ("CHỦ TỊCH") and the signer's name."""
+
+    on_behalf: str | None
+    position: str | None
+    name: str | None
+
+
+@dataclass(frozen=True)
+class TargetLine:
+    """One row of the targets table; `percent` is lũy kế / kế hoạch × 100."""
+
+    ref: str
+    name: str
+    unit: str | None
+    planned: float | None
+    in_period: float | None
+    cumulative: float | None
+    percent: float | None
+    status: str
+    status_label: str
+    agency: str | None
+    field: str
+
+
+@dataclass(frozen=True)
+class FieldGroup:
+    code: str
+    heading: str
+    rows: list[TargetLine]
+
+
+@dataclass(frozen=True)
+class TaskLine:
+    """One task; `group` is hoan_thanh, dang_thuc_hien or qua_han; `reason` from explanations."""
+
+    ref: str
+    title: str
+    agency: str
+    due: date | None
+    group: str
+    status_label: str
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class AgencyTasks:
+    agency: str
+    done: list[TaskLine]
+    ongoing: list[TaskLine]
+    overdue: list[TaskLine]
+
+    @property
+    def total(self) -> int:
+        return len(self.done) + len(self.ongoing) + len(self.overdue)
+
+
+@dataclass(frozen=True)
+class Shortcoming:
+    """A tồn tại, hạn chế: an off-track item or an explained one, with its cause if given."""
+
+    ref: str
+    text: str
+    agency: str | None
+    status_label: str | None
+    cause: str | None
+
+
+@dataclass(frozen=True)
+class Direction:
+    """A phương hướng, nhiệm vụ kỳ tới: an upcoming task or a target's next milestone."""
+
+    text: str
+    agency: str | None
+    due: str | None
+
+
+@dataclass(frozen=True)
+class Appendix:
+    """Phụ lục: one agency's targets and tasks."""
+
+    number: int
+    agency: str
+    targets: list[TargetLine]
+    tasks: list[TaskLine]
+
+
+@dataclass(frozen=True)
+class Report:
+    issuer: Issuer
+    number_line: str
+    place_date: str
+    kind_title: str
+    summary: str
+    report_kind: str
+    period: Period
+    period_label: str
+    fields: list[FieldGroup]
+    agencies: list[AgencyTasks]
+    shortcomings: list[Shortcoming]
+    directions: list[Direction]
+    appendices: list[Appendix]
+    recipients: list[str]
+    signature: Signature
+    plan_names: list[str] = field(default_factory=list)
+    attached: str = ""  # the appendices' "(Kèm theo Báo cáo số … ngày … của …)" line
+
+    @property
+    def targets(self) -> list[TargetLine]:
+        return [row for group in self.fields for row in group.rows]
+
+    @property
+    def tasks(self) -> list[TaskLine]:
+        return [t for a in self.agencies for t in a.done + a.ongoing + a.overdue]

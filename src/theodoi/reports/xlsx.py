@@ -1,0 +1,146 @@
+"""Lay a `Report`'s tables out as an appendix workbook a clerk prints and keeps editing.
+
+Numbers stay numbers; "% so với kế hoạch" is a formula (lũy kế / kế hoạch) and the totals
+per agency count the task sheet with COUNTIFS, so a corrected cell updates the rest.
+Every sheet prints on A4 landscape, fitted to the page width, with its header row repeated.
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from theodoi.reports.model import TASK_GROUP_LABELS, Report
+
+FONT = "Times New Roman"
+THIN = Side(style="thin", color="000000")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+WRAP = Alignment(wrap_text=True, vertical="center")
+CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
+HEADER_ROW = 5  # rows 1-3 carry the title, the summary and the "Kèm theo" line
+TARGET_HEAD = ("TT", "Chỉ tiêu", "Đơn vị", "Kế hoạch", "Thực hiện kỳ báo cáo", "Lũy kế",
+               "% so với kế hoạch", "Đánh giá", "Cơ quan chủ trì")
+TARGET_WIDTHS = (6, 48, 12, 13, 14, 13, 12, 18, 26)
+TASK_HEAD = ("TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Kết quả", "Đánh giá",
+             "Lý do (nếu quá hạn)")
+TASK_WIDTHS = (6, 52, 26, 12, 15, 20, 40)
+AGENCY_HEAD = ("TT", "Cơ quan chủ trì", *TASK_GROUP_LABELS.values(), "Tổng số")
+AGENCY_WIDTHS = (6, 40, 14, 16, 12, 12)
+TASK_SHEET = "Nhiệm vụ"
+
+
+def render(report: Report, path: Path | None = None) -> bytes:
+    """The appendix workbook as bytes; also written to `path` when given."""
+    wb = Workbook()
+    targets = wb.active
+    assert targets is not None  # a new workbook always has its first sheet
+    targets.title = "Chỉ tiêu"
+    _targets(targets, report)
+    last_task_row = _tasks(wb.create_sheet(TASK_SHEET), report)
+    _agencies(wb.create_sheet("Tổng hợp theo cơ quan"), report, last_task_row)
+    buffer = BytesIO()
+    wb.save(buffer)
+    data = buffer.getvalue()
+    if path is not None:
+        path.write_bytes(data)
+    return data
+
+
+def _title(ws: Worksheet, report: Report, title: str, columns: int) -> None:
+    last = get_column_letter(columns)
+    lines = (title, report.summary, report.attached)
+    for row, (text, font) in enumerate(zip(lines, (Font(name=FONT, size=14, bold=True),
+                                                   Font(name=FONT, size=13, bold=True),
+                                                   Font(name=FONT, size=12, italic=True)),
+                                           strict=True), start=1):
+        ws.merge_cells(f"A{row}:{last}{row}")
+        cell = ws.cell(row, 1, text)
+        cell.font, cell.alignment = font, CENTRE
+    ws.row_dimensions[2].height = 36
+
+
+def _head(ws: Worksheet, names: tuple[str, ...], widths: tuple[int, ...]) -> None:
+    for col, (name, width) in enumerate(zip(names, widths, strict=True), start=1):
+        cell = ws.cell(HEADER_ROW, col, name)
+        cell.font, cell.alignment, cell.border = Font(name=FONT, size=12, bold=True), CENTRE, BOX
+        ws.column_dimensions[get_column_letter(col)].width = width
+    ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1)
+
+
+def _print_setup(ws: Worksheet, columns: int) -> None:
+    """A4 landscape, one page wide, header row on every page, the decree's margins (inches)."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    ws.print_area = f"A1:{get_column_letter(columns)}{ws.max_row}"
+    ws.page_margins.left, ws.page_margins.right = 30 / 25.4, 15 / 25.4
+    ws.page_margins.top = ws.page_margins.bottom = 20 / 25.4
+    ws.print_options.horizontalCentered = True
+    ws.oddFooter.center.text = "Trang &P/&N"
+
+
+def _put(ws: Worksheet, row: int, values: list[object], *, bold: bool = False) -> None:
+    """One bordered table row; numbers get a Vietnamese-readable format with 0-2 decimals."""
+    for col, value in enumerate(values, start=1):
+        cell = ws.cell(row, col, value)
+        cell.border, cell.font = BOX, Font(name=FONT, size=12, bold=bold)
+        cell.alignment = CENTRE if col == 1 else WRAP
+        if isinstance(value, float | int) and not isinstance(value, bool):
+            cell.number_format = "#,##0" if float(value).is_integer() else "#,##0.0#"
+
+
+def _targets(ws: Worksheet, report: Report) -> None:
+    _title(ws, report, "PHỤ LỤC: KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", len(TARGET_HEAD))
+    _head(ws, TARGET_HEAD, TARGET_WIDTHS)
+    row, n = HEADER_ROW + 1, 0
+    for group in report.fields:
+        _put(ws, row, ["", group.heading, *[""] * (len(TARGET_HEAD) - 2)], bold=True)
+        row += 1
+        for t in group.rows:
+            n += 1
+            _put(ws, row, [n, t.name, t.unit or "", t.planned, t.in_period, t.cumulative,
+                           f'=IF(AND(ISNUMBER(D{row}),ISNUMBER(F{row}),D{row}<>0),'
+                           f'F{row}/D{row},"")', t.status_label, t.agency or ""])
+            ws.cell(row, 7).number_format = "0.0%"
+            row += 1
+    _print_setup(ws, len(TARGET_HEAD))
+
+
+def _tasks(ws: Worksheet, report: Report) -> int:
+    """The task sheet; returns its last data row (the agency totals count up to it)."""
+    _title(ws, report, "PHỤ LỤC: KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ", len(TASK_HEAD))
+    _head(ws, TASK_HEAD, TASK_WIDTHS)
+    row = HEADER_ROW
+    for n, t in enumerate(report.tasks, start=1):
+        row += 1
+        _put(ws, row, [n, t.title, t.agency, t.due, TASK_GROUP_LABELS[t.group], t.status_label,
+                       t.reason or ""])
+        ws.cell(row, 4).number_format = "dd/mm/yyyy"
+    _print_setup(ws, len(TASK_HEAD))
+    return max(row, HEADER_ROW + 1)
+
+
+def _agencies(ws: Worksheet, report: Report, last_task_row: int) -> None:
+    _title(ws, report, "PHỤ LỤC: TỔNG HỢP NHIỆM VỤ THEO CƠ QUAN CHỦ TRÌ", len(AGENCY_HEAD))
+    _head(ws, AGENCY_HEAD, AGENCY_WIDTHS)
+    first = HEADER_ROW + 1
+    span = f"${first}:$"  # completed below with the column letter and the last row
+    row = HEADER_ROW
+    for n, a in enumerate(report.agencies, start=1):
+        row += 1
+        counts = [f"=COUNTIFS('{TASK_SHEET}'!$C{span}C${last_task_row},$B{row},"
+                  f"'{TASK_SHEET}'!$E{span}E${last_task_row},{col}${HEADER_ROW})"
+                  for col in ("C", "D", "E")]
+        _put(ws, row, [n, a.agency, *counts, f"=SUM(C{row}:E{row})"])
+    total = row + 1
+    sums = [f"=SUM({c}{first}:{c}{max(row, first)})" for c in ("C", "D", "E", "F")]
+    _put(ws, total, ["", "Tổng cộng", *sums], bold=True)
+    _print_setup(ws, len(AGENCY_HEAD))

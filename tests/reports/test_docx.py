@@ -1,0 +1,149 @@
+"""The DOCX opened with python-docx: header per NĐ 30 / HD 36, table rows, numbers, page."""
+
+from __future__ import annotations
+
+from io import BytesIO
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocumentObject
+from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from docx.table import Table
+
+from tests.reports.inputs import party_report, state_report
+from theodoi.reports import docx as layout
+
+
+def _open(data: bytes) -> DocumentObject:
+    return Document(BytesIO(data))
+
+
+def _cell_lines(doc: DocumentObject, table: int, col: int) -> list[str]:
+    return [p.text for p in doc.tables[table].rows[0].cells[col].paragraphs if p.text]
+
+
+def test_state_header_per_decree_30() -> None:
+    doc = _open(layout.render(state_report()))
+    assert _cell_lines(doc, 0, 0) == ["ỦY BAN NHÂN DÂN HUYỆN NGỌC LẶC",
+                                      "ỦY BAN NHÂN DÂN XÃ NGỌC LIÊN", "Số: 15/BC-UBND"]
+    assert _cell_lines(doc, 0, 1) == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                      "Độc lập - Tự do - Hạnh phúc",
+                                      "Ngọc Liên, ngày 05 tháng 10 năm 2026"]
+    left, right = (doc.tables[0].rows[0].cells[i].paragraphs for i in (0, 1))
+    assert left[0].runs[0].bold is None and left[1].runs[0].bold  # the body above is regular
+    assert right[0].runs[0].bold and right[0].runs[0].font.size == Pt(12)
+    assert right[-1].runs[0].italic
+    rules = [p for p in [*left, *right] if p._p.find(f".//{qn('w:pBdr')}") is not None]
+    assert len(rules) == 2  # under the issuing body and under the Tiêu ngữ
+    texts = [p.text for p in doc.paragraphs]
+    kind = texts.index("BÁO CÁO")
+    assert texts[kind + 1] == ("Kết quả thực hiện Kế hoạch số 12/KH-UBND ngày 15/11/2025 "
+                               "Quý III năm 2026")
+    assert doc.paragraphs[kind].runs[0].bold and doc.paragraphs[kind + 1].runs[0].bold
+
+
+def test_party_header_per_hd_36() -> None:
+    doc = _open(layout.render(party_report()))
+    left = _cell_lines(doc, 0, 0)
+    assert left[:3] == ["ĐẢNG BỘ XÃ THÁI TÂN", "ĐẢNG ỦY XÃ THÁI TÂN", "*"]
+    assert left[3].startswith("Số ") and left[3].endswith("-BC/ĐU")
+    right = doc.tables[0].rows[0].cells[1].paragraphs
+    assert right[0].text == "ĐẢNG CỘNG SẢN VIỆT NAM" and right[0].runs[0].underline
+    assert right[-1].text == "Thái Tân, ngày      tháng      năm 2027"
+    assert "CỘNG HÒA" not in "\n".join(_cell_lines(doc, 0, 1))
+    signature = [p.text for p in _closing(doc).rows[0].cells[1].paragraphs if p.text]
+    assert signature == ["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "Nguyễn Thị Thu Hương"]
+
+
+def _closing(doc: DocumentObject) -> Table:
+    return next(t for t in doc.tables if t.rows[0].cells[0].paragraphs[0].text == "Nơi nhận:")
+
+
+def _table_with(doc: DocumentObject, header: str) -> list[list[str]]:
+    for table in doc.tables:
+        rows = [[c.text for c in row.cells] for row in table.rows]
+        if rows and header in rows[0]:
+            return rows
+    raise AssertionError(f"no table headed {header}")
+
+
+def test_targets_table_rows_match_inputs_in_vietnamese_numbers() -> None:
+    doc = _open(layout.render(state_report()))
+    rows = _table_with(doc, "% so với kế hoạch")
+    assert rows[0] == list(layout.TARGET_COLUMNS)
+    assert rows[1][0] == "I" and rows[1][1] == "Lĩnh vực kinh tế"
+    assert rows[2] == ["1", "Tổng thu ngân sách trên địa bàn", "triệu đồng", "13.284",
+                       "3.120,5", "10.250,75", "77,2%", "Đúng tiến độ"]
+    assert rows[3][3:7] == ["75", "", "60", "80%"]
+    flat = [r[1] for r in rows]
+    assert flat.index("Lĩnh vực văn hóa - xã hội") < flat.index("Tỷ lệ hộ nghèo")
+    assert sum(1 for r in rows if r[0].isdigit()) == 5
+    header_row = doc.tables[1].rows[0]._tr
+    assert header_row.find(f".//{qn('w:tblHeader')}") is not None
+
+
+def test_tasks_by_agency_and_sections() -> None:
+    doc = _open(layout.render(state_report()))
+    rows = _table_with(doc, "Cơ quan chủ trì")
+    assert rows[1:] == [["1", "Ban Chỉ huy Quân sự", "1", "0", "0", "1"],
+                        ["2", "Phòng Kinh tế", "1", "1", "0", "2"],
+                        ["3", "Phòng Văn hóa - Xã hội", "0", "0", "1", "1"],
+                        ["", "Tổng cộng", "2", "1", "1", "4"]]
+    text = "\n".join(p.text for p in doc.paragraphs)
+    for heading in ("I. KẾT QUẢ THỰC HIỆN", "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN",
+                    "III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI"):
+        assert heading in text
+    assert "lý do: Chờ hướng dẫn của huyện" in text
+    assert "Nguyên nhân: Một số hộ tái nghèo do thiên tai tháng 7" in text
+    assert "- Nâng cấp đường liên thôn; chủ trì: Phòng Kinh tế; thời hạn: 31/12/2026." in text
+
+
+def test_recipients_and_signature_block() -> None:
+    doc = _open(layout.render(state_report()))
+    left, right = _closing(doc).rows[0].cells
+    first = left.paragraphs[0].runs[0]
+    assert first.bold and first.italic and first.font.size == Pt(12)
+    assert [p.text for p in left.paragraphs[1:]] == ["- UBND huyện Ngọc Lặc;",
+                                                     "- TT Đảng ủy, HĐND xã;", "- Lưu: VT."]
+    assert all(p.runs[0].font.size == Pt(11) for p in left.paragraphs[1:])
+    lines = [p.text for p in right.paragraphs if p.text]
+    assert lines == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lê Văn Bình"]
+
+
+def test_page_fonts_and_margins() -> None:
+    doc = _open(layout.render(state_report()))
+    first = doc.sections[0]
+    assert (round(first.page_width.mm), round(first.page_height.mm)) == (210, 297)
+    assert Mm(20) <= first.top_margin <= Mm(25) and Mm(20) <= first.bottom_margin <= Mm(25)
+    assert Mm(30) <= first.left_margin <= Mm(35) and Mm(15) <= first.right_margin <= Mm(20)
+    normal = doc.styles["Normal"].font
+    assert normal.name == "Times New Roman" and Pt(13) <= normal.size <= Pt(14)
+    fonts = doc.styles["Normal"].element.rPr.rFonts
+    assert fonts.get(qn("w:eastAsia")) == "Times New Roman"
+    cells = [c for t in doc.tables for row in t.rows for c in row.cells]
+    paragraphs = doc.paragraphs + [p for c in cells for p in c.paragraphs]
+    runs = [r for p in paragraphs for r in p.runs if r.text]  # empty runs inherit Normal
+    assert {r.font.name for r in runs} == {"Times New Roman"}
+    body = [p for p in doc.paragraphs if p.text.startswith("- ")]
+    assert body and all(r.font.size in (None, Pt(14)) for p in body for r in p.runs)
+    appendix = doc.sections[-1]
+    assert appendix.orientation == WD_ORIENT.LANDSCAPE
+    assert (round(appendix.page_width.mm), round(appendix.page_height.mm)) == (297, 210)
+
+
+def test_an_appendix_per_agency() -> None:
+    report = state_report()
+    doc = _open(layout.render(report))
+    text = [p.text for p in doc.paragraphs]
+    for a in report.appendices:
+        assert f"Phụ lục {a.number}" in text
+        assert f"KẾT QUẢ THỰC HIỆN CỦA {a.agency.upper()}" in text
+    assert report.attached in text
+
+
+def test_render_writes_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "bc.docx"
+    data = layout.render(state_report(), path)
+    assert path.read_bytes() == data
