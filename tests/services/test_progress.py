@@ -59,6 +59,13 @@ def test_a_correction_keeps_history_and_the_newest_counts(session: Any) -> None:
         (first.id, 71.0, False), (other.id, 76.0, True), (fixed.id, 72.0, True)]
     again = progress.record_progress(session, r.income, "2026", "73")
     assert again.corrects == fixed.id
+    superseded = {x.id: x.superseded for x in session.query(ProgressRecord)}
+    assert superseded == {first.id: True, other.id: False, fixed.id: True, again.id: False}
+    from theodoi.services import status
+
+    found = status.status_of_unit(session, "Xã An Bình", date(2027, 1, 20)).targets
+    # 2027 has not ended on that day; 2026 counts with its last correction, 73
+    assert next(t for t in found if t.ref == r.income).actual == 73.0
 
 
 def test_x_of_y_values_for_a_target_counted_out_of_a_whole(session: Any) -> None:

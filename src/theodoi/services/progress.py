@@ -119,6 +119,8 @@ def record_progress(s: Session, ref: str, period_text: str, value_text: str | fl
                          attachment_id=_store(s, attachment))
     if at is not None:
         row.recorded_at = at
+    if previous is not None:
+        previous.superseded = True  # the history keeps it; status reads only the new one
     repo.add(s, row)
     return _record_row(row, target)
 

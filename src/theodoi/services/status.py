@@ -11,14 +11,15 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sqlalchemy.orm import Session
 
 from theodoi.domain import status as rules
 from theodoi.domain.trajectory import Actual, TargetFacts
-from theodoi.services import items, units
-from theodoi.storage.models import ProgressRecord, Target, Task, TaskUpdate
-from theodoi.storage.repositories import progress as repo
+from theodoi.services import units
+from theodoi.storage.models import ProgressRecord, Target, Task
+from theodoi.storage.repositories import status_rows as rows_repo
 
 FIELD_LABELS = {"kinh_te": "Kinh tế", "van_hoa_xa_hoi": "Văn hóa - Xã hội",
                 "moi_truong": "Tài nguyên - Môi trường",
@@ -83,53 +84,80 @@ def actual(r: ProgressRecord) -> Actual:
     return Actual(on=r.period_end, value=r.value, value_of=r.value_of)
 
 
-def task_facts(t: Task) -> rules.TaskFacts:
-    return rules.TaskFacts(due=t.due_date, recurrence=t.due_recurrence)
-
-
-def task_update(u: TaskUpdate) -> rules.TaskUpdate:
-    return rules.TaskUpdate(on=u.reported_on, state=u.state, percent=u.percent,
-                            completed_on=u.completed_on)
-
-
-def target_row(t: Target, records: list[ProgressRecord], as_of: date,
-               tolerance: float) -> StatusRow:
-    facts = target_facts(t)
-    found = rules.target_status(facts, [actual(r) for r in records], as_of, tolerance=tolerance)
-    outlook = found.forecast
-    return StatusRow("target", items.ref_of(t), t.plan_id, t.field or "khac",
-                     t.indicator or t.text, lead_agency(t), found.code, found.label,
-                     t.value, t.unit, found.actual, found.expected,
-                     outlook.value if outlook else None, outlook.label if outlook else None,
-                     facts.deadline_year)
-
-
-def task_row(t: Task, updates: list[TaskUpdate], as_of: date, window_days: int) -> StatusRow:
-    found = rules.task_status(task_facts(t), [task_update(u) for u in updates], as_of,
-                              window_days=window_days)
-    return StatusRow("task", items.ref_of(t), t.plan_id, "khac", t.title or t.text,
-                     lead_agency(t), found.code, found.label, due=found.due,
-                     state=found.state, percent=found.percent)
-
-
 def status_of_unit(s: Session, unit_text: str, as_of: date, *,
                    tolerance: float = rules.TOLERANCE, window_days: int = 14) -> UnitStatus:
     """Every target and task of the unit's active plans as of `as_of`, and counts by status
     per field and per lead agency."""
     unit = units.find(s, unit_text)
-    records: dict[int, list[ProgressRecord]] = defaultdict(list)
-    for r in repo.current_for_unit(s, unit.id, as_of):
-        records[r.target_id].append(r)
-    updates: dict[int, list[TaskUpdate]] = defaultdict(list)
-    for u in repo.latest_updates_for_unit(s, unit.id, as_of):
-        updates[u.task_id].append(u)
-    targets = [target_row(t, records[t.id], as_of, tolerance)
-               for t in repo.active_targets(s, unit.id)]
-    tasks = [task_row(t, updates[t.id], as_of, window_days) for t in repo.active_tasks(s, unit.id)]
-    result = UnitStatus(unit.name, as_of, targets, tasks)
-    result.by_field = count(targets + tasks, lambda r: r.field)
-    result.by_agency = count(targets + tasks, lambda r: r.lead_agency or NO_AGENCY)
+    return status_of_units(s, {unit.id: unit.name}, as_of, tolerance=tolerance,
+                           window_days=window_days)[unit.id]
+
+
+def status_below(s: Session, unit_text: str, as_of: date, *,
+                 tolerance: float = rules.TOLERANCE,
+                 window_days: int = 14) -> dict[int, UnitStatus]:
+    """The status of the unit and of every unit under it (a province's communes), by id."""
+    unit = units.find(s, unit_text)
+    ids = rows_repo.below(s, unit.id)
+    names = {u.id: u.name for u in (units.repo.get(s, i) for i in ids) if u is not None}
+    return status_of_units(s, names, as_of, tolerance=tolerance, window_days=window_days)
+
+
+def status_of_units(s: Session, names: dict[int, str], as_of: date, *,
+                    tolerance: float = rules.TOLERANCE,
+                    window_days: int = 14) -> dict[int, UnitStatus]:
+    """Status of many units in a fixed number of queries, read as plain rows."""
+    ids = list(names)
+    actuals: dict[int, list[Actual]] = defaultdict(list)
+    for target_id, on, value, value_of in rows_repo.actuals(s, ids, as_of):
+        actuals[target_id].append(Actual(on, value, value_of))
+    updates: dict[int, list[rules.TaskUpdate]] = defaultdict(list)
+    for task_id, on, state, percent, done in rows_repo.latest_updates(s, ids, as_of):
+        updates[task_id].append(rules.TaskUpdate(on, state, percent, done))
+    miles: dict[int, list[tuple[int, float | None]]] = defaultdict(list)
+    for target_id, year, value in rows_repo.milestones(s, ids):
+        miles[target_id].append((year, value))
+    result = {i: UnitStatus(names[i], as_of, [], []) for i in ids}
+    leads = dict(rows_repo.leads(s, ids, Target))
+    for row in rows_repo.targets(s, ids):
+        result[row.unit_id].targets.append(_target_row(row, tuple(miles[row.id]),
+                                                       actuals[row.id], leads.get(row.id),
+                                                       as_of, tolerance))
+    leads = dict(rows_repo.leads(s, ids, Task))
+    for row in rows_repo.tasks(s, ids):
+        result[row.unit_id].tasks.append(_task_row(row, updates[row.id], leads.get(row.id),
+                                                   as_of, window_days))
+    for found in result.values():
+        found.by_field = count(found.targets + found.tasks, lambda r: r.field)
+        found.by_agency = count(found.targets + found.tasks,
+                                lambda r: r.lead_agency or NO_AGENCY)
     return result
+
+
+def _target_row(row: Any, miles: tuple[tuple[int, float | None], ...], known: list[Actual],
+                lead: str | None, as_of: date, tolerance: float) -> StatusRow:
+    facts = TargetFacts(
+        kind=row.kind, direction=row.direction, comparator=row.comparator, value=row.value,
+        value_max=row.value_max, value_of=row.value_of, unit=row.unit,
+        per_year=row.per_year, recurrence=row.recurrence,
+        deadline_year=row.deadline_year or row.term_end, milestones=miles,
+        baseline=row.baseline_value, baseline_year=row.baseline_year)
+    found = rules.target_status(facts, known, as_of, tolerance=tolerance)
+    outlook = found.forecast
+    return StatusRow("target", f"t{row.id}", row.plan_id, row.field or "khac",
+                     row.indicator or row.text, lead, found.code, found.label, row.value,
+                     row.unit, found.actual, found.expected,
+                     outlook.value if outlook else None, outlook.label if outlook else None,
+                     facts.deadline_year)
+
+
+def _task_row(row: Any, known: list[rules.TaskUpdate], lead: str | None, as_of: date,
+              window_days: int) -> StatusRow:
+    found = rules.task_status(rules.TaskFacts(row.due_date, row.due_recurrence), known, as_of,
+                              window_days=window_days)
+    return StatusRow("task", f"k{row.id}", row.plan_id, "khac", row.title or row.text, lead,
+                     found.code, found.label, due=found.due, state=found.state,
+                     percent=found.percent)
 
 
 def count(rows: list[StatusRow], key: Callable[[StatusRow], str]) -> dict[str, dict[str, int]]:

@@ -31,6 +31,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.sql.expression import false
 
 # Constraint names are spelled out so migrations can drop them by name on both backends.
 NAMING = {
@@ -341,8 +342,10 @@ class Attachment(Base):
 class ProgressRecord(Base):
     """An actual value of a target for a reporting period, as reported.
 
-    Never updated: a correction is a new record that names the one it `corrects`; the
-    current value of a (target, period) is its newest record, and the others are history.
+    Its value is never updated: a correction is a new record that names the one it
+    `corrects`, and the corrected record is marked `superseded` (the one change a record
+    ever gets), so the current value of a (target, period) is its one record not
+    superseded — read straight from an index instead of grouping the whole history.
     `value` is in the target's unit; what the person typed stays in `entered_*`.
     """
 
@@ -362,7 +365,10 @@ class ProgressRecord(Base):
         ForeignKey("progress_records.id", ondelete="SET NULL"))
     recorded_by: Mapped[str | None] = mapped_column(String(200))
     recorded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    __table_args__ = (Index("ix_progress_records_target_period", "target_id", "period_key"),)
+    superseded: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    __table_args__ = (Index("ix_progress_records_target_period", "target_id", "period_key"),
+                      Index("ix_progress_records_current", "target_id", "superseded",
+                            "period_end"))
 
 
 TASK_STATES = ("chua_trien_khai", "dang_thuc_hien", "hoan_thanh", "tam_dung")

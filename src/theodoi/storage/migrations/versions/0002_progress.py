@@ -67,6 +67,7 @@ def upgrade() -> None:
     sa.Column('corrects_id', sa.Integer(), nullable=True),
     sa.Column('recorded_by', sa.String(length=200), nullable=True),
     sa.Column('recorded_at', sa.DateTime(), nullable=False),
+    sa.Column('superseded', sa.Boolean(), server_default=sa.false(), nullable=False),
     sa.ForeignKeyConstraint(['attachment_id'], ['attachments.id'], name=op.f('fk_progress_records_attachment_id_attachments'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['corrects_id'], ['progress_records.id'], name=op.f('fk_progress_records_corrects_id_progress_records'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['target_id'], ['targets.id'], name=op.f('fk_progress_records_target_id_targets'), ondelete='CASCADE'),
@@ -75,6 +76,7 @@ def upgrade() -> None:
     with op.batch_alter_table('progress_records', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_progress_records_period_end'), ['period_end'], unique=False)
         batch_op.create_index('ix_progress_records_target_period', ['target_id', 'period_key'], unique=False)
+        batch_op.create_index('ix_progress_records_current', ['target_id', 'superseded', 'period_end'], unique=False)
 
     op.create_table('task_updates',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -124,6 +126,7 @@ def downgrade() -> None:
 
     op.drop_table('task_updates')
     with op.batch_alter_table('progress_records', schema=None) as batch_op:
+        batch_op.drop_index('ix_progress_records_current')
         batch_op.drop_index('ix_progress_records_target_period')
         batch_op.drop_index(batch_op.f('ix_progress_records_period_end'))
 

@@ -1,0 +1,117 @@
+"""A generated province for the status and web benchmarks, written straight to the tables.
+
+100 communes under one province, one active plan each with 75 targets and 75 tasks
+(15,000 items), and 500,000 progress records: quarterly actuals for 2025-2026 of every
+target with corrections (400,000) and task updates (100,000). Values follow each target's
+line from its baseline with noise, so the statuses spread over every code.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, datetime
+from itertools import pairwise
+from typing import Any
+
+from sqlalchemy import Engine, insert
+
+from theodoi.storage.models import (
+    Milestone,
+    Plan,
+    ProgressRecord,
+    Target,
+    Task,
+    TaskUpdate,
+    Unit,
+)
+
+UNITS, TARGETS, TASKS = 100, 75, 75
+QUARTER_ENDS = [date(y, m, d) for y in (2025, 2026) for m, d in ((3, 31), (6, 30), (9, 30),
+                                                                  (12, 31))]
+NOW = datetime(2026, 12, 1)
+
+
+def _batches(engine: Engine, table: Any, rows: list[dict[str, Any]], size: int = 20000) -> None:
+    with engine.begin() as conn:
+        for i in range(0, len(rows), size):
+            conn.execute(insert(table), rows[i:i + size])
+
+
+def generate(engine: Engine, seed: int = 7) -> dict[str, int]:
+    """Fill an empty, upgraded database; returns the row counts written."""
+    rnd = random.Random(seed)
+    units = [{"id": 1, "code": "tinh-bench", "name": "Tỉnh thử", "level": "tinh", "parent_id": None,
+              "created_at": NOW}]
+    units += [{"id": i + 2, "code": f"tinh-bench.xa-{i:03d}", "name": f"Xã thử {i:03d}",
+               "level": "xa", "parent_id": 1, "created_at": NOW} for i in range(UNITS)]
+    plans = [{"id": i + 1, "unit_id": i + 2, "kind": "ke_hoach", "title": f"Kế hoạch {i}",
+              "term_start": 2025, "term_end": 2030, "recipients": [], "status": "active",
+              "report_every": "quarter", "report_due_days": 5, "created_at": NOW,
+              "version": 1} for i in range(UNITS)]
+    targets, milestones, records = _targets(rnd)
+    tasks, updates = _tasks(rnd)
+    _batches(engine, Unit.__table__, units)
+    _batches(engine, Plan.__table__, plans)
+    _batches(engine, Target.__table__, targets)
+    _batches(engine, Milestone.__table__, milestones)
+    _batches(engine, Task.__table__, tasks)
+    _batches(engine, ProgressRecord.__table__, records)
+    _batches(engine, TaskUpdate.__table__, updates)
+    return {"units": len(units), "items": len(targets) + len(tasks),
+            "records": len(records) + len(updates)}
+
+
+def _targets(rnd: random.Random) -> tuple[list[dict[str, Any]], ...]:
+    targets, milestones, records = [], [], []
+    kinds = ["level", "level", "change", "growth_rate"]
+    for plan in range(UNITS):
+        for k in range(TARGETS):
+            tid = plan * TARGETS + k + 1
+            base, goal = rnd.uniform(40, 80), rnd.uniform(90, 140)
+            targets.append({
+                "id": tid, "plan_id": plan + 1, "position": k, "review": "accepted",
+                "text": f"Chỉ tiêu {k}", "indicator": f"Chỉ tiêu {k}", "kind": kinds[k % 4],
+                "direction": "decrease" if k % 9 == 0 else "increase", "comparator": "=",
+                "value": 8.0 if k % 4 == 3 else goal, "unit": "%", "per_year": False,
+                "deadline_year": 2030, "baseline_value": base, "baseline_year": 2024,
+                "also_spans": [], "version": 1})
+            if k % 3 == 0:
+                milestones += [{"target_id": tid, "year": y,
+                                "value": base + (goal - base) * (y - 2024) / 6}
+                               for y in (2025, 2026, 2027)]
+            records += _records(rnd, tid, base, goal)
+    return targets, milestones, records
+
+
+def _records(rnd: random.Random, tid: int, base: float, goal: float) -> list[dict[str, Any]]:
+    """Eight quarters of actuals, most with corrections: 53 or 54 records a target."""
+    out = []
+    for q, end in enumerate(QUARTER_ENDS):
+        due = base + (goal - base) * (q + 1) / 24
+        for _ in range(6 if q % 3 else 8):  # reported, then corrected several times
+            out.append({"target_id": tid, "period_key": f"{end.year}-Q{q % 4 + 1}",
+                        "period_end": end, "value": due * rnd.uniform(0.85, 1.1),
+                        "recorded_at": NOW, "recorded_by": "bench"})
+    out = out[:53 + (tid % 3 == 0)]  # 7,500 targets x 53 + 2,500 = 400,000
+    for before, after in pairwise(out):  # each correction supersedes the one before
+        before["superseded"] = before["period_key"] == after["period_key"]
+    out[-1]["superseded"] = False
+    return out
+
+
+def _tasks(rnd: random.Random) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    tasks, updates = [], []
+    states = ["chua_trien_khai", "dang_thuc_hien", "hoan_thanh", "tam_dung"]
+    for plan in range(UNITS):
+        for k in range(TASKS):
+            kid = plan * TASKS + k + 1
+            due = date(2025 + k % 3, 3 * (k % 4) + 3, 28)
+            tasks.append({"id": kid, "plan_id": plan + 1, "position": k, "review": "accepted",
+                          "text": f"Nhiệm vụ {k}", "title": f"Nhiệm vụ {k}", "kind": "task",
+                          "due_date": due, "submit_to": [], "version": 1})
+            for n in range(14):
+                updates.append({"task_id": kid, "reported_on": date(2025, 1, 10 + n),
+                                "state": states[rnd.randrange(4)] if n == 12 else
+                                "dang_thuc_hien", "percent": min(100.0, 8.0 * n),
+                                "recorded_at": NOW})
+    return tasks, updates[:100000]

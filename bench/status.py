@@ -1,0 +1,112 @@
+"""Status engine at province scale: 100 communes, 15,000 items, 500,000 progress records.
+
+Prints, on SQLite and on the PostgreSQL server: the time to load and compute the status
+of every target and task of the province as of a day (goal: under 1 s), the part of it
+that is the pure status rules, and the time of one commune's status query. Figures only;
+tests never assert on timings.
+
+    .venv/bin/python bench/status.py [--no-pg] [--pg URL]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+
+import psycopg
+from sqlalchemy.engine import make_url
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import province
+
+from theodoi.domain.status import TaskUpdate
+from theodoi.domain.trajectory import Actual
+from theodoi.services import status
+from theodoi.storage import db
+from theodoi.storage.repositories import status_rows as rows_repo
+
+PG = os.environ.get("THEODOI_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+AS_OF = date(2026, 12, 1)
+
+
+def measure(label: str, url: str) -> None:
+    db.upgrade(url)
+    began = time.perf_counter()
+    counts = province.generate(db.engine_for(url))
+    print(f"{label:10} generated {counts['units']} units, {counts['items']} items, "
+          f"{counts['records']} records in {time.perf_counter() - began:.1f} s")
+    codes = [f"tinh-bench.xa-{i:03d}" for i in range(province.UNITS)]
+    factory = db.session_factory(url)
+    with factory() as s:
+        status.status_of_unit(s, codes[0], AS_OF)  # warm: imports, statement caches
+    with factory() as s:
+        began = time.perf_counter()
+        found = status.status_below(s, "tinh-bench", AS_OF)
+        province_s = time.perf_counter() - began
+    total = sum(len(r.targets) + len(r.tasks) for r in found.values())
+    rules_s = _rules_only(factory, codes)
+    one = []
+    for code in codes[:10]:
+        with factory() as s:
+            began = time.perf_counter()
+            status.status_of_unit(s, code, AS_OF)
+            one.append(time.perf_counter() - began)
+    print(f"{label:10} every status of the province ({total} targets + tasks): "
+          f"{province_s:.2f} s load + compute, of which the status rules {rules_s:.2f} s; "
+          f"one commune: median {1000 * statistics.median(one):.0f} ms")
+
+
+def _rules_only(factory: object, codes: list[str]) -> float:
+    """The pure part: every status computed from the province's rows already loaded."""
+    with factory() as s:  # type: ignore[operator]
+        ids = rows_repo.below(s, status.units.find(s, "tinh-bench").id)
+        actuals: dict[int, list[Actual]] = defaultdict(list)
+        for target_id, on, value, value_of in rows_repo.actuals(s, ids, AS_OF):
+            actuals[target_id].append(Actual(on, value, value_of))
+        updates: dict[int, list[TaskUpdate]] = defaultdict(list)
+        for task_id, on, state, percent, done in rows_repo.latest_updates(s, ids, AS_OF):
+            updates[task_id].append(TaskUpdate(on, state, percent, done))
+        miles: dict[int, list[tuple[int, float | None]]] = defaultdict(list)
+        for target_id, year, value in rows_repo.milestones(s, ids):
+            miles[target_id].append((year, value))
+        targets, tasks = rows_repo.targets(s, ids), rows_repo.tasks(s, ids)
+    began = time.perf_counter()
+    for t in targets:
+        status._target_row(t, tuple(miles[t.id]), actuals[t.id], None, AS_OF, 0.05)
+    for k in tasks:
+        status._task_row(k, updates[k.id], None, AS_OF, 14)
+    return time.perf_counter() - began
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--pg", default=PG)
+    parser.add_argument("--no-pg", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        measure("SQLite", f"sqlite:///{Path(tmp) / 'province.db'}")
+    if args.no_pg:
+        return
+    name = f"theodoi_bench_{uuid.uuid4().hex[:8]}"
+    admin = make_url(args.pg).set(drivername="postgresql").render_as_string(False)
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    url = make_url(args.pg).set(database=name).render_as_string(False)
+    try:
+        measure("PostgreSQL", url)
+    finally:
+        db.engine_for(url).dispose()
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+if __name__ == "__main__":
+    main()
