@@ -35,6 +35,13 @@ class Settings(BaseSettings):
                                description="Largest document accepted, in MB.")
     workers: int = Field(default=0, ge=0,
                          description="Processes for batch extraction; 0 means one per core.")
+    session_idle_minutes: int = Field(
+        default=120, ge=1, description="A web sign-in ends after this many idle minutes.")
+    session_max_hours: int = Field(
+        default=12, ge=1, description="A web sign-in ends this many hours after it began.")
+    cookie_secure: bool = Field(
+        default=False, description="Send the session cookie only over HTTPS (always so when "
+                                   "the request itself came over HTTPS).")
 
     @property
     def effective_database_url(self) -> str:

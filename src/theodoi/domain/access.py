@@ -1,0 +1,116 @@
+"""Who may do what, as data: roles per unit, the actions each allows, and scope rules.
+
+A grant at a unit covers that unit and every unit below it. A user outside a record's
+scope is told it does not exist (NotFound), never that it is forbidden, so ids of other
+communes leak nothing. Inside the scope, an action the role lacks is Forbidden.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from theodoi.domain.errors import Forbidden, TheodoiError
+
+ROLES = ("quan_tri", "lanh_dao", "van_phong", "don_vi", "xem")
+ROLE_LABELS = {"quan_tri": "quản trị", "lanh_dao": "lãnh đạo", "van_phong": "văn phòng",
+               "don_vi": "đơn vị (cơ quan chủ trì)", "xem": "chỉ xem"}
+
+READ = "read"                    # see the unit's plans, register and status
+ADMINISTER = "administer"        # users and roles of the unit
+UPLOAD = "upload"                # upload a plan file
+REVIEW = "review"                # accept / correct / reject items, activate a plan
+DIRECTORY = "directory"          # confirm and merge agencies
+ASSIGN = "assign"                # change who answers for an item
+CHASE = "chase"                  # remind agencies of reports due
+REQUEST_EXPLANATION = "request_explanation"
+APPROVE = "approve"
+UPDATE_OWN = "update_own"        # progress of the agency's own items
+ANSWER = "answer"                # answer an explanation request on the agency's own items
+
+_OFFICE = frozenset({READ, UPLOAD, REVIEW, DIRECTORY, ASSIGN, CHASE})
+PERMISSIONS: dict[str, frozenset[str]] = {
+    "quan_tri": _OFFICE | {ADMINISTER, REQUEST_EXPLANATION, APPROVE},
+    "lanh_dao": frozenset({READ, REQUEST_EXPLANATION, APPROVE}),
+    "van_phong": _OFFICE,
+    "don_vi": frozenset({READ, UPDATE_OWN, ANSWER}),
+    "xem": frozenset({READ}),
+}
+ACTION_LABELS = {READ: "xem", ADMINISTER: "quản trị người dùng", UPLOAD: "tải kế hoạch lên",
+                 REVIEW: "rà soát kế hoạch", DIRECTORY: "sửa danh mục cơ quan",
+                 ASSIGN: "phân công", CHASE: "đôn đốc", REQUEST_EXPLANATION:
+                 "yêu cầu giải trình", APPROVE: "phê duyệt", UPDATE_OWN: "cập nhật tiến độ",
+                 ANSWER: "giải trình"}
+
+
+class Unauthenticated(TheodoiError):
+    """The request carries no valid sign-in (missing, expired or logged-out session)."""
+
+    code = "E410"
+
+
+class TooManyAttempts(TheodoiError):
+    """Sign-in refused for a while after repeated wrong passwords."""
+
+    code = "E420"
+
+
+@dataclass(frozen=True)
+class Grant:
+    """A role at a unit; `agency_id` is the agency a don_vi user speaks for."""
+
+    unit_id: int
+    role: str
+    agency_id: int | None = None
+
+
+def covering(grants: Iterable[Grant], unit_chain: Sequence[int]) -> list[Grant]:
+    """The grants that reach a unit, given the unit's id followed by its ancestors' ids."""
+    chain = set(unit_chain)
+    return [g for g in grants if g.unit_id in chain]
+
+
+def in_scope(grants: Iterable[Grant], unit_chain: Sequence[int]) -> bool:
+    return bool(covering(grants, unit_chain))
+
+
+def actions(grants: Iterable[Grant], unit_chain: Sequence[int]) -> frozenset[str]:
+    """Every action the user may take at the unit (an office role covers its agencies)."""
+    allowed: set[str] = set()
+    for g in covering(grants, unit_chain):
+        allowed |= PERMISSIONS[g.role]
+    return frozenset(allowed)
+
+
+def agency_only(grants: Iterable[Grant], unit_chain: Sequence[int]) -> frozenset[int] | None:
+    """The agencies whose items alone the user sees at the unit; None means every item."""
+    reaching = covering(grants, unit_chain)
+    if any(g.role != "don_vi" for g in reaching):
+        return None
+    return frozenset(g.agency_id for g in reaching if g.agency_id is not None)
+
+
+def sees_item(grants: Iterable[Grant], unit_chain: Sequence[int],
+              lead_agency_id: int | None) -> bool:
+    """Whether an item with this lead agency is visible: don_vi sees only its own."""
+    if not in_scope(grants, unit_chain):
+        return False
+    only = agency_only(grants, unit_chain)
+    return only is None or lead_agency_id in only
+
+
+def require(grants: Iterable[Grant], unit_chain: Sequence[int], action: str) -> None:
+    """Raise Forbidden unless a grant reaching the unit allows `action`."""
+    if action not in actions(grants, unit_chain):
+        raise Forbidden(f"vai trò của bạn ở đơn vị này không được {ACTION_LABELS[action]}.")
+
+
+def check_grant(role: str, agency_id: int | None) -> None:
+    """A grant is well formed: a known role, and an agency exactly for don_vi."""
+    from theodoi.domain.errors import BadInput
+
+    if role not in ROLES:
+        raise BadInput(f"vai trò '{role}' không có; dùng: {', '.join(ROLES)}.")
+    if (role == "don_vi") != (agency_id is not None):
+        raise BadInput("vai trò don_vi cần --agency (cơ quan mà người dùng đại diện); "
+                       "các vai trò khác không có cơ quan.")
