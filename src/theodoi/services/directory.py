@@ -1,0 +1,52 @@
+"""A unit's agency directory for signed-in people: list, confirm and merge, audited."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from theodoi.domain import access as rules
+from theodoi.domain.errors import BadInput
+from theodoi.services import access, agencies, audit
+from theodoi.services.access import Principal
+from theodoi.services.reviewing import check_version
+from theodoi.storage.repositories import agencies as repo
+
+
+def directory_page(s: Session, p: Principal, unit_id: int) -> dict[str, Any]:
+    unit = access.unit(s, p, unit_id)
+    rows = []
+    for row in agencies.directory(s, unit):
+        agency = repo.get(s, row.id)
+        rows.append({**asdict(row), "version": agency.version if agency else None})
+    return {"unit": {"id": unit.id, "name": unit.name, "code": unit.code}, "agencies": rows,
+            "can_edit": rules.DIRECTORY in access.actions_at(p, unit)}
+
+
+def confirm(s: Session, p: Principal, agency_id: int, version: int | None,
+            name: str | None = None) -> dict[str, Any]:
+    agency = access.agency(s, p, agency_id, rules.DIRECTORY)
+    check_version("cơ quan", f"số {agency.id}", agency.version, version)
+    before = {"status": agency.status, "name": agency.name}
+    agencies.confirm(s, access.unit(s, p, agency.unit_id, rules.DIRECTORY), agency.id, name)
+    audit.record_changes(s, p, agency.unit_id, "agency", agency.id, before,
+                         {"status": agency.status, "name": agency.name})
+    return {"id": agency.id, "name": agency.name, "status": agency.status,
+            "version": agency.version}
+
+
+def merge(s: Session, p: Principal, agency_id: int, into_id: int,
+          version: int | None) -> dict[str, Any]:
+    source = access.agency(s, p, agency_id, rules.DIRECTORY)
+    target = access.agency(s, p, into_id, rules.DIRECTORY)
+    if source.unit_id != target.unit_id:
+        raise BadInput("chỉ gộp được hai cơ quan của cùng một đơn vị.")
+    check_version("cơ quan", f"số {source.id}", source.version, version)
+    unit = access.unit(s, p, source.unit_id, rules.DIRECTORY)
+    name = source.name
+    agencies.merge(s, unit, source.id, target.id)
+    audit.record(s, p, unit.id, "agency", target.id, "merged", name, target.name)
+    return {"id": target.id, "name": target.name, "status": target.status,
+            "version": target.version}

@@ -1,0 +1,1 @@
+"""The JSON API under /api: every page's data from the same service call."""

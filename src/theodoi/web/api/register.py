@@ -1,0 +1,106 @@
+"""JSON of units, plans, the review and the register; the review actions."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Request, UploadFile
+from pydantic import BaseModel
+
+from theodoi.services import directory, home_view, register_view, review_view, reviewing
+from theodoi.services import uploads as upload_service
+from theodoi.services.review_view import item_row
+from theodoi.web import deps
+
+router = APIRouter(prefix="/api", tags=["sổ theo dõi"])
+
+
+class Versioned(BaseModel):
+    version: int
+
+
+class Correction(BaseModel):
+    version: int
+    changes: dict[str, Any]
+
+
+class Confirm(BaseModel):
+    version: int
+    name: str | None = None
+
+
+class Merge(BaseModel):
+    version: int
+    into: int
+
+
+@router.get("/units")
+def units(s: deps.Db, p: deps.User) -> dict[str, Any]:
+    return home_view.home_page(s, p)
+
+
+@router.get("/units/{unit_id}")
+def unit(unit_id: int, s: deps.Db, p: deps.User) -> dict[str, Any]:
+    return home_view.unit_page(s, p, unit_id)
+
+
+@router.post("/units/{unit_id}/plans", status_code=201)
+async def upload(unit_id: int, request: Request, s: deps.Db, p: deps.User,
+                 file: Annotated[UploadFile, File()]) -> dict[str, Any]:
+    limit = deps.settings_of(request).max_upload_bytes
+    data = await file.read(limit + 1)
+    return upload_service.upload_plan(s, p, unit_id, data, file.filename or "", max_bytes=limit)
+
+
+@router.get("/units/{unit_id}/register")
+def register(unit_id: int, s: deps.Db, p: deps.User, kind: str = "", field: str = "",
+             review: str = "", agency: int | None = None, plan: int | None = None,
+             sort: str = "plan") -> dict[str, Any]:
+    filters = register_view.Filters(kind, field, review, agency, plan, sort)
+    return register_view.register_page(s, p, unit_id, filters)
+
+
+@router.get("/units/{unit_id}/agencies")
+def agencies(unit_id: int, s: deps.Db, p: deps.User) -> dict[str, Any]:
+    return directory.directory_page(s, p, unit_id)
+
+
+@router.post("/agencies/{agency_id}/confirm")
+def confirm(agency_id: int, body: Confirm, s: deps.Db, p: deps.User) -> dict[str, Any]:
+    return directory.confirm(s, p, agency_id, body.version, body.name)
+
+
+@router.post("/agencies/{agency_id}/merge")
+def merge(agency_id: int, body: Merge, s: deps.Db, p: deps.User) -> dict[str, Any]:
+    return directory.merge(s, p, agency_id, body.into, body.version)
+
+
+@router.get("/plans/{plan_id}/review")
+def review_page(plan_id: int, s: deps.Db, p: deps.User) -> dict[str, Any]:
+    return review_view.review_page(s, p, plan_id)
+
+
+@router.post("/items/{ref}/accept")
+def accept(ref: str, body: Versioned, s: deps.Db, p: deps.User) -> dict[str, Any]:
+    return item_row(reviewing.accept(s, p, ref, body.version))
+
+
+@router.post("/items/{ref}/reject")
+def reject(ref: str, body: Versioned, s: deps.Db, p: deps.User) -> dict[str, Any]:
+    return item_row(reviewing.reject(s, p, ref, body.version))
+
+
+@router.post("/items/{ref}/correct")
+def correct(ref: str, body: Correction, s: deps.Db, p: deps.User) -> dict[str, Any]:
+    return item_row(reviewing.correct(s, p, ref, body.version, body.changes))
+
+
+@router.post("/plans/{plan_id}/accept-all")
+def accept_all(plan_id: int, body: Versioned, s: deps.Db, p: deps.User) -> dict[str, int]:
+    return {"accepted": reviewing.accept_all(s, p, plan_id, body.version)}
+
+
+@router.post("/plans/{plan_id}/activate")
+def activate(plan_id: int, body: Versioned, s: deps.Db, p: deps.User) -> dict[str, Any]:
+    plan = reviewing.activate(s, p, plan_id, body.version)
+    return {"id": plan.id, "status": plan.status, "version": plan.version}

@@ -1,0 +1,34 @@
+"""`create_app(settings)`: the web application of theodoi (pages, JSON API, static files)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import Depends, FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from theodoi.settings import Settings, load
+from theodoi.web import deps, errors
+from theodoi.web.api import auth as api_auth
+from theodoi.web.api import register as api_register
+from theodoi.web.pages import auth as page_auth
+from theodoi.web.pages import register as page_register
+from theodoi.web.security import SecurityMiddleware
+
+STATIC = Path(__file__).resolve().parent / "static"
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The ASGI app; every route is CSRF-guarded for state-changing methods."""
+    settings = settings or load()
+    app = FastAPI(title="theodoi", description="Theo dõi thực hiện kế hoạch — JSON API",
+                  version="1", openapi_url="/openapi.json", docs_url=None, redoc_url=None,
+                  dependencies=[Depends(deps.csrf_guard)])
+    app.state.settings = settings
+    errors.install(app)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    for router in (api_auth.router, api_register.router, page_auth.router,
+                   page_register.router):
+        app.include_router(router)
+    app.add_middleware(SecurityMiddleware, max_body=settings.max_upload_bytes)
+    return app

@@ -1,0 +1,111 @@
+"""What every route depends on: the settings, the request's transaction, the signed-in
+person, and the CSRF check that guards every state-changing request."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+from datetime import timedelta
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+
+from theodoi.domain.access import Unauthenticated
+from theodoi.domain.errors import Forbidden
+from theodoi.services import access, accounts, uow
+from theodoi.services.access import Principal
+from theodoi.settings import Settings
+
+SESSION_COOKIE = "theodoi_session"
+PRE_COOKIE = "theodoi_csrf"  # double-submit token before sign-in (the login form)
+CSRF_HEADER = "x-csrf-token"
+CSRF_FIELD = "csrf_token"
+SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+
+
+def settings_of(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def policy_of(settings: Settings) -> accounts.Policy:
+    return accounts.Policy(idle=timedelta(minutes=settings.session_idle_minutes),
+                           max_age=timedelta(hours=settings.session_max_hours))
+
+
+def get_db(request: Request) -> Iterator[Any]:
+    """The request's transaction: committed when the route returns, rolled back on error.
+
+    `scope="function"` below makes the commit happen before the response is sent, so a
+    person never sees 'saved' for a write that did not commit.
+    """
+    with uow.transaction(settings_of(request)) as s:
+        yield s
+
+
+Db = Annotated[Any, Depends(get_db, scope="function")]
+
+
+def optional_principal(request: Request, s: Db) -> Principal | None:
+    row = accounts.session_of(s, request.cookies.get(SESSION_COOKIE),
+                              policy=policy_of(settings_of(request)))
+    p = access.principal_of(row) if row else None
+    request.state.user = p
+    request.state.csrf = p.csrf_token if p else None
+    return p
+
+
+def principal(p: Annotated[Principal | None, Depends(optional_principal)]) -> Principal:
+    if p is None:
+        raise Unauthenticated("bạn cần đăng nhập (phiên làm việc đã hết hoặc chưa đăng nhập).")
+    return p
+
+
+User = Annotated[Principal, Depends(principal)]
+MaybeUser = Annotated[Principal | None, Depends(optional_principal)]
+
+
+async def sent_csrf(request: Request) -> str | None:
+    """The token the request carries: the X-CSRF-Token header or the csrf_token field."""
+    if request.method in SAFE_METHODS:
+        return None
+    header = request.headers.get(CSRF_HEADER)
+    if header:
+        return header
+    kind = request.headers.get("content-type", "")
+    if kind.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
+        value = (await request.form()).get(CSRF_FIELD)
+        return value if isinstance(value, str) else None
+    return None
+
+
+def csrf_guard(request: Request, p: MaybeUser,
+               sent: Annotated[str | None, Depends(sent_csrf)]) -> None:
+    """Every POST/PUT/PATCH/DELETE carries the session's token (or, before sign-in, the
+    token of the pre-session cookie); otherwise 403 and nothing happens."""
+    if request.method in SAFE_METHODS:
+        return
+    expected = p.csrf_token if p else request.cookies.get(PRE_COOKIE)
+    if not sent or not expected or not secrets.compare_digest(sent, expected):
+        raise Forbidden("thiếu hoặc sai mã chống giả mạo (CSRF); hãy tải lại trang rồi làm lại.")
+
+
+def pre_token(request: Request) -> str:
+    """The pre-session CSRF token of this browser, made when it has none."""
+    return request.cookies.get(PRE_COOKIE) or secrets.token_urlsafe(32)
+
+
+def is_https(request: Request) -> bool:
+    return request.url.scheme == "https" or request.headers.get("x-forwarded-proto") == "https"
+
+
+def set_cookie(request: Request, response: Any, name: str, value: str, *,
+               max_age: int | None = None) -> None:
+    """HttpOnly, SameSite=Lax, Secure over HTTPS or when the settings ask for it."""
+    secure = settings_of(request).cookie_secure or is_https(request)
+    response.set_cookie(name, value, max_age=max_age, httponly=True, samesite="lax",
+                        secure=secure, path="/")
+
+
+def client_of(request: Request) -> str:
+    return request.client.host if request.client else "unknown"

@@ -1,0 +1,133 @@
+"""Pages of the register: home, a unit, upload, review (htmx actions), list, directory."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from theodoi.services import directory, home_view, register_view, review_view, reviewing
+from theodoi.services import uploads as upload_service
+from theodoi.services.review_view import item_row
+from theodoi.web import deps
+from theodoi.web.templating import render
+
+router = APIRouter(include_in_schema=False)
+Version = Annotated[int, Form()]
+
+
+def page(request: Request, template: str, **context: Any) -> HTMLResponse:
+    return HTMLResponse(render(template, request, **context))
+
+
+@router.get("/")
+def home(request: Request, s: deps.Db, p: deps.User) -> Response:
+    return page(request, "home.html", data=home_view.home_page(s, p))
+
+
+@router.get("/don-vi/{unit_id}")
+def unit(request: Request, unit_id: int, s: deps.Db, p: deps.User) -> Response:
+    return page(request, "unit.html", data=home_view.unit_page(s, p, unit_id))
+
+
+@router.get("/don-vi/{unit_id}/tai-len")
+def upload_form(request: Request, unit_id: int, s: deps.Db, p: deps.User) -> Response:
+    data = home_view.unit_page(s, p, unit_id)
+    limit = deps.settings_of(request).max_upload_mb
+    return page(request, "upload.html", data=data, limit_mb=limit)
+
+
+@router.post("/don-vi/{unit_id}/tai-len")
+async def upload(request: Request, unit_id: int, s: deps.Db, p: deps.User,
+                 file: Annotated[UploadFile, File()]) -> Response:
+    limit = deps.settings_of(request).max_upload_bytes
+    data = await file.read(limit + 1)
+    result = upload_service.upload_plan(s, p, unit_id, data, file.filename or "",
+                                        max_bytes=limit)
+    target = f"/ke-hoach/{result['plan_id']}"
+    if request.headers.get("hx-request"):
+        return Response(status_code=204, headers={"HX-Redirect": target})
+    return RedirectResponse(target, status_code=303)
+
+
+@router.get("/ke-hoach/{plan_id}")
+def review_page(request: Request, plan_id: int, s: deps.Db, p: deps.User) -> Response:
+    return page(request, "review.html", data=review_view.review_page(s, p, plan_id))
+
+
+def _item_done(request: Request, item: Any) -> Response:
+    row = item_row(item)
+    if request.headers.get("hx-request"):
+        return page(request, "_item.html", item=row, can_review=True)
+    return RedirectResponse(f"/ke-hoach/{item.plan_id}#muc-{row['ref']}", status_code=303)
+
+
+@router.post("/muc/{ref}/chap-nhan")
+def accept(request: Request, ref: str, version: Version, s: deps.Db,
+           p: deps.User) -> Response:
+    return _item_done(request, reviewing.accept(s, p, ref, version))
+
+
+@router.post("/muc/{ref}/loai")
+def reject(request: Request, ref: str, version: Version, s: deps.Db,
+           p: deps.User) -> Response:
+    return _item_done(request, reviewing.reject(s, p, ref, version))
+
+
+CORRECTABLE = ("indicator", "title", "text", "field", "kind", "value", "unit",
+               "deadline_year", "due_text", "lead_agency", "co_agencies", "milestones")
+
+
+@router.post("/muc/{ref}/sua")
+async def correct(request: Request, ref: str, s: deps.Db, p: deps.User) -> Response:
+    form = await request.form()
+    changes = {k: str(form[k]) for k in CORRECTABLE if k in form}
+    version = str(form.get("version") or "")
+    if not version.isdigit():
+        from theodoi.domain.errors import BadInput
+
+        raise BadInput("thiếu phiên bản của mục (version).")
+    return _item_done(request, reviewing.correct(s, p, ref, int(version), changes))
+
+
+@router.post("/ke-hoach/{plan_id}/chap-nhan-tat-ca")
+def accept_all(plan_id: int, version: Version, s: deps.Db, p: deps.User) -> Response:
+    reviewing.accept_all(s, p, plan_id, version)
+    return RedirectResponse(f"/ke-hoach/{plan_id}", status_code=303)
+
+
+@router.post("/ke-hoach/{plan_id}/dua-vao-thuc-hien")
+def activate(plan_id: int, version: Version, s: deps.Db, p: deps.User) -> Response:
+    reviewing.activate(s, p, plan_id, version)
+    return RedirectResponse(f"/ke-hoach/{plan_id}", status_code=303)
+
+
+@router.get("/don-vi/{unit_id}/so-theo-doi")
+def register(request: Request, unit_id: int, s: deps.Db, p: deps.User, kind: str = "",
+             field: str = "", review: str = "", agency: str = "", plan: str = "",
+             sort: str = "plan") -> Response:
+    filters = register_view.Filters(kind, field, review,
+                                    int(agency) if agency.isdigit() else None,
+                                    int(plan) if plan.isdigit() else None, sort)
+    return page(request, "register.html",
+                data=register_view.register_page(s, p, unit_id, filters))
+
+
+@router.get("/don-vi/{unit_id}/co-quan")
+def agencies(request: Request, unit_id: int, s: deps.Db, p: deps.User) -> Response:
+    return page(request, "agencies.html", data=directory.directory_page(s, p, unit_id))
+
+
+@router.post("/co-quan/{agency_id}/xac-nhan")
+def confirm(agency_id: int, version: Version, s: deps.Db, p: deps.User,
+            unit_id: Annotated[int, Form()], name: Annotated[str, Form()] = "") -> Response:
+    directory.confirm(s, p, agency_id, version, name or None)
+    return RedirectResponse(f"/don-vi/{unit_id}/co-quan", status_code=303)
+
+
+@router.post("/co-quan/{agency_id}/gop")
+def merge(agency_id: int, version: Version, s: deps.Db, p: deps.User,
+          unit_id: Annotated[int, Form()], into: Annotated[int, Form()]) -> Response:
+    directory.merge(s, p, agency_id, into, version)
+    return RedirectResponse(f"/don-vi/{unit_id}/co-quan", status_code=303)

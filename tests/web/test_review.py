@@ -1,0 +1,161 @@
+"""Upload, review actions through pages and API, stale versions, register, directory."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.web.conftest import PLANS, World
+from theodoi.services import audit, uow
+
+A = "Xã An Bình"
+
+
+def _unit_plans(client: Any, world: World) -> list[dict[str, Any]]:
+    return client.get(f"/api/units/{world.units[A]}").json()["plans"]
+
+
+def test_upload_a_good_file_makes_a_draft_and_opens_its_review(world: World,
+                                                               as_user: Any) -> None:
+    client = as_user("vanphong")
+    data = (PLANS / "ke-hoach-v2.txt").read_bytes()
+    r = client.post(f"/don-vi/{world.units[A]}/tai-len",
+                    files={"file": ("ke-hoach-v2.txt", data, "text/plain")},
+                    follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"].startswith("/ke-hoach/")
+    assert len(_unit_plans(client, world)) == 2
+    page = client.get(r.headers["location"])
+    assert page.status_code == 200 and "<mark id=\"nguon-" in page.text
+
+
+def test_a_bad_file_is_refused_in_vietnamese_and_nothing_is_stored(world: World,
+                                                                    as_user: Any) -> None:
+    client = as_user("vanphong")
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 100
+    cases = [("anh.docx", png), ("rac.txt", b"\x00\x01\x02" * 50), ("trong.txt", b""),
+             ("bang.xlsx", b"PK\x03\x04xx")]
+    for name, data in cases:
+        r = client.post(f"/api/units/{world.units[A]}/plans",
+                        files={"file": (name, data, "application/octet-stream")})
+        assert r.status_code == 400, (name, r.text)
+        assert r.json()["error"]["message"].startswith(name)
+    page = client.post(f"/don-vi/{world.units[A]}/tai-len",
+                       files={"file": ("anh.docx", png, "image/png")})
+    assert page.status_code == 400 and "tệp ảnh" in page.text
+    assert len(_unit_plans(client, world)) == 1
+
+
+def test_an_oversized_upload_is_refused(world: World) -> None:
+    world.settings = world.settings.model_copy(update={"max_upload_mb": 1})
+    from tests.web.conftest import login
+
+    client = world.client()
+    login(client, "vanphong")
+    big = b"a" * (1024 * 1024 + 10)
+    r = client.post(f"/api/units/{world.units[A]}/plans",
+                    files={"file": ("lon.txt", big, "text/plain")})
+    assert r.status_code == 400 and "giới hạn 1 MB" in r.json()["error"]["message"]
+    huge = b"a" * (3 * 1024 * 1024)
+    r = client.post(f"/api/units/{world.units[A]}/plans",
+                    files={"file": ("lon.txt", huge, "text/plain")})
+    assert r.status_code == 413 and "giới hạn" in r.json()["error"]["message"]
+    assert len(_unit_plans(client, world)) == 1
+
+
+def test_review_actions_through_the_page_with_htmx(world: World, as_user: Any) -> None:
+    client = as_user("vanphong")
+    item = world.items[A]["t1"]
+    hx = {"HX-Request": "true"}
+    r = client.post("/muc/t1/chap-nhan", data={"version": item["version"]}, headers=hx)
+    assert r.status_code == 200 and 'id="muc-t1"' in r.text and "đã chấp nhận" in r.text
+    r = client.post("/muc/k2/loai", data={"version": world.items[A]["k2"]["version"]},
+                    headers=hx)
+    assert "đã loại" in r.text
+    r = client.post("/muc/t2/sua", data={"version": world.items[A]["t2"]["version"],
+                                         "value": "2", "unit": "%"}, headers=hx)
+    assert r.status_code == 200 and "đã sửa" in r.text
+    r = client.post("/muc/t2/sua", data={"version": world.items[A]["t2"]["version"],
+                                         "value": "3"}, headers=hx)
+    assert r.status_code == 409 and r.headers["HX-Retarget"] == "#thong-bao"
+    assert "người khác" in r.text
+
+
+def test_review_actions_through_the_api_are_audited(world: World, as_user: Any) -> None:
+    client = as_user("quantri")
+    plan = world.plans[A]
+    t1 = world.items[A]["t1"]
+    r = client.post("/api/items/t1/correct",
+                    json={"version": t1["version"], "changes": {"value": "95"}})
+    assert r.status_code == 200
+    body = r.json()
+    assert (body["value"], body["review"], body["version"]) == (95.0, "corrected",
+                                                                t1["version"] + 1)
+    assert body["original"]["value"] == 90.0
+    with uow.transaction(world.settings) as s:
+        rows = audit.history(s, "target", 1)  # t1
+    assert {(r.field, r.old, r.new, r.username) for r in rows} >= {
+        ("value", "90.0", "95.0", "quantri"), ("review", "proposed", "corrected", "quantri")}
+    review = client.get(f"/api/plans/{plan}/review").json()
+    version = review["plan"]["version"]
+    r = client.post(f"/api/plans/{plan}/accept-all", json={"version": version})
+    assert r.json() == {"accepted": 5}
+    r = client.post(f"/api/plans/{plan}/activate", json={"version": version})
+    assert r.status_code == 200 and r.json()["status"] == "active"
+
+
+def test_a_stale_save_is_a_conflict_and_overwrites_nothing(world: World,
+                                                           as_user: Any) -> None:
+    first, second = as_user("vanphong"), as_user("quantri")
+    version = world.items[A]["t3"]["version"]
+    assert first.post("/api/items/t3/correct",
+                      json={"version": version, "changes": {"value": "96"}}).status_code == 200
+    r = second.post("/api/items/t3/correct", json={"version": version,
+                                                   "changes": {"value": "50"}})
+    assert r.status_code == 409
+    error = r.json()["error"]
+    assert error["type"] == "conflict" and "không có gì bị ghi đè" in error["message"]
+    review = second.get(f"/api/plans/{world.plans[A]}/review").json()
+    assert next(t for t in review["targets"] if t["ref"] == "t3")["value"] == 96.0
+    r = second.post("/api/items/t3/accept", json={"version": version})
+    assert r.status_code == 409
+
+
+def test_register_filters_and_sorts(world: World, as_user: Any) -> None:
+    client = as_user("xem")
+    unit = world.units[A]
+    data = client.get(f"/api/units/{unit}/register").json()
+    assert data["total"] == 6 and len(data["items"]) == 6
+    only_tasks = client.get(f"/api/units/{unit}/register?kind=task").json()["items"]
+    assert {i["ref"] for i in only_tasks} == {"k1", "k2", "k3"}
+    social = client.get(f"/api/units/{unit}/register?field=van_hoa_xa_hoi").json()["items"]
+    assert {i["ref"] for i in social} == {"t2", "t3"}
+    agency = next(a for a in data["choices"]["agencies"] if a["label"] == "Phòng Kinh tế")
+    by_agency = client.get(f"/api/units/{unit}/register?agency={agency['value']}").json()
+    assert {i["ref"] for i in by_agency["items"]} == {"k1", "k3"}
+    sorted_rows = client.get(f"/api/units/{unit}/register?sort=agency").json()["items"]
+    assert [i["lead_agency"] for i in sorted_rows][:3] == ["Phòng Kinh tế", "Phòng Kinh tế",
+                                                           "Phòng VH-XH"]
+    page = client.get(f"/don-vi/{unit}/so-theo-doi?review=proposed&kind=target")
+    assert page.status_code == 200 and "3 / 6 mục" in page.text
+
+
+def test_agency_user_sees_only_its_own_items(world: World, as_user: Any) -> None:
+    client = as_user("donvi")
+    review = client.get(f"/api/plans/{world.plans[A]}/review").json()
+    assert {i["ref"] for i in [*review["targets"], *review["tasks"]]} == {"k1", "k3"}
+    register = client.get(f"/api/units/{world.units[A]}/register").json()
+    assert {i["ref"] for i in register["items"]} == {"k1", "k3"}
+
+
+def test_agency_directory_confirm_with_version(world: World, as_user: Any) -> None:
+    client = as_user("vanphong")
+    data = client.get(f"/api/units/{world.units[A]}/agencies").json()
+    agency = data["agencies"][0]
+    r = client.post(f"/api/agencies/{agency['id']}/confirm",
+                    json={"version": agency["version"], "name": agency["name"] + " xã"})
+    assert r.status_code == 200 and r.json()["status"] == "active"
+    assert r.json()["version"] == agency["version"] + 1
+    r = client.post(f"/api/agencies/{agency['id']}/confirm",
+                    json={"version": agency["version"]})
+    assert r.status_code == 409
+    page = client.get(f"/don-vi/{world.units[A]}/co-quan")
+    assert page.status_code == 200 and agency["name"] + " xã" in page.text
