@@ -62,3 +62,12 @@ def test_every_command_is_in_the_readme() -> None:
     missing = [path for path in _leaf_commands(cli) if f"`{path}" not in README
                and not re.search(rf"^{re.escape(path)}\b", README, re.MULTILINE)]
     assert missing == [], f"commands the README does not document: {missing}"
+
+
+def test_the_status_rule_table_in_the_docs_is_the_one_in_the_code() -> None:
+    from theodoi.domain.status import TARGET_RULES, TASK_RULES
+
+    doc = (ROOT / "docs" / "trang-thai.md").read_text(encoding="utf-8")
+    rows = [line for line in doc.splitlines() if line.startswith("| `")]
+    assert rows == [f"| `{code}` | {label} | {rule} |"
+                    for code, label, rule in TARGET_RULES + TASK_RULES]
