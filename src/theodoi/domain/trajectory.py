@@ -22,6 +22,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from itertools import pairwise
 
 
@@ -65,6 +66,7 @@ class Forecast:
         return "dự kiến đạt" if self.will_meet else "dự kiến không đạt"
 
 
+@lru_cache(maxsize=8192)  # reports fall on a few period ends: a province asks for the same days
 def when(day: date) -> float:
     """A day as a fractional year: the end of a year is the next year's start."""
     start = date(day.year, 1, 1)
