@@ -1,0 +1,104 @@
+"""`theodoi user …` (accounts of the web application) and `theodoi serve`."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+from rich.table import Table
+
+from theodoi.cli.common import out, print_json, transaction
+from theodoi.domain.access import ROLES
+from theodoi.services import accounts
+
+
+def _password(from_stdin: bool) -> str:
+    """The password from stdin (one line) or typed twice at a hidden prompt."""
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    return str(click.prompt("Mật khẩu", hide_input=True, confirmation_prompt="Nhập lại"))
+
+
+@click.group("user")
+def user_group() -> None:
+    """Người dùng của ứng dụng web: tạo, phân quyền, đặt mật khẩu."""
+
+
+@user_group.command("create")
+@click.argument("username")
+@click.option("--full-name", default="", help="Họ và tên.")
+@click.option("--unit", "unit_text", default=None, help="Đơn vị được phân quyền (mã hoặc tên).")
+@click.option("--role", type=click.Choice(ROLES), default=None, help="Vai trò ở đơn vị.")
+@click.option("--agency", default=None, help="Cơ quan (số hoặc tên) — bắt buộc với don_vi.")
+@click.option("--password-stdin", is_flag=True, help="Đọc mật khẩu từ một dòng stdin.")
+@click.option("--must-change", is_flag=True, help="Bắt đổi mật khẩu ở lần đăng nhập đầu.")
+def create_cmd(username: str, full_name: str, unit_text: str | None, role: str | None,
+               agency: str | None, password_stdin: bool, must_change: bool) -> None:
+    """Tạo người dùng (và phân quyền ở một đơn vị nếu có --unit và --role)."""
+    if (unit_text is None) != (role is None):
+        raise click.UsageError("--unit và --role phải đi cùng nhau.")
+    password = _password(password_stdin)
+    with transaction() as s:
+        user = accounts.create_user(s, username, password, full_name=full_name,
+                                    must_change_password=must_change)
+        if unit_text and role:
+            accounts.grant(s, user.username, unit_text, role, agency)
+    out.print(f"Đã tạo người dùng {user.username}."
+              + (f" Vai trò {role} ở {unit_text}." if role else ""))
+
+
+@user_group.command("grant")
+@click.argument("username")
+@click.option("--unit", "unit_text", required=True, help="Đơn vị (mã hoặc tên).")
+@click.option("--role", type=click.Choice(ROLES), required=True)
+@click.option("--agency", default=None, help="Cơ quan (số hoặc tên) — bắt buộc với don_vi.")
+def grant_cmd(username: str, unit_text: str, role: str, agency: str | None) -> None:
+    """Phân quyền: vai trò ở một đơn vị (và mọi đơn vị cấp dưới)."""
+    with transaction() as s:
+        accounts.grant(s, username, unit_text, role, agency)
+    out.print(f"Đã phân quyền {role} ở {unit_text} cho {username}.")
+
+
+@user_group.command("passwd")
+@click.argument("username")
+@click.option("--password-stdin", is_flag=True, help="Đọc mật khẩu từ một dòng stdin.")
+@click.option("--must-change", is_flag=True, help="Bắt đổi mật khẩu ở lần đăng nhập sau.")
+def passwd_cmd(username: str, password_stdin: bool, must_change: bool) -> None:
+    """Đặt mật khẩu mới cho người dùng; mọi phiên đăng nhập của họ kết thúc."""
+    password = _password(password_stdin)
+    with transaction() as s:
+        accounts.set_password(s, username, password, must_change_password=must_change)
+    out.print(f"Đã đặt mật khẩu mới cho {username}.")
+
+
+@user_group.command("list")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+def list_cmd(fmt: str) -> None:
+    """Danh sách người dùng và vai trò."""
+    with transaction() as s:
+        rows = accounts.list_users(s)
+    if fmt == "json":
+        print_json(rows)
+        return
+    table = Table("Tên đăng nhập", "Họ tên", "Hoạt động", "Vai trò")
+    for r in rows:
+        table.add_row(r.username, r.full_name, "có" if r.active else "không",
+                      "; ".join(r.grants))
+    out.print(table)
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+def serve_cmd(host: str, port: int) -> None:
+    """Chạy ứng dụng web (mở trình duyệt tại địa chỉ in ra)."""
+    import uvicorn
+
+    from theodoi.services import db
+    from theodoi.settings import load
+    from theodoi.web.app import create_app
+
+    settings = load()
+    db.ensure_schema(settings.effective_database_url)
+    out.print(f"theodoi đang chạy tại http://{host}:{port}/ (Ctrl+C để dừng)")
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")

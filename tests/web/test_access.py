@@ -1,0 +1,118 @@
+"""Every API route as every role, with this commune's and the other commune's ids.
+
+Write routes are sent with version 0 (stale) and uploads with a bad file, so a request
+that passes the access check ends in 409/400 and nothing changes between cases: the
+matrix checks who gets through, not what the action does.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.web.conftest import A, B, World
+from theodoi.web.app import create_app
+
+OK, STALE, BAD, FORBIDDEN, GONE = 200, 409, 400, 403, 404
+READERS = ("quantri", "lanhdao", "vanphong", "donvi", "xem", "tinh")
+OFFICE = ("quantri", "vanphong")
+
+
+def _routes(w: World, unit: str) -> list[tuple[str, str, Any, str]]:
+    """(method, path, json or files, what it needs: read | item | own_item | office)."""
+    u, p = w.units[unit], w.plans[unit]
+    refs = w.items[unit]
+    own = next(r for r, i in refs.items() if i["lead_agency"] == "Phòng Kinh tế")
+    other = next(r for r, i in refs.items() if i["lead_agency"] == "Phòng VH-XH")
+    return [
+        ("GET", f"/api/units/{u}", None, "read"),
+        ("GET", f"/api/units/{u}/register", None, "read"),
+        ("GET", f"/api/units/{u}/agencies", None, "read"),
+        ("GET", f"/api/plans/{p}/review", None, "read"),
+        ("POST", f"/api/units/{u}/plans", "upload", "office"),
+        ("POST", f"/api/plans/{p}/accept-all", {"version": 0}, "office"),
+        ("POST", f"/api/plans/{p}/activate", {"version": 0}, "office"),
+        ("POST", f"/api/items/{own}/accept", {"version": 0}, "own_item"),
+        ("POST", f"/api/items/{own}/reject", {"version": 0}, "own_item"),
+        ("POST", f"/api/items/{own}/correct", {"version": 0, "changes": {"value": 1}},
+         "own_item"),
+        ("POST", f"/api/items/{other}/accept", {"version": 0}, "item"),
+        ("POST", "/api/agencies/{agency}/confirm", {"version": 0}, "office"),
+        ("POST", "/api/agencies/{agency}/merge", {"version": 0, "into": "{into}"}, "office"),
+    ]  # {agency} and {into} are filled from the unit's directory
+
+
+def _expected(user: str, unit: str, method: str, needs: str) -> int:
+    reaches = user == "tinh" or (user == "khac") == (unit == B)
+    if not reaches:
+        return GONE
+    if needs == "item" and user == "donvi":
+        return GONE  # another agency's item does not exist for an agency user
+    if method == "GET":
+        return OK
+    if user in OFFICE and unit == A:
+        return STALE  # an upload sends a bad file: 400, set by the caller
+    if user == "khac" and unit == B:
+        return STALE
+    return FORBIDDEN
+
+
+def _send(client: Any, method: str, path: str, body: Any) -> Any:
+    if method == "GET":
+        return client.get(path)
+    if body == "upload":
+        return client.post(path, files={"file": ("anh.docx", b"\x89PNG\r\n", "image/png")})
+    return client.post(path, json=body)
+
+
+@pytest.mark.parametrize("user", [*READERS, "khac"])
+def test_every_api_route_as_every_role(world: World, as_user: Any, user: str) -> None:
+    probe = as_user("tinh")
+    client = as_user(user)
+    failures = []
+    for unit in (A, B):
+        agencies = probe.get(f"/api/units/{world.units[unit]}/agencies").json()["agencies"]
+        first, second = agencies[0]["id"], agencies[1]["id"]
+        for method, path, body, needs in _routes(world, unit):
+            path = path.replace("{agency}", str(first))
+            if isinstance(body, dict) and body.get("into") == "{into}":
+                body = {**body, "into": second}
+            expected = _expected(user, unit, method, needs)
+            if body == "upload" and expected == STALE:
+                expected = BAD
+            got = _send(client, method, path, body)
+            if got.status_code != expected:
+                failures.append((unit, method, path, expected, got.status_code))
+            if got.status_code >= 400:
+                assert set(got.json()) == {"error"}
+    assert failures == []
+
+
+def test_the_matrix_covers_every_api_route(world: World) -> None:
+    covered = {(m, _template(p)) for m, p, _b, _n in _routes(world, A)}
+    app = create_app(world.settings)
+    skip = {"/api/csrf", "/api/login", "/api/logout", "/api/me", "/api/password", "/api/units"}
+    routes = {(m, r.path) for r in app.routes if getattr(r, "path", "").startswith("/api")
+              and r.path not in skip for m in getattr(r, "methods", ())}
+    assert routes <= covered, routes - covered
+
+
+def _template(path: str) -> str:
+    parts = path.split("/")
+    names = {"units": "{unit_id}", "plans": "{plan_id}", "items": "{ref}",
+             "agencies": "{agency_id}"}
+    return "/".join(names.get(parts[i - 1], part) if i and parts[i - 1] in names else part
+                    for i, part in enumerate(parts))
+
+
+def test_another_communes_user_gets_not_found_with_the_same_message(world: World,
+                                                                   as_user: Any) -> None:
+    other = as_user("khac")
+    plan_a = world.plans[A]
+    missing = other.get("/api/plans/999999/review").json()
+    hidden = other.get(f"/api/plans/{plan_a}/review").json()
+    assert missing["error"]["type"] == hidden["error"]["type"] == "not_found"
+    assert hidden["error"]["message"] == f"không có kế hoạch số {plan_a}."
+    page = other.get(f"/ke-hoach/{plan_a}")
+    assert page.status_code == 404
