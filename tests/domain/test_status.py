@@ -220,3 +220,9 @@ def test_units_that_are_not_scales_of_each_other_are_refused() -> None:
 
     with pytest.raises(BadInput, match="không đổi được từ đơn vị 'ha' sang 'km'"):
         convert(3, "ha", "km")
+
+
+def test_a_steep_compound_forecast_does_not_overflow() -> None:
+    reports = [Actual(date(2026, 3, 31), 1e-300), Actual(date(2026, 6, 30), 2000)]
+    outlook = forecast(GROWTH, reports)
+    assert outlook is not None and outlook.will_meet and outlook.value < float("inf")

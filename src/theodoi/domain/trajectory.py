@@ -26,6 +26,9 @@ from functools import lru_cache
 from itertools import pairwise
 
 
+MAX_EXP = 700.0  # math.exp overflows a float a little above 709
+
+
 @dataclass(frozen=True)
 class TargetFacts:
     """What the register knows of a target, as the status rules need it."""
@@ -198,7 +201,9 @@ def forecast(t: TargetFacts, actuals: Sequence[Actual]) -> Forecast | None:
     compound = t.kind == "growth_rate" and all(y > 0 for _, y in points)
     ys = [math.log(y) if compound else y for _, y in points]
     projected = _fit([x for x, _ in points], ys, end)
-    value = math.exp(projected) if compound else projected
+    # a steep log line through two close points must not overflow: a huge finite value
+    # still reads "dự kiến đạt" and stays valid JSON
+    value = math.exp(min(projected, MAX_EXP)) if compound else projected
     return Forecast(int(end) - 1, value, meets(t, value))
 
 
