@@ -110,3 +110,26 @@ def test_revises_names_the_old_plan_explicitly(session: Any, tmp_path: Any) -> N
     third.write_text(other.read_text(encoding="utf-8") + " ", encoding="utf-8")
     with pytest.raises(BadInput, match="đã đóng"):
         load(session, third, revises=old.id)
+
+
+def test_progress_recorded_on_the_old_version_stays_with_unchanged_items(session: Any) -> None:
+    from datetime import date
+
+    from theodoi.services import progress, status
+
+    old = _active_v1(session)
+    insurance = next(t for t in old.targets if "bảo hiểm" in t.indicator)
+    income = next(t for t in old.targets if "Thu nhập" in t.indicator)
+    progress.record_progress(session, items.ref_of(insurance), "2026", "93")
+    progress.record_progress(session, items.ref_of(income), "2026", "75")
+    new = session.get(Plan, load(session, V2).plan_id)
+    review.accept_all(session, new.id)
+    review.activate(session, new.id)
+    session.expire_all()
+    live = status.status_of_unit(session, "Xã An Bình", date(2027, 1, 10)).targets
+    by_text = {row.text: row for row in live}
+    kept = by_text["Tỷ lệ dân số tham gia bảo hiểm y tế"]
+    assert kept.ref == items.ref_of(insurance) and kept.actual == 93.0  # same row, its data
+    changed = by_text["Thu nhập bình quân đầu người"]
+    assert changed.ref != items.ref_of(income) and changed.actual is None  # a new commitment
+    assert [r.value for r in progress.history(session, items.ref_of(income))] == [75.0]
