@@ -10,13 +10,11 @@ plans would. Prints time per plan and the database size; tests never assert on t
 from __future__ import annotations
 
 import argparse
-import os
+import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
-import psycopg
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
@@ -24,7 +22,8 @@ from theodoi.services import importing, units
 from theodoi.storage import db
 
 ROOT = Path(__file__).resolve().parents[1]
-PG = os.environ.get("THEODOI_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+sys.path.insert(0, str(ROOT / "bench"))
+from pgtemp import PG, temporary_database  # noqa: E402  (beside this file)
 
 
 def run(url: str, n_units: int) -> tuple[float, float, int]:
@@ -73,18 +72,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         report("SQLite", f"sqlite:///{Path(tmp) / 'bench.db'}", args.units)
     if not args.no_pg:
-        name = f"theodoi_bench_{uuid.uuid4().hex[:8]}"
-        admin = make_url(args.pg).set(drivername="postgresql").render_as_string(False)
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-        url = make_url(args.pg).set(database=name).render_as_string(False)
-        try:
+        with temporary_database(args.pg) as url:
             report("PostgreSQL", url, args.units)
-        finally:
-            db.engine_for(url).dispose()
-            with psycopg.connect(admin, autocommit=True) as conn:
-                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
 
 if __name__ == "__main__":
     main()

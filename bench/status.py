@@ -11,21 +11,17 @@ tests never assert on timings.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import tempfile
 import time
-import uuid
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
-import psycopg
-from sqlalchemy.engine import make_url
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the helpers beside this file
 import province
+from pgtemp import PG, temporary_database
 
 from theodoi.domain.status import TaskUpdate
 from theodoi.domain.trajectory import Actual
@@ -33,7 +29,6 @@ from theodoi.services import status
 from theodoi.storage import db
 from theodoi.storage.repositories import status_rows as rows_repo
 
-PG = os.environ.get("THEODOI_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 AS_OF = date(2026, 12, 1)
 
 
@@ -95,18 +90,8 @@ def main() -> None:
         measure("SQLite", f"sqlite:///{Path(tmp) / 'province.db'}")
     if args.no_pg:
         return
-    name = f"theodoi_bench_{uuid.uuid4().hex[:8]}"
-    admin = make_url(args.pg).set(drivername="postgresql").render_as_string(False)
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    url = make_url(args.pg).set(database=name).render_as_string(False)
-    try:
+    with temporary_database(args.pg) as url:
         measure("PostgreSQL", url)
-    finally:
-        db.engine_for(url).dispose()
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
 
 if __name__ == "__main__":
     main()

@@ -124,8 +124,11 @@ def test_page_fonts_and_margins() -> None:
     assert fonts.get(qn("w:eastAsia")) == "Times New Roman"
     cells = [c for t in doc.tables for row in t.rows for c in row.cells]
     paragraphs = doc.paragraphs + [p for c in cells for p in c.paragraphs]
-    runs = [r for p in paragraphs for r in p.runs if r.text]  # empty runs inherit Normal
-    assert {r.font.name for r in runs} == {"Times New Roman"}
+    runs = [r for p in paragraphs for r in p.runs if r.text]
+    assert {r.font.name for r in runs} == {None}  # all inherit Normal: no other font
+    assert {p.style.name for p in paragraphs} <= {"Normal", layout.TABLE_STYLE}
+    assert doc.styles[layout.TABLE_STYLE].font.size == Pt(12)
+    assert doc.styles[layout.TABLE_STYLE].base_style.name == "Normal"
     body = [p for p in doc.paragraphs if p.text.startswith("- ")]
     assert body and all(r.font.size in (None, Pt(14)) for p in body for r in p.runs)
     appendix = doc.sections[-1]

@@ -18,6 +18,7 @@ from theodoi.cli.links import links_group  # also adds plan pending|link|unlink
 from theodoi.cli.misc import demo_cmd, settings_cmd
 from theodoi.cli.progress import progress_group  # also adds plan calendar
 from theodoi.cli.register import import_cmd, plan_group
+from theodoi.cli.report import report_cmd
 from theodoi.cli.status import explain_group, status_cmd
 from theodoi.cli.user import serve_cmd, user_group
 
@@ -37,6 +38,7 @@ for command in (db_group, import_cmd, plan_group, unit_group, agency_group):
 cli.add_command(links_group)
 for command in (progress_group, status_cmd, explain_group):
     cli.add_command(command)
+cli.add_command(report_cmd)
 cli.add_command(user_group)
 cli.add_command(serve_cmd)
 

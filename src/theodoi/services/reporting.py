@@ -1,0 +1,207 @@
+"""Build a unit's periodic report (báo cáo quý … tổng kết) from the register and the status.
+
+The status service decides every item's state as of the period's last day; this module
+only gathers the plain inputs `reports.data` needs (values in the period, answered
+explanations, what falls due next) and the header facts (issuer, signer) from the plans.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from theodoi.domain.errors import BadInput, NotFound
+from theodoi.domain.numbers import vn_number
+from theodoi.domain.periods import Period, parse_period
+from theodoi.reports import data, pdf
+from theodoi.reports import docx as docx_layout
+from theodoi.reports import xlsx as xlsx_layout
+from theodoi.reports.model import TASK_GROUPS, Issuer, Report, Signature
+from theodoi.services import explanations, units
+from theodoi.services.status import StatusRow, status_of_unit
+from theodoi.storage.models import Plan, Target, Unit
+from theodoi.storage.repositories import plans as plans_repo
+from theodoi.storage.repositories import progress as progress_repo
+
+FORMATS = ("docx", "xlsx", "pdf")
+PARTY_WORDS = ("đảng", "ban chấp hành", "ban thường vụ", "chi bộ")
+STATE_RECIPIENTS = ["Thường trực Đảng ủy, HĐND", "Chủ tịch, các Phó Chủ tịch UBND",
+                    "Các cơ quan, đơn vị có liên quan", "Lưu: VT."]
+PARTY_RECIPIENTS = ["Các đồng chí Đảng ủy viên", "Các chi, đảng bộ trực thuộc",
+                    "Lưu Văn phòng Đảng ủy."]
+
+
+@dataclass(frozen=True)
+class Request:
+    """What the clerk asked for; `party` None decides Party or State from the plans."""
+
+    unit: str
+    kind: str
+    period: str
+    plan_id: int | None = None
+    number: str | None = None
+    issued_on: date | None = None
+    party: bool | None = None
+
+
+def _lower_first(name: str) -> str:
+    return name[:1].lower() + name[1:]
+
+
+def is_party(plans: list[Plan]) -> bool:
+    """A report on Party plans (issuer a Đảng ủy, symbol …/ĐU) is a Party report."""
+    def party(p: Plan) -> bool:
+        issuer = (p.issuer or "").lower()
+        return issuer.startswith(PARTY_WORDS) or "/đu" in (p.number or "").lower()
+    return bool(plans) and all(party(p) for p in plans)
+
+
+def issuer_of(unit: Unit, party: bool) -> Issuer:
+    name = _lower_first(unit.name)
+    if party:
+        return Issuer(f"Đảng ủy {name}", f"Đảng bộ {name}", party=True)
+    above = f"Ủy ban nhân dân {_lower_first(unit.parent.name)}" if unit.parent else None
+    return Issuer(f"Ủy ban nhân dân {name}", above)
+
+
+def signature_of(plans: list[Plan], party: bool) -> Signature:
+    """The plans' signer when there is one plan of the same kind of body, else the usual."""
+    signer = plans[0].signer if len(plans) == 1 and plans[0].signer else None
+    if signer and signer.get("on_behalf"):
+        return Signature(signer.get("on_behalf"), signer.get("position"), signer.get("name"))
+    if party:
+        return Signature("T/M Ban Thường vụ", "Bí thư", None)
+    return Signature("TM. Ủy ban nhân dân", "Chủ tịch", None)
+
+
+def header(unit: Unit, plans: list[Plan], req: Request) -> data.Header:
+    party = is_party(plans) if req.party is None else req.party
+    issuer = issuer_of(unit, party)
+    recipients = list(PARTY_RECIPIENTS if party else STATE_RECIPIENTS)
+    if issuer.above:
+        recipients.insert(0, f"{issuer.above} (để báo cáo)")
+    place = next((p.place for p in plans if p.place), None) or unit.name.split(" ", 1)[-1]
+    return data.Header(issuer, place, signature_of(plans, party), req.number, req.issued_on,
+                       [data.PlanRef(p.kind, p.number, p.issued_on) for p in plans],
+                       recipients)
+
+
+def next_range(period: Period, term: tuple[int, int] | None) -> tuple[date, date]:
+    """The days the next period covers: after a quarter the next quarter, after 6 months
+    the rest of the year, after a year the next one, after a sơ kết the rest of the term."""
+    start = period.end + timedelta(days=1)
+    if period.kind == "quarter":
+        return start, (start + timedelta(days=92)).replace(day=1) - timedelta(days=1)
+    if period.kind in ("half", "nine_months"):
+        return start, date(period.end.year, 12, 31)
+    if period.kind == "midterm" and term:
+        return start, date(term[1], 12, 31)
+    return start, date(start.year, 12, 31)
+
+
+def in_period_values(s: Session, unit: Unit, period: Period) -> dict[int, float]:
+    """Each target's latest value recorded for a period ending inside `period`."""
+    out: dict[int, float] = {}
+    for r in progress_repo.current_for_unit(s, unit.id, period.end):
+        if period.start <= r.period_end:
+            out[r.target_id] = r.value  # ordered by period end: the last one wins
+    return out
+
+
+def target_inputs(rows: list[StatusRow], values: dict[int, float]) -> list[data.TargetInput]:
+    return [data.TargetInput(r.ref, r.text, r.field, r.unit, r.planned,
+                             values.get(int(r.ref[1:])), r.actual, r.code, r.label,
+                             r.lead_agency) for r in rows]
+
+
+def task_inputs(rows: list[StatusRow]) -> list[data.TaskInput]:
+    return [data.TaskInput(r.ref, r.text, r.lead_agency,
+                           r.due if isinstance(r.due, date) else None, r.code, r.label)
+            for r in rows]
+
+
+def explanation_inputs(s: Session, unit: Unit, period: Period,
+                       refs: set[str]) -> list[data.ExplanationInput]:
+    """Answered requests on the report's items about this period (or about no period)."""
+    out = []
+    for r in explanations.list_requests(s, unit.code, "answered"):
+        about = parse_period(r.period).end if r.period else None
+        if r.ref in refs and (about is None or period.start <= about <= period.end):
+            out.append(data.ExplanationInput(r.ref, r.item_text, r.lead_agency, r.answer))
+    return out
+
+
+def upcoming(tasks: list[StatusRow], targets: list[Target],
+             window: tuple[date, date]) -> list[data.UpcomingInput]:
+    """Unfinished tasks due by the end of the next period, and the targets' milestones (or
+    deadlines) that fall in its years."""
+    start, end = window
+    out = [data.UpcomingInput(r.text, r.lead_agency, r.due) for r in tasks
+           if isinstance(r.due, date) and r.due <= end
+           and TASK_GROUPS.get(r.code) != "hoan_thanh"]  # overdue ones carry over
+    for t in targets:
+        marks = [(m.year, m.value) for m in t.milestones]
+        if not marks and t.deadline_year:
+            marks = [(t.deadline_year, t.value)]
+        for year, value in marks:
+            if start.year <= year <= end.year and value is not None:
+                goal = f"{vn_number(value)} {t.unit or ''}".strip()
+                out.append(data.UpcomingInput(f"{t.indicator or t.text}: đạt {goal}",
+                                              _lead(t), None, f"năm {year}"))
+    return out
+
+
+def _lead(t: Target) -> str | None:
+    lead = next((a for a in t.assignments if a.role == "lead"), None)
+    return None if lead is None else (lead.agency.name if lead.agency else lead.name)
+
+
+def plans_of(s: Session, unit: Unit, plan_id: int | None) -> list[Plan]:
+    active = [p for p in plans_repo.for_unit(s, unit.id, full=True) if p.status == "active"]
+    if plan_id is None:
+        return active
+    chosen = [p for p in active if p.id == plan_id]
+    if not chosen:
+        raise NotFound(f"đơn vị {unit.name} không có kế hoạch số {plan_id} đang thực hiện.")
+    return chosen
+
+
+def build_report(s: Session, req: Request) -> Report:
+    """The report model for a unit (and one plan, or all its active plans) and a period."""
+    period = data.period_for(req.kind, req.period)
+    unit = units.find(s, req.unit)
+    plans = plans_of(s, unit, req.plan_id)
+    ids = {p.id for p in plans}
+    status = status_of_unit(s, unit.code, period.end)
+    targets = [r for r in status.targets if r.plan_id in ids]
+    tasks = [r for r in status.tasks if r.plan_id in ids]
+    term = next(((p.term_start, p.term_end) for p in plans if p.term_start and p.term_end),
+                None)
+    live = {r.ref for r in targets}
+    stored = [t for p in plans for t in p.targets if f"t{t.id}" in live]
+    return data.build_report(
+        header(unit, plans, req), req.kind, period,
+        target_inputs(targets, in_period_values(s, unit, period)), task_inputs(tasks),
+        explanation_inputs(s, unit, period, live | {r.ref for r in tasks}),
+        upcoming(tasks, stored, next_range(period, term)))
+
+
+def render(report: Report, fmt: str) -> bytes:
+    """The report as DOCX, XLSX (the appendix workbook) or PDF (through LibreOffice)."""
+    if fmt == "docx":
+        return docx_layout.render(report)
+    if fmt == "xlsx":
+        return xlsx_layout.render(report)
+    if fmt == "pdf":
+        return pdf.docx_to_pdf(docx_layout.render(report))
+    raise BadInput(f"định dạng '{fmt}' không có; dùng docx, xlsx hoặc pdf.")
+
+
+def write_report(s: Session, req: Request, fmt: str, out: Path) -> Report:
+    """Build and write the report; the file is written only when the whole render worked."""
+    report = build_report(s, req)
+    out.write_bytes(render(report, fmt))
+    return report

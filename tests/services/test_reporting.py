@@ -1,0 +1,88 @@
+"""A unit's report from the register and the status service, on both backends."""
+
+from __future__ import annotations
+
+from datetime import date
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+import pytest
+from docx import Document
+
+from tests.services.progress_setup import active_v1
+from theodoi.domain.errors import BadInput, NotFound
+from theodoi.reports.pdf import PdfUnavailable
+from theodoi.services import explanations, progress, reporting
+
+UNIT = "Xã An Bình"
+
+
+def _sample(s: Any) -> Any:
+    r = active_v1(s)
+    progress.record_progress(s, r.poor, "Q3/2026", "1,8")
+    progress.record_progress(s, r.poor, "Q4/2026", "1,5")
+    progress.record_progress(s, r.insured, "Q4/2026", "93,5")
+    progress.update_task(s, r.invest, "dang_thuc_hien", on=date(2026, 9, 1), percent=60)
+    progress.update_task(s, r.tourism, "dang_thuc_hien", on=date(2026, 12, 1), percent=10)
+    asked = explanations.request_explanation(s, r.invest, "Vì sao chậm?",
+                                             period_text="Q4/2026")
+    explanations.answer(s, asked.id, "Chờ phân bổ vốn của tỉnh")
+    return r
+
+
+def test_quarter_report_of_a_unit(session: Any) -> None:
+    r = _sample(session)
+    report = reporting.build_report(session, reporting.Request(UNIT, "quy", "Q4/2026",
+                                                               number="7"))
+    assert report.issuer.body == "Ủy ban nhân dân xã An Bình" and not report.issuer.party
+    assert report.number_line == "Số: 7/BC-UBND"
+    assert report.summary == ("Kết quả thực hiện Kế hoạch số 12/KH-UBND ngày 15/01/2026 "
+                              "Quý IV năm 2026")
+    rows = {t.ref: t for t in report.targets}
+    assert set(rows) == {r.income, r.poor, r.insured}
+    assert (rows[r.poor].in_period, rows[r.poor].cumulative) == (1.5, 1.5)
+    assert rows[r.insured].percent == pytest.approx(93.5 / 95 * 100)
+    assert rows[r.income].agency == "Phòng Kinh tế" and rows[r.income].cumulative is None
+    overdue = [t for a in report.agencies for t in a.overdue]
+    reasons = {t.ref: t.reason for t in overdue}
+    assert reasons[r.invest] == "Chờ phân bổ vốn của tỉnh"
+    assert r.tourism not in reasons  # due Quý IV/2027
+    assert any(s.ref == r.invest and s.cause for s in report.shortcomings)
+    assert any("đầu tư công" in d.text for d in report.directions)  # overdue: carried over
+    assert report.signature.position == "Chủ tịch"
+
+
+def test_every_kind_comes_out_as_docx_and_xlsx(session: Any, tmp_path: Path) -> None:
+    r = _sample(session)
+    for kind, period in (("quy", "Q3/2026"), ("6_thang", "6 tháng 2026"),
+                         ("9_thang", "9 tháng 2026"), ("nam", "2026"),
+                         ("so_ket", "2026-2030"), ("tong_ket", "2026-2030")):
+        req = reporting.Request(UNIT, kind, period, plan_id=r.plan_id)
+        out = tmp_path / f"{kind}.docx"
+        report = reporting.write_report(session, req, "docx", out)
+        doc = Document(BytesIO(out.read_bytes()))
+        assert report.summary in [p.text for p in doc.paragraphs]
+        assert reporting.render(report, "xlsx")[:2] == b"PK"
+
+
+def test_sơ_kết_directions_hold_the_next_milestones(session: Any) -> None:
+    r = _sample(session)
+    report = reporting.build_report(session, reporting.Request(UNIT, "so_ket", "2026-2030"))
+    income = [d for d in report.directions if "Thu nhập" in d.text]
+    assert income and income[0].due == "năm 2030" and "90 triệu đồng" in income[0].text
+    assert r.plan_id
+
+
+def test_bad_requests(session: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    r = _sample(session)
+    with pytest.raises(NotFound):
+        reporting.build_report(session, reporting.Request(UNIT, "quy", "Q4/2026",
+                                                          plan_id=r.plan_id + 99))
+    with pytest.raises(BadInput, match="không khớp"):
+        reporting.build_report(session, reporting.Request(UNIT, "nam", "Q4/2026"))
+    monkeypatch.setenv("PATH", str(tmp_path))
+    out = tmp_path / "bc.pdf"
+    with pytest.raises(PdfUnavailable):
+        reporting.write_report(session, reporting.Request(UNIT, "quy", "Q4/2026"), "pdf", out)
+    assert not out.exists()
