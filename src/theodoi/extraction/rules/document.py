@@ -28,8 +28,9 @@ SYMBOL_KINDS: list[tuple[re.Pattern[str], str]] = [
 # "Số 66-KH/ĐU", "Số: 12/KH-UBND"
 NUMBER = re.compile(r"^Số[:\s]\s*(?P<number>\d+[\w/\-–.]*[A-ZĐ][\w/\-–.]*)", re.MULTILINE)
 # "Nghi Dương, ngày 30 tháng 3 năm 2026"
+# (PDF/TXT exports put it on the "Số: …" line, after a wide gap: "Số: 12/KH-UBND      An Bình, ngày …")
 PLACE_DATE = re.compile(
-    r"^\s*(?P<place>[A-ZĐÀ-Ỹ][^\n,\d]{1,40}),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
+    r"^(?:[^\n]*?(?:\t|[^\S\n]{3,}))?[^\S\n]*(?P<place>[A-ZĐÀ-Ỹ][^\n,\d]{1,40}),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
     r"\s+năm\s+(?P<y>\d{4})\s*$", re.MULTILINE)
 # "nhiệm kỳ 2025 - 2030", "giai đoạn 2026 – 2030"
 TERM = re.compile(r"(?:nhiệm kỳ|giai đoạn)\s*(?P<a>(?:19|20)\d{2})\s*[-–—]\s*(?P<b>(?:19|20)\d{2})",
@@ -86,4 +87,7 @@ OLD_TONES: dict[str, str] = {"UỶ": "ỦY", "uỷ": "ủy", "Uỷ": "Ủy", "HO
 # the body above the issuer in Party letterheads, used only when nothing else is there.
 ISSUING_BODY = re.compile(r"^(?:ỦY BAN NHÂN DÂN|UBND|ĐẢNG ỦY|HỘI ĐỒNG NHÂN DÂN|BAN THƯỜNG VỤ|"
                           r"BAN CHẤP HÀNH|ỦY BAN KIỂM TRA|VĂN PHÒNG|PHÒNG|ĐẢNG BỘ)")
+# Two columns of a letterhead or signature laid out on one line (a tab or a wide gap between):
+# "ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI …", "Nơi nhận:          TM. ỦY BAN NHÂN DÂN"
+COLUMN_GAP = re.compile(r"\t+|[^\S\n]{3,}")
 UNIT_LINE = re.compile(r"^(?:XÃ|PHƯỜNG|THỊ TRẤN|HUYỆN|TỈNH|THÀNH PHỐ|ĐẶC KHU)\b")

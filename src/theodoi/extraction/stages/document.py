@@ -79,13 +79,21 @@ def find_term(title: str, opening: str) -> tuple[int, int] | None:
     return (int(m.group("a")), int(m.group("b"))) if m else None
 
 
+def columns(line: str) -> list[str]:
+    """The columns of a line that holds two blocks side by side (left first)."""
+    if "\t" not in line and "   " not in line:  # most lines: no split, no regex
+        return [line.strip()]
+    return [c for c in R.COLUMN_GAP.split(line.strip()) if c]
+
+
 def find_signer(all_lines: list[tuple[int, int, str]]) -> Signer | None:
-    """The last 'T/M …' block: on behalf, position on the next line, name after it."""
+    """The last 'T/M …' block: on behalf, position on the next line, name after it; in a
+    text export the block may stand in the right column beside the recipients."""
     for i in range(len(all_lines) - 1, -1, -1):
-        m = R.ON_BEHALF.match(all_lines[i][2])
+        m = next((m for c in columns(all_lines[i][2])[-1:] if (m := R.ON_BEHALF.match(c))), None)
         if not m:
             continue
-        rest = [ln for _, _, ln in all_lines[i + 1:i + 4]]
+        rest = [columns(ln)[-1] for _, _, ln in all_lines[i + 1:i + 5] if ln.strip()][:3]
         position = rest[0] if rest and R.POSITION.match(rest[0]) else None
         name = next((ln for ln in rest[1:3] if R.PERSON.match(ln)), None)
         mark = m.group("mark")
@@ -94,10 +102,23 @@ def find_signer(all_lines: list[tuple[int, int, str]]) -> Signer | None:
     return None
 
 
+def _without_signature(line: str) -> str:
+    """A recipients line with the signature block beside it ('- UBND huyện;      CHỦ TỊCH')
+    loses that block; a wide gap inside a recipient ('… phụ trách xã,    báo cáo') stays."""
+    parts = columns(line) if line.strip() else []
+    if len(parts) > 1 and (parts[-1].isupper() or R.PERSON.match(parts[-1])
+                           or R.ON_BEHALF.match(parts[-1])):
+        return " ".join(parts[:-1])
+    return line
+
+
 def find_recipients(all_lines: list[tuple[int, int, str]]) -> list[str]:
     out: list[str] = []
     started = False
-    for _, _, line in all_lines:
+    for _, _, whole in all_lines:
+        if not started and not R.RECIPIENTS_START.match(whole):
+            continue  # only lines from "Nơi nhận" on can hold the signature beside them
+        line = _without_signature(whole)
         if R.RECIPIENTS_START.match(line):
             started = True
             rest = R.RECIPIENTS_START.sub("", line).strip(" -")
@@ -148,12 +169,13 @@ def _letterhead_issuer(lines: list[str]) -> str | None:
     """The issuing body of a letterhead: 'ỦY BAN NHÂN DÂN' + 'XÃ HÒA BÌNH' on the next line,
     or 'ĐẢNG ỦY XÃ …' rather than the 'ĐẢNG BỘ XÃ …' above it."""
     found: list[str] = []
-    for i, line in enumerate(lines):
-        name = modern_tones(line.strip())
+    lefts = [columns(line)[0] if line.strip() else "" for line in lines]  # Quốc hiệu at right
+    for i, left in enumerate(lefts):
+        name = modern_tones(left)
         if not R.ISSUING_BODY.match(name):
             continue
-        if i + 1 < len(lines) and R.UNIT_LINE.match(lines[i + 1].strip()):
-            name = f"{name} {lines[i + 1].strip()}"
+        if i + 1 < len(lefts) and R.UNIT_LINE.match(lefts[i + 1]):
+            name = f"{name} {lefts[i + 1]}"
         found.append(name)
     preferred = [n for n in found if not n.startswith("ĐẢNG BỘ")] or found
     return readable(preferred[-1]) if preferred else None
