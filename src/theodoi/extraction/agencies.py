@@ -7,6 +7,7 @@ wording stays in the item; the canonical name goes beside it.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from theodoi.extraction.rules.agencies import COMPILED
@@ -28,6 +29,45 @@ def normalise_agency(name: str | None) -> str | None:
         return None
     folded = fold_name(name)
     return next((canon for canon, pattern in COMPILED if pattern.match(folded)), None)
+
+
+def known_name_end(name: str) -> int:
+    """Where a body's name known to the rules ends at the start of `name` (0 when none), so a
+    verb inside it ('Ban Xây dựng Đảng') is no cut."""
+    folded = name.lower()
+    if len(folded) != len(name):  # lower() changed the length: offsets would not match
+        return 0
+    return max((m.end() for _, p in COMPILED if (m := p.match(folded))), default=0)
+
+
+def split_bodies(text: str) -> list[str]:
+    """'Y, Z và W' -> [Y, Z, W] when each part names a body; 'các phòng, ban, đơn vị liên quan
+    căn cứ chức năng, …' -> ['Các phòng, ban, đơn vị liên quan']: one body, the rest of the
+    sentence (from the first word no name has) dropped."""
+    from theodoi.extraction.rules.agencies import NAME_END
+
+    text = " ".join(text.split())  # a PDF line break may fall inside a name
+    parts: list[str] = []
+    end, pos = len(text), 0
+    for piece in re.split(r"(,|\svà\s)", text)[::2]:
+        at = text.find(piece, pos)
+        pos = at + len(piece)
+        lead = len(piece) - len(piece.lstrip())
+        known = known_name_end(piece.strip())
+        cut = NAME_END.search(" " + piece.strip(), known + 1 if known else 0)
+        if cut:
+            end = at + lead + cut.start()
+            parts.append(piece.strip()[:cut.start()].strip())
+            break
+        parts.append(piece.strip())
+    parts = [p for p in parts if p and p.lower() != "các"]
+    whole = " ".join(text[:end].split()).strip(" ,")
+    if whole.lower().endswith((" các", " và")):
+        whole = whole.rsplit(" ", 1)[0].strip(" ,")
+    if parts and all(looks_like_body(p) or normalise_agency(p) or p.lower().startswith("các ")
+                     for p in parts):  # "… và các ngành có liên quan": a group of its own
+        return [p[:1].upper() + p[1:] for p in parts]
+    return [whole[:1].upper() + whole[1:]] if whole else []
 
 
 def looks_like_body(name: str) -> bool:

@@ -14,28 +14,72 @@ def _end_of_month(year: int, month: int) -> str:
     return date(year, month, calendar.monthrange(year, month)[1]).isoformat()
 
 
-def parse_due(text: str, first_year: int | None = None, *, strict: bool = False) -> Due | None:
-    """The first due date in `text`; `first_year` is used for 'Quý I hằng năm'.
+def plan_start(issued_on: str | None, term: tuple[int, int] | None) -> date | None:
+    """The first day a plan's duties run: its issue day, or the start of its term if later;
+    with no issue day, the year after the term starts (a term plan is issued in its first year)."""
+    if not issued_on:
+        return date(term[0] + 1, 1, 1) if term else None
+    start = date.fromisoformat(issued_on)
+    return max(start, date(term[0], 1, 1)) if term else start
+
+
+def parse_due(text: str, first_year: int | None = None, *, strict: bool = False,
+              start: date | None = None) -> Due | None:
+    """The first due date in `text`; `first_year` is used for 'Quý I hằng năm', `start`
+    (the plan's first day) for 'trước ngày 15/12 hằng năm'.
 
     strict: for prose that mentions years and periods for other reasons (duties), accept
     only phrases said as deadlines ("trong năm 2025", "Quý I năm 2026", "trước ngày …").
     """
     finders = (_day, _quarter, _month, _half, _deadline_year) if strict else (
         _day, _quarter, _month, _half, _period, _year)
+    if "năm" in text:  # every annual day says "hằng năm": skip the search otherwise
+        annual = _annual_day(text, start)
+        if annual:
+            return annual
     for finder in finders:
         found = finder(text, first_year)
         if found:
-            return found
+            return _first_quarter(found, start) if found.recurrence else found
     return None
+
+
+def _first_quarter(due: Due, start: date | None) -> Due:
+    """'Quý III hằng năm' in a plan that starts on 20/01/2026: 30/09/2026, the first such
+    quarter end on or after the start (the year after the issue year when none is known)."""
+    if start is None or due.date is None:
+        return due
+    when = date.fromisoformat(due.date).replace(year=start.year)
+    if when < start:
+        when = when.replace(year=start.year + 1)
+    return Due(due.text, when.isoformat(), due.recurrence)
+
+
+def _annual_day(text: str, start: date | None) -> Due | None:
+    """'trước ngày 15/12 hằng năm' -> the first 15 December on or after the plan's start."""
+    m = R.ANNUAL_DAY.search(text)
+    if not m:
+        return None
+    day, month = int(m.group("d")), int(m.group("m"))
+    when = None
+    try:
+        if start is not None:
+            when = date(start.year, month, day)
+            if when < start:
+                when = date(start.year + 1, month, day)
+    except ValueError:
+        when = None
+    return Due(" ".join(m.group().split()), when.isoformat() if when else None, "annual")
 
 
 def _day(text: str, _: int | None) -> Due | None:
     m = R.DAY.search(text)
     if not m:
         return None
+    y, mo, d = (m.group("y"), m.group("m"), m.group("d")) if m.group("y") else (
+        m.group("y2"), m.group("m2"), m.group("d2"))
     try:
-        return Due(m.group(), date(int(m.group("y")), int(m.group("m")),
-                                   int(m.group("d"))).isoformat())
+        return Due(m.group(), date(int(y), int(mo), int(d)).isoformat())
     except ValueError:
         return Due(m.group(), None)
 

@@ -42,10 +42,16 @@ AGENCIES: list[tuple[str, str]] = [
 COMPILED: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(r"^(?:các\s+|đồng chí\s+|đ/c\s+)?(?:" + p + r")\b"))
                                                for name, p in AGENCIES]
 
+# Where a list of bodies ends and the rest of the sentence starts: "phối hợp với các phòng, ban,
+# đơn vị liên quan căn cứ chức năng, nhiệm vụ …", "… có trách nhiệm …", "… theo dõi …"
+NAME_END = re.compile(r"\s(?:căn cứ|có trách nhiệm|chịu trách nhiệm|chủ động|theo|trong|để|nhằm|"
+                      r"xây dựng|tổ chức|thực hiện|triển khai|rà soát|hoàn thành|tham mưu|"
+                      r"hướng dẫn|tuyên truyền|theo dõi|kiểm tra|giám sát)\b", re.IGNORECASE)
+
 # Words a body's name starts with, followed by what it is of, for names the table above does not know: a phrase that
 # starts otherwise ("đơn vị liên quan căn cứ chức năng") is not proposed as a new agency.
 BODY_HEADS = re.compile(
     r"^(?:các\s+)?(?:phòng|ban|văn phòng|ủy ban|ubnd|hđnd|hội|đoàn|công an|trung tâm|trạm|"
     r"trường|chi bộ|đảng ủy|đảng bộ|chi hội|hợp tác xã|htx|tổ|thôn|bản|ấp|khu phố|"
-    r"bệnh viện|kho bạc|chi cục|cục|sở|quỹ|ngân hàng|bưu điện|điện lực|mặt trận|mttq|"
+    r"thường trực|bảo hiểm|bệnh viện|kho bạc|chi cục|cục|sở|quỹ|ngân hàng|bưu điện|điện lực|mặt trận|mttq|"
     r"bch|bchqs|ubkt|công đoàn|liên đoàn|cơ quan|đội|doanh nghiệp|công ty)\s+\S")  # a head word alone ("ban") names nothing

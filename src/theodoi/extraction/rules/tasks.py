@@ -9,9 +9,12 @@ ROMAN_QUARTER = {"I": 1, "II": 2, "III": 3, "IV": 4}
 QUARTER = re.compile(r"[Qq]uý\s+(?P<q>IV|I{1,3})\s*(?:(?:năm\s+|/\s*)(?P<y>20\d{2})|"
                      r"(?P<annual>hằng\s+năm|hàng\s+năm))")
 # "trước ngày 10/11/2024", "ngày 30/6/2026"
-DAY = re.compile(r"ngày\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>20\d{2})")
+DAY = re.compile(r"ngày\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>20\d{2})|"
+                 r"ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>20\d{2})")  # ngày 10 tháng 12 năm 2026
+# "trước ngày 15/12 hằng năm": a day of every year
+ANNUAL_DAY = re.compile(r"ngày\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?!\s*/)\s+(?:hằng|hàng)\s+năm")
 # "tháng 9/2026", "tháng 9 năm 2026"
-MONTH = re.compile(r"tháng\s+(?P<m>\d{1,2})\s*(?:/|\s+năm\s+)(?P<y>20\d{2})")
+MONTH = re.compile(r"[Tt]háng\s+(?P<m>\d{1,2})\s*(?:/|\s+năm\s+)(?P<y>20\d{2})")
 # "6 tháng đầu năm 2026"
 HALF = re.compile(r"6\s+tháng\s+đầu\s+năm\s+(?P<y>20\d{2})")
 # "giai đoạn 2026 - 2030"
@@ -34,13 +37,15 @@ DATED_WORK = re.compile(r"^(?:[-+*•]\s*)?(?:Năm\s+20\d{2}\s*:|(?:Đến|Trong
 DUTY_VERBS = re.compile(
     r"\s(?:chủ trì|chủ động|có trách nhiệm|căn cứ|phối hợp|tham mưu|chỉ đạo|tổ chức|thường xuyên|"
     r"tăng cường|phát huy|xây dựng|khẩn trương|cụ thể hóa|cụ thể hoá|theo dõi|hướng dẫn|"
-    r"chịu trách nhiệm|triển khai|bám sát|tuyên truyền|vận động|giám sát|kiểm tra)\b", re.IGNORECASE)
+    r"chịu trách nhiệm|triển khai|bám sát|tuyên truyền|vận động|giám sát|kiểm tra|"
+    r"lãnh đạo|tham gia|là cơ quan|là đầu mối)\b", re.IGNORECASE)  # "Đảng ủy UBND xã lãnh đạo …"
 DUTY_LEAD_IN = re.compile(r"^(?:[-+*•]\s*|\d{1,2}\.\s*|[a-zđ]\)\s*)*(?:Đề nghị|Yêu cầu|Giao(?: cho)?)"
                           r"\s+(?:các ông, bà\s+)?", re.IGNORECASE)
 
 KINDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"khâu đột phá|đột phá", re.IGNORECASE), "breakthrough"),   # khâu đột phá
-    (re.compile(r"^(?:[-+*•]\s*)?Đề án\b"), "scheme"),                      # Đề án …
+    (re.compile(r"^(?:[-+*•]\s*|\d{1,2}(?:\.\d{1,2})*\.\s*)?(?:(?:Xây dựng|Ban hành)\s+)?Đề án\b"),
+     "scheme"),                                                           # (Xây dựng) Đề án …
     (re.compile(r"công trình trọng điểm", re.IGNORECASE), "key_project"),
 ]
 
@@ -56,9 +61,16 @@ ROW_AGENCY = re.compile(r"\s(?P<agency>(?:UBND|HĐND|Ủy ban nhân dân|Văn ph
 # Assignment lines of a block: "Cơ quan chủ trì: …", "Người chủ trì: …", "Thời gian thực hiện: …"
 BLOCK_LINE = re.compile(
     r"^[^\S\n]*(?:[-+*•]\s*|\d{1,2}(?:\.\d{1,2})*\.?\s*)?"  # at a line start, after a label
-    r"(?P<role>Cơ quan chủ trì|Cơ quan chuẩn bị|Cơ quan tham mưu|Người chủ trì|"
-    r"Cơ quan (?:thực hiện và )?phối hợp|Cơ quan thực hiện|Thời gian thực hiện)[^:\n]{0,60}:\s*"
+    r"(?P<role>(?:Cơ quan|Đơn vị) chủ trì|Cơ quan chuẩn bị|Cơ quan tham mưu|Người chủ trì|"
+    r"(?:Cơ quan|Đơn vị) (?:thực hiện và )?phối hợp|(?:Cơ quan|Đơn vị) thực hiện|"
+    r"Thời gian (?:thực hiện|hoàn thành)|Thời hạn(?: hoàn thành)?)[^:\n]{0,60}:\s*"
     r"(?P<value>[^\n]+)", re.IGNORECASE | re.MULTILINE)
+# The same lines written inside a numbered item, after its work: "1. Xây dựng Kế hoạch …. Cơ quan
+# chủ trì: Phòng Kinh tế. Thời gian hoàn thành: Quý III năm 2026."
+INLINE_ROLE = re.compile(
+    r"[.;][^\S\n]+(?P<role>(?:Cơ quan|Đơn vị) chủ trì|Cơ quan tham mưu|Người chủ trì|"
+    r"(?:Cơ quan|Đơn vị) (?:thực hiện và )?phối hợp|Thời gian (?:thực hiện|hoàn thành)|"
+    r"Thời hạn(?: hoàn thành)?)\s*:\s*(?P<value>[^.;\n]+(?:\.\d[^.;\n]*)*)", re.IGNORECASE)
 # Headings that only structure a block; the task is the heading above them
 BLOCK_PARTS = re.compile(r"^(?:triển khai|tổ chức thực hiện|mục tiêu|nội dung|cơ quan|người|"
                          r"thời gian|nguồn lực|hoạt động|kinh phí)", re.IGNORECASE)
@@ -97,8 +109,13 @@ PRODUCT_KIND = re.compile(r"^(?:[-+*•]\s*|\d{1,2}(?:\.\d{1,2})*\.\s*)?(?:Xây 
                           r"Quy chế|Quyết định|Dự án)\b", re.IGNORECASE)
 
 # "X chủ trì, phối hợp (với) Y, Z xây dựng …": the co-agencies of a piece of work
-CO_AGENCIES = re.compile(r"chủ trì,?\s*phối hợp(?:\s+với)?\s+(?P<co>.+?)\s+(?:xây dựng|tổ chức|thực hiện|"
-                         r"triển khai|rà soát|hoàn thành|tham mưu)\b")
+CO_AGENCIES = re.compile(r"[Cc]hủ trì,?\s*phối hợp(?:\s+với)?\s+(?P<co>.+?)\s+(?:xây dựng|tổ chức|thực hiện|"
+                         r"triển khai|rà soát|hoàn thành|tham mưu|hướng dẫn|tuyên truyền|theo dõi|"
+                         r"căn cứ|có trách nhiệm|theo|trong|để|nhằm)\b")
+# The label of a list item or numbered heading: "1. ", "- ", "a) "
+ITEM_LABEL = re.compile(r"^\s*(?:[-+*•]\s*|\d{1,2}(?:\.\d{1,2})*\.\s*|[a-zđ]\)\s*|\(\d{1,2}\)\s*)")
+# Cells of a table row exported to text: a tab (or a "|") between them
+CELL_GAP = re.compile(r"\t+|\s*\|\s*")
 
 # "UBND xã chủ trì, …", "Giao Phòng Kinh tế chủ trì …": the lead named in a sentence of work
 LEAD_CHU_TRI = re.compile(r"^(?:[-+*•]\s*)?(?:Giao(?: cho)?\s+)?(?P<lead>[A-ZĐÀ-Ỹ][^;:]{2,80}?)"

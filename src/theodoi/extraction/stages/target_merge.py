@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from theodoi.extraction.agencies import split_bodies
 from theodoi.extraction.model import Target
 
 WORD = re.compile(r"\w+")
 MIN_OVERLAP = 0.5  # Jaccard share of indicator words
 MIN_WORDS = 3      # "Duy trì", "Hoàn thành" say too little to call two targets the same
 ASSIGN = re.compile(r"[Gg]iao\s+(?:cho\s+)?(?P<lead>[^,;.:]{3,80}?)\s+chủ trì"
-                    r"(?:\s*,?\s*phối hợp(?:\s+với)?\s+(?P<co>[^;.:]{3,200}?))?"
+                    r"(?:\s*,?\s*phối hợp(?:\s+với)?\s+(?P<co>[^;.:]{3,200}))?"  # split_bodies cuts
                     r"(?=\s+(?:triển khai|tổ chức|thực hiện|xây dựng|tham mưu|theo dõi)|[;.:]|$)")
 
 
@@ -35,6 +36,8 @@ def same_commitment(a: Target, b: Target) -> bool:
         return False
     if a.value is None or (a.unit or "").replace(" ", "") != (b.unit or "").replace(" ", ""):
         return False
+    if (a.recurrence, a.deadline_year) != (b.recurrence, b.deadline_year):
+        return False  # "hằng năm … đạt 100%" and "đến năm 2030 … đạt 100%" are two commitments
     wa, wb = _words(a.indicator), _words(b.indicator)
     if len(wa) < MIN_WORDS or len(wb) < MIN_WORDS:
         return False
@@ -47,8 +50,7 @@ def assignment(text: str) -> tuple[str | None, list[str]]:
     if not found:
         return None, []
     m = found[-1]
-    co = [c.strip(" ,") for c in re.split(r",|\svà\s", m.group("co") or "") if c.strip(" ,")]
-    return " ".join(m.group("lead").split()), [" ".join(c.split()) for c in co]
+    return " ".join(m.group("lead").split()), split_bodies(m.group("co") or "")
 
 
 def merge(targets: list[Target], context: dict[int, str], part: dict[int, str | None]

@@ -3,9 +3,11 @@ lists of breakthroughs and key projects."""
 
 from __future__ import annotations
 
+import heapq
 from bisect import bisect_right
 
-from theodoi.extraction.dates import fold, parse_due
+from theodoi.extraction.agencies import split_bodies
+from theodoi.extraction.dates import fold, parse_due, plan_start
 from theodoi.extraction.model import Due, Heading, Task
 from theodoi.extraction.pipeline import Context
 from theodoi.extraction.rules import tasks as R
@@ -57,7 +59,7 @@ def _region_end(ctx: Context, heading: Heading) -> int:
 
 def _due(ctx: Context, value: str, first_year: int | None, span: tuple[int, int]) -> Due | None:
     """The block's 'Thời gian thực hiện'; W402 when it gives no date a person could track."""
-    due = parse_due(value, first_year)
+    due = parse_due(value, first_year, start=plan_start(ctx.document.issued_on, ctx.document.term))
     if due is None or due.date is None:
         ctx.warnings.append(warn("W402", span, text=fold(value)[:80]))
     return due
@@ -67,17 +69,25 @@ def block_tasks(ctx: Context, first_year: int | None) -> list[Task]:
     """One task per heading that has 'Cơ quan chủ trì/tham mưu' lines in its block."""
     tasks: dict[str, Task] = {}
     headings = _Headings(ctx.outline)
-    for m in R.BLOCK_LINE.finditer(ctx.text):
+    lines = R.BLOCK_LINE.finditer(ctx.text)
+    inline = R.INLINE_ROLE.finditer(ctx.text) if ":" in ctx.text else iter(())
+    for m in heapq.merge(lines, inline, key=lambda m: m.start("role")):
         owner = _owner(headings, m.start("role"))
         if owner is None:
             continue
-        task = tasks.get(owner.id) or _heading_task(ctx, owner)
-        tasks[owner.id] = task
+        key, line = owner.id, _line(ctx.text, m.start("role"))
+        if m.re is R.INLINE_ROLE and not R.ITEM_LABEL.sub(
+                "", ctx.text[line[0]:m.start("role")]).strip():
+            continue  # "1.6. Thời gian thực hiện: …" is a block line, read as such
+        if m.re is R.INLINE_ROLE and line[0] != owner.span[0]:
+            key = f"line{line[0]}"  # "- Xây dựng Đề án …. Cơ quan chủ trì: …" under a heading
+        task = tasks.get(key) or _heading_task(ctx, owner, None if key == owner.id else line)
+        tasks[key] = task
         role, value = m.group("role").lower(), m.group("value")
-        if "thời gian" in role:
+        if role.startswith("thời"):  # thời gian thực hiện, thời hạn hoàn thành
             task.due = _due(ctx, value, first_year, (m.start(), m.end()))
         elif "phối hợp" in role or role == "cơ quan thực hiện":
-            task.co_agencies = [fold(c) for c in _value(value).split(",") if c.strip()]
+            task.co_agencies = split_bodies(_value(value))
         elif "người" in role:
             task.leader = _value(value)
         elif "tham mưu" in role:
@@ -88,11 +98,24 @@ def block_tasks(ctx: Context, first_year: int | None) -> list[Task]:
     return list(tasks.values())
 
 
-def _heading_task(ctx: Context, heading: Heading) -> Task:
+def _line(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, end if end >= 0 else len(text)
+
+
+def _heading_task(ctx: Context, heading: Heading, item: tuple[int, int] | None = None) -> Task:
+    """The task a block belongs to: its heading, or the list item the roles are written in."""
+    span = item or heading.span
     title = heading.title
+    line = ctx.text[span[0]:_line(ctx.text, span[0])[1]]
+    inline = R.INLINE_ROLE.search(line)  # "1. Xây dựng …. Cơ quan chủ trì: …": the work before
+    if inline:
+        title = fold(R.ITEM_LABEL.sub("", line[:inline.start()])).rstrip(" .;")
     kind = next((k for p, k in R.KINDS if p.search(title)), "task")
-    return Task(id="", label=heading.label, section=heading.parent, text=ctx.text[
-        heading.span[0]:heading.span[1]], span=heading.span, title=title, kind=kind)
+    return Task(id="", label=heading.label if item is None else None,
+                section=heading.parent if item is None else heading.id,
+                text=ctx.text[span[0]:span[1]], span=span, title=title, kind=kind)
 
 
 def kind_list_tasks(ctx: Context, first_year: int | None) -> list[Task]:

@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from theodoi.extraction.dates import fold, parse_due
+from theodoi.extraction.agencies import (
+    known_name_end,
+    looks_like_body,
+    normalise_agency,
+    split_bodies,
+)
+from theodoi.extraction.dates import fold, parse_due, plan_start
 from theodoi.extraction.model import Heading, Task
 from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules import targets as TR
@@ -45,7 +51,7 @@ def duty_agency(item: str) -> str | None:
     if R.ACTION_START.match(body):
         return None
     colon = body.find(":")
-    verb = R.DUTY_VERBS.search(body)
+    verb = R.DUTY_VERBS.search(body, known_name_end(body))
     cut = min([p for p in (colon, verb.start() if verb else -1) if p > 0], default=-1)
     if cut <= 0 or cut > MAX_AGENCY:
         return None
@@ -53,13 +59,35 @@ def duty_agency(item: str) -> str | None:
     return agency[:1].upper() + agency[1:] if agency else None
 
 
+def co_agencies(text: str) -> list[str]:
+    """'X chủ trì, phối hợp với Y, Z …' -> [Y, Z]; 'các phòng, ban, đơn vị liên quan' is one
+    body (its parts name no body alone)."""
+    co = R.CO_AGENCIES.search(text)
+    return split_bodies(co.group("co")) if co else []
+
+
+def joint_bodies(agency: str) -> tuple[str, list[str]]:
+    """'Thường trực HĐND xã, các Ban HĐND xã và đại biểu HĐND xã': a duty given to several
+    named bodies is led by the first; 'Các hợp tác xã, chủ thể OCOP' is one group."""
+    first_cut = agency.find(",")
+    if first_cut < 0 or known_name_end(agency) > first_cut or agency.lower().startswith("các "):
+        return agency, []  # "Văn phòng HĐND và UBND phường", "Các phòng, ban, …": one body
+    parts = [p.strip() for p in re.split(r",|\svà\s", agency) if p.strip()]
+    if len(parts) < 2 or not looks_like_body(parts[0]) or not any(
+            looks_like_body(p) or normalise_agency(p) for p in parts[1:]):
+        return agency, []
+    return parts[0], [p[:1].upper() + p[1:] for p in parts[1:]]
+
+
 def _task(ctx: Context, span: tuple[int, int], section: str | None, lead: str | None,
           first_year: int | None, *, strict: bool = False) -> Task:
     text = ctx.text[span[0]:span[1]]
     title = fold(text)[:200]
     kind = next((k for p, k in R.KINDS if p.search(title)), "task")
+    start = plan_start(ctx.document.issued_on, ctx.document.term)
     return Task(id="", label=None, section=section, text=text, span=span, title=title,
-                kind=kind, lead_agency=lead, due=parse_due(text, first_year, strict=strict))
+                kind=kind, lead_agency=lead, co_agencies=co_agencies(text),
+                due=parse_due(text, first_year, strict=strict, start=start))
 
 
 def _region_end(outline: list[Heading], i: int, text: str) -> int:
@@ -90,7 +118,10 @@ def duties(ctx: Context, first_year: int | None) -> list[Task]:
                 body_heading = agency or body_heading
             agency = agency or body_heading
             if agency and not R.BLOCK_LINE.match(text):
-                found.append(_task(ctx, span, heading.id, agency, first_year, strict=True))
+                lead, joint = joint_bodies(agency)
+                task = _task(ctx, span, heading.id, lead, first_year, strict=True)
+                task.co_agencies = joint + task.co_agencies
+                found.append(task)
     return found
 
 
@@ -101,13 +132,12 @@ def dated_works(ctx: Context, first_year: int | None) -> list[Task]:
         text = ctx.text[span[0]:span[1]]
         if "20" not in text:  # every deadline form names a year 20xx: skip the rest cheaply
             continue
+        if R.BLOCK_LINE.match(text):
+            continue  # "- Thời gian thực hiện: trước ngày …" is the time of the block above
         if R.DATED_WORK.search(text) and "%" not in text and not TR.NOT_TARGET.search(text):
             lead = R.LEAD_CHU_TRI.match(text)
-            task = _task(ctx, span, None, fold(lead.group("lead")) if lead else None, first_year)
-            co = R.CO_AGENCIES.search(text)
-            task.co_agencies = [fold(c) for c in re.split(r",|\svà\s", co.group("co"))
-                                if c.strip()] if co else []
-            found.append(task)
+            found.append(_task(ctx, span, None, fold(lead.group("lead")) if lead else None,
+                               first_year))
     return found
 
 
@@ -165,6 +195,10 @@ def appendix_rows(ctx: Context, first_year: int | None) -> list[Task]:
     for j, row in enumerate(rows):
         end = rows[j + 1].start() if j + 1 < len(rows) else len(ctx.text)
         span = _trim(ctx.text, row.start("content"), end)
+        cells = [c.strip() for c in R.CELL_GAP.split(row.group("content")) if c.strip()]
+        if len(cells) > 2:  # a table row in text: work, bodies, time in cells of their own
+            found.append(_cell_row(ctx, span, cells, first_year))
+            continue
         agency = R.ROW_AGENCY.search(row.group("content"))
         lead = _body_only(agency.group("agency")) if agency else _row_agency(
             ctx.text[span[0]:span[1]])
@@ -173,6 +207,20 @@ def appendix_rows(ctx: Context, first_year: int | None) -> list[Task]:
                           else row.group("content"))
         found.append(task)
     return found
+
+
+def _cell_row(ctx: Context, span: tuple[int, int], cells: list[str],
+              first_year: int | None) -> Task:
+    """A row whose cells are apart: the first is the work, the first body cell leads, the
+    body cells after it coordinate, and the first cell with a date is the time."""
+    bodies = [c for c in cells[1:] if normalise_agency(c) or looks_like_body(c)]
+    task = _task(ctx, span, None, bodies[0] if bodies else None, first_year)
+    task.title = fold(cells[0])
+    task.co_agencies = bodies[1:]
+    start = plan_start(ctx.document.issued_on, ctx.document.term)
+    task.due = next((d for c in cells[1:] if c not in bodies
+                     and (d := parse_due(c, first_year, start=start))), None)
+    return task
 
 
 def _row_agency(row: str) -> str | None:
