@@ -45,7 +45,8 @@ COMMITMENT = re.compile(
 
 # Clauses that are not commitments: past results, counts of targets, budgets, conditions
 NOT_TARGET = re.compile(
-    r"\b(đã đạt|đã có|đã thực hiện|đạt được|đề ra \d+ chỉ tiêu|\d+ chỉ tiêu|được xét|điều kiện|"
+    r"\b(đã đạt|đã có|đã thực hiện|đạt được|đề ra \d+ chỉ tiêu|\d+ chỉ tiêu|được xét|"
+    r"điều kiện(?!\s+được)|"  # "đủ điều kiện dự thi … phải đạt"; not "… đủ điều kiện được cung cấp"
     r"nhiệm kỳ qua|năm qua|giai đoạn trước)\b", re.IGNORECASE)
 # In prose (outside a target list) these mark context, money or the situation, not a target;
 # inside a list "45,5 tỷ đồng, tăng 8% so với dự toán" is the target itself
@@ -53,19 +54,22 @@ NOT_TARGET_PROSE = re.compile(
     r"\b(so với cùng kỳ|so với năm|bố trí \d|kinh phí|tổng vốn|dự toán|dân số \d|diện tích)\b",
     re.IGNORECASE)
 
-PLAN_RELATIVE = re.compile(r"(đạt|vượt|hoàn thành)[^.;]{0,25}(kế hoạch|chỉ tiêu)[^.;]{0,30}"
+# "đạt và vượt kế hoạch huyện giao", "đạt và vượt dự toán huyện giao"
+PLAN_RELATIVE = re.compile(r"(đạt|vượt|hoàn thành)[^.;]{0,25}(kế hoạch|chỉ tiêu|dự toán)[^.;]{0,30}"
                            r"(giao|đề ra)", re.IGNORECASE)
-MILESTONE = re.compile(r"được công nhận|đạt chuẩn|đạt các tiêu chí|không có|không còn|"
+MILESTONE = re.compile(r"được công nhận|đạt chuẩn|đạt tiêu chuẩn|đạt các tiêu chí|không có|không còn|"
                        r"vững mạnh|hoàn thành tốt nhiệm vụ|trở thành", re.IGNORECASE)
 
 GROWTH = re.compile(r"tăng bình quân|tốc độ tăng|tăng trưởng", re.IGNORECASE)
 CHANGE = re.compile(r"giảm bình quân|giảm \d|giảm (?:còn )?\d|có thêm|phát triển thêm|"
                     r"thành lập mới|thành lập|lắp đặt thêm|tăng gấp|cải tạo|kiên cố|"
-                    r"Năm \d{4} có", re.IGNORECASE)
+                    r"^[-+*•]?\s*Năm \d{4} có|"  # a roadmap line "+ Năm 2026 có 02 …", not "đến năm 2028 có 3 …"
+                    r"(?:tăng|giảm)\s*$", re.IGNORECASE)  # the verb right before the value: "tăng 8,5% so với năm 2025"
 
 GREATER = re.compile(r"(\btrên|\bhơn|>)\s*$", re.IGNORECASE)
 AT_LEAST = re.compile(r"(ít nhất|tối thiểu|không dưới|từ)\s*$", re.IGNORECASE)
-AT_LEAST_AFTER = re.compile(r"^\s*(?:[^\s,;.]+\s+){0,5}?trở lên", re.IGNORECASE)
+# "… 48 doanh nghiệp trở lên"; not "02 sản phẩm OCOP đạt 3 sao trở lên" (another number is nearer)
+AT_LEAST_AFTER = re.compile(r"^\s*(?:[^\s,;.\d]+\s+){0,5}?trở lên", re.IGNORECASE)
 LESS = re.compile(r"(dưới|<)\s*$", re.IGNORECASE)
 AT_MOST = re.compile(r"(không quá|tối đa)\s*$", re.IGNORECASE)
 
@@ -73,15 +77,18 @@ DECREASE = re.compile(r"\bgiảm\b|\bcòn\b|(?<!không )\bdưới\b|hộ nghèo|
                       r"lao động nông nghiệp|tăng dân số", re.IGNORECASE)
 MAINTAIN = re.compile(r"duy trì|giữ vững", re.IGNORECASE)
 
-ANNUAL = re.compile(r"hằng năm|hàng năm|mỗi năm", re.IGNORECASE)
+ANNUAL = re.compile(r"(?<!cây )(?:hằng năm|hàng năm)|mỗi năm", re.IGNORECASE)  # not "cây hằng năm" (a crop)
 AVERAGE_ANNUAL = re.compile(r"bình quân\s+(hằng|hàng)\s+năm", re.IGNORECASE)
 YEAR = re.compile(r"(?:đến|vào|trong)?\s*năm\s+(?P<y>20\d{2})", re.IGNORECASE)
+# The year a change is measured from, not a deadline: "tăng 8,5% so với năm 2025"
+BASE_YEAR = re.compile(r"so với\s*(?:cùng kỳ\s*)?$", re.IGNORECASE)
 
 # Words stripped from the start of an indicator
 LEAD_WORDS = re.compile(r"^(?:[-+*•]\s*|\(\d+\)\s*|\d+(?:\.\d+)*\.\s*|[a-zđA-ZĐ][),]\s*|"
                         r"(?:mục tiêu|chỉ tiêu)(?: cụ thể)?\s*:\s*|trong\s+|phấn đấu\s+|"
                         r"đến năm \d{4},?\s*|đến cuối (?:nhiệm kỳ|giai đoạn|năm \d{4}),?\s*|"
-                        r"hằng năm,?\s*|hàng năm,?\s*|mỗi năm,?\s*|có\s+)+",
+                        r"hằng năm,?\s*|hàng năm,?\s*|mỗi năm,?\s*|có\s+|"
+                        r"(?:và|trong đó,?|giữ vững|duy trì|thêm)(?:\s+|$))+",  # "… và 100% kênh …"
                         re.IGNORECASE)
 
 # A yearly roadmap line: "+ Năm 2026: Đạt 30%", "- Năm 2027 đạt 130 triệu đồng"
@@ -104,7 +111,23 @@ INDICATOR_DATES = re.compile(r"\s*,?\s*(?:(?:đến|vào|trong)\s+)?năm\s+20\d{
 # Every YEAR and INDICATOR_DATES match holds a year 20xx: text without these digits has none
 YEAR_DIGITS = "20"
 # Where the verb after an indicator starts ("Tỷ lệ hộ nghèo giảm …"), not "Tốc độ tăng …"
-INDICATOR_VERB = re.compile(r"(?<!độ)\s(?:đạt|còn|là|tăng|giảm)\b")
+# "đạt chuẩn", "đạt danh hiệu" name a state inside the indicator: "Tỷ lệ trường đạt chuẩn quốc gia đạt 100%"
+INDICATOR_VERB = re.compile(r"(?<!độ)\s(?:đạt(?!\s+(?:chuẩn|tiêu chuẩn|danh hiệu|các tiêu chí|tiêu chí))|"
+                            r"còn|là|tăng|giảm)\b")
+# Comparator words left at the end of an indicator head: "kết nạp ít nhất", "có từ"
+HEAD_COMPARATOR = re.compile(r"(?:\s*\b(?:ít nhất|tối thiểu|không dưới|không quá|tối đa|từ|trên|hơn|"
+                             r"dưới|khoảng))+\s*$", re.IGNORECASE)
+COMPARATOR_LAST_WORDS = {"nhất", "thiểu", "dưới", "quá", "đa", "từ", "trên", "hơn", "khoảng"}  # HEAD_COMPARATOR ends
+# Where a sentence's work ends and its commitment starts: "Đẩy mạnh …, phấn đấu tỷ lệ … đạt 80%"
+STRIVE = re.compile(r"\bphấn đấu\b", re.IGNORECASE)
+# What follows a value and is no part of what is counted: "90% trở lên gia đình …", "100% các kênh"
+TAIL_NOISE = re.compile(r"^(?:trở lên|trở xuống)?\s*(?:các\s+)?", re.IGNORECASE)
+# Words that name a measure: a head with one of them is an indicator by itself ("Tổng đàn bò")
+MEASURE_WORDS = re.compile(r"\b(?:số|tổng|tỷ lệ|chỉ số|diện tích|sản lượng|giá trị|thu nhập|đàn|"
+                           r"doanh thu|năng suất|tốc độ|mức)\b", re.IGNORECASE)
+# Units that measure rather than count what the indicator names ("bò 35 con", "6 km kênh")
+MEASURE_UNITS = {"con", "ha", "km", "tấn", "lần", "km đường"}
+MAX_ACTION_HEAD = 6  # "kết nạp", "giải quyết việc làm mới cho": an action with its count
 
 # "giai đoạn 2026 - 2030" inside a target: its period
 PERIOD = re.compile(r"giai đoạn\s+(?P<a>20\d{2})\s*[-–]\s*(?P<b>20\d{2})", re.IGNORECASE)

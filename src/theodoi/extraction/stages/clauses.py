@@ -54,8 +54,8 @@ def _bare_title(text: str, heading: Heading) -> bool:
     rest = text[heading.span[1]:line_end if line_end >= 0 else len(text)]
     following = _first_visible(text, line_end) if line_end >= 0 else ""
     starts_anew = not following or following.isupper() or following in "-+*•("
-    return (not rest.strip() and starts_anew
-            and not any(ch.isdigit() for ch in heading.title))
+    return (not rest.strip() and starts_anew and not heading.title.rstrip().endswith(".")
+            and not any(ch.isdigit() for ch in heading.title))  # "(7) … dự toán huyện giao." states
 
 
 def _first_visible(text: str, pos: int) -> str:

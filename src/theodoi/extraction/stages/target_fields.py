@@ -71,9 +71,12 @@ def values(m: re.Match[str]) -> tuple[float | None, float | None, float | None]:
 
 
 def years(clause: str, annual: bool, term_end: int | None) -> int | None:
-    m = R.YEAR.search(clause) if R.YEAR_DIGITS in clause else None  # substring test: cheap
-    if m:
-        return int(m.group("y"))
+    """The year the clause names as its deadline; a base year ('so với năm 2025') is none."""
+    if R.YEAR_DIGITS in clause:  # substring test: cheap
+        based = "so với" in clause  # the substring test spares the look-back on most clauses
+        for m in R.YEAR.finditer(clause):
+            if not (based and R.BASE_YEAR.search(clause[:m.start("y")].rstrip()[:-3])):
+                return int(m.group("y"))
     return None if annual else term_end
 
 
@@ -106,8 +109,11 @@ def indicator(clause: str, rel: int, value_end: int | None = None, *, whole: boo
     """What is measured: the words before the value, or for 'Có 5/7 thôn đạt chuẩn …'
     (nothing before it but 'Có') the counted noun and what it must reach."""
     head = clause[:rel]
-    if value_end is not None and R.EMPTY_HEAD.match(R.LEAD_WORDS.sub("", head.strip())):
-        tail = " ".join(clause[value_end:].split()).strip(" .;,")
+    strive = list(R.STRIVE.finditer(head)) if "đấu" in head else []
+    if strive and not whole and not empty_head(head[strive[-1].end():]):
+        head = head[strive[-1].start():]  # the commitment starts at its last 'phấn đấu'
+    if value_end is not None and empty_head(head):
+        tail = counted_tail(clause[value_end:])
         if tail:
             return "Số " + tail
     colon = head.rfind(":")
@@ -115,8 +121,32 @@ def indicator(clause: str, rel: int, value_end: int | None = None, *, whole: boo
         head = head[:colon]  # "Tỷ lệ hộ đạt danh hiệu …: 92% trở lên": the label measures
     elif not whole:  # "Tốc độ tăng …" keeps its verb: it names the measure
         head = R.INDICATOR_VERB.split(head)[0]
-    head = R.LEAD_WORDS.sub("", " ".join(head.split()))
+    head = _drop_comparator(R.LEAD_WORDS.sub("", " ".join(head.split())))
     if R.YEAR_DIGITS in head:  # the substring test is far cheaper than the sub
         head = R.INDICATOR_DATES.sub("", head)
     head = head.strip(" ,:")
     return head[:1].upper() + head[1:] if head else " ".join(clause.split())[:80]
+
+
+def clean_head(head: str) -> str:
+    """The head without list marks, lead words and trailing comparator words."""
+    return _drop_comparator(R.LEAD_WORDS.sub("", head.strip()))
+
+
+def _drop_comparator(head: str) -> str:
+    """'kết nạp ít nhất' -> 'kết nạp'; the last-word test spares the regex on most heads."""
+    words = head.rsplit(None, 1)
+    if not words or words[-1].lower() not in R.COMPARATOR_LAST_WORDS:
+        return head
+    return R.HEAD_COMPARATOR.sub("", head)
+
+
+def empty_head(head: str) -> bool:
+    """Nothing before the value names what is measured ('Có thêm 02 …', 'và 100% …')."""
+    return bool(R.EMPTY_HEAD.match(clean_head(head)))
+
+
+def counted_tail(tail: str) -> str:
+    """What follows a value, as the rest of an indicator: '90% trở lên gia đình …' -> 'gia
+    đình …'."""
+    return R.TAIL_NOISE.sub("", " ".join(tail.split())).strip(" .;,")

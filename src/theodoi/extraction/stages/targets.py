@@ -188,9 +188,18 @@ def _indicator(text: str, rel: int, m: re.Match[str], shift: int, unit: str | No
     after it, as 'Tỷ lệ thôn có nhà văn hóa'; for 'có 3/5 thôn đạt chuẩn', 'Số thôn …'."""
     if m.group("of"):
         return F.indicator(text, rel, m.start("unit") - shift)
+    counted = bool(m.group("unit") and unit and unit not in R.MEASURE_UNITS
+                   and not unit.startswith("%") and "đồng" not in unit)
+    if counted:  # "Có thêm 02 sản phẩm OCOP …" -> "Số sản phẩm OCOP …"
+        found = F.indicator(text, rel, m.start("unit") - shift)
+        action = F.clean_head(text[:rel])
+        if (found == action[:1].upper() + action[1:] and len(action.split()) <= R.MAX_ACTION_HEAD
+                and not R.MEASURE_WORDS.search(action)):  # "kết nạp ít nhất 12 đảng viên mới"
+            found = f"{found} {F.counted_tail(text[m.start('unit') - shift:])}"
+        return found
     found = F.indicator(text, rel)
-    if unit == "%" and R.EMPTY_HEAD.match(R.LEAD_WORDS.sub("", text[:rel].strip())):
-        tail = " ".join(text[m.end("aunit") - shift:].split()).strip(" .;,")
+    if unit == "%" and F.empty_head(text[:rel]):
+        tail = F.counted_tail(text[m.end("aunit") - shift:])
         return f"Tỷ lệ {tail}" if tail else found
     return found
 
