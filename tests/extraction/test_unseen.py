@@ -1,0 +1,75 @@
+"""Plans laid out in ways the seeds are not, each with the answer a careful clerk would list.
+
+tests/data/unseen/<name>.txt is the plan; <name>.expected.json its targets (quote, indicator,
+value, unit, kind, comparator, deadline_year, recurrence) and tasks (quote, title, lead and
+co-agencies, due date, recurrence, kind). Every expected item must be found with these fields,
+and nothing else may be found: a prediction that covers no expected quote is a false alarm.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from theodoi.extraction import extract
+
+UNSEEN = Path(__file__).resolve().parents[1] / "data" / "unseen"
+PLANS = sorted(UNSEEN.glob("*.txt"))
+TARGET_FIELDS = ("indicator", "value", "unit", "kind", "comparator", "deadline_year",
+                 "recurrence")
+
+
+def fold(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _load(plan: Path) -> tuple[dict, dict]:
+    expected = json.loads(plan.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    return extract(plan), expected
+
+
+def _covering(items: list[dict], quote: str, text: str) -> list[dict]:
+    return [i for i in items if quote in fold(text[i["span"][0]:i["span"][1]])]
+
+
+@pytest.mark.parametrize("plan", PLANS, ids=lambda p: p.stem)
+def test_document(plan: Path) -> None:
+    got, expected = _load(plan)
+    assert {k: got["document"][k] for k in expected["document"]} == expected["document"]
+    assert not [w for w in got["warnings"] if w["code"] in ("W100", "W201")]
+
+
+@pytest.mark.parametrize("plan", PLANS, ids=lambda p: p.stem)
+def test_targets(plan: Path) -> None:
+    got, expected = _load(plan)
+    text = plan.read_text(encoding="utf-8")
+    for want in expected["targets"]:
+        found = [t for t in _covering(got["targets"], want["quote"], text)
+                 if t["value"] == want["value"]]
+        assert found, f"not found: {want['quote']}"
+        assert {k: found[0][k] for k in TARGET_FIELDS} == {k: want[k] for k in TARGET_FIELDS}
+    quotes = [w["quote"] for w in expected["targets"]]
+    false = [fold(t["text"]) for t in got["targets"]
+             if not any(q in fold(text[t["span"][0]:t["span"][1]]) for q in quotes)]
+    assert not false, f"not targets: {false}"
+
+
+@pytest.mark.parametrize("plan", PLANS, ids=lambda p: p.stem)
+def test_tasks(plan: Path) -> None:
+    got, expected = _load(plan)
+    text = plan.read_text(encoding="utf-8")
+    for want in expected["tasks"]:
+        found = _covering(got["tasks"], want["quote"], text)
+        assert found, f"not found: {want['quote']}"
+        task = found[0]
+        assert fold(task["title"]).endswith(want["title"]), task["title"]
+        due = task["due"] or {}
+        assert (task["lead_agency"], task["co_agencies"], due.get("date"), due.get("recurrence"),
+                task["kind"]) == (want["lead_agency"], want["co_agencies"], want["due_date"],
+                                  want["recurrence"], want["kind"]), want["quote"]
+    quotes = [w["quote"] for w in expected["tasks"]]
+    false = [t["title"] for t in got["tasks"]
+             if not any(q in fold(text[t["span"][0]:t["span"][1]]) for q in quotes)]
+    assert not false, f"not tasks: {false}"
