@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from io import BytesIO
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.document import Document as DocumentObject
@@ -17,8 +18,8 @@ from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, Twips
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
@@ -223,12 +224,24 @@ def _cell(cell: _Cell, text: str, *, bold: bool = False, align: str = "left") ->
 
 
 def _row(table: Table, values: list[str], aligns: str = "") -> None:
-    """A body row; column widths come from the header row and the grid (set once)."""
-    row = table.add_row()
-    cells = [_Cell(tc, table) for tc in row._tr.tc_lst]  # row.cells re-reads the whole table
-    for i, (cell, value) in enumerate(zip(cells, values, strict=True)):
-        align = {"c": "center", "r": "right"}.get(aligns[i:i + 1], "left")
-        _cell(cell, value, align=align)
+    """A body row, written as one piece of WordprocessingML: python-docx's element-by-
+    element API costs about 5 ms a row, which made a 140-item report take over a second.
+    The result is the same XML `_cell` writes: table style, alignment, one run a line."""
+    widths = [int((w.w or 0) / 635) for w in table._tbl.tblGrid.gridCol_lst]  # EMU -> twips
+    if len(values) != len(widths):
+        raise ValueError(f"{len(values)} values for {len(widths)} columns")
+    cells = "".join(_cell_xml(value, {"c": "center", "r": "right"}.get(aligns[i:i + 1], "left"),
+                              widths[i]) for i, value in enumerate(values))
+    table._tbl.append(parse_xml(f"<w:tr {nsdecls('w')}>{cells}</w:tr>"))
+
+
+def _cell_xml(text: str, align: str, width: int) -> str:
+    lines = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(line)}</w:t>'
+                           for line in text.split("\n"))
+    run = f"<w:r>{lines}</w:r>" if text else ""
+    return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p><w:pPr>'
+            f'<w:pStyle w:val="{TABLE_STYLE_ID}"/><w:jc w:val="{align}"/></w:pPr>{run}</w:p>'
+            "</w:tc>")
 
 
 def _group_row(table: Table, label: str) -> None:
