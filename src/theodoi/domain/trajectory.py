@@ -25,7 +25,6 @@ from datetime import date
 from functools import lru_cache
 from itertools import pairwise
 
-
 MAX_EXP = 700.0  # math.exp overflows a float a little above 709
 
 
