@@ -94,8 +94,17 @@ def list_requests(s: Session, unit_text: str, state: str | None = None) -> list[
     if state is not None and state not in STATE_LABELS:
         raise BadInput(f"trạng thái '{state}' không có; dùng open hoặc answered.")
     unit = units.find(s, unit_text)
-    rows = repo.explanations_for_unit(s, unit.id, state)
+    return [row for row, _item in requests_with_items(s, unit.id, state)]
+
+
+def requests_with_items(s: Session, unit_id: int, state: str | None = None
+                        ) -> list[tuple[RequestRow, Target | Task]]:
+    """The unit's requests, oldest first, each with its item (for scoping by agency)."""
+    rows = repo.explanations_for_unit(s, unit_id, state)
     targets, tasks = repo.items_by_id(s, {r.target_id for r in rows if r.target_id},
                                       {r.task_id for r in rows if r.task_id})
-    return [_row(r, targets[r.target_id] if r.target_id else tasks[r.task_id or 0])
-            for r in rows]
+    out: list[tuple[RequestRow, Target | Task]] = []
+    for r in rows:
+        item = targets[r.target_id] if r.target_id else tasks[r.task_id or 0]
+        out.append((_row(r, item), item))
+    return out

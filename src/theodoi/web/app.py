@@ -10,8 +10,10 @@ from fastapi.staticfiles import StaticFiles
 from theodoi.settings import Settings, load
 from theodoi.web import deps, errors
 from theodoi.web.api import auth as api_auth
+from theodoi.web.api import oversight as api_oversight
 from theodoi.web.api import register as api_register
 from theodoi.web.pages import auth as page_auth
+from theodoi.web.pages import oversight as page_oversight
 from theodoi.web.pages import register as page_register
 from theodoi.web.security import SecurityMiddleware
 
@@ -29,6 +31,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for router in (api_auth.router, api_register.router, page_auth.router,
                    page_register.router):
+        app.include_router(router)
+    for router in (api_oversight.router, page_oversight.router):
         app.include_router(router)
     app.add_middleware(SecurityMiddleware, max_body=settings.max_upload_bytes)
     return app

@@ -9,6 +9,8 @@ from typing import Any
 from fastapi import Request
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from theodoi.services import report_files
+
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
@@ -35,6 +37,7 @@ env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoesca
                   trim_blocks=True, lstrip_blocks=True)
 env.filters["vn_date"] = vn_date
 env.filters["vn_number"] = vn_number
+env.globals["report_form"] = report_files.form_options  # kinds, formats, PDF or not
 
 
 def render(name: str, request: Request, **context: Any) -> str:

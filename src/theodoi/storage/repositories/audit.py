@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from typing import Any
+
+from sqlalchemy import Select, and_, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from theodoi.storage.models import AuditEntry
@@ -22,3 +24,35 @@ def for_entity(s: Session, kind: str, entity_id: int) -> list[AuditEntry]:
 def for_unit(s: Session, unit_id: int, limit: int = 200) -> list[AuditEntry]:
     return list(s.scalars(select(AuditEntry).where(AuditEntry.unit_id == unit_id)
                           .order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(limit)))
+
+
+def get(s: Session, entry_id: int) -> AuditEntry | None:
+    return s.get(AuditEntry, entry_id)
+
+
+def _scoped(query: Select[Any], only: dict[str, set[int]] | None
+            ) -> Select[Any]:
+    """Only entries about the listed records (kind -> ids); None keeps every entry."""
+    if only is None:
+        return query
+    clauses = [and_(AuditEntry.entity_kind == kind, AuditEntry.entity_id.in_(ids))
+               for kind, ids in only.items() if ids]
+    return query.where(or_(*clauses)) if clauses else query.where(false())
+
+
+def page(s: Session, *, unit_id: int | None = None, kind: str | None = None,
+         entity_id: int | None = None, only: dict[str, set[int]] | None = None,
+         offset: int = 0, limit: int = 50) -> tuple[list[AuditEntry], int]:
+    """One page of entries, newest first, and how many there are in all."""
+    query = select(AuditEntry)
+    if unit_id is not None:
+        query = query.where(AuditEntry.unit_id == unit_id)
+    if kind is not None:
+        query = query.where(AuditEntry.entity_kind == kind)
+    if entity_id is not None:
+        query = query.where(AuditEntry.entity_id == entity_id)
+    query = _scoped(query, only)
+    total = s.scalar(select(func.count()).select_from(query.subquery())) or 0
+    rows = s.scalars(query.order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+                     .offset(offset).limit(limit))
+    return list(rows), int(total)

@@ -1,0 +1,76 @@
+"""JSON of explanation requests, the audit history (and revert), and report downloads."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+from fastapi.responses import Response
+from pydantic import BaseModel
+
+from theodoi.services import audit_view, explanation_view, report_files
+from theodoi.web import deps
+from theodoi.web.downloads import file_response
+
+router = APIRouter(prefix="/api", tags=["giải trình, lịch sử, báo cáo"])
+
+
+class Question(BaseModel):
+    question: str
+    period: str | None = None
+
+
+class Answer(BaseModel):
+    text: str
+    version: int
+
+
+class Versioned(BaseModel):
+    version: int
+
+
+@router.get("/units/{unit_id}/explanations")
+def unit_explanations(unit_id: int, s: deps.Db, p: deps.User, state: str = "",
+                      agency: int | None = None) -> dict[str, Any]:
+    return explanation_view.unit_requests(s, p, unit_id, state, agency)
+
+
+@router.get("/items/{ref}/explanations")
+def item_explanations(ref: str, s: deps.Db, p: deps.User) -> dict[str, Any]:
+    return explanation_view.item_requests(s, p, ref)
+
+
+@router.post("/items/{ref}/explanations", status_code=201)
+def ask(ref: str, body: Question, s: deps.Db, p: deps.User) -> dict[str, Any]:
+    return explanation_view.request(s, p, ref, body.question, body.period)
+
+
+@router.post("/explanations/{request_id}/answer")
+def answer(request_id: int, body: Answer, s: deps.Db, p: deps.User) -> dict[str, Any]:
+    return explanation_view.answer(s, p, request_id, body.text, body.version)
+
+
+@router.get("/units/{unit_id}/audit")
+def unit_audit(unit_id: int, s: deps.Db, p: deps.User, page: int = 1,
+               per_page: int = audit_view.PER_PAGE) -> dict[str, Any]:
+    return audit_view.unit_history(s, p, unit_id, page, per_page)
+
+
+@router.get("/items/{ref}/audit")
+def item_audit(ref: str, s: deps.Db, p: deps.User, page: int = 1,
+               per_page: int = audit_view.PER_PAGE) -> dict[str, Any]:
+    return audit_view.item_history(s, p, ref, page, per_page)
+
+
+@router.post("/audit/{entry_id}/revert")
+def revert(entry_id: int, body: Versioned, s: deps.Db, p: deps.User) -> dict[str, Any]:
+    return audit_view.revert(s, p, entry_id, body.version)
+
+
+@router.get("/units/{unit_id}/report", response_class=Response,
+            responses={200: {"content": {t: {} for t in report_files.MEDIA_TYPES.values()}}})
+def report(unit_id: int, kind: str, period: str, s: deps.Db, p: deps.User,
+           fmt: Annotated[str, Query(alias="format")] = "docx",
+           plan: int | None = None) -> Response:
+    """The report file (DOCX, XLSX appendix, or PDF when LibreOffice is installed)."""
+    return file_response(report_files.download(s, p, unit_id, kind, period, fmt, plan))

@@ -1,0 +1,22 @@
+"""A file answer with a Vietnamese name that every browser saves correctly."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from fastapi.responses import Response
+
+from theodoi.services.report_files import ReportFile
+
+
+def content_disposition(filename: str, ascii_fallback: str) -> str:
+    """`attachment; filename="ASCII"; filename*=UTF-8''…` (RFC 6266 / 5987)."""
+    return (f'attachment; filename="{ascii_fallback}"; '
+            f"filename*=UTF-8''{quote(filename, safe='')}")
+
+
+def file_response(f: ReportFile) -> Response:
+    return Response(f.content, media_type=f.media_type,
+                    headers={"Content-Disposition": content_disposition(f.filename,
+                                                                        f.ascii_name),
+                             "Cache-Control": "no-store"})

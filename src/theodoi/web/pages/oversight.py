@@ -1,0 +1,80 @@
+"""Pages of explanation requests, the audit history (with revert), and report downloads."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from theodoi.services import audit_view, explanation_view, report_files
+from theodoi.web import deps
+from theodoi.web.downloads import file_response
+from theodoi.web.templating import render
+
+router = APIRouter(include_in_schema=False)
+
+
+def page(request: Request, template: str, **context: Any) -> HTMLResponse:
+    return HTMLResponse(render(template, request, **context))
+
+
+def _back(target: str, fallback: str) -> str:
+    """Only a path on this site (never '//host'), else the fallback."""
+    return target if target.startswith("/") and not target.startswith("//") else fallback
+
+
+@router.get("/don-vi/{unit_id}/giai-trinh")
+def unit_explanations(request: Request, unit_id: int, s: deps.Db, p: deps.User,
+                      state: str = "", agency: str = "") -> Response:
+    data = explanation_view.unit_requests(s, p, unit_id, state,
+                                          int(agency) if agency.isdigit() else None)
+    return page(request, "explanations.html", data=data)
+
+
+@router.get("/muc/{ref}/giai-trinh")
+def item_explanations(request: Request, ref: str, s: deps.Db, p: deps.User) -> Response:
+    return page(request, "item_explanations.html",
+                data=explanation_view.item_requests(s, p, ref))
+
+
+@router.post("/muc/{ref}/giai-trinh")
+def ask(ref: str, s: deps.Db, p: deps.User, question: Annotated[str, Form()] = "",
+        period: Annotated[str, Form()] = "") -> Response:
+    row = explanation_view.request(s, p, ref, question, period or None)
+    return RedirectResponse(f"/muc/{row['ref']}/giai-trinh", status_code=303)
+
+
+@router.post("/giai-trinh/{request_id}/tra-loi")
+def answer(request_id: int, s: deps.Db, p: deps.User, version: Annotated[int, Form()],
+           text: Annotated[str, Form()] = "", back: Annotated[str, Form()] = "") -> Response:
+    row = explanation_view.answer(s, p, request_id, text, version)
+    return RedirectResponse(_back(back, f"/muc/{row['ref']}/giai-trinh"), status_code=303)
+
+
+@router.get("/don-vi/{unit_id}/lich-su")
+def unit_audit(request: Request, unit_id: int, s: deps.Db, p: deps.User,
+               trang: int = 1) -> Response:
+    return page(request, "audit.html", data=audit_view.unit_history(s, p, unit_id, trang))
+
+
+@router.get("/muc/{ref}/lich-su")
+def item_audit(request: Request, ref: str, s: deps.Db, p: deps.User,
+               trang: int = 1) -> Response:
+    return page(request, "audit.html", data=audit_view.item_history(s, p, ref, trang))
+
+
+@router.post("/lich-su/{entry_id}/hoan-tac")
+def revert(entry_id: int, s: deps.Db, p: deps.User, version: Annotated[int, Form()],
+           back: Annotated[str, Form()] = "") -> Response:
+    done = audit_view.revert(s, p, entry_id, version)
+    return RedirectResponse(_back(back, f"/don-vi/{done['unit_id']}/lich-su"), status_code=303)
+
+
+@router.get("/don-vi/{unit_id}/bao-cao")
+def report(unit_id: int, s: deps.Db, p: deps.User, kind: str = "", period: str = "",
+           fmt: Annotated[str, Query(alias="format")] = "docx",
+           plan: str = "") -> Response:
+    """The download the report form on the unit and plan pages asks for."""
+    plan_id = int(plan) if plan.isdigit() else None
+    return file_response(report_files.download(s, p, unit_id, kind, period, fmt, plan_id))

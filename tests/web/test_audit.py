@@ -1,0 +1,127 @@
+"""The audit history (per unit and per item, newest first, paged) and revert of a change."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.web.conftest import A, World
+
+
+def _target(world: World) -> dict[str, Any]:
+    return next(i for i in world.items[A].values() if i["kind"] == "target")
+
+
+def _task(world: World, agency: str) -> dict[str, Any]:
+    return next(i for i in world.items[A].values()
+                if i["kind"] == "task" and i["lead_agency"] == agency)
+
+
+def _correct(client: Any, ref: str, changes: dict[str, Any]) -> dict[str, Any]:
+    version = client.get(f"/api/items/{ref}/audit").json()["entries"]
+    item = next(i for i in client.get(f"/api/units/{client.unit_id}/register").json()["items"]
+                if i["ref"] == ref) if not version else None
+    current = item["version"] if item else version[0]["item_version"]
+    r = client.post(f"/api/items/{ref}/correct", json={"version": current,
+                                                       "changes": changes})
+    assert r.status_code == 200, r.text
+    return dict(r.json())
+
+
+def _office(as_user: Any, world: World) -> Any:
+    client = as_user("vanphong")
+    client.unit_id = world.units[A]
+    return client
+
+
+def test_history_shows_who_changed_what_newest_first_and_pages(world: World,
+                                                              as_user: Any) -> None:
+    office = _office(as_user, world)
+    t = _target(world)
+    _correct(office, t["ref"], {"value": 80})
+    _correct(office, t["ref"], {"value": 90})
+    unit = office.get(f"/api/units/{world.units[A]}/audit").json()
+    values = [e for e in unit["entries"] if e["field"] == "value"]
+    assert [(e["old"], e["new"]) for e in values][:2] == [("80.0", "90.0"),
+                                                          (str(t["value"]), "80.0")]
+    first = values[0]
+    assert first["username"] == "vanphong" and first["ref"] == t["ref"]
+    assert first["field_label"] == "giá trị" and first["revertible"] is True
+    assert values[1]["revertible"] is False  # changed again since
+    paged = office.get(f"/api/units/{world.units[A]}/audit",
+                       params={"per_page": 1, "page": 2}).json()
+    assert paged["total"] == unit["total"] and paged["pages"] == unit["total"]
+    assert paged["entries"][0]["id"] == unit["entries"][1]["id"]
+    item = office.get(f"/api/items/{t['ref']}/audit").json()
+    assert {e["ref"] for e in item["entries"]} == {t["ref"]} and item["item"]["ref"] == t["ref"]
+    page = office.get(f"/don-vi/{world.units[A]}/lich-su")
+    assert page.status_code == 200 and "Hoàn tác" in page.text and "vanphong" in page.text
+    assert "90.0" in office.get(f"/muc/{t['ref']}/lich-su?trang=1").text
+
+
+def test_revert_puts_the_old_value_back_audited_and_version_checked(world: World,
+                                                                   as_user: Any) -> None:
+    office = _office(as_user, world)
+    t = _target(world)
+    after = _correct(office, t["ref"], {"value": 80, "unit": "ha"})
+    assert after["value"] == 80
+    entries = office.get(f"/api/items/{t['ref']}/audit").json()["entries"]
+    change = next(e for e in entries if e["field"] == "value")
+    stale = office.post(f"/api/audit/{change['id']}/revert", json={"version": 0})
+    assert stale.status_code == 409 and "người khác" in stale.json()["error"]["message"]
+    done = office.post(f"/api/audit/{change['id']}/revert",
+                       json={"version": after["version"]})
+    assert done.status_code == 200, done.text
+    assert done.json()["value"] == str(float(t["value"]))
+    rows = office.get(f"/api/units/{world.units[A]}/register").json()["items"]
+    now = next(i for i in rows if i["ref"] == t["ref"])
+    assert now["value"] == t["value"] and now["unit"] == "ha"
+    newest = office.get(f"/api/items/{t['ref']}/audit").json()["entries"][0]
+    assert newest["field"] in ("value", "review") and newest["username"] == "vanphong"
+    value_rows = [e for e in office.get(f"/api/items/{t['ref']}/audit").json()["entries"]
+                  if e["field"] == "value"]
+    assert (value_rows[0]["old"], value_rows[0]["new"]) == ("80.0", str(float(t["value"])))
+    again = office.post(f"/api/audit/{change['id']}/revert",
+                        json={"version": done.json()["version"]})
+    assert again.status_code == 409
+    assert "đã được thay đổi lần nữa" in again.json()["error"]["message"]
+
+
+def test_revert_through_the_page_and_what_cannot_be_reverted(world: World,
+                                                            as_user: Any) -> None:
+    office = _office(as_user, world)
+    t = _target(world)
+    after = _correct(office, t["ref"], {"indicator": "Tên mới"})
+    entries = office.get(f"/api/items/{t['ref']}/audit").json()["entries"]
+    change = next(e for e in entries if e["field"] == "indicator")
+    review = next(e for e in entries if e["field"] == "review")
+    r = office.post(f"/lich-su/{change['id']}/hoan-tac",
+                    data={"version": after["version"], "back": f"/muc/{t['ref']}/lich-su"},
+                    follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == f"/muc/{t['ref']}/lich-su"
+    rows = office.get(f"/api/units/{world.units[A]}/register").json()["items"]
+    assert next(i for i in rows if i["ref"] == t["ref"])["indicator"] == t["indicator"]
+    bad = office.post(f"/api/audit/{review['id']}/revert", json={"version": 1})
+    assert bad.status_code == 400 and "không hoàn tác được" in bad.json()["error"]["message"]
+    for user in ("lanhdao", "xem"):
+        r = as_user(user).post(f"/api/audit/{change['id']}/revert", json={"version": 1})
+        assert r.status_code == 403, (user, r.text)
+    hidden = as_user("donvi").post(f"/api/audit/{change['id']}/revert", json={"version": 1})
+    assert hidden.status_code == 404  # the target is not the agency's own item
+    outsider = as_user("khac").post(f"/api/audit/{change['id']}/revert", json={"version": 1})
+    assert outsider.status_code == 404
+    assert outsider.json()["error"]["message"] == f"không có thay đổi số {change['id']}."
+    assert as_user("khac").get(f"/api/units/{world.units[A]}/audit").status_code == 404
+
+
+def test_an_agency_user_sees_only_its_own_items_history(world: World, as_user: Any) -> None:
+    office = _office(as_user, world)
+    own, other = _task(world, "Phòng Kinh tế"), _task(world, "Phòng VH-XH")
+    _correct(office, own["ref"], {"title": "Việc của Phòng Kinh tế"})
+    _correct(office, other["ref"], {"title": "Việc của Phòng VH-XH"})
+    agency = as_user("donvi").get(f"/api/units/{world.units[A]}/audit").json()
+    assert {e["ref"] for e in agency["entries"]} == {own["ref"]}
+    assert agency["can_revert"] is False
+    assert as_user("donvi").get(f"/api/items/{other['ref']}/audit").status_code == 404
+    leader = as_user("lanhdao").get(f"/api/units/{world.units[A]}/audit").json()
+    assert {own["ref"], other["ref"]} <= {e["ref"] for e in leader["entries"]}
+    assert not any(e["revertible"] for e in leader["entries"])
