@@ -30,14 +30,37 @@ def settings_cmd() -> None:
 @click.command("demo")
 @click.option("--samples", type=click.Path(path_type=Path, exists=True), default=SAMPLES,
               show_default=True, help="Folder of sample plans.")
-def demo_cmd(samples: Path) -> None:
+@click.option("--serve", "serve", is_flag=True,
+              help="Rồi tạo tài khoản dùng thử (nếu chưa có) và chạy ứng dụng web.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Với --serve.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Với --serve.")
+def demo_cmd(samples: Path, serve: bool, host: str, port: int) -> None:
     """Nạp các kế hoạch mẫu vào sổ theo dõi (cơ sở dữ liệu nhúng) và in tóm tắt."""
+    settings = load()
+    created = demo_setup(settings, samples, with_admin=serve)
+    if serve:
+        from theodoi.cli.user import run_server
+        from theodoi.services import demo
+
+        state = "vừa tạo" if created else "đã có sẵn; mật khẩu như lần tạo, nếu chưa đổi"
+        out.print(f"Đăng nhập dùng thử: http://{host}:{port}/dang-nhap — tên "
+                  f"{demo.DEMO_USER}, mật khẩu {demo.DEMO_PASSWORD} ({state}; quản trị "
+                  f"ở {demo.PROVINCE}).")
+        run_server(settings, host, port)
+    else:
+        out.print("Xem: theodoi plan list --unit \"<đơn vị>\"; rà soát: theodoi plan show "
+                  "<số>, theodoi plan accept|correct|reject …, theodoi plan activate <số>.")
+
+
+def demo_setup(settings: Settings, samples: Path, *, with_admin: bool) -> bool:
+    """Load the samples (and, `with_admin`, make sure the demo administrator exists), print
+    what was stored; True when the administrator was created now."""
     from theodoi.cli.common import transaction
     from theodoi.services import db, demo
 
-    settings = load()
     with transaction(settings) as s:
         results = demo.load_samples(s, samples, max_bytes=settings.max_upload_bytes)
+        created = demo.ensure_demo_admin(s) if with_admin else False
     table = Table("Đơn vị", "Kế hoạch số", "Tệp", "Chỉ tiêu", "Nhiệm vụ", "Cảnh báo", "")
     for name, r in results:
         warnings = "" if r.already_stored else str(len(r.warnings))
@@ -45,5 +68,4 @@ def demo_cmd(samples: Path) -> None:
                       warnings, "đã có sẵn" if r.already_stored else "vừa nạp")
     out.print(table)
     out.print(f"Sổ theo dõi: {db.status(settings)['url']}")
-    out.print("Xem: theodoi plan list --unit \"<đơn vị>\"; rà soát: theodoi plan show <số>, "
-              "theodoi plan accept|correct|reject …, theodoi plan activate <số>.")
+    return created

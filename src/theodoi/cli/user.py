@@ -10,6 +10,7 @@ from rich.table import Table
 from theodoi.cli.common import out, print_json, transaction
 from theodoi.domain.access import ROLES
 from theodoi.services import accounts
+from theodoi.settings import Settings
 
 
 def _password(from_stdin: bool) -> str:
@@ -92,13 +93,18 @@ def list_cmd(fmt: str) -> None:
 @click.option("--port", default=8000, show_default=True, type=int)
 def serve_cmd(host: str, port: int) -> None:
     """Chạy ứng dụng web (mở trình duyệt tại địa chỉ in ra)."""
+    from theodoi.settings import load
+
+    run_server(load(), host, port)
+
+
+def run_server(settings: Settings, host: str, port: int) -> None:
+    """Serve the web app until Ctrl+C (the schema is brought up to date first)."""
     import uvicorn
 
     from theodoi.services import db
-    from theodoi.settings import load
     from theodoi.web.app import create_app
 
-    settings = load()
     db.ensure_schema(settings.effective_database_url)
     out.print(f"theodoi đang chạy tại http://{host}:{port}/ (Ctrl+C để dừng)")
     uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")

@@ -55,6 +55,12 @@ class TooManyAttempts(TheodoiError):
     code = "E420"
 
 
+class MustChangePassword(Forbidden):
+    """The user was given a password to replace: nothing else until it is changed."""
+
+    code = "E430"
+
+
 @dataclass(frozen=True)
 class Grant:
     """A role at a unit; `agency_id` is the agency a don_vi user speaks for."""

@@ -35,3 +35,23 @@ def load_samples(s: Session, folder: Path, *,
                                            max_bytes=max_bytes, parent=PROVINCE)
         results.append((path.name, result))
     return results
+
+
+DEMO_USER = "demo"
+DEMO_PASSWORD = "demo-theodoi"  # printed by `theodoi demo --serve`; only for a local trial
+
+
+def ensure_demo_admin(s: Session, username: str = DEMO_USER,
+                      password: str = DEMO_PASSWORD) -> bool:
+    """The demo administrator (quan_tri at the sample province); True when it was created
+    now. An existing account is left as it is, password included."""
+    from theodoi.services import accounts
+
+    try:
+        accounts.get_user(s, username)
+        return False
+    except NotFound:
+        pass
+    accounts.create_user(s, username, password, full_name="Quản trị (dùng thử)")
+    accounts.grant(s, username, PROVINCE, "quan_tri")
+    return True

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Request
 
-from theodoi.domain.access import Unauthenticated
+from theodoi.domain.access import MustChangePassword, Unauthenticated
 from theodoi.domain.errors import Forbidden
 from theodoi.services import access, accounts, uow
 from theodoi.services.access import Principal
@@ -55,9 +55,16 @@ def optional_principal(request: Request, s: Db) -> Principal | None:
     return p
 
 
-def principal(p: Annotated[Principal | None, Depends(optional_principal)]) -> Principal:
+# what a user who must change the password may still reach
+PASSWORD_PATHS = {"/doi-mat-khau", "/dang-xuat", "/api/password", "/api/logout", "/api/me"}
+
+
+def principal(request: Request,
+              p: Annotated[Principal | None, Depends(optional_principal)]) -> Principal:
     if p is None:
         raise Unauthenticated("bạn cần đăng nhập (phiên làm việc đã hết hoặc chưa đăng nhập).")
+    if p.must_change_password and request.url.path not in PASSWORD_PATHS:
+        raise MustChangePassword("bạn cần đổi mật khẩu trước khi làm việc tiếp.")
     return p
 
 

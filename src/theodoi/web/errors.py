@@ -14,7 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException
 
-from theodoi.domain.access import TooManyAttempts, Unauthenticated
+from theodoi.domain.access import MustChangePassword, TooManyAttempts, Unauthenticated
 from theodoi.domain.errors import BadInput, Conflict, Forbidden, NotFound, TheodoiError
 from theodoi.web.templating import render
 
@@ -52,6 +52,13 @@ async def on_theodoi_error(request: Request, exc: Exception) -> Response:
     return respond(request, status, kind, exc.code, exc.render())
 
 
+async def on_must_change_password(request: Request, exc: Exception) -> Response:
+    """Pages go to the password form; API clients get the 403 error shape."""
+    if request.url.path.startswith("/api") or request.headers.get("hx-request"):
+        return await on_theodoi_error(request, exc)
+    return RedirectResponse("/doi-mat-khau", status_code=303)
+
+
 async def on_validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     where = "; ".join(".".join(str(x) for x in e.get("loc", ())[1:]) or "?"
@@ -68,6 +75,7 @@ async def on_http_error(request: Request, exc: Exception) -> Response:
 
 
 def install(app: FastAPI) -> None:
+    app.add_exception_handler(MustChangePassword, on_must_change_password)
     app.add_exception_handler(TheodoiError, on_theodoi_error)
     app.add_exception_handler(RequestValidationError, on_validation_error)
     app.add_exception_handler(HTTPException, on_http_error)
