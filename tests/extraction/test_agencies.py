@@ -46,3 +46,16 @@ def test_the_item_keeps_the_documents_wording_and_unknown_bodies_are_warned() ->
     w401 = [w for w in result["warnings"] if w["code"] == "W401"]
     assert len(w401) == 1 and "Hợp tác xã Thành Công" in w401[0]["message"]
     assert w401[0]["span"] == second["span"]
+
+
+@pytest.mark.parametrize(("text", "bodies"), [
+    ("Văn phòng HĐND và UBND xã", ["Văn phòng HĐND và UBND xã"]),  # a known name holds its "và"
+    ("Văn phòng HĐND và UBND xã, Công an xã", ["Văn phòng HĐND và UBND xã", "Công an xã"]),
+    ("UBND xã, Công an xã và Đoàn Thanh niên", ["UBND xã", "Công an xã", "Đoàn Thanh niên"]),
+    ("các phòng, ban, đơn vị liên quan căn cứ chức năng, nhiệm vụ được giao có trách nhiệm",
+     ["Các phòng, ban, đơn vị liên quan"]),
+])
+def test_split_bodies_keeps_known_names_whole(text: str, bodies: list[str]) -> None:
+    from theodoi.extraction.agencies import split_bodies
+
+    assert split_bodies(text) == bodies

@@ -40,6 +40,25 @@ def known_name_end(name: str) -> int:
     return max((m.end() for _, p in COMPILED if (m := p.match(folded))), default=0)
 
 
+SEPARATOR = re.compile(r",|\svà\s")
+
+
+def _pieces(text: str) -> list[tuple[int, str]]:
+    """(offset, piece) of `text` cut at commas and ' và ', never inside a name the rules
+    know: "Văn phòng HĐND và UBND xã" is one piece."""
+    out: list[tuple[int, str]] = []
+    pos = 0
+    while pos < len(text):
+        start = pos + len(text[pos:]) - len(text[pos:].lstrip())
+        if start >= len(text):
+            break
+        sep = SEPARATOR.search(text, start + known_name_end(text[start:]))
+        stop = sep.start() if sep else len(text)
+        out.append((start, text[start:stop].strip()))
+        pos = sep.end() if sep else len(text)
+    return out
+
+
 def split_bodies(text: str) -> list[str]:
     """'Y, Z và W' -> [Y, Z, W] when each part names a body; 'các phòng, ban, đơn vị liên quan
     căn cứ chức năng, …' -> ['Các phòng, ban, đơn vị liên quan']: one body, the rest of the
@@ -48,18 +67,15 @@ def split_bodies(text: str) -> list[str]:
 
     text = " ".join(text.split())  # a PDF line break may fall inside a name
     parts: list[str] = []
-    end, pos = len(text), 0
-    for piece in re.split(r"(,|\svà\s)", text)[::2]:
-        at = text.find(piece, pos)
-        pos = at + len(piece)
-        lead = len(piece) - len(piece.lstrip())
-        known = known_name_end(piece.strip())
-        cut = NAME_END.search(" " + piece.strip(), known + 1 if known else 0)
+    end = len(text)
+    for at, piece in _pieces(text):
+        known = known_name_end(piece)
+        cut = NAME_END.search(" " + piece, known + 1 if known else 0)
         if cut:
-            end = at + lead + cut.start()
-            parts.append(piece.strip()[:cut.start()].strip())
+            end = at + cut.start()
+            parts.append(piece[:cut.start()].strip())
             break
-        parts.append(piece.strip())
+        parts.append(piece)
     parts = [p for p in parts if p and p.lower() != "các"]
     whole = " ".join(text[:end].split()).strip(" ,")
     if whole.lower().endswith((" các", " và")):
