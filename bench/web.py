@@ -1,0 +1,207 @@
+"""Web latency at province scale: the dashboard, the register list and a target page.
+
+A generated province (bench/province.py: 100 communes, 15,000 items, 500,000 progress
+records) on SQLite and on the PostgreSQL server; a lãnh đạo user at the province and one
+at a commune; the app served by uvicorn in a subprocess on 127.0.0.1 only. Each page is
+fetched by 1, 10 and 50 concurrent clients (httpx), a bounded number of requests per level
+(and at most --seconds per level), and p50/p95 are printed (goal: p95 under 150 ms at 50
+clients on a 2-core machine). A page the app does not have yet is reported, not measured.
+Figures only; no test asserts on timings.
+
+    .venv/bin/python bench/web.py [--no-pg] [--pg URL] [--requests 200] [--seconds 60]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the helpers beside this file
+import province
+from pgtemp import PG, temporary_database
+
+from theodoi.services import accounts, units, uow
+from theodoi.settings import Settings
+from theodoi.storage import db
+
+HOST = "127.0.0.1"  # loopback only, never another address
+LEVELS = (1, 10, 50)
+PASSWORD = "bench-mat-khau-1"
+USERS = {"lanhdao-tinh": "tinh-bench", "lanhdao-xa": "tinh-bench.xa-000"}
+
+
+def _seed_users(settings: Settings, sessions: int) -> dict[str, list[str]]:
+    """The two leaders, and `sessions` signed-in sessions of each (one per client)."""
+    tokens: dict[str, list[str]] = {}
+    with uow.transaction(settings) as s:
+        for username, unit in USERS.items():
+            accounts.create_user(s, username, PASSWORD, full_name=username)
+            accounts.grant(s, username, unit, "lanh_dao")
+    with uow.transaction(settings) as s:
+        for username in USERS:
+            tokens[username] = []
+            for i in range(sessions):
+                outcome = accounts.login(s, username, PASSWORD, f"bench-{i}")
+                assert isinstance(outcome, accounts.SignIn), outcome
+                tokens[username].append(outcome.token)
+    return tokens
+
+
+def _pages(settings: Settings) -> dict[str, list[tuple[str, str]]]:
+    """(label, path) per user: its unit's dashboard and register list, and a target page."""
+    with uow.transaction(settings) as s:
+        ids = {code: units.find(s, code).id for code in USERS.values()}
+    pages = {}
+    for username, code in USERS.items():
+        unit_id = ids[code]
+        register_unit = ids["tinh-bench.xa-000"]  # the province's register spans 15,000 rows
+        pages[username] = [("dashboard", f"/don-vi/{unit_id}/tong-quan"),
+                           ("register", f"/don-vi/{register_unit}/so-theo-doi"),
+                           ("target", "/chi-tieu/t10")]
+    return pages
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def serving(settings: Settings, log: Path) -> Iterator[str]:
+    """uvicorn in a subprocess (its own interpreter, so the client does not share its GIL);
+    its errors go to `log`, counted after each page."""
+    port = _free_port()
+    env = {**os.environ, "THEODOI_DATABASE_URL": settings.database_url,
+           "THEODOI_DATA_DIR": str(settings.data_dir)}
+    proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "theodoi.web.app:create_app",
+                             "--factory", "--host", HOST, "--port", str(port),
+                             "--log-level", "warning", "--no-access-log"], env=env,
+                            stdout=log.open("w"), stderr=subprocess.STDOUT)
+    url = f"http://{HOST}:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                httpx.get(url + "/dang-nhap", timeout=1)
+                break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+async def _level(url: str, path: str, tokens: list[str], clients: int, requests: int,
+                 seconds: float) -> tuple[list[float], int]:
+    """`requests` GETs of `path` by `clients` concurrent clients; stops after `seconds`."""
+    times: list[float] = []
+    errors = 0
+    left = requests
+    stop = time.monotonic() + seconds
+
+    async def client(token: str) -> None:
+        nonlocal left, errors
+        cookies = {"theodoi_session": token}
+        async with httpx.AsyncClient(base_url=url, cookies=cookies, timeout=120) as http:
+            while left > 0 and time.monotonic() < stop:
+                left -= 1
+                began = time.perf_counter()
+                r = await http.get(path)
+                times.append(time.perf_counter() - began)
+                errors += r.status_code != 200
+
+    await asyncio.gather(*(client(tokens[i]) for i in range(clients)))
+    return times, errors
+
+
+def _check(url: str, path: str, token: str) -> str | None:
+    """None when the page answers 200; else why it is not measured."""
+    r = httpx.get(url + path, cookies={"theodoi_session": token}, timeout=120)
+    if r.status_code == 200:
+        return None
+    return f"HTTP {r.status_code}" + (" (no such page yet)" if "không có trang này" in r.text
+                                      else "")
+
+
+def _ms(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return 1000 * ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def measure(label: str, url: str, args: argparse.Namespace) -> None:
+    db.upgrade(url)
+    began = time.perf_counter()
+    counts = province.generate(db.engine_for(url))
+    print(f"{label:10} generated {counts['units']} units, {counts['items']} items, "
+          f"{counts['records']} records in {time.perf_counter() - began:.1f} s", flush=True)
+    with tempfile.TemporaryDirectory() as data:
+        settings = Settings(database_url=url, data_dir=Path(data))
+        tokens = _seed_users(settings, max(LEVELS))
+        log = Path(data) / "server.log"
+        with serving(settings, log) as base:
+            for username, pages in _pages(settings).items():
+                for page, path in pages:
+                    _measure_page(label, base, username, page, path, tokens[username], args)
+                    _server_errors(log)
+
+
+def _server_errors(log: Path) -> None:
+    """Print what the server logged as errors since the last call (e.g. a locked SQLite)."""
+    text = log.read_text(errors="replace")
+    log.write_text("")
+    errors = [line for line in text.splitlines() if line.startswith("sqlalchemy.exc.")
+              or line.startswith("ERROR:")]
+    if errors:
+        kinds = sorted({line.split(")")[0] for line in errors if "exc." in line})
+        print(f"{'':10} server logged {sum(e.startswith('ERROR:') for e in errors)} "
+              f"errors: {'; '.join(kinds)[:160]}", flush=True)
+
+
+def _measure_page(label: str, base: str, username: str, page: str, path: str,
+                  tokens: list[str], args: argparse.Namespace) -> None:
+    where = f"{label:10} {username:12} {page:9} {path:28}"
+    problem = _check(base, path, tokens[0])  # also the warm-up request
+    if problem:
+        print(f"{where} not measured: {problem}", flush=True)
+        return
+    for clients in LEVELS:
+        times, errors = asyncio.run(_level(base, path, tokens, clients, args.requests,
+                                           args.seconds))
+        print(f"{where} {clients:3} clients: {len(times):4} requests, "
+              f"p50 {_ms(times, 0.5):7.1f} ms, p95 {_ms(times, 0.95):7.1f} ms, "
+              f"mean {1000 * statistics.fmean(times):7.1f} ms"
+              + (f", {errors} not 200" if errors else ""), flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--pg", default=PG)
+    parser.add_argument("--no-pg", action="store_true")
+    parser.add_argument("--no-sqlite", action="store_true")
+    parser.add_argument("--requests", type=int, default=200, help="requests per page and level")
+    parser.add_argument("--seconds", type=float, default=30, help="at most this long a level")
+    args = parser.parse_args()
+    if not args.no_sqlite:
+        with tempfile.TemporaryDirectory() as tmp:
+            measure("SQLite", f"sqlite:///{Path(tmp) / 'province.db'}", args)
+    if not args.no_pg:
+        with temporary_database(args.pg) as url:
+            measure("PostgreSQL", url, args)
+
+
+if __name__ == "__main__":
+    main()
