@@ -5,10 +5,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install.sh dev
 # The browser tests drive Debian's Chromium (Playwright's own browser download does not work
-# here); install it when missing. Without apt the browser tests skip loudly (error in CI).
-if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null; then
+# here), with its Vietnamese locale so file and date fields look as on an office PC; install
+# them when missing. Without apt the browser tests skip loudly (error in CI).
+if { [ ! -x /usr/bin/chromium ] || [ ! -f /usr/lib/chromium/locales/vi.pak ]; } \
+    && command -v apt-get >/dev/null; then
   echo "theodoi: installing Debian's chromium for the browser tests …"
-  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } \
+  { apt-get update -qq \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-l10n; } \
     >/dev/null || echo "theodoi: could not install chromium; browser tests will not run" >&2
 fi
 export PATH="$PWD/.venv/bin:$PATH"
