@@ -25,6 +25,7 @@ def _routes(w: World, unit: str) -> list[tuple[str, str, Any, str]]:
     refs = w.items[unit]
     own = next(r for r, i in refs.items() if i["lead_agency"] == "Phòng Kinh tế")
     other = next(r for r, i in refs.items() if i["lead_agency"] == "Phòng VH-XH")
+    target = next(r for r, i in refs.items() if i["kind"] == "target")  # no lead agency
     return [
         ("GET", f"/api/units/{u}", None, "read"),
         ("GET", f"/api/units/{u}/register", None, "read"),
@@ -48,10 +49,19 @@ def _routes(w: World, unit: str) -> list[tuple[str, str, Any, str]]:
         ("GET", f"/api/items/{own}/audit", None, "own_item"),
         ("POST", "/api/audit/{entry}/revert", {"version": 0}, "office"),
         ("GET", f"/api/units/{u}/report?kind=quy&period=Q1/2026&format=xlsx", None, "read"),
+        ("GET", f"/api/units/{u}/dashboard", None, "read"),
+        ("GET", f"/api/units/{u}/my-work", None, "record"),
+        ("GET", f"/api/items/{own}", None, "read"),
+        ("GET", f"/api/items/{other}", None, "item"),
+        ("POST", f"/api/items/{own}/update", {"state": "không có"}, "record"),
+        ("POST", f"/api/items/{target}/progress", {"period": "2026", "value": "nhiều"},
+         "item_record"),
     ]  # {agency} and {into} are filled from the unit's directory, {request} and {entry}
     # from `_prepare`
 # who may, inside their scope, take the actions an office role does not cover
 ROLE_NEEDS = {"request": {A: ("quantri", "lanhdao")}, "answer": {A: ("donvi",)}}
+# who records progress (an agency on its own items, the office on all); values sent are bad
+RECORDERS = {A: ("quantri", "vanphong", "donvi"), B: ("khac",)}
 
 
 def _prepare(w: World) -> dict[str, dict[str, str]]:
@@ -84,8 +94,11 @@ def _expected(user: str, unit: str, method: str, needs: str) -> int:
     reaches = user == "tinh" or (user == "khac") == (unit == B)
     if not reaches:
         return GONE
-    if needs == "item" and user == "donvi":
+    if needs in ("item", "item_record") and user == "donvi":
         return GONE  # another agency's item does not exist for an agency user
+    if needs.endswith("record"):
+        allowed = user in RECORDERS[unit]
+        return FORBIDDEN if not allowed else OK if method == "GET" else BAD
     if method == "GET":
         return OK
     if needs in ROLE_NEEDS:

@@ -12,9 +12,12 @@ from theodoi.web import deps, errors
 from theodoi.web.api import auth as api_auth
 from theodoi.web.api import oversight as api_oversight
 from theodoi.web.api import register as api_register
+from theodoi.web.api import status as api_status
 from theodoi.web.pages import auth as page_auth
 from theodoi.web.pages import oversight as page_oversight
+from theodoi.web.pages import progress as page_progress
 from theodoi.web.pages import register as page_register
+from theodoi.web.pages import status as page_status
 from theodoi.web.security import SecurityMiddleware
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -33,6 +36,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                    page_register.router):
         app.include_router(router)
     for router in (api_oversight.router, page_oversight.router):
+        app.include_router(router)
+    for router in (api_status.router, page_status.router, page_progress.router):
         app.include_router(router)
     app.add_middleware(SecurityMiddleware, max_body=settings.max_upload_bytes)
     return app

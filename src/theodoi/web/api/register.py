@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Request, UploadFile
@@ -55,9 +56,9 @@ async def upload(unit_id: int, request: Request, s: deps.Db, p: deps.User,
 @router.get("/units/{unit_id}/register")
 def register(unit_id: int, s: deps.Db, p: deps.User, kind: str = "", field: str = "",
              review: str = "", agency: int | None = None, plan: int | None = None,
-             sort: str = "plan") -> dict[str, Any]:
-    filters = register_view.Filters(kind, field, review, agency, plan, sort)
-    return register_view.register_page(s, p, unit_id, filters)
+             sort: str = "plan", status: str = "", due: str = "") -> dict[str, Any]:
+    filters = register_view.Filters(kind, field, review, agency, plan, sort, status, due)
+    return register_view.register_page(s, p, unit_id, filters, date.today())
 
 
 @router.get("/units/{unit_id}/agencies")

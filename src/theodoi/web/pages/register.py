@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
@@ -106,12 +107,12 @@ def activate(plan_id: int, version: Version, s: deps.Db, p: deps.User) -> Respon
 @router.get("/don-vi/{unit_id}/so-theo-doi")
 def register(request: Request, unit_id: int, s: deps.Db, p: deps.User, kind: str = "",
              field: str = "", review: str = "", agency: str = "", plan: str = "",
-             sort: str = "plan") -> Response:
+             sort: str = "plan", status: str = "", due: str = "") -> Response:
     filters = register_view.Filters(kind, field, review,
                                     int(agency) if agency.isdigit() else None,
-                                    int(plan) if plan.isdigit() else None, sort)
+                                    int(plan) if plan.isdigit() else None, sort, status, due)
     return page(request, "register.html",
-                data=register_view.register_page(s, p, unit_id, filters))
+                data=register_view.register_page(s, p, unit_id, filters, date.today()))
 
 
 @router.get("/don-vi/{unit_id}/co-quan")

@@ -1,0 +1,129 @@
+"""The dashboard of a unit as of a day: counts by status per field and per lead agency,
+overdue tasks, targets at risk or behind, completeness of the current reporting period,
+and for a province or city its communes side by side.
+
+An agency user (don_vi) sees only its own items, so every count is made from the rows it
+sees; the counts of everyone else are exactly those of `status.status_of_unit`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from theodoi.domain.periods import quarter
+from theodoi.domain.status import LABELS, TARGET_RULES, TASK_RULES
+from theodoi.services import access, progress, status
+from theodoi.services.access import Principal
+from theodoi.services.completeness import completeness
+from theodoi.storage.models import Unit
+from theodoi.storage.repositories import agencies as agency_repo
+from theodoi.storage.repositories import progress as progress_repo
+
+AT_RISK = ("co_nguy_co", "cham_tien_do", "khong_dat")
+CODES = [c for c, _l, _d in TARGET_RULES + TASK_RULES]
+HIGHER_LEVELS = ("tinh", "thanh_pho", "huyen")
+
+
+def visible_refs(s: Session, p: Principal, unit: Unit) -> set[str] | None:
+    """The refs an agency user may see at the unit; None when the person sees everything."""
+    if access.agency_filter(p, unit) is None:
+        return None
+    return {f"{'t' if kind == 'target' else 'k'}{i.id}"
+            for kind, rows in (("target", progress_repo.active_targets(s, unit.id)),
+                               ("task", progress_repo.active_tasks(s, unit.id)))
+            for i in rows if access.sees(p, i)}
+
+
+def narrowed(found: status.UnitStatus, refs: set[str] | None) -> status.UnitStatus:
+    """The unit's status with only the rows in `refs` (all when None), counts remade."""
+    if refs is None:
+        return found
+    out = status.UnitStatus(found.unit, found.as_of,
+                            [r for r in found.targets if r.ref in refs],
+                            [r for r in found.tasks if r.ref in refs])
+    rows = out.targets + out.tasks
+    out.by_field = status.count(rows, lambda r: r.field)
+    out.by_agency = status.count(rows, lambda r: r.lead_agency or status.NO_AGENCY)
+    return out
+
+
+def current_period(s: Session, unit: Unit, as_of: date) -> str:
+    """The period a report made today is about, by the calendar of the unit's first active
+    plan (a quarter when it has none)."""
+    plans = {t.plan_id: t.plan for t in progress_repo.active_targets(s, unit.id)}
+    plans.update({t.plan_id: t.plan for t in progress_repo.active_tasks(s, unit.id)})
+    if plans:
+        return progress.report_period(plans[min(plans)], as_of).key
+    return quarter(as_of.year, (as_of.month - 1) // 3 + 1).key
+
+
+def counts_table(groups: dict[str, dict[str, int]],
+                 labels: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """One row per group: its name, its counts per status code and the total."""
+    return [{"key": g, "name": (labels or {}).get(g, g), "counts": c,
+             "total": sum(c.values())} for g, c in groups.items()]
+
+
+def _row(r: status.StatusRow) -> dict[str, Any]:
+    data = asdict(r)
+    if isinstance(r.due, date):
+        data["due"] = r.due.isoformat()
+    return data
+
+
+def _completeness(s: Session, p: Principal, unit: Unit, as_of: date) -> dict[str, Any]:
+    found = completeness(s, unit.code, current_period(s, unit, as_of), as_of)
+    only = access.agency_filter(p, unit)
+    names = None if only is None else {a.name for a in (agency_repo.get(s, i) for i in only)
+                                       if a is not None}
+    agencies = [a for a in found.agencies if names is None or a.agency in names]
+    rows = [{"agency": a.agency, "expected": a.expected, "reported": a.reported,
+             "missing": [asdict(o) | {"due": o.due.isoformat()} for o in a.missing],
+             "late": len(a.late)} for a in agencies]
+    expected = sum(a.expected for a in agencies)
+    reported = sum(a.reported for a in agencies)
+    return {"period": found.period, "period_label": found.period_label,
+            "expected": expected, "reported": reported,
+            "percent": round(100 * reported / expected, 1) if expected else None,
+            "agencies": rows}
+
+
+def _communes(s: Session, unit: Unit, as_of: date) -> list[dict[str, Any]]:
+    """Each unit under a province or city, with its counts by status."""
+    if unit.level not in HIGHER_LEVELS:
+        return []
+    below = status.status_below(s, unit.code, as_of)
+    out = []
+    for unit_id, found in below.items():
+        if unit_id == unit.id:
+            continue
+        counts: dict[str, int] = {}
+        for r in found.targets + found.tasks:
+            counts[r.code] = counts.get(r.code, 0) + 1
+        out.append({"id": unit_id, "name": found.unit, "counts": dict(sorted(counts.items())),
+                    "targets": len(found.targets), "tasks": len(found.tasks),
+                    "at_risk": sum(counts.get(c, 0) for c in AT_RISK),
+                    "overdue": counts.get("qua_han", 0)})
+    return sorted(out, key=lambda c: c["name"])
+
+
+def dashboard_page(s: Session, p: Principal, unit_id: int, as_of: date) -> dict[str, Any]:
+    """Everything the dashboard shows of a unit the person reads, as of `as_of`."""
+    unit = access.unit(s, p, unit_id)
+    found = narrowed(status.status_of_unit(s, unit.code, as_of), visible_refs(s, p, unit))
+    used = sorted({r.code for r in found.targets + found.tasks}, key=CODES.index)
+    return {"unit": {"id": unit.id, "code": unit.code, "name": unit.name,
+                     "level": unit.level},
+            "as_of": as_of.isoformat(),
+            "statuses": [{"code": c, "label": LABELS[c]} for c in used],
+            "totals": {"targets": len(found.targets), "tasks": len(found.tasks)},
+            "by_field": counts_table(found.by_field, status.FIELD_LABELS),
+            "by_agency": counts_table(found.by_agency),
+            "overdue": [_row(r) for r in found.tasks if r.code == "qua_han"],
+            "at_risk": [_row(r) for r in found.targets if r.code in AT_RISK],
+            "completeness": _completeness(s, p, unit, as_of),
+            "communes": _communes(s, unit, as_of)}

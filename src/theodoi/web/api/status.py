@@ -1,0 +1,78 @@
+"""JSON of the dashboard, a target's or task's page and 'Việc của tôi', and the two
+progress actions, from the same service calls as the pages."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from datetime import date
+from typing import Any
+
+from fastapi import APIRouter
+from pydantic import BaseModel
+
+from theodoi.domain.errors import BadInput
+from theodoi.services import dashboard_view, item_view, my_work
+from theodoi.web import deps
+
+router = APIRouter(prefix="/api", tags=["tiến độ và trạng thái"])
+
+
+class Evidence(BaseModel):
+    name: str
+    content_base64: str
+
+
+class Value(BaseModel):
+    period: str
+    value: str | float
+    unit: str | None = None
+    note: str | None = None
+    evidence: Evidence | None = None
+
+
+class Update(BaseModel):
+    state: str
+    percent: str | float | None = None
+    completed_on: str | None = None
+    product: str | None = None
+    explanation: str | None = None
+
+
+def _day(text: str | None) -> date:
+    return my_work.parse_day(text, "ngày xem (as_of)") or date.today()
+
+
+@router.get("/units/{unit_id}/dashboard")
+def dashboard(unit_id: int, s: deps.Db, p: deps.User, as_of: str = "") -> dict[str, Any]:
+    return dashboard_view.dashboard_page(s, p, unit_id, _day(as_of))
+
+
+@router.get("/units/{unit_id}/my-work")
+def my_work_page(unit_id: int, s: deps.Db, p: deps.User, as_of: str = "") -> dict[str, Any]:
+    return my_work.my_work_page(s, p, unit_id, _day(as_of))
+
+
+@router.get("/items/{ref}")
+def item(ref: str, s: deps.Db, p: deps.User, as_of: str = "") -> dict[str, Any]:
+    return item_view.item_page(s, p, ref, _day(as_of))
+
+
+@router.post("/items/{ref}/progress", status_code=201)
+def record_value(ref: str, body: Value, s: deps.Db, p: deps.User) -> dict[str, Any]:
+    evidence = None
+    if body.evidence is not None:
+        try:
+            content = base64.b64decode(body.evidence.content_base64, validate=True)
+        except (binascii.Error, ValueError) as exc:
+            raise BadInput("tệp minh chứng không đúng dạng base64.") from exc
+        evidence = (body.evidence.name, content)
+    return my_work.record_value(s, p, ref, body.period, body.value, unit=body.unit,
+                                note=body.note, evidence=evidence)
+
+
+@router.post("/items/{ref}/update", status_code=201)
+def record_task(ref: str, body: Update, s: deps.Db, p: deps.User) -> dict[str, Any]:
+    return my_work.record_task(s, p, ref, body.state, on=date.today(), percent=body.percent,
+                               completed_on=body.completed_on, product=body.product,
+                               explanation=body.explanation)

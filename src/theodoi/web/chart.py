@@ -1,0 +1,72 @@
+"""The trajectory chart of a target as inline SVG geometry (no JavaScript): the service's
+points on a fractional-year scale mapped to a fixed viewBox the template draws."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from theodoi.web.templating import vn_number
+
+WIDTH, HEIGHT = 640, 280
+LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 32  # room for the axis labels
+
+
+@dataclass
+class Svg:
+    """What the template draws; every coordinate already in the viewBox."""
+
+    width: int = WIDTH
+    height: int = HEIGHT
+    expected: str = ""
+    forecast: str = ""
+    goal_y: float | None = None
+    goal_label: str = ""
+    milestones: list[dict[str, Any]] = field(default_factory=list)
+    actuals: list[dict[str, Any]] = field(default_factory=list)
+    x_ticks: list[dict[str, Any]] = field(default_factory=list)
+    y_ticks: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _range(values: list[float]) -> tuple[float, float]:
+    low, high = min(values), max(values)
+    if high - low < 1e-9:
+        low, high = low - 1, high + 1
+    pad = (high - low) * 0.1
+    return (0.0 if low >= 0 and low - pad < 0 else low - pad), high + pad
+
+
+def svg(data: dict[str, Any] | None) -> Svg | None:
+    """The chart's geometry, or None when the target has nothing to draw (no deadline)."""
+    if not data:
+        return None
+    ys = [y for _x, y in data["expected"]] + [y for _x, y in data["milestones"]]
+    ys += [p["y"] for p in data["actuals"]] + [y for _x, y in data["forecast"] or []]
+    if data["goal"] is not None:
+        ys.append(data["goal"])
+    if not ys:
+        return None
+    x0, x1 = data["x_min"], max(data["x_max"], data["x_min"] + 1)
+    y0, y1 = _range(ys)
+
+    def at(x: float, y: float) -> tuple[float, float]:
+        px = LEFT + (x - x0) / (x1 - x0) * (WIDTH - LEFT - RIGHT)
+        py = TOP + (y1 - y) / (y1 - y0) * (HEIGHT - TOP - BOTTOM)
+        return round(px, 1), round(py, 1)
+
+    def line(points: list[list[float]]) -> str:
+        return " ".join("{},{}".format(*at(x, y)) for x, y in points)
+
+    out = Svg(expected=line(data["expected"]), forecast=line(data["forecast"] or []))
+    if data["goal"] is not None:
+        out.goal_y, out.goal_label = at(x0, data["goal"])[1], vn_number(data["goal"])
+    out.milestones = [{"cx": c[0], "cy": c[1], "title": f"Lộ trình năm {int(x) - 1}: "
+                       f"{vn_number(y)}"} for x, y in data["milestones"] if (c := at(x, y))]
+    out.actuals = [{"cx": c[0], "cy": c[1], "title": f"Thực hiện {p['label']}: "
+                    f"{vn_number(p['y'])}"} for p in data["actuals"]
+                   if (c := at(p["x"], p["y"]))]
+    out.x_ticks = [{"x": at(year + 0.5, y0)[0], "label": str(year)}
+                   for year in range(int(x0), int(x1))]
+    out.y_ticks = [{"y": at(x0, v)[1], "label": vn_number(v)}
+                   for v in (y0, (y0 + y1) / 2, y1)]
+    return out

@@ -1,0 +1,71 @@
+"""'Việc của tôi' and the two forms on it: a target's value (with an optional evidence
+file) and a task's update. With htmx the answer is a notice in the page's notice area;
+without it, a redirect back to the page."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from theodoi.domain.errors import BadInput
+from theodoi.services import my_work
+from theodoi.services.progress import Evidence
+from theodoi.web import deps
+from theodoi.web.pages.status import as_of
+from theodoi.web.templating import render, vn_date, vn_number
+
+router = APIRouter(include_in_schema=False)
+Text = Annotated[str, Form()]
+
+
+@router.get("/don-vi/{unit_id}/viec-cua-toi")
+def my_work_page(request: Request, unit_id: int, s: deps.Db, p: deps.User,
+                 ngay: str = "", da_ghi: str = "") -> Response:
+    data = my_work.my_work_page(s, p, unit_id, as_of(ngay))
+    return HTMLResponse(render("my_work.html", request, data=data, saved=da_ghi))
+
+
+def _back(request: Request, message: str, back: str, ref: str) -> Response:
+    if request.headers.get("hx-request"):
+        return HTMLResponse(render("_notice.html", request, level="thanh-cong",
+                                   message=message))
+    target = back if back.startswith("/") and not back.startswith("//") else "/"
+    return RedirectResponse(f"{target.split('?')[0]}?da_ghi={ref}", status_code=303)
+
+
+async def _evidence(request: Request, file: UploadFile | None) -> Evidence | None:
+    if file is None or not file.filename:
+        return None
+    limit = deps.settings_of(request).max_upload_bytes
+    content = await file.read(limit + 1)
+    if len(content) > limit:
+        raise BadInput(f"tệp minh chứng lớn hơn giới hạn "
+                       f"{deps.settings_of(request).max_upload_mb} MB.")
+    return (file.filename, content) if content else None
+
+
+@router.post("/muc/{ref}/so-lieu")
+async def record_value(request: Request, ref: str, s: deps.Db, p: deps.User,
+                       period: Text, value: Text, unit: Text = "", note: Text = "",
+                       tiep: Text = "/",
+                       evidence: Annotated[UploadFile | None, File()] = None) -> Response:
+    row = my_work.record_value(s, p, ref, period, value, unit=unit, note=note,
+                               evidence=await _evidence(request, evidence))
+    message = (f"Đã ghi số liệu {row['ref']} kỳ {row['period_label']}: "
+               f"{vn_number(row['value'])} {row['unit'] or ''}.")
+    return _back(request, message.replace(" .", "."), tiep, ref)
+
+
+@router.post("/muc/{ref}/tien-do")
+def record_task(request: Request, ref: str, s: deps.Db, p: deps.User, state: Text,
+                percent: Text = "", completed_on: Text = "", product: Text = "",
+                explanation: Text = "", tiep: Text = "/") -> Response:
+    row = my_work.record_task(s, p, ref, state, on=date.today(), percent=percent,
+                              completed_on=completed_on, product=product,
+                              explanation=explanation)
+    message = f"Đã ghi tiến độ {row['ref']} ngày {vn_date(row['reported_on'])}: " \
+              f"{row['state_label']}."
+    return _back(request, message, tiep, ref)
