@@ -64,8 +64,15 @@ def test_an_agency_records_a_value_for_its_own_target_and_the_dashboard_changes(
 
 def test_an_htmx_report_answers_with_a_notice(world: World, as_user: Any, items: Any) -> None:
     agency = as_user("donvi")
+    mine = f"/don-vi/{world.units[A]}/viec-cua-toi"
     r = agency.post("/muc/t1/so-lieu", data={"period": "Q1/2026", "value": "72,5"}, headers=HX)
     assert r.status_code == 200 and "Đã ghi số liệu t1 kỳ Quý I/2026: 72,5" in r.text
+    assert "hx-swap-oob" not in r.text  # from the target page: only the notice
+    period = agency.get(f"/api/units/{world.units[A]}/my-work").json()["targets"][0]
+    r = agency.post("/muc/t1/so-lieu", data={"period": period["period_label"], "value": "73",
+                                             "tiep": mine}, headers=HX)
+    assert r.status_code == 200 and 'id="viec-t1" hx-swap-oob="outerHTML"' in r.text
+    assert "đã báo cáo" in r.text  # the item redrawn: reported for the period
     r = agency.post("/muc/k1/tien-do", data={"state": "dang_thuc_hien", "percent": "40",
                                              "product": "dự thảo"}, headers=HX)
     assert r.status_code == 200 and "Đang thực hiện" in r.text

@@ -14,9 +14,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from theodoi.domain.periods import quarter
+from theodoi.domain.periods import periods_in
 from theodoi.domain.status import LABELS, TARGET_RULES, TASK_RULES
-from theodoi.services import access, progress, status
+from theodoi.services import access, status
 from theodoi.services.access import Principal
 from theodoi.services.completeness import completeness
 from theodoi.storage.models import Unit
@@ -52,13 +52,13 @@ def narrowed(found: status.UnitStatus, refs: set[str] | None) -> status.UnitStat
 
 
 def current_period(s: Session, unit: Unit, as_of: date) -> str:
-    """The period a report made today is about, by the calendar of the unit's first active
-    plan (a quarter when it has none)."""
+    """The period whose reports are owed on `as_of`: the latest one ended by then, by the
+    calendar of the unit's first active plan (quarters when it has none)."""
     plans = {t.plan_id: t.plan for t in progress_repo.active_targets(s, unit.id)}
     plans.update({t.plan_id: t.plan for t in progress_repo.active_tasks(s, unit.id)})
-    if plans:
-        return progress.report_period(plans[min(plans)], as_of).key
-    return quarter(as_of.year, (as_of.month - 1) // 3 + 1).key
+    every = plans[min(plans)].report_every if plans else "quarter"
+    ended = [p for p in periods_in(every, as_of.year - 1, as_of.year) if p.end < as_of]
+    return ended[-1].key
 
 
 def counts_table(groups: dict[str, dict[str, int]],

@@ -84,7 +84,8 @@ def target_page(s: Session, p: Principal, t: Target, as_of: date) -> dict[str, A
             "history": [asdict(r) for r in rows],
             "chart": chart(t, known, rows, outlook),
             "can_record": may_record(p, t.plan.unit),
-            "period": progress.report_period(t.plan, as_of).key}
+            "period": progress.report_period(t.plan, as_of).key,
+            "period_label": progress.report_period(t.plan, as_of).label}
 
 
 def task_page(s: Session, p: Principal, k: Task, as_of: date) -> dict[str, Any]:

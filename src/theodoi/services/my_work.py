@@ -112,6 +112,15 @@ def _task_entry(k: Task, latest: Any, as_of: date) -> dict[str, Any]:
                 "percent": latest.percent, "reported_on": latest.reported_on.isoformat()}}
 
 
+def entry(s: Session, p: Principal, ref: str, as_of: date) -> dict[str, Any]:
+    """One item as 'Việc của tôi' lists it (after a save, to redraw it in place)."""
+    found = _recordable(s, p, ref)
+    if isinstance(found, Target):
+        return _target_entry(found, repo.current_for_targets(s, [found.id]), as_of)
+    updates = [u for u in repo.updates_of(s, found.id) if u.reported_on <= as_of]
+    return _task_entry(found, updates[-1] if updates else None, as_of)
+
+
 def my_work_page(s: Session, p: Principal, unit_id: int, as_of: date) -> dict[str, Any]:
     """The items the person reports on at the unit, those still owed for the period first."""
     unit = access.unit(s, p, unit_id)

@@ -3,6 +3,7 @@ points on a fractional-year scale mapped to a fixed viewBox the template draws."
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,12 +29,21 @@ class Svg:
     y_ticks: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _range(values: list[float]) -> tuple[float, float]:
+def _step(span: float) -> float:
+    """A round tick step giving three to six ticks over `span` (1, 2 or 5 times 10^n)."""
+    base = 10 ** math.floor(math.log10(span / 4))
+    return next(base * m for m in (1, 2, 5, 10) if span / (base * m) <= 6)
+
+
+def _range(values: list[float]) -> tuple[float, float, float]:
+    """(low, high, step): the values' range widened to round ticks; 0 kept when near."""
     low, high = min(values), max(values)
     if high - low < 1e-9:
         low, high = low - 1, high + 1
-    pad = (high - low) * 0.1
-    return (0.0 if low >= 0 and low - pad < 0 else low - pad), high + pad
+    if low > 0 and low < (high - low) * 0.5:
+        low = 0.0
+    step = _step(high - low)
+    return math.floor(low / step) * step, math.ceil(high / step) * step, step
 
 
 def svg(data: dict[str, Any] | None) -> Svg | None:
@@ -47,7 +57,7 @@ def svg(data: dict[str, Any] | None) -> Svg | None:
     if not ys:
         return None
     x0, x1 = data["x_min"], max(data["x_max"], data["x_min"] + 1)
-    y0, y1 = _range(ys)
+    y0, y1, step = _range(ys)
 
     def at(x: float, y: float) -> tuple[float, float]:
         px = LEFT + (x - x0) / (x1 - x0) * (WIDTH - LEFT - RIGHT)
@@ -67,6 +77,7 @@ def svg(data: dict[str, Any] | None) -> Svg | None:
                    if (c := at(p["x"], p["y"]))]
     out.x_ticks = [{"x": at(year + 0.5, y0)[0], "label": str(year)}
                    for year in range(int(x0), int(x1))]
-    out.y_ticks = [{"y": at(x0, v)[1], "label": vn_number(v)}
-                   for v in (y0, (y0 + y1) / 2, y1)]
+    ticks = round((y1 - y0) / step)
+    out.y_ticks = [{"y": at(x0, y0 + i * step)[1], "label": vn_number(y0 + i * step)}
+                   for i in range(ticks + 1)]
     return out

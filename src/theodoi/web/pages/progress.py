@@ -28,10 +28,16 @@ def my_work_page(request: Request, unit_id: int, s: deps.Db, p: deps.User,
     return HTMLResponse(render("my_work.html", request, data=data, saved=da_ghi))
 
 
-def _back(request: Request, message: str, back: str, ref: str) -> Response:
+def _back(request: Request, s: deps.Db, p: deps.User, message: str, back: str,
+          ref: str) -> Response:
+    """htmx: the notice, and the item of 'Việc của tôi' redrawn in place; otherwise a
+    redirect back to the page the form was on."""
     if request.headers.get("hx-request"):
-        return HTMLResponse(render("_notice.html", request, level="thanh-cong",
-                                   message=message))
+        html = render("_notice.html", request, level="thanh-cong", message=message)
+        if back.endswith("/viec-cua-toi"):
+            html += render("_work_item.html", request, e=my_work.entry(s, p, ref, date.today()),
+                           states=my_work.state_choices(), back=back, oob=True)
+        return HTMLResponse(html)
     target = back if back.startswith("/") and not back.startswith("//") else "/"
     return RedirectResponse(f"{target.split('?')[0]}?da_ghi={ref}", status_code=303)
 
@@ -56,7 +62,7 @@ async def record_value(request: Request, ref: str, s: deps.Db, p: deps.User,
                                evidence=await _evidence(request, evidence))
     message = (f"Đã ghi số liệu {row['ref']} kỳ {row['period_label']}: "
                f"{vn_number(row['value'])} {row['unit'] or ''}.")
-    return _back(request, message.replace(" .", "."), tiep, ref)
+    return _back(request, s, p, message.replace(" .", "."), tiep, ref)
 
 
 @router.post("/muc/{ref}/tien-do")
@@ -68,4 +74,4 @@ def record_task(request: Request, ref: str, s: deps.Db, p: deps.User, state: Tex
                               explanation=explanation)
     message = f"Đã ghi tiến độ {row['ref']} ngày {vn_date(row['reported_on'])}: " \
               f"{row['state_label']}."
-    return _back(request, message, tiep, ref)
+    return _back(request, s, p, message, tiep, ref)

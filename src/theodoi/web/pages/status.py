@@ -29,19 +29,22 @@ def dashboard(request: Request, unit_id: int, s: deps.Db, p: deps.User,
     return HTMLResponse(render("dashboard.html", request, data=data))
 
 
-def _item(request: Request, ref: str, s: deps.Db, p: deps.User, ngay: str) -> Response:
+def _item(request: Request, ref: str, s: deps.Db, p: deps.User, ngay: str,
+          saved: str) -> Response:
     data = item_view.item_page(s, p, ref, as_of(ngay))
     if data["kind"] == "target":
-        return HTMLResponse(render("target.html", request, data=data,
+        return HTMLResponse(render("target.html", request, data=data, saved=saved,
                                    chart=svg(data["chart"])))
-    return HTMLResponse(render("task.html", request, data=data))
+    return HTMLResponse(render("task.html", request, data=data, saved=saved))
 
 
 @router.get("/chi-tieu/{ref}")
-def target(request: Request, ref: str, s: deps.Db, p: deps.User, ngay: str = "") -> Response:
-    return _item(request, ref, s, p, ngay)
+def target(request: Request, ref: str, s: deps.Db, p: deps.User, ngay: str = "",
+           da_ghi: str = "") -> Response:
+    return _item(request, ref, s, p, ngay, da_ghi)
 
 
 @router.get("/nhiem-vu/{ref}")
-def task(request: Request, ref: str, s: deps.Db, p: deps.User, ngay: str = "") -> Response:
-    return _item(request, ref, s, p, ngay)
+def task(request: Request, ref: str, s: deps.Db, p: deps.User, ngay: str = "",
+         da_ghi: str = "") -> Response:
+    return _item(request, ref, s, p, ngay, da_ghi)
