@@ -144,7 +144,8 @@ def browser() -> Iterator[Any]:
 
     with sync_playwright() as pw:
         # launch() gives Chromium a new empty --user-data-dir of its own every time
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS,
+                                      env={**os.environ, "LANGUAGE": "vi"})
         try:
             yield chromium
         finally:
