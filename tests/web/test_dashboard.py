@@ -78,7 +78,11 @@ def test_a_province_sees_its_communes_side_by_side(world: World, as_user: Any,
         assert sum(row["counts"].values()) == len(rows)
         assert row["overdue"] == sum(r.code == "qua_han" for r in rows)
     assert communes[world.units[A]]["at_risk"] == 1
+    assert communes[world.units[A]]["completeness"] == {
+        "period_label": "Quý III/2026", "expected": 6, "reported": 0}
     page = reader.get(f"/don-vi/{province}/tong-quan", params={"ngay": SEEN})
+    assert '<span class="tt tt-qua_han">Quá hạn</span>' in page.text
+    assert "Theo lĩnh vực" not in page.text  # the province has no plan of its own
     assert f'href="/don-vi/{world.units[A]}/tong-quan?ngay={SEEN}"' in page.text
     assert f'href="/don-vi/{world.units[B]}/tong-quan?ngay={SEEN}"' in page.text
     commune = reader.get(f"/don-vi/{world.units[B]}/tong-quan", params={"ngay": SEEN})

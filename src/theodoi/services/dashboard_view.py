@@ -22,6 +22,7 @@ from theodoi.services.completeness import completeness
 from theodoi.storage.models import Unit
 from theodoi.storage.repositories import agencies as agency_repo
 from theodoi.storage.repositories import progress as progress_repo
+from theodoi.storage.repositories import units as unit_repo
 
 AT_RISK = ("co_nguy_co", "cham_tien_do", "khong_dat")
 CODES = [c for c, _l, _d in TARGET_RULES + TASK_RULES]
@@ -93,21 +94,27 @@ def _completeness(s: Session, p: Principal, unit: Unit, as_of: date) -> dict[str
 
 
 def _communes(s: Session, unit: Unit, as_of: date) -> list[dict[str, Any]]:
-    """Each unit under a province or city, with its counts by status."""
+    """Each unit under a province or city: its counts by status and how much of the
+    period's reporting is in."""
     if unit.level not in HIGHER_LEVELS:
         return []
-    below = status.status_below(s, unit.code, as_of)
     out = []
-    for unit_id, found in below.items():
-        if unit_id == unit.id:
+    for unit_id, found in status.status_below(s, unit.code, as_of).items():
+        below = unit_repo.get(s, unit_id)
+        if unit_id == unit.id or below is None:
             continue
         counts: dict[str, int] = {}
         for r in found.targets + found.tasks:
             counts[r.code] = counts.get(r.code, 0) + 1
+        owed = completeness(s, below.code, current_period(s, below, as_of), as_of)
+        expected = sum(a.expected for a in owed.agencies)
+        reported = sum(a.reported for a in owed.agencies)
         out.append({"id": unit_id, "name": found.unit, "counts": dict(sorted(counts.items())),
                     "targets": len(found.targets), "tasks": len(found.tasks),
                     "at_risk": sum(counts.get(c, 0) for c in AT_RISK),
-                    "overdue": counts.get("qua_han", 0)})
+                    "overdue": counts.get("qua_han", 0),
+                    "completeness": {"period_label": owed.period_label,
+                                     "expected": expected, "reported": reported}})
     return sorted(out, key=lambda c: c["name"])
 
 
@@ -116,6 +123,8 @@ def dashboard_page(s: Session, p: Principal, unit_id: int, as_of: date) -> dict[
     unit = access.unit(s, p, unit_id)
     found = narrowed(status.status_of_unit(s, unit.code, as_of), visible_refs(s, p, unit))
     used = sorted({r.code for r in found.targets + found.tasks}, key=CODES.index)
+    communes = _communes(s, unit, as_of)
+    below = sorted({c for row in communes for c in row["counts"]}, key=CODES.index)
     return {"unit": {"id": unit.id, "code": unit.code, "name": unit.name,
                      "level": unit.level},
             "as_of": as_of.isoformat(),
@@ -126,4 +135,5 @@ def dashboard_page(s: Session, p: Principal, unit_id: int, as_of: date) -> dict[
             "overdue": [_row(r) for r in found.tasks if r.code == "qua_han"],
             "at_risk": [_row(r) for r in found.targets if r.code in AT_RISK],
             "completeness": _completeness(s, p, unit, as_of),
-            "communes": _communes(s, unit, as_of)}
+            "communes": communes,
+            "commune_statuses": [{"code": c, "label": LABELS[c]} for c in below]}
