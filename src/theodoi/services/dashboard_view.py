@@ -21,6 +21,7 @@ from theodoi.services.access import Principal
 from theodoi.services.completeness import completeness
 from theodoi.storage.models import Unit
 from theodoi.storage.repositories import agencies as agency_repo
+from theodoi.storage.repositories import plans as plan_repo
 from theodoi.storage.repositories import progress as progress_repo
 from theodoi.storage.repositories import units as unit_repo
 
@@ -55,9 +56,8 @@ def narrowed(found: status.UnitStatus, refs: set[str] | None) -> status.UnitStat
 def current_period(s: Session, unit: Unit, as_of: date) -> str:
     """The period whose reports are owed on `as_of`: the latest one ended by then, by the
     calendar of the unit's first active plan (quarters when it has none)."""
-    plans = {t.plan_id: t.plan for t in progress_repo.active_targets(s, unit.id)}
-    plans.update({t.plan_id: t.plan for t in progress_repo.active_tasks(s, unit.id)})
-    every = plans[min(plans)].report_every if plans else "quarter"
+    active = [p for p in plan_repo.for_unit(s, unit.id) if p.status == "active"]
+    every = active[0].report_every if active else "quarter"
     ended = [p for p in periods_in(every, as_of.year - 1, as_of.year) if p.end < as_of]
     return ended[-1].key
 
