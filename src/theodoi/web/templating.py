@@ -10,6 +10,7 @@ from fastapi import Request
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from theodoi.services import report_files
+from theodoi.services.status import FIELD_LABELS
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -37,6 +38,7 @@ env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoesca
                   trim_blocks=True, lstrip_blocks=True)
 env.filters["vn_date"] = vn_date
 env.filters["vn_number"] = vn_number
+env.filters["field_label"] = lambda code: FIELD_LABELS.get(code, code or "")  # kinh_te -> Kinh tế
 env.globals["report_form"] = report_files.form_options  # kinds, formats, PDF or not
 
 
