@@ -146,3 +146,18 @@ def test_a_dated_sentence_naming_an_appendix_row_is_not_a_second_task() -> None:
             "1 Kế hoạch đầu tư công trung hạn giai đoạn 2026 - 2030 UBND xã\nQuý I năm 2026\n")
     tasks = extract(text.encode(), filename="kh.txt")["tasks"]
     assert [(t["lead_agency"], t["due"]["date"]) for t in tasks] == [("UBND xã", "2026-03-31")]
+
+
+@pytest.mark.parametrize("closing", [
+    "\n\n                    TM. ỦY BAN NHÂN DÂN\n                    CHỦ TỊCH\n                    Lê Văn Bình\n",
+    "\n  T/M BAN THƯỜNG VỤ\n  PHÓ BÍ THƯ\n  Trần Thị Hoa\n",
+    " KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn Hùng\n",
+])
+def test_the_last_duty_stops_before_the_signature_block(closing: str) -> None:
+    text = ("KẾ HOẠCH\nThực hiện nhiệm vụ năm 2026\nIII. TỔ CHỨC THỰC HIỆN\n"
+            "1. Giao Phòng Kinh tế chủ trì theo dõi, tổng hợp kết quả thực hiện Kế hoạch, "
+            "báo cáo UBND xã trước ngày 15/12/2026." + closing)
+    [duty] = [t for t in extract(text.encode(), filename="k.txt")["tasks"]
+              if t["lead_agency"] == "Phòng Kinh tế"]
+    assert duty["text"].endswith("trước ngày 15/12/2026.")
+    assert duty["due"]["date"] == "2026-12-15"

@@ -122,3 +122,11 @@ LEAD_CHU_TRI = re.compile(r"^(?:[-+*•]\s*)?(?:Giao(?: cho)?\s+)?(?P<lead>[A-Z�
                           r"\s+chủ trì\b")
 # A clause that is only the deadline of the one before it ("…; hoàn thành trong Quý I năm 2026")
 DEADLINE_TAIL = re.compile(r"^(?:hoàn thành|thực hiện xong)\s+(?:trong|trước|vào)\b", re.IGNORECASE)
+
+# Where the body of a plan ends, so the last duty does not run on into the closing lines:
+# "Trên đây là Kế hoạch …", "Nơi nhận:", or the signature block "TM. ỦY BAN NHÂN DÂN",
+# "T/M BAN THƯỜNG VỤ", "KT. CHỦ TỊCH" when a TXT or PDF export puts it right after the
+# last line (the mark must be followed by an upper-case body, as signatures are written).
+END_OF_BODY = re.compile(
+    r"(?:\n\s*(?i:Trên đây là|Nơi nhận)"
+    r"|(?:\n|(?<=\.)\s+)\s*(?:T/M|TM\.|KT\.|TL\.|TUQ\.)\s*[A-ZĐÀ-Ỹ]{2})")  # the end keeps its "."

@@ -20,7 +20,6 @@ from theodoi.extraction.stages.task_blocks import block_tasks, kind_list_tasks
 
 ITEM = re.compile(r"\n(?=\s*(?:[-+*•]|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ]\)\s|"
                   r"[IVX]{1,5}\.\s))")
-END_OF_BODY = re.compile(r"\n\s*(?:Trên đây là|Nơi nhận)", re.IGNORECASE)
 MAX_AGENCY = 120
 MIN_SAME_TITLE = 20   # a dated sentence naming an appendix row's work is that row again
 SAME_WORK_SHARE = 0.8
@@ -93,7 +92,7 @@ def _task(ctx: Context, span: tuple[int, int], section: str | None, lead: str | 
 def _region_end(outline: list[Heading], i: int, text: str) -> int:
     level = outline[i].level
     end = next((h.span[0] for h in outline[i + 1:] if h.level <= level), len(text))
-    stop = END_OF_BODY.search(text, outline[i].span[1], end)
+    stop = R.END_OF_BODY.search(text, outline[i].span[1], end)
     return stop.start() if stop else end
 
 
