@@ -1,17 +1,8 @@
-"""SQLAlchemy 2 models of the plan register; one schema for SQLite and PostgreSQL.
-
-The register is the commune's source of truth: units in a tree, their agency directory,
-stored source files, plans with their targets, milestones and tasks, who answers for each
-item, and the links between documents and between targets. Every editable record carries
-`version` (SQLAlchemy's version counter) so a stale save fails instead of overwriting.
-
-Items keep the extractor's proposal in `original` beside whatever a person corrected, and
-their `span` into the stored source text, so the review screen can always show both.
-"""
+"""Register models: units, agencies, source files, plans, items, assignments, target links."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -22,35 +13,31 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
-    Index,
     Integer,
     LargeBinary,
-    MetaData,
     String,
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
-from sqlalchemy.sql.expression import false
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-# Constraint names are spelled out so migrations can drop them by name on both backends.
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
+from theodoi.storage.models.base import Base, utcnow
 
-
-def utcnow() -> datetime:
-    """Timestamps are stored in UTC; screens convert them."""
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
-    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+__all__ = [
+    "REVIEW_STATES",
+    "ROLES",
+    "Agency",
+    "AgencyAlias",
+    "Assignment",
+    "Basis",
+    "Milestone",
+    "Plan",
+    "SourceFile",
+    "Target",
+    "TargetLink",
+    "Task",
+    "Unit",
+]
 
 
 class Unit(Base):
@@ -325,186 +312,3 @@ class TargetLink(Base):
     reason: Mapped[str | None] = mapped_column(Text)
     state: Mapped[str] = mapped_column(String(20), default="suggested")
     decided_at: Mapped[datetime | None] = mapped_column(DateTime)
-
-
-class Attachment(Base):
-    """Evidence attached to a report (a scanned decision, a photo), addressed by sha256."""
-
-    __tablename__ = "attachments"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    sha256: Mapped[str] = mapped_column(String(64), index=True)
-    name: Mapped[str] = mapped_column(String(500))
-    size: Mapped[int] = mapped_column(Integer)
-    content: Mapped[bytes] = mapped_column(LargeBinary)
-    stored_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-
-
-class ProgressRecord(Base):
-    """An actual value of a target for a reporting period, as reported.
-
-    Its value is never updated: a correction is a new record that names the one it
-    `corrects`, and the corrected record is marked `superseded` (the one change a record
-    ever gets), so the current value of a (target, period) is its one record not
-    superseded — read straight from an index instead of grouping the whole history.
-    `value` is in the target's unit; what the person typed stays in `entered_*`.
-    """
-
-    __tablename__ = "progress_records"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    target_id: Mapped[int] = mapped_column(ForeignKey("targets.id", ondelete="CASCADE"))
-    period_key: Mapped[str] = mapped_column(String(20))
-    period_end: Mapped[date] = mapped_column(Date, index=True)
-    value: Mapped[float] = mapped_column(Float)
-    value_of: Mapped[float | None] = mapped_column(Float)
-    entered_value: Mapped[float | None] = mapped_column(Float)
-    entered_unit: Mapped[str | None] = mapped_column(String(100))
-    note: Mapped[str | None] = mapped_column(Text)
-    attachment_id: Mapped[int | None] = mapped_column(
-        ForeignKey("attachments.id", ondelete="SET NULL"))
-    corrects_id: Mapped[int | None] = mapped_column(
-        ForeignKey("progress_records.id", ondelete="SET NULL"))
-    recorded_by: Mapped[str | None] = mapped_column(String(200))
-    recorded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    superseded: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
-    __table_args__ = (Index("ix_progress_records_target_period", "target_id", "period_key"),
-                      Index("ix_progress_records_current", "target_id", "superseded",
-                            "period_end"))
-
-
-TASK_STATES = ("chua_trien_khai", "dang_thuc_hien", "hoan_thanh", "tam_dung")
-
-
-class TaskUpdate(Base):
-    """A report on a task: its state, how far, when done, what it produced, why late."""
-
-    __tablename__ = "task_updates"
-    __table_args__ = (
-        CheckConstraint("state in ('chua_trien_khai', 'dang_thuc_hien', 'hoan_thanh', "
-                        "'tam_dung')", name="state"),
-        CheckConstraint("percent is null or (percent >= 0 and percent <= 100)", name="percent"),
-    )
-    id: Mapped[int] = mapped_column(primary_key=True)
-    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"),
-                                         index=True)
-    period_key: Mapped[str | None] = mapped_column(String(20))
-    reported_on: Mapped[date] = mapped_column(Date)
-    state: Mapped[str] = mapped_column(String(20))
-    percent: Mapped[float | None] = mapped_column(Float)
-    completed_on: Mapped[date | None] = mapped_column(Date)
-    product: Mapped[str | None] = mapped_column(Text)
-    explanation: Mapped[str | None] = mapped_column(Text)
-    attachment_id: Mapped[int | None] = mapped_column(
-        ForeignKey("attachments.id", ondelete="SET NULL"))
-    recorded_by: Mapped[str | None] = mapped_column(String(200))
-    recorded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-
-
-class ExplanationRequest(Base):
-    """A leader asks the lead agency to explain an item (yêu cầu giải trình); it answers."""
-
-    __tablename__ = "explanation_requests"
-    __table_args__ = (
-        CheckConstraint("(target_id is null) <> (task_id is null)", name="one_item"),
-        CheckConstraint("state in ('open', 'answered')", name="state"),
-    )
-    id: Mapped[int] = mapped_column(primary_key=True)
-    target_id: Mapped[int | None] = mapped_column(
-        ForeignKey("targets.id", ondelete="CASCADE"), index=True)
-    task_id: Mapped[int | None] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"),
-                                                index=True)
-    period_key: Mapped[str | None] = mapped_column(String(20))
-    question: Mapped[str] = mapped_column(Text)
-    requested_by: Mapped[str | None] = mapped_column(String(200))
-    requested_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    state: Mapped[str] = mapped_column(String(20), default="open")
-    answer: Mapped[str | None] = mapped_column(Text)
-    answered_by: Mapped[str | None] = mapped_column(String(200))
-    answered_at: Mapped[datetime | None] = mapped_column(DateTime)
-    version: Mapped[int] = mapped_column(Integer, default=1)
-    __mapper_args__ = {"version_id_col": version}
-
-
-ACCESS_ROLES = ("quan_tri", "lanh_dao", "van_phong", "don_vi", "xem")
-
-
-class User(Base):
-    """A person who signs in to the web application; the password is an argon2 hash."""
-
-    __tablename__ = "users"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    username: Mapped[str] = mapped_column(String(80), unique=True)
-    full_name: Mapped[str] = mapped_column(String(200), default="")
-    password_hash: Mapped[str] = mapped_column(String(200))
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
-    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    version: Mapped[int] = mapped_column(Integer, default=1)
-    grants: Mapped[list[RoleGrant]] = relationship(back_populates="user",
-                                                   cascade="all, delete-orphan")
-    __mapper_args__ = {"version_id_col": version}
-
-
-class RoleGrant(Base):
-    """A role of a user at a unit (and every unit below it); don_vi names its agency."""
-
-    __tablename__ = "role_grants"
-    __table_args__ = (
-        UniqueConstraint("user_id", "unit_id", "role"),
-        CheckConstraint("role in ('quan_tri', 'lanh_dao', 'van_phong', 'don_vi', 'xem')",
-                        name="role"),
-        CheckConstraint("(role = 'don_vi') = (agency_id is not null)", name="agency"),
-    )
-    id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
-    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"), index=True)
-    role: Mapped[str] = mapped_column(String(20))
-    agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id", ondelete="CASCADE"))
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    user: Mapped[User] = relationship(back_populates="grants")
-    unit: Mapped[Unit] = relationship()
-    agency: Mapped[Agency | None] = relationship()
-
-
-class WebSession(Base):
-    """A signed-in browser: only the sha256 of its random token is stored."""
-
-    __tablename__ = "web_sessions"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
-    csrf_token: Mapped[str] = mapped_column(String(64))
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    last_seen: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    expires_at: Mapped[datetime] = mapped_column(DateTime, index=True)
-    user: Mapped[User] = relationship()
-
-
-class LoginAttempt(Base):
-    """One sign-in attempt, kept to limit guessing per username and per client address."""
-
-    __tablename__ = "login_attempts"
-    __table_args__ = (Index("ix_login_attempts_username_at", "username", "at"),
-                      Index("ix_login_attempts_client_at", "client", "at"))
-    id: Mapped[int] = mapped_column(primary_key=True)
-    username: Mapped[str] = mapped_column(String(80))
-    client: Mapped[str] = mapped_column(String(100))
-    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    success: Mapped[bool] = mapped_column(Boolean, default=False)
-
-
-class AuditEntry(Base):
-    """Who changed which field of which record, from what to what (audit history)."""
-
-    __tablename__ = "audit_log"
-    __table_args__ = (Index("ix_audit_log_entity", "entity_kind", "entity_id"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
-    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    username: Mapped[str | None] = mapped_column(String(80))
-    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"),
-                                                index=True)
-    entity_kind: Mapped[str] = mapped_column(String(20))
-    entity_id: Mapped[int] = mapped_column(Integer)
-    field: Mapped[str] = mapped_column(String(60))
-    old: Mapped[str | None] = mapped_column(Text)
-    new: Mapped[str | None] = mapped_column(Text)

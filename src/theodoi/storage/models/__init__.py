@@ -1,0 +1,23 @@
+"""SQLAlchemy 2 models of the plan register; one schema for SQLite and PostgreSQL.
+
+The register is the commune's source of truth: units in a tree, their agency directory,
+stored source files, plans with their targets, milestones and tasks, who answers for each
+item, and the links between documents and between targets. Every editable record carries
+`version` (SQLAlchemy's version counter) so a stale save fails instead of overwriting.
+
+Items keep the extractor's proposal in `original` beside whatever a person corrected, and
+their `span` into the stored source text, so the review screen can always show both.
+
+The models live in a module per area (register, progress, accounts) on one base; every
+name is re-exported here, so `from theodoi.storage.models import Plan` works as before.
+"""
+
+from theodoi.storage.models.accounts import *  # noqa: F403
+from theodoi.storage.models.accounts import __all__ as _accounts
+from theodoi.storage.models.base import NAMING, Base, utcnow
+from theodoi.storage.models.progress import *  # noqa: F403
+from theodoi.storage.models.progress import __all__ as _progress
+from theodoi.storage.models.register import *  # noqa: F403
+from theodoi.storage.models.register import __all__ as _register
+
+__all__ = ["NAMING", "Base", "utcnow", *_register, *_progress, *_accounts]

@@ -1,0 +1,128 @@
+"""Progress models: attachments, progress records, task updates, explanation requests."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.sql.expression import false
+
+from theodoi.storage.models.base import Base, utcnow
+
+__all__ = [
+    "TASK_STATES",
+    "Attachment",
+    "ExplanationRequest",
+    "ProgressRecord",
+    "TaskUpdate",
+]
+
+
+class Attachment(Base):
+    """Evidence attached to a report (a scanned decision, a photo), addressed by sha256."""
+
+    __tablename__ = "attachments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    name: Mapped[str] = mapped_column(String(500))
+    size: Mapped[int] = mapped_column(Integer)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    stored_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ProgressRecord(Base):
+    """An actual value of a target for a reporting period, as reported.
+
+    Its value is never updated: a correction is a new record that names the one it
+    `corrects`, and the corrected record is marked `superseded` (the one change a record
+    ever gets), so the current value of a (target, period) is its one record not
+    superseded — read straight from an index instead of grouping the whole history.
+    `value` is in the target's unit; what the person typed stays in `entered_*`.
+    """
+
+    __tablename__ = "progress_records"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    target_id: Mapped[int] = mapped_column(ForeignKey("targets.id", ondelete="CASCADE"))
+    period_key: Mapped[str] = mapped_column(String(20))
+    period_end: Mapped[date] = mapped_column(Date, index=True)
+    value: Mapped[float] = mapped_column(Float)
+    value_of: Mapped[float | None] = mapped_column(Float)
+    entered_value: Mapped[float | None] = mapped_column(Float)
+    entered_unit: Mapped[str | None] = mapped_column(String(100))
+    note: Mapped[str | None] = mapped_column(Text)
+    attachment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("attachments.id", ondelete="SET NULL"))
+    corrects_id: Mapped[int | None] = mapped_column(
+        ForeignKey("progress_records.id", ondelete="SET NULL"))
+    recorded_by: Mapped[str | None] = mapped_column(String(200))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    superseded: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    __table_args__ = (Index("ix_progress_records_target_period", "target_id", "period_key"),
+                      Index("ix_progress_records_current", "target_id", "superseded",
+                            "period_end"))
+
+
+TASK_STATES = ("chua_trien_khai", "dang_thuc_hien", "hoan_thanh", "tam_dung")
+
+
+class TaskUpdate(Base):
+    """A report on a task: its state, how far, when done, what it produced, why late."""
+
+    __tablename__ = "task_updates"
+    __table_args__ = (
+        CheckConstraint("state in ('chua_trien_khai', 'dang_thuc_hien', 'hoan_thanh', "
+                        "'tam_dung')", name="state"),
+        CheckConstraint("percent is null or (percent >= 0 and percent <= 100)", name="percent"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"),
+                                         index=True)
+    period_key: Mapped[str | None] = mapped_column(String(20))
+    reported_on: Mapped[date] = mapped_column(Date)
+    state: Mapped[str] = mapped_column(String(20))
+    percent: Mapped[float | None] = mapped_column(Float)
+    completed_on: Mapped[date | None] = mapped_column(Date)
+    product: Mapped[str | None] = mapped_column(Text)
+    explanation: Mapped[str | None] = mapped_column(Text)
+    attachment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("attachments.id", ondelete="SET NULL"))
+    recorded_by: Mapped[str | None] = mapped_column(String(200))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ExplanationRequest(Base):
+    """A leader asks the lead agency to explain an item (yêu cầu giải trình); it answers."""
+
+    __tablename__ = "explanation_requests"
+    __table_args__ = (
+        CheckConstraint("(target_id is null) <> (task_id is null)", name="one_item"),
+        CheckConstraint("state in ('open', 'answered')", name="state"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    target_id: Mapped[int | None] = mapped_column(
+        ForeignKey("targets.id", ondelete="CASCADE"), index=True)
+    task_id: Mapped[int | None] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"),
+                                                index=True)
+    period_key: Mapped[str | None] = mapped_column(String(20))
+    question: Mapped[str] = mapped_column(Text)
+    requested_by: Mapped[str | None] = mapped_column(String(200))
+    requested_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    state: Mapped[str] = mapped_column(String(20), default="open")
+    answer: Mapped[str | None] = mapped_column(Text)
+    answered_by: Mapped[str | None] = mapped_column(String(200))
+    answered_at: Mapped[datetime | None] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": version}
