@@ -15,6 +15,12 @@ TARGET_KINDS = ("level", "growth_rate", "change", "milestone", "plan_relative")
 TASK_KINDS = ("task", "scheme", "key_project", "breakthrough")
 FIELDS_OF_WORK = ("kinh_te", "van_hoa_xa_hoi", "moi_truong", "quoc_phong_an_ninh",
                   "xay_dung_dang", "chinh_quyen")
+# what screens call each field of work ("khac": a target no field was found for)
+FIELD_LABELS = {"kinh_te": "Kinh tế", "van_hoa_xa_hoi": "Văn hóa - Xã hội",
+                "moi_truong": "Tài nguyên - Môi trường",
+                "quoc_phong_an_ninh": "Quốc phòng - An ninh",
+                "xay_dung_dang": "Xây dựng Đảng", "chinh_quyen": "Chính quyền",
+                "khac": "Chưa phân lĩnh vực"}
 DIRECTIONS = ("increase", "decrease", "maintain")
 COMPARATORS = (">=", ">", "=", "<=", "<", "between")
 RECURRENCES = ("annual",)

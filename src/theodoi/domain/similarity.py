@@ -20,6 +20,7 @@ from itertools import pairwise
 from typing import TypeVar
 
 from theodoi.domain.names import OLD_TONES
+from theodoi.domain.numbers import vn_number
 
 # Words that carry no meaning of their own in an indicator ("đạt", "của", "các" …).
 FUNCTION_WORDS = frozenset({
@@ -162,10 +163,6 @@ def _reason(words: float, a: TargetFacts, b: TargetFacts) -> str:
     return ", ".join(parts)
 
 
-def vn_number(value: float) -> str:
-    """95.0 -> '95', 1234.5 -> '1.234,5': numbers as Vietnamese text writes them."""
-    text = f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
-    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
 def candidate_pairs(words: list[tuple[str, ...]], groups: list[int], *,

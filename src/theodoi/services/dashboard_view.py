@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from theodoi.domain.fields import FIELD_LABELS
 from theodoi.domain.periods import periods_in
 from theodoi.domain.status import LABELS, TARGET_RULES, TASK_RULES
 from theodoi.services import access, status
@@ -130,7 +131,7 @@ def dashboard_page(s: Session, p: Principal, unit_id: int, as_of: date) -> dict[
             "as_of": as_of.isoformat(),
             "statuses": [{"code": c, "label": LABELS[c]} for c in used],
             "totals": {"targets": len(found.targets), "tasks": len(found.tasks)},
-            "by_field": counts_table(found.by_field, status.FIELD_LABELS),
+            "by_field": counts_table(found.by_field, FIELD_LABELS),
             "by_agency": counts_table(found.by_agency),
             "overdue": [_row(r) for r in found.tasks if r.code == "qua_han"],
             "at_risk": [_row(r) for r in found.targets if r.code in AT_RISK],

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from theodoi.domain import status as rules
 from theodoi.domain import trajectory as tr
+from theodoi.domain.fields import FIELD_LABELS
 from theodoi.domain.periods import parse_period
 from theodoi.services import access, plans, progress, status
 from theodoi.services.access import Principal
@@ -72,7 +73,7 @@ def target_page(s: Session, p: Principal, t: Target, as_of: date) -> dict[str, A
     outlook = found.forecast
     return {"kind": "target", "as_of": as_of.isoformat(), "item": item_row(t),
             "plan": _plan(t), "unit": _unit(t),
-            "field_label": status.FIELD_LABELS.get(t.field or "khac", t.field),
+            "field_label": FIELD_LABELS.get(t.field or "khac", t.field),
             "deadline_year": t.deadline_year or t.plan.term_end,
             "baseline": {"value": t.baseline_value, "year": t.baseline_year},
             "milestones": [{"year": m.year, "value": m.value} for m in t.milestones],

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from theodoi.domain import fields as F
 from theodoi.domain import status as rules
 from theodoi.domain.errors import BadInput
+from theodoi.domain.fields import FIELD_LABELS
 from theodoi.services import access, plans, status
 from theodoi.services.access import Principal
 from theodoi.services.items import ref_of
@@ -25,9 +26,6 @@ SORTS = ("plan", "field", "review", "agency", "due")
 DUES = {"qua_han": "quá hạn", "quy_nay": "đến hạn trong quý này",
         "nam_nay": "đến hạn trong năm nay"}
 FINISHED = ("dat", "vuot", "hoan_thanh_dung_han", "hoan_thanh_tre_han")
-FIELD_LABELS = {"kinh_te": "Kinh tế", "van_hoa_xa_hoi": "Văn hóa - Xã hội",
-                "moi_truong": "Môi trường", "quoc_phong_an_ninh": "Quốc phòng - An ninh",
-                "xay_dung_dang": "Xây dựng Đảng", "chinh_quyen": "Chính quyền"}
 
 
 @dataclass

@@ -21,11 +21,6 @@ from theodoi.services import units
 from theodoi.storage.models import ProgressRecord, Target, Task
 from theodoi.storage.repositories import status_rows as rows_repo
 
-FIELD_LABELS = {"kinh_te": "Kinh tế", "van_hoa_xa_hoi": "Văn hóa - Xã hội",
-                "moi_truong": "Tài nguyên - Môi trường",
-                "quoc_phong_an_ninh": "Quốc phòng - An ninh",
-                "xay_dung_dang": "Xây dựng Đảng", "chinh_quyen": "Chính quyền",
-                "khac": "Chưa phân lĩnh vực"}
 NO_AGENCY = "(chưa giao cơ quan chủ trì)"
 
 

@@ -9,8 +9,9 @@ from typing import Any
 from fastapi import Request
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from theodoi.domain.fields import FIELD_LABELS
+from theodoi.domain.numbers import vn_number as format_number
 from theodoi.services import report_files
-from theodoi.services.status import FIELD_LABELS
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -25,13 +26,8 @@ def vn_date(value: Any) -> str:
 
 
 def vn_number(value: Any) -> str:
-    """1234.5 -> '1.234,5'; whole numbers without decimals."""
-    if value is None or value == "":
-        return ""
-    number = float(value)
-    text = (f"{number:,.2f}".rstrip("0").rstrip(".") if number != int(number)
-            else f"{int(number):,}")
-    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    """1234.5 -> '1.234,5' through the one formatter (domain.numbers); empty for none."""
+    return "" if value is None or value == "" else format_number(float(value))
 
 
 env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(),
