@@ -131,3 +131,24 @@ def test_the_register_filters_by_status_and_due(world: World, as_user: Any,
     assert r.status_code == 400
     page = client.get(f"/don-vi/{world.units[A]}/so-theo-doi", params={"status": "qua_han"})
     assert page.status_code == 200 and '<option value="qua_han" selected>' in page.text
+
+
+def test_status_columns_are_the_same_whatever_the_unit_or_day(world: World, as_user: Any,
+                                                              items: Any) -> None:
+    from theodoi.domain.status import TARGET_RULES, TASK_RULES
+
+    reader = as_user("tinh")
+    every = [(c, "target") for c, _l, _d in TARGET_RULES] + [(c, "task")
+                                                            for c, _l, _d in TASK_RULES]
+    seen = []
+    for unit, day in ((A, SEEN), (A, "2026-01-02"), (B, SEEN), ("Tỉnh Mẫu", SEEN)):
+        data = reader.get(f"/api/units/{world.units[unit]}/dashboard",
+                          params={"as_of": day}).json()
+        for key in ("statuses", "commune_statuses"):
+            seen.append([(st["code"], st["group"]) for st in data[key]])
+    assert all(columns == every for columns in seen)
+    page = reader.get(f"/don-vi/{world.units[B]}/tong-quan", params={"ngay": SEEN}).text
+    assert 'colspan="8">Trạng thái chỉ tiêu</th>' in page
+    assert 'colspan="6">Trạng thái nhiệm vụ</th>' in page
+    # B's plan is active with nothing reported: no target is 'Vượt', shown as a dim dash
+    assert '<td class="so khong" data-ma="vuot">–</td>' in page

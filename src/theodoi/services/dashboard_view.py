@@ -27,7 +27,10 @@ from theodoi.storage.repositories import progress as progress_repo
 from theodoi.storage.repositories import units as unit_repo
 
 AT_RISK = ("co_nguy_co", "cham_tien_do", "khong_dat")
-CODES = [c for c, _l, _d in TARGET_RULES + TASK_RULES]
+# every status a column, always, in the rule tables' order: targets' then tasks'
+COLUMNS = [{"code": c, "label": LABELS[c], "group": group}
+           for group, rules in (("target", TARGET_RULES), ("task", TASK_RULES))
+           for c, _l, _d in rules]
 HIGHER_LEVELS = ("tinh", "thanh_pho", "huyen")
 
 
@@ -123,13 +126,11 @@ def dashboard_page(s: Session, p: Principal, unit_id: int, as_of: date) -> dict[
     """Everything the dashboard shows of a unit the person reads, as of `as_of`."""
     unit = access.unit(s, p, unit_id)
     found = narrowed(status.status_of_unit(s, unit.code, as_of), visible_refs(s, p, unit))
-    used = sorted({r.code for r in found.targets + found.tasks}, key=CODES.index)
     communes = _communes(s, unit, as_of)
-    below = sorted({c for row in communes for c in row["counts"]}, key=CODES.index)
     return {"unit": {"id": unit.id, "code": unit.code, "name": unit.name,
                      "level": unit.level},
             "as_of": as_of.isoformat(),
-            "statuses": [{"code": c, "label": LABELS[c]} for c in used],
+            "statuses": COLUMNS,
             "totals": {"targets": len(found.targets), "tasks": len(found.tasks)},
             "by_field": counts_table(found.by_field, FIELD_LABELS),
             "by_agency": counts_table(found.by_agency),
@@ -137,4 +138,4 @@ def dashboard_page(s: Session, p: Principal, unit_id: int, as_of: date) -> dict[
             "at_risk": [_row(r) for r in found.targets if r.code in AT_RISK],
             "completeness": _completeness(s, p, unit, as_of),
             "communes": communes,
-            "commune_statuses": [{"code": c, "label": LABELS[c]} for c in below]}
+            "commune_statuses": COLUMNS}
