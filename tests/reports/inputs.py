@@ -49,17 +49,18 @@ UPCOMING = [
     UpcomingInput("Tỷ lệ hộ nghèo năm 2026 còn 2,5%", "Phòng Văn hóa - Xã hội", None, "năm 2026"),
 ]
 STATE = Header(
-    issuer=Issuer("Ủy ban nhân dân xã Ngọc Liên", "Ủy ban nhân dân huyện Ngọc Lặc"),
+    issuer=Issuer("Ủy ban nhân dân xã Ngọc Liên"),
     place="Ngọc Liên", number="15", issued_on=date(2026, 10, 5),
     signature=Signature("TM. Ủy ban nhân dân", "Chủ tịch", "Lê Văn Bình"),
     plans=[PlanRef("ke_hoach", "12/KH-UBND", date(2025, 11, 15))],
-    recipients=["UBND huyện Ngọc Lặc", "TT Đảng ủy, HĐND xã", "Lưu: VT."])
+    recipients=["UBND tỉnh Thanh Hóa (để báo cáo)", "TT Đảng ủy, HĐND xã", "Lưu: VT."])
 PARTY = Header(
-    issuer=Issuer("Đảng ủy xã Thái Tân", "Đảng bộ xã Thái Tân", party=True),
+    issuer=Issuer("Đảng ủy xã Thái Tân", "Đảng bộ thành phố Hải Phòng", party=True),
     place="Thái Tân", number=None, issued_on=None,
     signature=Signature("T/M Ban Thường vụ", "Phó Bí thư", "Nguyễn Thị Thu Hương"),
     plans=[PlanRef("nghi_quyet", "05-NQ/ĐU")],
-    recipients=["Ban Thường vụ Huyện ủy", "Các chi bộ trực thuộc", "Lưu Văn phòng Đảng ủy"])
+    recipients=["Ban Thường vụ Thành ủy (để báo cáo)", "Các chi bộ trực thuộc",
+                "Lưu Văn phòng Đảng ủy"])
 
 
 def state_report() -> Report:

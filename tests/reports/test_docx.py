@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from io import BytesIO
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from docx.table import Table
 
 from tests.reports.inputs import party_report, state_report
 from theodoi.reports import docx as layout
+from theodoi.reports.model import Issuer
 
 
 def _open(data: bytes) -> DocumentObject:
@@ -26,13 +28,13 @@ def _cell_lines(doc: DocumentObject, table: int, col: int) -> list[str]:
 
 def test_state_header_per_decree_30() -> None:
     doc = _open(layout.render(state_report()))
-    assert _cell_lines(doc, 0, 0) == ["ỦY BAN NHÂN DÂN HUYỆN NGỌC LẶC",
-                                      "ỦY BAN NHÂN DÂN XÃ NGỌC LIÊN", "Số: 15/BC-UBND"]
+    # a UBND names no body above it; its name takes two lines, the commune under the kind
+    assert _cell_lines(doc, 0, 0) == ["ỦY BAN NHÂN DÂN\nXÃ NGỌC LIÊN", "Số: 15/BC-UBND"]
     assert _cell_lines(doc, 0, 1) == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                                       "Độc lập - Tự do - Hạnh phúc",
                                       "Ngọc Liên, ngày 05 tháng 10 năm 2026"]
     left, right = (doc.tables[0].rows[0].cells[i].paragraphs for i in (0, 1))
-    assert left[0].runs[0].bold is None and left[1].runs[0].bold  # the body above is regular
+    assert left[0].runs[0].bold and left[0].runs[0].font.size == Pt(13)
     assert right[0].runs[0].bold and right[0].runs[0].font.size == Pt(12)
     assert right[-1].runs[0].italic
     rules = [p for p in [*left, *right] if p._p.find(f".//{qn('w:pBdr')}") is not None]
@@ -47,7 +49,7 @@ def test_state_header_per_decree_30() -> None:
 def test_party_header_per_hd_36() -> None:
     doc = _open(layout.render(party_report()))
     left = _cell_lines(doc, 0, 0)
-    assert left[:3] == ["ĐẢNG BỘ XÃ THÁI TÂN", "ĐẢNG ỦY XÃ THÁI TÂN", "*"]
+    assert left[:3] == ["ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG", "ĐẢNG ỦY XÃ THÁI TÂN", "*"]
     assert left[3].startswith("Số ") and left[3].endswith("-BC/ĐU")
     right = doc.tables[0].rows[0].cells[1].paragraphs
     assert right[0].text == "ĐẢNG CỘNG SẢN VIỆT NAM" and right[0].runs[0].underline
@@ -55,6 +57,33 @@ def test_party_header_per_hd_36() -> None:
     assert "CỘNG HÒA" not in "\n".join(_cell_lines(doc, 0, 1))
     signature = [p.text for p in _closing(doc).rows[0].cells[1].paragraphs if p.text]
     assert signature == ["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "Nguyễn Thị Thu Hương"]
+
+
+def test_a_body_under_another_has_it_above_in_regular_type() -> None:
+    report = replace(state_report(), issuer=Issuer("Văn phòng HĐND và UBND",
+                                                   "Ủy ban nhân dân xã Ngọc Liên"))
+    doc = _open(layout.render(report))
+    assert _cell_lines(doc, 0, 0) == ["ỦY BAN NHÂN DÂN XÃ NGỌC LIÊN", "VĂN PHÒNG HĐND VÀ UBND",
+                                      "Số: 15/BC-UBND"]
+    above, body = doc.tables[0].rows[0].cells[0].paragraphs[:2]
+    assert above.runs[0].bold is None and body.runs[0].bold
+
+
+def test_columns_fill_the_text_width_and_no_more() -> None:
+    """Each table's columns add up to the page's width between the margins (165 mm portrait,
+    252 mm landscape), with a fixed layout so neither Word nor LibreOffice widens them."""
+    doc = _open(layout.render(state_report()))
+    portrait, landscape = doc.sections[0], doc.sections[-1]
+    widths = {s: round((s.page_width - s.left_margin - s.right_margin) / Mm(1))
+              for s in (portrait, landscape)}
+    assert widths == {portrait: 165, landscape: 252}
+    body = doc.element.body
+    appendix_start = body.index(next(p for p in doc.paragraphs if p.text == "Phụ lục 1")._p)
+    for table in doc.tables:
+        grid = round(sum(c.w for c in table._tbl.tblGrid.gridCol_lst) / Mm(1))
+        assert table._tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
+        expected = 252 if body.index(table._tbl) > appendix_start else 165
+        assert grid == expected, [c.text for c in table.rows[0].cells]
 
 
 def _closing(doc: DocumentObject) -> Table:
@@ -105,7 +134,7 @@ def test_recipients_and_signature_block() -> None:
     left, right = _closing(doc).rows[0].cells
     first = left.paragraphs[0].runs[0]
     assert first.bold and first.italic and first.font.size == Pt(12)
-    assert [p.text for p in left.paragraphs[1:]] == ["- UBND huyện Ngọc Lặc;",
+    assert [p.text for p in left.paragraphs[1:]] == ["- UBND tỉnh Thanh Hóa (để báo cáo);",
                                                      "- TT Đảng ủy, HĐND xã;", "- Lưu: VT."]
     assert all(p.runs[0].font.size == Pt(11) for p in left.paragraphs[1:])
     lines = [p.text for p in right.paragraphs if p.text]

@@ -1,8 +1,10 @@
 """Lay a `Report` out as a DOCX: NĐ 30/2020 for State bodies, HD 36-HD/VPTW for Party bodies.
 
 Layout only: every word and number comes from the model (numbers through `vn_number`).
-A4 portrait, margins 20/20/30/15 mm, Times New Roman 14 pt body, 12 pt tables whose header
-rows repeat on every page; the appendices go in a landscape section of their own.
+A4 portrait, margins 20/20/30/15 mm, Times New Roman 14 pt body (6 pt between paragraphs),
+12 pt tables whose header rows repeat on every page and whose columns add up to the text
+width (165 mm; 252 mm in the landscape section of the appendices), so no table reaches
+into a margin. Checked by eye on LibreOffice's rendering (tests/reports/test_pdf_pages.py).
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt, Twips
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
@@ -35,11 +38,18 @@ TABLE_STYLE_ID = "Bang"
 MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
 TARGET_COLUMNS = ("TT", "Chỉ tiêu", "Đơn vị", "Kế hoạch", "Thực hiện kỳ báo cáo", "Lũy kế",
                   "% so với kế hoạch", "Đánh giá")
-TARGET_WIDTHS_MM = (10, 55, 17, 18, 20, 18, 17, 23)
+TEXT_MM, LANDSCAPE_TEXT_MM = 165, 252  # 210 - 30 - 15 and 297 - 30 - 15
+TARGET_WIDTHS_MM = (9, 44, 17, 18, 19, 19, 16, 23)  # a number like 10.250,75 on one line
+APPENDIX_TARGET_WIDTHS_MM = (10, 96, 22, 22, 24, 22, 20, 36)
 TASK_COLUMNS = ("TT", "Nhiệm vụ", "Thời hạn", "Kết quả", "Lý do (nếu quá hạn)")
-TASK_WIDTHS_MM = (10, 70, 22, 25, 51)
+TASK_WIDTHS_MM = (10, 118, 26, 36, 62)
 AGENCY_COLUMNS = ("TT", "Cơ quan chủ trì", "Hoàn thành", "Đang thực hiện", "Quá hạn", "Tổng số")
-AGENCY_WIDTHS_MM = (10, 68, 22, 28, 22, 28)
+AGENCY_WIDTHS_MM = (10, 65, 20, 26, 20, 24)
+HEADER_WIDTHS_MM = (65, 100)  # issuing body | Quốc hiệu: its 12 pt bold line needs ~90 mm
+CLOSING_WIDTHS_MM = (80, 85)  # Nơi nhận | signature
+CELL_MARGIN_TWIPS = 57  # 1 mm left and right in bordered tables (Word's default is 1,9 mm)
+# bodies whose name is set on two lines, the locality under the kind of body (NĐ 30 practice)
+TWO_LINE_BODIES = ("ỦY BAN NHÂN DÂN ", "HỘI ĐỒNG NHÂN DÂN ")
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII")
 
 
@@ -103,12 +113,13 @@ def _para(where: DocumentObject | _Cell, text: str = "", *, align: str = "left",
 
 
 def _rule(cell: _Cell, width_mm: float, cell_mm: float) -> None:
-    """A short centred line (NĐ 30: under the issuing body and under the Tiêu ngữ)."""
+    """A short centred line right under the text above it (NĐ 30: under the issuing body
+    and under the Tiêu ngữ): an empty paragraph 2 pt high with a bottom border."""
     p = cell.add_paragraph()
     side = Mm(max(0.0, (cell_mm - width_mm) / 2))
     p.paragraph_format.left_indent = p.paragraph_format.right_indent = side
-    run = p.add_run()
-    run.font.size = Pt(2)
+    p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    p.paragraph_format.line_spacing = Pt(2)
     borders = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
     for key, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "000000")):
@@ -117,13 +128,37 @@ def _rule(cell: _Cell, width_mm: float, cell_mm: float) -> None:
     p._p.get_or_add_pPr().append(borders)
 
 
+def _fixed(table: Table, widths_mm: tuple[int, ...]) -> None:
+    """Column widths as given, kept by Word and LibreOffice alike (fixed layout, grid and
+    cells): autofit would size the columns to their text and push a table into a margin."""
+    table.autofit = False
+    for column, cell, mm in zip(table.columns, table.rows[0].cells, widths_mm, strict=True):
+        column.width = cell.width = Mm(mm)
+
+
+TBLPR_ORDER = ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
+               "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders",
+               "shd", "tblLayout", "tblCellMar", "tblLook")  # the schema's order (Word checks)
+
+
+def _table_property(table: Table, element: BaseOxmlElement) -> None:
+    """Put `element` into the table's properties where the schema wants it."""
+    props = table._tbl.tblPr
+    rank = TBLPR_ORDER.index(element.tag.split("}")[1])
+    later = [c for c in props if c.tag.split("}")[1] in TBLPR_ORDER[rank + 1:]]
+    if later:
+        later[0].addprevious(element)
+    else:
+        props.append(element)
+
+
 def _no_borders(table: Table) -> None:
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         el = OxmlElement(f"w:{edge}")
         el.set(qn("w:val"), "nil")
         borders.append(el)
-    table._tbl.tblPr.append(borders)
+    _table_property(table, borders)
 
 
 def _first_paragraph(cell: _Cell, text: str, size: float = 13, **style: bool) -> Paragraph:
@@ -133,27 +168,36 @@ def _first_paragraph(cell: _Cell, text: str, size: float = 13, **style: bool) ->
     return p
 
 
+def _body_name(body: str) -> str:
+    """The issuing body in capitals, 'ỦY BAN NHÂN DÂN' on a line of its own."""
+    name = body.upper()
+    for kind in TWO_LINE_BODIES:
+        if name.startswith(kind):
+            return kind.rstrip() + "\n" + name[len(kind):]
+    return name
+
+
 def _header(doc: DocumentObject, report: Report) -> None:
     """Two columns: issuer and number left; Quốc hiệu - Tiêu ngữ (or the Party's name) and
     the place and date right."""
     table = doc.add_table(rows=1, cols=2)
     _no_borders(table)
+    _fixed(table, HEADER_WIDTHS_MM)
     left, right = table.rows[0].cells
-    left.width, right.width = Mm(70), Mm(95)
     issuer = report.issuer
     if issuer.above:
         _first_paragraph(left, issuer.above.upper())
-        _para(left, issuer.body.upper(), align="center", size=13, bold=True)
+        _para(left, _body_name(issuer.body), align="center", size=13, bold=True)
     else:
-        _first_paragraph(left, issuer.body.upper(), bold=True)
+        _first_paragraph(left, _body_name(issuer.body), bold=True)
     if issuer.party:
         _para(left, "*", align="center", size=13)
         _first_paragraph(right, "ĐẢNG CỘNG SẢN VIỆT NAM", 15, bold=True, underline=True)
     else:
-        _rule(left, 25, 70)
+        _rule(left, 25, HEADER_WIDTHS_MM[0])
         _first_paragraph(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, bold=True)
         _para(right, "Độc lập - Tự do - Hạnh phúc", align="center", size=13, bold=True)
-        _rule(right, 60, 95)
+        _rule(right, 60, HEADER_WIDTHS_MM[1])
     _para(left, report.number_line, align="center", size=13)
     _para(right, report.place_date, align="center", size=13, italic=True)
     _para(doc)
@@ -171,7 +215,7 @@ def _heading(doc: DocumentObject, text: str, *, italic: bool = False) -> None:
 def _text(doc: DocumentObject, text: str) -> None:
     p = _para(doc, text, align="justify")
     p.paragraph_format.first_line_indent = Mm(10)
-    p.paragraph_format.space_after = Pt(3)
+    p.paragraph_format.space_after = Pt(6)  # NĐ 30: at least 6 pt between paragraphs
 
 
 def _body(doc: DocumentObject, report: Report) -> None:
@@ -205,13 +249,16 @@ def _grid(doc: DocumentObject, columns: tuple[str, ...], widths: tuple[int, ...]
     table = doc.add_table(rows=1, cols=len(columns))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _fixed(table, widths)
+    margins = parse_xml(f'<w:tblCellMar {nsdecls("w")}><w:left w:w="{CELL_MARGIN_TWIPS}" '
+                        f'w:type="dxa"/><w:right w:w="{CELL_MARGIN_TWIPS}" w:type="dxa"/>'
+                        "</w:tblCellMar>")
+    _table_property(table, margins)
     header = table.rows[0]
     repeat = OxmlElement("w:tblHeader")
     repeat.set(qn("w:val"), "true")
     header._tr.get_or_add_trPr().append(repeat)
-    for cell, column, name, mm in zip(header.cells, table.columns, columns, widths,
-                                      strict=True):
-        cell.width = column.width = Mm(mm)
+    for cell, name in zip(header.cells, columns, strict=True):
         _cell(cell, name, bold=True, align="center")
     return table
 
@@ -294,8 +341,8 @@ def _closing(doc: DocumentObject, report: Report) -> None:
     _para(doc)
     table = doc.add_table(rows=1, cols=2)
     _no_borders(table)
+    _fixed(table, CLOSING_WIDTHS_MM)
     left, right = table.rows[0].cells
-    left.width, right.width = Mm(80), Mm(85)
     _run(left.paragraphs[0], "Nơi nhận:", bold=True, italic=True, size=12)
     for i, line in enumerate(report.recipients):
         end = "" if line.rstrip().endswith((".", ";")) else ("." if i == len(report.recipients) - 1
@@ -336,7 +383,7 @@ def _appendices(doc: DocumentObject, report: Report) -> None:
         _appendix_heading(doc, report, appendix.number, appendix.agency)
         if appendix.targets:
             _heading(doc, "1. Chỉ tiêu")
-            table = _grid(doc, TARGET_COLUMNS, TARGET_WIDTHS_MM)
+            table = _grid(doc, TARGET_COLUMNS, APPENDIX_TARGET_WIDTHS_MM)
             for n, t in enumerate(appendix.targets, start=1):
                 _row(table, _target_values(t, n), "cllrrrrl")
         if appendix.tasks:

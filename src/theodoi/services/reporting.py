@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from theodoi.domain.errors import BadInput, NotFound
 from theodoi.domain.numbers import vn_number
 from theodoi.domain.periods import Period, parse_period
-from theodoi.reports import data, pdf
+from theodoi.reports import bodies, data, pdf
 from theodoi.reports import docx as docx_layout
 from theodoi.reports import xlsx as xlsx_layout
 from theodoi.reports.model import TASK_GROUPS, Issuer, Report, Signature
@@ -28,10 +28,6 @@ from theodoi.storage.repositories import progress as progress_repo
 
 FORMATS = ("docx", "xlsx", "pdf")
 PARTY_WORDS = ("đảng", "ban chấp hành", "ban thường vụ", "chi bộ")
-STATE_RECIPIENTS = ["Thường trực Đảng ủy, HĐND", "Chủ tịch, các Phó Chủ tịch UBND",
-                    "Các cơ quan, đơn vị có liên quan", "Lưu: VT."]
-PARTY_RECIPIENTS = ["Các đồng chí Đảng ủy viên", "Các chi, đảng bộ trực thuộc",
-                    "Lưu Văn phòng Đảng ủy."]
 
 
 @dataclass(frozen=True)
@@ -47,10 +43,6 @@ class Request:
     party: bool | None = None
 
 
-def _lower_first(name: str) -> str:
-    return name[:1].lower() + name[1:]
-
-
 def is_party(plans: list[Plan]) -> bool:
     """A report on Party plans (issuer a Đảng ủy, symbol …/ĐU) is a Party report."""
     def party(p: Plan) -> bool:
@@ -59,17 +51,20 @@ def is_party(plans: list[Plan]) -> bool:
     return bool(plans) and all(party(p) for p in plans)
 
 
+def body_of(unit: Unit) -> bodies.Body:
+    return bodies.Body(unit.name, unit.level)
+
+
 def issuer_of(unit: Unit, party: bool) -> Issuer:
-    name = _lower_first(unit.name)
-    if party:
-        return Issuer(f"Đảng ủy {name}", f"Đảng bộ {name}", party=True)
-    above = f"Ủy ban nhân dân {_lower_first(unit.parent.name)}" if unit.parent else None
-    return Issuer(f"Ủy ban nhân dân {name}", above)
+    """The issuing body (and, for a Party report, the Party body above it): reports.bodies."""
+    parent = body_of(unit.parent) if unit.parent else None
+    return bodies.issuer(body_of(unit), parent, party)
 
 
 def signature_of(plans: list[Plan], party: bool) -> Signature:
     """The plans' signer when there is one plan of the same kind of body, else the usual."""
-    signer = plans[0].signer if len(plans) == 1 and plans[0].signer else None
+    same_kind = len(plans) == 1 and is_party(plans) == party  # not a UBND signer on --party
+    signer = plans[0].signer if same_kind and plans[0].signer else None
     if signer and signer.get("on_behalf"):
         return Signature(signer.get("on_behalf"), signer.get("position"), signer.get("name"))
     if party:
@@ -79,12 +74,11 @@ def signature_of(plans: list[Plan], party: bool) -> Signature:
 
 def header(unit: Unit, plans: list[Plan], req: Request) -> data.Header:
     party = is_party(plans) if req.party is None else req.party
-    issuer = issuer_of(unit, party)
-    recipients = list(PARTY_RECIPIENTS if party else STATE_RECIPIENTS)
-    if issuer.above:
-        recipients.insert(0, f"{issuer.above} (để báo cáo)")
-    place = next((p.place for p in plans if p.place), None) or unit.name.split(" ", 1)[-1]
-    return data.Header(issuer, place, signature_of(plans, party), req.number, req.issued_on,
+    parent = body_of(unit.parent) if unit.parent else None
+    recipients = bodies.recipients(body_of(unit), parent, party)
+    place = next((p.place for p in plans if p.place), None) or bodies.place_name(body_of(unit))
+    return data.Header(issuer_of(unit, party), place, signature_of(plans, party), req.number,
+                       req.issued_on,
                        [data.PlanRef(p.kind, p.number, p.issued_on) for p in plans],
                        recipients)
 

@@ -1,0 +1,100 @@
+"""Who issues a report and who receives it, from the unit's level and its parent's.
+
+Since 1 July 2025 local government has two levels: a commune (xã, phường, đặc khu) answers
+straight to its province (tỉnh, or thành phố trực thuộc trung ương), with no district in
+between. Nothing here names a place: the rules work from the levels, so a commune under a
+province reports to "UBND tỉnh …" and its Đảng ủy to "Ban Thường vụ Tỉnh ủy", and a register
+that still holds districts (huyện) comes out right too.
+
+- State (NĐ 30/2020): the issuing body of a People's Committee is "ỦY BAN NHÂN DÂN / XÃ …"
+  with no governing body above it (a UBND has no cơ quan chủ quản; the seeds and the
+  communes' own plans write none). The report goes to the UBND above "(để báo cáo)", to the
+  Thường trực Đảng ủy and Thường trực HĐND of its own level, the Chủ tịch and Phó Chủ tịch.
+- Party (HD 36-HD/VPTW): the Party body above ("ĐẢNG BỘ TỈNH …") over the issuing committee
+  ("ĐẢNG ỦY XÃ …"), a province's committee alone ("TỈNH ỦY …"); the report goes to the Ban
+  Thường vụ of the committee above "(để báo cáo)" and to its own members and Party cells.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from theodoi.reports.model import Issuer
+
+LEVEL_WORDS = {"tinh": "tỉnh", "thanh_pho": "thành phố", "huyen": "huyện", "xa": "xã",
+               "phuong": "phường", "thi_tran": "thị trấn", "dac_khu": "đặc khu"}
+# a level above the commune -> its Party committee ("Tỉnh ủy Thanh Hóa"); a commune's is
+# "Đảng ủy xã …"
+PARTY_COMMITTEES = {"tinh": "Tỉnh ủy", "thanh_pho": "Thành ủy", "huyen": "Huyện ủy"}
+COMMUNE_COMMITTEE = "Đảng ủy"
+TO_REPORT = " (để báo cáo)"
+STATE_CLOSING = ["Các cơ quan, đơn vị có liên quan", "Lưu: VT."]
+PARTY_CLOSING = ["Các chi, đảng bộ trực thuộc"]
+
+
+@dataclass(frozen=True)
+class Body:
+    """A unit as the rules need it: its name ('Xã Ngọc Liên') and level code ('xa')."""
+
+    name: str
+    level: str
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def place_name(body: Body) -> str:
+    """The name without its level word: 'Thị trấn Cổ Lễ' -> 'Cổ Lễ'."""
+    for word in sorted(LEVEL_WORDS.values(), key=len, reverse=True):
+        if body.name.lower().startswith(word + " "):
+            return body.name[len(word) + 1:]
+    return body.name
+
+
+def locality(body: Body) -> str:
+    """The unit as a phrase inside a sentence: 'xã Ngọc Liên', 'tỉnh Thanh Hóa'."""
+    return _lower_first(body.name)
+
+
+def committee_word(body: Body) -> str:
+    """'Tỉnh ủy' for a province, 'Đảng ủy' for a commune."""
+    return PARTY_COMMITTEES.get(body.level, COMMUNE_COMMITTEE)
+
+
+def party_committee(body: Body) -> str:
+    """'Tỉnh ủy Thanh Hóa', 'Đảng ủy xã Ngọc Liên'."""
+    if body.level in PARTY_COMMITTEES:
+        return f"{PARTY_COMMITTEES[body.level]} {place_name(body)}"
+    return f"{COMMUNE_COMMITTEE} {locality(body)}"
+
+
+def level_word(body: Body) -> str:
+    return LEVEL_WORDS.get(body.level, _lower_first(body.name.split(" ", 1)[0]))
+
+
+def issuer(body: Body, parent: Body | None, party: bool) -> Issuer:
+    """The header's top-left block for a report of `body`."""
+    if party:
+        above = f"Đảng bộ {locality(parent)}" if parent else None
+        return Issuer(party_committee(body), above, party=True)
+    return Issuer(f"Ủy ban nhân dân {locality(body)}")
+
+
+def _short_committee(body: Body) -> str:
+    """The committee as a recipient line of the same level says it: 'Đảng ủy xã', 'Tỉnh ủy'."""
+    word = committee_word(body)
+    return word if body.level in PARTY_COMMITTEES else f"{word} {level_word(body)}"
+
+
+def recipients(body: Body, parent: Body | None, party: bool) -> list[str]:
+    """Nơi nhận of a report of `body`, the body it reports to first."""
+    if party:
+        out = [f"Ban Thường vụ {committee_word(parent)}{TO_REPORT}"] if parent else []
+        word = committee_word(body)
+        return [*out, f"Các đồng chí {word} viên", *PARTY_CLOSING, f"Lưu Văn phòng {word}."]
+    out = [f"UBND {locality(parent)}{TO_REPORT}"] if parent else []
+    here = level_word(body)
+    return [*out, f"Thường trực {_short_committee(body)}{TO_REPORT}",
+            f"Thường trực HĐND {here}{TO_REPORT}", f"Chủ tịch, các Phó Chủ tịch UBND {here}",
+            *STATE_CLOSING]

@@ -1,0 +1,67 @@
+"""Issuing body and Nơi nhận from the unit's level and its parent's (two-level government)."""
+
+from __future__ import annotations
+
+import pytest
+
+from theodoi.reports.bodies import Body, issuer, party_committee, place_name, recipients
+from theodoi.reports.model import Issuer
+
+THANH_HOA = Body("Tỉnh Thanh Hóa", "tinh")
+HAI_PHONG = Body("Thành phố Hải Phòng", "thanh_pho")
+NGOC_LIEN = Body("Xã Ngọc Liên", "xa")
+HOA_LAC = Body("Phường Hòa Lạc", "phuong")
+CO_LE = Body("Thị trấn Cổ Lễ", "thi_tran")
+
+
+@pytest.mark.parametrize(("body", "place"), [
+    (NGOC_LIEN, "Ngọc Liên"), (CO_LE, "Cổ Lễ"), (HOA_LAC, "Hòa Lạc"),
+    (HAI_PHONG, "Hải Phòng"), (Body("Đặc khu Phú Quốc", "dac_khu"), "Phú Quốc"),
+    (Body("Cổ Lễ", "thi_tran"), "Cổ Lễ"),  # a name typed without its level word
+])
+def test_place_is_the_name_without_its_level_word(body: Body, place: str) -> None:
+    assert place_name(body) == place
+
+
+@pytest.mark.parametrize(("body", "committee"), [
+    (NGOC_LIEN, "Đảng ủy xã Ngọc Liên"), (HOA_LAC, "Đảng ủy phường Hòa Lạc"),
+    (THANH_HOA, "Tỉnh ủy Thanh Hóa"), (HAI_PHONG, "Thành ủy Hải Phòng"),
+    (Body("Huyện Trực Ninh", "huyen"), "Huyện ủy Trực Ninh"),
+])
+def test_party_committee_by_level(body: Body, committee: str) -> None:
+    assert party_committee(body) == committee
+
+
+def test_a_commune_people_s_committee_names_no_body_above_it() -> None:
+    assert issuer(NGOC_LIEN, THANH_HOA, party=False) == Issuer("Ủy ban nhân dân xã Ngọc Liên")
+
+
+def test_a_commune_party_committee_has_the_provincial_party_body_above() -> None:
+    assert issuer(NGOC_LIEN, THANH_HOA, party=True) == Issuer(
+        "Đảng ủy xã Ngọc Liên", "Đảng bộ tỉnh Thanh Hóa", party=True)
+    assert issuer(HOA_LAC, HAI_PHONG, party=True).above == "Đảng bộ thành phố Hải Phòng"
+    assert issuer(THANH_HOA, None, party=True) == Issuer("Tỉnh ủy Thanh Hóa", party=True)
+
+
+def test_a_commune_people_s_committee_reports_to_the_province_and_its_own_leaders() -> None:
+    assert recipients(NGOC_LIEN, THANH_HOA, party=False) == [
+        "UBND tỉnh Thanh Hóa (để báo cáo)", "Thường trực Đảng ủy xã (để báo cáo)",
+        "Thường trực HĐND xã (để báo cáo)", "Chủ tịch, các Phó Chủ tịch UBND xã",
+        "Các cơ quan, đơn vị có liên quan", "Lưu: VT."]
+    assert recipients(HOA_LAC, HAI_PHONG, party=False)[:3] == [
+        "UBND thành phố Hải Phòng (để báo cáo)", "Thường trực Đảng ủy phường (để báo cáo)",
+        "Thường trực HĐND phường (để báo cáo)"]
+
+
+def test_a_commune_party_committee_reports_to_the_provincial_standing_committee() -> None:
+    assert recipients(NGOC_LIEN, THANH_HOA, party=True) == [
+        "Ban Thường vụ Tỉnh ủy (để báo cáo)", "Các đồng chí Đảng ủy viên",
+        "Các chi, đảng bộ trực thuộc", "Lưu Văn phòng Đảng ủy."]
+    assert recipients(HOA_LAC, HAI_PHONG, party=True)[0] == "Ban Thường vụ Thành ủy (để báo cáo)"
+
+
+def test_a_province_reports_to_no_one_it_can_name_and_keeps_its_own_lines() -> None:
+    assert recipients(THANH_HOA, None, party=False)[:2] == [
+        "Thường trực Tỉnh ủy (để báo cáo)", "Thường trực HĐND tỉnh (để báo cáo)"]
+    assert recipients(THANH_HOA, None, party=True) == [
+        "Các đồng chí Tỉnh ủy viên", "Các chi, đảng bộ trực thuộc", "Lưu Văn phòng Tỉnh ủy."]
