@@ -4,6 +4,9 @@ and which reports came in after they were due (period end + the plan's due days)
 Targets of active plans owe a value every period; tasks owe an update until they are
 finished (a task finished before the period started owes nothing more). `as_of` is the
 day the question is asked: a report recorded after it does not count yet.
+
+Answers are cached per unit and data stamp, as status is (services/memo.py); what is
+returned is shared with later callers and must not be changed.
 """
 
 from __future__ import annotations
@@ -15,9 +18,13 @@ from sqlalchemy.orm import Session
 
 from theodoi.domain.periods import Period, parse_period
 from theodoi.services import items, units
+from theodoi.services.memo import Memo
 from theodoi.services.status import NO_AGENCY, lead_agency
-from theodoi.storage.models import Target, Task, TaskUpdate
+from theodoi.storage.models import Target, Task, TaskUpdate, Unit
 from theodoi.storage.repositories import progress as repo
+from theodoi.storage.repositories import stamps
+
+CACHE = Memo()
 
 
 @dataclass
@@ -54,6 +61,17 @@ def completeness(s: Session, unit_text: str, period_text: str, as_of: date) -> C
     """Per lead agency: items lacking a report for the period, reports that came in late."""
     unit = units.find(s, unit_text)
     period = parse_period(period_text)
+    stamp = stamps.read(s, [unit.id]).get(unit.id)  # before the rows: see services/memo.py
+    key = (stamps.url_of(s), unit.id, stamp, period.key, as_of)
+    found = CACHE.get(key)
+    if found is None:
+        found = _count(s, unit, period, as_of)
+        if stamp is not None:
+            CACHE.put(key, found)
+    return found
+
+
+def _count(s: Session, unit: Unit, period: Period, as_of: date) -> Completeness:
     reported: dict[str, dict[int, date]] = {
         "target": {i: at.date() for i, at in repo.first_reports(s, unit.id, period.key).items()},
         "task": repo.first_task_reports(s, unit.id, period.key)}

@@ -31,14 +31,24 @@ def _describe(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
+_CURRENT: set[str] = set()  # databases seen at the newest schema by this process
+
+
 def ensure_schema(url: str) -> None:
-    """Upgrade an SQLite file to the newest schema; demand `db upgrade` from a server."""
+    """Upgrade an SQLite file to the newest schema; demand `db upgrade` from a server.
+
+    Checked once per database and process: a schema does not go back while theodoi runs,
+    and reading the migration scripts on every request cost a web page ~15 ms."""
+    if url in _CURRENT:
+        return
     try:
         current = db.current_revision(url)
         if current == db.head_revision():
+            _CURRENT.add(url)
             return
         if url.startswith("sqlite"):
             db.upgrade(url)
+            _CURRENT.add(url)
             return
     except OperationalError as exc:
         raise DatabaseError(f"không kết nối được cơ sở dữ liệu ({exc.orig}).",
@@ -77,6 +87,7 @@ def upgrade(settings: Settings, revision: str = "head") -> tuple[str | None, str
 def downgrade(settings: Settings, revision: str) -> tuple[str | None, str | None]:
     """Run migrations down to `revision` (`base` empties the schema)."""
     url = settings.effective_database_url
+    _CURRENT.discard(url)
     before = db.current_revision(url)
     db.downgrade(url, revision)
     return before, db.current_revision(url)

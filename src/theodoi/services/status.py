@@ -3,6 +3,10 @@
 The register rows are mapped to the domain's facts (`TargetFacts`, `Actual`, `TaskFacts`,
 `TaskUpdate`) and the pure functions of `domain.status` decide; nothing here reads the
 clock. Loading is a fixed number of queries however many items the unit has.
+
+Results are cached per unit and data stamp (services/memo.py): a dashboard read again
+before anything of its unit changed costs one query for the stamps. What the functions
+return is shared with later callers and must not be changed.
 """
 
 from __future__ import annotations
@@ -18,13 +22,16 @@ from sqlalchemy.orm import Session
 from theodoi.domain import status as rules
 from theodoi.domain.trajectory import Actual, TargetFacts
 from theodoi.services import units
+from theodoi.services.memo import Memo
 from theodoi.storage.models import ProgressRecord, Target, Task
+from theodoi.storage.repositories import stamps
 from theodoi.storage.repositories import status_rows as rows_repo
 
 NO_AGENCY = "(chưa giao cơ quan chủ trì)"
+CACHE = Memo()
 
 
-@dataclass
+@dataclass(frozen=True)
 class StatusRow:
     """One item's status; `due` is a deadline year for a target, a day for a task."""
 
@@ -93,15 +100,31 @@ def status_below(s: Session, unit_text: str, as_of: date, *,
                  window_days: int = 14) -> dict[int, UnitStatus]:
     """The status of the unit and of every unit under it (a province's communes), by id."""
     unit = units.find(s, unit_text)
-    ids = rows_repo.below(s, unit.id)
-    names = {u.id: u.name for u in (units.repo.get(s, i) for i in ids) if u is not None}
+    names = rows_repo.names(s, rows_repo.below(s, unit.id))
     return status_of_units(s, names, as_of, tolerance=tolerance, window_days=window_days)
 
 
 def status_of_units(s: Session, names: dict[int, str], as_of: date, *,
                     tolerance: float = rules.TOLERANCE,
                     window_days: int = 14) -> dict[int, UnitStatus]:
-    """Status of many units in a fixed number of queries, read as plain rows."""
+    """Status of many units: from the cache where a unit's stamp is unchanged, the rest
+    computed together in a fixed number of queries."""
+    known = stamps.read(s, list(names))  # before the rows: see services/memo.py
+    where = stamps.url_of(s)
+    keys = {i: (where, i, known.get(i), as_of, tolerance, window_days) for i in names}
+    found = {i: CACHE.get(k) for i, k in keys.items()}
+    missing = {i: names[i] for i, hit in found.items() if hit is None}
+    if missing:
+        for i, made in _compute(s, missing, as_of, tolerance, window_days).items():
+            if known.get(i) is not None:
+                CACHE.put(keys[i], made)
+            found[i] = made
+    return {i: found[i] for i in names}  # type: ignore[misc]
+
+
+def _compute(s: Session, names: dict[int, str], as_of: date, tolerance: float,
+             window_days: int) -> dict[int, UnitStatus]:
+    """Status of the units from their rows, read as plain rows."""
     ids = list(names)
     actuals: dict[int, list[Actual]] = defaultdict(list)
     for target_id, on, value, value_of in rows_repo.actuals(s, ids, as_of):

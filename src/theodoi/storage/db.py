@@ -17,6 +17,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from theodoi.storage import stamping  # noqa: F401  (its listeners stamp every write)
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 

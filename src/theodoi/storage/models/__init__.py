@@ -8,8 +8,9 @@ item, and the links between documents and between targets. Every editable record
 Items keep the extractor's proposal in `original` beside whatever a person corrected, and
 their `span` into the stored source text, so the review screen can always show both.
 
-The models live in a module per area (register, progress, accounts) on one base; every
-name is re-exported here, so `from theodoi.storage.models import Plan` works as before.
+The models live in a module per area (register, progress, accounts, and the units' data
+stamps that status caches are keyed on) on one base; every name is re-exported here, so
+`from theodoi.storage.models import Plan` works as before.
 """
 
 from theodoi.storage.models.accounts import *  # noqa: F403
@@ -19,5 +20,7 @@ from theodoi.storage.models.progress import *  # noqa: F403
 from theodoi.storage.models.progress import __all__ as _progress
 from theodoi.storage.models.register import *  # noqa: F403
 from theodoi.storage.models.register import __all__ as _register
+from theodoi.storage.models.stamps import *  # noqa: F403
+from theodoi.storage.models.stamps import __all__ as _stamps
 
-__all__ = ["NAMING", "Base", "utcnow", *_register, *_progress, *_accounts]
+__all__ = ["NAMING", "Base", "utcnow", *_register, *_progress, *_accounts, *_stamps]

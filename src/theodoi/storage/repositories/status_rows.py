@@ -103,3 +103,9 @@ def latest_updates(s: Session, unit_ids: list[int], up_to: date) -> list[Row[Any
                     TaskUpdate.percent, TaskUpdate.completed_on)
              .where(TaskUpdate.id.in_(select(ranked.c.id).where(ranked.c.rank == 1))))
     return list(s.execute(query))
+
+
+def names(s: Session, unit_ids: list[int]) -> dict[int, str]:
+    """Each unit's name by id, in the order given."""
+    found = dict(s.execute(select(Unit.id, Unit.name).where(Unit.id.in_(unit_ids))).all())
+    return {i: found[i] for i in unit_ids if i in found}

@@ -1,0 +1,34 @@
+"""Reading units' data stamps (see storage/stamping.py for how writes replace them)."""
+
+from __future__ import annotations
+
+import secrets
+
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from theodoi.storage.models import Unit, UnitStamp
+
+
+def read(s: Session, unit_ids: list[int]) -> dict[int, int]:
+    """The stamp of each unit; a unit that never had one (rows written around the ORM, or
+    a database older than stamps) gets one now, so what is cached under it stays valid
+    until the next write."""
+    found = dict(s.execute(select(UnitStamp.unit_id, UnitStamp.stamp)
+                           .where(UnitStamp.unit_id.in_(unit_ids))).all())
+    missing = [i for i in unit_ids if i not in found]
+    if missing:
+        exists = list(s.scalars(select(Unit.id).where(Unit.id.in_(missing))))
+        if exists:
+            dialect = postgresql if s.get_bind().dialect.name == "postgresql" else sqlite
+            rows = [{"unit_id": i, "stamp": secrets.randbits(63)} for i in sorted(exists)]
+            s.execute(dialect.insert(UnitStamp).values(rows).on_conflict_do_nothing())
+            found.update(s.execute(select(UnitStamp.unit_id, UnitStamp.stamp)
+                                   .where(UnitStamp.unit_id.in_(exists))).all())
+    return found
+
+
+def url_of(s: Session) -> str:
+    """Which database the session reads: part of every cache key."""
+    return s.get_bind().url.render_as_string(hide_password=False)

@@ -1,0 +1,115 @@
+"""Every flush that changes what a unit's status reads replaces that unit's data stamp.
+
+A listener on every Session: after each flush it looks at the rows added, changed and
+deleted, finds the unit each hangs on (table `HANGS_ON` below: a row names its unit, its
+plan, its target or its task) and writes a fresh random stamp for those units in the same
+transaction. A rollback takes the new stamp back with the data. Writes made with Core
+statements instead of the ORM are not seen: the one such write in the application
+(merging agencies) also deletes an agency through the ORM, which stamps its unit.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import Connection, event, inspect, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from theodoi.storage.models import (
+    Agency,
+    Assignment,
+    Milestone,
+    Plan,
+    ProgressRecord,
+    Target,
+    Task,
+    TaskUpdate,
+    Unit,
+    UnitStamp,
+)
+
+# model -> (attribute, what that attribute points at): "unit", "plan", "target" or "task"
+HANGS_ON: dict[type, tuple[tuple[str, str], ...]] = {
+    Unit: (("id", "unit"),),
+    Plan: (("unit_id", "unit"),),
+    Agency: (("unit_id", "unit"),),
+    Target: (("plan_id", "plan"),),
+    Task: (("plan_id", "plan"),),
+    Milestone: (("target_id", "target"),),
+    ProgressRecord: (("target_id", "target"),),
+    TaskUpdate: (("task_id", "task"),),
+    Assignment: (("target_id", "target"), ("task_id", "task")),
+}
+_KEY = "theodoi_stamp_rows"
+_VIA = {"plan": (Plan.id, None), "target": (Target.id, Target), "task": (Task.id, Task)}
+
+
+def pending(s: Session) -> list[tuple[object, bool]]:
+    """The rows a flush is about to write that hang on a unit, and whether each is deleted.
+
+    Kept as objects: a new row's foreign keys are only filled in by the flush itself."""
+    changed = [o for o in s.dirty if s.is_modified(o, include_collections=False)]
+    rows = [(o, False) for o in [*s.new, *changed]] + [(o, True) for o in s.deleted]
+    return [(o, gone) for o, gone in rows if type(o) in HANGS_ON]
+
+
+def touched(rows: list[tuple[object, bool]]) -> tuple[dict[str, set[int]], set[int]]:
+    """The ids the rows point at, by what they point at; and the units deleted."""
+    found: dict[str, set[int]] = defaultdict(set)
+    deleted: set[int] = set()
+    for obj, gone in rows:
+        values = inspect(obj).dict  # never loads: a deleted row may be detached
+        for attribute, points_at in HANGS_ON[type(obj)]:
+            value = values.get(attribute)
+            if value is not None:
+                found[points_at].add(value)
+        if gone and isinstance(obj, Unit) and obj.id is not None:
+            deleted.add(obj.id)
+    return found, deleted
+
+
+def units_of(conn: Connection, found: dict[str, set[int]]) -> set[int]:
+    """The units of the plans, targets and tasks named, plus the units named directly."""
+    out = set(found.get("unit", ()))
+    for points_at, (column, model) in _VIA.items():
+        ids = found.get(points_at)
+        if not ids:
+            continue
+        query = select(Plan.unit_id)
+        if model is not None:
+            query = query.join(model, model.plan_id == Plan.id)  # type: ignore[attr-defined]
+        out.update(conn.execute(query.where(column.in_(ids))).scalars())
+    return out
+
+
+def stamp(conn: Connection, unit_ids: set[int]) -> None:
+    """A fresh random stamp for each unit, inserted or replaced (lowest id first)."""
+    if not unit_ids:
+        return
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    rows = [{"unit_id": i, "stamp": secrets.randbits(63)} for i in sorted(unit_ids)]
+    insert = dialect.insert(UnitStamp).values(rows)
+    conn.execute(insert.on_conflict_do_update(index_elements=[UnitStamp.unit_id],
+                                              set_={"stamp": insert.excluded.stamp}))
+
+
+@event.listens_for(Session, "before_flush")
+def _collect(s: Session, _context: Any, _instances: Any) -> None:
+    s.info.setdefault(_KEY, []).extend(pending(s))
+
+
+@event.listens_for(Session, "after_flush_postexec")
+def _stamp(s: Session, _context: Any) -> None:
+    rows = s.info.pop(_KEY, [])
+    if rows:
+        found, deleted = touched(rows)
+        conn = s.connection()
+        stamp(conn, units_of(conn, found) - deleted)  # a deleted unit's stamp went with it
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget(s: Session) -> None:
+    s.info.pop(_KEY, None)
