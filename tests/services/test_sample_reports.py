@@ -1,0 +1,204 @@
+"""Every report kind for each of the five sample plans, with the demo's sample progress.
+
+The samples are loaded and their progress recorded once per backend (module fixture); each
+plan's six reports are then built as DOCX and XLSX, opened with python-docx and openpyxl,
+and their target rows compared with the register's targets and the values that were
+recorded (worked out here from `demo_progress.sample_value`, not from the status engine).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+import pytest
+from docx import Document
+from docx.document import Document as DocumentObject
+from openpyxl import load_workbook
+
+from tests.conftest import SAMPLES, create_pg_database, drop_pg_database, pg_available
+from theodoi.domain.numbers import vn_number, vn_percent
+from theodoi.domain.periods import Period, quarter
+from theodoi.reports import data, xlsx
+from theodoi.reports.docx import TARGET_COLUMNS
+from theodoi.reports.model import FIELD_HEADINGS, REPORT_KINDS
+from theodoi.services import demo, demo_progress, progress, reporting
+from theodoi.storage import db
+from theodoi.storage.models import Plan, Target
+
+# the sample documents issued by a Party body: 001 by the Ban Chấp hành Đảng bộ xã Thái
+# Tân, 003 by the Ban Thường vụ Đảng ủy xã Nghi Dương; the others by a UBND
+PARTY_SAMPLES = {"001_81fb9a8f4653a181.txt", "003_ce4c1004cfc020ed.txt"}
+SAMPLE_NAMES = sorted(p.name for p in SAMPLES.glob("*.txt"))
+VN_NUMBER = re.compile(r"^-?\d{1,3}(\.\d{3})*(,\d+)?%?$")
+
+
+@dataclass
+class Register:
+    session: Any
+    plans: dict[str, int]  # sample file -> plan id
+    progress: dict[str, demo_progress.SampleProgress]
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def register(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+             ) -> Iterator[Register]:
+    if request.param == "postgresql" and not pg_available():
+        pytest.skip("PostgreSQL not reachable")
+    url = (create_pg_database() if request.param == "postgresql"
+           else f"sqlite:///{tmp_path_factory.mktemp('samples') / 'theodoi.db'}")
+    try:
+        db.upgrade(url)
+        with db.session_factory(url)() as s:
+            loaded = demo.load_samples(s, SAMPLES, max_bytes=50 << 20)
+            plans = {name: r.plan_id for name, r in loaded}
+            recorded = {name: demo_progress.record_sample_progress(s, plans[name])
+                        for name in plans}
+            yield Register(s, plans, recorded)
+    finally:
+        if request.param == "postgresql":
+            drop_pg_database(url)
+
+
+def test_the_five_samples_are_there() -> None:
+    assert len(SAMPLE_NAMES) == 5
+
+
+def _last_quarter(year: int, period: Period, *, ending_inside: bool) -> int | None:
+    """The last quarter of `year` whose value a report of `period` shows (None: none)."""
+    quarters = [q for q in range(1, 5) if quarter(year, q).end <= period.end
+                and (not ending_inside or quarter(year, q).end >= period.start)]
+    return quarters[-1] if quarters else None
+
+
+def _value(t: Target, n: int, q: int | None) -> float | None:
+    if q is None:
+        return None
+    if progress.is_milestone(t):
+        return 1.0 if n % 2 == 0 and q == 4 else None
+    return demo_progress.sample_value(t, n, q)
+
+
+def expected_rows(plan: Plan, sample: demo_progress.SampleProgress,
+                  period: Period) -> list[list[str]]:
+    """The targets table's rows (TT … % so với kế hoạch) from the register and the values
+    recorded, grouped by field in the report's order."""
+    by_field: dict[str, list[tuple[int, Target]]] = {code: [] for code in FIELD_HEADINGS}
+    for n, t in enumerate(plan.targets):
+        by_field[t.field if t.field in FIELD_HEADINGS else "khac"].append((n, t))
+    rows, number = [], 0
+    for items in by_field.values():
+        for n, t in items:
+            number += 1
+            shown = _value(t, n, _last_quarter(sample.year, period, ending_inside=True))
+            cumulative = _value(t, n, _last_quarter(sample.year, period, ending_inside=False))
+            percent = cumulative / t.value * 100 if cumulative is not None and t.value else None
+            rows.append([str(number), t.indicator or t.text, t.unit or "", vn_number(t.value),
+                         vn_number(shown), vn_number(cumulative), vn_percent(percent)])
+    return rows
+
+
+def _target_table(doc: DocumentObject) -> list[list[str]]:
+    for table in doc.tables:
+        head = [c.text for c in table.rows[0].cells]
+        if head == list(TARGET_COLUMNS):
+            return [[c.text for c in row.cells][:7] for row in table.rows[1:]
+                    if row.cells[0].text.isdigit()]
+    return []
+
+
+def _header(doc: DocumentObject) -> tuple[list[str], list[str]]:
+    cells = doc.tables[0].rows[0].cells
+    return ([p.text for p in cells[0].paragraphs if p.text],
+            [p.text for p in cells[1].paragraphs if p.text])
+
+
+def _closing(doc: DocumentObject) -> tuple[list[str], list[str]]:
+    table = next(t for t in doc.tables if t.rows[0].cells[0].paragraphs[0].text == "Nơi nhận:")
+    left, right = table.rows[0].cells
+    return ([p.text for p in left.paragraphs[1:]], [p.text for p in right.paragraphs if p.text])
+
+
+def check_layout(doc: DocumentObject, plan: Plan, party: bool) -> None:
+    """Header, Nơi nhận and signature of a State (NĐ 30) or a Party (HD 36) report."""
+    left, right = _header(doc)
+    recipients, signature = _closing(doc)
+    commune = plan.unit.name.upper()
+    if party:
+        assert left[:3] == ["ĐẢNG BỘ TỈNH MẪU", f"ĐẢNG ỦY {commune}", "*"]
+        assert re.fullmatch(r"Số +-BC/ĐU", left[3]) and right[0] == "ĐẢNG CỘNG SẢN VIỆT NAM"
+        assert recipients[0] == "- Ban Thường vụ Tỉnh ủy (để báo cáo);"
+        assert recipients[-1] == "- Lưu Văn phòng Đảng ủy."
+        assert signature[0].startswith("T/M BAN ")
+    else:
+        level, name = commune.split(" ", 1) if not commune.startswith("THỊ TRẤN") \
+            else ("THỊ TRẤN", commune[len("THỊ TRẤN "):])
+        assert left == [f"ỦY BAN NHÂN DÂN\n{level} {name}", "Số:       /BC-UBND"]
+        assert right[:2] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+        here = level.lower()
+        assert recipients[:3] == ["- UBND tỉnh mẫu (để báo cáo);",
+                                  f"- Thường trực Đảng ủy {here} (để báo cáo);",
+                                  f"- Thường trực HĐND {here} (để báo cáo);"]
+        assert recipients[-1] == "- Lưu: VT."
+        assert signature[:2] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+    assert right[-1].startswith(f"{plan.place or name_of(plan)}, ngày ")
+
+
+def name_of(plan: Plan) -> str:
+    return plan.unit.name.split(" ", 2)[-1] if plan.unit.level == "thi_tran" \
+        else plan.unit.name.split(" ", 1)[-1]
+
+
+def check_workbook(content: bytes, rows: list[list[str]]) -> None:
+    """The appendix workbook holds the same rows, numbers as numbers."""
+    ws = load_workbook(BytesIO(content))["Chỉ tiêu"]
+    found = [r for r in ws.iter_rows(min_row=xlsx.HEADER_ROW + 1, values_only=True)
+             if isinstance(r[0], int)]
+    assert len(found) == len(rows)
+    for row, want in zip(found, rows, strict=True):
+        assert [str(row[0]), row[1], row[2] or ""] == want[:3]  # openpyxl reads "" as None
+        assert [vn_number(v) for v in row[3:6]] == want[3:6]  # the same numbers
+        assert all(v is None or isinstance(v, int | float) for v in row[3:6])
+
+
+@pytest.mark.parametrize("sample", SAMPLE_NAMES)
+def test_every_kind_of_report_for_a_sample_plan(register: Register, sample: str) -> None:
+    s = register.session
+    plan = s.get(Plan, register.plans[sample])
+    recorded = register.progress[sample]
+    assert plan.status == "active" and set(recorded.periods) == set(REPORT_KINDS)
+    for kind, text in recorded.periods.items():
+        report = reporting.build_report(s, reporting.Request(plan.unit.code, kind, text,
+                                                             plan_id=plan.id))
+        assert report.issuer.party is (sample in PARTY_SAMPLES)
+        doc = Document(BytesIO(reporting.render(report, "docx")))
+        rows = expected_rows(plan, recorded, data.period_for(kind, text))
+        assert _target_table(doc) == rows, (kind, text)
+        numbers = [cell for row in rows for cell in row[3:7] if cell]
+        assert all(VN_NUMBER.match(cell) for cell in numbers)
+        if plan.targets:
+            assert numbers  # values were recorded and show
+        check_layout(doc, plan, report.issuer.party)
+        tasks = [len(a.done) + len(a.ongoing) + len(a.overdue) for a in report.agencies]
+        assert sum(tasks) == len(plan.tasks)
+        check_workbook(reporting.render(report, "xlsx"), rows)
+
+
+def test_sample_progress_is_the_same_twice(tmp_path: Path) -> None:
+    """No clock and no randomness: the values recorded depend on the plan alone."""
+    seen = []
+    for run in ("a", "b"):
+        url = f"sqlite:///{tmp_path / run}.db"
+        db.upgrade(url)
+        with db.session_factory(url)() as s:
+            plan_id = demo.load_samples(s, SAMPLES, max_bytes=50 << 20)[4][1].plan_id
+            recorded = demo_progress.record_sample_progress(s, plan_id)
+            report = reporting.build_report(s, reporting.Request(
+                s.get(Plan, plan_id).unit.code, "quy", recorded.periods["quy"],
+                plan_id=plan_id))
+            seen.append([(t.name, t.in_period, t.cumulative, t.status) for t in report.targets])
+    assert seen[0] == seen[1] and any(row[1] is not None for row in seen[0])
