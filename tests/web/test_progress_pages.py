@@ -54,7 +54,8 @@ def test_an_agency_records_a_value_for_its_own_target_and_the_dashboard_changes(
     # the first value starts the line to 90 in 2030: on track until the next one
     assert _dashboard_code(leader, world, "t1") == "dung_tien_do"
     after = leader.get(f"/don-vi/{world.units[A]}/tong-quan", params={"ngay": "2027-01-15"})
-    assert "Đúng tiến độ" in after.text and "Đúng tiến độ" not in before.text
+    on_track = '<td class="so" data-ma="dung_tien_do">1</td>'  # every status is a column
+    assert on_track in after.text and on_track not in before.text
     r = agency.post("/api/items/t1/progress", json={"period": "Q1/2026", "value": "80"})
     assert r.status_code == 201
     assert _dashboard_code(leader, world, "t1") == "cham_tien_do"  # 80 in Q1, 60 at year end
@@ -142,15 +143,15 @@ def test_csrf_is_required(world: World, as_user: Any, items: Any) -> None:
     assert r.status_code == 303
 
 
-@pytest.mark.parametrize(("path", "data", "words"), [
+@pytest.mark.parametrize(("path", "data", "words"), [  # as the page shows them: capitalised
     ("/muc/t1/so-lieu", {"period": "2026", "value": "đang thực hiện"}, "không phải là số"),
-    ("/muc/t1/so-lieu", {"period": "2026", "value": " "}, "hãy nhập giá trị"),
-    ("/muc/t1/so-lieu", {"period": "quý 5/2026", "value": "70"}, "kỳ báo cáo"),
+    ("/muc/t1/so-lieu", {"period": "2026", "value": " "}, "Hãy nhập giá trị"),
+    ("/muc/t1/so-lieu", {"period": "quý 5/2026", "value": "70"}, "Kỳ báo cáo"),
     ("/muc/t1/so-lieu", {"period": "2026", "value": "70", "unit": "con gà"}, "đơn vị"),
-    ("/muc/k1/tien-do", {"state": "xong rồi"}, "trạng thái nhiệm vụ"),
+    ("/muc/k1/tien-do", {"state": "xong rồi"}, "Trạng thái nhiệm vụ"),
     ("/muc/k1/tien-do", {"state": "dang_thuc_hien", "percent": "150"}, "từ 0 đến 100"),
     ("/muc/k1/tien-do", {"state": "hoan_thanh", "completed_on": "31/02/2026"},
-     "ngày hoàn thành"),
+     "Ngày hoàn thành"),
     ("/muc/t1/tien-do", {"state": "hoan_thanh"}, "là chỉ tiêu"),
 ])
 def test_bad_input_is_refused_in_vietnamese_and_nothing_is_stored(

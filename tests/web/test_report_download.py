@@ -65,7 +65,7 @@ def test_bad_choices_and_a_missing_libreoffice_are_told_in_vietnamese(
     wrong = client.get(f"/api/units/{unit}/report", params={"kind": "quy", "period": "2026"})
     assert wrong.status_code == 400 and "không khớp" in wrong.json()["error"]["message"]
     empty = client.get(f"/don-vi/{unit}/bao-cao", params={"kind": "nam", "period": ""})
-    assert empty.status_code == 400 and "hãy nhập kỳ báo cáo" in empty.text
+    assert empty.status_code == 400 and "Hãy nhập kỳ báo cáo" in empty.text
     monkeypatch.setattr(pdf.shutil, "which", lambda _name: None)
     r = client.get(f"/api/units/{unit}/report",
                    params={"kind": "nam", "period": "2026", "format": "pdf"})

@@ -28,6 +28,19 @@ HTTP_MESSAGES = {404: "không có trang này.", 405: "không dùng được các
 HTTP_TYPES = {404: "not_found", 405: "bad_input", 413: "bad_input"}
 
 
+def sentence(message: str) -> str:
+    """The message as a person reads it, with a capital first letter.
+
+    Messages are written lower case so the CLI and API clients can embed them; what a page
+    shows starts a sentence. A first word that is a code or a name as written (t1, k12,
+    ke-hoach.docx, 'x') keeps its case.
+    """
+    first = message.split(" ", 1)[0].rstrip(",;:")
+    if not first.isalpha() or not first[0].islower():
+        return message
+    return message[0].upper() + message[1:]
+
+
 def status_of(exc: TheodoiError) -> tuple[int, str]:
     return next((code, kind) for cls, code, kind in STATUS if isinstance(exc, cls))
 
@@ -38,6 +51,7 @@ def respond(request: Request, status: int, kind: str, code: str, message: str) -
                             status_code=status)
     if status == 401:
         return RedirectResponse("/dang-nhap?tiep=" + quote(request.url.path), status_code=303)
+    message = sentence(message)
     if request.headers.get("hx-request"):
         return HTMLResponse(render("_notice.html", request, level="loi", message=message),
                             status_code=status,

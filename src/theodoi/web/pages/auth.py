@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from theodoi.services import accounts
 from theodoi.web import deps
-from theodoi.web.errors import status_of
+from theodoi.web.errors import sentence, status_of
 from theodoi.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -41,8 +41,8 @@ def login(request: Request, s: deps.Db, username: Annotated[str, Form()],
                              policy=deps.policy_of(deps.settings_of(request)))
     if not isinstance(outcome, accounts.SignIn):
         s.commit()  # the failed attempt counts towards the limit
-        return _login_form(request, message=outcome.render(), status=status_of(outcome)[0],
-                           tiep=tiep)
+        return _login_form(request, message=sentence(outcome.render()),
+                           status=status_of(outcome)[0], tiep=tiep)
     target = "/doi-mat-khau" if outcome.must_change_password else _safe_next(tiep)
     response = RedirectResponse(target, status_code=303)
     deps.set_cookie(request, response, deps.SESSION_COOKIE, outcome.token)
