@@ -33,6 +33,9 @@ class Settings(BaseSettings):
                     "PostgreSQL: postgresql+psycopg://user@host/db")
     max_upload_mb: int = Field(default=50, ge=1,
                                description="Largest document accepted, in MB.")
+    max_evidence_mb: int = Field(
+        default=10, ge=1, description="Largest evidence file attached to a reported value, "
+                                      "in MB.")
     workers: int = Field(default=0, ge=0,
                          description="Processes for batch extraction; 0 means one per core.")
     session_idle_minutes: int = Field(
@@ -50,6 +53,10 @@ class Settings(BaseSettings):
     @property
     def max_upload_bytes(self) -> int:
         return self.max_upload_mb * 1024 * 1024
+
+    @property
+    def max_evidence_bytes(self) -> int:
+        return self.max_evidence_mb * 1024 * 1024
 
 
 def load() -> Settings:

@@ -19,6 +19,7 @@ from theodoi.domain.errors import BadInput, Forbidden
 from theodoi.domain.periods import parse_period
 from theodoi.domain.status import TASK_STATE_LABELS, TASK_STATES
 from theodoi.services import access, items, progress, status
+from theodoi.services import evidence as evidence_file
 from theodoi.services.access import Principal
 from theodoi.storage.models import Target, Task, Unit
 from theodoi.storage.repositories import progress as repo
@@ -59,16 +60,21 @@ def parse_day(text: str | None, what: str = "ngày") -> date | None:
 
 def record_value(s: Session, p: Principal, ref: str, period: str, value: str | float, *,
                  unit: str | None = None, note: str | None = None,
-                 evidence: progress.Evidence | None = None) -> dict[str, Any]:
-    """A target's actual value for a period, recorded by the signed-in person."""
+                 evidence: progress.Evidence | None = None,
+                 max_evidence_bytes: int) -> dict[str, Any]:
+    """A target's actual value for a period, recorded by the signed-in person.
+
+    The evidence file, when one is sent, is checked (type by content, size) before
+    anything is stored; a refused file stores nothing."""
     target = _recordable(s, p, ref)
     if not isinstance(target, Target):
         raise BadInput(f"{ref} là nhiệm vụ; hãy ghi tiến độ nhiệm vụ, không ghi số liệu.")
     if isinstance(value, str) and not value.strip():
         raise BadInput("hãy nhập giá trị thực hiện (một số, ví dụ 123,5).")
+    if evidence is not None:
+        evidence = evidence_file.check(*evidence, max_evidence_bytes)
     row = progress.record_progress(s, ref, period, value, unit=(unit or "").strip() or None,
-                                   note=note, attachment=evidence if evidence and evidence[1]
-                                   else None, by=p.username)
+                                   note=note, attachment=evidence, by=p.username)
     return asdict(row)
 
 

@@ -8,7 +8,7 @@ import binascii
 from datetime import date
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from pydantic import BaseModel
 
 from theodoi.domain.errors import BadInput
@@ -59,7 +59,8 @@ def item(ref: str, s: deps.Db, p: deps.User, as_of: str = "") -> dict[str, Any]:
 
 
 @router.post("/items/{ref}/progress", status_code=201)
-def record_value(ref: str, body: Value, s: deps.Db, p: deps.User) -> dict[str, Any]:
+def record_value(request: Request, ref: str, body: Value, s: deps.Db,
+                 p: deps.User) -> dict[str, Any]:
     evidence = None
     if body.evidence is not None:
         try:
@@ -68,7 +69,8 @@ def record_value(ref: str, body: Value, s: deps.Db, p: deps.User) -> dict[str, A
             raise BadInput("tệp minh chứng không đúng dạng base64.") from exc
         evidence = (body.evidence.name, content)
     return my_work.record_value(s, p, ref, body.period, body.value, unit=body.unit,
-                                note=body.note, evidence=evidence)
+                                note=body.note, evidence=evidence,
+                                max_evidence_bytes=deps.settings_of(request).max_evidence_bytes)
 
 
 @router.post("/items/{ref}/update", status_code=201)

@@ -10,7 +10,6 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from theodoi.domain.errors import BadInput
 from theodoi.services import my_work
 from theodoi.services.progress import Evidence
 from theodoi.web import deps
@@ -43,14 +42,10 @@ def _back(request: Request, s: deps.Db, p: deps.User, message: str, back: str,
 
 
 async def _evidence(request: Request, file: UploadFile | None) -> Evidence | None:
+    """The chosen file (at most one byte over the limit is read), None when none was."""
     if file is None or not file.filename:
         return None
-    limit = deps.settings_of(request).max_upload_bytes
-    content = await file.read(limit + 1)
-    if len(content) > limit:
-        raise BadInput(f"tệp minh chứng lớn hơn giới hạn "
-                       f"{deps.settings_of(request).max_upload_mb} MB.")
-    return (file.filename, content) if content else None
+    return file.filename, await file.read(deps.settings_of(request).max_evidence_bytes + 1)
 
 
 @router.post("/muc/{ref}/so-lieu")
@@ -59,7 +54,8 @@ async def record_value(request: Request, ref: str, s: deps.Db, p: deps.User,
                        tiep: Text = "/",
                        evidence: Annotated[UploadFile | None, File()] = None) -> Response:
     row = my_work.record_value(s, p, ref, period, value, unit=unit, note=note,
-                               evidence=await _evidence(request, evidence))
+                               evidence=await _evidence(request, evidence),
+                               max_evidence_bytes=deps.settings_of(request).max_evidence_bytes)
     message = (f"Đã ghi số liệu {row['ref']} kỳ {row['period_label']}: "
                f"{vn_number(row['value'])} {row['unit'] or ''}.")
     return _back(request, s, p, message.replace(" .", "."), tiep, ref)
