@@ -14,6 +14,19 @@ if { [ ! -x /usr/bin/chromium ] || [ ! -f /usr/lib/chromium/locales/vi.pak ]; } 
     && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-l10n; } \
     >/dev/null || echo "theodoi: could not install chromium; browser tests will not run" >&2
 fi
+# The PDF report test renders a DOCX with LibreOffice (no GUI) and reads the PDF with
+# poppler (pdftoppm, pdftotext). Liberation 2 stands in for Times New Roman (same metrics,
+# fontconfig's alias) and, unlike Liberation 1.07, has the Vietnamese letters (ơ, ư, ạ, ế …).
+# About 88 MB to download, 268 MB on disk. Without apt the PDF test skips loudly (error in CI).
+if { ! command -v soffice >/dev/null || ! command -v pdftoppm >/dev/null \
+     || [ ! -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ]; } \
+    && command -v apt-get >/dev/null; then
+  echo "theodoi: installing LibreOffice Writer, Liberation 2 fonts and poppler for the PDF test …"
+  { apt-get update -qq \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+       libreoffice-writer-nogui fonts-liberation2 poppler-utils; } \
+    >/dev/null || echo "theodoi: could not install LibreOffice; the PDF report test will not run" >&2
+fi
 export PATH="$PWD/.venv/bin:$PATH"
 echo "== ruff";          ruff check src tests bench scripts
 echo "== mypy";          mypy

@@ -46,6 +46,7 @@ TASK_WIDTHS_MM = (10, 118, 26, 36, 62)
 AGENCY_COLUMNS = ("TT", "Cơ quan chủ trì", "Hoàn thành", "Đang thực hiện", "Quá hạn", "Tổng số")
 AGENCY_WIDTHS_MM = (10, 65, 20, 26, 20, 24)
 HEADER_WIDTHS_MM = (65, 100)  # issuing body | Quốc hiệu: its 12 pt bold line needs ~90 mm
+PARTY_HEADER_WIDTHS_MM = (80, 85)  # 'ĐẢNG BỘ THÀNH PHỐ …' | 'ĐẢNG CỘNG SẢN VIỆT NAM' (~75 mm)
 CLOSING_WIDTHS_MM = (80, 85)  # Nơi nhận | signature
 CELL_MARGIN_TWIPS = 57  # 1 mm left and right in bordered tables (Word's default is 1,9 mm)
 # bodies whose name is set on two lines, the locality under the kind of body (NĐ 30 practice)
@@ -180,11 +181,12 @@ def _body_name(body: str) -> str:
 def _header(doc: DocumentObject, report: Report) -> None:
     """Two columns: issuer and number left; Quốc hiệu - Tiêu ngữ (or the Party's name) and
     the place and date right."""
+    issuer = report.issuer
+    widths = PARTY_HEADER_WIDTHS_MM if issuer.party else HEADER_WIDTHS_MM
     table = doc.add_table(rows=1, cols=2)
     _no_borders(table)
-    _fixed(table, HEADER_WIDTHS_MM)
+    _fixed(table, widths)
     left, right = table.rows[0].cells
-    issuer = report.issuer
     if issuer.above:
         _first_paragraph(left, issuer.above.upper())
         _para(left, _body_name(issuer.body), align="center", size=13, bold=True)
@@ -194,10 +196,10 @@ def _header(doc: DocumentObject, report: Report) -> None:
         _para(left, "*", align="center", size=13)
         _first_paragraph(right, "ĐẢNG CỘNG SẢN VIỆT NAM", 15, bold=True, underline=True)
     else:
-        _rule(left, 25, HEADER_WIDTHS_MM[0])
+        _rule(left, 25, widths[0])
         _first_paragraph(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, bold=True)
         _para(right, "Độc lập - Tự do - Hạnh phúc", align="center", size=13, bold=True)
-        _rule(right, 60, HEADER_WIDTHS_MM[1])
+        _rule(right, 60, widths[1])
     _para(left, report.number_line, align="center", size=13)
     _para(right, report.place_date, align="center", size=13, italic=True)
     _para(doc)
