@@ -56,6 +56,8 @@ def _routes(w: World, unit: str) -> list[tuple[str, str, Any, str]]:
         ("POST", f"/api/items/{own}/update", {"state": "không có"}, "record"),
         ("POST", f"/api/items/{target}/progress", {"period": "2026", "value": "nhiều"},
          "item_record"),
+        ("POST", f"/api/items/{target}/baseline", {"value": "1", "year": 2020, "version": 0},
+         "item"),
     ]  # {agency} and {into} are filled from the unit's directory, {request} and {entry}
     # from `_prepare`
 # who may, inside their scope, take the actions an office role does not cover

@@ -31,7 +31,7 @@ KIND_LABELS = {"target": "chỉ tiêu", "task": "nhiệm vụ", "plan": "kế ho
 OTHER_LABELS = {"lead_agency": "cơ quan chủ trì", "co_agencies": "cơ quan phối hợp",
                 "leader": "lãnh đạo phụ trách", "advisory_agency": "cơ quan tham mưu",
                 "milestones": "lộ trình", "review": "rà soát", "status": "trạng thái",
-                "name": "tên"}
+                "name": "tên", "baseline_value": "số liệu gốc", "baseline_year": "năm gốc"}
 TEXT_FIELDS = {"lead_agency", "leader", "advisory_agency", "milestones"}
 
 

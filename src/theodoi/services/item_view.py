@@ -7,7 +7,7 @@ The chart is given as data on a fractional-year scale (2027.0 is the end of 2026
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import fields
 from datetime import date
 from typing import Any
 
@@ -17,11 +17,17 @@ from theodoi.domain import status as rules
 from theodoi.domain import trajectory as tr
 from theodoi.domain.fields import FIELD_LABELS
 from theodoi.domain.periods import parse_period
-from theodoi.services import access, plans, progress, status
+from theodoi.services import access, baselines, plans, progress, status
 from theodoi.services.access import Principal
 from theodoi.services.my_work import may_record, state_choices
 from theodoi.services.review_view import item_row
 from theodoi.storage.models import Target, Task
+from theodoi.storage.repositories import plans as plan_repo
+
+
+def _fields(row: Any) -> dict[str, Any]:
+    """A history row as a dict (dataclasses.asdict deep-copies: ten times slower)."""
+    return {f.name: getattr(row, f.name) for f in fields(row)}
 
 
 def _actuals(rows: list[progress.RecordRow]) -> list[tr.Actual]:
@@ -72,7 +78,7 @@ def target_page(s: Session, p: Principal, t: Target, as_of: date) -> dict[str, A
     found = rules.target_status(status.target_facts(t), known, as_of)
     outlook = found.forecast
     return {"kind": "target", "as_of": as_of.isoformat(), "item": item_row(t),
-            "plan": _plan(t), "unit": _unit(t),
+            "plan": _plan(s, t), "unit": _unit(t),
             "field_label": FIELD_LABELS.get(t.field or "khac", t.field),
             "deadline_year": t.deadline_year or t.plan.term_end,
             "baseline": {"value": t.baseline_value, "year": t.baseline_year},
@@ -82,9 +88,10 @@ def target_page(s: Session, p: Principal, t: Target, as_of: date) -> dict[str, A
             "forecast": None if outlook is None else {
                 "year": outlook.year, "value": outlook.value, "will_meet": outlook.will_meet,
                 "label": outlook.label},
-            "history": [asdict(r) for r in rows],
+            "history": [_fields(r) for r in rows],
             "chart": chart(t, known, rows, outlook),
             "can_record": may_record(p, t.plan.unit),
+            "can_set_baseline": baselines.may_set(p, t) and t.plan.status != "closed",
             "period": progress.report_period(t.plan, as_of).key,
             "period_label": progress.report_period(t.plan, as_of).label}
 
@@ -96,12 +103,12 @@ def task_page(s: Session, p: Principal, k: Task, as_of: date) -> dict[str, Any]:
         [rules.TaskUpdate(u.reported_on, u.state, u.percent, u.completed_on) for u in updates],
         as_of)
     return {"kind": "task", "as_of": as_of.isoformat(), "item": item_row(k),
-            "plan": _plan(k), "unit": _unit(k),
+            "plan": _plan(s, k), "unit": _unit(k),
             "status": {"code": found.code, "label": found.label, "state": found.state,
                        "state_label": rules.TASK_STATE_LABELS.get(found.state or ""),
                        "percent": found.percent,
                        "due": found.due.isoformat() if found.due else None},
-            "history": [asdict(u) | {"state_label": rules.TASK_STATE_LABELS[u.state],
+            "history": [_fields(u) | {"state_label": rules.TASK_STATE_LABELS[u.state],
                                      "period_label": parse_period(u.period).label
                                      if u.period else None} for u in updates],
             "can_record": may_record(p, k.plan.unit), "states": state_choices()}
@@ -115,8 +122,8 @@ def item_page(s: Session, p: Principal, ref: str, as_of: date) -> dict[str, Any]
     return task_page(s, p, found, as_of)
 
 
-def _plan(item: Target | Task) -> dict[str, Any]:
-    return {**plans.plan_summary(item.plan),
+def _plan(s: Session, item: Target | Task) -> dict[str, Any]:
+    return {**plans.plan_summary(item.plan, plan_repo.review_counts(s, item.plan_id)),
             "status_label": plans.STATUS_LABELS[item.plan.status]}
 
 

@@ -12,7 +12,7 @@ from fastapi import APIRouter, Request
 from pydantic import BaseModel
 
 from theodoi.domain.errors import BadInput
-from theodoi.services import dashboard_view, item_view, my_work
+from theodoi.services import baselines, dashboard_view, item_view, my_work
 from theodoi.web import deps
 
 router = APIRouter(prefix="/api", tags=["tiến độ và trạng thái"])
@@ -29,6 +29,12 @@ class Value(BaseModel):
     unit: str | None = None
     note: str | None = None
     evidence: Evidence | None = None
+
+
+class Baseline(BaseModel):
+    value: str | float
+    year: str | int
+    version: int
 
 
 class Update(BaseModel):
@@ -78,3 +84,8 @@ def record_task(ref: str, body: Update, s: deps.Db, p: deps.User) -> dict[str, A
     return my_work.record_task(s, p, ref, body.state, on=date.today(), percent=body.percent,
                                completed_on=body.completed_on, product=body.product,
                                explanation=body.explanation)
+
+
+@router.post("/items/{ref}/baseline")
+def set_baseline(ref: str, body: Baseline, s: deps.Db, p: deps.User) -> dict[str, Any]:
+    return baselines.set_baseline(s, p, ref, body.value, body.year, body.version)

@@ -10,7 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from theodoi.services import my_work
+from theodoi.services import baselines, my_work
 from theodoi.services.progress import Evidence
 from theodoi.web import deps
 from theodoi.web.pages.status import as_of
@@ -71,3 +71,10 @@ def record_task(request: Request, ref: str, s: deps.Db, p: deps.User, state: Tex
     message = f"Đã ghi tiến độ {row['ref']} ngày {vn_date(row['reported_on'])}: " \
               f"{row['state_label']}."
     return _back(request, s, p, message, tiep, ref)
+
+
+@router.post("/chi-tieu/{ref}/so-lieu-goc")
+def set_baseline(ref: str, s: deps.Db, p: deps.User, value: Text, year: Text,
+                 version: Annotated[int, Form()]) -> Response:
+    row = baselines.set_baseline(s, p, ref, value, year, version)
+    return RedirectResponse(f"/chi-tieu/{row['ref']}?da_ghi={row['ref']}", status_code=303)
