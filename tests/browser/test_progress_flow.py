@@ -57,7 +57,10 @@ def test_agency_progress_shows_on_the_leaders_dashboard(site: Site, open_as: Any
     task = agency.locator("article.viec.chua-bao-cao[id^=viec-k]").first
     task.get_by_label("Trạng thái").select_option(label="Hoàn thành")
     task.get_by_label("Tỷ lệ hoàn thành (%)").fill("100")
-    task.get_by_label("Ngày hoàn thành").fill("2026-03-15")
+    day = task.get_by_label("Ngày hoàn thành")
+    assert day.get_attribute("placeholder") == "dd/mm/yyyy"
+    day.fill("15/03/2026")
+    assert day.evaluate("e => e.checkValidity()")  # the pattern compiles and admits it
     task.get_by_label("Sản phẩm").fill("Chuỗi liên kết sản xuất lúa hữu cơ")
     task.get_by_role("button", name="Ghi tiến độ").click()
     agency.locator("#thong-bao", has_text="Đã ghi tiến độ").wait_for()
