@@ -27,6 +27,11 @@ def check_version(kind: str, ref: str, current: int, expected: int | None) -> No
                        "trang và làm lại.")
 
 
+def may_review(s: Session, p: Principal, unit_id: int) -> bool:
+    """Whether the person reviews (accepts, corrects, rejects) the unit's items."""
+    return rules.REVIEW in access.actions_at(p, access.unit(s, p, unit_id))
+
+
 def _kind(item: Target | Task) -> str:
     return "target" if isinstance(item, Target) else "task"
 

@@ -58,7 +58,8 @@ def register(unit_id: int, s: deps.Db, p: deps.User, kind: str = "", field: str 
              review: str = "", agency: int | None = None, plan: int | None = None,
              sort: str = "plan", status: str = "", due: str = "") -> dict[str, Any]:
     filters = register_view.Filters(kind, field, review, agency, plan, sort, status, due)
-    return register_view.register_page(s, p, unit_id, filters, date.today())
+    data = register_view.register_page(s, p, unit_id, filters, date.today())
+    return data | {"can_review": reviewing.may_review(s, p, unit_id)}  # the page's links
 
 
 @router.get("/units/{unit_id}/agencies")

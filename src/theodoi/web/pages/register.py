@@ -111,8 +111,9 @@ def register(request: Request, unit_id: int, s: deps.Db, p: deps.User, kind: str
     filters = register_view.Filters(kind, field, review,
                                     int(agency) if agency.isdigit() else None,
                                     int(plan) if plan.isdigit() else None, sort, status, due)
+    data = register_view.register_page(s, p, unit_id, filters, date.today())
     return page(request, "register.html",
-                data=register_view.register_page(s, p, unit_id, filters, date.today()))
+                data=data | {"can_review": reviewing.may_review(s, p, unit_id)})
 
 
 @router.get("/don-vi/{unit_id}/co-quan")
