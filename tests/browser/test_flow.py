@@ -104,8 +104,16 @@ def test_review_and_register_on_a_phone(site: Site, open_as: Any) -> None:
     phone = open_as("vanphong", PHONE)
     phone.goto(f"{site.url}/ke-hoach/{plan_id}")
     phone.get_by_role("heading", name="Văn bản gốc").wait_for()
+    first = phone.locator("article.muc").first
+    assert first.bounding_box()["y"] < phone.locator("details.van-ban").bounding_box()["y"]
+    assert first.bounding_box()["y"] < PHONE["height"]  # an item is on the first screen
+    assert not phone.locator("details.van-ban").evaluate("d => d.open")  # source folded
     shot(phone, "ra-soat")
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    ref = first.locator("a.ma").inner_text()
+    first.locator("a.ma").click()  # the item's code opens the source at its span
+    phone.locator(f"mark#nguon-{ref}").wait_for(state="visible")
+    shot(phone, "ra-soat-van-ban")
     phone.goto(f"{site.url}/don-vi/{site.units[A]}/so-theo-doi")
     shot(phone, "so-theo-doi")
 

@@ -6,3 +6,19 @@ document.addEventListener("htmx:xhr:progress", function (event) {
     bar.value = Math.round((event.detail.loaded / event.detail.total) * 100);
   }
 });
+
+// Review on a phone: the source text folds away under the items; tapping an item's code
+// (or a link to a span) opens it so the jump lands on the highlighted span.
+(function () {
+  var source = document.querySelector("details.van-ban");
+  if (!source) return;
+  var narrow = window.matchMedia("(max-width: 800px)");
+  if (narrow.matches && !/^#nguon-/.test(location.hash)) source.open = false;
+  source.querySelector("summary").addEventListener("click", function (event) {
+    if (!narrow.matches) event.preventDefault();  // side by side: the source stays open
+  });
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[href^='#nguon-']");
+    if (link) source.open = true;
+  });
+})();
