@@ -44,6 +44,12 @@ def test_agency_progress_shows_on_the_leaders_dashboard(site: Site, open_as: Any
     _active_plan(site, clerk)
     clerk.goto(f"{site.url}/don-vi/{site.units[A]}/viec-cua-toi")
     target_page = clerk.locator("article.viec a[href^='/chi-tieu/']").first.get_attribute("href")
+    clerk.goto(f"{site.url}{target_page}")
+    clerk.get_by_label("Giá trị năm gốc").fill("65,5")
+    clerk.get_by_label("Năm gốc", exact=True).fill("2025")
+    clerk.get_by_role("button", name="Lưu số liệu gốc").click()
+    clerk.get_by_text("(năm 2025)").wait_for()
+    shot(clerk, "chi-tieu-so-lieu-goc")
     grant_agency(site, "donvi")
     leader = open_as("lanhdao")
     leader.goto(f"{site.url}/don-vi/{site.units[A]}/tong-quan")
@@ -75,6 +81,12 @@ def test_agency_progress_shows_on_the_leaders_dashboard(site: Site, open_as: Any
     leader.goto(f"{site.url}{target_page}")
     leader.locator("svg").first.wait_for()
     shot(leader, "chi-tieu")
+
+    leader.goto(f"{site.url}/don-vi/{site.units[A]}/so-theo-doi")
+    leader.locator("tbody tr").first.locator("a.lien-muc").click()  # the item's own page
+    leader.wait_for_url(re.compile(r"/(chi-tieu|nhiem-vu)/[tk]\d+$"))
+    leader.locator("p .tt").first.wait_for()  # its status
+    shot(leader, "so-theo-doi-mo-muc")
 
     phone = open_as("lanhdao", PHONE)
     phone.goto(f"{site.url}/don-vi/{site.units[A]}/tong-quan")

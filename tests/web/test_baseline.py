@@ -33,7 +33,10 @@ def test_the_office_sets_the_baseline_from_the_target_page(world: World, as_user
     r = office.post("/chi-tieu/t1/so-lieu-goc", follow_redirects=False,
                     data={"value": "65,5", "year": "2025", "csrf_token": csrf,
                           "version": str(before["item"]["version"])})
-    assert r.status_code == 303 and r.headers["location"] == "/chi-tieu/t1?da_ghi=t1"
+    assert r.status_code == 303
+    assert r.headers["location"] == "/chi-tieu/t1?da_ghi=so-lieu-goc"
+    assert "Đã ghi số liệu gốc của chỉ tiêu t1: 65,5 năm 2025." in office.get(
+        r.headers["location"]).text
     after = _target(office)
     assert after["baseline"] == {"value": 65.5, "year": 2025}
     assert after["item"]["version"] == before["item"]["version"] + 1

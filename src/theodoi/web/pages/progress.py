@@ -77,4 +77,4 @@ def record_task(request: Request, ref: str, s: deps.Db, p: deps.User, state: Tex
 def set_baseline(ref: str, s: deps.Db, p: deps.User, value: Text, year: Text,
                  version: Annotated[int, Form()]) -> Response:
     row = baselines.set_baseline(s, p, ref, value, year, version)
-    return RedirectResponse(f"/chi-tieu/{row['ref']}?da_ghi={row['ref']}", status_code=303)
+    return RedirectResponse(f"/chi-tieu/{row['ref']}?da_ghi=so-lieu-goc", status_code=303)
