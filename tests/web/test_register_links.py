@@ -12,13 +12,13 @@ def test_rows_open_the_items_page_and_reviewers_also_get_the_review_link(
         world: World, as_user: Any) -> None:
     unit, plan = world.units[A], world.plans[A]
     office = as_user("vanphong").get(f"/don-vi/{unit}/so-theo-doi").text
-    assert '<td><a href="/chi-tieu/t1">t1</a></td>' in office
+    assert '<td class="ma-muc"><a href="/chi-tieu/t1">t1</a></td>' in office
     task = next(r for r, i in world.items[A].items() if i["kind"] == "task")
-    assert f'<td><a href="/nhiem-vu/{task}">{task}</a></td>' in office
+    assert f'<td class="ma-muc"><a href="/nhiem-vu/{task}">{task}</a></td>' in office
     assert f'<a href="/ke-hoach/{plan}#muc-t1" class="lien-ket-phu">rà soát</a>' in office
     leader = as_user("lanhdao")
     shown = leader.get(f"/don-vi/{unit}/so-theo-doi").text
-    assert '<td><a href="/chi-tieu/t1">t1</a></td>' in shown
+    assert '<td class="ma-muc"><a href="/chi-tieu/t1">t1</a></td>' in shown
     assert f'/ke-hoach/{plan}#muc-' not in shown  # the leader does not review
     assert leader.get(f"/api/units/{unit}/register").json()["can_review"] is False
     assert as_user("vanphong").get(f"/api/units/{unit}/register").json()["can_review"]
