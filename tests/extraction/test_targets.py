@@ -164,3 +164,28 @@ def test_the_rest_of_an_annual_item_stays_annual() -> None:
 def test_indicator_colon_value_lists(sentence: str, expected: dict) -> None:
     (target,) = targets(sentence)
     assert {k: target[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(("sentence", "direction"), [
+    # an age that qualifies the group measured is no "dưới" of the value
+    ("- Tỉ lệ trẻ em dưới 01 tuổi được tiêm chủng đầy đủ các loại vắc xin đạt 95%.",
+     "increase"),
+    ("- Tỷ lệ trẻ em dưới 6 tháng tuổi được bú mẹ hoàn toàn đạt 60%.", "increase"),
+    ("- Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi còn 12%.", "decrease"),
+    ("- Tỷ lệ trẻ em suy dinh dưỡng dưới 5%.", "decrease"),
+    # a bad-is-high indicator broken over two lines, as a PDF or TXT export prints it
+    ("- Tỉ lệ lao động \n\nnông nghiệp trong tổng lao động năm 2030 đạt 36%.", "decrease"),
+    ("- Giảm tỉ lệ lao động nông nghiệp xuống còn 36%.", "decrease"),
+    ("- Tỉ lệ lao động nông nghiệp còn khoảng 36%.", "decrease"),
+    ("- Tỷ lệ hộ nghèo giảm \ncòn 1,5%.", "decrease"),
+    ("- Duy \ntrì 100% trường đạt chuẩn quốc gia.", "maintain"),
+    ("- 100% thôn giữ vững \n\ndanh hiệu “làng văn hóa”.", "maintain"),
+    # what the counted things are for, after the value, is no direction of the value
+    ("- Toàn xã có từ 2-3 trang trại chăn nuôi theo hướng an toàn sinh học, giảm thiểu ô "
+     "nhiễm môi trường.", "increase"),
+    ("- 100% hộ nghèo được tiếp cận các dịch vụ xã hội cơ bản.", "increase"),
+    ("- Giảm 75% số hộ nghèo theo chuẩn đa chiều.", "decrease"),
+])
+def test_direction_from_the_words_before_the_value(sentence: str, direction: str) -> None:
+    (target,) = targets(sentence)
+    assert target["direction"] == direction

@@ -73,8 +73,11 @@ AT_LEAST_AFTER = re.compile(r"^\s*(?:[^\s,;.\d]+\s+){0,5}?trở lên", re.IGNORE
 LESS = re.compile(r"(dưới|<)\s*$", re.IGNORECASE)
 AT_MOST = re.compile(r"(không quá|tối đa)\s*$", re.IGNORECASE)
 
-DECREASE = re.compile(r"\bgiảm\b|\bcòn\b|(?<!không )\bdưới\b|hộ nghèo|tai nạn|tội phạm|ô nhiễm|"
-                      r"lao động nông nghiệp|tăng dân số", re.IGNORECASE)
+# "tỷ lệ hộ nghèo còn 1,5%", "giảm … xuống dưới 2%"; not the age of a group measured
+# ("trẻ em dưới 01 tuổi được tiêm chủng", "dưới 6 tháng tuổi")
+DECREASE = re.compile(r"\bgiảm\b|\bcòn\b|(?<!không )\bdưới\b(?!\s*\d+\s*(?:tháng\s*)?tuổi)|"
+                      r"hộ nghèo|tai nạn|tội phạm|ô nhiễm|lao động nông nghiệp|tăng dân số",
+                      re.IGNORECASE)
 MAINTAIN = re.compile(r"duy trì|giữ vững", re.IGNORECASE)
 
 ANNUAL = re.compile(r"(?<!cây )(?:hằng năm|hàng năm)|mỗi năm", re.IGNORECASE)  # not "cây hằng năm" (a crop)

@@ -52,11 +52,17 @@ def kind(clause: str, rel: int) -> str:
     return "level"
 
 
-def direction(clause: str) -> str:
-    """maintain for 'duy trì', decrease for 'giảm' or a bad-is-high indicator, else increase."""
-    if R.MAINTAIN.search(clause):
+def direction(clause: str, rel: int | None = None) -> str:
+    """maintain for 'duy trì' anywhere ('100% thôn giữ vững danh hiệu …'), decrease for
+    'giảm' or a bad-is-high indicator before the value (`clause[:rel]`: what follows it says
+    what the counted things are for, 'trang trại …, giảm thiểu ô nhiễm'), else increase.
+    Line breaks count as spaces, so 'lao động ⏎ nông nghiệp' is the indicator it is.
+    """
+    whole = " ".join(clause.split())
+    if R.MAINTAIN.search(whole):
         return "maintain"
-    if R.DECREASE.search(clause):
+    head = whole if rel is None else " ".join(clause[:rel].split())
+    if R.DECREASE.search(head):
         return "decrease"
     return "increase"
 

@@ -170,7 +170,7 @@ def _value_target(ctx: Context, span: tuple[int, int], section: str | None, clau
     target = Target(
         id="", label=None, section=section, text=text, span=own,
         indicator=_indicator(text, rel, m, shift, unit),
-        kind=kind, direction=F.direction(text),
+        kind=kind, direction=F.direction(text, rel),
         comparator=F.comparator(text, m, m.start() - shift), value=value,
         value_max=value_max, value_of=value_of, unit=unit,
         per_year=F.per_year(text, unit, kind, rel))
