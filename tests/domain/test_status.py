@@ -108,6 +108,26 @@ def test_plan_relative_targets_use_the_quota_reported_with_the_value() -> None:
     assert status(BUDGET, [Actual(date(2026, 12, 31), 11)], date(2027, 1, 5)) == "chua_den_ky"
 
 
+# "Tỉ lệ lao động nông nghiệp trong tổng lao động năm 2030 (còn) 36%", no baseline entered
+FARM_LABOUR = TargetFacts(kind="level", direction="decrease", value=36, unit="%",
+                          deadline_year=2030)
+
+
+def test_a_first_actual_already_past_the_goal_asks_for_the_goal_not_more() -> None:
+    """The line from the first actual runs to the goal; when that actual already met the
+    goal, what is expected later is the goal itself, not a value better than the plan's."""
+    reports = [Actual(date(2026, 3, 31), 26.5), Actual(date(2026, 12, 31), 37.5)]
+    assert expected(FARM_LABOUR, date(2026, 12, 31), reports) == pytest.approx(36)
+    assert status(FARM_LABOUR, reports, date(2027, 1, 5)) == "co_nguy_co"  # 1,5 over 36
+    reports[-1] = Actual(date(2026, 12, 31), 40)
+    assert status(FARM_LABOUR, reports, date(2027, 1, 5)) == "cham_tien_do"
+    reports[-1] = Actual(date(2026, 12, 31), 35)
+    assert status(FARM_LABOUR, reports, date(2027, 1, 5)) == "vuot"
+    rising = TargetFacts(kind="level", value=95, unit="%", deadline_year=2030)
+    early = [Actual(date(2026, 3, 31), 99), Actual(date(2026, 12, 31), 93)]
+    assert status(rising, early, date(2027, 1, 5)) == "co_nguy_co"  # 2 short of 95
+
+
 def test_expected_follows_roadmap_and_baseline() -> None:
     assert expected(INCOME, date(2026, 12, 31)) == pytest.approx(125)
     assert expected(INCOME, date(2027, 6, 30)) == pytest.approx(127.5, abs=0.1)

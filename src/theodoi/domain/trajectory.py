@@ -10,7 +10,8 @@ Expected value (`expected`), by what the plan says:
 - growth_rate with a baseline level: compound growth from the baseline at the rate;
   without a baseline the actuals are the yearly rates themselves, each year on its own;
 - level and change: linear from the baseline (or, lacking one, the first actual) to the
-  target at the end of the deadline year;
+  target at the end of the deadline year; the target itself when that start already meets
+  it;
 - annual targets (recurrence or per-year flows of a one-year plan): each year on its own,
   a flow pro rata within the year;
 - milestone targets (no number) have no expected value: they are judged on completion.
@@ -146,7 +147,9 @@ def _linear(t: TargetFacts, x: float, start: tuple[float, float] | None) -> floa
     if t.value is None or end is None or start is None:
         return t.value if end is not None and x >= end else None
     x0, y0 = start
-    if x >= end or end <= x0:
+    # a start already at the goal (the first actual of a decrease target below it) asks
+    # for the goal from then on: a line from there would demand more than the plan does
+    if x >= end or end <= x0 or meets(t, y0):
         return t.value
     if x <= x0:
         return y0
