@@ -70,3 +70,18 @@ def state_report() -> Report:
 def party_report() -> Report:
     return build_report(PARTY, "so_ket", midterm(2025, 2030), TARGETS, TASKS, EXPLANATIONS,
                         UPCOMING)
+
+
+# recognition targets (no number): reached this quarter, not reached, nothing reported yet
+MILESTONES = [
+    TargetInput("CT-6", "Xã được công nhận đạt chuẩn nông thôn mới nâng cao", "kinh_te", None,
+                None, 1.0, 1.0, "dat", "Đạt", "Phòng Kinh tế", milestone=True),
+    TargetInput("CT-7", "Chính quyền xã đạt chuẩn “Chính quyền thân thiện”", "chinh_quyen",
+                None, None, None, 0.0, "khong_dat", "Không đạt", None, milestone=True),
+    TargetInput("CT-8", "Trạm Y tế xã đạt chuẩn quốc gia", "van_hoa_xa_hoi", None, None, None,
+                None, "chua_den_ky", "Chưa đến kỳ đánh giá", None, milestone=True),
+]
+
+
+def milestone_report() -> Report:
+    return build_report(STATE, "quy", quarter(2026, 3), TARGETS + MILESTONES, TASKS)

@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.table import Table
 
-from tests.reports.inputs import party_report, state_report
+from tests.reports.inputs import milestone_report, party_report, state_report
 from theodoi.reports import docx as layout
 from theodoi.reports.model import Issuer
 
@@ -111,6 +111,18 @@ def test_targets_table_rows_match_inputs_in_vietnamese_numbers() -> None:
     assert sum(1 for r in rows if r[0].isdigit()) == 5
     header_row = doc.tables[1].rows[0]._tr
     assert header_row.find(f".//{qn('w:tblHeader')}") is not None
+
+
+def test_a_recognition_target_reads_dat_or_chua_dat_not_a_number() -> None:
+    rows = {r[1]: r for r in _table_with(_open(layout.render(milestone_report())),
+                                         "% so với kế hoạch")}
+    # kế hoạch, thực hiện kỳ báo cáo, lũy kế, % so với kế hoạch
+    assert rows["Xã được công nhận đạt chuẩn nông thôn mới nâng cao"][3:7] == [
+        "Đạt", "Đạt", "Đạt", ""]
+    assert rows["Chính quyền xã đạt chuẩn “Chính quyền thân thiện”"][3:7] == [
+        "Đạt", "", "Chưa đạt", ""]
+    assert rows["Trạm Y tế xã đạt chuẩn quốc gia"][3:7] == ["Đạt", "", "", ""]
+    assert rows["Tổng thu ngân sách trên địa bàn"][3] == "13.284"  # numbers stay numbers
 
 
 def test_tasks_by_agency_and_sections() -> None:

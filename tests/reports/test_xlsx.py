@@ -7,7 +7,7 @@ from io import BytesIO
 from openpyxl import load_workbook
 from openpyxl.workbook import Workbook
 
-from tests.reports.inputs import TARGETS, state_report
+from tests.reports.inputs import TARGETS, milestone_report, state_report
 from theodoi.reports import xlsx
 
 
@@ -39,6 +39,17 @@ def test_target_rows_keep_numbers_and_percent_is_a_formula() -> None:
     budget = rows["Tổng thu ngân sách trên địa bàn"]
     assert budget[3].number_format == "#,##0" and budget[4].number_format == "#,##0.0#"
     assert budget[1].border.left.style == "thin"
+
+
+def test_a_recognition_target_reads_dat_or_chua_dat_and_has_no_percent() -> None:
+    ws = load_workbook(BytesIO(xlsx.render(milestone_report())))["Chỉ tiêu"]
+    rows = {r[1].value: [c.value for c in r] for r in ws.iter_rows(min_row=xlsx.HEADER_ROW + 1)}
+    assert rows["Xã được công nhận đạt chuẩn nông thôn mới nâng cao"][3:7] == [
+        "Đạt", "Đạt", "Đạt", None]
+    assert rows["Chính quyền xã đạt chuẩn “Chính quyền thân thiện”"][3:7] == [
+        "Đạt", None, "Chưa đạt", None]
+    assert rows["Trạm Y tế xã đạt chuẩn quốc gia"][3:7] == ["Đạt", None, None, None]
+    assert rows["Tổng thu ngân sách trên địa bàn"][3] == 13284.0
 
 
 def test_agency_totals_are_formulas_over_the_task_sheet() -> None:

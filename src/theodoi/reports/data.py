@@ -49,6 +49,7 @@ class TargetInput:
     status: str
     status_label: str
     agency: str | None = None
+    milestone: bool = False  # a recognition with no number: 1 reached, 0 not yet
 
 
 @dataclass(frozen=True)
@@ -207,8 +208,8 @@ def field_groups(targets: Iterable[TargetInput]) -> list[FieldGroup]:
         code = t.field if t.field in FIELD_HEADINGS else "khac"
         groups[code].append(TargetLine(
             t.ref, t.name, t.unit, t.planned, t.in_period, t.cumulative,
-            percent_of(t.cumulative, t.planned), t.status, t.status_label,
-            t.agency, code))
+            None if t.milestone else percent_of(t.cumulative, t.planned), t.status,
+            t.status_label, t.agency, code, t.milestone))
     return [FieldGroup(code, FIELD_HEADINGS[code], rows) for code, rows in groups.items() if rows]
 
 

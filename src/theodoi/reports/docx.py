@@ -301,8 +301,8 @@ def _group_row(table: Table, label: str) -> None:
 
 
 def _target_values(t: TargetLine, n: int) -> list[str]:
-    return [str(n), t.name, t.unit or "", vn_number(t.planned), vn_number(t.in_period),
-            vn_number(t.cumulative), vn_percent(t.percent), t.status_label]
+    shown = [v if isinstance(v, str) else vn_number(v) for v in t.cells()]
+    return [str(n), t.name, t.unit or "", *shown, vn_percent(t.percent), t.status_label]
 
 
 def _targets_table(doc: DocumentObject, report: Report) -> None:

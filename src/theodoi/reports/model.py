@@ -27,6 +27,10 @@ TASK_GROUPS = {"hoan_thanh_dung_han": "hoan_thanh", "hoan_thanh_tre_han": "hoan_
                "qua_han": "qua_han"}  # everything else is still in progress
 TASK_GROUP_LABELS = {"hoan_thanh": "Hoàn thành", "dang_thuc_hien": "Đang thực hiện",
                      "qua_han": "Quá hạn"}
+# a recognition target (no number: "được công nhận", "đạt chuẩn …") in the tables: its
+# goal is to be reached, a value of 1 is reached and 0 not yet
+MILESTONE_GOAL = "Đạt"
+MILESTONE_WORDS = {True: "Đạt", False: "Chưa đạt"}
 
 
 @dataclass(frozen=True)
@@ -49,7 +53,8 @@ class Signature:
 
 @dataclass(frozen=True)
 class TargetLine:
-    """One row of the targets table; `percent` is lũy kế / kế hoạch × 100."""
+    """One row of the targets table; `percent` is lũy kế / kế hoạch × 100; a `milestone`
+    (a recognition with no number) has no percent and reads Đạt / Chưa đạt (`cells`)."""
 
     ref: str
     name: str
@@ -62,6 +67,17 @@ class TargetLine:
     status_label: str
     agency: str | None
     field: str
+    milestone: bool = False
+
+    def cells(self) -> tuple[float | str | None, float | str | None, float | str | None]:
+        """Kế hoạch, thực hiện kỳ báo cáo and lũy kế as the tables show them: the numbers,
+        or for a milestone 'Đạt' as the goal and 'Đạt' / 'Chưa đạt' for a 1 / 0 reported
+        (None, left blank, when nothing was)."""
+        if not self.milestone:
+            return self.planned, self.in_period, self.cumulative
+        def word(v: float | None) -> str | None:
+            return None if v is None else MILESTONE_WORDS[v >= 1]
+        return MILESTONE_GOAL, word(self.in_period), word(self.cumulative)
 
 
 @dataclass(frozen=True)

@@ -106,9 +106,10 @@ def _targets(ws: Worksheet, report: Report) -> None:
         row += 1
         for t in group.rows:
             n += 1
-            _put(ws, row, [n, t.name, t.unit or "", t.planned, t.in_period, t.cumulative,
-                           f'=IF(AND(ISNUMBER(D{row}),ISNUMBER(F{row}),D{row}<>0),'
-                           f'F{row}/D{row},"")', t.status_label, t.agency or ""])
+            percent = None if t.milestone else (
+                f'=IF(AND(ISNUMBER(D{row}),ISNUMBER(F{row}),D{row}<>0),F{row}/D{row},"")')
+            _put(ws, row, [n, t.name, t.unit or "", *t.cells(), percent, t.status_label,
+                           t.agency or ""])
             ws.cell(row, 7).number_format = "0.0%"
             row += 1
     _print_setup(ws, len(TARGET_HEAD))

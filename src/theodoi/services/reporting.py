@@ -7,6 +7,7 @@ explanations, what falls due next) and the header facts (issuer, signer) from th
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -20,7 +21,7 @@ from theodoi.reports import bodies, data, pdf
 from theodoi.reports import docx as docx_layout
 from theodoi.reports import xlsx as xlsx_layout
 from theodoi.reports.model import TASK_GROUPS, Issuer, Report, Signature
-from theodoi.services import explanations, units
+from theodoi.services import explanations, progress, units
 from theodoi.services.status import StatusRow, status_of_unit
 from theodoi.storage.models import Plan, Target, Unit
 from theodoi.storage.repositories import plans as plans_repo
@@ -105,10 +106,12 @@ def in_period_values(s: Session, unit: Unit, period: Period) -> dict[int, float]
     return out
 
 
-def target_inputs(rows: list[StatusRow], values: dict[int, float]) -> list[data.TargetInput]:
+def target_inputs(rows: list[StatusRow], values: dict[int, float],
+                  milestones: Collection[str] = ()) -> list[data.TargetInput]:
+    """The report's target rows; `milestones` are the refs of recognition targets."""
     return [data.TargetInput(r.ref, r.text, r.field, r.unit, r.planned,
                              values.get(int(r.ref[1:])), r.actual, r.code, r.label,
-                             r.lead_agency) for r in rows]
+                             r.lead_agency, r.ref in milestones) for r in rows]
 
 
 def task_inputs(rows: list[StatusRow]) -> list[data.TaskInput]:
@@ -178,7 +181,9 @@ def build_report(s: Session, req: Request) -> Report:
     stored = [t for p in plans for t in p.targets if f"t{t.id}" in live]
     return data.build_report(
         header(unit, plans, req), req.kind, period,
-        target_inputs(targets, in_period_values(s, unit, period)), task_inputs(tasks),
+        target_inputs(targets, in_period_values(s, unit, period),
+                      {f"t{t.id}" for t in stored if progress.is_milestone(t)}),
+        task_inputs(tasks),
         explanation_inputs(s, unit, period, live | {r.ref for r in tasks}),
         upcoming(tasks, stored, next_range(period, term)))
 
