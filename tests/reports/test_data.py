@@ -27,8 +27,9 @@ def test_party_header_lines_leave_blanks_for_the_clerk() -> None:
     r = party_report()
     assert r.number_line.startswith("Số ") and r.number_line.endswith("-BC/ĐU")
     assert r.place_date == "Thái Tân, ngày      tháng      năm 2027"
+    # the term's years joined by a non-breaking hyphen: no line ends at "2025 -"
     assert r.summary == ("Sơ kết giữa nhiệm kỳ thực hiện Nghị quyết số 05-NQ/ĐU, "
-                         "nhiệm kỳ 2025 - 2030")
+                         "nhiệm kỳ 2025\u20112030")
 
 
 @pytest.mark.parametrize(("kind", "text", "label"), [

@@ -125,6 +125,15 @@ def test_a_recognition_target_reads_dat_or_chua_dat_not_a_number() -> None:
     assert rows["Tổng thu ngân sách trên địa bàn"][3] == "13.284"  # numbers stay numbers
 
 
+def test_the_terms_years_never_part_at_a_line_end() -> None:
+    """Word's own non-breaking hyphen between the years, no space or dash to break at."""
+    doc = _open(layout.render(party_report()))
+    summary = next(p for p in doc.paragraphs if p.text.startswith("Sơ kết giữa nhiệm kỳ"))
+    xml = summary._p.xml
+    assert "<w:noBreakHyphen/>" in xml and "2025 -" not in xml and "\u2011" not in xml
+    assert summary.text.endswith("nhiệm kỳ 2025-2030")
+
+
 def test_tasks_by_agency_and_sections() -> None:
     doc = _open(layout.render(state_report()))
     rows = _table_with(doc, "Cơ quan chủ trì")

@@ -35,6 +35,9 @@ PLAN_KIND_WORDS = {"ke_hoach": "Kế hoạch", "chuong_trinh_hanh_dong": "Chươ
                    "nghi_quyet": "Nghị quyết", "de_an": "Đề án", "quyet_dinh": "Quyết định",
                    "bao_cao": "Báo cáo", "khac": "Văn bản"}
 MANY_PLANS = "các kế hoạch, chương trình, nghị quyết"
+# between a term's years: a non-breaking hyphen, so no line ends at "2025 -" with "2030"
+# on the next (the DOCX writes it as Word's own w:noBreakHyphen)
+TERM_DASH = "\u2011"
 
 
 @dataclass(frozen=True)
@@ -142,7 +145,8 @@ def place_date(place: str | None, on: date | None, year: int) -> str:
 
 
 def period_phrase(period: Period) -> str:
-    """The period as a summary line says it: 'Quý III năm 2026', '6 tháng đầu năm 2026'."""
+    """The period as a summary line says it: 'Quý III năm 2026', '6 tháng đầu năm 2026',
+    'nhiệm kỳ 2025‑2030' (the years held together by `TERM_DASH`)."""
     y = period.end.year
     if period.kind == "quarter":
         return f"Quý {period.label.split()[1].split('/')[0]} năm {y}"
@@ -150,7 +154,7 @@ def period_phrase(period: Period) -> str:
         return f"năm {y}"
     if period.kind in ("midterm", "term_end"):
         first, last = period.key.split("-")[:2]
-        return f"nhiệm kỳ {first} - {last}"
+        return f"nhiệm kỳ {first}{TERM_DASH}{last}"
     return period.label
 
 

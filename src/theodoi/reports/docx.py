@@ -30,6 +30,7 @@ from docx.text.paragraph import Paragraph
 from theodoi.domain.numbers import vn_number, vn_percent
 from theodoi.reports.model import AgencyTasks, Report, TargetLine, TaskLine
 
+NO_BREAK_HYPHEN = "\u2011"  # in the model text (reports.data.TERM_DASH); w:noBreakHyphen here
 FONT = "Times New Roman"
 BODY_PT = 14
 TABLE_PT = 12
@@ -93,7 +94,11 @@ def _run(p: Paragraph, text: str, *, bold: bool = False, italic: bool = False,
          size: float | None = None, underline: bool = False) -> None:
     # the font comes from the Normal style (every script): setting it per run costs a
     # third of the layout time of a 140-item report and changes nothing
-    run = p.add_run(text)
+    first, *rest = text.split(NO_BREAK_HYPHEN)
+    run = p.add_run(first)
+    for part in rest:  # Word's own non-breaking hyphen, which every font draws as "-"
+        run._r.append(OxmlElement("w:noBreakHyphen"))
+        run.add_text(part)
     if bold:
         run.bold = True
     if italic:

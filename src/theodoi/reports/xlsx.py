@@ -53,7 +53,8 @@ def render(report: Report, path: Path | None = None) -> bytes:
 
 def _title(ws: Worksheet, report: Report, title: str, columns: int) -> None:
     last = get_column_letter(columns)
-    lines = (title, report.summary, report.attached)
+    # a plain hyphen for the term's non-breaking one: a sheet's font may lack U+2011
+    lines = (title, report.summary.replace("\u2011", "-"), report.attached)
     for row, (text, font) in enumerate(zip(lines, (Font(name=FONT, size=14, bold=True),
                                                    Font(name=FONT, size=13, bold=True),
                                                    Font(name=FONT, size=12, italic=True)),
