@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from theodoi.reports.bodies import Body, issuer, party_committee, place_name, recipients
-from theodoi.reports.model import Issuer
+from theodoi.reports.bodies import (
+    Body,
+    issuer,
+    party_committee,
+    party_signature,
+    place_name,
+    recipients,
+)
+from theodoi.reports.model import Issuer, Signature
 
 THANH_HOA = Body("Tỉnh Thanh Hóa", "tinh")
 HAI_PHONG = Body("Thành phố Hải Phòng", "thanh_pho")
@@ -65,3 +72,23 @@ def test_a_province_reports_to_no_one_it_can_name_and_keeps_its_own_lines() -> N
         "Thường trực Tỉnh ủy (để báo cáo)", "Thường trực HĐND tỉnh (để báo cáo)"]
     assert recipients(THANH_HOA, None, party=True) == [
         "Các đồng chí Tỉnh ủy viên", "Các chi, đảng bộ trực thuộc", "Lưu Văn phòng Tỉnh ủy."]
+
+
+@pytest.mark.parametrize(("signer", "signature"), [
+    # a programme of action adopted by the Ban Chấp hành: its report is the standing
+    # committee's, signed by the same secretary
+    ({"on_behalf": "T/M Ban Chấp hành", "position": "Bí thư", "name": "Nguyễn Thị Thu Hương"},
+     Signature("T/M Ban Thường vụ", "Bí thư", "Nguyễn Thị Thu Hương")),
+    ({"on_behalf": "T/M BAN THƯỜNG VỤ", "position": "PHÓ BÍ THƯ", "name": "Lê Văn Dũng"},
+     Signature("T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "Lê Văn Dũng")),
+    ({"on_behalf": "T/M Đảng ủy", "position": "Bí thư", "name": "Lê Văn A"},
+     Signature("T/M Đảng ủy", "Bí thư", "Lê Văn A")),
+    ({"on_behalf": "T/M Đại hội", "position": "Chủ tịch đoàn", "name": "Lê Văn A"},
+     Signature("T/M Ban Thường vụ", "Bí thư", None)),  # not a secretary: no name
+    ({"on_behalf": "T/M Ban Chấp hành", "position": "Phó Bí thư Thường trực",
+      "name": "Lê Văn B"}, Signature("T/M Ban Thường vụ", "Phó Bí thư Thường trực", "Lê Văn B")),
+    (None, Signature("T/M Ban Thường vụ", "Bí thư", None)),
+])
+def test_a_party_report_is_signed_for_the_standing_committee(
+        signer: dict[str, str] | None, signature: Signature) -> None:
+    assert party_signature(signer) == signature

@@ -141,7 +141,9 @@ def check_layout(doc: DocumentObject, plan: Plan, party: bool) -> None:
         assert re.fullmatch(r"Số +-BC/ĐU", left[3]) and right[0] == "ĐẢNG CỘNG SẢN VIỆT NAM"
         assert recipients[0] == "- Ban Thường vụ Tỉnh ủy (để báo cáo);"
         assert recipients[-1] == "- Lưu Văn phòng Đảng ủy."
-        assert signature[0].startswith("T/M BAN ")
+        # a periodic report is the standing committee's, whoever adopted the plan (001:
+        # the Ban Chấp hành), signed by the secretary or a deputy
+        assert signature[0] == "T/M BAN THƯỜNG VỤ" and signature[1] in ("BÍ THƯ", "PHÓ BÍ THƯ")
     else:
         level, name = commune.split(" ", 1) if not commune.startswith("THỊ TRẤN") \
             else ("THỊ TRẤN", commune[len("THỊ TRẤN "):])

@@ -17,9 +17,11 @@ that still holds districts (huyện) comes out right too.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from theodoi.reports.model import Issuer
+from theodoi.reports.model import Issuer, Signature
 
 LEVEL_WORDS = {"tinh": "tỉnh", "thanh_pho": "thành phố", "huyen": "huyện", "xa": "xã",
                "phuong": "phường", "thi_tran": "thị trấn", "dac_khu": "đặc khu"}
@@ -30,6 +32,15 @@ COMMUNE_COMMITTEE = "Đảng ủy"
 TO_REPORT = " (để báo cáo)"
 STATE_CLOSING = ["Các cơ quan, đơn vị có liên quan", "Lưu: VT."]
 PARTY_CLOSING = ["Các chi, đảng bộ trực thuộc"]
+# Who signs a Party report (HD 36): a periodic report is the work of the standing
+# committee, signed "T/M Ban Thường vụ" by the secretary or a deputy; a plan adopted by the
+# Ban Chấp hành or a Đại hội (a nghị quyết, a chương trình hành động) is signed for that
+# body, which does not sign reports. A plan signed for one of these keeps its signer.
+PARTY_REPORT_BODY = "T/M Ban Thường vụ"
+PARTY_REPORT_BODIES = ("ban thường vụ", "đảng ủy", "chi bộ")  # after "T/M"
+PARTY_SECRETARIES = ("bí thư", "phó bí thư")  # a position that starts with one of these
+PARTY_SECRETARY = "Bí thư"
+ON_BEHALF = re.compile(r"^\s*T\s*/?\s*M\s*\.?\s*", re.IGNORECASE)  # "T/M ", "TM. "
 
 
 @dataclass(frozen=True)
@@ -98,3 +109,17 @@ def recipients(body: Body, parent: Body | None, party: bool) -> list[str]:
     return [*out, f"Thường trực {_short_committee(body)}{TO_REPORT}",
             f"Thường trực HĐND {here}{TO_REPORT}", f"Chủ tịch, các Phó Chủ tịch UBND {here}",
             *STATE_CLOSING]
+
+
+def party_signature(signer: Mapping[str, str | None] | None) -> Signature:
+    """The signature block of a Party report from the plan's signer (on_behalf, position,
+    name): its body when that body signs reports, else the Ban Thường vụ; its secretary or
+    deputy secretary with the name, else 'Bí thư' left for the clerk to sign."""
+    signer = signer or {}
+    on_behalf = signer.get("on_behalf") or ""
+    body = ON_BEHALF.sub("", on_behalf).lower()
+    kept = on_behalf if body.startswith(PARTY_REPORT_BODIES) else PARTY_REPORT_BODY
+    position = signer.get("position") or ""
+    if position.lower().startswith(PARTY_SECRETARIES):
+        return Signature(kept, position, signer.get("name"))
+    return Signature(kept, PARTY_SECRETARY, None)

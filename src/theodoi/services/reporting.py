@@ -63,13 +63,14 @@ def issuer_of(unit: Unit, party: bool) -> Issuer:
 
 
 def signature_of(plans: list[Plan], party: bool) -> Signature:
-    """The plans' signer when there is one plan of the same kind of body, else the usual."""
+    """The plans' signer when there is one plan of the same kind of body, else the usual;
+    a Party report is signed for the body that signs reports (reports.bodies)."""
     same_kind = len(plans) == 1 and is_party(plans) == party  # not a UBND signer on --party
     signer = plans[0].signer if same_kind and plans[0].signer else None
+    if party:
+        return bodies.party_signature(signer)
     if signer and signer.get("on_behalf"):
         return Signature(signer.get("on_behalf"), signer.get("position"), signer.get("name"))
-    if party:
-        return Signature("T/M Ban Thường vụ", "Bí thư", None)
     return Signature("TM. Ủy ban nhân dân", "Chủ tịch", None)
 
 
