@@ -80,15 +80,16 @@ def _free_port() -> int:
 
 
 @contextmanager
-def serving(settings: Settings, log: Path) -> Iterator[str]:
-    """uvicorn in a subprocess (its own interpreter, so the client does not share its GIL);
-    its errors go to `log`, counted after each page."""
+def serving(settings: Settings, log: Path, workers: int) -> Iterator[str]:
+    """`theodoi serve --workers N` in a subprocess (its own interpreters, so the client does
+    not share their GIL): what an office runs; its errors go to `log`, counted after each
+    page."""
     port = _free_port()
     env = {**os.environ, "THEODOI_DATABASE_URL": settings.database_url,
            "THEODOI_DATA_DIR": str(settings.data_dir)}
-    proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "theodoi.web.app:create_app",
-                             "--factory", "--host", HOST, "--port", str(port),
-                             "--log-level", "warning", "--no-access-log"], env=env,
+    command = [str(Path(sys.executable).with_name("theodoi")), "serve", "--host", HOST,
+               "--port", str(port), "--workers", str(workers)]
+    proc = subprocess.Popen(command, env=env,
                             stdout=log.open("w"), stderr=subprocess.STDOUT)
     url = f"http://{HOST}:{port}"
     try:
@@ -155,7 +156,7 @@ def measure(label: str, url: str, args: argparse.Namespace) -> None:
         settings = Settings(database_url=url, data_dir=Path(data))
         tokens = _seed_users(settings, max(LEVELS))
         log = Path(data) / "server.log"
-        with serving(settings, log) as base:
+        with serving(settings, log, args.workers) as base:
             for username, pages in _pages(settings).items():
                 for page, path in pages:
                     _measure_page(label, base, username, page, path, tokens[username], args)
@@ -197,6 +198,8 @@ def main() -> None:
     parser.add_argument("--no-sqlite", action="store_true")
     parser.add_argument("--requests", type=int, default=200, help="requests per page and level")
     parser.add_argument("--seconds", type=float, default=30, help="at most this long a level")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                        help="server processes, as `theodoi serve --workers` (default: cores)")
     args = parser.parse_args()
     if not args.no_sqlite:
         with tempfile.TemporaryDirectory() as tmp:

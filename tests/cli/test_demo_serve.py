@@ -77,7 +77,7 @@ def test_demo_without_serve_does_not_serve(monkeypatch: pytest.MonkeyPatch, db_u
     monkeypatch.setenv("THEODOI_DATA_DIR", str(tmp_path / "data"))
     served: list[tuple[str, int]] = []
     monkeypatch.setattr("theodoi.cli.user.run_server",
-                        lambda _settings, host, port: served.append((host, port)))
+                        lambda _settings, host, port, workers: served.append((host, port)))
     assert theodoi(capsys, "demo")[0] == 0 and served == []
     code, out, _ = theodoi(capsys, "demo", "--serve", "--port", "8123")
     assert code == 0 and served == [("127.0.0.1", 8123)]

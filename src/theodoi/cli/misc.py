@@ -34,7 +34,9 @@ def settings_cmd() -> None:
               help="Rồi tạo tài khoản dùng thử (nếu chưa có) và chạy ứng dụng web.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Với --serve.")
 @click.option("--port", default=8000, show_default=True, type=int, help="Với --serve.")
-def demo_cmd(samples: Path, serve: bool, host: str, port: int) -> None:
+@click.option("--workers", default=0, show_default=True, type=click.IntRange(min=0),
+              help="Với --serve: số tiến trình phục vụ; 0 là một cho mỗi lõi CPU.")
+def demo_cmd(samples: Path, serve: bool, host: str, port: int, workers: int) -> None:
     """Nạp các kế hoạch mẫu vào sổ theo dõi (cơ sở dữ liệu nhúng) và in tóm tắt."""
     settings = load()
     created = demo_setup(settings, samples, with_admin=serve)
@@ -46,7 +48,7 @@ def demo_cmd(samples: Path, serve: bool, host: str, port: int) -> None:
         out.print(f"Đăng nhập dùng thử: http://{host}:{port}/dang-nhap — tên "
                   f"{demo.DEMO_USER}, mật khẩu {demo.DEMO_PASSWORD} ({state}; quản trị "
                   f"ở {demo.PROVINCE}).")
-        run_server(settings, host, port)
+        run_server(settings, host, port, workers=workers)
     else:
         out.print("Xem: theodoi plan list --unit \"<đơn vị>\"; rà soát: theodoi plan show "
                   "<số>, theodoi plan accept|correct|reject …, theodoi plan activate <số>.")

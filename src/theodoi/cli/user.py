@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -88,23 +89,41 @@ def list_cmd(fmt: str) -> None:
     out.print(table)
 
 
+WORKERS_HELP = "Số tiến trình phục vụ; 0 là một tiến trình cho mỗi lõi CPU."
+
+
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
-def serve_cmd(host: str, port: int) -> None:
+@click.option("--workers", default=0, show_default=True, type=click.IntRange(min=0),
+              help=WORKERS_HELP)
+def serve_cmd(host: str, port: int, workers: int) -> None:
     """Chạy ứng dụng web (mở trình duyệt tại địa chỉ in ra)."""
     from theodoi.settings import load
 
-    run_server(load(), host, port)
+    run_server(load(), host, port, workers=workers)
 
 
-def run_server(settings: Settings, host: str, port: int) -> None:
-    """Serve the web app until Ctrl+C (the schema is brought up to date first)."""
-    import uvicorn
+def worker_count(asked: int) -> int:
+    """0 means one process per core: the pages are CPU-bound Python, one core each."""
+    return asked or max(1, os.cpu_count() or 1)
 
+
+def run_server(settings: Settings, host: str, port: int, *, workers: int = 1) -> None:
+    """Serve the web app until Ctrl+C (the schema is brought up to date first).
+
+    With several workers uvicorn starts that many processes, each building the app from
+    the environment; the database and stored-files settings are put there first so every
+    process serves the same register (sessions, sign-in limits and caches' keys all live
+    in the database, so any process may answer any request)."""
     from theodoi.services import db
-    from theodoi.web.app import create_app
+    from theodoi.web import server
 
     db.ensure_schema(settings.effective_database_url)
-    out.print(f"theodoi đang chạy tại http://{host}:{port}/ (Ctrl+C để dừng)")
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+    count = worker_count(workers)
+    out.print(f"theodoi đang chạy tại http://{host}:{port}/ với {count} tiến trình "
+              "(Ctrl+C để dừng)")
+    if count > 1:
+        os.environ["THEODOI_DATABASE_URL"] = settings.effective_database_url
+        os.environ["THEODOI_DATA_DIR"] = str(settings.data_dir)
+    server.serve(settings, host, port, count)

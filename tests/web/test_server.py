@@ -1,0 +1,62 @@
+"""`theodoi serve`: how many processes, and the shared socket's connections sent without
+Nagle's delay (uvicorn's own --workers socket left every kept-alive response ~40 ms late)."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+from typing import Any
+
+import pytest
+
+from theodoi.cli import user as cli_user
+from theodoi.settings import Settings
+from theodoi.web import server
+
+
+def test_connections_accepted_on_the_shared_socket_have_no_nagle_delay() -> None:
+    sock = server.listening_socket("127.0.0.1", 0)
+    port = sock.getsockname()[1]
+    seen: list[int] = []
+
+    async def main() -> None:
+        def accepted(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            raw = writer.get_extra_info("socket")
+            seen.append(raw.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+            writer.close()
+
+        listening = await asyncio.start_server(accepted, sock=sock)
+        async with listening:
+            _r, w = await asyncio.open_connection("127.0.0.1", port)
+            for _ in range(50):
+                if seen:
+                    break
+                await asyncio.sleep(0.01)
+            w.close()
+
+    asyncio.run(main())
+    assert seen and seen[0] != 0
+
+
+def test_zero_workers_means_one_per_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli_user.os, "cpu_count", lambda: 6)
+    assert (cli_user.worker_count(0), cli_user.worker_count(3)) == (6, 3)
+    monkeypatch.setattr(cli_user.os, "cpu_count", lambda: None)
+    assert cli_user.worker_count(0) == 1
+
+
+def test_several_workers_read_the_same_database_from_the_environment(
+        db_url: str, tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    served: list[tuple[str, int, int]] = []
+    monkeypatch.setattr(server, "serve",
+                        lambda _settings, host, port, workers: served.append((host, port,
+                                                                                workers)))
+    monkeypatch.setenv("THEODOI_DATABASE_URL", "sqlite:///elsewhere.db")  # restored after
+    monkeypatch.setenv("THEODOI_DATA_DIR", "elsewhere")
+    settings = Settings(database_url=db_url, data_dir=tmp_path)
+    cli_user.run_server(settings, "127.0.0.1", 8123, workers=2)
+    assert served == [("127.0.0.1", 8123, 2)]
+    import os
+
+    assert os.environ["THEODOI_DATABASE_URL"] == db_url
+    assert os.environ["THEODOI_DATA_DIR"] == str(tmp_path)
