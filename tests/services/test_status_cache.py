@@ -96,7 +96,7 @@ def test_status_after_a_write_in_another_transaction_is_never_the_cached_one(
 
 
 def test_a_unit_without_a_stamp_gets_one_when_read(two_communes: tuple[str, Any, Any]) -> None:
-    url, a, _b = two_communes
+    url, _a, _b = two_communes
     with session_factory(url)() as s:  # as after rows written around the ORM
         unit_id = units.find(s, A).id
         s.execute(UnitStamp.__table__.delete())
@@ -125,3 +125,27 @@ def test_completeness_and_the_province_rows_follow_writes(
         assert reported["Phòng Kinh tế"] == 1 + {
             g.agency: g.reported for g in before.agencies}["Phòng Kinh tế"]
     assert CACHE.hits > 0
+
+
+def test_a_web_sessions_last_seen_is_written_when_the_request_commits(db_url: str,
+                                                                      tmp_path: Any) -> None:
+    from datetime import timedelta
+
+    from theodoi.services import accounts, uow
+    from theodoi.settings import Settings
+    from theodoi.storage.models import WebSession
+
+    settings = Settings(database_url=db_url, data_dir=tmp_path)
+    with uow.transaction(settings) as s:
+        accounts.create_user(s, "canbo", "mat-khau-dai-1", full_name="Cán bộ")
+        signed_in = accounts.login(s, "canbo", "mat-khau-dai-1", "test")
+        assert isinstance(signed_in, accounts.SignIn)
+        token = signed_in.token
+    with uow.transaction(settings) as s:
+        row = s.scalar(select(WebSession))
+        seen = row.last_seen
+        later = seen + timedelta(minutes=5)
+        assert accounts.session_of(s, token, now=later) is not None
+        assert s.scalar(select(WebSession.last_seen)) == seen  # not yet: at the commit
+    with uow.transaction(settings) as s:
+        assert s.scalar(select(WebSession.last_seen)) == later

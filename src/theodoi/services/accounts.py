@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from theodoi.domain import access as rules
 from theodoi.domain.errors import BadInput, NotFound, TheodoiError
-from theodoi.services import agencies, units
+from theodoi.services import agencies, units, uow
 from theodoi.storage.models import RoleGrant, Unit, User, WebSession, utcnow
 from theodoi.storage.repositories import accounts as repo
 from theodoi.storage.repositories import agencies as agency_repo
@@ -194,8 +194,7 @@ def session_of(s: Session, token: str | None, *, policy: Policy | None = None,
         repo.delete_session(s, row)
         return None
     if now - row.last_seen >= TOUCH_EVERY:
-        row.last_seen = now
-        s.flush()
+        uow.at_commit(s, lambda: repo.touch_session(s, row.id, now))
     return row
 
 

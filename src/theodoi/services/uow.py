@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from sqlalchemy.orm import Session
@@ -12,8 +12,22 @@ from theodoi.domain.errors import Conflict
 from theodoi.services import db
 from theodoi.settings import Settings
 
+AT_COMMIT, IN_UOW = "theodoi_at_commit", "theodoi_in_uow"
+
 STALE = ("bản ghi vừa được người khác thay đổi; không có gì bị ghi đè. Hãy tải lại trang "
          "và làm lại.")
+
+
+def at_commit(s: Session, write: Callable[[], None]) -> None:
+    """Run `write` just before the transaction commits (or, outside `transaction`, now).
+
+    For bookkeeping a read makes (a session's last-seen time): done at the end, the write
+    holds SQLite's one write lock for milliseconds instead of the whole request, so
+    readers no longer queue behind each other's bookkeeping."""
+    if s.info.get(IN_UOW):
+        s.info.setdefault(AT_COMMIT, []).append(write)
+    else:
+        write()
 
 
 @contextmanager
@@ -24,8 +38,11 @@ def transaction(settings: Settings) -> Iterator[Session]:
     version counter stops the second, and the person sees the conflict message.
     """
     with db.session(settings) as s:
+        s.info[IN_UOW] = True
         try:
             yield s
+            for write in s.info.pop(AT_COMMIT, []):
+                write()
             s.commit()
         except StaleDataError as exc:
             s.rollback()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from theodoi.storage.models import LoginAttempt, RoleGrant, User, WebSession
@@ -57,6 +57,11 @@ def add_session(s: Session, row: WebSession) -> WebSession:
 def session_by_hash(s: Session, token_hash: str) -> WebSession | None:
     return s.scalar(select(WebSession).where(WebSession.token_hash == token_hash)
                     .options(selectinload(WebSession.user).selectinload(User.grants)))
+
+
+def touch_session(s: Session, session_id: int, at: datetime) -> None:
+    """The session was used at `at`: one UPDATE, without loading or versioning the row."""
+    s.execute(update(WebSession).where(WebSession.id == session_id).values(last_seen=at))
 
 
 def delete_session(s: Session, row: WebSession) -> None:
