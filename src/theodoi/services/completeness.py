@@ -63,11 +63,8 @@ def completeness(s: Session, unit_text: str, period_text: str, as_of: date) -> C
     period = parse_period(period_text)
     stamp = stamps.read(s, [unit.id]).get(unit.id)  # before the rows: see services/memo.py
     key = (stamps.url_of(s), unit.id, stamp, period.key, as_of)
-    found = CACHE.get(key)
-    if found is None:
-        found = _count(s, unit, period, as_of)
-        if stamp is not None:
-            CACHE.put(key, found)
+    found: Completeness = CACHE.one(key, lambda: _count(s, unit, period, as_of),
+                                    keep=stamp is not None)
     return found
 
 

@@ -118,17 +118,18 @@ def _communes(s: Session, unit: Unit, as_of: date) -> list[dict[str, Any]]:
     known = stamps.read(s, list(names))  # before the rows: see services/memo.py
     where = stamps.url_of(s)
     keys = {i: (where, i, known.get(i), as_of) for i in names}
-    rows = {i: COMMUNES.get(k) for i, k in keys.items()}
-    missing = {i: names[i] for i, row in rows.items() if row is None}
-    if missing:
-        for unit_id, found in status.status_of_units(s, missing, as_of).items():
-            below = unit_repo.get(s, unit_id)
-            if below is None:
-                continue
-            rows[unit_id] = _commune_row(s, below, found, as_of)
-            if known.get(unit_id) is not None:
-                COMMUNES.put(keys[unit_id], rows[unit_id])
+    rows = COMMUNES.many(keys, lambda missing: _commune_rows(s, {i: names[i] for i in missing},
+                                                             as_of),
+                         keep=lambda i: known.get(i) is not None)
     return sorted((r for r in rows.values() if r is not None), key=lambda c: c["name"])
+
+
+def _commune_rows(s: Session, names: dict[int, str], as_of: date) -> dict[int, Any]:
+    out: dict[int, Any] = {}
+    for unit_id, found in status.status_of_units(s, names, as_of).items():
+        below = unit_repo.get(s, unit_id)
+        out[unit_id] = None if below is None else _commune_row(s, below, found, as_of)
+    return out
 
 
 def _commune_row(s: Session, below: Unit, found: status.UnitStatus,
@@ -148,20 +149,22 @@ def _commune_row(s: Session, below: Unit, found: status.UnitStatus,
 
 
 def dashboard_page(s: Session, p: Principal, unit_id: int, as_of: date) -> dict[str, Any]:
-    """Everything the dashboard shows of a unit the person reads, as of `as_of`.
+    """Everything the dashboard shows of a unit the person reads, as of `as_of`."""
+    own, communes = dashboard_parts(s, p, unit_id, as_of)
+    return {**own, "communes": communes, "commune_statuses": COLUMNS}
 
-    The unit's own part is cached under its data stamp and what the person may see (an
-    agency's own items, or everything); the communes' rows under theirs."""
+
+def dashboard_parts(s: Session, p: Principal, unit_id: int,
+                    as_of: date) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The dashboard as the cached, read-only parts it is made of: the unit's own part
+    (under its data stamp and what the person may see: an agency's own items, or
+    everything) and the communes' rows (each under its own stamp)."""
     unit = access.unit(s, p, unit_id)
     only = access.agency_filter(p, unit)
     stamp = stamps.read(s, [unit.id]).get(unit.id)  # before the rows: see services/memo.py
     key = (stamps.url_of(s), unit.id, stamp, as_of, only)
-    own = PAGES.get(key)
-    if own is None:
-        own = _own_part(s, p, unit, as_of)
-        if stamp is not None:
-            PAGES.put(key, own)
-    return {**own, "communes": _communes(s, unit, as_of), "commune_statuses": COLUMNS}
+    own = PAGES.one(key, lambda: _own_part(s, p, unit, as_of), keep=stamp is not None)
+    return own, _communes(s, unit, as_of)
 
 
 def _own_part(s: Session, p: Principal, unit: Unit, as_of: date) -> dict[str, Any]:

@@ -27,6 +27,7 @@ class Memo:
         self.size = size
         self._data: OrderedDict[Hashable, Any] = OrderedDict()
         self._lock = Lock()
+        self._making: dict[Hashable, Lock] = {}
         self.hits = self.misses = 0
 
     def get(self, key: Hashable) -> Any | None:
@@ -45,12 +46,40 @@ class Memo:
             while len(self._data) > self.size:
                 self._data.popitem(last=False)
 
-    def get_or_make(self, key: Hashable, make: Callable[[], Any]) -> Any:
-        found = self.get(key)
-        if found is None:
-            found = make()
-            self.put(key, found)
+    def one(self, key: Hashable, make: Callable[[], Any], *, keep: bool = True) -> Any:
+        """The value under `key`, made by `make` when missing (and stored when `keep`)."""
+        found = self.many({None: key}, lambda _missing: {None: make()},
+                          keep=lambda _k: keep)
+        return found[None]
+
+    def many(self, keys: dict[Any, Hashable], make: Callable[[list[Any]], dict[Any, Any]],
+             *, keep: Callable[[Any], bool] = lambda _k: True) -> dict[Any, Any]:
+        """A value for each of `keys` (name -> cache key): the cached ones, and the rest
+        made together by `make(missing names)`; a made value is stored when `keep(name)`.
+
+        One thread at a time makes a given set of missing values: twenty requests for a
+        dashboard that is not cached yet wait for the first one instead of all computing
+        the same province at once."""
+        found = {name: self.get(key) for name, key in keys.items()}
+        missing = [name for name, value in found.items() if value is None]
+        if not missing:
+            return found
+        with self._making_lock(tuple(keys[name] for name in missing)):
+            again = {name: self.get(keys[name]) for name in missing}
+            found.update({n: v for n, v in again.items() if v is not None})
+            todo = [name for name, value in again.items() if value is None]
+            if todo:
+                for name, value in make(todo).items():
+                    found[name] = value
+                    if keep(name):
+                        self.put(keys[name], value)
         return found
+
+    def _making_lock(self, key: Hashable) -> Lock:
+        with self._lock:
+            if len(self._making) > self.size:  # finished ones are never asked for again
+                self._making.clear()
+            return self._making.setdefault(key, Lock())
 
     def clear(self) -> None:
         with self._lock:

@@ -16,17 +16,25 @@ REVIEW_LABELS = {"proposed": "chờ rà soát", "accepted": "đã chấp nhận"
                  "corrected": "đã sửa", "rejected": "đã loại", "added": "thêm tay"}
 
 
-def plan_summary(plan: Plan) -> dict[str, Any]:
-    """One plan as a row: identity, document facts, counts by review state."""
+def plan_summary(plan: Plan, counts: dict[str, dict[str, int]] | None = None) -> dict[str, Any]:
+    """One plan as a row: identity, document facts, counts by review state. `counts`
+    (repo.review_counts) spares loading every item when only the plan is shown."""
+    if counts is None:
+        counts = {"targets": {}, "tasks": {}}
+        for kind, rows in (("targets", plan.targets), ("tasks", plan.tasks)):
+            for item in rows:
+                counts[kind][item.review] = counts[kind].get(item.review, 0) + 1
     reviews: dict[str, int] = {}
-    for item in [*plan.targets, *plan.tasks]:
-        reviews[item.review] = reviews.get(item.review, 0) + 1
+    for by_review in counts.values():
+        for review, n in by_review.items():
+            reviews[review] = reviews.get(review, 0) + n
     return {
         "id": plan.id, "unit": plan.unit.name, "kind": plan.kind, "number": plan.number,
         "issued_on": plan.issued_on.isoformat() if plan.issued_on else None,
         "title": plan.title, "status": plan.status,
         "term": {"start": plan.term_start, "end": plan.term_end} if plan.term_start else None,
-        "targets": len(plan.targets), "tasks": len(plan.tasks), "reviews": reviews,
+        "targets": sum(counts["targets"].values()), "tasks": sum(counts["tasks"].values()),
+        "reviews": reviews,
         "revises": plan.revises_id, "source": plan.source_name,
     }
 

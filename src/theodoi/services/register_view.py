@@ -5,7 +5,7 @@ An agency user (don_vi) gets only the items whose lead agency is theirs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from datetime import date
 from typing import Any
 
@@ -18,14 +18,17 @@ from theodoi.domain.fields import FIELD_LABELS
 from theodoi.services import access, plans, status
 from theodoi.services.access import Principal
 from theodoi.services.items import ref_of
+from theodoi.services.memo import Memo
 from theodoi.services.review_view import item_row
-from theodoi.storage.models import Target, Task
+from theodoi.storage.models import Target, Task, Unit
 from theodoi.storage.repositories import plans as repo
+from theodoi.storage.repositories import stamps
 
 SORTS = ("plan", "field", "review", "agency", "due")
 DUES = {"qua_han": "quá hạn", "quy_nay": "đến hạn trong quý này",
         "nam_nay": "đến hạn trong năm nay"}
 FINISHED = ("dat", "vuot", "hoan_thanh_dung_han", "hoan_thanh_tre_han")
+PAGES = Memo(500)  # register lists by unit data stamp, filters, day and scope
 
 
 @dataclass
@@ -103,8 +106,20 @@ def register_page(s: Session, p: Principal, unit_id: int, f: Filters,
                   as_of: date | None = None) -> dict[str, Any]:
     """The unit's items (open plans) narrowed by `f`, and the choices the filters offer.
 
-    Status and due filters are judged as of `as_of` (the edge passes today)."""
+    Status and due filters are judged as of `as_of` (the edge passes today). Cached under
+    the unit's data stamp, the filters, the day and what the person may see (an agency's
+    own items or all); what is returned is shared and must not be changed."""
     unit = access.unit(s, p, unit_id)
+    stamp = stamps.read(s, [unit.id]).get(unit.id)  # before the rows: see services/memo.py
+    key = (stamps.url_of(s), unit.id, stamp, astuple(f), as_of,
+           access.agency_filter(p, unit))
+    found: dict[str, Any] = PAGES.one(key, lambda: _page(s, p, unit, f, as_of),
+                                      keep=stamp is not None)
+    return found
+
+
+def _page(s: Session, p: Principal, unit: Unit, f: Filters,
+          as_of: date | None) -> dict[str, Any]:
     day = as_of or date.min
     rows: list[Target | Task] = []
     for plan in repo.for_unit(s, unit.id, full=True):

@@ -112,14 +112,10 @@ def status_of_units(s: Session, names: dict[int, str], as_of: date, *,
     known = stamps.read(s, list(names))  # before the rows: see services/memo.py
     where = stamps.url_of(s)
     keys = {i: (where, i, known.get(i), as_of, tolerance, window_days) for i in names}
-    found = {i: CACHE.get(k) for i, k in keys.items()}
-    missing = {i: names[i] for i, hit in found.items() if hit is None}
-    if missing:
-        for i, made in _compute(s, missing, as_of, tolerance, window_days).items():
-            if known.get(i) is not None:
-                CACHE.put(keys[i], made)
-            found[i] = made
-    return {i: found[i] for i in names}  # type: ignore[misc]
+    found = CACHE.many(keys, lambda missing: _compute(s, {i: names[i] for i in missing},
+                                                      as_of, tolerance, window_days),
+                       keep=lambda i: known.get(i) is not None)
+    return {i: found[i] for i in names}
 
 
 def _compute(s: Session, names: dict[int, str], as_of: date, tolerance: float,

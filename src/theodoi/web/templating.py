@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from fastapi import Request
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import escape
 
 from theodoi.domain.fields import FIELD_LABELS
 from theodoi.domain.numbers import vn_number as format_number
 from theodoi.services import report_files
+from theodoi.services.memo import Memo
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -30,6 +33,9 @@ def vn_number(value: Any) -> str:
     return "" if value is None or value == "" else format_number(float(value))
 
 
+NAME, CSRF = "\u2063theodoi-ten\u2063", "\u2063theodoi-csrf\u2063"  # invisible separators
+PAGES = Memo(300)  # rendered pages by the shared data they show (see render)
+
 env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(),
                   trim_blocks=True, lstrip_blocks=True)
 env.filters["vn_date"] = vn_date
@@ -38,10 +44,31 @@ env.filters["field_label"] = lambda code: FIELD_LABELS.get(code, code or "")  # 
 env.globals["report_form"] = report_files.form_options  # kinds, formats, PDF or not
 
 
-def render(name: str, request: Request, **context: Any) -> str:
-    """A page; `user` and `csrf` come from the request state the routes set."""
+def render(name: str, request: Request, *, shared: tuple[object, ...] | None = None,
+           **context: Any) -> str:
+    """A page; `user` and `csrf` come from the request state the routes set.
+
+    `shared`: the cached, read-only objects (services/memo.py) the page's data is made
+    of. The page is then rendered once per set of them, per template and per everything
+    else that shapes it (the other context values, the menu of the person's first role,
+    the path) with stand-ins for the person's name and CSRF token, which are put in each
+    time. A hit is trusted only while the entry still holds the very objects it was made
+    from, so an id reused after they were dropped can never match."""
     state = request.state
-    context.setdefault("user", getattr(state, "user", None))
-    context.setdefault("csrf", getattr(state, "csrf", None))
+    user = context.setdefault("user", getattr(state, "user", None))
+    csrf = context.setdefault("csrf", getattr(state, "csrf", None))
     context["path"] = request.url.path
-    return env.get_template(name).render(**context)
+    if shared is None or user is None or csrf is None:
+        return env.get_template(name).render(**context)
+    rest = tuple(sorted((k, v) for k, v in context.items()
+                        if k not in ("data", "user", "csrf")))
+    menu = tuple((g.unit_id, g.role) for g in user.grants[:1])
+    key = (name, tuple(map(id, shared)), rest, menu, user.must_change_password)
+    hit = PAGES.get(key)
+    if hit is None or any(a is not b for a, b in zip(hit[0], shared, strict=True)):
+        stand_in = SimpleNamespace(display_name=NAME, grants=user.grants[:1],
+                                   must_change_password=user.must_change_password)
+        hit = (shared, env.get_template(name).render(**{**context, "user": stand_in,
+                                                          "csrf": CSRF}))
+        PAGES.put(key, hit)
+    return hit[1].replace(NAME, str(escape(user.display_name))).replace(CSRF, csrf)

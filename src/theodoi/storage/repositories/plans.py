@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from theodoi.storage.models import Basis, Plan, SourceFile, Target, Task
@@ -26,6 +26,17 @@ def get(s: Session, plan_id: int) -> Plan | None:
 
 def by_source(s: Session, unit_id: int, sha256: str) -> Plan | None:
     return s.scalar(select(Plan).where(Plan.unit_id == unit_id, Plan.source_sha256 == sha256))
+
+
+def review_counts(s: Session, plan_id: int) -> dict[str, dict[str, int]]:
+    """Per kind ("targets", "tasks"): how many items are in each review state, counted by
+    the database instead of loading every item."""
+    out: dict[str, dict[str, int]] = {"targets": {}, "tasks": {}}
+    for kind, model in (("targets", Target), ("tasks", Task)):
+        query = (select(model.review, func.count()).where(model.plan_id == plan_id)
+                 .group_by(model.review))
+        out[kind] = {review: n for review, n in s.execute(query).all()}
+    return out
 
 
 def for_unit(s: Session, unit_id: int, *, full: bool = False) -> list[Plan]:

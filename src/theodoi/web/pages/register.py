@@ -112,8 +112,9 @@ def register(request: Request, unit_id: int, s: deps.Db, p: deps.User, kind: str
                                     int(agency) if agency.isdigit() else None,
                                     int(plan) if plan.isdigit() else None, sort, status, due)
     data = register_view.register_page(s, p, unit_id, filters, date.today())
-    return page(request, "register.html",
-                data=data | {"can_review": reviewing.may_review(s, p, unit_id)})
+    may_review = reviewing.may_review(s, p, unit_id)
+    return page(request, "register.html", shared=(data,), review_links=may_review,
+                data=data | {"can_review": may_review})  # review_links: part of the key
 
 
 @router.get("/don-vi/{unit_id}/co-quan")

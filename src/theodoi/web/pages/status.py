@@ -25,8 +25,10 @@ def as_of(text: str | None) -> date:
 @router.get("/don-vi/{unit_id}/tong-quan")
 def dashboard(request: Request, unit_id: int, s: deps.Db, p: deps.User,
               ngay: str = "") -> Response:
-    data = dashboard_view.dashboard_page(s, p, unit_id, as_of(ngay))
-    return HTMLResponse(render("dashboard.html", request, data=data))
+    own, communes = dashboard_view.dashboard_parts(s, p, unit_id, as_of(ngay))
+    data = {**own, "communes": communes, "commune_statuses": dashboard_view.COLUMNS}
+    return HTMLResponse(render("dashboard.html", request, data=data,
+                               shared=(own, *communes)))
 
 
 def _item(request: Request, ref: str, s: deps.Db, p: deps.User, ngay: str,

@@ -1,0 +1,66 @@
+"""Dashboards and registers are rendered once per set of cached data and reused: each
+person still gets their own name and CSRF token, the menu of their own role, and a page
+made after a write shows the write."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from tests.web.conftest import A, World
+from tests.web.progress_world import implement
+from theodoi.web import templating
+
+SEEN = "2027-01-15"
+
+
+def _token(page: str) -> str:
+    found = re.search(r'name="csrf_token" value="([^"]+)"', page)
+    assert found
+    return found.group(1)
+
+
+def test_two_people_on_the_same_cached_page_each_get_their_own_name_and_token(
+        world: World, as_user: Any) -> None:
+    implement(as_user, world)
+    leader, reader = as_user("lanhdao"), as_user("xem")
+    path = f"/don-vi/{world.units[A]}/tong-quan"
+    first = leader.get(path, params={"ngay": SEEN}).text
+    hits = templating.PAGES.hits
+    second = reader.get(path, params={"ngay": SEEN}).text
+    again = leader.get(path, params={"ngay": SEEN}).text
+    assert templating.PAGES.hits >= hits + 1  # the leader's second view, from the cache
+    assert ">Lanhdao</span>" in first and ">Xem</span>" in second
+    assert "Lanhdao" not in second and "Xem</span>" not in first
+    assert _token(first) == _token(again) != _token(second)
+    assert templating.NAME not in second and templating.CSRF not in second
+    assert "viec-cua-toi" not in second  # a reader's menu has no 'Việc của tôi'
+
+
+def test_a_name_is_escaped_where_it_is_put_in(world: World, as_user: Any) -> None:
+    from theodoi.services import accounts, uow
+
+    with uow.transaction(world.settings) as s:
+        row = accounts.repo.user_by_name(s, "lanhdao")
+        assert row is not None
+        row.full_name = "<b>Lê</b> & Co"
+    page = as_user("lanhdao").get(f"/don-vi/{world.units[A]}/so-theo-doi").text
+    assert "&lt;b&gt;Lê&lt;/b&gt; &amp; Co" in page and "<b>Lê</b>" not in page
+
+
+def test_a_page_made_after_a_write_shows_the_write(world: World, as_user: Any) -> None:
+    implement(as_user, world)
+    office = as_user("vanphong")
+    path = f"/don-vi/{world.units[A]}/tong-quan"
+    before = office.get(path, params={"ngay": SEEN}).text
+    assert office.post("/api/items/t1/progress",
+                       json={"period": "2026", "value": "60"}).status_code == 201
+    after = office.get(path, params={"ngay": SEEN}).text
+    assert before != after and "Chậm tiến độ" in after
+    register = f"/don-vi/{world.units[A]}/so-theo-doi"
+    office.get(register)
+    r = office.get("/api/items/t1").json()
+    assert office.post("/api/items/t1/correct", json={
+        "version": r["item"]["version"], "changes": {"indicator": "Chỉ tiêu đã sửa tên"}}
+    ).status_code == 200
+    assert "Chỉ tiêu đã sửa tên" in office.get(register).text
