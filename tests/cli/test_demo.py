@@ -15,10 +15,10 @@ def test_demo_loads_every_sample_under_its_commune_once(capsys: Any, tmp_path: P
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("THEODOI_DATABASE_URL", raising=False)
     monkeypatch.setenv("THEODOI_DATA_DIR", str(tmp_path))
-    code, out, _ = theodoi(capsys, "demo")
+    code, out, _ = theodoi(capsys, "demo", "--no-progress")  # the plans only, as drafts
     assert code == 0 and out.count("vừa nạp") == 5
     assert (tmp_path / "theodoi.db").is_file()
-    assert theodoi(capsys, "demo")[0] == 0  # twice: nothing is stored again
+    assert theodoi(capsys, "demo", "--no-progress")[0] == 0  # twice: nothing stored again
     listed = json.loads(theodoi(capsys, "unit", "list", "--format", "json")[1])
     assert {u["name"] for u in listed} == {"Tỉnh mẫu", "Thị trấn Cổ Lễ", "Xã Thái Tân",
                                            "Xã Nghi Dương", "Xã Ngọc Liên"}

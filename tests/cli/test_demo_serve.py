@@ -81,4 +81,5 @@ def test_demo_without_serve_does_not_serve(monkeypatch: pytest.MonkeyPatch, db_u
     assert theodoi(capsys, "demo")[0] == 0 and served == []
     code, out, _ = theodoi(capsys, "demo", "--serve", "--port", "8123")
     assert code == 0 and served == [("127.0.0.1", 8123)]
+    assert out.count("đã kích hoạt từ trước, để nguyên") == 5  # a restart records nothing
     assert f"mật khẩu {demo.DEMO_PASSWORD}" in out and "http://127.0.0.1:8123/" in out

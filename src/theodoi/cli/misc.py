@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
 from rich.table import Table
 
 from theodoi.settings import Settings, load
+
+if TYPE_CHECKING:
+    from theodoi.services.demo import ProgressOutcome
 
 out = Console(highlight=False, soft_wrap=True)
 
@@ -30,16 +35,25 @@ def settings_cmd() -> None:
 @click.command("demo")
 @click.option("--samples", type=click.Path(path_type=Path, exists=True), default=SAMPLES,
               show_default=True, help="Folder of sample plans.")
+@click.option("--no-progress", "no_progress", is_flag=True,
+              help="Chỉ nạp kế hoạch mẫu (bản nháp), không ghi tiến độ mẫu.")
+@click.option("--as-of", "as_of", default=None,
+              help="Ghi tiến độ mẫu đến ngày này, YYYY-MM-DD (mặc định hôm nay).")
 @click.option("--serve", "serve", is_flag=True,
               help="Rồi tạo tài khoản dùng thử (nếu chưa có) và chạy ứng dụng web.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Với --serve.")
 @click.option("--port", default=8000, show_default=True, type=int, help="Với --serve.")
 @click.option("--workers", default=0, show_default=True, type=click.IntRange(min=0),
               help="Với --serve: số tiến trình phục vụ; 0 là một cho mỗi lõi CPU.")
-def demo_cmd(samples: Path, serve: bool, host: str, port: int, workers: int) -> None:
-    """Nạp các kế hoạch mẫu vào sổ theo dõi (cơ sở dữ liệu nhúng) và in tóm tắt."""
+def demo_cmd(samples: Path, no_progress: bool, as_of: str | None, serve: bool, host: str,
+             port: int, workers: int) -> None:
+    """Nạp các kế hoạch mẫu vào sổ theo dõi (cơ sở dữ liệu nhúng), ghi tiến độ mẫu cho
+    kế hoạch chưa ai động đến, và in tóm tắt."""
+    from theodoi.cli.progress import day
+
     settings = load()
-    created = demo_setup(settings, samples, with_admin=serve)
+    when = None if no_progress else day(as_of, "ngày xét") or date.today()
+    created = demo_setup(settings, samples, with_admin=serve, progress_as_of=when)
     if serve:
         from theodoi.cli.user import run_server
         from theodoi.services import demo
@@ -50,18 +64,23 @@ def demo_cmd(samples: Path, serve: bool, host: str, port: int, workers: int) -> 
                   f"ở {demo.PROVINCE}).")
         run_server(settings, host, port, workers=workers)
     else:
-        out.print("Xem: theodoi plan list --unit \"<đơn vị>\"; rà soát: theodoi plan show "
-                  "<số>, theodoi plan accept|correct|reject …, theodoi plan activate <số>.")
+        out.print("Xem: theodoi plan list --unit \"<đơn vị>\", theodoi status --unit "
+                  "\"<đơn vị>\"; rà soát: theodoi plan show <số>, theodoi plan "
+                  "accept|correct|reject …, theodoi plan activate <số>.")
 
 
-def demo_setup(settings: Settings, samples: Path, *, with_admin: bool) -> bool:
-    """Load the samples (and, `with_admin`, make sure the demo administrator exists), print
-    what was stored; True when the administrator was created now."""
+def demo_setup(settings: Settings, samples: Path, *, with_admin: bool,
+               progress_as_of: date | None = None) -> bool:
+    """Load the samples, record their sample progress as of `progress_as_of` (None: none)
+    and, `with_admin`, make sure the demo administrator exists; print what was stored.
+    True when the administrator was created now."""
     from theodoi.cli.common import transaction
     from theodoi.services import db, demo
 
     with transaction(settings) as s:
         results = demo.load_samples(s, samples, max_bytes=settings.max_upload_bytes)
+        recorded = [] if progress_as_of is None else demo.record_progress(
+            s, [r.plan_id for _, r in results], progress_as_of)
         created = demo.ensure_demo_admin(s) if with_admin else False
     table = Table("Đơn vị", "Kế hoạch số", "Tệp", "Chỉ tiêu", "Nhiệm vụ", "Cảnh báo", "")
     for name, r in results:
@@ -69,5 +88,26 @@ def demo_setup(settings: Settings, samples: Path, *, with_admin: bool) -> bool:
         table.add_row(r.unit.name, str(r.plan_id), name, str(r.targets), str(r.tasks),
                       warnings, "đã có sẵn" if r.already_stored else "vừa nạp")
     out.print(table)
+    if progress_as_of is not None:
+        _print_progress(recorded, {r.plan_id: r.unit.name for _, r in results},
+                        progress_as_of)
     out.print(f"Sổ theo dõi: {db.status(settings)['url']}")
     return created
+
+
+def _print_progress(outcomes: list[ProgressOutcome], units: dict[int, str], as_of: date) -> None:
+    """The sample progress recorded now, a row per plan, then a line per plan left alone."""
+    recorded = [(o.plan_id, o.recorded) for o in outcomes if o.recorded is not None]
+    if recorded:
+        table = Table("Đơn vị", "Kế hoạch số", "Năm", "Số liệu", "Cập nhật nhiệm vụ",
+                      "Giải trình", title=f"Tiến độ mẫu đến ngày {as_of:%d/%m/%Y} (vừa ghi)",
+                      title_justify="left")
+        for plan_id, got in recorded:
+            table.add_row(units[plan_id], str(plan_id), str(got.year), str(got.values),
+                          str(got.task_updates), str(got.explanations))
+        out.print(table)
+        out.print("Các kế hoạch này đã được đưa vào thực hiện; xem bảng điều hành hoặc "
+                  "theodoi status --unit \"<đơn vị>\".")
+    for o in outcomes:
+        if o.recorded is None:
+            out.print(f"Tiến độ mẫu: kế hoạch số {o.plan_id} ({units[o.plan_id]}) {o.left}.")

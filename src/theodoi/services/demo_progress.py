@@ -3,7 +3,10 @@ field, a year of quarterly values, task updates and one answered explanation, so
 report kind has something to show.
 
 Deterministic: the values come from each target's goal and position, every date from the
-plan's term (never the clock), so two runs give the same report.
+plan's term (never the clock), so two runs give the same report. Given a day `as_of` (the
+edge's today, for `theodoi demo`), the progress is that of a plan under way on that day:
+the year of the last quarter reported by then, within the plan's term, and nothing dated
+after it.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ class SampleProgress:
     term: tuple[int, int]
     values: int
     task_updates: int
+    explanations: int = 0
 
     @property
     def periods(self) -> dict[str, str]:
@@ -65,8 +69,25 @@ def sample_value(t: Target, position: int, q: int) -> float | None:
     return round(t.value * REACHED[position % len(REACHED)] * QUARTER_SHARE[q - 1], 2)
 
 
-def record_sample_progress(s: Session, plan_id: int) -> SampleProgress:
-    """Activate sample plan `plan_id` and record its sample progress (flushed only)."""
+REPORT_DELAY = timedelta(days=3)  # a quarter's values are recorded three days after it ends
+
+
+def current_year(plan: Plan, as_of: date) -> int:
+    """The year of the last quarter reported by `as_of`, kept within the plan's term."""
+    ended = as_of - REPORT_DELAY
+    last = ended.year if ended >= quarter(ended.year, 1).end else ended.year - 1
+    first = plan.term_start or sample_year(plan)
+    return min(max(last, first), max(plan.term_end or first, first))
+
+
+def record_sample_progress(s: Session, plan_id: int,
+                           as_of: date | None = None) -> SampleProgress:
+    """Activate sample plan `plan_id` and record its sample progress (flushed only).
+
+    Without `as_of`: a full year (the term's second). With `as_of`: the year
+    `current_year` gives, and only the values, task updates and explanation dated on or
+    before `as_of`.
+    """
     plan = review.get_plan(s, plan_id)
     unled: list[Target | Task] = [*plan.targets, *plan.tasks]
     for item in unled:
@@ -74,19 +95,25 @@ def record_sample_progress(s: Session, plan_id: int) -> SampleProgress:
             field = item.field if isinstance(item, Target) else None
             review.correct(s, items.ref_of(item), {"lead_agency": SAMPLE_LEADS[field]})
     review.activate(s, plan_id, accept_rest=True)
-    year = sample_year(plan)
-    recorded = _record_values(s, plan, year)
-    updates = sum(_update_task(s, task, n, year) for n, task in enumerate(plan.tasks))
-    _explain_first_behind(s, plan, year)
-    return SampleProgress(plan_id, year, sample_term(plan, year), recorded, updates)
+    year = sample_year(plan) if as_of is None else current_year(plan, as_of)
+    until = as_of or date.max
+    recorded = _record_values(s, plan, year, until)
+    updates = sum(_update_task(s, task, n, year, until) for n, task in enumerate(plan.tasks))
+    explained = _explain_first_behind(s, plan, year, until)
+    return SampleProgress(plan_id, year, sample_term(plan, year), recorded, updates,
+                          explained)
 
 
-def _record_values(s: Session, plan: Plan, year: int) -> int:
+def _reported_on(year: int, q: int) -> date:
+    return quarter(year, q).end + REPORT_DELAY
+
+
+def _record_values(s: Session, plan: Plan, year: int, until: date) -> int:
     count = 0
     for n, t in enumerate(plan.targets):
-        for q in range(1, 5):
+        for q in (q for q in range(1, 5) if _reported_on(year, q) <= until):
             period = quarter(year, q)
-            at = datetime.combine(period.end + timedelta(days=3), datetime.min.time())
+            at = datetime.combine(_reported_on(year, q), datetime.min.time())
             if progress.is_milestone(t):
                 value: float | str | None = "đạt" if n % 2 == 0 and q == 4 else None
             else:
@@ -97,24 +124,31 @@ def _record_values(s: Session, plan: Plan, year: int) -> int:
     return count
 
 
-def _update_task(s: Session, task: Task, n: int, year: int) -> int:
+def _update_task(s: Session, task: Task, n: int, year: int, until: date) -> int:
     """Every third task done by its due day, every third under way, the rest untouched."""
     due = task.due_date
-    if n % 3 == 0 and due is not None and due.year <= year:
+    if n % 3 == 0 and due is not None and due.year <= year and due <= until:
         progress.update_task(s, items.ref_of(task), "hoan_thanh", on=due, completed_on=due)
         return 1
-    if n % 3 == 1:
-        progress.update_task(s, items.ref_of(task), "dang_thuc_hien", on=date(year, 9, 30),
+    on = min(date(year, 9, 30), until)
+    if n % 3 == 1 and on.year == year:
+        progress.update_task(s, items.ref_of(task), "dang_thuc_hien", on=on,
                              percent=40 + 10 * (n % 5))
         return 1
     return 0
 
 
-def _explain_first_behind(s: Session, plan: Plan, year: int) -> None:
-    """The first target well short of its goal gets an answered explanation for Quý III."""
+def _explain_first_behind(s: Session, plan: Plan, year: int, until: date) -> int:
+    """The first target well short of its goal gets an answered explanation for Quý III
+    (for the last quarter reported by `until`, if Quý III was not yet); 1 if one was."""
+    reported = [q for q in range(1, 4) if _reported_on(year, q) <= until]
+    if not reported:
+        return 0
+    q = reported[-1]
     for n, t in enumerate(plan.targets):
-        if REACHED[n % len(REACHED)] < 0.6 and sample_value(t, n, 3) is not None:
+        if REACHED[n % len(REACHED)] < 0.6 and sample_value(t, n, q) is not None:
             asked = explanations.request_explanation(
-                s, items.ref_of(t), "Vì sao chỉ tiêu đạt thấp?", period_text=f"Q3/{year}")
+                s, items.ref_of(t), "Vì sao chỉ tiêu đạt thấp?", period_text=f"Q{q}/{year}")
             explanations.answer(s, asked.id, CAUSE)
-            return
+            return 1
+    return 0
