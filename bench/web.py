@@ -2,11 +2,12 @@
 
 A generated province (bench/province.py: 100 communes, 15,000 items, 500,000 progress
 records) on SQLite and on the PostgreSQL server; a lãnh đạo user at the province and one
-at a commune; the app served by uvicorn in a subprocess on 127.0.0.1 only. Each page is
-fetched by 1, 10 and 50 concurrent clients (httpx), a bounded number of requests per level
-(and at most --seconds per level), and p50/p95 are printed (goal: p95 under 150 ms at 50
-clients on a 2-core machine). A page the app does not have yet is reported, not measured.
-Figures only; no test asserts on timings.
+at a commune; the app served by `theodoi serve --workers N` in a subprocess on 127.0.0.1
+only. Each page is fetched by 1, 10 and 50 concurrent clients (one kept-alive connection
+each), a bounded number of requests per level (and at most --seconds per level), and
+p50/p95 are printed (goal: p95 under 150 ms at 50 clients on a 2-core machine). A page
+the app does not have yet is reported, not measured. Figures only; no test asserts on
+timings.
 
     .venv/bin/python bench/web.py [--no-pg] [--pg URL] [--requests 200] [--seconds 60]
 """
@@ -106,27 +107,49 @@ def serving(settings: Settings, log: Path, workers: int) -> Iterator[str]:
         proc.wait(10)
 
 
+async def _get(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, request: bytes
+               ) -> int:
+    """One GET on a kept-alive HTTP/1.1 connection; the status code. A few lines of asyncio
+    instead of httpx: httpx's own CPU per request, on the same two cores, was a large part
+    of what the bench measured at 10 and 50 clients."""
+    writer.write(request)
+    head = await reader.readuntil(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    length = next(int(v) for k, _, v in (x.partition(":") for x in lines[1:])
+                  if k.lower() == "content-length")
+    await reader.readexactly(length)
+    return int(lines[0].split()[1])
+
+
 async def _level(url: str, path: str, tokens: list[str], clients: int, requests: int,
                  seconds: float) -> tuple[list[float], int]:
-    """`requests` GETs of `path` by `clients` concurrent clients; stops after `seconds`."""
+    """`requests` GETs of `path` by `clients` concurrent clients, one kept-alive connection
+    each (as browsers); stops after `seconds`."""
     times: list[float] = []
     errors = 0
     left = requests
     stop = time.monotonic() + seconds
+    host, port = url.removeprefix("http://").split(":")
 
     async def client(token: str) -> None:
         nonlocal left, errors
-        cookies = {"theodoi_session": token}
-        async with httpx.AsyncClient(base_url=url, cookies=cookies, timeout=300) as http:
+        request = (f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\n"
+                   f"Cookie: theodoi_session={token}\r\n\r\n").encode()
+        reader, writer = await asyncio.open_connection(host, int(port))
+        try:
             while left > 0 and time.monotonic() < stop:
                 left -= 1
                 began = time.perf_counter()
                 try:
-                    ok = (await http.get(path)).status_code == 200
-                except httpx.TransportError:  # a dropped connection counts, then goes on
+                    ok = await _get(reader, writer, request) == 200
+                except (OSError, asyncio.IncompleteReadError):  # counted, then reconnect
                     ok = False
+                    writer.close()
+                    reader, writer = await asyncio.open_connection(host, int(port))
                 times.append(time.perf_counter() - began)
                 errors += not ok
+        finally:
+            writer.close()
 
     await asyncio.gather(*(client(tokens[i]) for i in range(clients)))
     return times, errors

@@ -116,6 +116,7 @@ def test_completeness_and_the_province_rows_follow_writes(
         assert completeness(s, A, "2026", DAY) is before
         by_unit = status_below(s, A, DAY)
         assert len(by_unit) == 1
+        assert status_below(s, A, DAY) == by_unit and CACHE.hits > 0
     with factory() as s:
         progress.record_progress(s, a.income, "2026", "72")
         s.commit()
@@ -124,7 +125,6 @@ def test_completeness_and_the_province_rows_follow_writes(
         reported = {g.agency: g.reported for g in after.agencies}
         assert reported["Phòng Kinh tế"] == 1 + {
             g.agency: g.reported for g in before.agencies}["Phòng Kinh tế"]
-    assert CACHE.hits > 0
 
 
 def test_a_web_sessions_last_seen_is_written_when_the_request_commits(db_url: str,

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from theodoi.cli import user as cli_user
+from theodoi.domain.errors import BadInput
 from theodoi.settings import Settings
 from theodoi.web import server
 
@@ -60,3 +61,18 @@ def test_several_workers_read_the_same_database_from_the_environment(
 
     assert os.environ["THEODOI_DATABASE_URL"] == db_url
     assert os.environ["THEODOI_DATA_DIR"] == str(tmp_path)
+
+
+def test_each_worker_listens_on_its_own_socket_of_the_same_port() -> None:
+    first = server.listening_socket("127.0.0.1", 0, reuse_port=True)
+    port = first.getsockname()[1]
+    second = server.listening_socket("127.0.0.1", port, reuse_port=True)
+    try:
+        first.listen()
+        second.listen()
+        assert second.getsockname()[1] == port
+        with pytest.raises(BadInput, match="không mở được cổng"):  # refused at once
+            server.serve(Settings(), "127.0.0.1", port, 2)
+    finally:
+        first.close()
+        second.close()

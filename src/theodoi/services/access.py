@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from theodoi.domain import access as rules
 from theodoi.domain.errors import NotFound
 from theodoi.services import items
-from theodoi.storage.models import Agency, Plan, Target, Task, Unit, WebSession
+from theodoi.storage.models import Agency, Plan, Target, Task, Unit
 from theodoi.storage.repositories import agencies as agency_repo
 from theodoi.storage.repositories import plans as plan_repo
 from theodoi.storage.repositories import units as unit_repo
@@ -36,13 +36,6 @@ class Principal:
     @property
     def display_name(self) -> str:
         return self.full_name or self.username
-
-
-def principal_of(row: WebSession) -> Principal:
-    user = row.user
-    grants = tuple(rules.Grant(g.unit_id, g.role, g.agency_id) for g in user.grants)
-    return Principal(user.id, user.username, user.full_name, grants, row.id, row.csrf_token,
-                     user.must_change_password)
 
 
 def chain(unit: Unit) -> list[int]:

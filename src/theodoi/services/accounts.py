@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from theodoi.domain import access as rules
 from theodoi.domain.errors import BadInput, NotFound, TheodoiError
 from theodoi.services import agencies, units, uow
+from theodoi.services.access import Principal
 from theodoi.storage.models import RoleGrant, Unit, User, WebSession, utcnow
 from theodoi.storage.repositories import accounts as repo
 from theodoi.storage.repositories import agencies as agency_repo
@@ -182,20 +183,28 @@ def _start(s: Session, user: User, policy: Policy, now: datetime) -> SignIn:
 
 
 def session_of(s: Session, token: str | None, *, policy: Policy | None = None,
-               now: datetime | None = None) -> WebSession | None:
-    """The live session of a cookie value, touched; None when missing, idle or expired."""
+               now: datetime | None = None) -> Principal | None:
+    """Who the cookie value signs in, its session touched; None when missing, idle or
+    expired (the session is then deleted) or the user is disabled.
+
+    Read as two plain rows (session with its user, then the grants) rather than ORM
+    objects: every request of every page starts here, and the objects cost most of a
+    cached page's time."""
     if not token:
         return None
     now, policy = now or utcnow(), policy or Policy()
-    row = repo.session_by_hash(s, token_hash(token))
+    row = repo.session_facts(s, token_hash(token))
     if row is None:
         return None
-    if row.expires_at <= now or row.last_seen + policy.idle <= now or not row.user.active:
-        repo.delete_session(s, row)
+    if row.expires_at <= now or row.last_seen + policy.idle <= now or not row.active:
+        repo.delete_session_by_id(s, row.id)
         return None
     if now - row.last_seen >= TOUCH_EVERY:
         uow.at_commit(s, lambda: repo.touch_session(s, row.id, now))
-    return row
+    grants = tuple(rules.Grant(unit_id, role, agency_id)
+                   for unit_id, role, agency_id in repo.grant_rows(s, row.user_id))
+    return Principal(row.user_id, row.username, row.full_name, grants, row.id,
+                     row.csrf_token, row.must_change_password)
 
 
 def logout(s: Session, token: str | None) -> None:

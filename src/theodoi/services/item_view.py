@@ -19,10 +19,14 @@ from theodoi.domain.fields import FIELD_LABELS
 from theodoi.domain.periods import parse_period
 from theodoi.services import access, baselines, plans, progress, status
 from theodoi.services.access import Principal
+from theodoi.services.memo import Memo
 from theodoi.services.my_work import may_record, state_choices
 from theodoi.services.review_view import item_row
 from theodoi.storage.models import Target, Task
 from theodoi.storage.repositories import plans as plan_repo
+from theodoi.storage.repositories import stamps
+
+PAGES = Memo(1000)  # item pages by unit data stamp, day and the person's actions there
 
 
 def _fields(row: Any) -> dict[str, Any]:
@@ -115,8 +119,20 @@ def task_page(s: Session, p: Principal, k: Task, as_of: date) -> dict[str, Any]:
 
 
 def item_page(s: Session, p: Principal, ref: str, as_of: date) -> dict[str, Any]:
-    """The page of target or task `ref` as the person sees it (don_vi: only its own)."""
+    """The page of target or task `ref` as the person sees it (don_vi: only its own).
+
+    Cached under the unit's data stamp, the day and what the person may do at the unit
+    (which decides its forms); what is returned is shared and must not be changed."""
     found = access.item(s, p, ref)
+    unit = found.plan.unit
+    stamp = stamps.read(s, [unit.id]).get(unit.id)  # before the rows: see services/memo.py
+    key = (stamps.url_of(s), ref, stamp, as_of, access.actions_at(p, unit))
+    page: dict[str, Any] = PAGES.one(key, lambda: _page(s, p, found, as_of),
+                                     keep=stamp is not None)
+    return page
+
+
+def _page(s: Session, p: Principal, found: Target | Task, as_of: date) -> dict[str, Any]:
     if isinstance(found, Target):
         return target_page(s, p, found, as_of)
     return task_page(s, p, found, as_of)

@@ -12,7 +12,7 @@ from fastapi import Depends, Request
 
 from theodoi.domain.access import MustChangePassword, Unauthenticated
 from theodoi.domain.errors import Forbidden
-from theodoi.services import access, accounts, uow
+from theodoi.services import accounts, uow
 from theodoi.services.access import Principal
 from theodoi.settings import Settings
 
@@ -47,9 +47,8 @@ Db = Annotated[Any, Depends(get_db, scope="function")]
 
 
 def optional_principal(request: Request, s: Db) -> Principal | None:
-    row = accounts.session_of(s, request.cookies.get(SESSION_COOKIE),
-                              policy=policy_of(settings_of(request)))
-    p = access.principal_of(row) if row else None
+    p = accounts.session_of(s, request.cookies.get(SESSION_COOKIE),
+                            policy=policy_of(settings_of(request)))
     request.state.user = p
     request.state.csrf = p.csrf_token if p else None
     return p

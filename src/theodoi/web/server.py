@@ -1,41 +1,95 @@
-"""Running the web app under uvicorn, in one process or several.
+"""Running the web app under uvicorn, in one process or one per core.
 
-Several processes share one listening socket made here rather than by uvicorn: uvicorn's
-own (`--workers`) is created without naming the TCP protocol, so asyncio does not set
-TCP_NODELAY on the connections it accepts, and every response of a kept-alive connection
-then waited ~40 ms for the client's delayed acknowledgement (measured: a static file
-44 ms with uvicorn's socket, 1-2 ms with this one).
+Several processes each listen on their own socket bound to the same port with
+SO_REUSEPORT, and the kernel spreads new connections evenly over them. Measured against
+the two obvious ways (bench/web.py, 2 cores): uvicorn's own `--workers` shares one socket
+created without naming the TCP protocol, so asyncio did not set TCP_NODELAY on accepted
+connections and every kept-alive response waited ~40 ms for the client's delayed
+acknowledgement; and with any shared socket, asyncio accepts up to a backlog of waiting
+connections per wake-up, so one process took nearly every connection of a burst and the
+second core idled (10 clients were no faster than 1).
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import signal
 import socket
+import threading
+from typing import Any
 
 import uvicorn
-from uvicorn.supervisors import Multiprocess
 
+from theodoi.domain.errors import BadInput
 from theodoi.settings import Settings
 from theodoi.web.app import create_app
 
 FACTORY = "theodoi.web.app:create_app"  # what each worker process builds the app from
+STARTUP_FAILURE = 3  # uvicorn's exit code for a worker that could not start
 
 
-def listening_socket(host: str, port: int) -> socket.socket:
-    """A bound TCP socket the worker processes inherit."""
+def listening_socket(host: str, port: int, *, reuse_port: bool = False) -> socket.socket:
+    """A bound TCP socket (IPPROTO_TCP named, so asyncio sets TCP_NODELAY on the
+    connections it accepts); `reuse_port` to share the port with the other workers."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    if reuse_port:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     sock.bind((host, port))
-    sock.set_inheritable(True)
     return sock
 
 
 def serve(settings: Settings, host: str, port: int, workers: int) -> None:
     """Serve until stopped. One worker runs in this process with `settings`; several are
-    processes that read their settings from the environment (the caller puts them there)."""
+    processes that read their settings from the environment (the caller puts them there),
+    restarted when one dies."""
     if workers == 1:
         uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
         return
-    config = uvicorn.Config(FACTORY, factory=True, host=host, port=port, workers=workers,
-                            log_level="warning")
-    Multiprocess(config, sockets=[listening_socket(host, port)]).run()
+    try:
+        listening_socket(host, port).close()  # a port already taken fails here, clearly
+    except OSError as exc:
+        raise BadInput(f"không mở được cổng {port} trên {host} ({exc.strerror}); cổng có "
+                       "thể đang được chương trình khác dùng.") from exc
+    Supervisor(host, port, workers).run()
+
+
+def _worker(host: str, port: int) -> None:
+    sock = listening_socket(host, port, reuse_port=True)
+    config = uvicorn.Config(FACTORY, factory=True, log_level="warning")
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+class Supervisor:
+    """Starts `workers` processes, restarts one that dies, stops them all on SIGINT or
+    SIGTERM (or when a worker cannot start at all)."""
+
+    def __init__(self, host: str, port: int, workers: int) -> None:
+        self.args = (host, port)
+        self.count = workers
+        self.context = multiprocessing.get_context("spawn")
+        self.processes: list[Any] = []
+        self.stop = threading.Event()
+
+    def start_one(self) -> Any:
+        process = self.context.Process(target=_worker, args=self.args)
+        process.start()
+        return process
+
+    def run(self) -> None:
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(sig, lambda *_: self.stop.set())
+        self.processes = [self.start_one() for _ in range(self.count)]
+        while not self.stop.wait(0.5):
+            for i, process in enumerate(self.processes):
+                if process.is_alive():
+                    continue
+                if process.exitcode == STARTUP_FAILURE:
+                    self.stop.set()
+                    break
+                self.processes[i] = self.start_one()
+        for process in self.processes:
+            process.terminate()
+        for process in self.processes:
+            process.join(10)

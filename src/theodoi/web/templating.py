@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from types import SimpleNamespace
@@ -45,7 +46,7 @@ env.globals["report_form"] = report_files.form_options  # kinds, formats, PDF or
 
 
 def render(name: str, request: Request, *, shared: tuple[object, ...] | None = None,
-           **context: Any) -> str:
+           lazy: dict[str, Callable[[], Any]] | None = None, **context: Any) -> str:
     """A page; `user` and `csrf` come from the request state the routes set.
 
     `shared`: the cached, read-only objects (services/memo.py) the page's data is made
@@ -53,13 +54,15 @@ def render(name: str, request: Request, *, shared: tuple[object, ...] | None = N
     else that shapes it (the other context values, the menu of the person's first role,
     the path) with stand-ins for the person's name and CSRF token, which are put in each
     time. A hit is trusted only while the entry still holds the very objects it was made
-    from, so an id reused after they were dropped can never match."""
+    from, so an id reused after they were dropped can never match. `lazy`: values made
+    from `shared` (a chart's SVG) only when the page is rendered."""
     state = request.state
     user = context.setdefault("user", getattr(state, "user", None))
     csrf = context.setdefault("csrf", getattr(state, "csrf", None))
     context["path"] = request.url.path
+    made = lazy or {}
     if shared is None or user is None or csrf is None:
-        return env.get_template(name).render(**context)
+        return env.get_template(name).render(**context, **{k: m() for k, m in made.items()})
     rest = tuple(sorted((k, v) for k, v in context.items()
                         if k not in ("data", "user", "csrf")))
     menu = tuple((g.unit_id, g.role) for g in user.grants[:1])
@@ -68,7 +71,8 @@ def render(name: str, request: Request, *, shared: tuple[object, ...] | None = N
     if hit is None or any(a is not b for a, b in zip(hit[0], shared, strict=True)):
         stand_in = SimpleNamespace(display_name=NAME, grants=user.grants[:1],
                                    must_change_password=user.must_change_password)
-        hit = (shared, env.get_template(name).render(**{**context, "user": stand_in,
-                                                          "csrf": CSRF}))
+        values = {k: m() for k, m in made.items()}
+        hit = (shared, env.get_template(name).render(**{**context, **values,
+                                                          "user": stand_in, "csrf": CSRF}))
         PAGES.put(key, hit)
     return hit[1].replace(NAME, str(escape(user.display_name))).replace(CSRF, csrf)

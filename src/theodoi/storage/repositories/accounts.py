@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import Row, delete, func, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from theodoi.storage.models import LoginAttempt, RoleGrant, User, WebSession
@@ -57,6 +58,29 @@ def add_session(s: Session, row: WebSession) -> WebSession:
 def session_by_hash(s: Session, token_hash: str) -> WebSession | None:
     return s.scalar(select(WebSession).where(WebSession.token_hash == token_hash)
                     .options(selectinload(WebSession.user).selectinload(User.grants)))
+
+
+def session_facts(s: Session, token_hash: str) -> Row[Any] | None:
+    """The session of a token hash with what sign-in needs of its user, as one plain row:
+    id, csrf_token, last_seen, expires_at, user_id, username, full_name, active,
+    must_change_password."""
+    query = (select(WebSession.id, WebSession.csrf_token, WebSession.last_seen,
+                    WebSession.expires_at, User.id.label("user_id"), User.username,
+                    User.full_name, User.active, User.must_change_password)
+             .join(User, WebSession.user_id == User.id)
+             .where(WebSession.token_hash == token_hash))
+    return s.execute(query).first()
+
+
+def grant_rows(s: Session, user_id: int) -> list[Row[Any]]:
+    """(unit_id, role, agency_id) of each of the user's grants."""
+    query = (select(RoleGrant.unit_id, RoleGrant.role, RoleGrant.agency_id)
+             .where(RoleGrant.user_id == user_id).order_by(RoleGrant.id))
+    return list(s.execute(query).all())
+
+
+def delete_session_by_id(s: Session, session_id: int) -> None:
+    s.execute(delete(WebSession).where(WebSession.id == session_id))
 
 
 def touch_session(s: Session, session_id: int, at: datetime) -> None:

@@ -36,8 +36,8 @@ def _item(request: Request, ref: str, s: deps.Db, p: deps.User, ngay: str,
     data = item_view.item_page(s, p, ref, as_of(ngay))
     if data["kind"] == "target":
         return HTMLResponse(render("target.html", request, data=data, saved=saved,
-                                   chart=svg(data["chart"])))
-    return HTMLResponse(render("task.html", request, data=data, saved=saved))
+                                   shared=(data,), lazy={"chart": lambda: svg(data["chart"])}))
+    return HTMLResponse(render("task.html", request, data=data, saved=saved, shared=(data,)))
 
 
 @router.get("/chi-tieu/{ref}")
