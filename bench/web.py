@@ -61,14 +61,17 @@ def _seed_users(settings: Settings, sessions: int) -> dict[str, list[str]]:
 
 
 def _pages(settings: Settings) -> dict[str, list[tuple[str, str]]]:
-    """(label, path) per user: its unit's dashboard and register list, and a target page."""
+    """(label, path) per user: its unit's dashboard and register list, and a target page;
+    first of all a static file, the floor of what the server and this client cost per
+    request on this machine, whatever the page does."""
     with uow.transaction(settings) as s:
         ids = {code: units.find(s, code).id for code in USERS.values()}
-    pages = {}
+    pages: dict[str, list[tuple[str, str]]] = {}
     for username, code in USERS.items():
         unit_id = ids[code]
         register_unit = ids["tinh-bench.xa-000"]  # the province's register spans 15,000 rows
-        pages[username] = [("dashboard", f"/don-vi/{unit_id}/tong-quan"),
+        pages[username] = [] if pages else [("static", "/static/app.css")]
+        pages[username] += [("dashboard", f"/don-vi/{unit_id}/tong-quan"),
                            ("register", f"/don-vi/{register_unit}/so-theo-doi"),
                            ("target", "/chi-tieu/t10")]
     return pages
