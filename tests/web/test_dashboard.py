@@ -85,6 +85,8 @@ def test_a_province_sees_its_communes_side_by_side(world: World, as_user: Any,
     page = reader.get(f"/don-vi/{province}/tong-quan", params={"ngay": SEEN})
     assert '<span class="tt tt-qua_han">Quá hạn</span>' in page.text
     assert "Theo lĩnh vực" not in page.text  # the province has no plan of its own
+    assert "Tỉnh Mẫu chưa có kế hoạch riêng đang thực hiện" in page.text
+    assert "0 chỉ tiêu, 0 nhiệm vụ" not in page.text
     assert f'href="/don-vi/{world.units[A]}/tong-quan?ngay={SEEN}"' in page.text
     assert f'href="/don-vi/{world.units[B]}/tong-quan?ngay={SEEN}"' in page.text
     commune = reader.get(f"/don-vi/{world.units[B]}/tong-quan", params={"ngay": SEEN})
