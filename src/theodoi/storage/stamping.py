@@ -10,12 +10,10 @@ statements instead of the ORM are not seen: the one such write in the applicatio
 
 from __future__ import annotations
 
-import secrets
 from collections import defaultdict
 from typing import Any
 
 from sqlalchemy import Connection, event, inspect, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from theodoi.storage.models import (
@@ -30,6 +28,7 @@ from theodoi.storage.models import (
     Unit,
     UnitStamp,
 )
+from theodoi.storage.repositories import stamps
 
 # model -> (attribute, what that attribute points at): "unit", "plan", "target" or "task"
 HANGS_ON: dict[type, tuple[tuple[str, str], ...]] = {
@@ -89,9 +88,7 @@ def stamp(conn: Connection, unit_ids: set[int]) -> None:
     """A fresh random stamp for each unit, inserted or replaced (lowest id first)."""
     if not unit_ids:
         return
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    rows = [{"unit_id": i, "stamp": secrets.randbits(63)} for i in sorted(unit_ids)]
-    insert = dialect.insert(UnitStamp).values(rows)
+    insert = stamps.fresh(conn.dialect.name, unit_ids)
     conn.execute(insert.on_conflict_do_update(index_elements=[UnitStamp.unit_id],
                                               set_={"stamp": insert.excluded.stamp}))
 

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import secrets
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from theodoi.storage.models import Unit, UnitStamp
+
+
+def fresh(dialect_name: str, unit_ids: set[int] | list[int]) -> Any:
+    """An INSERT of a new random stamp for each unit (lowest id first), in the backend's
+    own dialect so the caller can add ON CONFLICT (both backends speak it)."""
+    dialect = postgresql if dialect_name == "postgresql" else sqlite
+    rows = [{"unit_id": i, "stamp": secrets.randbits(63)} for i in sorted(unit_ids)]
+    return dialect.insert(UnitStamp).values(rows)
 
 
 def read(s: Session, unit_ids: list[int]) -> dict[int, int]:
@@ -21,9 +30,7 @@ def read(s: Session, unit_ids: list[int]) -> dict[int, int]:
     if missing:
         exists = list(s.scalars(select(Unit.id).where(Unit.id.in_(missing))))
         if exists:
-            dialect = postgresql if s.get_bind().dialect.name == "postgresql" else sqlite
-            rows = [{"unit_id": i, "stamp": secrets.randbits(63)} for i in sorted(exists)]
-            s.execute(dialect.insert(UnitStamp).values(rows).on_conflict_do_nothing())
+            s.execute(fresh(s.get_bind().dialect.name, exists).on_conflict_do_nothing())
             found.update(s.execute(select(UnitStamp.unit_id, UnitStamp.stamp)
                                    .where(UnitStamp.unit_id.in_(exists))).all())
     return found
