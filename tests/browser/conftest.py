@@ -25,6 +25,7 @@ import uvicorn
 from argon2 import PasswordHasher
 
 from tests.conftest import ROOT
+from tests.tools import need
 from theodoi.services import accounts, units, uow
 from theodoi.settings import Settings
 from theodoi.storage import db
@@ -55,11 +56,7 @@ def chromium_problem() -> str | None:
 
 def need_chromium() -> None:
     """Skip loudly where Chromium is missing; with CI=true fail (a skip would hide it)."""
-    problem = chromium_problem()
-    if problem and os.environ.get("CI") == "true":
-        pytest.fail(f"CI needs the browser tests: {problem}", pytrace=False)
-    if problem:
-        pytest.skip(problem)
+    need(chromium_problem(), "the browser tests")
 
 
 def pytest_configure(config: pytest.Config) -> None:

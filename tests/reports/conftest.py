@@ -5,10 +5,11 @@ that the PDF was never looked at)."""
 
 from __future__ import annotations
 
-import os
 import shutil
 
 import pytest
+
+from tests.tools import need
 
 TOOLS = ("soffice", "pdftoppm", "pdftotext", "pdfinfo", "pdffonts")
 
@@ -23,11 +24,7 @@ def pdf_tools_problem() -> str | None:
 
 def need_pdf_tools() -> None:
     """Skip loudly where LibreOffice or poppler is missing; with CI=true fail."""
-    problem = pdf_tools_problem()
-    if problem and os.environ.get("CI") == "true":
-        pytest.fail(f"CI needs the PDF report test: {problem}", pytrace=False)
-    if problem:
-        pytest.skip(problem)
+    need(pdf_tools_problem(), "the PDF report test")
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
