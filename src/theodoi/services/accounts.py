@@ -187,22 +187,22 @@ def session_of(s: Session, token: str | None, *, policy: Policy | None = None,
     """Who the cookie value signs in, its session touched; None when missing, idle or
     expired (the session is then deleted) or the user is disabled.
 
-    Read as two plain rows (session with its user, then the grants) rather than ORM
-    objects: every request of every page starts here, and the objects cost most of a
-    cached page's time."""
+    Read as plain rows of one query (the session, its user and the grants): every request
+    of every page starts here, and ORM objects cost most of a cached page's time."""
     if not token:
         return None
     now, policy = now or utcnow(), policy or Policy()
-    row = repo.session_facts(s, token_hash(token))
-    if row is None:
+    rows = repo.sign_in_rows(s, token_hash(token))
+    if not rows:
         return None
+    row = rows[0]
     if row.expires_at <= now or row.last_seen + policy.idle <= now or not row.active:
         repo.delete_session_by_id(s, row.id)
         return None
     if now - row.last_seen >= TOUCH_EVERY:
         uow.at_commit(s, lambda: repo.touch_session(s, row.id, now))
-    grants = tuple(rules.Grant(unit_id, role, agency_id)
-                   for unit_id, role, agency_id in repo.grant_rows(s, row.user_id))
+    grants = tuple(rules.Grant(r.unit_id, r.role, r.agency_id)
+                   for r in rows if r.unit_id is not None)
     return Principal(row.user_id, row.username, row.full_name, grants, row.id,
                      row.csrf_token, row.must_change_password)
 
