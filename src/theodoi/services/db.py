@@ -57,12 +57,24 @@ def ensure_schema(url: str) -> None:
                         "`theodoi db upgrade`.", subject=_describe(url))
 
 
+def schema_known(settings: Settings) -> bool:
+    """Whether this process has already seen the database at the newest schema, so that
+    `open_session` will not touch the database."""
+    return settings.effective_database_url in _CURRENT
+
+
+def open_session(settings: Settings) -> Session:
+    """A new session on the configured database, the schema checked first; no I/O once
+    `schema_known` (a session connects at its first statement). The caller closes it."""
+    url = settings.effective_database_url
+    ensure_schema(url)
+    return db.session_factory(url)()
+
+
 @contextmanager
 def session(settings: Settings) -> Iterator[Session]:
     """A session on the configured database; rolled back unless the caller commits."""
-    url = settings.effective_database_url
-    ensure_schema(url)
-    s = db.session_factory(url)()
+    s = open_session(settings)
     try:
         yield s
     except SQLAlchemyError:

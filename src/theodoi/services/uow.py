@@ -30,6 +30,35 @@ def at_commit(s: Session, write: Callable[[], None]) -> None:
         write()
 
 
+def begin(settings: Settings) -> Session:
+    """A session to be ended by `finish`: for an edge whose steps cannot sit in one
+    `with` block (a web request runs its steps on different threads). No I/O once the
+    schema is known (`db.schema_known`)."""
+    s = db.open_session(settings)
+    s.info[IN_UOW] = True
+    return s
+
+
+def finish(s: Session, error: BaseException | None = None) -> None:
+    """Commit (after the bookkeeping writes of `at_commit`) when `error` is None, else roll
+    back; close the session either way. A lost race at the commit becomes a Conflict."""
+    try:
+        if error is not None:
+            s.rollback()
+            return
+        for write in s.info.pop(AT_COMMIT, []):
+            write()
+        s.commit()
+    except StaleDataError as exc:
+        s.rollback()
+        raise Conflict(STALE) from exc
+    except BaseException:
+        s.rollback()
+        raise
+    finally:
+        s.close()
+
+
 @contextmanager
 def transaction(settings: Settings) -> Iterator[Session]:
     """A session committed when the block ends normally, rolled back on any error.
@@ -37,16 +66,10 @@ def transaction(settings: Settings) -> Iterator[Session]:
     Two saves that both passed the version check race at the database: SQLAlchemy's
     version counter stops the second, and the person sees the conflict message.
     """
-    with db.session(settings) as s:
-        s.info[IN_UOW] = True
-        try:
-            yield s
-            for write in s.info.pop(AT_COMMIT, []):
-                write()
-            s.commit()
-        except StaleDataError as exc:
-            s.rollback()
-            raise Conflict(STALE) from exc
-        except BaseException:
-            s.rollback()
-            raise
+    s = begin(settings)
+    try:
+        yield s
+    except BaseException as exc:
+        finish(s, exc)
+        raise
+    finish(s)

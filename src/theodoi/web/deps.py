@@ -4,15 +4,16 @@ person, and the CSRF check that guards every state-changing request."""
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from datetime import timedelta
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
+from starlette.concurrency import run_in_threadpool
 
 from theodoi.domain.access import MustChangePassword, Unauthenticated
 from theodoi.domain.errors import Forbidden
-from theodoi.services import accounts, uow
+from theodoi.services import accounts, db, uow
 from theodoi.services.access import Principal
 from theodoi.settings import Settings
 
@@ -33,14 +34,26 @@ def policy_of(settings: Settings) -> accounts.Policy:
                            max_age=timedelta(hours=settings.session_max_hours))
 
 
-def get_db(request: Request) -> Iterator[Any]:
+async def get_db(request: Request) -> AsyncIterator[Any]:
     """The request's transaction: committed when the route returns, rolled back on error.
 
     `scope="function"` below makes the commit happen before the response is sent, so a
-    person never sees 'saved' for a write that did not commit.
+    person never sees 'saved' for a write that did not commit. Opening the session does no
+    I/O once the schema is known, so it is done here on the event loop; the commit (or
+    rollback) and close are one call on a worker thread. With the sign-in and the route
+    that is three thread hops a request instead of six (every sync dependency is one, a
+    sync generator two): each hop cost ~0.2 ms of a cached page's ~4 ms.
     """
-    with uow.transaction(settings_of(request)) as s:
+    settings = settings_of(request)
+    if not db.schema_known(settings):
+        await run_in_threadpool(db.ensure_schema, settings.effective_database_url)
+    s = uow.begin(settings)
+    try:
         yield s
+    except BaseException as exc:
+        await run_in_threadpool(uow.finish, s, exc)
+        raise
+    await run_in_threadpool(uow.finish, s)
 
 
 Db = Annotated[Any, Depends(get_db, scope="function")]
@@ -58,8 +71,8 @@ def optional_principal(request: Request, s: Db) -> Principal | None:
 PASSWORD_PATHS = {"/doi-mat-khau", "/dang-xuat", "/api/password", "/api/logout", "/api/me"}
 
 
-def principal(request: Request,
-              p: Annotated[Principal | None, Depends(optional_principal)]) -> Principal:
+async def principal(request: Request,
+                    p: Annotated[Principal | None, Depends(optional_principal)]) -> Principal:
     if p is None:
         raise Unauthenticated("bạn cần đăng nhập (phiên làm việc đã hết hoặc chưa đăng nhập).")
     if p.must_change_password and request.url.path not in PASSWORD_PATHS:
@@ -85,10 +98,13 @@ async def sent_csrf(request: Request) -> str | None:
     return None
 
 
-def csrf_guard(request: Request, p: MaybeUser,
-               sent: Annotated[str | None, Depends(sent_csrf)]) -> None:
+async def csrf_guard(request: Request, sent: Annotated[str | None, Depends(sent_csrf)],
+                     p: MaybeUser) -> None:
     """Every POST/PUT/PATCH/DELETE carries the session's token (or, before sign-in, the
-    token of the pre-session cookie); otherwise 403 and nothing happens."""
+    token of the pre-session cookie); otherwise 403 and nothing happens.
+
+    Async (it does no I/O: no thread hop); the sent token is read first, so a slow
+    upload's body arrives before the request takes a database connection."""
     if request.method in SAFE_METHODS:
         return
     expected = p.csrf_token if p else request.cookies.get(PRE_COOKIE)
