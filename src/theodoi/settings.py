@@ -38,6 +38,10 @@ class Settings(BaseSettings):
                                       "in MB.")
     workers: int = Field(default=0, ge=0,
                          description="Processes for batch extraction; 0 means one per core.")
+    web_active_requests: int = Field(
+        default=4, ge=1, le=15,  # storage.db.POOL_CONNECTIONS
+        description="Web requests one server process works on at once; the others wait "
+                    "their turn (at most 15, the database connections of a process).")
     session_idle_minutes: int = Field(
         default=120, ge=1, description="A web sign-in ends after this many idle minutes.")
     session_max_hours: int = Field(

@@ -9,6 +9,7 @@ from fastapi.staticfiles import StaticFiles
 
 from theodoi.settings import Settings, load
 from theodoi.web import deps, errors
+from theodoi.web.admission import AdmissionMiddleware
 from theodoi.web.api import auth as api_auth
 from theodoi.web.api import oversight as api_oversight
 from theodoi.web.api import register as api_register
@@ -18,7 +19,7 @@ from theodoi.web.pages import oversight as page_oversight
 from theodoi.web.pages import progress as page_progress
 from theodoi.web.pages import register as page_register
 from theodoi.web.pages import status as page_status
-from theodoi.web.security import SecurityMiddleware
+from theodoi.web.security import BODY_SLACK, SecurityMiddleware
 
 STATIC = Path(__file__).resolve().parent / "static"
 
@@ -32,12 +33,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     errors.install(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for router in (api_auth.router, api_register.router, page_auth.router,
-                   page_register.router):
+    # Routes are matched in order, one by one: the pages people open most come first
+    # (no two routes' paths overlap, so the order changes nothing else).
+    for router in (page_status.router, page_register.router, page_progress.router,
+                   page_oversight.router, page_auth.router, api_status.router,
+                   api_register.router, api_oversight.router, api_auth.router):
         app.include_router(router)
-    for router in (api_oversight.router, page_oversight.router):
-        app.include_router(router)
-    for router in (api_status.router, page_status.router, page_progress.router):
-        app.include_router(router)
-    app.add_middleware(SecurityMiddleware, max_body=settings.max_upload_bytes)
+    limit = settings.max_upload_bytes + BODY_SLACK
+    app.add_middleware(AdmissionMiddleware, slots=settings.web_active_requests,
+                       max_body=limit)
+    app.add_middleware(SecurityMiddleware, max_body=limit)  # outermost: every response
     return app

@@ -19,7 +19,7 @@ class SecurityMiddleware:
     """Pure ASGI so it also covers static files and error responses."""
 
     def __init__(self, app: ASGIApp, max_body: int) -> None:
-        self.app, self.max_body = app, max_body + BODY_SLACK
+        self.app, self.max_body = app, max_body  # the upload limit and BODY_SLACK
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -34,7 +34,7 @@ class SecurityMiddleware:
             await send(message)
 
         if self._too_large(scope):
-            await self._refuse(scope, with_headers)
+            await refuse_too_large(with_headers, self.max_body)
             return
         await self.app(scope, receive, with_headers)
 
@@ -42,12 +42,14 @@ class SecurityMiddleware:
         length = dict(scope.get("headers", [])).get(b"content-length")
         return length is not None and length.isdigit() and int(length) > self.max_body
 
-    async def _refuse(self, scope: Scope, send: Any) -> None:
-        mb = (self.max_body - BODY_SLACK) / 1048576
-        body = json.dumps({"error": {"code": "E103", "type": "bad_input", "message":
-                                     f"tệp lớn hơn giới hạn {mb:.0f} MB."}},
-                          ensure_ascii=False).encode()
-        await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", b"application/json; charset=utf-8"),
-                                (b"content-length", str(len(body)).encode())]})
-        await send({"type": "http.response.body", "body": body})
+
+async def refuse_too_large(send: Any, max_body: int) -> None:
+    """413 in the one error shape, naming the upload limit (`max_body` less the slack)."""
+    mb = (max_body - BODY_SLACK) / 1048576
+    body = json.dumps({"error": {"code": "E103", "type": "bad_input", "message":
+                                 f"tệp lớn hơn giới hạn {mb:.0f} MB."}},
+                      ensure_ascii=False).encode()
+    await send({"type": "http.response.start", "status": 413,
+                "headers": [(b"content-type", b"application/json; charset=utf-8"),
+                            (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
