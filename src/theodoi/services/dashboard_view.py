@@ -26,7 +26,6 @@ from theodoi.storage.repositories import agencies as agency_repo
 from theodoi.storage.repositories import plans as plan_repo
 from theodoi.storage.repositories import progress as progress_repo
 from theodoi.storage.repositories import stamps
-from theodoi.storage.repositories import status_rows as rows_repo
 from theodoi.storage.repositories import units as unit_repo
 
 AT_RISK = ("co_nguy_co", "cham_tien_do", "khong_dat")
@@ -114,8 +113,11 @@ def _communes(s: Session, unit: Unit, as_of: date) -> list[dict[str, Any]]:
     province's dashboard recomputes only the communes that changed since it was built."""
     if unit.level not in HIGHER_LEVELS:
         return []
-    names = rows_repo.names(s, [i for i in rows_repo.below(s, unit.id) if i != unit.id])
-    known = stamps.read(s, list(names))  # before the rows: see services/memo.py
+    found = stamps.below(s, unit.id)  # stamps before the rows: see services/memo.py
+    names = {i: name for i, (name, _) in found.items()}
+    known = {i: stamp for i, (_, stamp) in found.items() if stamp is not None}
+    if len(known) < len(names):
+        known.update(stamps.read(s, [i for i in names if i not in known]))
     where = stamps.url_of(s)
     keys = {i: (where, i, known.get(i), as_of) for i in names}
     rows = COMMUNES.many(keys, lambda missing: _commune_rows(s, {i: names[i] for i in missing},
