@@ -4,12 +4,15 @@ A generated province (bench/province.py: 100 communes, 15,000 items, 500,000 pro
 records) on SQLite and on the PostgreSQL server; a lãnh đạo user at the province and one
 at a commune; the app served by `theodoi serve --workers N` in a subprocess on 127.0.0.1
 only. Each page is fetched by 1, 10 and 50 concurrent clients (one kept-alive connection
-each), a bounded number of requests per level (and at most --seconds per level), and
-p50/p95 are printed (goal: p95 under 150 ms at 50 clients on a 2-core machine). A page
-the app does not have yet is reported, not measured. Figures only; no test asserts on
-timings.
+each) for --seconds per level, after a short warm-up at 10 clients so that every server
+process has its caches (the first, computed read is bench/status.py's figure), and
+p50/p95 are printed (goal: p95 under 150 ms at 50 clients on a 2-core machine). The
+clients are wrk (bench/wrk.py: installed from Debian's packages when missing), or with
+`--client python` (or without wrk) a few lines of asyncio, whose own CPU on the same two
+cores shows in the figures. A page the app does not have yet is reported, not measured.
+Figures only; no test asserts on timings.
 
-    .venv/bin/python bench/web.py [--no-pg] [--pg URL] [--requests 200] [--seconds 60]
+    .venv/bin/python bench/web.py [--no-pg] [--pg URL] [--seconds 10] [--client python]
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the helpers beside this file
 import province
+import wrk
 from pgtemp import PG, temporary_database
 
 from theodoi.services import accounts, units, uow
@@ -204,17 +208,28 @@ def _server_errors(log: Path) -> None:
 def _measure_page(label: str, base: str, username: str, page: str, path: str,
                   tokens: list[str], args: argparse.Namespace) -> None:
     where = f"{label:10} {username:12} {page:9} {path:28}"
-    problem = _check(base, path, tokens[0])  # also the warm-up request
+    problem = _check(base, path, tokens[0])
     if problem:
         print(f"{where} not measured: {problem}", flush=True)
         return
+    _figures(base, path, tokens, 10, 3, args)  # warm-up: every process, not measured
     for clients in LEVELS:
-        times, errors = asyncio.run(_level(base, path, tokens, clients, args.requests,
-                                           args.seconds))
-        print(f"{where} {clients:3} clients: {len(times):4} requests, "
-              f"p50 {_ms(times, 0.5):7.1f} ms, p95 {_ms(times, 0.95):7.1f} ms, "
-              f"mean {1000 * statistics.fmean(times):7.1f} ms"
-              + (f", {errors} failed (not 200 or dropped)" if errors else ""), flush=True)
+        count, p50, p95, mean, failed = _figures(base, path, tokens, clients,
+                                                 args.seconds, args)
+        print(f"{where} {clients:3} clients: {count:5} requests, p50 {p50:7.1f} ms, "
+              f"p95 {p95:7.1f} ms, mean {mean:7.1f} ms"
+              + (f", {failed} failed (not 200 or dropped)" if failed else ""), flush=True)
+
+
+def _figures(base: str, path: str, tokens: list[str], clients: int, seconds: float,
+             args: argparse.Namespace) -> tuple[int, float, float, float, int]:
+    """(requests, p50 ms, p95 ms, mean ms, failed) of one level, by the chosen client."""
+    if args.wrk:
+        f = wrk.run(args.wrk, base + path, tokens[:clients], clients, seconds)
+        return f.requests, f.p50_ms, f.p95_ms, f.mean_ms, f.failed
+    times, errors = asyncio.run(_level(base, path, tokens, clients, args.requests, seconds))
+    return (len(times), _ms(times, 0.5), _ms(times, 0.95),
+            1000 * statistics.fmean(times), errors)
 
 
 def main() -> None:
@@ -222,11 +237,16 @@ def main() -> None:
     parser.add_argument("--pg", default=PG)
     parser.add_argument("--no-pg", action="store_true")
     parser.add_argument("--no-sqlite", action="store_true")
-    parser.add_argument("--requests", type=int, default=200, help="requests per page and level")
-    parser.add_argument("--seconds", type=float, default=30, help="at most this long a level")
+    parser.add_argument("--requests", type=int, default=5000,
+                        help="at most this many requests a level (python client)")
+    parser.add_argument("--seconds", type=float, default=10, help="this long a level")
+    parser.add_argument("--client", choices=("wrk", "python"), default="wrk")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                         help="server processes, as `theodoi serve --workers` (default: cores)")
     args = parser.parse_args()
+    args.wrk = wrk.ensure() if args.client == "wrk" else None
+    print(f"clients: {'wrk, ' + args.wrk if args.wrk else 'asyncio (python)'}; "
+          f"{args.workers} server processes", flush=True)
     if not args.no_sqlite:
         with tempfile.TemporaryDirectory() as tmp:
             measure("SQLite", f"sqlite:///{Path(tmp) / 'province.db'}", args)

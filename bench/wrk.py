@@ -1,0 +1,73 @@
+"""wrk (Debian's package) as the load generator of bench/web.py.
+
+Why: the clients share the two cores with the server they measure, so every millisecond of
+client CPU is one the server does not get. wrk is C on epoll: at 50 clients it costs a few
+per cent of a core, where the bench's own asyncio client cost a large part of one and set
+the floor (a static file's p95 at 50 clients: 146–218 ms through the asyncio client, about
+50–65 ms through wrk on the same machine).
+
+Each request carries one of the signed-in sessions' cookies in turn (a Lua script), and the
+script prints the figures on one line for `run` to read.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+SCRIPT = r"""
+tokens = {}
+init = function(args) for i, t in ipairs(args) do tokens[i] = t end; n = 0 end
+request = function()
+  n = n + 1
+  return wrk.format("GET", wrk.path,
+                    {Cookie = "theodoi_session=" .. tokens[(n % #tokens) + 1]})
+end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("WRK %d %.3f %.3f %.3f %d %d\n", summary.requests,
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency.mean / 1000,
+    e.connect + e.read + e.write + e.timeout, e.status))
+end
+"""
+
+
+@dataclass(frozen=True)
+class Figures:
+    requests: int
+    p50_ms: float
+    p95_ms: float
+    mean_ms: float
+    failed: int  # dropped or timed out (30 s: a slow answer is measured, not dropped), and
+    # answers other than 2xx/3xx
+
+
+def ensure() -> str | None:
+    """The wrk command, installed from Debian's packages when missing (as the test
+    command installs its browser); None where that cannot be done."""
+    found = shutil.which("wrk")
+    if found or not shutil.which("apt-get"):
+        return found
+    print("bench: installing Debian's wrk (the load generator) …", flush=True)
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    ok = (subprocess.run(["apt-get", "update", "-qq"], check=False, **quiet).returncode == 0
+          and subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=False,
+                             env={"DEBIAN_FRONTEND": "noninteractive",
+                                  "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"},
+                             **quiet).returncode == 0)
+    return shutil.which("wrk") if ok else None
+
+
+def run(wrk: str, url: str, tokens: list[str], clients: int, seconds: float) -> Figures:
+    """`clients` kept-alive connections GETting `url` for `seconds` (one wrk thread)."""
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
+        Path(script.name).write_text(SCRIPT)
+        out = subprocess.run([wrk, "-t1", f"-c{clients}", f"-d{max(1, round(seconds))}s",
+                              "--timeout", "30s", "-s", script.name, url, "--", *tokens],
+                             capture_output=True, text=True, check=True).stdout
+    line = next(x for x in out.splitlines() if x.startswith("WRK "))
+    count, p50, p95, mean, dropped, bad = line.split()[1:]
+    return Figures(int(count), float(p50), float(p95), float(mean), int(dropped) + int(bad))
