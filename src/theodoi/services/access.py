@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
 from theodoi.domain import access as rules
@@ -51,9 +52,22 @@ def actions_at(p: Principal, unit: Unit) -> frozenset[str]:
     return rules.actions(p.grants, chain(unit))
 
 
+_UNITS = "theodoi_units"  # s.info: units looked up in this session, held
+
+
 def unit(s: Session, p: Principal, unit_id: int, action: str = rules.READ) -> Unit:
-    """A unit the person reaches; NotFound outside their scope, Forbidden without `action`."""
-    row = unit_repo.get(s, unit_id)
+    """A unit the person reaches; NotFound outside their scope, Forbidden without `action`.
+
+    The units looked up are held for the session's life (with their parents, through
+    `parent`): the session's identity map only keeps objects something else holds, so a
+    page that checks the same unit twice read it and its parents from the database
+    twice."""
+    held: dict[int, Unit] = s.info.setdefault(_UNITS, {})
+    row = held.get(unit_id)
+    if row is None or inspect(row).was_deleted:
+        row = unit_repo.get(s, unit_id)
+    if row is not None:
+        held[unit_id] = row
     if row is None or not rules.in_scope(p.grants, chain(row)):
         raise NotFound(f"không có đơn vị số {unit_id}.")
     rules.require(p.grants, chain(row), action)
