@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from datetime import timedelta
 from typing import Annotated, Any
 
+import anyio
 from fastapi import Depends, Request
 from starlette.concurrency import run_in_threadpool
 
@@ -51,7 +52,8 @@ async def get_db(request: Request) -> AsyncIterator[Any]:
     try:
         yield s
     except BaseException as exc:
-        await run_in_threadpool(uow.finish, s, exc)
+        with anyio.CancelScope(shield=True):  # a client gone away still gives back the
+            await run_in_threadpool(uow.finish, s, exc)  # connection, rolled back
         raise
     await run_in_threadpool(uow.finish, s)
 
