@@ -4,7 +4,7 @@ Why: the clients share the two cores with the server they measure, so every mill
 client CPU is one the server does not get. wrk is C on epoll: at 50 clients it costs a few
 per cent of a core, where the bench's own asyncio client cost a large part of one and set
 the floor (a static file's p95 at 50 clients: 146–218 ms through the asyncio client, about
-50–65 ms through wrk on the same machine).
+47–67 ms through wrk on the same machine).
 
 Each request carries one of the signed-in sessions' cookies in turn (a Lua script), and the
 script prints the figures on one line for `run` to read.
