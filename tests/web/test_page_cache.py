@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from tests.web.conftest import A, World
+from tests.web.conftest import A, World, lead_of
 from tests.web.progress_world import implement
 from theodoi.web import templating
 
@@ -64,3 +64,26 @@ def test_a_page_made_after_a_write_shows_the_write(world: World, as_user: Any) -
         "version": r["item"]["version"], "changes": {"indicator": "Chỉ tiêu đã sửa tên"}}
     ).status_code == 200
     assert "Chỉ tiêu đã sửa tên" in office.get(register).text
+
+
+def test_a_page_cached_for_one_person_is_still_refused_to_whom_may_not_see_it(
+        world: World, as_user: Any) -> None:
+    """A cached page is found from the unit's or item's scope without loading a row; the
+    check on that path refuses whom loading the row would refuse, however warm the cache."""
+    items = implement(as_user, world)[A]
+    theirs = next(ref for ref, i in items.items()
+                  if ref.startswith("t") and lead_of(i) != "Phòng Kinh tế")
+    unit = world.units[A]
+    pages = [f"/don-vi/{unit}/tong-quan", f"/don-vi/{unit}/so-theo-doi", "/chi-tieu/t1",
+             f"/chi-tieu/{theirs}", "/nhiem-vu/k1", "/nhiem-vu/k2"]
+    leader, agency, province, other = (as_user(u) for u in ("lanhdao", "donvi", "tinh",
+                                                            "khac"))
+    for path in pages:
+        assert leader.get(path, params={"ngay": SEEN}).status_code == 200
+        assert leader.get(path, params={"ngay": SEEN}).status_code == 200  # from the cache
+        assert province.get(path, params={"ngay": SEEN}).status_code == 200  # two levels up
+        refused = other.get(path, params={"ngay": SEEN})
+        assert refused.status_code == 404 and "Lanhdao" not in refused.text
+    own = {p: agency.get(p, params={"ngay": SEEN}).status_code for p in pages[2:]}
+    assert own == {"/chi-tieu/t1": 200, f"/chi-tieu/{theirs}": 404, "/nhiem-vu/k1": 200,
+                   "/nhiem-vu/k2": 404}

@@ -48,8 +48,9 @@ def chain(unit: Unit) -> list[int]:
     return ids
 
 
-def actions_at(p: Principal, unit: Unit) -> frozenset[str]:
-    return rules.actions(p.grants, chain(unit))
+def actions_at(p: Principal, unit: Unit | tuple[int, ...]) -> frozenset[str]:
+    """What the person may do at the unit (a Unit, or its chain as a scope gives it)."""
+    return rules.actions(p.grants, unit if isinstance(unit, tuple) else chain(unit))
 
 
 _UNITS = "theodoi_units"  # s.info: units looked up in this session, held
@@ -72,6 +73,17 @@ def unit(s: Session, p: Principal, unit_id: int, action: str = rules.READ) -> Un
         raise NotFound(f"không có đơn vị số {unit_id}.")
     rules.require(p.grants, chain(row), action)
     return row
+
+
+def unit_scope(s: Session, p: Principal, unit_id: int, action: str = rules.READ
+               ) -> unit_repo.UnitScope:
+    """What `unit` checks, decided the same way from one query that loads no Unit: the
+    unit's chain, data stamp and level (enough to find a cached page)."""
+    found = unit_repo.scope(s, unit_id)
+    if found is None or not rules.in_scope(p.grants, found.chain):
+        raise NotFound(f"không có đơn vị số {unit_id}.")
+    rules.require(p.grants, found.chain, action)
+    return found
 
 
 def my_units(s: Session, p: Principal) -> list[Unit]:
@@ -108,6 +120,18 @@ def item(s: Session, p: Principal, ref: str, action: str = rules.READ) -> Target
     return row
 
 
+def item_scope(s: Session, p: Principal, ref: str, action: str = rules.READ
+               ) -> plan_repo.ItemScope:
+    """What `item` checks, decided the same way from one query that loads no item: its
+    unit chain, lead agency and the unit's data stamp (for a cached page)."""
+    model, item_id = items.parse_ref(ref)
+    scope = plan_repo.item_scope(s, model, item_id)
+    if scope is None or not rules.sees_item(p.grants, scope.chain, scope.lead_agency_id):
+        raise NotFound(f"không có mục {ref}.")
+    rules.require(p.grants, scope.chain, action)
+    return scope
+
+
 def agency(s: Session, p: Principal, agency_id: int, action: str = rules.READ) -> Agency:
     row = agency_repo.get(s, agency_id)
     owner = unit_repo.get(s, row.unit_id) if row else None
@@ -117,6 +141,8 @@ def agency(s: Session, p: Principal, agency_id: int, action: str = rules.READ) -
     return row
 
 
-def agency_filter(p: Principal, unit_row: Unit) -> frozenset[int] | None:
-    """The agencies a don_vi person is limited to at the unit; None for everyone else."""
-    return rules.agency_only(p.grants, chain(unit_row))
+def agency_filter(p: Principal, unit_row: Unit | tuple[int, ...]) -> frozenset[int] | None:
+    """The agencies a don_vi person is limited to at the unit (a Unit, or its chain as a
+    scope gives it); None for everyone else."""
+    return rules.agency_only(p.grants,
+                             unit_row if isinstance(unit_row, tuple) else chain(unit_row))

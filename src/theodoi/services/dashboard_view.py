@@ -107,13 +107,13 @@ def _completeness(s: Session, p: Principal, unit: Unit, as_of: date) -> dict[str
             "agencies": rows}
 
 
-def _communes(s: Session, unit: Unit, as_of: date) -> list[dict[str, Any]]:
+def _communes(s: Session, unit_id: int, level: str, as_of: date) -> list[dict[str, Any]]:
     """Each unit under a province or city: its counts by status and how much of the
     period's reporting is in. A commune's row is cached under its data stamp, so a
     province's dashboard recomputes only the communes that changed since it was built."""
-    if unit.level not in HIGHER_LEVELS:
+    if level not in HIGHER_LEVELS:
         return []
-    found = stamps.below(s, unit.id)  # stamps before the rows: see services/memo.py
+    found = stamps.below(s, unit_id)  # stamps before the rows: see services/memo.py
     names = {i: name for i, (name, _) in found.items()}
     known = {i: stamp for i, (_, stamp) in found.items() if stamp is not None}
     if len(known) < len(names):
@@ -161,12 +161,12 @@ def dashboard_parts(s: Session, p: Principal, unit_id: int,
     """The dashboard as the cached, read-only parts it is made of: the unit's own part
     (under its data stamp and what the person may see: an agency's own items, or
     everything) and the communes' rows (each under its own stamp)."""
-    unit = access.unit(s, p, unit_id)
-    only = access.agency_filter(p, unit)
-    stamp = stamps.read(s, [unit.id]).get(unit.id)  # before the rows: see services/memo.py
-    key = (stamps.url_of(s), unit.id, stamp, as_of, only)
-    own = PAGES.one(key, lambda: _own_part(s, p, unit, as_of), keep=stamp is not None)
-    return own, _communes(s, unit, as_of)
+    scope = access.unit_scope(s, p, unit_id)  # one query; the Unit is loaded on a miss
+    stamp = stamps.known_or_read(s, unit_id, scope.stamp)  # before the rows: see memo.py
+    key = (stamps.url_of(s), unit_id, stamp, as_of, access.agency_filter(p, scope.chain))
+    own = PAGES.one(key, lambda: _own_part(s, p, access.unit(s, p, unit_id), as_of),
+                    keep=stamp is not None)
+    return own, _communes(s, unit_id, scope.level, as_of)
 
 
 def _own_part(s: Session, p: Principal, unit: Unit, as_of: date) -> dict[str, Any]:

@@ -122,12 +122,12 @@ def item_page(s: Session, p: Principal, ref: str, as_of: date) -> dict[str, Any]
     """The page of target or task `ref` as the person sees it (don_vi: only its own).
 
     Cached under the unit's data stamp, the day and what the person may do at the unit
-    (which decides its forms); what is returned is shared and must not be changed."""
-    found = access.item(s, p, ref)
-    unit = found.plan.unit
-    stamp = stamps.read(s, [unit.id]).get(unit.id)  # before the rows: see services/memo.py
-    key = (stamps.url_of(s), ref, stamp, as_of, access.actions_at(p, unit))
-    page: dict[str, Any] = PAGES.one(key, lambda: _page(s, p, found, as_of),
+    (which decides its forms); what is returned is shared and must not be changed. A
+    cached page is found from one query (access.item_scope) that loads no item."""
+    scope = access.item_scope(s, p, ref)
+    stamp = stamps.known_or_read(s, scope.chain[0], scope.stamp)  # before the rows: memo.py
+    key = (stamps.url_of(s), ref, stamp, as_of, access.actions_at(p, scope.chain))
+    page: dict[str, Any] = PAGES.one(key, lambda: _page(s, p, access.item(s, p, ref), as_of),
                                      keep=stamp is not None)
     return page
 

@@ -26,13 +26,19 @@ def ref_of(item: Target | Task) -> str:
     return f"t{item.id}" if isinstance(item, Target) else f"k{item.id}"
 
 
-def get_item(s: Session, ref: str) -> Target | Task:
-    """The item `ref` names ('t12' a target, 'k5' a task)."""
+def parse_ref(ref: str) -> tuple[type[Target] | type[Task], int]:
+    """The kind and id `ref` names ('t12' a target, 'k5' a task); BadInput otherwise."""
     text = ref.strip().lower()
     if len(text) < 2 or text[0] not in "tk" or not text[1:].isdigit():
         raise BadInput(f"mã mục '{ref}' không hợp lệ; dùng t<số> cho chỉ tiêu, k<số> cho "
                        "nhiệm vụ (ví dụ t12, k5).")
-    item = (repo.target if text[0] == "t" else repo.task)(s, int(text[1:]))
+    return (Target if text[0] == "t" else Task), int(text[1:])
+
+
+def get_item(s: Session, ref: str) -> Target | Task:
+    """The item `ref` names ('t12' a target, 'k5' a task)."""
+    model, item_id = parse_ref(ref)
+    item = (repo.target if model is Target else repo.task)(s, item_id)
     if item is None:
         raise NotFound(f"không có mục {ref}.")
     return item

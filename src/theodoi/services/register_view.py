@@ -109,12 +109,13 @@ def register_page(s: Session, p: Principal, unit_id: int, f: Filters,
     Status and due filters are judged as of `as_of` (the edge passes today). Cached under
     the unit's data stamp, the filters, the day and what the person may see (an agency's
     own items or all); what is returned is shared and must not be changed."""
-    unit = access.unit(s, p, unit_id)
-    stamp = stamps.read(s, [unit.id]).get(unit.id)  # before the rows: see services/memo.py
-    key = (stamps.url_of(s), unit.id, stamp, astuple(f), as_of,
-           access.agency_filter(p, unit))
-    found: dict[str, Any] = PAGES.one(key, lambda: _page(s, p, unit, f, as_of),
-                                      keep=stamp is not None)
+    scope = access.unit_scope(s, p, unit_id)  # one query; the Unit is loaded on a miss
+    stamp = stamps.known_or_read(s, unit_id, scope.stamp)  # before the rows: see memo.py
+    key = (stamps.url_of(s), unit_id, stamp, astuple(f), as_of,
+           access.agency_filter(p, scope.chain))
+    found: dict[str, Any] = PAGES.one(
+        key, lambda: _page(s, p, access.unit(s, p, unit_id), f, as_of),
+        keep=stamp is not None)
     return found
 
 

@@ -28,8 +28,9 @@ def check_version(kind: str, ref: str, current: int, expected: int | None) -> No
 
 
 def may_review(s: Session, p: Principal, unit_id: int) -> bool:
-    """Whether the person reviews (accepts, corrects, rejects) the unit's items."""
-    return rules.REVIEW in access.actions_at(p, access.unit(s, p, unit_id))
+    """Whether the person reviews (accepts, corrects, rejects) the unit's items (one query
+    that loads no Unit: the register asks on every page)."""
+    return rules.REVIEW in access.actions_at(p, access.unit_scope(s, p, unit_id).chain)
 
 
 def _kind(item: Target | Task) -> str:

@@ -36,6 +36,12 @@ def read(s: Session, unit_ids: list[int]) -> dict[int, int]:
     return found
 
 
+def known_or_read(s: Session, unit_id: int, known: int | None) -> int | None:
+    """`known` (a stamp read with the unit's scope, before any of its rows), or when it
+    had none, the one `read` makes now."""
+    return known if known is not None else read(s, [unit_id]).get(unit_id)
+
+
 def _tree() -> Any:
     """Every unit under the one bound to :top (not itself), at any depth."""
     tree = select(Unit.id).where(Unit.parent_id == bindparam("top")).cte(recursive=True)

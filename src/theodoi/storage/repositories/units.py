@@ -2,10 +2,58 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from dataclasses import dataclass
+from typing import Any
 
-from theodoi.storage.models import Unit
+from sqlalchemy import Integer, bindparam, func, literal, select
+from sqlalchemy.orm import Session, aliased
+
+from theodoi.storage.models import Unit, UnitStamp
+
+MAX_DEPTH = 30  # units above units: a guard against a cycle, far beyond tỉnh > xã
+
+
+@dataclass(frozen=True)
+class UnitScope:
+    """What deciding who reaches a unit, and finding its cached pages, takes."""
+
+    chain: tuple[int, ...]  # the unit, then its ancestors, nearest first
+    stamp: int | None  # its data stamp; None while it has none (stamps.read makes one)
+    level: str
+
+
+def up_from(start: Any) -> Any:
+    """A recursive CTE (id, depth) of the unit `start` selects and every unit above it,
+    depth 0 first."""
+    up = (select(Unit.id, Unit.parent_id, literal(0).label("depth"))
+          .where(Unit.id == start).cte("up", recursive=True))
+    parent = aliased(Unit)
+    return up.union_all(select(parent.id, parent.parent_id, up.c.depth + 1)
+                        .join(up, parent.id == up.c.parent_id)
+                        .where(up.c.depth < MAX_DEPTH))
+
+
+def chain_of(ids: Any) -> tuple[int, ...]:
+    """The chain from `up_from` rows' ids, stopping at a repeat as access.chain does."""
+    return tuple(dict.fromkeys(ids))
+
+
+_UNIT = bindparam("unit", type_=Integer)
+_UP = up_from(_UNIT)
+_SCOPE = (select(_UP.c.id,
+                 select(UnitStamp.stamp).where(UnitStamp.unit_id == _UNIT).scalar_subquery(),
+                 select(Unit.level).where(Unit.id == _UNIT).scalar_subquery())
+          .order_by(_UP.c.depth))
+
+
+def scope(s: Session, unit_id: int) -> UnitScope | None:
+    """The unit's chain, data stamp and level in one prebuilt query that loads no Unit
+    (None when there is no such unit): a cached page needs nothing more, and loading the
+    unit and its parents through the ORM was half of such a request."""
+    rows = s.connection().execute(_SCOPE, {"unit": unit_id}).all()
+    if not rows:
+        return None
+    return UnitScope(chain_of(row[0] for row in rows), rows[0][1], rows[0][2])
 
 
 def by_code(s: Session, code: str) -> Unit | None:
