@@ -76,3 +76,21 @@ def test_each_worker_listens_on_its_own_socket_of_the_same_port() -> None:
     finally:
         first.close()
         second.close()
+
+
+def test_the_server_takes_the_c_http_parser_and_event_loop() -> None:
+    """What `theodoi serve` gets from uvicorn's "auto" choices once the project's pinned
+    dependencies are installed: httptools' parser and (but on Windows) uvloop's loop."""
+    import sys
+
+    from uvicorn.loops.auto import auto_loop_factory
+    from uvicorn.protocols.http.auto import AutoHTTPProtocol
+    from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+    assert AutoHTTPProtocol is HttpToolsProtocol
+    loop = auto_loop_factory()()
+    try:
+        expected = "asyncio" if sys.platform == "win32" else "uvloop"
+        assert type(loop).__module__.split(".")[0] == expected
+    finally:
+        loop.close()

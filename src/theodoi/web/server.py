@@ -8,6 +8,10 @@ connections and every kept-alive response waited ~40 ms for the client's delayed
 acknowledgement; and with any shared socket, asyncio accepts up to a backlog of waiting
 connections per wake-up, so one process took nearly every connection of a burst and the
 second core idled (10 clients were no faster than 1).
+
+uvicorn's defaults ("auto") take httptools' parser and uvloop's event loop, both pinned
+dependencies (uvloop not on Windows, where asyncio's own loop is used): a process then
+spends less of each request in Python outside the app.
 """
 
 from __future__ import annotations
