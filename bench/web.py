@@ -182,6 +182,10 @@ def measure(label: str, url: str, args: argparse.Namespace) -> None:
     counts = province.generate(db.engine_for(url))
     print(f"{label:10} generated {counts['units']} units, {counts['items']} items, "
           f"{counts['records']} records in {time.perf_counter() - began:.1f} s", flush=True)
+    began = time.perf_counter()
+    province.settle(db.engine_for(url))
+    print(f"{label:10} settled (ANALYZE{', VACUUM, CHECKPOINT' if 'postgresql' in url else ''})"
+          f" in {time.perf_counter() - began:.1f} s", flush=True)
     with tempfile.TemporaryDirectory() as data:
         settings = Settings(database_url=url, data_dir=Path(data))
         tokens = _seed_users(settings, max(LEVELS))
