@@ -161,3 +161,13 @@ def test_the_last_duty_stops_before_the_signature_block(closing: str) -> None:
               if t["lead_agency"] == "Phòng Kinh tế"]
     assert duty["text"].endswith("trước ngày 15/12/2026.")
     assert duty["due"]["date"] == "2026-12-15"
+
+
+def test_a_duty_s_title_is_the_work_without_its_list_number() -> None:
+    text = ("KẾ HOẠCH\nThực hiện nhiệm vụ năm 2026\nIII. TỔ CHỨC THỰC HIỆN\n"
+            "1. Giao Phòng Kinh tế chủ trì theo dõi, báo cáo UBND xã trước ngày 15/12/2026.\n"
+            "2. Văn phòng HĐND và UBND xã tham mưu tổng hợp, báo cáo kết quả.\n")
+    found = [(t["title"], t["text"]) for t in extract(text.encode(), filename="k.txt")["tasks"]]
+    assert [title.split(",")[0] for title, _ in found] == [
+        "Giao Phòng Kinh tế chủ trì theo dõi", "Văn phòng HĐND và UBND xã tham mưu tổng hợp"]
+    assert [source[:3] for _, source in found] == ["1. ", "2. "]  # the text keeps its label

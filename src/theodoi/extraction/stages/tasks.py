@@ -81,7 +81,7 @@ def joint_bodies(agency: str) -> tuple[str, list[str]]:
 def _task(ctx: Context, span: tuple[int, int], section: str | None, lead: str | None,
           first_year: int | None, *, strict: bool = False) -> Task:
     text = ctx.text[span[0]:span[1]]
-    title = fold(text)[:200]
+    title = LABEL.sub("", fold(text))[:200]  # "1. Giao Phòng …": the number is not the work
     kind = next((k for p, k in R.KINDS if p.search(title)), "task")
     start = plan_start(ctx.document.issued_on, ctx.document.term)
     return Task(id="", label=None, section=section, text=text, span=span, title=title,
