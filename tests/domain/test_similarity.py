@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from theodoi.domain.similarity import (
@@ -36,6 +36,8 @@ def test_a_target_is_entirely_the_same_as_itself(t: TargetFacts) -> None:
 
 
 @given(targets, targets)
+@example(TargetFacts("", 0.0, "%", None, None), TargetFacts("", 0.0, "phần trăm", None, None))
+@example(TargetFacts("", 1.0, "Hộ", None, None), TargetFacts("", 1.0, "hộ", None, None))
 def test_score_is_symmetric_and_in_range(a: TargetFacts, b: TargetFacts) -> None:
     ab, ba = score(a, b), score(b, a)
     assert ab == ba

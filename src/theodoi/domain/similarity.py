@@ -148,7 +148,9 @@ def _reason(words: float, a: TargetFacts, b: TargetFacts) -> str:
     """'cùng chỉ tiêu, cùng giá trị 95 %, cùng năm 2030'; the same whichever comes first."""
     parts = ["cùng chỉ tiêu" if words >= SAME_WORDS
              else f"chỉ tiêu giống {round(words * 100)} %"]
-    unit = f" {a.unit}" if a.unit and b.unit and unit_key(a.unit) == unit_key(b.unit) else ""
+    unit = ""
+    if a.unit and b.unit and unit_key(a.unit) == unit_key(b.unit):  # one spelling, whichever
+        unit = " " + min(a.unit, b.unit, key=lambda u: (len(u), u))  # comes first: '%'
     if a.value is not None and b.value is not None:
         low, high = sorted((a.value, b.value))
         parts.append(f"cùng giá trị {vn_number(low)}{unit}" if low == high
