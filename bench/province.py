@@ -65,9 +65,9 @@ def settle(engine: Engine) -> None:
     """Bring a just-filled database to the state of one in use: planner statistics taken
     and, on PostgreSQL, every row's visibility settled and the load's dirty pages written
     (VACUUM ANALYZE, CHECKPOINT), as autovacuum and the checkpointer do on a server that
-    has been running (this machine's server has autovacuum off). Measured straight after
-    a 500,000-row load, the first readers of each page also wrote it back, and requests
-    stalled for up to a second at a time in no pattern of the pages'."""
+    has been running (this machine's server has autovacuum off). Without it the pages are
+    measured against a database whose first readers still mark every row's visibility
+    and write the pages back, which no office's server does after its first hours."""
     if engine.dialect.name == "postgresql":
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.execute(text("VACUUM ANALYZE"))

@@ -49,7 +49,8 @@ _SCOPE = (select(_UP.c.id,
 def scope(s: Session, unit_id: int) -> UnitScope | None:
     """The unit's chain, data stamp and level in one prebuilt query that loads no Unit
     (None when there is no such unit): a cached page needs nothing more, and loading the
-    unit and its parents through the ORM was half of such a request."""
+    unit and its parents through the ORM was half of such a request. It reads what is
+    flushed (Core, no autoflush): for the check at the start of a read."""
     rows = s.connection().execute(_SCOPE, {"unit": unit_id}).all()
     if not rows:
         return None
