@@ -21,7 +21,8 @@ from sqlalchemy.engine import make_url
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 FIXTURES = ROOT / "tests" / "data"
-SHARED = ROOT.parent / "shared"
+SHARED = ROOT.parent / "shared"  # beside the repository in CI; not needed by the suite
+SHARED_COPY = FIXTURES / "shared"  # what the suite needs of it (scripts/sync_shared.py)
 PG_ADMIN = os.environ.get("THEODOI_TEST_PG",
                           "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 _PG_PROBLEM: list[str] = []

