@@ -47,7 +47,8 @@ def _print_targets(result: UnitStatus) -> None:
         table = Table("Mục", "Nội dung", "Kế hoạch", "Thực hiện", "Kỳ vọng", "Trạng thái",
                       "Dự báo", title=FIELD_LABELS.get(code, code), title_justify="left")
         for r in (x for x in result.targets if x.field == code):
-            outlook = f"{vn_number(r.forecast)} — {r.forecast_label}" if r.forecast_label else ""
+            outlook = (f"{vn_number(r.forecast)}{' ' + r.unit if r.unit else ''} — "
+                       f"{r.forecast_label}") if r.forecast_label else ""
             table.add_row(r.ref, r.text[:60], _planned(r), vn_number(r.actual),
                           vn_number(r.expected), r.label, outlook)
         out.print(table)

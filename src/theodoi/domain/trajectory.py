@@ -14,7 +14,13 @@ Expected value (`expected`), by what the plan says:
   it;
 - annual targets (recurrence or per-year flows of a one-year plan): each year on its own,
   a flow pro rata within the year;
+- a yearly flow (`TargetFacts.flow`, see domain/measures.py) is reported year-to-date: its
+  expected value in a quarter is the year's expected figure pro rata, and only figures at
+  a year's end count as that year's;
 - milestone targets (no number) have no expected value: they are judged on completion.
+
+The forecast is made from yearly points only (domain/measures.py says why), bounded by
+what the indicator can be, and says what it was made from.
 """
 
 from __future__ import annotations
@@ -46,6 +52,7 @@ class TargetFacts:
     milestones: tuple[tuple[int, float | None], ...] = field(default_factory=tuple)
     baseline: float | None = None
     baseline_year: int | None = None
+    flow: bool = False  # a yearly flow reported year-to-date (domain.measures.is_flow)
 
 
 @dataclass(frozen=True)
@@ -60,9 +67,13 @@ class Actual:
 
 @dataclass(frozen=True)
 class Forecast:
+    """The value expected at the deadline year, whether it meets the target, and what it
+    was made from, in words for people ("từ số liệu năm 2024, 2025 và năm gốc 2023")."""
+
     year: int
     value: float
     will_meet: bool
+    basis: str = ""
 
     @property
     def label(self) -> str:
@@ -123,7 +134,13 @@ def expected(t: TargetFacts, on: date, actuals: Sequence[Actual] = ()) -> float 
         return None
     if is_annual(t):
         return _annual(t, on, actuals)
-    x = when(on)
+    if t.flow:
+        return _flow(t, on, actuals)
+    return _level(t, when(on), actuals)
+
+
+def _level(t: TargetFacts, x: float, actuals: Sequence[Actual]) -> float | None:
+    """The expected level at fractional year `x`."""
     if t.milestones:
         return _roadmap(t, x, actuals)
     if t.kind == "growth_rate" and t.baseline is not None and t.baseline_year is not None:
@@ -131,6 +148,20 @@ def expected(t: TargetFacts, on: date, actuals: Sequence[Actual] = ()) -> float 
         return t.baseline * (1 + t.value / 100) ** (x - (t.baseline_year + 1))
     return _linear(t, x, _start(t, actuals))
 
+
+def _flow(t: TargetFacts, on: date, actuals: Sequence[Actual]) -> float | None:
+    """A yearly flow's expected year-to-date figure: the year's, pro rata. The path of the
+    yearly figures starts from the baseline or the first whole year, never from a
+    year-to-date quarter."""
+    whole_years = [a for a in actuals if _year_end(a)]
+    year = _level(t, on.year + 1.0, whole_years)
+    if year is None:
+        return None
+    return year * min(1.0, when(on) - on.year)
+
+
+def _year_end(a: Actual) -> bool:
+    return a.on.month == 12 and a.on.day == 31
 
 def _start(t: TargetFacts, actuals: Sequence[Actual]) -> tuple[float, float] | None:
     """The point the straight line starts from: the baseline, else the first actual."""
@@ -181,21 +212,24 @@ def _annual(t: TargetFacts, on: date, actuals: Sequence[Actual]) -> float | None
         goal = quota[-1] if quota else None
     if goal is None:
         return None
-    flow = t.per_year and not (t.unit or "").startswith("%") and t.kind != "growth_rate"
+    flow = t.flow or (t.per_year and not (t.unit or "").startswith("%")
+                      and t.kind != "growth_rate")
     fraction = (when(on) - on.year) if flow else 1.0
     return goal * min(1.0, fraction)
 
 
 def forecast(t: TargetFacts, actuals: Sequence[Actual]) -> Forecast | None:
-    """The value at the deadline if things go on as the actuals so far show.
+    """The value at the deadline if things go on as the yearly figures so far show.
 
-    A straight line through the baseline and the actuals (least squares), or through their
-    logarithms for compound growth; None with fewer than two points or no deadline.
+    A straight line through the baseline and the yearly points (least squares), or through
+    their logarithms for compound growth, bounded by what the indicator can be; None with
+    fewer than two yearly points (the baseline counts as one) or no deadline.
     """
     end = deadline(t)
     if end is None or t.kind == "milestone" or is_annual(t):
         return None
-    points = [(when(a.on), normalised(t, a)) for a in actuals]
+    points = yearly_points(t, actuals)
+    years = [_year_of(x) for x, _ in points]
     if t.baseline is not None and t.baseline_year is not None:
         points.insert(0, (t.baseline_year + 1.0, t.baseline))
     if len({x for x, _ in points}) < 2:
@@ -205,8 +239,43 @@ def forecast(t: TargetFacts, actuals: Sequence[Actual]) -> Forecast | None:
     projected = _fit([x for x, _ in points], ys, end)
     # a steep log line through two close points must not overflow: a huge finite value
     # still reads "dự kiến đạt" and stays valid JSON
-    value = math.exp(min(projected, MAX_EXP)) if compound else projected
-    return Forecast(int(end) - 1, value, meets(t, value))
+    value = bounded(t, math.exp(min(projected, MAX_EXP)) if compound else projected)
+    return Forecast(int(end) - 1, value, meets(t, value), _basis(t, years, compound))
+
+
+def yearly_points(t: TargetFacts, actuals: Sequence[Actual]) -> list[tuple[float, float]]:
+    """One point a year, in order: a flow's figure at a year's end (placed there), a
+    level's last figure of the year (at its own date)."""
+    last: dict[int, Actual] = {}
+    for a in sorted(actuals, key=lambda a: a.on):
+        if not t.flow or _year_end(a):
+            last[a.on.year] = a
+    return [(when(a.on), normalised(t, a)) for _, a in sorted(last.items())]
+
+
+def _year_of(x: float) -> int:
+    """The calendar year of a fractional-year point (the end of 2025 is 2026.0)."""
+    return math.ceil(x) - 1
+
+
+def bounded(t: TargetFacts, value: float) -> float:
+    """A projected value within what the indicator can be: a share (%) from 0 to 100 (a
+    growth rate in % is not a share), an amount not below zero."""
+    if t.kind == "growth_rate":
+        return value
+    if (t.unit or "").lstrip().startswith("%") and not t.value_of:
+        return min(100.0, max(0.0, value))
+    return max(0.0, value)
+
+
+def _basis(t: TargetFacts, years: list[int], compound: bool) -> str:
+    """What a forecast was made from, in words."""
+    named = ", ".join(str(y) for y in years)
+    parts = [f"số liệu năm {named}"] if years else []
+    if t.baseline is not None and t.baseline_year is not None:
+        parts.append(f"năm gốc {t.baseline_year}")
+    how = "theo tốc độ tăng bình quân" if compound else "theo xu hướng"
+    return f"{how}, từ {' và '.join(parts)}"
 
 
 def final_goal(t: TargetFacts) -> float | None:

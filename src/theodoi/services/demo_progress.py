@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
+from theodoi.domain.measures import is_flow
 from theodoi.domain.periods import quarter
 from theodoi.services import explanations, items, progress, review
 from theodoi.storage.models import Plan, Target, Task
@@ -27,6 +28,8 @@ SAMPLE_LEADS = {"kinh_te": "Phòng Kinh tế", "moi_truong": "Phòng Kinh tế",
                 "chinh_quyen": "Văn phòng HĐND và UBND", None: "Văn phòng HĐND và UBND"}
 REACHED = (0.55, 0.8, 0.95, 1.05, 0.35, 0.7)  # share of the goal reached by the year's end
 QUARTER_SHARE = (0.7, 0.8, 0.9, 1.0)  # of that share, reached by the end of each quarter
+# a yearly flow (income, revenue …) is reported year-to-date: a quarter adds a quarter
+FLOW_QUARTER_SHARE = (0.25, 0.5, 0.75, 1.0)
 CAUSE = "Nguồn lực còn hạn chế; một số chỉ tiêu phụ thuộc vốn đầu tư của tỉnh."
 
 
@@ -66,7 +69,9 @@ def sample_value(t: Target, position: int, q: int) -> float | None:
     """The value reached by the end of quarter `q`; None for a goal that is not a number."""
     if progress.is_milestone(t) or t.value is None:
         return None
-    return round(t.value * REACHED[position % len(REACHED)] * QUARTER_SHARE[q - 1], 2)
+    flow = is_flow(t.indicator or t.text, t.unit, t.per_year, t.kind)
+    share = (FLOW_QUARTER_SHARE if flow else QUARTER_SHARE)[q - 1]
+    return round(t.value * REACHED[position % len(REACHED)] * share, 2)
 
 
 REPORT_DELAY = timedelta(days=3)  # a quarter's values are recorded three days after it ends

@@ -91,7 +91,7 @@ def target_page(s: Session, p: Principal, t: Target, as_of: date) -> dict[str, A
                        "expected": found.expected},
             "forecast": None if outlook is None else {
                 "year": outlook.year, "value": outlook.value, "will_meet": outlook.will_meet,
-                "label": outlook.label},
+                "label": outlook.label, "unit": t.unit, "basis": outlook.basis},
             "history": [_fields(r) for r in rows],
             "chart": chart(t, known, rows, outlook),
             "can_record": may_record(p, t.plan.unit),

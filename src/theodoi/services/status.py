@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from theodoi.domain import status as rules
+from theodoi.domain.measures import is_flow
 from theodoi.domain.trajectory import Actual, TargetFacts
 from theodoi.services import units
 from theodoi.services.memo import Memo
@@ -79,7 +80,8 @@ def target_facts(t: Target) -> TargetFacts:
         value_max=t.value_max, value_of=t.value_of, unit=t.unit, per_year=t.per_year,
         recurrence=t.recurrence, deadline_year=t.deadline_year or t.plan.term_end,
         milestones=tuple((m.year, m.value) for m in t.milestones),
-        baseline=t.baseline_value, baseline_year=t.baseline_year)
+        baseline=t.baseline_value, baseline_year=t.baseline_year,
+        flow=is_flow(t.indicator or t.text, t.unit, t.per_year, t.kind))
 
 
 def actual(r: ProgressRecord) -> Actual:
@@ -155,7 +157,8 @@ def _target_row(row: Any, miles: tuple[tuple[int, float | None], ...], known: li
         value_max=row.value_max, value_of=row.value_of, unit=row.unit,
         per_year=row.per_year, recurrence=row.recurrence,
         deadline_year=row.deadline_year or row.term_end, milestones=miles,
-        baseline=row.baseline_value, baseline_year=row.baseline_year)
+        baseline=row.baseline_value, baseline_year=row.baseline_year,
+        flow=is_flow(row.indicator or row.text, row.unit, row.per_year, row.kind))
     found = rules.target_status(facts, known, as_of, tolerance=tolerance)
     outlook = found.forecast
     return StatusRow("target", f"t{row.id}", row.plan_id, row.field or "khac",
