@@ -29,6 +29,13 @@ def test_report_docx_xlsx_and_pdf_without_libreoffice(
     code, _, _ = theodoi(capsys, "report", "--unit", UNIT, "--kind", "nam", "--period", "2026",
                          "--format", "xlsx", "--out", str(book))
     assert code == 0 and load_workbook(book).sheetnames[0] == "Chỉ tiêu"
+    code, _, _ = theodoi(capsys, "report", "--unit", UNIT, "--kind", "nam", "--period", "2026",
+                         "--format", "xlsx", "--out", str(book), "--cut-off", "30/11/2026")
+    assert code == 0
+    assert load_workbook(book)["Chỉ tiêu"]["A4"].value == "(Số liệu tính đến ngày 30/11/2026)"
+    code, _, err = theodoi(capsys, "report", "--unit", UNIT, "--kind", "nam", "--period", "2026",
+                           "--out", str(tmp_path / "y.docx"), "--cut-off", "cuối tháng")
+    assert code == 2 and "ngày chốt số liệu" in err and not (tmp_path / "y.docx").exists()
     code, _, err = theodoi(capsys, "report", "--unit", UNIT, "--kind", "nam", "--period",
                            "Q3/2026", "--out", str(tmp_path / "x.docx"))
     assert code == 2 and "không khớp" in err

@@ -13,7 +13,7 @@ from docx import Document
 from tests.services.progress_setup import active_v1
 from theodoi.domain.errors import BadInput, NotFound
 from theodoi.reports.pdf import PdfUnavailable
-from theodoi.services import explanations, progress, reporting
+from theodoi.services import explanations, progress, reporting, review
 
 UNIT = "Xã An Bình"
 
@@ -52,6 +52,29 @@ def test_quarter_report_of_a_unit(session: Any) -> None:
     assert any(s.ref == r.invest and s.cause for s in report.shortcomings)
     assert any("đầu tư công" in d.text for d in report.directions)  # overdue: carried over
     assert report.signature.position == "Chủ tịch"
+
+
+def test_a_year_report_drafted_in_december_judges_the_year_as_under_way(session: Any) -> None:
+    """Real year reports are drafted mid-December ("tính đến ngày …"): a yearly target
+    short of its goal on 06/12 is behind, not missed, and the cut-off is printed."""
+    r = active_v1(session)
+    review.correct(session, r.insured, {"recurrence": "annual"})  # "hằng năm đạt 95%"
+    progress.record_progress(session, r.insured, "Q3/2026", "93,5")
+    early = reporting.build_report(session, reporting.Request(
+        UNIT, "nam", "2026", today=date(2026, 12, 6)))
+    [row] = [t for t in early.targets if t.ref == r.insured]
+    assert row.status not in ("khong_dat", "dat", "vuot")  # the year is not over
+    assert early.cut_off == "Số liệu tính đến ngày 06/12/2026"
+    text = "\n".join(p.text for p in Document(BytesIO(reporting.render(early, "docx")))
+                     .paragraphs)
+    assert "(Số liệu tính đến ngày 06/12/2026)" in text
+    cut = reporting.build_report(session, reporting.Request(
+        UNIT, "nam", "2026", cut_off=date(2026, 11, 30), today=date(2026, 12, 6)))
+    assert cut.cut_off == "Số liệu tính đến ngày 30/11/2026"
+    late = reporting.build_report(session, reporting.Request(
+        UNIT, "nam", "2026", today=date(2027, 1, 10)))
+    [row] = [t for t in late.targets if t.ref == r.insured]
+    assert row.status == "khong_dat" and late.cut_off == ""  # the year is over: missed
 
 
 def test_every_kind_comes_out_as_docx_and_xlsx(session: Any, tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import click
@@ -28,12 +29,15 @@ from theodoi.services import reporting
 @click.option("--date", "issued", default=None, help="Ngày ban hành dd/mm/yyyy.")
 @click.option("--party/--state", "party", default=None,
               help="Văn bản của Đảng ủy (HD 36) hay của UBND (NĐ 30); mặc định theo kế hoạch.")
+@click.option("--cut-off", "cut_off", default=None,
+              help="Số liệu tính đến ngày dd/mm/yyyy (mặc định: hôm nay, nếu kỳ chưa hết).")
 def report_cmd(unit_text: str, plan_id: int | None, kind: str, period: str, fmt: str,
                out_path: Path, number: str | None, issued: str | None,
-               party: bool | None) -> None:
+               party: bool | None, cut_off: str | None) -> None:
     """Báo cáo định kỳ, sơ kết, tổng kết của đơn vị (DOCX, phụ lục XLSX hoặc PDF)."""
     request = reporting.Request(unit_text, kind, period, plan_id, number,
-                                day(issued, "ngày ban hành"), party)
+                                day(issued, "ngày ban hành"), party,
+                                cut_off=day(cut_off, "ngày chốt số liệu"), today=date.today())
     with transaction() as s:
         report = reporting.write_report(s, request, fmt, out_path)
     out.print(f"Đã ghi {out_path}: {report.kind_title} {report.summary} — "

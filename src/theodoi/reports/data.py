@@ -283,8 +283,12 @@ def build_report(header: Header | Mapping[str, Any], report_kind: str, period: P
                  targets: Iterable[TargetInput | Mapping[str, Any]],
                  tasks: Iterable[TaskInput | Mapping[str, Any]],
                  explanations: Iterable[ExplanationInput | Mapping[str, Any]] = (),
-                 upcoming: Iterable[UpcomingInput | Mapping[str, Any]] = ()) -> Report:
-    """The whole report model from plain inputs (dataclasses or dicts of the same keys)."""
+                 upcoming: Iterable[UpcomingInput | Mapping[str, Any]] = (),
+                 as_of: date | None = None) -> Report:
+    """The whole report model from plain inputs (dataclasses or dicts of the same keys).
+
+    `as_of` is the day the figures were judged on; a day before the period's end (a year
+    report drafted in December) is printed as the data cut-off."""
     head = _as(Header, header)
     if REPORT_KINDS.get(report_kind) != period.kind:
         raise BadInput(f"kỳ {period.label} không khớp loại báo cáo '{report_kind}'.")
@@ -303,4 +307,13 @@ def build_report(header: Header | Mapping[str, Any], report_kind: str, period: P
         appendices=appendices(all_targets, lines),
         recipients=list(head.recipients) or ["Như trên;", "Lưu: VT."],
         signature=head.signature,
-        plan_names=[plans_phrase([p]) for p in head.plans], attached=attached_line(head))
+        plan_names=[plans_phrase([p]) for p in head.plans], attached=attached_line(head),
+        as_of=as_of if as_of is not None and as_of < period.end else None,
+        cut_off=cut_off_line(period, as_of))
+
+
+def cut_off_line(period: Period, as_of: date | None) -> str:
+    """'Số liệu tính đến ngày 06/12/2026' when the figures stop before the period's end."""
+    if as_of is None or as_of >= period.end:
+        return ""
+    return f"Số liệu tính đến ngày {as_of:%d/%m/%Y}"

@@ -210,6 +210,8 @@ def _header(doc: DocumentObject, report: Report) -> None:
     _para(doc)
     _para(doc, report.kind_title, align="center", size=14, bold=True)
     _para(doc, report.summary, align="center", size=14, bold=True)
+    if report.cut_off:
+        _para(doc, f"({report.cut_off})", align="center", size=14, italic=True)
     _para(doc)
 
 

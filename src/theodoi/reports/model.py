@@ -161,6 +161,8 @@ class Report:
     signature: Signature
     plan_names: list[str] = field(default_factory=list)
     attached: str = ""  # the appendices' "(Kèm theo Báo cáo số … ngày … của …)" line
+    as_of: date | None = None  # the data cut-off, when before the period's end
+    cut_off: str = ""  # "Số liệu tính đến ngày 06/12/2026" (empty for a period over)
 
     @property
     def targets(self) -> list[TargetLine]:

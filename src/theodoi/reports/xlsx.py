@@ -63,6 +63,10 @@ def _title(ws: Worksheet, report: Report, title: str, columns: int) -> None:
         cell = ws.cell(row, 1, text)
         cell.font, cell.alignment = font, CENTRE
     ws.row_dimensions[2].height = 36
+    if report.cut_off:  # the row left empty above the header
+        ws.merge_cells(f"A{HEADER_ROW - 1}:{last}{HEADER_ROW - 1}")
+        cell = ws.cell(HEADER_ROW - 1, 1, f"({report.cut_off})")
+        cell.font, cell.alignment = Font(name=FONT, size=12, italic=True), CENTRE
 
 
 def _head(ws: Worksheet, names: tuple[str, ...], widths: tuple[int, ...]) -> None:

@@ -11,6 +11,7 @@ import re
 import shutil
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy.orm import Session
 
@@ -70,8 +71,9 @@ def _filename(kind: str, period: str, unit_name: str, plan_id: int | None, fmt: 
 
 
 def download(s: Session, p: Principal, unit_id: int, kind: str, period: str, fmt: str,
-             plan_id: int | None = None) -> ReportFile:
-    """The unit's (or one plan's) report as `fmt`, for anyone who reads the unit."""
+             plan_id: int | None = None, today: date | None = None) -> ReportFile:
+    """The unit's (or one plan's) report as `fmt`, for anyone who reads the unit; figures
+    up to `today` when the period is still under way."""
     unit = access.unit(s, p, unit_id)
     if fmt not in MEDIA_TYPES:
         raise BadInput(f"định dạng '{fmt}' không có; dùng docx, xlsx hoặc pdf.")
@@ -79,7 +81,7 @@ def download(s: Session, p: Principal, unit_id: int, kind: str, period: str, fmt
         raise BadInput("hãy nhập kỳ báo cáo (ví dụ Q3/2026, 6 tháng 2026, 2026, 2025-2030).")
     if plan_id is not None and access.plan(s, p, plan_id).unit_id != unit.id:
         raise NotFound(f"không có kế hoạch số {plan_id}.")
-    req = reporting.Request(unit.code, kind, period.strip(), plan_id)
+    req = reporting.Request(unit.code, kind, period.strip(), plan_id, today=today)
     content = reporting.render(reporting.build_report(s, req), fmt)
     return ReportFile(content, _filename(kind, period.strip(), unit.name, plan_id, fmt),
                       MEDIA_TYPES[fmt])

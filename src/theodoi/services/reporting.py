@@ -1,6 +1,8 @@
 """Build a unit's periodic report (báo cáo quý … tổng kết) from the register and the status.
 
-The status service decides every item's state as of the period's last day; this module
+The status service decides every item's state as of the period's last day, or of the
+data cut-off (or today) when that comes first, so a period still under way is judged
+in progress and never as missed; this module
 only gathers the plain inputs `reports.data` needs (values in the period, answered
 explanations, what falls due next) and the header facts (issuer, signer) from the plans.
 """
@@ -42,6 +44,13 @@ class Request:
     number: str | None = None
     issued_on: date | None = None
     party: bool | None = None
+    cut_off: date | None = None  # figures up to this day ("tính đến ngày …")
+    today: date | None = None  # passed in by the edge: nothing here reads the clock
+
+    def as_of(self, period: Period) -> date:
+        """The day the figures are judged on: the period's end, or the cut-off or today
+        when earlier, so a year still under way is never judged as over."""
+        return min(d for d in (period.end, self.cut_off, self.today) if d is not None)
 
 
 def is_party(plans: list[Plan]) -> bool:
@@ -98,10 +107,12 @@ def next_range(period: Period, term: tuple[int, int] | None) -> tuple[date, date
     return start, date(start.year, 12, 31)
 
 
-def in_period_values(s: Session, unit: Unit, period: Period) -> dict[int, float]:
-    """Each target's latest value recorded for a period ending inside `period`."""
+def in_period_values(s: Session, unit: Unit, period: Period,
+                     as_of: date | None = None) -> dict[int, float]:
+    """Each target's latest value recorded for a period ending inside `period` (and on or
+    before `as_of`)."""
     out: dict[int, float] = {}
-    for r in progress_repo.current_for_unit(s, unit.id, period.end):
+    for r in progress_repo.current_for_unit(s, unit.id, min(period.end, as_of or period.end)):
         if period.start <= r.period_end:
             out[r.target_id] = r.value  # ordered by period end: the last one wins
     return out
@@ -173,7 +184,8 @@ def build_report(s: Session, req: Request) -> Report:
     unit = units.find(s, req.unit)
     plans = plans_of(s, unit, req.plan_id)
     ids = {p.id for p in plans}
-    status = status_of_unit(s, unit.code, period.end)
+    as_of = req.as_of(period)
+    status = status_of_unit(s, unit.code, as_of)
     targets = [r for r in status.targets if r.plan_id in ids]
     tasks = [r for r in status.tasks if r.plan_id in ids]
     term = next(((p.term_start, p.term_end) for p in plans if p.term_start and p.term_end),
@@ -182,11 +194,11 @@ def build_report(s: Session, req: Request) -> Report:
     stored = [t for p in plans for t in p.targets if f"t{t.id}" in live]
     return data.build_report(
         header(unit, plans, req), req.kind, period,
-        target_inputs(targets, in_period_values(s, unit, period),
+        target_inputs(targets, in_period_values(s, unit, period, as_of),
                       {f"t{t.id}" for t in stored if progress.is_milestone(t)}),
         task_inputs(tasks),
         explanation_inputs(s, unit, period, live | {r.ref for r in tasks}),
-        upcoming(tasks, stored, next_range(period, term)))
+        upcoming(tasks, stored, next_range(period, term)), as_of)
 
 
 def render(report: Report, fmt: str) -> bytes:

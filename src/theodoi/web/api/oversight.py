@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
@@ -73,4 +74,5 @@ def report(unit_id: int, kind: str, period: str, s: deps.Db, p: deps.User,
            fmt: Annotated[str, Query(alias="format")] = "docx",
            plan: int | None = None) -> Response:
     """The report file (DOCX, XLSX appendix, or PDF when LibreOffice is installed)."""
-    return file_response(report_files.download(s, p, unit_id, kind, period, fmt, plan))
+    return file_response(report_files.download(s, p, unit_id, kind, period, fmt, plan,
+                                                      date.today()))

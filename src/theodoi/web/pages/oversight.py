@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Query, Request
@@ -77,4 +78,5 @@ def report(unit_id: int, s: deps.Db, p: deps.User, kind: str = "", period: str =
            plan: str = "") -> Response:
     """The download the report form on the unit and plan pages asks for."""
     plan_id = int(plan) if plan.isdigit() else None
-    return file_response(report_files.download(s, p, unit_id, kind, period, fmt, plan_id))
+    return file_response(report_files.download(s, p, unit_id, kind, period, fmt, plan_id,
+                                                      date.today()))
