@@ -7,8 +7,9 @@ from pathlib import Path
 from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from theodoi import logs
 from theodoi.settings import Settings, load
-from theodoi.web import deps, errors
+from theodoi.web import deps, errors, health
 from theodoi.web.admission import AdmissionMiddleware
 from theodoi.web.api import auth as api_auth
 from theodoi.web.api import oversight as api_oversight
@@ -19,6 +20,7 @@ from theodoi.web.pages import oversight as page_oversight
 from theodoi.web.pages import progress as page_progress
 from theodoi.web.pages import register as page_register
 from theodoi.web.pages import status as page_status
+from theodoi.web.requestlog import RequestLogMiddleware
 from theodoi.web.security import BODY_SLACK, SecurityMiddleware
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -31,7 +33,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                   version="1", openapi_url="/openapi.json", docs_url=None, redoc_url=None,
                   dependencies=[Depends(deps.csrf_guard)])
     app.state.settings = settings
+    logs.configure(settings.log_format)
     errors.install(app)
+    app.router.routes.append(health.route)  # no app-wide dependencies (web/health.py)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     # Routes are matched in order, one by one: the pages people open most come first
     # (no two routes' paths overlap, so the order changes nothing else).
@@ -42,5 +46,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     limit = settings.max_upload_bytes + BODY_SLACK
     app.add_middleware(AdmissionMiddleware, slots=settings.web_active_requests,
                        max_body=limit)
-    app.add_middleware(SecurityMiddleware, max_body=limit)  # outermost: every response
+    app.add_middleware(SecurityMiddleware, max_body=limit)  # every response
+    app.add_middleware(RequestLogMiddleware)  # outermost: an id and a log line for all
     return app

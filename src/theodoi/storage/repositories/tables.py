@@ -32,3 +32,9 @@ def drop_every_table(url: str) -> None:
     with engine_for(url).begin() as conn:
         for name in names:
             conn.execute(text(f'DROP TABLE IF EXISTS "{name}" CASCADE'))
+
+
+def ping(url: str) -> None:
+    """One round trip to the database; raises SQLAlchemy's error when it does not answer."""
+    with engine_for(url).connect() as conn:
+        conn.execute(select(1))
