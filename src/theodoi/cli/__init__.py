@@ -21,6 +21,7 @@ from theodoi.cli.progress import progress_group  # also adds plan calendar
 from theodoi.cli.register import import_cmd, plan_group
 from theodoi.cli.report import report_cmd
 from theodoi.cli.status import explain_group, status_cmd
+from theodoi.cli.tokens import token_group
 from theodoi.cli.user import serve_cmd, user_group
 
 
@@ -40,6 +41,7 @@ cli.add_command(links_group)
 for command in (progress_group, status_cmd, explain_group):
     cli.add_command(command)
 cli.add_command(report_cmd)
+user_group.add_command(token_group)
 cli.add_command(user_group)
 cli.add_command(serve_cmd)
 cli.add_command(backup_cmd)
