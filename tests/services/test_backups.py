@@ -240,3 +240,15 @@ def test_missing_pg_dump_is_a_clear_error(tmp_path: Path,
     with pytest.raises(BackupError, match="không tìm thấy chương trình pg_dump; hãy cài gói "
                                           "postgresql-client"):
         backups.backup(settings, tmp_path)
+
+
+def test_a_backup_written_into_the_data_folder_itself_still_holds_its_files(
+        tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path / "data")
+    db.upgrade(settings.effective_database_url)
+    (settings.data_dir / "tep.txt").write_text("giữ lại")
+    first = backups.backup(settings, settings.data_dir)
+    assert [f.path for f in first.manifest.files] == ["files/tep.txt"]
+    again = backups.backup(settings, settings.data_dir,
+                           now=datetime(2030, 1, 1, tzinfo=UTC))
+    assert [f.path for f in again.manifest.files] == ["files/tep.txt"]  # not `first`

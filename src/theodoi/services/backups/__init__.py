@@ -100,7 +100,7 @@ def backup(settings: Settings, out: Path | None = None, *, keep: int | None = No
         dump = Path(work) / ("theodoi.sqlite" if kind == "sqlite" else "theodoi.pgdump")
         databases.dump(url, dump)
         members = {f"{archive.DATABASE_DIR}/{dump.name}": dump}
-        for path in stored_files(settings, exclude=[target.parent]):
+        for path in stored_files(settings, exclude=_output_folder(settings, target)):
             rel = path.relative_to(settings.data_dir).as_posix()
             members[f"{archive.FILES_DIR}/{rel}"] = path
         entries = [archive.entry_for(p, name) for name, p in members.items()]
@@ -109,6 +109,13 @@ def backup(settings: Settings, out: Path | None = None, *, keep: int | None = No
         archive.write(target, manifest, members)
     pruned = prune(target.parent, keep) if keep is not None else []
     return BackupResult(target, manifest, pruned)
+
+
+def _output_folder(settings: Settings, target: Path) -> list[Path]:
+    """The folder backups are written to, left out of the backup, unless it is the data
+    folder itself (or holds it): then only the backups' own names are left out."""
+    folder = target.parent.resolve()
+    return [] if settings.data_dir.resolve().is_relative_to(folder) else [folder]
 
 
 def _target(settings: Settings, out: Path | None, now: datetime) -> Path:
