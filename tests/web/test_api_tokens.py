@@ -131,3 +131,17 @@ def test_another_users_token_cannot_be_revoked(world: World) -> None:
     assert r.status_code == 404
     r = other.post("/api/tokens", json={"name": "  "})
     assert r.status_code == 400 and "tên mã truy cập" in r.json()["error"]["message"]
+
+
+def test_a_token_follows_its_user_disabled_or_made_to_change_the_password(
+        world: World) -> None:
+    token = _token(world, "xem")
+    script = _bearer(world, token)
+    with uow.transaction(world.settings) as s:
+        accounts.set_password(s, "xem", "mot-mat-khau-moi-du-dai", must_change_password=True)
+    r = script.get(f"/api/units/{world.units[A]}")
+    assert r.status_code == 403 and r.json()["error"]["code"] == "E430"
+    with uow.transaction(world.settings) as s:
+        user = accounts.get_user(s, "xem")
+        user.must_change_password, user.active = False, False
+    assert script.get("/api/me").status_code == 401
