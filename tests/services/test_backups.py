@@ -147,8 +147,14 @@ def test_restore_into_a_database_with_data_is_refused_unless_forced(
     with pytest.raises(BackupError, match="đã có dữ liệu"):
         backups.restore(source, result.path)
     assert rows_of(url) == changed  # nothing happened
-    backups.restore(source, result.path, force=True)
+    when = datetime(2026, 12, 2, 8, 0, tzinfo=UTC)  # both restores in the same second
+    forced = backups.restore(source, result.path, force=True, now=when)
     assert rows_of(url) == backed_up
+    # what the forced restore replaced was saved first, and comes back from there
+    assert forced.saved is not None and forced.saved.name.startswith("truoc-khoi-phuc-")
+    again = backups.restore(source, forced.saved, force=True, now=when)
+    assert rows_of(url) == changed
+    assert again.saved is not None and again.saved != forced.saved
 
 
 def test_restore_into_a_data_folder_with_files_is_refused(source: Settings, backend: str,

@@ -32,7 +32,7 @@ def backup_cmd(out_path: Path | None, keep: int | None) -> None:
 @click.argument("archive", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--force", is_flag=True,
               help="Ghi đè cả khi cơ sở dữ liệu hoặc thư mục dữ liệu đã có dữ liệu "
-                   "(mất dữ liệu hiện có).")
+                   "(dữ liệu đang có được sao lưu trước vào thư mục backups).")
 def restore_cmd(archive: Path, force: bool) -> None:
     """Khôi phục bản sao lưu ARCHIVE vào cơ sở dữ liệu và thư mục dữ liệu đang cấu hình
     (chỉ khi chúng còn trống, trừ khi có --force). Hãy dừng máy chủ web trước."""
@@ -40,6 +40,8 @@ def restore_cmd(archive: Path, force: bool) -> None:
     m = result.manifest
     out.print(f"Đã khôi phục bản sao lưu ngày {m.created_at} (cơ sở dữ liệu "
               f"{m.database_kind}, {result.files} tệp; mọi mã băm đều khớp).")
+    if result.saved is not None:
+        out.print(f"Dữ liệu bị ghi đè đã được sao lưu vào {result.saved}.")
     if result.needs_upgrade:
         out.print("Lược đồ của bản sao lưu cũ hơn bản theodoi này; hãy chạy "
                   "`theodoi db upgrade`.")

@@ -18,7 +18,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from theodoi.services import db
-from theodoi.services.backups import archive, databases
+from theodoi.services.backups import archive, databases, restoring
 from theodoi.services.backups.archive import BackupError, Manifest
 from theodoi.settings import Settings
 
@@ -40,11 +40,13 @@ class BackupResult:
 
 @dataclass
 class RestoreResult:
-    """What was restored, and whether the schema still needs `theodoi db upgrade`."""
+    """What was restored, whether the schema still needs `theodoi db upgrade`, and where
+    the data a forced restore replaced was saved."""
 
     manifest: Manifest
     files: int
     needs_upgrade: bool
+    saved: Path | None = None  # the backup of what a forced restore replaced
 
 
 def default_folder(settings: Settings) -> Path:
@@ -137,24 +139,42 @@ def prune(folder: Path, keep: int) -> list[Path]:
     return old
 
 
-def restore(settings: Settings, source: Path, *, force: bool = False) -> RestoreResult:
+def restore(settings: Settings, source: Path, *, force: bool = False,
+            now: datetime | None = None) -> RestoreResult:
     """Restore the backup `source` into the configured database and data folder.
 
     Nothing is changed until the archive's manifest, every member's sha256, the database
     kind and the schema revision were checked and (unless `force`) the database and the
-    data folder were found empty. Files of the data folder the backup does not hold are
-    left alone even with `force`."""
-    from theodoi.services.backups import restoring
-
+    data folder were found empty. With `force`, data already there is first saved as a
+    backup of its own (`saved`), so a wrong restore can be undone; files of the data
+    folder the backup does not hold are left alone."""
     if not source.is_file():
         raise BackupError("không có tệp sao lưu này.", subject=str(source))
     present = [p for p in stored_files(settings, exclude=[default_folder(settings)])
                if p.resolve() != source.resolve()]
     restoring.check_target(settings, archive.read_manifest(source), present, force=force)
+    saved = None
+    if force and restoring.holds_data(settings, present):
+        saved = _save_before_restore(settings, now or datetime.now(UTC))
     manifest, work = restoring.unpack_checked(settings, source)
     with work:
         unpacked = Path(work.name)
         restoring.load_database(settings, unpacked / manifest.database.path)
         archive.move_tree(unpacked / archive.FILES_DIR, settings.data_dir)
     return RestoreResult(manifest, len(manifest.files),
-                         manifest.schema_revision != db.status(settings)["head"])
+                         manifest.schema_revision != db.status(settings)["head"], saved)
+
+
+def _save_before_restore(settings: Settings, now: datetime) -> Path:
+    """A backup of what a forced restore is about to replace (not named like the
+    scheduled ones, so `--keep` never prunes it); BackupError when it cannot be made."""
+    stem = f"truoc-khoi-phuc-{now:%Y%m%d-%H%M%S}Z"
+    target, n = default_folder(settings) / f"{stem}.tar.gz", 1
+    while target.exists():  # never over an earlier one (it may be what is restored)
+        target, n = default_folder(settings) / f"{stem}-{n}.tar.gz", n + 1
+    try:
+        return backup(settings, target, now=now).path
+    except BackupError as exc:
+        raise BackupError("không sao lưu được dữ liệu đang có trước khi ghi đè "
+                          f"({exc.message}); chưa khôi phục gì. Hãy tự làm trống cơ sở dữ "
+                          "liệu rồi khôi phục lại.") from exc

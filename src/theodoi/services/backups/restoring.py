@@ -32,11 +32,18 @@ def check_target(settings: Settings, manifest: Manifest, files_in_folder: list[P
     if filled:
         raise BackupError(f"cơ sở dữ liệu đích đã có dữ liệu (bảng {', '.join(filled[:5])}"
                           f"{' …' if len(filled) > 5 else ''}); chỉ khôi phục vào cơ sở dữ "
-                          "liệu trống. Dùng --force để ghi đè (mất dữ liệu hiện có).")
+                          "liệu trống. Dùng --force để ghi đè (dữ liệu đang có được sao "
+                          "lưu trước).")
     if files_in_folder:
         raise BackupError(f"thư mục dữ liệu {settings.data_dir} đã có "
                           f"{len(files_in_folder)} tệp; chỉ khôi phục vào thư mục trống. "
                           "Dùng --force để ghi đè.")
+
+
+def holds_data(settings: Settings, files_in_folder: list[Path]) -> bool:
+    """Whether the database has a row or the data folder a stored file."""
+    return bool(files_in_folder) or bool(tables.tables_with_rows(
+        settings.effective_database_url))
 
 
 def load_database(settings: Settings, dump: Path) -> None:
