@@ -296,3 +296,28 @@ def test_an_sqlite_backup_taken_during_writes_is_a_consistent_snapshot(
         codes = conn.execute(text("select code, name from units order by id")).all()
     assert 20 <= len(codes) <= written[0]
     assert [tuple(r) for r in codes] == [(f"xa-{i}", f"Xã {i}") for i in range(len(codes))]
+
+
+def test_an_archive_naming_a_path_outside_the_data_folder_is_refused(tmp_path: Path) -> None:
+    """A crafted archive whose manifest and member agree on '../' gets nowhere."""
+    import hashlib
+    import io
+    import json
+
+    evil = b"ghi de ngoai thu muc"
+    entry = {"path": "files/../../evil.txt", "size": len(evil),
+             "sha256": hashlib.sha256(evil).hexdigest()}
+    manifest = {"format": "theodoi.backup/1", "theodoi_version": "0", "schema_revision": None,
+                "database_kind": "sqlite", "created_at": "2026-12-01T00:00:00+00:00",
+                "database": entry, "files": []}
+    crafted = tmp_path / "crafted.tar.gz"
+    with tarfile.open(crafted, "w:gz") as tar:
+        for name, data in ((entry["path"], evil), ("manifest.json",
+                                                   json.dumps(manifest).encode())):
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    target = Settings(data_dir=tmp_path / "a" / "b" / "data")
+    with pytest.raises(BackupError, match="đường dẫn không an toàn"):
+        backups.restore(target, crafted)
+    assert not list(tmp_path.rglob("evil.txt"))
