@@ -27,6 +27,14 @@ if { ! command -v soffice >/dev/null || ! command -v pdftoppm >/dev/null \
        libreoffice-writer-nogui fonts-liberation2 poppler-utils; } \
     >/dev/null || echo "theodoi: could not install LibreOffice; the PDF report test will not run" >&2
 fi
+# The deployment test runs `systemd-analyze verify` on deploy/systemd/ (package systemd,
+# about 3 MB to download; nothing is started). Without apt that test skips loudly.
+if ! command -v systemd-analyze >/dev/null && command -v apt-get >/dev/null; then
+  echo "theodoi: installing systemd for systemd-analyze (deployment test) …"
+  { apt-get update -qq \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends systemd; } \
+    >/dev/null || echo "theodoi: could not install systemd; the unit files will not be verified" >&2
+fi
 export PATH="$PWD/.venv/bin:$PATH"
 echo "== ruff";          ruff check src tests bench scripts
 echo "== mypy";          mypy

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -49,6 +50,9 @@ class Settings(BaseSettings):
     cookie_secure: bool = Field(
         default=False, description="Send the session cookie only over HTTPS (always so when "
                                    "the request itself came over HTTPS).")
+    log_format: Literal["text", "json"] = Field(
+        default="text", description="Log lines as 'text' (for a terminal) or 'json' (one "
+                                    "object per line, for journald and log shippers).")
 
     @property
     def effective_database_url(self) -> str:

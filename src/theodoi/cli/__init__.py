@@ -10,6 +10,7 @@ import sys
 import click
 
 from theodoi.cli.agency import agency_group, unit_group
+from theodoi.cli.backup import backup_cmd, restore_cmd
 from theodoi.cli.db import db_group
 from theodoi.cli.errors import run_guarded
 from theodoi.cli.excel import register_group
@@ -20,6 +21,7 @@ from theodoi.cli.progress import progress_group  # also adds plan calendar
 from theodoi.cli.register import import_cmd, plan_group
 from theodoi.cli.report import report_cmd
 from theodoi.cli.status import explain_group, status_cmd
+from theodoi.cli.tokens import token_group
 from theodoi.cli.user import serve_cmd, user_group
 
 
@@ -39,8 +41,11 @@ cli.add_command(links_group)
 for command in (progress_group, status_cmd, explain_group):
     cli.add_command(command)
 cli.add_command(report_cmd)
+user_group.add_command(token_group)
 cli.add_command(user_group)
 cli.add_command(serve_cmd)
+cli.add_command(backup_cmd)
+cli.add_command(restore_cmd)
 
 
 def main() -> None:

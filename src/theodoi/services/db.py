@@ -110,3 +110,16 @@ def status(settings: Settings) -> dict[str, str | None]:
     url = settings.effective_database_url
     return {"url": _describe(url), "current": db.current_revision(url),
             "head": db.head_revision()}
+
+
+def replaced(settings: Settings) -> None:
+    """The database was replaced under this process (a restore): drop its pooled
+    connections and check its schema again at the next session."""
+    url = settings.effective_database_url
+    _CURRENT.discard(url)
+    db.engine_for(url).dispose()
+
+
+def revision_known(revision: str | None) -> bool:
+    """Whether `revision` is one of this theodoi's migrations (None: an empty schema)."""
+    return revision is None or db.has_revision(revision)

@@ -85,3 +85,14 @@ def head_revision() -> str | None:
 def current_revision(url: str) -> str | None:
     with engine_for(url).connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
+
+
+def has_revision(revision: str) -> bool:
+    """Whether this package's migration scripts include `revision`."""
+    from alembic.util import CommandError
+
+    try:
+        return ScriptDirectory.from_config(alembic_config("sqlite://")).get_revision(
+            revision) is not None
+    except CommandError:
+        return False

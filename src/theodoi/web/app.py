@@ -7,18 +7,22 @@ from pathlib import Path
 from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from theodoi import logs
 from theodoi.settings import Settings, load
-from theodoi.web import deps, errors
+from theodoi.web import deps, errors, health
 from theodoi.web.admission import AdmissionMiddleware
 from theodoi.web.api import auth as api_auth
 from theodoi.web.api import oversight as api_oversight
 from theodoi.web.api import register as api_register
 from theodoi.web.api import status as api_status
+from theodoi.web.api import tokens as api_tokens
 from theodoi.web.pages import auth as page_auth
 from theodoi.web.pages import oversight as page_oversight
 from theodoi.web.pages import progress as page_progress
 from theodoi.web.pages import register as page_register
 from theodoi.web.pages import status as page_status
+from theodoi.web.pages import tokens as page_tokens
+from theodoi.web.requestlog import RequestLogMiddleware
 from theodoi.web.security import BODY_SLACK, SecurityMiddleware
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -31,16 +35,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                   version="1", openapi_url="/openapi.json", docs_url=None, redoc_url=None,
                   dependencies=[Depends(deps.csrf_guard)])
     app.state.settings = settings
+    logs.configure(settings.log_format)
     errors.install(app)
+    app.router.routes.append(health.route)  # no app-wide dependencies (web/health.py)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     # Routes are matched in order, one by one: the pages people open most come first
     # (no two routes' paths overlap, so the order changes nothing else).
     for router in (page_status.router, page_register.router, page_progress.router,
-                   page_oversight.router, page_auth.router, api_status.router,
-                   api_register.router, api_oversight.router, api_auth.router):
+                   page_oversight.router, page_auth.router, page_tokens.router,
+                   api_status.router, api_register.router, api_oversight.router,
+                   api_auth.router, api_tokens.router):
         app.include_router(router)
     limit = settings.max_upload_bytes + BODY_SLACK
     app.add_middleware(AdmissionMiddleware, slots=settings.web_active_requests,
                        max_body=limit)
-    app.add_middleware(SecurityMiddleware, max_body=limit)  # outermost: every response
+    app.add_middleware(SecurityMiddleware, max_body=limit)  # every response
+    app.add_middleware(RequestLogMiddleware)  # outermost: an id and a log line for all
     return app

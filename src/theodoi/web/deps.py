@@ -14,7 +14,7 @@ from starlette.concurrency import run_in_threadpool
 
 from theodoi.domain.access import MustChangePassword, Unauthenticated
 from theodoi.domain.errors import Forbidden
-from theodoi.services import accounts, db, uow
+from theodoi.services import accounts, db, tokens, uow
 from theodoi.services.access import Principal
 from theodoi.settings import Settings
 
@@ -61,7 +61,28 @@ async def get_db(request: Request) -> AsyncIterator[Any]:
 Db = Annotated[Any, Depends(get_db, scope="function")]
 
 
+def bearer_token(request: Request) -> str | None:
+    """The token of an `Authorization: Bearer …` header on an /api route, else None
+    (pages sign in by cookie only)."""
+    if not request.url.path.startswith("/api"):
+        return None
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer":
+        return None
+    return token.strip() or None
+
+
 def optional_principal(request: Request, s: Db) -> Principal | None:
+    """Who the request signs in as: by its bearer token when it sends one (the session
+    cookie is then ignored, so the two never mix: a bad token is 401 even beside a good
+    cookie), else by the session cookie."""
+    token = bearer_token(request)
+    if token is not None:
+        p = tokens.principal_of(s, token)
+        if p is None:
+            raise Unauthenticated("mã truy cập API không đúng hoặc đã bị thu hồi.")
+        request.state.user, request.state.csrf, request.state.bearer = p, None, True
+        return p
     p = accounts.session_of(s, request.cookies.get(SESSION_COOKIE),
                             policy=policy_of(settings_of(request)))
     request.state.user = p
@@ -83,6 +104,18 @@ async def principal(request: Request,
 
 
 User = Annotated[Principal, Depends(principal)]
+
+
+async def session_principal(request: Request, p: User) -> Principal:
+    """A user signed in by the session cookie: managing API tokens needs that, so a
+    leaked token cannot make itself successors that outlive its revocation."""
+    if getattr(request.state, "bearer", False):
+        raise Forbidden("mã truy cập API không dùng được để quản lý mã truy cập; hãy đăng "
+                        "nhập.")
+    return p
+
+
+SessionUser = Annotated[Principal, Depends(session_principal)]
 MaybeUser = Annotated[Principal | None, Depends(optional_principal)]
 
 
@@ -106,8 +139,10 @@ async def csrf_guard(request: Request, sent: Annotated[str | None, Depends(sent_
     token of the pre-session cookie); otherwise 403 and nothing happens.
 
     Async (it does no I/O: no thread hop); the sent token is read first, so a slow
-    upload's body arrives before the request takes a database connection."""
-    if request.method in SAFE_METHODS:
+    upload's body arrives before the request takes a database connection. A request
+    signed in by a bearer token needs none: a browser never adds that header to a
+    cross-site request by itself, and its cookies were not used to sign it in."""
+    if request.method in SAFE_METHODS or getattr(request.state, "bearer", False):
         return
     expected = p.csrf_token if p else request.cookies.get(PRE_COOKIE)
     if not sent or not expected or not secrets.compare_digest(sent, expected):

@@ -22,5 +22,8 @@ from theodoi.storage.models.register import *  # noqa: F403
 from theodoi.storage.models.register import __all__ as _register
 from theodoi.storage.models.stamps import *  # noqa: F403
 from theodoi.storage.models.stamps import __all__ as _stamps
+from theodoi.storage.models.tokens import *  # noqa: F403
+from theodoi.storage.models.tokens import __all__ as _tokens
 
-__all__ = ["NAMING", "Base", "utcnow", *_register, *_progress, *_accounts, *_stamps]
+__all__ = ["NAMING", "Base", "utcnow", *_register, *_progress, *_accounts, *_stamps,
+           *_tokens]
