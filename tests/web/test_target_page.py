@@ -79,6 +79,10 @@ def test_the_page_draws_the_chart_as_inline_svg(world: World, as_user: Any,
     assert "<script" not in text.split("</head>")[1]  # no script in the body: SVG only
     assert 'class="tt tt-co_nguy_co">Có nguy cơ không đạt' in text
     assert "dự kiến" in text and "đã được đính chính" in text
+    # the goal in words and the forecast with its unit and basis, no '=' in front of people
+    assert "<dt>Mục tiêu</dt><dd>đạt 90 triệu đồng/năm (đến năm 2030)</dd>" in text
+    assert " triệu đồng/năm năm 2030</span>" in text
+    assert "(theo xu hướng, từ số liệu năm 2026, 2027 và năm gốc 2025)" in text
     x0, y0 = drawn.actuals[0]["cx"], drawn.actuals[0]["cy"]
     assert x0 < drawn.actuals[1]["cx"] and y0 > drawn.actuals[1]["cy"]  # later and higher
     # a reader has no form; the agency and the office do

@@ -14,6 +14,7 @@ from markupsafe import escape
 
 from theodoi.domain.fields import FIELD_LABELS
 from theodoi.domain.numbers import vn_number as format_number
+from theodoi.domain.phrases import goal_text
 from theodoi.services import report_files
 from theodoi.services.memo import Memo
 
@@ -41,6 +42,9 @@ env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoesca
                   trim_blocks=True, lstrip_blocks=True)
 env.filters["vn_date"] = vn_date
 env.filters["vn_number"] = vn_number
+# an item's goal in words ("từ 9,5 đến 10%/năm", "dưới 1%"), never its comparator's sign
+env.filters["goal"] = lambda i: goal_text(i.get("comparator"), i.get("value"),
+                                          i.get("value_max"), i.get("unit"))
 env.filters["field_label"] = lambda code: FIELD_LABELS.get(code, code or "")  # kinh_te -> Kinh tế
 env.globals["report_form"] = report_files.form_options  # kinds, formats, PDF or not
 

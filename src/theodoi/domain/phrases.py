@@ -1,0 +1,36 @@
+"""A target's goal in the words a plan uses, never a code or a sign in front of people.
+
+">=" reads "từ … trở lên", "<" "dưới …", "between" "từ … đến …": the table `GOAL_WORDS` is
+the rule (the same wording extraction reads in `extraction/rules/targets.py`, written
+back), and numbers are Vietnamese (`vn_number`).
+"""
+
+from __future__ import annotations
+
+from theodoi.domain.numbers import vn_number
+
+# comparator -> the goal phrase, {v} the value with its unit
+GOAL_WORDS = {
+    "=": "đạt {v}",             # "đạt 95%"
+    ">=": "từ {v} trở lên",     # "từ 25 đảng viên trở lên", "ít nhất", "tối thiểu"
+    ">": "trên {v}",            # "trên 95%"
+    "<=": "không quá {v}",      # "không quá 5%", "tối đa"
+    "<": "dưới {v}",            # "dưới 1%"
+}
+
+
+def _with_unit(number: str, unit: str | None) -> str:
+    if not unit:
+        return number
+    return f"{number}{unit}" if unit.startswith("%") else f"{number} {unit}"
+
+
+def goal_text(comparator: str | None, value: float | None, value_max: float | None = None,
+              unit: str | None = None) -> str:
+    """'từ 9,5 đến 10%/năm', 'dưới 1%', 'đạt 90 triệu đồng'; '' without a value."""
+    if value is None:
+        return ""
+    if comparator == "between" and value_max is not None:
+        return f"từ {vn_number(value)} đến {_with_unit(vn_number(value_max), unit)}"
+    phrase = GOAL_WORDS.get(comparator or "=", GOAL_WORDS["="])
+    return phrase.format(v=_with_unit(vn_number(value), unit))
