@@ -16,6 +16,8 @@ stamps that status caches are keyed on) on one base; every name is re-exported h
 from theodoi.storage.models.accounts import *  # noqa: F403
 from theodoi.storage.models.accounts import __all__ as _accounts
 from theodoi.storage.models.base import NAMING, Base, utcnow
+from theodoi.storage.models.jobs import *  # noqa: F403
+from theodoi.storage.models.jobs import __all__ as _jobs
 from theodoi.storage.models.progress import *  # noqa: F403
 from theodoi.storage.models.progress import __all__ as _progress
 from theodoi.storage.models.register import *  # noqa: F403
@@ -23,4 +25,5 @@ from theodoi.storage.models.register import __all__ as _register
 from theodoi.storage.models.stamps import *  # noqa: F403
 from theodoi.storage.models.stamps import __all__ as _stamps
 
-__all__ = ["NAMING", "Base", "utcnow", *_register, *_progress, *_accounts, *_stamps]
+__all__ = ["NAMING", "Base", "utcnow", *_register, *_progress, *_accounts, *_stamps,
+           *_jobs]

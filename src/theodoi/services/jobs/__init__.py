@@ -1,0 +1,24 @@
+"""Jobs: long work run off the web request by a runner, with progress, cancel and retry.
+
+Owns the job queue (a table in the register's own database: see `storage/models/jobs.py`),
+the runner that `theodoi serve` starts in each server process and `theodoi worker` runs
+alone, and the kinds of job: today reading an uploaded plan (`import_plan`), whose
+extraction runs in a child process with a memory cap so that a cancel can stop it and a
+crash or a memory blow-up of the reader cannot take the server down.
+
+Written here rather than taken from a library because none that is kept up fits both
+databases theodoi runs on without a broker: procrastinate is PostgreSQL-only (LISTEN/
+NOTIFY), huey stores its queue in Redis, SQLite or memory but not PostgreSQL, and
+dramatiq, rq and celery need Redis or RabbitMQ, one more service for a commune's server to
+keep alive. The queue needs only a conditional UPDATE (and `FOR UPDATE SKIP LOCKED` on
+PostgreSQL), which both databases do well.
+
+Public functions: `submit_upload`, `view`, `cancel`, `listing` (queue.py and uploads.py)
+and `Runner`, `run_one` (runner.py).
+"""
+
+from theodoi.services.jobs.queue import cancel, listing, view
+from theodoi.services.jobs.runner import Runner, run_one
+from theodoi.services.jobs.uploads import submit_upload
+
+__all__ = ["Runner", "cancel", "listing", "run_one", "submit_upload", "view"]
