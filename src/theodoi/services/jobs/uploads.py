@@ -20,7 +20,7 @@ from theodoi.domain import access as rules
 from theodoi.extraction import extract
 from theodoi.extraction.errors import FileTooLarge
 from theodoi.extraction.readers import sniff
-from theodoi.services import access, audit, importing
+from theodoi.services import access, audit, importing, libreoffice
 from theodoi.services import uploads as checks
 from theodoi.services.access import Principal
 from theodoi.services.jobs import queue
@@ -29,6 +29,7 @@ from theodoi.settings import Settings
 KIND = "import_plan"
 FOLDER = "uploads"
 CHUNK = 1 << 20
+OFFICE_FORMATS = {"doc", "odt"}  # read through LibreOffice (RTF sniffs as doc)
 HEAD = 64 * 1024  # what the quick checks look at before the job is queued
 
 
@@ -85,8 +86,13 @@ def file_of(settings: Settings, payload: dict[str, Any]) -> Path:
 
 
 def extract_file(path: str, filename: str, max_bytes: int) -> dict[str, Any]:
-    """The extraction of a stored file (what the child process runs)."""
-    return extract(Path(path), filename=filename, max_bytes=max_bytes)
+    """The extraction of a stored file (what the child process runs); a DOC, RTF or ODT
+    waits for the machine's one LibreOffice turn."""
+    data = importing.read_file(Path(path), max_bytes)
+    if sniff(data, filename) in OFFICE_FORMATS:
+        with libreoffice.one_conversion():
+            return extract(data, filename=filename, max_bytes=max_bytes)
+    return extract(data, filename=filename, max_bytes=max_bytes)
 
 
 def import_staged(s: Session, settings: Settings, unit_id: int, who: Principal | None,
