@@ -69,3 +69,24 @@ def test_a_report_pdf_is_converted_inside_the_turn(monkeypatch: pytest.MonkeyPat
                         lambda docx: b"held" if libreoffice._THREADS.locked() else b"free")
     assert reporting.render(object(), "pdf") == b"held"  # type: ignore[arg-type]
     assert not libreoffice._THREADS.locked()
+
+
+def test_an_odt_upload_is_read_inside_the_turn_and_a_docx_outside(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from theodoi.services.jobs import child, queue, runner
+    from theodoi.settings import Settings
+
+    settings = Settings(data_dir=tmp_path, database_url="sqlite://")
+    (tmp_path / "uploads").mkdir()
+    heads = {"a.odt": b"PK\x03\x04" + b"\x00" * 26 + b"mimetypeapplication/vnd.oasis."
+                      b"opendocument.text",
+             "b.docx": b"PK\x03\x04" + b"\x00" * 26 + b"[Content_Types].xml",
+             "c.txt": "Kế hoạch".encode()}
+    monkeypatch.setattr(child, "run", lambda *a, **k: libreoffice._THREADS.locked())
+    held = {}
+    for name, head in heads.items():
+        (tmp_path / "uploads" / name).write_bytes(head)
+        claim = queue.Claim(1, 1, "import_plan", {"file": f"uploads/{name}",
+                                                  "filename": name}, 1, None, None)
+        held[name] = runner.extract_step(settings, claim, lambda: True)
+    assert held == {"a.odt": True, "b.docx": False, "c.txt": False}

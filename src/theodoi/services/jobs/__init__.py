@@ -17,8 +17,25 @@ Public functions: `submit_upload`, `view`, `cancel`, `listing` (queue.py and upl
 and `Runner`, `run_one` (runner.py).
 """
 
-from theodoi.services.jobs.queue import cancel, listing, view
-from theodoi.services.jobs.runner import Runner, run_one
-from theodoi.services.jobs.uploads import submit_upload
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from theodoi.services.jobs.queue import cancel, listing, view
+    from theodoi.services.jobs.runner import Runner, run_one
+    from theodoi.services.jobs.uploads import submit_upload
 
 __all__ = ["Runner", "cancel", "listing", "run_one", "submit_upload", "view"]
+_HOMES = {"cancel": "queue", "listing": "queue", "view": "queue", "Runner": "runner",
+          "run_one": "runner", "submit_upload": "uploads"}
+
+
+def __getattr__(name: str) -> Any:
+    """The public functions, imported on first use: the child process that reads a
+    document imports `jobs.child` and the extraction only, not the database layers
+    (that took it seconds longer to start)."""
+    if name not in _HOMES:
+        raise AttributeError(name)
+    return getattr(importlib.import_module(f"{__name__}.{_HOMES[name]}"), name)

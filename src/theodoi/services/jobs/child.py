@@ -43,11 +43,12 @@ def _limit_memory(memory_mb: int) -> None:
         pass
 
 
-def _child_main(target: str, args: tuple[Any, ...], out: str, memory_mb: int) -> None:
+def _child_main(target: str, args: tuple[Any, ...], kwargs: dict[str, Any], out: str,
+                memory_mb: int) -> None:
     _limit_memory(memory_mb)
     module, _, name = target.rpartition(".")
     try:
-        value = getattr(importlib.import_module(module), name)(*args)
+        value = getattr(importlib.import_module(module), name)(*args, **kwargs)
         outcome: tuple[str, Any] = ("ok", value)
     except TheodoiError as exc:
         outcome = ("error", exc.render())
@@ -58,9 +59,10 @@ def _child_main(target: str, args: tuple[Any, ...], out: str, memory_mb: int) ->
         pickle.dump(outcome, f)
 
 
-def run(target: str, args: tuple[Any, ...], *, memory_mb: int,
-        keep_going: Callable[[], bool]) -> Any:
-    """`target(*args)` ('package.module.function') in a child; its return value.
+def run(target: str, args: tuple[Any, ...], *, kwargs: dict[str, Any] | None = None,
+        memory_mb: int, keep_going: Callable[[], bool]) -> Any:
+    """`target(*args, **kwargs)` ('package.module.function') in a child; its return value.
+    Keep the target's module light to import: the child starts from nothing.
 
     `keep_going` is asked every POLL_S seconds; when it says no, the child is terminated
     and Stopped raised. A theodoi error in the child is raised here as BadInput with the
@@ -69,8 +71,8 @@ def run(target: str, args: tuple[Any, ...], *, memory_mb: int,
     fd, out = tempfile.mkstemp(prefix="theodoi-job-", suffix=".out")
     os.close(fd)
     try:
-        process = context.Process(target=_child_main, args=(target, args, out, memory_mb),
-                                  daemon=True)
+        process = context.Process(target=_child_main, daemon=True,
+                                  args=(target, args, kwargs or {}, out, memory_mb))
         process.start()
         while process.is_alive():
             process.join(POLL_S)

@@ -2,8 +2,8 @@
 
 `submit_upload` (in the web request) checks the person may upload to the unit, streams
 the file to `<data folder>/uploads/` in chunks while counting its size, refuses what is
-plainly no document by its first bytes, and queues the job. `prepare` (in the runner)
-reads the file in a child process; `import_staged` then writes the plan, all in the one
+plainly no document by its first bytes, and queues the job. The runner reads the file in
+a child process (runner.extract_step); `import_staged` then writes the plan, in the one
 transaction that also marks the job done, so a worker killed mid-import leaves no plan.
 """
 
@@ -17,10 +17,10 @@ from typing import Any, BinaryIO
 from sqlalchemy.orm import Session
 
 from theodoi.domain import access as rules
-from theodoi.extraction import extract
+from theodoi.domain.errors import BadInput
 from theodoi.extraction.errors import FileTooLarge
 from theodoi.extraction.readers import sniff
-from theodoi.services import access, audit, importing, libreoffice
+from theodoi.services import access, audit, importing
 from theodoi.services import uploads as checks
 from theodoi.services.access import Principal
 from theodoi.services.jobs import queue
@@ -85,14 +85,15 @@ def file_of(settings: Settings, payload: dict[str, Any]) -> Path:
     return settings.data_dir / FOLDER / Path(str(payload["file"])).name
 
 
-def extract_file(path: str, filename: str, max_bytes: int) -> dict[str, Any]:
-    """The extraction of a stored file (what the child process runs); a DOC, RTF or ODT
-    waits for the machine's one LibreOffice turn."""
-    data = importing.read_file(Path(path), max_bytes)
-    if sniff(data, filename) in OFFICE_FORMATS:
-        with libreoffice.one_conversion():
-            return extract(data, filename=filename, max_bytes=max_bytes)
-    return extract(data, filename=filename, max_bytes=max_bytes)
+def needs_libreoffice(path: Path) -> bool:
+    """Whether reading the stored file goes through LibreOffice (DOC, RTF, ODT), judged
+    from its first bytes (a zip whose kind they do not show is read as DOCX)."""
+    with path.open("rb") as f:
+        head = f.read(HEAD)
+    try:
+        return sniff(head, path.name) in OFFICE_FORMATS
+    except BadInput:
+        return False  # the reading itself will say what is wrong
 
 
 def import_staged(s: Session, settings: Settings, unit_id: int, who: Principal | None,
