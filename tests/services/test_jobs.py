@@ -7,6 +7,7 @@ import io
 import multiprocessing
 import os
 import signal
+import threading
 import time
 from dataclasses import dataclass
 from datetime import timedelta
@@ -23,7 +24,7 @@ from theodoi.domain.errors import BadInput
 from theodoi.extraction import extract
 from theodoi.services import accounts, cascade, jobs, units, uow
 from theodoi.services.access import Principal
-from theodoi.services.jobs import child, queue, runner
+from theodoi.services.jobs import child, queue, runner, uploads
 from theodoi.settings import Settings
 from theodoi.storage.models import AuditEntry, Job, Plan, SourceFile, utcnow
 
@@ -241,3 +242,44 @@ def test_a_worker_killed_mid_import_leaves_no_half_plan_and_the_job_runs_again(
     done = env.job(job["id"])
     assert (done.state, done.attempts) == ("done", 2)
     assert env.count(Plan) == 1 and env.count(SourceFile) == 1
+
+
+def test_uploads_no_job_needs_are_swept_once_old(env: Env) -> None:
+    kept = env.submit(TXT.read_bytes(), TXT.name)
+    dropped = env.submit(b"Ke hoach khac", "khac.txt")
+    with uow.transaction(env.settings) as s:
+        jobs.cancel(s, env.who, dropped["id"])
+    orphan = env.settings.data_dir / "uploads" / "mo-coi.txt"  # a request that failed late
+    orphan.write_bytes(b"x")
+    later = time.time() + 2 * 3600
+    with uow.transaction(env.settings) as s:
+        assert uploads.sweep(s, env.settings, timedelta(hours=1)) == []  # all still young
+        removed = uploads.sweep(s, env.settings, timedelta(hours=1), now=later)
+    assert len(removed) == 2 and "mo-coi.txt" in removed
+    with uow.transaction(env.settings) as s:
+        kept_file = Path(s.get(Job, kept["id"]).payload["file"]).name  # type: ignore[union-attr]
+    assert [p.name for p in env.uploads()] == [kept_file]
+    assert jobs.run_one(env.settings) and env.job(kept["id"]).state == "done"
+
+
+def test_a_stopping_runner_gives_its_running_job_back_to_the_queue(
+        env: Env, monkeypatch: pytest.MonkeyPatch) -> None:
+    job = env.submit(TXT.read_bytes(), TXT.name)
+    started = threading.Event()
+
+    def until_stopped(_settings: Settings, _c: queue.Claim, keep_going: Any) -> Any:
+        started.set()
+        while keep_going():  # what child.run does while its child reads
+            threading.Event().wait(0.05)
+        raise child.Stopped
+
+    monkeypatch.setattr(runner, "extract_step", until_stopped)
+    worker = jobs.Runner(env.settings, 1)
+    worker.start()
+    assert started.wait(60)
+    worker.stop()
+    row = env.job(job["id"])
+    assert (row.state, row.attempts, row.progress_text) == ("queued", 1, queue.REQUEUED)
+    assert len(env.uploads()) == 1  # its file stays for the next worker
+    monkeypatch.undo()
+    assert jobs.run_one(env.settings) and env.job(job["id"]).state == "done"

@@ -33,6 +33,7 @@ from theodoi.settings import Settings
 log = logging.getLogger("theodoi.jobs")
 IDLE_WAIT_S = 1.0  # how long a thread with nothing to do waits before looking again
 BEAT_S = 5.0  # how often a running job's heartbeat is written
+SWEEP_AFTER = timedelta(hours=1)  # far beyond a request's copy-to-commit
 UNEXPECTED = ("lỗi không mong đợi khi xử lý; việc này đã dừng và không lưu gì. Hãy báo "
               "quản trị hệ thống (chi tiết trong nhật ký máy chủ).")
 READING, WRITING = "Đang đọc văn bản…", "Đang ghi vào sổ theo dõi…"
@@ -184,8 +185,10 @@ class Runner:
             t.join(timeout)
 
     def recover(self) -> tuple[list[int], list[int]]:
+        """Requeue or fail jobs of dead workers; remove stored uploads no job needs."""
         with uow.transaction(self.settings) as s:
             requeued, failed = queue.recover(s, self.stale, self.settings.job_max_attempts)
+            uploads.sweep(s, self.settings, SWEEP_AFTER)
         if requeued or failed:
             log.warning("stale jobs requeued %s, failed %s", requeued, failed)
         return requeued, failed

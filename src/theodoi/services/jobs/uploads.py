@@ -10,7 +10,9 @@ transaction that also marks the job done, so a worker killed mid-import leaves n
 from __future__ import annotations
 
 import hashlib
+import time
 import uuid
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -109,6 +111,24 @@ def import_staged(s: Session, settings: Settings, unit_id: int, who: Principal |
             "targets": result.targets, "tasks": result.tasks,
             "warnings": result.warnings, "proposed_agencies": result.proposed_agencies,
             "revises": result.revises}
+
+
+def sweep(s: Session, settings: Settings, older_than: timedelta,
+          now: float | None = None) -> list[str]:
+    """Remove stored uploads no queued or running job needs (a job cancelled before it
+    ran, an upload whose request failed after the copy) once older than `older_than`,
+    so a request still between its copy and its commit keeps its file. Returns the names."""
+    folder = settings.data_dir / FOLDER
+    if not folder.is_dir():
+        return []
+    needed = {Path(str(p.get("file", ""))).name for p in queue.repo.active_payloads(s)}
+    cutoff = (now or time.time()) - older_than.total_seconds()  # file times: epoch seconds
+    removed = []
+    for path in sorted(folder.iterdir()):
+        if path.is_file() and path.name not in needed and path.stat().st_mtime < cutoff:
+            path.unlink(missing_ok=True)
+            removed.append(path.name)
+    return removed
 
 
 def cleanup(settings: Settings, payload: dict[str, Any]) -> None:

@@ -111,9 +111,9 @@ def listing(s: Session, states: tuple[str, ...] | None = None, limit: int = 100)
     return list(s.scalars(query))
 
 
-def last_heartbeat(s: Session) -> datetime | None:
-    """When any worker last showed it was alive (for a health check)."""
-    return s.scalar(select(Job.heartbeat).order_by(Job.heartbeat.desc().nulls_last()).limit(1))
+def active_payloads(s: Session) -> list[dict[str, Any]]:
+    """The payloads of queued and running jobs (what their workers still need)."""
+    return list(s.scalars(select(Job.payload).where(Job.state.in_(ACTIVE))))
 
 
 def release(s: Session, job_id: int, attempt: int, text: str) -> bool:
