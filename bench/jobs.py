@@ -9,7 +9,10 @@ prints how long the upload request took to answer, how long the job took to read
 import, and the static file's and the dashboard's latencies while the job ran.
 Figures only; no test asserts on timings.
 
-    .venv/bin/python bench/jobs.py [--mb 3.7]
+With --separate-worker the server runs no jobs (THEODOI_JOB_THREADS=0) and a
+`theodoi worker` process does.
+
+    .venv/bin/python bench/jobs.py [--mb 3.7] [--separate-worker]
 """
 
 from __future__ import annotations
@@ -82,6 +85,7 @@ def _poll_others(url: str, token: str, unit_id: int, stop: threading.Event,
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=3.7)
+    parser.add_argument("--separate-worker", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(data_dir=Path(tmp), database_url=f"sqlite:///{tmp}/theodoi.db")
@@ -89,15 +93,20 @@ def main() -> None:
         port = _free_port()
         env = {**os.environ, "THEODOI_DATABASE_URL": settings.effective_database_url,
                "THEODOI_DATA_DIR": tmp, "PYTHONPATH": str(ROOT / "src")}
-        server = subprocess.Popen([sys.executable, "-c", "from theodoi.cli import main; main()",
-                                   "serve", "--host", HOST, "--port", str(port),
-                                   "--workers", "1"], env=env, stdout=subprocess.DEVNULL)
-        url = f"http://{HOST}:{port}"
+        theodoi = [sys.executable, "-c", "from theodoi.cli import main; main()"]
+        if args.separate_worker:
+            env["THEODOI_JOB_THREADS"] = "0"
+        processes = [subprocess.Popen([*theodoi, "serve", "--host", HOST, "--port", str(port),
+                                       "--workers", "1"], env=env, stdout=subprocess.DEVNULL)]
+        if args.separate_worker:
+            processes.append(subprocess.Popen([*theodoi, "worker"], env=env,
+                                              stdout=subprocess.DEVNULL))
         try:
-            _run(url, unit_id, clerk, leader, _plan_text(args.mb))
+            _run(f"http://{HOST}:{port}", unit_id, clerk, leader, _plan_text(args.mb))
         finally:
-            server.terminate()
-            server.wait(30)
+            for process in processes:
+                process.terminate()
+                process.wait(30)
 
 
 def _run(url: str, unit_id: int, clerk: accounts.SignIn, leader: accounts.SignIn,

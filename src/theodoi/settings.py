@@ -51,8 +51,9 @@ class Settings(BaseSettings):
                                    "the request itself came over HTTPS).")
     job_threads: int = Field(
         default=1, ge=0, le=8,
-        description="Jobs (reading uploaded plans) each `theodoi serve` process runs at once; "
-                    "0 leaves them to a separate `theodoi worker`.")
+        description="Jobs (reading uploaded plans) run at once by the job process "
+                    "`theodoi serve` starts beside its web processes; 0 leaves them to a "
+                    "separate `theodoi worker`.")
     job_stale_seconds: int = Field(
         default=120, ge=10,
         description="A running job whose worker has not shown a sign of life for this long "
