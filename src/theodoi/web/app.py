@@ -32,9 +32,10 @@ Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
 
 
 def job_runner(settings: Settings) -> Lifespan:
-    """The lifespan that runs THEODOI_JOB_THREADS job threads beside the server (none when
-    0: a separate `theodoi worker` runs the jobs); on shutdown a running job goes back to
-    the queue."""
+    """The lifespan that runs THEODOI_JOB_THREADS job threads in this process (none when
+    0). `theodoi serve` gives its web processes 0 and runs the jobs in a process of their
+    own (web/server.py); an app served some other way (uvicorn directly, the tests) runs
+    them here. On shutdown a running job goes back to the queue."""
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

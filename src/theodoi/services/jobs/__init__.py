@@ -1,10 +1,11 @@
 """Jobs: long work run off the web request by a runner, with progress, cancel and retry.
 
 Owns the job queue (a table in the register's own database: see `storage/models/jobs.py`),
-the runner that `theodoi serve` starts in each server process and `theodoi worker` runs
-alone, and the kinds of job: today reading an uploaded plan (`import_plan`), whose
-extraction runs in a child process with a memory cap so that a cancel can stop it and a
-crash or a memory blow-up of the reader cannot take the server down.
+the runner that `theodoi serve` runs in a job process beside its web processes and
+`theodoi worker` runs alone, and the kinds of job: today reading an uploaded plan
+(`import_plan`), whose extraction runs in a child process with a memory cap so that a
+cancel can stop it and a crash or a memory blow-up of the reader cannot take the server
+down.
 
 Written here rather than taken from a library because none that is kept up fits both
 databases theodoi runs on without a broker: procrastinate is PostgreSQL-only (LISTEN/

@@ -1,13 +1,13 @@
 """The runner: threads that claim queued jobs and run them, beating while they work.
 
-`theodoi serve` starts a Runner in each server process (THEODOI_JOB_THREADS threads, one
-by default); `theodoi worker` runs one alone. Each thread takes the oldest queued job,
-runs the heavy part of its kind (`prepare`, e.g. the extraction in a child process)
-outside any transaction while refreshing the job's heartbeat and watching for a cancel,
-then writes the outcome and marks the job done in ONE transaction (`write`): a worker
-killed at any point leaves either the whole result or none of it. One thread of each
-runner also requeues jobs whose worker died (stale heartbeat) or fails them after
-THEODOI_JOB_MAX_ATTEMPTS starts.
+`theodoi serve` runs a Runner in a job process beside its web processes (web/server.py;
+THEODOI_JOB_THREADS threads, one by default); `theodoi worker` runs one alone. Each
+thread takes the oldest queued job, runs the heavy part of its kind (`prepare`, e.g. the
+extraction in a child process) outside any transaction while refreshing the job's
+heartbeat and watching for a cancel, then writes the outcome and marks the job done in
+ONE transaction (`write`): a worker killed at any point leaves either the whole result
+or none of it. One thread of each runner also requeues jobs whose worker died (stale
+heartbeat) or fails them after THEODOI_JOB_MAX_ATTEMPTS starts.
 """
 
 from __future__ import annotations
