@@ -53,6 +53,20 @@ class Settings(BaseSettings):
     log_format: Literal["text", "json"] = Field(
         default="text", description="Log lines as 'text' (for a terminal) or 'json' (one "
                                     "object per line, for journald and log shippers).")
+    job_threads: int = Field(
+        default=1, ge=0, le=8,
+        description="Jobs (reading uploaded plans) run at once by the job process "
+                    "`theodoi serve` starts beside its web processes; 0 leaves them to a "
+                    "separate `theodoi worker`.")
+    job_stale_seconds: int = Field(
+        default=120, ge=10,
+        description="A running job whose worker has not shown a sign of life for this long "
+                    "is taken to be dead and is run again (or failed).")
+    job_max_attempts: int = Field(
+        default=3, ge=1, description="Times a job is started before it is failed for good.")
+    job_memory_mb: int = Field(
+        default=2048, ge=256,
+        description="Memory cap of the child process that reads one document, in MB.")
 
     @property
     def effective_database_url(self) -> str:

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0007_api_tokens'
-down_revision = '0004'
+down_revision = '0005_jobs'
 branch_labels = None
 depends_on = None
 
