@@ -1,0 +1,161 @@
+"""Limits that keep a hostile or broken file from exhausting the machine, and the checks.
+
+A zip's headers say how large each entry unpacks, but they are written by whoever made the
+file: a 1.9 MB DOCX whose entries claim a few kB each unpacked to 2 GB of XML. So every
+entry is unpacked here through a counting stream that stops at the limit; the headers are
+never trusted. OOXML (DOCX, XLSX) never carries a DTD, so a package part declaring one
+(the "billion laughs" entity expansion) is refused outright, and XML is parsed with entity
+resolution, network access and libxml2's "huge tree" mode all off (the latter keeps its
+depth limit of 256 nested elements).
+
+Each limit is a constant with the reason for its size; each refusal is a BadInput subclass
+with a Vietnamese message (extraction/errors.py).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+
+from lxml import etree
+
+from theodoi.extraction.errors import FileTooLarge, UnreadableFile, UnsafeContent
+
+# The largest real plan in the corpus unpacks to about 1 MB of XML; 64 MB is far above any
+# plan and far below what a worker can hold as an lxml tree (about 10x the XML size).
+MAX_UNPACKED_XML = 64 * 1024 * 1024
+# Pictures and embedded files are kept by python-docx as bytes, not parsed; a plan with many
+# photos stays well under this.
+MAX_UNPACKED_TOTAL = 256 * 1024 * 1024
+# A zip entry of XML compresses about 5-20x; 200x is only reached by padding (a bomb).
+MAX_RATIO = 200
+# A Word or Excel file has a few dozen parts; thousands of entries are made to waste time.
+MAX_ENTRIES = 5000
+# A PDF plan has tens of pages; the longest law documents a few hundred.
+MAX_PDF_PAGES = 2000
+# A dense A4 page holds about 5,000 characters; a page claiming more is generated garbage.
+MAX_PAGE_CHARS = 100_000
+# The text of a whole document: 2000 dense pages, and never more than the reader can hold.
+MAX_TEXT_CHARS = 20_000_000
+# Text may grow past the file it comes from (a PDF compresses its streams) but a plan's
+# text is at most a few times its file; beyond this factor (and the floor below, for small
+# files) the growth is a decompression bomb.
+MAX_TEXT_GROWTH = 100
+MIN_TEXT_BUDGET = 5_000_000
+# A reader (in its own child process, readers/isolation.py) may grow by this much memory:
+# the largest real PDF needs about 150 MB; a bomb is stopped long before the machine's RAM.
+READ_MEMORY_MB = 1024
+# A text file or DOCX reads in under a second and a long PDF in a few; OCR of a scanned
+# plan of ~40 pages at ~5 s a page is the slowest honest case.
+READ_TIMEOUT_S = 300.0
+
+CHUNK = 64 * 1024
+DTD_MARKS = (b"<!DOCTYPE", b"<!ENTITY")
+XML_SUFFIXES = (".xml", ".rels", ".vml")
+
+
+@dataclass(frozen=True)
+class Package:
+    """A zip package whose entries were all unpacked within the limits: name -> bytes."""
+
+    parts: dict[str, bytes]
+
+    def names(self) -> set[str]:
+        return set(self.parts)
+
+
+def open_zip(data: bytes, name: str, what: str) -> zipfile.ZipFile:
+    """The zip archive of `data`, or UnreadableFile naming `what` ("Word", "Excel")."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError,
+            NotImplementedError) as exc:
+        raise UnreadableFile(f"tệp {what} bị hỏng, không mở được.", subject=name) from exc
+    if len(infos) > MAX_ENTRIES:
+        raise UnsafeContent(f"tệp {what} có {len(infos)} phần bên trong, quá nhiều "
+                            f"(tối đa {MAX_ENTRIES}); nghi là tệp nén độc hại.", subject=name)
+    return archive
+
+
+def unpack(data: bytes, name: str, what: str) -> Package:
+    """Unpack every entry of the zip `data`, counting the bytes as they come out.
+
+    Raises FileTooLarge as soon as the XML or all entries pass their limit or the ratio,
+    UnsafeContent for a DTD in an XML part, UnreadableFile for a corrupt entry.
+    """
+    archive = open_zip(data, name, what)
+    budget = _Budget(name, what, min(MAX_UNPACKED_TOTAL, MAX_RATIO * max(len(data), 1)))
+    parts: dict[str, bytes] = {}
+    for info in archive.infolist():
+        if info.is_dir():
+            continue
+        is_xml = info.filename.lower().endswith(XML_SUFFIXES)
+        parts[info.filename] = _read_entry(archive, info, budget, is_xml)
+        if is_xml and any(mark in parts[info.filename] for mark in DTD_MARKS):
+            raise UnsafeContent(f"tệp {what} chứa khai báo DTD/ENTITY trong "
+                                f"{info.filename} (nghi là tệp độc hại).", subject=name)
+    return Package(parts)
+
+
+class _Budget:
+    """Bytes unpacked so far, against the total, XML and ratio limits."""
+
+    def __init__(self, name: str, what: str, total_limit: int) -> None:
+        self.name, self.what = name, what
+        self.total_limit = total_limit
+        self.total = self.xml = 0
+
+    def take(self, size: int, is_xml: bool) -> None:
+        self.total += size
+        self.xml += size if is_xml else 0
+        if self.total > self.total_limit or self.xml > MAX_UNPACKED_XML:
+            raise FileTooLarge(f"tệp {self.what} giải nén ra quá lớn (hơn "
+                               f"{max(self.total, self.xml) // 1048576} MB; nghi là tệp nén "
+                               "độc hại).", subject=self.name)
+
+
+def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: _Budget,
+                is_xml: bool) -> bytes:
+    """One entry's bytes, read in chunks so the budget stops a bomb mid-way."""
+    out = bytearray()
+    try:
+        with archive.open(info) as stream:
+            while chunk := stream.read(CHUNK):
+                budget.take(len(chunk), is_xml)
+                out += chunk
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError,
+            RuntimeError) as exc:  # RuntimeError: an encrypted entry
+        raise UnreadableFile(f"tệp {budget.what} bị hỏng ({info.filename} không giải nén "
+                             "được).", subject=budget.name) from exc
+    except Exception as exc:  # zlib.error and friends from a broken deflate stream
+        if isinstance(exc, FileTooLarge):
+            raise
+        raise UnreadableFile(f"tệp {budget.what} bị hỏng ({info.filename} không giải nén "
+                             "được).", subject=budget.name) from exc
+    return bytes(out)
+
+
+def xml_parser() -> etree.XMLParser:
+    """An lxml parser that resolves no entity, loads no DTD, reads no network, and keeps
+    libxml2's limits on depth and text size (no huge_tree)."""
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                           huge_tree=False, dtd_validation=False)
+
+
+def parse_xml(data: bytes, name: str, part: str) -> etree._Element:
+    """The root element of package part `part`, or UnreadableFile when it is not XML."""
+    try:
+        return etree.fromstring(data, xml_parser())
+    except (etree.XMLSyntaxError, ValueError) as exc:
+        raise UnreadableFile(f"phần {part} của tệp không phải XML hợp lệ (tệp hỏng hoặc "
+                             "lồng nhau quá sâu).", subject=name) from exc
+
+
+def check_text(length: int, file_size: int, name: str) -> None:
+    """Refuse text that grows past MAX_TEXT_CHARS or MAX_TEXT_GROWTH times its file."""
+    budget = min(MAX_TEXT_CHARS, max(MIN_TEXT_BUDGET, MAX_TEXT_GROWTH * file_size))
+    if length > budget:
+        raise FileTooLarge(f"văn bản đọc ra quá dài ({length:,} ký tự, tối đa {budget:,}); "
+                           "nghi là tệp nén độc hại.".replace(",", "."), subject=name)
