@@ -87,7 +87,10 @@ def _cap_memory(memory_mb: int) -> None:
     with open("/proc/self/statm") as statm:
         mapped = int(statm.read().split()[0]) * PAGE
     limit = mapped + memory_mb * 1024 * 1024
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:  # inside another capped child: never ask for more
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
 def _collect(read_fd: int, pid: int, timeout_s: float, name: str) -> bytes:

@@ -15,7 +15,9 @@ with a Vietnamese message (extraction/errors.py).
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from lxml import etree
@@ -32,6 +34,10 @@ MAX_UNPACKED_TOTAL = 256 * 1024 * 1024
 MAX_RATIO = 200
 # A Word or Excel file has a few dozen parts; thousands of entries are made to waste time.
 MAX_ENTRIES = 5000
+# A PDF's compressed streams (page contents, fonts, object streams; not pictures, which
+# text reading never decodes) unpack to a few MB for a real plan; a content stream that
+# unpacks to hundreds of MB is a bomb PDFium would hold in memory many times over.
+MAX_PDF_STREAMS = 128 * 1024 * 1024
 # A PDF plan has tens of pages; the longest law documents a few hundred.
 MAX_PDF_PAGES = 2000
 # A dense A4 page holds about 5,000 characters; a page claiming more is generated garbage.
@@ -111,9 +117,16 @@ class _Budget:
         self.total += size
         self.xml += size if is_xml else 0
         if self.total > self.total_limit or self.xml > MAX_UNPACKED_XML:
-            raise FileTooLarge(f"tệp {self.what} giải nén ra quá lớn (hơn "
-                               f"{max(self.total, self.xml) // 1048576} MB; nghi là tệp nén "
-                               "độc hại).", subject=self.name)
+            limit = min(self.total_limit, MAX_UNPACKED_XML)
+            raise FileTooLarge(f"tệp {self.what} giải nén ra quá lớn (vượt {mb(limit)}, gấp "
+                               f"{MAX_RATIO} lần tệp hoặc quá giới hạn; nghi là tệp nén độc "
+                               "hại).", subject=self.name)
+
+
+def mb(size: int) -> str:
+    """A size for a message: '0,5 MB', '64 MB' (Vietnamese decimal comma)."""
+    value = size / 1048576
+    return (f"{value:.0f} MB" if value >= 10 else f"{value:.1f} MB").replace(".", ",")
 
 
 def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: _Budget,
@@ -151,6 +164,29 @@ def parse_xml(data: bytes, name: str, part: str) -> etree._Element:
     except (etree.XMLSyntaxError, ValueError) as exc:
         raise UnreadableFile(f"phần {part} của tệp không phải XML hợp lệ (tệp hỏng hoặc "
                              "lồng nhau quá sâu).", subject=name) from exc
+
+
+PDF_STREAM = re.compile(rb"obj\s*<<(?P<dict>(?:(?!\bobj\b).){0,4096}?)>>\s*stream\r?\n",
+                        re.DOTALL)
+
+
+def check_pdf_streams(data: bytes, name: str) -> None:
+    """Unpack the PDF's Flate streams (pictures aside) within MAX_PDF_STREAMS, before PDFium
+    does, and refuse the file when they pass it: a 1 MB PDF can unpack to gigabytes."""
+    left = MAX_PDF_STREAMS
+    view = memoryview(data)  # no copy of the file's tail per stream
+    for match in PDF_STREAM.finditer(data):
+        head = match.group("dict")
+        if b"FlateDecode" not in head or b"/Image" in head:
+            continue
+        inflate = zlib.decompressobj()
+        try:
+            left -= len(inflate.decompress(view[match.end():], left + 1))
+        except zlib.error:
+            continue  # a broken stream is PDFium's to refuse or skip, not a bomb
+        if left < 0:
+            raise FileTooLarge(f"tệp PDF giải nén ra quá lớn (hơn {mb(MAX_PDF_STREAMS)}; nghi "
+                               "là tệp nén độc hại).", subject=name)
 
 
 def check_text(length: int, file_size: int, name: str) -> None:

@@ -35,6 +35,7 @@ def page_texts(data: bytes, name: str) -> tuple[list[str], bool]:
     """Text of every page, line breaks as \\n; within the page and text limits."""
     import pypdfium2 as pdfium
 
+    limits.check_pdf_streams(data, name)
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
