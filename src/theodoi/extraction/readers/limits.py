@@ -22,11 +22,16 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from theodoi.domain.errors import BadInput
 from theodoi.extraction.errors import FileTooLarge, UnreadableFile, UnsafeContent
 
 # The largest real plan in the corpus unpacks to about 1 MB of XML; 64 MB is far above any
 # plan and far below what a worker can hold as an lxml tree (about 10x the XML size).
 MAX_UNPACKED_XML = 64 * 1024 * 1024
+# A progress template or a register export of a commune has a few hundred rows (about
+# 100 kB of sheet XML); openpyxl holds ~50x its XML as cell objects, so 16 MB is the most a
+# worker should ever parse from an uploaded workbook.
+MAX_UNPACKED_XLSX_XML = 16 * 1024 * 1024
 # Pictures and embedded files are kept by python-docx as bytes, not parsed; a plan with many
 # photos stays well under this.
 MAX_UNPACKED_TOTAL = 256 * 1024 * 1024
@@ -85,39 +90,47 @@ def open_zip(data: bytes, name: str, what: str) -> zipfile.ZipFile:
     return archive
 
 
-def unpack(data: bytes, name: str, what: str) -> Package:
+def unpack(data: bytes, name: str, what: str, *, xml_limit: int = MAX_UNPACKED_XML,
+           keep: bool = True) -> Package:
     """Unpack every entry of the zip `data`, counting the bytes as they come out.
 
-    Raises FileTooLarge as soon as the XML or all entries pass their limit or the ratio,
-    UnsafeContent for a DTD in an XML part, UnreadableFile for a corrupt entry.
+    Raises FileTooLarge as soon as the XML (over `xml_limit`) or all entries pass their
+    limit or the ratio, UnsafeContent for a DTD in an XML part, UnreadableFile for a corrupt
+    entry. With `keep=False` only the checks run and no part is kept in memory.
     """
     archive = open_zip(data, name, what)
-    budget = _Budget(name, what, min(MAX_UNPACKED_TOTAL, MAX_RATIO * max(len(data), 1)))
+    budget = _Budget(name, what, min(MAX_UNPACKED_TOTAL, MAX_RATIO * max(len(data), 1)),
+                     xml_limit)
     parts: dict[str, bytes] = {}
     for info in archive.infolist():
         if info.is_dir():
             continue
         is_xml = info.filename.lower().endswith(XML_SUFFIXES)
-        parts[info.filename] = _read_entry(archive, info, budget, is_xml)
-        if is_xml and any(mark in parts[info.filename] for mark in DTD_MARKS):
-            raise UnsafeContent(f"tệp {what} chứa khai báo DTD/ENTITY trong "
-                                f"{info.filename} (nghi là tệp độc hại).", subject=name)
+        content = _read_entry(archive, info, budget, is_xml, keep)
+        if keep:
+            parts[info.filename] = content
     return Package(parts)
+
+
+def check_package(data: bytes, name: str, what: str, *, xml_limit: int) -> None:
+    """Run unpack's checks on a package another library will open (openpyxl for XLSX)."""
+    unpack(data, name, what, xml_limit=xml_limit, keep=False)
 
 
 class _Budget:
     """Bytes unpacked so far, against the total, XML and ratio limits."""
 
-    def __init__(self, name: str, what: str, total_limit: int) -> None:
+    def __init__(self, name: str, what: str, total_limit: int,
+                 xml_limit: int = MAX_UNPACKED_XML) -> None:
         self.name, self.what = name, what
-        self.total_limit = total_limit
+        self.total_limit, self.xml_limit = total_limit, xml_limit
         self.total = self.xml = 0
 
     def take(self, size: int, is_xml: bool) -> None:
         self.total += size
         self.xml += size if is_xml else 0
-        if self.total > self.total_limit or self.xml > MAX_UNPACKED_XML:
-            limit = min(self.total_limit, MAX_UNPACKED_XML)
+        if self.total > self.total_limit or self.xml > self.xml_limit:
+            limit = min(self.total_limit, self.xml_limit)
             raise FileTooLarge(f"tệp {self.what} giải nén ra quá lớn (vượt {mb(limit)}, gấp "
                                f"{MAX_RATIO} lần tệp hoặc quá giới hạn; nghi là tệp nén độc "
                                "hại).", subject=self.name)
@@ -130,21 +143,25 @@ def mb(size: int) -> str:
 
 
 def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: _Budget,
-                is_xml: bool) -> bytes:
-    """One entry's bytes, read in chunks so the budget stops a bomb mid-way."""
+                is_xml: bool, keep: bool = True) -> bytes:
+    """One entry's bytes (b"" unless `keep`), read in chunks so the budget stops a bomb
+    mid-way and a DTD is seen wherever it sits."""
     out = bytearray()
+    tail = b""  # the end of the previous chunk: a mark may straddle two chunks
     try:
         with archive.open(info) as stream:
             while chunk := stream.read(CHUNK):
                 budget.take(len(chunk), is_xml)
-                out += chunk
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError,
-            RuntimeError) as exc:  # RuntimeError: an encrypted entry
-        raise UnreadableFile(f"tệp {budget.what} bị hỏng ({info.filename} không giải nén "
-                             "được).", subject=budget.name) from exc
-    except Exception as exc:  # zlib.error and friends from a broken deflate stream
-        if isinstance(exc, FileTooLarge):
-            raise
+                if is_xml and any(mark in tail + chunk for mark in DTD_MARKS):
+                    raise UnsafeContent(f"tệp {budget.what} chứa khai báo DTD/ENTITY trong "
+                                        f"{info.filename} (nghi là tệp độc hại).",
+                                        subject=budget.name)
+                tail = chunk[-16:]
+                if keep:
+                    out += chunk
+    except BadInput:
+        raise
+    except Exception as exc:  # BadZipFile, zlib.error, EOFError, RuntimeError (encrypted) …
         raise UnreadableFile(f"tệp {budget.what} bị hỏng ({info.filename} không giải nén "
                              "được).", subject=budget.name) from exc
     return bytes(out)
