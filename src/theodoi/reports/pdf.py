@@ -6,12 +6,8 @@ the editable DOCX a clerk signs look the same.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import tempfile
-from pathlib import Path
-
 from theodoi.domain.errors import BadInput
+from theodoi.extraction.readers import soffice as lo
 
 TIMEOUT_S = 120
 
@@ -24,7 +20,7 @@ class PdfUnavailable(BadInput):
 
 def soffice() -> str:
     """The LibreOffice command on PATH, or PdfUnavailable saying what to install."""
-    found = shutil.which("soffice") or shutil.which("libreoffice")
+    found = lo.find()
     if found is None:
         raise PdfUnavailable(
             "không tạo được PDF vì máy chưa cài LibreOffice; hãy cài gói libreoffice-writer "
@@ -34,21 +30,14 @@ def soffice() -> str:
 
 
 def docx_to_pdf(docx: bytes) -> bytes:
-    """The PDF of a DOCX given as bytes (`soffice --headless --convert-to pdf`)."""
-    command = soffice()
-    with tempfile.TemporaryDirectory(prefix="theodoi-pdf-") as tmp:
-        source = Path(tmp) / "baocao.docx"
-        source.write_bytes(docx)
-        # a private profile: a clerk's open LibreOffice window must not block the conversion
-        profile = (Path(tmp) / "profile").as_uri()
-        try:
-            subprocess.run([command, f"-env:UserInstallation={profile}", "--headless",
-                            "--convert-to", "pdf", "--outdir", tmp, str(source)],
-                           check=True, capture_output=True, timeout=TIMEOUT_S)
-        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
-            raise PdfUnavailable(f"LibreOffice không chuyển được báo cáo sang PDF ({exc}).") \
-                from exc
-        target = source.with_suffix(".pdf")
-        if not target.exists():
-            raise PdfUnavailable("LibreOffice chạy xong nhưng không tạo ra tệp PDF.")
-        return target.read_bytes()
+    """The PDF of a DOCX given as bytes (`soffice --headless --convert-to pdf`), converted
+    one at a time, in a private profile (a clerk's open LibreOffice window must not block
+    it) and without network (extraction/readers/soffice.py)."""
+    soffice()
+    try:
+        return lo.convert(docx, ".docx", "pdf", timeout_s=TIMEOUT_S)
+    except lo.ConversionFailed as exc:
+        reason = {"timeout": "quá thời gian", "busy": "đang bận chuyển tệp khác",
+                  "no output": "không tạo ra tệp PDF"}.get(str(exc), str(exc))
+        raise PdfUnavailable(f"LibreOffice không chuyển được báo cáo sang PDF ({reason}).") \
+            from exc
