@@ -10,9 +10,11 @@ import functools
 import io
 import random
 import struct
+import time
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from tests.extraction.readers.pdfmaker import make_pdf
@@ -306,3 +308,74 @@ def generated(rng: random.Random, count: int) -> Iterator[tuple[str, bytes]]:
             body_ = "".join(rng.choice("Tỷ lệ 12,5% ha đạt năm 2026 ;.:\n-()1.a)")
                             for _ in range(rng.randint(0, 3000))).encode()
         yield f"g{n:05d}{rng.choice(suffixes)}", rng.choice(magics) + body_
+
+
+# ---------------------------------------------------------------- the harness
+
+
+@dataclass
+class Outcome:
+    """What one file did: ok | refused (a BadInput) | hang | crash | bad-span | stage-error."""
+
+    name: str
+    kind: str
+    detail: str = ""
+    seconds: float = 0.0
+
+
+def spans_of(value: object) -> Iterator[list[int]]:
+    """Every [start, end] under a "span"/"spans"/"also_spans" key of an extraction JSON."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "span" and item is not None:
+                yield item
+            elif key in ("spans", "also_spans") and isinstance(item, list):
+                yield from (s for s in item if s is not None)
+            else:
+                yield from spans_of(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from spans_of(item)
+
+
+def _case(data: bytes, name: str) -> tuple[list[list[int]], list[str]]:
+    """In the child: read, run every stage, and return spans outside the text and W100s."""
+    from theodoi.extraction import pipeline, read_source, schema
+    from theodoi.extraction.stages import STAGES
+
+    source, _, sha = read_source(data, name, memory_mb=0)
+    result = schema.to_json(pipeline.run(STAGES, source), name, sha)
+    size = len(source.text)
+    outside = [s for s in spans_of(result) if not 0 <= s[0] <= s[1] <= size]
+    stage_errors = [w["message"] for w in result["warnings"] if w["code"] == "W100"]
+    return outside, stage_errors
+
+
+def check(name: str, data: bytes, *, timeout_s: float = 10, memory_mb: int = 1024) -> Outcome:
+    """Run one file through the readers and the extractor under the invariants."""
+    from theodoi.domain.errors import BadInput
+    from theodoi.extraction import readers
+    from theodoi.extraction.errors import ReadTimedOut
+    from theodoi.extraction.readers import isolation
+    from theodoi.extraction.stages import STAGES
+
+    assert STAGES  # loaded here once, not in every child
+    readers.preload(data, name)
+    started = time.perf_counter()
+    try:
+        outside, stage_errors = isolation.run(lambda: _case(data, name), name,
+                                              memory_mb=memory_mb, timeout_s=timeout_s)
+    except ReadTimedOut as exc:
+        return Outcome(name, "hang", exc.render(), time.perf_counter() - started)
+    except BadInput as exc:
+        crashed = isinstance(exc.__cause__, RuntimeError) or "bất thường" in exc.message
+        return Outcome(name, "crash" if crashed else "refused", exc.render(),
+                       time.perf_counter() - started)
+    except Exception as exc:  # noqa: BLE001 - the invariant under test
+        return Outcome(name, "crash", repr(exc), time.perf_counter() - started)
+    seconds = time.perf_counter() - started
+    if outside:
+        return Outcome(name, "bad-span", repr(outside[:3]), seconds)
+    if stage_errors:
+        return Outcome(name, "stage-error", stage_errors[0], seconds)
+    return Outcome(name, "ok", "", seconds)

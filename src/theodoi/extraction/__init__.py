@@ -54,16 +54,18 @@ def extract(path_or_bytes: str | Path | bytes, filename: str | None = None,
     `memory_mb=0` runs in this process. Raises a `theodoi.domain.errors.BadInput` subclass
     for input that cannot be read.
     """
+    from theodoi.extraction.stages import STAGES  # imported here, not in every child
+
     data, name = _load(path_or_bytes, filename, max_bytes)
-    result: dict[str, Any] = isolation.run(lambda: _extract(data, name, max_bytes), name,
+    readers.preload(data, name)
+    result: dict[str, Any] = isolation.run(lambda: _extract(data, name, max_bytes, STAGES), name,
                                            memory_mb=memory_mb, timeout_s=timeout_s)
     return result
 
 
-def _extract(data: bytes, name: str, max_bytes: int) -> dict[str, Any]:
+def _extract(data: bytes, name: str, max_bytes: int,
+             stages: list[pipeline.Stage]) -> dict[str, Any]:
     """Read and run the stages in this process (the caller chose where that is)."""
-    from theodoi.extraction.stages import STAGES
-
     source, name, sha = read_source(data, name, max_bytes=max_bytes, memory_mb=0)
-    ctx = pipeline.run(STAGES, source)
+    ctx = pipeline.run(stages, source)
     return schema.to_json(ctx, name, sha)

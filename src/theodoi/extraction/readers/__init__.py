@@ -85,9 +85,19 @@ def read(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES,
     if len(data) > max_bytes:
         raise FileTooLarge(f"tệp {len(data) / 1048576:.1f} MB vượt giới hạn "
                            f"{max_bytes / 1048576:.0f} MB.", subject=name)
+    preload(data, name)
     source: SourceText = isolation.run(lambda: read_unisolated(data, name), name,
                                        memory_mb=memory_mb, timeout_s=timeout_s)
     return source
+
+
+def preload(data: bytes, name: str) -> None:
+    """Import the reader `data` needs in this process, so a forked child finds it loaded
+    instead of importing PDFium or python-docx again for every file."""
+    try:
+        importlib.import_module(f"theodoi.extraction.readers.{READERS[sniff(data, name)]}")
+    except Exception:  # noqa: BLE001 - the child sniffs again and reports it properly
+        return
 
 
 def read_unisolated(data: bytes, name: str) -> SourceText:
