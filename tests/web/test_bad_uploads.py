@@ -60,3 +60,29 @@ def test_bad_files_are_refused_in_vietnamese_and_nothing_is_stored(
     assert _stored(world) == before
     assert client.get("/").status_code == 200  # the server is still up and answering
     assert client.get(f"/api/units/{world.units[A]}").status_code == 200
+
+
+def test_a_bomb_stored_before_the_limits_leaves_its_review_page_usable(
+        world: World, as_user: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from theodoi.services import review_view
+
+    plan_id = world.plans[A]
+    with uow.transaction(world.settings) as s:
+        sha = s.get(Plan, plan_id).source_sha256
+        stored = s.scalars(select(SourceFile).where(SourceFile.sha256 == sha)).one()
+        stored.content, stored.name = CRAFTED["content-bomb.pdf"], "cu.pdf"
+    reads: list[str] = []
+    real = review_view.read_source
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        reads.append(args[1])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(review_view, "read_source", counted)
+    monkeypatch.setattr(review_view, "_TEXTS", {})
+    client = as_user("vanphong")
+    for _ in range(2):
+        page = client.get(f"/ke-hoach/{plan_id}")
+        assert page.status_code == 200 and 'id="nguon-' not in page.text
+        assert client.get(f"/api/plans/{plan_id}/review").status_code == 200
+    assert reads == ["cu.pdf"]  # refused once, not re-read at every opening
