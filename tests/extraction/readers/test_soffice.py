@@ -170,3 +170,12 @@ def test_soffice_runs_in_its_own_network_namespace(fake_soffice: Path) -> None:
     _convert_once(0)
     namespace = fake_soffice.read_text().split()[2]
     assert namespace.startswith("net:[") and namespace != os.readlink("/proc/self/ns/net")
+
+
+def test_a_forked_child_does_not_inherit_a_held_thread_lock(fake_soffice: Path) -> None:
+    from theodoi.extraction.readers import isolation
+
+    with soffice._THREAD_LOCK:  # another thread of the server converting right now
+        size = isolation.run(lambda: _convert_once(0), "kh.doc", memory_mb=512, timeout_s=30)
+    assert size > 0
+    _assert_one_at_a_time(fake_soffice, 1)

@@ -53,6 +53,9 @@ def run(reader: Callable[[], Any], name: str, *, memory_mb: int, timeout_s: floa
     os.close(write_fd)
     try:
         payload = _collect(read_fd, pid, timeout_s, name)
+    except BaseException:  # interrupted while waiting: the child must not outlive it
+        _kill(pid)
+        raise
     finally:
         os.close(read_fd)
         _reap(pid)

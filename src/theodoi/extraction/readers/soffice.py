@@ -19,6 +19,7 @@ import contextlib
 import fcntl
 import functools
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -32,6 +33,18 @@ from pathlib import Path
 CANDIDATES = ("soffice", "libreoffice")
 LOCK_FILE = Path(tempfile.gettempdir()) / "theodoi-soffice.lock"
 _THREAD_LOCK = threading.Lock()
+
+
+def _fresh_lock_after_fork() -> None:
+    """A forked extraction child gets a free thread lock: the parent's may be held by
+    another thread that does not exist in the child and would never release it (the file
+    lock still makes the child wait for the parent's conversion)."""
+    global _THREAD_LOCK
+    _THREAD_LOCK = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_fresh_lock_after_fork)
 # an href that leaves the package: a scheme (http:, ftp:, file:, smb: …) or a UNC path
 EXTERNAL_HREF = re.compile(rb'(xlink:href=")(?:[A-Za-z][A-Za-z0-9+.-]*:|//|\\\\)[^"]*(")')
 ODT_PARTS = ("content.xml", "styles.xml")
