@@ -98,6 +98,13 @@ def test_a_page_with_too_much_text_is_refused(monkeypatch: pytest.MonkeyPatch) -
         read_source(pdf, "trang.pdf", memory_mb=0)
 
 
+def test_a_page_with_too_many_objects_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "MAX_PAGE_OBJECTS", 2)
+    pdf = F.make_pdf([["Ke hoach"], ["Chi tieu 1", "Chi tieu 2", "Chi tieu 3"]])
+    with pytest.raises(FileTooLarge, match="trang 2 của tệp PDF có 3 đối tượng"):
+        read_source(pdf, "dac.pdf", memory_mb=0)
+
+
 def test_text_growing_far_past_its_file_is_refused() -> None:
     with pytest.raises(FileTooLarge, match="quá dài"):
         limits.check_text(limits.MAX_TEXT_CHARS + 1, 10 * 1024 * 1024, "to.pdf")

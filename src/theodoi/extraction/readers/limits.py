@@ -45,6 +45,9 @@ MAX_ENTRIES = 5000
 MAX_PDF_STREAMS = 128 * 1024 * 1024
 # A PDF plan has tens of pages; the longest law documents a few hundred.
 MAX_PDF_PAGES = 2000
+# A page of text is a few hundred text objects (one per line or run); a page of hundreds of
+# thousands is generated to make the text layout (quadratic in places) run for minutes.
+MAX_PAGE_OBJECTS = 100_000
 # A dense A4 page holds about 5,000 characters; a page claiming more is generated garbage.
 MAX_PAGE_CHARS = 100_000
 # The text of a whole document: 2000 dense pages, and never more than the reader can hold.

@@ -64,9 +64,16 @@ def _pages(pdf: Any, data: bytes, name: str) -> list[str]:
     if count > limits.MAX_PDF_PAGES:
         raise FileTooLarge(f"tệp PDF có {count} trang, quá giới hạn {limits.MAX_PDF_PAGES} "
                            "trang.", subject=name)
+    import pypdfium2.raw as pdfium_c
+
     pages, total = [], 0
     for number in range(count):
         page = pdf[number]
+        objects = pdfium_c.FPDFPage_CountObjects(page.raw)
+        if objects > limits.MAX_PAGE_OBJECTS:
+            raise FileTooLarge(f"trang {number + 1} của tệp PDF có {objects} đối tượng, quá "
+                               f"giới hạn {limits.MAX_PAGE_OBJECTS} (tệp hỏng hoặc độc hại).",
+                               subject=name)
         textpage = page.get_textpage()
         chars = textpage.count_chars()
         if chars > limits.MAX_PAGE_CHARS:
