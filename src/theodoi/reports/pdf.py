@@ -6,6 +6,8 @@ the editable DOCX a clerk signs look the same.
 
 from __future__ import annotations
 
+import shutil
+
 from theodoi.domain.errors import BadInput
 from theodoi.extraction.readers import soffice as lo
 
@@ -20,7 +22,7 @@ class PdfUnavailable(BadInput):
 
 def soffice() -> str:
     """The LibreOffice command on PATH, or PdfUnavailable saying what to install."""
-    found = lo.find()
+    found = shutil.which("soffice") or shutil.which("libreoffice")
     if found is None:
         raise PdfUnavailable(
             "không tạo được PDF vì máy chưa cài LibreOffice; hãy cài gói libreoffice-writer "
