@@ -30,6 +30,8 @@ from theodoi.domain.periods import Period, parse_period
 from theodoi.domain.status import TASK_STATE_LABELS
 from theodoi.domain.trajectory import expected
 from theodoi.extraction.agencies import normalise_agency
+from theodoi.extraction.errors import FileTooLarge, UnsafeContent
+from theodoi.extraction.readers import limits
 from theodoi.services import items, progress, units
 from theodoi.services.status import actual, target_facts
 from theodoi.storage.models import Agency, Target, Task, Unit
@@ -228,7 +230,11 @@ def progress_import(s: Session, data: bytes, by: str | None = None,
 
 def _open(data: bytes) -> Any:
     try:
+        # unpacked within limits first: openpyxl trusts the zip headers and parses any XML
+        limits.check_package(data, "biểu Excel", "Excel", xml_limit=limits.MAX_UNPACKED_XLSX_XML)
         return load_workbook(io.BytesIO(data), data_only=True)
+    except (FileTooLarge, UnsafeContent):
+        raise
     except Exception as exc:  # openpyxl raises many kinds for a file that is not XLSX
         raise BadInput("tệp không phải biểu Excel (.xlsx) đọc được.") from exc
 
