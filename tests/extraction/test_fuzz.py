@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from tests.extraction import fuzzing as F
 from theodoi.domain.errors import BadInput
 from theodoi.extraction import extract, read_source, readers
-from theodoi.extraction.readers import soffice
+from theodoi.tools import soffice
 
 SEED = 14
 MUTATED = 200

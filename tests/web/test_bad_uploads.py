@@ -1,5 +1,7 @@
 """Uploading hostile and broken files (bombs, mutated plans) keeps the server up and stores
-nothing: each answer is a 400 with a Vietnamese message, no plan row and no stored file."""
+nothing. An upload is read by a job (services/jobs): what the quick checks at upload see
+(a file that is no document at all) answers 400 at once; the rest is queued and its job
+fails with a Vietnamese message naming the file, leaving no plan row and no stored file."""
 
 from __future__ import annotations
 
@@ -10,10 +12,10 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.extraction import fuzzing as F
-from tests.web.conftest import A, World
-from theodoi.extraction.readers import soffice
+from tests.web.conftest import A, World, run_jobs
 from theodoi.services import uow
 from theodoi.storage.models import Plan, SourceFile
+from theodoi.tools import soffice
 
 CRAFTED = dict(F.crafted())
 BAD = [(name, CRAFTED[name]) for name in ("lying-sizes.docx", "laughs.docx", "deep.docx",
@@ -42,21 +44,35 @@ def _stored(world: World) -> tuple[int, int]:
                 s.scalar(select(func.count()).select_from(SourceFile)) or 0)
 
 
+def _submit(client: Any, url: str, name: str, data: bytes) -> str:
+    """The refusal at upload (400), else the URL of the queued job (202)."""
+    r = client.post(url, files={"file": (name, data, "application/octet-stream")})
+    if r.status_code == 400:
+        return str(r.json()["error"]["message"])
+    assert r.status_code == 202, (name, r.status_code, r.text)
+    return str(r.json()["url"])
+
+
 def test_bad_files_are_refused_in_vietnamese_and_nothing_is_stored(
         world: World, as_user: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(soffice, "find", lambda: None)  # DOC/ODT mutants: refused quickly
     client = as_user("vanphong")
     before = _stored(world)
-    for name, data in [*BAD, *_mutated_bad(5)]:
-        page = client.post(f"/don-vi/{world.units[A]}/tai-len",
-                           files={"file": (name, data, "application/octet-stream")})
-        assert page.status_code == 400, (name, page.status_code)
-        assert "text/html" in page.headers["content-type"] and name in page.text
-        api = client.post(f"/api/units/{world.units[A]}/plans",
-                          files={"file": (name, data, "application/octet-stream")})
-        assert api.status_code == 400, (name, api.text)
-        message = api.json()["error"]["message"]
-        assert message.startswith(name) and any(ch in message for ch in "ệạảốờổ")
+    url = f"/api/units/{world.units[A]}/plans"
+    answers = {name: _submit(client, url, name, data)
+               for name, data in [*BAD, *_mutated_bad(5)]}
+    run_jobs(world.settings)
+    for name, answer in answers.items():
+        if answer.startswith("/api/jobs/"):
+            job = client.get(answer).json()
+            assert job["state"] == "failed", (name, job)
+            answer = job["error"]
+        assert name in answer and any(ch in answer for ch in "ệạảốờổ"), (name, answer)
+    page = client.post(f"/don-vi/{world.units[A]}/tai-len",
+                       files={"file": ("lying-sizes.docx", CRAFTED["lying-sizes.docx"], "x")})
+    run_jobs(world.settings)
+    assert page.status_code == 200 and "/tac-vu/" in str(page.url)
+    assert 'data-state="failed"' in client.get(str(page.url)).text
     assert _stored(world) == before
     assert client.get("/").status_code == 200  # the server is still up and answering
     assert client.get(f"/api/units/{world.units[A]}").status_code == 200

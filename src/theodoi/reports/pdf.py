@@ -9,7 +9,7 @@ from __future__ import annotations
 import shutil
 
 from theodoi.domain.errors import BadInput
-from theodoi.extraction.readers import soffice as lo
+from theodoi.tools import soffice as lo
 
 TIMEOUT_S = 120
 
@@ -34,7 +34,7 @@ def soffice() -> str:
 def docx_to_pdf(docx: bytes) -> bytes:
     """The PDF of a DOCX given as bytes (`soffice --headless --convert-to pdf`), converted
     one at a time, in a private profile (a clerk's open LibreOffice window must not block
-    it) and without network (extraction/readers/soffice.py)."""
+    it) and without network (theodoi/tools/soffice.py)."""
     soffice()
     try:
         return lo.convert(docx, ".docx", "pdf", timeout_s=TIMEOUT_S)

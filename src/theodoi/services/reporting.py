@@ -23,7 +23,7 @@ from theodoi.reports import bodies, data, pdf
 from theodoi.reports import docx as docx_layout
 from theodoi.reports import xlsx as xlsx_layout
 from theodoi.reports.model import TASK_GROUPS, Issuer, Report, Signature
-from theodoi.services import explanations, libreoffice, progress, units
+from theodoi.services import explanations, progress, units
 from theodoi.services.status import StatusRow, status_of_unit
 from theodoi.storage.models import Plan, Target, Unit
 from theodoi.storage.repositories import plans as plans_repo
@@ -208,9 +208,7 @@ def render(report: Report, fmt: str) -> bytes:
     if fmt == "xlsx":
         return xlsx_layout.render(report)
     if fmt == "pdf":
-        docx = docx_layout.render(report)
-        with libreoffice.one_conversion():
-            return pdf.docx_to_pdf(docx)
+        return pdf.docx_to_pdf(docx_layout.render(report))  # one at a time: tools/soffice
     raise BadInput(f"định dạng '{fmt}' không có; dùng docx, xlsx hoặc pdf.")
 
 

@@ -23,8 +23,8 @@ import pytest
 from tests.extraction.readers.test_docx import _plan_docx
 from tests.tools import need
 from theodoi.extraction import read_source
-from theodoi.extraction.readers import soffice
 from theodoi.reports import pdf
+from theodoi.tools import soffice
 
 CONTENT = """<?xml version="1.0" encoding="UTF-8"?>
 <office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"

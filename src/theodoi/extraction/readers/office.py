@@ -1,7 +1,7 @@
 """DOC, RTF and ODT: converted to DOCX by LibreOffice headless, then read as DOCX.
 
 LibreOffice is optional (a large install); without it the user is told what to install.
-It runs one conversion at a time, in its own profile, without network (readers/soffice.py).
+It runs one conversion at a time, in its own profile, without network (theodoi/tools/soffice.py).
 """
 
 from __future__ import annotations
@@ -9,8 +9,9 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from theodoi.extraction.errors import UnreadableFile, UnsupportedFormat
-from theodoi.extraction.readers import docx, soffice
+from theodoi.extraction.readers import docx
 from theodoi.extraction.source import SourceText
+from theodoi.tools import soffice
 
 TIMEOUT_S = 120
 

@@ -16,7 +16,6 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -24,7 +23,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from theodoi.domain.errors import TheodoiError
-from theodoi.services import libreoffice, uow
+from theodoi.services import uow
 from theodoi.services.access import Principal
 from theodoi.services.jobs import child, queue, uploads
 from theodoi.services.jobs.queue import Claim
@@ -52,14 +51,12 @@ class Kind:
 
 
 def extract_step(settings: Settings, c: Claim, keep_going: Callable[[], bool]) -> Any:
-    """The uploaded file's extraction, in a memory-capped child process; a DOC, RTF or
-    ODT waits for the machine's one LibreOffice turn first."""
+    """The uploaded file's extraction, in a memory-capped child process (a DOC, RTF or ODT
+    waits there for the machine's one LibreOffice turn: theodoi/tools/soffice.py)."""
     path = uploads.file_of(settings, c.payload)
-    turn = libreoffice.one_conversion() if uploads.needs_libreoffice(path) else nullcontext()
-    with turn:
-        return child.run("theodoi.extraction.extract", (str(path), c.payload["filename"]),
-                         kwargs={"max_bytes": settings.max_upload_bytes},
-                         memory_mb=settings.job_memory_mb, keep_going=keep_going)
+    return child.run("theodoi.extraction.extract", (str(path), c.payload["filename"]),
+                     kwargs={"max_bytes": settings.max_upload_bytes},
+                     memory_mb=settings.job_memory_mb, keep_going=keep_going)
 
 
 def _prepare_import(settings: Settings, c: Claim, keep_going: Callable[[], bool],

@@ -19,7 +19,6 @@ from typing import Any, BinaryIO
 from sqlalchemy.orm import Session
 
 from theodoi.domain import access as rules
-from theodoi.domain.errors import BadInput
 from theodoi.extraction.errors import FileTooLarge
 from theodoi.extraction.readers import sniff
 from theodoi.services import access, audit, importing
@@ -31,7 +30,6 @@ from theodoi.settings import Settings
 KIND = "import_plan"
 FOLDER = "uploads"
 CHUNK = 1 << 20
-OFFICE_FORMATS = {"doc", "odt"}  # read through LibreOffice (RTF sniffs as doc)
 HEAD = 64 * 1024  # what the quick checks look at before the job is queued
 
 
@@ -85,17 +83,6 @@ def _store(stream: BinaryIO, settings: Settings, name: str) -> tuple[Path, int, 
 def file_of(settings: Settings, payload: dict[str, Any]) -> Path:
     """The stored upload a job's payload names (inside the uploads folder only)."""
     return settings.data_dir / FOLDER / Path(str(payload["file"])).name
-
-
-def needs_libreoffice(path: Path) -> bool:
-    """Whether reading the stored file goes through LibreOffice (DOC, RTF, ODT), judged
-    from its first bytes (a zip whose kind they do not show is read as DOCX)."""
-    with path.open("rb") as f:
-        head = f.read(HEAD)
-    try:
-        return sniff(head, path.name) in OFFICE_FORMATS
-    except BadInput:
-        return False  # the reading itself will say what is wrong
 
 
 def import_staged(s: Session, settings: Settings, unit_id: int, who: Principal | None,

@@ -1,6 +1,7 @@
 """LibreOffice headless, run safely: one conversion at a time, its own profile, no network.
 
-Used by the DOC/ODT/RTF reader (readers/office.py) and the report PDF (reports/pdf.py).
+Used by the DOC/ODT/RTF reader (extraction/readers/office.py) and the report PDF
+(reports/pdf.py).
 
 - A document can name pictures and links by URL (an ODT's `xlink:href="http://…"`, an RTF
   INCLUDEPICTURE field); LibreOffice fetches them while converting, so an uploaded file
