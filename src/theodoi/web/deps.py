@@ -55,7 +55,10 @@ async def get_db(request: Request) -> AsyncIterator[Any]:
     except BaseException as exc:
         with anyio.CancelScope(shield=True):  # a client gone away still gives back the
             await run_in_threadpool(uow.finish, s, exc)  # connection, rolled back
-        raise
+        conflict = uow.conflict_of(exc)  # a lost race in the middle of the route: 409
+        if conflict is None:
+            raise
+        raise conflict from exc
     await run_in_threadpool(uow.finish, s)
 
 
