@@ -99,10 +99,11 @@ def lock_first(s: Session, rows: list[tuple[object, bool]]) -> None:
 
     The one lock order of every write: a unit's stamp row, then its data rows. Stamped
     only after its rows, a transaction that flushes twice (X, stamp; then Y) and one that
-    flushed Y first then waited for the stamp held each other for good until PostgreSQL
-    broke the deadlock. Taken first, the stamp row makes writers of one unit queue
-    before they hold anything. SQLite locks the whole database at the first write, so it
-    needs nothing here. A new row whose keys the flush fills in is stamped after."""
+    flushed Y then waited for the stamp waited for each other until PostgreSQL broke the
+    deadlock by failing one (tests/storage/test_lock_order.py). Taken first, the stamp
+    row makes writers of one unit queue before they hold anything. SQLite locks the
+    whole database at the first write, so it needs nothing here. A new row whose keys
+    the flush fills in is stamped after."""
     if not rows or s.get_bind().dialect.name != "postgresql":
         return
     found, deleted = touched(rows)
