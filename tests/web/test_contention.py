@@ -14,9 +14,13 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import httpx
+from sqlalchemy import select
 
 from tests.web.conftest import A, World
 from tests.web.live import served, signed_in
+from tests.web.progress_world import activate
+from theodoi.services import uow
+from theodoi.storage.models import ProgressRecord
 from theodoi.web.app import create_app
 
 EDITORS, ROUNDS = 50, 4
@@ -106,3 +110,40 @@ def test_fifty_editors_on_the_same_items_lose_nothing_and_get_409(world: World) 
     print(f"\n{world.settings.effective_database_url.split(':')[0]}: "
           f"{len(results)} writes, {statuses[200]} accepted, {statuses[409]} got 409 "
           f"({at_database} of them lost the race at the database), 0 lost, 0 other")
+
+
+def test_fifty_clients_on_the_value_form_of_one_commune_are_all_answered(
+        world: World) -> None:
+    """The finding of H1: clients saving values of one commune through the page form
+    froze the server's workers. Every save is now answered (saved, or a 409), none with
+    500, and every saved value is stored."""
+    with served(create_app(world.settings)) as base:
+        office = signed_in(base, "quantri")
+        targets = [r for r, i in activate(office, world, A).items()
+                   if i["kind"] == "target"][:2]
+        start = threading.Barrier(EDITORS)
+
+        def editor(n: int) -> list[tuple[int, int]]:
+            client = signed_in(base, "quantri")
+            start.wait()
+            out = []
+            for k in range(2):
+                value = n * 10 + k
+                r = client.post(f"/muc/{targets[(n + k) % 2]}/so-lieu",
+                                data={"period": "2026", "value": str(value)},
+                                headers={"HX-Request": "true"})
+                out.append((value, r.status_code))
+            client.close()
+            return out
+
+        with ThreadPoolExecutor(EDITORS) as pool:
+            results = [x for run in [pool.submit(editor, n) for n in range(EDITORS)]
+                       for x in run.result()]
+    statuses = Counter(status for _v, status in results)
+    assert set(statuses) <= {200, 409} and statuses[200] > 0, statuses
+    saved = {float(v) for v, status in results if status == 200}
+    with uow.transaction(world.settings) as s:
+        stored = set(s.scalars(select(ProgressRecord.value)))
+    assert saved <= stored
+    print(f"\n{world.settings.effective_database_url.split(':')[0]}: "
+          f"{len(results)} value saves, {statuses[200]} saved, {statuses[409]} got 409")
