@@ -49,6 +49,14 @@ def _write(client: httpx.Client, ref: str, kind: str, version: int, text: str,
                        json={"version": version, "changes": {FIELD[kind]: text}})
 
 
+def _message(r: httpx.Response) -> str:
+    """The error message of a refusal (JSON or the htmx notice); the text otherwise."""
+    if r.status_code != 200 and r.headers.get("content-type", "").startswith(
+            "application/json"):
+        return str(r.json()["error"]["message"])
+    return r.text[:300]
+
+
 def _editor(base: str, n: int, refs: list[tuple[str, str]], shared: Shared,
             start: threading.Barrier) -> list[tuple[str, str, int, str]]:
     """ROUNDS writes per item; returns (ref, text, status, message) of each."""
@@ -64,10 +72,7 @@ def _editor(base: str, n: int, refs: list[tuple[str, str]], shared: Shared,
                     shared.seen(ref, r.json()["version"])
                 elif r.status_code == 200:
                     shared.seen(ref, shared.version[ref] + 1)
-                message = r.json()["error"]["message"] if r.headers.get(
-                    "content-type", "").startswith("application/json") and r.status_code != 200 \
-                    else r.text[:200]
-                out.append((ref, text, r.status_code, message))
+                out.append((ref, text, r.status_code, _message(r)))
     finally:
         client.close()
     return out
