@@ -61,7 +61,7 @@ def _editor(base: str, n: int, refs: list[tuple[str, str]], shared: Shared,
             start: threading.Barrier) -> list[tuple[str, str, int, str]]:
     """ROUNDS writes per item; returns (ref, text, status, message) of each."""
     client = signed_in(base, "quantri")
-    start.wait()
+    start.wait(120)
     out = []
     try:
         for k in range(ROUNDS):
@@ -130,7 +130,7 @@ def test_fifty_clients_on_the_value_form_of_one_commune_are_all_answered(
 
         def editor(n: int) -> list[tuple[int, int]]:
             client = signed_in(base, "quantri")
-            start.wait()
+            start.wait(120)
             out = []
             for k in range(2):
                 value = n * 10 + k

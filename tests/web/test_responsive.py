@@ -43,7 +43,7 @@ class SlowUpload:
     def body(self) -> Iterator[bytes]:
         yield self.head + PNG + PIECE[len(PNG):]
         self.started.set()
-        self.rest.wait(30)
+        self.rest.wait(120)
         for _ in range(7):
             yield PIECE
         yield self.tail
@@ -66,7 +66,7 @@ def held_saves(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[threading.Even
 
     def held(*args: Any, **kwargs: Any) -> Any:
         entered.set()
-        release.wait(30)
+        release.wait(120)
         return real(*args, **kwargs)
 
     monkeypatch.setattr(my_work, "record_value", held)
@@ -75,8 +75,8 @@ def held_saves(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[threading.Even
 
 
 def _others_answer(base: str, client: httpx.Client, unit_id: int) -> list[int]:
-    static = httpx.get(f"{base}/static/app.css", timeout=10)
-    page = client.get(f"/don-vi/{unit_id}/tong-quan", timeout=10)
+    static = httpx.get(f"{base}/static/app.css", timeout=30)
+    page = client.get(f"/don-vi/{unit_id}/tong-quan", timeout=30)
     return [static.status_code, page.status_code]
 
 
