@@ -43,6 +43,15 @@ class Settings(BaseSettings):
         default=4, ge=1, le=15,  # storage.db.POOL_CONNECTIONS
         description="Web requests one server process works on at once; the others wait "
                     "their turn (at most 15, the database connections of a process).")
+    lock_timeout_ms: int = Field(
+        default=10000, ge=0,
+        description="How long a save waits for data another request is changing, in ms, "
+                    "before it is refused as a conflict (409): PostgreSQL's lock_timeout, "
+                    "SQLite's busy timeout; 0 waits for ever on PostgreSQL.")
+    statement_timeout_ms: int = Field(
+        default=60000, ge=0,
+        description="PostgreSQL: the longest one statement may run, in ms, before it is "
+                    "cancelled and its transaction rolled back; 0 for no limit.")
     session_idle_minutes: int = Field(
         default=120, ge=1, description="A web sign-in ends after this many idle minutes.")
     session_max_hours: int = Field(

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 import anyio
 from fastapi import Depends, Request
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
 
 from theodoi.domain.access import MustChangePassword, Unauthenticated
 from theodoi.domain.errors import Forbidden
@@ -54,7 +55,10 @@ async def get_db(request: Request) -> AsyncIterator[Any]:
     except BaseException as exc:
         with anyio.CancelScope(shield=True):  # a client gone away still gives back the
             await run_in_threadpool(uow.finish, s, exc)  # connection, rolled back
-        raise
+        conflict = uow.conflict_of(exc)  # a lost race in the middle of the route: 409
+        if conflict is None:
+            raise
+        raise conflict from exc
     await run_in_threadpool(uow.finish, s)
 
 
@@ -147,6 +151,17 @@ async def csrf_guard(request: Request, sent: Annotated[str | None, Depends(sent_
     expected = p.csrf_token if p else request.cookies.get(PRE_COOKIE)
     if not sent or not expected or not secrets.compare_digest(sent, expected):
         raise Forbidden("thiếu hoặc sai mã chống giả mạo (CSRF); hãy tải lại trang rồi làm lại.")
+
+
+async def form_of(request: Request) -> FormData:
+    """The request's parsed form, for a plain `def` route that reads fields by name.
+
+    Parsed here on the event loop, which only awaits the body (Starlette spools a large
+    file part to disk on a worker thread), so the route itself stays off the loop."""
+    return await request.form()
+
+
+Fields = Annotated[FormData, Depends(form_of)]
 
 
 def pre_token(request: Request) -> str:

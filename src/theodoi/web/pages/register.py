@@ -90,8 +90,8 @@ CORRECTABLE = ("indicator", "title", "text", "field", "kind", "value", "unit",
 
 
 @router.post("/muc/{ref}/sua")
-async def correct(request: Request, ref: str, s: deps.Db, p: deps.User) -> Response:
-    form = await request.form()
+def correct(request: Request, ref: str, s: deps.Db, p: deps.User,
+            form: deps.Fields) -> Response:
     changes = {k: str(form[k]) for k in CORRECTABLE if k in form}
     version = str(form.get("version") or "")
     if not version.isdigit():
