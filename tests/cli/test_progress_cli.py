@@ -128,3 +128,17 @@ def test_explanations_from_the_command_line(settings_env: str, capsys: Any) -> N
                               "--format", "json")[1]) == []
     code, out, _ = theodoi(capsys, "explain", "list", "--unit", UNIT)
     assert code == 0 and "Giá" in out and "Câu hỏi" in out
+
+
+def test_a_value_that_is_not_a_finite_number_exits_2_and_stores_nothing(
+        settings_env: str, capsys: Any) -> None:
+    income = _setup(capsys)["income"]
+    for value in ("inf", "1e999", "nan", "١٢", "9" * 400):
+        code, _, err = theodoi(capsys, "progress", "record", income, "--period", "2026",
+                               "--value", value)
+        assert code == 2 and "không phải là số" in err, value
+    code, _, err = theodoi(capsys, "progress", "record", income, "--period", "2026",
+                           "--value", "1e300".replace("e300", "0" * 300), "--unit", "tỷ đồng")
+    assert code == 2 and "quá lớn" in err  # finite as typed, inf once in triệu đồng
+    assert json.loads(theodoi(capsys, "progress", "history", income, "--format", "json")[1]
+                      ) == []

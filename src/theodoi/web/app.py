@@ -19,6 +19,7 @@ from theodoi.web.pages import oversight as page_oversight
 from theodoi.web.pages import progress as page_progress
 from theodoi.web.pages import register as page_register
 from theodoi.web.pages import status as page_status
+from theodoi.web.responses import FiniteJSONResponse
 from theodoi.web.security import BODY_SLACK, SecurityMiddleware
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -29,7 +30,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or load()
     app = FastAPI(title="theodoi", description="Theo dõi thực hiện kế hoạch — JSON API",
                   version="1", openapi_url="/openapi.json", docs_url=None, redoc_url=None,
-                  dependencies=[Depends(deps.csrf_guard)])
+                  dependencies=[Depends(deps.path_guard), Depends(deps.csrf_guard)],
+                  default_response_class=FiniteJSONResponse)
     app.state.settings = settings
     errors.install(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
