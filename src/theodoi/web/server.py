@@ -49,7 +49,8 @@ def serve(settings: Settings, host: str, port: int, workers: int) -> None:
     processes that read their settings from the environment (the caller puts them there),
     restarted when one dies."""
     if workers == 1:
-        uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+        uvicorn.run(create_app(settings), host=host, port=port, log_level="warning",
+                    proxy_headers=False)  # X-Forwarded-For: web.deps.client_of decides
         return
     try:
         listening_socket(host, port).close()  # a port already taken fails here, clearly
@@ -61,7 +62,7 @@ def serve(settings: Settings, host: str, port: int, workers: int) -> None:
 
 def _worker(host: str, port: int) -> None:
     sock = listening_socket(host, port, reuse_port=True)
-    config = uvicorn.Config(FACTORY, factory=True, log_level="warning")
+    config = uvicorn.Config(FACTORY, factory=True, log_level="warning", proxy_headers=False)
     uvicorn.Server(config).run(sockets=[sock])
 
 
