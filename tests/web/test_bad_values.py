@@ -114,3 +114,33 @@ def test_a_stored_inf_breaks_no_page_and_can_be_corrected(world: World, as_user:
     found = leader.get("/api/items/t1", params={"as_of": "2027-01-15"}).json()
     assert found["status"]["code"] != "so_lieu_loi" and found["status"]["actual"] == 61
     assert [r.current for r in _history(world, "t1")] == [False, True]
+
+
+def test_concurrent_saves_of_one_period_answer_201_or_409(world: World, as_user: Any,
+                                                           items: Any) -> None:
+    """8 clients of the agency save t1's 2026 value twice each, all at once, through the
+    API: every answer is 201 or 409 (issue 14 M3), the 201s are all in the history, and
+    exactly one record is current."""
+    import threading
+
+    clients = [as_user("donvi") for _ in range(8)]
+    start, answers = threading.Barrier(len(clients)), []
+
+    def save(n: int) -> None:
+        start.wait()
+        for k in range(2):
+            r = clients[n].post("/api/items/t1/progress",
+                                json={"period": "2026", "value": str(60 + n),
+                                      "note": f"{n}-{k}"})
+            answers.append((r.status_code, f"{n}-{k}", r.json()))
+
+    threads = [threading.Thread(target=save, args=(n,)) for n in range(len(clients))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert len(answers) == 16 and {code for code, _n, _b in answers} <= {201, 409}, answers
+    assert all(b["error"]["type"] == "conflict" for code, _n, b in answers if code == 409)
+    rows = _history(world, "t1")
+    assert sorted(r.note for r in rows) == sorted(n for code, n, _b in answers if code == 201)
+    assert [r.current for r in rows].count(True) == 1 and rows[-1].current
