@@ -59,6 +59,10 @@ def test_a_value_that_is_not_a_finite_number_is_refused_everywhere(
         fix = office.post("/api/items/t1/correct", json={"version": item["version"],
                                                          "changes": {"value": value}})
         assert fix.status_code == 400 and "giá trị" in fix.json()["error"]["message"], value
+    for year in ("²⁰²⁵", "٢٠٢٥", "99999999999999999999"):
+        base = office.post("/api/items/t1/baseline", json={"value": "70", "year": year,
+                                                           "version": item["version"]})
+        assert base.status_code == 400 and "năm gốc" in base.text, year
     assert _history(world, "t1") == []
     assert office.get("/api/items/t1").json()["item"] == item
 
