@@ -142,3 +142,25 @@ def test_a_value_that_is_not_a_finite_number_exits_2_and_stores_nothing(
     assert code == 2 and "quá lớn" in err  # finite as typed, inf once in triệu đồng
     assert json.loads(theodoi(capsys, "progress", "history", income, "--format", "json")[1]
                       ) == []
+
+
+def test_a_stored_inf_is_listed_as_invalid_and_corrected_by_recording_again(
+        settings_env: str, capsys: Any) -> None:
+    from sqlalchemy import text
+
+    from theodoi.services import uow
+    from theodoi.settings import load
+
+    income = _setup(capsys)["income"]
+    assert theodoi(capsys, "progress", "record", income, "--period", "2026", "--value",
+                   "70")[0] == 0
+    with uow.transaction(load()) as s:  # what a former version could store
+        s.execute(text("update progress_records set value = :v"), {"v": float("inf")})
+    code, out, _ = theodoi(capsys, "progress", "history", income)
+    assert code == 0 and "không hợp lệ" in out
+    assert _status(capsys, "2027-01-10")[income]["code"] == "so_lieu_loi"
+    code, out, _ = theodoi(capsys, "status", "--unit", UNIT, "--as-of", "2027-01-10")
+    assert code == 0 and "Số liệu" in out  # the table wraps the label
+    assert theodoi(capsys, "progress", "record", income, "--period", "2026", "--value",
+                   "72")[0] == 0
+    assert _status(capsys, "2027-01-10")[income]["actual"] == 72.0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,11 +12,19 @@ from typing import Any
 
 from rich.console import Console
 
-from theodoi.domain.numbers import vn_number as vn_number  # re-exported for the commands
+from theodoi.domain.numbers import vn_number as _vn_number
 from theodoi.services import db
 from theodoi.settings import Settings, load
 
 out = Console(highlight=False, soft_wrap=True)
+
+
+def vn_number(value: float | None, digits: int = 2) -> str:
+    """domain.numbers.vn_number for the commands' tables; 'không hợp lệ' for an inf or nan
+    a former version stored, so `theodoi progress history` still lists it."""
+    if value is not None and not math.isfinite(value):
+        return "không hợp lệ"
+    return _vn_number(value, digits)
 
 
 @contextmanager

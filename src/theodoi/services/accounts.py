@@ -5,9 +5,9 @@ changed at the next sign-in). Sign-in attempts are counted per client address an
 account (domain.access.LOGIN_*): after five in fifteen minutes each further one waits a
 growing delay of at most eight seconds, refused (429) before the password is checked;
 an address with no attempt of its own skips the account's delay, so nobody can keep an
-account's owner out by guessing its password. A web
-session is a random token in an HttpOnly cookie; only its sha256 is stored, with a CSRF
-token the pages echo back on every state-changing request.
+account's owner out by guessing its password. A web session is a random token in an
+HttpOnly cookie; only its sha256 is stored, with a CSRF token the pages echo back on every
+state-changing request.
 """
 
 from __future__ import annotations
