@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from theodoi.domain.numbers import NotANumber, read_number, vn_number, vn_percent
+from theodoi.domain.numbers import NotANumber, parse_id, read_number, vn_number, vn_percent
 
 
 @pytest.mark.parametrize(("value", "text"), [
@@ -65,3 +65,12 @@ def test_read_number_reads_what_a_clerk_types(raw: str | float, value: float) ->
 def test_read_number_refuses_what_is_not_a_finite_number(raw: str | float) -> None:
     with pytest.raises(NotANumber):
         read_number(raw)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("1", 1), ("9223372036854775807", 2**63 - 1), ("9223372036854775808", None),
+    ("99999999999999999999", None), ("²", None), ("١", None), ("1²", None), ("", None),
+    ("-1", None), (" 1", None),
+])
+def test_parse_id_takes_ascii_digits_within_64_bits(text: str, found: int | None) -> None:
+    assert parse_id(text) == found
