@@ -164,3 +164,13 @@ def test_a_stored_inf_is_listed_as_invalid_and_corrected_by_recording_again(
     assert theodoi(capsys, "progress", "record", income, "--period", "2026", "--value",
                    "72")[0] == 0
     assert _status(capsys, "2027-01-10")[income]["actual"] == 72.0
+
+
+def test_ids_beyond_64_bits_or_in_other_digits_exit_2(settings_env: str, capsys: Any) -> None:
+    _setup(capsys)
+    for args in (["plan", "show", "99999999999999999999"], ["plan", "show", "١"],
+                 ["plan", "calendar", "²", "--every", "year", "--due-days", "5"],
+                 ["progress", "history", "t99999999999999999999"],
+                 ["progress", "history", "t١"]):
+        code, _, err = theodoi(capsys, *args)
+        assert code == 2 and ("không phải số hợp lệ" in err or "mục" in err), args
