@@ -7,10 +7,11 @@ table is checked against this class by a test so the two never drift.
 from __future__ import annotations
 
 import os
+from ipaddress import ip_network
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -56,6 +57,11 @@ class Settings(BaseSettings):
         default=120, ge=1, description="A web sign-in ends after this many idle minutes.")
     session_max_hours: int = Field(
         default=12, ge=1, description="A web sign-in ends this many hours after it began.")
+    trusted_proxies: str = Field(
+        default="", description="Comma-separated addresses or networks (CIDR) of the reverse "
+                                "proxies in front of theodoi whose X-Forwarded-For is "
+                                "believed; empty: the header is ignored and the peer's "
+                                "address is the client's.")
     cookie_secure: bool = Field(
         default=False, description="Send the session cookie only over HTTPS (always so when "
                                    "the request itself came over HTTPS).")
@@ -76,6 +82,19 @@ class Settings(BaseSettings):
     job_memory_mb: int = Field(
         default=2048, ge=256,
         description="Memory cap of the child process that reads one document, in MB.")
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, value: str) -> str:
+        """Every entry an address or a network, said in Vietnamese at start-up otherwise."""
+        for part in (p.strip() for p in value.split(",")):
+            try:
+                if part:
+                    ip_network(part, strict=False)
+            except ValueError:
+                raise ValueError(f"THEODOI_TRUSTED_PROXIES: '{part}' không phải địa chỉ IP "
+                                 "hay dải địa chỉ (ví dụ 127.0.0.1 hoặc 10.0.0.0/8).") from None
+        return value
 
     @property
     def effective_database_url(self) -> str:

@@ -119,9 +119,11 @@ def record_progress(s: Session, ref: str, period_text: str, value_text: str | fl
                          attachment_id=_store(s, attachment))
     if at is not None:
         row.recorded_at = at
-    if previous is not None:
-        previous.superseded = True  # the history keeps it; status reads only the new one
-    repo.add(s, row)
+    # the history keeps the previous record; status reads only the new one
+    if (previous is not None and not repo.supersede(s, previous.id)) \
+            or not repo.add_record(s, row):
+        raise Conflict(f"kỳ {period.label} của {ref} vừa được người khác ghi số liệu; không "
+                       "có gì bị ghi đè. Hãy tải lại trang, xem số liệu mới rồi làm lại.")
     return _record_row(row, target)
 
 
@@ -160,13 +162,12 @@ def _record_row(r: ProgressRecord, t: Target, current: bool = True) -> RecordRow
 
 
 def history(s: Session, ref: str) -> list[RecordRow]:
-    """Every record of target `ref`, oldest first; `current` on the newest of each period."""
+    """Every record of target `ref`, oldest first; `current` on the one of each period no
+    later record superseded."""
     item = items.get_item(s, ref)
     if not isinstance(item, Target):
         raise BadInput(f"{ref} là nhiệm vụ; lịch sử số liệu chỉ có ở chỉ tiêu.")
-    rows = repo.records_of(s, item.id)
-    newest = {r.period_key: r.id for r in rows}  # ascending ids: the last one wins
-    return [_record_row(r, item, newest[r.period_key] == r.id) for r in rows]
+    return [_record_row(r, item, not r.superseded) for r in repo.records_of(s, item.id)]
 
 
 def set_baseline(s: Session, ref: str, value: str | float, year: int) -> Target:

@@ -27,6 +27,7 @@ from theodoi.web.pages import register as page_register
 from theodoi.web.pages import status as page_status
 from theodoi.web.pages import tokens as page_tokens
 from theodoi.web.requestlog import RequestLogMiddleware
+from theodoi.web.responses import FiniteJSONResponse
 from theodoi.web.security import BODY_SLACK, SecurityMiddleware
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -60,7 +61,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or load()
     app = FastAPI(title="theodoi", description="Theo dõi thực hiện kế hoạch — JSON API",
                   version="1", openapi_url="/openapi.json", docs_url=None, redoc_url=None,
-                  dependencies=[Depends(deps.csrf_guard)],
+                  dependencies=[Depends(deps.path_guard), Depends(deps.csrf_guard)],
+                  default_response_class=FiniteJSONResponse,
                   lifespan=job_runner(settings))
     app.state.settings = settings
     logs.configure(settings.log_format)

@@ -59,7 +59,8 @@ def serve(settings: Settings, host: str, port: int, workers: int) -> None:
             # uvicorn re-raises the SIGTERM it stopped on once it is done; with the default
             # handler that would end this process before the job process is stopped
             signal.signal(signal.SIGTERM, lambda *_: None)
-            uvicorn.run(create_app(web_settings), host=host, port=port, log_level="warning")
+            uvicorn.run(create_app(web_settings), host=host, port=port, log_level="warning",
+                        proxy_headers=False)  # X-Forwarded-For: web.deps.client_of decides
         return
     try:
         listening_socket(host, port).close()  # a port already taken fails here, clearly
@@ -139,7 +140,7 @@ class JobProcess:
 
 def _worker(host: str, port: int) -> None:
     sock = listening_socket(host, port, reuse_port=True)
-    config = uvicorn.Config(FACTORY, factory=True, log_level="warning")
+    config = uvicorn.Config(FACTORY, factory=True, log_level="warning", proxy_headers=False)
     uvicorn.Server(config).run(sockets=[sock])
 
 
