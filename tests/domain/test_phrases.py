@@ -21,3 +21,8 @@ from theodoi.domain.phrases import goal_text
 def test_goal_in_words(comparator: str | None, value: float | None, value_max: float | None,
                        unit: str | None, text: str) -> None:
     assert goal_text(comparator, value, value_max, unit) == text
+
+
+def test_a_stored_inf_or_nan_reads_invalid() -> None:
+    assert goal_text("=", float("inf"), None, "%") == "không hợp lệ"
+    assert goal_text("between", 1.0, float("nan"), "%") == "không hợp lệ"

@@ -7,7 +7,11 @@ back), and numbers are Vietnamese (`vn_number`).
 
 from __future__ import annotations
 
+import math
+
 from theodoi.domain.numbers import vn_number
+
+INVALID = "không hợp lệ"  # as the pages show a stored inf or nan
 
 # comparator -> the goal phrase, {v} the value with its unit
 GOAL_WORDS = {
@@ -27,9 +31,12 @@ def _with_unit(number: str, unit: str | None) -> str:
 
 def goal_text(comparator: str | None, value: float | None, value_max: float | None = None,
               unit: str | None = None) -> str:
-    """'từ 9,5 đến 10%/năm', 'dưới 1%', 'đạt 90 triệu đồng'; '' without a value."""
+    """'từ 9,5 đến 10%/năm', 'dưới 1%', 'đạt 90 triệu đồng'; '' without a value;
+    'không hợp lệ' for a value that is no finite number (stored by an older version)."""
     if value is None:
         return ""
+    if not all(math.isfinite(v) for v in (value, value_max) if v is not None):
+        return INVALID
     if comparator == "between" and value_max is not None:
         return f"từ {vn_number(value)} đến {_with_unit(vn_number(value_max), unit)}"
     phrase = GOAL_WORDS.get(comparator or "=", GOAL_WORDS["="])
