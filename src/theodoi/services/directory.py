@@ -12,6 +12,7 @@ from theodoi.domain.errors import BadInput
 from theodoi.services import access, agencies, audit
 from theodoi.services.access import Principal
 from theodoi.services.reviewing import check_version
+from theodoi.storage.models import Unit
 from theodoi.storage.repositories import agencies as repo
 
 
@@ -45,8 +46,15 @@ def merge(s: Session, p: Principal, agency_id: int, into_id: int,
         raise BadInput("chỉ gộp được hai cơ quan của cùng một đơn vị.")
     check_version("cơ quan", f"số {source.id}", source.version, version)
     unit = access.unit(s, p, source.unit_id, rules.DIRECTORY)
-    name = source.name
-    agencies.merge(s, unit, source.id, target.id)
-    audit.record(s, p, unit.id, "agency", target.id, "merged", name, target.name)
+    return merged(s, p, unit, source.id, target.id)
+
+
+def merged(s: Session, p: Principal | None, unit: Unit, agency_id: int, into_id: int, *,
+           reverts: int | None = None) -> dict[str, Any]:
+    """Merge and audit it with what moved, so the merge can be undone (`undo`)."""
+    moves = agencies.merge_moves(s, unit, agency_id, into_id)
+    target = agencies.merge(s, unit, agency_id, into_id)
+    audit.record(s, p, unit.id, "agency", target.id, "merged", moves["source"]["name"],
+                 target.name, detail=moves, reverts=reverts)
     return {"id": target.id, "name": target.name, "status": target.status,
             "version": target.version}

@@ -14,9 +14,9 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
-from theodoi.domain.errors import BadInput, Conflict
+from theodoi.domain.errors import BadInput, Conflict, NotFound
 from theodoi.domain.periods import Period, parse_period, periods_in
-from theodoi.services import items
+from theodoi.services import audit, items
 from theodoi.services import progress_values as values
 from theodoi.services.review import get_plan
 from theodoi.storage.models import Plan, ProgressRecord, Target, Task, TaskUpdate
@@ -122,7 +122,19 @@ def record_progress(s: Session, ref: str, period_text: str, value_text: str | fl
     if previous is not None:
         previous.superseded = True  # the history keeps it; status reads only the new one
     repo.add(s, row)
+    _audit_record(s, target, row, by)
     return _record_row(row, target)
+
+
+def _audit_record(s: Session, target: Target, row: ProgressRecord, by: str | None) -> None:
+    """The record in the audit history, with the record it replaced, so it can be undone
+    (`detail`: `current` is the record that counts after this change, `restore` the one
+    an undo makes current again)."""
+    previous = repo.record(s, row.corrects_id) if row.corrects_id else None
+    audit.record(s, None, target.plan.unit_id, "progress", row.id, "value",
+                 None if previous is None else previous.value, row.value, username=by,
+                 detail={"target": target.id, "period": row.period_key, "current": row.id,
+                         "restore": row.corrects_id})
 
 
 def read_value(t: Target, raw: str | float, of: str | float | None
@@ -160,13 +172,12 @@ def _record_row(r: ProgressRecord, t: Target, current: bool = True) -> RecordRow
 
 
 def history(s: Session, ref: str) -> list[RecordRow]:
-    """Every record of target `ref`, oldest first; `current` on the newest of each period."""
+    """Every record of target `ref`, oldest first; `current` on the one not superseded."""
     item = items.get_item(s, ref)
     if not isinstance(item, Target):
         raise BadInput(f"{ref} là nhiệm vụ; lịch sử số liệu chỉ có ở chỉ tiêu.")
     rows = repo.records_of(s, item.id)
-    newest = {r.period_key: r.id for r in rows}  # ascending ids: the last one wins
-    return [_record_row(r, item, newest[r.period_key] == r.id) for r in rows]
+    return [_record_row(r, item, not r.superseded) for r in rows]
 
 
 def set_baseline(s: Session, ref: str, value: str | float, year: int) -> Target:
@@ -222,6 +233,8 @@ def update_task(s: Session, ref: str, state: str, *, on: date,
                      product=(product or "").strip() or None,
                      explanation=(explanation or "").strip() or None, recorded_by=by)
     repo.add(s, row)
+    audit.record(s, None, task.plan.unit_id, "task_update", row.id, "update", None, code,
+                 detail={"task": task.id, "withdrawn": False}, username=by)
     return _update_row(row, task)
 
 
@@ -252,3 +265,28 @@ def task_history(s: Session, ref: str) -> list[UpdateRow]:
     if not isinstance(item, Task):
         raise BadInput(f"{ref} là chỉ tiêu; dùng lịch sử số liệu.")
     return [_update_row(u, item) for u in repo.updates_of(s, item.id)]
+
+
+def withdraw_record(s: Session, current_id: int | None, restore_id: int | None) -> None:
+    """Undo a recorded value: record `current_id` stops counting and `restore_id` (the one
+    it replaced, if any) counts again. Superseded first and written, then restored, so the
+    (target, period) never has two current records, inside the caller's transaction."""
+    if current_id is not None:
+        row = repo.record(s, current_id)
+        if row is not None:
+            repo.supersede(s, row)
+    if restore_id is not None:
+        old = repo.record(s, restore_id)
+        if old is not None:
+            repo.restore(s, old)
+
+
+def set_withdrawn(s: Session, update_id: int, withdrawn: bool) -> TaskUpdate:
+    """Withdraw a task update (kept, no longer counted) or bring it back."""
+    row = repo.task_update(s, update_id)
+    if row is None:
+        raise NotFound(f"không có báo cáo tiến độ số {update_id}.")
+    row.withdrawn = withdrawn
+    s.flush()
+    return row
+
