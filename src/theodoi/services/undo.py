@@ -251,11 +251,11 @@ def _progress(s: Session, p: Principal, e: AuditEntry, unit: Unit, version: int 
     if (now.id if now else None) != expected:
         said = "chưa có số liệu" if now is None else (
             f"là {vn_number(now.value)}, do {now.recorded_by or 'hệ thống'} ghi")
-        raise Conflict(f"số liệu {period.label} của chỉ tiêu {items.ref_of(target)} đã được "
+        raise Conflict(f"số liệu của chỉ tiêu {items.ref_of(target)}, {period.label} đã được "
                        f"ghi lại sau thay đổi này (hiện {said}); không hoàn tác để khỏi ghi "
                        "đè số liệu mới hơn.")
     restore = detail.get("restore")
-    line = (f"số liệu {period.label} của chỉ tiêu {items.ref_of(target)}: "
+    line = (f"số liệu của chỉ tiêu {items.ref_of(target)}, {period.label}: "
             f"{_value_text(s, expected)} → {_value_text(s, restore)}")
 
     def run() -> dict[str, Any] | None:
