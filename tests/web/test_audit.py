@@ -167,3 +167,34 @@ def test_a_recorded_value_is_undone_from_the_page_after_a_confirmation(world: Wo
         f"số liệu của chỉ tiêu {t['ref']}, Năm 2026: 70 → 75"]
     assert as_user("xem").post(f"/api/audit/{history[0]['id']}/revert",
                                json={}).status_code == 403
+
+
+def test_a_merge_is_confirmed_first_then_undone_from_the_history(world: World,
+                                                                 as_user: Any) -> None:
+    office = _office(as_user, world)
+    rows = office.get(f"/api/units/{world.units[A]}/agencies").json()["agencies"]
+    social = next(a for a in rows if a["name"] == "Phòng Văn hóa - Xã hội")
+    economy = next(a for a in rows if a["name"] == "Phòng Kinh tế")
+    assert social["assignments"] >= 1
+    confirm = office.get(f"/co-quan/{social['id']}/gop", params={"into": economy["id"]})
+    assert confirm.status_code == 200 and "Xác nhận gộp" in confirm.text
+    assert f"Sẽ chuyển sang “Phòng Kinh tế”: {social['assignments']} lượt giao việc" \
+        in confirm.text
+    preview = office.get(f"/api/agencies/{social['id']}/merge",
+                         params={"into": economy["id"]}).json()
+    assert len(preview["moving"]) == social["assignments"]
+    untouched = office.get(f"/api/units/{world.units[A]}/agencies").json()["agencies"]
+    assert untouched == rows  # the confirmation page changed nothing
+    r = office.post(f"/co-quan/{social['id']}/gop",
+                    data={"version": social["version"], "unit_id": world.units[A],
+                          "into": economy["id"]}, follow_redirects=False)
+    assert r.status_code == 303
+    merged = office.get(f"/api/units/{world.units[A]}/audit").json()["entries"][0]
+    assert (merged["field"], merged["old"], merged["new"], merged["revertible"]) == (
+        "merged", "Phòng Văn hóa - Xã hội", "Phòng Kinh tế", True)
+    assert office.get(f"/lich-su/{merged['id']}/hoan-tac").status_code == 200
+    done = office.post(f"/lich-su/{merged['id']}/hoan-tac", data={}, follow_redirects=False)
+    assert done.status_code == 303
+    after = office.get(f"/api/units/{world.units[A]}/agencies").json()["agencies"]
+    assert [(a["id"], a["name"], a["assignments"], a["aliases"]) for a in after] == [
+        (a["id"], a["name"], a["assignments"], a["aliases"]) for a in rows]

@@ -76,6 +76,12 @@ def assignment_ids(s: Session, agency_id: int) -> list[int]:
                           .order_by(Assignment.id)))
 
 
+def assignments_of(s: Session, agency_id: int) -> list[Assignment]:
+    """The agency's assignments, oldest first (what a merge would move)."""
+    return list(s.scalars(select(Assignment).where(Assignment.agency_id == agency_id)
+                          .order_by(Assignment.id)))
+
+
 def assignments_by_id(s: Session, ids: list[int]) -> dict[int, int | None]:
     """Assignment id -> the agency it points at now, for the ids that still exist."""
     rows = s.execute(select(Assignment.id, Assignment.agency_id)
