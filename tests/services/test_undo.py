@@ -188,3 +188,48 @@ def test_an_old_merge_entry_without_its_moves_says_it_cannot_be_undone(session: 
     s.flush()
     with pytest.raises(BadInput, match="không tách lại được"):
         undo.revert(s, p, _last(s, "agency", "merged").id)
+
+
+def _revision(s: Any) -> tuple[Principal, int, int]:
+    """v1 active, v2 (its revision) imported and accepted: (person, old plan, new plan)."""
+    from tests.services.conftest import PLANS, load
+
+    old = active_v1(s).plan_id
+    p = _office(s)
+    new = load(s, PLANS / "ke-hoach-v2.txt").plan_id
+    reviewing.accept_all(s, p, new, None)
+    return p, old, new
+
+
+def test_activation_of_a_revision_undone_reopens_the_version_it_closed(session: Any) -> None:
+    s = session
+    p, old, new = _revision(s)
+    # every item of v2 counted as changed, so activation moves no row of v1 into it
+    for item in [*s.get(Plan, new).targets, *s.get(Plan, new).tasks]:
+        item.change = "changed"
+    s.flush()
+    reviewing.activate(s, p, new, None)
+    assert (s.get(Plan, old).status, s.get(Plan, new).status) == ("closed", "active")
+    activation = _last(s, "plan", "status")
+    assert undo.preview(s, p, activation.id)["changes"] == [
+        f"kế hoạch số {new} trở lại bản nháp",
+        f"kế hoạch số {old} (phiên bản cũ, đã bị đóng) được thực hiện lại"]
+    undo.revert(s, p, activation.id)
+    assert (s.get(Plan, old).status, s.get(Plan, new).status) == ("active", "draft")
+    reopened = _last(s, "plan", "status")
+    assert (reopened.entity_id, reopened.old, reopened.new, reopened.reverts_id) == (
+        old, "closed", "active", activation.id)
+    back = s.scalars(select(AuditEntry).where(AuditEntry.entity_id == new,
+                                              AuditEntry.entity_kind == "plan",
+                                              AuditEntry.reverts_id == activation.id)).one()
+    undo.revert(s, p, back.id)  # activated again: v1 closed again
+    assert (s.get(Plan, old).status, s.get(Plan, new).status) == ("closed", "active")
+
+
+def test_activation_that_carried_rows_over_is_not_undone(session: Any) -> None:
+    s = session
+    p, old, new = _revision(s)
+    reviewing.activate(s, p, new, None)
+    with pytest.raises(BadInput, match="4 mục không đổi đã chuyển"):
+        undo.revert(s, p, _last(s, "plan", "status").id)
+    assert (s.get(Plan, old).status, s.get(Plan, new).status) == ("closed", "active")
