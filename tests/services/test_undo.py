@@ -128,13 +128,14 @@ def test_task_update_withdrawn_and_restored(session: Any) -> None:
     row = progress.update_task(s, refs.invest, "dang_thuc_hien", on=date(2026, 5, 2),
                                percent=40, by="vanphong")
     entry = _last(s, "task_update", "update")
-    assert (entry.entity_id, entry.new) == (row.id, "dang_thuc_hien")
+    assert (entry.entity_id, entry.new) == (row.id, "Đang thực hiện")
     assert undo.preview(s, p, entry.id)["changes"] == [
         f"rút lại báo cáo tiến độ ngày 02/05/2026 của nhiệm vụ {refs.invest} (Đang thực hiện)"]
     undo.revert(s, p, entry.id)
     assert s.get(TaskUpdate, row.id).withdrawn is True  # kept, no longer counted
     assert progress.task_history(s, refs.invest) == []
-    with pytest.raises(Conflict, match="đã được rút lại"):
+    with pytest.raises(Conflict, match=f"thay đổi số {entry.id} đã được hoàn tác .*đã được "
+                       "rút lại"):
         undo.revert(s, p, entry.id)
     undo.revert(s, p, _last(s, "task_update", "update").id)
     assert [u.id for u in progress.task_history(s, refs.invest)] == [row.id]

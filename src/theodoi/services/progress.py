@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from theodoi.domain.errors import BadInput, Conflict, NotFound
 from theodoi.domain.periods import Period, parse_period, periods_in
+from theodoi.domain.status import TASK_STATE_LABELS
 from theodoi.services import audit, items
 from theodoi.services import progress_values as values
 from theodoi.services.review import get_plan
@@ -233,7 +234,8 @@ def update_task(s: Session, ref: str, state: str, *, on: date,
                      product=(product or "").strip() or None,
                      explanation=(explanation or "").strip() or None, recorded_by=by)
     repo.add(s, row)
-    audit.record(s, None, task.plan.unit_id, "task_update", row.id, "update", None, code,
+    audit.record(s, None, task.plan.unit_id, "task_update", row.id, "update", None,
+                 TASK_STATE_LABELS[code],
                  detail={"task": task.id, "withdrawn": False}, username=by)
     return _update_row(row, task)
 

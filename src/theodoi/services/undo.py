@@ -365,7 +365,14 @@ def step(s: Session, p: Principal, entry_id: int, version: int | None = None) ->
     handler = handler_of(entry.entity_kind, entry.field)
     if handler is None:
         raise BadInput(f"thay đổi số {entry_id} không hoàn tác được.")
-    return handler(s, p, entry, unit, version)
+    try:
+        return handler(s, p, entry, unit, version)
+    except Conflict as exc:
+        done = repo.reverts_of(s, entry_id)
+        if not done:
+            raise
+        raise Conflict(f"thay đổi số {entry_id} đã được hoàn tác (thay đổi số "
+                       f"{done[-1].id}); {exc.message}") from None
 
 
 def revert(s: Session, p: Principal, entry_id: int, version: int | None = None
