@@ -1,9 +1,12 @@
 """A generated province for the status and web benchmarks, written straight to the tables.
 
 100 communes under one province, one active plan each with 75 targets and 75 tasks
-(15,000 items), and 500,000 progress records: quarterly actuals for 2025-2026 of every
-target with corrections (400,000) and task updates (100,000). Values follow each target's
-line from its baseline with noise, so the statuses spread over every code.
+(15,000 items), each led by one of the commune's five agencies, and 500,000 progress
+records: quarterly actuals for 2025-2026 of every target with corrections (400,000) and
+task updates (100,000). Values follow each target's line from its baseline with noise, so
+the statuses spread over every code. The rows are written with their ids; on PostgreSQL
+the id sequences are then moved past them, so the database takes real imports and writes
+afterwards (they would otherwise start again at 1 and collide).
 """
 
 from __future__ import annotations
@@ -15,7 +18,10 @@ from typing import Any
 
 from sqlalchemy import Engine, insert, text
 
+from theodoi.domain.names import agency_key
 from theodoi.storage.models import (
+    Agency,
+    Assignment,
     Milestone,
     Plan,
     ProgressRecord,
@@ -26,6 +32,8 @@ from theodoi.storage.models import (
 )
 
 UNITS, TARGETS, TASKS = 100, 75, 75
+AGENCIES = ("Phòng Kinh tế", "Phòng Văn hóa - Xã hội", "Công an xã",
+            "Văn phòng HĐND và UBND", "Ban Chỉ huy Quân sự")
 QUARTER_ENDS = [date(y, m, d) for y in (2025, 2026) for m, d in ((3, 31), (6, 30), (9, 30),
                                                                   (12, 31))]
 NOW = datetime(2026, 12, 1)
@@ -37,28 +45,63 @@ def _batches(engine: Engine, table: Any, rows: list[dict[str, Any]], size: int =
             conn.execute(insert(table), rows[i:i + size])
 
 
-def generate(engine: Engine, seed: int = 7) -> dict[str, int]:
-    """Fill an empty, upgraded database; returns the row counts written."""
+def generate(engine: Engine, seed: int = 7, communes: int = UNITS) -> dict[str, int]:
+    """Fill an empty, upgraded database with `communes` communes; returns the row counts
+    written."""
     rnd = random.Random(seed)
     units = [{"id": 1, "code": "tinh-bench", "name": "Tỉnh thử", "level": "tinh", "parent_id": None,
               "created_at": NOW}]
     units += [{"id": i + 2, "code": f"tinh-bench.xa-{i:03d}", "name": f"Xã thử {i:03d}",
-               "level": "xa", "parent_id": 1, "created_at": NOW} for i in range(UNITS)]
+               "level": "xa", "parent_id": 1, "created_at": NOW} for i in range(communes)]
     plans = [{"id": i + 1, "unit_id": i + 2, "kind": "ke_hoach", "title": f"Kế hoạch {i}",
               "term_start": 2025, "term_end": 2030, "recipients": [], "status": "active",
               "report_every": "quarter", "report_due_days": 5, "created_at": NOW,
-              "version": 1} for i in range(UNITS)]
-    targets, milestones, records = _targets(rnd)
-    tasks, updates = _tasks(rnd)
+              "version": 1} for i in range(communes)]
+    targets, milestones, records = _targets(rnd, communes)
+    tasks, updates = _tasks(rnd, communes)
+    agencies, leads = _agencies(targets, tasks, communes)
     _batches(engine, Unit.__table__, units)
     _batches(engine, Plan.__table__, plans)
+    _batches(engine, Agency.__table__, agencies)
     _batches(engine, Target.__table__, targets)
     _batches(engine, Milestone.__table__, milestones)
     _batches(engine, Task.__table__, tasks)
+    _batches(engine, Assignment.__table__, leads)
     _batches(engine, ProgressRecord.__table__, records)
     _batches(engine, TaskUpdate.__table__, updates)
-    return {"units": len(units), "items": len(targets) + len(tasks),
-            "records": len(records) + len(updates)}
+    _move_sequences(engine, (Unit, Plan, Agency, Target, Milestone, Task, Assignment,
+                             ProgressRecord, TaskUpdate))
+    return {"units": len(units), "agencies": len(agencies),
+            "items": len(targets) + len(tasks), "records": len(records) + len(updates)}
+
+
+def _agencies(targets: list[dict[str, Any]], tasks: list[dict[str, Any]], communes: int
+              ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Five agencies a commune, and a lead assignment for every item, in turn."""
+    agencies = [{"id": u * len(AGENCIES) + j + 1, "unit_id": u + 2, "name": name,
+                 "key": agency_key(name), "status": "active", "created_at": NOW, "version": 1}
+                for u in range(communes) for j, name in enumerate(AGENCIES)]
+    leads = []
+    for column, items in (("target_id", targets), ("task_id", tasks)):
+        for n, item in enumerate(items):
+            j = n % len(AGENCIES)
+            agency = agencies[(item["plan_id"] - 1) * len(AGENCIES) + j]
+            leads.append({"target_id": None, "task_id": None, column: item["id"],
+                          "role": "lead", "position": 0, "name": agency["name"],
+                          "agency_id": agency["id"]})
+    return agencies, leads
+
+
+def _move_sequences(engine: Engine, models: tuple[Any, ...]) -> None:
+    """On PostgreSQL, each table's id sequence past the ids written (SQLite needs nothing:
+    its next rowid is the largest plus one)."""
+    if engine.dialect.name != "postgresql":
+        return
+    with engine.begin() as conn:
+        for model in models:
+            table = model.__tablename__
+            conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                              f"(SELECT coalesce(max(id), 1) FROM {table}))"))
 
 
 def settle(engine: Engine) -> None:
@@ -77,10 +120,10 @@ def settle(engine: Engine) -> None:
             conn.execute(text("ANALYZE"))
 
 
-def _targets(rnd: random.Random) -> tuple[list[dict[str, Any]], ...]:
+def _targets(rnd: random.Random, communes: int) -> tuple[list[dict[str, Any]], ...]:
     targets, milestones, records = [], [], []
     kinds = ["level", "level", "change", "growth_rate"]
-    for plan in range(UNITS):
+    for plan in range(communes):
         for k in range(TARGETS):
             tid = plan * TARGETS + k + 1
             base, goal = rnd.uniform(40, 80), rnd.uniform(90, 140)
@@ -115,10 +158,11 @@ def _records(rnd: random.Random, tid: int, base: float, goal: float) -> list[dic
     return out
 
 
-def _tasks(rnd: random.Random) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def _tasks(rnd: random.Random, communes: int
+           ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     tasks, updates = [], []
     states = ["chua_trien_khai", "dang_thuc_hien", "hoan_thanh", "tam_dung"]
-    for plan in range(UNITS):
+    for plan in range(communes):
         for k in range(TASKS):
             kid = plan * TASKS + k + 1
             due = date(2025 + k % 3, 3 * (k % 4) + 3, 28)

@@ -7,10 +7,11 @@ table is checked against this class by a test so the two never drift.
 from __future__ import annotations
 
 import os
+from ipaddress import ip_network
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -43,16 +44,57 @@ class Settings(BaseSettings):
         default=4, ge=1, le=15,  # storage.db.POOL_CONNECTIONS
         description="Web requests one server process works on at once; the others wait "
                     "their turn (at most 15, the database connections of a process).")
+    lock_timeout_ms: int = Field(
+        default=10000, ge=0,
+        description="How long a save waits for data another request is changing, in ms, "
+                    "before it is refused as a conflict (409): PostgreSQL's lock_timeout, "
+                    "SQLite's busy timeout; 0 waits for ever on PostgreSQL.")
+    statement_timeout_ms: int = Field(
+        default=60000, ge=0,
+        description="PostgreSQL: the longest one statement may run, in ms, before it is "
+                    "cancelled and its transaction rolled back; 0 for no limit.")
     session_idle_minutes: int = Field(
         default=120, ge=1, description="A web sign-in ends after this many idle minutes.")
     session_max_hours: int = Field(
         default=12, ge=1, description="A web sign-in ends this many hours after it began.")
+    trusted_proxies: str = Field(
+        default="", description="Comma-separated addresses or networks (CIDR) of the reverse "
+                                "proxies in front of theodoi whose X-Forwarded-For is "
+                                "believed; empty: the header is ignored and the peer's "
+                                "address is the client's.")
     cookie_secure: bool = Field(
         default=False, description="Send the session cookie only over HTTPS (always so when "
                                    "the request itself came over HTTPS).")
     log_format: Literal["text", "json"] = Field(
         default="text", description="Log lines as 'text' (for a terminal) or 'json' (one "
                                     "object per line, for journald and log shippers).")
+    job_threads: int = Field(
+        default=1, ge=0, le=8,
+        description="Jobs (reading uploaded plans) run at once by the job process "
+                    "`theodoi serve` starts beside its web processes; 0 leaves them to a "
+                    "separate `theodoi worker`.")
+    job_stale_seconds: int = Field(
+        default=120, ge=10,
+        description="A running job whose worker has not shown a sign of life for this long "
+                    "is taken to be dead and is run again (or failed).")
+    job_max_attempts: int = Field(
+        default=3, ge=1, description="Times a job is started before it is failed for good.")
+    job_memory_mb: int = Field(
+        default=2048, ge=256,
+        description="Memory cap of the child process that reads one document, in MB.")
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, value: str) -> str:
+        """Every entry an address or a network, said in Vietnamese at start-up otherwise."""
+        for part in (p.strip() for p in value.split(",")):
+            try:
+                if part:
+                    ip_network(part, strict=False)
+            except ValueError:
+                raise ValueError(f"THEODOI_TRUSTED_PROXIES: '{part}' không phải địa chỉ IP "
+                                 "hay dải địa chỉ (ví dụ 127.0.0.1 hoặc 10.0.0.0/8).") from None
+        return value
 
     @property
     def effective_database_url(self) -> str:

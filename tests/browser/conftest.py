@@ -118,7 +118,7 @@ def site() -> Iterator[Site]:
         sock = _free_socket()
         port = sock.getsockname()[1]
         server = uvicorn.Server(uvicorn.Config(create_app(settings), log_level="warning",
-                                               lifespan="off"))
+                                               lifespan="on"))  # on: it runs the job runner
         thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
         thread.start()
         deadline = time.monotonic() + 20

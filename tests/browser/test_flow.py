@@ -34,6 +34,7 @@ def _upload(page: Any, site: Site) -> int:
     shot(page, "tai-len")
     page.get_by_label(re.compile("Tệp văn bản")).set_input_files(str(DOCX))
     page.get_by_role("button", name="Tải lên và đọc văn bản").click()
+    page.wait_for_url(re.compile(r"/tac-vu/\d+$"))  # the job's page, which opens the plan
     page.wait_for_url(re.compile(r"/ke-hoach/\d+$"))
     return int(page.url.rsplit("/", 1)[1])
 

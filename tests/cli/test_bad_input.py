@@ -69,3 +69,22 @@ def test_a_file_over_the_size_setting_is_refused(tmp_path: Path) -> None:
                           env=env, timeout=60)
     assert proc.returncode == 2
     assert "vượt giới hạn 1 MB" in proc.stderr and "lon.txt" in proc.stderr
+
+
+HOSTILE = {  # crafted in tests/extraction/fuzzing.py; the message each must end in
+    "laughs.docx": "DTD/ENTITY", "lying-sizes.docx": "bị hỏng", "deep.docx": "quá lớn",
+    "many-entries.docx": "quá nhiều", "many-pages.pdf": "2500 trang",
+    "content-bomb.pdf": "giải nén ra quá lớn",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_each_hostile_file_is_one_line_and_exit_2(tmp_path: Path, name: str) -> None:
+    from tests.extraction.fuzzing import crafted
+
+    path = tmp_path / name
+    path.write_bytes(dict(crafted())[name])
+    proc = run("extract", str(path))
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and name in lines[0] and HOSTILE[name] in lines[0], proc.stderr

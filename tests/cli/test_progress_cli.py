@@ -156,3 +156,49 @@ def test_audit_revert_of_a_recorded_value(settings_env: str, capsys: Any) -> Non
     assert code == 2 and "đã được ghi lại" in err
     code, _, err = theodoi(capsys, "audit", "revert", str(entry), "--as", "khong-co", "--yes")
     assert code == 2 and "không có người dùng" in err
+
+
+def test_a_value_that_is_not_a_finite_number_exits_2_and_stores_nothing(
+        settings_env: str, capsys: Any) -> None:
+    income = _setup(capsys)["income"]
+    for value in ("inf", "1e999", "nan", "١٢", "9" * 400):
+        code, _, err = theodoi(capsys, "progress", "record", income, "--period", "2026",
+                               "--value", value)
+        assert code == 2 and "không phải là số" in err, value
+    code, _, err = theodoi(capsys, "progress", "record", income, "--period", "2026",
+                           "--value", "1e300".replace("e300", "0" * 300), "--unit", "tỷ đồng")
+    assert code == 2 and "quá lớn" in err  # finite as typed, inf once in triệu đồng
+    assert json.loads(theodoi(capsys, "progress", "history", income, "--format", "json")[1]
+                      ) == []
+
+
+def test_a_stored_inf_is_listed_as_invalid_and_corrected_by_recording_again(
+        settings_env: str, capsys: Any) -> None:
+    from sqlalchemy import text
+
+    from theodoi.services import uow
+    from theodoi.settings import load
+
+    income = _setup(capsys)["income"]
+    assert theodoi(capsys, "progress", "record", income, "--period", "2026", "--value",
+                   "70")[0] == 0
+    with uow.transaction(load()) as s:  # what a former version could store
+        s.execute(text("update progress_records set value = :v"), {"v": float("inf")})
+    code, out, _ = theodoi(capsys, "progress", "history", income)
+    assert code == 0 and "không hợp lệ" in out
+    assert _status(capsys, "2027-01-10")[income]["code"] == "so_lieu_loi"
+    code, out, _ = theodoi(capsys, "status", "--unit", UNIT, "--as-of", "2027-01-10")
+    assert code == 0 and "Số liệu" in out  # the table wraps the label
+    assert theodoi(capsys, "progress", "record", income, "--period", "2026", "--value",
+                   "72")[0] == 0
+    assert _status(capsys, "2027-01-10")[income]["actual"] == 72.0
+
+
+def test_ids_beyond_64_bits_or_in_other_digits_exit_2(settings_env: str, capsys: Any) -> None:
+    _setup(capsys)
+    for args in (["plan", "show", "99999999999999999999"], ["plan", "show", "١"],
+                 ["plan", "calendar", "²", "--every", "year", "--due-days", "5"],
+                 ["progress", "history", "t99999999999999999999"],
+                 ["progress", "history", "t١"]):
+        code, _, err = theodoi(capsys, *args)
+        assert code == 2 and ("không phải số hợp lệ" in err or "mục" in err), args

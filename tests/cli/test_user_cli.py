@@ -44,7 +44,7 @@ def test_bad_input_exits_2_in_vietnamese(settings_env: str, capsys: pytest.Captu
     theodoi(capsys, "unit", "create", "Xã An Bình")
     _stdin(monkeypatch, "ngan\n")
     code, _, err = theodoi(capsys, "user", "create", "admin", "--password-stdin")
-    assert code == 2 and "ít nhất 8 ký tự" in err
+    assert code == 2 and "ít nhất 12 ký tự" in err
     _stdin(monkeypatch, "mat-khau-123\n")
     code, _, err = theodoi(capsys, "user", "create", "canbo", "--unit", "Xã An Bình",
                            "--role", "don_vi", "--password-stdin")

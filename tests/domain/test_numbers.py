@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from theodoi.domain.numbers import vn_number, vn_percent
+from theodoi.domain.numbers import NotANumber, parse_id, read_number, vn_number, vn_percent
 
 
 @pytest.mark.parametrize(("value", "text"), [
@@ -47,3 +47,30 @@ def test_reads_back_to_the_rounded_value(value: float) -> None:
 def test_whole_numbers_have_no_comma(value: int) -> None:
     assert "," not in vn_number(value)
     assert _read(vn_number(value)) == value
+
+
+@pytest.mark.parametrize(("raw", "value"), [
+    ("10,9", 10.9), ("1.234,5", 1234.5), ("13.284", 13284), ("98", 98), ("-2", -2),
+    ("0.125", 0.125), ("1.5", 1.5), ("1.234.567", 1234567), ("1 234", 1234), (" 5 ", 5),
+    (3, 3.0), (2.5, 2.5), ("+5", 5),
+])
+def test_read_number_reads_what_a_clerk_types(raw: str | float, value: float) -> None:
+    assert read_number(raw) == value
+
+
+@pytest.mark.parametrize("raw", [
+    "inf", "-inf", "Infinity", "nan", "NaN", "1e999", "1e5", "9" * 400, "١٢", "²", "12²",
+    "１２", "1,2,3", "1.2.3", "", "abc", "1_000", float("inf"), float("nan"), True,
+])
+def test_read_number_refuses_what_is_not_a_finite_number(raw: str | float) -> None:
+    with pytest.raises(NotANumber):
+        read_number(raw)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("1", 1), ("9223372036854775807", 2**63 - 1), ("9223372036854775808", None),
+    ("99999999999999999999", None), ("²", None), ("١", None), ("1²", None), ("", None),
+    ("-1", None), (" 1", None),
+])
+def test_parse_id_takes_ascii_digits_within_64_bits(text: str, found: int | None) -> None:
+    assert parse_id(text) == found

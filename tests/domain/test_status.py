@@ -248,3 +248,22 @@ def test_a_steep_compound_forecast_does_not_overflow() -> None:
     tiny_start = replace(GROWTH, baseline=1e-300)  # from next to nothing to 2000 in a year
     outlook = forecast(tiny_start, [Actual(date(2026, 12, 31), 2000)])
     assert outlook is not None and outlook.will_meet and outlook.value < float("inf")
+
+
+def test_a_target_holding_inf_or_nan_is_invalid_not_a_crash() -> None:
+    """A former version let inf and nan in (issue 14 M1): the status names the problem."""
+    from theodoi.domain.status import target_status
+    from theodoi.domain.trajectory import Actual, TargetFacts
+
+    day = date(2027, 1, 5)
+    good = TargetFacts(kind="level", value=90.0, deadline_year=2030)
+    assert target_status(good, [Actual(date(2026, 12, 31), float("inf"))], day).code == \
+        "so_lieu_loi"
+    assert target_status(good, [Actual(date(2026, 12, 31), 3.0, float("nan"))], day).code == \
+        "so_lieu_loi"
+    bad_goal = TargetFacts(kind="level", value=float("nan"), deadline_year=2030)
+    found = target_status(bad_goal, [Actual(date(2026, 12, 31), 60.0)], day)
+    assert (found.code, found.actual, found.expected) == ("so_lieu_loi", None, None)
+    later = [Actual(date(2026, 12, 31), float("inf")), Actual(date(2027, 12, 31), 60.0)]
+    assert target_status(good, later, day).code == "so_lieu_loi"  # known by the day only
+    assert target_status(good, later[1:], date(2028, 1, 5)).code != "so_lieu_loi"

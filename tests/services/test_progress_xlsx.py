@@ -122,3 +122,17 @@ def test_another_unit_items_are_out_of_reach(session: Any) -> None:
         progress_template(session, UNIT, "Công an tỉnh", "2026")
     with pytest.raises(BadInput, match="không phải biểu Excel"):
         progress_import(session, b"not a workbook")
+
+
+def test_a_cell_that_is_not_a_finite_number_is_refused(session: Any) -> None:
+    r = active_v1(session)
+    book = _book(progress_template(session, UNIT, "Phòng Kinh tế", "2026"))
+    targets = book["Chỉ tiêu"]
+    targets.cell(_find(targets, r.income), 7, "1e999")
+    with pytest.raises(ProgressSheetInvalid) as caught:
+        progress_import(session, _save(book))
+    assert "'1e999' không phải là số" in caught.value.problems[0]
+    targets.cell(_find(targets, r.income), 7, "١٢")
+    with pytest.raises(ProgressSheetInvalid):
+        progress_import(session, _save(book))
+    assert session.query(ProgressRecord).count() == 0

@@ -12,7 +12,7 @@ from theodoi.storage.models import Base
 TABLES = {"units", "agencies", "agency_aliases", "source_files", "plans", "plan_bases",
           "targets", "milestones", "tasks", "assignments", "target_links", "attachments",
           "progress_records", "task_updates", "explanation_requests", "users", "role_grants",
-          "web_sessions", "login_attempts", "audit_log"}
+          "web_sessions", "login_attempts", "login_limits", "audit_log", "jobs"}
 
 
 def _tables(url: str) -> set[str]:

@@ -99,5 +99,16 @@ def as_user(world: World) -> Iterator[Any]:
         c.close()
 
 
+def run_jobs(settings: Settings) -> int:
+    """Run every queued job here, one after another (the server's runner is not started
+    by a TestClient used without `with`); returns how many ran."""
+    from theodoi.services import jobs
+
+    count = 0
+    while jobs.run_one(settings):
+        count += 1
+    return count
+
+
 def lead_of(item: dict[str, Any]) -> str | None:
     return item.get("lead_agency")

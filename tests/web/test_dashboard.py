@@ -157,7 +157,7 @@ def test_status_columns_are_the_same_whatever_the_unit_or_day(world: World, as_u
             seen.append([(st["code"], st["group"]) for st in data[key]])
     assert all(columns == every for columns in seen)
     page = reader.get(f"/don-vi/{world.units[B]}/tong-quan", params={"ngay": SEEN}).text
-    assert 'colspan="8">Trạng thái chỉ tiêu</th>' in page
+    assert 'colspan="9">Trạng thái chỉ tiêu</th>' in page
     assert 'colspan="6">Trạng thái nhiệm vụ</th>' in page
     # B's plan is active with nothing reported: no target is 'Vượt', shown as a dim dash
     assert '<td class="so khong" data-ma="vuot">–</td>' in page

@@ -5,17 +5,18 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import text
 
 from tests.web.conftest import World, login
 from theodoi import logs
-from theodoi.services import accounts, health, uow
+from theodoi.services import accounts, uow
 from theodoi.settings import Settings
 from theodoi.storage import db
+from theodoi.storage.models import Job, utcnow
 from theodoi.web.app import create_app
 
 
@@ -28,7 +29,7 @@ def test_healthz_answers_200_without_sign_in_and_says_only_status_words(
     r = _client(db_url, tmp_path).get("/healthz")
     assert r.status_code == 200
     assert r.json() == {"status": "ok", "checks": {"database": "ok", "migrations": "ok",
-                                                   "worker": "not_configured"}}
+                                                   "worker": "ok"}}  # nothing waits
     assert "set-cookie" not in r.headers and r.headers["cache-control"] == "no-store"
 
 
@@ -50,24 +51,22 @@ def test_healthz_is_503_when_the_database_does_not_answer(tmp_path: Path) -> Non
     assert "bi-mat" not in r.text and "127.0.0.1" not in r.text
 
 
-@pytest.fixture
-def worker_hook(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[bool]]:
-    """A stand-in for the job runner's liveness check: answers what the list holds."""
-    alive = [True]
-    monkeypatch.setattr(health, "WORKER_CHECK", lambda _settings: alive[0])
-    yield alive
-
-
-def test_healthz_reports_the_worker_once_a_jobs_table_and_its_check_exist(
-        db_url: str, tmp_path: Path, worker_hook: list[bool]) -> None:
-    client = _client(db_url, tmp_path)
-    assert client.get("/healthz").json()["checks"]["worker"] == "not_configured"
-    with db.engine_for(db_url).begin() as conn:
-        conn.execute(text("create table jobs (id integer primary key)"))
-    assert client.get("/healthz").json()["checks"]["worker"] == "ok"
-    worker_hook[0] = False
-    r = client.get("/healthz")
-    assert r.status_code == 503 and r.json()["checks"]["worker"] == "fail"
+def test_healthz_fails_when_no_worker_serves_the_queue(db_url: str, tmp_path: Path) -> None:
+    """A job waiting longer than THEODOI_JOB_STALE_SECONDS (120) means no worker runs; a
+    running job with a fresh heartbeat means one does."""
+    client = _client(db_url, tmp_path)  # no lifespan: this app runs no job threads
+    with db.session_factory(db_url)() as s:
+        job = Job(kind="import_plan", payload={}, created_at=utcnow() - timedelta(minutes=5))
+        s.add(job)
+        s.commit()
+        r = client.get("/healthz")
+        assert r.status_code == 503 and r.json()["checks"]["worker"] == "fail"
+        job.state, job.heartbeat = "running", utcnow()
+        s.commit()
+        assert client.get("/healthz").json()["checks"]["worker"] == "ok"
+        job.heartbeat = utcnow() - timedelta(minutes=5)  # its worker died mid-job
+        s.commit()
+        assert client.get("/healthz").status_code == 503
 
 
 class Collect(logging.Handler):

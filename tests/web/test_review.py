@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from tests.web.conftest import PLANS, World
+from tests.web.conftest import PLANS, World, run_jobs
 from theodoi.services import audit, uow
 
 A = "Xã An Bình"
@@ -16,15 +17,26 @@ def _unit_plans(client: Any, world: World) -> list[dict[str, Any]]:
 
 def test_upload_a_good_file_makes_a_draft_and_opens_its_review(world: World,
                                                                as_user: Any) -> None:
+    """The upload answers at once with the job's page; once the job has run, the page
+    leads to the new draft's review."""
     client = as_user("vanphong")
     data = (PLANS / "ke-hoach-v2.txt").read_bytes()
     r = client.post(f"/don-vi/{world.units[A]}/tai-len",
                     files={"file": ("ke-hoach-v2.txt", data, "text/plain")},
                     follow_redirects=False)
-    assert r.status_code == 303 and r.headers["location"].startswith("/ke-hoach/")
+    assert r.status_code == 303 and r.headers["location"].startswith("/tac-vu/")
+    waiting = client.get(r.headers["location"])
+    assert waiting.status_code == 200 and 'data-state="queued"' in waiting.text
+    assert 'http-equiv="refresh" content="2"' in waiting.text  # the page refreshes itself
+    assert len(_unit_plans(client, world)) == 1  # nothing in the register before the job
+    assert run_jobs(world.settings) == 1
+    done = client.get(r.headers["location"])
+    plan_page = re.search(r'href="(/ke-hoach/\d+)"', done.text)
+    assert 'data-state="done"' in done.text and plan_page
     assert len(_unit_plans(client, world)) == 2
-    page = client.get(r.headers["location"])
+    page = client.get(plan_page.group(1))
     assert page.status_code == 200 and "<mark id=\"nguon-" in page.text
+    assert list((world.settings.data_dir / "uploads").iterdir()) == []  # read, then removed
 
 
 def test_a_bad_file_is_refused_in_vietnamese_and_nothing_is_stored(world: World,
@@ -42,6 +54,8 @@ def test_a_bad_file_is_refused_in_vietnamese_and_nothing_is_stored(world: World,
                        files={"file": ("anh.docx", png, "image/png")})
     assert page.status_code == 400 and "tệp ảnh" in page.text
     assert len(_unit_plans(client, world)) == 1
+    assert client.get("/api/jobs/1").status_code == 404  # no job was queued
+    assert list((world.settings.data_dir / "uploads").iterdir()) == []  # nor a file kept
 
 
 def test_an_oversized_upload_is_refused(world: World) -> None:
@@ -54,6 +68,7 @@ def test_an_oversized_upload_is_refused(world: World) -> None:
     r = client.post(f"/api/units/{world.units[A]}/plans",
                     files={"file": ("lon.txt", big, "text/plain")})
     assert r.status_code == 400 and "giới hạn 1 MB" in r.json()["error"]["message"]
+    assert list((world.settings.data_dir / "uploads").iterdir()) == []
     huge = b"a" * (3 * 1024 * 1024)
     r = client.post(f"/api/units/{world.units[A]}/plans",
                     files={"file": ("lon.txt", huge, "text/plain")})

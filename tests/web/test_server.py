@@ -4,7 +4,13 @@ Nagle's delay (uvicorn's own --workers socket left every kept-alive response ~40
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
 import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -94,3 +100,86 @@ def test_the_server_takes_the_c_http_parser_and_event_loop() -> None:
         assert type(loop).__module__.split(".")[0] == expected
     finally:
         loop.close()
+
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found |= {int(c) for c in (task / "children").read_text().split()}
+    return found
+
+
+def _job_process(pid: int) -> int | None:
+    """The server's job process (a spawned child that is not multiprocessing's tracker)."""
+    for child in _children(pid):
+        try:
+            command = Path(f"/proc/{child}/cmdline").read_bytes()
+        except OSError:
+            continue
+        if b"spawn_main" in command and b"resource_tracker" not in command:
+            return child
+    return None
+
+
+def _wait_for(check: Any, what: str) -> Any:
+    for _ in range(1200):  # waits for an outcome; nothing is timed
+        value = check()
+        if value:
+            return value
+        time.sleep(0.1)
+    raise AssertionError(f"never happened: {what}")
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_serve_runs_jobs_in_a_process_of_its_own_started_again_when_killed(
+        settings_env: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from argon2 import PasswordHasher
+
+    from tests.services.conftest import PLANS
+    from theodoi.domain import access as rules
+    from theodoi.services import accounts, jobs, units, uow
+    from theodoi.services.access import Principal
+    from theodoi.settings import load
+
+    monkeypatch.setattr(accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=64,
+                                                           parallelism=1))
+    settings = load()
+    with uow.transaction(settings) as s:
+        unit = units.create(s, "Xã An Bình")
+        user = accounts.create_user(s, "vanphong", "mat-khau-123-dai", full_name="VP")
+        who = Principal(user.id, "vanphong", "VP", (rules.Grant(unit.id, "van_phong"),))
+
+    def queue_upload(name: str) -> int:
+        data = (PLANS / name).read_bytes()
+        with uow.transaction(settings) as s:
+            return int(jobs.submit_upload(s, who, unit.id, io.BytesIO(data), name,
+                                          settings)["id"])
+
+    def state(job_id: int) -> str:
+        with uow.transaction(settings) as s:
+            return str(jobs.listing(s)[::-1][job_id - 1]["state"])
+
+    sock = server.listening_socket("127.0.0.1", 0)
+    port = sock.getsockname()[1]
+    sock.close()
+    src = Path(__file__).resolve().parents[2] / "src"
+    serve = subprocess.Popen([sys.executable, "-c", "from theodoi.cli import main; main()",
+                              "serve", "--port", str(port), "--workers", "1"],
+                             env={**os.environ, "PYTHONPATH": str(src)},
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        first = queue_upload("ke-hoach-v1.txt")
+        _wait_for(lambda: state(first) == "done", "the first job done")
+        worker = _wait_for(lambda: _job_process(serve.pid), "a job process")
+        os.kill(worker, signal.SIGKILL)
+        again = _wait_for(lambda: (p := _job_process(serve.pid)) not in (None, worker) and p,
+                          "a new job process")
+        second = queue_upload("ke-hoach-v2.txt")
+        _wait_for(lambda: state(second) == "done", "the second job done by the new process")
+        assert again != worker and serve.poll() is None  # the web server never went down
+    finally:
+        serve.send_signal(signal.SIGTERM)
+        _out, err = serve.communicate(timeout=60)
+    assert serve.returncode == 0, err

@@ -16,6 +16,7 @@ from theodoi.cli.db import db_group
 from theodoi.cli.errors import run_guarded
 from theodoi.cli.excel import register_group
 from theodoi.cli.extract import extract_cmd
+from theodoi.cli.jobs import jobs_group, worker_cmd
 from theodoi.cli.links import links_group  # also adds plan pending|link|unlink
 from theodoi.cli.misc import demo_cmd, settings_cmd
 from theodoi.cli.progress import progress_group  # also adds plan calendar
@@ -48,6 +49,8 @@ cli.add_command(user_group)
 cli.add_command(serve_cmd)
 cli.add_command(backup_cmd)
 cli.add_command(restore_cmd)
+cli.add_command(worker_cmd)
+cli.add_command(jobs_group)
 
 
 def main() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 from rich.table import Table
 
-from theodoi.cli.common import out, print_json, transaction
+from theodoi.cli.common import ID, out, print_json, transaction
 from theodoi.services import agencies, directory, units
 
 
@@ -66,7 +66,7 @@ def agency_list_cmd(unit_text: str, proposed: bool, fmt: str) -> None:
 
 
 @agency_group.command("confirm")
-@click.argument("agency_id", type=int)
+@click.argument("agency_id", type=ID)
 @click.option("--unit", "unit_text", required=True)
 @click.option("--name", default=None, help="Tên chính thức, nếu khác tên trong văn bản.")
 def agency_confirm_cmd(agency_id: int, unit_text: str, name: str | None) -> None:
@@ -77,8 +77,8 @@ def agency_confirm_cmd(agency_id: int, unit_text: str, name: str | None) -> None
 
 
 @agency_group.command("merge")
-@click.argument("agency_id", type=int)
-@click.argument("into_id", type=int)
+@click.argument("agency_id", type=ID)
+@click.argument("into_id", type=ID)
 @click.option("--unit", "unit_text", required=True)
 def agency_merge_cmd(agency_id: int, into_id: int, unit_text: str) -> None:
     """Gộp cơ quan AGENCY_ID vào INTO_ID (tên của nó thành tên gọi khác)."""
@@ -89,7 +89,7 @@ def agency_merge_cmd(agency_id: int, into_id: int, unit_text: str) -> None:
 
 
 @agency_group.command("alias")
-@click.argument("agency_id", type=int)
+@click.argument("agency_id", type=ID)
 @click.argument("alias")
 @click.option("--unit", "unit_text", required=True)
 def agency_alias_cmd(agency_id: int, alias: str, unit_text: str) -> None:

@@ -3,19 +3,50 @@
 from __future__ import annotations
 
 import json
+import math
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, is_dataclass
 from typing import Any
 
+import click
 from rich.console import Console
 
-from theodoi.domain.numbers import vn_number as vn_number  # re-exported for the commands
+from theodoi.domain.numbers import parse_id
+from theodoi.domain.numbers import vn_number as _vn_number
 from theodoi.services import db
 from theodoi.settings import Settings, load
 
 out = Console(highlight=False, soft_wrap=True)
+
+
+class RecordId(click.ParamType):
+    """A record's id on the command line: digits 0-9 within 64 bits (click's int took
+    '١' as 1, and a 20-digit id made the database driver fail with a traceback)."""
+
+    name = "số"
+
+    def convert(self, value: object, param: click.Parameter | None,
+                ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        found = parse_id(str(value).strip())
+        if found is None:
+            self.fail(f"'{value}' không phải số hợp lệ (chữ số 0-9, không quá 19 chữ số).",
+                      param, ctx)
+        return found
+
+
+ID = RecordId()
+
+
+def vn_number(value: float | None, digits: int = 2) -> str:
+    """domain.numbers.vn_number for the commands' tables; 'không hợp lệ' for an inf or nan
+    a former version stored, so `theodoi progress history` still lists it."""
+    if value is not None and not math.isfinite(value):
+        return "không hợp lệ"
+    return _vn_number(value, digits)
 
 
 @contextmanager

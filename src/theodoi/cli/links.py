@@ -11,7 +11,7 @@ from typing import Any
 import click
 from rich.table import Table
 
-from theodoi.cli.common import out, print_json, transaction, vn_number
+from theodoi.cli.common import ID, out, print_json, transaction, vn_number
 from theodoi.cli.register import plan_group
 from theodoi.services import cascade, links
 
@@ -50,8 +50,8 @@ def pending_cmd(unit_text: str, fmt: str) -> None:
 
 
 @plan_group.command("link")
-@click.argument("plan_id", type=int)
-@click.option("--implements", "implements_id", type=int, required=True,
+@click.argument("plan_id", type=ID)
+@click.option("--implements", "implements_id", type=ID, required=True,
               help="Số kế hoạch (cấp trên hoặc cùng đơn vị) mà kế hoạch này cụ thể hóa.")
 def link_cmd(plan_id: int, implements_id: int) -> None:
     """Ghi nhận kế hoạch PLAN_ID thực hiện (cụ thể hóa) một kế hoạch khác."""
@@ -62,8 +62,8 @@ def link_cmd(plan_id: int, implements_id: int) -> None:
 
 
 @plan_group.command("unlink")
-@click.argument("plan_id", type=int)
-@click.option("--implements", "implements_id", type=int, required=True)
+@click.argument("plan_id", type=ID)
+@click.option("--implements", "implements_id", type=ID, required=True)
 def unlink_cmd(plan_id: int, implements_id: int) -> None:
     """Bỏ liên kết giữa kế hoạch PLAN_ID và kế hoạch nó cụ thể hóa."""
     with transaction() as s:
@@ -119,7 +119,7 @@ def list_cmd(unit_text: str, state: str | None, fmt: str) -> None:
 
 
 @links_group.command("confirm")
-@click.argument("link_id", type=int)
+@click.argument("link_id", type=ID)
 @click.option("--unit", "unit_text", default=None, help="Chỉ nhận liên kết của đơn vị này.")
 def confirm_cmd(link_id: int, unit_text: str | None) -> None:
     """Xác nhận hai chỉ tiêu là cùng một cam kết."""
@@ -129,7 +129,7 @@ def confirm_cmd(link_id: int, unit_text: str | None) -> None:
 
 
 @links_group.command("dismiss")
-@click.argument("link_id", type=int)
+@click.argument("link_id", type=ID)
 @click.option("--unit", "unit_text", default=None, help="Chỉ nhận liên kết của đơn vị này.")
 def dismiss_cmd(link_id: int, unit_text: str | None) -> None:
     """Bỏ đề xuất: hai chỉ tiêu khác nhau; cặp này sẽ không được đề xuất lại."""

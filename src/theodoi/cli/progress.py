@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 from rich.table import Table
 
-from theodoi.cli.common import out, print_json, transaction, vn_number
+from theodoi.cli.common import ID, out, print_json, transaction, vn_number
 from theodoi.cli.register import plan_group
 from theodoi.domain.errors import BadInput
 from theodoi.domain.fields import parse_date
@@ -190,7 +190,7 @@ def missing_cmd(unit_text: str, period: str, as_of: str | None, fmt: str) -> Non
 
 
 @plan_group.command("calendar")
-@click.argument("plan_id", type=int)
+@click.argument("plan_id", type=ID)
 @click.option("--every", required=True, help="month, quarter, half, nine_months, year.")
 @click.option("--due-days", required=True, type=int, help="Số ngày sau kỳ phải nộp báo cáo.")
 def calendar_cmd(plan_id: int, every: str, due_days: int) -> None:

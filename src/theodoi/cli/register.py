@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 from rich.table import Table
 
-from theodoi.cli.common import out, print_json, transaction
+from theodoi.cli.common import ID, out, print_json, transaction
 from theodoi.domain.errors import BadInput
 from theodoi.services import importing, plans, review
 from theodoi.services.revisions import Comparison
@@ -24,7 +24,7 @@ CHANGE_LABELS = {"new": "mới", "changed": "thay đổi", "unchanged": "giữ n
               help="Mã hoặc tên đơn vị (tạo nếu chưa có); mặc định: đơn vị ban hành văn bản.")
 @click.option("--level", default="xa", show_default=True, help="Cấp của đơn vị mới.")
 @click.option("--parent", default=None, help="Đơn vị cấp trên của đơn vị mới (mã hoặc tên).")
-@click.option("--revises", type=int, default=None, help="Số kế hoạch mà tệp này là bản sửa.")
+@click.option("--revises", type=ID, default=None, help="Số kế hoạch mà tệp này là bản sửa.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 def import_cmd(path: Path, unit_text: str | None, level: str, parent: str | None,
                revises: int | None, fmt: str) -> None:
@@ -96,7 +96,7 @@ def list_cmd(unit_text: str, fmt: str) -> None:
 
 
 @plan_group.command("show")
-@click.argument("plan_id", type=int)
+@click.argument("plan_id", type=ID)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 def show_cmd(plan_id: int, fmt: str) -> None:
     """Xem một kế hoạch và các mục của nó."""
@@ -161,7 +161,7 @@ def correct_cmd(ref: str, sets: tuple[str, ...]) -> None:
 
 
 @plan_group.command("add")
-@click.argument("plan_id", type=int)
+@click.argument("plan_id", type=ID)
 @click.option("--kind", type=click.Choice(["target", "task"]), required=True)
 @click.option("--set", "sets", multiple=True, required=True, help="tên=giá_trị")
 def add_cmd(plan_id: int, kind: str, sets: tuple[str, ...]) -> None:
@@ -174,7 +174,7 @@ def add_cmd(plan_id: int, kind: str, sets: tuple[str, ...]) -> None:
 
 
 @plan_group.command("accept-all")
-@click.argument("plan_id", type=int)
+@click.argument("plan_id", type=ID)
 def accept_all_cmd(plan_id: int) -> None:
     """Chấp nhận mọi mục còn chờ rà soát của kế hoạch."""
     with transaction() as s:
@@ -183,7 +183,7 @@ def accept_all_cmd(plan_id: int) -> None:
 
 
 @plan_group.command("activate")
-@click.argument("plan_id", type=int)
+@click.argument("plan_id", type=ID)
 @click.option("--accept-rest", is_flag=True, help="Chấp nhận luôn các mục còn chờ rà soát.")
 def activate_cmd(plan_id: int, accept_rest: bool) -> None:
     """Đưa kế hoạch đã rà soát vào thực hiện (bản sửa thay bản cũ)."""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from theodoi.cli.common import out, transaction
+from theodoi.cli.common import ID, out, transaction
 from theodoi.cli.progress import day
 from theodoi.reports.model import REPORT_KINDS
 from theodoi.services import reporting
@@ -15,7 +15,7 @@ from theodoi.services import reporting
 
 @click.command("report")
 @click.option("--unit", "unit_text", required=True, help="Tên hoặc mã đơn vị.")
-@click.option("--plan", "plan_id", type=int, default=None,
+@click.option("--plan", "plan_id", type=ID, default=None,
               help="Số hiệu (id) kế hoạch; bỏ trống: mọi kế hoạch đang thực hiện của đơn vị.")
 @click.option("--kind", type=click.Choice(list(REPORT_KINDS)), required=True,
               help="quy, 6_thang, 9_thang, nam, so_ket (giữa nhiệm kỳ), tong_ket.")

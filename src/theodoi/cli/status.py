@@ -7,7 +7,7 @@ from datetime import date
 import click
 from rich.table import Table
 
-from theodoi.cli.common import out, print_json, transaction, vn_number
+from theodoi.cli.common import ID, out, print_json, transaction, vn_number
 from theodoi.cli.progress import FORMAT, day, screen_date
 from theodoi.domain.fields import FIELD_LABELS
 from theodoi.domain.status import LABELS
@@ -97,7 +97,7 @@ def request_cmd(ref: str, question: str, by: str | None, period: str | None, fmt
 
 
 @explain_group.command("answer")
-@click.argument("request_id", type=int)
+@click.argument("request_id", type=ID)
 @click.option("--text", required=True)
 @click.option("--by", default=None)
 @click.option("--version", type=int, default=None, help="Phiên bản đã đọc (kiểm tra xung đột).")

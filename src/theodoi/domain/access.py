@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 
 from theodoi.domain.errors import Forbidden, TheodoiError
 
@@ -50,9 +51,30 @@ class Unauthenticated(TheodoiError):
 
 
 class TooManyAttempts(TheodoiError):
-    """Sign-in refused for a while after repeated wrong passwords."""
+    """Sign-in refused for a few seconds after repeated wrong passwords (never longer:
+    see LOGIN_WAITS)."""
 
     code = "E420"
+
+
+# Sign-in limits, per client address and per account: the first LOGIN_FREE attempts in
+# LOGIN_WINDOW are checked at once; after that each attempt has to wait the next delay of
+# LOGIN_WAITS after the previous one (the last delay repeats), so guessing is slow but a
+# person is never shut out for long. An address with no attempt in the window ("fresh")
+# skips the account's delay: anyone hammering an account cannot keep its owner out.
+LOGIN_FREE = 5
+LOGIN_WAITS = (timedelta(seconds=1), timedelta(seconds=2), timedelta(seconds=4),
+               timedelta(seconds=8))
+LOGIN_WINDOW = timedelta(minutes=15)
+MIN_PASSWORD = 12  # characters; a shorter one (set before) must be changed at sign-in
+
+
+def login_wait(strikes: int) -> timedelta | None:
+    """How long after this attempt the next one must wait, for the `strikes`-th attempt
+    of the window (counting this one); None while attempts are still free."""
+    if strikes < LOGIN_FREE:
+        return None
+    return LOGIN_WAITS[min(strikes - LOGIN_FREE, len(LOGIN_WAITS) - 1)]
 
 
 class MustChangePassword(Forbidden):

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from theodoi.domain.errors import BadInput
+from theodoi.domain.numbers import read_number
 
 TARGET_KINDS = ("level", "growth_rate", "change", "milestone", "plan_relative")
 TASK_KINDS = ("task", "scheme", "key_project", "breakthrough")
@@ -68,15 +69,10 @@ def fields_of(item_kind: str) -> dict[str, tuple[str, tuple[str, ...] | None, st
     return TARGET_FIELDS if item_kind == "target" else TASK_FIELDS
 
 
-def parse_number(raw: str) -> float:
-    """A number as a Vietnamese clerk types it: '10,9', '1.234,5', '13.284', '98'."""
-    text = raw.strip().replace(" ", "")
-    if "," in text:
-        text = text.replace(".", "").replace(",", ".")
-    elif text.count(".") > 1 or (text.count(".") == 1 and len(text.split(".")[1]) == 3
-                                and not text.startswith("0.")):
-        text = text.replace(".", "")  # 13.284 is thirteen thousand, as written in plans
-    return float(text)
+def parse_number(raw: str | float | int) -> float:
+    """A number as a Vietnamese clerk types it: '10,9', '1.234,5', '13.284', '98'; finite,
+    ASCII digits (the one parser, numbers.read_number); ValueError otherwise."""
+    return read_number(raw)
 
 
 def parse_date(raw: str) -> date:
@@ -110,9 +106,9 @@ def _convert(kind: str, allowed: tuple[str, ...] | None, raw: Any) -> Any:
     if kind == "str":
         return " ".join(str(raw).split())
     if kind == "float":
-        return float(raw) if isinstance(raw, int | float) else parse_number(str(raw))
+        return parse_number(raw if isinstance(raw, int | float) else str(raw))
     if kind == "year":
-        year = int(raw) if isinstance(raw, int | float) else int(str(raw).strip())
+        year = int(raw) if isinstance(raw, int | float) else _ascii_int(str(raw))
         if not 1945 <= year <= 2100:
             raise ValueError(year)
         return year
@@ -124,6 +120,14 @@ def _convert(kind: str, allowed: tuple[str, ...] | None, raw: Any) -> Any:
     if allowed is not None and value not in allowed:
         raise ValueError(value)
     return value
+
+
+def _ascii_int(text: str) -> int:
+    """Digits 0-9 only: int() would also take '١٢' (Arabic-Indic) as 12."""
+    text = text.strip()
+    if not (text.isascii() and text.isdigit()):
+        raise ValueError(text)
+    return int(text)
 
 
 def _bool(raw: Any) -> bool:

@@ -8,6 +8,7 @@ than "behind" (default 5 % of the expected value).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -30,6 +31,9 @@ from theodoi.domain.trajectory import (
 TOLERANCE = 0.05
 
 TARGET_RULES: list[tuple[str, str, str]] = [
+    ("so_lieu_loi", "Số liệu không hợp lệ",
+     "Mục tiêu hoặc số liệu đã báo cáo không phải là số hữu hạn (ví dụ do phiên bản cũ ghi "
+     "vào); cần sửa mục tiêu hoặc nhập lại số liệu của kỳ đó."),
     ("chua_co_so_lieu", "Chưa có số liệu",
      "Chưa có số liệu thực hiện nào đến ngày xét (trừ chỉ tiêu mốc chưa đến hạn)."),
     ("dat", "Đạt",
@@ -59,8 +63,8 @@ TASK_RULES: list[tuple[str, str, str]] = [
 ]
 LABELS = {code: label for code, label, _ in TARGET_RULES + TASK_RULES}
 # worst to best: a later actual closer to the goal never moves a target down this list
-TARGET_RANK = ("khong_dat", "cham_tien_do", "co_nguy_co", "chua_co_so_lieu", "chua_den_ky",
-               "dung_tien_do", "dat", "vuot")
+TARGET_RANK = ("so_lieu_loi", "khong_dat", "cham_tien_do", "co_nguy_co", "chua_co_so_lieu",
+               "chua_den_ky", "dung_tien_do", "dat", "vuot")
 TASK_STATES = ("chua_trien_khai", "dang_thuc_hien", "hoan_thanh", "tam_dung")
 TASK_STATE_LABELS = {"chua_trien_khai": "Chưa triển khai", "dang_thuc_hien": "Đang thực hiện",
                      "hoan_thanh": "Hoàn thành", "tam_dung": "Tạm dừng"}
@@ -81,8 +85,13 @@ class TargetStatus:
 
 def target_status(t: TargetFacts, actuals: Sequence[Actual], as_of: date, *,
                   tolerance: float = TOLERANCE) -> TargetStatus:
-    """The status of target `t` on `as_of`, from the actuals reported for days up to it."""
+    """The status of target `t` on `as_of`, from the actuals reported for days up to it.
+
+    A target or an actual holding inf or nan (a former version let them in) is invalid:
+    'so_lieu_loi', with no value, instead of arithmetic on it."""
     known = sorted((a for a in actuals if a.on <= as_of), key=lambda a: a.on)
+    if not finite_facts(t) or not all(finite_actual(a) for a in known):
+        return TargetStatus("so_lieu_loi")
     end = deadline(t)
     if t.kind == "milestone" or (t.value is None and t.kind != "plan_relative"):
         return _milestone(known, as_of, end)
@@ -95,6 +104,16 @@ def target_status(t: TargetFacts, actuals: Sequence[Actual], as_of: date, *,
     if end is not None and when(as_of) >= end:
         return _final(t, value, last)
     return _in_progress(t, known, last, tolerance)
+
+
+def finite_facts(t: TargetFacts) -> bool:
+    """Whether every number of the target is finite (or absent)."""
+    numbers = [t.value, t.value_max, t.value_of, t.baseline, *(v for _y, v in t.milestones)]
+    return all(v is None or math.isfinite(v) for v in numbers)
+
+
+def finite_actual(a: Actual) -> bool:
+    return math.isfinite(a.value) and (a.value_of is None or math.isfinite(a.value_of))
 
 
 def _milestone(known: list[Actual], as_of: date, end: float | None) -> TargetStatus:

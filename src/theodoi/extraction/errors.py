@@ -27,3 +27,16 @@ class NoTextLayer(BadInput):
     """A PDF with no text layer (a scan) and no OCR available."""
 
     code = "E104"
+
+
+class UnsafeContent(BadInput):
+    """The file carries something built to attack a reader (entity expansion, a DTD, a
+    zip with thousands of entries); refused whatever else it holds."""
+
+    code = "E105"
+
+
+class ReadTimedOut(BadInput):
+    """Reading the file took longer than the configured limit (a broken or hostile file)."""
+
+    code = "E106"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
@@ -11,7 +12,7 @@ MULTIPLIERS = {"nghìn": 1_000, "ngàn": 1_000}  # "trên 1 nghìn con" -> 1000
 def parse_number(token: str) -> float | None:
     """Parse one Vietnamese-written number; None when it is not one."""
     token = token.strip()
-    if not token:
+    if not token or not token.isascii():  # float() would read '١٢' (Arabic-Indic) as 12
         return None
     if THOUSANDS.match(token):
         return float(token.replace(".", ""))
@@ -20,9 +21,10 @@ def parse_number(token: str) -> float | None:
     else:
         token = token.replace(",", ".")
     try:
-        return float(token)
+        value = float(token)
     except ValueError:
         return None
+    return value if math.isfinite(value) else None  # 400 digits in a plan overflow to inf
 
 
 def format_vi(value: float) -> str:

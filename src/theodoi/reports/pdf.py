@@ -7,11 +7,9 @@ the editable DOCX a clerk signs look the same.
 from __future__ import annotations
 
 import shutil
-import subprocess
-import tempfile
-from pathlib import Path
 
 from theodoi.domain.errors import BadInput
+from theodoi.tools import soffice as lo
 
 TIMEOUT_S = 120
 
@@ -34,21 +32,14 @@ def soffice() -> str:
 
 
 def docx_to_pdf(docx: bytes) -> bytes:
-    """The PDF of a DOCX given as bytes (`soffice --headless --convert-to pdf`)."""
-    command = soffice()
-    with tempfile.TemporaryDirectory(prefix="theodoi-pdf-") as tmp:
-        source = Path(tmp) / "baocao.docx"
-        source.write_bytes(docx)
-        # a private profile: a clerk's open LibreOffice window must not block the conversion
-        profile = (Path(tmp) / "profile").as_uri()
-        try:
-            subprocess.run([command, f"-env:UserInstallation={profile}", "--headless",
-                            "--convert-to", "pdf", "--outdir", tmp, str(source)],
-                           check=True, capture_output=True, timeout=TIMEOUT_S)
-        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
-            raise PdfUnavailable(f"LibreOffice không chuyển được báo cáo sang PDF ({exc}).") \
-                from exc
-        target = source.with_suffix(".pdf")
-        if not target.exists():
-            raise PdfUnavailable("LibreOffice chạy xong nhưng không tạo ra tệp PDF.")
-        return target.read_bytes()
+    """The PDF of a DOCX given as bytes (`soffice --headless --convert-to pdf`), converted
+    one at a time, in a private profile (a clerk's open LibreOffice window must not block
+    it) and without network (theodoi/tools/soffice.py)."""
+    soffice()
+    try:
+        return lo.convert(docx, ".docx", "pdf", timeout_s=TIMEOUT_S)
+    except lo.ConversionFailed as exc:
+        reason = {"timeout": "quá thời gian", "busy": "đang bận chuyển tệp khác",
+                  "no output": "không tạo ra tệp PDF"}.get(str(exc), str(exc))
+        raise PdfUnavailable(f"LibreOffice không chuyển được báo cáo sang PDF ({reason}).") \
+            from exc

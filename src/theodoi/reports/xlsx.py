@@ -1,6 +1,7 @@
 """Lay a `Report`'s tables out as an appendix workbook a clerk prints and keeps editing.
 
-Numbers stay numbers; "% so với kế hoạch" is a formula (lũy kế / kế hoạch) and the totals
+Numbers stay numbers, text stays text (reports/cells.py: a name starting with '=' is no
+formula); "% so với kế hoạch" is a formula (lũy kế / kế hoạch) and the totals
 per agency count the task sheet with COUNTIFS, so a corrected cell updates the rest.
 Every sheet prints on A4 landscape, fitted to the page width, with its header row repeated.
 """
@@ -15,6 +16,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from theodoi.reports.cells import Formula, put
 from theodoi.reports.model import TASK_GROUP_LABELS, Report
 
 FONT = "Times New Roman"
@@ -60,7 +62,7 @@ def _title(ws: Worksheet, report: Report, title: str, columns: int) -> None:
                                                    Font(name=FONT, size=12, italic=True)),
                                            strict=True), start=1):
         ws.merge_cells(f"A{row}:{last}{row}")
-        cell = ws.cell(row, 1, text)
+        cell = put(ws, row, 1, text)
         cell.font, cell.alignment = font, CENTRE
     ws.row_dimensions[2].height = 36
     if report.cut_off:  # the row left empty above the header
@@ -71,7 +73,7 @@ def _title(ws: Worksheet, report: Report, title: str, columns: int) -> None:
 
 def _head(ws: Worksheet, names: tuple[str, ...], widths: tuple[int, ...]) -> None:
     for col, (name, width) in enumerate(zip(names, widths, strict=True), start=1):
-        cell = ws.cell(HEADER_ROW, col, name)
+        cell = put(ws, HEADER_ROW, col, name)
         cell.font, cell.alignment, cell.border = Font(name=FONT, size=12, bold=True), CENTRE, BOX
         ws.column_dimensions[get_column_letter(col)].width = width
     ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1)
@@ -95,7 +97,7 @@ def _print_setup(ws: Worksheet, columns: int) -> None:
 def _put(ws: Worksheet, row: int, values: list[object], *, bold: bool = False) -> None:
     """One bordered table row; numbers get a Vietnamese-readable format with 0-2 decimals."""
     for col, value in enumerate(values, start=1):
-        cell = ws.cell(row, col, value)
+        cell = put(ws, row, col, value)  # text stays text; only a Formula computes
         cell.border, cell.font = BOX, Font(name=FONT, size=12, bold=bold)
         cell.alignment = CENTRE if col == 1 else WRAP
         if isinstance(value, float | int) and not isinstance(value, bool):
@@ -111,7 +113,7 @@ def _targets(ws: Worksheet, report: Report) -> None:
         row += 1
         for t in group.rows:
             n += 1
-            percent = None if t.milestone else (
+            percent = None if t.milestone else Formula(
                 f'=IF(AND(ISNUMBER(D{row}),ISNUMBER(F{row}),D{row}<>0),F{row}/D{row},"")')
             _put(ws, row, [n, t.name, t.unit or "", *t.cells(), percent, t.status_label,
                            t.agency or ""])
@@ -142,11 +144,11 @@ def _agencies(ws: Worksheet, report: Report, last_task_row: int) -> None:
     row = HEADER_ROW
     for n, a in enumerate(report.agencies, start=1):
         row += 1
-        counts = [f"=COUNTIFS('{TASK_SHEET}'!$C{span}C${last_task_row},$B{row},"
-                  f"'{TASK_SHEET}'!$E{span}E${last_task_row},{col}${HEADER_ROW})"
+        counts = [Formula(f"=COUNTIFS('{TASK_SHEET}'!$C{span}C${last_task_row},$B{row},"
+                          f"'{TASK_SHEET}'!$E{span}E${last_task_row},{col}${HEADER_ROW})")
                   for col in ("C", "D", "E")]
-        _put(ws, row, [n, a.agency, *counts, f"=SUM(C{row}:E{row})"])
+        _put(ws, row, [n, a.agency, *counts, Formula(f"=SUM(C{row}:E{row})")])
     total = row + 1
-    sums = [f"=SUM({c}{first}:{c}{max(row, first)})" for c in ("C", "D", "E", "F")]
+    sums = [Formula(f"=SUM({c}{first}:{c}{max(row, first)})") for c in ("C", "D", "E", "F")]
     _put(ws, total, ["", "Tổng cộng", *sums], bold=True)
     _print_setup(ws, len(AGENCY_HEAD))

@@ -1,14 +1,19 @@
 """Accounts of the web application: users, role grants, passwords, sign-in and sessions.
 
-Passwords are argon2 hashes. Sign-in is refused for a while after repeated failures, per
-username and per client address, so guessing is slow even across many usernames. A web
-session is a random token in an HttpOnly cookie; only its sha256 is stored, with a CSRF
-token the pages echo back on every state-changing request.
+Passwords are argon2 hashes of at least 12 characters (a shorter one set before must be
+changed at the next sign-in). Sign-in attempts are counted per client address and per
+account (domain.access.LOGIN_*): after five in fifteen minutes each further one waits a
+growing delay of at most eight seconds, refused (429) before the password is checked;
+an address with no attempt of its own skips the account's delay, so nobody can keep an
+account's owner out by guessing its password. A web session is a random token in an
+HttpOnly cookie; only its sha256 is stored, with a CSRF token the pages echo back on every
+state-changing request.
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import secrets
 from dataclasses import dataclass
@@ -26,9 +31,7 @@ from theodoi.storage.models import RoleGrant, Unit, User, WebSession, utcnow
 from theodoi.storage.repositories import accounts as repo
 from theodoi.storage.repositories import agencies as agency_repo
 
-MAX_FAILURES = 5
-FAILURE_WINDOW = timedelta(minutes=15)
-MIN_PASSWORD = 8
+MIN_PASSWORD = rules.MIN_PASSWORD
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,79}$")
 TOUCH_EVERY = timedelta(minutes=1)  # last_seen is written at most once a minute
 
@@ -70,7 +73,8 @@ def token_hash(token: str) -> str:
 
 def _check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD:
-        raise BadInput(f"mật khẩu cần ít nhất {MIN_PASSWORD} ký tự.")
+        raise BadInput(f"mật khẩu cần ít nhất {MIN_PASSWORD} ký tự (nên là một câu ngắn dễ "
+                       "nhớ, ví dụ 'xa-an-binh-mua-lua-2026').")
 
 
 def create_user(s: Session, username: str, password: str, *, full_name: str = "",
@@ -161,26 +165,64 @@ def _verify(hash_: str, password: str) -> bool:
         return False
 
 
+def _keys(username: str, client: str) -> tuple[str, str]:
+    return f"a:{client}"[:200], f"u:{username.strip().lower()[:80]}"
+
+
+def admit(s: Session, username: str, client: str, *,
+          now: datetime | None = None) -> rules.TooManyAttempts | None:
+    """Count a sign-in attempt against its address and its account before the password is
+    checked; the refusal to show when one of them must still wait, else None.
+
+    The edge commits right after, so concurrent attempts see each other's count and the
+    slow password check holds no lock."""
+    now = now or utcnow()
+    address, account = _keys(username, client)
+    waits = [now + w for w in rules.LOGIN_WAITS]
+    limits = {"free": rules.LOGIN_FREE, "waits": waits,
+              "stale_before": now - rules.LOGIN_WINDOW}
+    on_address = repo.count_attempt(s, address, now, **limits)
+    if on_address is None:
+        return _refusal(s, address, now)
+    # a fresh address (its first attempt of the window) skips the account's delay
+    if repo.count_attempt(s, account, now, gated=on_address > 1, **limits) is None:
+        return _refusal(s, account, now)
+    return None
+
+
+def _refusal(s: Session, key: str, now: datetime) -> rules.TooManyAttempts:
+    ready = repo.next_attempt_at(s, key) or now
+    seconds = max(1, math.ceil((ready - now).total_seconds()))
+    return rules.TooManyAttempts(f"đăng nhập sai nhiều lần liên tiếp; hãy chờ {seconds} giây "
+                                 "rồi thử lại.")
+
+
 def login(s: Session, username: str, password: str, client: str, *,
-          policy: Policy | None = None, now: datetime | None = None) -> SignIn | TheodoiError:
+          policy: Policy | None = None, now: datetime | None = None,
+          admitted: bool = False) -> SignIn | TheodoiError:
     """Check the password and start a session, or return the error to show.
 
-    The error is returned, not raised, so the edge can commit the failed attempt (the rate
-    limit counts it) before it renders the error.
+    The error is returned, not raised, so the edge can commit the counted attempt before
+    it renders the error. `admitted`: `admit` already counted this attempt (the web does,
+    and commits, first). A password shorter than the rule (set before the rule) still
+    signs in, and must then be changed.
     """
     now = now or utcnow()
+    if not admitted:
+        refused = admit(s, username, client, now=now)
+        if refused is not None:
+            return refused
     name = username.strip().lower()[:80]
-    by_name, by_client = repo.recent_failures(s, name, client, now - FAILURE_WINDOW)
-    if by_name >= MAX_FAILURES or by_client >= MAX_FAILURES:
-        minutes = int(FAILURE_WINDOW.total_seconds() // 60)
-        return rules.TooManyAttempts(f"đăng nhập sai quá {MAX_FAILURES} lần; hãy thử lại sau "
-                                     f"{minutes} phút.")
     user = repo.user_by_name(s, name) if name else None
     ok = _verify(user.password_hash if user else _DUMMY_HASH, password) and bool(
         user and user.active)
     repo.add_attempt(s, name, client, now, ok)
     if not ok or user is None:
         return rules.Unauthenticated("tên đăng nhập hoặc mật khẩu không đúng.")
+    repo.forgive(s, *_keys(name, client))
+    if len(password) < MIN_PASSWORD and not user.must_change_password:
+        user.must_change_password = True
+        s.flush()
     return _start(s, user, policy or Policy(), now)
 
 

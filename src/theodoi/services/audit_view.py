@@ -23,6 +23,7 @@ from theodoi.storage.repositories import plans as plan_repo
 
 PER_PAGE = 50
 MAX_PER_PAGE = 200
+MAX_PAGE = 10**9
 ITEM_KINDS = ("target", "task")
 KIND_LABELS = {"target": "chỉ tiêu", "task": "nhiệm vụ", "plan": "kế hoạch",
                "agency": "cơ quan", "progress": "số liệu", "task_update": "báo cáo tiến độ"}
@@ -83,7 +84,8 @@ def _visible_items(s: Session, p: Principal, unit: Unit) -> dict[str, set[int]] 
 
 def _paged(s: Session, p: Principal, unit: Unit, page: int, per_page: int,
            **where: Any) -> dict[str, Any]:
-    page, per_page = max(1, page), min(max(1, per_page), MAX_PER_PAGE)
+    # a page beyond any history is an empty page, not an OFFSET the database cannot hold
+    page, per_page = min(max(1, page), MAX_PAGE), min(max(1, per_page), MAX_PER_PAGE)
     rows, total = repo.page(s, offset=(page - 1) * per_page, limit=per_page, **where)
     # who may change anything at the unit may be offered a revert; each row is then
     # checked by its own handler (the access the original change needed, no conflict)

@@ -28,7 +28,7 @@ def may_set(p: Principal, t: Target) -> bool:
 def year_of(raw: str | int | None) -> int:
     """The baseline year as typed ('2025'); BadInput for anything else."""
     text = str(raw if raw is not None else "").strip()
-    if not text.isdigit() or len(text) != 4:
+    if not (text.isascii() and text.isdigit()) or len(text) != 4:  # not '²⁰²⁵'
         raise BadInput(f"năm gốc '{text}' không hợp lệ; hãy ghi năm bằng 4 chữ số, ví dụ "
                        "2025.")
     return int(text)

@@ -68,7 +68,11 @@ def open_session(settings: Settings) -> Session:
     `schema_known` (a session connects at its first statement). The caller closes it."""
     url = settings.effective_database_url
     ensure_schema(url)
-    return db.session_factory(url)()
+    return db.session_factory(url, timeouts_of(settings))()
+
+
+def timeouts_of(settings: Settings) -> db.Timeouts:
+    return db.Timeouts(settings.lock_timeout_ms, settings.statement_timeout_ms)
 
 
 @contextmanager

@@ -31,6 +31,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy.orm import Session
 
+from theodoi.reports.cells import append
 from theodoi.services import excel_rows as rows
 from theodoi.services.excel_columns import FORMAT, INFO_SHEET, SHEETS, Column, to_cell
 from theodoi.services.excel_import import ImportSummary, WorkbookInvalid, import_register
@@ -79,9 +80,9 @@ def export_register(s: Session, unit: Unit) -> bytes:
 
 
 def _write_sheet(ws: Worksheet, columns: list[Column], data: list[dict[str, Any]]) -> None:
-    ws.append([c.header for c in columns])
-    for row in data:
-        ws.append([to_cell(c, row.get(c.key)) for c in columns])
+    append(ws, [c.header for c in columns])
+    for row in data:  # through cells.append: a title typed '=…' is text, not a formula
+        append(ws, [to_cell(c, row.get(c.key)) for c in columns])
     for index, column in enumerate(columns, start=1):
         _format_column(ws, index, column)
     ws.freeze_panes = "A2"
@@ -135,13 +136,13 @@ def _field_choices(column: Column) -> tuple[str, ...] | None:
 
 def _write_info(ws: Worksheet, unit: Unit) -> None:
     """Where the workbook came from; import uses it to tell this register from others."""
-    ws.append(["Mục", "Giá trị"])
+    append(ws, ["Mục", "Giá trị"])
     for label, value in (("Đơn vị", unit.name), ("Mã đơn vị", unit.code),
                          ("Mã sổ", rows.register_marker(unit)), ("Định dạng", FORMAT),
                          ("Ghi chú", "Sửa ô rồi nhập lại bằng `theodoi register import`. "
                           "Dòng để trống cột Mã là bản ghi mới; bản ghi không có trong tệp "
                           "được giữ nguyên.")):
-        ws.append([label, value])
+        append(ws, [label, value])
     ws.column_dimensions["A"].width = 14
     ws.column_dimensions["B"].width = 60
     ws.cell(row=1, column=1).font = Font(bold=True)

@@ -229,7 +229,7 @@ def _int(_column: Column, raw: Any) -> int:
         raise CellError("cần một số nguyên, ví dụ 12")
     if isinstance(raw, int | float) and float(raw).is_integer():
         return int(raw)
-    if isinstance(raw, str) and raw.strip().isdigit():
+    if isinstance(raw, str) and raw.strip().isascii() and raw.strip().isdigit():  # not '²'
         return int(raw.strip())
     raise CellError(f"'{raw}' không hợp lệ: cần một số nguyên, ví dụ 12")
 
@@ -246,7 +246,7 @@ def _year(column: Column, raw: Any) -> int:
 
 def _float(_column: Column, raw: Any) -> float:
     try:
-        return float(raw) if isinstance(raw, int | float) else F.parse_number(str(raw))
+        return F.parse_number(raw if isinstance(raw, int | float) else str(raw))
     except ValueError as exc:
         raise CellError(f"'{raw}' không hợp lệ: cần một số, ví dụ 10,9") from exc
 

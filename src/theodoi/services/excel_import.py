@@ -9,17 +9,17 @@ unit's. Only a workbook without problems reaches `excel_apply`.
 from __future__ import annotations
 
 import io
-import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 from sqlalchemy.orm import Session
 
 from theodoi.domain.errors import BadInput
 from theodoi.domain.names import agency_key
+from theodoi.extraction.errors import FileTooLarge, UnsafeContent
+from theodoi.extraction.readers import limits
 from theodoi.services import excel_rows
 from theodoi.services.excel_apply import Applier, Existing, ImportSummary
 from theodoi.services.excel_columns import (
@@ -99,8 +99,13 @@ def import_register(s: Session, unit: Unit, data: bytes) -> ImportSummary:
 def read_book(data: bytes) -> Book:
     """Typed rows of every known sheet, and a problem for everything unreadable."""
     try:
+        # unpacked within limits first: openpyxl trusts the zip headers and parses any XML
+        limits.check_package(data, "bảng tính", "Excel", xml_limit=limits.MAX_UNPACKED_XLSX_XML)
         workbook = load_workbook(io.BytesIO(data), data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
+    except (FileTooLarge, UnsafeContent):
+        raise
+    except Exception as exc:  # a damaged file makes openpyxl raise anything (XMLSyntaxError,
+        # ParseError, TypeError from a mangled style …): each is bad input, never a 500
         raise BadInput("tệp không phải bảng tính Excel (.xlsx) hoặc đã hỏng; hãy dùng tệp "
                        "xuất bằng `theodoi register export`.") from exc
     book = Book({}, {}, [])

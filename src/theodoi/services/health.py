@@ -1,9 +1,9 @@
 """Health of a running theodoi for a load balancer or a monitor (GET /healthz).
 
 Owns the checks: the database answers, its schema is the newest this theodoi knows
-(head == current), and the background worker is alive. The worker check is a hook
-(`WORKER_CHECK`): theodoi's job runner sets it when it is installed; until then, and for
-a database without a jobs table, the check reports `not_configured`, which is healthy.
+(head == current), and the job queue is being served: no job waited, or ran without a
+heartbeat, longer than `THEODOI_JOB_STALE_SECONDS` (`services.jobs.served`). A database
+without a jobs table (older schema) reports the worker `not_configured`, which is healthy.
 A check reports only a status word, never an error text, an address or a revision, so
 the answer leaks nothing to the anonymous caller; the details go to the log.
 """
@@ -13,7 +13,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 
+from theodoi.services import jobs, uow
 from theodoi.settings import Settings
 from theodoi.storage import db as storage_db
 from theodoi.storage.repositories import tables
@@ -22,8 +24,16 @@ OK, FAIL, NOT_CONFIGURED = "ok", "fail", "not_configured"
 JOBS_TABLE = "jobs"
 log = logging.getLogger("theodoi.health")
 
-# (settings) -> True when the worker has been seen alive recently; None: no worker
-WORKER_CHECK: Callable[[Settings], bool] | None = None
+
+
+def _queue_served(settings: Settings) -> bool:
+    """Whether the job queue is served (services/jobs), in its own short transaction."""
+    with uow.transaction(settings) as s:
+        return bool(jobs.served(s, timedelta(seconds=settings.job_stale_seconds)))
+
+
+# (settings) -> True when a worker serves the queue; a hook so a test can stand in for it
+WORKER_CHECK: Callable[[Settings], bool] = _queue_served
 
 
 @dataclass
@@ -59,7 +69,7 @@ def check(settings: Settings) -> Health:
 
 
 def _worker(settings: Settings) -> str:
-    if WORKER_CHECK is None or JOBS_TABLE not in tables.table_names(
+    if JOBS_TABLE not in tables.table_names(
             settings.effective_database_url):
         return NOT_CONFIGURED
     try:

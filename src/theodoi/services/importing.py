@@ -58,16 +58,19 @@ def read_file(path: Path, max_bytes: int) -> bytes:
 
 def import_plan(s: Session, unit_text: str | None, data: bytes, filename: str, *,
                 max_bytes: int, level: str = "xa", parent: str | None = None,
-                revises: int | None = None) -> ImportResult:
+                revises: int | None = None,
+                extraction: dict[str, Any] | None = None) -> ImportResult:
     """Store `data` as a draft plan of the unit named `unit_text` (created if new).
 
     With no unit named, the unit is the one the document says issued it ("Ủy ban nhân dân
     xã Thái Tân"); a document that does not say is refused with a request to name it.
+    `extraction` is `data` already extracted (by a job's child process); without it the
+    file is extracted here, in this process.
     """
     sha = hashlib.sha256(data).hexdigest()
     stored = repo.source_file(s, sha)
-    result = stored.extraction if stored else extract(data, filename=filename,
-                                                      max_bytes=max_bytes)
+    result = stored.extraction if stored else extraction or extract(
+        data, filename=filename, max_bytes=max_bytes)
     if unit_text is None:
         unit_text, level = _unit_of(result, filename)
     unit, created = units.find_or_create(s, unit_text, level=level, parent=parent)

@@ -51,10 +51,13 @@ def _span(t: Target, facts: tr.TargetFacts, known: list[tr.Actual]) -> tuple[int
 
 def chart(t: Target, known: list[tr.Actual], rows: list[progress.RecordRow],
           outlook: tr.Forecast | None) -> dict[str, Any] | None:
-    """The points of the trajectory chart: expected line, roadmap, actuals, forecast."""
+    """The points of the trajectory chart: expected line, roadmap, actuals, forecast;
+    None when there is nothing to draw (no deadline, a milestone, inf or nan stored)."""
     facts = status.target_facts(t)
     span = _span(t, facts, known)
     if span is None or facts.kind == "milestone" or facts.value is None:
+        return None
+    if not rules.finite_facts(facts) or not all(rules.finite_actual(a) for a in known):
         return None
     first, last = span
     line = [[float(y + 1), v] for y in range(first, last + 1)

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from theodoi.domain.errors import BadInput, NotFound
+from theodoi.domain.numbers import parse_id
 from theodoi.domain.revisions import ItemSig, fold
 from theodoi.storage.models import Agency, Assignment, Milestone, Target, Task
 from theodoi.storage.repositories import plans as repo
@@ -29,10 +30,13 @@ def ref_of(item: Target | Task) -> str:
 def parse_ref(ref: str) -> tuple[type[Target] | type[Task], int]:
     """The kind and id `ref` names ('t12' a target, 'k5' a task); BadInput otherwise."""
     text = ref.strip().lower()
-    if len(text) < 2 or text[0] not in "tk" or not text[1:].isdigit():
+    if len(text) < 2 or text[0] not in "tk" or not (text[1:].isascii() and text[1:].isdigit()):
         raise BadInput(f"mã mục '{ref}' không hợp lệ; dùng t<số> cho chỉ tiêu, k<số> cho "
                        "nhiệm vụ (ví dụ t12, k5).")
-    return (Target if text[0] == "t" else Task), int(text[1:])
+    number = parse_id(text[1:])
+    if number is None:  # more digits than any id: no such item (not a database error)
+        raise NotFound(f"không có mục {ref}.")
+    return (Target if text[0] == "t" else Task), number
 
 
 def get_item(s: Session, ref: str) -> Target | Task:

@@ -120,9 +120,11 @@ def record_progress(s: Session, ref: str, period_text: str, value_text: str | fl
                          attachment_id=_store(s, attachment))
     if at is not None:
         row.recorded_at = at
-    if previous is not None:
-        previous.superseded = True  # the history keeps it; status reads only the new one
-    repo.add(s, row)
+    # the history keeps the previous record; status reads only the new one
+    if (previous is not None and not repo.supersede(s, previous.id)) \
+            or not repo.add_record(s, row):
+        raise Conflict(f"kỳ {period.label} của {ref} vừa được người khác ghi số liệu; không "
+                       "có gì bị ghi đè. Hãy tải lại trang, xem số liệu mới rồi làm lại.")
     _audit_record(s, target, row, by)
     return _record_row(row, target)
 
@@ -173,12 +175,12 @@ def _record_row(r: ProgressRecord, t: Target, current: bool = True) -> RecordRow
 
 
 def history(s: Session, ref: str) -> list[RecordRow]:
-    """Every record of target `ref`, oldest first; `current` on the one not superseded."""
+    """Every record of target `ref`, oldest first; `current` on the one of each period no
+    later record superseded."""
     item = items.get_item(s, ref)
     if not isinstance(item, Target):
         raise BadInput(f"{ref} là nhiệm vụ; lịch sử số liệu chỉ có ở chỉ tiêu.")
-    rows = repo.records_of(s, item.id)
-    return [_record_row(r, item, not r.superseded) for r in rows]
+    return [_record_row(r, item, not r.superseded) for r in repo.records_of(s, item.id)]
 
 
 def set_baseline(s: Session, ref: str, value: str | float, year: int) -> Target:
@@ -273,10 +275,10 @@ def withdraw_record(s: Session, current_id: int | None, restore_id: int | None) 
     """Undo a recorded value: record `current_id` stops counting and `restore_id` (the one
     it replaced, if any) counts again. Superseded first and written, then restored, so the
     (target, period) never has two current records, inside the caller's transaction."""
-    if current_id is not None:
-        row = repo.record(s, current_id)
-        if row is not None:
-            repo.supersede(s, row)
+    if current_id is not None and repo.record(s, current_id) is not None \
+            and not repo.supersede(s, current_id):  # guarded: written at once
+        raise Conflict(f"số liệu số {current_id} vừa được người khác thay đổi; không có gì "
+                       "bị ghi đè. Hãy tải lại trang rồi làm lại.")
     if restore_id is not None:
         old = repo.record(s, restore_id)
         if old is not None:

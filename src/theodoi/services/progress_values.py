@@ -7,12 +7,13 @@ Milestone targets take 1/0 or "đạt"/"chưa đạt"; x/y targets take "3/9".
 
 from __future__ import annotations
 
+import math
 import unicodedata
 
 from theodoi.domain.errors import BadInput
+from theodoi.domain.numbers import NotANumber, read_number
 from theodoi.domain.quantities import convert
 from theodoi.domain.status import TASK_STATE_LABELS, TASK_STATES
-from theodoi.extraction.numbers import parse_number
 
 MILESTONE_WORDS = {"1": 1.0, "0": 0.0, "đạt": 1.0, "chưa đạt": 0.0, "hoàn thành": 1.0,
                    "chưa hoàn thành": 0.0, "x": 1.0}
@@ -27,16 +28,15 @@ def fold(text: str) -> str:
 
 
 def number(raw: str | float | int, what: str = "giá trị") -> float:
-    """A Vietnamese-written number (or a number as Excel stores it); BadInput otherwise."""
-    if isinstance(raw, bool):
-        raise BadInput(f"{what} '{raw}' không phải là số.")
-    if isinstance(raw, int | float):
-        return float(raw)
-    value = parse_number(raw.strip().replace(" ", ""))
-    if value is None:
-        raise BadInput(f"{what} '{raw.strip()}' không phải là số; hãy nhập số (ví dụ 123,5 "
-                       "hoặc 1.234), còn nội dung diễn giải ghi vào phần ghi chú.")
-    return value
+    """A Vietnamese-written number (or a number as Excel or JSON gives it), finite and in
+    digits 0-9, read by the one parser (domain.numbers.read_number); BadInput otherwise."""
+    try:
+        return read_number(raw)
+    except NotANumber:
+        shown = raw.strip() if isinstance(raw, str) else raw
+        raise BadInput(f"{what} '{shown}' không phải là số; hãy nhập số hữu hạn bằng chữ số "
+                       "0-9 (ví dụ 123,5 hoặc 1.234), còn nội dung diễn giải ghi vào phần "
+                       "ghi chú.") from None
 
 
 def fraction(raw: str) -> tuple[float, float] | None:
@@ -66,12 +66,15 @@ def to_target_unit(value: float, entered: str | None, target_unit: str | None) -
     yearly figure, so the scale is matched without it when the plain units do not match.
     """
     try:
-        return convert(value, entered, target_unit)
+        converted = convert(value, entered, target_unit)
     except BadInput:
         base, sep, per = (target_unit or "").rpartition("/")
         if not sep or "/" in (entered or "") or per.strip() != "năm":
             raise
-        return convert(value, entered, base)
+        converted = convert(value, entered, base)
+    if not math.isfinite(converted):  # 1e300 tỷ đồng is no number of đồng
+        raise BadInput(f"giá trị {value:g} {entered} quá lớn khi đổi sang {target_unit}.")
+    return converted
 
 
 def task_state(raw: str) -> str:

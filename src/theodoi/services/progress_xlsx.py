@@ -30,6 +30,9 @@ from theodoi.domain.periods import Period, parse_period
 from theodoi.domain.status import TASK_STATE_LABELS
 from theodoi.domain.trajectory import expected
 from theodoi.extraction.agencies import normalise_agency
+from theodoi.extraction.errors import FileTooLarge, UnsafeContent
+from theodoi.extraction.readers import limits
+from theodoi.reports.cells import append
 from theodoi.services import items, progress, units
 from theodoi.services.status import actual, target_facts
 from theodoi.storage.models import Agency, Target, Task, Unit
@@ -136,9 +139,9 @@ def _task_row(t: Task) -> list[Any]:
 
 def _sheet(ws: Worksheet, columns: list[tuple[str, int, bool]], rows: list[list[Any]]) -> None:
     """Bold frozen header, widths, wrapped text, the columns to fill shaded."""
-    ws.append([c[0] for c in columns])
-    for row in rows:
-        ws.append(row)
+    append(ws, [c[0] for c in columns])
+    for row in rows:  # through cells.append: an indicator typed '=…' is text, not a formula
+        append(ws, row)
     for index, (_, width, fill) in enumerate(columns, start=1):
         letter = get_column_letter(index)
         ws.column_dimensions[letter].width = width
@@ -161,9 +164,9 @@ def _state_choices(ws: Worksheet, count: int) -> None:
 
 def _help(ws: Worksheet, unit: Unit, agency: Agency, period: Period) -> None:
     ws.title = HELP
-    ws.append([f"Biểu nhập số liệu {period.label} — {agency.name} — {unit.name}"])
+    append(ws, [f"Biểu nhập số liệu {period.label} — {agency.name} — {unit.name}"])
     for line in HELP_LINES:
-        ws.append([line])
+        append(ws, [line])
     ws["A1"].font = Font(bold=True, size=13)
     ws["A2"].font = Font(bold=True)
     ws.column_dimensions["A"].width = 110
@@ -172,7 +175,7 @@ def _help(ws: Worksheet, unit: Unit, agency: Agency, period: Period) -> None:
 def _info(ws: Worksheet, unit: Unit, agency: Agency, period: Period) -> None:
     for pair in (("Mục", "Giá trị"), ("Mã đơn vị", unit.code), ("Kỳ báo cáo", period.key),
                  ("Mã cơ quan", agency.id), ("Cơ quan", agency.name), ("Định dạng", FORMAT)):
-        ws.append(list(pair))
+        append(ws, list(pair))
     ws["A1"].font = ws["B1"].font = Font(bold=True)
     ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 14, 40
 
@@ -228,7 +231,11 @@ def progress_import(s: Session, data: bytes, by: str | None = None,
 
 def _open(data: bytes) -> Any:
     try:
+        # unpacked within limits first: openpyxl trusts the zip headers and parses any XML
+        limits.check_package(data, "biểu Excel", "Excel", xml_limit=limits.MAX_UNPACKED_XLSX_XML)
         return load_workbook(io.BytesIO(data), data_only=True)
+    except (FileTooLarge, UnsafeContent):
+        raise
     except Exception as exc:  # openpyxl raises many kinds for a file that is not XLSX
         raise BadInput("tệp không phải biểu Excel (.xlsx) đọc được.") from exc
 

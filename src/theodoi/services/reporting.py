@@ -9,6 +9,7 @@ explanations, what falls due next) and the header facts (issuer, signer) from th
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -113,7 +114,7 @@ def in_period_values(s: Session, unit: Unit, period: Period,
     before `as_of`)."""
     out: dict[int, float] = {}
     for r in progress_repo.current_for_unit(s, unit.id, min(period.end, as_of or period.end)):
-        if period.start <= r.period_end:
+        if period.start <= r.period_end and math.isfinite(r.value):  # inf: so_lieu_loi
             out[r.target_id] = r.value  # ordered by period end: the last one wins
     return out
 
@@ -156,7 +157,7 @@ def upcoming(tasks: list[StatusRow], targets: list[Target],
         if not marks and t.deadline_year:
             marks = [(t.deadline_year, t.value)]
         for year, value in marks:
-            if start.year <= year <= end.year and value is not None:
+            if start.year <= year <= end.year and value is not None and math.isfinite(value):
                 goal = f"{vn_number(value)} {t.unit or ''}".strip()
                 out.append(data.UpcomingInput(f"{t.indicator or t.text}: đạt {goal}",
                                               _lead(t), None, f"năm {year}"))
@@ -208,7 +209,7 @@ def render(report: Report, fmt: str) -> bytes:
     if fmt == "xlsx":
         return xlsx_layout.render(report)
     if fmt == "pdf":
-        return pdf.docx_to_pdf(docx_layout.render(report))
+        return pdf.docx_to_pdf(docx_layout.render(report))  # one at a time: tools/soffice
     raise BadInput(f"định dạng '{fmt}' không có; dùng docx, xlsx hoặc pdf.")
 
 

@@ -11,13 +11,14 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from theodoi.domain import access as rules
+from theodoi.domain.errors import BadInput
 from theodoi.extraction import read_source
 from theodoi.services import access, items, plans
 from theodoi.services.access import Principal
 from theodoi.storage.models import Plan, Target, Task
 from theodoi.storage.repositories import plans as repo
 
-_TEXTS: dict[str, str] = {}  # sha256 -> text; a few files, bounded below
+_TEXTS: dict[str, str | None] = {}  # sha256 -> text; a few files, bounded below
 
 
 def source_text(s: Session, plan: Plan) -> str | None:
@@ -27,11 +28,14 @@ def source_text(s: Session, plan: Plan) -> str | None:
         stored = repo.source_file(s, plan.source_sha256)
         if stored is None:
             return None
-        source, _name, _sha = read_source(stored.content, stored.name,
-                                          max_bytes=len(stored.content) + 1)
+        try:
+            text: str | None = read_source(stored.content, stored.name,
+                                           max_bytes=len(stored.content) + 1)[0].text
+        except BadInput:  # stored before the read limits and over them: the items are
+            text = None   # shown without the text, and the file is not read again
         if len(_TEXTS) >= 16:
             _TEXTS.pop(next(iter(_TEXTS)))
-        _TEXTS[plan.source_sha256] = source.text
+        _TEXTS[plan.source_sha256] = text
     return _TEXTS[plan.source_sha256]
 
 

@@ -99,7 +99,7 @@ def _differs(old: Any, typed: Any) -> bool:
     old_text = "" if old is None else str(old)
     if isinstance(old, bool):
         old_text = "1" if old else "0"
-    if isinstance(old, float) and old == int(old):
+    if isinstance(old, float) and old.is_integer():  # inf/nan from a former version: text
         old_text = str(int(old))
     return " ".join(old_text.split()) != " ".join(str(typed or "").split())
 

@@ -161,8 +161,10 @@ def _target_row(row: Any, miles: tuple[tuple[int, float | None], ...], known: li
         flow=is_flow(row.indicator or row.text, row.unit, row.per_year, row.kind))
     found = rules.target_status(facts, known, as_of, tolerance=tolerance)
     outlook = found.forecast
+    # an invalid target's goal may be the inf itself: no report or page computes with it
+    planned = row.value if rules.finite_facts(facts) else None
     return StatusRow("target", f"t{row.id}", row.plan_id, row.field or "khac",
-                     row.indicator or row.text, lead, found.code, found.label, row.value,
+                     row.indicator or row.text, lead, found.code, found.label, planned,
                      row.unit, found.actual, found.expected,
                      outlook.value if outlook else None, outlook.label if outlook else None,
                      facts.deadline_year)

@@ -5,17 +5,36 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from theodoi.domain.errors import Conflict
 from theodoi.services import db
 from theodoi.settings import Settings
+from theodoi.storage.db import is_contention
 
 AT_COMMIT, IN_UOW = "theodoi_at_commit", "theodoi_in_uow"
 
 STALE = ("bản ghi vừa được người khác thay đổi; không có gì bị ghi đè. Hãy tải lại trang "
          "và làm lại.")
+
+BUSY = ("dữ liệu vừa được người khác thay đổi cùng lúc; không có gì bị ghi đè. Hãy tải "
+        "lại trang và làm lại.")
+
+
+def conflict_of(exc: BaseException) -> Conflict | None:
+    """The Conflict (409) a lost race becomes, None for any other error.
+
+    A race is lost three ways: the version check at the database (StaleDataError, at a
+    flush in the middle of a service or at the commit), a lock or timeout error of the
+    database (PostgreSQL lock_timeout, deadlock, serialization failure; SQLite busy),
+    each after the transaction was rolled back, so nothing of the request is stored."""
+    if isinstance(exc, StaleDataError):
+        return Conflict(STALE)
+    if isinstance(exc, DBAPIError) and is_contention(exc):
+        return Conflict(BUSY)
+    return None
 
 
 def at_commit(s: Session, write: Callable[[], None]) -> None:
@@ -49,12 +68,12 @@ def finish(s: Session, error: BaseException | None = None) -> None:
         for write in s.info.pop(AT_COMMIT, []):
             write()
         s.commit()
-    except StaleDataError as exc:
+    except BaseException as exc:
         s.rollback()
-        raise Conflict(STALE) from exc
-    except BaseException:
-        s.rollback()
-        raise
+        conflict = conflict_of(exc)
+        if conflict is None:
+            raise
+        raise conflict from exc
     finally:
         s.close()
 
@@ -71,5 +90,8 @@ def transaction(settings: Settings) -> Iterator[Session]:
         yield s
     except BaseException as exc:
         finish(s, exc)
-        raise
+        conflict = conflict_of(exc)
+        if conflict is None:
+            raise
+        raise conflict from exc
     finish(s)

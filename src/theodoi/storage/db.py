@@ -6,8 +6,11 @@ can upgrade its own database without an alembic.ini beside it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -15,6 +18,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from theodoi.storage import stamping  # noqa: F401  (its listeners stamp every write)
@@ -22,15 +26,49 @@ from theodoi.storage import stamping  # noqa: F401  (its listeners stamp every w
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
-def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
+def _sqlite_pragmas(busy_ms: int) -> Callable[[Any, Any], None]:
     """SQLite enforces foreign keys only when asked, per connection. Write-ahead logging
     lets readers go on while one writer commits, which the web server's processes and
-    threads need (the file's setting; a memory database keeps its own journal)."""
-    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.close()
+    threads need (the file's setting; a memory database keeps its own journal). A writer
+    waits up to `busy_ms` for the one write lock, then fails as contention (409)."""
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.close()
+
+    return on_connect
+
+
+@dataclass(frozen=True)
+class Timeouts:
+    """How long a PostgreSQL statement may wait for a row lock, and run at all, in ms
+    (0: no limit). Under contention a wait that ends is an answer (409) where a wait
+    that does not end is a frozen worker. SQLite has no row locks: `lock_ms` is how long
+    a writer waits for its one write lock (busy_timeout)."""
+
+    lock_ms: int = 10000
+    statement_ms: int = 60000
+
+
+# PostgreSQL's codes for a lost race: lock_timeout, statement_timeout (a statement stuck
+# behind locks), deadlock, serialization failure. SQLite's: SQLITE_BUSY, SQLITE_LOCKED.
+PG_CONTENTION = {"55P03", "57014", "40P01", "40001"}
+SQLITE_CONTENTION = {5, 6}
+
+
+def is_contention(exc: BaseException) -> bool:
+    """Whether a database error means another transaction held what this one needed (a
+    retry from fresh data can succeed), as opposed to a bug or an unreachable server."""
+    if not isinstance(exc, DBAPIError):
+        return False
+    orig = exc.orig
+    code = getattr(orig, "sqlstate", None)
+    if code is not None:
+        return code in PG_CONTENTION
+    sqlite_code = getattr(orig, "sqlite_errorcode", None)
+    return sqlite_code is not None and sqlite_code & 0xFF in SQLITE_CONTENTION
 
 
 # Connections a process keeps (5) and may add under load (10): the web server lets no
@@ -39,9 +77,14 @@ POOL_SIZE, POOL_OVERFLOW = 5, 10
 POOL_CONNECTIONS = POOL_SIZE + POOL_OVERFLOW
 
 
+def engine_for(url: str, timeouts: Timeouts | None = None) -> Engine:
+    """One engine per URL (and timeouts) in a process; an SQLite file's folder is created
+    on first use. `timeouts` apply to PostgreSQL, the defaults when None."""
+    return _engine(url, timeouts or Timeouts())
+
+
 @cache
-def engine_for(url: str) -> Engine:
-    """One engine per URL in a process; an SQLite file's folder is created on first use."""
+def _engine(url: str, timeouts: Timeouts) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if not parsed.database or parsed.database == ":memory:":
@@ -49,18 +92,27 @@ def engine_for(url: str) -> Engine:
         else:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
             engine = create_engine(url, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW)
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", _sqlite_pragmas(timeouts.lock_ms))
         return engine
+    # set at connection start-up: no extra round trip per transaction
+    options = (f"-c lock_timeout={timeouts.lock_ms} "
+               f"-c statement_timeout={timeouts.statement_ms}")
     return create_engine(url, pool_pre_ping=True, pool_size=POOL_SIZE,
-                         max_overflow=POOL_OVERFLOW)
+                         max_overflow=POOL_OVERFLOW, connect_args={"options": options})
+
+
+def session_factory(url: str, timeouts: Timeouts | None = None) -> sessionmaker[Session]:
+    """One factory per URL (and timeouts) in a process: each `sessionmaker` makes its own
+    Session subclass, and SQLAlchemy builds that class's event dispatch on its first
+    session, so a factory per call cost every web request ~0.3 ms and left a class
+    behind each time."""
+    return _factory(url, timeouts or Timeouts())
 
 
 @cache
-def session_factory(url: str) -> sessionmaker[Session]:
-    """One factory per URL in a process: each `sessionmaker` makes its own Session
-    subclass, and SQLAlchemy builds that class's event dispatch on its first session, so a
-    factory per call cost every web request ~0.3 ms and left a class behind each time."""
-    return sessionmaker(bind=engine_for(url), expire_on_commit=False, autoflush=True)
+def _factory(url: str, timeouts: Timeouts) -> sessionmaker[Session]:
+    return sessionmaker(bind=_engine(url, timeouts), expire_on_commit=False,
+                        autoflush=True)
 
 
 def alembic_config(url: str) -> Config:

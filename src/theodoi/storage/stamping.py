@@ -43,6 +43,7 @@ HANGS_ON: dict[type, tuple[tuple[str, str], ...]] = {
     Assignment: (("target_id", "target"), ("task_id", "task")),
 }
 _KEY = "theodoi_stamp_rows"
+_HELD = "theodoi_stamps_held"  # units whose stamp row this transaction has locked
 _VIA = {"plan": (Plan.id, None), "target": (Target.id, Target), "task": (Task.id, Task)}
 
 
@@ -93,9 +94,32 @@ def stamp(conn: Connection, unit_ids: set[int]) -> None:
                                               set_={"stamp": insert.excluded.stamp}))
 
 
+def lock_first(s: Session, rows: list[tuple[object, bool]]) -> None:
+    """PostgreSQL: take the units' stamp rows before the flush locks any row of theirs.
+
+    The one lock order of every write: a unit's stamp row, then its data rows. Stamped
+    only after its rows, a transaction that flushes twice (X, stamp; then Y) and one that
+    flushed Y then waited for the stamp waited for each other until PostgreSQL broke the
+    deadlock by failing one (tests/storage/test_lock_order.py). Taken first, the stamp
+    row makes writers of one unit queue before they hold anything. SQLite locks the
+    whole database at the first write, so it needs nothing here. A new row whose keys
+    the flush fills in is stamped after."""
+    if not rows or s.get_bind().dialect.name != "postgresql":
+        return
+    found, deleted = touched(rows)
+    held: set[int] = s.info.setdefault(_HELD, set())
+    conn = s.connection()
+    wanted = units_of(conn, found) - deleted - held
+    if wanted:
+        stamp(conn, wanted)
+        held |= wanted
+
+
 @event.listens_for(Session, "before_flush")
 def _collect(s: Session, _context: Any, _instances: Any) -> None:
-    s.info.setdefault(_KEY, []).extend(pending(s))
+    rows = pending(s)
+    s.info.setdefault(_KEY, []).extend(rows)
+    lock_first(s, rows)
 
 
 @event.listens_for(Session, "after_flush_postexec")
@@ -110,3 +134,9 @@ def _stamp(s: Session, _context: Any) -> None:
 @event.listens_for(Session, "after_rollback")
 def _forget(s: Session) -> None:
     s.info.pop(_KEY, None)
+    s.info.pop(_HELD, None)
+
+
+@event.listens_for(Session, "after_commit")
+def _release(s: Session) -> None:
+    s.info.pop(_HELD, None)

@@ -13,21 +13,27 @@ connection held by requests that wait for a thread (until the pool's 30 s timeou
 `slots` no more than the pool's connections, a request never waits for either.
 
 A request's body is read in full before it queues (a phone's slow upload does not hold a
-slot; bodies are already capped by the security middleware), and the slot is given back as
-soon as the response starts: what is left is sending bytes. Static files skip the queue.
-A body sent without a length that grows past the limit is refused (413) as it arrives.
+slot), into a temporary file that keeps a small body in memory and moves a large one to
+disk (so a 50 MB upload costs 50 MB of disk, not of memory), and the limit is enforced as
+the body arrives: a body past it is refused (413) at once, whatever its headers said. The
+slot is given back as soon as the response starts: what is left is sending bytes. Static
+files skip the queue.
 """
 
 from __future__ import annotations
 
 import asyncio
+from tempfile import SpooledTemporaryFile
 from typing import Any
 
+from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from theodoi.web.security import refuse_too_large
 
 UNQUEUED = ("/static/",)
+IN_MEMORY = 1 << 20  # a body up to this size is never written to disk
+CHUNK = 1 << 20  # what the app is handed at a time of a body read back from disk
 
 
 class AdmissionMiddleware:
@@ -44,10 +50,20 @@ class AdmissionMiddleware:
             return
         if self._free is None:
             self._free = asyncio.Semaphore(self.slots)
-        receive = await _buffered(scope, receive, self.max_body)
-        if receive is None:
-            await refuse_too_large(send, self.max_body)
-            return
+        spool = SpooledTemporaryFile(max_size=IN_MEMORY)  # noqa: SIM115  (closed below)
+        try:
+            body = await _spooled(scope, receive, spool, self.max_body)
+            if body is None:
+                await refuse_too_large(send, self.max_body)
+                return
+            await self._admitted(scope, body, send)
+        finally:
+            spool.close()  # a body on disk is deleted here
+
+    async def _admitted(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Wait for a free slot, then run the app; the slot is freed when the response
+        starts (or the app ends without one)."""
+        assert self._free is not None
         free = self._free
         await free.acquire()
         held = True
@@ -72,26 +88,57 @@ def _has_body(scope: Scope) -> bool:
     return (length.isdigit() and int(length) > 0) or b"transfer-encoding" in headers
 
 
-async def _buffered(scope: Scope, receive: Receive, limit: int) -> Receive | None:
-    """A `receive` that hands the app the whole body at once, read here first; after it,
-    the real `receive` (which tells of a client that went away). None when the body is
-    longer than `limit` bytes."""
+async def _spooled(scope: Scope, receive: Receive, spool: Any, limit: int) -> Receive | None:
+    """Read the whole body into `spool`; a `receive` that hands it to the app from there,
+    then passes on the real `receive` (which tells of a client that went away). None as
+    soon as more than `limit` bytes have arrived: the rest is never read."""
     if not _has_body(scope):
         return receive
-    chunks: list[bytes] = []
     size = 0
     while True:
         message = await receive()
         if message["type"] != "http.request":  # the client went away mid-body
             return _replay([message], receive)
-        chunks.append(message.get("body", b""))
-        size += len(chunks[-1])
+        chunk = message.get("body", b"")
+        size += len(chunk)
         if size > limit:
             return None
+        await _write(spool, chunk)
         if not message.get("more_body", False):
             break
-    return _replay([{"type": "http.request", "body": b"".join(chunks),
-                     "more_body": False}], receive)
+    spool.seek(0)
+    return _read_back(spool, size, receive)
+
+
+def _on_disk(spool: Any) -> bool:
+    return bool(getattr(spool, "_rolled", True))
+
+
+async def _write(spool: Any, chunk: bytes) -> None:
+    """In memory on the loop; once on disk (or about to be), on a worker thread."""
+    if _on_disk(spool) or spool.tell() + len(chunk) > IN_MEMORY:
+        await run_in_threadpool(spool.write, chunk)
+    else:
+        spool.write(chunk)
+
+
+def _read_back(spool: Any, size: int, receive: Receive) -> Receive:
+    """The spooled body (`size` bytes) in pieces of CHUNK bytes (a small body in one),
+    then the real `receive`."""
+    done = False
+
+    async def replayed() -> Message:
+        nonlocal done
+        if done:
+            return await receive()
+        if _on_disk(spool):
+            chunk = await run_in_threadpool(spool.read, CHUNK)
+        else:
+            chunk = spool.read(CHUNK)
+        done = spool.tell() >= size
+        return {"type": "http.request", "body": chunk, "more_body": not done}
+
+    return replayed
 
 
 def _replay(messages: list[dict[str, Any]], receive: Receive) -> Receive:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
 
 from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 
 from theodoi import logs
+from theodoi.services import jobs
 from theodoi.settings import Settings, load
 from theodoi.web import deps, errors, health
 from theodoi.web.admission import AdmissionMiddleware
@@ -23,9 +27,33 @@ from theodoi.web.pages import register as page_register
 from theodoi.web.pages import status as page_status
 from theodoi.web.pages import tokens as page_tokens
 from theodoi.web.requestlog import RequestLogMiddleware
+from theodoi.web.responses import FiniteJSONResponse
 from theodoi.web.security import BODY_SLACK, SecurityMiddleware
 
 STATIC = Path(__file__).resolve().parent / "static"
+
+
+Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
+
+
+def job_runner(settings: Settings) -> Lifespan:
+    """The lifespan that runs THEODOI_JOB_THREADS job threads in this process (none when
+    0). `theodoi serve` gives its web processes 0 and runs the jobs in a process of their
+    own (web/server.py); an app served some other way (uvicorn directly, the tests) runs
+    them here. On shutdown a running job goes back to the queue."""
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        runner = jobs.Runner(settings, settings.job_threads) if settings.job_threads else None
+        if runner is not None:
+            runner.start()
+        try:
+            yield
+        finally:
+            if runner is not None:
+                await run_in_threadpool(runner.stop)
+
+    return lifespan
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -33,7 +61,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or load()
     app = FastAPI(title="theodoi", description="Theo dõi thực hiện kế hoạch — JSON API",
                   version="1", openapi_url="/openapi.json", docs_url=None, redoc_url=None,
-                  dependencies=[Depends(deps.csrf_guard)])
+                  dependencies=[Depends(deps.path_guard), Depends(deps.csrf_guard)],
+                  default_response_class=FiniteJSONResponse,
+                  lifespan=job_runner(settings))
     app.state.settings = settings
     logs.configure(settings.log_format)
     errors.install(app)

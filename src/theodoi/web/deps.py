@@ -6,14 +6,18 @@ from __future__ import annotations
 import secrets
 from collections.abc import AsyncIterator
 from datetime import timedelta
+from functools import cache
+from ipaddress import IPv4Network, IPv6Network, ip_address, ip_network
 from typing import Annotated, Any
 
 import anyio
 from fastapi import Depends, Request
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
 
 from theodoi.domain.access import MustChangePassword, Unauthenticated
-from theodoi.domain.errors import Forbidden
+from theodoi.domain.errors import Forbidden, NotFound
+from theodoi.domain.numbers import parse_id
 from theodoi.services import accounts, db, tokens, uow
 from theodoi.services.access import Principal
 from theodoi.settings import Settings
@@ -54,7 +58,10 @@ async def get_db(request: Request) -> AsyncIterator[Any]:
     except BaseException as exc:
         with anyio.CancelScope(shield=True):  # a client gone away still gives back the
             await run_in_threadpool(uow.finish, s, exc)  # connection, rolled back
-        raise
+        conflict = uow.conflict_of(exc)  # a lost race in the middle of the route: 409
+        if conflict is None:
+            raise
+        raise conflict from exc
     await run_in_threadpool(uow.finish, s)
 
 
@@ -149,6 +156,26 @@ async def csrf_guard(request: Request, sent: Annotated[str | None, Depends(sent_
         raise Forbidden("thiếu hoặc sai mã chống giả mạo (CSRF); hãy tải lại trang rồi làm lại.")
 
 
+async def form_of(request: Request) -> FormData:
+    """The request's parsed form, for a plain `def` route that reads fields by name.
+
+    Parsed here on the event loop, which only awaits the body (Starlette spools a large
+    file part to disk on a worker thread), so the route itself stays off the loop."""
+    return await request.form()
+
+
+Fields = Annotated[FormData, Depends(form_of)]
+
+
+async def path_guard(request: Request) -> None:
+    """An id in the path (unit_id, plan_id …) is digits 0-9 within 64 bits, or the page
+    does not exist: 404 before any query ('/muc/99999999999999999999' or '/don-vi/²'
+    made the database driver fail with a bare 500). Async: no I/O, no thread hop."""
+    for name, value in request.path_params.items():
+        if name.endswith("_id") and parse_id(str(value)) is None:
+            raise NotFound("không có trang này.")
+
+
 def pre_token(request: Request) -> str:
     """The pre-session CSRF token of this browser, made when it has none."""
     return request.cookies.get(PRE_COOKIE) or secrets.token_urlsafe(32)
@@ -167,4 +194,31 @@ def set_cookie(request: Request, response: Any, name: str, value: str, *,
 
 
 def client_of(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
+    """The client's address for the sign-in limits: the peer's, or, when the peer is one
+    of THEODOI_TRUSTED_PROXIES, the last address in X-Forwarded-For that is not a
+    trusted proxy (the one the nearest proxy of ours saw). Anyone else's header is
+    ignored: a client could write any address there and dodge its own limit."""
+    peer = request.client.host if request.client else "unknown"
+    proxies = trusted_networks(settings_of(request).trusted_proxies)
+    if not proxies or not _within(peer, proxies):
+        return peer
+    hops = [h.strip() for h in request.headers.get("x-forwarded-for", "").split(",")]
+    for hop in reversed([h for h in hops if h]):
+        if not _within(hop, proxies):
+            return hop
+    return peer
+
+
+@cache
+def trusted_networks(text: str) -> tuple[IPv4Network | IPv6Network, ...]:
+    """THEODOI_TRUSTED_PROXIES as networks ('10.0.0.1, 192.168.0.0/16')."""
+    return tuple(ip_network(part.strip(), strict=False) for part in text.split(",")
+                 if part.strip())
+
+
+def _within(address: str, networks: tuple[IPv4Network | IPv6Network, ...]) -> bool:
+    try:
+        ip = ip_address(address)
+    except ValueError:  # 'unknown', a name: not one of ours
+        return False
+    return any(ip in net for net in networks)

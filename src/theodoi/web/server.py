@@ -17,14 +17,18 @@ spends less of each request in Python outside the app.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 import socket
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import uvicorn
 
 from theodoi.domain.errors import BadInput
+from theodoi.services import jobs
 from theodoi.settings import Settings
 from theodoi.web.app import create_app
 
@@ -47,21 +51,96 @@ def listening_socket(host: str, port: int, *, reuse_port: bool = False) -> socke
 def serve(settings: Settings, host: str, port: int, workers: int) -> None:
     """Serve until stopped. One worker runs in this process with `settings`; several are
     processes that read their settings from the environment (the caller puts them there),
-    restarted when one dies."""
+    restarted when one dies. Jobs run in one more process of their own (JobProcess), so
+    a job's Python work never shares a web process's interpreter lock."""
+    web_settings = settings.model_copy(update={"job_threads": 0})
     if workers == 1:
-        uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+        with job_process(settings):
+            # uvicorn re-raises the SIGTERM it stopped on once it is done; with the default
+            # handler that would end this process before the job process is stopped
+            signal.signal(signal.SIGTERM, lambda *_: None)
+            uvicorn.run(create_app(web_settings), host=host, port=port, log_level="warning",
+                        proxy_headers=False)  # X-Forwarded-For: web.deps.client_of decides
         return
     try:
         listening_socket(host, port).close()  # a port already taken fails here, clearly
     except OSError as exc:
         raise BadInput(f"không mở được cổng {port} trên {host} ({exc.strerror}); cổng có "
                        "thể đang được chương trình khác dùng.") from exc
-    Supervisor(host, port, workers).run()
+    with job_process(settings):
+        os.environ["THEODOI_JOB_THREADS"] = "0"  # the web processes run no jobs themselves
+        Supervisor(host, port, workers).run()
+
+
+@contextmanager
+def job_process(settings: Settings) -> Iterator[None]:
+    """A JobProcess running `settings.job_threads` job threads for the block (none when 0:
+    a separate `theodoi worker` runs the jobs)."""
+    if not settings.job_threads:
+        yield
+        return
+    jobs_process = JobProcess(settings)
+    jobs_process.start()
+    try:
+        yield
+    finally:
+        jobs_process.stop()
+
+
+def _run_jobs(settings: Settings) -> None:
+    """The job process: the runner until SIGTERM or SIGINT, or until the server that
+    started it is gone (killed: nobody would stop this process), then its job back to the
+    queue."""
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    parent = os.getppid()
+    runner = jobs.Runner(settings, settings.job_threads)
+    runner.start()
+    while not stop.wait(0.5) and os.getppid() == parent:
+        pass
+    runner.stop()
+
+
+class JobProcess:
+    """The job runner's process beside the web processes: started again when it dies
+    other than by a clean stop (killed, crashed), stopped with the server."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.context = multiprocessing.get_context("spawn")
+        self.process: Any = None
+        self.stopping = threading.Event()
+        self.watcher = threading.Thread(target=self._watch, daemon=True,
+                                        name="theodoi-job-process")
+
+    def _start_one(self) -> None:
+        self.process = self.context.Process(target=_run_jobs, args=(self.settings,),
+                                            name="theodoi-jobs")
+        self.process.start()
+
+    def start(self) -> None:
+        self._start_one()
+        self.watcher.start()
+
+    def _watch(self) -> None:
+        while not self.stopping.wait(0.5):
+            if not self.process.is_alive() and self.process.exitcode != 0:
+                self._start_one()
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self.watcher.join(5)
+        self.process.terminate()
+        self.process.join(30)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
 
 
 def _worker(host: str, port: int) -> None:
     sock = listening_socket(host, port, reuse_port=True)
-    config = uvicorn.Config(FACTORY, factory=True, log_level="warning")
+    config = uvicorn.Config(FACTORY, factory=True, log_level="warning", proxy_headers=False)
     uvicorn.Server(config).run(sockets=[sock])
 
 

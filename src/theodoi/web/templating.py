@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -19,6 +20,7 @@ from theodoi.services import report_files
 from theodoi.services.memo import Memo
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+INVALID_NUMBER = "không hợp lệ"
 
 
 def vn_date(value: Any) -> str:
@@ -31,8 +33,13 @@ def vn_date(value: Any) -> str:
 
 
 def vn_number(value: Any) -> str:
-    """1234.5 -> '1.234,5' through the one formatter (domain.numbers); empty for none."""
-    return "" if value is None or value == "" else format_number(float(value))
+    """1234.5 -> '1.234,5' through the one formatter (domain.numbers); empty for none;
+    'không hợp lệ' for inf or nan a former version stored, so the page still opens and
+    shows what to correct."""
+    if value is None or value == "":
+        return ""
+    number = float(value)
+    return format_number(number) if math.isfinite(number) else INVALID_NUMBER
 
 
 NAME, CSRF = "\u2063theodoi-ten\u2063", "\u2063theodoi-csrf\u2063"  # invisible separators

@@ -29,8 +29,9 @@ def test_with_libreoffice_the_converted_docx_is_read(monkeypatch, tmp_path: Path
     known = tmp_path / "known.docx"
     known.write_bytes(_plan_docx())
     fake = tmp_path / "soffice"
-    fake.write_text('#!/bin/sh\n# args: --headless --convert-to docx --outdir DIR FILE\n'
-                    f'cp "{known}" "$5/input.docx"\n')
+    fake.write_text('#!/bin/sh\n# args: -env:… --headless … --outdir DIR FILE\n'
+                    'while [ "$1" != "--outdir" ]; do shift; done\n'
+                    f'cp "{known}" "$2/input.docx"\n')
     fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
     monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}/usr/bin:/bin")
     source = read_source(OLE, "cu.doc")[0]

@@ -10,7 +10,9 @@ from __future__ import annotations
 import importlib
 from pathlib import PurePath
 
+from theodoi.domain.errors import BadInput
 from theodoi.extraction.errors import FileTooLarge, UnreadableFile, UnsupportedFormat
+from theodoi.extraction.readers import isolation, limits
 from theodoi.extraction.source import SourceText
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -60,13 +62,7 @@ def _zip_kind(data: bytes, name: str) -> str:
         return "docx"
     if b"mimetypeapplication/vnd.oasis.opendocument.text" in head:
         return "odt"
-    import io
-    import zipfile
-
-    try:
-        names = zipfile.ZipFile(io.BytesIO(data)).namelist()
-    except zipfile.BadZipFile as exc:
-        raise UnreadableFile("tệp nén bị hỏng, không mở được.", subject=name) from exc
+    names = limits.open_zip(data, name, "nén").namelist()
     if "word/document.xml" in names:
         return "docx"
     if "content.xml" in names:
@@ -77,12 +73,46 @@ def _zip_kind(data: bytes, name: str) -> str:
 READERS = {"txt": "txt", "docx": "docx", "pdf": "pdf", "doc": "office", "odt": "office"}
 
 
-def read(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
-    """Read any supported document into a SourceText; raise a BadInput subclass otherwise."""
+def read(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES,
+         memory_mb: int = limits.READ_MEMORY_MB,
+         timeout_s: float = limits.READ_TIMEOUT_S) -> SourceText:
+    """Read any supported document into a SourceText; raise a BadInput subclass otherwise.
+
+    The reader runs in a child process capped at `memory_mb` more memory and `timeout_s`
+    seconds (readers/isolation.py; `memory_mb=0` reads in-process). Whatever a parser
+    raises on a broken file comes out as UnreadableFile, never as a traceback.
+    """
     if len(data) > max_bytes:
         raise FileTooLarge(f"tệp {len(data) / 1048576:.1f} MB vượt giới hạn "
                            f"{max_bytes / 1048576:.0f} MB.", subject=name)
-    fmt = sniff(data, name)
-    module = importlib.import_module(f"theodoi.extraction.readers.{READERS[fmt]}")
-    source: SourceText = module.read(data, name)
+    preload(data, name)
+    source: SourceText = isolation.run(lambda: read_unisolated(data, name), name,
+                                       memory_mb=memory_mb, timeout_s=timeout_s)
+    return source
+
+
+def preload(data: bytes, name: str) -> None:
+    """Import the reader `data` needs in this process, so a forked child finds it loaded
+    instead of importing PDFium or python-docx again for every file."""
+    try:
+        importlib.import_module(f"theodoi.extraction.readers.{READERS[sniff(data, name)]}")
+    except Exception:  # noqa: BLE001 - the child sniffs again and reports it properly
+        return
+
+
+def read_unisolated(data: bytes, name: str) -> SourceText:
+    """Sniff and read in this process; every failure becomes a BadInput subclass."""
+    try:
+        fmt = sniff(data, name)
+        module = importlib.import_module(f"theodoi.extraction.readers.{READERS[fmt]}")
+        source: SourceText = module.read(data, name)
+    except BadInput:
+        raise
+    except MemoryError as exc:
+        raise FileTooLarge("tệp cần quá nhiều bộ nhớ để đọc (tệp quá lớn hoặc nghi là tệp "
+                           "nén độc hại).", subject=name) from exc
+    except Exception as exc:  # a parser's crash on a broken file is bad input
+        raise UnreadableFile("không đọc được tệp (tệp hỏng hoặc không đúng định dạng).",
+                             subject=name) from exc
+    limits.check_text(len(source.text), len(data), name)
     return source

@@ -7,46 +7,42 @@ of the printed page sees them, and the outline stage needs them, so they are ren
 from __future__ import annotations
 
 import io
-import zipfile
 
-from theodoi.extraction.errors import FileTooLarge, UnreadableFile
+from theodoi.extraction.errors import UnreadableFile
+from theodoi.extraction.readers import limits
 from theodoi.extraction.readers.legacy import tcvn3_run, vni_to_unicode
 from theodoi.extraction.readers.numbering import Numbering
 from theodoi.extraction.source import SourceText, TextBuilder
 from theodoi.extraction.warnings import warn
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-MAX_UNPACKED = 200 * 1024 * 1024  # a real plan unpacks to a few MB
-MAX_RATIO = 200                   # compression ratio beyond which a zip is a bomb
 
 
-def check_zip(data: bytes, name: str) -> zipfile.ZipFile:
-    """Open the package, refusing corrupt zips and zip bombs before anything is unpacked."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
-        raise UnreadableFile("tệp Word bị hỏng, không mở được.", subject=name) from exc
-    total = sum(info.file_size for info in archive.infolist())
-    if total > MAX_UNPACKED or total > MAX_RATIO * max(len(data), 1):
-        raise FileTooLarge("tệp Word giải nén ra quá lớn (nghi là tệp nén độc hại).",
-                           subject=name)
-    return archive
+def check_zip(data: bytes, name: str) -> limits.Package:
+    """Unpack the package within the limits (readers/limits.py), refusing corrupt zips, zip
+    bombs (whatever their headers claim) and parts that declare a DTD."""
+    return limits.unpack(data, name, "Word")
 
 
 def read(data: bytes, name: str) -> SourceText:
     """Read a .docx into SourceText: one block per paragraph, one per table cell."""
-    archive = check_zip(data, name)
+    package = check_zip(data, name)
+    if "word/document.xml" not in package.parts:
+        raise UnreadableFile("tệp Word thiếu phần nội dung (word/document.xml).", subject=name)
+    numbering = Numbering.from_package(package, name)
     try:
         from docx import Document
 
+        # the parts were unpacked within the limits above, so python-docx's own unpacking
+        # of the same bytes is bounded too; its parser resolves no entities
         document = Document(io.BytesIO(data))
-        numbering = Numbering.from_package(archive)
     except Exception as exc:  # python-docx raises many types on broken files; re-raised
         raise UnreadableFile("không đọc được nội dung tệp Word (tệp hỏng?).",
                              subject=name) from exc
     builder = TextBuilder()
     legacy: set[str] = set()
     _walk(document.element.body, builder, numbering, [0, 0], legacy)
+    limits.check_text(builder.length, len(data), name)
     warnings = [warn("W007", font=", ".join(sorted(legacy)))] if legacy else []
     return SourceText(builder.text(), "docx", builder.blocks, warnings)
 

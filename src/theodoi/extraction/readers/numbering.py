@@ -6,9 +6,9 @@ counter per list and level, restarting deeper levels when a level advances, as W
 
 from __future__ import annotations
 
-import zipfile
-
 from lxml import etree
+
+from theodoi.extraction.readers.limits import Package, parse_xml
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
@@ -51,14 +51,16 @@ class Numbering:
         self.counters: dict[str, list[int]] = {}
 
     @classmethod
-    def from_package(cls, archive: zipfile.ZipFile) -> Numbering:
-        names = set(archive.namelist())
+    def from_package(cls, package: Package, name: str) -> Numbering:
+        """The numbering of an unpacked package; `name` is the file's, for errors."""
         levels: dict[str, dict[int, tuple[str, str, int]]] = {}
-        if "word/numbering.xml" in names:
-            levels = _levels(etree.fromstring(archive.read("word/numbering.xml")))
+        if "word/numbering.xml" in package.parts:
+            levels = _levels(parse_xml(package.parts["word/numbering.xml"], name,
+                                       "word/numbering.xml"))
         styles: dict[str, tuple[str, int]] = {}
-        if "word/styles.xml" in names:
-            styles = _style_numbering(etree.fromstring(archive.read("word/styles.xml")))
+        if "word/styles.xml" in package.parts:
+            styles = _style_numbering(parse_xml(package.parts["word/styles.xml"], name,
+                                                "word/styles.xml"))
         return cls(levels, styles)
 
     def label_for(self, p: object) -> str | None:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Any
 
-from theodoi.extraction.errors import NoTextLayer, UnreadableFile
-from theodoi.extraction.readers import ocr
+from theodoi.extraction.errors import FileTooLarge, NoTextLayer, UnreadableFile
+from theodoi.extraction.readers import limits, ocr
 from theodoi.extraction.readers.legacy import looks_tcvn3, tcvn3_to_unicode
 from theodoi.extraction.source import SourceText, TextBuilder
 from theodoi.extraction.warnings import CODES, Warning, warn
@@ -31,9 +32,10 @@ def _key(line: str) -> str:
 
 
 def page_texts(data: bytes, name: str) -> tuple[list[str], bool]:
-    """Text of every page, line breaks as \\n."""
+    """Text of every page, line breaks as \\n; within the page and text limits."""
     import pypdfium2 as pdfium
 
+    limits.check_pdf_streams(data, name)
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -42,21 +44,52 @@ def page_texts(data: bytes, name: str) -> tuple[list[str], bool]:
                                  subject=name) from exc
         raise UnreadableFile("tệp PDF bị hỏng, không mở được.", subject=name) from exc
     try:
-        pages = []
-        for page in pdf:
-            textpage = page.get_textpage()
-            text = textpage.get_text_range()
-            # PDFium joins a word hyphenated at a line end itself and leaves U+FFFE where the
-            # hyphen was; the printed word has none
-            text = text.replace("\ufffe", "")
-            pages.append(text.replace("\r\n", "\n").replace("\r", "\n"))
+        pages = _pages(pdf, data, name)
         if not any(t.strip() for t in pages):
             exe = ocr.tesseract_with_vietnamese()
             if exe:
                 return ocr.ocr_pages(pdf, exe), True
         return pages, False
+    except pdfium.PdfiumError as exc:  # a page or its text that PDFium cannot load
+        raise UnreadableFile("tệp PDF bị hỏng, không đọc được nội dung trang.",
+                             subject=name) from exc
     finally:
         pdf.close()
+
+
+def _pages(pdf: Any, data: bytes, name: str) -> list[str]:
+    """The text of each page, refusing too many pages or pages/documents with too much text
+    before the text is copied out of PDFium."""
+    count = len(pdf)
+    if count > limits.MAX_PDF_PAGES:
+        raise FileTooLarge(f"tệp PDF có {count} trang, quá giới hạn {limits.MAX_PDF_PAGES} "
+                           "trang.", subject=name)
+    import pypdfium2.raw as pdfium_c
+
+    pages, total = [], 0
+    for number in range(count):
+        page = pdf[number]
+        objects = pdfium_c.FPDFPage_CountObjects(page.raw)
+        if objects > limits.MAX_PAGE_OBJECTS:
+            raise FileTooLarge(f"trang {number + 1} của tệp PDF có {objects} đối tượng, quá "
+                               f"giới hạn {limits.MAX_PAGE_OBJECTS} (tệp hỏng hoặc độc hại).",
+                               subject=name)
+        textpage = page.get_textpage()
+        chars = textpage.count_chars()
+        if chars > limits.MAX_PAGE_CHARS:
+            raise FileTooLarge(f"trang {number + 1} của tệp PDF có {chars} ký tự, quá giới "
+                               f"hạn {limits.MAX_PAGE_CHARS} (tệp hỏng hoặc độc hại).",
+                               subject=name)
+        total += chars
+        limits.check_text(total, len(data), name)
+        text = textpage.get_text_range()
+        # PDFium joins a word hyphenated at a line end itself and leaves U+FFFE where the
+        # hyphen was; the printed word has none
+        text = text.replace("\ufffe", "")
+        pages.append(text.replace("\r\n", "\n").replace("\r", "\n"))
+        textpage.close()
+        page.close()
+    return pages
 
 
 def furniture(pages: list[list[str]]) -> set[str]:

@@ -49,8 +49,8 @@ class Sections:
         """(section id, in a target list, skipped): the nearest heading that says either
         decides, so a target list inside "Mục đích chung, các chỉ tiêu chủ yếu" counts."""
         heading = self.at(offset)
-        if heading is None:
-            return None, False, True
+        if heading is None:  # the preamble above the first heading; a text with no
+            return None, False, bool(self.outline)  # heading at all is read as one section
         if heading.id not in self._flags:
             self._flags[heading.id] = self._decide(heading)
         return self._flags[heading.id]
@@ -237,8 +237,6 @@ def attach_roadmap(ctx: Context, targets: list[Target], span: tuple[int, int],
 
 
 def run(ctx: Context) -> None:
-    if not ctx.outline:
-        return
     sections = Sections(ctx.outline)
     term_end = ctx.document.term[1] if ctx.document.term else None
     targets: list[Target] = []

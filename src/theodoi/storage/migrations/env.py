@@ -15,5 +15,7 @@ with engine_for(url).connect() as connection:
     context.configure(connection=connection, target_metadata=Base.metadata,
                       render_as_batch=connection.dialect.name == "sqlite", compare_type=True)
     with context.begin_transaction():
+        if connection.dialect.name == "postgresql":  # rebuilding a big table may take long
+            connection.exec_driver_sql("SET LOCAL statement_timeout = 0")
         context.run_migrations()
     connection.commit()

@@ -24,6 +24,7 @@ __all__ = [
     "ACCESS_ROLES",
     "AuditEntry",
     "LoginAttempt",
+    "LoginLimit",
     "RoleGrant",
     "User",
     "WebSession",
@@ -96,6 +97,18 @@ class LoginAttempt(Base):
     client: Mapped[str] = mapped_column(String(100))
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     success: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class LoginLimit(Base):
+    """Sign-in attempts counted per key ('a:<address>' or 'u:<username>') in the current
+    window, and when the next one may be checked. One row per key, changed by one UPDATE
+    each attempt, so concurrent attempts are counted one by one (services/accounts.py)."""
+
+    __tablename__ = "login_limits"
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    strikes: Mapped[int] = mapped_column(Integer, default=0)
+    last_at: Mapped[datetime] = mapped_column(DateTime)
+    next_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class AuditEntry(Base):

@@ -16,6 +16,7 @@ from sqlalchemy import (
     LargeBinary,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.sql.expression import false
@@ -72,7 +73,11 @@ class ProgressRecord(Base):
     superseded: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     __table_args__ = (Index("ix_progress_records_target_period", "target_id", "period_key"),
                       Index("ix_progress_records_current", "target_id", "superseded",
-                            "period_end"))
+                            "period_end"),
+                      # one current record per (target, period), whatever races to write
+                      Index("uq_progress_records_current", "target_id", "period_key",
+                            unique=True, sqlite_where=text("NOT superseded"),
+                            postgresql_where=text("NOT superseded")))
 
 
 TASK_STATES = ("chua_trien_khai", "dang_thuc_hien", "hoan_thanh", "tam_dung")

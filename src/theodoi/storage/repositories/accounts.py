@@ -5,10 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, bindparam, delete, func, or_, select, update
+from sqlalchemy import Row, bindparam, case, delete, func, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
 
-from theodoi.storage.models import LoginAttempt, RoleGrant, User, WebSession
+from theodoi.storage.models import LoginAttempt, LoginLimit, RoleGrant, User, WebSession
+
+LONG_AGO = datetime(2000, 1, 1)
 
 
 def user_by_name(s: Session, username: str) -> User | None:
@@ -110,18 +114,54 @@ def add_attempt(s: Session, username: str, client: str, at: datetime, success: b
     s.flush()
 
 
-def recent_failures(s: Session, username: str, client: str,
-                    since: datetime) -> tuple[int, int]:
-    """Failed attempts since `since`: (for this username, from this client)."""
-    rows = s.execute(select(LoginAttempt.username, LoginAttempt.client).where(
-        LoginAttempt.at >= since, LoginAttempt.success.is_(False),
-        or_(LoginAttempt.username == username.lower(), LoginAttempt.client == client)))
-    by_name = by_client = 0
-    for name, where in rows:
-        by_name += name == username.lower()
-        by_client += where == client
-    return by_name, by_client
-
-
 def forget_attempts_before(s: Session, before: datetime) -> None:
     s.execute(delete(LoginAttempt).where(LoginAttempt.at < before))
+
+
+def count_attempt(s: Session, key: str, now: datetime, *, free: int,
+                  waits: list[datetime], stale_before: datetime, gated: bool = True
+                  ) -> int | None:
+    """Count one more attempt on `key`; the attempts of the window counting this one, or
+    None when the key must still wait (`gated`: the free attempts are used up and
+    `next_at` is ahead) and nothing was counted.
+
+    One UPDATE … RETURNING decides and counts, under the row's lock (PostgreSQL) or the
+    database's one write lock (SQLite): forty simultaneous attempts get forty different
+    counts, and only the free ones pass. `waits[i]` is when the next attempt may come after
+    the (free + i)-th; the last repeats. A window older than `stale_before` starts over.
+    """
+    _ensure_row(s, key)
+    s.execute(update(LoginLimit).where(LoginLimit.key == key, LoginLimit.last_at < stale_before)
+              .values(strikes=0, next_at=LONG_AGO))
+    count = LoginLimit.strikes + 1
+    next_at = case((count < free, LoginLimit.next_at),
+                   *[(count == free + i, at) for i, at in enumerate(waits[:-1])],
+                   else_=waits[-1])
+    query = update(LoginLimit).where(LoginLimit.key == key)
+    if gated:
+        query = query.where(or_(LoginLimit.strikes < free, LoginLimit.next_at <= now))
+    done = s.execute(query.values(strikes=count, last_at=now, next_at=next_at)
+                     .returning(LoginLimit.strikes)
+                     .execution_options(synchronize_session=False))
+    return done.scalar_one_or_none()
+
+
+def _ensure_row(s: Session, key: str) -> None:
+    """The key's row, made empty if missing, whatever another attempt does meanwhile."""
+    make = pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
+    s.execute(make(LoginLimit).values(key=key, strikes=0, last_at=LONG_AGO, next_at=LONG_AGO)
+              .on_conflict_do_nothing(index_elements=["key"]))
+
+
+def next_attempt_at(s: Session, key: str) -> datetime | None:
+    return s.scalar(select(LoginLimit.next_at).where(LoginLimit.key == key))
+
+
+def forgive(s: Session, address_key: str, account_key: str) -> None:
+    """A right password: the address's attempt no longer counts, the account starts over."""
+    s.execute(update(LoginLimit).where(LoginLimit.key == address_key, LoginLimit.strikes > 0)
+              .values(strikes=LoginLimit.strikes - 1)
+              .execution_options(synchronize_session=False))
+    s.execute(update(LoginLimit).where(LoginLimit.key == account_key)
+              .values(strikes=0, next_at=LONG_AGO)
+              .execution_options(synchronize_session=False))

@@ -1,9 +1,9 @@
 """Queries on progress: reported values, task updates, explanation requests, completeness.
 
-Progress records are append-only; the *current* record of a (target, period) is the one
-with the highest id. Queries for a whole unit select the unit's items of active plans in a
-subquery, so a unit with 15,000 items and 500,000 records costs a fixed number of queries,
-never one per item.
+Progress records are append-only; the *current* record of a (target, period) is its one
+record not superseded (a partial unique index keeps it one). Queries for a whole unit
+select the unit's items of active plans in a subquery, so a unit with 15,000 items and
+500,000 records costs a fixed number of queries, never one per item.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from theodoi.storage.models import (
@@ -26,6 +27,8 @@ from theodoi.storage.models import (
 )
 
 LIVE_REVIEWS = ("accepted", "corrected", "added")  # proposed/rejected items are not tracked
+CURRENT_INDEX = "uq_progress_records_current"  # PostgreSQL names it in the error
+CURRENT_COLUMNS = "progress_records.target_id, progress_records.period_key"  # SQLite
 
 
 def add(s: Session, row: object) -> None:
@@ -76,13 +79,40 @@ def records_of(s: Session, target_id: int) -> list[ProgressRecord]:
 
 
 def current(s: Session, target_id: int, period_key: str) -> ProgressRecord | None:
-    """The current record of one (target, period): its newest not superseded (a revert
-    can supersede the newest and make an older one current again)."""
+    """The current record of one (target, period), row-locked until the transaction ends
+    (PostgreSQL; SQLite has one writer at a time): a second save of the period waits,
+    then finds it superseded and loses on the unique index instead of adding a second
+    current record. The newest not superseded: a revert can supersede the newest and make
+    an older one current again."""
     return s.scalar(select(ProgressRecord)
                     .where(ProgressRecord.target_id == target_id,
                            ProgressRecord.period_key == period_key,
                            ProgressRecord.superseded.is_(False))
-                    .order_by(ProgressRecord.id.desc()).limit(1))
+                    .order_by(ProgressRecord.id.desc()).limit(1).with_for_update())
+
+
+def supersede(s: Session, record_id: int) -> bool:
+    """Mark a current record superseded in one guarded statement; False when another
+    save did it first (the caller's view of the period is stale)."""
+    done = s.execute(update(ProgressRecord)
+                     .where(ProgressRecord.id == record_id,
+                            ProgressRecord.superseded.is_(False))
+                     .values(superseded=True)
+                     .execution_options(synchronize_session="fetch"))
+    return bool(getattr(done, "rowcount", 0))
+
+
+def add_record(s: Session, row: ProgressRecord) -> bool:
+    """Insert a new current record; False when the period already has another one (the
+    unique index uq_progress_records_current refused it: a concurrent save won)."""
+    s.add(row)
+    try:
+        s.flush()
+    except IntegrityError as exc:
+        if CURRENT_INDEX not in str(exc.orig) and CURRENT_COLUMNS not in str(exc.orig):
+            raise
+        return False
+    return True
 
 
 def _newest_ids(targets: Select[Any], up_to: date | None) -> Select[Any]:
@@ -187,18 +217,10 @@ def task_update(s: Session, update_id: int) -> TaskUpdate | None:
     return s.get(TaskUpdate, update_id)
 
 
-def supersede(s: Session, row: ProgressRecord) -> None:
-    """Mark `row` superseded and write it now, so a record made current after it never
-    meets it as a second current record of the same (target, period)."""
-    row.superseded = True
-    s.flush()
-
-
 def restore(s: Session, row: ProgressRecord) -> None:
     """Make `row` current again (its successor is superseded first, by the caller)."""
     row.superseded = False
     s.flush()
-
 
 
 def reports_on_plan(s: Session, plan_id: int) -> int:

@@ -33,10 +33,14 @@ def csrf(request: Request, response: Response) -> dict[str, str]:
 
 @router.post("/login")
 def login(body: Credentials, request: Request, response: Response, s: deps.Db) -> dict[str, Any]:
-    outcome = accounts.login(s, body.username, body.password, deps.client_of(request),
-                             policy=deps.policy_of(deps.settings_of(request)))
+    client = deps.client_of(request)
+    refused = accounts.admit(s, body.username, client)
+    s.commit()  # counted before the (slow) password check, seen by concurrent attempts
+    outcome = refused or accounts.login(s, body.username, body.password, client,
+                                        admitted=True,
+                                        policy=deps.policy_of(deps.settings_of(request)))
     if not isinstance(outcome, accounts.SignIn):
-        s.commit()  # the failed attempt counts towards the limit even though we refuse
+        s.commit()  # the failed attempt stays on record even though we refuse
         raise outcome
     deps.set_cookie(request, response, deps.SESSION_COOKIE, outcome.token)
     return {"csrf_token": outcome.csrf_token,

@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Request, UploadFile
+from fastapi import APIRouter, File, Request, Response, UploadFile
 from pydantic import BaseModel
 
-from theodoi.services import directory, home_view, register_view, review_view, reviewing
-from theodoi.services import uploads as upload_service
+from theodoi.services import directory, home_view, jobs, register_view, review_view, reviewing
 from theodoi.services.review_view import item_row
 from theodoi.web import deps
 
@@ -45,12 +44,24 @@ def unit(unit_id: int, s: deps.Db, p: deps.User) -> dict[str, Any]:
     return home_view.unit_page(s, p, unit_id)
 
 
-@router.post("/units/{unit_id}/plans", status_code=201)
-async def upload(unit_id: int, request: Request, s: deps.Db, p: deps.User,
-                 file: Annotated[UploadFile, File()]) -> dict[str, Any]:
-    limit = deps.settings_of(request).max_upload_bytes
-    data = await file.read(limit + 1)
-    return upload_service.upload_plan(s, p, unit_id, data, file.filename or "", max_bytes=limit)
+@router.post("/units/{unit_id}/plans", status_code=202)
+def upload(unit_id: int, request: Request, response: Response, s: deps.Db, p: deps.User,
+           file: Annotated[UploadFile, File()]) -> dict[str, Any]:
+    """The file is stored and its reading queued: 202 with the job; poll its `url`."""
+    job = jobs.submit_upload(s, p, unit_id, file.file, file.filename or "",
+                             deps.settings_of(request))
+    response.headers["Location"] = job["url"]
+    return job
+
+
+@router.get("/jobs/{job_id}")
+def job(job_id: int, s: deps.Db, p: deps.User) -> dict[str, Any]:
+    return jobs.view(s, p, job_id)
+
+
+@router.post("/jobs/{job_id}/cancel")
+def cancel_job(job_id: int, s: deps.Db, p: deps.User) -> dict[str, Any]:
+    return jobs.cancel(s, p, job_id)
 
 
 @router.get("/units/{unit_id}/register")

@@ -37,10 +37,13 @@ def login_page(request: Request, tiep: str = "/") -> Response:
 @router.post("/dang-nhap")
 def login(request: Request, s: deps.Db, username: Annotated[str, Form()],
           password: Annotated[str, Form()], tiep: Annotated[str, Form()] = "/") -> Response:
-    outcome = accounts.login(s, username, password, deps.client_of(request),
-                             policy=deps.policy_of(deps.settings_of(request)))
+    client = deps.client_of(request)
+    refused = accounts.admit(s, username, client)
+    s.commit()  # counted before the (slow) password check, seen by concurrent attempts
+    outcome = refused or accounts.login(s, username, password, client, admitted=True,
+                                        policy=deps.policy_of(deps.settings_of(request)))
     if not isinstance(outcome, accounts.SignIn):
-        s.commit()  # the failed attempt counts towards the limit
+        s.commit()  # the failed attempt stays on record
         return _login_form(request, message=sentence(outcome.render()),
                            status=status_of(outcome)[0], tiep=tiep)
     target = "/doi-mat-khau" if outcome.must_change_password else _safe_next(tiep)

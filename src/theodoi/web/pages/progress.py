@@ -41,20 +41,23 @@ def _back(request: Request, s: deps.Db, p: deps.User, message: str, back: str,
     return RedirectResponse(f"{target.split('?')[0]}?da_ghi={ref}", status_code=303)
 
 
-async def _evidence(request: Request, file: UploadFile | None) -> Evidence | None:
-    """The chosen file (at most one byte over the limit is read), None when none was."""
+def _evidence(request: Request, file: UploadFile | None) -> Evidence | None:
+    """The chosen file (at most one byte over the limit is read), None when none was.
+
+    Read from the form's spooled file on the route's worker thread: the parsed form
+    keeps an upload in memory only while small, so this is disk I/O kept off the loop."""
     if file is None or not file.filename:
         return None
-    return file.filename, await file.read(deps.settings_of(request).max_evidence_bytes + 1)
+    return file.filename, file.file.read(deps.settings_of(request).max_evidence_bytes + 1)
 
 
 @router.post("/muc/{ref}/so-lieu")
-async def record_value(request: Request, ref: str, s: deps.Db, p: deps.User,
+def record_value(request: Request, ref: str, s: deps.Db, p: deps.User,
                        period: Text, value: Text, unit: Text = "", note: Text = "",
                        tiep: Text = "/",
                        evidence: Annotated[UploadFile | None, File()] = None) -> Response:
     row = my_work.record_value(s, p, ref, period, value, unit=unit, note=note,
-                               evidence=await _evidence(request, evidence),
+                               evidence=_evidence(request, evidence),
                                max_evidence_bytes=deps.settings_of(request).max_evidence_bytes)
     message = (f"Đã ghi số liệu {row['ref']} kỳ {row['period_label']}: "
                f"{vn_number(row['value'])} {row['unit'] or ''}.")

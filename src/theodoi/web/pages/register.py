@@ -8,8 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from theodoi.services import directory, home_view, register_view, review_view, reviewing
-from theodoi.services import uploads as upload_service
+from theodoi.services import directory, home_view, jobs, register_view, review_view, reviewing
 from theodoi.services.review_view import item_row
 from theodoi.web import deps
 from theodoi.web.templating import render
@@ -40,16 +39,26 @@ def upload_form(request: Request, unit_id: int, s: deps.Db, p: deps.User) -> Res
 
 
 @router.post("/don-vi/{unit_id}/tai-len")
-async def upload(request: Request, unit_id: int, s: deps.Db, p: deps.User,
-                 file: Annotated[UploadFile, File()]) -> Response:
-    limit = deps.settings_of(request).max_upload_bytes
-    data = await file.read(limit + 1)
-    result = upload_service.upload_plan(s, p, unit_id, data, file.filename or "",
-                                        max_bytes=limit)
-    target = f"/ke-hoach/{result['plan_id']}"
+def upload(request: Request, unit_id: int, s: deps.Db, p: deps.User,
+           file: Annotated[UploadFile, File()]) -> Response:
+    """Store the file and queue its reading; the job's page shows the progress (sync: the
+    copy to the data folder runs on a worker thread, never on the event loop)."""
+    job = jobs.submit_upload(s, p, unit_id, file.file, file.filename or "",
+                             deps.settings_of(request))
     if request.headers.get("hx-request"):
-        return Response(status_code=204, headers={"HX-Redirect": target})
-    return RedirectResponse(target, status_code=303)
+        return Response(status_code=204, headers={"HX-Redirect": job["page"]})
+    return RedirectResponse(job["page"], status_code=303)
+
+
+@router.get("/tac-vu/{job_id}")
+def job_page(request: Request, job_id: int, s: deps.Db, p: deps.User) -> Response:
+    return page(request, "job.html", job=jobs.view(s, p, job_id))
+
+
+@router.post("/tac-vu/{job_id}/huy")
+def cancel_job(job_id: int, s: deps.Db, p: deps.User) -> Response:
+    jobs.cancel(s, p, job_id)
+    return RedirectResponse(f"/tac-vu/{job_id}", status_code=303)
 
 
 @router.get("/ke-hoach/{plan_id}")
@@ -81,8 +90,8 @@ CORRECTABLE = ("indicator", "title", "text", "field", "kind", "value", "unit",
 
 
 @router.post("/muc/{ref}/sua")
-async def correct(request: Request, ref: str, s: deps.Db, p: deps.User) -> Response:
-    form = await request.form()
+def correct(request: Request, ref: str, s: deps.Db, p: deps.User,
+            form: deps.Fields) -> Response:
     changes = {k: str(form[k]) for k in CORRECTABLE if k in form}
     version = str(form.get("version") or "")
     if not version.isdigit():

@@ -1,7 +1,7 @@
 """api tokens: per-user keys for scripts, stored as sha256 hashes
 
 Revision ID: 0007_api_tokens
-Revises: 0004
+Revises: 0006_one_current
 Create Date: 2026-12-06 10:20:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0007_api_tokens'
-down_revision = '0004'
+down_revision = '0006_one_current'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,123 @@
+"""The `import_plan` job: an uploaded plan file stored in the data folder, then read.
+
+`submit_upload` (in the web request) checks the person may upload to the unit, streams
+the file to `<data folder>/uploads/` in chunks while counting its size, refuses what is
+plainly no document by its first bytes, and queues the job. The runner reads the file in
+a child process (runner.extract_step); `import_staged` then writes the plan, in the one
+transaction that also marks the job done, so a worker killed mid-import leaves no plan.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import uuid
+from datetime import timedelta
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from sqlalchemy.orm import Session
+
+from theodoi.domain import access as rules
+from theodoi.extraction.errors import FileTooLarge
+from theodoi.extraction.readers import sniff
+from theodoi.services import access, audit, importing
+from theodoi.services import uploads as checks
+from theodoi.services.access import Principal
+from theodoi.services.jobs import queue
+from theodoi.settings import Settings
+
+KIND = "import_plan"
+FOLDER = "uploads"
+CHUNK = 1 << 20
+HEAD = 64 * 1024  # what the quick checks look at before the job is queued
+
+
+def submit_upload(s: Session, p: Principal, unit_id: int, stream: BinaryIO, filename: str,
+                  settings: Settings) -> dict[str, Any]:
+    """Store the upload and queue its reading; the job as `queue.view` shows it.
+
+    Refuses, before anything is queued and with the file removed again: a unit the person
+    may not upload to, a file over the size limit, a type theodoi does not read, a
+    picture, an empty file."""
+    unit = access.unit(s, p, unit_id, rules.UPLOAD)
+    name = checks.check(b"", filename, settings.max_upload_bytes)  # the name and its type
+    stored, size, sha, head = _store(stream, settings, name)
+    try:
+        checks.check(head, name, settings.max_upload_bytes)
+        if not head.startswith(b"PK\x03\x04"):  # a zip's kind needs the whole file: the job
+            sniff(head, name)
+    except BaseException:
+        stored.unlink(missing_ok=True)
+        raise
+    payload = {"file": f"{FOLDER}/{stored.name}", "filename": name, "size": size,
+               "sha256": sha, "unit_code": unit.code}
+    return queue.as_dict(queue.add(s, KIND, payload, unit_id=unit.id, p=p))
+
+
+def _store(stream: BinaryIO, settings: Settings, name: str) -> tuple[Path, int, str, bytes]:
+    """Copy the stream into the uploads folder: (path, size, sha256, first bytes);
+    FileTooLarge (and nothing kept) once it passes the limit."""
+    folder = settings.data_dir / FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{uuid.uuid4().hex}{Path(name).suffix.lower()}"
+    digest, size, head = hashlib.sha256(), 0, b""
+    limit = settings.max_upload_bytes
+    try:
+        with path.open("wb") as out:
+            while chunk := stream.read(CHUNK):
+                size += len(chunk)
+                if size > limit:
+                    raise FileTooLarge(f"tệp lớn hơn giới hạn {limit / 1048576:.0f} MB.",
+                                       subject=name)
+                if len(head) < HEAD:
+                    head += chunk[:HEAD - len(head)]
+                digest.update(chunk)
+                out.write(chunk)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    return path, size, digest.hexdigest(), head
+
+
+def file_of(settings: Settings, payload: dict[str, Any]) -> Path:
+    """The stored upload a job's payload names (inside the uploads folder only)."""
+    return settings.data_dir / FOLDER / Path(str(payload["file"])).name
+
+
+def import_staged(s: Session, settings: Settings, unit_id: int, who: Principal | None,
+                  payload: dict[str, Any], extraction: dict[str, Any]) -> dict[str, Any]:
+    """Write the extracted plan as a draft of the unit (flushed, not committed); what the
+    import did, as the upload's answer showed it before uploads became jobs."""
+    data = importing.read_file(file_of(settings, payload), settings.max_upload_bytes)
+    result = importing.import_plan(s, payload["unit_code"], data, payload["filename"],
+                                   max_bytes=settings.max_upload_bytes, extraction=extraction)
+    if not result.already_stored:
+        audit.record(s, who, unit_id, "plan", result.plan_id, "status", None, "draft")
+    return {"plan_id": result.plan_id, "already_stored": result.already_stored,
+            "targets": result.targets, "tasks": result.tasks,
+            "warnings": result.warnings, "proposed_agencies": result.proposed_agencies,
+            "revises": result.revises}
+
+
+def sweep(s: Session, settings: Settings, older_than: timedelta,
+          now: float | None = None) -> list[str]:
+    """Remove stored uploads no queued or running job needs (a job cancelled before it
+    ran, an upload whose request failed after the copy) once older than `older_than`,
+    so a request still between its copy and its commit keeps its file. Returns the names."""
+    folder = settings.data_dir / FOLDER
+    if not folder.is_dir():
+        return []
+    needed = {Path(str(p.get("file", ""))).name for p in queue.repo.active_payloads(s)}
+    cutoff = (now or time.time()) - older_than.total_seconds()  # file times: epoch seconds
+    removed = []
+    for path in sorted(folder.iterdir()):
+        if path.is_file() and path.name not in needed and path.stat().st_mtime < cutoff:
+            path.unlink(missing_ok=True)
+            removed.append(path.name)
+    return removed
+
+
+def cleanup(settings: Settings, payload: dict[str, Any]) -> None:
+    """Remove the stored upload once its job has ended (the register keeps the bytes)."""
+    file_of(settings, payload).unlink(missing_ok=True)

@@ -1,0 +1,7 @@
+"""External programs theodoi runs (LibreOffice), each behind one module that finds it,
+runs it safely and says in one exception what went wrong.
+
+Below extraction and reports, beside the domain: both read documents through these
+(the DOC/ODT reader, the report PDF), so neither reaches into the other for it. Imports
+only the standard library and the domain (an import-linter contract).
+"""
