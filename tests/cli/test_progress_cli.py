@@ -130,6 +130,34 @@ def test_explanations_from_the_command_line(settings_env: str, capsys: Any) -> N
     assert code == 0 and "Giá" in out and "Câu hỏi" in out
 
 
+def test_audit_revert_of_a_recorded_value(settings_env: str, capsys: Any) -> None:
+    from theodoi.services import accounts, uow
+    from theodoi.settings import load
+
+    refs = _setup(capsys)
+    with uow.transaction(load()) as s:
+        accounts.create_user(s, "vanphong", "mot-mat-khau-du-dai-1")
+        accounts.grant(s, "vanphong", UNIT, "van_phong")
+    for value in ("70", "75"):
+        assert theodoi(capsys, "progress", "record", refs["income"], "--period", "2026",
+                       "--value", value)[0] == 0
+    with uow.transaction(load()) as s:
+        from sqlalchemy import select
+
+        from theodoi.storage.models import AuditEntry
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.entity_kind == "progress")
+                          .order_by(AuditEntry.id.desc())).first().id
+    code, out, err = theodoi(capsys, "audit", "revert", str(entry), "--as", "vanphong",
+                             "--yes", "--format", "json")
+    assert code == 0, err
+    assert json.loads(out)["changes"] == [
+        f"số liệu của chỉ tiêu {refs['income']}, Năm 2026: 75 → 70"]
+    code, _, err = theodoi(capsys, "audit", "revert", str(entry), "--as", "vanphong", "--yes")
+    assert code == 2 and "đã được ghi lại" in err
+    code, _, err = theodoi(capsys, "audit", "revert", str(entry), "--as", "khong-co", "--yes")
+    assert code == 2 and "không có người dùng" in err
+
+
 def test_a_value_that_is_not_a_finite_number_exits_2_and_stores_nothing(
         settings_env: str, capsys: Any) -> None:
     income = _setup(capsys)["income"]

@@ -125,3 +125,76 @@ def test_an_agency_user_sees_only_its_own_items_history(world: World, as_user: A
     leader = as_user("lanhdao").get(f"/api/units/{world.units[A]}/audit").json()
     assert {own["ref"], other["ref"]} <= {e["ref"] for e in leader["entries"]}
     assert not any(e["revertible"] for e in leader["entries"])
+
+
+def test_a_recorded_value_is_undone_from_the_page_after_a_confirmation(world: World,
+                                                                        as_user: Any) -> None:
+    office = _office(as_user, world)
+    t = _target(world)
+    plan = world.plans[A]
+    version = office.get(f"/api/plans/{plan}/review").json()["plan"]["version"]
+    office.post(f"/api/plans/{plan}/accept-all", json={"version": version})
+    version = office.get(f"/api/plans/{plan}/review").json()["plan"]["version"]
+    assert office.post(f"/api/plans/{plan}/activate",
+                       json={"version": version}).status_code == 200
+    for value in ("70", "75"):
+        r = office.post(f"/api/items/{t['ref']}/progress", json={"period": "2026",
+                                                                  "value": value})
+        assert r.status_code == 201, r.text
+    entries = office.get(f"/api/units/{world.units[A]}/audit").json()["entries"]
+    recorded = [e for e in entries if e["entity_kind"] == "progress"]
+    assert [(e["old"], e["new"], e["revertible"]) for e in recorded] == [
+        ("70.0", "75.0", True), (None, "70.0", False)]  # the first was recorded over since
+    page = office.get(f"/don-vi/{world.units[A]}/lich-su")
+    assert f'href="/lich-su/{recorded[0]["id"]}/hoan-tac?back=' in page.text
+    confirm = office.get(f"/lich-su/{recorded[0]['id']}/hoan-tac")
+    assert confirm.status_code == 200
+    assert f"số liệu của chỉ tiêu {t['ref']}, Năm 2026: 75 → 70" in confirm.text
+    assert "Xác nhận hoàn tác" in confirm.text
+    preview = office.get(f"/api/audit/{recorded[0]['id']}/revert").json()
+    assert preview["changes"] == [f"số liệu của chỉ tiêu {t['ref']}, Năm 2026: 75 → 70"]
+    done = office.post(f"/lich-su/{recorded[0]['id']}/hoan-tac",
+                       data={"back": f"/don-vi/{world.units[A]}/lich-su"},
+                       follow_redirects=False)
+    assert done.status_code == 303
+    history = office.get(f"/api/units/{world.units[A]}/audit").json()["entries"]
+    assert (history[0]["reverts"], history[0]["old"], history[0]["new"]) == (
+        recorded[0]["id"], "75.0", "70.0")
+    again = office.post(f"/api/audit/{recorded[0]['id']}/revert", json={})
+    assert again.status_code == 409 and "đã được ghi lại" in again.json()["error"]["message"]
+    undone = office.post(f"/api/audit/{history[0]['id']}/revert", json={})
+    assert undone.status_code == 200 and undone.json()["changes"] == [
+        f"số liệu của chỉ tiêu {t['ref']}, Năm 2026: 70 → 75"]
+    assert as_user("xem").post(f"/api/audit/{history[0]['id']}/revert",
+                               json={}).status_code == 403
+
+
+def test_a_merge_is_confirmed_first_then_undone_from_the_history(world: World,
+                                                                 as_user: Any) -> None:
+    office = _office(as_user, world)
+    rows = office.get(f"/api/units/{world.units[A]}/agencies").json()["agencies"]
+    social = next(a for a in rows if a["name"] == "Phòng Văn hóa - Xã hội")
+    economy = next(a for a in rows if a["name"] == "Phòng Kinh tế")
+    assert social["assignments"] >= 1
+    confirm = office.get(f"/co-quan/{social['id']}/gop", params={"into": economy["id"]})
+    assert confirm.status_code == 200 and "Xác nhận gộp" in confirm.text
+    assert f"Sẽ chuyển sang “Phòng Kinh tế”: {social['assignments']} lượt giao việc" \
+        in confirm.text
+    preview = office.get(f"/api/agencies/{social['id']}/merge",
+                         params={"into": economy["id"]}).json()
+    assert len(preview["moving"]) == social["assignments"]
+    untouched = office.get(f"/api/units/{world.units[A]}/agencies").json()["agencies"]
+    assert untouched == rows  # the confirmation page changed nothing
+    r = office.post(f"/co-quan/{social['id']}/gop",
+                    data={"version": social["version"], "unit_id": world.units[A],
+                          "into": economy["id"]}, follow_redirects=False)
+    assert r.status_code == 303
+    merged = office.get(f"/api/units/{world.units[A]}/audit").json()["entries"][0]
+    assert (merged["field"], merged["old"], merged["new"], merged["revertible"]) == (
+        "merged", "Phòng Văn hóa - Xã hội", "Phòng Kinh tế", True)
+    assert office.get(f"/lich-su/{merged['id']}/hoan-tac").status_code == 200
+    done = office.post(f"/lich-su/{merged['id']}/hoan-tac", data={}, follow_redirects=False)
+    assert done.status_code == 303
+    after = office.get(f"/api/units/{world.units[A]}/agencies").json()["agencies"]
+    assert [(a["id"], a["name"], a["assignments"], a["aliases"]) for a in after] == [
+        (a["id"], a["name"], a["assignments"], a["aliases"]) for a in rows]

@@ -10,6 +10,7 @@ import sys
 import click
 
 from theodoi.cli.agency import agency_group, unit_group
+from theodoi.cli.audit import audit_group
 from theodoi.cli.backup import backup_cmd, restore_cmd
 from theodoi.cli.db import db_group
 from theodoi.cli.errors import run_guarded
@@ -42,6 +43,7 @@ cli.add_command(links_group)
 for command in (progress_group, status_cmd, explain_group):
     cli.add_command(command)
 cli.add_command(report_cmd)
+cli.add_command(audit_group)
 user_group.add_command(token_group)
 cli.add_command(user_group)
 cli.add_command(serve_cmd)

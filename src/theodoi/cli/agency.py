@@ -6,7 +6,7 @@ import click
 from rich.table import Table
 
 from theodoi.cli.common import ID, out, print_json, transaction
-from theodoi.services import agencies, units
+from theodoi.services import agencies, directory, units
 
 
 @click.group("unit")
@@ -83,8 +83,9 @@ def agency_confirm_cmd(agency_id: int, unit_text: str, name: str | None) -> None
 def agency_merge_cmd(agency_id: int, into_id: int, unit_text: str) -> None:
     """Gộp cơ quan AGENCY_ID vào INTO_ID (tên của nó thành tên gọi khác)."""
     with transaction() as s:
-        agency = agencies.merge(s, units.find(s, unit_text), agency_id, into_id)
-        out.print(f"Đã gộp vào: {agency.name}.")
+        # audited with what moved, so `theodoi audit revert` can undo it
+        merged = directory.merged(s, None, units.find(s, unit_text), agency_id, into_id)
+        out.print(f"Đã gộp vào: {merged['name']}.")
 
 
 @agency_group.command("alias")

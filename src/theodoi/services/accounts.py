@@ -98,6 +98,16 @@ def get_user(s: Session, username: str) -> User:
     return user
 
 
+def principal_for(s: Session, username: str) -> Principal:
+    """The person as the CLI acts for them (`--as`): their grants, no web session, so a
+    command may do exactly what they may do on the web."""
+    user = get_user(s, username)
+    if not user.active:
+        raise BadInput(f"người dùng '{username}' đã bị khóa.")
+    grants = tuple(rules.Grant(g.unit_id, g.role, g.agency_id) for g in user.grants)
+    return Principal(user.id, user.username, user.full_name, grants)
+
+
 def grant(s: Session, username: str, unit_text: str, role: str,
           agency_text: str | None = None) -> RoleGrant:
     """Give `username` a role at a unit; don_vi names the agency (id or name) it speaks for."""

@@ -9,10 +9,11 @@ into the body it really is, which turns the name into an alias of that body.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy.orm import Session
 
-from theodoi.domain.errors import BadInput, NotFound
+from theodoi.domain.errors import BadInput, Conflict, NotFound
 from theodoi.domain.names import agency_key
 from theodoi.extraction.agencies import looks_like_body, normalise_agency
 from theodoi.storage.models import Agency, AgencyAlias, Unit
@@ -112,6 +113,53 @@ def merge(s: Session, unit: Unit, agency_id: int, into_id: int) -> Agency:
     source, target = _get(s, unit, agency_id), _get(s, unit, into_id)
     repo.merge_into(s, source, target)
     return target
+
+
+def merge_moves(s: Session, unit: Unit, agency_id: int, into_id: int) -> dict[str, Any]:
+    """What merging `agency_id` into `into_id` will move, read before the merge: the
+    agency itself, its assignment ids and the aliases that pass to the other body (an
+    alias the other body already knows is dropped with the agency). The audit keeps it so
+    the merge can be undone exactly; the confirmation page shows it."""
+    source, target = _get(s, unit, agency_id), _get(s, unit, into_id)
+    known = {a.key for a in target.aliases}
+    return {"source": {"id": source.id, "name": source.name, "key": source.key,
+                       "status": source.status},
+            "into": {"id": target.id, "name": target.name},
+            "assignments": repo.assignment_ids(s, source.id),
+            "aliases": [[a.alias, a.key] for a in sorted(source.aliases, key=lambda x: x.key)
+                        if a.key not in known]}
+
+
+def check_unmerge(s: Session, unit: Unit, into_id: int, moves: dict[str, Any]) -> None:
+    """Conflict when what a merge moved (`merge_moves`) changed since, naming how much."""
+    target = _get(s, unit, into_id)
+    ids = [int(i) for i in moves["assignments"]]
+    now = repo.assignments_by_id(s, ids)
+    moved_on = [i for i in ids if now.get(i) != target.id]
+    lost = [a for a, key in moves["aliases"]
+            if (row := repo.alias_by_key(s, unit.id, key)) is None or row.agency_id != target.id]
+    if moved_on or lost:
+        raise Conflict(f"sau khi gộp, {len(moved_on)} lượt giao việc và {len(lost)} tên gọi "
+                       f"của '{moves['source']['name']}' đã được sửa ở nơi khác"
+                       f"{' (' + '; '.join(lost[:3]) + ')' if lost else ''}; không tách lại "
+                       "để khỏi ghi đè thay đổi mới hơn.")
+    if repo.agency_by_key(s, unit.id, moves["source"]["key"]) is not None:
+        raise Conflict(f"tên '{moves['source']['name']}' nay đã là của một cơ quan khác; "
+                       "không tách lại được.")
+
+
+def unmerge(s: Session, unit: Unit, into_id: int, moves: dict[str, Any]) -> Agency:
+    """Undo a merge recorded by `merge_moves`: the agency comes back (under its old id when
+    free) with exactly the assignments and aliases that moved; refused as `check_unmerge`
+    says."""
+    check_unmerge(s, unit, into_id, moves)
+    ids = [int(i) for i in moves["assignments"]]
+    keys = [key for _, key in moves["aliases"]]
+    src = moves["source"]
+    agency = repo.restore(s, unit.id, src["id"], src["name"], src["key"], src["status"])
+    repo.move_aliases(s, unit.id, keys, agency)
+    repo.move_assignments(s, ids, agency)
+    return agency
 
 
 def add_alias(s: Session, unit: Unit, agency_id: int, alias: str) -> Agency:

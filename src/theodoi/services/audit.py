@@ -30,20 +30,32 @@ def _text(value: Any) -> str | None:
 
 
 def record(s: Session, p: Principal | None, unit_id: int | None, kind: str, entity_id: int,
-           field: str, old: Any, new: Any) -> None:
-    """One changed field; unchanged values are not written."""
-    if _text(old) == _text(new):
-        return
-    repo.add(s, AuditEntry(at=utcnow(), user_id=p.user_id if p else None,
-                           username=p.username if p else None, unit_id=unit_id,
-                           entity_kind=kind, entity_id=entity_id, field=field,
-                           old=_text(old), new=_text(new)))
+           field: str, old: Any, new: Any, *, detail: dict[str, Any] | None = None,
+           reverts: int | None = None, username: str | None = None) -> AuditEntry | None:
+    """One changed field; unchanged values are not written (unless `detail` says what
+    moved). `reverts` names the entry this change undoes; `username` stands for a person
+    known only by name (a CLI or import `by`)."""
+    if _text(old) == _text(new) and detail is None:
+        return None
+    return repo.add(s, AuditEntry(
+        at=utcnow(), user_id=p.user_id if p else None,
+        username=p.username if p else username, unit_id=unit_id, entity_kind=kind,
+        entity_id=entity_id, field=field, old=_text(old), new=_text(new), reverts_id=reverts,
+        detail=None if detail is None else json.dumps(detail, ensure_ascii=False,
+                                                      default=str)))
+
+
+def detail_of(entry: AuditEntry) -> dict[str, Any] | None:
+    """The entry's undo data, None for entries written before it was kept."""
+    return None if entry.detail is None else dict(json.loads(entry.detail))
 
 
 def record_changes(s: Session, p: Principal | None, unit_id: int | None, kind: str,
-                   entity_id: int, before: dict[str, Any], after: dict[str, Any]) -> None:
+                   entity_id: int, before: dict[str, Any], after: dict[str, Any], *,
+                   reverts: int | None = None) -> None:
     for name in sorted(set(before) | set(after)):
-        record(s, p, unit_id, kind, entity_id, name, before.get(name), after.get(name))
+        record(s, p, unit_id, kind, entity_id, name, before.get(name), after.get(name),
+               reverts=reverts)
 
 
 def _row(e: AuditEntry) -> AuditRow:

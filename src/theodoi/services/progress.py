@@ -14,9 +14,10 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
-from theodoi.domain.errors import BadInput, Conflict
+from theodoi.domain.errors import BadInput, Conflict, NotFound
 from theodoi.domain.periods import Period, parse_period, periods_in
-from theodoi.services import items
+from theodoi.domain.status import TASK_STATE_LABELS
+from theodoi.services import audit, items
 from theodoi.services import progress_values as values
 from theodoi.services.review import get_plan
 from theodoi.storage.models import Plan, ProgressRecord, Target, Task, TaskUpdate
@@ -124,7 +125,19 @@ def record_progress(s: Session, ref: str, period_text: str, value_text: str | fl
             or not repo.add_record(s, row):
         raise Conflict(f"kỳ {period.label} của {ref} vừa được người khác ghi số liệu; không "
                        "có gì bị ghi đè. Hãy tải lại trang, xem số liệu mới rồi làm lại.")
+    _audit_record(s, target, row, by)
     return _record_row(row, target)
+
+
+def _audit_record(s: Session, target: Target, row: ProgressRecord, by: str | None) -> None:
+    """The record in the audit history, with the record it replaced, so it can be undone
+    (`detail`: `current` is the record that counts after this change, `restore` the one
+    an undo makes current again)."""
+    previous = repo.record(s, row.corrects_id) if row.corrects_id else None
+    audit.record(s, None, target.plan.unit_id, "progress", row.id, "value",
+                 None if previous is None else previous.value, row.value, username=by,
+                 detail={"target": target.id, "period": row.period_key, "current": row.id,
+                         "restore": row.corrects_id})
 
 
 def read_value(t: Target, raw: str | float, of: str | float | None
@@ -223,6 +236,9 @@ def update_task(s: Session, ref: str, state: str, *, on: date,
                      product=(product or "").strip() or None,
                      explanation=(explanation or "").strip() or None, recorded_by=by)
     repo.add(s, row)
+    audit.record(s, None, task.plan.unit_id, "task_update", row.id, "update", None,
+                 TASK_STATE_LABELS[code],
+                 detail={"task": task.id, "withdrawn": False}, username=by)
     return _update_row(row, task)
 
 
@@ -253,3 +269,28 @@ def task_history(s: Session, ref: str) -> list[UpdateRow]:
     if not isinstance(item, Task):
         raise BadInput(f"{ref} là chỉ tiêu; dùng lịch sử số liệu.")
     return [_update_row(u, item) for u in repo.updates_of(s, item.id)]
+
+
+def withdraw_record(s: Session, current_id: int | None, restore_id: int | None) -> None:
+    """Undo a recorded value: record `current_id` stops counting and `restore_id` (the one
+    it replaced, if any) counts again. Superseded first and written, then restored, so the
+    (target, period) never has two current records, inside the caller's transaction."""
+    if current_id is not None and repo.record(s, current_id) is not None \
+            and not repo.supersede(s, current_id):  # guarded: written at once
+        raise Conflict(f"số liệu số {current_id} vừa được người khác thay đổi; không có gì "
+                       "bị ghi đè. Hãy tải lại trang rồi làm lại.")
+    if restore_id is not None:
+        old = repo.record(s, restore_id)
+        if old is not None:
+            repo.restore(s, old)
+
+
+def set_withdrawn(s: Session, update_id: int, withdrawn: bool) -> TaskUpdate:
+    """Withdraw a task update (kept, no longer counted) or bring it back."""
+    row = repo.task_update(s, update_id)
+    if row is None:
+        raise NotFound(f"không có báo cáo tiến độ số {update_id}.")
+    row.withdrawn = withdrawn
+    s.flush()
+    return row
+

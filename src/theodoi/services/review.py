@@ -187,3 +187,32 @@ def close(s: Session, plan_id: int) -> Plan:
     plan.status = "closed"
     s.flush()
     return plan
+
+
+def restore_review(s: Session, ref: str, state: str) -> Target | Task:
+    """Put an item's review decision back (a revert); an item of a live plan cannot go
+    back to 'proposed', which activation ruled out."""
+    item = _editable(items.get_item(s, ref))
+    if state == "proposed" and item.plan.status != "draft":
+        raise Conflict(f"kế hoạch số {item.plan_id} đang thực hiện; mục {ref} không thể "
+                       "trở lại 'chờ rà soát'.")
+    item.review, item.reviewed_at = state, utcnow()
+    s.flush()
+    return item
+
+
+def deactivate(s: Session, plan_id: int, reopen: int | None) -> Plan:
+    """Undo an activation: the plan is a draft again and the version it closed (`reopen`)
+    is live again. The caller checks that nothing was reported on it meanwhile."""
+    plan = get_plan(s, plan_id)
+    if plan.status != "active":
+        raise Conflict(f"kế hoạch số {plan_id} không còn đang thực hiện.")
+    plan.status, plan.activated_at = "draft", None
+    if reopen is not None:
+        old = get_plan(s, reopen)
+        if old.status != "closed":
+            raise Conflict(f"kế hoạch số {reopen} không còn ở trạng thái đã đóng.")
+        old.status = "active"
+    s.flush()
+    return plan
+

@@ -119,6 +119,10 @@ def activate(s: Session, p: Principal, plan_id: int, version: int | None) -> Pla
     plan = access.plan(s, p, plan_id, rules.REVIEW)
     check_version("kế hoạch", f"số {plan.id}", plan.version, version)
     before = plan.status
-    review.activate(s, plan.id)
-    audit.record(s, p, plan.unit_id, "plan", plan.id, "status", before, plan.status)
+    old = review.get_plan(s, plan.revises_id) if plan.revises_id else None
+    closes = old.id if old is not None and old.status != "closed" else None
+    done = review.activate(s, plan.id)
+    # what an undo needs: the version this activation closed and whether rows moved
+    audit.record(s, p, plan.unit_id, "plan", plan.id, "status", before, plan.status,
+                 detail={"closed_plan": closes, "carried_over": done.carried_over})
     return plan

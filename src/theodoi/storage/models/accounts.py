@@ -127,3 +127,7 @@ class AuditEntry(Base):
     field: Mapped[str] = mapped_column(String(60))
     old: Mapped[str | None] = mapped_column(Text)
     new: Mapped[str | None] = mapped_column(Text)
+    # the entry this one undoes (a revert is a new entry, history is never deleted)
+    reverts_id: Mapped[int | None] = mapped_column(Integer)
+    # JSON of what an undo needs beyond old/new (a merge's moved rows, a record's ids)
+    detail: Mapped[str | None] = mapped_column(Text)

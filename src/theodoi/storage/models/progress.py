@@ -106,6 +106,8 @@ class TaskUpdate(Base):
         ForeignKey("attachments.id", ondelete="SET NULL"))
     recorded_by: Mapped[str | None] = mapped_column(String(200))
     recorded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # withdrawn from the audit history: kept for the record, no longer counted anywhere
+    withdrawn: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class ExplanationRequest(Base):

@@ -37,6 +37,10 @@ def add_alias(s: Session, agency: Agency, alias: str, key: str) -> AgencyAlias:
     return row
 
 
+def agency_by_key(s: Session, unit_id: int, key: str) -> Agency | None:
+    return s.scalar(select(Agency).where(Agency.unit_id == unit_id, Agency.key == key))
+
+
 def get(s: Session, agency_id: int) -> Agency | None:
     return s.get(Agency, agency_id)
 
@@ -65,3 +69,50 @@ def merge_into(s: Session, source: Agency, target: Agency) -> None:
             add_alias(s, target, alias.alias, alias.key)
     s.delete(source)
     s.flush()
+
+
+def assignment_ids(s: Session, agency_id: int) -> list[int]:
+    return list(s.scalars(select(Assignment.id).where(Assignment.agency_id == agency_id)
+                          .order_by(Assignment.id)))
+
+
+def assignments_of(s: Session, agency_id: int) -> list[Assignment]:
+    """The agency's assignments, oldest first (what a merge would move)."""
+    return list(s.scalars(select(Assignment).where(Assignment.agency_id == agency_id)
+                          .order_by(Assignment.id)))
+
+
+def assignments_by_id(s: Session, ids: list[int]) -> dict[int, int | None]:
+    """Assignment id -> the agency it points at now, for the ids that still exist."""
+    rows = s.execute(select(Assignment.id, Assignment.agency_id)
+                     .where(Assignment.id.in_(ids))) if ids else []
+    return {row_id: agency_id for row_id, agency_id in rows}
+
+
+def restore(s: Session, unit_id: int, agency_id: int | None, name: str, key: str,
+            status: str) -> Agency:
+    """Bring a merged-away agency back, under its old id when no one took it since (links
+    and history name it by id), without aliases: the caller moves them back."""
+    free = agency_id is not None and s.get(Agency, agency_id) is None
+    agency = Agency(unit_id=unit_id, name=name, key=key, status=status)
+    if free:
+        agency.id = agency_id
+    s.add(agency)
+    s.flush()
+    return agency
+
+
+def move_assignments(s: Session, ids: list[int], to: Agency) -> None:
+    if ids:
+        s.execute(update(Assignment).where(Assignment.id.in_(ids)).values(agency_id=to.id))
+    s.flush()
+
+
+def move_aliases(s: Session, unit_id: int, keys: list[str], to: Agency) -> None:
+    """Hand the aliases with these keys to `to` (one row per key in the unit)."""
+    for key in keys:
+        row = alias_by_key(s, unit_id, key)
+        if row is not None:
+            row.agency = to
+    s.flush()
+

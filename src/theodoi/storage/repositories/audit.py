@@ -30,6 +30,12 @@ def get(s: Session, entry_id: int) -> AuditEntry | None:
     return s.get(AuditEntry, entry_id)
 
 
+def reverts_of(s: Session, entry_id: int) -> list[AuditEntry]:
+    """The entries that revert `entry_id`, oldest first."""
+    return list(s.scalars(select(AuditEntry).where(AuditEntry.reverts_id == entry_id)
+                          .order_by(AuditEntry.id)))
+
+
 def _scoped(query: Select[Any], only: dict[str, set[int]] | None
             ) -> Select[Any]:
     """Only entries about the listed records (kind -> ids); None keeps every entry."""

@@ -82,7 +82,8 @@ def current(s: Session, target_id: int, period_key: str) -> ProgressRecord | Non
     """The current record of one (target, period), row-locked until the transaction ends
     (PostgreSQL; SQLite has one writer at a time): a second save of the period waits,
     then finds it superseded and loses on the unique index instead of adding a second
-    current record."""
+    current record. The newest not superseded: a revert can supersede the newest and make
+    an older one current again."""
     return s.scalar(select(ProgressRecord)
                     .where(ProgressRecord.target_id == target_id,
                            ProgressRecord.period_key == period_key,
@@ -115,7 +116,8 @@ def add_record(s: Session, row: ProgressRecord) -> bool:
 
 
 def _newest_ids(targets: Select[Any], up_to: date | None) -> Select[Any]:
-    query = select(func.max(ProgressRecord.id)).where(ProgressRecord.target_id.in_(targets))
+    query = select(func.max(ProgressRecord.id)).where(ProgressRecord.target_id.in_(targets),
+                                                      ProgressRecord.superseded.is_(False))
     if up_to is not None:
         query = query.where(ProgressRecord.period_end <= up_to)
     return query.group_by(ProgressRecord.target_id, ProgressRecord.period_key)
@@ -143,7 +145,8 @@ def current_for_targets(s: Session, target_ids: list[int],
 
 
 def updates_of(s: Session, task_id: int) -> list[TaskUpdate]:
-    return list(s.scalars(select(TaskUpdate).where(TaskUpdate.task_id == task_id)
+    return list(s.scalars(select(TaskUpdate).where(TaskUpdate.task_id == task_id,
+                                                   TaskUpdate.withdrawn.is_(False))
                           .order_by(TaskUpdate.reported_on, TaskUpdate.id)))
 
 
@@ -153,7 +156,8 @@ def latest_updates_for_unit(s: Session, unit_id: int, up_to: date) -> list[TaskU
     ranked = (select(TaskUpdate.id, func.row_number().over(
         partition_by=TaskUpdate.task_id,
         order_by=(TaskUpdate.reported_on.desc(), TaskUpdate.id.desc())).label("rank"))
-        .where(TaskUpdate.task_id.in_(unit_tasks(unit_id)), TaskUpdate.reported_on <= up_to)
+        .where(TaskUpdate.task_id.in_(unit_tasks(unit_id)), TaskUpdate.reported_on <= up_to,
+               TaskUpdate.withdrawn.is_(False))
         .subquery())
     latest = select(ranked.c.id).where(ranked.c.rank == 1)
     return list(s.scalars(select(TaskUpdate).where(TaskUpdate.id.in_(latest))))
@@ -189,7 +193,8 @@ def first_task_reports(s: Session, unit_id: int, period_key: str) -> dict[int, d
     """The first day each active task was reported on for the period: task id -> day."""
     rows = s.execute(select(TaskUpdate.task_id, func.min(TaskUpdate.reported_on))
                      .where(TaskUpdate.task_id.in_(unit_tasks(unit_id)),
-                            TaskUpdate.period_key == period_key)
+                            TaskUpdate.period_key == period_key,
+                            TaskUpdate.withdrawn.is_(False))
                      .group_by(TaskUpdate.task_id))
     return {task_id: on for task_id, on in rows}
 
@@ -202,3 +207,27 @@ def items_by_id(s: Session, target_ids: set[int], task_ids: set[int]
     tasks = s.scalars(select(Task).where(Task.id.in_(task_ids))
                       .options(selectinload(Task.assignments).selectinload(Assignment.agency)))
     return {t.id: t for t in targets}, {t.id: t for t in tasks}
+
+
+def record(s: Session, record_id: int) -> ProgressRecord | None:
+    return s.get(ProgressRecord, record_id)
+
+
+def task_update(s: Session, update_id: int) -> TaskUpdate | None:
+    return s.get(TaskUpdate, update_id)
+
+
+def restore(s: Session, row: ProgressRecord) -> None:
+    """Make `row` current again (its successor is superseded first, by the caller)."""
+    row.superseded = False
+    s.flush()
+
+
+def reports_on_plan(s: Session, plan_id: int) -> int:
+    """How many counted reports the plan's items have: records and unwithdrawn updates."""
+    records = s.scalar(select(func.count(ProgressRecord.id)).where(
+        ProgressRecord.target_id.in_(select(Target.id).where(Target.plan_id == plan_id))))
+    updates = s.scalar(select(func.count(TaskUpdate.id)).where(
+        TaskUpdate.task_id.in_(select(Task.id).where(Task.plan_id == plan_id)),
+        TaskUpdate.withdrawn.is_(False)))
+    return int(records or 0) + int(updates or 0)

@@ -97,7 +97,8 @@ def latest_updates(s: Session, unit_ids: list[int], up_to: date) -> list[Row[Any
     ranked = (select(TaskUpdate.id, func.row_number().over(
         partition_by=TaskUpdate.task_id,
         order_by=(TaskUpdate.reported_on.desc(), TaskUpdate.id.desc())).label("rank"))
-        .where(TaskUpdate.task_id.in_(_live(Task, unit_ids)), TaskUpdate.reported_on <= up_to)
+        .where(TaskUpdate.task_id.in_(_live(Task, unit_ids)), TaskUpdate.reported_on <= up_to,
+               TaskUpdate.withdrawn.is_(False))
         .subquery())
     query = (select(TaskUpdate.task_id, TaskUpdate.reported_on, TaskUpdate.state,
                     TaskUpdate.percent, TaskUpdate.completed_on)

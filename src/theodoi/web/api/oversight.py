@@ -27,7 +27,7 @@ class Answer(BaseModel):
 
 
 class Versioned(BaseModel):
-    version: int
+    version: int | None = None  # the item's version, for a revert of an item's change
 
 
 @router.get("/units/{unit_id}/explanations")
@@ -61,6 +61,12 @@ def unit_audit(unit_id: int, s: deps.Db, p: deps.User, page: int = 1,
 def item_audit(ref: str, s: deps.Db, p: deps.User, page: int = 1,
                per_page: int = audit_view.PER_PAGE) -> dict[str, Any]:
     return audit_view.item_history(s, p, ref, page, per_page)
+
+
+@router.get("/audit/{entry_id}/revert")
+def revert_preview(entry_id: int, s: deps.Db, p: deps.User) -> dict[str, Any]:
+    """What a revert of the entry would change (nothing is changed)."""
+    return audit_view.confirm_page(s, p, entry_id)
 
 
 @router.post("/audit/{entry_id}/revert")

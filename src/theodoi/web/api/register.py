@@ -83,6 +83,12 @@ def confirm(agency_id: int, body: Confirm, s: deps.Db, p: deps.User) -> dict[str
     return directory.confirm(s, p, agency_id, body.version, body.name)
 
 
+@router.get("/agencies/{agency_id}/merge")
+def merge_preview(agency_id: int, into: int, s: deps.Db, p: deps.User) -> dict[str, Any]:
+    """What merging the agency into `into` would move (nothing is changed)."""
+    return directory.merge_preview(s, p, agency_id, into)
+
+
 @router.post("/agencies/{agency_id}/merge")
 def merge(agency_id: int, body: Merge, s: deps.Db, p: deps.User) -> dict[str, Any]:
     return directory.merge(s, p, agency_id, body.into, body.version)

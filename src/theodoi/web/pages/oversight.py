@@ -65,8 +65,18 @@ def item_audit(request: Request, ref: str, s: deps.Db, p: deps.User,
     return page(request, "audit.html", data=audit_view.item_history(s, p, ref, trang))
 
 
+@router.get("/lich-su/{entry_id}/hoan-tac")
+def revert_confirm(request: Request, entry_id: int, s: deps.Db, p: deps.User,
+                   back: str = "") -> Response:
+    """The confirmation step: what the revert will change, and the button that does it."""
+    data = audit_view.confirm_page(s, p, entry_id)
+    return page(request, "audit_revert.html", data=data,
+                back=_back(back, f"/don-vi/{data['unit_id']}/lich-su"))
+
+
 @router.post("/lich-su/{entry_id}/hoan-tac")
-def revert(entry_id: int, s: deps.Db, p: deps.User, version: Annotated[int, Form()],
+def revert(entry_id: int, s: deps.Db, p: deps.User,
+           version: Annotated[int | None, Form()] = None,
            back: Annotated[str, Form()] = "") -> Response:
     done = audit_view.revert(s, p, entry_id, version)
     return RedirectResponse(_back(back, f"/don-vi/{done['unit_id']}/lich-su"), status_code=303)

@@ -138,6 +138,15 @@ def confirm(agency_id: int, version: Version, s: deps.Db, p: deps.User,
     return RedirectResponse(f"/don-vi/{unit_id}/co-quan", status_code=303)
 
 
+@router.get("/co-quan/{agency_id}/gop")
+def merge_confirm(request: Request, agency_id: int, s: deps.Db, p: deps.User,
+                  into: int) -> Response:
+    """Before a merge: what will move, and the button that merges (undoable from the
+    audit history)."""
+    return page(request, "agency_merge.html",
+                data=directory.merge_preview(s, p, agency_id, into))
+
+
 @router.post("/co-quan/{agency_id}/gop")
 def merge(agency_id: int, version: Version, s: deps.Db, p: deps.User,
           unit_id: Annotated[int, Form()], into: Annotated[int, Form()]) -> Response:

@@ -5,7 +5,7 @@ by a short growing delay; the count is one UPDATE per attempt on this table, so
 simultaneous guesses are counted one by one (services/accounts.py).
 
 Revision ID: 0009_login_limits
-Revises: 0007_api_tokens
+Revises: 0008_revert
 Create Date: 2026-12-06 10:30:00
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0009_login_limits'
-down_revision = '0007_api_tokens'
+down_revision = '0008_revert'
 branch_labels = None
 depends_on = None
 
