@@ -13,6 +13,7 @@ from theodoi.extraction.errors import FileTooLarge, UnreadableFile
 from theodoi.extraction.readers.legacy import tcvn3_run, vni_to_unicode
 from theodoi.extraction.readers.numbering import Numbering
 from theodoi.extraction.source import SourceText, TextBuilder
+from theodoi.extraction.tables import with_text_tables
 from theodoi.extraction.warnings import warn
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -46,9 +47,14 @@ def read(data: bytes, name: str) -> SourceText:
                              subject=name) from exc
     builder = TextBuilder()
     legacy: set[str] = set()
-    _walk(document.element.body, builder, numbering, [0, 0], legacy)
+    counters = [0, 0]
+    _walk(document.element.body, builder, numbering, counters, legacy)
     warnings = [warn("W007", font=", ".join(sorted(legacy)))] if legacy else []
-    return SourceText(builder.text(), "docx", builder.blocks, warnings)
+    text = builder.text()
+    # a table pasted as text ("TT | Nội dung | Cơ quan chủ trì | | 1 | …") is read as cells
+    # too, numbered after the Word tables
+    blocks = with_text_tables(text, builder.blocks, first_table=counters[1])
+    return SourceText(text, "docx", blocks, warnings)
 
 
 def run_font(t: object) -> str:

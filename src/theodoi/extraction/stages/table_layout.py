@@ -1,0 +1,66 @@
+"""The layout of each table of a document: what its columns mean and which rows are data.
+
+Shared by the task and target table stages. A column's role comes from the meaning of its
+header (rules/tables.py), so "Cơ quan chủ trì | Nội dung | Thời hạn" and "Nội dung |
+Thời hạn | Cơ quan chủ trì" read alike. A table with no header of its own, as wide as the
+table before it, continues that table (a Word table broken over pages, a PDF page).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from theodoi.extraction.pipeline import Context
+from theodoi.extraction.rules import tables as R
+from theodoi.extraction.tables import Cell, Table, columns, tables
+
+
+@dataclass
+class Layout:
+    """A table's column names, their roles (role -> columns, in order) and its data rows."""
+
+    table: Table
+    names: list[str]
+    roles: dict[str, list[int]] = field(default_factory=dict)
+    data: list[list[Cell]] = field(default_factory=list)
+
+    def col(self, role: str) -> int | None:
+        """The first column with `role`, or None."""
+        cols = self.roles.get(role)
+        return cols[0] if cols else None
+
+    def cell(self, row: list[Cell], role: str) -> Cell | None:
+        """The cell of `row` in the first column with `role` (None when the row lacks it)."""
+        c = self.col(role)
+        return row[c] if c is not None and c < len(row) else None
+
+
+def role_of(name: str) -> str | None:
+    """The role of a column from its header text (None for a value or unknown column)."""
+    return next((role for role, pattern in R.COLUMN_ROLES if pattern.search(name)), None)
+
+
+def _roles(names: list[str]) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {}
+    for i, name in enumerate(names):
+        role = role_of(name)
+        if role in ("indicator", "work", "product") and R.YEAR.search(name):
+            role = None  # "Chỉ tiêu giao năm 2026", "Kế hoạch 2026 Sản phẩm": figures
+        if role:
+            out.setdefault(role, []).append(i)
+    return out
+
+
+def layouts(ctx: Context) -> list[Layout]:
+    """The layout of every table of the source, continuations joined to the table before."""
+    out: list[Layout] = []
+    for table in tables(ctx.text, ctx.source.blocks):
+        names, start = columns(table)
+        roles = _roles(names)
+        previous = out[-1] if out else None
+        if (not roles and previous is not None and previous.roles
+                and len(names) == len(previous.names)):
+            previous.data.extend(table.rows)  # the header was on the page before
+            continue
+        out.append(Layout(table, names, roles, table.rows[start:]))
+    return out
