@@ -70,7 +70,8 @@ def _width(texts: list[str]) -> int:
         else:
             current += 1
     lengths.append(current)
-    common = Counter(n for n in lengths if n >= MIN_SEPARATORS + 1)
+    # the header's rows are often narrower (merged cells); the data rows set the width
+    common = Counter(n for n in (lengths[1:] or lengths) if n >= MIN_SEPARATORS + 1)
     return common.most_common(1)[0][0] if common else len(texts)
 
 
@@ -178,12 +179,16 @@ def is_label(cell: str) -> bool:
 
 
 def header_size(table: Table) -> int:
-    """How many rows head the table: the first, and those after it that name two columns or
-    more before a row number, a section title alone ('I. Kinh tế số') or a column-number row
-    ('1 | 2 | 3 …', '(1) | (2) …'); at least one."""
+    """How many rows head the table: the first, and each next one while the row above it is
+    narrower than the table (its merged cells have a lower level: 'Giai đoạn 2026-2030'
+    over 'Năm 2026 | … | Năm 2030'), until a row number, a section title alone ('I. Kinh tế
+    số') or a column-number row ('1 | 2 | 3 …', '(1) | (2) …'); at least one."""
+    numbered = Counter(len(r) for r in table.rows if r and is_label(r[0].text))
+    usual = numbered.most_common(1)[0][0] if numbered else max(len(r) for r in table.rows)
     for i, row in enumerate(table.rows):
         named = [c.text for c in row if c.text]
-        if i and (not named or is_label(named[0]) or len(named) < 2 or _numbering_row(row)):
+        if i and (len(table.rows[i - 1]) >= usual or not named or is_label(named[0])
+                  or len(named) < 2 or _numbering_row(row)):
             return i
     return len(table.rows)
 

@@ -109,7 +109,9 @@ def _joined_lines(part: str) -> list[str]:
 
 
 YEARS = re.compile(r"^(?:năm\s+)?(20\d{2})(?:\s*[-–]\s*(?:năm\s+)?(20\d{2}))?$", re.IGNORECASE)
-RANGE_CUT = re.compile(r"\s*(?:[-–]|đến)\s*(?=(?:[Qq]uý|[Tt]háng|[Nn]ăm|20\d{2}|ngày))")
+RANGE_CUT = re.compile(r"\s*(?:[-–]|đến)\s*(?=(?:[Qq]uý|[Tt]háng|[Nn]ăm|20\d{2}|ngày|"
+                       r"\d{1,2}/20\d{2}))")
+SHORT_MONTH = re.compile(r"^\d{1,2}/20\d{2}$")
 
 
 def cell_due(cell: str, first_year: int | None, start: date | None) -> Due:
@@ -122,6 +124,8 @@ def cell_due(cell: str, first_year: int | None, start: date | None) -> Due:
     if years:
         return Due(text, f"{years.group(2) or years.group(1)}-12-31", recurrence)
     last = RANGE_CUT.split(text)[-1]
+    if SHORT_MONTH.match(last):  # "Tháng 11 - 12/2026": the end is month 12 of 2026
+        last = f"tháng {last}"
     # "Quý III Năm 2026": the date rules read 'năm' after a quarter in lower case
     last = re.sub(r"\bNăm\b", "năm", last)
     due = parse_due(last, first_year, start=start) or parse_due(
