@@ -12,6 +12,7 @@ from its header rows (two-level headers, "Kế hoạch 2026" over "Lượng | Gi
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -87,12 +88,14 @@ def segment_rows(texts: list[str]) -> list[tuple[int, int]]:
     best = [inf] * (n + 1)   # best[i]: cost of the rows before token i, where a row starts
     back = [(0, 0)] * (n + 1)  # (start, end) of the last row before i
     best[0] = 0
+    ends = [j for j, t in enumerate(texts) if t == ""] + [n]  # where a row may end
     for i in range(n):
         if best[i] == inf:
             continue
-        for j in range(i + 1, min(n, i + 2 * width) + 1):  # a row is tokens i..j-1
-            if j < n and texts[j] != "":
-                continue  # the token after a row is its separator, or the line ends
+        k = bisect_right(ends, i)
+        while k < len(ends) and ends[k] <= i + 2 * width:  # a row is tokens i..j-1
+            j = ends[k]
+            k += 1
             nxt = min(j + 1, n)
             cost = best[i] + _row_cost(texts, i, j, width)
             if cost < best[nxt]:

@@ -51,8 +51,23 @@ def _roles(names: list[str]) -> dict[str, list[int]]:
     return out
 
 
+_LAST: list[tuple[object, list[Layout]]] = []  # (source, its layouts): the stages ask thrice
+
+
 def layouts(ctx: Context) -> list[Layout]:
-    """The layout of every table of the source, continuations joined to the table before."""
+    """The layout of every table of the source, continuations joined to the table before.
+
+    Computed once per source (the task and target stages both read them); callers must not
+    change the layouts they get."""
+    last = _LAST[0] if _LAST else None
+    if last is not None and last[0] is ctx.source:
+        return last[1]
+    out = _layouts(ctx)
+    _LAST[:] = [(ctx.source, out)]
+    return out
+
+
+def _layouts(ctx: Context) -> list[Layout]:
     out: list[Layout] = []
     for table in tables(ctx.text, ctx.source.blocks):
         names, start = columns(table)
