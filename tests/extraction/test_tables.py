@@ -14,6 +14,8 @@ import pytest
 from docx import Document
 
 from theodoi.extraction import extract, read_source
+from theodoi.extraction.model import Milestone, Target
+from theodoi.extraction.stages.target_tables import fold_into
 from theodoi.extraction.stages.task_tables import bodies_of, cell_due, lead_of
 from theodoi.extraction.tables import Table, columns, segment_rows, tables
 
@@ -201,3 +203,31 @@ def test_the_bodies_of_a_co_agency_cell(cell: str, bodies: list[str]) -> None:
 ])
 def test_the_lead_of_a_lead_cell(cell: str, lead: str) -> None:
     assert lead_of(cell) == lead
+
+
+EXPORTS = HEAD.replace("Phát triển nông nghiệp theo hướng hàng hóa.",
+                       "- Sản lượng xoài tham gia xuất khẩu đến năm 2030 đạt 18.000 tấn.") + (
+    "TT | Sản phẩm | Kế hoạch 2026 | Kế hoạch 2030 | | Lượng (Tấn) | Giá trị (Tỷ đồng) | "
+    "Lượng (Tấn) | Giá trị (Tỷ đồng) | | 1 | Xoài | 13.500 | 300 | 18.000 | 420\n")
+
+
+def test_a_row_restating_a_target_of_the_text_is_its_second_quote_with_milestones() -> None:
+    targets = extract(EXPORTS.encode(), filename="kh.txt")["targets"]
+    got = [(t["value"], t["unit"], len(t["also_spans"]),
+            [(m["year"], m["value"]) for m in t["milestones"]]) for t in targets]
+    # the tonnage is the text's target again; the value in tỷ đồng is the table's own
+    assert got == [(18000, "tấn", 1, [(2026, 13500)]), (420, "tỷ đồng", 0, [(2026, 300)])]
+
+
+def test_a_row_in_thousands_restates_a_text_target_in_millions() -> None:
+    text = "tổng giá trị sản phẩm Xoài tham gia xuất khẩu đến năm 2030 đạt 10 triệu USD"
+    prose = Target(id="", label=None, section=None, text=text, span=(0, len(text)),
+                   indicator="Giá trị sản phẩm Xoài", value=10, unit="triệu USD")
+    row = Target(id="", label="1", section=None, text="1 | Xoài | 7.000 | 10.000",
+                 span=(500, 524), indicator="Giá trị Xoài", value=10000, unit="nghìn USD",
+                 milestones=[Milestone(2026, 7000)])
+    other = Target(id="", label="2", section=None, text="2 | Nhãn | 9.000 | 10.000",
+                   span=(530, 554), indicator="Giá trị Nhãn", value=10000, unit="nghìn USD")
+    assert fold_into(row, [prose]) and not fold_into(other, [prose])
+    assert prose.also_spans == [(500, 524)]
+    assert [(m.year, m.value) for m in prose.milestones] == [(2026, 7)]

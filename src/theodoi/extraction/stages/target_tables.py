@@ -119,7 +119,7 @@ def table_targets(ctx: Context, term_end: int | None, prose: list[Target],
             rows = _statement_rows(ctx, lay, name_col, read_clause)
         else:
             continue
-        found.extend(t for t in rows if not _fold_into(t, prose))
+        found.extend(t for t in rows if not fold_into(t, prose))
     return found
 
 
@@ -220,7 +220,7 @@ def _co(row: list[Cell], co_col: int | None, lead_text: str) -> list[str]:
     return split_bodies(rest[1]) if len(rest) > 1 and R.LEAD_CUT.search(rest[0]) else []
 
 
-def _fold_into(row: Target, prose: list[Target]) -> bool:
+def fold_into(row: Target, prose: list[Target]) -> bool:
     """Fold a table row into the text target it restates; True when it did."""
     for target in prose:
         if _restates(row, target):
