@@ -231,3 +231,27 @@ def test_a_row_in_thousands_restates_a_text_target_in_millions() -> None:
     assert fold_into(row, [prose]) and not fold_into(other, [prose])
     assert prose.also_spans == [(500, 524)]
     assert [(m.year, m.value) for m in prose.milestones] == [(2026, 7)]
+
+
+def test_a_word_schedule_with_a_lead_merged_down_and_empty_cells() -> None:
+    # Word writes a body once for the rows it leads (a vertical merge) and leaves cells empty
+    grid = [["STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
+            ["1", "Rà soát, cập nhật danh mục dự án kêu gọi đầu tư", "Phòng Kinh tế", "",
+             "Quý II năm 2026"],
+            ["2", "Tổ chức hội nghị xúc tiến đầu tư vào nông nghiệp", "", "Hội Nông dân xã",
+             "Quý IV năm 2026"]]
+    doc = Document()
+    for line in HEAD.strip().split("\n"):
+        doc.add_paragraph(line)
+    table = doc.add_table(rows=3, cols=5)
+    for r, values in enumerate(grid):
+        for c, value in enumerate(values):
+            if value:
+                table.cell(r, c).text = value
+    table.cell(1, 2).merge(table.cell(2, 2))  # "Phòng Kinh tế" leads both rows
+    buf = io.BytesIO()
+    doc.save(buf)
+    tasks = extract(buf.getvalue(), filename="kh.docx")["tasks"]
+    got = [(t["lead_agency"], t["co_agencies"], (t["due"] or {}).get("date")) for t in tasks]
+    assert got == [("Phòng Kinh tế", [], "2026-06-30"),
+                   ("Phòng Kinh tế", ["Hội Nông dân xã"], "2026-12-31")]

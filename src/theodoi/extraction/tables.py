@@ -170,9 +170,16 @@ def tables(text: str, blocks: list[Block]) -> list[Table]:
             grouped[b.table][b.row].append(b)
     out = []
     for t, rows in grouped.items():
-        out.append(Table(t, [[Cell(b.start, b.end, " ".join(text[b.start:b.end].split()))
-                              for b in sorted(row, key=lambda b: b.col or 0)]
-                             for _, row in sorted(rows.items())]))
+        table: list[list[Cell]] = []
+        for _, row in sorted(rows.items()):
+            cells = []
+            for b in sorted(row, key=lambda b: b.col or 0):
+                words = " ".join(text[b.start:b.end].split())
+                if b.merged and not words and table and (b.col or 0) < len(table[-1]):
+                    words = table[-1][b.col or 0].text  # a vertical merge: the body above
+                cells.append(Cell(b.start, b.end, words))
+            table.append(cells)
+        out.append(Table(t, table))
     return out
 
 

@@ -12,7 +12,7 @@ import zipfile
 from theodoi.extraction.errors import FileTooLarge, UnreadableFile
 from theodoi.extraction.readers.legacy import tcvn3_run, vni_to_unicode
 from theodoi.extraction.readers.numbering import Numbering
-from theodoi.extraction.source import SourceText, TextBuilder
+from theodoi.extraction.source import Block, SourceText, TextBuilder
 from theodoi.extraction.tables import with_text_tables
 from theodoi.extraction.warnings import warn
 
@@ -126,4 +126,10 @@ def _table(tbl: object, builder: TextBuilder, numbering: Numbering, counters: li
                 lines.append(f"{label} {text}" if label and text.strip() else text)
             if builder.length:
                 builder.raw("\n")
-            builder.add("\n".join(lines).strip("\n"), kind="cell", table=table_no, row=r, col=c)
+            text = "\n".join(lines).strip("\n")
+            merge = cell.find(f"{W}tcPr/{W}vMerge")
+            merged = merge is not None and merge.get(f"{W}val") != "restart"
+            if not builder.add(text, kind="cell", table=table_no, row=r, col=c, merged=merged):
+                # an empty cell keeps its place, so the cells after it stay under their header
+                builder.blocks.append(Block(builder.length, builder.length, kind="cell",
+                                            table=table_no, row=r, col=c, merged=merged))
