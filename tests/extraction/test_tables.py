@@ -255,3 +255,33 @@ def test_a_word_schedule_with_a_lead_merged_down_and_empty_cells() -> None:
     got = [(t["lead_agency"], t["co_agencies"], (t["due"] or {}).get("date")) for t in tasks]
     assert got == [("Phòng Kinh tế", [], "2026-06-30"),
                    ("Phòng Kinh tế", ["Hội Nông dân xã"], "2026-12-31")]
+
+
+PRODUCTS = HEAD + """STT | Tên nhiệm vụ | Cơ quan chủ trì | Lãnh đạo phụ trách | Cấp trình | Sản phẩm | Thời gian trình
+1 | Xây dựng Đề án phát triển kinh tế tập thể | Phòng Kinh tế | Phó Chủ tịch UBND xã Nguyễn Văn A | HĐND xã | Nghị quyết của HĐND xã | Tháng 6/2026
+"""
+
+
+def test_the_leader_where_the_work_goes_and_the_product_from_their_own_columns() -> None:
+    task = extract(PRODUCTS.encode(), filename="kh.txt")["tasks"][0]
+    assert (task["lead_agency"], task["leader"], task["submit_to"], task["product"],
+            task["kind"], task["due"]["date"]) == (
+        "Phòng Kinh tế", "Phó Chủ tịch UBND xã Nguyễn Văn A", ["HĐND xã"],
+        "Nghị quyết của HĐND xã", "scheme", "2026-06-30")
+
+
+QUOTAS = """KẾ HOẠCH
+Phát triển văn hóa, xã hội năm 2026
+An Bình, ngày 5 tháng 2 năm 2026
+I. CHỈ TIÊU CHỦ YẾU
+TT | Chỉ tiêu | ĐVT | Chỉ tiêu giao | Ghi chú
+1 | Tỷ lệ hộ gia đình đạt danh hiệu gia đình văn hóa | % | ≥ 92 |
+2 | Số thôn có nhà văn hóa đạt chuẩn | thôn | 12 | Tăng 2 thôn
+"""
+
+
+def test_a_plan_column_without_a_year_holds_the_values() -> None:
+    targets = extract(QUOTAS.encode(), filename="kh.txt")["targets"]
+    got = [(t["indicator"], t["value"], t["comparator"], t["unit"]) for t in targets]
+    assert got == [("Tỷ lệ hộ gia đình đạt danh hiệu gia đình văn hóa", 92, ">=", "%"),
+                   ("Số thôn có nhà văn hóa đạt chuẩn", 12, "=", "thôn")]

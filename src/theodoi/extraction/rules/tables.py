@@ -17,6 +17,11 @@ COLUMN_ROLES: list[tuple[str, re.Pattern[str]]] = [
     ("number", re.compile(r"^(?:s\.?\s?tt|tt|số (?:tt|thứ tự))$", _I)),
     # "Cơ quan phối hợp", "PHỐI HỢP", "Đơn vị phối hợp thực hiện"
     ("co", re.compile(r"phối hợp", _I)),
+    # "Lãnh đạo phụ trách", "Người phụ trách", "Lãnh đạo UBND chỉ đạo": a person, not a body
+    ("leader", re.compile(r"lãnh đạo|người phụ trách|đồng chí phụ trách", _I)),
+    # "Cấp trình", "Cấp ban hành", "Cấp phê duyệt": where the work goes for a decision
+    ("submit", re.compile(r"cấp trình|trình cấp|cấp (?:ban hành|phê duyệt|quyết định)|"
+                          r"thẩm quyền (?:ban hành|phê duyệt)", _I)),
     # "Cơ quan chủ trì", "Chủ trì", "Đơn vị chủ trì thực hiện", "Cơ quan thực hiện",
     # "Đơn vị thực hiện", "Cơ quan tham mưu", "Trách nhiệm", "Phân công", "Người phụ trách"
     ("lead", re.compile(r"chủ trì|(?:cơ quan|đơn vị)\s+(?:thực hiện|tham mưu|chịu trách nhiệm)"

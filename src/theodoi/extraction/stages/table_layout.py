@@ -44,8 +44,9 @@ def _roles(names: list[str]) -> dict[str, list[int]]:
     out: dict[str, list[int]] = {}
     for i, name in enumerate(names):
         role = role_of(name)
-        if role in ("indicator", "work", "product") and R.YEAR.search(name):
-            role = None  # "Chỉ tiêu giao năm 2026", "Kế hoạch 2026 Sản phẩm": figures
+        if role in ("indicator", "work", "product") and (
+                R.YEAR.search(name) or R.VALUE_HEADER.search(name)):
+            role = None  # "Chỉ tiêu giao", "Kế hoạch 2026 Sản phẩm": columns of figures
         if role:
             out.setdefault(role, []).append(i)
     return out

@@ -68,6 +68,12 @@ def _row_task(ctx: Context, lay: Layout, row: list[Cell], first_year: int | None
     product = lay.cell(row, "product")
     if product and product.text:
         task.product = product.text
+    leader = lay.cell(row, "leader")
+    if leader and leader.text:
+        task.leader = leader.text
+    submit = lay.cell(row, "submit")
+    if submit and submit.text:
+        task.submit_to = [submit.text]
     return task
 
 

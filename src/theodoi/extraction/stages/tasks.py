@@ -259,9 +259,10 @@ def run(ctx: Context) -> None:
         + block_tasks(ctx, first_year) + kind_list_tasks(ctx, first_year)
         + dated_works(ctx, first_year))
     tasks.sort(key=lambda t: t.span[0])
-    for task in tasks:
-        task.submit_to = [fold(m.group("to")) for m in R.SUBMIT_TO.finditer(task.text)]
-        task.product = product(task)
+    for task in tasks:  # a table row may have said both in columns of their own
+        task.submit_to = task.submit_to or [
+            fold(m.group("to")) for m in R.SUBMIT_TO.finditer(task.text)]
+        task.product = task.product or product(task)
     for i, task in enumerate(tasks, start=1):
         task.id = f"k{i}"
     ctx.tasks = tasks
