@@ -285,3 +285,14 @@ def test_a_plan_column_without_a_year_holds_the_values() -> None:
     got = [(t["indicator"], t["value"], t["comparator"], t["unit"]) for t in targets]
     assert got == [("Tỷ lệ hộ gia đình đạt danh hiệu gia đình văn hóa", 92, ">=", "%"),
                    ("Số thôn có nhà văn hóa đạt chuẩn", 12, "=", "thôn")]
+
+
+def test_a_tab_separated_schedule_is_a_table_too() -> None:
+    text = ("STT\tNội dung\tCơ quan chủ trì\tThời hạn\n"
+            "1\tTổ chức tập huấn chuyển đổi số cho cán bộ thôn\tVăn phòng HĐND và UBND\t"
+            "Quý I năm 2026\n")
+    source = read_source(text.encode(), "pl.txt")[0]
+    rows = [[c.text for c in row] for row in tables(source.text, source.blocks)[0].rows]
+    assert rows == [["STT", "Nội dung", "Cơ quan chủ trì", "Thời hạn"],
+                    ["1", "Tổ chức tập huấn chuyển đổi số cho cán bộ thôn",
+                     "Văn phòng HĐND và UBND", "Quý I năm 2026"]]

@@ -1,8 +1,8 @@
 """Tables as rows of cells with spans, whatever the format they came in.
 
 A DOCX reader emits one "cell" block per Word table cell. A text export of a Word file
-writes a table row as its cells joined by " | " (one row a line), and a crawl or an export
-of merged rows may put a whole table on one line, rows apart by an empty cell
+writes a table row as its cells joined by " | " or by tabs (one row a line), and a crawl
+or an export of merged rows may put a whole table on one line, rows apart by an empty cell
 ("TT | Nội dung | Cơ quan chủ trì | | 1 | Tổ chức … | Sở … | | 2 | …"). `text_cell_blocks`
 turns such a line into cell blocks, so the table stages read every format the same way;
 `tables` groups the cell blocks of a source into `Table`s, and `columns` names each column
@@ -45,11 +45,11 @@ class Table:
     rows: list[list[Cell]]
 
 
-def _tokens(line: str, offset: int) -> list[tuple[int, int]]:
-    """Spans of the cells of a ' | ' line, trimmed; an empty cell is a zero-length span."""
+def _tokens(line: str, offset: int, sep: str = "|") -> list[tuple[int, int]]:
+    """Spans of the cells of a ' | ' (or tab) line, trimmed; an empty cell is zero-length."""
     spans = []
     pos = 0
-    for piece in line.split("|"):
+    for piece in line.split(sep):
         lead = len(piece) - len(piece.lstrip())
         body = piece.strip()
         start = offset + pos + (lead if body else 0)
@@ -125,9 +125,11 @@ def text_cell_blocks(text: str, start: int, end: int, table: int, paragraph: int
                      ) -> list[Block] | None:
     """Cell blocks of text[start:end] when it is a ' | ' table line, else None."""
     line = text[start:end]
-    if line.count(CELL_SEP) < MIN_SEPARATORS:
+    sep = "|" if line.count(CELL_SEP) >= MIN_SEPARATORS else (
+        "\t" if line.strip("\t").count("\t") >= MIN_SEPARATORS else None)
+    if sep is None:
         return None
-    spans = _tokens(line, start)
+    spans = _tokens(line, start, sep)
     texts = [text[s:e] for s, e in spans]
     blocks = []
     for r, (a, b) in enumerate(segment_rows(texts)):
@@ -140,12 +142,13 @@ def text_cell_blocks(text: str, start: int, end: int, table: int, paragraph: int
 def with_text_tables(text: str, blocks: list[Block], first_table: int = 0) -> list[Block]:
     """`blocks` with each ' | ' table line replaced by its cell blocks; lines that follow one
     another continue one table (a one-row-a-line export), their rows numbered on."""
-    if CELL_SEP not in text:
+    if CELL_SEP not in text and "\t" not in text:
         return blocks
     out: list[Block] = []
     table, next_row, last_line = first_table - 1, 0, -2
     for block in blocks:
-        if block.kind == "cell" or CELL_SEP not in text[block.start:block.end]:
+        line = text[block.start:block.end]
+        if block.kind == "cell" or (CELL_SEP not in line and "\t" not in line):
             out.append(block)
             continue
         line = block.paragraph if block.paragraph is not None else -1
