@@ -147,8 +147,8 @@ def with_text_tables(text: str, blocks: list[Block], first_table: int = 0) -> li
     out: list[Block] = []
     table, next_row, last_line = first_table - 1, 0, -2
     for block in blocks:
-        line = text[block.start:block.end]
-        if block.kind == "cell" or (CELL_SEP not in line and "\t" not in line):
+        content = text[block.start:block.end]
+        if block.kind == "cell" or (CELL_SEP not in content and "\t" not in content):
             out.append(block)
             continue
         line = block.paragraph if block.paragraph is not None else -1
