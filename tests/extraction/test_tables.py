@@ -26,7 +26,7 @@ Tân Hưng, ngày 10 tháng 2 năm 2026
 I. MỤC TIÊU
 Phát triển nông nghiệp theo hướng hàng hóa.
 II. TỔ CHỨC THỰC HIỆN
-Các phòng, ban triển khai theo phụ lục kèm theo.
+Nội dung cụ thể tại phụ lục kèm theo.
 PHỤ LỤC
 """
 
@@ -296,3 +296,15 @@ def test_a_tab_separated_schedule_is_a_table_too() -> None:
     assert rows == [["STT", "Nội dung", "Cơ quan chủ trì", "Thời hạn"],
                     ["1", "Tổ chức tập huấn chuyển đổi số cho cán bộ thôn",
                      "Văn phòng HĐND và UBND", "Quý I năm 2026"]]
+
+
+LED = HEAD.replace("PHỤ LỤC\n", "") + """TT | Chỉ tiêu | ĐVT | Năm 2026 | Năm 2030 | Cơ quan chủ trì | Cơ quan phối hợp
+1 | Tỷ lệ trường đạt chuẩn quốc gia | % | 80 | 100 | Phòng Văn hóa - Xã hội | Các trường học
+"""
+
+
+def test_an_indicator_table_that_names_each_rows_lead() -> None:
+    targets = extract(LED.encode(), filename="kh.txt")["targets"]
+    got = [(t["value"], t["lead_agency"], t["co_agencies"]) for t in targets]
+    assert got == [(100, "Phòng Văn hóa - Xã hội", ["Các trường học"])]
+    assert extract(LED.encode(), filename="kh.txt")["tasks"] == []

@@ -35,6 +35,14 @@ class Layout:
         return row[c] if c is not None and c < len(row) else None
 
 
+def is_task_table(lay: Layout) -> bool:
+    """A table of duties: a work column and its lead or time, no indicator or unit column
+    (a table of indicators may name each row's lead too: 'Chỉ tiêu | ĐVT | 2030 | Chủ trì')."""
+    return (lay.col("work") is not None
+            and (lay.col("lead") is not None or lay.col("due") is not None)
+            and lay.col("indicator") is None and lay.col("unit") is None)
+
+
 def role_of(name: str) -> str | None:
     """The role of a column from its header text (None for a value or unknown column)."""
     return next((role for role, pattern in R.COLUMN_ROLES if pattern.search(name)), None)

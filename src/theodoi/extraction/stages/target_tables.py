@@ -24,7 +24,7 @@ from theodoi.extraction.pipeline import Context
 from theodoi.extraction.rules import tables as R
 from theodoi.extraction.rules import targets as TR
 from theodoi.extraction.stages.clauses import clauses
-from theodoi.extraction.stages.table_layout import Layout, layouts
+from theodoi.extraction.stages.table_layout import Layout, is_task_table, layouts
 from theodoi.extraction.stages.task_tables import lead_of
 from theodoi.extraction.tables import Cell, is_label
 
@@ -106,8 +106,7 @@ def table_targets(ctx: Context, term_end: int | None, prose: list[Target],
     (its also_spans, milestones, lead) and are not returned."""
     found: list[Target] = []
     for lay in layouts(ctx):
-        if lay.col("work") is not None and (lay.col("lead") is not None
-                                            or lay.col("due") is not None):
+        if is_task_table(lay):
             continue  # a table of duties: the tasks stage reads it
         series = _series(lay)
         name_col = _name_col(lay, series)
@@ -143,11 +142,16 @@ def _figure_rows(ctx: Context, lay: Layout, series: list[Series], name_col: int,
             continue  # a group's total ('I | Mặt hàng nông sản', 'Tổng I + II'): no target
         row_unit = row[unit_col].text if unit_col is not None and unit_col < len(row) else ""
         indicator = f"{name} {group}".strip() if label in "-+*•" and group else name
+        lead_cell, co_col = lay.cell(row, "lead"), lay.col("co")
+        lead = lead_of(lead_cell.text) if lead_cell and lead_cell.text else None
         for s, got in zip(series, readings, strict=True):
             if got:
                 name_ = f"{s.label} {indicator}" if len(series) > 1 and s.label else indicator
-                out.append(_figure_target(ctx, row, got, name_, row_unit or s.unit,
-                                          term_end, label))
+                target = _figure_target(ctx, row, got, name_, row_unit or s.unit, term_end,
+                                        label)
+                target.lead_agency = lead
+                target.co_agencies = _co(row, co_col, lead_cell.text if lead_cell else "")
+                out.append(target)
     return out
 
 

@@ -17,7 +17,7 @@ from theodoi.extraction.model import Due, Task
 from theodoi.extraction.pipeline import Context
 from theodoi.extraction.rules import tables as R
 from theodoi.extraction.rules import tasks as TR
-from theodoi.extraction.stages.table_layout import Layout, layouts
+from theodoi.extraction.stages.table_layout import Layout, is_task_table, layouts
 from theodoi.extraction.tables import Cell, is_label
 
 MIN_WORK = 8  # "Khác", "Tổng": a work cell this short names no work
@@ -25,9 +25,15 @@ MIN_WORK = 8  # "Khác", "Tổng": a work cell this short names no work
 
 def task_layouts(ctx: Context) -> list[Layout]:
     """Tables whose header names the work and its lead or its time."""
-    return [lay for lay in layouts(ctx)
-            if lay.col("work") is not None and (lay.col("lead") is not None
-                                                or lay.col("due") is not None)]
+    return [lay for lay in layouts(ctx) if is_task_table(lay)]
+
+
+def table_start_after(ctx: Context, pos: int) -> int:
+    """Where the first table that the table stages read starts after `pos` (the text's end
+    when none does): a duty list stops there, the rows are tasks of their own."""
+    starts = [lay.table.rows[0][0].start for lay in layouts(ctx)
+              if lay.roles and lay.table.rows and lay.table.rows[0]]
+    return min((s for s in starts if s >= pos), default=len(ctx.text))
 
 
 def table_tasks(ctx: Context, first_year: int | None) -> list[Task]:

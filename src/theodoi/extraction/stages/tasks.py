@@ -17,7 +17,7 @@ from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules import targets as TR
 from theodoi.extraction.rules import tasks as R
 from theodoi.extraction.stages.task_blocks import block_tasks, kind_list_tasks
-from theodoi.extraction.stages.task_tables import table_tasks
+from theodoi.extraction.stages.task_tables import table_start_after, table_tasks
 
 ITEM = re.compile(r"\n(?=\s*(?:[-+*•]|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ]\)\s|"
                   r"[IVX]{1,5}\.\s))")
@@ -105,6 +105,7 @@ def duties(ctx: Context, first_year: int | None) -> list[Task]:
         if not R.DUTY_SECTION.search(heading.title):
             continue
         start, end = heading.span[1], _region_end(ctx.outline, i, ctx.text)
+        end = min(end, table_start_after(ctx, start))  # a schedule's rows are its own tasks
         body_heading: str | None = None
         for span in items(ctx.text, start, end):
             text = ctx.text[span[0]:span[1]]
