@@ -308,3 +308,13 @@ def test_an_indicator_table_that_names_each_rows_lead() -> None:
     got = [(t["value"], t["lead_agency"], t["co_agencies"]) for t in targets]
     assert got == [(100, "Phòng Văn hóa - Xã hội", ["Các trường học"])]
     assert extract(LED.encode(), filename="kh.txt")["tasks"] == []
+
+
+def test_a_table_no_stage_reads_leaves_its_sentences_to_the_prose_rules() -> None:
+    # "Nội dung | Kết quả mong đợi": a work column and a product column, no lead, no time, no
+    # year: no schedule and no table of figures, so the target inside is read as prose
+    text = HEAD.replace("Phát triển nông nghiệp theo hướng hàng hóa.",
+                        "Nội dung | Kết quả mong đợi | Ghi chú\n"
+                        "Tỷ lệ hộ dùng nước sạch đến năm 2030 đạt 98% | Người dân hưởng lợi |")
+    targets = extract(text.encode(), filename="kh.txt")["targets"]
+    assert [t["value"] for t in targets] == [98]

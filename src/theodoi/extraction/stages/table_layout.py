@@ -43,6 +43,26 @@ def is_task_table(lay: Layout) -> bool:
             and lay.col("indicator") is None and lay.col("unit") is None)
 
 
+def has_figures(lay: Layout) -> bool:
+    """Whether a column without a role is headed by a year or a plan word and is no baseline
+    ('Năm 2030', 'Kế hoạch 2026', 'Chỉ tiêu giao'; not 'ƯTH 2025')."""
+    roled = {c for cols in lay.roles.values() for c in cols}
+    return any(c not in roled and (R.YEAR.search(n) or R.VALUE_HEADER.search(n))
+               and not R.BASELINE_HEADER.search(n) for c, n in enumerate(lay.names))
+
+
+def table_kind(lay: Layout) -> str | None:
+    """What the table stages read in a table: "tasks" (a schedule of duties), "figures"
+    (indicators by year or plan), "statements" (targets with their lead), or None."""
+    if is_task_table(lay):
+        return "tasks"
+    if has_figures(lay):
+        return "figures"
+    if lay.col("indicator") is not None and lay.col("lead") is not None:
+        return "statements"
+    return None
+
+
 def role_of(name: str) -> str | None:
     """The role of a column from its header text (None for a value or unknown column)."""
     return next((role for role, pattern in R.COLUMN_ROLES if pattern.search(name)), None)

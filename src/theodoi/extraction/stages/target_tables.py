@@ -24,7 +24,7 @@ from theodoi.extraction.pipeline import Context
 from theodoi.extraction.rules import tables as R
 from theodoi.extraction.rules import targets as TR
 from theodoi.extraction.stages.clauses import clauses
-from theodoi.extraction.stages.table_layout import Layout, is_task_table, layouts
+from theodoi.extraction.stages.table_layout import Layout, layouts, table_kind
 from theodoi.extraction.stages.task_tables import lead_of
 from theodoi.extraction.tables import Cell, is_label
 
@@ -106,18 +106,17 @@ def table_targets(ctx: Context, term_end: int | None, prose: list[Target],
     (its also_spans, milestones, lead) and are not returned."""
     found: list[Target] = []
     for lay in layouts(ctx):
-        if is_task_table(lay):
-            continue  # a table of duties: the tasks stage reads it
+        kind = table_kind(lay)
+        if kind not in ("figures", "statements"):
+            continue  # a table of duties is the tasks stage's; others hold no target
         series = _series(lay)
         name_col = _name_col(lay, series)
         if name_col is None:
             continue
-        if series:
+        if kind == "figures":
             rows = _figure_rows(ctx, lay, series, name_col, term_end)
-        elif lay.col("indicator") is not None and lay.col("lead") is not None:
-            rows = _statement_rows(ctx, lay, name_col, read_clause)
         else:
-            continue
+            rows = _statement_rows(ctx, lay, name_col, read_clause)
         found.extend(t for t in rows if not fold_into(t, prose))
     return found
 
@@ -269,7 +268,7 @@ def _words(text: str) -> set[str]:
 def table_cells(ctx: Context) -> Callable[[Span], bool]:
     """Whether a clause lies in a table whose header the table stages understand (those
     stages read its rows; the prose rules would read a row's cells as one sentence)."""
-    ranges = sorted((cells[0].start, cells[-1].end) for lay in layouts(ctx) if lay.roles
+    ranges = sorted((cells[0].start, cells[-1].end) for lay in layouts(ctx) if table_kind(lay)
                     for cells in ([c for row in lay.table.rows for c in row],) if cells)
     if not ranges:
         return lambda span: False

@@ -17,7 +17,7 @@ from theodoi.extraction.model import Due, Task
 from theodoi.extraction.pipeline import Context
 from theodoi.extraction.rules import tables as R
 from theodoi.extraction.rules import tasks as TR
-from theodoi.extraction.stages.table_layout import Layout, is_task_table, layouts
+from theodoi.extraction.stages.table_layout import Layout, is_task_table, layouts, table_kind
 from theodoi.extraction.tables import Cell, is_label
 
 MIN_WORK = 8  # "Khác", "Tổng": a work cell this short names no work
@@ -32,7 +32,7 @@ def table_start_after(ctx: Context, pos: int) -> int:
     """Where the first table that the table stages read starts after `pos` (the text's end
     when none does): a duty list stops there, the rows are tasks of their own."""
     starts = [lay.table.rows[0][0].start for lay in layouts(ctx)
-              if lay.roles and lay.table.rows and lay.table.rows[0]]
+              if table_kind(lay) and lay.table.rows and lay.table.rows[0]]
     return min((s for s in starts if s >= pos), default=len(ctx.text))
 
 
