@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
+from functools import lru_cache
 
 from theodoi.extraction.agencies import split_bodies
 from theodoi.extraction.model import Milestone, Target
@@ -248,6 +249,8 @@ def _factor(unit: str | None, other: str | None) -> float | None:
 
 
 def _restates(row: Target, target: Target) -> bool:
+    if row.value != target.value and (row.unit or "").lower() not in R.UNIT_FACTORS:
+        return False  # the cheap test first: most pairs differ in value
     factor = _factor(row.unit, target.unit)
     if factor is None or row.value is None or target.value is None:
         return False
@@ -261,8 +264,9 @@ def _restates(row: Target, target: Target) -> bool:
     return bool(own) and own <= words  # the product the row names is the one the text names
 
 
-def _words(text: str) -> set[str]:
-    return {w.lower() for w in WORD.findall(text) if not w.isdigit()}
+@lru_cache(maxsize=4096)  # a text target is compared with every row of every table
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in WORD.findall(text) if not w.isdigit())
 
 
 def table_cells(ctx: Context) -> Callable[[Span], bool]:
