@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from theodoi.extraction.source import Block
 
 CELL_SEP = " | "
+SEPARATOR = re.compile(r" \| |\t")
 MIN_SEPARATORS = 2          # "a | b" may be prose; a row has at least three cells
 # A row's number in its first cell: "1", "1.2", "I", "II.", "a", "a)", "-", "+", "(3)"
 ROW_LABEL = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}\.?|[a-zđ][.)]?|[-+*•]|"
@@ -144,11 +145,13 @@ def with_text_tables(text: str, blocks: list[Block], first_table: int = 0) -> li
     another continue one table (a one-row-a-line export), their rows numbered on."""
     if CELL_SEP not in text and "\t" not in text:
         return blocks
+    starts = [b.start for b in blocks]
+    # the blocks holding a cell separator, found from the separators (far fewer than lines)
+    marked = {bisect_right(starts, m.start()) - 1 for m in SEPARATOR.finditer(text)}
     out: list[Block] = []
     table, next_row, last_line = first_table - 1, 0, -2
-    for block in blocks:
-        content = text[block.start:block.end]
-        if block.kind == "cell" or (CELL_SEP not in content and "\t" not in content):
+    for k, block in enumerate(blocks):
+        if k not in marked or block.kind == "cell":
             out.append(block)
             continue
         line = block.paragraph if block.paragraph is not None else -1
