@@ -16,7 +16,7 @@ from theodoi.extraction.rules import targets as R
 from theodoi.extraction.rules.fields import FIELDS
 from theodoi.extraction.stages import target_fields as F
 from theodoi.extraction.stages.target_merge import merge
-from theodoi.extraction.stages.target_tables import table_targets
+from theodoi.extraction.stages.target_tables import table_cells, table_targets
 from theodoi.extraction.warnings import warn
 
 DIGIT = re.compile(r"\d")
@@ -242,10 +242,11 @@ def run(ctx: Context) -> None:
     targets: list[Target] = []
     item_opening: str | None = None
     last_section: str | None = None
+    in_table = table_cells(ctx)
     for span in ctx.clauses:
         section, listed, skipped = sections.flags(span[0])
-        if skipped:
-            continue
+        if skipped or in_table(span):
+            continue  # a row of a table the table stage reads is no prose
         text = ctx.text[span[0]:span[1]]
         if R.ITEM_START.match(text) or section != last_section:
             item_opening, last_section = text, section
@@ -253,8 +254,11 @@ def run(ctx: Context) -> None:
         if found and attach_roadmap(ctx, targets, span, found):
             continue
         targets.extend(found)
-    targets.extend(t for t in table_targets(ctx, term_end)
-                   if not any(t.span[0] < o.span[1] and o.span[0] < t.span[1] for o in targets))
+    rows = table_targets(ctx, term_end, targets,
+                         lambda span: clause_targets(ctx, span, None, True, term_end))
+    prose = list(targets)  # two series of one row overlap each other, never the prose
+    targets.extend([t for t in rows
+                    if not any(t.span[0] < o.span[1] and o.span[0] < t.span[1] for o in prose)])
     context = {i: _section_text(ctx, sections, t) for i, t in enumerate(targets)}
     part = {i: _part(sections, t) for i, t in enumerate(targets)}
     targets = merge(targets, context, part)  # merging reads none of what is set below

@@ -17,6 +17,7 @@ from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules import targets as TR
 from theodoi.extraction.rules import tasks as R
 from theodoi.extraction.stages.task_blocks import block_tasks, kind_list_tasks
+from theodoi.extraction.stages.task_tables import table_start_after, table_tasks
 
 ITEM = re.compile(r"\n(?=\s*(?:[-+*•]|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ]\)\s|"
                   r"[IVX]{1,5}\.\s))")
@@ -104,6 +105,7 @@ def duties(ctx: Context, first_year: int | None) -> list[Task]:
         if not R.DUTY_SECTION.search(heading.title):
             continue
         start, end = heading.span[1], _region_end(ctx.outline, i, ctx.text)
+        end = min(end, table_start_after(ctx, start))  # a schedule's rows are its own tasks
         body_heading: str | None = None
         for span in items(ctx.text, start, end):
             text = ctx.text[span[0]:span[1]]
@@ -253,13 +255,15 @@ def _first_year(ctx: Context) -> int | None:
 
 def run(ctx: Context) -> None:
     first_year = _first_year(ctx)
-    tasks = _without_overlaps(
-        duties(ctx, first_year) + appendix_rows(ctx, first_year) + block_tasks(ctx, first_year)
-        + kind_list_tasks(ctx, first_year) + dated_works(ctx, first_year))
+    tasks = _without_overlaps(  # table rows first: a duty restating a row is that row
+        table_tasks(ctx, first_year) + duties(ctx, first_year) + appendix_rows(ctx, first_year)
+        + block_tasks(ctx, first_year) + kind_list_tasks(ctx, first_year)
+        + dated_works(ctx, first_year))
     tasks.sort(key=lambda t: t.span[0])
-    for task in tasks:
-        task.submit_to = [fold(m.group("to")) for m in R.SUBMIT_TO.finditer(task.text)]
-        task.product = product(task)
+    for task in tasks:  # a table row may have said both in columns of their own
+        task.submit_to = task.submit_to or [
+            fold(m.group("to")) for m in R.SUBMIT_TO.finditer(task.text)]
+        task.product = task.product or product(task)
     for i, task in enumerate(tasks, start=1):
         task.id = f"k{i}"
     ctx.tasks = tasks
