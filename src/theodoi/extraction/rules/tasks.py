@@ -130,3 +130,85 @@ DEADLINE_TAIL = re.compile(r"^(?:hoàn thành|thực hiện xong)\s+(?:trong|tr�
 END_OF_BODY = re.compile(
     r"(?:\n\s*(?i:Trên đây là|Nơi nhận)"
     r"|(?:\n|(?<=\.)\s+)\s*(?:T/M|TM\.|KT\.|TL\.|TUQ\.)\s*[A-ZĐÀ-Ỹ]{2})")  # the end keeps its "."
+
+# --- Duties written as prose paragraphs (stages/task_prose.py) -------------------------------
+# How Vietnamese plans, resolutions and letters of every level give work to a body, whatever
+# the layout: "Sở Y tế chủ trì, phối hợp với …", "Ủy ban nhân dân các tỉnh, thành phố:" above
+# its duties, "Giao Phòng Kinh tế …", "Đề nghị Ủy ban MTTQ …".
+
+# The words a body's (or an office holder's) name starts with, at any level: Bộ/Sở/Phòng,
+# Ủy ban nhân dân, Ban, Cục, Đài, Liên minh, Ngân hàng, "các tỉnh, thành phố", "Bộ trưởng" …
+# The lookaheads keep common verbs and nouns that share a first word out: "Tổ chức tập huấn",
+# "Ban hành …", "Báo cáo …", "Phòng, chống …", "Hội nghị …", "Trường hợp …", "Bộ máy …".
+SUBJECT_HEAD = re.compile(
+    r"^(?:các\s+|mỗi\s+|từng\s+)?(?:"
+    r"bộ(?!\s+(?:máy|phận|tiêu chí|chỉ số|công cụ|tài liệu|dữ liệu|luật))|sở|ủy ban|uỷ ban|ubnd|"
+    r"hđnd|hội đồng|ban(?!\s+hành)|văn phòng|tổng cục|chi cục|cục|ngân hàng|kho bạc|"
+    r"bảo hiểm xã hội|liên minh|liên đoàn|đài|thông tấn xã|báo(?!\s+cáo)|trung tâm|công an|"
+    r"viện|tòa án|toà án|thanh tra|mặt trận|mttq|hội(?!\s+(?:nghị|nhập|thảo|thi|diễn))|"
+    r"đoàn(?!\s+kết)|trường(?!\s+hợp)|bệnh viện|trạm|phòng(?!,?\s+(?:chống|ngừa|tránh))|"
+    r"tỉnh|thành phố|đảng ủy|đảng uỷ|chi bộ|cơ quan|đơn vị|doanh nghiệp|tập đoàn|"
+    r"tổng công ty|công ty|hợp tác xã|tổ(?!\s+chức)|thôn|bản|ấp|khu phố|người đứng đầu|"
+    r"thủ trưởng|giám đốc|chủ tịch|bộ trưởng|trưởng|chánh|thường trực|địa phương|"
+    r"ngành|bộ, ngành|sở, ngành|lực lượng|hộ gia đình|"
+    r"bch|bchqs|ubkt|công đoàn|đội|quỹ|chính quyền|cấp ủy|cấp uỷ)\b", re.IGNORECASE)
+
+# The verb that opens a body's work ("Bộ Tài chính chủ trì …", "UBND các tỉnh tiếp tục …").
+# Case-sensitive and lower case on purpose: a body's own name is capitalised ("Sở Xây dựng",
+# "Ban Quản lý …"), so its words are never taken for the verb.
+WORK_VERB = re.compile(
+    r"\s(?:chủ trì|chủ động|có trách nhiệm|chịu trách nhiệm|căn cứ|phối hợp|tham mưu|"
+    r"chỉ đạo|tổ chức(?!\s+(?:chính trị|xã hội|tín dụng|thành viên|đoàn thể|quốc tế|khác))|"
+    r"thường xuyên|tăng cường|phát huy|xây dựng|khẩn trương|cụ thể ho[áa]|theo dõi|"
+    r"hướng dẫn|triển khai|bám sát|tuyên truyền|vận động|giám sát|kiểm tra|lãnh đạo|"
+    r"tham gia|tiếp tục|nghiên cứu|rà soát|trực tiếp|tập trung|quán triệt|thực hiện|"
+    r"tổng hợp|ban hành|huy động|duy trì|bố trí|đánh giá|đề xuất|báo cáo|trình|gửi|cử|"
+    r"xuất cấp|nắm|đẩy mạnh|bảo đảm|đảm bảo|quan tâm|ưu tiên|cung cấp|cập nhật|phổ biến|"
+    r"đôn đốc|giúp|lồng ghép|sử dụng|khôi phục|hoàn thành|hoàn thiện|thẩm định|tiến hành|"
+    r"điều phối|dành|thành lập|kiện toàn|tiếp nhận|chuẩn bị|xem xét|làm|là|"
+    r"theo (?:chức năng|nhiệm vụ|thẩm quyền|phạm vi)|trong phạm vi|"
+    r"đã|sẽ|cần|phải|được)(?!\w)")
+# Words between the body and its verb that make the sentence a report of the past, not work
+# to do ("Chính phủ, Thủ tướng Chính phủ đã tập trung chỉ đạo …")
+NOT_WORK_VERB = re.compile(r"^\s(?:đã|được)\b")
+# Before the body: who asks ("Chính phủ trân trọng đề nghị …", "Đề nghị …", "Giao cho …")
+# or an opening phrase ("Trên cơ sở nội dung Kế hoạch, các sở …", "Căn cứ nội dung …, các bộ …")
+ASKED = re.compile(r"^(?:(?:[A-ZĐÀ-Ỹ][^,.;:]{0,40}?\s)?(?:trân trọng\s+)?(?:đề nghị|Đề nghị)|"
+                   r"(?:Giao|giao)(?:\s+cho)?|(?:Yêu cầu))\s+")
+OPENING = re.compile(r"^(?:Trên cơ sở|Căn cứ|Để|Nhằm)[^,;.]{0,160},\s*")
+# A body heading: "Trách nhiệm của đối tượng thực hiện kiểm kê", "Nhiệm vụ của Sở Y tế"
+DUTY_OF = re.compile(r"^(?:trách nhiệm|nhiệm vụ)(?:\s+cụ thể)?\s+của\s+", re.IGNORECASE)
+# Paragraphs that are not work given to a body though they may name one: enforcement clauses
+# ("… chịu trách nhiệm thi hành Quyết định này"), conditionals ("Trường hợp …", "nếu có khó khăn,
+# vướng mắc"), permissions and encouragements ("Được phép …", "Khuyến khích …"), and generic
+# rules for whoever is assigned ("Các cơ quan được phân công chủ trì … có trách nhiệm …").
+NOT_DUTY = re.compile(r"thi hành (?:Quyết định|Nghị quyết|Chỉ thị|Thông tư) này|^(?:Trường hợp|"
+                      r"Nếu|Trong quá trình|Được phép|Khuyến khích|Nơi nhận|Kinh phí)\b|"
+                      r"\bnếu có (?:khó khăn|vướng mắc)|"
+                      r"^(?:Căn cứ|Thực hiện)\s+(?:Hiến pháp|Bộ luật|Luật|Nghị định|Nghị quyết|"
+                      r"Quyết định|Chỉ thị|Thông tư|Kết luận|Kế hoạch|Công văn|Văn bản|Chương trình)"
+                      r"\b[^,]*[;.]?$|^(?:Theo|Xét) đề nghị\b")  # the preamble's bases
+# A funding section ("IV. KINH PHÍ THỰC HIỆN", "Nguồn vốn"): its rules for every body
+# ("Các sở, ngành … có trách nhiệm bố trí kinh phí", "Doanh nghiệp … bố trí nguồn lực") are
+# not duties; a named body's funding work is ("Bộ Tài chính chủ trì tổng hợp …").
+FUNDING = re.compile(r"^(?:kinh phí|nguồn (?:vốn|kinh phí|lực))", re.IGNORECASE)
+GENERIC_BODY = re.compile(r"^(?:các|mỗi|từng|doanh nghiệp)\b", re.IGNORECASE)
+# Heads that name a topic as often as a body, so a heading made of them is no body's duties
+# ("9. Doanh nghiệp số", "Đối tượng thi đua", "Các địa phương khó khăn")
+TOPIC_HEAD = re.compile(r"^(?:các\s+)?(?:doanh nghiệp|tập đoàn|tổng công ty|công ty|hợp tác xã|"
+                        r"địa phương|ngành|lực lượng|đối tượng|hộ gia đình|tỉnh|thành phố|quỹ|"
+                        r"chính quyền)\b", re.IGNORECASE)
+# After "X:" the duty starts with a verb in lower case ("Sở Xây dựng: hướng dẫn …"); a quota
+# or a count ("Ban Chỉ đạo bầu cử của tỉnh: Không quá 05 cá nhân") is no duty.
+AFTER_COLON_DUTY = re.compile(r"^\s*[a-zđà-ỹ]")
+# "phối hợp (chặt chẽ) (với) Y, Z …": the co-agencies named in a duty
+CO_WITH = re.compile(r"\bphối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+")
+# A paragraph that only names the time of the work above it, or another part of its block
+TIME_ROLE = re.compile(r"^(?:thời gian|thời hạn|tiến độ)", re.IGNORECASE)
+CONTENT_LINE = re.compile(r"^(?:Nội dung|Sản phẩm|Kết quả|Mục tiêu)\s*:", re.IGNORECASE)
+# "Từ tháng 11/2025 đến khi kết thúc …": an open period; the end decides the date
+PERIOD_END = re.compile(r"\bđến(?:\s+hết)?\s+(?P<end>.+)$", re.IGNORECASE)
+# Where a document's body ends: closing lines, the list of recipients
+CLOSING = re.compile(r"^(?:Nơi nhận|Trên đây là|TM\.|T/M|KT\.|TL\.)", re.IGNORECASE)
+# The same inside a paragraph a PDF export joined: "… thực hiện./. Nơi nhận: - …"
+CLOSING_INSIDE = re.compile(r"(?:^|[.:]\s|/\.\s*)(?:Nơi nhận|Trên đây là)\b")

@@ -17,6 +17,7 @@ from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules import targets as TR
 from theodoi.extraction.rules import tasks as R
 from theodoi.extraction.stages.task_blocks import block_tasks, kind_list_tasks
+from theodoi.extraction.stages.task_prose import prose_tasks
 
 ITEM = re.compile(r"\n(?=\s*(?:[-+*•]|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ]\)\s|"
                   r"[IVX]{1,5}\.\s))")
@@ -152,10 +153,14 @@ def _with_deadline_tails(ctx: Context, spans: list[tuple[int, int]]) -> list[tup
     return merged
 
 
-def _without_overlaps(tasks: list[Task]) -> list[Task]:
-    """Keep the first task found for a piece of text (duties, rows and blocks come first)."""
+def _without_overlaps(tasks: list[Task], dated: list[Task] | None = None) -> list[Task]:
+    """Keep the first task found for a piece of text (prose duties, rows and blocks come
+    first); a dated sentence (`dated`) that names a kept task's work is that task again."""
     kept: list[tuple[Task, set[str] | None]] = []  # with its title's words, split once
     for task in tasks:
+        if not any(t.span[0] < task.span[1] and task.span[0] < t.span[1] for t, _ in kept):
+            kept.append((task, _title_words(task.title)))
+    for task in dated or []:
         words = _words(task.text)
         if not any((t.span[0] < task.span[1] and task.span[0] < t.span[1])
                    or _names_same_work(own, words) for t, own in kept):
@@ -254,8 +259,10 @@ def _first_year(ctx: Context) -> int | None:
 def run(ctx: Context) -> None:
     first_year = _first_year(ctx)
     tasks = _without_overlaps(
-        duties(ctx, first_year) + appendix_rows(ctx, first_year) + block_tasks(ctx, first_year)
-        + kind_list_tasks(ctx, first_year) + dated_works(ctx, first_year))
+        prose_tasks(ctx, first_year, joint_bodies)
+        + duties(ctx, first_year) + appendix_rows(ctx, first_year)
+        + [t for t in block_tasks(ctx, first_year) if t.lead_agency]
+        + kind_list_tasks(ctx, first_year), dated_works(ctx, first_year))
     tasks.sort(key=lambda t: t.span[0])
     for task in tasks:
         task.submit_to = [fold(m.group("to")) for m in R.SUBMIT_TO.finditer(task.text)]

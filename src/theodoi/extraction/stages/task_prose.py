@@ -1,0 +1,306 @@
+"""Tasks in prose and lists wherever they stand: work given to a body by its own language.
+
+A plan gives work to a body in a few ways that do not depend on its layout:
+- a paragraph whose subject is a body: "Bộ Tài chính chủ trì, phối hợp với … tổng hợp …";
+- a lead-in naming the body, then its duties: "Ủy ban nhân dân các tỉnh, thành phố:" or a
+  heading "1.4. Ủy ban nhân dân các phường, xã" or "Trách nhiệm của …", then one paragraph
+  per duty ("Tuyên truyền, phổ biến …", "Phối hợp với Bộ Y tế khôi phục …");
+- a work item followed by its block lines ("Cơ quan chủ trì: …", "Thời gian thực hiện: …").
+
+Paragraphs are the unit: in a Word file or its text export every paragraph is one line; in a
+PDF text layer a line that does not end a sentence runs on into the next. The heading tree
+(outline) only scopes a body's duties; it never gates a paragraph that names its own body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from theodoi.extraction.agencies import split_bodies
+from theodoi.extraction.dates import fold, parse_due, plan_start
+from theodoi.extraction.model import Due, Heading, Task
+from theodoi.extraction.pipeline import Context
+from theodoi.extraction.rules import tasks as R
+
+MAX_AGENCY = 170        # "Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, …, Chủ tịch UBND các tỉnh …"
+MAX_TITLE_LINE = 160    # a line without a sentence end and longer than this is prose
+LINE_MODE_SHARE = 0.5   # share of lines ending a sentence when each line is one paragraph
+LONG_LEAD_IN = 120       # a lead-in with more than its body's name and partners is a duty
+UNLABELLED = 99         # scope level of a lead-in or a title line that has no label
+SENTENCE_END = re.compile(r"[.;:!?…][\"”’)\]*]*$")
+MARKER = re.compile(r"^(?:[-+*•]|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ]\)\s)")
+PARENTHESIS = re.compile(r"\s*\([^)]*\)?")
+Joint = Callable[[str], tuple[str, list[str]]]
+
+
+@dataclass
+class _Scope:
+    level: int
+    lead: str | None
+    co: list[str] = field(default_factory=list)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line, trimmed."""
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            start = pos + len(raw) - len(raw.lstrip())
+            out.append((start, start + len(stripped)))
+        pos += len(raw) + 1
+    return out
+
+
+def _one_per_line(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Whether each line is a paragraph (Word and its text export) rather than a PDF's
+    wrapped lines: most lines then end a sentence or are long."""
+    if not lines:
+        return True
+    ends = sum(1 for s, e in lines if SENTENCE_END.search(text[s:e]) or e - s > 120)
+    return ends >= LINE_MODE_SHARE * len(lines)
+
+
+def paragraphs(text: str, heading_starts: set[int]) -> list[tuple[int, int]]:
+    """The paragraphs of `text`: lines, joined where a PDF wrapped a sentence."""
+    lines = _lines(text)
+    if _one_per_line(text, lines):
+        return lines
+    out: list[tuple[int, int]] = []
+    for s, e in lines:
+        starts_anew = (not out or s in heading_starts or MARKER.match(text[s:e])
+                       or SENTENCE_END.search(text[out[-1][0]:out[-1][1]]))
+        if starts_anew:
+            out.append((s, e))
+        else:
+            out[-1] = (out[-1][0], e)
+    return out
+
+
+def _clean(name: str) -> str:
+    name = PARENTHESIS.sub("", fold(name)).strip(" ,;.:-–")
+    return name[:1].upper() + name[1:]
+
+
+def subject(body: str) -> str | None:
+    """The body a paragraph gives work to, when the paragraph opens with one:
+    "Bộ Quốc phòng, Bộ Công an chỉ đạo …" -> "Bộ Quốc phòng, Bộ Công an"."""
+    rest = R.OPENING.sub("", body, count=1)
+    rest = R.ASKED.sub("", rest, count=1)
+    if not R.SUBJECT_HEAD.match(rest):
+        return None
+    verb = R.WORK_VERB.search(rest, 0, MAX_AGENCY + 1)
+    colon = rest.find(":", 0, MAX_AGENCY)
+    cuts = [p for p in (verb.start() if verb else -1, colon) if p > 0]
+    if not cuts:
+        return None
+    cut = min(cuts)
+    if verb and cut == verb.start() and R.NOT_WORK_VERB.match(rest[cut:]):
+        return None  # "… đã tập trung chỉ đạo": what was done, not work to do
+    if cut == colon and rest[cut + 1:].strip() and not R.AFTER_COLON_DUTY.match(rest[cut + 1:]):
+        return None  # "Ban Chỉ đạo bầu cử của tỉnh: Không quá 05 cá nhân" is a quota
+    name = _clean(rest[:cut])
+    return name if name and R.SUBJECT_HEAD.match(name) else None
+
+
+def co_with(text: str) -> list[str]:
+    """Bodies named after "phối hợp (với)" that are bodies ("phối hợp thực hiện" names none)."""
+    out: list[str] = []
+    for m in R.CO_WITH.finditer(text):
+        after = text[m.end():]
+        if not R.SUBJECT_HEAD.match(after):
+            continue
+        verb = R.WORK_VERB.search(after)
+        stop = min(p for p in (verb.start() if verb else len(after), _clause_end(after)))
+        out.extend(b for b in split_bodies(after[:stop]) if b not in out)
+    return out
+
+
+def _clause_end(text: str) -> int:
+    m = re.search(r"[.;:]", text)
+    return m.start() if m else len(text)
+
+
+def heading_body(title: str) -> str | None:
+    """The body a heading names ("Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo",
+    "Trách nhiệm của đối tượng thực hiện kiểm kê"), else None ("9. Doanh nghiệp số" is a
+    topic)."""
+    title = fold(title).rstrip(":")
+    duty_of = R.DUTY_OF.match(title)
+    if duty_of:
+        return _clean(title[duty_of.end():]) or None
+    if not R.SUBJECT_HEAD.match(title) or R.TOPIC_HEAD.match(title):
+        return None
+    if R.WORK_VERB.search(" " + title):
+        return subject(title + ":")  # "Sở Y tế chủ trì, phối hợp với …"
+    return _clean(title)
+
+
+class _Reader:
+    """Walks the paragraphs once, keeping the bodies in scope."""
+
+    def __init__(self, ctx: Context, first_year: int | None, joint: Joint) -> None:
+        self.ctx = ctx
+        self.joint = joint
+        self.first_year = first_year
+        self.start = plan_start(ctx.document.issued_on, ctx.document.term)
+        self.stack: list[_Scope] = []
+        self.headings = {h.span[0]: h for h in ctx.outline}
+        self.tasks: list[Task] = []
+        self.last: Task | None = None          # the task block lines add to
+        self.title: tuple[int, int] | None = None  # a work item not yet a task
+        self.closed = True  # before the first heading (the preamble) and after "Nơi nhận"
+        self.funding = False  # under "Kinh phí thực hiện": rules for all, not duties
+        self.contents = False  # the items after "Tham mưu … trình … quyết định:" are its parts
+
+    def lead(self) -> _Scope | None:
+        return next((s for s in reversed(self.stack) if s.lead), None)
+
+    def enter(self, level: int, lead: str | None, co: list[str] | None = None) -> None:
+        while self.stack and self.stack[-1].level >= level:
+            self.stack.pop()
+        self.stack.append(_Scope(level, lead, co or []))
+
+    def task(self, span: tuple[int, int], lead: str | None, co: list[str]) -> Task:
+        text = self.ctx.text[span[0]:span[1]]
+        title = R.ITEM_LABEL.sub("", fold(text))[:200]
+        kind = next((k for p, k in R.KINDS if p.search(title)), "task")
+        own = co_with(text)
+        task = Task(id="", label=None, section=None, text=text, span=span, title=title,
+                    kind=kind, lead_agency=lead,
+                    co_agencies=co + [c for c in own if c not in co],
+                    due=parse_due(text, self.first_year, strict=True, start=self.start))
+        self.tasks.append(task)
+        self.last, self.title = task, None
+        return task
+
+    def block_line(self, role: str, value: str) -> None:
+        """'Cơ quan chủ trì: …', 'Thời gian thực hiện: …' under a work item."""
+        role = role.lower()
+        task = self.last
+        if task is None and self.title is not None:
+            heading = self.headings.get(self.title[0])
+            if heading is not None and R.BLOCK_PARTS.match(heading.title):
+                return  # "1.3. Triển khai xây dựng …": the block's task is the heading above
+            scope = self.lead()
+            task = self.task(self.title, scope.lead if scope else None, [])
+        if task is None:
+            return
+        value = fold(value)
+        if R.TIME_ROLE.match(role):
+            task.due = self.due(value)  # block_tasks warns W402 when no date can be read
+        elif "phối hợp" in role:
+            task.co_agencies = split_bodies(_value(value))
+        elif "người" in role:
+            task.leader = _value(value)
+        elif "tham mưu" in role:
+            task.advisory_agency = _value(value)
+            task.lead_agency = task.lead_agency or task.advisory_agency
+        else:
+            task.lead_agency = _value(value)
+
+    def due(self, value: str) -> Due | None:
+        """A time line's date: the end of a period ("Từ ngày 01/01/2026 đến ngày 31/3/2026"),
+        none for an open end ("Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê")."""
+        end = R.PERIOD_END.search(value)
+        part = end.group("end") if end else value
+        due = parse_due(part, self.first_year, start=self.start)
+        if due is None or due.date is None:
+            return None
+        return Due(value, due.date, due.recurrence)
+
+    def read(self, span: tuple[int, int], heading: Heading | None) -> None:
+        text = fold(self.ctx.text[span[0]:span[1]])
+        body = R.ITEM_LABEL.sub("", text)
+        if R.CLOSING.match(body) or R.CLOSING_INSIDE.search(text):
+            self.stack, self.last, self.title, self.closed = [], None, None, True
+            return
+        if heading is not None or (text.isupper() and len(text) > 3
+                                   and heading_body(text) is None):
+            self.closed = False  # a heading, or a title in capitals ("KẾ HOẠCH"), opens a body
+        if self.closed and not R.ASKED.match(body):
+            return  # the preamble ("Căn cứ …", "Trên cơ sở …, Ban Chấp hành xây dựng …")
+        block = R.BLOCK_LINE.match(self.ctx.text[span[0]:span[1]])
+        if block:
+            self.block_line(block.group("role"), block.group("value"))
+            return
+        if R.CONTENT_LINE.match(body):
+            return  # "Nội dung: …" describes the item above
+        titled = not SENTENCE_END.search(text) and len(text) <= MAX_TITLE_LINE
+        if heading is not None:
+            self.funding = bool(R.FUNDING.match(heading.title))
+        if heading is not None and (titled or text.endswith(":")):
+            self.enter(heading.level, heading_body(heading.title))
+            self.last, self.title, self.contents = None, span, False
+            return
+        if heading is None and titled and " | " not in text:
+            self.enter(UNLABELLED, heading_body(body))  # a title line with no label
+            self.last, self.title, self.contents = None, span, False
+            return
+        if heading is not None:
+            self.enter(heading.level, None)  # "2. Bộ Tài chính chủ trì …": a numbered duty
+        self.paragraph(span, text, body)
+
+    def paragraph(self, span: tuple[int, int], text: str, body: str) -> None:
+        who = subject(body)
+        if who and self.funding and R.GENERIC_BODY.match(who):
+            who = None  # "Các sở, ngành … có trách nhiệm bố trí kinh phí": a funding rule
+            self.last, self.title = None, None
+            return
+        if body.endswith(":"):
+            self.lead_in(span, body, who)
+            return
+        if R.NOT_DUTY.search(body):
+            self.last, self.title = None, None
+            return
+        if who:
+            lead, partners = self.joint(who)
+            self.task(span, lead, partners)
+            self.enter(UNLABELLED, None)  # a body's own duty ends the lead-in above it
+            self.contents = False
+            return
+        scope = self.lead()
+        if scope is None or self.contents:
+            self.last, self.title = None, span
+            return
+        self.task(span, scope.lead, list(scope.co))
+
+    def lead_in(self, span: tuple[int, int], body: str, who: str | None) -> None:
+        """'Bộ Tài chính chủ trì, phối hợp với …:' leads the duties below it; so does a long
+        duty ending in ':' ('UBND các phường … bố trí kinh phí …, tập trung một số nhiệm vụ
+        sau:'), which is a duty too. An action ending in ':' under a body ('Tham mưu UBND
+        tỉnh trình HĐND quyết định:') is one duty whose parts follow."""
+        if who:
+            co = co_with(body)
+            self.enter(UNLABELLED, who, co)
+            self.last, self.title, self.contents = None, None, False
+            if len(body) - len(who) > LONG_LEAD_IN:
+                self.task(span, who, co)
+                self.last = None
+            return
+        scope = self.lead()
+        if scope is not None and not R.NOT_DUTY.search(body):
+            self.task(span, scope.lead, list(scope.co))
+            self.contents = True
+            return
+        self.last, self.title = None, None
+
+
+def _value(text: str) -> str:
+    cut = R.VALUE_END.search(text)
+    return fold(text[:cut.start()] if cut else text).strip(" ,:")
+
+
+def prose_tasks(ctx: Context, first_year: int | None, joint: Joint) -> list[Task]:
+    """Every paragraph that gives work to a body, with its lead, co-agencies and time.
+
+    joint: splits a duty given to several named bodies into its lead and the others
+    ('Thường trực HĐND xã, các Ban HĐND xã …' -> the first leads)."""
+    heads = {h.span[0]: h for h in ctx.outline}
+    reader = _Reader(ctx, first_year, joint)
+    reader.closed = bool(ctx.outline)  # a letter without headings has no preamble to skip
+    for span in paragraphs(ctx.text, set(heads)):
+        reader.read(span, heads.get(span[0]))
+    return reader.tasks
