@@ -150,7 +150,7 @@ SUBJECT_HEAD = re.compile(
     r"tỉnh|thành phố|đảng ủy|đảng uỷ|chi bộ|cơ quan|đơn vị|doanh nghiệp|tập đoàn|"
     r"tổng công ty|công ty|hợp tác xã|tổ(?!\s+chức)|thôn|bản|ấp|khu phố|người đứng đầu|"
     r"thủ trưởng|giám đốc|chủ tịch|bộ trưởng|trưởng|chánh|thường trực|địa phương|"
-    r"ngành|bộ, ngành|sở, ngành|lực lượng|hộ gia đình|"
+    r"ngành(?!,?\s+lĩnh vực)|bộ, ngành|sở, ngành|lực lượng|hộ gia đình|"
     r"bch|bchqs|ubkt|công đoàn|đội|quỹ|chính quyền|cấp ủy|cấp uỷ)\b", re.IGNORECASE)
 
 # The verb that opens a body's work ("Bộ Tài chính chủ trì …", "UBND các tỉnh tiếp tục …").
@@ -162,10 +162,12 @@ WORK_VERB = re.compile(
     r"thường xuyên|tăng cường|phát huy|xây dựng|khẩn trương|cụ thể ho[áa]|theo dõi|"
     r"hướng dẫn|triển khai|bám sát|tuyên truyền|vận động|giám sát|kiểm tra|lãnh đạo|"
     r"tham gia|tiếp tục|nghiên cứu|rà soát|trực tiếp|tập trung|quán triệt|thực hiện|"
-    r"tổng hợp|ban hành|huy động|duy trì|bố trí|đánh giá|đề xuất|báo cáo|trình|gửi|cử|"
+    r"tổng hợp|ban hành|huy động|duy trì|bố trí|đánh giá|đề xuất|báo cáo|gửi|"
+    r"trình(?=\s+(?:[A-ZĐÀ-Ỹ]|cấp))|"  # "trình UBND tỉnh", never "quá trình", "chương trình"
     r"xuất cấp|nắm|đẩy mạnh|bảo đảm|đảm bảo|quan tâm|ưu tiên|cung cấp|cập nhật|phổ biến|"
-    r"đôn đốc|giúp|lồng ghép|sử dụng|khôi phục|hoàn thành|hoàn thiện|thẩm định|tiến hành|"
-    r"điều phối|dành|thành lập|kiện toàn|tiếp nhận|chuẩn bị|xem xét|làm|là|"
+    r"đôn đốc|giúp(?!\s+việc)|lồng ghép|sử dụng|khôi phục|hoàn thành|hoàn thiện|thẩm định|tiến hành|"
+    r"điều phối|dành|thành lập|kiện toàn|tiếp nhận|chuẩn bị|xem xét|lập|"
+    r"làm(?=\s+(?:việc|đầu mối|tốt|rõ))|là (?:cơ quan|đầu mối)|"
     r"theo (?:chức năng|nhiệm vụ|thẩm quyền|phạm vi)|trong phạm vi|"
     r"đã|sẽ|cần|phải|được)(?!\w)")
 # Words between the body and its verb that make the sentence a report of the past, not work
@@ -186,8 +188,19 @@ NOT_DUTY = re.compile(r"thi hành (?:Quyết định|Nghị quyết|Chỉ thị|
                       r"Nếu|Trong quá trình|Được phép|Khuyến khích|Nơi nhận|Kinh phí)\b|"
                       r"\bnếu có (?:khó khăn|vướng mắc)|"
                       r"^(?:Căn cứ|Thực hiện)\s+(?:Hiến pháp|Bộ luật|Luật|Nghị định|Nghị quyết|"
-                      r"Quyết định|Chỉ thị|Thông tư|Kết luận|Kế hoạch|Công văn|Văn bản|Chương trình)"
-                      r"\b[^,]*[;.]?$|^(?:Theo|Xét) đề nghị\b")  # the preamble's bases
+                      r"Quyết định|Chỉ thị|Thông tư|Kết luận|Kế hoạch|Công văn|Văn bản|Chương trình)\b|"
+                      r"^(?:Theo|Xét) đề nghị\b|"  # the preamble's bases
+                      r"^Việc\s|"  # "Việc giảm lãi suất … áp dụng đối với …": a rule, not a duty
+                      # the document presenting itself: "UBND tỉnh ban hành Kế hoạch … như sau:"
+                      r"ban hành (?:Kế hoạch|Chương trình|Quyết định|Nghị quyết|Đề án)[^.;]*"
+                      r"(?:như sau|với (?:những|các) nội dung|gồm các nội dung)")
+# Sections that state aims and principles, not duties: "I. MỤC ĐÍCH, YÊU CẦU", "Quan điểm",
+# "Nguyên tắc", "Đối tượng, phạm vi" ("Người đứng đầu … được giao nhiệm vụ chủ động …" there is
+# a requirement on everyone, not work given to a body)
+PRINCIPLES = re.compile(r"^(?:mục đích|yêu cầu|quan điểm|nguyên tắc|đối tượng|phạm vi|"
+                        r"căn cứ|sự cần thiết|tình hình|kết quả)", re.IGNORECASE)
+# A lead-in under a body that only names its partners: "Chủ trì, phối hợp với các sở, ngành …:"
+PARTNERS_LEAD_IN = re.compile(r"^(?:Chủ trì|Phối hợp)\b")
 # A funding section ("IV. KINH PHÍ THỰC HIỆN", "Nguồn vốn"): its rules for every body
 # ("Các sở, ngành … có trách nhiệm bố trí kinh phí", "Doanh nghiệp … bố trí nguồn lực") are
 # not duties; a named body's funding work is ("Bộ Tài chính chủ trì tổng hợp …").

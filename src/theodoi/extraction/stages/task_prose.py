@@ -27,7 +27,6 @@ from theodoi.extraction.rules import tasks as R
 MAX_AGENCY = 170        # "Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, …, Chủ tịch UBND các tỉnh …"
 MAX_TITLE_LINE = 160    # a line without a sentence end and longer than this is prose
 LINE_MODE_SHARE = 0.5   # share of lines ending a sentence when each line is one paragraph
-LONG_LEAD_IN = 120       # a lead-in with more than its body's name and partners is a duty
 UNLABELLED = 99         # scope level of a lead-in or a title line that has no label
 SENTENCE_END = re.compile(r"[.;:!?…][\"”’)\]*]*$")
 MARKER = re.compile(r"^(?:[-+*•]|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ]\)\s)")
@@ -152,8 +151,22 @@ class _Reader:
         self.last: Task | None = None          # the task block lines add to
         self.title: tuple[int, int] | None = None  # a work item not yet a task
         self.closed = True  # before the first heading (the preamble) and after "Nơi nhận"
-        self.funding = False  # under "Kinh phí thực hiện": rules for all, not duties
+        self.funding: int | None = None  # level of a "Kinh phí" heading: rules for all
+        self.principles: int | None = None  # level of a "Mục đích, yêu cầu" heading
         self.contents = False  # the items after "Tham mưu … trình … quyết định:" are its parts
+
+    def section(self, level: int, title: str) -> None:
+        """Note whether the text from here on states funding rules or principles; a heading
+        at the same or a higher level ends such a section."""
+        title = fold(title)
+        if self.funding is not None and level <= self.funding:
+            self.funding = None
+        if self.principles is not None and level <= self.principles:
+            self.principles = None
+        if R.FUNDING.match(title):
+            self.funding = level
+        if R.PRINCIPLES.match(title):
+            self.principles = level
 
     def lead(self) -> _Scope | None:
         return next((s for s in reversed(self.stack) if s.lead), None)
@@ -217,9 +230,8 @@ class _Reader:
         if R.CLOSING.match(body) or R.CLOSING_INSIDE.search(text):
             self.stack, self.last, self.title, self.closed = [], None, None, True
             return
-        if heading is not None or (text.isupper() and len(text) > 3
-                                   and heading_body(text) is None):
-            self.closed = False  # a heading, or a title in capitals ("KẾ HOẠCH"), opens a body
+        if heading is not None:
+            self.closed = False  # the first heading ends the preamble
         if self.closed and not R.ASKED.match(body):
             return  # the preamble ("Căn cứ …", "Trên cơ sở …, Ban Chấp hành xây dựng …")
         block = R.BLOCK_LINE.match(self.ctx.text[span[0]:span[1]])
@@ -230,12 +242,13 @@ class _Reader:
             return  # "Nội dung: …" describes the item above
         titled = not SENTENCE_END.search(text) and len(text) <= MAX_TITLE_LINE
         if heading is not None:
-            self.funding = bool(R.FUNDING.match(heading.title))
+            self.section(heading.level, heading.title)
         if heading is not None and (titled or text.endswith(":")):
             self.enter(heading.level, heading_body(heading.title))
             self.last, self.title, self.contents = None, span, False
             return
         if heading is None and titled and " | " not in text:
+            self.section(UNLABELLED, body)
             self.enter(UNLABELLED, heading_body(body))  # a title line with no label
             self.last, self.title, self.contents = None, span, False
             return
@@ -245,8 +258,10 @@ class _Reader:
 
     def paragraph(self, span: tuple[int, int], text: str, body: str) -> None:
         who = subject(body)
-        if who and self.funding and R.GENERIC_BODY.match(who):
-            who = None  # "Các sở, ngành … có trách nhiệm bố trí kinh phí": a funding rule
+        if self.principles is not None or (
+                who and self.funding is not None and R.GENERIC_BODY.match(who)):
+            # "Người đứng đầu … chủ động triển khai" under "Yêu cầu"; "Các sở, ngành … có
+            # trách nhiệm bố trí kinh phí" under "Kinh phí": rules for all, not duties
             self.last, self.title = None, None
             return
         if body.endswith(":"):
@@ -261,6 +276,8 @@ class _Reader:
             self.enter(UNLABELLED, None)  # a body's own duty ends the lead-in above it
             self.contents = False
             return
+        if self.contents and R.WORK_VERB.match(" " + body[:1].lower() + body[1:]):
+            self.contents = False  # "Lập, giao kế hoạch …" after the parts of a submission
         scope = self.lead()
         if scope is None or self.contents:
             self.last, self.title = None, span
@@ -268,20 +285,23 @@ class _Reader:
         self.task(span, scope.lead, list(scope.co))
 
     def lead_in(self, span: tuple[int, int], body: str, who: str | None) -> None:
-        """'Bộ Tài chính chủ trì, phối hợp với …:' leads the duties below it; so does a long
-        duty ending in ':' ('UBND các phường … bố trí kinh phí …, tập trung một số nhiệm vụ
-        sau:'), which is a duty too. An action ending in ':' under a body ('Tham mưu UBND
-        tỉnh trình HĐND quyết định:') is one duty whose parts follow."""
+        """'Bộ Tài chính chủ trì, phối hợp với …:' leads the duties below it (with those
+        partners); so does 'Chủ trì, phối hợp với …:' under a body. Another action ending in
+        ':' under a body ('Tham mưu UBND tỉnh trình HĐND quyết định:') is one duty whose
+        parts follow."""
+        if R.NOT_DUTY.search(body):
+            self.last, self.title = None, None
+            return
         if who:
-            co = co_with(body)
-            self.enter(UNLABELLED, who, co)
+            self.enter(UNLABELLED, who, co_with(body))
             self.last, self.title, self.contents = None, None, False
-            if len(body) - len(who) > LONG_LEAD_IN:
-                self.task(span, who, co)
-                self.last = None
             return
         scope = self.lead()
-        if scope is not None and not R.NOT_DUTY.search(body):
+        if scope is not None and R.PARTNERS_LEAD_IN.match(body):
+            self.enter(UNLABELLED, scope.lead, co_with(body))  # "Chủ trì, phối hợp với …:"
+            self.last, self.title, self.contents = None, None, False
+            return
+        if scope is not None:
             self.task(span, scope.lead, list(scope.co))
             self.contents = True
             return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from itertools import pairwise
 
 from theodoi.extraction.agencies import (
@@ -250,6 +251,21 @@ def product(task: Task) -> str | None:
     return kind.group("product").capitalize() if kind else None
 
 
+def _blocks_without_prose(ctx: Context, blocks: list[Task], prose: list[Task]) -> list[Task]:
+    """A heading's block task ('2. Tổ chức tập huấn …' above 'Cơ quan chủ trì: …') unless the
+    prose reading already made a task of the work under that heading, or it names no body."""
+    starts = sorted(h.span[0] for h in ctx.outline)
+    found = sorted(t.span[0] for t in prose)
+    kept = []
+    for task in blocks:
+        after = bisect_right(starts, task.span[0])
+        end = starts[after] if after < len(starts) else len(ctx.text)
+        first = bisect_right(found, task.span[0])
+        if task.lead_agency and not (first < len(found) and found[first] < end):
+            kept.append(task)
+    return kept
+
+
 def _first_year(ctx: Context) -> int | None:
     if ctx.document.issued_on:
         return int(ctx.document.issued_on[:4]) + 1
@@ -258,11 +274,12 @@ def _first_year(ctx: Context) -> int | None:
 
 def run(ctx: Context) -> None:
     first_year = _first_year(ctx)
+    prose = prose_tasks(ctx, first_year, joint_bodies)
     tasks = _without_overlaps(
-        prose_tasks(ctx, first_year, joint_bodies)
-        + duties(ctx, first_year) + appendix_rows(ctx, first_year)
-        + [t for t in block_tasks(ctx, first_year) if t.lead_agency]
+        prose + duties(ctx, first_year) + appendix_rows(ctx, first_year)
+        + _blocks_without_prose(ctx, block_tasks(ctx, first_year), prose)
         + kind_list_tasks(ctx, first_year), dated_works(ctx, first_year))
+    tasks = [t for t in tasks if not R.NOT_DUTY.search(R.ITEM_LABEL.sub("", fold(t.text)))]
     tasks.sort(key=lambda t: t.span[0])
     for task in tasks:
         task.submit_to = [fold(m.group("to")) for m in R.SUBMIT_TO.finditer(task.text)]
