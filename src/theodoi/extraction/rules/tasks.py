@@ -215,7 +215,9 @@ TOPIC_HEAD = re.compile(r"^(?:các\s+)?(?:doanh nghiệp|tập đoàn|tổng cô
 # or a count ("Ban Chỉ đạo bầu cử của tỉnh: Không quá 05 cá nhân") is no duty.
 AFTER_COLON_DUTY = re.compile(r"^\s*[a-zđà-ỹ]")
 # "phối hợp (chặt chẽ) (với) Y, Z …": the co-agencies named in a duty
-CO_WITH = re.compile(r"\bphối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+")
+CO_WITH = re.compile(r"\b[Pp]hối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+")
+# Abbreviations that make a piece of a list a body of its own ("đại biểu HĐND xã")
+BODY_ABBREVIATION = re.compile(r"\b(?:HĐND|UBND|MTTQ)\b")
 # A paragraph that only names the time of the work above it, or another part of its block
 TIME_ROLE = re.compile(r"^(?:thời gian|thời hạn|tiến độ)", re.IGNORECASE)
 CONTENT_LINE = re.compile(r"^(?:Nội dung|Sản phẩm|Kết quả|Mục tiêu)\s*:", re.IGNORECASE)

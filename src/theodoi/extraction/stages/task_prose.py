@@ -18,7 +18,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from theodoi.extraction.agencies import split_bodies
 from theodoi.extraction.dates import fold, parse_due, plan_start
 from theodoi.extraction.model import Due, Heading, Task
 from theodoi.extraction.pipeline import Context
@@ -31,6 +30,7 @@ UNLABELLED = 99         # scope level of a lead-in or a title line that has no l
 SENTENCE_END = re.compile(r"[.;:!?…][\"”’)\]*]*$")
 MARKER = re.compile(r"^(?:[-+*•]|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ]\)\s)")
 PARENTHESIS = re.compile(r"\s*\([^)]*\)?")
+ARTICLE = re.compile(r"^Điều\s+\d{1,3}[.:]\s*")  # "Điều 2. Giao Sở Công Thương chủ trì …"
 Joint = Callable[[str], tuple[str, list[str]]]
 
 
@@ -113,8 +113,36 @@ def co_with(text: str) -> list[str]:
             continue
         verb = R.WORK_VERB.search(after)
         stop = min(p for p in (verb.start() if verb else len(after), _clause_end(after)))
-        out.extend(b for b in split_bodies(after[:stop]) if b not in out)
+        out.extend(b for b in _bodies(after[:stop]) if b not in out)
     return out
+
+
+PIECES = re.compile(r",|;|\svà\s")
+PIECES_KEPT = re.compile(r"(,\s*|;\s*|\svà\s)")
+
+
+def _each_a_body(text: str) -> bool:
+    """Whether every piece of 'A, B và C' names a body; 'Sở Nông nghiệp và Môi trường' and
+    'Bộ Văn hóa, Thể thao và Du lịch' are one name each."""
+    pieces = [p.strip() for p in PIECES.split(text) if p.strip()]
+    return all(R.SUBJECT_HEAD.match(p) or R.BODY_ABBREVIATION.search(p) for p in pieces)
+
+
+def _bodies(text: str) -> list[str]:
+    """'Sở Khoa học và Công nghệ, Sở Xây dựng và các cơ quan liên quan' -> the three bodies:
+    cut at ',', ';' and 'và', and a piece that names no body of its own ('Công nghệ',
+    'Thể thao', 'Môi trường') joins the name before it."""
+    parts = PIECES_KEPT.split(fold(text))  # piece, separator, piece, …
+    names: list[str] = []
+    for i in range(0, len(parts), 2):
+        piece = parts[i].strip()
+        if not piece:
+            continue
+        if not names or R.SUBJECT_HEAD.match(piece) or R.BODY_ABBREVIATION.search(piece):
+            names.append(piece)
+        else:
+            names[-1] = f"{names[-1]}{parts[i - 1]}{piece}"
+    return [c for n in names if (c := _clean(n))]
 
 
 def _clause_end(text: str) -> int:
@@ -205,7 +233,7 @@ class _Reader:
         if R.TIME_ROLE.match(role):
             task.due = self.due(value)  # block_tasks warns W402 when no date can be read
         elif "phối hợp" in role:
-            task.co_agencies = split_bodies(_value(value))
+            task.co_agencies = _bodies(_value(value))
         elif "người" in role:
             task.leader = _value(value)
         elif "tham mưu" in role:
@@ -226,7 +254,7 @@ class _Reader:
 
     def read(self, span: tuple[int, int], heading: Heading | None) -> None:
         text = fold(self.ctx.text[span[0]:span[1]])
-        body = R.ITEM_LABEL.sub("", text)
+        body = ARTICLE.sub("", R.ITEM_LABEL.sub("", text))
         if R.CLOSING.match(body) or R.CLOSING_INSIDE.search(text):
             self.stack, self.last, self.title, self.closed = [], None, None, True
             return
@@ -241,6 +269,13 @@ class _Reader:
         if R.CONTENT_LINE.match(body):
             return  # "Nội dung: …" describes the item above
         titled = not SENTENCE_END.search(text) and len(text) <= MAX_TITLE_LINE
+        scope = self.lead()
+        if titled and scope is not None and R.PARTNERS_LEAD_IN.match(body):
+            # "a) Chủ trì, phối hợp với các sở, ban, ngành …" under "1. Sở Công Thương"
+            self.enter(heading.level if heading is not None else UNLABELLED, scope.lead,
+                       co_with(body))
+            self.last, self.title, self.contents = None, None, False
+            return
         if heading is not None:
             self.section(heading.level, heading.title)
         if heading is not None and (titled or text.endswith(":")):
@@ -271,7 +306,7 @@ class _Reader:
             self.last, self.title = None, None
             return
         if who:
-            lead, partners = self.joint(who)
+            lead, partners = self.joint(who) if _each_a_body(who) else (who, [])
             self.task(span, lead, partners)
             self.enter(UNLABELLED, None)  # a body's own duty ends the lead-in above it
             self.contents = False
