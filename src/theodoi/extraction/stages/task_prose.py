@@ -131,14 +131,18 @@ def _each_a_body(text: str) -> bool:
 def _bodies(text: str) -> list[str]:
     """'Sở Khoa học và Công nghệ, Sở Xây dựng và các cơ quan liên quan' -> the three bodies:
     cut at ',', ';' and 'và', and a piece that names no body of its own ('Công nghệ',
-    'Thể thao', 'Môi trường') joins the name before it."""
+    'Thể thao', 'Môi trường') joins the name before it, as does a lower-case piece after a
+    group ('các phòng, ban, đơn vị liên quan', 'Ủy ban nhân dân các tỉnh, thành phố')."""
     parts = PIECES_KEPT.split(fold(text))  # piece, separator, piece, …
     names: list[str] = []
     for i in range(0, len(parts), 2):
         piece = parts[i].strip()
         if not piece:
             continue
-        if not names or R.SUBJECT_HEAD.match(piece) or R.BODY_ABBREVIATION.search(piece):
+        same_group = (piece[0].islower() and not piece.startswith("các ")
+                      and names and "các " in names[-1].lower())
+        if not names or (not same_group and (R.SUBJECT_HEAD.match(piece)
+                                             or R.BODY_ABBREVIATION.search(piece))):
             names.append(piece)
         else:
             names[-1] = f"{names[-1]}{parts[i - 1]}{piece}"
