@@ -4,26 +4,46 @@ from __future__ import annotations
 
 import re
 
-ROMAN_QUARTER = {"I": 1, "II": 2, "III": 3, "IV": 4}
-# "Quý I năm 2026", "Quý IV/2025", "quý II năm 2026", "Quý I hằng năm"
-QUARTER = re.compile(r"[Qq]uý\s+(?P<q>IV|I{1,3})\s*(?:(?:năm\s+|/\s*)(?P<y>20\d{2})|"
+ROMAN_QUARTER = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+# "Quý I năm 2026", "Quý IV/2025", "quý II năm 2026", "Quý I hằng năm", "Quý 2/2026"
+QUARTER = re.compile(r"[Qq]uý\s+(?P<q>IV|I{1,3}|[1-4])\s*(?:(?:năm\s+|/\s*)(?P<y>20\d{2})|"
                      r"(?P<annual>hằng\s+năm|hàng\s+năm))")
-# "trước ngày 10/11/2024", "ngày 30/6/2026"
-DAY = re.compile(r"ngày\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>20\d{2})|"
+# "Quý IV/2025 - Quý II/2026": a range of quarters ends with the second
+RANGE_DASH = re.compile(r"\s*[-–]\s*")
+# "trước ngày 10/11/2024", "ngày 30/6/2026", "ngày 10 tháng 12 năm 2026", and the date written
+# with dashes or dots ("30-6-2026", "30.6.2026") or without "ngày" after a deadline word
+# ("trước 30/6/2026", "hạn chót 30.6.2026")
+DAY = re.compile(r"(?:ngày\s+|(?<=trước\s)|(?<=hạn\s)|(?<=hạn:\s)|(?<=chót\s)|(?<=là\s))"
+                 r"(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>20\d{2})\b|"
                  r"ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>20\d{2})")  # ngày 10 tháng 12 năm 2026
-# "trước ngày 15/12 hằng năm": a day of every year
-ANNUAL_DAY = re.compile(r"ngày\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?!\s*/)\s+(?:hằng|hàng)\s+năm")
-# "tháng 9/2026", "tháng 9 năm 2026"
-MONTH = re.compile(r"[Tt]háng\s+(?P<m>\d{1,2})\s*(?:/|\s+năm\s+)(?P<y>20\d{2})")
+# What makes a day in running prose a deadline rather than the date of a cited document
+# ("Kế hoạch số 64/KH-UBND ngày 22/8/2025"): a deadline word just before it
+DEADLINE_CUE = re.compile(r"(?:trước|chậm nhất(?: là)?|hạn(?: chót)?:?|hoàn thành|xong|đến|"
+                          r"vào|trong|kể từ|từ)\s*(?:ngày\s*)?$", re.IGNORECASE)
+# "trước ngày 15/12 hằng năm", "trước ngày 30 tháng 11 hàng năm": a day of every year
+ANNUAL_DAY = re.compile(r"ngày\s+(?P<d>\d{1,2})\s*(?:/\s*|\s+tháng\s+)(?P<m>\d{1,2})(?!\s*/)"
+                        r"\s+(?:hằng|hàng)\s+năm")
+# "trước ngày 20/11", "trước tháng 6": a day or month of the plan's first year, no year said
+DAY_NO_YEAR = re.compile(r"(?:trước|chậm nhất(?: là)?|hạn chót)\s+ngày\s+(?P<d>\d{1,2})\s*/\s*"
+                         r"(?P<m>\d{1,2})(?!\s*[/.-]?\s*\d)(?!\s+(?:hằng|hàng)\s+năm)")
+MONTH_NO_YEAR = re.compile(r"(?:trước|trong|chậm nhất(?: là)?)\s+tháng\s+(?P<m>\d{1,2})\b"
+                           r"(?!\s*(?:/|năm|[-–]))")
+# "tháng 9/2026", "tháng 9 năm 2026", "Tháng 11 - 12/2025" (a range ends with its last month);
+# not the month inside a full day ("ngày 25 tháng 01 năm 2021")
+MONTH = re.compile(r"(?<!\d\s)[Tt]háng\s+(?:\d{1,2}\s*[-–]\s*(?:tháng\s+)?)?(?P<m>\d{1,2})\s*"
+                   r"(?:/|\s+năm\s+)(?P<y>20\d{2})")
 # "6 tháng đầu năm 2026"
 HALF = re.compile(r"6\s+tháng\s+đầu\s+năm\s+(?P<y>20\d{2})")
-# "giai đoạn 2026 - 2030"
-PERIOD = re.compile(r"giai đoạn\s+(?:20\d{2})\s*[-–]\s*(?P<y>20\d{2})")
+# "giai đoạn 2026 - 2030", "năm 2026 - 2027"
+PERIOD = re.compile(r"(?:giai đoạn|[Nn]ăm)\s+(?:20\d{2})\s*[-–]\s*(?P<y>20\d{2})")
 # "Năm 2027:", "trong năm 2025", "đến năm 2027", "vào năm 2028"
 YEAR = re.compile(r"(?:^|\b)(?:[Nn]ăm|trong năm|đến năm|vào năm)\s+(?P<y>20\d{2})")
 # The same, said as a deadline (for prose that mentions years for other reasons)
 DEADLINE_YEAR = re.compile(r"(?:^\s*[-+*•]?\s*Năm\s+(?P<y1>20\d{2})\s*:|"
-                           r"\b(?:trong|đến|vào|cuối|trước)\s+năm\s+(?P<y2>20\d{2}))")
+                           r"\b(?:trong|cuối|trước)\s+năm\s+(?P<y2>20\d{2})|"
+                           # "đến năm 2030" names a horizon ("Chiến lược … đến năm 2030") unless
+                           # the work is to be finished by then ("đến năm 2027 hoàn thành …")
+                           r"\b[Đđ]ến\s+năm\s+(?P<y3>20\d{2})(?=,?\s+(?:phải\s+)?hoàn thành))")
 
 # Headings of the part that gives each body its duties
 DUTY_SECTION = re.compile(r"^(?:tổ chức thực hiện|trách nhiệm thực hiện|phân công)", re.IGNORECASE)
