@@ -171,7 +171,9 @@ SUBJECT_HEAD = re.compile(
     r"tổng công ty|công ty|hợp tác xã|tổ(?!\s+chức)|thôn|bản|ấp|khu phố|người đứng đầu|"
     r"thủ trưởng|giám đốc|chủ tịch|bộ trưởng|trưởng|chánh|thường trực|địa phương|"
     r"ngành(?!,?\s+lĩnh vực)|bộ, ngành|sở, ngành|lực lượng|hộ gia đình|"
-    r"bch|bchqs|ubkt|công đoàn|đội|quỹ|chính quyền|cấp ủy|cấp uỷ)\b", re.IGNORECASE)
+    r"bch|bchqs|ubkt|công đoàn|đội|quỹ|chính quyền|cấp ủy|cấp uỷ|hiệp hội|"
+    r"cơ sở(?!\s+(?:dữ liệu|vật chất|hạ tầng|pháp lý|khoa học))|chi nhánh|cảng vụ|"
+    r"người dân|nhân dân)\b", re.IGNORECASE)
 
 # The verb that opens a body's work ("Bộ Tài chính chủ trì …", "UBND các tỉnh tiếp tục …").
 # Case-sensitive and lower case on purpose: a body's own name is capitalised ("Sở Xây dựng",
@@ -193,6 +195,11 @@ WORK_VERB = re.compile(
 # Words between the body and its verb that make the sentence a report of the past, not work
 # to do ("Chính phủ, Thủ tướng Chính phủ đã tập trung chỉ đạo …")
 NOT_WORK_VERB = re.compile(r"^\s(?:đã|được)\b")
+# "Các cơ quan, đơn vị được giao chủ trì có trách nhiệm …": "được giao" describes the body
+PARTICIPLE = re.compile(r"^\sđược\s+(?:giao|phân công)\b")
+# "Doanh nghiệp công nghệ số là lực lượng tiên phong …", "Chuyển đổi AI là quá trình …": what
+# something is, not work given to it
+DEFINITION = re.compile(r"^[A-ZĐÀ-Ỹ][^,.;:]{2,80}?\slà\s(?!cơ quan|đầu mối)")
 # Before the body: who asks ("Chính phủ trân trọng đề nghị …", "Đề nghị …", "Giao cho …")
 # or an opening phrase ("Trên cơ sở nội dung Kế hoạch, các sở …", "Căn cứ nội dung …, các bộ …")
 ASKED = re.compile(r"^(?:(?:[A-ZĐÀ-Ỹ][^,.;:]{0,40}?\s)?(?:trân trọng\s+)?(?:đề nghị|Đề nghị)|"
@@ -219,6 +226,10 @@ NOT_DUTY = re.compile(r"thi hành (?:Quyết định|Nghị quyết|Chỉ thị|
 # a requirement on everyone, not work given to a body)
 PRINCIPLES = re.compile(r"^(?:mục đích|yêu cầu|quan điểm|nguyên tắc|đối tượng|phạm vi|"
                         r"căn cứ|sự cần thiết|tình hình|kết quả)", re.IGNORECASE)
+# A lead-in that gives a body targets, not duties: "Giao cho Ban Xây dựng Đảng chủ trì … tổ
+# chức triển khai, thực hiện các chỉ tiêu sau:" — its items are targets (the targets stage
+# reads them and their lead)
+TARGETS_LEAD_IN = re.compile(r"(?:chỉ tiêu|mục tiêu)[^.;:]{0,40}:?\s*$", re.IGNORECASE)
 # A lead-in under a body that only names its partners: "Chủ trì, phối hợp với các sở, ngành …:"
 PARTNERS_LEAD_IN = re.compile(r"^(?:Chủ trì|Phối hợp)\b")
 # A funding section ("IV. KINH PHÍ THỰC HIỆN", "Nguồn vốn"): its rules for every body
@@ -227,13 +238,14 @@ PARTNERS_LEAD_IN = re.compile(r"^(?:Chủ trì|Phối hợp)\b")
 FUNDING = re.compile(r"^(?:kinh phí|nguồn (?:vốn|kinh phí|lực))", re.IGNORECASE)
 GENERIC_BODY = re.compile(r"^(?:các|mỗi|từng|doanh nghiệp)\b", re.IGNORECASE)
 # Heads that name a topic as often as a body, so a heading made of them is no body's duties
-# ("9. Doanh nghiệp số", "Đối tượng thi đua", "Các địa phương khó khăn")
-TOPIC_HEAD = re.compile(r"^(?:các\s+)?(?:doanh nghiệp|tập đoàn|tổng công ty|công ty|hợp tác xã|"
+# ("9. Doanh nghiệp số", "Đối tượng thi đua"); in the plural they are bodies ("18. Các doanh
+# nghiệp công nghệ số")
+TOPIC_HEAD = re.compile(r"^(?:doanh nghiệp|tập đoàn|tổng công ty|công ty|hợp tác xã|"
                         r"địa phương|ngành|lực lượng|đối tượng|hộ gia đình|tỉnh|thành phố|quỹ|"
                         r"chính quyền)\b", re.IGNORECASE)
 # After "X:" the duty starts with a verb in lower case ("Sở Xây dựng: hướng dẫn …"); a quota
 # or a count ("Ban Chỉ đạo bầu cử của tỉnh: Không quá 05 cá nhân") is no duty.
-AFTER_COLON_DUTY = re.compile(r"^\s*[a-zđà-ỹ]")
+AFTER_COLON_DUTY = re.compile(r"^\s*[a-zđà-ỹ]")  # or a work verb: "X: Căn cứ chức năng …"
 # "phối hợp (chặt chẽ) (với) Y, Z …": the co-agencies named in a duty
 CO_WITH = re.compile(r"\b[Pp]hối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+")
 # Abbreviations that make a piece of a list a body of its own ("đại biểu HĐND xã")

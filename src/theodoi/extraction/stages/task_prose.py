@@ -39,6 +39,7 @@ class _Scope:
     level: int
     lead: str | None
     co: list[str] = field(default_factory=list)
+    targets: bool = False  # "… thực hiện các chỉ tiêu sau:": the items are targets
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -91,6 +92,8 @@ def subject(body: str) -> str | None:
     if not R.SUBJECT_HEAD.match(rest):
         return None
     verb = R.WORK_VERB.search(rest, 0, MAX_AGENCY + 1)
+    while verb and R.PARTICIPLE.match(rest[verb.start():]):
+        verb = R.WORK_VERB.search(rest, verb.end(), MAX_AGENCY + 1)  # "… được giao chủ trì"
     colon = rest.find(":", 0, MAX_AGENCY)
     cuts = [p for p in (verb.start() if verb else -1, colon) if p > 0]
     if not cuts:
@@ -98,10 +101,17 @@ def subject(body: str) -> str | None:
     cut = min(cuts)
     if verb and cut == verb.start() and R.NOT_WORK_VERB.match(rest[cut:]):
         return None  # "… đã tập trung chỉ đạo": what was done, not work to do
-    if cut == colon and rest[cut + 1:].strip() and not R.AFTER_COLON_DUTY.match(rest[cut + 1:]):
+    if cut == colon and rest[cut + 1:].strip() and not _opens_work(rest[cut + 1:]):
         return None  # "Ban Chỉ đạo bầu cử của tỉnh: Không quá 05 cá nhân" is a quota
     name = _clean(rest[:cut])
     return name if name and R.SUBJECT_HEAD.match(name) else None
+
+
+def _opens_work(text: str) -> bool:
+    """Whether `text` starts as a duty does: in lower case or with a work verb."""
+    text = text.strip()
+    return bool(R.AFTER_COLON_DUTY.match(text) or R.WORK_VERB.match(" " + text[:1].lower()
+                                                                    + text[1:60]))
 
 
 def co_with(text: str) -> list[str]:
@@ -158,7 +168,7 @@ def heading_body(title: str) -> str | None:
     """The body a heading names ("Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo",
     "Trách nhiệm của đối tượng thực hiện kiểm kê"), else None ("9. Doanh nghiệp số" is a
     topic)."""
-    title = fold(title).rstrip(":")
+    title = R.ASKED.sub("", fold(title).rstrip(":"), count=1)  # "2.10. Đề nghị Viện kiểm sát …"
     duty_of = R.DUTY_OF.match(title)
     if duty_of:
         return _clean(title[duty_of.end():]) or None
@@ -203,10 +213,12 @@ class _Reader:
     def lead(self) -> _Scope | None:
         return next((s for s in reversed(self.stack) if s.lead), None)
 
-    def enter(self, level: int, lead: str | None, co: list[str] | None = None) -> None:
+    def enter(self, level: int, lead: str | None, co: list[str] | None = None,
+              said: str = "") -> None:
+        """Open a scope at `level`; `said` is the heading or lead-in that opens it."""
         while self.stack and self.stack[-1].level >= level:
             self.stack.pop()
-        self.stack.append(_Scope(level, lead, co or []))
+        self.stack.append(_Scope(level, lead, co or [], bool(R.TARGETS_LEAD_IN.search(said))))
 
     def task(self, span: tuple[int, int], lead: str | None, co: list[str]) -> Task:
         text = self.ctx.text[span[0]:span[1]]
@@ -283,9 +295,12 @@ class _Reader:
         if heading is not None:
             self.section(heading.level, heading.title)
         if heading is not None and (titled or text.endswith(":")):
-            self.enter(heading.level, heading_body(heading.title))
+            self.enter(heading.level, heading_body(heading.title), said=body)
             self.last, self.title, self.contents = None, span, False
             return
+        if (heading is None and titled and scope is not None and _opens_work(body)
+                and heading_body(body) is None):
+            titled = False  # "Đẩy mạnh số hóa …" without a full stop under a body: a duty
         if heading is None and titled and " | " not in text:
             self.section(UNLABELLED, body)
             self.enter(UNLABELLED, heading_body(body))  # a title line with no label
@@ -306,7 +321,7 @@ class _Reader:
         if body.endswith(":"):
             self.lead_in(span, body, who)
             return
-        if R.NOT_DUTY.search(body):
+        if R.NOT_DUTY.search(body) or (not who and R.DEFINITION.match(body)):
             self.last, self.title = None, None
             return
         if who:
@@ -318,7 +333,7 @@ class _Reader:
         if self.contents and R.WORK_VERB.match(" " + body[:1].lower() + body[1:]):
             self.contents = False  # "Lập, giao kế hoạch …" after the parts of a submission
         scope = self.lead()
-        if scope is None or self.contents:
+        if scope is None or self.contents or scope.targets:
             self.last, self.title = None, span
             return
         self.task(span, scope.lead, list(scope.co))
@@ -332,7 +347,7 @@ class _Reader:
             self.last, self.title = None, None
             return
         if who:
-            self.enter(UNLABELLED, who, co_with(body))
+            self.enter(UNLABELLED, who, co_with(body), said=body)
             self.last, self.title, self.contents = None, None, False
             return
         scope = self.lead()
