@@ -172,8 +172,8 @@ SUBJECT_HEAD = re.compile(
     r"thủ trưởng|giám đốc|chủ tịch|bộ trưởng|trưởng|chánh|thường trực|địa phương|"
     r"ngành(?!,?\s+lĩnh vực)|bộ, ngành|sở, ngành|lực lượng|hộ gia đình|"
     r"bch|bchqs|ubkt|công đoàn|đội|quỹ|chính quyền|cấp ủy|cấp uỷ|hiệp hội|"
-    r"cơ sở(?!\s+(?:dữ liệu|vật chất|hạ tầng|pháp lý|khoa học))|chi nhánh|cảng vụ|"
-    r"người dân|nhân dân)\b", re.IGNORECASE)
+    r"cơ sở(?!\s+(?:dữ liệu|vật chất|hạ tầng|pháp lý|khoa học))|chi nhánh|cảng vụ)\b",
+    re.IGNORECASE)
 
 # The verb that opens a body's work ("Bộ Tài chính chủ trì …", "UBND các tỉnh tiếp tục …").
 # Case-sensitive and lower case on purpose: a body's own name is capitalised ("Sở Xây dựng",
@@ -211,21 +211,28 @@ DUTY_OF = re.compile(r"^(?:trách nhiệm|nhiệm vụ)(?:\s+cụ thể)?\s+củ
 # ("… chịu trách nhiệm thi hành Quyết định này"), conditionals ("Trường hợp …", "nếu có khó khăn,
 # vướng mắc"), permissions and encouragements ("Được phép …", "Khuyến khích …"), and generic
 # rules for whoever is assigned ("Các cơ quan được phân công chủ trì … có trách nhiệm …").
-NOT_DUTY = re.compile(r"thi hành (?:Quyết định|Nghị quyết|Chỉ thị|Thông tư) này|^(?:Trường hợp|"
+NOT_DUTY = re.compile(r"thi hành (?:[Qq]uyết định|[Nn]ghị quyết|[Cc]hỉ thị|[Tt]hông tư) này|^(?:Trường hợp|"
                       r"Nếu|Trong quá trình|Được phép|Khuyến khích|Nơi nhận|Kinh phí)\b|"
                       r"\bnếu có (?:khó khăn|vướng mắc)|"
                       r"^(?:Căn cứ|Thực hiện)\s+(?:Hiến pháp|Bộ luật|Luật|Nghị định|Nghị quyết|"
                       r"Quyết định|Chỉ thị|Thông tư|Kết luận|Kế hoạch|Công văn|Văn bản|Chương trình)\b|"
                       r"^(?:Theo|Xét) đề nghị\b|"  # the preamble's bases
-                      r"^Việc\s|"  # "Việc giảm lãi suất … áp dụng đối với …": a rule, not a duty
+                      r"^Việc\s|"
+                      # a target stated in a body's duties ("Phấn đấu tỷ trọng … đạt tối thiểu 30%")
+                      r"^Phấn đấu\b[^.;]*\b(?:đạt|tối thiểu|ít nhất|trên|từ)\s+\d|"  # "Việc giảm lãi suất … áp dụng đối với …": a rule, not a duty
                       # the document presenting itself: "UBND tỉnh ban hành Kế hoạch … như sau:"
                       r"ban hành (?:Kế hoạch|Chương trình|Quyết định|Nghị quyết|Đề án)[^.;]*"
                       r"(?:như sau|với (?:những|các) nội dung|gồm các nội dung)")
 # Sections that state aims and principles, not duties: "I. MỤC ĐÍCH, YÊU CẦU", "Quan điểm",
 # "Nguyên tắc", "Đối tượng, phạm vi" ("Người đứng đầu … được giao nhiệm vụ chủ động …" there is
 # a requirement on everyone, not work given to a body)
+# and the award rules of an emulation plan ("Tiêu chuẩn khen thưởng", "Hình thức khen thưởng")
 PRINCIPLES = re.compile(r"^(?:mục đích|yêu cầu|quan điểm|nguyên tắc|đối tượng|phạm vi|"
-                        r"căn cứ|sự cần thiết|tình hình|kết quả)", re.IGNORECASE)
+                        r"căn cứ|sự cần thiết|tình hình|kết quả|tiêu chuẩn|tiêu chí|"
+                        r"hình thức khen|khen thưởng|số lượng khen|cơ cấu)", re.IGNORECASE)
+# What a body is in the plan, not work: "Sở Khoa học và Công nghệ là cơ quan thường trực, …",
+# "Là cơ quan đầu mối chủ trì tổ chức thực hiện …"
+ROLE_STATEMENT = re.compile(r"^(?:[^,.;:]{0,80}\s)?[Ll]à cơ quan (?:đầu mối|thường trực)")
 # A lead-in that gives a body targets, not duties: "Giao cho Ban Xây dựng Đảng chủ trì … tổ
 # chức triển khai, thực hiện các chỉ tiêu sau:" — its items are targets (the targets stage
 # reads them and their lead)
@@ -259,3 +266,10 @@ PERIOD_END = re.compile(r"\bđến(?:\s+hết)?\s+(?P<end>.+)$", re.IGNORECASE)
 CLOSING = re.compile(r"^(?:Nơi nhận|Trên đây là|TM\.|T/M|KT\.|TL\.)", re.IGNORECASE)
 # The same inside a paragraph a PDF export joined: "… thực hiện./. Nơi nhận: - …"
 CLOSING_INSIDE = re.compile(r"(?:^|[.:]\s|/\.\s*)(?:Nơi nhận|Trên đây là)\b")
+
+# A leader named beside the body, kept apart from it: "UBND xã (đồng chí Nguyễn Văn A, Phó Chủ
+# tịch UBND xã phụ trách)", "Phòng Kinh tế, đồng chí Phó Chủ tịch UBND xã phụ trách khối kinh tế
+# chỉ đạo"
+LEADER = re.compile(r"[\s,;(–-]*\b(?:[Đđ]ồng chí|[Đđ]/[Cc])\s+(?P<leader>[^;.()]{3,100}?)"
+                    r"(?:\s+(?:phụ trách|trực tiếp chỉ đạo)(?:\s+[^;.()]{0,40}?)?)?(?=\)|;|\.|$|"
+                    r"\s+(?:chỉ đạo|chủ trì|phụ trách)\b)")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from theodoi.extraction.dates import fold, parse_due, plan_start
 from theodoi.extraction.model import Due, Heading, Task
@@ -25,11 +26,11 @@ from theodoi.extraction.rules import tasks as R
 
 MAX_AGENCY = 170        # "Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, …, Chủ tịch UBND các tỉnh …"
 MAX_TITLE_LINE = 160    # a line without a sentence end and longer than this is prose
-LINE_MODE_SHARE = 0.5   # share of lines ending a sentence when each line is one paragraph
+WRAPPED_SHARE = 0.15    # share of lines running on in lower case in a PDF's wrapped text
 UNLABELLED = 99         # scope level of a lead-in or a title line that has no label
 SENTENCE_END = re.compile(r"[.;:!?…][\"”’)\]*]*$")
 MARKER = re.compile(r"^(?:[-+*•]|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ]\)\s)")
-PARENTHESIS = re.compile(r"\s*\([^)]*\)?")
+PARENTHESIS = re.compile(r"\s*\((?![^)]*(?:[Đđ]ồng chí|[Đđ]/[Cc]))[^)]*\)?")  # a leader stays
 ARTICLE = re.compile(r"^Điều\s+\d{1,3}[.:]\s*")  # "Điều 2. Giao Sở Công Thương chủ trì …"
 Joint = Callable[[str], tuple[str, list[str]]]
 
@@ -56,11 +57,10 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 def _one_per_line(text: str, lines: list[tuple[int, int]]) -> bool:
     """Whether each line is a paragraph (Word and its text export) rather than a PDF's
-    wrapped lines: most lines then end a sentence or are long."""
-    if not lines:
-        return True
-    ends = sum(1 for s, e in lines if SENTENCE_END.search(text[s:e]) or e - s > 120)
-    return ends >= LINE_MODE_SHARE * len(lines)
+    wrapped lines: a wrapped sentence shows as a line followed by one in lower case."""
+    runs_on = sum(1 for (s, e), (n, _) in pairwise(lines)
+                  if text[n:n + 1].islower() and not SENTENCE_END.search(text[s:e]))
+    return runs_on < WRAPPED_SHARE * len(lines)
 
 
 def paragraphs(text: str, heading_starts: set[int]) -> list[tuple[int, int]]:
@@ -222,6 +222,7 @@ class _Reader:
 
     def task(self, span: tuple[int, int], lead: str | None, co: list[str]) -> Task:
         text = self.ctx.text[span[0]:span[1]]
+        lead, leader = _without_leader(lead)
         title = R.ITEM_LABEL.sub("", fold(text))[:200]
         kind = next((k for p, k in R.KINDS if p.search(title)), "task")
         own = co_with(text)
@@ -229,6 +230,7 @@ class _Reader:
                     kind=kind, lead_agency=lead,
                     co_agencies=co + [c for c in own if c not in co],
                     due=parse_due(text, self.first_year, strict=True, start=self.start))
+        task.leader = leader
         self.tasks.append(task)
         self.last, self.title = task, None
         return task
@@ -302,7 +304,7 @@ class _Reader:
                 and heading_body(body) is None):
             titled = False  # "Đẩy mạnh số hóa …" without a full stop under a body: a duty
         if heading is None and titled and " | " not in text:
-            self.section(UNLABELLED, body)
+            self.section(1 if body.isupper() else UNLABELLED, body)  # "ĐỐI TƯỢNG, …" is a part
             self.enter(UNLABELLED, heading_body(body))  # a title line with no label
             self.last, self.title, self.contents = None, span, False
             return
@@ -321,12 +323,15 @@ class _Reader:
         if body.endswith(":"):
             self.lead_in(span, body, who)
             return
-        if R.NOT_DUTY.search(body) or (not who and R.DEFINITION.match(body)):
+        if (R.NOT_DUTY.search(body) or R.ROLE_STATEMENT.match(body)
+                or (not who and R.DEFINITION.match(body))):
             self.last, self.title = None, None
             return
         if who:
-            lead, partners = self.joint(who) if _each_a_body(who) else (who, [])
-            self.task(span, lead, partners)
+            base, leader = _without_leader(who)
+            lead, partners = self.joint(base) if base and _each_a_body(base) else (base, [])
+            task = self.task(span, lead, partners)
+            task.leader = task.leader or leader
             self.enter(UNLABELLED, None)  # a body's own duty ends the lead-in above it
             self.contents = False
             return
@@ -360,6 +365,16 @@ class _Reader:
             self.contents = True
             return
         self.last, self.title = None, None
+
+
+def _without_leader(lead: str | None) -> tuple[str | None, str | None]:
+    """'UBND xã (đồng chí Nguyễn Văn A, Phó Chủ tịch UBND xã phụ trách)' -> ('UBND xã',
+    'Nguyễn Văn A, Phó Chủ tịch UBND xã'): the person who steers is not the body that acts."""
+    m = R.LEADER.search(lead) if lead else None
+    if lead is None or m is None:
+        return lead, None
+    rest = _clean((lead[:m.start()] + lead[m.end():]).replace("()", "").rstrip(" )"))
+    return (rest or None), fold(m.group("leader")).strip(" ,")
 
 
 def _value(text: str) -> str:
