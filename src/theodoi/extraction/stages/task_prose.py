@@ -28,8 +28,10 @@ MAX_AGENCY = 170        # "Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, 
 MAX_TITLE_LINE = 160    # a line without a sentence end and longer than this is prose
 WRAPPED_SHARE = 0.15    # share of lines running on in lower case in a PDF's wrapped text
 UNLABELLED = 99         # scope level of a lead-in or a title line that has no label
-SENTENCE_END = re.compile(r"[.;:!?…][\"”’)\]*]*$")
+SENTENCE_MARKS = ".;:!?…"
+CLOSING_QUOTES = "\"”’)]* \t"
 MARKER = re.compile(r"^(?:[-+*•]|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ]\)\s)")
+LINE = re.compile(r"[^\S\n]*(\S(?:[^\n]*\S)?)[^\S\n]*")  # a line's text without its margins
 PARENTHESIS = re.compile(r"\s*\((?![^)]*(?:[Đđ]ồng chí|[Đđ]/[Cc]))[^)]*\)?")  # a leader stays
 ARTICLE = re.compile(r"^Điều\s+\d{1,3}[.:]\s*")  # "Điều 2. Giao Sở Công Thương chủ trì …"
 Joint = Callable[[str], tuple[str, list[str]]]
@@ -43,23 +45,28 @@ class _Scope:
     targets: bool = False  # "… thực hiện các chỉ tiêu sau:": the items are targets
 
 
+def _ends_sentence(line: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether line[start:end] ends a sentence ('…;', '….', '…”.'), looking only at its end."""
+    i = (len(line) if end is None else end) - 1
+    while i >= start and line[i] in CLOSING_QUOTES:
+        i -= 1
+    return i >= start and line[i] in SENTENCE_MARKS
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split())
+
+
 def _lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of each non-blank line, trimmed."""
-    out, pos = [], 0
-    for raw in text.split("\n"):
-        stripped = raw.strip()
-        if stripped:
-            start = pos + len(raw) - len(raw.lstrip())
-            out.append((start, start + len(stripped)))
-        pos += len(raw) + 1
-    return out
+    return [m.span(1) for m in LINE.finditer(text)]
 
 
 def _one_per_line(text: str, lines: list[tuple[int, int]]) -> bool:
     """Whether each line is a paragraph (Word and its text export) rather than a PDF's
     wrapped lines: a wrapped sentence shows as a line followed by one in lower case."""
     runs_on = sum(1 for (s, e), (n, _) in pairwise(lines)
-                  if text[n:n + 1].islower() and not SENTENCE_END.search(text[s:e]))
+                  if text[n:n + 1].islower() and not _ends_sentence(text, s, e))
     return runs_on < WRAPPED_SHARE * len(lines)
 
 
@@ -71,7 +78,7 @@ def paragraphs(text: str, heading_starts: set[int]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for s, e in lines:
         starts_anew = (not out or s in heading_starts or MARKER.match(text[s:e])
-                       or SENTENCE_END.search(text[out[-1][0]:out[-1][1]]))
+                       or _ends_sentence(text, *out[-1]))
         if starts_anew:
             out.append((s, e))
         else:
@@ -271,9 +278,10 @@ class _Reader:
         return Due(value, due.date, due.recurrence)
 
     def read(self, span: tuple[int, int], heading: Heading | None) -> None:
-        text = fold(self.ctx.text[span[0]:span[1]])
+        text = _fold(self.ctx.text[span[0]:span[1]])
         body = ARTICLE.sub("", R.ITEM_LABEL.sub("", text))
-        if R.CLOSING.match(body) or R.CLOSING_INSIDE.search(text):
+        if R.CLOSING.match(body) or (("Nơi nhận" in text or "Trên đây là" in text)
+                                     and R.CLOSING_INSIDE.search(text)):
             self.stack, self.last, self.title, self.closed = [], None, None, True
             return
         if heading is not None:
@@ -286,7 +294,7 @@ class _Reader:
             return
         if R.CONTENT_LINE.match(body):
             return  # "Nội dung: …" describes the item above
-        titled = not SENTENCE_END.search(text) and len(text) <= MAX_TITLE_LINE
+        titled = not _ends_sentence(text) and len(text) <= MAX_TITLE_LINE
         scope = self.lead()
         if titled and scope is not None and R.PARTNERS_LEAD_IN.match(body):
             # "a) Chủ trì, phối hợp với các sở, ban, ngành …" under "1. Sở Công Thương"
@@ -313,21 +321,22 @@ class _Reader:
         self.paragraph(span, text, body)
 
     def paragraph(self, span: tuple[int, int], text: str, body: str) -> None:
+        if self.principles is not None:
+            # "Người đứng đầu … chủ động triển khai" under "Yêu cầu": a rule for all
+            self.last, self.title = None, None
+            return
         who = subject(body)
-        if self.principles is not None or (
-                who and self.funding is not None and R.GENERIC_BODY.match(who)):
-            # "Người đứng đầu … chủ động triển khai" under "Yêu cầu"; "Các sở, ngành … có
-            # trách nhiệm bố trí kinh phí" under "Kinh phí": rules for all, not duties
+        if who and self.funding is not None and R.GENERIC_BODY.match(who):
+            # "Các sở, ngành … có trách nhiệm bố trí kinh phí" under "Kinh phí"
             self.last, self.title = None, None
             return
         if body.endswith(":"):
             self.lead_in(span, body, who)
             return
-        if (R.NOT_DUTY.search(body) or R.ROLE_STATEMENT.match(body)
-                or (not who and R.DEFINITION.match(body))):
-            self.last, self.title = None, None
-            return
         if who:
+            if _not_duty(body, who):
+                self.last, self.title = None, None
+                return
             base, leader = _without_leader(who)
             lead, partners = self.joint(base) if base and _each_a_body(base) else (base, [])
             task = self.task(span, lead, partners)
@@ -340,6 +349,9 @@ class _Reader:
         scope = self.lead()
         if scope is None or self.contents or scope.targets:
             self.last, self.title = None, span
+            return
+        if _not_duty(body, None):
+            self.last, self.title = None, None
             return
         self.task(span, scope.lead, list(scope.co))
 
@@ -365,6 +377,12 @@ class _Reader:
             self.contents = True
             return
         self.last, self.title = None, None
+
+
+def _not_duty(body: str, who: str | None) -> bool:
+    """Enforcement clauses, conditionals, role statements, definitions: not work given."""
+    return bool(R.NOT_DUTY.search(body) or R.ROLE_STATEMENT.match(body)
+                or (not who and R.DEFINITION.match(body)))
 
 
 def _without_leader(lead: str | None) -> tuple[str | None, str | None]:

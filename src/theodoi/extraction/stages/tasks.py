@@ -131,6 +131,8 @@ def dated_works(ctx: Context, first_year: int | None) -> list[Task]:
     found = []
     for span in _with_deadline_tails(ctx, ctx.clauses):
         text = ctx.text[span[0]:span[1]]
+        if "20" not in text and "hoàn thành" not in text:
+            continue  # a deadline names a year, or says "hoàn thành trong Quý II hằng năm"
         if R.BLOCK_LINE.match(text):
             continue  # "- Thời gian thực hiện: trước ngày …" is the time of the block above
         if R.DATED_WORK.search(text) and "%" not in text and not TR.NOT_TARGET.search(text):
