@@ -290,6 +290,10 @@ class _Reader:
             return  # the preamble ("Căn cứ …", "Trên cơ sở …, Ban Chấp hành xây dựng …")
         block = R.BLOCK_LINE.match(self.ctx.text[span[0]:span[1]])
         if block:
+            if heading is not None and self.last is None:
+                # "1.4. Cơ quan chủ trì tham mưu: Phòng Kinh tế …" is a part of the section,
+                # for the section's work (read by block_tasks), not for the line above it
+                self.title = None
             self.block_line(block.group("role"), block.group("value"))
             return
         if R.CONTENT_LINE.match(body):
