@@ -110,3 +110,14 @@ def test_a_leader_is_kept_apart_from_the_body() -> None:
 ])
 def test_what_is_not_a_duty(body: str) -> None:
     assert _tasks(body) == []
+
+
+def test_work_items_in_a_list_of_aims_are_tasks_due_at_its_horizon() -> None:
+    body = ("II. MỤC TIÊU\n1. Mục tiêu chung\nNâng cao năng lực quản lý hạ tầng giao thông.\n"
+            "2. Mục tiêu cụ thể đến năm 2030\nHoàn thiện cơ sở dữ liệu tập trung về hạ tầng "
+            "giao thông toàn tỉnh.\nHình thành ít nhất 02 vùng nuôi thủy sản thông minh.\n"
+            "III. GIẢI PHÁP\nXây dựng cơ chế khuyến khích doanh nghiệp đầu tư.\n")
+    tasks = _tasks(body)
+    assert [t["title"][:25] for t in tasks] == ["Hoàn thiện cơ sở dữ liệu "]
+    assert tasks[0]["lead_agency"] is None
+    assert tasks[0]["due"]["date"] == "2030-12-31"

@@ -273,3 +273,14 @@ CLOSING_INSIDE = re.compile(r"(?:^|[.:]\s|/\.\s*)(?:Nơi nhận|Trên đây là)
 LEADER = re.compile(r"[\s,;(–-]*\b(?:[Đđ]ồng chí|[Đđ]/[Cc])\s+(?P<leader>[^;.()]{3,100}?)"
                     r"(?:\s+(?:phụ trách|trực tiếp chỉ đạo)(?:\s+[^;.()]{0,40}?)?)?(?=\)|;|\.|$|"
                     r"\s+(?:chỉ đạo|chủ trì|phụ trách)\b)")
+
+# A list of aims with a horizon ("2. Mục tiêu cụ thể đến năm 2030", "2.2. Định hướng đến năm
+# 2035"); a general aim ("Mục tiêu chung", "Mục tiêu tổng quát") holds no work items
+AIMS = re.compile(r"^(?:mục tiêu|định hướng)(?!\s+(?:chung|tổng quát))", re.IGNORECASE)
+AIM_YEAR = re.compile(r"năm\s+(?P<y>20\d{2})")
+# An aim led by a verb of doing with no number is work to finish by the horizon, a task with
+# no lead yet ("Hoàn thiện cơ sở dữ liệu tập trung về hạ tầng giao thông …"); with a number it
+# is a target ("Hình thành ít nhất 02 vùng …")
+AIM_WORK = re.compile(r"^(?:hoàn thiện|hoàn thành|xây dựng|triển khai|thí điểm|ứng dụng|vận hành|"
+                      r"hình thành|số hó?a|số hoá|ban hành|thành lập|kết nối|tích hợp)\b",
+                      re.IGNORECASE)

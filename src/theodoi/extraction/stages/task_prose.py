@@ -202,6 +202,7 @@ class _Reader:
         self.closed = True  # before the first heading (the preamble) and after "Nơi nhận"
         self.funding: int | None = None  # level of a "Kinh phí" heading: rules for all
         self.principles: int | None = None  # level of a "Mục đích, yêu cầu" heading
+        self.aims: tuple[int, int | None] | None = None  # "Mục tiêu đến năm 2030": level, year
         self.contents = False  # the items after "Tham mưu … trình … quyết định:" are its parts
 
     def section(self, level: int, title: str) -> None:
@@ -216,6 +217,10 @@ class _Reader:
             self.funding = level
         if R.PRINCIPLES.match(title):
             self.principles = level
+        if self.aims is not None and level <= self.aims[0]:
+            self.aims = None
+        if R.AIMS.match(title):
+            self.aims = (level, _year(title) or (self.aims[1] if self.aims else None))
 
     def lead(self) -> _Scope | None:
         return next((s for s in reversed(self.stack) if s.lead), None)
@@ -348,6 +353,10 @@ class _Reader:
             self.enter(UNLABELLED, None)  # a body's own duty ends the lead-in above it
             self.contents = False
             return
+        if (self.aims is not None and self.lead() is None and R.AIM_WORK.match(body)
+                and not any(c.isdigit() for c in body)):
+            self.aim_task(span)
+            return
         if self.contents and R.WORK_VERB.match(" " + body[:1].lower() + body[1:]):
             self.contents = False  # "Lập, giao kế hoạch …" after the parts of a submission
         scope = self.lead()
@@ -359,11 +368,20 @@ class _Reader:
             return
         self.task(span, scope.lead, list(scope.co))
 
+    def aim_task(self, span: tuple[int, int]) -> None:
+        """A work item in a list of aims: no lead yet, due at the end of the list's year."""
+        task = self.task(span, None, [])
+        year = self.aims[1] if self.aims else None
+        if year:
+            task.due = Due(f"năm {year}", f"{year}-12-31")
+
     def lead_in(self, span: tuple[int, int], body: str, who: str | None) -> None:
         """'Bộ Tài chính chủ trì, phối hợp với …:' leads the duties below it (with those
         partners); so does 'Chủ trì, phối hợp với …:' under a body. Another action ending in
         ':' under a body ('Tham mưu UBND tỉnh trình HĐND quyết định:') is one duty whose
         parts follow."""
+        if self.aims is not None and _year(body):
+            self.aims = (self.aims[0], _year(body))  # "Đến hết năm 2030, phấn đấu đạt …:"
         if R.NOT_DUTY.search(body):
             self.last, self.title = None, None
             return
@@ -381,6 +399,11 @@ class _Reader:
             self.contents = True
             return
         self.last, self.title = None, None
+
+
+def _year(text: str) -> int | None:
+    m = R.AIM_YEAR.search(text)
+    return int(m.group("y")) if m else None
 
 
 def _not_duty(body: str, who: str | None) -> bool:
