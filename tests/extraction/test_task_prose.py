@@ -79,6 +79,13 @@ def test_a_time_line_dates_the_duty_above_it(time_line: str, when: str | None) -
     assert (task["due"] or {}).get("date") == when
 
 
+def test_a_known_name_with_và_stays_one_body() -> None:
+    body = ("II. NHIỆM VỤ\nXây dựng Kế hoạch đầu tư công trung hạn\nCơ quan chủ trì: Phòng "
+            "Kinh tế.\nCơ quan phối hợp: Văn phòng HĐND và UBND xã, Sở Khoa học và Công nghệ.\n")
+    task = _one(body, "đầu tư công")
+    assert task["co_agencies"] == ["Văn phòng HĐND và UBND xã", "Sở Khoa học và Công nghệ"]
+
+
 def test_a_leader_is_kept_apart_from_the_body() -> None:
     body = ("II. TỔ CHỨC THỰC HIỆN\nUBND xã (đồng chí Nguyễn Văn An, Phó Chủ tịch UBND xã phụ "
             "trách) chủ trì, phối hợp với Công an xã tổ chức diễn tập phòng cháy.\n")

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from theodoi.extraction.agencies import known_name_end
 from theodoi.extraction.dates import fold, parse_due, plan_start
 from theodoi.extraction.model import Due, Heading, Task
 from theodoi.extraction.pipeline import Context
@@ -156,8 +157,11 @@ def _bodies(text: str) -> list[str]:
         piece = parts[i].strip()
         if not piece:
             continue
-        same_group = (piece[0].islower() and not piece.startswith("các ")
-                      and names and "các " in names[-1].lower())
+        same_group = bool(names) and (
+            (piece[0].islower() and not piece.startswith("các ")
+             and "các " in names[-1].lower())
+            # a name the agency table knows runs on: "Văn phòng HĐND và UBND xã"
+            or known_name_end(f"{names[-1]}{parts[i - 1]}{piece}") > len(names[-1]))
         if not names or (not same_group and (R.SUBJECT_HEAD.match(piece)
                                              or R.BODY_ABBREVIATION.search(piece))):
             names.append(piece)
