@@ -10,7 +10,11 @@ TARGET_SECTION = re.compile(r"chỉ tiêu|^mục tiêu(?!\s+(?:tổng quát|chun
 # Headings whose text describes the past or the purpose, never commitments
 SKIP_SECTION = re.compile(
     r"đặc điểm|tình hình|kết quả|thuận lợi|khó khăn|mục đích|yêu cầu|dự báo|đánh giá|"
-    r"tổ chức thực hiện|nguồn lực|mục tiêu tổng quát|mục tiêu chung|quan điểm", re.IGNORECASE)
+    r"tổ chức thực hiện|nguồn lực|mục tiêu tổng quát|mục tiêu chung|quan điểm|"
+    # an emulation plan's award rules: criteria and quotas are conditions, not commitments
+    # ("3. Tiêu chuẩn khen thưởng", "IV. Số lượng đề nghị khen thưởng", "Đối tượng thi đua")
+    r"khen thưởng|^\s*(?:tiêu chuẩn|đối tượng|hình thức|nguyên tắc|thủ tục|hồ sơ)\b",
+    re.IGNORECASE)
 
 NUM = r"\d+(?:[.,]\d+)*"
 # Count nouns that serve as units ("120 doanh nghiệp", "4/9 tổ dân phố"); PDF line breaks may
@@ -21,7 +25,16 @@ COUNT_NOUNS = [
     "phòng học", "km đường", "công trình", "người", "đảng viên", "câu lạc bộ", "cơ sở", "chợ",
     "điểm", "ha", "km", "tấn", "lần", "con",
 ]
-MONEY = r"(?:triệu|tỷ|nghìn)\s+đồng(?:\s*/\s*(?:người\s*/\s*)?năm)?"  # 120 triệu đồng/năm
+MONEY = (r"(?:triệu|tỷ|nghìn|ngàn)\s+(?:đồng|usd|đô la(?:\s+mỹ)?)"  # 120 triệu đồng/năm, 25 triệu USD
+         r"(?:\s*/\s*(?:người\s*/\s*)?năm)?")
+# A measure written as a symbol: "28 m2/người", "100 Mbps", "15 MW", "2 km2"
+SYMBOL_UNIT = (r"(?-i:[a-z]{1,3}[A-Z][a-z]?|[A-Z]{2,4}|M?bps|[a-z]{1,2}[23])(?=[\s,;.)/]|$)"
+               r"(?:\s*/\s*[^\W\d_]+(?:\s+[^\W\d_]+)?)?")
+# Any other noun after a number counts what it names ("15.000 lượt khách", "120 căn nhà", "12 bác
+# sĩ", "200 hội viên"): up to three words here, cut to the noun by `generic_unit`; a count noun
+# list is no gate (issue 15). "2,1 con/phụ nữ": a count per something keeps its "/ …".
+GENERIC_UNIT = r"[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2}"
+PER_SOMETHING = r"(?:\s*/\s*(?:năm|[^\W\d_]+(?:[ \t]+[^\W\d_]+)?))?"
 
 
 def _words(nouns: list[str]) -> str:
@@ -35,9 +48,30 @@ VALUE = re.compile(
     r"(?:\s*(?:-|–|đến)\s*(?P<b>" + NUM + r"))?"
     r"(?:\s*/\s*(?P<of>\d+)(?=\s+[^\d\s]))?"
     r"\s*(?P<mult>nghìn|ngàn)?\s*(?P<unit>%\s*/\s*năm|%|" + MONEY + "|"
-    r"(?:" + _words(COUNT_NOUNS) + r")\b(?:\s*/\s*năm)?)?",
+    r"(?:" + _words(COUNT_NOUNS) + r")\b" + PER_SOMETHING + "|" + SYMBOL_UNIT + "|"
+    r"(?(aunit)(?!)|" + GENERIC_UNIT + "))?",  # "85 % hồ sơ": the % is the unit
     re.IGNORECASE)
 
+# The units the rules know (not cut by `generic_unit`)
+KNOWN_UNIT = re.compile(r"(?:%\s*/\s*năm|%|" + MONEY + "|(?:" + _words(COUNT_NOUNS) + r")\b"
+                        + PER_SOMETHING + ")", re.IGNORECASE)
+SYMBOL = re.compile(SYMBOL_UNIT)
+# Words after a number that do not make it a counted value: time and age ("trong 03 tháng",
+# "trẻ em dưới 5 tuổi"), references ("Điều 5", "Chỉ thị 32 của"), ratings and ranks ("3 sao",
+# "top 03"), function words ("05 của", "10 và") — and a number followed by a capital is a name.
+NOT_UNIT = re.compile(
+    r"^(?:năm|tháng|ngày|quý|tuần|giờ|phút|giây|tuổi|điều|khoản|mục|chương|phần|phụ lục|bước|"
+    r"kỳ|nhiệm kỳ|giai đoạn|cấp|sao|số|của|và|với|các|những|trên|dưới|đến|từ|trở|so|tại|theo|"
+    r"về|cho|được|đạt|là|có|trong|mỗi|này|đó|hoặc|hay|thì|mà|để|nhằm|khi|lên|xuống|"
+    r"chỉ tiêu|nhiệm vụ|tiêu chí|tiêu chuẩn|nội dung|lĩnh vực|ngành|loại|"
+    r"cá nhân|tập thể)\b",  # "không quá 05 cá nhân": an award quota, not a commitment
+    re.IGNORECASE)
+# Where a counted noun ends: a function word or verb after it ("doanh nghiệp hoạt động",
+# "kịch bản ứng dụng" keep two words at most; a classifier takes one more: "bộ dữ liệu")
+UNIT_STOP = re.compile(r"^(?:đạt|được|có|là|trở|trên|dưới|tại|của|cho|về|trong|và|với|thuộc|"
+                       r"theo|mỗi|mới|ở|đã|sẽ|phải|đều|các|những|từ|đến|trở lên|hằng|hàng|"
+                       r"năm|tham gia|hoạt động|ứng dụng|sử dụng)$", re.IGNORECASE)
+CLASSIFIERS = {"lượt", "bộ", "tập", "cặp", "căn", "chiếc", "cái", "bản", "tuyến", "đợt", "lớp"}
 # A clause must hold one of these to be a commitment (outside a target list)
 COMMITMENT = re.compile(
     r"\b(phấn đấu|đạt|tăng|giảm|còn|duy trì|giữ vững|có thêm|thêm|thành lập|có ít nhất|"
@@ -46,6 +80,7 @@ COMMITMENT = re.compile(
 # Clauses that are not commitments: past results, counts of targets, budgets, conditions
 NOT_TARGET = re.compile(
     r"\b(đã đạt|đã có|đã thực hiện|đạt được|đề ra \d+ chỉ tiêu|\d+ chỉ tiêu|được xét|"
+    r"hiện nay|hiện có|hiện tại|tính đến|đến nay|trong đó có|"  # the present state: "Hiện nay, … 180 trạm"
     r"điều kiện(?!\s+được)|"  # "đủ điều kiện dự thi … phải đạt"; not "… đủ điều kiện được cung cấp"
     r"nhiệm kỳ qua|năm qua|giai đoạn trước)\b", re.IGNORECASE)
 # In prose (outside a target list) these mark context, money or the situation, not a target;
@@ -154,3 +189,31 @@ TABLE_NUMBER = re.compile(r"^\s*(?P<cmp>≥|>=|>|≤|<=|<|trên|dưới|từ|ít
 TABLE_COMPARATORS = {"≥": ">=", ">=": ">=", ">": ">", "≤": "<=", "<=": "<=", "<": "<",
                      "trên": ">", "dưới": "<", "từ": ">=", "ít nhất": ">=", "tối thiểu": ">=",
                      "": "="}
+
+# A heading that is only a body's name heads that body's duties: "1. Sở Y tế", "Công an tỉnh:",
+# "Các sở, ban, ngành", "Ủy ban nhân dân xã, phường", "Bộ Chỉ huy Quân sự tỉnh", "Đài Phát
+# thanh - Truyền hình", "Ban Xây dựng Đảng", "Phòng Văn hóa - Xã hội" (ministries to communes)
+BODY_TITLE = re.compile(
+    r"^(?:các\s+)?(?:sở|bộ|ủy ban|uỷ ban|ubnd|công an|ban|hội|đoàn|văn phòng|trung tâm|"
+    r"ngân hàng|bảo hiểm|tòa án|toà án|viện kiểm sát|cục|chi cục|bộ chỉ huy|đài|báo|"
+    r"liên đoàn|liên minh|mặt trận|phòng|kho bạc|thanh tra|tỉnh đoàn|thành đoàn|"
+    r"trường|bệnh viện|công ty|tổng công ty|quỹ|hợp tác xã|đảng ủy|đảng uỷ|chi bộ|"
+    r"cơ quan|đơn vị|địa phương|doanh nghiệp|chủ tịch|giám đốc|thủ trưởng)\b",
+    re.IGNORECASE)
+# Words that make a heading a piece of work rather than a body's name ("Phòng, chống thiên
+# tai", "Ban hành văn bản", "Bảo hiểm y tế toàn dân", "Đơn vị chủ trì: …")
+WORK_WORDS = re.compile(r"^(?:phòng,|phòng\s+(?:chống|ngừa)|ban hành|bảo hiểm\s+(?:y tế|xã hội)"
+                        r"(?!\s+(?:tỉnh|thành phố|xã|huyện|việt nam|khu vực))|"
+                        r"cơ quan\s+(?:chủ trì|phối hợp|thực hiện)|đơn vị\s+(?:chủ trì|phối hợp|"
+                        r"thực hiện))|\b(?:chủ trì|phối hợp|nhiệm vụ|giải pháp|mục tiêu|chỉ tiêu|"
+                        r"tăng cường|đẩy mạnh|nâng cao)\b",
+                        re.IGNORECASE)
+
+# Numbers that are references or dates, never values: "Quyết định số 15/2021/QĐ-UBND",
+# "Kế hoạch số 64/KH-UBND", "Nghị quyết 21-NQ/TW", "ngày 08/7/2021", "tháng 11/2025",
+# "trước ngày 30.6", "Điều 5"
+REFERENCE_NUMBER = re.compile(
+    r"\b\d+(?:/\d+)*/[A-ZĐ][\w&-]*(?:/[\w&-]+)*|\b\d+-[A-ZĐ][\w&]*(?:/[\w&-]+)*|"
+    r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}/\d{4}\b|"
+    r"(?:ngày|trước|sau|đến hết)\s+\d{1,2}[/.]\d{1,2}\b|"  # not "từ 2-3 trang trại" (a range)
+    r"\b(?:số|Số|Điều|điều|khoản|Khoản|Chỉ thị|Kết luận|Nghị định|Thông tư)\s+\d+", re.UNICODE)

@@ -74,6 +74,8 @@ def merge(targets: list[Target], context: dict[int, str], part: dict[int, str | 
         if not first.milestones:  # the roadmap may stand under the restatement
             first.milestones = target.milestones
         lead, co = assignment(context.get(i, ""))
+        if not lead:  # the restatement's own lead, read from where it stands
+            lead, co = target.lead_agency, target.co_agencies
         if lead and not first.lead_agency:
             first.lead_agency, first.co_agencies = lead, co
     return [k for k, _ in kept]

@@ -15,11 +15,14 @@ from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules import targets as R
 from theodoi.extraction.rules.fields import FIELDS
 from theodoi.extraction.stages import target_fields as F
+from theodoi.extraction.stages.target_agencies import context_lead
 from theodoi.extraction.stages.target_merge import merge
 from theodoi.extraction.stages.target_tables import table_targets
 from theodoi.extraction.warnings import warn
 
 DIGIT = re.compile(r"\d")
+# A cheap test before REFERENCE_NUMBER: most clauses hold no reference
+DIGIT_REF = re.compile(r"\d[/.-]\d|\d-[A-ZĐ]|(?:số|Điều|điều|khoản|Khoản|thị|luận|định|tư)\s+\d")
 
 
 class Sections:
@@ -138,9 +141,13 @@ def _values(text: str) -> list[re.Match[str]]:
     """Value mentions that are commitments: with a unit, not a year ('năm 2030 xã'); a '1'
     per hectare or after a percentage describes what is measured ('trên 1 ha đất … đạt 230
     triệu', '100% trường có ít nhất 01 phòng học')."""
+    refs = [r.span() for r in R.REFERENCE_NUMBER.finditer(text)] if DIGIT_REF.search(text) else []
     found = [m for m in R.VALUE.finditer(text)
              if (m.group("unit") or m.group("of") or m.group("aunit"))
-             and not _is_year(text, m)]
+             and not _is_year(text, m)
+             and not any(a <= m.start("a") < b for a, b in refs)
+             and not (F.is_generic(m) and not (F.unit_text(m) and _spaced(m)))]
+    found = _drop_scope(text, found)
     if len(found) > 1:
         first_pct = next((i for i, m in enumerate(found) if m.group("aunit")
                           or (m.group("unit") or "").startswith("%")), None)
@@ -148,6 +155,23 @@ def _values(text: str) -> list[re.Match[str]]:
             (m.group("unit") or "").lower() in {"ha", "km"}
             or (first_pct is not None and i > first_pct)))]
     return found
+
+
+def _spaced(m: re.Match[str]) -> bool:
+    """A counted noun stands apart from its number: '5G', '4G' name a technology."""
+    return m.end() > m.start("unit") > (m.end("b") if m.group("b") else m.end("a"))
+
+
+def _drop_scope(text: str, found: list[re.Match[str]]) -> list[re.Match[str]]:
+    """A counted value right after another value in the same part of the clause describes
+    what the first one measures, not a second target: '70% phụ nữ mang thai được tầm soát ít
+    nhất 4 loại bệnh', '100% xã có ít nhất 01 điểm tư vấn'."""
+    kept: list[re.Match[str]] = []
+    for m in found:
+        if kept and F.is_generic(m) and not R.SEGMENT_END.search(text, kept[-1].end(), m.start()):
+            continue
+        kept.append(m)
+    return kept
 
 
 def _is_year(text: str, m: re.Match[str]) -> bool:
@@ -257,6 +281,11 @@ def run(ctx: Context) -> None:
         targets.extend(found)
     targets.extend(t for t in table_targets(ctx, term_end)
                    if not any(t.span[0] < o.span[1] and o.span[0] < t.span[1] for o in targets))
+    for target in targets:  # before merging: a restatement gives its lead to the first
+        if not target.lead_agency:
+            chain = sections.chain(sections.at(target.span[0]))
+            target.lead_agency, target.co_agencies = context_lead(ctx.text, chain,
+                                                                  target.span[0])
     context = {i: _section_text(ctx, sections, t) for i, t in enumerate(targets)}
     part = {i: _part(sections, t) for i, t in enumerate(targets)}
     targets = merge(targets, context, part)  # merging reads none of what is set below

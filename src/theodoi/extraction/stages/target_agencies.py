@@ -1,0 +1,72 @@
+"""Who answers for a target: the body the plan ties it to where it stands.
+
+Plans tie a target to a body in three general ways, all read here from the text around it:
+- a lead-in that assigns the list below it: "Giao cho Ban Xây dựng Đảng chủ trì, phối hợp với
+  Ủy ban Kiểm tra … thực hiện các chỉ tiêu sau:" (commune resolutions, province plans alike);
+- an assignment in the target's own sentence: "Giao Sở Y tế chủ trì, phấn đấu … đạt 95%";
+- the target inside a body's duty, under a heading that is the body's name ("1. Sở Y tế",
+  "Công an tỉnh:") — the "Tổ chức thực hiện / Phân công nhiệm vụ" layout of every province.
+A body that only coordinates the whole plan is not copied onto its targets: only the nearest
+lead-in, the sentence itself, or a heading above the target count.
+"""
+
+from __future__ import annotations
+
+import re
+
+from theodoi.extraction.agencies import normalise_agency, split_bodies
+from theodoi.extraction.model import Heading
+from theodoi.extraction.rules import targets as R
+
+# "Giao cho X chủ trì, phối hợp với Y …" / "Giao X chủ trì …": the body named before "chủ trì"
+ASSIGN = re.compile(r"\b[Gg]iao\s+(?:cho\s+)?(?P<lead>[^,;.:\n]{3,120}?)\s+chủ trì"
+                    r"(?:\s*,?\s*(?:và\s+)?phối hợp(?:\s+với)?\s+(?P<co>[^;.:]{3,300}))?")
+# Where the sentence an assignment stands in ends: a lead-in ends at ':'
+SENTENCE_END = re.compile(r"[.;:](?=\s)|[.;:]$|\n(?=\s*(?:[-+*•]|\(\d{1,2}\)|\d{1,2}\.\s))")
+# What follows the co-agencies in an assignment and is the work, not a body ("… tham mưu …")
+CO_END = re.compile(r"\s(?:tham mưu|tổ chức|triển khai|thực hiện|theo dõi|xây dựng|hướng dẫn|"
+                    r"đôn đốc|chỉ đạo|phấn đấu|bảo đảm|đảm bảo)\b")
+MAX_BODY_TITLE = 120  # "Ủy ban nhân dân các xã, phường, đặc khu": longer titles state work
+
+
+def assigned(text: str, start: int, stop: int) -> tuple[str | None, list[str]]:
+    """(lead, co-agencies) of the nearest assignment in text[start:stop] that reaches `stop`.
+
+    An assignment reaches the offset `stop` when its sentence is a lead-in (it ends with ':',
+    so the list below belongs to it) or when `stop` lies inside that sentence."""
+    found = None
+    for m in ASSIGN.finditer(text, start, stop):
+        found = m
+    if found is None:
+        return None, []
+    end = SENTENCE_END.search(text, found.end("lead"))
+    if end is not None and end.end() <= stop and end.group().strip() != ":":
+        return None, []
+    lead = " ".join(found.group("lead").split())
+    co_text = found.group("co") or ""
+    cut = CO_END.search(co_text)
+    return lead, split_bodies(co_text[:cut.start()] if cut else co_text)
+
+
+def body_heading(heading: Heading) -> str | None:
+    """The body a heading names when the heading is only a body's name ('1. Sở Y tế',
+    'Công an tỉnh:', 'Ủy ban nhân dân các xã, phường'), else None."""
+    title = " ".join(heading.title.split()).rstrip(" :.")
+    if not title or len(title) > MAX_BODY_TITLE or R.SKIP_SECTION.search(title):
+        return None
+    if normalise_agency(title):  # a body the table knows: "Ban Xây dựng Đảng"
+        return title
+    return title if R.BODY_TITLE.match(title) and not R.WORK_WORDS.search(title) else None
+
+
+def context_lead(text: str, chain: list[Heading], offset: int) -> tuple[str | None, list[str]]:
+    """Lead and co-agencies of a target at `offset`, from the headings above it (innermost
+    first): an assignment reaching it inside a heading's text, or a heading that is a body."""
+    for heading in chain:
+        lead, co = assigned(text, heading.span[0], offset)
+        if lead:
+            return lead, co
+        body = body_heading(heading)
+        if body:
+            return body, []
+    return None, []
