@@ -217,3 +217,12 @@ REFERENCE_NUMBER = re.compile(
     r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}/\d{4}\b|"
     r"(?:ngày|trước|sau|đến hết)\s+\d{1,2}[/.]\d{1,2}\b|"  # not "từ 2-3 trang trại" (a range)
     r"\b(?:số|Số|Điều|điều|khoản|Khoản|Chỉ thị|Kết luận|Nghị định|Thông tư)\s+\d+", re.UNICODE)
+
+# A heading that names who answers for its topic: "1.4. Cơ quan chủ trì tham mưu và tổ chức
+# thực hiện", "Đơn vị chủ trì:", "Cơ quan thực hiện:" (not "Cơ quan phối hợp")
+LEAD_HEADING = re.compile(r"^\s*(?:cơ quan|đơn vị|bộ phận)\s+(?:chủ trì|thực hiện|đầu mối|"
+                          r"chịu trách nhiệm)", re.IGNORECASE)
+# Where the body's name ends in the text under such a heading: "Phòng Kinh tế là cơ quan đầu
+# mối", "UBND xã xây dựng kế hoạch", "UBND xã chịu trách nhiệm"
+LEAD_CUT = re.compile(r"[,;.:(]|\s(?:là|chịu|chủ trì|có trách nhiệm|xây dựng|tham mưu|tổ chức|"
+                      r"thực hiện|triển khai|hướng dẫn|theo dõi|phối hợp|giúp)\b", re.IGNORECASE)

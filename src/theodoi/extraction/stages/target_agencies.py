@@ -13,6 +13,7 @@ lead-in, the sentence itself, or a heading above the target count.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from theodoi.extraction.agencies import normalise_agency, split_bodies
 from theodoi.extraction.model import Heading
@@ -59,9 +60,12 @@ def body_heading(heading: Heading) -> str | None:
     return title if R.BODY_TITLE.match(title) and not R.WORK_WORDS.search(title) else None
 
 
-def context_lead(text: str, chain: list[Heading], offset: int) -> tuple[str | None, list[str]]:
+def context_lead(text: str, chain: list[Heading], offset: int,
+                 siblings: Callable[[Heading], list[Heading]] | None = None
+                 ) -> tuple[str | None, list[str]]:
     """Lead and co-agencies of a target at `offset`, from the headings above it (innermost
-    first): an assignment reaching it inside a heading's text, or a heading that is a body."""
+    first): an assignment reaching it inside a heading's text, a heading that is a body, or a
+    sibling heading 'Cơ quan chủ trì …' that names the body answering for the whole topic."""
     for heading in chain:
         lead, co = assigned(text, heading.span[0], offset)
         if lead:
@@ -69,4 +73,26 @@ def context_lead(text: str, chain: list[Heading], offset: int) -> tuple[str | No
         body = body_heading(heading)
         if body:
             return body, []
+        for sibling in siblings(heading) if siblings else []:
+            named = named_lead(text, sibling)
+            if named:
+                return named, []
     return None, []
+
+
+def named_lead(text: str, heading: Heading) -> str | None:
+    """The body a 'Cơ quan chủ trì (tham mưu và tổ chức thực hiện)' heading names: the words
+    after it up to the first verb ('Phòng Kinh tế là cơ quan đầu mối, …' -> 'Phòng Kinh tế');
+    the same layout in every topic of a commune resolution's action plan."""
+    if not R.LEAD_HEADING.match(heading.title):
+        return None
+    colon = heading.title.find(":")
+    if colon >= 0 and heading.title[colon + 1:].strip():
+        rest = heading.title[colon + 1:]
+    else:
+        rest = text[heading.span[1]:heading.span[1] + MAX_BODY_TITLE]
+    rest = " ".join(rest.split()).lstrip(" :.-")
+    cut = R.LEAD_CUT.search(rest)
+    name = rest[:cut.start()] if cut else rest
+    name = name.strip(" ,.;")
+    return name if name and R.BODY_TITLE.match(name) else None

@@ -32,10 +32,17 @@ class Sections:
         self.outline = sorted(outline, key=lambda h: h.span[0])
         self.starts = [h.span[0] for h in self.outline]
         self.by_id = {h.id: h for h in outline}
+        self.children: dict[str | None, list[Heading]] = {}
+        for h in self.outline:
+            self.children.setdefault(h.parent, []).append(h)
         self._flags: dict[str, tuple[str | None, bool, bool]] = {}  # per heading, once
         # per heading title, once: a heading is in the chain of every heading below it
         self._verdicts: dict[str, str | None] = {}
         self._fields: dict[str, str | None] = {}
+
+    def siblings(self, heading: Heading) -> list[Heading]:
+        """The headings with the same parent as `heading`, in order."""
+        return self.children.get(heading.parent, [])
 
     def at(self, offset: int) -> Heading | None:
         i = bisect_right(self.starts, offset) - 1
@@ -284,8 +291,8 @@ def run(ctx: Context) -> None:
     for target in targets:  # before merging: a restatement gives its lead to the first
         if not target.lead_agency:
             chain = sections.chain(sections.at(target.span[0]))
-            target.lead_agency, target.co_agencies = context_lead(ctx.text, chain,
-                                                                  target.span[0])
+            target.lead_agency, target.co_agencies = context_lead(
+                ctx.text, chain, target.span[0], sections.siblings)
     context = {i: _section_text(ctx, sections, t) for i, t in enumerate(targets)}
     part = {i: _part(sections, t) for i, t in enumerate(targets)}
     targets = merge(targets, context, part)  # merging reads none of what is set below
