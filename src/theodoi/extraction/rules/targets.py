@@ -226,3 +226,8 @@ LEAD_HEADING = re.compile(r"^\s*(?:cơ quan|đơn vị|bộ phận)\s+(?:chủ t
 # mối", "UBND xã xây dựng kế hoạch", "UBND xã chịu trách nhiệm"
 LEAD_CUT = re.compile(r"[,;.:(]|\s(?:là|chịu|chủ trì|có trách nhiệm|xây dựng|tham mưu|tổ chức|"
                       r"thực hiện|triển khai|hướng dẫn|theo dõi|phối hợp|giúp)\b", re.IGNORECASE)
+
+# The horizon a list heading names: "Mục tiêu đến năm 2030", "1. Mục tiêu đến hết năm 2026",
+# "Định hướng đến năm 2035", "Chỉ tiêu giai đoạn 2026 - 2030"
+HEADING_YEAR = re.compile(r"(?:đến|vào|trong)\s+(?:hết\s+|cuối\s+)?năm\s+(?P<y>20\d{2})|"
+                          r"giai đoạn\s+20\d{2}\s*[-–]\s*(?P<z>20\d{2})", re.IGNORECASE)

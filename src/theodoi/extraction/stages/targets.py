@@ -39,6 +39,7 @@ class Sections:
         # per heading title, once: a heading is in the chain of every heading below it
         self._verdicts: dict[str, str | None] = {}
         self._fields: dict[str, str | None] = {}
+        self._years: dict[str, int | None] = {}
 
     def siblings(self, heading: Heading) -> list[Heading]:
         """The headings with the same parent as `heading`, in order."""
@@ -84,6 +85,16 @@ class Sections:
             else:
                 self._verdicts[heading.id] = None
         return self._verdicts[heading.id]
+
+    def year(self, offset: int) -> int | None:
+        """The horizon the nearest heading above `offset` names ('Mục tiêu đến năm 2030')."""
+        for h in self.chain(self.at(offset)):
+            if h.id not in self._years:
+                m = R.HEADING_YEAR.search(h.title)
+                self._years[h.id] = int(m.group("y") or m.group("z")) if m else None
+            if self._years[h.id]:
+                return self._years[h.id]
+        return None
 
     def field(self, offset: int) -> str | None:
         """The area of work named by the nearest heading above `offset` that names one."""
@@ -253,6 +264,22 @@ def _bare_target(span: tuple[int, int], section: str | None, text: str, kind: st
                   deadline_year=F.years(text, annual, term_end))
 
 
+def _own_year(clause: str) -> int | None:
+    """The deadline year the clause itself names, if any."""
+    return F.years(clause, True, None)
+
+
+def _date_from_context(found: list[Target], year: int | None) -> None:
+    """Targets whose clause names no year take the year of the lead-in line or list heading
+    they stand under ("2. Mục tiêu đến năm 2030", "Đến năm 2026:", "Định hướng đến năm
+    2035"); yearly targets keep none."""
+    if year is None:
+        return
+    for target in found:
+        if target.recurrence is None:
+            target.deadline_year = year
+
+
 def attach_roadmap(ctx: Context, targets: list[Target], span: tuple[int, int],
                    found: list[Target]) -> bool:
     """A '+ Năm 2026: Đạt 30%' line is a milestone of the target before it, not a target."""
@@ -275,14 +302,21 @@ def run(ctx: Context) -> None:
     targets: list[Target] = []
     item_opening: str | None = None
     last_section: str | None = None
+    lead_in_year: int | None = None
     for span in ctx.clauses:
         section, listed, skipped = sections.flags(span[0])
         if skipped:
             continue
         text = ctx.text[span[0]:span[1]]
+        if section != last_section:
+            lead_in_year = None
         if R.ITEM_START.match(text) or section != last_section:
             item_opening, last_section = text, section
+        if ctx.text.startswith(":", span[1]):  # "Đến hết năm 2030, phấn đấu đạt … sau:"
+            lead_in_year = _own_year(text) or lead_in_year
         found = clause_targets(ctx, span, section, listed, term_end, item_opening)
+        if found and not _own_year(text):
+            _date_from_context(found, lead_in_year or sections.year(span[0]))
         if found and attach_roadmap(ctx, targets, span, found):
             continue
         targets.extend(found)
