@@ -7,6 +7,9 @@ import re
 # Headings under which every numbered or bulleted item is a target ("3. Chỉ tiêu cụ thể",
 # "2. Các chỉ tiêu chủ yếu", "1.2. Mục tiêu cụ thể đến năm 2030")
 TARGET_SECTION = re.compile(r"chỉ tiêu|^mục tiêu(?!\s+(?:tổng quát|chung))", re.IGNORECASE)
+# A heading title that states a value or runs long is a list item, not a section's name: its
+# words ("… đáp ứng yêu cầu nhiệm vụ") say nothing about the section
+ITEM_TITLE = re.compile(r"\d\s*%|\d\s+(?:triệu|tỷ|nghìn)|(?:\S+\s+){20}")
 # Headings whose text describes the past or the purpose, never commitments
 SKIP_SECTION = re.compile(
     r"đặc điểm|tình hình|kết quả|thuận lợi|khó khăn|mục đích|yêu cầu|dự báo|đánh giá|"
@@ -80,8 +83,10 @@ COMMITMENT = re.compile(
 # Clauses that are not commitments: past results, counts of targets, budgets, conditions
 NOT_TARGET = re.compile(
     r"\b(đã đạt|đã có|đã thực hiện|đạt được|đề ra \d+ chỉ tiêu|\d+ chỉ tiêu|được xét|"
-    r"hiện nay|hiện có|hiện tại|tính đến|đến nay|trong đó có|"  # the present state: "Hiện nay, … 180 trạm"
-    r"điều kiện(?!\s+được)|"  # "đủ điều kiện dự thi … phải đạt"; not "… đủ điều kiện được cung cấp"
+    r"hiện nay|hiện có|hiện tại|tính đến|đến nay|"  # the present state: "Hiện nay, … 180 trạm"
+    # an eligibility rule: "đủ điều kiện dự thi … phải đạt", "điều kiện để được xét công nhận";
+    # not the state a target reaches ("cơ sở … đủ điều kiện xác định tình trạng nghiện")
+    r"điều kiện\s+(?:để|dự|xét|được xét|tham gia|công nhận|khen|hưởng|đăng ký)|"
     r"nhiệm kỳ qua|năm qua|giai đoạn trước)\b", re.IGNORECASE)
 # In prose (outside a target list) these mark context, money or the situation, not a target;
 # inside a list "45,5 tỷ đồng, tăng 8% so với dự toán" is the target itself

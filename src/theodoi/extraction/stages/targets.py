@@ -80,7 +80,7 @@ class Sections:
         if heading.id not in self._verdicts:
             if R.TARGET_SECTION.search(heading.title):
                 self._verdicts[heading.id] = "target"
-            elif R.SKIP_SECTION.search(heading.title):
+            elif R.SKIP_SECTION.search(heading.title) and not R.ITEM_TITLE.search(heading.title):
                 self._verdicts[heading.id] = "skip"
             else:
                 self._verdicts[heading.id] = None
