@@ -67,7 +67,7 @@ NOT_UNIT = re.compile(
     r"kỳ|nhiệm kỳ|giai đoạn|cấp|sao|số|của|và|với|các|những|trên|dưới|đến|từ|trở|so|tại|theo|"
     r"về|cho|được|đạt|là|có|trong|mỗi|này|đó|hoặc|hay|thì|mà|để|nhằm|khi|lên|xuống|"
     r"chỉ tiêu|nhiệm vụ|tiêu chí|tiêu chuẩn|nội dung|lĩnh vực|ngành|loại|"
-    r"cá nhân|tập thể)\b",  # "không quá 05 cá nhân": an award quota, not a commitment
+    r"cá nhân|tập thể|hàng|hằng)\b",  # "không quá 05 cá nhân": an award quota, not a commitment
     re.IGNORECASE)
 # Where a counted noun ends: a function word or verb after it ("doanh nghiệp hoạt động",
 # "kịch bản ứng dụng" keep two words at most; a classifier takes one more: "bộ dữ liệu")
@@ -78,7 +78,10 @@ CLASSIFIERS = {"lượt", "bộ", "tập", "cặp", "căn", "chiếc", "cái", "
 # A clause must hold one of these to be a commitment (outside a target list)
 COMMITMENT = re.compile(
     r"\b(phấn đấu|đạt|tăng|giảm|còn|duy trì|giữ vững|có thêm|thêm|thành lập|có ít nhất|"
-    r"tối thiểu|trở lên|trên|không dưới|không quá|hoàn thành|được công nhận)\b", re.IGNORECASE)
+    r"tối thiểu|trở lên|trên|không dưới|không quá|hoàn thành|được công nhận|"
+    # a count with a future horizon commits whatever its verb: "Đón 15.000 lượt khách trong
+    # năm 2026", "Hằng năm kết nạp mới 25 đảng viên", "đến năm 2030 trồng mới 500 ha"
+    r"đến năm|trong năm|vào năm|hằng năm|hàng năm|mỗi năm)\b", re.IGNORECASE)
 
 # Clauses that are not commitments: past results, counts of targets, budgets, conditions
 NOT_TARGET = re.compile(
@@ -91,7 +94,16 @@ NOT_TARGET = re.compile(
 # In prose (outside a target list) these mark context, money or the situation, not a target;
 # inside a list "45,5 tỷ đồng, tăng 8% so với dự toán" is the target itself
 NOT_TARGET_PROSE = re.compile(
-    r"\b(so với cùng kỳ|so với năm|bố trí \d|kinh phí|tổng vốn|dự toán|dân số \d|diện tích)\b",
+    r"\b(?:so với cùng kỳ|so với năm|kinh phí|tổng vốn|dự toán)\b|"
+    # an absolute allocation of money ("Bố trí 42.500 triệu đồng", "phân bổ 39.632 tỷ đồng");
+    # a share of a budget ("bố trí tối thiểu 3% tổng chi") is a target
+    r"\b(?:bố trí|phân bổ|trích|cấp)\s+(?:kinh phí\s+|vốn\s+|nguồn vốn\s+)?(?:khoảng\s+|trên\s+)?"
+    r"\d+(?:[.,]\d+)*\s*(?:triệu|tỷ|nghìn|ngàn)\s+(?:đồng|usd)|"
+    # a description of the place, not a commitment: "diện tích tự nhiên là 496,43 ha; dân số
+    # 3.861 hộ" (a population to reach has its verb: "quy mô dân số đạt 15.000 người")
+    r"\bdiện tích\s+(?:đất\s+)?tự nhiên|\bdân số\s+(?:là\s+|khoảng\s+|có\s+)?\d|"
+    # the scope of work on what exists: "khai thác hiệu quả diện tích 118,5 ha đang trồng …"
+    r"\b(?:sử dụng|khai thác|phát huy)\s+(?:có\s+)?hiệu quả\s+(?:\S+\s+){0,3}?\d",
     re.IGNORECASE)
 
 # "đạt và vượt kế hoạch huyện giao", "đạt và vượt dự toán huyện giao"
@@ -113,11 +125,26 @@ AT_LEAST_AFTER = re.compile(r"^\s*(?:[^\s,;.\d]+\s+){0,5}?trở lên", re.IGNORE
 LESS = re.compile(r"(dưới|<)\s*$", re.IGNORECASE)
 AT_MOST = re.compile(r"(không quá|tối đa)\s*$", re.IGNORECASE)
 
+# Indicators of a bad outcome, better when lower, whichever verb the plan uses. A class of
+# meaning, not one plan's words: poverty ("hộ nghèo", "hộ cận nghèo", "tái nghèo"),
+# unemployment, accidents, crime and social evils, violations, pollution, disease and death
+# ("tử vong", "suy dinh dưỡng", "thấp còi", "mắc mới"), child marriage and consanguinity, a
+# third child, dropping out, illiteracy, losses and arrears, makeshift housing, the farm
+# workforce share and population growth (structural shifts a plan wants down)
+BAD_OUTCOMES = (r"nghèo|thất nghiệp|tai nạn|tội phạm|tệ nạn|vi phạm|ô nhiễm|tử vong|"
+                r"suy dinh dưỡng|thấp còi|mắc mới|nhiễm mới|tảo hôn|cận huyết|sinh con thứ ba|"
+                r"bỏ học|mù chữ|tái nghiện|thất thoát|lãng phí|nợ xấu|nợ đọng|tồn đọng|"
+                r"nhà tạm|dột nát|cháy nổ|thiệt hại|lao động nông nghiệp|tăng dân số|"
+                r"khiếu nại|ùn tắc|ngập úng")
 # "tỷ lệ hộ nghèo còn 1,5%", "giảm … xuống dưới 2%"; not the age of a group measured
 # ("trẻ em dưới 01 tuổi được tiêm chủng", "dưới 6 tháng tuổi")
 DECREASE = re.compile(r"\bgiảm\b|\bcòn\b|(?<!không )\bdưới\b(?!\s*\d+\s*(?:tháng\s*)?tuổi)|"
-                      r"hộ nghèo|tai nạn|tội phạm|ô nhiễm|lao động nông nghiệp|tăng dân số",
-                      re.IGNORECASE)
+                      r"\bkhông quá\b|\btối đa\b|" + BAD_OUTCOMES, re.IGNORECASE)
+# Words around a bad outcome that make the indicator good: "hộ thoát nghèo", "phòng, chống tội
+# phạm", "giảm nghèo bền vững" (the programme's name), "xử lý ô nhiễm"
+GOOD_AROUND_BAD = re.compile(r"\b(?:thoát|giảm|xóa|xoá)\s+nghèo|\bphòng,?\s*(?:chống|ngừa)\s+\S+"
+                             r"(?:\s+\S+)?|\b(?:xử lý|khắc phục|phát hiện|triệt phá)\s+\S+",
+                             re.IGNORECASE)
 MAINTAIN = re.compile(r"duy trì|giữ vững", re.IGNORECASE)
 
 ANNUAL = re.compile(r"(?<!cây )(?:hằng năm|hàng năm)|mỗi năm", re.IGNORECASE)  # not "cây hằng năm" (a crop)
@@ -135,7 +162,7 @@ LEAD_WORDS = re.compile(r"^(?:[-+*•]\s*|\(\d+\)\s*|\d+(?:\.\d+)*\.\s*|[a-zđA-
                         re.IGNORECASE)
 
 # A yearly roadmap line: "+ Năm 2026: Đạt 30%", "- Năm 2027 đạt 130 triệu đồng"
-ROADMAP = re.compile(r"^[-+*•]?\s*[Nn]ăm\s+(?P<y>20\d{2})\s*:?\s*(?:đạt|là)?\s*(?:[\d,.]+)",
+ROADMAP = re.compile(r"^[-+*•]?\s*[Nn]ăm\s+(?P<y>20\d{2})\s*:?\s*(?:đạt|là)?\s*(?:\d[\d,.]*)",
                      re.IGNORECASE)
 
 # Where the part of a clause that belongs to one value ends: "…đạt 95%, tỷ lệ …", "… và …"
@@ -221,6 +248,7 @@ REFERENCE_NUMBER = re.compile(
     r"\b\d+(?:/\d+)*/[A-ZĐ][\w&-]*(?:/[\w&-]+)*|\b\d+-[A-ZĐ][\w&]*(?:/[\w&-]+)*|"
     r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}/\d{4}\b|"
     r"(?:ngày|trước|sau|đến hết)\s+\d{1,2}[/.]\d{1,2}\b|"  # not "từ 2-3 trang trại" (a range)
+    r"\bngày\s+\d{1,2}\b(?![.,]\d)|"  # "trước ngày 16 hàng tháng"
     r"\b(?:số|Số|Điều|điều|khoản|Khoản|Chỉ thị|Kết luận|Nghị định|Thông tư)\s+\d+", re.UNICODE)
 
 # A heading that names who answers for its topic: "1.4. Cơ quan chủ trì tham mưu và tổ chức

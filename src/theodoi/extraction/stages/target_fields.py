@@ -89,7 +89,7 @@ def direction(clause: str, rel: int | None = None) -> str:
     if R.MAINTAIN.search(whole):
         return "maintain"
     head = whole if rel is None else " ".join(clause[:rel].split())
-    if R.DECREASE.search(head):
+    if R.DECREASE.search(R.GOOD_AROUND_BAD.sub(" ", head)):
         return "decrease"
     return "increase"
 

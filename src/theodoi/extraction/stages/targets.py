@@ -60,8 +60,8 @@ class Sections:
         """(section id, in a target list, skipped): the nearest heading that says either
         decides, so a target list inside "Mục đích chung, các chỉ tiêu chủ yếu" counts."""
         heading = self.at(offset)
-        if heading is None:
-            return None, False, True
+        if heading is None:  # before the first heading (letterhead, Căn cứ …) unless none
+            return None, False, bool(self.outline)
         if heading.id not in self._flags:
             self._flags[heading.id] = self._decide(heading)
         return self._flags[heading.id]
@@ -295,8 +295,6 @@ def attach_roadmap(ctx: Context, targets: list[Target], span: tuple[int, int],
 
 
 def run(ctx: Context) -> None:
-    if not ctx.outline:
-        return
     sections = Sections(ctx.outline)
     term_end = ctx.document.term[1] if ctx.document.term else None
     targets: list[Target] = []
