@@ -69,12 +69,11 @@ NOT_UNIT = re.compile(
     r"chỉ tiêu|nhiệm vụ|tiêu chí|tiêu chuẩn|nội dung|lĩnh vực|ngành|loại|"
     r"cá nhân|tập thể|hàng|hằng)\b",  # "không quá 05 cá nhân": an award quota, not a commitment
     re.IGNORECASE)
-# Where a counted noun ends: a function word or verb after it ("doanh nghiệp hoạt động",
-# "kịch bản ứng dụng" keep two words at most; a classifier takes one more: "bộ dữ liệu")
+# Where a counted noun ends: a function word or verb after it; two words at most ("doanh
+# nghiệp hoạt động" -> "doanh nghiệp", "căn nhà cho hộ nghèo" -> "căn nhà")
 UNIT_STOP = re.compile(r"^(?:đạt|được|có|là|trở|trên|dưới|tại|của|cho|về|trong|và|với|thuộc|"
                        r"theo|mỗi|mới|ở|đã|sẽ|phải|đều|các|những|từ|đến|trở lên|hằng|hàng|"
                        r"năm|tham gia|hoạt động|ứng dụng|sử dụng)$", re.IGNORECASE)
-CLASSIFIERS = {"lượt", "bộ", "tập", "cặp", "căn", "chiếc", "cái", "bản", "tuyến", "đợt", "lớp"}
 # A clause must hold one of these to be a commitment (outside a target list)
 COMMITMENT = re.compile(
     r"\b(phấn đấu|đạt|tăng|giảm|còn|duy trì|giữ vững|có thêm|thêm|thành lập|có ít nhất|"
@@ -95,15 +94,18 @@ NOT_TARGET = re.compile(
 # inside a list "45,5 tỷ đồng, tăng 8% so với dự toán" is the target itself
 NOT_TARGET_PROSE = re.compile(
     r"\b(?:so với cùng kỳ|so với năm|kinh phí|tổng vốn|dự toán)\b|"
+    # the scope of work on what exists: "khai thác hiệu quả diện tích 118,5 ha đang trồng …"
+    r"\b(?:sử dụng|khai thác|phát huy)\s+(?:có\s+)?hiệu quả\s+(?:\S+\s+){0,3}?\d",
+    re.IGNORECASE)
+# Never targets, in a list or not
+NOT_TARGET_ANYWHERE = re.compile(
     # an absolute allocation of money ("Bố trí 42.500 triệu đồng", "phân bổ 39.632 tỷ đồng");
     # a share of a budget ("bố trí tối thiểu 3% tổng chi") is a target
     r"\b(?:bố trí|phân bổ|trích|cấp)\s+(?:kinh phí\s+|vốn\s+|nguồn vốn\s+)?(?:khoảng\s+|trên\s+)?"
     r"\d+(?:[.,]\d+)*\s*(?:triệu|tỷ|nghìn|ngàn)\s+(?:đồng|usd)|"
     # a description of the place, not a commitment: "diện tích tự nhiên là 496,43 ha; dân số
     # 3.861 hộ" (a population to reach has its verb: "quy mô dân số đạt 15.000 người")
-    r"\bdiện tích\s+(?:đất\s+)?tự nhiên|\bdân số\s+(?:là\s+|khoảng\s+|có\s+)?\d|"
-    # the scope of work on what exists: "khai thác hiệu quả diện tích 118,5 ha đang trồng …"
-    r"\b(?:sử dụng|khai thác|phát huy)\s+(?:có\s+)?hiệu quả\s+(?:\S+\s+){0,3}?\d",
+    r"\bdiện tích\s+(?:đất\s+)?tự nhiên|\bdân số\s+(?:là\s+|khoảng\s+|có\s+)?\d",
     re.IGNORECASE)
 
 # "đạt và vượt kế hoạch huyện giao", "đạt và vượt dự toán huyện giao"

@@ -33,8 +33,8 @@ MAX_BODY_TITLE = 120  # "Ủy ban nhân dân các xã, phường, đặc khu": l
 def assigned(text: str, start: int, stop: int) -> tuple[str | None, list[str]]:
     """(lead, co-agencies) of the nearest assignment in text[start:stop] that reaches `stop`.
 
-    An assignment reaches the offset `stop` when its sentence is a lead-in (it ends with ':',
-    so the list below belongs to it) or when `stop` lies inside that sentence."""
+    An assignment reaches what follows `stop` when its sentence is a lead-in (it ends with
+    ':', so the list below belongs to it) or when `stop` lies inside that sentence."""
     found = None
     for m in ASSIGN.finditer(text, start, stop):
         found = m
@@ -61,13 +61,18 @@ def body_heading(heading: Heading) -> str | None:
 
 
 def context_lead(text: str, chain: list[Heading], offset: int,
-                 siblings: Callable[[Heading], list[Heading]] | None = None
+                 siblings: Callable[[Heading], list[Heading]] | None = None,
+                 children: dict[str | None, list[Heading]] | None = None
                  ) -> tuple[str | None, list[str]]:
     """Lead and co-agencies of a target at `offset`, from the headings above it (innermost
-    first): an assignment reaching it inside a heading's text, a heading that is a body, or a
-    sibling heading 'Cơ quan chủ trì …' that names the body answering for the whole topic."""
-    for heading in chain:
-        lead, co = assigned(text, heading.span[0], offset)
+    first): an assignment reaching it inside a heading's own text (before its first
+    sub-heading, so the lead-in of '1. Về kinh tế' never reaches '2. Về quốc phòng'), a
+    heading that is a body, or a sibling heading 'Cơ quan chủ trì …' that names the body
+    answering for the whole topic."""
+    for depth, heading in enumerate(chain):
+        own = (children or {}).get(heading.id) if depth else None
+        stop = min(offset, own[0].span[0]) if own else offset
+        lead, co = assigned(text, heading.span[0], stop)
         if lead:
             return lead, co
         body = body_heading(heading)

@@ -27,16 +27,20 @@ def is_generic(m: re.Match[str]) -> bool:
     return bool(unit) and not m.group("aunit") and not R.KNOWN_UNIT.fullmatch(unit)
 
 
+UNIT_WORDS = 2
+
+
 @lru_cache(maxsize=1024)
 def generic_unit(words_text: str) -> str | None:
     """The counted noun at the start of `words_text`, or None when the words after the number
     do not count anything ('03 tháng', '5 tuổi', '21 của', a capitalised name).
-    Two words ('căn nhà', 'bác sĩ', 'kịch bản'); three after a classifier ('bộ dữ liệu')."""
+    Two words at most ('căn nhà', 'bác sĩ', 'kịch bản'): Vietnamese nouns are mostly one or
+    two syllables, and no dictionary here tells a longer one apart."""
     text = " ".join(words_text.split())
     if not text or not text[0].islower() or R.NOT_UNIT.match(text):
         return None
     words = text.split()
-    limit = 3 if words[0].lower() in R.CLASSIFIERS else 2
+    limit = UNIT_WORDS
     kept: list[str] = []
     for word in words[:limit]:
         if kept and (R.UNIT_STOP.match(word) or not word[0].islower()):

@@ -132,7 +132,8 @@ def clause_targets(ctx: Context, span: tuple[int, int], section: str | None, lis
 
 def _not_target(text: str, listed: bool) -> bool:
     """Past results, counts of targets, conditions; in prose also context and money."""
-    return bool(R.NOT_TARGET.search(text) or (not listed and R.NOT_TARGET_PROSE.search(text)))
+    return bool(R.NOT_TARGET.search(text) or R.NOT_TARGET_ANYWHERE.search(text)
+                or (not listed and R.NOT_TARGET_PROSE.search(text)))
 
 
 def _segment_start(text: str, matches: list[re.Match[str]], k: int) -> int:
@@ -324,7 +325,7 @@ def run(ctx: Context) -> None:
         if not target.lead_agency:
             chain = sections.chain(sections.at(target.span[0]))
             target.lead_agency, target.co_agencies = context_lead(
-                ctx.text, chain, target.span[0], sections.siblings)
+                ctx.text, chain, target.span[0], sections.siblings, sections.children)
     context = {i: _section_text(ctx, sections, t) for i, t in enumerate(targets)}
     part = {i: _part(sections, t) for i, t in enumerate(targets)}
     targets = merge(targets, context, part)  # merging reads none of what is set below
