@@ -150,3 +150,17 @@ def test_a_text_without_headings_still_gives_its_targets() -> None:
         (8.5, "%"), (86.4, "triệu đồng"), (1.41, "%/năm"), (25, "đảng viên")]
     assert found[2]["direction"] == "decrease"
     assert found[1]["deadline_year"] == 2030
+
+
+def test_an_appendix_table_with_a_chu_tri_column_gives_the_lead_of_the_target_it_restates(
+) -> None:
+    text = ("KẾ HOẠCH\nPhát triển kinh tế số giai đoạn 2026 - 2030\nI. MỤC TIÊU CỤ THỂ\n"
+            "- Tỷ lệ người dân có Sổ sức khỏe điện tử đạt 95%.\n"
+            "- Tỉ lệ giao dịch không dùng tiền mặt đạt 80%.\n"
+            "II. TỔ CHỨC THỰC HIỆN\nCác sở, ngành triển khai theo phụ lục.\n"
+            "PHỤ LỤC\n"
+            "TT | Chỉ tiêu | Chủ trì | | 1 | Tỷ lệ người dân có Sổ sức khỏe điện tử đạt 95%. "
+            "| Sở Y tế | | 2 | Tỉ lệ giao dịch không dùng tiền mặt đạt 80%. | Ngân hàng Nhà nước "
+            "khu vực\n")
+    found = targets(text)
+    assert [t["lead_agency"] for t in found[:2]] == ["Sở Y tế", "Ngân hàng Nhà nước khu vực"]

@@ -9,7 +9,8 @@ import re
 TARGET_SECTION = re.compile(r"chỉ tiêu|^mục tiêu(?!\s+(?:tổng quát|chung))", re.IGNORECASE)
 # A heading title that states a value or runs long is a list item, not a section's name: its
 # words ("… đáp ứng yêu cầu nhiệm vụ") say nothing about the section
-ITEM_TITLE = re.compile(r"\d\s*%|\d\s+(?:triệu|tỷ|nghìn)|(?:\S+\s+){20}")
+ITEM_TITLE = re.compile(r"\d\s*%|\d\s+(?:triệu|tỷ|nghìn)")
+ITEM_TITLE_WORDS = 20
 # Headings whose text describes the past or the purpose, never commitments
 SKIP_SECTION = re.compile(
     r"đặc điểm|tình hình|kết quả|thuận lợi|khó khăn|mục đích|yêu cầu|dự báo|đánh giá|"
@@ -266,3 +267,9 @@ LEAD_CUT = re.compile(r"[,;.:(]|\s(?:là|chịu|chủ trì|có trách nhiệm|x�
 # "Định hướng đến năm 2035", "Chỉ tiêu giai đoạn 2026 - 2030"
 HEADING_YEAR = re.compile(r"(?:đến|vào|trong)\s+(?:hết\s+|cuối\s+)?năm\s+(?P<y>20\d{2})|"
                           r"giai đoạn\s+20\d{2}\s*[-–]\s*(?P<z>20\d{2})", re.IGNORECASE)
+
+# Header cells of a table that restates targets with who leads them: "TT | Chỉ tiêu | Chủ trì",
+# "Nội dung | Cơ quan chủ trì | Cơ quan phối hợp"
+TABLE_CONTENT_HEADER = re.compile(r"^(?:tên\s+)?(?:chỉ tiêu|nội dung|nhiệm vụ|mục tiêu)\b",
+                                  re.IGNORECASE)
+TABLE_LEAD_HEADER = re.compile(r"^(?:cơ quan\s+|đơn vị\s+)?chủ trì\b", re.IGNORECASE)

@@ -13,7 +13,9 @@ lead-in, the sentence itself, or a heading above the target count.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
+from functools import lru_cache
 
 from theodoi.extraction.agencies import normalise_agency, split_bodies
 from theodoi.extraction.model import Heading
@@ -30,14 +32,29 @@ CO_END = re.compile(r"\s(?:tham mưu|tổ chức|triển khai|thực hiện|theo
 MAX_BODY_TITLE = 120  # "Ủy ban nhân dân các xã, phường, đặc khu": longer titles state work
 
 
-def assigned(text: str, start: int, stop: int) -> tuple[str | None, list[str]]:
+class Assignments:
+    """Every 'Giao (cho) X chủ trì …' of a text, found once, looked up by range: a lookup per
+    target and heading would otherwise rescan a whole part of the plan each time."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found = list(ASSIGN.finditer(text)) if "chủ trì" in text else []
+        self.ends = [m.end() for m in self.found]
+
+    def last(self, start: int, stop: int) -> re.Match[str] | None:
+        """The last assignment lying wholly inside text[start:stop]."""
+        i = bisect_right(self.ends, stop) - 1
+        return self.found[i] if i >= 0 and self.found[i].start() >= start else None
+
+
+def assigned(text: str | Assignments, start: int, stop: int) -> tuple[str | None, list[str]]:
     """(lead, co-agencies) of the nearest assignment in text[start:stop] that reaches `stop`.
 
     An assignment reaches what follows `stop` when its sentence is a lead-in (it ends with
     ':', so the list below belongs to it) or when `stop` lies inside that sentence."""
-    found = None
-    for m in ASSIGN.finditer(text, start, stop):
-        found = m
+    index = text if isinstance(text, Assignments) else Assignments(text)
+    text = index.text
+    found = index.last(start, stop)
     if found is None:
         return None, []
     end = SENTENCE_END.search(text, found.end("lead"))
@@ -52,7 +69,12 @@ def assigned(text: str, start: int, stop: int) -> tuple[str | None, list[str]]:
 def body_heading(heading: Heading) -> str | None:
     """The body a heading names when the heading is only a body's name ('1. Sở Y tế',
     'Công an tỉnh:', 'Ủy ban nhân dân các xã, phường'), else None."""
-    title = " ".join(heading.title.split()).rstrip(" :.")
+    return _body_title(heading.title)
+
+
+@lru_cache(maxsize=1024)  # a heading is above many targets
+def _body_title(raw: str) -> str | None:
+    title = " ".join(raw.split()).rstrip(" :.")
     if not title or len(title) > MAX_BODY_TITLE or R.SKIP_SECTION.search(title):
         return None
     if normalise_agency(title):  # a body the table knows: "Ban Xây dựng Đảng"
@@ -60,7 +82,7 @@ def body_heading(heading: Heading) -> str | None:
     return title if R.BODY_TITLE.match(title) and not R.WORK_WORDS.search(title) else None
 
 
-def context_lead(text: str, chain: list[Heading], offset: int,
+def context_lead(text: str | Assignments, chain: list[Heading], offset: int,
                  siblings: Callable[[Heading], list[Heading]] | None = None,
                  children: dict[str | None, list[Heading]] | None = None
                  ) -> tuple[str | None, list[str]]:
@@ -79,7 +101,7 @@ def context_lead(text: str, chain: list[Heading], offset: int,
         if body:
             return body, []
         for sibling in siblings(heading) if siblings else []:
-            named = named_lead(text, sibling)
+            named = named_lead(text.text if isinstance(text, Assignments) else text, sibling)
             if named:
                 return named, []
     return None, []
@@ -101,3 +123,61 @@ def named_lead(text: str, heading: Heading) -> str | None:
     name = rest[:cut.start()] if cut else rest
     name = name.strip(" ,.;")
     return name if name and R.BODY_TITLE.match(name) else None
+
+
+class TableLeads:
+    """Cells of text tables that have a 'Chủ trì' column, to find a target's restatement.
+
+    Appendices often restate the target list as a table "TT | Chỉ tiêu | Chủ trì" (a Word
+    table read as rows of cells joined by ' | '; an export may put every row on one line).
+    A target whose clause is (nearly) a cell of such a table has the body in that row's
+    'Chủ trì' cell as its lead."""
+
+    def __init__(self, text: str) -> None:
+        self.cells: list[tuple[frozenset[str], str]] = []  # (words of a content cell, its lead)
+        if " | " not in text:
+            return
+        offset: int | None = None
+        for line in text.splitlines():
+            if " | " not in line:
+                offset = None  # a table ends where its rows end
+                continue
+            cells = [c.strip() for c in line.split(" | ")]
+            offset = _lead_offset(cells) if offset is None else offset
+            if offset is not None:
+                self._collect(cells, offset)
+
+    def _collect(self, cells: list[str], offset: int) -> None:
+        for i, cell in enumerate(cells[:len(cells) - offset]):
+            lead = cells[i + offset]
+            if DIGIT.search(cell) and lead and R.BODY_TITLE.match(lead):
+                self.cells.append((_words(cell), lead))
+
+    def lead(self, clause: str) -> str | None:
+        """The lead of the row whose content cell holds nearly all the clause's words."""
+        words = _words(clause)
+        if len(words) < MIN_ROW_WORDS:
+            return None
+        for cell, lead in self.cells:
+            if len(words & cell) >= MIN_ROW_SHARE * len(words):
+                return lead
+        return None
+
+
+def _lead_offset(cells: list[str]) -> int | None:
+    """Columns from the content header ('Chỉ tiêu', 'Nội dung') to the 'Chủ trì' header."""
+    content = next((i for i, c in enumerate(cells) if R.TABLE_CONTENT_HEADER.match(c)), None)
+    lead = next((i for i, c in enumerate(cells) if R.TABLE_LEAD_HEADER.match(c)), None)
+    if content is None or lead is None or lead <= content:
+        return None
+    return lead - content
+
+
+DIGIT = re.compile(r"\d")
+WORD = re.compile(r"\w+")
+MIN_ROW_WORDS = 4     # a clause of fewer words matches too many cells
+MIN_ROW_SHARE = 0.85  # share of the clause's words the row's cell must hold
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in WORD.findall(text))

@@ -93,7 +93,8 @@ def direction(clause: str, rel: int | None = None) -> str:
     if R.MAINTAIN.search(whole):
         return "maintain"
     head = whole if rel is None else " ".join(clause[:rel].split())
-    if R.DECREASE.search(R.GOOD_AROUND_BAD.sub(" ", head)):
+    # the sub runs only on the few heads that name something going down
+    if R.DECREASE.search(head) and R.DECREASE.search(R.GOOD_AROUND_BAD.sub(" ", head)):
         return "decrease"
     return "increase"
 

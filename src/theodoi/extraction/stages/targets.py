@@ -15,7 +15,7 @@ from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules import targets as R
 from theodoi.extraction.rules.fields import FIELDS
 from theodoi.extraction.stages import target_fields as F
-from theodoi.extraction.stages.target_agencies import context_lead
+from theodoi.extraction.stages.target_agencies import Assignments, TableLeads, context_lead
 from theodoi.extraction.stages.target_merge import merge
 from theodoi.extraction.stages.target_tables import table_targets
 from theodoi.extraction.warnings import warn
@@ -80,7 +80,7 @@ class Sections:
         if heading.id not in self._verdicts:
             if R.TARGET_SECTION.search(heading.title):
                 self._verdicts[heading.id] = "target"
-            elif R.SKIP_SECTION.search(heading.title) and not R.ITEM_TITLE.search(heading.title):
+            elif R.SKIP_SECTION.search(heading.title) and not _item_title(heading.title):
                 self._verdicts[heading.id] = "skip"
             else:
                 self._verdicts[heading.id] = None
@@ -104,6 +104,11 @@ class Sections:
             if self._fields[h.id]:
                 return self._fields[h.id]
         return None
+
+
+def _item_title(title: str) -> bool:
+    """A heading title that states a value or runs long is a list item, not a section name."""
+    return bool(R.ITEM_TITLE.search(title)) or len(title.split()) > R.ITEM_TITLE_WORDS
 
 
 def clause_targets(ctx: Context, span: tuple[int, int], section: str | None, listed: bool,
@@ -321,14 +326,19 @@ def run(ctx: Context) -> None:
         targets.extend(found)
     targets.extend(t for t in table_targets(ctx, term_end)
                    if not any(t.span[0] < o.span[1] and o.span[0] < t.span[1] for o in targets))
+    assignments = Assignments(ctx.text)
     for target in targets:  # before merging: a restatement gives its lead to the first
         if not target.lead_agency:
             chain = sections.chain(sections.at(target.span[0]))
             target.lead_agency, target.co_agencies = context_lead(
-                ctx.text, chain, target.span[0], sections.siblings, sections.children)
+                assignments, chain, target.span[0], sections.siblings, sections.children)
     context = {i: _section_text(ctx, sections, t) for i, t in enumerate(targets)}
     part = {i: _part(sections, t) for i, t in enumerate(targets)}
     targets = merge(targets, context, part)  # merging reads none of what is set below
+    rows = TableLeads(ctx.text)
+    for target in targets:  # the lead a restating table row gives ("… | Chỉ tiêu | Chủ trì")
+        if not target.lead_agency and rows.cells:
+            target.lead_agency = rows.lead(target.text)
     for i, target in enumerate(targets, start=1):
         target.id = f"t{i}"
         target.field = _field(sections, target)
