@@ -164,3 +164,23 @@ def test_an_appendix_table_with_a_chu_tri_column_gives_the_lead_of_the_target_it
             "khu vực\n")
     found = targets(text)
     assert [t["lead_agency"] for t in found[:2]] == ["Sở Y tế", "Ngân hàng Nhà nước khu vực"]
+
+
+def test_the_body_a_sentence_opens_with_leads_its_target() -> None:
+    text = ("NGHỊ QUYẾT\nVề nhiệm vụ, giải pháp trọng tâm năm 2026\nI. NHIỆM VỤ, GIẢI PHÁP\n"
+            "Các bộ, cơ quan, địa phương theo chức năng, thẩm quyền được giao tiếp tục triển "
+            "khai các giải pháp ổn định kinh tế vĩ mô, phấn đấu tăng trưởng kinh tế năm 2026 "
+            "đạt từ 10% trở lên.\n")
+    (target,) = targets(text)
+    assert target["lead_agency"] == "Các bộ, cơ quan, địa phương"
+
+
+@pytest.mark.parametrize("sentence", [
+    "- Hình thành ít nhất 02 vùng nuôi thủy sản ứng dụng công nghệ cao.",
+    "- Tổ chức đào tạo, bồi dưỡng 3.000 lượt cán bộ về chuyển đổi số.",
+    "- Trồng mới 500 ha rừng sản xuất.",
+    "- Hằng năm, số vụ vi phạm được phát hiện, xử lý tăng trên 5%.",
+])
+def test_an_amount_created_or_added_is_a_change(sentence: str) -> None:
+    (target,) = targets(LIST_PLAN.format(body=sentence))
+    assert target["kind"] == "change"

@@ -119,7 +119,12 @@ GROWTH = re.compile(r"tăng bình quân|tốc độ tăng|tăng trưởng", re.I
 CHANGE = re.compile(r"giảm bình quân|giảm \d|giảm (?:còn )?\d|có thêm|phát triển thêm|"
                     r"thành lập mới|thành lập|lắp đặt thêm|tăng gấp|cải tạo|kiên cố|"
                     r"^[-+*•]?\s*Năm \d{4} có|"  # a roadmap line "+ Năm 2026 có 02 …", not "đến năm 2028 có 3 …"
-                    r"(?:tăng|giảm)\s*$", re.IGNORECASE)  # the verb right before the value: "tăng 8,5% so với năm 2025"
+                    r"(?:tăng|giảm)(?:\s+(?:trên|từ|ít nhất|tối thiểu|khoảng|hơn))?\s*$|"  # the verb right before the value: "tăng 8,5% so với năm 2025", "tăng trên 5%"
+                    # an amount created over the term, the verb right before the count:
+                    # "Hình thành ít nhất 02 vùng", "đào tạo, bồi dưỡng 3.000 lượt", "trồng mới 500 ha"
+                    r"(?:hình thành|phát triển|đào tạo|bồi dưỡng|xây dựng mới|trồng mới|xây mới)"
+                    r"(?:\s+mới)?(?:\s+(?:ít nhất|tối thiểu|thêm|được|khoảng|trên|từ))*\s*$",
+                    re.IGNORECASE)
 
 GREATER = re.compile(r"(\btrên|\bhơn|>)\s*$", re.IGNORECASE)
 AT_LEAST = re.compile(r"(ít nhất|tối thiểu|không dưới|từ)\s*$", re.IGNORECASE)
@@ -273,3 +278,10 @@ HEADING_YEAR = re.compile(r"(?:đến|vào|trong)\s+(?:hết\s+|cuối\s+)?năm\
 TABLE_CONTENT_HEADER = re.compile(r"^(?:tên\s+)?(?:chỉ tiêu|nội dung|nhiệm vụ|mục tiêu)\b",
                                   re.IGNORECASE)
 TABLE_LEAD_HEADER = re.compile(r"^(?:cơ quan\s+|đơn vị\s+)?chủ trì\b", re.IGNORECASE)
+
+# Where a sentence's subject (the body) ends and its duty starts: "Sở Y tế chủ trì …", "Các bộ,
+# cơ quan, địa phương theo chức năng …", "UBND xã tập trung chỉ đạo …"
+SUBJECT_CUT = re.compile(r"\s(?:theo|căn cứ|tiếp tục|chủ động|khẩn trương|có trách nhiệm|"
+                         r"chịu trách nhiệm|chủ trì|phối hợp|thực hiện|triển khai|tập trung|"
+                         r"tăng cường|đẩy mạnh|phấn đấu|xây dựng|tổ chức|hướng dẫn|bảo đảm|"
+                         r"đảm bảo|rà soát|nghiên cứu|là cơ quan|được giao)\b")

@@ -90,7 +90,12 @@ def context_lead(text: str | Assignments, chain: list[Heading], offset: int,
     first): an assignment reaching it inside a heading's own text (before its first
     sub-heading, so the lead-in of '1. Về kinh tế' never reaches '2. Về quốc phòng'), a
     heading that is a body, or a sibling heading 'Cơ quan chủ trì …' that names the body
-    answering for the whole topic."""
+    answering for the whole topic. The subject of the target's own sentence comes first
+    ('Các bộ, cơ quan, địa phương theo chức năng … phấn đấu tăng trưởng … đạt trên 8%')."""
+    whole = text.text if isinstance(text, Assignments) else text
+    subject = sentence_subject(whole, offset)
+    if subject:
+        return subject, []
     for depth, heading in enumerate(chain):
         own = (children or {}).get(heading.id) if depth else None
         stop = min(offset, own[0].span[0]) if own else offset
@@ -181,3 +186,21 @@ MIN_ROW_SHARE = 0.85  # share of the clause's words the row's cell must hold
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(w.lower() for w in WORD.findall(text))
+
+
+def sentence_subject(text: str, offset: int) -> str | None:
+    """The body the sentence holding `offset` opens with, when it opens with one: resolutions
+    and letters make the responsible body the subject ('Sở Y tế chủ trì …, phấn đấu …',
+    'Các bộ, cơ quan, địa phương theo chức năng, thẩm quyền … phấn đấu …')."""
+    start = max(text.rfind("\n", 0, offset), text.rfind(". ", 0, offset)) + 1
+    head = text[start:start + MAX_BODY_TITLE].lstrip(" .-+*•")  # the target may open it
+    cut = R.SUBJECT_CUT.search(head)
+    if cut is None:
+        return None
+    name = head[:cut.start()].strip(" ,")
+    if not name or len(name.split()) > MAX_SUBJECT_WORDS or not R.BODY_TITLE.match(name):
+        return None
+    return name
+
+
+MAX_SUBJECT_WORDS = 12  # "Ủy ban nhân dân các xã, phường, đặc khu trên địa bàn tỉnh"
