@@ -184,3 +184,18 @@ def test_the_body_a_sentence_opens_with_leads_its_target() -> None:
 def test_an_amount_created_or_added_is_a_change(sentence: str) -> None:
     (target,) = targets(LIST_PLAN.format(body=sentence))
     assert target["kind"] == "change"
+
+
+def test_clauses_after_a_phan_dau_in_one_sentence_are_targets_too() -> None:
+    text = ("KẾ HOẠCH\nCông tác dân số năm 2026\nI. NHIỆM VỤ, GIẢI PHÁP\n"
+            "Triển khai các giải pháp, cụ thể: Phấn đấu tổng tỷ suất sinh đạt 2,1 con/phụ nữ; "
+            "70% phụ nữ mang thai được tầm soát ít nhất 4 loại bệnh bẩm sinh; 90% trẻ sơ sinh "
+            "được tầm soát ít nhất 5 bệnh bẩm sinh.\n"
+            "Rà soát 100% hồ sơ lưu trữ của cơ quan.\n")
+    assert [t["value"] for t in targets(text)] == [2.1, 70, 90]
+
+
+def test_a_level_number_is_no_amount() -> None:
+    text = LIST_PLAN.format(body="- Phấn đấu cung cấp dịch vụ công trực tuyến mức độ 4 giúp "
+                                 "người dân giải quyết thủ tục nhanh.")
+    assert targets(text) == []

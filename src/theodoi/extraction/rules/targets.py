@@ -285,3 +285,8 @@ SUBJECT_CUT = re.compile(r"\s(?:theo|căn cứ|tiếp tục|chủ động|khẩn
                          r"chịu trách nhiệm|chủ trì|phối hợp|thực hiện|triển khai|tập trung|"
                          r"tăng cường|đẩy mạnh|phấn đấu|xây dựng|tổ chức|hướng dẫn|bảo đảm|"
                          r"đảm bảo|rà soát|nghiên cứu|là cơ quan|được giao)\b")
+
+# A number after these words names a level or a rank, not an amount: "dịch vụ công mức độ 4",
+# "cấp 2", "loại 1", "hạng III", "khóa XVI", "top 03", "thứ 5"
+ORDINAL_BEFORE = re.compile(r"(?:mức độ|mức|cấp|loại|hạng|nhóm|thứ|khóa|khoá|tầng|top|"
+                            r"tốp|phiên bản|version|số)\s*$", re.IGNORECASE)

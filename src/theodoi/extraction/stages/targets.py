@@ -112,16 +112,19 @@ def _item_title(title: str) -> bool:
 
 
 def clause_targets(ctx: Context, span: tuple[int, int], section: str | None, listed: bool,
-                   term_end: int | None, item_opening: str | None = None) -> list[Target]:
+                   term_end: int | None, item_opening: str | None = None,
+                   carried: bool = False) -> list[Target]:
     """The targets of one clause: one per value, or one milestone / plan-relative target.
 
     item_opening: the first clause of the list item this clause belongs to; when it opens
-    with 'Hằng năm, …' the whole item recurs. The costly tests (not a target, yearly) run
-    only once the clause has something to give, which few clauses have."""
+    with 'Hằng năm, …' the whole item recurs. carried: an earlier clause of the same sentence
+    committed ('cụ thể: Phấn đấu …; 70% phụ nữ mang thai được tầm soát …'). The costly
+    tests (not a target, yearly) run only once the clause has something to give, which few
+    clauses have."""
     text = ctx.text[span[0]:span[1]]
     if not listed and not DIGIT.search(text) and not R.STRIVE_FOR_STATE.search(text):
         return []  # no value, not in a list, no 'phấn đấu … đạt chuẩn': nothing to find
-    if not listed and not R.COMMITMENT.search(text):
+    if not listed and not carried and not R.COMMITMENT.search(text):
         return []  # the cheapest rejection first: many prose clauses commit to nothing
     matches = _values(text)
     special = None if matches or not (listed or R.STRIVE_FOR_STATE.search(text)) else (
@@ -170,7 +173,9 @@ def _values(text: str) -> list[re.Match[str]]:
              if (m.group("unit") or m.group("of") or m.group("aunit"))
              and not _is_year(text, m)
              and not any(a <= m.start("a") < b for a, b in refs)
-             and not (F.is_generic(m) and not (F.unit_text(m) and _spaced(m)))]
+             and not (F.is_generic(m) and not (F.unit_text(m) and _spaced(m)))
+             and not (F.is_generic(m) and R.ORDINAL_BEFORE.search(text, max(0, m.start() - 12),
+                                                                   m.start()))]
     found = _drop_scope(text, found)
     if len(found) > 1:
         first_pct = next((i for i, m in enumerate(found) if m.group("aunit")
@@ -307,6 +312,7 @@ def run(ctx: Context) -> None:
     item_opening: str | None = None
     last_section: str | None = None
     lead_in_year: int | None = None
+    carried = False  # the sentence so far committed ('Phấn đấu …; …; …')
     for span in ctx.clauses:
         section, listed, skipped = sections.flags(span[0])
         if skipped:
@@ -318,7 +324,9 @@ def run(ctx: Context) -> None:
             item_opening, last_section = text, section
         if ctx.text.startswith(":", span[1]):  # "Đến hết năm 2030, phấn đấu đạt … sau:"
             lead_in_year = _own_year(text) or lead_in_year
-        found = clause_targets(ctx, span, section, listed, term_end, item_opening)
+        found = clause_targets(ctx, span, section, listed, term_end, item_opening, carried)
+        carried = ctx.text.startswith(";", span[1]) and (
+            carried or bool(found) or bool(R.COMMITMENT.search(text)))
         if found and not _own_year(text):
             _date_from_context(found, lead_in_year or sections.year(span[0]))
         if found and attach_roadmap(ctx, targets, span, found):
