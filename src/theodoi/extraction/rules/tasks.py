@@ -229,7 +229,7 @@ NOT_DUTY = re.compile(r"thi hành (?:[Qq]uyết định|[Nn]ghị quyết|[Cc]h�
 # and the award rules of an emulation plan ("Tiêu chuẩn khen thưởng", "Hình thức khen thưởng")
 PRINCIPLES = re.compile(r"^(?:mục đích|yêu cầu|quan điểm|nguyên tắc|đối tượng|phạm vi|"
                         r"căn cứ|sự cần thiết|tình hình|kết quả|tiêu chuẩn|tiêu chí|"
-                        r"hình thức khen|khen thưởng|số lượng khen|cơ cấu)", re.IGNORECASE)
+                        r"hình thức khen|khen thưởng|số lượng(?: đề nghị)? khen|cơ cấu)", re.IGNORECASE)
 # What a body is in the plan, not work: "Sở Khoa học và Công nghệ là cơ quan thường trực, …",
 # "Là cơ quan đầu mối chủ trì tổ chức thực hiện …"
 ROLE_STATEMENT = re.compile(r"^(?:[^,.;:]{0,80}\s)?[Ll]à cơ quan (?:đầu mối|thường trực)")

@@ -217,9 +217,9 @@ class _Reader:
             self.funding = None
         if self.principles is not None and level <= self.principles:
             self.principles = None
-        if R.FUNDING.match(title):
-            self.funding = level
-        if R.PRINCIPLES.match(title):
+        if self.funding is None and R.FUNDING.match(title):
+            self.funding = level  # the outermost such heading decides where the section ends
+        if self.principles is None and R.PRINCIPLES.match(title):
             self.principles = level
         if self.aims is not None and level <= self.aims[0]:
             self.aims = None
