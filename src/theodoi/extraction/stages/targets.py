@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from theodoi.extraction.model import Heading, Milestone, Target
+from theodoi.extraction.model import Heading, Milestone, Target, tagged
 from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules import targets as R
 from theodoi.extraction.rules.fields import FIELDS
@@ -332,11 +332,11 @@ def run(ctx: Context) -> None:
             _date_from_context(found, lead_in_year or sections.year(span[0]))
         if found and attach_roadmap(ctx, targets, span, found):
             continue
-        targets.extend(found)
+        targets.extend(tagged(found, "target_list" if listed else "target_prose"))
     rows = table_targets(ctx, term_end, targets,
                          lambda span: clause_targets(ctx, span, None, True, term_end))
     prose = list(targets)  # two series of one row overlap each other, never the prose
-    targets.extend([t for t in rows
+    targets.extend([t for t in tagged(rows, "target_table")
                     if not any(t.span[0] < o.span[1] and o.span[0] < t.span[1] for o in prose)])
     assignments = Assignments(ctx.text)
     for target in targets:  # before merging: a restatement gives its lead to the first

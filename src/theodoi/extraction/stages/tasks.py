@@ -13,7 +13,7 @@ from theodoi.extraction.agencies import (
     split_bodies,
 )
 from theodoi.extraction.dates import fold, parse_due, plan_start
-from theodoi.extraction.model import Heading, Task
+from theodoi.extraction.model import Heading, Task, tagged
 from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules import targets as TR
 from theodoi.extraction.rules import tasks as R
@@ -276,12 +276,14 @@ def _first_year(ctx: Context) -> int | None:
 
 def run(ctx: Context) -> None:
     first_year = _first_year(ctx)
-    prose = prose_tasks(ctx, first_year, joint_bodies)
+    prose = tagged(prose_tasks(ctx, first_year, joint_bodies), "task_prose")
     tasks = _without_overlaps(  # table rows first: a duty restating a row is that row
-        table_tasks(ctx, first_year) + prose + duties(ctx, first_year)
-        + appendix_rows(ctx, first_year)
-        + _blocks_without_prose(ctx, block_tasks(ctx, first_year), prose)
-        + kind_list_tasks(ctx, first_year), dated_works(ctx, first_year))
+        tagged(table_tasks(ctx, first_year), "task_table") + prose
+        + tagged(duties(ctx, first_year), "task_duty")
+        + tagged(appendix_rows(ctx, first_year), "task_appendix")
+        + tagged(_blocks_without_prose(ctx, block_tasks(ctx, first_year), prose), "task_block")
+        + tagged(kind_list_tasks(ctx, first_year), "task_kind_list"),
+        tagged(dated_works(ctx, first_year), "task_dated"))
     tasks = [t for t in tasks if not R.NOT_DUTY.search(R.ITEM_LABEL.sub("", fold(t.text)))]
     tasks.sort(key=lambda t: t.span[0])
     for task in tasks:  # a table row may have said both in columns of their own
