@@ -151,3 +151,23 @@ def test_parts_and_articles_are_headings() -> None:
     assert got == [("PHẦN I.", "MỤC TIÊU", 1), ("Điều 1.", "Thông qua các chỉ tiêu chủ yếu năm 2026", 2),
                    ("1.", "Về kinh tế", 3), ("Điều 2.", "Tổ chức thực hiện", 2),
                    ("Phần II:", "Kiến nghị", 1)]
+
+
+@pytest.mark.parametrize(("head", "issued_on", "place", "number"), [
+    # a PDF text layer whose two header columns merged: the year went below, beside "Số"
+    ("ĐẢNG BỘ XÃ TÂN HƯNG ĐẢNG CỘNG SẢN VIỆT NAM\nĐẢNG ỦY Tân Hưng, ngày 30 tháng 3 năm\n*\n"
+     "Số 12-CTr/ĐU 2026\nCHƯƠNG TRÌNH HÀNH ĐỘNG\nThực hiện Nghị quyết Đại hội\n",
+     "2026-03-30", "Tân Hưng", "12-CTr/ĐU"),
+    # the same with the year alone on the next line
+    ("UBND XÃ AN BÌNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 45/KH-UBND Độc lập - Tự do - "
+     "Hạnh phúc\nAn Bình, ngày 5 tháng 2 năm\n2026\nKẾ HOẠCH\nPhát triển du lịch năm 2026\n",
+     "2026-02-05", "An Bình", "45/KH-UBND"),
+    # a header table saved as text: its cells joined by " | " on one line
+    ("ỦY BAN NHÂN DÂN TỈNH SƠN LA | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh "
+     "phúc | | Số: 2954/QĐ-UBND | Sơn La, ngày 20 tháng 11 năm 2025 |\nQUYẾT ĐỊNH\n"
+     "Ban hành Kế hoạch phát triển xuất khẩu\n", "2025-11-20", "Sơn La", "2954/QĐ-UBND"),
+])
+def test_date_and_number_of_merged_header_columns(head: str, issued_on: str, place: str,
+                                                   number: str) -> None:
+    doc = extract(head.encode(), filename="vb.txt")["document"]
+    assert (doc["issued_on"], doc["place"], doc["number"]) == (issued_on, place, number)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -49,3 +51,40 @@ def test_due_dates(text: str, date: str, recurrence: str | None) -> None:
 def test_no_or_impossible_date(text: str) -> None:
     due = parse_due(text)
     assert due is None or due.date is None
+
+
+START = date(2025, 11, 24)  # a plan issued on 24/11/2025
+
+
+@pytest.mark.parametrize(("text", "when", "recurrence"), [
+    ("Thời gian hoàn thành: Quý 2/2026", "2026-06-30", None),
+    ("hoàn thành trước 30/6/2026", "2026-06-30", None),
+    ("báo cáo trước ngày 30-6-2026", "2026-06-30", None),
+    ("hạn chót 30.6.2026", "2026-06-30", None),
+    ("Thời gian hoàn thành: Tháng 11 - 12/2025.", "2025-12-31", None),
+    ("Thời gian: Quý IV/2025- Quý II/2026", "2026-06-30", None),
+    ("Thời gian thực hiện: năm 2026 - 2027.", "2027-12-31", None),
+    ("định kỳ trước ngày 30 tháng 11 hàng năm", "2025-11-30", "annual"),
+    ("hoàn thành trong Quý II hằng năm", "2026-06-30", "annual"),
+    ("trình UBND xã trước tháng 6", "2026-06-30", None),
+    ("định kỳ báo cáo kết quả thực hiện trước ngày 20/11", "2026-11-20", None),
+])
+def test_due_dates_in_every_written_form(text: str, when: str, recurrence: str | None) -> None:
+    due = parse_due(text, first_year=2026, start=START)
+    assert due is not None
+    assert (due.date, due.recurrence) == (when, recurrence)
+
+
+@pytest.mark.parametrize(("text", "when"), [
+    # the date of a cited document is no deadline; the deadline after it is
+    ("Triển khai hiệu quả Kế hoạch số 64/KH-UBND ngày 22/8/2025 của UBND tỉnh.", None),
+    ("Phối hợp với Sở Tư pháp tổ chức thực hiện Quyết định ngày 25 tháng 01 năm 2021.", None),
+    ("Rà soát thiệt hại theo Thông tư liên tịch số 43/2015/TTLT ngày 23 tháng 11 năm 2015, "
+     "gửi Bộ Tài chính trước ngày 08 tháng 12 năm 2025.", "2025-12-08"),
+    # a horizon in a name is not the duty's deadline; finishing by then is
+    ("Tổ chức sơ kết Chiến lược dân số Việt Nam đến năm 2030.", None),
+    ("Đến năm 2027 hoàn thành số hóa hồ sơ.", "2027-12-31"),
+])
+def test_a_duty_takes_only_dates_said_as_deadlines(text: str, when: str | None) -> None:
+    due = parse_due(text, first_year=2026, strict=True, start=START)
+    assert (due.date if due else None) == when

@@ -36,6 +36,9 @@ def test_upload_a_good_file_makes_a_draft_and_opens_its_review(world: World,
     assert len(_unit_plans(client, world)) == 2
     page = client.get(plan_page.group(1))
     assert page.status_code == 200 and "<mark id=\"nguon-" in page.text
+    # each item says which rule proposed it: the four targets stand in a "chỉ tiêu" list
+    assert page.text.count("<dt>Đề xuất từ</dt><dd class=\"mo\">mục có số liệu trong danh "
+                           "sách chỉ tiêu, mục tiêu</dd>") == 4
     assert list((world.settings.data_dir / "uploads").iterdir()) == []  # read, then removed
 
 

@@ -31,7 +31,7 @@ def parse_due(text: str, first_year: int | None = None, *, strict: bool = False,
     strict: for prose that mentions years and periods for other reasons (duties), accept
     only phrases said as deadlines ("trong năm 2025", "Quý I năm 2026", "trước ngày …").
     """
-    finders = (_day, _quarter, _month, _half, _deadline_year) if strict else (
+    finders = (_deadline_day, _quarter, _month, _half, _deadline_year) if strict else (
         _day, _quarter, _month, _half, _period, _year)
     if "năm" in text:  # every annual day says "hằng năm": skip the search otherwise
         annual = _annual_day(text, start)
@@ -41,7 +41,7 @@ def parse_due(text: str, first_year: int | None = None, *, strict: bool = False,
         found = finder(text, first_year)
         if found:
             return _first_quarter(found, start) if found.recurrence else found
-    return None
+    return _without_year(text, start)
 
 
 def _first_quarter(due: Due, start: date | None) -> Due:
@@ -72,22 +72,53 @@ def _annual_day(text: str, start: date | None) -> Due | None:
     return Due(" ".join(m.group().split()), when.isoformat() if when else None, "annual")
 
 
-def _day(text: str, _: int | None) -> Due | None:
-    m = R.DAY.search(text)
-    if not m:
+def _day(text: str, _: int | None, *, cued: bool = False) -> Due | None:
+    """The first day written with its year; with `cued`, only one said as a deadline
+    ('trước ngày 08 tháng 12 năm 2025', not 'Thông tư … ngày 23 tháng 11 năm 2015')."""
+    for m in R.DAY.finditer(text):
+        if cued and not R.DEADLINE_CUE.search(text, max(0, m.start() - 20), m.start()):
+            continue
+        y, mo, d = (m.group("y"), m.group("m"), m.group("d")) if m.group("y") else (
+            m.group("y2"), m.group("m2"), m.group("d2"))
+        try:
+            return Due(m.group(), date(int(y), int(mo), int(d)).isoformat())
+        except ValueError:
+            return Due(m.group(), None)
+    return None
+
+
+def _deadline_day(text: str, first_year: int | None) -> Due | None:
+    return _day(text, first_year, cued=True)
+
+
+def _without_year(text: str, start: date | None) -> Due | None:
+    """'trước ngày 20/11', 'trước tháng 6': the first such day or month end on or after the
+    plan's start (none without a start)."""
+    if start is None:
         return None
-    y, mo, d = (m.group("y"), m.group("m"), m.group("d")) if m.group("y") else (
-        m.group("y2"), m.group("m2"), m.group("d2"))
-    try:
-        return Due(m.group(), date(int(y), int(mo), int(d)).isoformat())
-    except ValueError:
-        return Due(m.group(), None)
+    m = R.DAY_NO_YEAR.search(text)
+    if m:
+        try:
+            when = date(start.year, int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            return None
+        when = when if when >= start else when.replace(year=start.year + 1)
+        return Due(m.group(), when.isoformat())
+    m = R.MONTH_NO_YEAR.search(text)
+    if m and 1 <= int(m.group("m")) <= 12:
+        month = int(m.group("m"))
+        year = start.year if month >= start.month else start.year + 1
+        return Due(m.group(), _end_of_month(year, month))
+    return None
 
 
 def _quarter(text: str, first_year: int | None) -> Due | None:
     m = R.QUARTER.search(text)
     if not m:
         return None
+    dash = R.RANGE_DASH.match(text, m.end())
+    second = R.QUARTER.match(text, dash.end()) if dash else None
+    m = second or m  # "Quý IV/2025 - Quý II/2026" ends with the second quarter
     q = R.ROMAN_QUARTER[m.group("q")]
     year = int(m.group("y")) if m.group("y") else first_year
     when = _end_of_month(year, 3 * q) if year else None
@@ -120,7 +151,7 @@ def _deadline_year(text: str, _: int | None) -> Due | None:
     m = R.DEADLINE_YEAR.search(text)
     if not m:
         return None
-    year = m.group("y1") or m.group("y2")
+    year = m.group("y1") or m.group("y2") or m.group("y3")
     return Due(m.group().strip(" -+*•"), f"{year}-12-31")
 
 

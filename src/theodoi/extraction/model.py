@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from dataclasses import field as _field
+from typing import TypeVar
 
 Span = tuple[int, int]
 
@@ -76,6 +77,7 @@ class Target:
     lead_agency_normalised: str | None = None
     co_agencies: list[str] = _field(default_factory=list)
     also_spans: list[Span] = _field(default_factory=list)  # where the same target is restated
+    rule: str = ""  # which rule proposed it (rules/provenance.py)
 
 
 @dataclass
@@ -102,3 +104,14 @@ class Task:
     due: Due | None = None
     submit_to: list[str] = _field(default_factory=list)
     product: str | None = None
+    rule: str = ""  # which rule proposed it (rules/provenance.py)
+
+
+Item = TypeVar("Item", Target, Task)
+
+
+def tagged(items: list[Item], rule: str) -> list[Item]:
+    """The items, each marked with the rule that proposed it unless an earlier rule did."""
+    for item in items:
+        item.rule = item.rule or rule
+    return items

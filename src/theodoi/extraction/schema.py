@@ -42,6 +42,7 @@ def target_json(t: Target) -> dict[str, Any]:
         "lead_agency": t.lead_agency, "lead_agency_normalised": t.lead_agency_normalised,
         "co_agencies": list(t.co_agencies),
         "also_spans": [_span(s) for s in t.also_spans],
+        "rule": t.rule,
     }
 
 
@@ -54,7 +55,7 @@ def task_json(t: Task) -> dict[str, Any]:
         "advisory_agency": t.advisory_agency,
         "due": ({"text": t.due.text, "date": t.due.date, "recurrence": t.due.recurrence}
                 if t.due else None),
-        "submit_to": list(t.submit_to), "product": t.product,
+        "submit_to": list(t.submit_to), "product": t.product, "rule": t.rule,
     }
 
 

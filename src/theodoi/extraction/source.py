@@ -19,7 +19,9 @@ class Block:
     """A range `[start, end)` of `SourceText.text` and its origin in the file.
 
     kind: "paragraph" | "cell" | "line". page is 1-based (PDF); paragraph is the 0-based index
-    of the paragraph in the body (DOCX) or of the line (TXT); table/row/col locate a cell.
+    of the paragraph in the body (DOCX) or of the line (TXT); table/row/col locate a cell;
+    merged marks a cell that continues the one above it (a Word vertical merge: the body
+    written once for several rows).
     """
 
     start: int
@@ -30,6 +32,7 @@ class Block:
     table: int | None = None
     row: int | None = None
     col: int | None = None
+    merged: bool = False
 
 
 BLOCK_DEFAULTS = {f.name: f.default for f in fields(Block) if f.default is not MISSING}

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from theodoi.domain import access as rules
 from theodoi.domain.errors import BadInput
 from theodoi.extraction import read_source
+from theodoi.extraction.rules.provenance import RULE_LABELS
 from theodoi.services import access, items, plans
 from theodoi.services.access import Principal
 from theodoi.storage.models import Plan, Target, Task
@@ -63,8 +64,15 @@ def item_row(item: Target | Task) -> dict[str, Any]:
     data = plans.item_view(item)
     data.update({"version": item.version, "kind": "target" if isinstance(item, Target)
                  else "task", "review_label": plans.REVIEW_LABELS[item.review],
-                 "item_kind": item.kind})
+                 "item_kind": item.kind, "rule": proposed_by(item)})
     return data
+
+
+def proposed_by(item: Target | Task) -> str | None:
+    """Which rule of the extractor proposed the item, in words; None for an item a person
+    added or one read before rules were named."""
+    rule = (item.original or {}).get("rule")
+    return RULE_LABELS.get(rule) if rule else None
 
 
 def review_page(s: Session, p: Principal, plan_id: int) -> dict[str, Any]:

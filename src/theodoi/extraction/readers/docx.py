@@ -12,7 +12,8 @@ from theodoi.extraction.errors import UnreadableFile
 from theodoi.extraction.readers import limits
 from theodoi.extraction.readers.legacy import tcvn3_run, vni_to_unicode
 from theodoi.extraction.readers.numbering import Numbering
-from theodoi.extraction.source import SourceText, TextBuilder
+from theodoi.extraction.source import Block, SourceText, TextBuilder
+from theodoi.extraction.tables import with_text_tables
 from theodoi.extraction.warnings import warn
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -41,10 +42,15 @@ def read(data: bytes, name: str) -> SourceText:
                              subject=name) from exc
     builder = TextBuilder()
     legacy: set[str] = set()
-    _walk(document.element.body, builder, numbering, [0, 0], legacy)
+    counters = [0, 0]
+    _walk(document.element.body, builder, numbering, counters, legacy)
     limits.check_text(builder.length, len(data), name)
     warnings = [warn("W007", font=", ".join(sorted(legacy)))] if legacy else []
-    return SourceText(builder.text(), "docx", builder.blocks, warnings)
+    text = builder.text()
+    # a table pasted as text ("TT | Nội dung | Cơ quan chủ trì | | 1 | …") is read as cells
+    # too, numbered after the Word tables
+    blocks = with_text_tables(text, builder.blocks, first_table=counters[1])
+    return SourceText(text, "docx", blocks, warnings)
 
 
 def run_font(t: object) -> str:
@@ -116,4 +122,10 @@ def _table(tbl: object, builder: TextBuilder, numbering: Numbering, counters: li
                 lines.append(f"{label} {text}" if label and text.strip() else text)
             if builder.length:
                 builder.raw("\n")
-            builder.add("\n".join(lines).strip("\n"), kind="cell", table=table_no, row=r, col=c)
+            text = "\n".join(lines).strip("\n")
+            merge = cell.find(f"{W}tcPr/{W}vMerge")
+            merged = merge is not None and merge.get(f"{W}val") != "restart"
+            if not builder.add(text, kind="cell", table=table_no, row=r, col=c, merged=merged):
+                # an empty cell keeps its place, so the cells after it stay under their header
+                builder.blocks.append(Block(builder.length, builder.length, kind="cell",
+                                            table=table_no, row=r, col=c, merged=merged))

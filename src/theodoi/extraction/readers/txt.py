@@ -1,4 +1,5 @@
-"""Plain-text reader: decode, normalise line ends, one block per line."""
+"""Plain-text reader: decode, normalise line ends, one block per line (per cell on the
+lines of a table whose cells are joined by " | ")."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from theodoi.extraction.readers.legacy import (
     vni_to_unicode,
 )
 from theodoi.extraction.source import SourceText, TextBuilder
+from theodoi.extraction.tables import with_text_tables
 from theodoi.extraction.warnings import Warning, warn
 
 
@@ -51,4 +53,6 @@ def read(data: bytes, name: str) -> SourceText:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     builder = TextBuilder()
     builder.add_lines(text)
-    return SourceText(builder.text(), "txt", builder.blocks, warnings)
+    full = builder.text()
+    # a Word table saved as text keeps its cells apart by " | ": read it as cells
+    return SourceText(full, "txt", with_text_tables(full, builder.blocks), warnings)

@@ -32,6 +32,21 @@ NUMBER = re.compile(r"^Số[:\s]\s*(?P<number>\d+[\w/\-–.]*[A-ZĐ][\w/\-–.]*
 PLACE_DATE = re.compile(
     r"^(?:[^\n]*?(?:\t|[^\S\n]{3,}))?[^\S\n]*(?P<place>[A-ZĐÀ-Ỹ][^\n,\d]{1,40}),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
     r"\s+năm\s+(?P<y>\d{4})\s*$", re.MULTILINE)
+# A PDF text layer whose two header columns merged: the date's year went to a later line
+# ("ĐẢNG ỦY Tân Hưng, ngày 30 tháng 3 năm" … "Số 12-CTr/ĐU 2026"); the year is the first
+# 20xx that ends one of the next lines
+PLACE_DATE_OPEN = re.compile(
+    r"^(?:[^\n]*?(?:\t|[^\S\n]{3,}))?[^\S\n]*(?P<place>[A-ZĐÀ-Ỹ][^\n,\d]{1,60}),\s*ngày\s+"
+    r"(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm[^\S\n]*$", re.MULTILINE)
+YEAR_AT_END = re.compile(r"(?:^|\s)(?P<y>20\d{2})[^\S\n]*$", re.MULTILINE)
+YEAR_LINES = 3  # the year stands at most this many lines below the rest of the date
+# The letterhead beside the place when columns merged: "ĐẢNG ỦY Tân Hưng" -> "Tân Hưng"
+# (two or more words in capitals before a name written in title case)
+LETTERHEAD_PREFIX = re.compile(r"^(?:[A-ZĐÀ-Ỹ]{2,}\.?\s+){2,}(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")
+# Cells of a header written as a table row in a text export ("… | Số: 310/KH-UBND | Hà Nội,
+# ngày 24 tháng 11 năm 2025 |"): each cell is read as a line of its own
+HEADER_CELL_SEP = re.compile(r"[^\S\n]*\|[^\S\n]*")
+
 # "nhiệm kỳ 2025 - 2030", "giai đoạn 2026 – 2030"
 TERM = re.compile(r"(?:nhiệm kỳ|giai đoạn)\s*(?P<a>(?:19|20)\d{2})\s*[-–—]\s*(?P<b>(?:19|20)\d{2})",
                   re.IGNORECASE)

@@ -7,10 +7,18 @@ import re
 # Headings under which every numbered or bulleted item is a target ("3. Chỉ tiêu cụ thể",
 # "2. Các chỉ tiêu chủ yếu", "1.2. Mục tiêu cụ thể đến năm 2030")
 TARGET_SECTION = re.compile(r"chỉ tiêu|^mục tiêu(?!\s+(?:tổng quát|chung))", re.IGNORECASE)
+# A heading title that states a value or runs long is a list item, not a section's name: its
+# words ("… đáp ứng yêu cầu nhiệm vụ") say nothing about the section
+ITEM_TITLE = re.compile(r"\d\s*%|\d\s+(?:triệu|tỷ|nghìn)")
+ITEM_TITLE_WORDS = 20
 # Headings whose text describes the past or the purpose, never commitments
 SKIP_SECTION = re.compile(
     r"đặc điểm|tình hình|kết quả|thuận lợi|khó khăn|mục đích|yêu cầu|dự báo|đánh giá|"
-    r"tổ chức thực hiện|nguồn lực|mục tiêu tổng quát|mục tiêu chung|quan điểm", re.IGNORECASE)
+    r"tổ chức thực hiện|nguồn lực|mục tiêu tổng quát|mục tiêu chung|quan điểm|"
+    # an emulation plan's award rules: criteria and quotas are conditions, not commitments
+    # ("3. Tiêu chuẩn khen thưởng", "IV. Số lượng đề nghị khen thưởng", "Đối tượng thi đua")
+    r"khen thưởng|^\s*(?:tiêu chuẩn|đối tượng|hình thức|nguyên tắc|thủ tục|hồ sơ)\b",
+    re.IGNORECASE)
 
 NUM = r"\d+(?:[.,]\d+)*"
 # Count nouns that serve as units ("120 doanh nghiệp", "4/9 tổ dân phố"); PDF line breaks may
@@ -21,7 +29,16 @@ COUNT_NOUNS = [
     "phòng học", "km đường", "công trình", "người", "đảng viên", "câu lạc bộ", "cơ sở", "chợ",
     "điểm", "ha", "km", "tấn", "lần", "con",
 ]
-MONEY = r"(?:triệu|tỷ|nghìn)\s+đồng(?:\s*/\s*(?:người\s*/\s*)?năm)?"  # 120 triệu đồng/năm
+MONEY = (r"(?:triệu|tỷ|nghìn|ngàn)\s+(?:đồng|usd|đô la(?:\s+mỹ)?)"  # 120 triệu đồng/năm, 25 triệu USD
+         r"(?:\s*/\s*(?:người\s*/\s*)?năm)?")
+# A measure written as a symbol: "28 m2/người", "100 Mbps", "15 MW", "2 km2"
+SYMBOL_UNIT = (r"(?-i:[a-z]{1,3}[A-Z][a-z]?|[A-Z]{2,4}|M?bps|[a-z]{1,2}[23])(?=[\s,;.)/]|$)"
+               r"(?:\s*/\s*[^\W\d_]+(?:\s+[^\W\d_]+)?)?")
+# Any other noun after a number counts what it names ("15.000 lượt khách", "120 căn nhà", "12 bác
+# sĩ", "200 hội viên"): up to three words here, cut to the noun by `generic_unit`; a count noun
+# list is no gate (issue 15). "2,1 con/phụ nữ": a count per something keeps its "/ …".
+GENERIC_UNIT = r"[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2}"
+PER_SOMETHING = r"(?:\s*/\s*(?:năm|[^\W\d_]+(?:[ \t]+[^\W\d_]+)?))?"
 
 
 def _words(nouns: list[str]) -> str:
@@ -35,23 +52,61 @@ VALUE = re.compile(
     r"(?:\s*(?:-|–|đến)\s*(?P<b>" + NUM + r"))?"
     r"(?:\s*/\s*(?P<of>\d+)(?=\s+[^\d\s]))?"
     r"\s*(?P<mult>nghìn|ngàn)?\s*(?P<unit>%\s*/\s*năm|%|" + MONEY + "|"
-    r"(?:" + _words(COUNT_NOUNS) + r")\b(?:\s*/\s*năm)?)?",
+    r"(?:" + _words(COUNT_NOUNS) + r")\b" + PER_SOMETHING + "|" + SYMBOL_UNIT + "|"
+    r"(?(aunit)(?!)|" + GENERIC_UNIT + "))?",  # "85 % hồ sơ": the % is the unit
     re.IGNORECASE)
 
+# The units the rules know (not cut by `generic_unit`)
+KNOWN_UNIT = re.compile(r"(?:%\s*/\s*năm|%|" + MONEY + "|(?:" + _words(COUNT_NOUNS) + r")\b"
+                        + PER_SOMETHING + ")", re.IGNORECASE)
+SYMBOL = re.compile(SYMBOL_UNIT)
+# Words after a number that do not make it a counted value: time and age ("trong 03 tháng",
+# "trẻ em dưới 5 tuổi"), references ("Điều 5", "Chỉ thị 32 của"), ratings and ranks ("3 sao",
+# "top 03"), function words ("05 của", "10 và") — and a number followed by a capital is a name.
+NOT_UNIT = re.compile(
+    r"^(?:năm|tháng|ngày|quý|tuần|giờ|phút|giây|tuổi|điều|khoản|mục|chương|phần|phụ lục|bước|"
+    r"kỳ|nhiệm kỳ|giai đoạn|cấp|sao|số|của|và|với|các|những|trên|dưới|đến|từ|trở|so|tại|theo|"
+    r"về|cho|được|đạt|là|có|trong|mỗi|này|đó|hoặc|hay|thì|mà|để|nhằm|khi|lên|xuống|"
+    r"chỉ tiêu|nhiệm vụ|tiêu chí|tiêu chuẩn|nội dung|lĩnh vực|ngành|loại|"
+    r"cá nhân|tập thể|hàng|hằng)\b",  # "không quá 05 cá nhân": an award quota, not a commitment
+    re.IGNORECASE)
+# Where a counted noun ends: a function word or verb after it; two words at most ("doanh
+# nghiệp hoạt động" -> "doanh nghiệp", "căn nhà cho hộ nghèo" -> "căn nhà")
+UNIT_STOP = re.compile(r"^(?:đạt|được|có|là|trở|trên|dưới|tại|của|cho|về|trong|và|với|thuộc|"
+                       r"theo|mỗi|mới|ở|đã|sẽ|phải|đều|các|những|từ|đến|trở lên|hằng|hàng|"
+                       r"năm|tham gia|hoạt động|ứng dụng|sử dụng)$", re.IGNORECASE)
 # A clause must hold one of these to be a commitment (outside a target list)
 COMMITMENT = re.compile(
     r"\b(phấn đấu|đạt|tăng|giảm|còn|duy trì|giữ vững|có thêm|thêm|thành lập|có ít nhất|"
-    r"tối thiểu|trở lên|trên|không dưới|không quá|hoàn thành|được công nhận)\b", re.IGNORECASE)
+    r"tối thiểu|trở lên|trên|không dưới|không quá|hoàn thành|được công nhận|"
+    # a count with a future horizon commits whatever its verb: "Đón 15.000 lượt khách trong
+    # năm 2026", "Hằng năm kết nạp mới 25 đảng viên", "đến năm 2030 trồng mới 500 ha"
+    r"đến năm|trong năm|vào năm|hằng năm|hàng năm|mỗi năm)\b", re.IGNORECASE)
 
 # Clauses that are not commitments: past results, counts of targets, budgets, conditions
 NOT_TARGET = re.compile(
     r"\b(đã đạt|đã có|đã thực hiện|đạt được|đề ra \d+ chỉ tiêu|\d+ chỉ tiêu|được xét|"
-    r"điều kiện(?!\s+được)|"  # "đủ điều kiện dự thi … phải đạt"; not "… đủ điều kiện được cung cấp"
+    r"hiện nay|hiện có|hiện tại|tính đến|đến nay|"  # the present state: "Hiện nay, … 180 trạm"
+    # an eligibility rule: "đủ điều kiện dự thi … phải đạt", "điều kiện để được xét công nhận";
+    # not the state a target reaches ("cơ sở … đủ điều kiện xác định tình trạng nghiện")
+    r"điều kiện\s+(?:để|dự|xét|được xét|tham gia|công nhận|khen|hưởng|đăng ký)|"
     r"nhiệm kỳ qua|năm qua|giai đoạn trước)\b", re.IGNORECASE)
 # In prose (outside a target list) these mark context, money or the situation, not a target;
 # inside a list "45,5 tỷ đồng, tăng 8% so với dự toán" is the target itself
 NOT_TARGET_PROSE = re.compile(
-    r"\b(so với cùng kỳ|so với năm|bố trí \d|kinh phí|tổng vốn|dự toán|dân số \d|diện tích)\b",
+    r"\b(?:so với cùng kỳ|so với năm|kinh phí|tổng vốn|dự toán)\b|"
+    # the scope of work on what exists: "khai thác hiệu quả diện tích 118,5 ha đang trồng …"
+    r"\b(?:sử dụng|khai thác|phát huy)\s+(?:có\s+)?hiệu quả\s+(?:\S+\s+){0,3}?\d",
+    re.IGNORECASE)
+# Never targets, in a list or not
+NOT_TARGET_ANYWHERE = re.compile(
+    # an absolute allocation of money ("Bố trí 42.500 triệu đồng", "phân bổ 39.632 tỷ đồng");
+    # a share of a budget ("bố trí tối thiểu 3% tổng chi") is a target
+    r"\b(?:bố trí|phân bổ|trích|cấp)\s+(?:kinh phí\s+|vốn\s+|nguồn vốn\s+)?(?:khoảng\s+|trên\s+)?"
+    r"\d+(?:[.,]\d+)*\s*(?:triệu|tỷ|nghìn|ngàn)\s+(?:đồng|usd)|"
+    # a description of the place, not a commitment: "diện tích tự nhiên là 496,43 ha; dân số
+    # 3.861 hộ" (a population to reach has its verb: "quy mô dân số đạt 15.000 người")
+    r"\bdiện tích\s+(?:đất\s+)?tự nhiên|\bdân số\s+(?:là\s+|khoảng\s+|có\s+)?\d",
     re.IGNORECASE)
 
 # "đạt và vượt kế hoạch huyện giao", "đạt và vượt dự toán huyện giao"
@@ -64,7 +119,12 @@ GROWTH = re.compile(r"tăng bình quân|tốc độ tăng|tăng trưởng", re.I
 CHANGE = re.compile(r"giảm bình quân|giảm \d|giảm (?:còn )?\d|có thêm|phát triển thêm|"
                     r"thành lập mới|thành lập|lắp đặt thêm|tăng gấp|cải tạo|kiên cố|"
                     r"^[-+*•]?\s*Năm \d{4} có|"  # a roadmap line "+ Năm 2026 có 02 …", not "đến năm 2028 có 3 …"
-                    r"(?:tăng|giảm)\s*$", re.IGNORECASE)  # the verb right before the value: "tăng 8,5% so với năm 2025"
+                    r"(?:tăng|giảm)(?:\s+(?:trên|từ|ít nhất|tối thiểu|khoảng|hơn))?\s*$|"  # the verb right before the value: "tăng 8,5% so với năm 2025", "tăng trên 5%"
+                    # an amount created over the term, the verb right before the count:
+                    # "Hình thành ít nhất 02 vùng", "đào tạo, bồi dưỡng 3.000 lượt", "trồng mới 500 ha"
+                    r"(?:hình thành|phát triển|đào tạo|bồi dưỡng|xây dựng mới|trồng mới|xây mới)"
+                    r"(?:\s+mới)?(?:\s+(?:ít nhất|tối thiểu|thêm|được|khoảng|trên|từ))*\s*$",
+                    re.IGNORECASE)
 
 GREATER = re.compile(r"(\btrên|\bhơn|>)\s*$", re.IGNORECASE)
 AT_LEAST = re.compile(r"(ít nhất|tối thiểu|không dưới|từ)\s*$", re.IGNORECASE)
@@ -73,11 +133,26 @@ AT_LEAST_AFTER = re.compile(r"^\s*(?:[^\s,;.\d]+\s+){0,5}?trở lên", re.IGNORE
 LESS = re.compile(r"(dưới|<)\s*$", re.IGNORECASE)
 AT_MOST = re.compile(r"(không quá|tối đa)\s*$", re.IGNORECASE)
 
+# Indicators of a bad outcome, better when lower, whichever verb the plan uses. A class of
+# meaning, not one plan's words: poverty ("hộ nghèo", "hộ cận nghèo", "tái nghèo"),
+# unemployment, accidents, crime and social evils, violations, pollution, disease and death
+# ("tử vong", "suy dinh dưỡng", "thấp còi", "mắc mới"), child marriage and consanguinity, a
+# third child, dropping out, illiteracy, losses and arrears, makeshift housing, the farm
+# workforce share and population growth (structural shifts a plan wants down)
+BAD_OUTCOMES = (r"nghèo|thất nghiệp|tai nạn|tội phạm|tệ nạn|vi phạm|ô nhiễm|tử vong|"
+                r"suy dinh dưỡng|thấp còi|mắc mới|nhiễm mới|tảo hôn|cận huyết|sinh con thứ ba|"
+                r"bỏ học|mù chữ|tái nghiện|thất thoát|lãng phí|nợ xấu|nợ đọng|tồn đọng|"
+                r"nhà tạm|dột nát|cháy nổ|thiệt hại|lao động nông nghiệp|tăng dân số|"
+                r"khiếu nại|ùn tắc|ngập úng")
 # "tỷ lệ hộ nghèo còn 1,5%", "giảm … xuống dưới 2%"; not the age of a group measured
 # ("trẻ em dưới 01 tuổi được tiêm chủng", "dưới 6 tháng tuổi")
 DECREASE = re.compile(r"\bgiảm\b|\bcòn\b|(?<!không )\bdưới\b(?!\s*\d+\s*(?:tháng\s*)?tuổi)|"
-                      r"hộ nghèo|tai nạn|tội phạm|ô nhiễm|lao động nông nghiệp|tăng dân số",
-                      re.IGNORECASE)
+                      r"\bkhông quá\b|\btối đa\b|" + BAD_OUTCOMES, re.IGNORECASE)
+# Words around a bad outcome that make the indicator good: "hộ thoát nghèo", "phòng, chống tội
+# phạm", "giảm nghèo bền vững" (the programme's name), "xử lý ô nhiễm"
+GOOD_AROUND_BAD = re.compile(r"\b(?:thoát|giảm|xóa|xoá)\s+nghèo|\bphòng,?\s*(?:chống|ngừa)\s+\S+"
+                             r"(?:\s+\S+)?|\b(?:xử lý|khắc phục|phát hiện|triệt phá)\s+\S+",
+                             re.IGNORECASE)
 MAINTAIN = re.compile(r"duy trì|giữ vững", re.IGNORECASE)
 
 ANNUAL = re.compile(r"(?<!cây )(?:hằng năm|hàng năm)|mỗi năm", re.IGNORECASE)  # not "cây hằng năm" (a crop)
@@ -95,7 +170,7 @@ LEAD_WORDS = re.compile(r"^(?:[-+*•]\s*|\(\d+\)\s*|\d+(?:\.\d+)*\.\s*|[a-zđA-
                         re.IGNORECASE)
 
 # A yearly roadmap line: "+ Năm 2026: Đạt 30%", "- Năm 2027 đạt 130 triệu đồng"
-ROADMAP = re.compile(r"^[-+*•]?\s*[Nn]ăm\s+(?P<y>20\d{2})\s*:?\s*(?:đạt|là)?\s*(?:[\d,.]+)",
+ROADMAP = re.compile(r"^[-+*•]?\s*[Nn]ăm\s+(?P<y>20\d{2})\s*:?\s*(?:đạt|là)?\s*(?:\d[\d,.]*)",
                      re.IGNORECASE)
 
 # Where the part of a clause that belongs to one value ends: "…đạt 95%, tỷ lệ …", "… và …"
@@ -154,3 +229,64 @@ TABLE_NUMBER = re.compile(r"^\s*(?P<cmp>≥|>=|>|≤|<=|<|trên|dưới|từ|ít
 TABLE_COMPARATORS = {"≥": ">=", ">=": ">=", ">": ">", "≤": "<=", "<=": "<=", "<": "<",
                      "trên": ">", "dưới": "<", "từ": ">=", "ít nhất": ">=", "tối thiểu": ">=",
                      "": "="}
+
+# A heading that is only a body's name heads that body's duties: "1. Sở Y tế", "Công an tỉnh:",
+# "Các sở, ban, ngành", "Ủy ban nhân dân xã, phường", "Bộ Chỉ huy Quân sự tỉnh", "Đài Phát
+# thanh - Truyền hình", "Ban Xây dựng Đảng", "Phòng Văn hóa - Xã hội" (ministries to communes)
+BODY_TITLE = re.compile(
+    r"^(?:các\s+)?(?:sở|bộ|ủy ban|uỷ ban|ubnd|công an|ban|hội|đoàn|văn phòng|trung tâm|"
+    r"ngân hàng|bảo hiểm|tòa án|toà án|viện kiểm sát|cục|chi cục|bộ chỉ huy|đài|báo|"
+    r"liên đoàn|liên minh|mặt trận|phòng|kho bạc|thanh tra|tỉnh đoàn|thành đoàn|"
+    r"trường|bệnh viện|công ty|tổng công ty|quỹ|hợp tác xã|đảng ủy|đảng uỷ|chi bộ|"
+    r"cơ quan|đơn vị|địa phương|doanh nghiệp|chủ tịch|giám đốc|thủ trưởng)\b",
+    re.IGNORECASE)
+# Words that make a heading a piece of work rather than a body's name ("Phòng, chống thiên
+# tai", "Ban hành văn bản", "Bảo hiểm y tế toàn dân", "Đơn vị chủ trì: …")
+WORK_WORDS = re.compile(r"^(?:phòng,|phòng\s+(?:chống|ngừa)|ban hành|bảo hiểm\s+(?:y tế|xã hội)"
+                        r"(?!\s+(?:tỉnh|thành phố|xã|huyện|việt nam|khu vực))|"
+                        r"cơ quan\s+(?:chủ trì|phối hợp|thực hiện)|đơn vị\s+(?:chủ trì|phối hợp|"
+                        r"thực hiện))|\b(?:chủ trì|phối hợp|nhiệm vụ|giải pháp|mục tiêu|chỉ tiêu|"
+                        r"tăng cường|đẩy mạnh|nâng cao)\b",
+                        re.IGNORECASE)
+
+# Numbers that are references or dates, never values: "Quyết định số 15/2021/QĐ-UBND",
+# "Kế hoạch số 64/KH-UBND", "Nghị quyết 21-NQ/TW", "ngày 08/7/2021", "tháng 11/2025",
+# "trước ngày 30.6", "Điều 5"
+REFERENCE_NUMBER = re.compile(
+    r"\b\d+(?:/\d+)*/[A-ZĐ][\w&-]*(?:/[\w&-]+)*|\b\d+-[A-ZĐ][\w&]*(?:/[\w&-]+)*|"
+    r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}/\d{4}\b|"
+    r"(?:ngày|trước|sau|đến hết)\s+\d{1,2}[/.]\d{1,2}\b|"  # not "từ 2-3 trang trại" (a range)
+    r"\bngày\s+\d{1,2}\b(?![.,]\d)|"  # "trước ngày 16 hàng tháng"
+    r"\b(?:số|Số|Điều|điều|khoản|Khoản|Chỉ thị|Kết luận|Nghị định|Thông tư)\s+\d+", re.UNICODE)
+
+# A heading that names who answers for its topic: "1.4. Cơ quan chủ trì tham mưu và tổ chức
+# thực hiện", "Đơn vị chủ trì:", "Cơ quan thực hiện:" (not "Cơ quan phối hợp")
+LEAD_HEADING = re.compile(r"^\s*(?:cơ quan|đơn vị|bộ phận)\s+(?:chủ trì|thực hiện|đầu mối|"
+                          r"chịu trách nhiệm)", re.IGNORECASE)
+# Where the body's name ends in the text under such a heading: "Phòng Kinh tế là cơ quan đầu
+# mối", "UBND xã xây dựng kế hoạch", "UBND xã chịu trách nhiệm"
+LEAD_CUT = re.compile(r"[,;.:(]|\s(?:là|chịu|chủ trì|có trách nhiệm|xây dựng|tham mưu|tổ chức|"
+                      r"thực hiện|triển khai|hướng dẫn|theo dõi|phối hợp|giúp)\b", re.IGNORECASE)
+
+# The horizon a list heading names: "Mục tiêu đến năm 2030", "1. Mục tiêu đến hết năm 2026",
+# "Định hướng đến năm 2035", "Chỉ tiêu giai đoạn 2026 - 2030"
+HEADING_YEAR = re.compile(r"(?:đến|vào|trong)\s+(?:hết\s+|cuối\s+)?năm\s+(?P<y>20\d{2})|"
+                          r"giai đoạn\s+20\d{2}\s*[-–]\s*(?P<z>20\d{2})", re.IGNORECASE)
+
+# Header cells of a table that restates targets with who leads them: "TT | Chỉ tiêu | Chủ trì",
+# "Nội dung | Cơ quan chủ trì | Cơ quan phối hợp"
+TABLE_CONTENT_HEADER = re.compile(r"^(?:tên\s+)?(?:chỉ tiêu|nội dung|nhiệm vụ|mục tiêu)\b",
+                                  re.IGNORECASE)
+TABLE_LEAD_HEADER = re.compile(r"^(?:cơ quan\s+|đơn vị\s+)?chủ trì\b", re.IGNORECASE)
+
+# Where a sentence's subject (the body) ends and its duty starts: "Sở Y tế chủ trì …", "Các bộ,
+# cơ quan, địa phương theo chức năng …", "UBND xã tập trung chỉ đạo …"
+SUBJECT_CUT = re.compile(r"\s(?:theo|căn cứ|tiếp tục|chủ động|khẩn trương|có trách nhiệm|"
+                         r"chịu trách nhiệm|chủ trì|phối hợp|thực hiện|triển khai|tập trung|"
+                         r"tăng cường|đẩy mạnh|phấn đấu|xây dựng|tổ chức|hướng dẫn|bảo đảm|"
+                         r"đảm bảo|rà soát|nghiên cứu|là cơ quan|được giao)\b")
+
+# A number after these words names a level or a rank, not an amount: "dịch vụ công mức độ 4",
+# "cấp 2", "loại 1", "hạng III", "khóa XVI", "top 03", "thứ 5"
+ORDINAL_BEFORE = re.compile(r"(?:mức độ|mức|cấp|loại|hạng|nhóm|thứ|khóa|khoá|tầng|top|"
+                            r"tốp|phiên bản|version|số)\s*$", re.IGNORECASE)

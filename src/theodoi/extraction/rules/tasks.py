@@ -4,26 +4,46 @@ from __future__ import annotations
 
 import re
 
-ROMAN_QUARTER = {"I": 1, "II": 2, "III": 3, "IV": 4}
-# "Quý I năm 2026", "Quý IV/2025", "quý II năm 2026", "Quý I hằng năm"
-QUARTER = re.compile(r"[Qq]uý\s+(?P<q>IV|I{1,3})\s*(?:(?:năm\s+|/\s*)(?P<y>20\d{2})|"
+ROMAN_QUARTER = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+# "Quý I năm 2026", "Quý IV/2025", "quý II năm 2026", "Quý I hằng năm", "Quý 2/2026"
+QUARTER = re.compile(r"[Qq]uý\s+(?P<q>IV|I{1,3}|[1-4])\s*(?:(?:năm\s+|/\s*)(?P<y>20\d{2})|"
                      r"(?P<annual>hằng\s+năm|hàng\s+năm))")
-# "trước ngày 10/11/2024", "ngày 30/6/2026"
-DAY = re.compile(r"ngày\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>20\d{2})|"
+# "Quý IV/2025 - Quý II/2026": a range of quarters ends with the second
+RANGE_DASH = re.compile(r"\s*[-–]\s*")
+# "trước ngày 10/11/2024", "ngày 30/6/2026", "ngày 10 tháng 12 năm 2026", and the date written
+# with dashes or dots ("30-6-2026", "30.6.2026") or without "ngày" after a deadline word
+# ("trước 30/6/2026", "hạn chót 30.6.2026")
+DAY = re.compile(r"(?:ngày\s+|(?<=trước\s)|(?<=hạn\s)|(?<=hạn:\s)|(?<=chót\s)|(?<=là\s))"
+                 r"(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>20\d{2})\b|"
                  r"ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>20\d{2})")  # ngày 10 tháng 12 năm 2026
-# "trước ngày 15/12 hằng năm": a day of every year
-ANNUAL_DAY = re.compile(r"ngày\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?!\s*/)\s+(?:hằng|hàng)\s+năm")
-# "tháng 9/2026", "tháng 9 năm 2026"
-MONTH = re.compile(r"[Tt]háng\s+(?P<m>\d{1,2})\s*(?:/|\s+năm\s+)(?P<y>20\d{2})")
+# What makes a day in running prose a deadline rather than the date of a cited document
+# ("Kế hoạch số 64/KH-UBND ngày 22/8/2025"): a deadline word just before it
+DEADLINE_CUE = re.compile(r"(?:trước|chậm nhất(?: là)?|hạn(?: chót)?:?|hoàn thành|xong|đến|"
+                          r"vào|trong|kể từ|từ)\s*(?:ngày\s*)?$", re.IGNORECASE)
+# "trước ngày 15/12 hằng năm", "trước ngày 30 tháng 11 hàng năm": a day of every year
+ANNUAL_DAY = re.compile(r"ngày\s+(?P<d>\d{1,2})\s*(?:/\s*|\s+tháng\s+)(?P<m>\d{1,2})(?!\s*/)"
+                        r"\s+(?:hằng|hàng)\s+năm")
+# "trước ngày 20/11", "trước tháng 6": a day or month of the plan's first year, no year said
+DAY_NO_YEAR = re.compile(r"(?:trước|chậm nhất(?: là)?|hạn chót)\s+ngày\s+(?P<d>\d{1,2})\s*/\s*"
+                         r"(?P<m>\d{1,2})(?!\s*[/.-]?\s*\d)(?!\s+(?:hằng|hàng)\s+năm)")
+MONTH_NO_YEAR = re.compile(r"(?:trước|trong|chậm nhất(?: là)?)\s+tháng\s+(?P<m>\d{1,2})\b"
+                           r"(?!\s*(?:/|năm|[-–]))")
+# "tháng 9/2026", "tháng 9 năm 2026", "Tháng 11 - 12/2025" (a range ends with its last month);
+# not the month inside a full day ("ngày 25 tháng 01 năm 2021")
+MONTH = re.compile(r"(?<!\d\s)[Tt]háng\s+(?:\d{1,2}\s*[-–]\s*(?:tháng\s+)?)?(?P<m>\d{1,2})\s*"
+                   r"(?:/|\s+năm\s+)(?P<y>20\d{2})")
 # "6 tháng đầu năm 2026"
 HALF = re.compile(r"6\s+tháng\s+đầu\s+năm\s+(?P<y>20\d{2})")
-# "giai đoạn 2026 - 2030"
-PERIOD = re.compile(r"giai đoạn\s+(?:20\d{2})\s*[-–]\s*(?P<y>20\d{2})")
+# "giai đoạn 2026 - 2030", "năm 2026 - 2027"
+PERIOD = re.compile(r"(?:giai đoạn|[Nn]ăm)\s+(?:20\d{2})\s*[-–]\s*(?P<y>20\d{2})")
 # "Năm 2027:", "trong năm 2025", "đến năm 2027", "vào năm 2028"
 YEAR = re.compile(r"(?:^|\b)(?:[Nn]ăm|trong năm|đến năm|vào năm)\s+(?P<y>20\d{2})")
 # The same, said as a deadline (for prose that mentions years for other reasons)
 DEADLINE_YEAR = re.compile(r"(?:^\s*[-+*•]?\s*Năm\s+(?P<y1>20\d{2})\s*:|"
-                           r"\b(?:trong|đến|vào|cuối|trước)\s+năm\s+(?P<y2>20\d{2}))")
+                           r"\b(?:trong|cuối|trước)\s+năm\s+(?P<y2>20\d{2})|"
+                           # "đến năm 2030" names a horizon ("Chiến lược … đến năm 2030") unless
+                           # the work is to be finished by then ("đến năm 2027 hoàn thành …")
+                           r"\b[Đđ]ến\s+năm\s+(?P<y3>20\d{2})(?=,?\s+(?:phải\s+)?hoàn thành))")
 
 # Headings of the part that gives each body its duties
 DUTY_SECTION = re.compile(r"^(?:tổ chức thực hiện|trách nhiệm thực hiện|phân công)", re.IGNORECASE)
@@ -130,3 +150,137 @@ DEADLINE_TAIL = re.compile(r"^(?:hoàn thành|thực hiện xong)\s+(?:trong|tr�
 END_OF_BODY = re.compile(
     r"(?:\n\s*(?i:Trên đây là|Nơi nhận)"
     r"|(?:\n|(?<=\.)\s+)\s*(?:T/M|TM\.|KT\.|TL\.|TUQ\.)\s*[A-ZĐÀ-Ỹ]{2})")  # the end keeps its "."
+
+# --- Duties written as prose paragraphs (stages/task_prose.py) -------------------------------
+# How Vietnamese plans, resolutions and letters of every level give work to a body, whatever
+# the layout: "Sở Y tế chủ trì, phối hợp với …", "Ủy ban nhân dân các tỉnh, thành phố:" above
+# its duties, "Giao Phòng Kinh tế …", "Đề nghị Ủy ban MTTQ …".
+
+# The words a body's (or an office holder's) name starts with, at any level: Bộ/Sở/Phòng,
+# Ủy ban nhân dân, Ban, Cục, Đài, Liên minh, Ngân hàng, "các tỉnh, thành phố", "Bộ trưởng" …
+# The lookaheads keep common verbs and nouns that share a first word out: "Tổ chức tập huấn",
+# "Ban hành …", "Báo cáo …", "Phòng, chống …", "Hội nghị …", "Trường hợp …", "Bộ máy …".
+SUBJECT_HEAD = re.compile(
+    r"^(?:các\s+|mỗi\s+|từng\s+)?(?:"
+    r"bộ(?!\s+(?:máy|phận|tiêu chí|chỉ số|công cụ|tài liệu|dữ liệu|luật))|sở|ủy ban|uỷ ban|ubnd|"
+    r"hđnd|hội đồng|ban(?!\s+hành)|văn phòng|tổng cục|chi cục|cục|ngân hàng|kho bạc|"
+    r"bảo hiểm xã hội|liên minh|liên đoàn|đài|thông tấn xã|báo(?!\s+cáo)|trung tâm|công an|"
+    r"viện|tòa án|toà án|thanh tra|mặt trận|mttq|hội(?!\s+(?:nghị|nhập|thảo|thi|diễn))|"
+    r"đoàn(?!\s+kết)|trường(?!\s+hợp)|bệnh viện|trạm|phòng(?!,?\s+(?:chống|ngừa|tránh))|"
+    r"tỉnh|thành phố|đảng ủy|đảng uỷ|chi bộ|cơ quan|đơn vị|doanh nghiệp|tập đoàn|"
+    r"tổng công ty|công ty|hợp tác xã|tổ(?!\s+chức)|thôn|bản|ấp|khu phố|người đứng đầu|"
+    r"thủ trưởng|giám đốc|chủ tịch|bộ trưởng|trưởng|chánh|thường trực|địa phương|"
+    r"ngành(?!,?\s+lĩnh vực)|bộ, ngành|sở, ngành|lực lượng|hộ gia đình|"
+    r"bch|bchqs|ubkt|công đoàn|đội|quỹ|chính quyền|cấp ủy|cấp uỷ|hiệp hội|"
+    r"cơ sở(?!\s+(?:dữ liệu|vật chất|hạ tầng|pháp lý|khoa học))|chi nhánh|cảng vụ)\b",
+    re.IGNORECASE)
+
+# The verb that opens a body's work ("Bộ Tài chính chủ trì …", "UBND các tỉnh tiếp tục …").
+# Case-sensitive and lower case on purpose: a body's own name is capitalised ("Sở Xây dựng",
+# "Ban Quản lý …"), so its words are never taken for the verb.
+WORK_VERB = re.compile(
+    r"\s(?:chủ trì|chủ động|có trách nhiệm|chịu trách nhiệm|căn cứ|phối hợp|tham mưu|"
+    r"chỉ đạo|tổ chức(?!\s+(?:chính trị|xã hội|tín dụng|thành viên|đoàn thể|quốc tế|khác))|"
+    r"thường xuyên|tăng cường|phát huy|xây dựng|khẩn trương|cụ thể ho[áa]|theo dõi|"
+    r"hướng dẫn|triển khai|bám sát|tuyên truyền|vận động|giám sát|kiểm tra|lãnh đạo|"
+    r"tham gia|tiếp tục|nghiên cứu|rà soát|trực tiếp|tập trung|quán triệt|thực hiện|"
+    r"tổng hợp|ban hành|huy động|duy trì|bố trí|đánh giá|đề xuất|báo cáo|gửi|"
+    r"trình(?=\s+(?:[A-ZĐÀ-Ỹ]|cấp))|"  # "trình UBND tỉnh", never "quá trình", "chương trình"
+    r"xuất cấp|nắm|đẩy mạnh|bảo đảm|đảm bảo|quan tâm|ưu tiên|cung cấp|cập nhật|phổ biến|"
+    r"đôn đốc|giúp(?!\s+việc)|lồng ghép|sử dụng|khôi phục|hoàn thành|hoàn thiện|thẩm định|tiến hành|"
+    r"điều phối|dành|thành lập|kiện toàn|tiếp nhận|chuẩn bị|xem xét|lập|"
+    r"làm(?=\s+(?:việc|đầu mối|tốt|rõ))|là (?:cơ quan|đầu mối)|"
+    r"theo (?:chức năng|nhiệm vụ|thẩm quyền|phạm vi)|trong phạm vi|"
+    r"đã|sẽ|cần|phải|được)(?!\w)")
+# Words between the body and its verb that make the sentence a report of the past, not work
+# to do ("Chính phủ, Thủ tướng Chính phủ đã tập trung chỉ đạo …")
+NOT_WORK_VERB = re.compile(r"^\s(?:đã|được)\b")
+# "Các cơ quan, đơn vị được giao chủ trì có trách nhiệm …": "được giao" describes the body
+PARTICIPLE = re.compile(r"^\sđược\s+(?:giao|phân công)\b")
+# "Doanh nghiệp công nghệ số là lực lượng tiên phong …", "Chuyển đổi AI là quá trình …": what
+# something is, not work given to it
+DEFINITION = re.compile(r"^[A-ZĐÀ-Ỹ][^,.;:]{2,80}?\slà\s(?!cơ quan|đầu mối)")
+# Before the body: who asks ("Chính phủ trân trọng đề nghị …", "Đề nghị …", "Giao cho …")
+# or an opening phrase ("Trên cơ sở nội dung Kế hoạch, các sở …", "Căn cứ nội dung …, các bộ …")
+ASKED = re.compile(r"^(?:(?:[A-ZĐÀ-Ỹ][^,.;:]{0,40}?\s)?(?:trân trọng\s+)?(?:đề nghị|Đề nghị)|"
+                   r"(?:Giao|giao)(?:\s+cho)?|(?:Yêu cầu))\s+")
+OPENING = re.compile(r"^(?:Trên cơ sở|Căn cứ|Để|Nhằm)[^,;.]{0,160},\s*")
+# A body heading: "Trách nhiệm của đối tượng thực hiện kiểm kê", "Nhiệm vụ của Sở Y tế"
+DUTY_OF = re.compile(r"^(?:trách nhiệm|nhiệm vụ)(?:\s+cụ thể)?\s+của\s+", re.IGNORECASE)
+# Paragraphs that are not work given to a body though they may name one: enforcement clauses
+# ("… chịu trách nhiệm thi hành Quyết định này"), conditionals ("Trường hợp …", "nếu có khó khăn,
+# vướng mắc"), permissions and encouragements ("Được phép …", "Khuyến khích …"), and generic
+# rules for whoever is assigned ("Các cơ quan được phân công chủ trì … có trách nhiệm …").
+NOT_DUTY = re.compile(r"thi hành (?:[Qq]uyết định|[Nn]ghị quyết|[Cc]hỉ thị|[Tt]hông tư) này|^(?:Trường hợp|"
+                      r"Nếu|Trong quá trình|Được phép|Khuyến khích|Nơi nhận|Kinh phí)\b|"
+                      r"\bnếu có (?:khó khăn|vướng mắc)|"
+                      r"^(?:Căn cứ|Thực hiện)\s+(?:Hiến pháp|Bộ luật|Luật|Nghị định|Nghị quyết|"
+                      r"Quyết định|Chỉ thị|Thông tư|Kết luận|Kế hoạch|Công văn|Văn bản|Chương trình)\b|"
+                      r"^(?:Theo|Xét) đề nghị\b|"  # the preamble's bases
+                      r"^Việc\s|"
+                      # a target stated in a body's duties ("Phấn đấu tỷ trọng … đạt tối thiểu 30%")
+                      r"^Phấn đấu\b[^.;]*\b(?:đạt|tối thiểu|ít nhất|trên|từ)\s+\d|"  # "Việc giảm lãi suất … áp dụng đối với …": a rule, not a duty
+                      # the document presenting itself: "UBND tỉnh ban hành Kế hoạch … như sau:"
+                      r"ban hành (?:Kế hoạch|Chương trình|Quyết định|Nghị quyết|Đề án)[^.;]*"
+                      r"(?:như sau|với (?:những|các) nội dung|gồm các nội dung)")
+# Sections that state aims and principles, not duties: "I. MỤC ĐÍCH, YÊU CẦU", "Quan điểm",
+# "Nguyên tắc", "Đối tượng, phạm vi" ("Người đứng đầu … được giao nhiệm vụ chủ động …" there is
+# a requirement on everyone, not work given to a body)
+# and the award rules of an emulation plan ("Tiêu chuẩn khen thưởng", "Hình thức khen thưởng")
+PRINCIPLES = re.compile(r"^(?:mục đích|yêu cầu|quan điểm|nguyên tắc|đối tượng|phạm vi|"
+                        r"căn cứ|sự cần thiết|tình hình|kết quả|tiêu chuẩn|tiêu chí|"
+                        r"hình thức khen|khen thưởng|số lượng(?: đề nghị)? khen|cơ cấu)", re.IGNORECASE)
+# What a body is in the plan, not work: "Sở Khoa học và Công nghệ là cơ quan thường trực, …",
+# "Là cơ quan đầu mối chủ trì tổ chức thực hiện …"
+ROLE_STATEMENT = re.compile(r"^(?:[^,.;:]{0,80}\s)?[Ll]à cơ quan (?:đầu mối|thường trực)")
+# A lead-in that gives a body targets, not duties: "Giao cho Ban Xây dựng Đảng chủ trì … tổ
+# chức triển khai, thực hiện các chỉ tiêu sau:" — its items are targets (the targets stage
+# reads them and their lead)
+TARGETS_LEAD_IN = re.compile(r"(?:chỉ tiêu|mục tiêu)[^.;:]{0,40}:?\s*$", re.IGNORECASE)
+# A lead-in under a body that only names its partners: "Chủ trì, phối hợp với các sở, ngành …:"
+PARTNERS_LEAD_IN = re.compile(r"^(?:Chủ trì|Phối hợp)\b")
+# A funding section ("IV. KINH PHÍ THỰC HIỆN", "Nguồn vốn"): its rules for every body
+# ("Các sở, ngành … có trách nhiệm bố trí kinh phí", "Doanh nghiệp … bố trí nguồn lực") are
+# not duties; a named body's funding work is ("Bộ Tài chính chủ trì tổng hợp …").
+FUNDING = re.compile(r"^(?:kinh phí|nguồn (?:vốn|kinh phí|lực))", re.IGNORECASE)
+GENERIC_BODY = re.compile(r"^(?:các|mỗi|từng|doanh nghiệp)\b", re.IGNORECASE)
+# Heads that name a topic as often as a body, so a heading made of them is no body's duties
+# ("9. Doanh nghiệp số", "Đối tượng thi đua"); in the plural they are bodies ("18. Các doanh
+# nghiệp công nghệ số")
+TOPIC_HEAD = re.compile(r"^(?:doanh nghiệp|tập đoàn|tổng công ty|công ty|hợp tác xã|"
+                        r"địa phương|ngành|lực lượng|đối tượng|hộ gia đình|tỉnh|thành phố|quỹ|"
+                        r"chính quyền)\b", re.IGNORECASE)
+# After "X:" the duty starts with a verb in lower case ("Sở Xây dựng: hướng dẫn …"); a quota
+# or a count ("Ban Chỉ đạo bầu cử của tỉnh: Không quá 05 cá nhân") is no duty.
+AFTER_COLON_DUTY = re.compile(r"^\s*[a-zđà-ỹ]")  # or a work verb: "X: Căn cứ chức năng …"
+# "phối hợp (chặt chẽ) (với) Y, Z …": the co-agencies named in a duty
+CO_WITH = re.compile(r"\b[Pp]hối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+")
+# Abbreviations that make a piece of a list a body of its own ("đại biểu HĐND xã")
+BODY_ABBREVIATION = re.compile(r"\b(?:HĐND|UBND|MTTQ)\b")
+# A paragraph that only names the time of the work above it, or another part of its block
+TIME_ROLE = re.compile(r"^(?:thời gian|thời hạn|tiến độ)", re.IGNORECASE)
+CONTENT_LINE = re.compile(r"^(?:Nội dung|Sản phẩm|Kết quả|Mục tiêu)\s*:", re.IGNORECASE)
+# "Từ tháng 11/2025 đến khi kết thúc …": an open period; the end decides the date
+PERIOD_END = re.compile(r"\bđến(?:\s+hết)?\s+(?P<end>.+)$", re.IGNORECASE)
+# Where a document's body ends: closing lines, the list of recipients
+CLOSING = re.compile(r"^(?:Nơi nhận|Trên đây là|TM\.|T/M|KT\.|TL\.)", re.IGNORECASE)
+# The same inside a paragraph a PDF export joined: "… thực hiện./. Nơi nhận: - …"
+CLOSING_INSIDE = re.compile(r"(?:^|[.:]\s|/\.\s*)(?:Nơi nhận|Trên đây là)\b")
+
+# A leader named beside the body, kept apart from it: "UBND xã (đồng chí Nguyễn Văn A, Phó Chủ
+# tịch UBND xã phụ trách)", "Phòng Kinh tế, đồng chí Phó Chủ tịch UBND xã phụ trách khối kinh tế
+# chỉ đạo"
+LEADER = re.compile(r"[\s,;(–-]*\b(?:[Đđ]ồng chí|[Đđ]/[Cc])\s+(?P<leader>[^;.()]{3,100}?)"
+                    r"(?:\s+(?:phụ trách|trực tiếp chỉ đạo)(?:\s+[^;.()]{0,40}?)?)?(?=\)|;|\.|$|"
+                    r"\s+(?:chỉ đạo|chủ trì|phụ trách)\b)")
+
+# A list of aims with a horizon ("2. Mục tiêu cụ thể đến năm 2030", "2.2. Định hướng đến năm
+# 2035"); a general aim ("Mục tiêu chung", "Mục tiêu tổng quát") holds no work items
+AIMS = re.compile(r"^(?:mục tiêu|định hướng)(?!\s+(?:chung|tổng quát))", re.IGNORECASE)
+AIM_YEAR = re.compile(r"năm\s+(?P<y>20\d{2})")
+# An aim led by a verb of doing with no number is work to finish by the horizon, a task with
+# no lead yet ("Hoàn thiện cơ sở dữ liệu tập trung về hạ tầng giao thông …"); with a number it
+# is a target ("Hình thành ít nhất 02 vùng …")
+AIM_WORK = re.compile(r"^(?:hoàn thiện|hoàn thành|xây dựng|triển khai|thí điểm|ứng dụng|vận hành|"
+                      r"hình thành|số hó?a|số hoá|ban hành|thành lập|kết nối|tích hợp)\b",
+                      re.IGNORECASE)

@@ -39,10 +39,10 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def section_clauses(text: str, outline: list[Heading]) -> list[tuple[int, int]]:
     """Clauses of the text under each heading, so a heading never joins the line below it."""
     ordered = sorted(outline, key=lambda h: h.span[0])
-    # each section runs from its heading to the next heading's start; a text without any
-    # recognised heading is one section, so its clauses are still found
-    bounds = [h.span[1] if _bare_title(text, h) else h.span[0] for h in ordered] or [0]
-    ends = [*[h.span[0] for h in ordered][1:], len(text)]
+    if not ordered:  # a press statement or a short letter: the whole text is the body
+        return clauses(text, 0, len(text))
+    bounds = [h.span[1] if _bare_title(text, h) else h.span[0] for h in ordered]
+    ends = [h.span[0] for h in ordered[1:]] + [len(text)]
     out: list[tuple[int, int]] = []
     for start, end in zip(bounds, ends, strict=True):
         out.extend(clauses(text, start, end))

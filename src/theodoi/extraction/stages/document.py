@@ -204,6 +204,8 @@ def run(ctx: Context) -> None:
     found_title = title_lines(head, kind_at) if kind else []
     title = fold(" ".join(found_title))
     title = title[:1].upper() + title[1:]
+    if "|" in head_text:  # a header table saved as text: its cells are the lines
+        head_text = R.HEADER_CELL_SEP.sub("\n", head_text)
     number = R.NUMBER.search(head_text)
     doc.number = number.group("number") if number else None
     doc.kind = kind[0] if kind else next(
@@ -223,14 +225,26 @@ def run(ctx: Context) -> None:
 
 
 def _place_date(doc: Document, head_text: str) -> None:
+    """Place and date of issue: '…, ngày 30 tháng 3 năm 2026', or with the year on a later
+    line where a PDF's header columns merged."""
     m = R.PLACE_DATE.search(head_text)
+    year = m.group("y") if m else None
     if not m:
+        m = R.PLACE_DATE_OPEN.search(head_text)
+        year = _year_below(head_text, m.end()) if m else None
+    if not m or not year:
         return
     try:
-        doc.issued_on = date(int(m.group("y")), int(m.group("m")), int(m.group("d"))).isoformat()
+        doc.issued_on = date(int(year), int(m.group("m")), int(m.group("d"))).isoformat()
     except ValueError:
         return
-    doc.place = fold(m.group("place")).strip()
+    doc.place = R.LETTERHEAD_PREFIX.sub("", fold(m.group("place")).strip())
+
+
+def _year_below(text: str, pos: int) -> str | None:
+    """The year ending one of the few lines after `pos` ('Số 12-CTr/ĐU 2026', '2026')."""
+    lines = text[pos:].split("\n")[1:R.YEAR_LINES + 1]
+    return next((y.group("y") for line in lines if (y := R.YEAR_AT_END.search(line))), None)
 
 
 def _title_end(head: list[tuple[int, int, str]], kind_at: int, title: list[str]) -> int:

@@ -15,7 +15,38 @@ def unit_text(m: re.Match[str]) -> str | None:
     pct, unit = m.group("aunit"), m.group("unit")
     if pct and not (unit or "").startswith("%"):
         return pct
+    if unit and not R.KNOWN_UNIT.fullmatch(unit) and not R.SYMBOL.fullmatch(unit):
+        unit = generic_unit(unit)
     return unit or pct
+
+
+def is_generic(m: re.Match[str]) -> bool:
+    """The value's unit is a noun or symbol the rules do not list ('15.000 lượt khách', '28
+    m2/người'): it must stand apart from the number and may be the scope of another value."""
+    unit = m.group("unit")
+    return bool(unit) and not m.group("aunit") and not R.KNOWN_UNIT.fullmatch(unit)
+
+
+UNIT_WORDS = 2
+
+
+@lru_cache(maxsize=1024)
+def generic_unit(words_text: str) -> str | None:
+    """The counted noun at the start of `words_text`, or None when the words after the number
+    do not count anything ('03 tháng', '5 tuổi', '21 của', a capitalised name).
+    Two words at most ('căn nhà', 'bác sĩ', 'kịch bản'): Vietnamese nouns are mostly one or
+    two syllables, and no dictionary here tells a longer one apart."""
+    text = " ".join(words_text.split())
+    if not text or not text[0].islower() or R.NOT_UNIT.match(text):
+        return None
+    words = text.split()
+    limit = UNIT_WORDS
+    kept: list[str] = []
+    for word in words[:limit]:
+        if kept and (R.UNIT_STOP.match(word) or not word[0].islower()):
+            break
+        kept.append(word)
+    return " ".join(kept)
 
 
 def norm_unit(unit: str | None, has_of: bool, noun: str | None) -> str | None:
@@ -62,7 +93,8 @@ def direction(clause: str, rel: int | None = None) -> str:
     if R.MAINTAIN.search(whole):
         return "maintain"
     head = whole if rel is None else " ".join(clause[:rel].split())
-    if R.DECREASE.search(head):
+    # the sub runs only on the few heads that name something going down
+    if R.DECREASE.search(head) and R.DECREASE.search(R.GOOD_AROUND_BAD.sub(" ", head)):
         return "decrease"
     return "increase"
 

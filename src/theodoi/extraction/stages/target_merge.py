@@ -9,12 +9,19 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from theodoi.extraction.agencies import split_bodies
+from theodoi.extraction.agencies import fold_name, split_bodies
 from theodoi.extraction.model import Target
 
 WORD = re.compile(r"\w+")
 MIN_OVERLAP = 0.5  # Jaccard share of indicator words
 MIN_WORDS = 3      # "Duy trì", "Hoàn thành" say too little to call two targets the same
+MIN_TEXT_WORDS = 5  # clause words (fillers aside) for the text comparison to say anything
+MIN_SAME_WORDS = 0.8  # Jaccard of clause words when the deadlines read differently
+MIN_CONTAINED = 0.85  # share of the shorter clause's words the longer one holds
+# Words every target clause may hold: they say nothing about which commitment it is
+FILLER = frozenset({"đạt", "tỷ", "lệ", "phấn", "đấu", "năm", "đến", "hằng", "hàng", "trên", "các",
+                    "và", "có", "được", "từ", "trở", "lên", "ít", "nhất", "tối", "thiểu", "địa",
+                    "bàn", "xã", "đảm", "bảo", "duy", "trì"})
 ASSIGN = re.compile(r"[Gg]iao\s+(?:cho\s+)?(?P<lead>[^,;.:]{3,80}?)\s+chủ trì"
                     r"(?:\s*,?\s*phối hợp(?:\s+với)?\s+(?P<co>[^;.:]{3,200}))?"  # split_bodies cuts
                     r"(?=\s+(?:triển khai|tổ chức|thực hiện|xây dựng|tham mưu|theo dõi)|[;.:]|$)")
@@ -22,7 +29,7 @@ ASSIGN = re.compile(r"[Gg]iao\s+(?:cho\s+)?(?P<lead>[^,;.:]{3,80}?)\s+chủ trì
 
 @lru_cache(maxsize=4096)  # a kept target's indicator is compared with every later one
 def _words(text: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in WORD.findall(text) if not w.isdigit())
+    return frozenset(w for w in WORD.findall(fold_name(text)) if not w.isdigit())
 
 
 def _key(target: Target) -> tuple[float | None, float | None, bool]:
@@ -30,11 +37,24 @@ def _key(target: Target) -> tuple[float | None, float | None, bool]:
     return target.value, target.value_max, target.kind == "milestone"
 
 
+def _unit(target: Target) -> str:
+    """The unit without spaces; a rate's '/năm' is often left out where the target is restated
+    ('tăng bình quân 2,5%/năm' in the list, 'tăng 2,5%' where it is assigned)."""
+    unit = (target.unit or "").replace(" ", "")
+    return "%" if unit == "%/năm" else unit
+
+
 def same_commitment(a: Target, b: Target) -> bool:
-    """Same value, unit and deadline, and indicators sharing most words."""
+    """Same value; then either the same unit, deadline and indicators sharing most words, or
+    clauses whose words (fillers aside) are nearly all shared — a restatement may drop the
+    'Hằng năm' its list item opened with, or cut the counted noun shorter."""
     if _key(a) != _key(b):
         return False
-    if a.value is None or (a.unit or "").replace(" ", "") != (b.unit or "").replace(" ", ""):
+    return _same_indicator(a, b) or _same_clause(a, b)
+
+
+def _same_indicator(a: Target, b: Target) -> bool:
+    if a.value is None or _unit(a) != _unit(b):
         return False
     if (a.recurrence, a.deadline_year) != (b.recurrence, b.deadline_year):
         return False  # "hằng năm … đạt 100%" and "đến năm 2030 … đạt 100%" are two commitments
@@ -42,6 +62,20 @@ def same_commitment(a: Target, b: Target) -> bool:
     if len(wa) < MIN_WORDS or len(wb) < MIN_WORDS:
         return False
     return len(wa & wb) / len(wa | wb) >= MIN_OVERLAP
+
+
+def _same_clause(a: Target, b: Target) -> bool:
+    if _unit(a).split("/")[0][:3] != _unit(b).split("/")[0][:3]:
+        return False  # "tổ chức đảng" and "tổ chức" may meet; "%" and "ha" never
+    if a.kind != b.kind and a.value is None:
+        return False
+    ta, tb = _words(a.text) - FILLER, _words(b.text) - FILLER
+    if len(ta) < MIN_TEXT_WORDS or len(tb) < MIN_TEXT_WORDS:
+        return False
+    if (a.recurrence, a.deadline_year) != (b.recurrence, b.deadline_year):
+        # one clause inside a longer one about other work is no restatement: both must match
+        return len(ta & tb) / len(ta | tb) >= MIN_SAME_WORDS
+    return len(ta & tb) / min(len(ta), len(tb)) >= MIN_CONTAINED
 
 
 def assignment(text: str) -> tuple[str | None, list[str]]:
@@ -74,6 +108,8 @@ def merge(targets: list[Target], context: dict[int, str], part: dict[int, str | 
         if not first.milestones:  # the roadmap may stand under the restatement
             first.milestones = target.milestones
         lead, co = assignment(context.get(i, ""))
+        if not lead:  # the restatement's own lead (read from where it stands, or its row's)
+            lead, co = target.lead_agency, target.co_agencies
         if lead and not first.lead_agency:
             first.lead_agency, first.co_agencies = lead, co
     return [k for k, _ in kept]

@@ -1,97 +1,285 @@
-"""Targets from a table of indicators (Biểu chỉ tiêu): Chỉ tiêu | ĐVT | Kế hoạch / Năm 20xx.
+"""Targets from tables of indicators, columns known by their header's meaning.
 
-Word plans often list their targets as a table; each row with a number in a value column is
-one target, and several year columns make a roadmap (milestones) ending at the last year.
+Two kinds of table state targets:
+- figures by year ("Chỉ tiêu | ĐVT | ƯTH 2025 | Năm 2026 … Năm 2030", "Sản phẩm | Kế hoạch
+  2026: Lượng (Tấn) | Giá trị (Nghìn USD) …"): each row with a figure under a year or plan
+  column is one target per series, the last year its value, the earlier years milestones;
+  a column of the past (ƯTH, Ước thực hiện, Kết quả) is a baseline, never a target;
+- statements with their body ("Chỉ tiêu | Chủ trì"): the targets of the statement cell, led
+  by the body of its row.
+A row restating a target of the text (same figure, in the table's unit or the text's, the
+same product named) is a second quote of that target: it gives it its milestones and lead.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from bisect import bisect_right
+from collections.abc import Callable
+from functools import lru_cache
 
+from theodoi.extraction.agencies import split_bodies
 from theodoi.extraction.model import Milestone, Target
 from theodoi.extraction.numbers import parse_number
 from theodoi.extraction.pipeline import Context
-from theodoi.extraction.rules import targets as R
-from theodoi.extraction.source import Block
+from theodoi.extraction.rules import tables as R
+from theodoi.extraction.rules import targets as TR
+from theodoi.extraction.stages.clauses import clauses
+from theodoi.extraction.stages.table_layout import Layout, layouts, table_kind
+from theodoi.extraction.stages.task_tables import lead_of
+from theodoi.extraction.tables import Cell, is_label
 
-Row = list[Block]
+Span = tuple[int, int]
+ReadClause = Callable[[Span], list[Target]]
+ROMAN = re.compile(r"^[IVXLC]+\.?$")
+TOTAL = re.compile(r"^(?:tổng(?:\s+(?:cộng|số))?\b(?!\s+đàn)|cộng\b)", re.IGNORECASE)
+WORD = re.compile(r"\w+")
+SAME_TEXT_SHARE = 0.8  # a statement cell holding 80 % of a text target's words restates it
 
 
-def _rows(blocks: list[Block]) -> dict[int, list[Row]]:
-    tables: dict[int, dict[int, Row]] = defaultdict(lambda: defaultdict(list))
-    for b in blocks:
-        if b.kind == "cell" and b.table is not None and b.row is not None:
-            tables[b.table][b.row].append(b)
-    return {t: [sorted(r, key=lambda b: b.col or 0) for _, r in sorted(rows.items())]
-            for t, rows in tables.items()}
+class Series:
+    """Value columns that read one figure over the years: [(col, year)] and their name."""
+
+    def __init__(self, name: str, cols: list[tuple[int, int | None]]) -> None:
+        self.name = name
+        self.cols = cols
+
+    @property
+    def unit(self) -> str | None:
+        m = R.HEADER_UNIT.search(self.name)
+        return m.group("unit").strip() if m else None
+
+    @property
+    def label(self) -> str:
+        """The series' own words without its unit: 'Giá trị tham gia xuất khẩu'."""
+        return R.HEADER_UNIT.sub("", self.name).strip()
 
 
-def _columns(text: str, header: Row) -> tuple[int, int | None, list[tuple[int, int | None]]] | None:
-    """(indicator col, unit col, [(value col, year)]) when `header` heads a target table."""
-    cells = [" ".join(text[b.start:b.end].split()) for b in header]
-    indicator = next((i for i, c in enumerate(cells) if R.TABLE_INDICATOR.search(c)), None)
-    if indicator is None:
-        return None
-    unit = next((i for i, c in enumerate(cells) if R.TABLE_UNIT.search(c)), None)
-    values = []
-    for i, c in enumerate(cells):
-        if i in (indicator, unit):
+def _series(lay: Layout) -> list[Series]:
+    """The value columns of a layout grouped by what they measure, in column order."""
+    groups: dict[str, list[tuple[int, int | None]]] = {}
+    for col, name in enumerate(lay.names):
+        if _role(lay, col) != "value":
             continue
-        year = R.TABLE_YEAR.search(c)
-        if year or R.TABLE_VALUE.search(c):
-            values.append((i, int(year.group()) if year else None))
-    return (indicator, unit, values) if values else None
+        years = R.YEAR.findall(name)
+        if not (years or R.VALUE_HEADER.search(name)) or R.BASELINE_HEADER.search(name):
+            continue
+        key = " ".join(R.YEAR.sub(" ", R.VALUE_HEADER.sub(" ", re.sub(
+            r"(?i)giai đoạn|năm|[-–]", " ", name))).split())
+        groups.setdefault(key, []).append((col, int(years[-1]) if years else None))
+    return [Series(k, v) for k, v in groups.items()]
 
 
-def _number(cell: str) -> tuple[str, float] | None:
-    m = R.TABLE_NUMBER.search(cell)
+def _role(lay: Layout, col: int) -> str:
+    for role, cols in lay.roles.items():
+        if col in cols:
+            return role
+    return "value"
+
+
+def _name_col(lay: Layout, series: list[Series]) -> int | None:
+    """The column naming each row: 'Chỉ tiêu', else 'Sản phẩm' or 'Nội dung', else the
+    first column of words before the figures."""
+    for role in ("indicator", "product", "work"):
+        col = lay.col(role)
+        if col is not None:
+            return col
+    first_value = min((c for s in series for c, _ in s.cols), default=len(lay.names))
+    return next((c for c in range(first_value) if _role(lay, c) == "value"), None)
+
+
+def _number(cell: str) -> tuple[str, float, float | None] | None:
+    m = R.CELL_NUMBER.match(cell)
     if not m:
         return None
     value = parse_number(m.group("n"))
-    return (R.TABLE_COMPARATORS.get(m.group("cmp").strip().lower(), "="), value) if (
-        value is not None) else None
+    if value is None:
+        return None
+    top = parse_number(m.group("m")) if m.group("m") else None
+    comparator = "between" if top is not None else R.CELL_COMPARATORS.get(
+        m.group("cmp").strip().lower(), "=")
+    return comparator, value, top
 
 
-def table_targets(ctx: Context, term_end: int | None) -> list[Target]:
-    """One target per data row of every table whose header names indicators and values."""
-    text, found = ctx.text, []
-    for rows in _rows(ctx.source.blocks).values():
-        cols = _columns(text, rows[0]) if rows else None
-        if cols is None:
+def table_targets(ctx: Context, term_end: int | None, prose: list[Target],
+                  read_clause: ReadClause) -> list[Target]:
+    """Targets of every indicator table; rows restating a target of `prose` fold into it
+    (its also_spans, milestones, lead) and are not returned."""
+    found: list[Target] = []
+    for lay in layouts(ctx):
+        kind = table_kind(lay)
+        if kind not in ("figures", "statements"):
+            continue  # a table of duties is the tasks stage's; others hold no target
+        series = _series(lay)
+        name_col = _name_col(lay, series)
+        if name_col is None:
             continue
-        for row in rows[1:]:
-            target = _row_target(text, row, cols, term_end)
-            if target:
-                found.append(target)
+        if kind == "figures":
+            rows = _figure_rows(ctx, lay, series, name_col, term_end)
+        else:
+            rows = _statement_rows(ctx, lay, name_col, read_clause)
+        found.extend(t for t in rows if not fold_into(t, prose))
     return found
 
 
-def _row_target(text: str, row: Row, cols: tuple[int, int | None, list[tuple[int, int | None]]],
-                term_end: int | None) -> Target | None:
-    indicator_col, unit_col, value_cols = cols
-    cell = {b.col: b for b in row}
-    if indicator_col not in cell:
-        return None
-    name_block = cell[indicator_col]
-    name = re.sub(r"^\s*(?:\d+(?:\.\d+)*\.?|[a-zđ]\))\s*", "", " ".join(
-        text[name_block.start:name_block.end].split()))
-    readings: list[tuple[int | None, tuple[str, float]]] = []
-    for c, year in value_cols:
-        got = _number(text[cell[c].start:cell[c].end]) if c in cell else None
-        if got:
-            readings.append((year, got))
-    if not name or not readings:
-        return None
-    last_year, (comparator, value) = readings[-1]
-    unit = " ".join(text[cell[unit_col].start:cell[unit_col].end].split()) if (
-        unit_col in cell) else None
-    end = max(b.end for b in row)
-    kind = "growth_rate" if R.GROWTH.search(name) else "level"
+def _figure_rows(ctx: Context, lay: Layout, series: list[Series], name_col: int,
+                 term_end: int | None) -> list[Target]:
+    """One target per series of each data row holding figures; a row of a name alone
+    ('1 | Cà Phê |  | …') names the rows under it ('- | Diện tích | Ha | …')."""
+    out: list[Target] = []
+    group = ""
+    unit_col = lay.col("unit")
+    for row in lay.data:
+        if name_col >= len(row) or not row[name_col].text:
+            continue
+        label = row[0].text if is_label(row[0].text) else ""
+        name = row[name_col].text
+        readings = [_readings(row, s) for s in series]
+        if not any(readings):
+            group = "" if ROMAN.match(label) else name
+            continue
+        if ROMAN.match(label) or (not label and TOTAL.match(name)):
+            continue  # a group's total ('I | Mặt hàng nông sản', 'Tổng I + II'): no target
+        row_unit = row[unit_col].text if unit_col is not None and unit_col < len(row) else ""
+        indicator = f"{name} {group}".strip() if label in "-+*•" and group else name
+        lead_cell, co_col = lay.cell(row, "lead"), lay.col("co")
+        lead = lead_of(lead_cell.text) if lead_cell and lead_cell.text else None
+        for s, got in zip(series, readings, strict=True):
+            if got:
+                name_ = f"{s.label} {indicator}" if len(series) > 1 and s.label else indicator
+                target = _figure_target(ctx, row, got, name_, row_unit or s.unit, term_end,
+                                        label)
+                target.lead_agency = lead
+                target.co_agencies = _co(row, co_col, lead_cell.text if lead_cell else "")
+                out.append(target)
+    return out
+
+
+def _readings(row: list[Cell], series: Series
+              ) -> list[tuple[int | None, tuple[str, float, float | None], Cell]]:
+    out = []
+    for col, year in series.cols:
+        if col < len(row) and (got := _number(row[col].text)):
+            out.append((year, got, row[col]))
+    return out
+
+
+def _figure_target(ctx: Context, row: list[Cell],
+                   readings: list[tuple[int | None, tuple[str, float, float | None], Cell]],
+                   name: str, unit: str | None, term_end: int | None,
+                   label: str) -> Target:
+    """The target of one series of a row: the last figure, earlier years as milestones."""
+    last_year, (comparator, value, top), last_cell = readings[-1]
+    start = row[0].start if label else next(c.start for c in row if c.text)
+    values = [v for _, (_, v, _), _ in readings]
+    direction: str | None = "increase"
+    if TR.DECREASE.search(name):
+        direction = "decrease"
+    elif len(values) > 1 and values[-1] < values[0]:
+        direction = None  # a planned fall of something not known as bad (an export that ends)
+    unit_text = _unit(unit)
     return Target(
-        id="", label=None, section=None, text=text[name_block.start:end],
-        span=(name_block.start, end), indicator=name, kind=kind,
-        direction="decrease" if R.DECREASE.search(name) else "increase", comparator=comparator,
-        value=value, unit=unit or None, per_year=bool(unit and "/năm" in unit),
-        deadline_year=last_year or term_end,
-        milestones=[Milestone(y, got[1]) for y, got in readings[:-1] if y])
+        id="", label=label or None, section=None, text=ctx.text[start:last_cell.end],
+        span=(start, last_cell.end), indicator=name,
+        kind="growth_rate" if TR.GROWTH.search(name) else "level", direction=direction,
+        comparator=comparator, value=value, value_max=top, unit=unit_text,
+        per_year=bool(unit_text and "/năm" in unit_text), deadline_year=last_year or term_end,
+        milestones=[Milestone(y, v, None, (c.start, c.end))
+                    for y, (_, v, _), c in readings[:-1] if y])
+
+
+def _unit(unit: str | None) -> str | None:
+    """'Tấn' -> 'tấn', 'Nghìn USD' -> 'nghìn USD': a unit written capitalised as a header."""
+    if not unit:
+        return None
+    unit = " ".join(unit.split())
+    return unit[:1].lower() + unit[1:] if unit[1:2].islower() or len(unit) == 1 else unit
+
+
+def _statement_rows(ctx: Context, lay: Layout, name_col: int,
+                    read_clause: ReadClause) -> list[Target]:
+    """The targets stated in each row's indicator cell, led by the row's body."""
+    out = []
+    lead_col, co_col = lay.col("lead"), lay.col("co")
+    for row in lay.data:
+        if name_col >= len(row) or not row[name_col].text:
+            continue
+        cell = row[name_col]
+        lead_text = row[lead_col].text if lead_col is not None and lead_col < len(row) else ""
+        lead = lead_of(lead_text) if lead_text else None
+        co = _co(row, co_col, lead_text)
+        for span in clauses(ctx.text, cell.start, cell.end):
+            for target in read_clause(span):
+                target.lead_agency, target.co_agencies = lead, list(co)
+                out.append(target)
+    return out
+
+
+def _co(row: list[Cell], co_col: int | None, lead_text: str) -> list[str]:
+    """Co-agencies: the 'Phối hợp' cell, else the bodies the lead cell names after its lead
+    ('Sở KH&CN chủ trì …; Các sở, ngành, UBND cấp xã thực hiện …')."""
+    if co_col is not None and co_col < len(row) and row[co_col].text:
+        return split_bodies(row[co_col].text)
+    rest = lead_text.split(";", 1)
+    return split_bodies(rest[1]) if len(rest) > 1 and R.LEAD_CUT.search(rest[0]) else []
+
+
+def fold_into(row: Target, prose: list[Target]) -> bool:
+    """Fold a table row into the text target it restates; True when it did."""
+    for target in prose:
+        if _restates(row, target):
+            target.also_spans.append(row.span)
+            if not target.milestones and row.milestones:
+                factor = _factor(row.unit, target.unit) or 1.0
+                target.milestones = [Milestone(m.year, None if m.value is None else round(
+                    m.value * factor, 6), m.text, m.span) for m in row.milestones]
+            if row.lead_agency and not target.lead_agency:
+                target.lead_agency, target.co_agencies = row.lead_agency, row.co_agencies
+            return True
+    return False
+
+
+def _factor(unit: str | None, other: str | None) -> float | None:
+    """How many `other` one `unit` is (1 for the same unit, 1/1000 from nghìn to triệu USD)."""
+    a, b = (unit or "").lower().replace(" ", ""), (other or "").lower().replace(" ", "")
+    if a == b:
+        return 1.0
+    known = R.UNIT_FACTORS.get((unit or "").lower())
+    return known[1] if known and known[0].replace(" ", "") == b else None
+
+
+def _restates(row: Target, target: Target) -> bool:
+    if row.value != target.value and (row.unit or "").lower() not in R.UNIT_FACTORS:
+        return False  # the cheap test first: most pairs differ in value
+    factor = _factor(row.unit, target.unit)
+    if factor is None or row.value is None or target.value is None:
+        return False
+    if abs(row.value * factor - target.value) > 1e-6 * max(1.0, abs(target.value)):
+        return False
+    row_words, words = _words(row.text), _words(target.text)
+    if row.lead_agency is not None or len(words & row_words) >= SAME_TEXT_SHARE * len(words):
+        # a statement cell restating the text: most of the text target's words are in it
+        return len(words & row_words) >= SAME_TEXT_SHARE * len(words)
+    own = _words(row.indicator) - R.GENERIC_NAME_WORDS
+    return bool(own) and own <= words  # the product the row names is the one the text names
+
+
+@lru_cache(maxsize=4096)  # a text target is compared with every row of every table
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in WORD.findall(text) if not w.isdigit())
+
+
+def table_cells(ctx: Context) -> Callable[[Span], bool]:
+    """Whether a clause lies in a table whose header the table stages understand (those
+    stages read its rows; the prose rules would read a row's cells as one sentence)."""
+    ranges = sorted((cells[0].start, cells[-1].end) for lay in layouts(ctx) if table_kind(lay)
+                    for cells in ([c for row in lay.table.rows for c in row],) if cells)
+    if not ranges:
+        return lambda span: False
+    starts = [a for a, _ in ranges]
+
+    def inside(span: Span) -> bool:
+        i = bisect_right(starts, span[0]) - 1
+        return i >= 0 and span[0] < ranges[i][1]
+
+    return inside

@@ -10,16 +10,19 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from theodoi.extraction.model import Heading, Milestone, Target
+from theodoi.extraction.model import Heading, Milestone, Target, tagged
 from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules import targets as R
 from theodoi.extraction.rules.fields import FIELDS
 from theodoi.extraction.stages import target_fields as F
+from theodoi.extraction.stages.target_agencies import Assignments, TableLeads, context_lead
 from theodoi.extraction.stages.target_merge import merge
-from theodoi.extraction.stages.target_tables import table_targets
+from theodoi.extraction.stages.target_tables import table_cells, table_targets
 from theodoi.extraction.warnings import warn
 
 DIGIT = re.compile(r"\d")
+# A cheap test before REFERENCE_NUMBER: most clauses hold no reference
+DIGIT_REF = re.compile(r"\d[/.-]\d|\d-[A-ZĐ]|(?:số|Điều|điều|khoản|Khoản|thị|luận|định|tư)\s+\d")
 
 
 class Sections:
@@ -29,10 +32,18 @@ class Sections:
         self.outline = sorted(outline, key=lambda h: h.span[0])
         self.starts = [h.span[0] for h in self.outline]
         self.by_id = {h.id: h for h in outline}
+        self.children: dict[str | None, list[Heading]] = {}
+        for h in self.outline:
+            self.children.setdefault(h.parent, []).append(h)
         self._flags: dict[str, tuple[str | None, bool, bool]] = {}  # per heading, once
         # per heading title, once: a heading is in the chain of every heading below it
         self._verdicts: dict[str, str | None] = {}
         self._fields: dict[str, str | None] = {}
+        self._years: dict[str, int | None] = {}
+
+    def siblings(self, heading: Heading) -> list[Heading]:
+        """The headings with the same parent as `heading`, in order."""
+        return self.children.get(heading.parent, [])
 
     def at(self, offset: int) -> Heading | None:
         i = bisect_right(self.starts, offset) - 1
@@ -49,8 +60,8 @@ class Sections:
         """(section id, in a target list, skipped): the nearest heading that says either
         decides, so a target list inside "Mục đích chung, các chỉ tiêu chủ yếu" counts."""
         heading = self.at(offset)
-        if heading is None:  # the preamble above the first heading; a text with no
-            return None, False, bool(self.outline)  # heading at all is read as one section
+        if heading is None:  # before the first heading (letterhead, Căn cứ …) unless none
+            return None, False, bool(self.outline)
         if heading.id not in self._flags:
             self._flags[heading.id] = self._decide(heading)
         return self._flags[heading.id]
@@ -69,11 +80,21 @@ class Sections:
         if heading.id not in self._verdicts:
             if R.TARGET_SECTION.search(heading.title):
                 self._verdicts[heading.id] = "target"
-            elif R.SKIP_SECTION.search(heading.title):
+            elif R.SKIP_SECTION.search(heading.title) and not _item_title(heading.title):
                 self._verdicts[heading.id] = "skip"
             else:
                 self._verdicts[heading.id] = None
         return self._verdicts[heading.id]
+
+    def year(self, offset: int) -> int | None:
+        """The horizon the nearest heading above `offset` names ('Mục tiêu đến năm 2030')."""
+        for h in self.chain(self.at(offset)):
+            if h.id not in self._years:
+                m = R.HEADING_YEAR.search(h.title)
+                self._years[h.id] = int(m.group("y") or m.group("z")) if m else None
+            if self._years[h.id]:
+                return self._years[h.id]
+        return None
 
     def field(self, offset: int) -> str | None:
         """The area of work named by the nearest heading above `offset` that names one."""
@@ -85,17 +106,25 @@ class Sections:
         return None
 
 
+def _item_title(title: str) -> bool:
+    """A heading title that states a value or runs long is a list item, not a section name."""
+    return bool(R.ITEM_TITLE.search(title)) or len(title.split()) > R.ITEM_TITLE_WORDS
+
+
 def clause_targets(ctx: Context, span: tuple[int, int], section: str | None, listed: bool,
-                   term_end: int | None, item_opening: str | None = None) -> list[Target]:
+                   term_end: int | None, item_opening: str | None = None,
+                   carried: bool = False) -> list[Target]:
     """The targets of one clause: one per value, or one milestone / plan-relative target.
 
     item_opening: the first clause of the list item this clause belongs to; when it opens
-    with 'Hằng năm, …' the whole item recurs. The costly tests (not a target, yearly) run
-    only once the clause has something to give, which few clauses have."""
+    with 'Hằng năm, …' the whole item recurs. carried: an earlier clause of the same sentence
+    committed ('cụ thể: Phấn đấu …; 70% phụ nữ mang thai được tầm soát …'). The costly
+    tests (not a target, yearly) run only once the clause has something to give, which few
+    clauses have."""
     text = ctx.text[span[0]:span[1]]
     if not listed and not DIGIT.search(text) and not R.STRIVE_FOR_STATE.search(text):
         return []  # no value, not in a list, no 'phấn đấu … đạt chuẩn': nothing to find
-    if not listed and not R.COMMITMENT.search(text):
+    if not listed and not carried and not R.COMMITMENT.search(text):
         return []  # the cheapest rejection first: many prose clauses commit to nothing
     matches = _values(text)
     special = None if matches or not (listed or R.STRIVE_FOR_STATE.search(text)) else (
@@ -111,7 +140,8 @@ def clause_targets(ctx: Context, span: tuple[int, int], section: str | None, lis
 
 def _not_target(text: str, listed: bool) -> bool:
     """Past results, counts of targets, conditions; in prose also context and money."""
-    return bool(R.NOT_TARGET.search(text) or (not listed and R.NOT_TARGET_PROSE.search(text)))
+    return bool(R.NOT_TARGET.search(text) or R.NOT_TARGET_ANYWHERE.search(text)
+                or (not listed and R.NOT_TARGET_PROSE.search(text)))
 
 
 def _segment_start(text: str, matches: list[re.Match[str]], k: int) -> int:
@@ -138,9 +168,15 @@ def _values(text: str) -> list[re.Match[str]]:
     """Value mentions that are commitments: with a unit, not a year ('năm 2030 xã'); a '1'
     per hectare or after a percentage describes what is measured ('trên 1 ha đất … đạt 230
     triệu', '100% trường có ít nhất 01 phòng học')."""
+    refs = [r.span() for r in R.REFERENCE_NUMBER.finditer(text)] if DIGIT_REF.search(text) else []
     found = [m for m in R.VALUE.finditer(text)
              if (m.group("unit") or m.group("of") or m.group("aunit"))
-             and not _is_year(text, m)]
+             and not _is_year(text, m)
+             and not any(a <= m.start("a") < b for a, b in refs)
+             and not (F.is_generic(m) and not (F.unit_text(m) and _spaced(m)))
+             and not (F.is_generic(m) and R.ORDINAL_BEFORE.search(text, max(0, m.start() - 12),
+                                                                   m.start()))]
+    found = _drop_scope(text, found)
     if len(found) > 1:
         first_pct = next((i for i, m in enumerate(found) if m.group("aunit")
                           or (m.group("unit") or "").startswith("%")), None)
@@ -148,6 +184,23 @@ def _values(text: str) -> list[re.Match[str]]:
             (m.group("unit") or "").lower() in {"ha", "km"}
             or (first_pct is not None and i > first_pct)))]
     return found
+
+
+def _spaced(m: re.Match[str]) -> bool:
+    """A counted noun stands apart from its number: '5G', '4G' name a technology."""
+    return m.end() > m.start("unit") > (m.end("b") if m.group("b") else m.end("a"))
+
+
+def _drop_scope(text: str, found: list[re.Match[str]]) -> list[re.Match[str]]:
+    """A counted value right after another value in the same part of the clause describes
+    what the first one measures, not a second target: '70% phụ nữ mang thai được tầm soát ít
+    nhất 4 loại bệnh', '100% xã có ít nhất 01 điểm tư vấn'."""
+    kept: list[re.Match[str]] = []
+    for m in found:
+        if kept and F.is_generic(m) and not R.SEGMENT_END.search(text, kept[-1].end(), m.start()):
+            continue
+        kept.append(m)
+    return kept
 
 
 def _is_year(text: str, m: re.Match[str]) -> bool:
@@ -222,6 +275,22 @@ def _bare_target(span: tuple[int, int], section: str | None, text: str, kind: st
                   deadline_year=F.years(text, annual, term_end))
 
 
+def _own_year(clause: str) -> int | None:
+    """The deadline year the clause itself names, if any."""
+    return F.years(clause, True, None)
+
+
+def _date_from_context(found: list[Target], year: int | None) -> None:
+    """Targets whose clause names no year take the year of the lead-in line or list heading
+    they stand under ("2. Mục tiêu đến năm 2030", "Đến năm 2026:", "Định hướng đến năm
+    2035"); yearly targets keep none."""
+    if year is None:
+        return
+    for target in found:
+        if target.recurrence is None:
+            target.deadline_year = year
+
+
 def attach_roadmap(ctx: Context, targets: list[Target], span: tuple[int, int],
                    found: list[Target]) -> bool:
     """A '+ Năm 2026: Đạt 30%' line is a milestone of the target before it, not a target."""
@@ -242,22 +311,46 @@ def run(ctx: Context) -> None:
     targets: list[Target] = []
     item_opening: str | None = None
     last_section: str | None = None
+    in_table = table_cells(ctx)
+    lead_in_year: int | None = None
+    carried = False  # the sentence so far committed ('Phấn đấu …; …; …')
     for span in ctx.clauses:
         section, listed, skipped = sections.flags(span[0])
-        if skipped:
-            continue
+        if skipped or in_table(span):
+            continue  # a row of a table the table stage reads is no prose
         text = ctx.text[span[0]:span[1]]
+        if section != last_section:
+            lead_in_year = None
         if R.ITEM_START.match(text) or section != last_section:
             item_opening, last_section = text, section
-        found = clause_targets(ctx, span, section, listed, term_end, item_opening)
+        if ctx.text.startswith(":", span[1]):  # "Đến hết năm 2030, phấn đấu đạt … sau:"
+            lead_in_year = _own_year(text) or lead_in_year
+        found = clause_targets(ctx, span, section, listed, term_end, item_opening, carried)
+        carried = ctx.text.startswith(";", span[1]) and (
+            carried or bool(found) or bool(R.COMMITMENT.search(text)))
+        if found and not _own_year(text):
+            _date_from_context(found, lead_in_year or sections.year(span[0]))
         if found and attach_roadmap(ctx, targets, span, found):
             continue
-        targets.extend(found)
-    targets.extend(t for t in table_targets(ctx, term_end)
-                   if not any(t.span[0] < o.span[1] and o.span[0] < t.span[1] for o in targets))
+        targets.extend(tagged(found, "target_list" if listed else "target_prose"))
+    rows = table_targets(ctx, term_end, targets,
+                         lambda span: clause_targets(ctx, span, None, True, term_end))
+    prose = list(targets)  # two series of one row overlap each other, never the prose
+    targets.extend([t for t in tagged(rows, "target_table")
+                    if not any(t.span[0] < o.span[1] and o.span[0] < t.span[1] for o in prose)])
+    assignments = Assignments(ctx.text)
+    for target in targets:  # before merging: a restatement gives its lead to the first
+        if not target.lead_agency:
+            chain = sections.chain(sections.at(target.span[0]))
+            target.lead_agency, target.co_agencies = context_lead(
+                assignments, chain, target.span[0], sections.siblings, sections.children)
     context = {i: _section_text(ctx, sections, t) for i, t in enumerate(targets)}
     part = {i: _part(sections, t) for i, t in enumerate(targets)}
     targets = merge(targets, context, part)  # merging reads none of what is set below
+    table_leads = TableLeads(ctx.text)
+    for target in targets:  # the lead a restating table row gives ("… | Chỉ tiêu | Chủ trì")
+        if not target.lead_agency and table_leads.cells:
+            target.lead_agency = table_leads.lead(target.text)
     for i, target in enumerate(targets, start=1):
         target.id = f"t{i}"
         target.field = _field(sections, target)

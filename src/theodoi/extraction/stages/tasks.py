@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from itertools import pairwise
 
 from theodoi.extraction.agencies import (
@@ -12,11 +13,13 @@ from theodoi.extraction.agencies import (
     split_bodies,
 )
 from theodoi.extraction.dates import fold, parse_due, plan_start
-from theodoi.extraction.model import Heading, Task
+from theodoi.extraction.model import Heading, Task, tagged
 from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules import targets as TR
 from theodoi.extraction.rules import tasks as R
 from theodoi.extraction.stages.task_blocks import block_tasks, kind_list_tasks
+from theodoi.extraction.stages.task_prose import prose_tasks
+from theodoi.extraction.stages.task_tables import table_start_after, table_tasks
 
 ITEM = re.compile(r"\n(?=\s*(?:[-+*•]|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ]\)\s|"
                   r"[IVX]{1,5}\.\s))")
@@ -104,6 +107,7 @@ def duties(ctx: Context, first_year: int | None) -> list[Task]:
         if not R.DUTY_SECTION.search(heading.title):
             continue
         start, end = heading.span[1], _region_end(ctx.outline, i, ctx.text)
+        end = min(end, table_start_after(ctx, start))  # a schedule's rows are its own tasks
         body_heading: str | None = None
         for span in items(ctx.text, start, end):
             text = ctx.text[span[0]:span[1]]
@@ -129,8 +133,8 @@ def dated_works(ctx: Context, first_year: int | None) -> list[Task]:
     found = []
     for span in _with_deadline_tails(ctx, ctx.clauses):
         text = ctx.text[span[0]:span[1]]
-        if "20" not in text:  # every deadline form names a year 20xx: skip the rest cheaply
-            continue
+        if "20" not in text and "hoàn thành" not in text:
+            continue  # a deadline names a year, or says "hoàn thành trong Quý II hằng năm"
         if R.BLOCK_LINE.match(text):
             continue  # "- Thời gian thực hiện: trước ngày …" is the time of the block above
         if R.DATED_WORK.search(text) and "%" not in text and not TR.NOT_TARGET.search(text):
@@ -152,10 +156,14 @@ def _with_deadline_tails(ctx: Context, spans: list[tuple[int, int]]) -> list[tup
     return merged
 
 
-def _without_overlaps(tasks: list[Task]) -> list[Task]:
-    """Keep the first task found for a piece of text (duties, rows and blocks come first)."""
+def _without_overlaps(tasks: list[Task], dated: list[Task] | None = None) -> list[Task]:
+    """Keep the first task found for a piece of text (prose duties, rows and blocks come
+    first); a dated sentence (`dated`) that names a kept task's work is that task again."""
     kept: list[tuple[Task, set[str] | None]] = []  # with its title's words, split once
     for task in tasks:
+        if not any(t.span[0] < task.span[1] and task.span[0] < t.span[1] for t, _ in kept):
+            kept.append((task, _title_words(task.title)))
+    for task in dated or []:
         words = _words(task.text)
         if not any((t.span[0] < task.span[1] and task.span[0] < t.span[1])
                    or _names_same_work(own, words) for t, own in kept):
@@ -245,6 +253,21 @@ def product(task: Task) -> str | None:
     return kind.group("product").capitalize() if kind else None
 
 
+def _blocks_without_prose(ctx: Context, blocks: list[Task], prose: list[Task]) -> list[Task]:
+    """A heading's block task ('2. Tổ chức tập huấn …' above 'Cơ quan chủ trì: …') unless the
+    prose reading already made a task of the work under that heading, or it names no body."""
+    starts = sorted(h.span[0] for h in ctx.outline)
+    found = sorted(t.span[0] for t in prose)
+    kept = []
+    for task in blocks:
+        after = bisect_right(starts, task.span[0])
+        end = starts[after] if after < len(starts) else len(ctx.text)
+        first = bisect_right(found, task.span[0])
+        if task.lead_agency and not (first < len(found) and found[first] < end):
+            kept.append(task)
+    return kept
+
+
 def _first_year(ctx: Context) -> int | None:
     if ctx.document.issued_on:
         return int(ctx.document.issued_on[:4]) + 1
@@ -253,13 +276,20 @@ def _first_year(ctx: Context) -> int | None:
 
 def run(ctx: Context) -> None:
     first_year = _first_year(ctx)
-    tasks = _without_overlaps(
-        duties(ctx, first_year) + appendix_rows(ctx, first_year) + block_tasks(ctx, first_year)
-        + kind_list_tasks(ctx, first_year) + dated_works(ctx, first_year))
+    prose = tagged(prose_tasks(ctx, first_year, joint_bodies), "task_prose")
+    tasks = _without_overlaps(  # table rows first: a duty restating a row is that row
+        tagged(table_tasks(ctx, first_year), "task_table") + prose
+        + tagged(duties(ctx, first_year), "task_duty")
+        + tagged(appendix_rows(ctx, first_year), "task_appendix")
+        + tagged(_blocks_without_prose(ctx, block_tasks(ctx, first_year), prose), "task_block")
+        + tagged(kind_list_tasks(ctx, first_year), "task_kind_list"),
+        tagged(dated_works(ctx, first_year), "task_dated"))
+    tasks = [t for t in tasks if not R.NOT_DUTY.search(R.ITEM_LABEL.sub("", fold(t.text)))]
     tasks.sort(key=lambda t: t.span[0])
-    for task in tasks:
-        task.submit_to = [fold(m.group("to")) for m in R.SUBMIT_TO.finditer(task.text)]
-        task.product = product(task)
+    for task in tasks:  # a table row may have said both in columns of their own
+        task.submit_to = task.submit_to or [
+            fold(m.group("to")) for m in R.SUBMIT_TO.finditer(task.text)]
+        task.product = task.product or product(task)
     for i, task in enumerate(tasks, start=1):
         task.id = f"k{i}"
     ctx.tasks = tasks

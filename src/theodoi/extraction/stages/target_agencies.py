@@ -1,0 +1,206 @@
+"""Who answers for a target: the body the plan ties it to where it stands.
+
+Plans tie a target to a body in three general ways, all read here from the text around it:
+- a lead-in that assigns the list below it: "Giao cho Ban Xây dựng Đảng chủ trì, phối hợp với
+  Ủy ban Kiểm tra … thực hiện các chỉ tiêu sau:" (commune resolutions, province plans alike);
+- an assignment in the target's own sentence: "Giao Sở Y tế chủ trì, phấn đấu … đạt 95%";
+- the target inside a body's duty, under a heading that is the body's name ("1. Sở Y tế",
+  "Công an tỉnh:") — the "Tổ chức thực hiện / Phân công nhiệm vụ" layout of every province.
+A body that only coordinates the whole plan is not copied onto its targets: only the nearest
+lead-in, the sentence itself, or a heading above the target count.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from functools import lru_cache
+
+from theodoi.extraction.agencies import normalise_agency, split_bodies
+from theodoi.extraction.model import Heading
+from theodoi.extraction.rules import targets as R
+
+# "Giao cho X chủ trì, phối hợp với Y …" / "Giao X chủ trì …": the body named before "chủ trì"
+ASSIGN = re.compile(r"\b[Gg]iao\s+(?:cho\s+)?(?P<lead>[^,;.:\n]{3,120}?)\s+chủ trì"
+                    r"(?:\s*,?\s*(?:và\s+)?phối hợp(?:\s+với)?\s+(?P<co>[^;.:]{3,300}))?")
+# Where the sentence an assignment stands in ends: a lead-in ends at ':'
+SENTENCE_END = re.compile(r"[.;:](?=\s)|[.;:]$|\n(?=\s*(?:[-+*•]|\(\d{1,2}\)|\d{1,2}\.\s))")
+# What follows the co-agencies in an assignment and is the work, not a body ("… tham mưu …")
+CO_END = re.compile(r"\s(?:tham mưu|tổ chức|triển khai|thực hiện|theo dõi|xây dựng|hướng dẫn|"
+                    r"đôn đốc|chỉ đạo|phấn đấu|bảo đảm|đảm bảo)\b")
+MAX_BODY_TITLE = 120  # "Ủy ban nhân dân các xã, phường, đặc khu": longer titles state work
+
+
+class Assignments:
+    """Every 'Giao (cho) X chủ trì …' of a text, found once, looked up by range: a lookup per
+    target and heading would otherwise rescan a whole part of the plan each time."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found = list(ASSIGN.finditer(text)) if "chủ trì" in text else []
+        self.ends = [m.end() for m in self.found]
+
+    def last(self, start: int, stop: int) -> re.Match[str] | None:
+        """The last assignment lying wholly inside text[start:stop]."""
+        i = bisect_right(self.ends, stop) - 1
+        return self.found[i] if i >= 0 and self.found[i].start() >= start else None
+
+
+def assigned(text: str | Assignments, start: int, stop: int) -> tuple[str | None, list[str]]:
+    """(lead, co-agencies) of the nearest assignment in text[start:stop] that reaches `stop`.
+
+    An assignment reaches what follows `stop` when its sentence is a lead-in (it ends with
+    ':', so the list below belongs to it) or when `stop` lies inside that sentence."""
+    index = text if isinstance(text, Assignments) else Assignments(text)
+    text = index.text
+    found = index.last(start, stop)
+    if found is None:
+        return None, []
+    end = SENTENCE_END.search(text, found.end("lead"))
+    if end is not None and end.end() <= stop and end.group().strip() != ":":
+        return None, []
+    lead = " ".join(found.group("lead").split())
+    co_text = found.group("co") or ""
+    cut = CO_END.search(co_text)
+    return lead, split_bodies(co_text[:cut.start()] if cut else co_text)
+
+
+def body_heading(heading: Heading) -> str | None:
+    """The body a heading names when the heading is only a body's name ('1. Sở Y tế',
+    'Công an tỉnh:', 'Ủy ban nhân dân các xã, phường'), else None."""
+    return _body_title(heading.title)
+
+
+@lru_cache(maxsize=1024)  # a heading is above many targets
+def _body_title(raw: str) -> str | None:
+    title = " ".join(raw.split()).rstrip(" :.")
+    if not title or len(title) > MAX_BODY_TITLE or R.SKIP_SECTION.search(title):
+        return None
+    if normalise_agency(title):  # a body the table knows: "Ban Xây dựng Đảng"
+        return title
+    return title if R.BODY_TITLE.match(title) and not R.WORK_WORDS.search(title) else None
+
+
+def context_lead(text: str | Assignments, chain: list[Heading], offset: int,
+                 siblings: Callable[[Heading], list[Heading]] | None = None,
+                 children: dict[str | None, list[Heading]] | None = None
+                 ) -> tuple[str | None, list[str]]:
+    """Lead and co-agencies of a target at `offset`, from the headings above it (innermost
+    first): an assignment reaching it inside a heading's own text (before its first
+    sub-heading, so the lead-in of '1. Về kinh tế' never reaches '2. Về quốc phòng'), a
+    heading that is a body, or a sibling heading 'Cơ quan chủ trì …' that names the body
+    answering for the whole topic. The subject of the target's own sentence comes first
+    ('Các bộ, cơ quan, địa phương theo chức năng … phấn đấu tăng trưởng … đạt trên 8%')."""
+    whole = text.text if isinstance(text, Assignments) else text
+    subject = sentence_subject(whole, offset)
+    if subject:
+        return subject, []
+    for depth, heading in enumerate(chain):
+        own = (children or {}).get(heading.id) if depth else None
+        stop = min(offset, own[0].span[0]) if own else offset
+        lead, co = assigned(text, heading.span[0], stop)
+        if lead:
+            return lead, co
+        body = body_heading(heading)
+        if body:
+            return body, []
+        for sibling in siblings(heading) if siblings else []:
+            named = named_lead(text.text if isinstance(text, Assignments) else text, sibling)
+            if named:
+                return named, []
+    return None, []
+
+
+def named_lead(text: str, heading: Heading) -> str | None:
+    """The body a 'Cơ quan chủ trì (tham mưu và tổ chức thực hiện)' heading names: the words
+    after it up to the first verb ('Phòng Kinh tế là cơ quan đầu mối, …' -> 'Phòng Kinh tế');
+    the same layout in every topic of a commune resolution's action plan."""
+    if not R.LEAD_HEADING.match(heading.title):
+        return None
+    colon = heading.title.find(":")
+    if colon >= 0 and heading.title[colon + 1:].strip():
+        rest = heading.title[colon + 1:]
+    else:
+        rest = text[heading.span[1]:heading.span[1] + MAX_BODY_TITLE]
+    rest = " ".join(rest.split()).lstrip(" :.-")
+    cut = R.LEAD_CUT.search(rest)
+    name = rest[:cut.start()] if cut else rest
+    name = name.strip(" ,.;")
+    return name if name and R.BODY_TITLE.match(name) else None
+
+
+class TableLeads:
+    """Cells of text tables that have a 'Chủ trì' column, to find a target's restatement.
+
+    Appendices often restate the target list as a table "TT | Chỉ tiêu | Chủ trì" (a Word
+    table read as rows of cells joined by ' | '; an export may put every row on one line).
+    A target whose clause is (nearly) a cell of such a table has the body in that row's
+    'Chủ trì' cell as its lead."""
+
+    def __init__(self, text: str) -> None:
+        self.cells: list[tuple[frozenset[str], str]] = []  # (words of a content cell, its lead)
+        if " | " not in text:
+            return
+        offset: int | None = None
+        for line in text.splitlines():
+            if " | " not in line:
+                offset = None  # a table ends where its rows end
+                continue
+            cells = [c.strip() for c in line.split(" | ")]
+            offset = _lead_offset(cells) if offset is None else offset
+            if offset is not None:
+                self._collect(cells, offset)
+
+    def _collect(self, cells: list[str], offset: int) -> None:
+        for i, cell in enumerate(cells[:len(cells) - offset]):
+            lead = cells[i + offset]
+            if DIGIT.search(cell) and lead and R.BODY_TITLE.match(lead):
+                self.cells.append((_words(cell), lead))
+
+    def lead(self, clause: str) -> str | None:
+        """The lead of the row whose content cell holds nearly all the clause's words."""
+        words = _words(clause)
+        if len(words) < MIN_ROW_WORDS:
+            return None
+        for cell, lead in self.cells:
+            if len(words & cell) >= MIN_ROW_SHARE * len(words):
+                return lead
+        return None
+
+
+def _lead_offset(cells: list[str]) -> int | None:
+    """Columns from the content header ('Chỉ tiêu', 'Nội dung') to the 'Chủ trì' header."""
+    content = next((i for i, c in enumerate(cells) if R.TABLE_CONTENT_HEADER.match(c)), None)
+    lead = next((i for i, c in enumerate(cells) if R.TABLE_LEAD_HEADER.match(c)), None)
+    if content is None or lead is None or lead <= content:
+        return None
+    return lead - content
+
+
+DIGIT = re.compile(r"\d")
+WORD = re.compile(r"\w+")
+MIN_ROW_WORDS = 4     # a clause of fewer words matches too many cells
+MIN_ROW_SHARE = 0.85  # share of the clause's words the row's cell must hold
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in WORD.findall(text))
+
+
+def sentence_subject(text: str, offset: int) -> str | None:
+    """The body the sentence holding `offset` opens with, when it opens with one: resolutions
+    and letters make the responsible body the subject ('Sở Y tế chủ trì …, phấn đấu …',
+    'Các bộ, cơ quan, địa phương theo chức năng, thẩm quyền … phấn đấu …')."""
+    start = max(text.rfind("\n", 0, offset), text.rfind(". ", 0, offset)) + 1
+    head = text[start:start + MAX_BODY_TITLE].lstrip(" .-+*•")  # the target may open it
+    cut = R.SUBJECT_CUT.search(head)
+    if cut is None:
+        return None
+    name = head[:cut.start()].strip(" ,")
+    if not name or len(name.split()) > MAX_SUBJECT_WORDS or not R.BODY_TITLE.match(name):
+        return None
+    return name
+
+
+MAX_SUBJECT_WORDS = 12  # "Ủy ban nhân dân các xã, phường, đặc khu trên địa bàn tỉnh"

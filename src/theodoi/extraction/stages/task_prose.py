@@ -1,0 +1,444 @@
+"""Tasks in prose and lists wherever they stand: work given to a body by its own language.
+
+A plan gives work to a body in a few ways that do not depend on its layout:
+- a paragraph whose subject is a body: "Bộ Tài chính chủ trì, phối hợp với … tổng hợp …";
+- a lead-in naming the body, then its duties: "Ủy ban nhân dân các tỉnh, thành phố:" or a
+  heading "1.4. Ủy ban nhân dân các phường, xã" or "Trách nhiệm của …", then one paragraph
+  per duty ("Tuyên truyền, phổ biến …", "Phối hợp với Bộ Y tế khôi phục …");
+- a work item followed by its block lines ("Cơ quan chủ trì: …", "Thời gian thực hiện: …").
+
+Paragraphs are the unit: in a Word file or its text export every paragraph is one line; in a
+PDF text layer a line that does not end a sentence runs on into the next. The heading tree
+(outline) only scopes a body's duties; it never gates a paragraph that names its own body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from theodoi.extraction.agencies import known_name_end
+from theodoi.extraction.dates import fold, parse_due, plan_start
+from theodoi.extraction.model import Due, Heading, Task
+from theodoi.extraction.pipeline import Context
+from theodoi.extraction.rules import tasks as R
+
+MAX_AGENCY = 170        # "Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, …, Chủ tịch UBND các tỉnh …"
+MAX_TITLE_LINE = 160    # a line without a sentence end and longer than this is prose
+WRAPPED_SHARE = 0.15    # share of lines running on in lower case in a PDF's wrapped text
+UNLABELLED = 99         # scope level of a lead-in or a title line that has no label
+SENTENCE_MARKS = ".;:!?…"
+CLOSING_QUOTES = "\"”’)]* \t"
+MARKER = re.compile(r"^(?:[-+*•]|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ]\)\s)")
+LINE = re.compile(r"[^\S\n]*(\S(?:[^\n]*\S)?)[^\S\n]*")  # a line's text without its margins
+PARENTHESIS = re.compile(r"\s*\((?![^)]*(?:[Đđ]ồng chí|[Đđ]/[Cc]))[^)]*\)?")  # a leader stays
+ARTICLE = re.compile(r"^Điều\s+\d{1,3}[.:]\s*")  # "Điều 2. Giao Sở Công Thương chủ trì …"
+Joint = Callable[[str], tuple[str, list[str]]]
+
+
+@dataclass
+class _Scope:
+    level: int
+    lead: str | None
+    co: list[str] = field(default_factory=list)
+    targets: bool = False  # "… thực hiện các chỉ tiêu sau:": the items are targets
+
+
+def _ends_sentence(line: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether line[start:end] ends a sentence ('…;', '….', '…”.'), looking only at its end."""
+    i = (len(line) if end is None else end) - 1
+    while i >= start and line[i] in CLOSING_QUOTES:
+        i -= 1
+    return i >= start and line[i] in SENTENCE_MARKS
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line, trimmed."""
+    return [m.span(1) for m in LINE.finditer(text)]
+
+
+def _one_per_line(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Whether each line is a paragraph (Word and its text export) rather than a PDF's
+    wrapped lines: a wrapped sentence shows as a line followed by one in lower case."""
+    runs_on = sum(1 for (s, e), (n, _) in pairwise(lines)
+                  if text[n:n + 1].islower() and not _ends_sentence(text, s, e))
+    return runs_on < WRAPPED_SHARE * len(lines)
+
+
+def paragraphs(text: str, heading_starts: set[int]) -> list[tuple[int, int]]:
+    """The paragraphs of `text`: lines, joined where a PDF wrapped a sentence."""
+    lines = _lines(text)
+    if _one_per_line(text, lines):
+        return lines
+    out: list[tuple[int, int]] = []
+    for s, e in lines:
+        starts_anew = (not out or s in heading_starts or MARKER.match(text[s:e])
+                       or _ends_sentence(text, *out[-1]))
+        if starts_anew:
+            out.append((s, e))
+        else:
+            out[-1] = (out[-1][0], e)
+    return out
+
+
+def _clean(name: str) -> str:
+    name = PARENTHESIS.sub("", fold(name)).strip(" ,;.:-–")
+    return name[:1].upper() + name[1:]
+
+
+def subject(body: str) -> str | None:
+    """The body a paragraph gives work to, when the paragraph opens with one:
+    "Bộ Quốc phòng, Bộ Công an chỉ đạo …" -> "Bộ Quốc phòng, Bộ Công an"."""
+    rest = R.OPENING.sub("", body, count=1)
+    rest = R.ASKED.sub("", rest, count=1)
+    if not R.SUBJECT_HEAD.match(rest):
+        return None
+    verb = R.WORK_VERB.search(rest, 0, MAX_AGENCY + 1)
+    while verb and R.PARTICIPLE.match(rest[verb.start():]):
+        verb = R.WORK_VERB.search(rest, verb.end(), MAX_AGENCY + 1)  # "… được giao chủ trì"
+    colon = rest.find(":", 0, MAX_AGENCY)
+    cuts = [p for p in (verb.start() if verb else -1, colon) if p > 0]
+    if not cuts:
+        return None
+    cut = min(cuts)
+    if verb and cut == verb.start() and R.NOT_WORK_VERB.match(rest[cut:]):
+        return None  # "… đã tập trung chỉ đạo": what was done, not work to do
+    if cut == colon and rest[cut + 1:].strip() and not _opens_work(rest[cut + 1:]):
+        return None  # "Ban Chỉ đạo bầu cử của tỉnh: Không quá 05 cá nhân" is a quota
+    name = _clean(rest[:cut])
+    return name if name and R.SUBJECT_HEAD.match(name) else None
+
+
+def _opens_work(text: str) -> bool:
+    """Whether `text` starts as a duty does: in lower case or with a work verb."""
+    text = text.strip()
+    return bool(R.AFTER_COLON_DUTY.match(text) or R.WORK_VERB.match(" " + text[:1].lower()
+                                                                    + text[1:60]))
+
+
+def co_with(text: str) -> list[str]:
+    """Bodies named after "phối hợp (với)" that are bodies ("phối hợp thực hiện" names none)."""
+    out: list[str] = []
+    for m in R.CO_WITH.finditer(text):
+        after = text[m.end():]
+        if not R.SUBJECT_HEAD.match(after):
+            continue
+        verb = R.WORK_VERB.search(after)
+        stop = min(p for p in (verb.start() if verb else len(after), _clause_end(after)))
+        out.extend(b for b in _bodies(after[:stop]) if b not in out)
+    return out
+
+
+PIECES = re.compile(r",|;|\svà\s")
+PIECES_KEPT = re.compile(r"(,\s*|;\s*|\svà\s)")
+
+
+def _each_a_body(text: str) -> bool:
+    """Whether every piece of 'A, B và C' names a body; 'Sở Nông nghiệp và Môi trường' and
+    'Bộ Văn hóa, Thể thao và Du lịch' are one name each."""
+    pieces = [p.strip() for p in PIECES.split(text) if p.strip()]
+    return all(R.SUBJECT_HEAD.match(p) or R.BODY_ABBREVIATION.search(p) for p in pieces)
+
+
+def _bodies(text: str) -> list[str]:
+    """'Sở Khoa học và Công nghệ, Sở Xây dựng và các cơ quan liên quan' -> the three bodies:
+    cut at ',', ';' and 'và', and a piece that names no body of its own ('Công nghệ',
+    'Thể thao', 'Môi trường') joins the name before it, as does a lower-case piece after a
+    group ('các phòng, ban, đơn vị liên quan', 'Ủy ban nhân dân các tỉnh, thành phố')."""
+    parts = PIECES_KEPT.split(fold(text))  # piece, separator, piece, …
+    names: list[str] = []
+    for i in range(0, len(parts), 2):
+        piece = parts[i].strip()
+        if not piece:
+            continue
+        same_group = bool(names) and (
+            (piece[0].islower() and not piece.startswith("các ")
+             and "các " in names[-1].lower())
+            # a name the agency table knows runs on: "Văn phòng HĐND và UBND xã"
+            or known_name_end(f"{names[-1]}{parts[i - 1]}{piece}") > len(names[-1]))
+        if not names or (not same_group and (R.SUBJECT_HEAD.match(piece)
+                                             or R.BODY_ABBREVIATION.search(piece))):
+            names.append(piece)
+        else:
+            names[-1] = f"{names[-1]}{parts[i - 1]}{piece}"
+    return [c for n in names if (c := _clean(n))]
+
+
+def _clause_end(text: str) -> int:
+    m = re.search(r"[.;:]", text)
+    return m.start() if m else len(text)
+
+
+def heading_body(title: str) -> str | None:
+    """The body a heading names ("Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo",
+    "Trách nhiệm của đối tượng thực hiện kiểm kê"), else None ("9. Doanh nghiệp số" is a
+    topic)."""
+    title = R.ASKED.sub("", fold(title).rstrip(":"), count=1)  # "2.10. Đề nghị Viện kiểm sát …"
+    duty_of = R.DUTY_OF.match(title)
+    if duty_of:
+        return _clean(title[duty_of.end():]) or None
+    if not R.SUBJECT_HEAD.match(title) or R.TOPIC_HEAD.match(title):
+        return None
+    if R.WORK_VERB.search(" " + title):
+        return subject(title + ":")  # "Sở Y tế chủ trì, phối hợp với …"
+    return _clean(title)
+
+
+class _Reader:
+    """Walks the paragraphs once, keeping the bodies in scope."""
+
+    def __init__(self, ctx: Context, first_year: int | None, joint: Joint) -> None:
+        self.ctx = ctx
+        self.joint = joint
+        self.first_year = first_year
+        self.start = plan_start(ctx.document.issued_on, ctx.document.term)
+        self.stack: list[_Scope] = []
+        self.headings = {h.span[0]: h for h in ctx.outline}
+        self.tasks: list[Task] = []
+        self.last: Task | None = None          # the task block lines add to
+        self.title: tuple[int, int] | None = None  # a work item not yet a task
+        self.closed = True  # before the first heading (the preamble) and after "Nơi nhận"
+        self.funding: int | None = None  # level of a "Kinh phí" heading: rules for all
+        self.principles: int | None = None  # level of a "Mục đích, yêu cầu" heading
+        self.aims: tuple[int, int | None] | None = None  # "Mục tiêu đến năm 2030": level, year
+        self.contents = False  # the items after "Tham mưu … trình … quyết định:" are its parts
+
+    def section(self, level: int, title: str) -> None:
+        """Note whether the text from here on states funding rules or principles; a heading
+        at the same or a higher level ends such a section."""
+        title = fold(title)
+        if self.funding is not None and level <= self.funding:
+            self.funding = None
+        if self.principles is not None and level <= self.principles:
+            self.principles = None
+        if self.funding is None and R.FUNDING.match(title):
+            self.funding = level  # the outermost such heading decides where the section ends
+        if self.principles is None and R.PRINCIPLES.match(title):
+            self.principles = level
+        if self.aims is not None and level <= self.aims[0]:
+            self.aims = None
+        if R.AIMS.match(title):
+            self.aims = (level, _year(title) or (self.aims[1] if self.aims else None))
+
+    def lead(self) -> _Scope | None:
+        return next((s for s in reversed(self.stack) if s.lead), None)
+
+    def enter(self, level: int, lead: str | None, co: list[str] | None = None,
+              said: str = "") -> None:
+        """Open a scope at `level`; `said` is the heading or lead-in that opens it."""
+        while self.stack and self.stack[-1].level >= level:
+            self.stack.pop()
+        self.stack.append(_Scope(level, lead, co or [], bool(R.TARGETS_LEAD_IN.search(said))))
+
+    def task(self, span: tuple[int, int], lead: str | None, co: list[str]) -> Task:
+        text = self.ctx.text[span[0]:span[1]]
+        lead, leader = _without_leader(lead)
+        title = R.ITEM_LABEL.sub("", fold(text))[:200]
+        kind = next((k for p, k in R.KINDS if p.search(title)), "task")
+        own = co_with(text)
+        task = Task(id="", label=None, section=None, text=text, span=span, title=title,
+                    kind=kind, lead_agency=lead,
+                    co_agencies=co + [c for c in own if c not in co],
+                    due=parse_due(text, self.first_year, strict=True, start=self.start))
+        task.leader = leader
+        self.tasks.append(task)
+        self.last, self.title = task, None
+        return task
+
+    def block_line(self, role: str, value: str) -> None:
+        """'Cơ quan chủ trì: …', 'Thời gian thực hiện: …' under a work item."""
+        role = role.lower()
+        task = self.last
+        if task is None and self.title is not None:
+            heading = self.headings.get(self.title[0])
+            if heading is not None and R.BLOCK_PARTS.match(heading.title):
+                return  # "1.3. Triển khai xây dựng …": the block's task is the heading above
+            scope = self.lead()
+            task = self.task(self.title, scope.lead if scope else None, [])
+        if task is None:
+            return
+        value = fold(value)
+        if R.TIME_ROLE.match(role):
+            task.due = self.due(value)  # block_tasks warns W402 when no date can be read
+        elif "phối hợp" in role:
+            task.co_agencies = _bodies(_value(value))
+        elif "người" in role:
+            task.leader = _value(value)
+        elif "tham mưu" in role:
+            task.advisory_agency = _value(value)
+            task.lead_agency = task.lead_agency or task.advisory_agency
+        else:
+            task.lead_agency = _value(value)
+
+    def due(self, value: str) -> Due | None:
+        """A time line's date: the end of a period ("Từ ngày 01/01/2026 đến ngày 31/3/2026"),
+        none for an open end ("Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê")."""
+        end = R.PERIOD_END.search(value)
+        part = end.group("end") if end else value
+        due = parse_due(part, self.first_year, start=self.start)
+        if due is None or due.date is None:
+            return None
+        return Due(value, due.date, due.recurrence)
+
+    def read(self, span: tuple[int, int], heading: Heading | None) -> None:
+        text = _fold(self.ctx.text[span[0]:span[1]])
+        body = ARTICLE.sub("", R.ITEM_LABEL.sub("", text))
+        if R.CLOSING.match(body) or (("Nơi nhận" in text or "Trên đây là" in text)
+                                     and R.CLOSING_INSIDE.search(text)):
+            self.stack, self.last, self.title, self.closed = [], None, None, True
+            return
+        if heading is not None:
+            self.closed = False  # the first heading ends the preamble
+        if self.closed and not R.ASKED.match(body):
+            return  # the preamble ("Căn cứ …", "Trên cơ sở …, Ban Chấp hành xây dựng …")
+        block = R.BLOCK_LINE.match(self.ctx.text[span[0]:span[1]])
+        if block:
+            if heading is not None and self.last is None:
+                # "1.4. Cơ quan chủ trì tham mưu: Phòng Kinh tế …" is a part of the section,
+                # for the section's work (read by block_tasks), not for the line above it
+                self.title = None
+            self.block_line(block.group("role"), block.group("value"))
+            return
+        if R.CONTENT_LINE.match(body):
+            return  # "Nội dung: …" describes the item above
+        titled = not _ends_sentence(text) and len(text) <= MAX_TITLE_LINE
+        scope = self.lead()
+        if titled and scope is not None and R.PARTNERS_LEAD_IN.match(body):
+            # "a) Chủ trì, phối hợp với các sở, ban, ngành …" under "1. Sở Công Thương"
+            self.enter(heading.level if heading is not None else UNLABELLED, scope.lead,
+                       co_with(body))
+            self.last, self.title, self.contents = None, None, False
+            return
+        if heading is not None:
+            self.section(heading.level, heading.title)
+        if heading is not None and (titled or text.endswith(":")):
+            self.enter(heading.level, heading_body(heading.title), said=body)
+            self.last, self.title, self.contents = None, span, False
+            return
+        if (heading is None and titled and scope is not None and _opens_work(body)
+                and heading_body(body) is None):
+            titled = False  # "Đẩy mạnh số hóa …" without a full stop under a body: a duty
+        if heading is None and titled and " | " not in text:
+            self.section(1 if body.isupper() else UNLABELLED, body)  # "ĐỐI TƯỢNG, …" is a part
+            self.enter(UNLABELLED, heading_body(body))  # a title line with no label
+            self.last, self.title, self.contents = None, span, False
+            return
+        if heading is not None:
+            self.enter(heading.level, None)  # "2. Bộ Tài chính chủ trì …": a numbered duty
+        self.paragraph(span, text, body)
+
+    def paragraph(self, span: tuple[int, int], text: str, body: str) -> None:
+        if self.principles is not None:
+            # "Người đứng đầu … chủ động triển khai" under "Yêu cầu": a rule for all
+            self.last, self.title = None, None
+            return
+        who = subject(body)
+        if who and self.funding is not None and R.GENERIC_BODY.match(who):
+            # "Các sở, ngành … có trách nhiệm bố trí kinh phí" under "Kinh phí"
+            self.last, self.title = None, None
+            return
+        if body.endswith(":"):
+            self.lead_in(span, body, who)
+            return
+        if who:
+            if _not_duty(body, who):
+                self.last, self.title = None, None
+                return
+            base, leader = _without_leader(who)
+            lead, partners = self.joint(base) if base and _each_a_body(base) else (base, [])
+            task = self.task(span, lead, partners)
+            task.leader = task.leader or leader
+            self.enter(UNLABELLED, None)  # a body's own duty ends the lead-in above it
+            self.contents = False
+            return
+        if (self.aims is not None and self.lead() is None and R.AIM_WORK.match(body)
+                and not any(c.isdigit() for c in body)):
+            self.aim_task(span)
+            return
+        if self.contents and R.WORK_VERB.match(" " + body[:1].lower() + body[1:]):
+            self.contents = False  # "Lập, giao kế hoạch …" after the parts of a submission
+        scope = self.lead()
+        if scope is None or self.contents or scope.targets:
+            self.last, self.title = None, span
+            return
+        if _not_duty(body, None):
+            self.last, self.title = None, None
+            return
+        self.task(span, scope.lead, list(scope.co))
+
+    def aim_task(self, span: tuple[int, int]) -> None:
+        """A work item in a list of aims: no lead yet, due at the end of the list's year."""
+        task = self.task(span, None, [])
+        year = self.aims[1] if self.aims else None
+        if year:
+            task.due = Due(f"năm {year}", f"{year}-12-31")
+
+    def lead_in(self, span: tuple[int, int], body: str, who: str | None) -> None:
+        """'Bộ Tài chính chủ trì, phối hợp với …:' leads the duties below it (with those
+        partners); so does 'Chủ trì, phối hợp với …:' under a body. Another action ending in
+        ':' under a body ('Tham mưu UBND tỉnh trình HĐND quyết định:') is one duty whose
+        parts follow."""
+        if self.aims is not None and _year(body):
+            self.aims = (self.aims[0], _year(body))  # "Đến hết năm 2030, phấn đấu đạt …:"
+        if R.NOT_DUTY.search(body):
+            self.last, self.title = None, None
+            return
+        if who:
+            self.enter(UNLABELLED, who, co_with(body), said=body)
+            self.last, self.title, self.contents = None, None, False
+            return
+        scope = self.lead()
+        if scope is not None and R.PARTNERS_LEAD_IN.match(body):
+            self.enter(UNLABELLED, scope.lead, co_with(body))  # "Chủ trì, phối hợp với …:"
+            self.last, self.title, self.contents = None, None, False
+            return
+        if scope is not None:
+            self.task(span, scope.lead, list(scope.co))
+            self.contents = True
+            return
+        self.last, self.title = None, None
+
+
+def _year(text: str) -> int | None:
+    m = R.AIM_YEAR.search(text)
+    return int(m.group("y")) if m else None
+
+
+def _not_duty(body: str, who: str | None) -> bool:
+    """Enforcement clauses, conditionals, role statements, definitions: not work given."""
+    return bool(R.NOT_DUTY.search(body) or R.ROLE_STATEMENT.match(body)
+                or (not who and R.DEFINITION.match(body)))
+
+
+def _without_leader(lead: str | None) -> tuple[str | None, str | None]:
+    """'UBND xã (đồng chí Nguyễn Văn A, Phó Chủ tịch UBND xã phụ trách)' -> ('UBND xã',
+    'Nguyễn Văn A, Phó Chủ tịch UBND xã'): the person who steers is not the body that acts."""
+    m = R.LEADER.search(lead) if lead else None
+    if lead is None or m is None:
+        return lead, None
+    rest = _clean((lead[:m.start()] + lead[m.end():]).replace("()", "").rstrip(" )"))
+    return (rest or None), fold(m.group("leader")).strip(" ,")
+
+
+def _value(text: str) -> str:
+    cut = R.VALUE_END.search(text)
+    return fold(text[:cut.start()] if cut else text).strip(" ,:")
+
+
+def prose_tasks(ctx: Context, first_year: int | None, joint: Joint) -> list[Task]:
+    """Every paragraph that gives work to a body, with its lead, co-agencies and time.
+
+    joint: splits a duty given to several named bodies into its lead and the others
+    ('Thường trực HĐND xã, các Ban HĐND xã …' -> the first leads)."""
+    heads = {h.span[0]: h for h in ctx.outline}
+    reader = _Reader(ctx, first_year, joint)
+    reader.closed = bool(ctx.outline)  # a letter without headings has no preamble to skip
+    for span in paragraphs(ctx.text, set(heads)):
+        reader.read(span, heads.get(span[0]))
+    return reader.tasks

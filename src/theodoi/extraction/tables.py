@@ -1,0 +1,270 @@
+"""Tables as rows of cells with spans, whatever the format they came in.
+
+A DOCX reader emits one "cell" block per Word table cell. A text export of a Word file
+writes a table row as its cells joined by " | " or by tabs (one row a line), and a crawl
+or an export of merged rows may put a whole table on one line, rows apart by an empty cell
+("TT | Nội dung | Cơ quan chủ trì | | 1 | Tổ chức … | Sở … | | 2 | …"). `text_cell_blocks`
+turns such a line into cell blocks, so the table stages read every format the same way;
+`tables` groups the cell blocks of a source into `Table`s, and `columns` names each column
+from its header rows (two-level headers, "Kế hoạch 2026" over "Lượng | Giá trị").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from theodoi.extraction.source import Block
+
+CELL_SEP = " | "
+SEPARATOR = re.compile(r" \| |\t")
+MIN_SEPARATORS = 2          # "a | b" may be prose; a row has at least three cells
+# A row's number in its first cell: "1", "1.2", "I", "II.", "a", "a)", "-", "+", "(3)"
+ROW_LABEL = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}\.?|[a-zđ][.)]?|[-+*•]|"
+                       r"\(\d{1,3}\))$")
+WORDY = re.compile(r"[^\W\d_]{2}")  # two letters in a row: a name, not a figure
+SHORT_ROW_COST = 1          # a row narrower than the table: merged cells, a section title
+EMPTY_START_COST = 1        # a narrow row that starts with an empty cell is rarer still
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A cell's span in the text (empty cells have start == end) and its text, spaces folded."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Table:
+    """The rows of one table, each a list of cells in column order."""
+
+    id: int
+    rows: list[list[Cell]]
+
+
+def _tokens(line: str, offset: int, sep: str = "|") -> list[tuple[int, int]]:
+    """Spans of the cells of a ' | ' (or tab) line, trimmed; an empty cell is zero-length."""
+    spans = []
+    pos = 0
+    for piece in line.split(sep):
+        lead = len(piece) - len(piece.lstrip())
+        body = piece.strip()
+        start = offset + pos + (lead if body else 0)
+        spans.append((start, start + len(body)))
+        pos += len(piece) + 1
+    return spans
+
+
+def _width(texts: list[str]) -> int:
+    """The table's usual row width: the commonest length of the rows that a row number
+    after an empty cell starts, a name after it ('| | 3 | Chanh leo | 2.200'; a figure
+    '400' after an empty cell is no row number), as a first guess before rows are cut."""
+    lengths, current = [], 1
+    for i in range(1, len(texts)):
+        if (texts[i - 1] == "" and ROW_LABEL.match(texts[i]) and current > 2
+                and i + 1 < len(texts) and WORDY.search(texts[i + 1])):
+            lengths.append(current - 1)
+            current = 1
+        else:
+            current += 1
+    lengths.append(current)
+    # the header's rows are often narrower (merged cells); the data rows set the width
+    common = Counter(n for n in (lengths[1:] or lengths) if n >= MIN_SEPARATORS + 1)
+    return common.most_common(1)[0][0] if common else len(texts)
+
+
+def segment_rows(texts: list[str]) -> list[tuple[int, int]]:
+    """Cut a one-line table into rows: [(first token, end token)], rows apart by one empty
+    token. Full-width rows cost nothing, narrower or wider ones cost more, and the cheapest
+    cut wins (dynamic programming, linear in tokens times the width), so an empty cell
+    inside a row is not taken for a row break when a full row reads better."""
+    n, width = len(texts), _width(texts)
+    if n <= width:
+        return [(0, n)]
+    inf = float("inf")
+    best = [inf] * (n + 1)   # best[i]: cost of the rows before token i, where a row starts
+    back = [(0, 0)] * (n + 1)  # (start, end) of the last row before i
+    best[0] = 0
+    ends = [j for j, t in enumerate(texts) if t == ""] + [n]  # where a row may end
+    for i in range(n):
+        if best[i] == inf:
+            continue
+        k = bisect_right(ends, i)
+        while k < len(ends) and ends[k] <= i + 2 * width:  # a row is tokens i..j-1
+            j = ends[k]
+            k += 1
+            nxt = min(j + 1, n)
+            cost = best[i] + _row_cost(texts, i, j, width)
+            if cost < best[nxt]:
+                best[nxt], back[nxt] = cost, (i, j)
+    if best[n] == inf:
+        return [(0, n)]  # no cut fits (rows wider than twice the usual): one row
+    rows, end = [], n
+    while end > 0:
+        start, stop = back[end]
+        rows.append((start, stop))
+        end = start
+    rows.reverse()
+    return rows
+
+
+def _row_cost(texts: list[str], i: int, j: int, width: int) -> float:
+    length = j - i
+    if length == width:
+        return 0
+    cost: float = SHORT_ROW_COST if length < width else SHORT_ROW_COST + length - width
+    if length < width and texts[i] == "":
+        cost += EMPTY_START_COST
+    return cost
+
+
+def text_cell_blocks(text: str, start: int, end: int, table: int, paragraph: int | None
+                     ) -> list[Block] | None:
+    """Cell blocks of text[start:end] when it is a ' | ' table line, else None."""
+    line = text[start:end]
+    sep = "|" if line.count(CELL_SEP) >= MIN_SEPARATORS else (
+        "\t" if line.strip("\t").count("\t") >= MIN_SEPARATORS else None)
+    if sep is None:
+        return None
+    spans = _tokens(line, start, sep)
+    texts = [text[s:e] for s, e in spans]
+    blocks = []
+    for r, (a, b) in enumerate(segment_rows(texts)):
+        for c, (s, e) in enumerate(spans[a:b]):
+            blocks.append(Block(s, e, kind="cell", paragraph=paragraph, table=table, row=r,
+                                col=c))
+    return blocks
+
+
+def with_text_tables(text: str, blocks: list[Block], first_table: int = 0) -> list[Block]:
+    """`blocks` with each ' | ' table line replaced by its cell blocks; lines that follow one
+    another continue one table (a one-row-a-line export), their rows numbered on."""
+    if CELL_SEP not in text and "\t" not in text:
+        return blocks
+    starts = [b.start for b in blocks]
+    # the blocks holding a cell separator, found from the separators (far fewer than lines)
+    marked = {bisect_right(starts, m.start()) - 1 for m in SEPARATOR.finditer(text)}
+    out: list[Block] = []
+    table, next_row, last_line = first_table - 1, 0, -2
+    for k, block in enumerate(blocks):
+        if k not in marked or block.kind == "cell":
+            out.append(block)
+            continue
+        line = block.paragraph if block.paragraph is not None else -1
+        if line != last_line + 1:
+            table, next_row = table + 1, 0
+        cells = text_cell_blocks(text, block.start, block.end, table, block.paragraph)
+        if not cells:
+            out.append(block)
+            continue
+        out.extend(Block(c.start, c.end, kind="cell", paragraph=c.paragraph, table=table,
+                         row=(c.row or 0) + next_row, col=c.col) for c in cells)
+        next_row += 1 + max(c.row or 0 for c in cells)
+        last_line = line
+    return out
+
+
+def tables(text: str, blocks: list[Block]) -> list[Table]:
+    """The tables among `blocks` (cell blocks grouped by table and row), in reading order."""
+    grouped: dict[int, dict[int, list[Block]]] = defaultdict(lambda: defaultdict(list))
+    for b in blocks:
+        if b.kind == "cell" and b.table is not None and b.row is not None:
+            grouped[b.table][b.row].append(b)
+    out = []
+    for t, rows in grouped.items():
+        table: list[list[Cell]] = []
+        for _, row in sorted(rows.items()):
+            cells = []
+            for b in sorted(row, key=lambda b: b.col or 0):
+                words = " ".join(text[b.start:b.end].split())
+                if b.merged and not words and table and (b.col or 0) < len(table[-1]):
+                    words = table[-1][b.col or 0].text  # a vertical merge: the body above
+                cells.append(Cell(b.start, b.end, words))
+            table.append(cells)
+        out.append(Table(t, table))
+    return out
+
+
+def is_label(cell: str) -> bool:
+    """Whether a cell holds only a row number ('1', 'II', 'a)', '-')."""
+    return bool(ROW_LABEL.match(cell))
+
+
+def header_size(table: Table) -> int:
+    """How many rows head the table: the first, and each next one while the row above it is
+    narrower than the table (its merged cells have a lower level: 'Giai đoạn 2026-2030'
+    over 'Năm 2026 | … | Năm 2030'), until a row number, a section title alone ('I. Kinh tế
+    số') or a column-number row ('1 | 2 | 3 …', '(1) | (2) …'); at least one."""
+    numbered = Counter(len(r) for r in table.rows if r and is_label(r[0].text))
+    usual = numbered.most_common(1)[0][0] if numbered else max(len(r) for r in table.rows)
+    for i, row in enumerate(table.rows):
+        named = [c.text for c in row if c.text]
+        if i and (len(table.rows[i - 1]) >= usual or not named or is_label(named[0])
+                  or len(named) < 2 or _numbering_row(row)):
+            return i
+    return len(table.rows)
+
+
+def _numbering_row(row: list[Cell]) -> bool:
+    """'1 | 2 | 3 | … ' or '(1) | (2) | …' under a header: column numbers, not data."""
+    nums = [c.text.strip("()") for c in row if c.text]
+    return len(nums) >= MIN_SEPARATORS + 1 and all(
+        n.isdigit() for n in nums) and [int(n) for n in nums] == list(
+        range(int(nums[0]), int(nums[0]) + len(nums)))
+
+
+def width(table: Table, first_data: int) -> int:
+    """The commonest width of the data rows (the header's merged cells make it narrower)."""
+    lengths = Counter(len(r) for r in table.rows[first_data:])
+    return lengths.most_common(1)[0][0] if lengths else max(len(r) for r in table.rows)
+
+
+def columns(table: Table) -> tuple[list[str], int]:
+    """(header text of each column, index of the first data row).
+
+    A header of two rows where the first is narrower ('TT | Chỉ tiêu | ĐVT | Giai đoạn
+    2026-2030' over 'Năm 2026 | … | Năm 2030') is laid out as Word draws it: the lower row
+    fills the last columns, the upper row's first cells head the first columns one to one
+    and its last cells are spread evenly over the lower row ('Kế hoạch 2026' over 'Lượng |
+    Giá trị'); each column's name is its upper and lower header joined."""
+    size = header_size(table)
+    head = [r for r in table.rows[:size] if any(c.text for c in r)]
+    # skip column-number rows that the header-size test stopped before
+    data_start = size
+    while data_start < len(table.rows) and _numbering_row(table.rows[data_start]):
+        data_start += 1
+    full = width(table, data_start)
+    names = [""] * full
+    for upper, lower in _layers(head, full):
+        for col in range(full):
+            names[col] = " ".join(p for p in (names[col], upper[col], lower[col]) if p)
+    return names, data_start
+
+
+def _layers(head: list[list[Cell]], full: int) -> list[tuple[list[str], list[str]]]:
+    """The header rows as (upper, lower) column texts of `full` columns each."""
+    if not head:
+        return []
+    texts = [[c.text for c in row] for row in head]
+    if len(texts) == 1 or len(texts[-1]) >= full:
+        return [(_pad(texts[-1], full), [""] * full)] if len(texts) == 1 else [
+            (_pad(row, full), [""] * full) for row in texts]
+    upper, lower = texts[-2], texts[-1]
+    lead = full - len(lower)
+    spread = upper[lead:]
+    top = _pad(upper[:lead], lead)
+    if spread and len(lower) % len(spread) == 0:
+        step = len(lower) // len(spread)
+        top += [spread[k // step] for k in range(len(lower))]
+    else:
+        top += [" ".join(spread)] * len(lower)
+    earlier = [(_pad(row, full), [""] * full) for row in texts[:-2]]
+    return [*earlier, (top, [""] * lead + lower)]
+
+
+def _pad(cells: list[str], full: int) -> list[str]:
+    return (cells + [""] * full)[:full]

@@ -1,0 +1,130 @@
+"""Tasks in prose and lists, whatever the layout: each case is a short plan written the way
+provinces, communes and the Government write duties (one paragraph a line, as a Word file
+reads; no list labels), with the answer written by hand from the Vietnamese."""
+
+from __future__ import annotations
+
+import pytest
+
+from theodoi.extraction import extract
+
+HEAD = "KẾ HOẠCH\nThực hiện nhiệm vụ năm 2026\nHà Tĩnh, ngày 24 tháng 11 năm 2025\n"
+
+
+def _tasks(body: str) -> list[dict]:
+    return extract((HEAD + body).encode(), filename="kh.txt")["tasks"]
+
+
+def _one(body: str, quote: str) -> dict:
+    found = [t for t in _tasks(body) if quote in t["text"]]
+    assert len(found) == 1, [t["text"] for t in _tasks(body)]
+    return found[0]
+
+
+@pytest.mark.parametrize(("body", "quote", "lead", "co"), [
+    # a paragraph whose subject is a body (resolutions, letters)
+    ("I. NHIỆM VỤ\nBộ Tài chính tiếp tục xuất cấp hàng dự trữ quốc gia để hỗ trợ các địa "
+     "phương.\n", "xuất cấp hàng dự trữ", "Bộ Tài chính", []),
+    ("II. TỔ CHỨC THỰC HIỆN\nSở Tài chính phối hợp với các cơ quan, đơn vị liên quan tham mưu "
+     "Ủy ban nhân dân tỉnh bố trí kinh phí.\n", "bố trí kinh phí", "Sở Tài chính",
+     ["Các cơ quan, đơn vị liên quan"]),
+    # "Giao X chủ trì, phối hợp Y …" anywhere in the plan
+    ("III. GIẢI PHÁP\nGiao Công an tỉnh chủ trì, phối hợp với Văn phòng UBND tỉnh theo dõi, "
+     "hướng dẫn, kiểm tra việc triển khai.\n", "theo dõi, hướng dẫn", "Công an tỉnh",
+     ["Văn phòng UBND tỉnh"]),
+    # "Đề nghị X …": a request to a body it does not command is still its duty
+    ("IV. TỔ CHỨC THỰC HIỆN\nĐề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh tăng cường tuyên "
+     "truyền, vận động Nhân dân tham gia.\n", "tăng cường tuyên truyền",
+     "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", []),
+    # a lead-in naming the body and its partners, then one duty a line
+    ("II. TỔ CHỨC THỰC HIỆN\nSở Giáo dục và Đào tạo chủ trì, phối hợp với Sở Nông nghiệp và "
+     "Môi trường, Ủy ban nhân dân các xã, phường:\nXây dựng chương trình đào tạo cho đội ngũ "
+     "giáo viên;\nLồng ghép nội dung phòng, chống thiên tai vào môn học.\n",
+     "Lồng ghép nội dung", "Sở Giáo dục và Đào tạo",
+     ["Sở Nông nghiệp và Môi trường", "Ủy ban nhân dân các xã, phường"]),
+    # a body's heading, unlabelled, then its duties; "Phối hợp với …" adds partners
+    ("II. TỔ CHỨC THỰC HIỆN\nSở Y tế\nTổ chức sơ kết các chương trình về dân số.\nPhối hợp với "
+     "Sở Tư pháp và các cơ quan liên quan tổ chức phổ biến pháp luật về dân số.\n",
+     "phổ biến pháp luật", "Sở Y tế", ["Sở Tư pháp", "Các cơ quan liên quan"]),
+    # a numbered heading "Trách nhiệm của …" gives the body
+    ("IV. NHIỆM VỤ CỤ THỂ\n1.5. Trách nhiệm của đối tượng thực hiện kiểm kê:\nThành lập Tổ kiểm "
+     "kê tại đơn vị.\n", "Thành lập Tổ kiểm kê", "Đối tượng thực hiện kiểm kê", []),
+])
+def test_duty_and_its_bodies(body: str, quote: str, lead: str, co: list[str]) -> None:
+    task = _one(body, quote)
+    assert (task["lead_agency"], task["co_agencies"]) == (lead, co)
+
+
+def test_block_lines_under_an_unlabelled_work_item() -> None:
+    body = ("II. NỘI DUNG\nBiên soạn tài liệu phổ biến Luật\nCơ quan chủ trì: Bộ Công an.\n"
+            "Cơ quan phối hợp: Văn phòng Chính phủ, Bộ Tư pháp và các cơ quan có liên quan.\n"
+            "Thời hạn hoàn thành: trước ngày 31 tháng 12 năm 2026.\n")
+    task = _one(body, "Biên soạn tài liệu")
+    assert task["lead_agency"] == "Bộ Công an"
+    assert task["co_agencies"] == ["Văn phòng Chính phủ", "Bộ Tư pháp",
+                                   "Các cơ quan có liên quan"]
+    assert task["due"]["date"] == "2026-12-31"
+
+
+@pytest.mark.parametrize(("time_line", "when"), [
+    ("Thời gian hoàn thành: Tháng 11 - 12/2025.", "2025-12-31"),
+    ("Thời hạn hoàn thành: Từ ngày 01/01/2026 đến ngày 31/3/2026.", "2026-03-31"),
+    ("Thời gian thực hiện: Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê.", None),
+])
+def test_a_time_line_dates_the_duty_above_it(time_line: str, when: str | None) -> None:
+    body = ("IV. NHIỆM VỤ CỤ THỂ\n1.4. Ủy ban nhân dân các phường, xã\nHướng dẫn, tập huấn cho "
+            f"các đối tượng kiểm kê.\n{time_line}\n")
+    task = _one(body, "Hướng dẫn, tập huấn")
+    assert task["lead_agency"] == "Ủy ban nhân dân các phường, xã"
+    assert (task["due"] or {}).get("date") == when
+
+
+def test_a_known_name_with_và_stays_one_body() -> None:
+    body = ("II. NHIỆM VỤ\nXây dựng Kế hoạch đầu tư công trung hạn\nCơ quan chủ trì: Phòng "
+            "Kinh tế.\nCơ quan phối hợp: Văn phòng HĐND và UBND xã, Sở Khoa học và Công nghệ.\n")
+    task = _one(body, "đầu tư công")
+    assert task["co_agencies"] == ["Văn phòng HĐND và UBND xã", "Sở Khoa học và Công nghệ"]
+
+
+def test_a_leader_is_kept_apart_from_the_body() -> None:
+    body = ("II. TỔ CHỨC THỰC HIỆN\nUBND xã (đồng chí Nguyễn Văn An, Phó Chủ tịch UBND xã phụ "
+            "trách) chủ trì, phối hợp với Công an xã tổ chức diễn tập phòng cháy.\n")
+    task = _one(body, "diễn tập phòng cháy")
+    assert task["lead_agency"] == "UBND xã"
+    assert task["leader"] == "Nguyễn Văn An, Phó Chủ tịch UBND xã"
+    assert task["co_agencies"] == ["Công an xã"]
+
+
+@pytest.mark.parametrize("body", [
+    # the preamble's bases and the enforcement clause
+    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\nI. MỤC TIÊU\n"
+    "Nâng cao nhận thức.\nĐiều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Tài chính chịu trách "
+    "nhiệm thi hành quyết định này.\n",
+    # principles and requirements bind everyone, they give no body work
+    "I. MỤC ĐÍCH, YÊU CẦU\nNgười đứng đầu cơ quan, đơn vị được giao nhiệm vụ chủ động triển "
+    "khai thực hiện Kế hoạch.\n",
+    # a conditional, a definition, a funding rule for all, past work
+    "II. TỔ CHỨC THỰC HIỆN\nTrong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan "
+    "phản ánh về Sở Tài chính.\nDoanh nghiệp công nghệ số là lực lượng tiên phong trong kiến tạo "
+    "hạ tầng.\nChính phủ, Thủ tướng Chính phủ đã tập trung chỉ đạo khắc phục hậu quả.\n"
+    "III. KINH PHÍ THỰC HIỆN\nCác sở, ngành, địa phương có trách nhiệm chủ động bố trí kinh phí "
+    "từ dự toán được giao.\n",
+    # quotas of an emulation plan ("Ban …: Không quá 05 cá nhân")
+    "III. KHEN THƯỞNG\nBan Chỉ đạo bầu cử của tỉnh: Không quá 05 cá nhân;\n",
+    # a body's targets are targets, not duties
+    "V. CHỈ TIÊU\n1.1. Giao cho Ban Xây dựng Đảng chủ trì tổ chức thực hiện các chỉ tiêu sau:\n"
+    "(1) Duy trì 100% tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ.\n",
+])
+def test_what_is_not_a_duty(body: str) -> None:
+    assert _tasks(body) == []
+
+
+def test_work_items_in_a_list_of_aims_are_tasks_due_at_its_horizon() -> None:
+    body = ("II. MỤC TIÊU\n1. Mục tiêu chung\nNâng cao năng lực quản lý hạ tầng giao thông.\n"
+            "2. Mục tiêu cụ thể đến năm 2030\nHoàn thiện cơ sở dữ liệu tập trung về hạ tầng "
+            "giao thông toàn tỉnh.\nHình thành ít nhất 02 vùng nuôi thủy sản thông minh.\n"
+            "III. GIẢI PHÁP\nXây dựng cơ chế khuyến khích doanh nghiệp đầu tư.\n")
+    tasks = _tasks(body)
+    assert [t["title"][:25] for t in tasks] == ["Hoàn thiện cơ sở dữ liệu "]
+    assert tasks[0]["lead_agency"] is None
+    assert tasks[0]["due"]["date"] == "2030-12-31"
