@@ -20,6 +20,7 @@ from theodoi.reports import data
 from theodoi.reports.model import REPORT_KINDS
 from theodoi.services import access, reporting
 from theodoi.services.access import Principal
+from theodoi.storage.models import Unit
 
 KIND_LABELS = {"quy": "quý", "6_thang": "6 tháng", "9_thang": "9 tháng", "nam": "năm",
                "so_ket": "sơ kết", "tong_ket": "tổng kết"}
@@ -62,7 +63,7 @@ def form_options() -> dict[str, object]:
     return {**FORM, "pdf_available": pdf_available()}
 
 
-def _filename(kind: str, period: str, unit_name: str, plan_id: int | None, fmt: str) -> str:
+def filename(kind: str, period: str, unit_name: str, plan_id: int | None, fmt: str) -> str:
     """'Báo cáo quý III-2026 - Xã An Bình.docx' (no characters a file system refuses)."""
     label = data.period_for(kind, period).label
     what = f"Báo cáo {label[:1].lower()}{label[1:]}".replace("/", "-")
@@ -70,18 +71,28 @@ def _filename(kind: str, period: str, unit_name: str, plan_id: int | None, fmt: 
     return re.sub(r'[\\:*?"<>|]', "", f"{what} - {unit_name}{plan}.{fmt}")
 
 
-def download(s: Session, p: Principal, unit_id: int, kind: str, period: str, fmt: str,
-             plan_id: int | None = None, today: date | None = None) -> ReportFile:
-    """The unit's (or one plan's) report as `fmt`, for anyone who reads the unit; figures
-    up to `today` when the period is still under way."""
+def checked(s: Session, p: Principal, unit_id: int, kind: str, period: str, fmt: str,
+            plan_id: int | None = None) -> tuple[Unit, str]:
+    """The unit and the trimmed period of a report request someone who reads the unit
+    may make; BadInput (400) for a wrong format, kind or period, NotFound otherwise.
+    Checked before a PDF is queued, so a bad request never becomes a job."""
     unit = access.unit(s, p, unit_id)
     if fmt not in MEDIA_TYPES:
         raise BadInput(f"định dạng '{fmt}' không có; dùng docx, xlsx hoặc pdf.")
     if not (period or "").strip():
         raise BadInput("hãy nhập kỳ báo cáo (ví dụ Q3/2026, 6 tháng 2026, 2026, 2025-2030).")
+    data.period_for(kind, period.strip())
     if plan_id is not None and access.plan(s, p, plan_id).unit_id != unit.id:
         raise NotFound(f"không có kế hoạch số {plan_id}.")
-    req = reporting.Request(unit.code, kind, period.strip(), plan_id, today=today)
+    return unit, period.strip()
+
+
+def download(s: Session, p: Principal, unit_id: int, kind: str, period: str, fmt: str,
+             plan_id: int | None = None, today: date | None = None) -> ReportFile:
+    """The unit's (or one plan's) report as `fmt`, for anyone who reads the unit; figures
+    up to `today` when the period is still under way."""
+    unit, period = checked(s, p, unit_id, kind, period, fmt, plan_id)
+    req = reporting.Request(unit.code, kind, period, plan_id, today=today)
     content = reporting.render(reporting.build_report(s, req), fmt)
-    return ReportFile(content, _filename(kind, period.strip(), unit.name, plan_id, fmt),
+    return ReportFile(content, filename(kind, period, unit.name, plan_id, fmt),
                       MEDIA_TYPES[fmt])

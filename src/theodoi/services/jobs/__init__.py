@@ -2,10 +2,10 @@
 
 Owns the job queue (a table in the register's own database: see `storage/models/jobs.py`),
 the runner that `theodoi serve` runs in a job process beside its web processes and
-`theodoi worker` runs alone, and the kinds of job: today reading an uploaded plan
+`theodoi worker` runs alone, and the kinds of job: reading an uploaded plan
 (`import_plan`), whose extraction runs in a child process with a memory cap so that a
 cancel can stop it and a crash or a memory blow-up of the reader cannot take the server
-down.
+down, and converting a report to PDF (`report_pdf`, report_pdf.py).
 
 Written here rather than taken from a library because none that is kept up fits both
 databases theodoi runs on without a broker: procrastinate is PostgreSQL-only (LISTEN/
@@ -14,8 +14,8 @@ dramatiq, rq and celery need Redis or RabbitMQ, one more service for a commune's
 keep alive. The queue needs only a conditional UPDATE (and `FOR UPDATE SKIP LOCKED` on
 PostgreSQL), which both databases do well.
 
-Public functions: `submit_upload`, `view`, `cancel`, `listing`, `served` (queue.py and
-uploads.py)
+Public functions: `submit_upload`, `submit_report_pdf`, `report_file`, `view`, `cancel`,
+`listing`, `served` (queue.py, uploads.py and report_pdf.py)
 and `Runner`, `run_one` (runner.py).
 """
 
@@ -26,13 +26,16 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from theodoi.services.jobs.queue import cancel, listing, served, view
+    from theodoi.services.jobs.report_pdf import report_file, submit_report_pdf
     from theodoi.services.jobs.runner import Runner, run_one
     from theodoi.services.jobs.uploads import submit_upload
 
-__all__ = ["Runner", "cancel", "listing", "run_one", "served", "submit_upload", "view"]
+__all__ = ["Runner", "cancel", "listing", "report_file", "run_one", "served",
+           "submit_report_pdf", "submit_upload", "view"]
 _HOMES = {"cancel": "queue", "listing": "queue", "served": "queue", "view": "queue",
           "Runner": "runner",
-          "run_one": "runner", "submit_upload": "uploads"}
+          "run_one": "runner", "submit_upload": "uploads",
+          "report_file": "report_pdf", "submit_report_pdf": "report_pdf"}
 
 
 def __getattr__(name: str) -> Any:

@@ -133,6 +133,8 @@ def as_dict(job: Job) -> dict[str, Any]:
             "started_at": when(job.started_at), "finished_at": when(job.finished_at),
             "url": f"/api/jobs/{job.id}", "page": f"/tac-vu/{job.id}",
             "plan_page": f"/ke-hoach/{plan_id}" if plan_id else None,
+            "file_page": f"/tac-vu/{job.id}/tep" if result.get("file") else None,
+            "file_url": f"/api/jobs/{job.id}/file" if result.get("file") else None,
             "finished": job.state not in repo.ACTIVE}
 
 

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from theodoi.domain.errors import TheodoiError
 from theodoi.services import uow
 from theodoi.services.access import Principal
-from theodoi.services.jobs import child, queue, uploads
+from theodoi.services.jobs import child, queue, report_pdf, uploads
 from theodoi.services.jobs.queue import Claim
 from theodoi.settings import Settings
 
@@ -76,6 +76,7 @@ def _write_import(s: Session, settings: Settings, c: Claim, extraction: Any) -> 
 
 KINDS: dict[str, Kind] = {
     uploads.KIND: Kind(_prepare_import, _write_import, uploads.cleanup),
+    report_pdf.KIND: Kind(report_pdf.prepare, report_pdf.write, report_pdf.cleanup),
 }
 
 
@@ -182,10 +183,12 @@ class Runner:
             t.join(timeout)
 
     def recover(self) -> tuple[list[int], list[int]]:
-        """Requeue or fail jobs of dead workers; remove stored uploads no job needs."""
+        """Requeue or fail jobs of dead workers; remove stored uploads no job needs and
+        report PDFs past their keeping time (report_pdf.KEEP)."""
         with uow.transaction(self.settings) as s:
             requeued, failed = queue.recover(s, self.stale, self.settings.job_max_attempts)
             uploads.sweep(s, self.settings, SWEEP_AFTER)
+            report_pdf.sweep(s, self.settings, SWEEP_AFTER)
         if requeued or failed:
             log.warning("stale jobs requeued %s, failed %s", requeued, failed)
         return requeued, failed

@@ -124,6 +124,12 @@ def active_payloads(s: Session) -> list[dict[str, Any]]:
     return list(s.scalars(select(Job.payload).where(Job.state.in_(ACTIVE))))
 
 
+def results(s: Session, kind: str) -> list[dict[str, Any]]:
+    """The results of the done jobs of `kind` (the stored files they name)."""
+    return [r for r in s.scalars(select(Job.result).where(Job.kind == kind,
+                                                          Job.state == "done")) if r]
+
+
 def release(s: Session, job_id: int, attempt: int, text: str) -> bool:
     """Put this attempt's running job back in the queue (its worker is stopping)."""
     return _changed(s.execute(update(Job).where(Job.id == job_id, Job.state == "running",

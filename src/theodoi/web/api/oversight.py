@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
-from fastapi.responses import Response
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 
-from theodoi.services import audit_view, explanation_view, report_files
+from theodoi.services import audit_view, explanation_view, jobs, report_files
 from theodoi.web import deps
 from theodoi.web.downloads import file_response
 
@@ -75,10 +75,22 @@ def revert(entry_id: int, body: Versioned, s: deps.Db, p: deps.User) -> dict[str
 
 
 @router.get("/units/{unit_id}/report", response_class=Response,
-            responses={200: {"content": {t: {} for t in report_files.MEDIA_TYPES.values()}}})
+            responses={200: {"content": {t: {} for t in report_files.MEDIA_TYPES.values()}},
+                       202: {"description": "PDF: the job that converts it"}})
 def report(unit_id: int, kind: str, period: str, s: deps.Db, p: deps.User,
            fmt: Annotated[str, Query(alias="format")] = "docx",
            plan: int | None = None) -> Response:
-    """The report file (DOCX, XLSX appendix, or PDF when LibreOffice is installed)."""
+    """The report file (DOCX or XLSX appendix); for a PDF, 202 with the job that converts
+    it (poll its `url`; when done, its `file_url` gives the PDF)."""
+    if fmt == "pdf":
+        job = jobs.submit_report_pdf(s, p, unit_id, kind, period, plan, date.today())
+        return JSONResponse(job, status_code=202, headers={"Location": job["url"]})
     return file_response(report_files.download(s, p, unit_id, kind, period, fmt, plan,
                                                       date.today()))
+
+
+@router.get("/jobs/{job_id}/file", response_class=Response,
+            responses={200: {"content": {report_files.MEDIA_TYPES["pdf"]: {}}}})
+def job_file(job_id: int, request: Request, s: deps.Db, p: deps.User) -> Response:
+    """The PDF a done report job made, for whoever may read the job (404 otherwise)."""
+    return file_response(jobs.report_file(s, p, deps.settings_of(request), job_id))

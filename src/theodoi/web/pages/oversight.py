@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from theodoi.services import audit_view, explanation_view, report_files
+from theodoi.services import audit_view, explanation_view, jobs, report_files
 from theodoi.web import deps
 from theodoi.web.downloads import file_response
 from theodoi.web.templating import render
@@ -86,7 +86,17 @@ def revert(entry_id: int, s: deps.Db, p: deps.User,
 def report(unit_id: int, s: deps.Db, p: deps.User, kind: str = "", period: str = "",
            fmt: Annotated[str, Query(alias="format")] = "docx",
            plan: str = "") -> Response:
-    """The download the report form on the unit and plan pages asks for."""
+    """The download the report form on the unit and plan pages asks for; a PDF (seconds
+    of LibreOffice) is queued as a job and its page offers the file when done."""
     plan_id = int(plan) if plan.isdigit() else None
+    if fmt == "pdf":
+        job = jobs.submit_report_pdf(s, p, unit_id, kind, period, plan_id, date.today())
+        return RedirectResponse(job["page"], status_code=303)
     return file_response(report_files.download(s, p, unit_id, kind, period, fmt, plan_id,
                                                       date.today()))
+
+
+@router.get("/tac-vu/{job_id}/tep")
+def job_file(request: Request, job_id: int, s: deps.Db, p: deps.User) -> Response:
+    """The PDF a report job made, for whoever may see the job (404 otherwise)."""
+    return file_response(jobs.report_file(s, p, deps.settings_of(request), job_id))
