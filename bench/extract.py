@@ -96,8 +96,8 @@ def bench_pdf(rounds: int) -> None:
     blobs = [(p.name, p.read_bytes())
              for p in sorted((ROOT / "tests" / "data" / "fixtures").glob("**/*.pdf"))]
     blobs.append(("generated-60-pages.pdf", generated_pdf(60)))
-    for name, data in blobs:
-        check(name, extract(data, filename=name), name.startswith("generated"))
+    for name, data in blobs:  # the generated PDF is unaccented (pdfmaker): no target
+        check(name, extract(data, filename=name), False)
     pages = 0
     start = time.perf_counter()
     for _ in range(rounds):
