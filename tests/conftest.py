@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
@@ -95,17 +96,25 @@ def backend(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 
 
-@pytest.fixture
-def empty_db_url(backend: str, tmp_path: Path) -> Iterator[str]:
-    """A brand-new empty database (no schema) on the backend."""
+@contextmanager
+def fresh_database(backend: str, sqlite_file: Path) -> Iterator[str]:
+    """A brand-new empty database (no schema) on the backend: the SQLite file, or a
+    PostgreSQL database with a random name, dropped afterwards."""
     if backend == "sqlite":
-        yield f"sqlite:///{tmp_path / 'theodoi.db'}"
+        yield f"sqlite:///{sqlite_file}"
         return
     url = create_pg_database()
     try:
         yield url
     finally:
         drop_pg_database(url)
+
+
+@pytest.fixture
+def empty_db_url(backend: str, tmp_path: Path) -> Iterator[str]:
+    """A brand-new empty database (no schema) on the backend."""
+    with fresh_database(backend, tmp_path / "theodoi.db") as url:
+        yield url
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select, text
 
-from tests.conftest import create_pg_database, drop_pg_database
+from tests.conftest import fresh_database
 from tests.services.conftest import MAX, PLANS, SAMPLES, load
 from theodoi.services import backups, demo, uow
 from theodoi.services.backups import BackupError
@@ -60,14 +60,8 @@ def files_of(folder: Path) -> dict[str, bytes]:
 @pytest.fixture
 def second_url(backend: str, tmp_path: Path) -> Iterator[str]:
     """Another brand-new empty database on the same backend: where a restore goes."""
-    if backend == "sqlite":
-        yield f"sqlite:///{tmp_path / 'restored' / 'theodoi.db'}"
-        return
-    url = create_pg_database()
-    try:
+    with fresh_database(backend, tmp_path / "restored" / "theodoi.db") as url:
         yield url
-    finally:
-        drop_pg_database(url)
 
 
 def _installation(db_url: str, backend: str, tmp_path: Path, *, samples: bool) -> Settings:
