@@ -11,21 +11,18 @@ says so loudly; with CI=true that is an error. Screenshots go to .artifacts/scre
 from __future__ import annotations
 
 import os
-import socket
 import tempfile
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 from argon2 import PasswordHasher
 
 from tests.conftest import ROOT
 from tests.tools import need
+from tests.web.live import served
 from theodoi.services import accounts, units, uow
 from theodoi.settings import Settings
 from theodoi.storage import db
@@ -97,13 +94,6 @@ def grant_agency(site: Site, username: str) -> None:
         accounts.grant(s, username, unit, role, agency)
 
 
-def _free_socket() -> socket.socket:
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))  # loopback only; the kernel picks a free port
-    return sock
-
-
 @pytest.fixture(scope="module")
 def site() -> Iterator[Site]:
     """A fresh database, seeded units and users, and uvicorn serving the app in a thread."""
@@ -115,22 +105,10 @@ def site() -> Iterator[Site]:
         db.upgrade(url)
         settings = Settings(database_url=url, data_dir=Path(tmp) / "data")
         ids = _seed(settings)
-        sock = _free_socket()
-        port = sock.getsockname()[1]
-        server = uvicorn.Server(uvicorn.Config(create_app(settings), log_level="warning",
-                                               lifespan="on"))  # on: it runs the job runner
-        thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-        thread.start()
-        deadline = time.monotonic() + 20
-        while not server.started and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert server.started, "uvicorn did not start"
-        try:
-            yield Site(f"http://127.0.0.1:{port}", settings, ids)
+        try:  # lifespan on: it runs the job runner
+            with served(create_app(settings), lifespan="on") as base:
+                yield Site(base, settings, ids)
         finally:
-            server.should_exit = True
-            thread.join(10)
-            sock.close()
             db.engine_for(url).dispose()
 
 

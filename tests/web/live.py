@@ -18,12 +18,13 @@ from tests.web.conftest import PASSWORD
 
 
 @contextmanager
-def served(app: Any) -> Iterator[str]:
-    """Serve `app` until the block ends; yields the base URL."""
+def served(app: Any, lifespan: str = "off") -> Iterator[str]:
+    """Serve `app` until the block ends; yields the base URL. `lifespan="on"` runs the
+    app's lifespan (its job runner), as a real server does."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan=lifespan))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
