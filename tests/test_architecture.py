@@ -42,10 +42,25 @@ def imported(tree: ast.AST) -> list[tuple[int, str, list[str]]]:
     return found
 
 
+def packages_used(tree: ast.AST, faces: dict[str, set[str]]) -> list[tuple[int, str, str]]:
+    """(line, capability, attribute) of every `capability.attribute` where the package was
+    bound by `from theodoi.services import capability`: a module moved into a package of
+    its own name (progress, accounts, reporting, demo) still imports under the old line,
+    and only its attributes tell."""
+    bound = {a.asname or a.name: a.name for node in ast.walk(tree)
+             if isinstance(node, ast.ImportFrom) and node.module == "theodoi.services"
+             for a in node.names if a.name in faces}
+    return [(node.lineno, bound[node.value.id], node.attr) for node in ast.walk(tree)
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+            and node.value.id in bound]
+
+
 def violations(module: str, source: str, faces: dict[str, set[str]]) -> list[str]:
     """The imports in `source` (module `module`) that reach into another capability."""
-    bad = []
-    for line, target, names in imported(ast.parse(source)):
+    tree = ast.parse(source)
+    bad = [f"{module}:{line} uses theodoi.services.{cap}.{attr}, not in its __all__"
+           for line, cap, attr in packages_used(tree, faces) if attr not in faces[cap]]
+    for line, target, names in imported(tree):
         parts = target.split(".")
         if parts[:2] != ["theodoi", "services"] or len(parts) < 3 or parts[2] not in faces:
             continue
@@ -88,8 +103,12 @@ def test_a_reach_into_internals_is_caught() -> None:
     source = ("from theodoi.services.spreadsheets.excel_rows import TASK_VALUES\n"
               "from theodoi.services.progress import values, records\n"
               "from theodoi.services.spreadsheets import excel\n"
-              "import theodoi.services.progress.values\n")
+              "import theodoi.services.progress.values\n"
+              "from theodoi.services import progress\n"
+              "progress.record(progress.records)\n")
     assert violations("theodoi.web.pages.progress", source, faces) == [
+        "theodoi.web.pages.progress:6 uses theodoi.services.progress.record, "
+        "not in its __all__",
         "theodoi.web.pages.progress:1 imports theodoi.services.spreadsheets.excel_rows, "
         "not in its __all__",
         "theodoi.web.pages.progress:2 imports theodoi.services.progress.values, "
@@ -98,6 +117,8 @@ def test_a_reach_into_internals_is_caught() -> None:
         "not in its __all__",
     ]
     assert violations("theodoi.services.spreadsheets.excel", source, faces) == [
+        "theodoi.services.spreadsheets.excel:6 uses theodoi.services.progress.record, "
+        "not in its __all__",
         "theodoi.services.spreadsheets.excel:2 imports theodoi.services.progress.values, "
         "not in its __all__",
         "theodoi.services.spreadsheets.excel:4 imports theodoi.services.progress.values, "
