@@ -16,7 +16,7 @@ from theodoi.domain.similarity import (
 )
 
 T = TargetFacts
-THRESHOLD = 0.65  # what services/links.py suggests from
+THRESHOLD = 0.65  # what services/register/links.py suggests from
 
 words = st.sampled_from(["tỷ lệ", "hộ", "nghèo", "nước sạch", "thu nhập", "bình quân",
                          "đầu người", "rừng", "trồng mới", "trường", "đạt chuẩn", "quốc gia",

@@ -16,7 +16,7 @@ from tests.web.conftest import A, World, run_jobs
 from tests.web.test_explanations_pages import activate
 from theodoi.reports import pdf
 from theodoi.services.jobs import report_pdf, runner
-from theodoi.services.report_files import ascii_name, pdf_available
+from theodoi.services.reporting.report_files import ascii_name, pdf_available
 from theodoi.services.uow import transaction
 
 PDF_NAME = "Báo cáo năm 2026 - Xã An Bình.pdf"

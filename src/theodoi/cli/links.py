@@ -13,7 +13,7 @@ from rich.table import Table
 
 from theodoi.cli.common import ID, out, print_json, transaction, vn_number
 from theodoi.cli.register import plan_group
-from theodoi.services import cascade, links
+from theodoi.services.register import cascade, links
 
 FORMAT = click.Choice(["table", "json"])
 

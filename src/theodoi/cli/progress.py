@@ -13,7 +13,9 @@ from theodoi.cli.common import ID, out, print_json, transaction, vn_number
 from theodoi.cli.register import plan_group
 from theodoi.domain.errors import BadInput
 from theodoi.domain.fields import parse_date
-from theodoi.services import completeness, progress, progress_xlsx
+from theodoi.services.progress import completeness
+from theodoi.services.progress import records as progress
+from theodoi.services.spreadsheets import progress_xlsx
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 

@@ -11,8 +11,8 @@ from theodoi.cli.common import ID, out, print_json, transaction, vn_number
 from theodoi.cli.progress import FORMAT, day, screen_date
 from theodoi.domain.fields import FIELD_LABELS
 from theodoi.domain.status import LABELS
-from theodoi.services import explanations
-from theodoi.services.status import StatusRow, UnitStatus, status_of_unit
+from theodoi.services.progress import explanations
+from theodoi.services.progress.status import StatusRow, UnitStatus, status_of_unit
 
 
 @click.command("status")

@@ -16,8 +16,8 @@ from markupsafe import escape
 from theodoi.domain.fields import FIELD_LABELS
 from theodoi.domain.numbers import vn_number as format_number
 from theodoi.domain.phrases import goal_text
-from theodoi.services import report_files
 from theodoi.services.memo import Memo
+from theodoi.services.reporting import report_files
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 INVALID_NUMBER = "không hợp lệ"

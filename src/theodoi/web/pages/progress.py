@@ -10,8 +10,9 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from theodoi.services import baselines, my_work
-from theodoi.services.progress import Evidence
+from theodoi.services.progress import baselines
+from theodoi.services.progress.records import Evidence
+from theodoi.services.views import my_work
 from theodoi.web import deps
 from theodoi.web.pages.status import as_of
 from theodoi.web.templating import render, vn_date, vn_number
