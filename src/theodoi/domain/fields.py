@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from theodoi.domain.errors import BadInput
+from theodoi.domain.errors import BadInput, FieldError
 from theodoi.domain.numbers import read_number
 
 TARGET_KINDS = ("level", "growth_rate", "change", "milestone", "plan_relative")
@@ -57,13 +57,27 @@ TASK_FIELDS: dict[str, tuple[str, tuple[str, ...] | None, str]] = {
     "due_date": ("date", None, "ngày đến hạn"),
     "due_recurrence": ("enum", RECURRENCES, "lặp lại"),
     "product": ("str", None, "sản phẩm"),
+    "submit_to": ("list", None, "nơi trình, gửi"),
 }
-REQUIRED = {"target": ("indicator",), "task": ("title",)}
+# a plan's own facts, fixed on the review page when the reader got them wrong
+PLAN_FIELDS: dict[str, tuple[str, tuple[str, ...] | None, str]] = {
+    "number": ("str", None, "số hiệu văn bản"),
+    "issued_on": ("date", None, "ngày ban hành"),
+    "issuer": ("str", None, "cơ quan ban hành"),
+    "title": ("str", None, "trích yếu"),
+    "kind": ("enum", PLAN_KINDS, "loại văn bản"),
+    "term_start": ("year", None, "năm bắt đầu giai đoạn"),
+    "term_end": ("year", None, "năm kết thúc giai đoạn"),
+}
+REQUIRED = {"target": ("indicator",), "task": ("title",), "plan": ("title",)}
 TRUE_WORDS = {"1", "true", "có", "co", "x", "yes", "đúng"}
 FALSE_WORDS = {"0", "false", "không", "khong", "", "no", "sai"}
 
 
 def fields_of(item_kind: str) -> dict[str, tuple[str, tuple[str, ...] | None, str]]:
+    """The correctable fields of a target, a task or (`plan`) a plan's metadata."""
+    if item_kind == "plan":
+        return PLAN_FIELDS
     if item_kind not in ("target", "task"):
         raise BadInput(f"loại mục '{item_kind}' không có; dùng chỉ tiêu hoặc nhiệm vụ.")
     return TARGET_FIELDS if item_kind == "target" else TASK_FIELDS
@@ -93,13 +107,13 @@ def coerce(item_kind: str, name: str, raw: Any) -> Any:
     kind, allowed_values, label = table[name]
     if raw is None or (isinstance(raw, str) and raw.strip() == "" and kind != "bool"):
         if name in REQUIRED[item_kind]:
-            raise BadInput(f"{label} không được để trống.")
-        return None
+            raise FieldError(f"{label} không được để trống.", field=name)
+        return [] if kind == "list" else None
     try:
         return _convert(kind, allowed_values, raw)
     except (ValueError, TypeError) as exc:
-        raise BadInput(f"{label} '{raw}' không hợp lệ: {_expected(kind, allowed_values)}.") \
-            from exc
+        raise FieldError(f"{label} '{raw}' không hợp lệ: {_expected(kind, allowed_values)}.",
+                         field=name) from exc
 
 
 def _convert(kind: str, allowed: tuple[str, ...] | None, raw: Any) -> Any:
@@ -116,6 +130,9 @@ def _convert(kind: str, allowed: tuple[str, ...] | None, raw: Any) -> Any:
         return _bool(raw)
     if kind == "date":
         return raw if isinstance(raw, date) else parse_date(str(raw))
+    if kind == "list":  # names one after another, separated by ';' as on the form
+        parts = raw if isinstance(raw, list | tuple) else str(raw).split(";")
+        return [" ".join(str(x).split()) for x in parts if str(x).strip()]
     value = str(raw).strip()
     if allowed is not None and value not in allowed:
         raise ValueError(value)
