@@ -22,6 +22,20 @@ FIELD_LABELS = {"kinh_te": "Kinh tế", "van_hoa_xa_hoi": "Văn hóa - Xã hội
                 "quoc_phong_an_ninh": "Quốc phòng - An ninh",
                 "xay_dung_dang": "Xây dựng Đảng", "chinh_quyen": "Chính quyền",
                 "khac": "Chưa phân lĩnh vực"}
+# what the review form's choices say (the stored codes never reach a person)
+CHOICE_LABELS: dict[str, dict[str, str]] = {
+    "target.kind": {"level": "mức cần đạt", "growth_rate": "tốc độ tăng bình quân",
+                    "change": "mức tăng, giảm", "milestone": "được công nhận, hoàn thành",
+                    "plan_relative": "so với kế hoạch được giao"},
+    "task.kind": {"task": "nhiệm vụ", "scheme": "đề án", "key_project": "công trình trọng điểm",
+                  "breakthrough": "khâu đột phá"},
+    "comparator": {"=": "đạt", ">": "trên", ">=": "từ … trở lên", "<": "dưới",
+                   "<=": "không quá", "between": "từ … đến …"},
+    "recurrence": {"annual": "hằng năm"},
+    "plan.kind": {"ke_hoach": "Kế hoạch", "chuong_trinh_hanh_dong": "Chương trình hành động",
+                  "nghi_quyet": "Nghị quyết", "de_an": "Đề án", "bao_cao": "Báo cáo",
+                  "quyet_dinh": "Quyết định", "khac": "Văn bản khác"},
+}
 DIRECTIONS = ("increase", "decrease", "maintain")
 COMPARATORS = (">=", ">", "=", "<=", "<", "between")
 RECURRENCES = ("annual",)

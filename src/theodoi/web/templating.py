@@ -13,7 +13,7 @@ from fastapi import Request
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import escape
 
-from theodoi.domain.fields import FIELD_LABELS
+from theodoi.domain.fields import CHOICE_LABELS, FIELD_LABELS, FIELDS_OF_WORK
 from theodoi.domain.numbers import vn_number as format_number
 from theodoi.domain.phrases import goal_text
 from theodoi.services.memo import Memo
@@ -54,6 +54,29 @@ env.filters["goal"] = lambda i: goal_text(i.get("comparator"), i.get("value"),
                                           i.get("value_max"), i.get("unit"))
 env.filters["field_label"] = lambda code: FIELD_LABELS.get(code, code or "")  # kinh_te -> Kinh tế
 env.globals["report_form"] = report_files.form_options  # kinds, formats, PDF or not
+env.globals["choices"] = CHOICE_LABELS  # the review form's choices, in words
+env.globals["field_choices"] = {k: v for k, v in FIELD_LABELS.items() if k in FIELDS_OF_WORK}
+
+
+def form_number(value: Any) -> str:
+    """A stored number as a form shows it to be typed back: every digit kept (a rounded
+    figure would be saved as a change), decimal comma, no thousands dots."""
+    if value is None or value == "":
+        return ""
+    number = float(value)
+    if not math.isfinite(number):
+        return INVALID_NUMBER
+    return str(int(number)) if number.is_integer() else repr(number).replace(".", ",")
+
+
+def roadmap(milestones: Any) -> str:
+    """[{year, value}] -> '2026: 30; 2027: 50', as the roadmap field is typed."""
+    return "; ".join(f"{m['year']}: {form_number(m.get('value'))}".rstrip(": ")
+                     for m in milestones or ())
+
+
+env.filters["form_number"] = form_number
+env.filters["roadmap"] = roadmap
 
 
 def render(name: str, request: Request, *, shared: tuple[object, ...] | None = None,

@@ -18,10 +18,11 @@ from theodoi.domain.errors import BadInput, Conflict
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
 from theodoi.services.history import audit
-from theodoi.services.register import items
+from theodoi.services.register import items, plans
 from theodoi.services.register import review_decisions as review
 from theodoi.services.register import review_edits as edits
 from theodoi.storage.models import Plan, Target, Task
+from theodoi.storage.repositories import plans as repo
 
 
 def check_version(kind: str, ref: str, current: int, expected: int | None) -> None:
@@ -94,6 +95,9 @@ def correct(s: Session, p: Principal, ref: str, version: int | None,
     if not changed:
         raise BadInput("không có trường nào thay đổi.")
     review.correct(s, items.ref_of(item), changed)
+    after = snapshot(item)
+    if {**after, "review": None} == {**before, "review": None}:  # '9,5' typed over 9.5
+        raise BadInput("không có trường nào thay đổi.")
     _audited(s, p, item, before)
     return item
 
@@ -189,6 +193,18 @@ def correct_plan(s: Session, p: Principal, plan_id: int, version: int | None,
         raise BadInput("không có trường nào thay đổi.")
     audit.record_changes(s, p, plan.unit_id, "plan", plan.id, before, after)
     return plan
+
+
+def deletion(s: Session, p: Principal, plan_id: int) -> dict[str, Any]:
+    """What deleting the draft would remove, or what stops it (nothing is changed)."""
+    plan = access.plan(s, p, plan_id, rules.REVIEW)
+    blockers = [f"{n} {edits.DEPENDENT_LABELS[k]}"
+                for k, n in repo.dependents(s, plan.id).items()]
+    if plan.status != "draft":
+        blockers.insert(0, "kế hoạch không còn là bản nháp (hãy đóng thay vì xóa)")
+    return {"plan": plans.plan_summary(plan), "version": plan.version,
+            "unit_id": plan.unit_id, "targets": len(plan.targets), "tasks": len(plan.tasks),
+            "blockers": blockers}
 
 
 def delete_draft(s: Session, p: Principal, plan_id: int, version: int | None

@@ -22,3 +22,34 @@ document.addEventListener("htmx:xhr:progress", function (event) {
     if (link) source.open = true;
   });
 })();
+
+// Review: words selected in the source text fill the "add a missed item" form with their
+// place (characters counted as Python counts them, by code point) and the text itself.
+(function () {
+  var source = document.querySelector(".nguon");
+  if (!source) return;
+  function at(node, offset) {
+    var range = document.createRange();
+    range.selectNodeContents(source);
+    range.setEnd(node, offset);
+    return Array.from(range.toString()).length;
+  }
+  document.addEventListener("selectionchange", function () {
+    var form = document.querySelector("form[data-chon-doan]");
+    var chosen = window.getSelection();
+    if (!form || !chosen || chosen.isCollapsed || chosen.rangeCount === 0) return;
+    var range = chosen.getRangeAt(0);
+    if (!source.contains(range.startContainer) || !source.contains(range.endContainer)) return;
+    var text = range.toString().trim();
+    if (!text) return;
+    var start = at(range.startContainer, range.startOffset);
+    var end = at(range.endContainer, range.endOffset);
+    form.elements.span_start.value = start;
+    form.elements.span_end.value = end;
+    form.elements.text.value = text;
+    if (!form.elements.name.value) form.elements.name.value = text.split("\n")[0].slice(0, 200);
+    form.querySelector("[data-doan-chon]").textContent =
+      "Đoạn đã chọn: ký tự " + start + "–" + end + " của văn bản gốc.";
+    form.closest("details").open = true;
+  });
+})();
