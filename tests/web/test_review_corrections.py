@@ -83,7 +83,7 @@ def test_split_and_merge_through_the_page(world: World, as_user: Any) -> None:
     r = client.post("/muc/k1/tach", headers=HX, data={"version": k1["version"],
                                                       "second_part": tail})
     assert r.status_code == 204 and r.headers["HX-Redirect"].startswith(
-        f"/ke-hoach/{world.plans[A]}#muc-k")
+        f"/ke-hoach/{world.plans[A]}?muc=k")
     new_ref = r.headers["HX-Redirect"].rsplit("#muc-", 1)[1]
     assert _item(client, world, new_ref)["text"] == tail
     k1 = _item(client, world, "k1")

@@ -85,7 +85,8 @@ def _cut_name(item: Target | Task, cut: str, head: str) -> None:
 
 def merge(s: Session, keep_ref: str, other_ref: str) -> tuple[Target | Task, Target | Task]:
     """One commitment read as two: `other` joins `keep` (text, span, co-agencies, roadmap
-    years `keep` lacks) and is rejected, so its decision can be reverted from the history."""
+    years `keep` lacks; its name too when the name is its sentence) and is rejected, so
+    its decision can be reverted from the history."""
     keep = _editable(items.get_item(s, keep_ref))
     other = _editable(items.get_item(s, other_ref))
     if type(keep) is not type(other) or keep.plan_id != other.plan_id or keep is other:
@@ -93,6 +94,10 @@ def merge(s: Session, keep_ref: str, other_ref: str) -> tuple[Target | Task, Tar
                          "một kế hoạch.", field="other")
     if other.review == "rejected":
         raise Conflict(f"mục {other_ref} đã bị loại; không gộp được.")
+    name = "indicator" if isinstance(keep, Target) else "title"
+    current = getattr(keep, name) or ""
+    if current and keep.text.endswith(current):  # the sentence (less its number) as name
+        setattr(keep, name, f"{current} {_unnumbered(other)}".strip())
     keep.text = f"{keep.text} {other.text}".strip()
     spans = [(i.span_start, i.span_end) for i in (keep, other) if i.span_start is not None]
     if spans:
@@ -110,6 +115,12 @@ def merge(s: Session, keep_ref: str, other_ref: str) -> tuple[Target | Task, Tar
     keep.reviewed_at = other.reviewed_at = utcnow()
     s.flush()
     return keep, other
+
+
+def _unnumbered(item: Target | Task) -> str:
+    """The item's name when it is read from its sentence, else its text."""
+    name = (item.indicator if isinstance(item, Target) else item.title) or ""
+    return name if name and item.text.endswith(name) else item.text
 
 
 def _join_people(keep: Target | Task, other: Target | Task) -> None:

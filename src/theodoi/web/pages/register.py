@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from theodoi.domain.errors import BadInput, FieldError
 from theodoi.domain.fields import PLAN_FIELDS
 from theodoi.services import jobs
-from theodoi.services.register import directory
+from theodoi.services.register import directory, items
 from theodoi.services.register import review_guarded as reviewing
 from theodoi.services.views import home_view, register_view, review_view
 from theodoi.services.views.review_view import item_row
@@ -79,8 +79,12 @@ def _item_done(request: Request, item: Any) -> Response:
     return RedirectResponse(f"/ke-hoach/{item.plan_id}#muc-{row['ref']}", status_code=303)
 
 
-def _go(request: Request, url: str) -> Response:
-    """After a change that reshapes the page (a new item, a split): the page again."""
+def _go(request: Request, plan_id: int, ref: str | None = None) -> Response:
+    """After a change that reshapes the page (a new item, a split): the page again, at
+    the item. The query makes it a new address: a jump to another #anchor of the page
+    the browser shows would only scroll, not load what changed."""
+    url = (f"/ke-hoach/{plan_id}?muc={ref}#muc-{ref}" if ref
+           else f"/ke-hoach/{plan_id}?sua=thong-tin")
     if request.headers.get("hx-request"):
         return Response(status_code=204, headers={"HX-Redirect": url})
     return RedirectResponse(url, status_code=303)
@@ -152,7 +156,7 @@ def split(request: Request, ref: str, s: deps.Db, p: deps.User,
         s.rollback()
         return _fix_beside(request, exc, "_item.html", "tach-gop", {"second_part": part},
                            item=review_view.item_of(s, p, ref))
-    return _go(request, f"/ke-hoach/{first.plan_id}#muc-{item_row(second)['ref']}")
+    return _go(request, first.plan_id, items.ref_of(second))
 
 
 @router.post("/muc/{ref}/gop")
@@ -165,7 +169,7 @@ def merge_items(request: Request, ref: str, s: deps.Db, p: deps.User,
         s.rollback()
         return _fix_beside(request, exc, "_item.html", "tach-gop", {"other": other},
                            item=review_view.item_of(s, p, ref))
-    return _go(request, f"/ke-hoach/{keep.plan_id}#muc-{item_row(keep)['ref']}")
+    return _go(request, keep.plan_id, items.ref_of(keep))
 
 
 ADD_FORM = ("kind", "name", "text", "value", "unit", "deadline_year", "due_text",
@@ -186,7 +190,7 @@ def add_item(request: Request, plan_id: int, s: deps.Db, p: deps.User,
             exc.field = "name"
         return _fix_beside(request, exc, "_add_item.html", "them", typed,
                            data=review_view.review_page(s, p, plan_id))
-    return _go(request, f"/ke-hoach/{plan_id}#muc-{item_row(item)['ref']}")
+    return _go(request, plan_id, items.ref_of(item))
 
 
 def _added(typed: dict[str, str]) -> dict[str, str]:
@@ -211,7 +215,7 @@ def plan_facts(request: Request, plan_id: int, s: deps.Db, p: deps.User,
         s.rollback()
         return _fix_beside(request, exc, "_plan_facts.html", "thong-tin", typed,
                            data=review_view.review_page(s, p, plan_id))
-    return _go(request, f"/ke-hoach/{plan_id}")
+    return _go(request, plan_id)
 
 
 @router.get("/ke-hoach/{plan_id}/xoa")

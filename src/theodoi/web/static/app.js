@@ -53,3 +53,15 @@ document.addEventListener("htmx:xhr:progress", function (event) {
     form.closest("details").open = true;
   });
 })();
+
+// A form sent back with a value that cannot be used: the cursor goes to that field, so its
+// message (right under it) is on screen, on a phone too, without hunting for it.
+document.addEventListener("htmx:afterSettle", function (event) {
+  var bad = event.detail.elt && event.detail.elt.isConnected
+    ? event.detail.elt.querySelector("[aria-invalid='true']") : null;
+  bad = bad || document.querySelector("main [aria-invalid='true']");
+  if (bad) {
+    bad.focus();
+    bad.scrollIntoView({block: "center"});
+  }
+});
