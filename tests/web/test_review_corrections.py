@@ -87,8 +87,10 @@ def test_split_and_merge_through_the_page(world: World, as_user: Any) -> None:
     new_ref = r.headers["HX-Redirect"].rsplit("#muc-", 1)[1]
     assert _item(client, world, new_ref)["text"] == tail
     k1 = _item(client, world, "k1")
-    r = client.post("/muc/k1/gop", headers=HX, data={"version": k1["version"], "other": "t1"})
-    assert r.status_code == 400 and 'id="loi-k1-other"' in r.text
+    for other in ("t1", "x1", "k999"):  # a target, not a code, no such item
+        r = client.post("/muc/k1/gop", headers=HX, data={"version": k1["version"],
+                                                         "other": other})
+        assert r.status_code == 400 and 'id="loi-k1-other"' in r.text, other
     r = client.post("/muc/k1/gop", headers=HX, data={"version": k1["version"],
                                                      "other": new_ref})
     assert r.status_code == 204

@@ -83,7 +83,7 @@ PLAN_FIELDS: dict[str, tuple[str, tuple[str, ...] | None, str]] = {
     "term_start": ("year", None, "năm bắt đầu giai đoạn"),
     "term_end": ("year", None, "năm kết thúc giai đoạn"),
 }
-REQUIRED = {"target": ("indicator",), "task": ("title",), "plan": ("title",)}
+REQUIRED = {"target": ("indicator",), "task": ("title",), "plan": ()}
 TRUE_WORDS = {"1", "true", "có", "co", "x", "yes", "đúng"}
 FALSE_WORDS = {"0", "false", "không", "khong", "", "no", "sai"}
 

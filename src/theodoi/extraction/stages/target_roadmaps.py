@@ -108,9 +108,6 @@ class Roadmaps:
         values = [m.value for m in years if m.value is not None]
         owner.deadline_year = years[-1].year
         owner.value = sum(values) if owner.kind == "change" and values else years[-1].value
-        last = years[-1].span
-        if last is not None:
-            owner.span = (owner.span[0], last[1])
 
 
 def _indicator(lead: str) -> str | None:

@@ -31,7 +31,8 @@ def get_plan(s: Session, plan_id: int) -> Plan:
     return plan
 
 
-def _editable(item: Target | Task) -> Target | Task:
+def editable(item: Target | Task) -> Target | Task:
+    """The item, when its plan may still be changed (not closed)."""
     if item.plan.status == "closed":
         raise Conflict(f"kế hoạch số {item.plan_id} đã đóng; không sửa được mục "
                        f"{items.ref_of(item)}.")
@@ -39,7 +40,7 @@ def _editable(item: Target | Task) -> Target | Task:
 
 
 def accept(s: Session, ref: str) -> Target | Task:
-    item = _editable(items.get_item(s, ref))
+    item = editable(items.get_item(s, ref))
     if item.review in ("proposed", "rejected"):
         item.review = "accepted"
     item.reviewed_at = utcnow()
@@ -48,7 +49,7 @@ def accept(s: Session, ref: str) -> Target | Task:
 
 
 def reject(s: Session, ref: str) -> Target | Task:
-    item = _editable(items.get_item(s, ref))
+    item = editable(items.get_item(s, ref))
     item.review = "rejected"
     item.reviewed_at = utcnow()
     s.flush()
@@ -57,10 +58,10 @@ def reject(s: Session, ref: str) -> Target | Task:
 
 def correct(s: Session, ref: str, changes: Mapping[str, Any]) -> Target | Task:
     """Set fields of an item as a person typed them; every value is checked first."""
-    item = _editable(items.get_item(s, ref))
+    item = editable(items.get_item(s, ref))
     kind = "target" if isinstance(item, Target) else "task"
     plain, people, miles = _parse(kind, changes)
-    if isinstance(item, Target):
+    if isinstance(item, Target) and set(plain) & set(RANGE_FIELDS):
         check_range({**{n: getattr(item, n) for n in RANGE_FIELDS}, **plain})
     for name, value in plain.items():
         setattr(item, name, value)
@@ -235,7 +236,7 @@ def close(s: Session, plan_id: int) -> Plan:
 def restore_review(s: Session, ref: str, state: str) -> Target | Task:
     """Put an item's review decision back (a revert); an item of a live plan cannot go
     back to 'proposed', which activation ruled out."""
-    item = _editable(items.get_item(s, ref))
+    item = editable(items.get_item(s, ref))
     if state == "proposed" and item.plan.status != "draft":
         raise Conflict(f"kế hoạch số {item.plan_id} đang thực hiện; mục {ref} không thể "
                        "trở lại 'chờ rà soát'.")

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from theodoi.domain import fields as F
 from theodoi.domain.errors import Conflict, FieldError
 from theodoi.services.register import items
-from theodoi.services.register.review_decisions import _editable, get_plan
+from theodoi.services.register.review_decisions import editable, get_plan
 from theodoi.storage.models import Milestone, Plan, Target, Task, utcnow
 from theodoi.storage.repositories import plans as repo
 
@@ -31,7 +31,7 @@ DEPENDENT_LABELS = {"revisions": "phiên bản sửa đổi dựa trên nó",
 def split(s: Session, ref: str, second_part: str) -> tuple[Target | Task, Target | Task]:
     """Cut an item's text where `second_part` begins; the tail becomes a new item right
     after it, with the same assignments and values, to be corrected as needed."""
-    item = _editable(items.get_item(s, ref))
+    item = editable(items.get_item(s, ref))
     cut = " ".join(second_part.split())
     at = item.text.find(cut) if cut else -1
     if at <= 0:
@@ -87,8 +87,8 @@ def merge(s: Session, keep_ref: str, other_ref: str) -> tuple[Target | Task, Tar
     """One commitment read as two: `other` joins `keep` (text, span, co-agencies, roadmap
     years `keep` lacks; its name too when the name is its sentence) and is rejected, so
     its decision can be reverted from the history."""
-    keep = _editable(items.get_item(s, keep_ref))
-    other = _editable(items.get_item(s, other_ref))
+    keep = editable(items.get_item(s, keep_ref))
+    other = editable(items.get_item(s, other_ref))
     if type(keep) is not type(other) or keep.plan_id != other.plan_id or keep is other:
         raise FieldError("chỉ gộp được hai chỉ tiêu (hoặc hai nhiệm vụ) khác nhau của cùng "
                          "một kế hoạch.", field="other")

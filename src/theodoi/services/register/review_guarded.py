@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from theodoi.domain import access as rules
-from theodoi.domain.errors import BadInput, Conflict
+from theodoi.domain.errors import BadInput, Conflict, FieldError, NotFound
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
 from theodoi.services.history import audit
@@ -171,7 +171,10 @@ def merge(s: Session, p: Principal, ref: str, version: int | None,
           other_ref: str) -> Target | Task:
     """One commitment read as two: the other item joins this one and is rejected."""
     keep = _guarded(s, p, ref, version)
-    other = access.item(s, p, other_ref.strip(), rules.REVIEW)
+    try:
+        other = access.item(s, p, other_ref.strip(), rules.REVIEW)
+    except (BadInput, NotFound) as exc:  # a mistyped code: said beside the field
+        raise FieldError(exc.message, field="other") from None
     before, other_before = snapshot(keep), other.review
     edits.merge(s, items.ref_of(keep), items.ref_of(other))
     _audited(s, p, keep, before)
