@@ -130,6 +130,13 @@ def test_the_plans_facts_fixed_on_the_page(world: World, as_user: Any) -> None:
     assert r.status_code == 204
     page = client.get(f"/ke-hoach/{plan}").text
     assert "Số 21/KH-UBND · 16/01/2026" in page
+    history = client.get(f"/api/units/{world.units[A]}/audit").json()["entries"]
+    number = next(e for e in history if e["entity_kind"] == "plan" and e["field"] == "number")
+    assert (number["field_label"], number["old"], number["new"], number["revertible"]) == (
+        "số hiệu văn bản", "12/KH-UBND", "21/KH-UBND", True)
+    r = client.post(f"/api/audit/{number['id']}/revert", json={})
+    assert r.status_code == 200, r.text
+    assert "Số 12/KH-UBND · 16/01/2026" in client.get(f"/ke-hoach/{plan}").text
 
 
 def test_a_draft_is_deleted_after_confirmation(world: World, as_user: Any) -> None:
@@ -142,6 +149,10 @@ def test_a_draft_is_deleted_after_confirmation(world: World, as_user: Any) -> No
                     follow_redirects=False)
     assert r.status_code == 303 and r.headers["location"] == f"/don-vi/{world.units[A]}"
     assert client.get(f"/ke-hoach/{plan}").status_code == 404
+    history = client.get(f"/api/units/{world.units[A]}/audit").json()["entries"]
+    gone = next(e for e in history if e["field"] == "deleted")
+    assert (gone["entity_id"], gone["field_label"], gone["revertible"]) == (
+        plan, "xóa bản nháp", False)
 
 
 def test_an_active_plan_shows_why_it_cannot_be_deleted(world: World, as_user: Any) -> None:
