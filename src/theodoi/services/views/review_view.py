@@ -99,5 +99,4 @@ def review_page(s: Session, p: Principal, plan_id: int) -> dict[str, Any]:
             "warnings": list(stored.extraction.get("warnings") or []) if stored else [],
             "segments": segments(text, spans) if text is not None else [],
             "can_review": rules.REVIEW in allowed and plan.status != "closed",
-            "facts": {**edits.plan_facts(plan), "issued_on": plan.issued_on},
-            "source_length": len(text) if text is not None else None}
+            "facts": {**edits.plan_facts(plan), "issued_on": plan.issued_on}}
