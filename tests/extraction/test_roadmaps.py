@@ -5,6 +5,7 @@ target of its year. Written in the words of plans, not copied from one document.
 from __future__ import annotations
 
 from tests.extraction.test_targets import TASK_PLAN, targets
+from theodoi.extraction import extract
 
 PLAN = TASK_PLAN  # prose under "nhiệm vụ, giải pháp", where roadmaps stand
 
@@ -54,3 +55,15 @@ def test_lines_naming_what_they_bring_are_each_the_target_of_their_year() -> Non
     assert [t["indicator"] for t in found] == [
         "Số thôn đạt chuẩn nông thôn mới kiểu mẫu (Thôn Đông)",
         "Số thôn đạt chuẩn nông thôn mới kiểu mẫu (Thôn Tây, Thôn Nam)"]
+
+
+def test_a_breakdown_under_a_restatement_reaches_the_listed_target() -> None:
+    """'Sản phẩm' opening the list item and 'sản phẩm' in the restatement are one unit."""
+    text = ("KẾ HOẠCH\nPhát triển kinh tế - xã hội giai đoạn 2026 - 2030\nI. CHỈ TIÊU\n"
+            "(1) Có thêm 04 Sản phẩm đạt tiêu chuẩn OCOP 3 sao trở lên.\n"
+            "II. NHIỆM VỤ, GIẢI PHÁP\n"
+            "Phấn đấu đến năm 2030 có thêm 4 sản phẩm OCOP trở lên. Trong đó:\n"
+            "+ Năm 2027 có 01 sản phẩm OCOP.\n+ Năm 2029 có 03 sản phẩm OCOP.\n")
+    (target,) = extract(text.encode(), filename="kh.txt")["targets"]
+    assert (target["value"], target["deadline_year"]) == (4, 2030)
+    assert target["milestones"] == [{"year": 2027, "value": 1}, {"year": 2029, "value": 3}]
