@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import calendar
-import re
 from datetime import date
 
 from theodoi.extraction.model import Due
@@ -154,6 +153,3 @@ def _deadline_year(text: str, _: int | None) -> Due | None:
     year = m.group("y1") or m.group("y2") or m.group("y3")
     return Due(m.group().strip(" -+*•"), f"{year}-12-31")
 
-
-def fold(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()

@@ -95,9 +95,6 @@ CASE_PHRASES: dict[str, str] = {
     "CHỦ TỊCH": "Chủ tịch",
 }
 
-# Old tone placement seen in documents: "UỶ" for "ỦY", "uỷ" for "ủy"
-OLD_TONES: dict[str, str] = {"UỶ": "ỦY", "uỷ": "ủy", "Uỷ": "Ủy", "HOÁ": "HÓA", "hoá": "hóa"}
-
 # Letterhead lines that name an issuing body ("ỦY BAN NHÂN DÂN", "ĐẢNG ỦY XÃ …"); "ĐẢNG BỘ …" is
 # the body above the issuer in Party letterheads, used only when nothing else is there.
 ISSUING_BODY = re.compile(r"^(?:ỦY BAN NHÂN DÂN|UBND|ĐẢNG ỦY|HỘI ĐỒNG NHÂN DÂN|BAN THƯỜNG VỤ|"

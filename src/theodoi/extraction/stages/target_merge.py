@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from theodoi.extraction.agencies import fold_name, split_bodies
+from theodoi.domain.text import fold
+from theodoi.extraction.agencies import split_bodies
 from theodoi.extraction.model import Target
 
 WORD = re.compile(r"\w+")
@@ -29,7 +30,7 @@ ASSIGN = re.compile(r"[Gg]iao\s+(?:cho\s+)?(?P<lead>[^,;.:]{3,80}?)\s+chủ trì
 
 @lru_cache(maxsize=4096)  # a kept target's indicator is compared with every later one
 def _words(text: str) -> frozenset[str]:
-    return frozenset(w for w in WORD.findall(fold_name(text)) if not w.isdigit())
+    return frozenset(w for w in WORD.findall(fold(text)) if not w.isdigit())
 
 
 def _key(target: Target) -> tuple[float | None, float | None, bool]:

@@ -6,8 +6,9 @@ from __future__ import annotations
 import heapq
 from bisect import bisect_right
 
+from theodoi.domain.text import squash
 from theodoi.extraction.agencies import split_bodies
-from theodoi.extraction.dates import fold, parse_due, plan_start
+from theodoi.extraction.dates import parse_due, plan_start
 from theodoi.extraction.model import Due, Heading, Task
 from theodoi.extraction.pipeline import Context
 from theodoi.extraction.rules import tasks as R
@@ -37,7 +38,7 @@ class _Headings:
 
 def _value(text: str) -> str:
     cut = R.VALUE_END.search(text)
-    return fold(text[:cut.start()] if cut else text).strip(" ,:")
+    return squash(text[:cut.start()] if cut else text).strip(" ,:")
 
 
 def _owner(headings: _Headings, offset: int) -> Heading | None:
@@ -61,7 +62,7 @@ def _due(ctx: Context, value: str, first_year: int | None, span: tuple[int, int]
     """The block's 'Thời gian thực hiện'; W402 when it gives no date a person could track."""
     due = parse_due(value, first_year, start=plan_start(ctx.document.issued_on, ctx.document.term))
     if due is None or due.date is None:
-        ctx.warnings.append(warn("W402", span, text=fold(value)[:80]))
+        ctx.warnings.append(warn("W402", span, text=squash(value)[:80]))
     return due
 
 
@@ -111,7 +112,7 @@ def _heading_task(ctx: Context, heading: Heading, item: tuple[int, int] | None =
     line = ctx.text[span[0]:_line(ctx.text, span[0])[1]]
     inline = R.INLINE_ROLE.search(line)  # "1. Xây dựng …. Cơ quan chủ trì: …": the work before
     if inline:
-        title = fold(R.ITEM_LABEL.sub("", line[:inline.start()])).rstrip(" .;")
+        title = squash(R.ITEM_LABEL.sub("", line[:inline.start()])).rstrip(" .;")
     kind = next((k for p, k in R.KINDS if p.search(title)), "task")
     return Task(id="", label=heading.label if item is None else None,
                 section=heading.parent if item is None else heading.id,

@@ -19,8 +19,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from theodoi.domain.text import squash
 from theodoi.extraction.agencies import known_name_end
-from theodoi.extraction.dates import fold, parse_due, plan_start
+from theodoi.extraction.dates import parse_due, plan_start
 from theodoi.extraction.model import Due, Heading, Task
 from theodoi.extraction.pipeline import Context
 from theodoi.extraction.rules import tasks as R
@@ -54,10 +55,6 @@ def _ends_sentence(line: str, start: int = 0, end: int | None = None) -> bool:
     return i >= start and line[i] in SENTENCE_MARKS
 
 
-def _fold(text: str) -> str:
-    return " ".join(text.split())
-
-
 def _lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of each non-blank line, trimmed."""
     return [m.span(1) for m in LINE.finditer(text)]
@@ -88,7 +85,7 @@ def paragraphs(text: str, heading_starts: set[int]) -> list[tuple[int, int]]:
 
 
 def _clean(name: str) -> str:
-    name = PARENTHESIS.sub("", fold(name)).strip(" ,;.:-–")
+    name = PARENTHESIS.sub("", squash(name)).strip(" ,;.:-–")
     return name[:1].upper() + name[1:]
 
 
@@ -151,7 +148,7 @@ def _bodies(text: str) -> list[str]:
     cut at ',', ';' and 'và', and a piece that names no body of its own ('Công nghệ',
     'Thể thao', 'Môi trường') joins the name before it, as does a lower-case piece after a
     group ('các phòng, ban, đơn vị liên quan', 'Ủy ban nhân dân các tỉnh, thành phố')."""
-    parts = PIECES_KEPT.split(fold(text))  # piece, separator, piece, …
+    parts = PIECES_KEPT.split(squash(text))  # piece, separator, piece, …
     names: list[str] = []
     for i in range(0, len(parts), 2):
         piece = parts[i].strip()
@@ -179,7 +176,7 @@ def heading_body(title: str) -> str | None:
     """The body a heading names ("Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo",
     "Trách nhiệm của đối tượng thực hiện kiểm kê"), else None ("9. Doanh nghiệp số" is a
     topic)."""
-    title = R.ASKED.sub("", fold(title).rstrip(":"), count=1)  # "2.10. Đề nghị Viện kiểm sát …"
+    title = R.ASKED.sub("", squash(title).rstrip(":"), count=1)  # "2.10. Đề nghị Viện kiểm sát …"
     duty_of = R.DUTY_OF.match(title)
     if duty_of:
         return _clean(title[duty_of.end():]) or None
@@ -212,7 +209,7 @@ class _Reader:
     def section(self, level: int, title: str) -> None:
         """Note whether the text from here on states funding rules or principles; a heading
         at the same or a higher level ends such a section."""
-        title = fold(title)
+        title = squash(title)
         if self.funding is not None and level <= self.funding:
             self.funding = None
         if self.principles is not None and level <= self.principles:
@@ -239,7 +236,7 @@ class _Reader:
     def task(self, span: tuple[int, int], lead: str | None, co: list[str]) -> Task:
         text = self.ctx.text[span[0]:span[1]]
         lead, leader = _without_leader(lead)
-        title = R.ITEM_LABEL.sub("", fold(text))[:200]
+        title = R.ITEM_LABEL.sub("", squash(text))[:200]
         kind = next((k for p, k in R.KINDS if p.search(title)), "task")
         own = co_with(text)
         task = Task(id="", label=None, section=None, text=text, span=span, title=title,
@@ -263,7 +260,7 @@ class _Reader:
             task = self.task(self.title, scope.lead if scope else None, [])
         if task is None:
             return
-        value = fold(value)
+        value = squash(value)
         if R.TIME_ROLE.match(role):
             task.due = self.due(value)  # block_tasks warns W402 when no date can be read
         elif "phối hợp" in role:
@@ -287,7 +284,7 @@ class _Reader:
         return Due(value, due.date, due.recurrence)
 
     def read(self, span: tuple[int, int], heading: Heading | None) -> None:
-        text = _fold(self.ctx.text[span[0]:span[1]])
+        text = squash(self.ctx.text[span[0]:span[1]])
         body = ARTICLE.sub("", R.ITEM_LABEL.sub("", text))
         if R.CLOSING.match(body) or (("Nơi nhận" in text or "Trên đây là" in text)
                                      and R.CLOSING_INSIDE.search(text)):
@@ -423,12 +420,12 @@ def _without_leader(lead: str | None) -> tuple[str | None, str | None]:
     if lead is None or m is None:
         return lead, None
     rest = _clean((lead[:m.start()] + lead[m.end():]).replace("()", "").rstrip(" )"))
-    return (rest or None), fold(m.group("leader")).strip(" ,")
+    return (rest or None), squash(m.group("leader")).strip(" ,")
 
 
 def _value(text: str) -> str:
     cut = R.VALUE_END.search(text)
-    return fold(text[:cut.start()] if cut else text).strip(" ,:")
+    return squash(text[:cut.start()] if cut else text).strip(" ,:")
 
 
 def prose_tasks(ctx: Context, first_year: int | None, joint: Joint) -> list[Task]:

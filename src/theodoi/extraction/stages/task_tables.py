@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from theodoi.domain.text import squash
 from theodoi.extraction.agencies import split_bodies
-from theodoi.extraction.dates import fold, parse_due, plan_start
+from theodoi.extraction.dates import parse_due, plan_start
 from theodoi.extraction.model import Due, Task
 from theodoi.extraction.pipeline import Context
 from theodoi.extraction.rules import tables as R
@@ -61,7 +62,7 @@ def _row_task(ctx: Context, lay: Layout, row: list[Cell], first_year: int | None
     if not (lead_cell and lead_cell.text) and not (due_cell and due_cell.text):
         return None  # a title row whose other cells are empty
     text = ctx.text[work.start:work.end]
-    title = TR.ITEM_LABEL.sub("", fold(text))[:200]
+    title = TR.ITEM_LABEL.sub("", squash(text))[:200]
     kind = next((k for p, k in TR.KINDS if p.search(title)), "task")
     task = Task(id="", label=_label(row), section=None, text=text, span=(work.start, work.end),
                 title=title, kind=kind)
@@ -92,7 +93,7 @@ def lead_of(cell: str) -> str:
     """The lead in a 'Chủ trì' cell: the cell, or what stands before 'chủ trì' in it ('Sở
     KH&CN chủ trì hướng dẫn, tổng hợp; Các sở … thực hiện' -> 'Sở KH&CN')."""
     cut = R.LEAD_CUT.search(cell)
-    return fold(cell[:cut.start()] if cut and cut.start() > 0 else cell).strip(" ,;.")
+    return squash(cell[:cut.start()] if cut and cut.start() > 0 else cell).strip(" ,;.")
 
 
 def bodies_of(cell: str) -> list[str]:
