@@ -11,8 +11,9 @@ from typing import Any
 import click
 from rich.table import Table
 
-from theodoi.cli.common import ID, out, print_json, transaction, vn_number
+from theodoi.cli.common import ID, out, print_json, transaction
 from theodoi.cli.register import plan_group
+from theodoi.domain.numbers import shown_number
 from theodoi.services import cascade, links
 
 FORMAT = click.Choice(["table", "json"])
@@ -79,7 +80,7 @@ def links_group() -> None:
 def _print_links(rows: list[dict[str, Any]]) -> None:
     table = Table("Mã", "Trạng thái", "Điểm", "Chỉ tiêu", "Chỉ tiêu tương ứng", "Lý do")
     for r in rows:
-        table.add_row(str(r["id"]), links.STATE_LABELS[r["state"]], vn_number(r["score"]),
+        table.add_row(str(r["id"]), links.STATE_LABELS[r["state"]], shown_number(r["score"]),
                       _side(r["a"]), _side(r["b"]), r["reason"] or "")
     out.print(table)
 

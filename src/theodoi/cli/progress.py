@@ -9,10 +9,11 @@ from pathlib import Path
 import click
 from rich.table import Table
 
-from theodoi.cli.common import ID, out, print_json, transaction, vn_number
+from theodoi.cli.common import ID, out, print_json, transaction
 from theodoi.cli.register import plan_group
 from theodoi.domain.errors import BadInput
 from theodoi.domain.fields import parse_date
+from theodoi.domain.numbers import shown_number
 from theodoi.services import completeness, progress, progress_xlsx
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
@@ -61,8 +62,8 @@ def record_cmd(ref: str, period: str, value: str, unit: str | None, value_of: st
         print_json(row)
         return
     what = "Đã đính chính" if row.corrects else "Đã ghi"
-    whole = f"/{vn_number(row.value_of)}" if row.value_of is not None else ""
-    out.print(f"{what} {row.ref} {row.period_label}: {vn_number(row.value)}{whole} "
+    whole = f"/{shown_number(row.value_of)}" if row.value_of is not None else ""
+    out.print(f"{what} {row.ref} {row.period_label}: {shown_number(row.value)}{whole} "
               f"{row.unit or ''}".rstrip() + ".")
 
 
@@ -91,7 +92,7 @@ def task_cmd(ref: str, state: str, percent: str | None, done_on: str | None,
     if fmt == "json":
         print_json(row)
         return
-    share = f", {vn_number(row.percent)}%" if row.percent is not None else ""
+    share = f", {shown_number(row.percent)}%" if row.percent is not None else ""
     out.print(f"Đã ghi {row.ref} ngày {screen_date(row.reported_on)} (kỳ {row.period}): "
               f"{row.state}{share}.")
 
@@ -112,12 +113,12 @@ def history_cmd(ref: str, fmt: str) -> None:
         table = Table("Ngày", "Kỳ", "Trạng thái", "Tỷ lệ", "Hoàn thành", "Sản phẩm")
         for u in updates:
             table.add_row(screen_date(u.reported_on), u.period or "", u.state,
-                          vn_number(u.percent), screen_date(u.completed_on), u.product or "")
+                          shown_number(u.percent), screen_date(u.completed_on), u.product or "")
     else:
         table = Table("Số", "Kỳ", "Giá trị", "Đã nhập", "Ghi chú", "Người ghi", "Hiện dùng")
         for r in records:
-            typed = f"{vn_number(r.entered_value)} {r.entered_unit or ''}".strip()
-            table.add_row(str(r.id), r.period_label, vn_number(r.value), typed, r.note or "",
+            typed = f"{shown_number(r.entered_value)} {r.entered_unit or ''}".strip()
+            table.add_row(str(r.id), r.period_label, shown_number(r.value), typed, r.note or "",
                           r.recorded_by or "", "✓" if r.current else "")
     out.print(table)
 
@@ -130,7 +131,7 @@ def baseline_cmd(ref: str, value: str, year: int) -> None:
     """Ghi số liệu gốc (năm gốc) của chỉ tiêu."""
     with transaction() as s:
         target = progress.set_baseline(s, ref, value, year)
-        out.print(f"Đã ghi số liệu gốc của {ref}: {vn_number(target.baseline_value)} "
+        out.print(f"Đã ghi số liệu gốc của {ref}: {shown_number(target.baseline_value)} "
                   f"năm {year}.")
 
 
