@@ -8,7 +8,6 @@ gives the fallback for clients that do not read RFC 5987 names.
 from __future__ import annotations
 
 import re
-import shutil
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
@@ -21,6 +20,7 @@ from theodoi.reports.model import REPORT_KINDS
 from theodoi.services import access, reporting
 from theodoi.services.access import Principal
 from theodoi.storage.models import Unit
+from theodoi.tools import soffice
 
 KIND_LABELS = {"quy": "quý", "6_thang": "6 tháng", "9_thang": "9 tháng", "nam": "năm",
                "so_ket": "sơ kết", "tong_ket": "tổng kết"}
@@ -56,7 +56,7 @@ def ascii_name(name: str) -> str:
 
 
 def pdf_available() -> bool:
-    return bool(shutil.which("soffice") or shutil.which("libreoffice"))
+    return soffice.find() is not None
 
 
 def form_options() -> dict[str, object]:
