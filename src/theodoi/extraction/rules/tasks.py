@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from theodoi.extraction.rules.labels import DECIMAL, ITEM
+
 ROMAN_QUARTER = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 # "Quý I năm 2026", "Quý IV/2025", "quý II năm 2026", "Quý I hằng năm", "Quý 2/2026"
 QUARTER = re.compile(r"[Qq]uý\s+(?P<q>IV|I{1,3}|[1-4])\s*(?:(?:năm\s+|/\s*)(?P<y>20\d{2})|"
@@ -59,12 +61,12 @@ DUTY_VERBS = re.compile(
     r"tăng cường|phát huy|xây dựng|khẩn trương|cụ thể hóa|cụ thể hoá|theo dõi|hướng dẫn|"
     r"chịu trách nhiệm|triển khai|bám sát|tuyên truyền|vận động|giám sát|kiểm tra|"
     r"lãnh đạo|tham gia|là cơ quan|là đầu mối)\b", re.IGNORECASE)  # "Đảng ủy UBND xã lãnh đạo …"
-DUTY_LEAD_IN = re.compile(r"^(?:[-+*•]\s*|\d{1,2}\.\s*|[a-zđ]\)\s*)*(?:Đề nghị|Yêu cầu|Giao(?: cho)?)"
+DUTY_LEAD_IN = re.compile(rf"^(?:{ITEM}\s*)*(?:Đề nghị|Yêu cầu|Giao(?: cho)?)"
                           r"\s+(?:các ông, bà\s+)?", re.IGNORECASE)
 
 KINDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"khâu đột phá|đột phá", re.IGNORECASE), "breakthrough"),   # khâu đột phá
-    (re.compile(r"^(?:[-+*•]\s*|\d{1,2}(?:\.\d{1,2})*\.\s*)?(?:(?:Xây dựng|Ban hành)\s+)?Đề án\b"),
+    (re.compile(rf"^(?:{ITEM}\s*)?(?:(?:Xây dựng|Ban hành)\s+)?Đề án\b"),
      "scheme"),                                                           # (Xây dựng) Đề án …
     (re.compile(r"công trình trọng điểm", re.IGNORECASE), "key_project"),
 ]
@@ -80,7 +82,7 @@ ROW_AGENCY = re.compile(r"\s(?P<agency>(?:UBND|HĐND|Ủy ban nhân dân|Văn ph
 
 # Assignment lines of a block: "Cơ quan chủ trì: …", "Người chủ trì: …", "Thời gian thực hiện: …"
 BLOCK_LINE = re.compile(
-    r"^[^\S\n]*(?:[-+*•]\s*|\d{1,2}(?:\.\d{1,2})*\.?\s*)?"  # at a line start, after a label
+    rf"^[^\S\n]*(?:(?:{DECIMAL}|{ITEM})\s*)?"  # at a line start, after a label
     r"(?P<role>(?:Cơ quan|Đơn vị) chủ trì|Cơ quan chuẩn bị|Cơ quan tham mưu|Người chủ trì|"
     r"(?:Cơ quan|Đơn vị) (?:thực hiện và )?phối hợp|(?:Cơ quan|Đơn vị) thực hiện|"
     r"Thời gian (?:thực hiện|hoàn thành)|Thời hạn(?: hoàn thành)?)[^:\n]{0,60}:\s*"
@@ -124,7 +126,7 @@ ROW_TIME = re.compile(r"\s(?:[Qq]uý|[Nn]ăm|[Tt]háng|[Tt]rước|[Tt]rong|\d)"
 # What a task produces: said outright ("Sản phẩm: Báo cáo …"), or the document the work is
 # ("Kế hoạch đầu tư công …" produces a Kế hoạch)
 PRODUCT_SAID = re.compile(r"[Ss]ản phẩm\s*:\s*(?P<product>[^.;\n]{3,120})")
-PRODUCT_KIND = re.compile(r"^(?:[-+*•]\s*|\d{1,2}(?:\.\d{1,2})*\.\s*)?(?:Xây dựng\s+|Ban hành\s+)?"
+PRODUCT_KIND = re.compile(rf"^(?:{ITEM}\s*)?(?:Xây dựng\s+|Ban hành\s+)?"
                           r"(?P<product>Kế hoạch|Đề án|Nghị quyết|Chương trình|Báo cáo|Quy hoạch|"
                           r"Quy chế|Quyết định|Dự án)\b", re.IGNORECASE)
 
@@ -132,13 +134,11 @@ PRODUCT_KIND = re.compile(r"^(?:[-+*•]\s*|\d{1,2}(?:\.\d{1,2})*\.\s*)?(?:Xây 
 CO_AGENCIES = re.compile(r"[Cc]hủ trì,?\s*phối hợp(?:\s+với)?\s+(?P<co>.+?)\s+(?:xây dựng|tổ chức|thực hiện|"
                          r"triển khai|rà soát|hoàn thành|tham mưu|hướng dẫn|tuyên truyền|theo dõi|"
                          r"căn cứ|có trách nhiệm|theo|trong|để|nhằm)\b")
-# The label of a list item or numbered heading: "1. ", "- ", "a) "
-ITEM_LABEL = re.compile(r"^\s*(?:[-+*•]\s*|\d{1,2}(?:\.\d{1,2})*\.\s*|[a-zđ]\)\s*|\(\d{1,2}\)\s*)")
 # Cells of a table row exported to text: a tab (or a "|") between them
 CELL_GAP = re.compile(r"\t+|\s*\|\s*")
 
 # "UBND xã chủ trì, …", "Giao Phòng Kinh tế chủ trì …": the lead named in a sentence of work
-LEAD_CHU_TRI = re.compile(r"^(?:[-+*•]\s*)?(?:Giao(?: cho)?\s+)?(?P<lead>[A-ZĐÀ-Ỹ][^;:]{2,80}?)"
+LEAD_CHU_TRI = re.compile(rf"^(?:{ITEM}\s*)?(?:Giao(?: cho)?\s+)?(?P<lead>[A-ZĐÀ-Ỹ][^;:]{{2,80}}?)"
                           r"\s+chủ trì\b")
 # A clause that is only the deadline of the one before it ("…; hoàn thành trong Quý I năm 2026")
 DEADLINE_TAIL = re.compile(r"^(?:hoàn thành|thực hiện xong)\s+(?:trong|trước|vào)\b", re.IGNORECASE)

@@ -10,12 +10,13 @@ import re
 
 from theodoi.extraction.model import Heading
 from theodoi.extraction.pipeline import Context, Stage
+from theodoi.extraction.rules.labels import ITEM_HEAD
 
 BOUNDARY = re.compile(
     r";"                                            # clauses of one item
     r"|\.(?=\s+[A-ZĐÀ-Ỹ(\-+*•\d])"                 # a sentence ends
     r"|:\s*\n"                                      # a lead-in line ends
-    r"|\n(?=\s*(?:[-+*•]|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ][),]\s))")  # a new item
+    rf"|\n(?=\s*{ITEM_HEAD})")                    # a new item
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:

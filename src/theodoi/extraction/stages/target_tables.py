@@ -19,6 +19,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from theodoi.extraction.agencies import split_bodies
+from theodoi.extraction.labels import ROMAN_CELL
 from theodoi.extraction.model import Milestone, Target
 from theodoi.extraction.numbers import parse_number
 from theodoi.extraction.pipeline import Context
@@ -31,7 +32,6 @@ from theodoi.extraction.tables import Cell, is_label
 
 Span = tuple[int, int]
 ReadClause = Callable[[Span], list[Target]]
-ROMAN = re.compile(r"^[IVXLC]+\.?$")
 TOTAL = re.compile(r"^(?:tổng(?:\s+(?:cộng|số))?\b(?!\s+đàn)|cộng\b)", re.IGNORECASE)
 WORD = re.compile(r"\w+")
 SAME_TEXT_SHARE = 0.8  # a statement cell holding 80 % of a text target's words restates it
@@ -136,9 +136,9 @@ def _figure_rows(ctx: Context, lay: Layout, series: list[Series], name_col: int,
         name = row[name_col].text
         readings = [_readings(row, s) for s in series]
         if not any(readings):
-            group = "" if ROMAN.match(label) else name
+            group = "" if ROMAN_CELL.match(label) else name
             continue
-        if ROMAN.match(label) or (not label and TOTAL.match(name)):
+        if ROMAN_CELL.match(label) or (not label and TOTAL.match(name)):
             continue  # a group's total ('I | Mặt hàng nông sản', 'Tổng I + II'): no target
         row_unit = row[unit_col].text if unit_col is not None and unit_col < len(row) else ""
         indicator = f"{name} {group}".strip() if label in "-+*•" and group else name

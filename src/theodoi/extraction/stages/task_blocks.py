@@ -9,6 +9,7 @@ from bisect import bisect_right
 from theodoi.domain.text import squash
 from theodoi.extraction.agencies import split_bodies
 from theodoi.extraction.dates import parse_due, plan_start
+from theodoi.extraction.labels import strip_label
 from theodoi.extraction.model import Due, Heading, Task
 from theodoi.extraction.pipeline import Context
 from theodoi.extraction.rules import tasks as R
@@ -77,8 +78,8 @@ def block_tasks(ctx: Context, first_year: int | None) -> list[Task]:
         if owner is None:
             continue
         key, line = owner.id, _line(ctx.text, m.start("role"))
-        if m.re is R.INLINE_ROLE and not R.ITEM_LABEL.sub(
-                "", ctx.text[line[0]:m.start("role")]).strip():
+        if m.re is R.INLINE_ROLE and not strip_label(
+                ctx.text[line[0]:m.start("role")]).strip():
             continue  # "1.6. Thời gian thực hiện: …" is a block line, read as such
         if m.re is R.INLINE_ROLE and line[0] != owner.span[0]:
             key = f"line{line[0]}"  # "- Xây dựng Đề án …. Cơ quan chủ trì: …" under a heading
@@ -112,7 +113,7 @@ def _heading_task(ctx: Context, heading: Heading, item: tuple[int, int] | None =
     line = ctx.text[span[0]:_line(ctx.text, span[0])[1]]
     inline = R.INLINE_ROLE.search(line)  # "1. Xây dựng …. Cơ quan chủ trì: …": the work before
     if inline:
-        title = squash(R.ITEM_LABEL.sub("", line[:inline.start()])).rstrip(" .;")
+        title = squash(strip_label(line[:inline.start()])).rstrip(" .;")
     kind = next((k for p, k in R.KINDS if p.search(title)), "task")
     return Task(id="", label=heading.label if item is None else None,
                 section=heading.parent if item is None else heading.id,

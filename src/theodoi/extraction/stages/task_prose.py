@@ -22,6 +22,7 @@ from itertools import pairwise
 from theodoi.domain.text import squash
 from theodoi.extraction.agencies import known_name_end
 from theodoi.extraction.dates import parse_due, plan_start
+from theodoi.extraction.labels import OPENS_ITEM, strip_article, strip_label
 from theodoi.extraction.model import Due, Heading, Task
 from theodoi.extraction.pipeline import Context
 from theodoi.extraction.rules import tasks as R
@@ -32,10 +33,8 @@ WRAPPED_SHARE = 0.15    # share of lines running on in lower case in a PDF's wra
 UNLABELLED = 99         # scope level of a lead-in or a title line that has no label
 SENTENCE_MARKS = ".;:!?…"
 CLOSING_QUOTES = "\"”’)]* \t"
-MARKER = re.compile(r"^(?:[-+*•]|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ]\)\s)")
 LINE = re.compile(r"[^\S\n]*(\S(?:[^\n]*\S)?)[^\S\n]*")  # a line's text without its margins
 PARENTHESIS = re.compile(r"\s*\((?![^)]*(?:[Đđ]ồng chí|[Đđ]/[Cc]))[^)]*\)?")  # a leader stays
-ARTICLE = re.compile(r"^Điều\s+\d{1,3}[.:]\s*")  # "Điều 2. Giao Sở Công Thương chủ trì …"
 Joint = Callable[[str], tuple[str, list[str]]]
 
 
@@ -75,7 +74,7 @@ def paragraphs(text: str, heading_starts: set[int]) -> list[tuple[int, int]]:
         return lines
     out: list[tuple[int, int]] = []
     for s, e in lines:
-        starts_anew = (not out or s in heading_starts or MARKER.match(text[s:e])
+        starts_anew = (not out or s in heading_starts or OPENS_ITEM.match(text[s:e])
                        or _ends_sentence(text, *out[-1]))
         if starts_anew:
             out.append((s, e))
@@ -236,7 +235,7 @@ class _Reader:
     def task(self, span: tuple[int, int], lead: str | None, co: list[str]) -> Task:
         text = self.ctx.text[span[0]:span[1]]
         lead, leader = _without_leader(lead)
-        title = R.ITEM_LABEL.sub("", squash(text))[:200]
+        title = strip_label(squash(text))[:200]
         kind = next((k for p, k in R.KINDS if p.search(title)), "task")
         own = co_with(text)
         task = Task(id="", label=None, section=None, text=text, span=span, title=title,
@@ -285,7 +284,7 @@ class _Reader:
 
     def read(self, span: tuple[int, int], heading: Heading | None) -> None:
         text = squash(self.ctx.text[span[0]:span[1]])
-        body = ARTICLE.sub("", R.ITEM_LABEL.sub("", text))
+        body = strip_article(strip_label(text))  # "Điều 2. Giao Sở Công Thương chủ trì …"
         if R.CLOSING.match(body) or (("Nơi nhận" in text or "Trên đây là" in text)
                                      and R.CLOSING_INSIDE.search(text)):
             self.stack, self.last, self.title, self.closed = [], None, None, True

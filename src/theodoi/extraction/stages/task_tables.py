@@ -14,6 +14,7 @@ from datetime import date
 from theodoi.domain.text import squash
 from theodoi.extraction.agencies import split_bodies
 from theodoi.extraction.dates import parse_due, plan_start
+from theodoi.extraction.labels import strip_label
 from theodoi.extraction.model import Due, Task
 from theodoi.extraction.pipeline import Context
 from theodoi.extraction.rules import tables as R
@@ -62,7 +63,7 @@ def _row_task(ctx: Context, lay: Layout, row: list[Cell], first_year: int | None
     if not (lead_cell and lead_cell.text) and not (due_cell and due_cell.text):
         return None  # a title row whose other cells are empty
     text = ctx.text[work.start:work.end]
-    title = TR.ITEM_LABEL.sub("", squash(text))[:200]
+    title = strip_label(squash(text))[:200]
     kind = next((k for p, k in TR.KINDS if p.search(title)), "task")
     task = Task(id="", label=_label(row), section=None, text=text, span=(work.start, work.end),
                 title=title, kind=kind)

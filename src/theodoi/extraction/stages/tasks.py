@@ -14,6 +14,7 @@ from theodoi.extraction.agencies import (
     split_bodies,
 )
 from theodoi.extraction.dates import parse_due, plan_start
+from theodoi.extraction.labels import ITEM_START, strip_label
 from theodoi.extraction.model import Heading, Task, tagged
 from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules import targets as TR
@@ -22,13 +23,9 @@ from theodoi.extraction.stages.task_blocks import block_tasks, kind_list_tasks
 from theodoi.extraction.stages.task_prose import prose_tasks
 from theodoi.extraction.stages.task_tables import table_start_after, table_tasks
 
-ITEM = re.compile(r"\n(?=\s*(?:[-+*•]|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ]\)\s|"
-                  r"[IVX]{1,5}\.\s))")
 MAX_AGENCY = 120
 MIN_SAME_TITLE = 20   # a dated sentence naming an appendix row's work is that row again
 SAME_WORK_SHARE = 0.8
-LABEL = re.compile(r"^(?:[-+*•]\s*|\d{1,2}(?:\.\d{1,2})*\.\s*|[a-zđ]\)\s*|\(\d+\)\s*|"
-                   r"[IVX]{1,5}\.\s*)")
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -41,7 +38,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 def items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """List items of text[start:end]: a new item starts on a line with a list marker."""
-    cuts = [start] + [m.start() for m in ITEM.finditer(text, start, end)] + [end]
+    cuts = [start] + [m.start() for m in ITEM_START.finditer(text, start, end)] + [end]
     spans = [_trim(text, a, b) for a, b in pairwise(cuts)]
     return [s for s in spans if s[1] > s[0]]
 
@@ -49,7 +46,7 @@ def items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def duty_agency(item: str) -> str | None:
     """The body a duty is given to: before ':' or before the first duty verb."""
     body = R.DUTY_LEAD_IN.sub("", item)
-    body = LABEL.sub("", body)
+    body = strip_label(body)
     body = R.BODY_PREFIX.sub("", body)
     if R.ACTION_START.match(body):
         return None
@@ -85,7 +82,7 @@ def joint_bodies(agency: str) -> tuple[str, list[str]]:
 def _task(ctx: Context, span: tuple[int, int], section: str | None, lead: str | None,
           first_year: int | None, *, strict: bool = False) -> Task:
     text = ctx.text[span[0]:span[1]]
-    title = LABEL.sub("", squash(text))[:200]  # "1. Giao Phòng …": the number is not the work
+    title = strip_label(squash(text))[:200]  # "1. Giao Phòng …": the number is not the work
     kind = next((k for p, k in R.KINDS if p.search(title)), "task")
     start = plan_start(ctx.document.issued_on, ctx.document.term)
     return Task(id="", label=None, section=section, text=text, span=span, title=title,
@@ -116,7 +113,7 @@ def duties(ctx: Context, first_year: int | None) -> list[Task]:
             if (span[0] in starts and len(squash(text)) <= MAX_AGENCY and ":" not in text
                     and not text.endswith((".", ";"))):
                 # "II. Hội đồng nhân dân xã" (a name, no sentence) heads the duties below it
-                body_heading = LABEL.sub("", squash(text))
+                body_heading = strip_label(squash(text))
                 continue
             if span[0] in starts:
                 body_heading = agency or body_heading
@@ -285,7 +282,7 @@ def run(ctx: Context) -> None:
         + tagged(_blocks_without_prose(ctx, block_tasks(ctx, first_year), prose), "task_block")
         + tagged(kind_list_tasks(ctx, first_year), "task_kind_list"),
         tagged(dated_works(ctx, first_year), "task_dated"))
-    tasks = [t for t in tasks if not R.NOT_DUTY.search(R.ITEM_LABEL.sub("", squash(t.text)))]
+    tasks = [t for t in tasks if not R.NOT_DUTY.search(strip_label(squash(t.text)))]
     tasks.sort(key=lambda t: t.span[0])
     for task in tasks:  # a table row may have said both in columns of their own
         task.submit_to = task.submit_to or [
