@@ -11,8 +11,8 @@ from rich.table import Table
 
 from theodoi.cli.common import ID, out, print_json, transaction
 from theodoi.cli.register import plan_group
+from theodoi.domain.dates import read_day, vn_day
 from theodoi.domain.errors import BadInput
-from theodoi.domain.fields import parse_date
 from theodoi.domain.numbers import shown_number
 from theodoi.services import completeness, progress, progress_xlsx
 
@@ -24,13 +24,9 @@ def day(text: str | None, what: str = "ngày") -> date | None:
     if text is None:
         return None
     try:
-        return parse_date(text)
+        return read_day(text)
     except ValueError as exc:
         raise BadInput(f"{what} '{text}' không hợp lệ; dùng dd/mm/yyyy.") from exc
-
-
-def screen_date(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
 
 
 @click.group("progress")
@@ -93,7 +89,7 @@ def task_cmd(ref: str, state: str, percent: str | None, done_on: str | None,
         print_json(row)
         return
     share = f", {shown_number(row.percent)}%" if row.percent is not None else ""
-    out.print(f"Đã ghi {row.ref} ngày {screen_date(row.reported_on)} (kỳ {row.period}): "
+    out.print(f"Đã ghi {row.ref} ngày {vn_day(row.reported_on)} (kỳ {row.period}): "
               f"{row.state}{share}.")
 
 
@@ -112,8 +108,8 @@ def history_cmd(ref: str, fmt: str) -> None:
     if task:
         table = Table("Ngày", "Kỳ", "Trạng thái", "Tỷ lệ", "Hoàn thành", "Sản phẩm")
         for u in updates:
-            table.add_row(screen_date(u.reported_on), u.period or "", u.state,
-                          shown_number(u.percent), screen_date(u.completed_on), u.product or "")
+            table.add_row(vn_day(u.reported_on), u.period or "", u.state,
+                          shown_number(u.percent), vn_day(u.completed_on), u.product or "")
     else:
         table = Table("Số", "Kỳ", "Giá trị", "Đã nhập", "Ghi chú", "Người ghi", "Hiện dùng")
         for r in records:
@@ -186,7 +182,7 @@ def missing_cmd(unit_text: str, period: str, as_of: str | None, fmt: str) -> Non
     for a in result.agencies:
         table.add_row(a.agency, f"{a.reported}/{a.expected}",
                       "; ".join(f"{o.ref} {o.text[:40]}" for o in a.missing),
-                      "; ".join(f"{o.ref} ({screen_date(o.reported_on)})" for o in a.late))
+                      "; ".join(f"{o.ref} ({vn_day(o.reported_on)})" for o in a.late))
     out.print(table)
 
 

@@ -8,7 +8,8 @@ import click
 from rich.table import Table
 
 from theodoi.cli.common import ID, out, print_json, transaction
-from theodoi.cli.progress import FORMAT, day, screen_date
+from theodoi.cli.progress import FORMAT, day
+from theodoi.domain.dates import vn_day
 from theodoi.domain.fields import FIELD_LABELS
 from theodoi.domain.numbers import shown_number
 from theodoi.domain.status import LABELS
@@ -33,7 +34,7 @@ def status_cmd(unit_text: str, as_of: str | None, window: int, tolerance: float,
     if fmt == "json":
         print_json(result)
         return
-    out.print(f"[bold]{result.unit}[/] — tình hình đến ngày {screen_date(result.as_of)}")
+    out.print(f"[bold]{result.unit}[/] — tình hình đến ngày {vn_day(result.as_of)}")
     _print_targets(result)
     _print_tasks(result.tasks)
     _print_counts(result)
@@ -62,7 +63,7 @@ def _print_tasks(rows: list[StatusRow]) -> None:
                   title="Nhiệm vụ", title_justify="left")
     for r in rows:
         share = f"{shown_number(r.percent)}%" if r.percent is not None else ""
-        due = screen_date(r.due) if isinstance(r.due, date) else ""
+        due = vn_day(r.due) if isinstance(r.due, date) else ""
         table.add_row(r.ref, r.text[:60], r.lead_agency or "", due, share, r.label)
     out.print(table)
 

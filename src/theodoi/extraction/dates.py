@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
+from theodoi.domain.dates import quarter_number
 from theodoi.extraction.model import Due
 from theodoi.extraction.rules import tasks as R
 
@@ -118,7 +119,7 @@ def _quarter(text: str, first_year: int | None) -> Due | None:
     dash = R.RANGE_DASH.match(text, m.end())
     second = R.QUARTER.match(text, dash.end()) if dash else None
     m = second or m  # "Quý IV/2025 - Quý II/2026" ends with the second quarter
-    q = R.ROMAN_QUARTER[m.group("q")]
+    q = quarter_number(m.group("q"))
     year = int(m.group("y")) if m.group("y") else first_year
     when = _end_of_month(year, 3 * q) if year else None
     return Due(" ".join(m.group().split()), when, "annual" if m.group("annual") else None)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -12,6 +11,7 @@ from fastapi import Request
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import escape
 
+from theodoi.domain.dates import vn_day
 from theodoi.domain.fields import FIELD_LABELS
 from theodoi.domain.numbers import shown_number
 from theodoi.domain.phrases import goal_text
@@ -21,21 +21,12 @@ from theodoi.services.memo import Memo
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
-def vn_date(value: Any) -> str:
-    """ISO date (or datetime) -> dd/mm/yyyy; empty for none."""
-    if not value:
-        return ""
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
-    return value.strftime("%d/%m/%Y")
-
-
 NAME, CSRF = "\u2063theodoi-ten\u2063", "\u2063theodoi-csrf\u2063"  # invisible separators
 PAGES = Memo(300)  # rendered pages by the shared data they show (see render)
 
 env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(),
                   trim_blocks=True, lstrip_blocks=True)
-env.filters["vn_date"] = vn_date
+env.filters["vn_date"] = vn_day
 env.filters["vn_number"] = shown_number
 # an item's goal in words ("từ 9,5 đến 10%/năm", "dưới 1%"), never its comparator's sign
 env.filters["goal"] = lambda i: goal_text(i.get("comparator"), i.get("value"),

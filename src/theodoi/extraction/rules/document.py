@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from theodoi.domain.dates import DAY_WORDS
+
 # Kind word alone on its line (upper case) -> contract kind; longest first.
 KIND_WORDS: list[tuple[str, str]] = [
     ("CHƯƠNG TRÌNH HÀNH ĐỘNG", "chuong_trinh_hanh_dong"),
@@ -30,8 +32,8 @@ NUMBER = re.compile(r"^Số[:\s]\s*(?P<number>\d+[\w/\-–.]*[A-ZĐ][\w/\-–.]*
 # "Nghi Dương, ngày 30 tháng 3 năm 2026"
 # (PDF/TXT exports put it on the "Số: …" line, after a wide gap: "Số: 12/KH-UBND      An Bình, ngày …")
 PLACE_DATE = re.compile(
-    r"^(?:[^\n]*?(?:\t|[^\S\n]{3,}))?[^\S\n]*(?P<place>[A-ZĐÀ-Ỹ][^\n,\d]{1,40}),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
-    r"\s+năm\s+(?P<y>\d{4})\s*$", re.MULTILINE)
+    r"^(?:[^\n]*?(?:\t|[^\S\n]{3,}))?[^\S\n]*(?P<place>[A-ZĐÀ-Ỹ][^\n,\d]{1,40}),\s*"
+    rf"{DAY_WORDS}\s*$", re.MULTILINE)
 # A PDF text layer whose two header columns merged: the date's year went to a later line
 # ("ĐẢNG ỦY Tân Hưng, ngày 30 tháng 3 năm" … "Số 12-CTr/ĐU 2026"); the year is the first
 # 20xx that ends one of the next lines

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
+from theodoi.domain.dates import DAY_DIGITS, DAY_WORDS, QUARTER_NUMERAL, renamed
 from theodoi.extraction.rules.labels import DECIMAL, ITEM
 
-ROMAN_QUARTER = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 # "Quý I năm 2026", "Quý IV/2025", "quý II năm 2026", "Quý I hằng năm", "Quý 2/2026"
-QUARTER = re.compile(r"[Qq]uý\s+(?P<q>IV|I{1,3}|[1-4])\s*(?:(?:năm\s+|/\s*)(?P<y>20\d{2})|"
+QUARTER = re.compile(rf"[Qq]uý\s+(?P<q>{QUARTER_NUMERAL})\s*(?:(?:năm\s+|/\s*)(?P<y>20\d{{2}})|"
                      r"(?P<annual>hằng\s+năm|hàng\s+năm))")
 # "Quý IV/2025 - Quý II/2026": a range of quarters ends with the second
 RANGE_DASH = re.compile(r"\s*[-–]\s*")
@@ -16,8 +16,7 @@ RANGE_DASH = re.compile(r"\s*[-–]\s*")
 # with dashes or dots ("30-6-2026", "30.6.2026") or without "ngày" after a deadline word
 # ("trước 30/6/2026", "hạn chót 30.6.2026")
 DAY = re.compile(r"(?:ngày\s+|(?<=trước\s)|(?<=hạn\s)|(?<=hạn:\s)|(?<=chót\s)|(?<=là\s))"
-                 r"(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>20\d{2})\b|"
-                 r"ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>20\d{2})")  # ngày 10 tháng 12 năm 2026
+                 rf"{DAY_DIGITS}|{renamed(DAY_WORDS, '2')}")  # 30/6/2026, ngày 10 tháng 12 năm 2026
 # What makes a day in running prose a deadline rather than the date of a cited document
 # ("Kế hoạch số 64/KH-UBND ngày 22/8/2025"): a deadline word just before it
 DEADLINE_CUE = re.compile(r"(?:trước|chậm nhất(?: là)?|hạn(?: chót)?:?|hoàn thành|xong|đến|"
