@@ -17,6 +17,9 @@ KIND_WORDS: list[tuple[str, str]] = [
     ("QUYẾT ĐỊNH", "quyet_dinh"),
 ]
 
+# The unit words of a body's name: "ĐẢNG ỦY XÃ", "UBND PHƯỜNG", "THÀNH PHỐ HUẾ"
+UNIT_WORDS = ("XÃ", "PHƯỜNG", "THỊ TRẤN", "HUYỆN", "TỈNH", "THÀNH PHỐ", "ĐẶC KHU")
+
 # Symbol part of a number -> kind, when the kind word is missing ("Số 66-KH/ĐU").
 SYMBOL_KINDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"[-/]KH\b"), "ke_hoach"),

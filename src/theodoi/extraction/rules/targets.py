@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from theodoi.extraction.rules.labels import ITEM
+from theodoi.extraction.rules.labels import ITEM, ITEM_HEAD
 
 # Headings under which every numbered or bulleted item is a target ("3. Chỉ tiêu cụ thể",
 # "2. Các chỉ tiêu chủ yếu", "1.2. Mục tiêu cụ thể đến năm 2030")
@@ -291,3 +291,12 @@ SUBJECT_CUT = re.compile(r"\s(?:theo|căn cứ|tiếp tục|chủ động|khẩn
 # "cấp 2", "loại 1", "hạng III", "khóa XVI", "top 03", "thứ 5"
 ORDINAL_BEFORE = re.compile(r"(?:mức độ|mức|cấp|loại|hạng|nhóm|thứ|khóa|khoá|tầng|top|"
                             r"tốp|phiên bản|version|số)\s*$", re.IGNORECASE)
+
+# A cheap test before REFERENCE_NUMBER: most clauses hold no reference ("số 64", "Điều 5", "15/2021")
+DIGIT_REF = re.compile(r"\d[/.-]\d|\d-[A-ZĐ]|(?:số|Điều|điều|khoản|Khoản|thị|luận|định|tư)\s+\d")
+# Where one clause of a target's text ends and the next starts (stages/clauses.py)
+CLAUSE_BOUNDARY = re.compile(
+    r";"                                            # clauses of one item: "…; giảm 1,5% …"
+    r"|\.(?=\s+[A-ZĐÀ-Ỹ(\-+*•\d])"                 # a sentence ends: "… 95%. Tỷ lệ …"
+    r"|:\s*\n"                                      # a lead-in line ends: "Phấn đấu đến năm 2030:"
+    rf"|\n(?=\s*{ITEM_HEAD})")                    # a new item: "\n- ", "\na, ", "\n2. "

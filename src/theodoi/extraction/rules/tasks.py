@@ -283,3 +283,17 @@ AIM_YEAR = re.compile(r"năm\s+(?P<y>20\d{2})")
 AIM_WORK = re.compile(r"^(?:hoàn thiện|hoàn thành|xây dựng|triển khai|thí điểm|ứng dụng|vận hành|"
                       r"hình thành|số hó?a|số hoá|ban hành|thành lập|kết nối|tích hợp)\b",
                       re.IGNORECASE)
+
+# A parenthesis dropped from a body's name, but not a leader's: "Phòng Kinh tế (chủ trì)",
+# kept "(đồng chí Phó Chủ tịch UBND xã)", "(đ/c Hùng)"
+PARENTHESIS = re.compile(r"\s*\((?![^)]*(?:[Đđ]ồng chí|[Đđ]/[Cc]))[^)]*\)?")
+# Between the bodies of a list: "Phòng Kinh tế, Công an xã; Hội Nông dân và Đoàn Thanh niên"
+PIECES = re.compile(r",|;|\svà\s")
+PIECES_KEPT = re.compile(r"(,\s*|;\s*|\svà\s)")  # the same, the separators kept
+# A due cell that is only years: "2026", "năm 2026", "2026 - 2027", "Năm 2026 - năm 2030"
+YEARS = re.compile(r"^(?:năm\s+)?(20\d{2})(?:\s*[-–]\s*(?:năm\s+)?(20\d{2}))?$", re.IGNORECASE)
+# A due cell's range, cut before its end: "Quý I - Quý III/2026", "từ tháng 3 đến tháng 6/2026"
+RANGE_CUT = re.compile(r"\s*(?:[-–]|đến)\s*(?=(?:[Qq]uý|[Tt]háng|[Nn]ăm|20\d{2}|ngày|"
+                       r"\d{1,2}/20\d{2}))")
+# A due cell that is a month and year only: "6/2026"
+SHORT_MONTH = re.compile(r"^\d{1,2}/20\d{2}$")

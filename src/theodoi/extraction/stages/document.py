@@ -13,11 +13,11 @@ from theodoi.domain.text import modern_tones, squash
 from theodoi.extraction.model import Document, Signer
 from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules import document as R
+from theodoi.extraction.rules.document import UNIT_WORDS
 from theodoi.extraction.stages.outline import lines, match_heading
 from theodoi.extraction.warnings import warn
 
 HEAD_LINES = 40
-UNIT_WORDS = ("XÃ", "PHƯỜNG", "THỊ TRẤN", "HUYỆN", "TỈNH", "THÀNH PHỐ", "ĐẶC KHU")
 
 
 def readable(upper: str) -> str:

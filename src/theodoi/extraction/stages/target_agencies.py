@@ -20,16 +20,8 @@ from functools import lru_cache
 from theodoi.extraction.agencies import normalise_agency, split_bodies
 from theodoi.extraction.model import Heading
 from theodoi.extraction.rules import targets as R
-from theodoi.extraction.rules.labels import ITEM_HEAD
+from theodoi.extraction.rules.agencies import ASSIGN, CO_END, SENTENCE_END
 
-# "Giao cho X chủ trì, phối hợp với Y …" / "Giao X chủ trì …": the body named before "chủ trì"
-ASSIGN = re.compile(r"\b[Gg]iao\s+(?:cho\s+)?(?P<lead>[^,;.:\n]{3,120}?)\s+chủ trì"
-                    r"(?:\s*,?\s*(?:và\s+)?phối hợp(?:\s+với)?\s+(?P<co>[^;.:]{3,300}))?")
-# Where the sentence an assignment stands in ends: a lead-in ends at ':'
-SENTENCE_END = re.compile(rf"[.;:](?=\s)|[.;:]$|\n(?=\s*{ITEM_HEAD})")
-# What follows the co-agencies in an assignment and is the work, not a body ("… tham mưu …")
-CO_END = re.compile(r"\s(?:tham mưu|tổ chức|triển khai|thực hiện|theo dõi|xây dựng|hướng dẫn|"
-                    r"đôn đốc|chỉ đạo|phấn đấu|bảo đảm|đảm bảo)\b")
 MAX_BODY_TITLE = 120  # "Ủy ban nhân dân các xã, phường, đặc khu": longer titles state work
 
 

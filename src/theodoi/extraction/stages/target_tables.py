@@ -25,6 +25,7 @@ from theodoi.extraction.numbers import parse_number
 from theodoi.extraction.pipeline import Context
 from theodoi.extraction.rules import tables as R
 from theodoi.extraction.rules import targets as TR
+from theodoi.extraction.rules.tables import TOTAL
 from theodoi.extraction.stages.clauses import clauses
 from theodoi.extraction.stages.table_layout import Layout, layouts, table_kind
 from theodoi.extraction.stages.task_tables import lead_of
@@ -32,7 +33,6 @@ from theodoi.extraction.tables import Cell, is_label
 
 Span = tuple[int, int]
 ReadClause = Callable[[Span], list[Target]]
-TOTAL = re.compile(r"^(?:tổng(?:\s+(?:cộng|số))?\b(?!\s+đàn)|cộng\b)", re.IGNORECASE)
 WORD = re.compile(r"\w+")
 SAME_TEXT_SHARE = 0.8  # a statement cell holding 80 % of a text target's words restates it
 

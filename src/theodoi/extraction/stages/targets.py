@@ -15,6 +15,7 @@ from theodoi.extraction.model import Heading, Milestone, Target, tagged
 from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules import targets as R
 from theodoi.extraction.rules.fields import FIELDS
+from theodoi.extraction.rules.targets import DIGIT_REF
 from theodoi.extraction.stages import target_fields as F
 from theodoi.extraction.stages.target_agencies import Assignments, TableLeads, context_lead
 from theodoi.extraction.stages.target_merge import merge
@@ -22,8 +23,6 @@ from theodoi.extraction.stages.target_tables import table_cells, table_targets
 from theodoi.extraction.warnings import warn
 
 DIGIT = re.compile(r"\d")
-# A cheap test before REFERENCE_NUMBER: most clauses hold no reference
-DIGIT_REF = re.compile(r"\d[/.-]\d|\d-[A-ZĐ]|(?:số|Điều|điều|khoản|Khoản|thị|luận|định|tư)\s+\d")
 
 
 class Sections:
@@ -359,8 +358,6 @@ def run(ctx: Context) -> None:
         target.period = (int(period.group("a")), int(period.group("b"))) if period else None
         target.label = numbered_label(target.text)
     ctx.targets = targets
-
-
 
 
 def _field(sections: Sections, target: Target) -> str | None:

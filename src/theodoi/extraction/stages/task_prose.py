@@ -26,6 +26,7 @@ from theodoi.extraction.labels import OPENS_ITEM, strip_article, strip_label
 from theodoi.extraction.model import Due, Heading, Task
 from theodoi.extraction.pipeline import Context
 from theodoi.extraction.rules import tasks as R
+from theodoi.extraction.rules.tasks import PARENTHESIS, PIECES, PIECES_KEPT
 
 MAX_AGENCY = 170        # "Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, …, Chủ tịch UBND các tỉnh …"
 MAX_TITLE_LINE = 160    # a line without a sentence end and longer than this is prose
@@ -34,7 +35,6 @@ UNLABELLED = 99         # scope level of a lead-in or a title line that has no l
 SENTENCE_MARKS = ".;:!?…"
 CLOSING_QUOTES = "\"”’)]* \t"
 LINE = re.compile(r"[^\S\n]*(\S(?:[^\n]*\S)?)[^\S\n]*")  # a line's text without its margins
-PARENTHESIS = re.compile(r"\s*\((?![^)]*(?:[Đđ]ồng chí|[Đđ]/[Cc]))[^)]*\)?")  # a leader stays
 Joint = Callable[[str], tuple[str, list[str]]]
 
 
@@ -129,10 +129,6 @@ def co_with(text: str) -> list[str]:
         stop = min(p for p in (verb.start() if verb else len(after), _clause_end(after)))
         out.extend(b for b in _bodies(after[:stop]) if b not in out)
     return out
-
-
-PIECES = re.compile(r",|;|\svà\s")
-PIECES_KEPT = re.compile(r"(,\s*|;\s*|\svà\s)")
 
 
 def _each_a_body(text: str) -> bool:

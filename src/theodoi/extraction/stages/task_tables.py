@@ -19,6 +19,7 @@ from theodoi.extraction.model import Due, Task
 from theodoi.extraction.pipeline import Context
 from theodoi.extraction.rules import tables as R
 from theodoi.extraction.rules import tasks as TR
+from theodoi.extraction.rules.tasks import RANGE_CUT, SHORT_MONTH, YEARS
 from theodoi.extraction.stages.table_layout import Layout, is_task_table, layouts, table_kind
 from theodoi.extraction.tables import Cell, is_label
 
@@ -120,12 +121,6 @@ def _joined_lines(part: str) -> list[str]:
             pieces.append([])
         pieces[-1].append(word)
     return [" ".join(p).strip(" ,.") for p in pieces if p]
-
-
-YEARS = re.compile(r"^(?:năm\s+)?(20\d{2})(?:\s*[-–]\s*(?:năm\s+)?(20\d{2}))?$", re.IGNORECASE)
-RANGE_CUT = re.compile(r"\s*(?:[-–]|đến)\s*(?=(?:[Qq]uý|[Tt]háng|[Nn]ăm|20\d{2}|ngày|"
-                       r"\d{1,2}/20\d{2}))")
-SHORT_MONTH = re.compile(r"^\d{1,2}/20\d{2}$")
 
 
 def cell_due(cell: str, first_year: int | None, start: date | None) -> Due:
