@@ -218,7 +218,6 @@ EMPTY_HEAD = re.compile(r"^[\s\-+*•(\d).]*(?:phấn đấu\b\s*)?(?:có\b\s*)?
 
 # "mỗi năm có ít nhất 01 sản phẩm": a yearly flow
 EACH_YEAR = re.compile(r"\bmỗi năm\b", re.IGNORECASE)
-# A clause that starts a new list item (its own recurrence), not the rest of one
 
 # Target tables (Biểu chỉ tiêu): header cells and value cells
 TABLE_INDICATOR = re.compile(r"^(?:tên\s+)?chỉ tiêu|^nội dung chỉ tiêu", re.IGNORECASE)

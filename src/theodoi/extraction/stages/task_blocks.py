@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_right
+from collections.abc import Callable
+from functools import partial
 
 from theodoi.domain.text import squash
 from theodoi.extraction.agencies import split_bodies
@@ -37,9 +39,31 @@ class _Headings:
         return out
 
 
-def _value(text: str) -> str:
+def role_value(text: str) -> str:
+    """A role line's value without what follows it: 'Phòng Kinh tế, hoàn thành …' -> the body."""
     cut = R.VALUE_END.search(text)
     return squash(text[:cut.start()] if cut else text).strip(" ,:")
+
+
+def assign_role(task: Task, role: str, value: str, bodies: Callable[[str], list[str]],
+                due: Callable[[str], Due | None]) -> None:
+    """Give `task` what one role line says, for blocks and prose alike: 'Thời gian thực hiện: …'
+    its due date, 'Cơ quan phối hợp: …' its co-agencies, 'Người chủ trì: …' its leader, 'Cơ
+    quan tham mưu: …' its advisory body (and lead, when it has none), 'Cơ quan chủ trì: …' its
+    lead; 'Cơ quan thực hiện: …' is the lead alone ('Cơ quan thực hiện: Bộ Công an.') and the
+    co-agencies beside a lead already named."""
+    role = role.lower()
+    if R.TIME_ROLE.match(role):
+        task.due = due(value)
+    elif "phối hợp" in role or (role.endswith("thực hiện") and task.lead_agency):
+        task.co_agencies = bodies(role_value(value))  # "Cơ quan thực hiện" beside a chủ trì
+    elif "người" in role:
+        task.leader = role_value(value)
+    elif "tham mưu" in role:
+        task.advisory_agency = role_value(value)
+        task.lead_agency = task.lead_agency or task.advisory_agency
+    else:
+        task.lead_agency = role_value(value)
 
 
 def _owner(headings: _Headings, offset: int) -> Heading | None:
@@ -85,18 +109,8 @@ def block_tasks(ctx: Context, first_year: int | None) -> list[Task]:
             key = f"line{line[0]}"  # "- Xây dựng Đề án …. Cơ quan chủ trì: …" under a heading
         task = tasks.get(key) or _heading_task(ctx, owner, None if key == owner.id else line)
         tasks[key] = task
-        role, value = m.group("role").lower(), m.group("value")
-        if role.startswith("thời"):  # thời gian thực hiện, thời hạn hoàn thành
-            task.due = _due(ctx, value, first_year, (m.start(), m.end()))
-        elif "phối hợp" in role or role == "cơ quan thực hiện":
-            task.co_agencies = split_bodies(_value(value))
-        elif "người" in role:
-            task.leader = _value(value)
-        elif "tham mưu" in role:
-            task.advisory_agency = _value(value)
-            task.lead_agency = task.lead_agency or task.advisory_agency
-        else:
-            task.lead_agency = _value(value)
+        due = partial(_due, ctx, first_year=first_year, span=(m.start(), m.end()))
+        assign_role(task, m.group("role"), m.group("value"), split_bodies, due)
     return list(tasks.values())
 
 

@@ -27,6 +27,7 @@ from theodoi.extraction.model import Due, Heading, Task
 from theodoi.extraction.pipeline import Context
 from theodoi.extraction.rules import tasks as R
 from theodoi.extraction.rules.tasks import PARENTHESIS, PIECES, PIECES_KEPT
+from theodoi.extraction.stages.task_blocks import assign_role
 
 MAX_AGENCY = 170        # "Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, …, Chủ tịch UBND các tỉnh …"
 MAX_TITLE_LINE = 160    # a line without a sentence end and longer than this is prose
@@ -255,18 +256,8 @@ class _Reader:
             task = self.task(self.title, scope.lead if scope else None, [])
         if task is None:
             return
-        value = squash(value)
-        if R.TIME_ROLE.match(role):
-            task.due = self.due(value)  # block_tasks warns W402 when no date can be read
-        elif "phối hợp" in role:
-            task.co_agencies = _bodies(_value(value))
-        elif "người" in role:
-            task.leader = _value(value)
-        elif "tham mưu" in role:
-            task.advisory_agency = _value(value)
-            task.lead_agency = task.lead_agency or task.advisory_agency
-        else:
-            task.lead_agency = _value(value)
+        # block_tasks warns W402 when no date can be read
+        assign_role(task, role, squash(value), _bodies, self.due)
 
     def due(self, value: str) -> Due | None:
         """A time line's date: the end of a period ("Từ ngày 01/01/2026 đến ngày 31/3/2026"),
@@ -418,9 +409,6 @@ def _without_leader(lead: str | None) -> tuple[str | None, str | None]:
     return (rest or None), squash(m.group("leader")).strip(" ,")
 
 
-def _value(text: str) -> str:
-    cut = R.VALUE_END.search(text)
-    return squash(text[:cut.start()] if cut else text).strip(" ,:")
 
 
 def prose_tasks(ctx: Context, first_year: int | None, joint: Joint) -> list[Task]:
