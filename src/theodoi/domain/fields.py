@@ -12,6 +12,7 @@ from typing import Any
 from theodoi.domain.dates import read_day
 from theodoi.domain.errors import BadInput
 from theodoi.domain.numbers import read_number
+from theodoi.domain.text import squash
 
 TARGET_KINDS = ("level", "growth_rate", "change", "milestone", "plan_relative")
 TASK_KINDS = ("task", "scheme", "key_project", "breakthrough")
@@ -96,7 +97,7 @@ def coerce(item_kind: str, name: str, raw: Any) -> Any:
 
 def _convert(kind: str, allowed: tuple[str, ...] | None, raw: Any) -> Any:
     if kind == "str":
-        return " ".join(str(raw).split())
+        return squash(str(raw))
     if kind == "float":
         return parse_number(raw if isinstance(raw, int | float) else str(raw))
     if kind == "year":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from theodoi.domain.text import fold
+from theodoi.domain.text import fold, squash
 
 _DASHES = re.compile(r"\s*[-–—]\s*")
 _PUNCT = re.compile(r"[.,;:()\"“”'’]")
@@ -21,4 +21,4 @@ def slug(name: str) -> str:
 def agency_key(name: str) -> str:
     """The form two spellings of one agency share: case, tone placement, dashes, dots."""
     text = _DASHES.sub("-", _PUNCT.sub(" ", fold(name)))
-    return " ".join(text.split())
+    return squash(text)

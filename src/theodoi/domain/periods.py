@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from theodoi.domain.dates import QUARTER_NUMERAL, quarter_number
 from theodoi.domain.errors import BadInput
+from theodoi.domain.text import squash
 
 KINDS = ("month", "quarter", "half", "nine_months", "year", "midterm", "term_end")
 ROMAN = ("I", "II", "III", "IV")
@@ -107,7 +108,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
 
 def parse_period(text: str) -> Period:
     """The period `text` names; BadInput with the accepted forms otherwise."""
-    folded = " ".join(text.strip().lower().split())
+    folded = squash(text.strip().lower())
     for pattern, kind in _PATTERNS:
         found = pattern.match(folded)
         if found:

@@ -19,7 +19,7 @@ from itertools import pairwise
 from typing import TypeVar
 
 from theodoi.domain.numbers import vn_number
-from theodoi.domain.text import fold
+from theodoi.domain.text import fold, squash
 
 # Words that carry no meaning of their own in an indicator ("đạt", "của", "các" …).
 FUNCTION_WORDS = frozenset({
@@ -61,7 +61,7 @@ class Similarity:
 
 def plain_words(text: str) -> str:
     """The folded words of `text` (domain.text.fold) without punctuation; '%' kept."""
-    return " ".join(_PUNCT.sub(" ", fold(text)).split())
+    return squash(_PUNCT.sub(" ", fold(text)))
 
 
 def words_of(indicator: str) -> tuple[str, ...]:

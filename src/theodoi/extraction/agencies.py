@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from theodoi.domain.text import fold, modern_tones
+from theodoi.domain.text import fold, modern_tones, squash
 from theodoi.extraction.rules.agencies import COMPILED
 
 
@@ -55,7 +55,7 @@ def split_bodies(text: str) -> list[str]:
     sentence (from the first word no name has) dropped."""
     from theodoi.extraction.rules.agencies import NAME_END
 
-    text = " ".join(text.split())  # a PDF line break may fall inside a name
+    text = squash(text)  # a PDF line break may fall inside a name
     parts: list[str] = []
     end = len(text)
     for at, piece in _pieces(text):
@@ -67,7 +67,7 @@ def split_bodies(text: str) -> list[str]:
             break
         parts.append(piece)
     parts = [p for p in parts if p and p.lower() != "các"]
-    whole = " ".join(text[:end].split()).strip(" ,")
+    whole = squash(text[:end]).strip(" ,")
     if whole.lower().endswith((" các", " và")):
         whole = whole.rsplit(" ", 1)[0].strip(" ,")
     if parts and all(looks_like_body(p) or normalise_agency(p) or p.lower().startswith("các ")

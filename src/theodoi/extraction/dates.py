@@ -6,6 +6,7 @@ import calendar
 from datetime import date
 
 from theodoi.domain.dates import quarter_number
+from theodoi.domain.text import squash
 from theodoi.extraction.model import Due
 from theodoi.extraction.rules import tasks as R
 
@@ -69,7 +70,7 @@ def _annual_day(text: str, start: date | None) -> Due | None:
                 when = date(start.year + 1, month, day)
     except ValueError:
         when = None
-    return Due(" ".join(m.group().split()), when.isoformat() if when else None, "annual")
+    return Due(squash(m.group()), when.isoformat() if when else None, "annual")
 
 
 def _day(text: str, _: int | None, *, cued: bool = False) -> Due | None:
@@ -122,7 +123,7 @@ def _quarter(text: str, first_year: int | None) -> Due | None:
     q = quarter_number(m.group("q"))
     year = int(m.group("y")) if m.group("y") else first_year
     when = _end_of_month(year, 3 * q) if year else None
-    return Due(" ".join(m.group().split()), when, "annual" if m.group("annual") else None)
+    return Due(squash(m.group()), when, "annual" if m.group("annual") else None)
 
 
 def _month(text: str, _: int | None) -> Due | None:

@@ -16,6 +16,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from theodoi.domain.text import squash
 from theodoi.extraction.labels import CELL_LABEL
 from theodoi.extraction.source import Block
 
@@ -178,7 +179,7 @@ def tables(text: str, blocks: list[Block]) -> list[Table]:
         for _, row in sorted(rows.items()):
             cells = []
             for b in sorted(row, key=lambda b: b.col or 0):
-                words = " ".join(text[b.start:b.end].split())
+                words = squash(text[b.start:b.end])
                 if b.merged and not words and table and (b.col or 0) < len(table[-1]):
                     words = table[-1][b.col or 0].text  # a vertical merge: the body above
                 cells.append(Cell(b.start, b.end, words))

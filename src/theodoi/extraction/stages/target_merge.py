@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from theodoi.domain.text import fold
+from theodoi.domain.text import fold, squash
 from theodoi.extraction.agencies import split_bodies
 from theodoi.extraction.model import Target
 from theodoi.extraction.rules.agencies import ASSIGN_BEFORE_WORK
@@ -83,7 +83,7 @@ def assignment(text: str) -> tuple[str | None, list[str]]:
     if not found:
         return None, []
     m = found[-1]
-    return " ".join(m.group("lead").split()), split_bodies(m.group("co") or "")
+    return squash(m.group("lead")), split_bodies(m.group("co") or "")
 
 
 def merge(targets: list[Target], context: dict[int, str], part: dict[int, str | None]

@@ -18,6 +18,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 
+from theodoi.domain.text import squash
 from theodoi.extraction.agencies import split_bodies
 from theodoi.extraction.labels import ROMAN_CELL
 from theodoi.extraction.model import Milestone, Target
@@ -192,7 +193,7 @@ def _unit(unit: str | None) -> str | None:
     """'Tấn' -> 'tấn', 'Nghìn USD' -> 'nghìn USD': a unit written capitalised as a header."""
     if not unit:
         return None
-    unit = " ".join(unit.split())
+    unit = squash(unit)
     return unit[:1].lower() + unit[1:] if unit[1:2].islower() or len(unit) == 1 else unit
 
 

@@ -127,7 +127,7 @@ def cell_due(cell: str, first_year: int | None, start: date | None) -> Due:
     """The time of a row from its time cell alone: the end of a range ('Quý IV/2025 - Quý
     II/2026' -> 30/6/2026, '2025 - 2035' -> 31/12/2035), a year ('2026' -> 31/12/2026), a
     quarter or a day; 'Thường xuyên', 'Hằng năm' keep their words and no date."""
-    text = " ".join(cell.split())
+    text = squash(cell)
     recurrence = "annual" if R.ANNUAL.search(text) else None
     years = YEARS.match(text)
     if years:
