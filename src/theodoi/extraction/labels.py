@@ -18,6 +18,8 @@ ITEM_START = re.compile(rf"\n(?=\s*{R.ITEM_HEAD})")
 # a text (a line, a clause) that opens with an item label
 OPENS_ITEM = re.compile(rf"^\s*{R.ITEM_HEAD}")
 ARTICLE = re.compile(rf"^{R.ARTICLE}\s*")
+# a bullet and the blanks after it: "- UBND huyện;" in "Nơi nhận"
+BULLETED = re.compile(rf"^\s*{R.BULLET}\s*")
 CELL_LABEL = re.compile(rf"^{R.CELL}$")
 ROMAN_CELL = re.compile(rf"^{R.ROMAN_CELL}$")
 

@@ -10,6 +10,7 @@ import re
 from datetime import date
 
 from theodoi.domain.text import modern_tones, squash
+from theodoi.extraction.labels import BULLETED
 from theodoi.extraction.model import Document, Signer
 from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules import document as R
@@ -117,9 +118,10 @@ def find_recipients(all_lines: list[tuple[int, int, str]]) -> list[str]:
                 out.append(squash(rest).rstrip(" ;,"))
             continue
         if started:
-            if not line.startswith(("-", "+", "•")):
+            bullet = BULLETED.match(line)
+            if bullet is None:
                 break
-            out.append(squash(line.lstrip("-+• ")).rstrip(" ;,"))
+            out.append(squash(line[bullet.end():]).rstrip(" ;,"))
     return out
 
 
