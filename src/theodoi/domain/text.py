@@ -5,9 +5,9 @@ and the edges all may use it):
 
 - `squash` keeps every letter and mark and only folds whitespace: for text shown back to
   people ('Phòng  Kinh tế\\n' -> 'Phòng Kinh tế').
-- `modern_tones` rewrites the old tone placement ('hoà', 'thuỷ', 'khoẻ') to the one the
-  decree texts use today ('hòa', 'thủy', 'khỏe'), letter for letter, so offsets into the
-  text stay true.
+- `modern_tones` rewrites the old tone placement ('hoà', 'thuỷ', 'khoẻ'; plans use both)
+  to the new one ('hòa', 'thủy', 'khỏe') the rules and keys are written in, letter for
+  letter, so offsets into the text stay true.
 - `fold` is the key two spellings of the same words share: NFC, lower case, modern tone
   placement, whitespace folded ('Phòng Văn hoà -  Xã hội' and 'phòng văn hóa - xã hội'
   fold alike). It keeps punctuation and digits; callers that ignore them strip them after.
@@ -19,7 +19,7 @@ import re
 import unicodedata
 
 # The old placement puts the tone on the second vowel of an open oa/oe/uy syllable, the
-# new one (the decree texts, Unicode keyboards' default) on the first. One pair per tone.
+# new one on the first. One pair per tone, lower case (the case forms are derived).
 OLD_TO_NEW_TONES: dict[str, str] = {
     "oà": "òa",  # hoà bình -> hòa bình
     "oá": "óa",  # văn hoá -> văn hóa
