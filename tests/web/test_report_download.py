@@ -87,7 +87,7 @@ def test_bad_choices_are_refused_at_once_and_queue_nothing(world: World,
 def test_without_libreoffice_the_pdf_job_fails_with_the_reason_in_vietnamese(
         world: World, as_user: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     activate(as_user("vanphong"), world, A)
-    monkeypatch.setattr(pdf.shutil, "which", lambda _name: None)
+    monkeypatch.setattr(pdf.lo, "find", lambda: None)
     with pytest.raises(pdf.PdfUnavailable) as missing:
         pdf.soffice()
     client = as_user("lanhdao")

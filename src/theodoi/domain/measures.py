@@ -22,7 +22,8 @@ two in step); `FLOW_WORDS` the indicator wording that marks a flow.
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from theodoi.domain.text import fold
 
 MEASURE_RULES: list[tuple[str, str, str]] = [
     ("muc", "Chỉ tiêu mức (tỷ lệ, tỷ trọng, số lượng hiện có)",
@@ -61,10 +62,6 @@ FLOW_WORDS: tuple[str, ...] = (
 _PERCENT = re.compile(r"^\s*%")
 
 
-def _fold(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).lower().split())
-
-
 def is_flow(indicator: str | None, unit: str | None, per_year: bool, kind: str) -> bool:
     """Whether the target's figures accrue within a year and are reported year-to-date.
 
@@ -79,5 +76,5 @@ def is_flow(indicator: str | None, unit: str | None, per_year: bool, kind: str) 
         return True
     if kind == "change":  # "kết nạp 120 đảng viên trong nhiệm kỳ": counted over the term
         return False
-    words = f" {_fold(indicator or '')} "
+    words = f" {fold(indicator or '')} "
     return any(f" {w} " in words for w in FLOW_WORDS)

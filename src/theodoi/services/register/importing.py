@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from theodoi.domain.errors import BadInput, NotFound
-from theodoi.domain.revisions import fold
+from theodoi.domain.text import fold
 from theodoi.extraction import extract
 from theodoi.extraction.errors import FileTooLarge, UnreadableFile
 from theodoi.extraction.units import guess_unit

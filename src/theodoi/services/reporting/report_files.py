@@ -8,7 +8,6 @@ gives the fallback for clients that do not read RFC 5987 names.
 from __future__ import annotations
 
 import re
-import shutil
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
@@ -22,6 +21,7 @@ from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
 from theodoi.services.reporting import report_data as reporting
 from theodoi.storage.models import Unit
+from theodoi.tools import soffice
 
 KIND_LABELS = {"quy": "quý", "6_thang": "6 tháng", "9_thang": "9 tháng", "nam": "năm",
                "so_ket": "sơ kết", "tong_ket": "tổng kết"}
@@ -57,7 +57,7 @@ def ascii_name(name: str) -> str:
 
 
 def pdf_available() -> bool:
-    return bool(shutil.which("soffice") or shutil.which("libreoffice"))
+    return soffice.find() is not None
 
 
 def form_options() -> dict[str, object]:
