@@ -55,7 +55,12 @@ def test_history_shows_who_changed_what_newest_first_and_pages(world: World,
     assert {e["ref"] for e in item["entries"]} == {t["ref"]} and item["item"]["ref"] == t["ref"]
     page = office.get(f"/don-vi/{world.units[A]}/lich-su")
     assert page.status_code == 200 and "Hoàn tác" in page.text and "vanphong" in page.text
-    assert "90.0" in office.get(f"/muc/{t['ref']}/lich-su?trang=1").text
+    history = office.get(f"/muc/{t['ref']}/lich-su?trang=1").text
+    # the values as people write them, with the target's unit; the review state in words
+    assert t["unit"] == "triệu đồng/năm"
+    assert "<td>80 triệu đồng/năm</td><td>90 triệu đồng/năm</td>" in history
+    assert "90.0" not in history
+    assert "<td>Chờ rà soát</td><td>Đã sửa</td>" in history
 
 
 def test_revert_puts_the_old_value_back_audited_and_version_checked(world: World,

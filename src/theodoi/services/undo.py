@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from theodoi.domain import access as rules
+from theodoi.domain import changes
 from theodoi.domain import fields as F
 from theodoi.domain.errors import BadInput, Conflict, Forbidden, NotFound
 from theodoi.domain.numbers import vn_number
@@ -49,7 +50,7 @@ from theodoi.storage.repositories import progress as progress_repo
 
 TEXT_FIELDS = {"lead_agency", "leader", "advisory_agency", "milestones"}
 ITEM_KINDS = ("target", "task")
-STATUS_LABELS = {"draft": "bản nháp", "active": "đang thực hiện", "closed": "đã đóng"}
+STATUS_LABELS = plans.STATUS_LABELS
 
 
 @dataclass
@@ -108,9 +109,9 @@ def _item_field(s: Session, p: Principal, e: AuditEntry, unit: Unit,
         raise BadInput(f"thay đổi '{what}' không hoàn tác được.")
     ref, now = items.ref_of(item), current_text(item, e.field)
     if now != e.new:
+        shown = changes.value_text(e.entity_kind, e.field, now)
         raise Conflict(f"'{what}' của mục {ref} đã được thay đổi lần nữa sau thay đổi này "
-                       f"(hiện là '{now or ''}'); không hoàn tác để khỏi ghi đè thay đổi "
-                       "mới hơn.")
+                       f"(hiện là '{shown}'); không hoàn tác để khỏi ghi đè thay đổi mới hơn.")
 
     def run() -> dict[str, Any]:
         reviewing.check_version("mục", ref, item.version, version)
@@ -120,8 +121,9 @@ def _item_field(s: Session, p: Principal, e: AuditEntry, unit: Unit,
                              reviewing.snapshot(item), reverts=e.id)
         return {"ref": ref, "field": e.field, "value": current_text(item, e.field),
                 "version": item.version}
-    return Step(e.id, unit.id, [f"{what} của mục {ref}: '{now or '—'}' → '{e.old or '—'}'"],
-                run)
+    unit_of = item.unit if isinstance(item, Target) else None
+    line = changes.change_text(e.entity_kind, e.field, what, now, e.old, unit_of)
+    return Step(e.id, unit.id, [f"{line} (mục {ref})"], run)
 
 
 def _review(s: Session, p: Principal, e: AuditEntry, unit: Unit, version: int | None) -> Step:
