@@ -35,7 +35,7 @@ def test_the_office_sets_the_baseline_from_the_target_page(world: World, as_user
                           "version": str(before["item"]["version"])})
     assert r.status_code == 303
     assert r.headers["location"] == "/chi-tieu/t1?da_ghi=so-lieu-goc"
-    assert "Đã ghi số liệu gốc của chỉ tiêu t1: 65,5 năm 2025." in office.get(
+    assert "Đã ghi số liệu gốc của chỉ tiêu t1: 65,5 triệu đồng/năm (năm 2025)." in office.get(
         r.headers["location"]).text
     after = _target(office)
     assert after["baseline"] == {"value": 65.5, "year": 2025}
