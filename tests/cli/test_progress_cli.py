@@ -76,6 +76,8 @@ def test_task_overdue_until_completed(settings_env: str, capsys: Any) -> None:
     code, out, _ = theodoi(capsys, "progress", "task", k, "--state", "hoan_thanh", "--on",
                            "28/09/2026", "--product", "KH số 30")
     assert code == 0 and "28/09/2026" in out
+    # the state and the period in words, not their codes
+    assert ": hoàn thành." in out and "hoan_thanh" not in out and "-Q" not in out
     data = _status(capsys, "2026-10-05")
     assert data[k]["code"] == "hoan_thanh_dung_han" and data[k]["due"] == "2026-09-30"
     assert data["_"]["by_agency"]["Phòng Kinh tế"]["hoan_thanh_dung_han"] == 1

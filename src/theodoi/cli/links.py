@@ -13,6 +13,7 @@ from rich.table import Table
 
 from theodoi.cli.common import ID, out, print_json, transaction, vn_number
 from theodoi.cli.register import plan_group
+from theodoi.domain import labels
 from theodoi.services import cascade, links
 
 FORMAT = click.Choice(["table", "json"])
@@ -37,7 +38,8 @@ def pending_cmd(unit_text: str, fmt: str) -> None:
     if result.plans:
         table = Table("Số", "Đơn vị", "Văn bản", "Ngày", "Trích yếu", title="Chưa cụ thể hóa")
         for p in result.plans:
-            table.add_row(str(p["id"]), p["unit"], p["number"] or p["kind"], _day(p["issued_on"]),
+            document = p["number"] or labels.label("plan_kind", p["kind"])
+            table.add_row(str(p["id"]), p["unit"], document, _day(p["issued_on"]),
                           (p["title"] or "")[:70])
         out.print(table)
     if result.missing:
