@@ -58,3 +58,14 @@ def test_an_unknown_code_is_shown_as_written_and_no_code_as_nothing() -> None:
     assert labels.label("plan_status", "archived") == "archived"
     assert labels.label("plan_status", None) == ""
     assert labels.lower("plan_status", "active") == "đang thực hiện"
+
+
+def test_an_error_names_the_next_step_in_the_terms_of_each_edge() -> None:
+    from theodoi.domain.errors import Conflict
+
+    error = Conflict("còn 3 mục chưa rà soát", subject="kế hoạch số 2", steps={
+        "cli": "dùng --accept-rest.", "web": "bấm “Chấp nhận tất cả”."})
+    assert error.render() == "kế hoạch số 2: còn 3 mục chưa rà soát; dùng --accept-rest."
+    assert error.render("web") == "kế hoạch số 2: còn 3 mục chưa rà soát; bấm “Chấp nhận tất cả”."
+    assert error.render("email") == "kế hoạch số 2: còn 3 mục chưa rà soát."
+    assert Conflict("đã có.").render("web") == "đã có."
