@@ -203,3 +203,27 @@ def test_a_merge_is_confirmed_first_then_undone_from_the_history(world: World,
     after = office.get(f"/api/units/{world.units[A]}/agencies").json()["agencies"]
     assert [(a["id"], a["name"], a["assignments"], a["aliases"]) for a in after] == [
         (a["id"], a["name"], a["assignments"], a["aliases"]) for a in rows]
+
+
+def test_a_recorded_value_reads_in_words_with_what_was_typed(world: World,
+                                                             as_user: Any) -> None:
+    office = _office(as_user, world)
+    t = _target(world)
+    plan = world.plans[A]
+    version = office.get(f"/api/plans/{plan}/review").json()["plan"]["version"]
+    office.post(f"/api/plans/{plan}/accept-all", json={"version": version})
+    version = office.get(f"/api/plans/{plan}/review").json()["plan"]["version"]
+    office.post(f"/api/plans/{plan}/activate", json={"version": version})
+    # 0,07 tỷ đồng/năm is 70 triệu đồng/năm, the target's unit
+    r = office.post(f"/api/items/{t['ref']}/progress",
+                    json={"period": "Q2/2026", "value": "0,07", "unit": "tỷ đồng/năm"})
+    assert r.status_code == 201, r.text
+    entries = office.get(f"/api/units/{world.units[A]}/audit").json()["entries"]
+    [value] = [e for e in entries if e["entity_kind"] == "progress"]
+    assert value["entity_label"] == f"số liệu Quý II/2026 — {t['indicator']}"
+    assert value["new_text"] == "70 triệu đồng/năm (đã nhập 0,07 tỷ đồng/năm)"
+    assert value["label"] == \
+        "Giá trị thực hiện: — → 70 triệu đồng/năm (đã nhập 0,07 tỷ đồng/năm)"
+    assert value["ref"] == t["ref"]  # the row links to the target's history
+    status = [e for e in entries if e["entity_kind"] == "plan" and e["field"] == "status"]
+    assert status[0]["label"] == "Trạng thái: Bản nháp → Đang thực hiện"

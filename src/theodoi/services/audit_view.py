@@ -17,11 +17,13 @@ from theodoi.domain import changes
 from theodoi.domain import fields as F
 from theodoi.domain.errors import NotFound, TheodoiError
 from theodoi.domain.periods import parse_period
+from theodoi.domain.phrases import amount_text
 from theodoi.services import access, audit, items, undo
 from theodoi.services.access import Principal
 from theodoi.storage.models import AuditEntry, Target, Task, Unit
 from theodoi.storage.repositories import audit as repo
 from theodoi.storage.repositories import plans as plan_repo
+from theodoi.storage.repositories import progress as progress_repo
 
 PER_PAGE = 50
 MAX_PER_PAGE = 200
@@ -95,6 +97,17 @@ def _entity_label(e: AuditEntry, item: Target | Task | None, of: Target | Task |
     return f"{KIND_LABELS.get(e.entity_kind, 'bản ghi')} số {e.entity_id}"
 
 
+def _entered(s: Session, e: AuditEntry) -> str:
+    """' (đã nhập 12,5 tỷ đồng)' for a value typed in another scale of the target's unit
+    (and converted), so the history shows what the person entered too; '' otherwise."""
+    if e.entity_kind != "progress" or e.new is None:
+        return ""
+    row = progress_repo.record(s, e.entity_id)
+    if row is None or not row.entered_unit or row.entered_value is None:
+        return ""
+    return f" (đã nhập {amount_text(row.entered_value, row.entered_unit)})"
+
+
 def _row(s: Session, p: Principal, e: AuditEntry, may_revert: bool) -> dict[str, Any]:
     item = _item_of(s, e)
     of = _reported_item(s, e)
@@ -102,6 +115,7 @@ def _row(s: Session, p: Principal, e: AuditEntry, may_revert: bool) -> dict[str,
     ref = items.ref_of(owner) if owner is not None else None
     unit = owner.unit if isinstance(owner, Target) else None
     name = field_label(e.entity_kind, e.field)
+    entered = _entered(s, e)
     can = may_revert and _can_revert(s, p, e)
     return {"id": e.id, "at": e.at.isoformat(timespec="seconds"), "username": e.username,
             "entity_kind": e.entity_kind, "entity_id": e.entity_id, "ref": ref,
@@ -109,8 +123,9 @@ def _row(s: Session, p: Principal, e: AuditEntry, may_revert: bool) -> dict[str,
             "plan_id": owner.plan_id if owner is not None else None,
             "field": e.field, "field_label": name, "old": e.old, "new": e.new,
             "old_text": changes.value_text(e.entity_kind, e.field, e.old, unit),
-            "new_text": changes.value_text(e.entity_kind, e.field, e.new, unit),
-            "label": changes.change_text(e.entity_kind, e.field, name, e.old, e.new, unit),
+            "new_text": changes.value_text(e.entity_kind, e.field, e.new, unit) + entered,
+            "label": changes.change_text(e.entity_kind, e.field, name, e.old, e.new, unit)
+            + entered,
             "revertible": can, "reverts": e.reverts_id,
             "item_version": item.version if item is not None else None}
 
