@@ -153,7 +153,8 @@ def test_audit_revert_of_a_recorded_value(settings_env: str, capsys: Any) -> Non
                              "--yes", "--format", "json")
     assert code == 0, err
     assert json.loads(out)["changes"] == [
-        f"số liệu của chỉ tiêu {refs['income']}, Năm 2026: 75 → 70"]
+        f"số liệu của chỉ tiêu {refs['income']}, Năm 2026: 75 triệu đồng/năm → "
+        "70 triệu đồng/năm"]
     code, _, err = theodoi(capsys, "audit", "revert", str(entry), "--as", "vanphong", "--yes")
     assert code == 2 and "đã được ghi lại" in err
     code, _, err = theodoi(capsys, "audit", "revert", str(entry), "--as", "khong-co", "--yes")

@@ -154,10 +154,11 @@ def test_a_recorded_value_is_undone_from_the_page_after_a_confirmation(world: Wo
     assert f'href="/lich-su/{recorded[0]["id"]}/hoan-tac?back=' in page.text
     confirm = office.get(f"/lich-su/{recorded[0]['id']}/hoan-tac")
     assert confirm.status_code == 200
-    assert f"số liệu của chỉ tiêu {t['ref']}, Năm 2026: 75 → 70" in confirm.text
+    line = f"số liệu của chỉ tiêu {t['ref']}, Năm 2026: 75 triệu đồng/năm → 70 triệu đồng/năm"
+    assert line in confirm.text
     assert "Xác nhận hoàn tác" in confirm.text
     preview = office.get(f"/api/audit/{recorded[0]['id']}/revert").json()
-    assert preview["changes"] == [f"số liệu của chỉ tiêu {t['ref']}, Năm 2026: 75 → 70"]
+    assert preview["changes"] == [line]
     done = office.post(f"/lich-su/{recorded[0]['id']}/hoan-tac",
                        data={"back": f"/don-vi/{world.units[A]}/lich-su"},
                        follow_redirects=False)
@@ -169,7 +170,7 @@ def test_a_recorded_value_is_undone_from_the_page_after_a_confirmation(world: Wo
     assert again.status_code == 409 and "đã được ghi lại" in again.json()["error"]["message"]
     undone = office.post(f"/api/audit/{history[0]['id']}/revert", json={})
     assert undone.status_code == 200 and undone.json()["changes"] == [
-        f"số liệu của chỉ tiêu {t['ref']}, Năm 2026: 70 → 75"]
+        f"số liệu của chỉ tiêu {t['ref']}, Năm 2026: 70 triệu đồng/năm → 75 triệu đồng/năm"]
     assert as_user("xem").post(f"/api/audit/{history[0]['id']}/revert",
                                json={}).status_code == 403
 

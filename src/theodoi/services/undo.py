@@ -26,8 +26,8 @@ from theodoi.domain import access as rules
 from theodoi.domain import changes
 from theodoi.domain import fields as F
 from theodoi.domain.errors import BadInput, Conflict, Forbidden, NotFound
-from theodoi.domain.numbers import vn_number
 from theodoi.domain.periods import parse_period
+from theodoi.domain.phrases import amount_text
 from theodoi.domain.status import TASK_STATE_LABELS
 from theodoi.services import (
     access,
@@ -234,9 +234,9 @@ def _recordable(s: Session, p: Principal, ref: str) -> Target | Task:
     return progress.live_item(item)
 
 
-def _value_text(s: Session, record_id: int | None) -> str:
+def _value_text(s: Session, record_id: int | None, unit: str | None) -> str:
     row = progress_repo.record(s, record_id) if record_id else None
-    return "không có số liệu" if row is None else vn_number(row.value)
+    return "không có số liệu" if row is None else amount_text(row.value, unit)
 
 
 def _progress(s: Session, p: Principal, e: AuditEntry, unit: Unit, version: int | None
@@ -252,13 +252,13 @@ def _progress(s: Session, p: Principal, e: AuditEntry, unit: Unit, version: int 
     expected = detail.get("current")
     if (now.id if now else None) != expected:
         said = "chưa có số liệu" if now is None else (
-            f"là {vn_number(now.value)}, do {now.recorded_by or 'hệ thống'} ghi")
+            f"là {amount_text(now.value, target.unit)}, do {now.recorded_by or 'hệ thống'} ghi")
         raise Conflict(f"số liệu của chỉ tiêu {items.ref_of(target)}, {period.label} đã được "
                        f"ghi lại sau thay đổi này (hiện {said}); không hoàn tác để khỏi ghi "
                        "đè số liệu mới hơn.")
     restore = detail.get("restore")
     line = (f"số liệu của chỉ tiêu {items.ref_of(target)}, {period.label}: "
-            f"{_value_text(s, expected)} → {_value_text(s, restore)}")
+            f"{_value_text(s, expected, target.unit)} → {_value_text(s, restore, target.unit)}")
 
     def run() -> dict[str, Any] | None:
         progress.withdraw_record(s, expected, restore)
