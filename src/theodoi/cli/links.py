@@ -12,6 +12,7 @@ from rich.table import Table
 
 from theodoi.cli.common import ID, out, print_json, transaction
 from theodoi.cli.register import plan_group
+from theodoi.domain import labels
 from theodoi.domain.dates import vn_day
 from theodoi.domain.numbers import shown_number
 from theodoi.services.register import cascade, links
@@ -34,7 +35,8 @@ def pending_cmd(unit_text: str, fmt: str) -> None:
     if result.plans:
         table = Table("Số", "Đơn vị", "Văn bản", "Ngày", "Trích yếu", title="Chưa cụ thể hóa")
         for p in result.plans:
-            table.add_row(str(p["id"]), p["unit"], p["number"] or p["kind"], vn_day(p["issued_on"]),
+            document = p["number"] or labels.label("plan_kind", p["kind"])
+            table.add_row(str(p["id"]), p["unit"], document, vn_day(p["issued_on"]),
                           (p["title"] or "")[:70])
         out.print(table)
     if result.missing:

@@ -11,9 +11,11 @@ from rich.table import Table
 
 from theodoi.cli.common import ID, out, print_json, transaction
 from theodoi.cli.register import plan_group
+from theodoi.domain import labels
 from theodoi.domain.dates import read_day, vn_day
 from theodoi.domain.errors import BadInput
 from theodoi.domain.numbers import shown_number
+from theodoi.domain.periods import parse_period
 from theodoi.services.progress import completeness
 from theodoi.services.progress import records as progress
 from theodoi.services.spreadsheets import progress_xlsx
@@ -91,8 +93,13 @@ def task_cmd(ref: str, state: str, percent: str | None, done_on: str | None,
         print_json(row)
         return
     share = f", {shown_number(row.percent)}%" if row.percent is not None else ""
-    out.print(f"Đã ghi {row.ref} ngày {vn_day(row.reported_on)} (kỳ {row.period}): "
-              f"{row.state}{share}.")
+    out.print(f"Đã ghi {row.ref} ngày {vn_day(row.reported_on)} "
+              f"({_period(row.period)}): {labels.lower('task_state', row.state)}{share}.")
+
+
+def _period(key: str | None) -> str:
+    """A period key ('2026-Q3') as people read it ('Quý III/2026')."""
+    return parse_period(key).label if key else ""
 
 
 @progress_group.command("history")
@@ -110,7 +117,8 @@ def history_cmd(ref: str, fmt: str) -> None:
     if task:
         table = Table("Ngày", "Kỳ", "Trạng thái", "Tỷ lệ", "Hoàn thành", "Sản phẩm")
         for u in updates:
-            table.add_row(vn_day(u.reported_on), u.period or "", u.state,
+            table.add_row(vn_day(u.reported_on), _period(u.period),
+                          labels.label("task_state", u.state),
                           shown_number(u.percent), vn_day(u.completed_on), u.product or "")
     else:
         table = Table("Số", "Kỳ", "Giá trị", "Đã nhập", "Ghi chú", "Người ghi", "Hiện dùng")

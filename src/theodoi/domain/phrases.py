@@ -27,6 +27,16 @@ def _with_unit(number: str, unit: str | None) -> str:
     return f"{number}{unit}" if unit.startswith("%") else f"{number} {unit}"
 
 
+def amount_text(value: float | None, unit: str | None) -> str:
+    """A figure with its unit as people write it: '47,03%', '57,75 triệu đồng/năm';
+    '' without a value, 'không hợp lệ' for one that is no finite number."""
+    if value is None:
+        return ""
+    if not math.isfinite(value):
+        return INVALID
+    return _with_unit(vn_number(value), unit)
+
+
 def goal_text(comparator: str | None, value: float | None, value_max: float | None = None,
               unit: str | None = None) -> str:
     """'từ 9,5 đến 10%/năm', 'dưới 1%', 'đạt 90 triệu đồng'; '' without a value;

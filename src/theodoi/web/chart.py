@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from theodoi.domain.numbers import shown_number
+from theodoi.domain.phrases import amount_text
 
 WIDTH, HEIGHT = 640, 280
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 32  # room for the axis labels
@@ -67,13 +68,15 @@ def svg(data: dict[str, Any] | None) -> Svg | None:
     def line(points: list[list[float]]) -> str:
         return " ".join("{},{}".format(*at(x, y)) for x, y in points)
 
+    unit = data.get("unit")
     out = Svg(expected=line(data["expected"]), forecast=line(data["forecast"] or []))
     if data["goal"] is not None:
-        out.goal_y, out.goal_label = at(x0, data["goal"])[1], shown_number(data["goal"])
+        out.goal_y, out.goal_label = at(x0, data["goal"])[1], amount_text(data["goal"], unit)
     out.milestones = [{"cx": c[0], "cy": c[1], "title": f"Lộ trình năm {int(x) - 1}: "
-                       f"{shown_number(y)}"} for x, y in data["milestones"] if (c := at(x, y))]
+                       f"{amount_text(y, unit)}"} for x, y in data["milestones"]
+                      if (c := at(x, y))]
     out.actuals = [{"cx": c[0], "cy": c[1], "title": f"Thực hiện {p['label']}: "
-                    f"{shown_number(p['y'])}"} for p in data["actuals"]
+                    f"{amount_text(p['y'], unit)}"} for p in data["actuals"]
                    if (c := at(p["x"], p["y"]))]
     out.x_ticks = [{"x": at(year + 0.5, y0)[0], "label": str(year)}
                    for year in range(int(x0), int(x1))]

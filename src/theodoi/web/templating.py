@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
@@ -14,11 +15,18 @@ from markupsafe import escape
 from theodoi.domain.dates import vn_day
 from theodoi.domain.fields import FIELD_LABELS
 from theodoi.domain.numbers import shown_number
-from theodoi.domain.phrases import goal_text
+from theodoi.domain.numbers import vn_number as format_number
+from theodoi.domain.phrases import amount_text, goal_text
 from theodoi.services.memo import Memo
 from theodoi.services.reporting import report_files
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def vn_number_exact(value: Any) -> str:
+    """A number in a form field: Vietnamese form, every decimal kept (up to 9)."""
+    number = float(value)
+    return format_number(number, 9) if math.isfinite(number) else str(value)
 
 
 NAME, CSRF = "\u2063theodoi-ten\u2063", "\u2063theodoi-csrf\u2063"  # invisible separators
@@ -31,6 +39,9 @@ env.filters["vn_number"] = shown_number
 # an item's goal in words ("từ 9,5 đến 10%/năm", "dưới 1%"), never its comparator's sign
 env.filters["goal"] = lambda i: goal_text(i.get("comparator"), i.get("value"),
                                           i.get("value_max"), i.get("unit"))
+# a stored number in a form field, as the person would type it, without rounding it away
+env.filters["number_input"] = lambda v: "" if v is None else vn_number_exact(v)
+env.filters["amount"] = lambda v, unit: amount_text(None if v in (None, "") else float(v), unit)
 env.filters["field_label"] = lambda code: FIELD_LABELS.get(code, code or "")  # kinh_te -> Kinh tế
 env.globals["report_form"] = report_files.form_options  # kinds, formats, PDF or not
 

@@ -134,7 +134,7 @@ def run_claimed(settings: Settings, c: Claim, stopping: threading.Event) -> None
     except child.Stopped:
         _stopped(settings, c, stopping)
     except TheodoiError as exc:
-        message = exc.render()
+        message = exc.render("web")  # jobs are the web's uploads
         _end(settings, c, lambda s: queue.failed(s, c, message))
     except Exception:
         log.exception("job %s (%s) failed", c.job_id, c.kind)

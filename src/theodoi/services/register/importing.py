@@ -97,8 +97,9 @@ def import_plan(s: Session, unit_text: str | None, data: bytes, filename: str, *
 def _unit_of(result: dict[str, Any], filename: str) -> tuple[str, str]:
     guess = guess_unit(result["document"])
     if guess is None:
-        raise BadInput("văn bản không ghi rõ xã/phường ban hành; hãy chỉ rõ đơn vị (--unit).",
-                       subject=filename)
+        raise BadInput("văn bản không ghi rõ xã/phường ban hành", subject=filename, steps={
+            "cli": "hãy chỉ rõ đơn vị (--unit).",
+            "web": "hãy tải văn bản lên từ trang của đơn vị ban hành."})
     return guess
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from theodoi.domain import access as rules
 from theodoi.domain.errors import BadInput, Conflict
+from theodoi.domain.numbers import NotANumber, read_number
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
 from theodoi.services.history import audit
@@ -105,6 +106,11 @@ def _differs(old: Any, typed: Any) -> bool:
         old_text = "1" if old else "0"
     if isinstance(old, float) and old.is_integer():  # inf/nan from a former version: text
         old_text = str(int(old))
+    if isinstance(old, float) and isinstance(typed, str) and typed.strip():
+        try:  # the form shows 47,6 for a stored 47.6: the same number is no change
+            return read_number(typed) != old
+        except NotANumber:
+            return True
     return " ".join(old_text.split()) != " ".join(str(typed or "").split())
 
 

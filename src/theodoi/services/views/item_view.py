@@ -79,7 +79,7 @@ def chart(t: Target, known: list[tr.Actual], rows: list[progress.RecordRow],
             "x_max": float(last + 1), "goal": tr.final_goal(facts), "expected": line,
             "milestones": [[float(m.year + 1), m.value] for m in t.milestones
                            if m.value is not None],
-            "actuals": points, "forecast": dashed}
+            "actuals": points, "forecast": dashed, "unit": t.unit}
 
 
 def target_page(s: Session, p: Principal, t: Target, as_of: date) -> dict[str, Any]:

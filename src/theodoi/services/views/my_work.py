@@ -102,6 +102,7 @@ def _target_entry(t: Target, records: list[Any], as_of: date) -> dict[str, Any]:
     done = any(r.period_key == period.key for r in records)
     return {"ref": items.ref_of(t), "kind": "target", "text": t.indicator or t.text,
             "lead_agency": status.lead_agency(t), "unit": t.unit, "value": t.value,
+            "comparator": t.comparator, "value_max": t.value_max,
             "deadline_year": t.deadline_year or t.plan.term_end,
             "period": period.key, "period_label": period.label,
             "report_due": period.due(t.plan.report_due_days).isoformat(),

@@ -32,16 +32,18 @@ def my_work_page(request: Request, unit_id: int, s: deps.Db, p: deps.User,
 
 def _back(request: Request, s: deps.Db, p: deps.User, message: str, back: str,
           ref: str) -> Response:
-    """htmx: the notice, and the item of 'Việc của tôi' redrawn in place; otherwise a
-    redirect back to the page the form was on."""
+    """The message beside the form. htmx: into the form's notice area, and the item of
+    'Việc của tôi' redrawn in place with it; otherwise a redirect back to the page the
+    form was on, to the form's notice area (#tb-<ref>), where the page shows it."""
     if request.headers.get("hx-request"):
         html = render("_notice.html", request, level="thanh-cong", message=message)
         if back.endswith("/viec-cua-toi"):
             html += render("_work_item.html", request, e=my_work.entry(s, p, ref, date.today()),
-                           states=my_work.state_choices(), back=back, oob=True)
+                           states=my_work.state_choices(), back=back, oob=True,
+                           saved=ref, saved_message=message)
         return HTMLResponse(html)
     target = back if back.startswith("/") and not back.startswith("//") else "/"
-    return RedirectResponse(f"{target.split('?')[0]}?da_ghi={ref}", status_code=303)
+    return RedirectResponse(f"{target.split('?')[0]}?da_ghi={ref}#tb-{ref}", status_code=303)
 
 
 def _evidence(request: Request, file: UploadFile | None) -> Evidence | None:
@@ -83,4 +85,5 @@ def record_task(request: Request, ref: str, s: deps.Db, p: deps.User, state: Tex
 def set_baseline(ref: str, s: deps.Db, p: deps.User, value: Text, year: Text,
                  version: Annotated[int, Form()]) -> Response:
     row = baselines.set_baseline(s, p, ref, value, year, version)
-    return RedirectResponse(f"/chi-tieu/{row['ref']}?da_ghi=so-lieu-goc", status_code=303)
+    return RedirectResponse(f"/chi-tieu/{row['ref']}?da_ghi=so-lieu-goc#tb-so-lieu-goc",
+                            status_code=303)
