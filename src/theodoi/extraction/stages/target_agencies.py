@@ -82,8 +82,24 @@ def _body_title(raw: str) -> str | None:
     return title if R.BODY_TITLE.match(title) and not R.WORK_WORDS.search(title) else None
 
 
+class SiblingLeads:
+    """The body a sibling 'Cơ quan chủ trì …' heading names for a heading's topic, found
+    once per parent: every target under the topic asks, and rescanning the siblings for each
+    grew with targets times headings."""
+
+    def __init__(self, text: str, siblings: Callable[[Heading], list[Heading]]) -> None:
+        self.text, self.siblings = text, siblings
+        self.found: dict[str | None, str | None] = {}
+
+    def __call__(self, heading: Heading) -> str | None:
+        if heading.parent not in self.found:  # the siblings depend only on the parent
+            self.found[heading.parent] = next(
+                (n for s in self.siblings(heading) if (n := named_lead(self.text, s))), None)
+        return self.found[heading.parent]
+
+
 def context_lead(text: str | Assignments, chain: list[Heading], offset: int,
-                 siblings: Callable[[Heading], list[Heading]] | None = None,
+                 sibling_lead: Callable[[Heading], str | None] | None = None,
                  children: dict[str | None, list[Heading]] | None = None
                  ) -> tuple[str | None, list[str]]:
     """Lead and co-agencies of a target at `offset`, from the headings above it (innermost
@@ -105,10 +121,9 @@ def context_lead(text: str | Assignments, chain: list[Heading], offset: int,
         body = body_heading(heading)
         if body:
             return body, []
-        for sibling in siblings(heading) if siblings else []:
-            named = named_lead(text.text if isinstance(text, Assignments) else text, sibling)
-            if named:
-                return named, []
+        named = sibling_lead(heading) if sibling_lead else None
+        if named:
+            return named, []
     return None, []
 
 

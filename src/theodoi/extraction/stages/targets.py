@@ -15,7 +15,12 @@ from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules import targets as R
 from theodoi.extraction.rules.fields import FIELDS
 from theodoi.extraction.stages import target_fields as F
-from theodoi.extraction.stages.target_agencies import Assignments, TableLeads, context_lead
+from theodoi.extraction.stages.target_agencies import (
+    Assignments,
+    SiblingLeads,
+    TableLeads,
+    context_lead,
+)
 from theodoi.extraction.stages.target_merge import merge
 from theodoi.extraction.stages.target_tables import table_cells, table_targets
 from theodoi.extraction.warnings import warn
@@ -339,11 +344,12 @@ def run(ctx: Context) -> None:
     targets.extend([t for t in tagged(rows, "target_table")
                     if not any(t.span[0] < o.span[1] and o.span[0] < t.span[1] for o in prose)])
     assignments = Assignments(ctx.text)
+    sibling_lead = SiblingLeads(ctx.text, sections.siblings)
     for target in targets:  # before merging: a restatement gives its lead to the first
         if not target.lead_agency:
             chain = sections.chain(sections.at(target.span[0]))
             target.lead_agency, target.co_agencies = context_lead(
-                assignments, chain, target.span[0], sections.siblings, sections.children)
+                assignments, chain, target.span[0], sibling_lead, sections.children)
     context = {i: _section_text(ctx, sections, t) for i, t in enumerate(targets)}
     part = {i: _part(sections, t) for i, t in enumerate(targets)}
     targets = merge(targets, context, part)  # merging reads none of what is set below
