@@ -100,6 +100,14 @@ def preload(data: bytes, name: str) -> None:
         return
 
 
+def is_plain_text(data: bytes, name: str) -> bool:
+    """Whether `data` is read as plain text (no decompression, no parser in C)."""
+    try:
+        return sniff(data, name) == "txt"
+    except Exception:  # noqa: BLE001 - the reader reports it, in its own child
+        return False
+
+
 def read_unisolated(data: bytes, name: str) -> SourceText:
     """Sniff and read in this process; every failure becomes a BadInput subclass."""
     try:
