@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import calendar
-import re
 from datetime import date
 
 from theodoi.extraction.model import Due
@@ -75,6 +74,8 @@ def _annual_day(text: str, start: date | None) -> Due | None:
 def _day(text: str, _: int | None, *, cued: bool = False) -> Due | None:
     """The first day written with its year; with `cued`, only one said as a deadline
     ('trước ngày 08 tháng 12 năm 2025', not 'Thông tư … ngày 23 tháng 11 năm 2015')."""
+    if not R.DAY_HINT.search(text):
+        return None  # the cheap search first: it finds a part of every day
     for m in R.DAY.finditer(text):
         if cued and not R.DEADLINE_CUE.search(text, max(0, m.start() - 20), m.start()):
             continue
@@ -148,6 +149,8 @@ def _year(text: str, _: int | None) -> Due | None:
 
 
 def _deadline_year(text: str, _: int | None) -> Due | None:
+    if "năm" not in text and "Năm" not in text:
+        return None  # every form of DEADLINE_YEAR says it; the search costs far more
     m = R.DEADLINE_YEAR.search(text)
     if not m:
         return None
@@ -156,4 +159,6 @@ def _deadline_year(text: str, _: int | None) -> Due | None:
 
 
 def fold(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    # the same as re.sub(r"\s+", " ", text).strip() (str.split and \s agree on every
+    # whitespace character) at a fraction of the cost: fold runs thousands of times a plan
+    return " ".join(text.split())

@@ -12,6 +12,7 @@ lead-in, the sentence itself, or a heading above the target count.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from collections.abc import Callable
@@ -22,7 +23,7 @@ from theodoi.extraction.model import Heading
 from theodoi.extraction.rules import targets as R
 
 # "Giao cho X chủ trì, phối hợp với Y …" / "Giao X chủ trì …": the body named before "chủ trì"
-ASSIGN = re.compile(r"\b[Gg]iao\s+(?:cho\s+)?(?P<lead>[^,;.:\n]{3,120}?)\s+chủ trì"
+ASSIGN = re.compile(r"[Gg](?<!\w[Gg])iao\s+(?:cho\s+)?(?P<lead>[^,;.:\n]{3,120}?)\s+chủ trì"
                     r"(?:\s*,?\s*(?:và\s+)?phối hợp(?:\s+với)?\s+(?P<co>[^;.:]{3,300}))?")
 # Where the sentence an assignment stands in ends: a lead-in ends at ':'
 SENTENCE_END = re.compile(r"[.;:](?=\s)|[.;:]$|\n(?=\s*(?:[-+*•]|\(\d{1,2}\)|\d{1,2}\.\s))")
@@ -155,6 +156,7 @@ class TableLeads:
 
     def __init__(self, text: str) -> None:
         self.cells: list[tuple[frozenset[str], str]] = []  # (words of a content cell, its lead)
+        self.postings: dict[str, list[int]] = {}  # word -> the cells holding it, in order
         if " | " not in text:
             return
         offset: int | None = None
@@ -171,14 +173,25 @@ class TableLeads:
         for i, cell in enumerate(cells[:len(cells) - offset]):
             lead = cells[i + offset]
             if DIGIT.search(cell) and lead and R.BODY_TITLE.match(lead):
-                self.cells.append((_words(cell), lead))
+                words = _words(cell)
+                for word in words:
+                    self.postings.setdefault(word, []).append(len(self.cells))
+                self.cells.append((words, lead))
 
     def lead(self, clause: str) -> str | None:
-        """The lead of the row whose content cell holds nearly all the clause's words."""
+        """The lead of the first row whose content cell holds nearly all the clause's words.
+
+        A cell holding t = ceil(0.85 n) of the clause's n words holds one of any n - t + 1
+        of them, so only the cells holding one of its n - t + 1 rarest words are compared
+        (each target against every cell grew with targets times rows)."""
         words = _words(clause)
         if len(words) < MIN_ROW_WORDS:
             return None
-        for cell, lead in self.cells:
+        needed = math.ceil(MIN_ROW_SHARE * len(words))
+        rarest = sorted(words, key=lambda w: (len(self.postings.get(w, ())), w))
+        candidates = {i for w in rarest[:len(words) - needed + 1] for i in self.postings.get(w, ())}
+        for i in sorted(candidates):
+            cell, lead = self.cells[i]
             if len(words & cell) >= MIN_ROW_SHARE * len(words):
                 return lead
         return None

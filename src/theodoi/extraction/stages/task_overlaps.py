@@ -47,9 +47,11 @@ def names_same_work(own: set[str] | None, said: set[str]) -> bool:
 class Kept:
     """Tasks kept so far, with their spans and title words indexed for the two tests."""
 
-    def __init__(self, titles: Iterable[str]) -> None:
+    def __init__(self, tasks: Iterable[Task]) -> None:
+        self.own = {id(t): title_words(t.title) for t in tasks}  # each title split once
         # rarer words first: a title is indexed under words few other titles hold
-        self.frequency = Counter(w for t in titles for w in (title_words(t) or ()))
+        frequency = Counter(w for own in self.own.values() for w in (own or ()))
+        self.rank = {w: (n, w) for w, n in frequency.items()}
         self.tasks: list[Task] = []
         self.starts: list[int] = []       # starts of the kept non-empty spans, sorted
         self.ends: dict[int, int] = {}    # their ends, by start
@@ -80,14 +82,14 @@ class Kept:
             self.ends[start] = end
         else:
             self.empty.append((start, end))
-        own = title_words(task.title)
+        own = self.own[id(task)]
         if own is None:
             return
         if not own:
             self.wordless.append(task)
             return
         needed = math.ceil(SAME_WORK_SHARE * len(own))
-        rarest = sorted(own, key=lambda w: (self.frequency[w], w))[:len(own) - needed + 1]
+        rarest = sorted(own, key=self.rank.__getitem__)[:len(own) - needed + 1]
         for w in rarest:
             self.by_word.setdefault(w, []).append((task, own))
 
@@ -95,7 +97,7 @@ class Kept:
 def without_overlaps(tasks: list[Task], dated: list[Task] | None = None) -> list[Task]:
     """Keep the first task found for a piece of text (prose duties, rows and blocks come
     first); a dated sentence (`dated`) that names a kept task's work is that task again."""
-    kept = Kept(t.title for t in [*tasks, *(dated or [])])
+    kept = Kept([*tasks, *(dated or [])])
     for task in tasks:
         if not kept.overlaps(task.span):
             kept.add(task)

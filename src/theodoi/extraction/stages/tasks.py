@@ -19,7 +19,7 @@ from theodoi.extraction.rules import targets as TR
 from theodoi.extraction.rules import tasks as R
 from theodoi.extraction.stages.task_blocks import block_tasks, kind_list_tasks
 from theodoi.extraction.stages.task_overlaps import without_overlaps
-from theodoi.extraction.stages.task_prose import prose_tasks
+from theodoi.extraction.stages.task_prose import not_duty, prose_tasks
 from theodoi.extraction.stages.task_tables import table_start_after, table_tasks
 
 ITEM = re.compile(r"\n(?=\s*(?:[-+*•]|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ]\)\s|"
@@ -248,7 +248,7 @@ def run(ctx: Context) -> None:
         + tagged(_blocks_without_prose(ctx, block_tasks(ctx, first_year), prose), "task_block")
         + tagged(kind_list_tasks(ctx, first_year), "task_kind_list"),
         tagged(dated_works(ctx, first_year), "task_dated"))
-    tasks = [t for t in tasks if not R.NOT_DUTY.search(R.ITEM_LABEL.sub("", fold(t.text)))]
+    tasks = [t for t in tasks if not not_duty(R.ITEM_LABEL.sub("", fold(t.text)))]
     tasks.sort(key=lambda t: t.span[0])
     for task in tasks:  # a table row may have said both in columns of their own
         task.submit_to = task.submit_to or [
