@@ -41,6 +41,10 @@ AGENCIES: list[tuple[str, str]] = [
 
 COMPILED: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(r"^(?:các\s+|đồng chí\s+|đ/c\s+)?(?:" + p + r")\b"))
                                                for name, p in AGENCIES]
+# Matches where any of COMPILED does: one test rules out the many names that start with no
+# body the table knows, before the patterns are tried one by one
+ANY_KNOWN = re.compile(r"^(?:các\s+|đồng chí\s+|đ/c\s+)?(?:"
+                       + "|".join(f"(?:{p})" for _, p in AGENCIES) + r")\b")
 
 # Where a list of bodies ends and the rest of the sentence starts: "phối hợp với các phòng, ban,
 # đơn vị liên quan căn cứ chức năng, nhiệm vụ …", "… có trách nhiệm …", "… theo dõi …"

@@ -7,8 +7,8 @@ text took 13 times as long as one. `Kept` answers both questions from indexes in
   the only kept span that can overlap a new one is the last that starts before it ends;
 - a title of n words is named again by a sentence holding at least t = ceil(0.8 n) of them,
   and such a sentence must hold one of any n - t + 1 of the title's words (prefix filtering),
-  so each title is indexed under its n - t + 1 rarest words and only the titles sharing one
-  of them with a sentence are compared word by word.
+  so each title is indexed under n - t + 1 of its words (the longest, which few titles
+  share) and only the titles sharing one of them with a sentence are compared word by word.
 Both give exactly the answers of the pairwise comparison.
 """
 
@@ -17,8 +17,6 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, insort
-from collections import Counter
-from collections.abc import Iterable
 
 from theodoi.extraction.model import Task
 
@@ -47,17 +45,14 @@ def names_same_work(own: set[str] | None, said: set[str]) -> bool:
 class Kept:
     """Tasks kept so far, with their spans and title words indexed for the two tests."""
 
-    def __init__(self, tasks: Iterable[Task]) -> None:
-        self.own = {id(t): title_words(t.title) for t in tasks}  # each title split once
-        # rarer words first: a title is indexed under words few other titles hold
-        frequency = Counter(w for own in self.own.values() for w in (own or ()))
-        self.rank = {w: (n, w) for w, n in frequency.items()}
+    def __init__(self, titles: bool) -> None:
+        self.titles = titles  # whether `names_same_work` will be asked (the index's cost)
         self.tasks: list[Task] = []
         self.starts: list[int] = []       # starts of the kept non-empty spans, sorted
         self.ends: dict[int, int] = {}    # their ends, by start
         self.empty: list[tuple[int, int]] = []  # empty spans (none in practice), apart
-        self.by_word: dict[str, list[tuple[Task, set[str]]]] = {}
-        self.wordless: list[Task] = []    # a long title of no word matches any sentence
+        self.by_word: dict[str, list[set[str]]] = {}
+        self.wordless = False             # a long title of no word matches any sentence
 
     def overlaps(self, span: tuple[int, int]) -> bool:
         """Whether a kept task's span overlaps `span`."""
@@ -71,8 +66,7 @@ class Kept:
         if self.wordless:
             return True
         said = words(text)
-        return any(names_same_work(own, said)
-                   for w in said for _, own in self.by_word.get(w, ()))
+        return any(names_same_work(own, said) for w in said for own in self.by_word.get(w, ()))
 
     def add(self, task: Task) -> None:
         self.tasks.append(task)
@@ -82,22 +76,22 @@ class Kept:
             self.ends[start] = end
         else:
             self.empty.append((start, end))
-        own = self.own[id(task)]
+        own = title_words(task.title) if self.titles else None
         if own is None:
             return
         if not own:
-            self.wordless.append(task)
+            self.wordless = True
             return
         needed = math.ceil(SAME_WORK_SHARE * len(own))
-        rarest = sorted(own, key=self.rank.__getitem__)[:len(own) - needed + 1]
-        for w in rarest:
-            self.by_word.setdefault(w, []).append((task, own))
+        # the longest words: any n - t + 1 of them are exact, long ones are shared least
+        for w in sorted(own, key=len, reverse=True)[:len(own) - needed + 1]:
+            self.by_word.setdefault(w, []).append(own)
 
 
 def without_overlaps(tasks: list[Task], dated: list[Task] | None = None) -> list[Task]:
     """Keep the first task found for a piece of text (prose duties, rows and blocks come
     first); a dated sentence (`dated`) that names a kept task's work is that task again."""
-    kept = Kept([*tasks, *(dated or [])])
+    kept = Kept(titles=bool(dated))
     for task in tasks:
         if not kept.overlaps(task.span):
             kept.add(task)
