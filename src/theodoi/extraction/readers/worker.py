@@ -97,7 +97,9 @@ def _serve(job: Callable[[Any], Any], request_fd: int, reply_fd: int, memory_mb:
             request = _receive(request_fd)
             if request is None:
                 break  # the parent closed the pipe or ended
-            payload = isolation.attempt(functools.partial(job, pickle.loads(request)))
+            work = functools.partial(job, pickle.loads(request))
+            del request  # the pickled copy of the file counts against the cap: not kept
+            payload = isolation.attempt(work)
             grown = isolation.mapped_bytes() - start > RETIRE_GROWTH * memory_mb * 1048576
             retiring = payload[0] in ("memory", "error") or grown or jobs == MAX_JOBS
             _write(reply_fd, pickle.dumps((retiring, payload), protocol=pickle.HIGHEST_PROTOCOL))
