@@ -350,9 +350,10 @@ def run(ctx: Context) -> None:
             chain = sections.chain(sections.at(target.span[0]))
             target.lead_agency, target.co_agencies = context_lead(
                 assignments, chain, target.span[0], sibling_lead, sections.children)
-    context = {i: _section_text(ctx, sections, t) for i, t in enumerate(targets)}
     part = {i: _part(sections, t) for i, t in enumerate(targets)}
-    targets = merge(targets, context, part)  # merging reads none of what is set below
+    stated = targets
+    targets = merge(stated, lambda i: _section_text(ctx, sections, stated[i]),  # by need
+                    part)  # merging reads none of what is set below
     table_leads = TableLeads(ctx.text)
     for target in targets:  # the lead a restating table row gives ("… | Chỉ tiêu | Chủ trì")
         if not target.lead_agency and table_leads.cells:
