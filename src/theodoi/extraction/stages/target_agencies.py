@@ -220,7 +220,10 @@ def sentence_subject(text: str, offset: int) -> str | None:
     """The body the sentence holding `offset` opens with, when it opens with one: resolutions
     and letters make the responsible body the subject ('Sở Y tế chủ trì …, phấn đấu …',
     'Các bộ, cơ quan, địa phương theo chức năng, thẩm quyền … phấn đấu …')."""
-    start = max(text.rfind("\n", 0, offset), text.rfind(". ", 0, offset)) + 1
+    line = text.rfind("\n", 0, offset)
+    # ". " is looked for on the line only: searched back to the start of a text without
+    # one, it made every target scan all the text before it
+    start = max(line, text.rfind(". ", max(line, 0), offset)) + 1
     head = text[start:start + MAX_BODY_TITLE].lstrip(" .-+*•")  # the target may open it
     cut = R.SUBJECT_CUT.search(head)
     if cut is None:
