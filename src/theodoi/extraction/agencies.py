@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from theodoi.domain.text import fold, modern_tones, squash
-from theodoi.extraction.rules.agencies import COMPILED
+from theodoi.extraction.rules.agencies import ANY_KNOWN, COMPILED
 
 
 def normalise_agency(name: str | None) -> str | None:
@@ -18,6 +18,8 @@ def normalise_agency(name: str | None) -> str | None:
     if not name:
         return None
     folded = fold(name)
+    if not ANY_KNOWN.match(folded):
+        return None
     return next((canon for canon, pattern in COMPILED if pattern.match(folded)), None)
 
 
@@ -25,8 +27,8 @@ def known_name_end(name: str) -> int:
     """Where a body's name known to the rules ends at the start of `name` (0 when none), so a
     verb inside it ('Ban Xây dựng Đảng') is no cut."""
     folded = modern_tones(name.lower())  # the same length: modern_tones swaps letters
-    if len(folded) != len(name):  # lower() changed the length: offsets would not match
-        return 0
+    if len(folded) != len(name) or not ANY_KNOWN.match(folded):
+        return 0  # none known, or lower() changed the length and offsets would not match
     return max((m.end() for _, p in COMPILED if (m := p.match(folded))), default=0)
 
 

@@ -76,6 +76,8 @@ def _annual_day(text: str, start: date | None) -> Due | None:
 def _day(text: str, _: int | None, *, cued: bool = False) -> Due | None:
     """The first day written with its year; with `cued`, only one said as a deadline
     ('trước ngày 08 tháng 12 năm 2025', not 'Thông tư … ngày 23 tháng 11 năm 2015')."""
+    if not R.DAY_HINT.search(text):
+        return None  # the cheap search first: it finds a part of every day
     for m in R.DAY.finditer(text):
         if cued and not R.DEADLINE_CUE.search(text, max(0, m.start() - 20), m.start()):
             continue
@@ -149,6 +151,8 @@ def _year(text: str, _: int | None) -> Due | None:
 
 
 def _deadline_year(text: str, _: int | None) -> Due | None:
+    if "năm" not in text and "Năm" not in text:
+        return None  # every form of DEADLINE_YEAR says it; the search costs far more
     m = R.DEADLINE_YEAR.search(text)
     if not m:
         return None

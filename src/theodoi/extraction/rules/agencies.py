@@ -43,6 +43,10 @@ AGENCIES: list[tuple[str, str]] = [
 
 COMPILED: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(r"^(?:các\s+|đồng chí\s+|đ/c\s+)?(?:" + p + r")\b"))
                                                for name, p in AGENCIES]
+# Matches where any of COMPILED does: one test rules out the many names that start with no
+# body the table knows, before the patterns are tried one by one
+ANY_KNOWN = re.compile(r"^(?:các\s+|đồng chí\s+|đ/c\s+)?(?:"
+                       + "|".join(f"(?:{p})" for _, p in AGENCIES) + r")\b")
 
 # Where a list of bodies ends and the rest of the sentence starts: "phối hợp với các phòng, ban,
 # đơn vị liên quan căn cứ chức năng, nhiệm vụ …", "… có trách nhiệm …", "… theo dõi …"
@@ -60,7 +64,7 @@ BODY_HEADS = re.compile(
 
 # An assignment in a target's sentence (stages/target_agencies.py):
 # "Giao cho X chủ trì, phối hợp với Y …" / "Giao X chủ trì …": the body named before "chủ trì"
-ASSIGN = re.compile(r"\b[Gg]iao\s+(?:cho\s+)?(?P<lead>[^,;.:\n]{3,120}?)\s+chủ trì"
+ASSIGN = re.compile(r"[Gg](?<!\w[Gg])iao\s+(?:cho\s+)?(?P<lead>[^,;.:\n]{3,120}?)\s+chủ trì"
                     r"(?:\s*,?\s*(?:và\s+)?phối hợp(?:\s+với)?\s+(?P<co>[^;.:]{3,300}))?")
 # Where the sentence an assignment stands in ends: a lead-in ends at ':', a new item at its label
 SENTENCE_END = re.compile(rf"[.;:](?=\s)|[.;:]$|\n(?=\s*{ITEM_HEAD})")

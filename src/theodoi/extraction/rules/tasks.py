@@ -17,6 +17,9 @@ RANGE_DASH = re.compile(r"\s*[-–]\s*")
 # ("trước 30/6/2026", "hạn chót 30.6.2026")
 DAY = re.compile(r"(?:ngày\s+|(?<=trước\s)|(?<=hạn\s)|(?<=hạn:\s)|(?<=chót\s)|(?<=là\s))"
                  rf"{DAY_DIGITS}|{renamed(DAY_WORDS, '2')}")  # 30/6/2026, ngày 10 tháng 12 năm 2026
+# Every DAY holds one of these (a digit, then a separator and a digit, or "tháng"): a text
+# without any has no day to search for, and most texts of work have none
+DAY_HINT = re.compile(r"\d(?:\s*[/.-]\s*\d|\s+tháng)")
 # What makes a day in running prose a deadline rather than the date of a cited document
 # ("Kế hoạch số 64/KH-UBND ngày 22/8/2025"): a deadline word just before it
 DEADLINE_CUE = re.compile(r"(?:trước|chậm nhất(?: là)?|hạn(?: chót)?:?|hoàn thành|xong|đến|"
@@ -210,15 +213,21 @@ DUTY_OF = re.compile(r"^(?:trách nhiệm|nhiệm vụ)(?:\s+cụ thể)?\s+củ
 # ("… chịu trách nhiệm thi hành Quyết định này"), conditionals ("Trường hợp …", "nếu có khó khăn,
 # vướng mắc"), permissions and encouragements ("Được phép …", "Khuyến khích …"), and generic
 # rules for whoever is assigned ("Các cơ quan được phân công chủ trì … có trách nhiệm …").
-NOT_DUTY = re.compile(r"thi hành (?:[Qq]uyết định|[Nn]ghị quyết|[Cc]hỉ thị|[Tt]hông tư) này|^(?:Trường hợp|"
-                      r"Nếu|Trong quá trình|Được phép|Khuyến khích|Nơi nhận|Kinh phí)\b|"
-                      r"\bnếu có (?:khó khăn|vướng mắc)|"
-                      r"^(?:Căn cứ|Thực hiện)\s+(?:Hiến pháp|Bộ luật|Luật|Nghị định|Nghị quyết|"
-                      r"Quyết định|Chỉ thị|Thông tư|Kết luận|Kế hoạch|Công văn|Văn bản|Chương trình)\b|"
-                      r"^(?:Theo|Xét) đề nghị\b|"  # the preamble's bases
-                      r"^Việc\s|"
-                      # a target stated in a body's duties ("Phấn đấu tỷ trọng … đạt tối thiểu 30%")
-                      r"^Phấn đấu\b[^.;]*\b(?:đạt|tối thiểu|ít nhất|trên|từ)\s+\d|"  # "Việc giảm lãi suất … áp dụng đối với …": a rule, not a duty
+# Matched at the paragraph's start (NOT_DUTY_START) or searched anywhere in it (NOT_DUTY),
+# kept apart so the search can skip to the letters its phrases start with.
+NOT_DUTY_START = re.compile(r"(?:Trường hợp|Nếu|Trong quá trình|Được phép|Khuyến khích|"
+                            r"Nơi nhận|Kinh phí)\b|"
+                            r"(?:Căn cứ|Thực hiện)\s+(?:Hiến pháp|Bộ luật|Luật|Nghị định|Nghị quyết|"
+                            r"Quyết định|Chỉ thị|Thông tư|Kết luận|Kế hoạch|Công văn|Văn bản|"
+                            r"Chương trình)\b|"
+                            r"(?:Theo|Xét) đề nghị\b|"  # the preamble's bases
+                            # "Việc giảm lãi suất … áp dụng đối với …": a rule, not a duty
+                            r"Việc\s|"
+                            # a target stated in a body's duties ("Phấn đấu tỷ trọng … đạt tối
+                            # thiểu 30%")
+                            r"Phấn đấu\b[^.;]*\b(?:đạt|tối thiểu|ít nhất|trên|từ)\s+\d")
+NOT_DUTY = re.compile(r"thi hành (?:[Qq]uyết định|[Nn]ghị quyết|[Cc]hỉ thị|[Tt]hông tư) này|"
+                      r"n(?<!\wn)ếu có (?:khó khăn|vướng mắc)|"  # "nếu" starting a word
                       # the document presenting itself: "UBND tỉnh ban hành Kế hoạch … như sau:"
                       r"ban hành (?:Kế hoạch|Chương trình|Quyết định|Nghị quyết|Đề án)[^.;]*"
                       r"(?:như sau|với (?:những|các) nội dung|gồm các nội dung)")

@@ -12,6 +12,7 @@ lead-in, the sentence itself, or a heading above the target count.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from collections.abc import Callable
@@ -76,8 +77,24 @@ def _body_title(raw: str) -> str | None:
     return title if R.BODY_TITLE.match(title) and not R.WORK_WORDS.search(title) else None
 
 
+class SiblingLeads:
+    """The body a sibling 'Cơ quan chủ trì …' heading names for a heading's topic, found
+    once per parent: every target under the topic asks, and rescanning the siblings for each
+    grew with targets times headings."""
+
+    def __init__(self, text: str, siblings: Callable[[Heading], list[Heading]]) -> None:
+        self.text, self.siblings = text, siblings
+        self.found: dict[str | None, str | None] = {}
+
+    def __call__(self, heading: Heading) -> str | None:
+        if heading.parent not in self.found:  # the siblings depend only on the parent
+            self.found[heading.parent] = next(
+                (n for s in self.siblings(heading) if (n := named_lead(self.text, s))), None)
+        return self.found[heading.parent]
+
+
 def context_lead(text: str | Assignments, chain: list[Heading], offset: int,
-                 siblings: Callable[[Heading], list[Heading]] | None = None,
+                 sibling_lead: Callable[[Heading], str | None] | None = None,
                  children: dict[str | None, list[Heading]] | None = None
                  ) -> tuple[str | None, list[str]]:
     """Lead and co-agencies of a target at `offset`, from the headings above it (innermost
@@ -99,10 +116,9 @@ def context_lead(text: str | Assignments, chain: list[Heading], offset: int,
         body = body_heading(heading)
         if body:
             return body, []
-        for sibling in siblings(heading) if siblings else []:
-            named = named_lead(text.text if isinstance(text, Assignments) else text, sibling)
-            if named:
-                return named, []
+        named = sibling_lead(heading) if sibling_lead else None
+        if named:
+            return named, []
     return None, []
 
 
@@ -134,6 +150,7 @@ class TableLeads:
 
     def __init__(self, text: str) -> None:
         self.cells: list[tuple[frozenset[str], str]] = []  # (words of a content cell, its lead)
+        self.postings: dict[str, list[int]] = {}  # word -> the cells holding it, in order
         if " | " not in text:
             return
         offset: int | None = None
@@ -150,14 +167,25 @@ class TableLeads:
         for i, cell in enumerate(cells[:len(cells) - offset]):
             lead = cells[i + offset]
             if DIGIT.search(cell) and lead and R.BODY_TITLE.match(lead):
-                self.cells.append((_words(cell), lead))
+                words = _words(cell)
+                for word in words:
+                    self.postings.setdefault(word, []).append(len(self.cells))
+                self.cells.append((words, lead))
 
     def lead(self, clause: str) -> str | None:
-        """The lead of the row whose content cell holds nearly all the clause's words."""
+        """The lead of the first row whose content cell holds nearly all the clause's words.
+
+        A cell holding t = ceil(0.85 n) of the clause's n words holds one of any n - t + 1
+        of them, so only the cells holding one of its n - t + 1 rarest words are compared
+        (each target against every cell grew with targets times rows)."""
         words = _words(clause)
         if len(words) < MIN_ROW_WORDS:
             return None
-        for cell, lead in self.cells:
+        needed = math.ceil(MIN_ROW_SHARE * len(words))
+        rarest = sorted(words, key=lambda w: (len(self.postings.get(w, ())), w))
+        candidates = {i for w in rarest[:len(words) - needed + 1] for i in self.postings.get(w, ())}
+        for i in sorted(candidates):
+            cell, lead = self.cells[i]
             if len(words & cell) >= MIN_ROW_SHARE * len(words):
                 return lead
         return None
@@ -186,7 +214,10 @@ def sentence_subject(text: str, offset: int) -> str | None:
     """The body the sentence holding `offset` opens with, when it opens with one: resolutions
     and letters make the responsible body the subject ('Sở Y tế chủ trì …, phấn đấu …',
     'Các bộ, cơ quan, địa phương theo chức năng, thẩm quyền … phấn đấu …')."""
-    start = max(text.rfind("\n", 0, offset), text.rfind(". ", 0, offset)) + 1
+    line = text.rfind("\n", 0, offset)
+    # ". " is looked for on the line only: searched back to the start of a text without
+    # one, it made every target scan all the text before it
+    start = max(line, text.rfind(". ", max(line, 0), offset)) + 1
     head = text[start:start + MAX_BODY_TITLE].lstrip(" .-+*•")  # the target may open it
     cut = R.SUBJECT_CUT.search(head)
     if cut is None:

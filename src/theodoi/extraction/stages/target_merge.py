@@ -7,6 +7,7 @@ phối hợp với Y, Z") gives the merged target its lead and co-agencies.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from theodoi.domain.text import fold, squash
@@ -86,12 +87,13 @@ def assignment(text: str) -> tuple[str | None, list[str]]:
     return squash(m.group("lead")), split_bodies(m.group("co") or "")
 
 
-def merge(targets: list[Target], context: dict[int, str], part: dict[int, str | None]
+def merge(targets: list[Target], context: Callable[[int], str], part: dict[int, str | None]
           ) -> list[Target]:
     """Fold each restated target into its first statement in another part of the plan.
 
-    `context` maps a target's index to the text of its section (where an assignment may
-    stand); `part` to the top-level heading it stands under (a restatement is elsewhere)."""
+    `context` gives a target's index the text of its section (where an assignment may
+    stand; asked only of a restatement, since each is a slice of the plan); `part` maps it
+    to the top-level heading it stands under (a restatement is elsewhere)."""
     kept: list[tuple[Target, str | None]] = []
     # kept targets by _key, in order: only those can be the same commitment
     by_key: dict[tuple[float | None, float | None, bool], list[tuple[Target, str | None]]] = {}
@@ -106,7 +108,7 @@ def merge(targets: list[Target], context: dict[int, str], part: dict[int, str | 
         first.also_spans.append(target.span)
         if not first.milestones:  # the roadmap may stand under the restatement
             first.milestones = target.milestones
-        lead, co = assignment(context.get(i, ""))
+        lead, co = assignment(context(i))
         if not lead:  # the restatement's own lead (read from where it stands, or its row's)
             lead, co = target.lead_agency, target.co_agencies
         if lead and not first.lead_agency:

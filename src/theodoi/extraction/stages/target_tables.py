@@ -107,6 +107,7 @@ def table_targets(ctx: Context, term_end: int | None, prose: list[Target],
     """Targets of every indicator table; rows restating a target of `prose` fold into it
     (its also_spans, milestones, lead) and are not returned."""
     found: list[Target] = []
+    restated = _Restated(prose)
     for lay in layouts(ctx):
         kind = table_kind(lay)
         if kind not in ("figures", "statements"):
@@ -119,7 +120,7 @@ def table_targets(ctx: Context, term_end: int | None, prose: list[Target],
             rows = _figure_rows(ctx, lay, series, name_col, term_end)
         else:
             rows = _statement_rows(ctx, lay, name_col, read_clause)
-        found.extend(t for t in rows if not fold_into(t, prose))
+        found.extend(t for t in rows if not fold_into(t, restated.candidates(t)))
     return found
 
 
@@ -223,6 +224,31 @@ def _co(row: list[Cell], co_col: int | None, lead_text: str) -> list[str]:
         return split_bodies(row[co_col].text)
     rest = lead_text.split(";", 1)
     return split_bodies(rest[1]) if len(rest) > 1 and R.LEAD_CUT.search(rest[0]) else []
+
+
+class _Restated:
+    """The text targets a table row may restate, found by index rather than by comparing
+    each row with every target (rows times targets grew past the rest of the stage)."""
+
+    def __init__(self, prose: list[Target]) -> None:
+        self.by_value: dict[float | None, list[Target]] = {}
+        self.by_unit: dict[str, list[tuple[int, Target]]] = {}
+        for i, target in enumerate(prose):
+            self.by_value.setdefault(target.value, []).append(target)
+            self.by_unit.setdefault(_unit_key(target.unit), []).append((i, target))
+
+    def candidates(self, row: Target) -> list[Target]:
+        """In text order, the targets `_restates` can accept: those of the row's value, or,
+        for a unit that converts ('nghìn USD' restates 'triệu USD'), those in either unit."""
+        known = R.UNIT_FACTORS.get((row.unit or "").lower())
+        if known is None:
+            return self.by_value.get(row.value, [])
+        units = {_unit_key(row.unit), known[0].replace(" ", "")}
+        return [t for _, t in sorted(p for u in units for p in self.by_unit.get(u, []))]
+
+
+def _unit_key(unit: str | None) -> str:
+    return (unit or "").lower().replace(" ", "")
 
 
 def fold_into(row: Target, prose: list[Target]) -> bool:

@@ -17,7 +17,12 @@ from theodoi.extraction.rules import targets as R
 from theodoi.extraction.rules.fields import FIELDS
 from theodoi.extraction.rules.targets import DIGIT_REF
 from theodoi.extraction.stages import target_fields as F
-from theodoi.extraction.stages.target_agencies import Assignments, TableLeads, context_lead
+from theodoi.extraction.stages.target_agencies import (
+    Assignments,
+    SiblingLeads,
+    TableLeads,
+    context_lead,
+)
 from theodoi.extraction.stages.target_merge import merge
 from theodoi.extraction.stages.target_tables import table_cells, table_targets
 from theodoi.extraction.warnings import warn
@@ -339,14 +344,16 @@ def run(ctx: Context) -> None:
     targets.extend([t for t in tagged(rows, "target_table")
                     if not any(t.span[0] < o.span[1] and o.span[0] < t.span[1] for o in prose)])
     assignments = Assignments(ctx.text)
+    sibling_lead = SiblingLeads(ctx.text, sections.siblings)
     for target in targets:  # before merging: a restatement gives its lead to the first
         if not target.lead_agency:
             chain = sections.chain(sections.at(target.span[0]))
             target.lead_agency, target.co_agencies = context_lead(
-                assignments, chain, target.span[0], sections.siblings, sections.children)
-    context = {i: _section_text(ctx, sections, t) for i, t in enumerate(targets)}
+                assignments, chain, target.span[0], sibling_lead, sections.children)
     part = {i: _part(sections, t) for i, t in enumerate(targets)}
-    targets = merge(targets, context, part)  # merging reads none of what is set below
+    stated = targets
+    targets = merge(stated, lambda i: _section_text(ctx, sections, stated[i]),  # by need
+                    part)  # merging reads none of what is set below
     table_leads = TableLeads(ctx.text)
     for target in targets:  # the lead a restating table row gives ("… | Chỉ tiêu | Chủ trì")
         if not target.lead_agency and table_leads.cells:

@@ -369,7 +369,7 @@ class _Reader:
         parts follow."""
         if self.aims is not None and _year(body):
             self.aims = (self.aims[0], _year(body))  # "Đến hết năm 2030, phấn đấu đạt …:"
-        if R.NOT_DUTY.search(body):
+        if not_duty(body):
             self.last, self.title = None, None
             return
         if who:
@@ -395,8 +395,13 @@ def _year(text: str) -> int | None:
 
 def _not_duty(body: str, who: str | None) -> bool:
     """Enforcement clauses, conditionals, role statements, definitions: not work given."""
-    return bool(R.NOT_DUTY.search(body) or R.ROLE_STATEMENT.match(body)
+    return bool(not_duty(body) or R.ROLE_STATEMENT.match(body)
                 or (not who and R.DEFINITION.match(body)))
+
+
+def not_duty(text: str) -> bool:
+    """Whether a paragraph says what is not work given to a body (rules/tasks.py NOT_DUTY)."""
+    return bool(R.NOT_DUTY_START.match(text) or R.NOT_DUTY.search(text))
 
 
 def _without_leader(lead: str | None) -> tuple[str | None, str | None]:

@@ -3,7 +3,7 @@ who leads it or when ("Nội dung/nhiệm vụ | Cơ quan chủ trì | Cơ quan 
 hoàn thành | Sản phẩm", in any order) is one task.
 
 Called first by the tasks stage, so a duty that the plan's text restates after its appendix
-row is that row's task again (appendix first; see `tasks._without_overlaps`).
+row is that row's task again (appendix first; see `task_overlaps.without_overlaps`).
 """
 
 from __future__ import annotations

@@ -20,12 +20,11 @@ from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules import targets as TR
 from theodoi.extraction.rules import tasks as R
 from theodoi.extraction.stages.task_blocks import block_tasks, kind_list_tasks
-from theodoi.extraction.stages.task_prose import prose_tasks
+from theodoi.extraction.stages.task_overlaps import without_overlaps
+from theodoi.extraction.stages.task_prose import not_duty, prose_tasks
 from theodoi.extraction.stages.task_tables import table_start_after, table_tasks
 
 MAX_AGENCY = 120
-MIN_SAME_TITLE = 20   # a dated sentence naming an appendix row's work is that row again
-SAME_WORK_SHARE = 0.8
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -154,41 +153,6 @@ def _with_deadline_tails(ctx: Context, spans: list[tuple[int, int]]) -> list[tup
     return merged
 
 
-def _without_overlaps(tasks: list[Task], dated: list[Task] | None = None) -> list[Task]:
-    """Keep the first task found for a piece of text (prose duties, rows and blocks come
-    first); a dated sentence (`dated`) that names a kept task's work is that task again."""
-    kept: list[tuple[Task, set[str] | None]] = []  # with its title's words, split once
-    for task in tasks:
-        if not any(t.span[0] < task.span[1] and task.span[0] < t.span[1] for t, _ in kept):
-            kept.append((task, _title_words(task.title)))
-    for task in dated or []:
-        words = _words(task.text)
-        if not any((t.span[0] < task.span[1] and task.span[0] < t.span[1])
-                   or _names_same_work(own, words) for t, own in kept):
-            kept.append((task, _title_words(task.title)))
-    return [t for t, _ in kept]
-
-
-WORD = re.compile(r"\w+")
-
-
-def _words(text: str) -> set[str]:
-    return set(WORD.findall(text.lower()))
-
-
-def _title_words(title: str) -> set[str] | None:
-    """The words of a title long enough to name a piece of work, else None."""
-    return _words(title) if len(title) >= MIN_SAME_TITLE else None
-
-
-def _names_same_work(own: set[str] | None, words: set[str]) -> bool:
-    """A dated sentence that names most words of a row's title ('Xây dựng Kế hoạch đầu tư
-    công trung hạn giai đoạn 2026 - 2031; hoàn thành …') is that row's work again.
-
-    own: the row title's words from `_title_words`, so each title is split only once."""
-    return own is not None and len(own & words) >= SAME_WORK_SHARE * len(own)
-
-
 def appendix_rows(ctx: Context, first_year: int | None) -> list[Task]:
     if not any(title in ctx.text for title in R.APPENDIX_TITLES):
         return []  # a substring test is far cheaper than the line-anchored search
@@ -275,14 +239,14 @@ def _first_year(ctx: Context) -> int | None:
 def run(ctx: Context) -> None:
     first_year = _first_year(ctx)
     prose = tagged(prose_tasks(ctx, first_year, joint_bodies), "task_prose")
-    tasks = _without_overlaps(  # table rows first: a duty restating a row is that row
+    tasks = without_overlaps(  # table rows first: a duty restating a row is that row
         tagged(table_tasks(ctx, first_year), "task_table") + prose
         + tagged(duties(ctx, first_year), "task_duty")
         + tagged(appendix_rows(ctx, first_year), "task_appendix")
         + tagged(_blocks_without_prose(ctx, block_tasks(ctx, first_year), prose), "task_block")
         + tagged(kind_list_tasks(ctx, first_year), "task_kind_list"),
         tagged(dated_works(ctx, first_year), "task_dated"))
-    tasks = [t for t in tasks if not R.NOT_DUTY.search(strip_label(squash(t.text)))]
+    tasks = [t for t in tasks if not not_duty(strip_label(squash(t.text)))]
     tasks.sort(key=lambda t: t.span[0])
     for task in tasks:  # a table row may have said both in columns of their own
         task.submit_to = task.submit_to or [
