@@ -18,9 +18,10 @@ from theodoi.reports.model import Issuer, Report, Signature
 
 TARGETS = [
     TargetInput("CT-1", "Tổng thu ngân sách trên địa bàn", "kinh_te", "triệu đồng", 13284.0,
-                3120.5, 10250.75, "dung_tien_do", "Đúng tiến độ", "Phòng Kinh tế"),
-    TargetInput("CT-2", "Tỷ lệ hộ nghèo", "van_hoa_xa_hoi", "%", 2.5, 2.9, 2.9,
-                "cham_tien_do", "Chậm tiến độ", "Phòng Văn hóa - Xã hội"),
+                3120.5, 10250.75, "dung_tien_do", "Đúng tiến độ", "Phòng Kinh tế", flow=True),
+    TargetInput("CT-2", "Tỷ lệ hộ nghèo", "van_hoa_xa_hoi", "%", 2.5, None, 2.9,
+                "cham_tien_do", "Chậm tiến độ", "Phòng Văn hóa - Xã hội", comparator="<=",
+                higher_better=False),
     TargetInput("CT-3", "Thu nhập bình quân đầu người", "kinh_te", "triệu đồng", 75.0,
                 None, 60.0, "co_nguy_co", "Có nguy cơ không đạt", "Phòng Kinh tế"),
     TargetInput("CT-4", "Tỷ lệ chất thải rắn được thu gom", "moi_truong", "%", 95.0, 96.0,

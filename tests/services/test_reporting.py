@@ -42,8 +42,9 @@ def test_quarter_report_of_a_unit(session: Any) -> None:
     assert report.summary.endswith(" Quý IV năm 2026")
     rows = {t.ref: t for t in report.targets}
     assert set(rows) == {r.income, r.poor, r.insured}
-    assert (rows[r.poor].in_period, rows[r.poor].cumulative) == (1.5, 1.5)
-    assert rows[r.insured].percent == pytest.approx(93.5 / 95 * 100)
+    # a rate is a level: no increment of its own in the period, no share of the plan
+    assert (rows[r.poor].in_period, rows[r.poor].cumulative) == (None, 1.5)
+    assert rows[r.insured].percent is None and rows[r.insured].planned == 95
     assert rows[r.income].agency == "Phòng Kinh tế" and rows[r.income].cumulative is None
     overdue = [t for a in report.agencies for t in a.overdue]
     reasons = {t.ref: t.reason for t in overdue}
@@ -111,3 +112,33 @@ def test_bad_requests(session: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: P
     with pytest.raises(PdfUnavailable):
         reporting.write_report(session, reporting.Request(UNIT, "quy", "Q4/2026"), "pdf", out)
     assert not out.exists()
+
+
+def test_an_in_year_report_holds_the_year_s_plan_and_the_period_s_own_increment(
+        session: Any) -> None:
+    """Income (a yearly flow, reported year-to-date) with a 2026 milestone of 70: the Quý
+    III report compares with 70, shows Quý III's own 20 beside the 50 to date, and a share
+    of the plan; the poverty rate (below 1 % by 2030) is a bound in words with no share."""
+    r = active_v1(session)
+    review.correct(session, r.income, {"milestones": "2026: 70"})
+    progress.record_progress(session, r.income, "Q2/2026", "30")
+    progress.record_progress(session, r.income, "Q3/2026", "50")
+    progress.record_progress(session, r.poor, "Q3/2026", "1,8")
+    report = reporting.build_report(session, reporting.Request(UNIT, "quy", "Q3/2026"))
+    rows = {t.ref: t for t in report.targets}
+    income = rows[r.income]
+    assert (income.planned, income.in_period, income.cumulative) == (70, 20, 50)
+    assert income.percent == pytest.approx(50 / 70 * 100) and income.plan_year is None
+    poor = rows[r.poor]
+    # its goal is for 2030, with no figure for 2026: said so
+    assert poor.cells() == ("dưới 1 (năm 2030)", None, 1.8) and poor.percent is None
+    assert report.plan_heading == "Kế hoạch năm"
+    # no milestone for 2027 and a 2030 goal: the term goal with the year it is for
+    later = reporting.build_report(session, reporting.Request(UNIT, "nam", "2027"))
+    income = next(t for t in later.targets if t.ref == r.income)
+    assert (income.planned, income.plan_year) == (90, 2030)
+    assert income.cells()[0] == "90 (năm 2030)" and income.percent is None
+    term = reporting.build_report(session, reporting.Request(UNIT, "so_ket", "2026-2030"))
+    assert term.plan_heading == "Mục tiêu nhiệm kỳ"
+    income = next(t for t in term.targets if t.ref == r.income)
+    assert (income.planned, income.in_period, income.plan_year) == (90, None, None)

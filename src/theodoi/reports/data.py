@@ -13,8 +13,11 @@ from typing import Any, TypeVar
 
 from theodoi.domain.errors import BadInput
 from theodoi.domain.periods import Period, midterm, parse_period, term_end
+from theodoi.reports.figures import plan_words, shows_percent
 from theodoi.reports.model import (
+    ANNUAL_KINDS,
     FIELD_HEADINGS,
+    PLAN_HEADINGS,
     REPORT_KINDS,
     TASK_GROUPS,
     AgencyTasks,
@@ -53,6 +56,11 @@ class TargetInput:
     status_label: str
     agency: str | None = None
     milestone: bool = False  # a recognition with no number: 1 reached, 0 not yet
+    comparator: str | None = None  # "<=": the plan is a bound, read in words
+    value_max: float | None = None  # the upper end of a "between" goal
+    higher_better: bool = True  # False for a target meant to go down
+    flow: bool = False  # a yearly flow: `in_period` is the period's own increment
+    plan_year: int | None = None  # the year `planned` is for, when not the report's own
 
 
 @dataclass(frozen=True)
@@ -210,11 +218,20 @@ def field_groups(targets: Iterable[TargetInput]) -> list[FieldGroup]:
     groups: dict[str, list[TargetLine]] = {code: [] for code in FIELD_HEADINGS}
     for t in targets:
         code = t.field if t.field in FIELD_HEADINGS else "khac"
-        groups[code].append(TargetLine(
-            t.ref, t.name, t.unit, t.planned, t.in_period, t.cumulative,
-            None if t.milestone else percent_of(t.cumulative, t.planned), t.status,
-            t.status_label, t.agency, code, t.milestone))
+        groups[code].append(target_line(t, code))
     return [FieldGroup(code, FIELD_HEADINGS[code], rows) for code, rows in groups.items() if rows]
+
+
+def target_line(t: TargetInput, code: str) -> TargetLine:
+    """A table row: the percent only where a share of the plan means something, the goal
+    in words where a bare number would mislead (figures.py)."""
+    words = plan_words(t.planned, t.comparator, t.value_max, t.plan_year)
+    meaningful = not t.milestone and words is None and shows_percent(
+        t.unit, t.comparator, t.higher_better)
+    return TargetLine(t.ref, t.name, t.unit, t.planned, t.in_period, t.cumulative,
+                      percent_of(t.cumulative, t.planned) if meaningful else None, t.status,
+                      t.status_label, t.agency, code, t.milestone, words, t.higher_better,
+                      t.flow, t.plan_year, meaningful)
 
 
 def _agency_key(name: str) -> tuple[bool, str]:
@@ -309,7 +326,8 @@ def build_report(header: Header | Mapping[str, Any], report_kind: str, period: P
         signature=head.signature,
         plan_names=[plans_phrase([p]) for p in head.plans], attached=attached_line(head),
         as_of=as_of if as_of is not None and as_of < period.end else None,
-        cut_off=cut_off_line(period, as_of))
+        cut_off=cut_off_line(period, as_of),
+        plan_heading=PLAN_HEADINGS[report_kind in ANNUAL_KINDS])
 
 
 def cut_off_line(period: Period, as_of: date | None) -> str:

@@ -38,7 +38,7 @@ TABLE_STYLE = "Bảng"  # the paragraph style of table cells: 12 pt, no spacing
 TABLE_STYLE_ID = "Bang"
 MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
 TARGET_COLUMNS = ("TT", "Chỉ tiêu", "Đơn vị", "Kế hoạch", "Thực hiện kỳ báo cáo", "Lũy kế",
-                  "% so với kế hoạch", "Đánh giá")
+                  "% so với kế hoạch", "Đánh giá")  # "Kế hoạch": the report's plan_heading
 TEXT_MM, LANDSCAPE_TEXT_MM = 165, 252  # 210 - 30 - 15 and 297 - 30 - 15
 TARGET_WIDTHS_MM = (9, 44, 17, 18, 19, 19, 16, 23)  # a number like 10.250,75 on one line
 APPENDIX_TARGET_WIDTHS_MM = (10, 96, 22, 22, 24, 22, 20, 36)
@@ -312,8 +312,13 @@ def _target_values(t: TargetLine, n: int) -> list[str]:
     return [str(n), t.name, t.unit or "", *shown, vn_percent(t.percent), t.status_label]
 
 
+def target_columns(report: Report) -> tuple[str, ...]:
+    """The targets table's heads, the plan column named for what it holds."""
+    return tuple(report.plan_heading if c == "Kế hoạch" else c for c in TARGET_COLUMNS)
+
+
 def _targets_table(doc: DocumentObject, report: Report) -> None:
-    table = _grid(doc, TARGET_COLUMNS, TARGET_WIDTHS_MM)
+    table = _grid(doc, target_columns(report), TARGET_WIDTHS_MM)
     n = 0
     for i, group in enumerate(report.fields):
         _group_row(table, f"{ROMAN[i] if i < len(ROMAN) else i + 1}. {group.heading}")
@@ -392,7 +397,7 @@ def _appendices(doc: DocumentObject, report: Report) -> None:
         _appendix_heading(doc, report, appendix.number, appendix.agency)
         if appendix.targets:
             _heading(doc, "1. Chỉ tiêu")
-            table = _grid(doc, TARGET_COLUMNS, APPENDIX_TARGET_WIDTHS_MM)
+            table = _grid(doc, target_columns(report), APPENDIX_TARGET_WIDTHS_MM)
             for n, t in enumerate(appendix.targets, start=1):
                 _row(table, _target_values(t, n), "cllrrrrl")
         if appendix.tasks:

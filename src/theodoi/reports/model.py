@@ -31,6 +31,12 @@ TASK_GROUP_LABELS = {"hoan_thanh": "Hoàn thành", "dang_thuc_hien": "Đang th�
 # goal is to be reached, a value of 1 is reached and 0 not yet
 MILESTONE_GOAL = "Đạt"
 MILESTONE_WORDS = {True: "Đạt", False: "Chưa đạt"}
+# what the plan column compares with: an in-year report with the year's figure (its
+# roadmap milestone or its per-year value), a sơ kết or tổng kết with the term's goal
+ANNUAL_KINDS = ("quy", "6_thang", "9_thang", "nam")
+PLAN_HEADINGS = {True: "Kế hoạch năm", False: "Mục tiêu nhiệm kỳ"}
+# goals a table states in words ("không quá 1,37"): a share of them means nothing
+WORDED_GOALS = ("<", "<=", "between")
 
 
 @dataclass(frozen=True)
@@ -53,8 +59,11 @@ class Signature:
 
 @dataclass(frozen=True)
 class TargetLine:
-    """One row of the targets table; `percent` is lũy kế / kế hoạch × 100; a `milestone`
-    (a recognition with no number) has no percent and reads Đạt / Chưa đạt (`cells`)."""
+    """One row of the targets table; `percent` is lũy kế / kế hoạch × 100 where a share
+    of the plan means something (`data.shows_percent`); a `milestone` (a recognition with
+    no number) reads Đạt / Chưa đạt (`cells`). `in_period` is the period's own increment of
+    a yearly flow, None for a level. `plan_year` is the year the plan figure is for when
+    it is not the report's own (a term goal shown in a year report)."""
 
     ref: str
     name: str
@@ -68,13 +77,19 @@ class TargetLine:
     agency: str | None
     field: str
     milestone: bool = False
+    plan_text: str | None = None  # the goal in words when a number alone misleads
+    higher_better: bool = True
+    flow: bool = False
+    plan_year: int | None = None
+    shares_plan: bool = True  # whether '% so với kế hoạch' means something for it
 
     def cells(self) -> tuple[float | str | None, float | str | None, float | str | None]:
-        """Kế hoạch, thực hiện kỳ báo cáo and lũy kế as the tables show them: the numbers,
+        """Kế hoạch, thực hiện kỳ báo cáo and lũy kế as the tables show them: the numbers
+        (the goal in words when it is no plain figure: 'không quá 1,37', '90 (năm 2030)'),
         or for a milestone 'Đạt' as the goal and 'Đạt' / 'Chưa đạt' for a 1 / 0 reported
         (None, left blank, when nothing was)."""
         if not self.milestone:
-            return self.planned, self.in_period, self.cumulative
+            return self.plan_text or self.planned, self.in_period, self.cumulative
         def word(v: float | None) -> str | None:
             return None if v is None else MILESTONE_WORDS[v >= 1]
         return MILESTONE_GOAL, word(self.in_period), word(self.cumulative)
@@ -163,6 +178,7 @@ class Report:
     attached: str = ""  # the appendices' "(Kèm theo Báo cáo số … ngày … của …)" line
     as_of: date | None = None  # the data cut-off, when before the period's end
     cut_off: str = ""  # "Số liệu tính đến ngày 06/12/2026" (empty for a period over)
+    plan_heading: str = PLAN_HEADINGS[True]  # "Kế hoạch năm" or "Mục tiêu nhiệm kỳ"
 
     @property
     def targets(self) -> list[TargetLine]:

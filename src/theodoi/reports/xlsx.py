@@ -106,14 +106,15 @@ def _put(ws: Worksheet, row: int, values: list[object], *, bold: bool = False) -
 
 def _targets(ws: Worksheet, report: Report) -> None:
     _title(ws, report, "PHỤ LỤC: KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", len(TARGET_HEAD))
-    _head(ws, TARGET_HEAD, TARGET_WIDTHS)
+    _head(ws, tuple(report.plan_heading if h == "Kế hoạch" else h for h in TARGET_HEAD),
+          TARGET_WIDTHS)
     row, n = HEADER_ROW + 1, 0
     for group in report.fields:
         _put(ws, row, ["", group.heading, *[""] * (len(TARGET_HEAD) - 2)], bold=True)
         row += 1
         for t in group.rows:
             n += 1
-            percent = None if t.milestone else Formula(
+            percent = None if not t.shares_plan else Formula(
                 f'=IF(AND(ISNUMBER(D{row}),ISNUMBER(F{row}),D{row}<>0),F{row}/D{row},"")')
             _put(ws, row, [n, t.name, t.unit or "", *t.cells(), percent, t.status_label,
                            t.agency or ""])

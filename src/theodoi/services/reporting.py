@@ -20,12 +20,13 @@ from sqlalchemy.orm import Session
 from theodoi.domain.errors import BadInput, NotFound
 from theodoi.domain.numbers import vn_number
 from theodoi.domain.periods import Period, parse_period
-from theodoi.reports import bodies, data, pdf
+from theodoi.domain.trajectory import higher_is_better, is_annual
+from theodoi.reports import bodies, data, figures, pdf
 from theodoi.reports import docx as docx_layout
 from theodoi.reports import xlsx as xlsx_layout
-from theodoi.reports.model import TASK_GROUPS, Issuer, Report, Signature
+from theodoi.reports.model import ANNUAL_KINDS, TASK_GROUPS, Issuer, Report, Signature
 from theodoi.services import explanations, progress, units
-from theodoi.services.status import StatusRow, status_of_unit
+from theodoi.services.status import StatusRow, status_of_unit, target_facts
 from theodoi.storage.models import Plan, Target, Unit
 from theodoi.storage.repositories import plans as plans_repo
 from theodoi.storage.repositories import progress as progress_repo
@@ -119,12 +120,52 @@ def in_period_values(s: Session, unit: Unit, period: Period,
     return out
 
 
-def target_inputs(rows: list[StatusRow], values: dict[int, float],
-                  milestones: Collection[str] = ()) -> list[data.TargetInput]:
-    """The report's target rows; `milestones` are the refs of recognition targets."""
-    return [data.TargetInput(r.ref, r.text, r.field, r.unit, r.planned,
-                             values.get(int(r.ref[1:])), r.actual, r.code, r.label,
-                             r.lead_agency, r.ref in milestones) for r in rows]
+def year_to_date_before(s: Session, unit: Unit, period: Period) -> dict[int, float]:
+    """Each target's last value of the same year before `period` starts: what a yearly
+    flow, reported year-to-date, had reached, so the period's own increment is the rest."""
+    before = period.start - timedelta(days=1)
+    return {r.target_id: r.value
+            for r in progress_repo.current_for_unit(s, unit.id, before)
+            if r.period_end.year == period.start.year and math.isfinite(r.value)}
+
+
+@dataclass(frozen=True)
+class Figures:
+    """What the target rows need besides the status: the report's kind and year, each
+    target's values in the period and year-to-date before it, the recognition targets."""
+
+    kind: str
+    year: int
+    now: dict[int, float]
+    before: dict[int, float]
+    milestones: Collection[str] = ()
+
+
+def target_inputs(rows: list[StatusRow], stored: dict[str, Target],
+                  figures: Figures) -> list[data.TargetInput]:
+    """The report's target rows against the year's plan (or the term's), figures.py."""
+    return [target_input(r, stored.get(r.ref), figures) for r in rows]
+
+
+def target_input(r: StatusRow, t: Target | None, f: Figures) -> data.TargetInput:
+    """One row: the plan figure for the report's year, a flow's increment in the period
+    (a level has none), the target's own words where the indicator is a stub."""
+    if t is None:  # not in the plans asked for: shown as the status has it
+        return data.TargetInput(r.ref, r.text, r.field, r.unit, r.planned, None, r.actual,
+                                r.code, r.label, r.lead_agency)
+    facts = target_facts(t)
+    goal = figures.Goal(r.planned, t.comparator, t.value_max, facts.milestones,
+                        is_annual(facts), facts.deadline_year)
+    planned, plan_year = figures.plan_for(goal, f.kind, f.year)
+    now = f.now.get(t.id)
+    step = now - f.before.get(t.id, 0.0) if facts.flow and now is not None \
+        and f.kind in ANNUAL_KINDS else None
+    if r.ref in f.milestones:  # a recognition in the period is its own event
+        step = now
+    return data.TargetInput(
+        r.ref, figures.row_name(t.indicator, t.text), r.field, r.unit, planned, step,
+        r.actual, r.code, r.label, r.lead_agency, r.ref in f.milestones, t.comparator,
+        t.value_max, higher_is_better(facts), facts.flow, plan_year)
 
 
 def task_inputs(rows: list[StatusRow]) -> list[data.TaskInput]:
@@ -193,10 +234,12 @@ def build_report(s: Session, req: Request) -> Report:
                 None)
     live = {r.ref for r in targets}
     stored = [t for p in plans for t in p.targets if f"t{t.id}" in live]
+    found = Figures(req.kind, period.end.year, in_period_values(s, unit, period, as_of),
+                    year_to_date_before(s, unit, period),
+                    {f"t{t.id}" for t in stored if progress.is_milestone(t)})
     return data.build_report(
         header(unit, plans, req), req.kind, period,
-        target_inputs(targets, in_period_values(s, unit, period, as_of),
-                      {f"t{t.id}" for t in stored if progress.is_milestone(t)}),
+        target_inputs(targets, {f"t{t.id}": t for t in stored}, found),
         task_inputs(tasks),
         explanation_inputs(s, unit, period, live | {r.ref for r in tasks}),
         upcoming(tasks, stored, next_range(period, term)), as_of)
