@@ -113,14 +113,33 @@ def test_explained_item_that_is_on_track_still_listed() -> None:
         ("CT-9", "Số liệu chưa đủ", None)]
 
 
-def test_directions_soonest_first_and_appendix_per_agency() -> None:
+def test_directions_soonest_first_and_numbered_biểu() -> None:
     r = state_report()
     assert [d.due for d in r.directions] == ["31/12/2026", "năm 2026"]
-    names = [a.agency for a in r.appendices]
-    assert names == ["Ban Chỉ huy Quân sự", "Phòng Kinh tế", "Phòng Văn hóa - Xã hội",
-                     data.NO_AGENCY]
-    assert [a.number for a in r.appendices] == [1, 2, 3, 4]
-    assert [t.ref for t in r.appendices[1].targets] == ["CT-1", "CT-3"]
+    assert [(a.label, a.title) for a in r.appendices] == [
+        ("Biểu 01", "Kết quả thực hiện các chỉ tiêu"), ("Biểu 02", "Kết quả thực hiện các nhiệm vụ")]
+    only_tasks = data.build_report(STATE, "quy", quarter(2026, 3), [], TASKS)
+    assert [a.label for a in only_tasks.appendices] == ["Biểu 01"]
+    assert only_tasks.appendix("targets") is None
+
+
+def test_prose_counts_the_targets_by_result_and_says_each_field() -> None:
+    r = state_report()
+    # CT-1 đúng tiến độ, CT-2 chậm, CT-3 có nguy cơ, CT-4 vượt, CT-5 đạt
+    assert r.overview == ("Trong 5 chỉ tiêu, có 5 chỉ tiêu đánh giá được: 1 vượt, 1 đạt, "
+                          "1 đúng tiến độ, 1 có nguy cơ không đạt, 1 chậm tiến độ.")
+    assert [f.heading for f in r.field_texts] == [
+        "Lĩnh vực kinh tế", "Lĩnh vực văn hóa - xã hội", "Lĩnh vực tài nguyên - môi trường",
+        "Lĩnh vực quốc phòng - an ninh"]
+    assert r.field_texts[0].text == (
+        "Tổng thu ngân sách trên địa bàn trong kỳ đạt 3.120,5 triệu đồng, lũy kế 10.250,75 "
+        "triệu đồng, bằng 77,2% kế hoạch năm (13.284 triệu đồng), đúng tiến độ. "
+        "Thu nhập bình quân đầu người đạt 60 triệu đồng, bằng 80% kế hoạch năm (75 triệu "
+        "đồng), có nguy cơ không đạt.")
+    assert r.field_texts[1].text == ("Tỷ lệ hộ nghèo giảm còn 2,9% (kế hoạch năm: không quá "
+                                     "2,5%), chậm tiến độ.")
+    assert r.task_overview == ("Trong 4 nhiệm vụ: 2 đã hoàn thành (1 đúng hạn, 1 trễ hạn), "
+                               "1 đang thực hiện, 1 quá hạn.")
 
 
 def test_dict_inputs_work_like_dataclasses() -> None:

@@ -78,7 +78,7 @@ def test_columns_fill_the_text_width_and_no_more() -> None:
               for s in (portrait, landscape)}
     assert widths == {portrait: 165, landscape: 252}
     body = doc.element.body
-    appendix_start = body.index(next(p for p in doc.paragraphs if p.text == "Phụ lục 1")._p)
+    appendix_start = body.index(next(p for p in doc.paragraphs if p.text == "Biểu 01")._p)
     for table in doc.tables:
         grid = round(sum(c.w for c in table._tbl.tblGrid.gridCol_lst) / Mm(1))
         assert table._tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
@@ -111,7 +111,7 @@ def test_targets_table_rows_match_inputs_in_vietnamese_numbers() -> None:
     flat = [r[1] for r in rows]
     assert flat.index("Lĩnh vực văn hóa - xã hội") < flat.index("Tỷ lệ hộ nghèo")
     assert sum(1 for r in rows if r[0].isdigit()) == 5
-    header_row = doc.tables[1].rows[0]._tr
+    header_row = next(t for t in doc.tables if t.rows[0].cells[0].text == "TT").rows[0]._tr
     assert header_row.find(f".//{qn('w:tblHeader')}") is not None
 
 
@@ -138,7 +138,7 @@ def test_the_terms_years_never_part_at_a_line_end() -> None:
 
 def test_tasks_by_agency_and_sections() -> None:
     doc = _open(layout.render(state_report()))
-    rows = _table_with(doc, "Cơ quan chủ trì")
+    rows = _table_with(doc, "Đang thực hiện")
     assert rows[1:] == [["1", "Ban Chỉ huy Quân sự", "1", "0", "0", "1"],
                         ["2", "Phòng Kinh tế", "1", "1", "0", "2"],
                         ["3", "Phòng Văn hóa - Xã hội", "0", "0", "1", "1"],
@@ -150,6 +150,22 @@ def test_tasks_by_agency_and_sections() -> None:
     assert "lý do: Chờ hướng dẫn của huyện" in text
     assert "Nguyên nhân: Một số hộ tái nghèo do thiên tai tháng 7" in text
     assert "- Nâng cấp đường liên thôn; chủ trì: Phòng Kinh tế; thời hạn: 31/12/2026." in text
+
+
+def test_the_body_is_prose_by_field_and_the_tables_are_biểu() -> None:
+    report = state_report()
+    doc = _open(layout.render(report))
+    texts = [p.text for p in doc.paragraphs]
+    first = texts.index("1. Kết quả thực hiện các chỉ tiêu")
+    assert texts[first + 1] == report.overview
+    assert texts[first + 2:first + 4] == ["a) Lĩnh vực kinh tế", report.field_texts[0].text]
+    assert "(Chi tiết tại Biểu 01 kèm theo)" in texts
+    assert "(Chi tiết tại Biểu 02 kèm theo)" in texts
+    appendix = texts.index("Biểu 01")
+    tables = [t for t in doc.tables if t.rows[0].cells[0].text == "TT"]
+    body = doc.element.body
+    # every bordered table is in the Biểu, after the body's prose
+    assert all(body.index(t._tbl) > body.index(doc.paragraphs[appendix]._p) for t in tables)
 
 
 def test_recipients_and_signature_block() -> None:
@@ -188,14 +204,18 @@ def test_page_fonts_and_margins() -> None:
     assert (round(appendix.page_width.mm), round(appendix.page_height.mm)) == (297, 210)
 
 
-def test_an_appendix_per_agency() -> None:
+def test_each_biểu_has_its_number_title_and_the_report_it_goes_with() -> None:
     report = state_report()
     doc = _open(layout.render(report))
     text = [p.text for p in doc.paragraphs]
-    for a in report.appendices:
-        assert f"Phụ lục {a.number}" in text
-        assert f"KẾT QUẢ THỰC HIỆN CỦA {a.agency.upper()}" in text
-    assert report.attached in text
+    for label, title in (("Biểu 01", "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"),
+                         ("Biểu 02", "KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ")):
+        assert text[text.index(label) + 1] == title
+    assert text.count(report.attached) == 2
+    tasks = _table_with(doc, "Lý do (nếu quá hạn)")
+    assert tasks[0] == list(layout.TASK_COLUMNS)
+    assert ["4", "Rà soát hộ nghèo, cận nghèo", "Phòng Văn hóa - Xã hội", "15/08/2026",
+            "Quá hạn", "Chờ hướng dẫn của huyện"] in [r[:6] for r in tasks]
 
 
 def test_render_writes_the_file(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from theodoi.domain.errors import BadInput
 from theodoi.domain.periods import Period, midterm, parse_period, term_end
+from theodoi.reports import narrative
 from theodoi.reports.figures import plan_words, shows_percent
 from theodoi.reports.model import (
     ANNUAL_KINDS,
@@ -24,6 +25,7 @@ from theodoi.reports.model import (
     Appendix,
     Direction,
     FieldGroup,
+    FieldText,
     Issuer,
     Report,
     Shortcoming,
@@ -61,6 +63,7 @@ class TargetInput:
     higher_better: bool = True  # False for a target meant to go down
     flow: bool = False  # a yearly flow: `in_period` is the period's own increment
     plan_year: int | None = None  # the year `planned` is for, when not the report's own
+    direction: str | None = None  # increase, decrease, maintain
 
 
 @dataclass(frozen=True)
@@ -231,7 +234,8 @@ def target_line(t: TargetInput, code: str) -> TargetLine:
     return TargetLine(t.ref, t.name, t.unit, t.planned, t.in_period, t.cumulative,
                       percent_of(t.cumulative, t.planned) if meaningful else None, t.status,
                       t.status_label, t.agency, code, t.milestone, words, t.higher_better,
-                      t.flow, t.plan_year, meaningful)
+                      t.flow, t.plan_year, meaningful, t.comparator, t.value_max,
+                      t.direction)
 
 
 def _agency_key(name: str) -> tuple[bool, str]:
@@ -241,7 +245,7 @@ def _agency_key(name: str) -> tuple[bool, str]:
 def task_lines(tasks: Iterable[TaskInput], reasons: Mapping[str, str]) -> list[TaskLine]:
     return [TaskLine(t.ref, t.title, t.agency or NO_AGENCY, t.due,
                      TASK_GROUPS.get(t.status, "dang_thuc_hien"), t.status_label,
-                     reasons.get(t.ref)) for t in tasks]
+                     reasons.get(t.ref), t.status) for t in tasks]
 
 
 def agency_tasks(lines: list[TaskLine]) -> list[AgencyTasks]:
@@ -289,11 +293,24 @@ def directions(upcoming: Iterable[UpcomingInput]) -> list[Direction]:
 
 
 def appendices(targets: list[TargetLine], tasks: list[TaskLine]) -> list[Appendix]:
-    """One appendix per lead agency that has any item, numbered in agency order."""
-    names = {t.agency or NO_AGENCY for t in targets} | {t.agency for t in tasks}
-    return [Appendix(i, name, [t for t in targets if (t.agency or NO_AGENCY) == name],
-                     [t for t in tasks if t.agency == name])
-            for i, name in enumerate(sorted(names, key=_agency_key), start=1)]
+    """The Biểu attached, numbered in order: the targets table, the tasks table."""
+    kinds = [k for k, rows in (("targets", targets), ("tasks", tasks)) if rows]
+    return [Appendix(i, kind) for i, kind in enumerate(kinds, start=1)]
+
+
+def task_overview(tasks: list[TaskLine]) -> str:
+    """'Trong 12 nhiệm vụ: 4 đã hoàn thành (3 đúng hạn, 1 trễ hạn), 6 đang thực hiện,
+    2 quá hạn.'"""
+    if not tasks:
+        return "Kỳ này chưa có nhiệm vụ nào được theo dõi."
+    done = [t for t in tasks if t.group == "hoan_thanh"]
+    late = sum(1 for t in done if t.status == "hoan_thanh_tre_han")
+    parts = [f"{len(done)} đã hoàn thành"
+             + (f" ({len(done) - late} đúng hạn, {late} trễ hạn)" if done and late else "")]
+    for group, word in (("dang_thuc_hien", "đang thực hiện"), ("qua_han", "quá hạn")):
+        if (n := sum(1 for t in tasks if t.group == group)):
+            parts.append(f"{n} {word}")
+    return f"Trong {len(tasks)} nhiệm vụ: {', '.join(parts)}."
 
 
 def build_report(header: Header | Mapping[str, Any], report_kind: str, period: Period,
@@ -313,6 +330,7 @@ def build_report(header: Header | Mapping[str, Any], report_kind: str, period: P
     groups = field_groups(_as(TargetInput, t) for t in targets)
     lines = task_lines((_as(TaskInput, t) for t in tasks), causes(explained))
     all_targets = [row for g in groups for row in g.rows]
+    heading = PLAN_HEADINGS[report_kind in ANNUAL_KINDS]
     return Report(
         issuer=head.issuer, number_line=number_line(head.issuer, head.number),
         place_date=place_date(head.place, head.issued_on, period.end.year),
@@ -322,12 +340,16 @@ def build_report(header: Header | Mapping[str, Any], report_kind: str, period: P
         shortcomings=shortcomings(all_targets, lines, explained),
         directions=directions(_as(UpcomingInput, u) for u in upcoming),
         appendices=appendices(all_targets, lines),
+        overview=narrative.count_sentence(all_targets),
+        field_texts=[FieldText(g.heading, narrative.field_paragraph(g, heading))
+                     for g in groups],
+        task_overview=task_overview(lines),
         recipients=list(head.recipients) or ["Như trên;", "Lưu: VT."],
         signature=head.signature,
         plan_names=[plans_phrase([p]) for p in head.plans], attached=attached_line(head),
         as_of=as_of if as_of is not None and as_of < period.end else None,
         cut_off=cut_off_line(period, as_of),
-        plan_heading=PLAN_HEADINGS[report_kind in ANNUAL_KINDS])
+        plan_heading=heading)
 
 
 def cut_off_line(period: Period, as_of: date | None) -> str:

@@ -28,7 +28,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from theodoi.domain.numbers import vn_number, vn_percent
-from theodoi.reports.model import AgencyTasks, Report, TargetLine, TaskLine
+from theodoi.reports.model import AgencyTasks, Appendix, Report, TargetLine, TaskLine
 
 NO_BREAK_HYPHEN = "\u2011"  # in the model text (reports.data.TERM_DASH); w:noBreakHyphen here
 FONT = "Times New Roman"
@@ -42,10 +42,11 @@ TARGET_COLUMNS = ("TT", "Chỉ tiêu", "Đơn vị", "Kế hoạch", "Thực hi�
 TEXT_MM, LANDSCAPE_TEXT_MM = 165, 252  # 210 - 30 - 15 and 297 - 30 - 15
 TARGET_WIDTHS_MM = (9, 44, 17, 18, 19, 19, 16, 23)  # a number like 10.250,75 on one line
 APPENDIX_TARGET_WIDTHS_MM = (10, 96, 22, 22, 24, 22, 20, 36)
-TASK_COLUMNS = ("TT", "Nhiệm vụ", "Thời hạn", "Kết quả", "Lý do (nếu quá hạn)")
-TASK_WIDTHS_MM = (10, 118, 26, 36, 62)
+TASK_COLUMNS = ("TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Kết quả",
+                "Lý do (nếu quá hạn)")
+TASK_WIDTHS_MM = (10, 96, 44, 24, 34, 44)
 AGENCY_COLUMNS = ("TT", "Cơ quan chủ trì", "Hoàn thành", "Đang thực hiện", "Quá hạn", "Tổng số")
-AGENCY_WIDTHS_MM = (10, 65, 20, 26, 20, 24)
+AGENCY_WIDTHS_MM = (10, 110, 30, 36, 30, 36)
 HEADER_WIDTHS_MM = (65, 100)  # issuing body | Quốc hiệu: its 12 pt bold line needs ~90 mm
 PARTY_HEADER_WIDTHS_MM = (80, 85)  # 'ĐẢNG BỘ THÀNH PHỐ …' | 'ĐẢNG CỘNG SẢN VIỆT NAM' (~75 mm)
 CLOSING_WIDTHS_MM = (80, 85)  # Nơi nhận | signature
@@ -53,6 +54,7 @@ CELL_MARGIN_TWIPS = 57  # 1 mm left and right in bordered tables (Word's default
 # bodies whose name is set on two lines, the locality under the kind of body (NĐ 30 practice)
 TWO_LINE_BODIES = ("ỦY BAN NHÂN DÂN ", "HỘI ĐỒNG NHÂN DÂN ")
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII")
+LETTERS = "abcdefghiklmn"  # a), b) … as Vietnamese documents letter their points (no j)
 
 
 def render(report: Report, path: Path | None = None) -> bytes:
@@ -230,12 +232,15 @@ def _text(doc: DocumentObject, text: str) -> None:
 def _body(doc: DocumentObject, report: Report) -> None:
     _heading(doc, "I. KẾT QUẢ THỰC HIỆN")
     _heading(doc, "1. Kết quả thực hiện các chỉ tiêu")
-    if report.fields:
-        _targets_table(doc, report)
-    else:
-        _text(doc, "Kỳ này chưa có chỉ tiêu nào được theo dõi.")
+    _text(doc, report.overview)
+    for i, part in enumerate(report.field_texts):
+        _heading(doc, f"{LETTERS[i % len(LETTERS)]}) {part.heading}", italic=True)
+        _text(doc, part.text)
+    _see(doc, report, "targets")
     _heading(doc, "2. Kết quả thực hiện các nhiệm vụ")
-    _tasks_by_agency(doc, report.agencies)
+    _text(doc, report.task_overview)
+    _overdue(doc, report.agencies)
+    _see(doc, report, "tasks")
     _heading(doc, "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN")
     for s in report.shortcomings or []:
         who = f" ({s.agency})" if s.agency else ""
@@ -251,6 +256,27 @@ def _body(doc: DocumentObject, report: Report) -> None:
         _text(doc, f"- {d.text}{who}{when}.")
     if not report.directions:
         _text(doc, "- Tiếp tục thực hiện các chỉ tiêu, nhiệm vụ còn lại theo kế hoạch.")
+
+
+def _see(doc: DocumentObject, report: Report, kind: str) -> None:
+    """'(Chi tiết tại Biểu 01 kèm theo)' under the prose the Biểu details."""
+    appendix = report.appendix(kind)
+    if appendix is not None:
+        p = _para(doc, f"(Chi tiết tại {appendix.label} kèm theo)", align="justify",
+                  italic=True)
+        p.paragraph_format.first_line_indent = Mm(10)
+        p.paragraph_format.space_after = Pt(6)
+
+
+def _overdue(doc: DocumentObject, agencies: list[AgencyTasks]) -> None:
+    """The overdue tasks by name, with the reason where one was given."""
+    overdue = [t for a in agencies for t in a.overdue]
+    if overdue:
+        _text(doc, "Các nhiệm vụ quá hạn:")
+    for t in overdue:
+        due = f", hạn {t.due:%d/%m/%Y}" if t.due else ""
+        why = f"; lý do: {t.reason}" if t.reason else ""
+        _text(doc, f"- {t.title} ({t.agency}{due}){why}.")
 
 
 def _grid(doc: DocumentObject, columns: tuple[str, ...], widths: tuple[int, ...]) -> Table:
@@ -317,8 +343,9 @@ def target_columns(report: Report) -> tuple[str, ...]:
     return tuple(report.plan_heading if c == "Kế hoạch" else c for c in TARGET_COLUMNS)
 
 
-def _targets_table(doc: DocumentObject, report: Report) -> None:
-    table = _grid(doc, target_columns(report), TARGET_WIDTHS_MM)
+def _targets_table(doc: DocumentObject, report: Report,
+                   widths: tuple[int, ...] = TARGET_WIDTHS_MM) -> None:
+    table = _grid(doc, target_columns(report), widths)
     n = 0
     for i, group in enumerate(report.fields):
         _group_row(table, f"{ROMAN[i] if i < len(ROMAN) else i + 1}. {group.heading}")
@@ -327,10 +354,8 @@ def _targets_table(doc: DocumentObject, report: Report) -> None:
             _row(table, _target_values(t, n), "cllrrrrl")
 
 
-def _tasks_by_agency(doc: DocumentObject, agencies: list[AgencyTasks]) -> None:
-    if not agencies:
-        _text(doc, "Kỳ này chưa có nhiệm vụ nào được theo dõi.")
-        return
+def _agency_table(doc: DocumentObject, agencies: list[AgencyTasks]) -> None:
+    """Tasks counted per lead agency, with a bold total row."""
     table = _grid(doc, AGENCY_COLUMNS, AGENCY_WIDTHS_MM)
     for n, a in enumerate(agencies, start=1):
         _row(table, [str(n), a.agency, vn_number(len(a.done)), vn_number(len(a.ongoing)),
@@ -341,13 +366,6 @@ def _tasks_by_agency(doc: DocumentObject, agencies: list[AgencyTasks]) -> None:
     for cell in table.rows[-1].cells:
         for run in cell.paragraphs[0].runs:
             run.bold = True
-    overdue = [t for a in agencies for t in a.overdue]
-    if overdue:
-        _heading(doc, "Các nhiệm vụ quá hạn:", italic=True)
-    for t in overdue:
-        due = f", hạn {t.due:%d/%m/%Y}" if t.due else ""
-        why = f"; lý do: {t.reason}" if t.reason else "; chưa có giải trình"
-        _text(doc, f"- {t.title} ({t.agency}{due}){why}.")
 
 
 def _closing(doc: DocumentObject, report: Report) -> None:
@@ -374,18 +392,21 @@ def _closing(doc: DocumentObject, report: Report) -> None:
     _para(right, sig.name or "", align="center", size=14, bold=True)
 
 
-def _appendix_heading(doc: DocumentObject, report: Report, n: int, agency: str) -> None:
-    _para(doc, f"Phụ lục {n}", align="center", bold=True)
-    _para(doc, f"KẾT QUẢ THỰC HIỆN CỦA {agency.upper()}", align="center", bold=True)
+def _appendix_heading(doc: DocumentObject, report: Report, appendix: Appendix) -> None:
+    _para(doc, appendix.label, align="center", bold=True)
+    _para(doc, appendix.title.upper(), align="center", bold=True)
     _para(doc, report.attached, align="center", italic=True)
     _para(doc)
 
 
 def _task_values(t: TaskLine, n: int) -> list[str]:
-    return [str(n), t.title, f"{t.due:%d/%m/%Y}" if t.due else "", t.status_label, t.reason or ""]
+    return [str(n), t.title, t.agency, f"{t.due:%d/%m/%Y}" if t.due else "", t.status_label,
+            t.reason or ""]
 
 
 def _appendices(doc: DocumentObject, report: Report) -> None:
+    """The Biểu on landscape pages, each on a page of its own: the targets by field, the
+    tasks counted per agency and listed."""
     if not report.appendices:
         return
     section = doc.add_section(WD_SECTION.NEW_PAGE)
@@ -394,14 +415,12 @@ def _appendices(doc: DocumentObject, report: Report) -> None:
     for i, appendix in enumerate(report.appendices):
         if i:
             doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-        _appendix_heading(doc, report, appendix.number, appendix.agency)
-        if appendix.targets:
-            _heading(doc, "1. Chỉ tiêu")
-            table = _grid(doc, target_columns(report), APPENDIX_TARGET_WIDTHS_MM)
-            for n, t in enumerate(appendix.targets, start=1):
-                _row(table, _target_values(t, n), "cllrrrrl")
-        if appendix.tasks:
-            _heading(doc, f"{2 if appendix.targets else 1}. Nhiệm vụ")
+        _appendix_heading(doc, report, appendix)
+        if appendix.kind == "targets":
+            _targets_table(doc, report, APPENDIX_TARGET_WIDTHS_MM)
+        elif appendix.kind == "tasks":
+            _agency_table(doc, report.agencies)
+            _para(doc)
             table = _grid(doc, TASK_COLUMNS, TASK_WIDTHS_MM)
-            for n, task in enumerate(appendix.tasks, start=1):
-                _row(table, _task_values(task, n), "clcll")
+            for n, task in enumerate(report.tasks, start=1):
+                _row(table, _task_values(task, n), "cllcll")

@@ -82,6 +82,9 @@ class TargetLine:
     flow: bool = False
     plan_year: int | None = None
     shares_plan: bool = True  # whether '% so với kế hoạch' means something for it
+    comparator: str | None = None
+    value_max: float | None = None
+    direction: str | None = None  # "maintain" is said "duy trì ở mức …"
 
     def cells(self) -> tuple[float | str | None, float | str | None, float | str | None]:
         """Kế hoạch, thực hiện kỳ báo cáo and lũy kế as the tables show them: the numbers
@@ -113,6 +116,7 @@ class TaskLine:
     group: str
     status_label: str
     reason: str | None = None
+    status: str = ""  # the status code (domain.status): hoan_thanh_tre_han …
 
 
 @dataclass(frozen=True)
@@ -147,14 +151,34 @@ class Direction:
     due: str | None
 
 
+# the numbered tables attached to a report, in order: kind -> title
+APPENDIX_TITLES = {"targets": "Kết quả thực hiện các chỉ tiêu",
+                   "tasks": "Kết quả thực hiện các nhiệm vụ"}
+
+
 @dataclass(frozen=True)
 class Appendix:
-    """Phụ lục: one agency's targets and tasks."""
+    """A Biểu attached to the report: 'Biểu 01 – Kết quả thực hiện các chỉ tiêu' holds the
+    full targets table the prose refers to, 'Biểu 02 – …' the tasks."""
 
     number: int
-    agency: str
-    targets: list[TargetLine]
-    tasks: list[TaskLine]
+    kind: str  # a key of APPENDIX_TITLES
+
+    @property
+    def label(self) -> str:
+        return f"Biểu {self.number:02d}"
+
+    @property
+    def title(self) -> str:
+        return APPENDIX_TITLES[self.kind]
+
+
+@dataclass(frozen=True)
+class FieldText:
+    """One field of work in the prose: its heading and the paragraph of its figures."""
+
+    heading: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -179,6 +203,12 @@ class Report:
     as_of: date | None = None  # the data cut-off, when before the period's end
     cut_off: str = ""  # "Số liệu tính đến ngày 06/12/2026" (empty for a period over)
     plan_heading: str = PLAN_HEADINGS[True]  # "Kế hoạch năm" or "Mục tiêu nhiệm kỳ"
+    overview: str = ""  # "Trong 21 chỉ tiêu, có 20 chỉ tiêu đánh giá được: …"
+    field_texts: list[FieldText] = field(default_factory=list)
+    task_overview: str = ""  # "Trong 12 nhiệm vụ, 4 đã hoàn thành …"
+
+    def appendix(self, kind: str) -> Appendix | None:
+        return next((a for a in self.appendices if a.kind == kind), None)
 
     @property
     def targets(self) -> list[TargetLine]:

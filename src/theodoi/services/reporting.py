@@ -165,7 +165,7 @@ def target_input(r: StatusRow, t: Target | None, f: Figures) -> data.TargetInput
     return data.TargetInput(
         r.ref, figures.row_name(t.indicator, t.text), r.field, r.unit, planned, step,
         r.actual, r.code, r.label, r.lead_agency, r.ref in f.milestones, t.comparator,
-        t.value_max, higher_is_better(facts), facts.flow, plan_year)
+        t.value_max, higher_is_better(facts), facts.flow, plan_year, t.direction)
 
 
 def task_inputs(rows: list[StatusRow]) -> list[data.TaskInput]:
