@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from tests.reports.inputs import STATE, TARGETS, TASKS, party_report, state_report
 from theodoi.domain.errors import BadInput
-from theodoi.domain.periods import half, quarter
+from theodoi.domain.periods import half, nine_months, quarter, term_end, year
 from theodoi.reports import data
 from theodoi.reports.model import Issuer
 
@@ -18,7 +19,9 @@ def test_state_header_lines() -> None:
     assert r.number_line == "Số: 15/BC-UBND"
     assert r.place_date == "Ngọc Liên, ngày 05 tháng 10 năm 2026"
     assert r.kind_title == "BÁO CÁO"
-    assert r.summary == "Kết quả thực hiện Kế hoạch số 12/KH-UBND ngày 15/11/2025 Quý III năm 2026"
+    # a plan without its subject in the register is named by its number and date
+    assert r.summary == ("Kết quả thực hiện Kế hoạch số 12/KH-UBND ngày 15/11/2025 quý III "
+                         "năm 2026 và phương hướng, nhiệm vụ quý IV năm 2026")
     assert r.attached == ("(Kèm theo Báo cáo số 15/BC-UBND ngày 05/10/2026 của "
                           "Ủy ban nhân dân xã Ngọc Liên)")
 
@@ -29,6 +32,7 @@ def test_party_header_lines_leave_blanks_for_the_clerk() -> None:
     assert r.place_date == "Thái Tân, ngày      tháng      năm 2027"
     # the term's years joined by a non-breaking hyphen: no line ends at "2025 -"
     assert r.summary == ("Sơ kết giữa nhiệm kỳ thực hiện Nghị quyết số 05-NQ/ĐU, "
+                         "nhiệm kỳ 2025\u20112030 và phương hướng, nhiệm vụ nửa cuối "
                          "nhiệm kỳ 2025\u20112030")
 
 
@@ -48,9 +52,43 @@ def test_every_report_kind_has_its_period(kind: str, text: str, label: str) -> N
 def test_summary_per_kind() -> None:
     plans = [data.PlanRef("ke_hoach", "12/KH-UBND")]
     assert data.summary("6_thang", half(2026), plans) == (
-        "Kết quả thực hiện Kế hoạch số 12/KH-UBND 6 tháng đầu năm 2026")
-    assert data.summary("quy", quarter(2026, 1), []) == (
-        "Kết quả thực hiện các kế hoạch, chương trình, nghị quyết Quý I năm 2026")
+        "Kết quả thực hiện Kế hoạch số 12/KH-UBND 6 tháng đầu năm 2026 và phương hướng, "
+        "nhiệm vụ 6 tháng cuối năm 2026")
+    assert data.summary("quy", quarter(2026, 4), []) == (
+        "Kết quả thực hiện các kế hoạch, chương trình, nghị quyết quý IV năm 2026 và phương "
+        "hướng, nhiệm vụ quý I năm 2027")
+    subject = [data.PlanRef("chuong_trinh_hanh_dong", "05-CTr/ĐU", date(2025, 9, 1),
+                            "Ban Chấp hành Đảng bộ xã Thái Tân",
+                            "Thực hiện Nghị quyết Đại hội Đảng bộ xã lần thứ I")]
+    assert data.summary("nam", year(2026), subject) == (
+        "Kết quả thực hiện Chương trình hành động thực hiện Nghị quyết Đại hội Đảng bộ xã "
+        "lần thứ I năm 2026 và phương hướng, nhiệm vụ năm 2027")
+    assert data.summary("9_thang", nine_months(2026), subject).endswith(
+        "9 tháng năm 2026 và phương hướng, nhiệm vụ quý IV năm 2026")
+    assert data.summary("tong_ket", term_end(2025, 2030), subject).endswith(
+        "nhiệm kỳ 2025\u20112030 và phương hướng, nhiệm vụ nhiệm kỳ 2030\u20112035")
+
+
+def test_opening_cites_the_request_and_the_plan_and_closing_sums_up() -> None:
+    head = replace(STATE, request="Công văn số 456/UBND-VP ngày 01/10/2026 của UBND tỉnh "
+                                  "Thanh Hóa về báo cáo quý III",
+                   plans=[data.PlanRef("ke_hoach", "12/KH-UBND", date(2025, 11, 15),
+                                       "Ủy ban nhân dân xã Ngọc Liên",
+                                       "Phát triển kinh tế - xã hội năm 2026")])
+    r = data.build_report(head, "quy", quarter(2026, 3), TARGETS, TASKS)
+    assert r.opening == (
+        "Thực hiện Công văn số 456/UBND-VP ngày 01/10/2026 của UBND tỉnh Thanh Hóa về báo "
+        "cáo quý III; Kế hoạch số 12/KH-UBND ngày 15/11/2025 của Ủy ban nhân dân xã Ngọc "
+        "Liên về phát triển kinh tế - xã hội năm 2026, Ủy ban nhân dân xã Ngọc Liên báo cáo "
+        "kết quả thực hiện quý III năm 2026 như sau:")
+    assert r.closing == (
+        "Trên đây là báo cáo kết quả thực hiện Kế hoạch phát triển kinh tế - xã hội năm "
+        "2026 quý III năm 2026 và phương hướng, nhiệm vụ quý IV năm 2026 của Ủy ban nhân "
+        "dân xã Ngọc Liên./.")
+    party = party_report()  # no request: the plan alone; the standing committee reports
+    assert party.opening == ("Thực hiện Nghị quyết số 05-NQ/ĐU, Ban Thường vụ Đảng ủy xã "
+                             "Thái Tân báo cáo kết quả thực hiện nhiệm kỳ 2025\u20112030 "
+                             "như sau:")
 
 
 def test_kind_and_period_must_agree() -> None:

@@ -42,7 +42,7 @@ def test_state_header_per_decree_30() -> None:
     texts = [p.text for p in doc.paragraphs]
     kind = texts.index("BÁO CÁO")
     assert texts[kind + 1] == ("Kết quả thực hiện Kế hoạch số 12/KH-UBND ngày 15/11/2025 "
-                               "Quý III năm 2026")
+                               "quý III năm 2026 và phương hướng, nhiệm vụ quý IV năm 2026")
     assert doc.paragraphs[kind].runs[0].bold and doc.paragraphs[kind + 1].runs[0].bold
 
 

@@ -37,9 +37,13 @@ def test_quarter_report_of_a_unit(session: Any) -> None:
                                                                number="7"))
     assert report.issuer.body == "Ủy ban nhân dân xã An Bình" and not report.issuer.party
     assert report.number_line == "Số: 7/BC-UBND"
-    # the plan's date is there when extraction reads it ("ngày 15/01/2026")
-    assert report.summary.startswith("Kết quả thực hiện Kế hoạch số 12/KH-UBND ")
-    assert report.summary.endswith(" Quý IV năm 2026")
+    # the title says the plan's subject, the opening cites its number and date
+    assert report.summary == ("Kết quả thực hiện Kế hoạch phát triển kinh tế - xã hội giai "
+                              "đoạn 2026 - 2030 quý IV năm 2026 và phương hướng, nhiệm vụ "
+                              "quý I năm 2027")
+    assert report.opening.startswith("Thực hiện Kế hoạch số 12/KH-UBND ")
+    assert report.opening.endswith(", Ủy ban nhân dân xã An Bình báo cáo kết quả thực hiện "
+                                   "quý IV năm 2026 như sau:")
     rows = {t.ref: t for t in report.targets}
     assert set(rows) == {r.income, r.poor, r.insured}
     # a rate is a level: no increment of its own in the period, no share of the plan

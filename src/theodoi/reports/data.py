@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from theodoi.domain.errors import BadInput
 from theodoi.domain.periods import Period, midterm, parse_period, term_end
-from theodoi.reports import narrative
+from theodoi.reports import frame, narrative
 from theodoi.reports.figures import plan_words, shows_percent
 from theodoi.reports.model import (
     ANNUAL_KINDS,
@@ -39,10 +39,8 @@ OFF_TRACK = ("khong_dat", "cham_tien_do", "co_nguy_co")
 PLAN_KIND_WORDS = {"ke_hoach": "Kế hoạch", "chuong_trinh_hanh_dong": "Chương trình hành động",
                    "nghi_quyet": "Nghị quyết", "de_an": "Đề án", "quyet_dinh": "Quyết định",
                    "bao_cao": "Báo cáo", "khac": "Văn bản"}
+PARTY_REPORTER = "Ban Thường vụ"  # a Party report is the standing committee's (bodies.py)
 MANY_PLANS = "các kế hoạch, chương trình, nghị quyết"
-# between a term's years: a non-breaking hyphen, so no line ends at "2025 -" with "2030"
-# on the next (the DOCX writes it as Word's own w:noBreakHyphen)
-TERM_DASH = "\u2011"
 
 
 @dataclass(frozen=True)
@@ -98,9 +96,13 @@ class UpcomingInput:
 
 @dataclass(frozen=True)
 class PlanRef:
+    """A plan the report is on: its kind, number, date, issuer and subject (its title)."""
+
     kind: str
     number: str | None
     issued_on: date | None = None
+    issuer: str | None = None
+    subject: str | None = None
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,7 @@ class Header:
     issued_on: date | None = None
     plans: list[PlanRef] = field(default_factory=list)
     recipients: list[str] = field(default_factory=list)
+    request: str | None = None  # what asked for the report: "Công văn số … của …"
 
 
 T = TypeVar("T")
@@ -155,20 +158,6 @@ def place_date(place: str | None, on: date | None, year: int) -> str:
     return f"{where}, ngày {on.day:02d} tháng {month} năm {on.year}"
 
 
-def period_phrase(period: Period) -> str:
-    """The period as a summary line says it: 'Quý III năm 2026', '6 tháng đầu năm 2026',
-    'nhiệm kỳ 2025‑2030' (the years held together by `TERM_DASH`)."""
-    y = period.end.year
-    if period.kind == "quarter":
-        return f"Quý {period.label.split()[1].split('/')[0]} năm {y}"
-    if period.kind == "year":
-        return f"năm {y}"
-    if period.kind in ("midterm", "term_end"):
-        first, last = period.key.split("-")[:2]
-        return f"nhiệm kỳ {first}{TERM_DASH}{last}"
-    return period.label
-
-
 def plans_phrase(plans: list[PlanRef]) -> str:
     """'Kế hoạch số 12/KH-UBND ngày 15/11/2025', or the plural when the report covers many."""
     if len(plans) != 1:
@@ -182,13 +171,31 @@ def plans_phrase(plans: list[PlanRef]) -> str:
     return text
 
 
+def subject_phrase(plans: list[PlanRef]) -> str:
+    """What the report is on, as its title says it: 'Kế hoạch phát triển …' from the one
+    plan's kind and subject, its number and date when it has no subject, or the plural."""
+    subject = plans[0].subject if len(plans) == 1 else None
+    if subject and subject.strip():
+        kind = PLAN_KIND_WORDS.get(plans[0].kind, "Văn bản")
+        return f"{kind} {frame.lower_first(subject.strip())}"
+    return plans_phrase(plans)
+
+
 def summary(report_kind: str, period: Period, plans: list[PlanRef]) -> str:
-    what = plans_phrase(plans)
-    if report_kind == "so_ket":
-        return f"Sơ kết giữa nhiệm kỳ thực hiện {what}, {period_phrase(period)}"
-    if report_kind == "tong_ket":
-        return f"Tổng kết thực hiện {what}, {period_phrase(period)}"
-    return f"Kết quả thực hiện {what} {period_phrase(period)}"
+    """The title under BÁO CÁO: results, the period, and the next period's tasks."""
+    return frame.title(report_kind, subject_phrase(plans), period)
+
+
+def opening(head: Header, period: Period) -> str:
+    """'Thực hiện {request}; {plan cited}, {issuer} báo cáo kết quả thực hiện … như sau:'."""
+    cited = [frame.plan_citation(PLAN_KIND_WORDS.get(p.kind, "Văn bản"), p.number,
+                                 p.issued_on, p.issuer, p.subject) for p in head.plans]
+    return frame.opening(cited, head.request, reporter(head.issuer), period)
+
+
+def reporter(issuer: Issuer) -> str:
+    """Who reports in the text: the UBND, or a Đảng ủy's standing committee."""
+    return f"{PARTY_REPORTER} {issuer.body}" if issuer.party else issuer.body
 
 
 def attached_line(header: Header) -> str:
@@ -331,10 +338,11 @@ def build_report(header: Header | Mapping[str, Any], report_kind: str, period: P
     lines = task_lines((_as(TaskInput, t) for t in tasks), causes(explained))
     all_targets = [row for g in groups for row in g.rows]
     heading = PLAN_HEADINGS[report_kind in ANNUAL_KINDS]
+    title = summary(report_kind, period, head.plans)
     return Report(
         issuer=head.issuer, number_line=number_line(head.issuer, head.number),
         place_date=place_date(head.place, head.issued_on, period.end.year),
-        kind_title="BÁO CÁO", summary=summary(report_kind, period, head.plans),
+        kind_title="BÁO CÁO", summary=title,
         report_kind=report_kind, period=period, period_label=period.label,
         fields=groups, agencies=agency_tasks(lines),
         shortcomings=shortcomings(all_targets, lines, explained),
@@ -349,7 +357,8 @@ def build_report(header: Header | Mapping[str, Any], report_kind: str, period: P
         plan_names=[plans_phrase([p]) for p in head.plans], attached=attached_line(head),
         as_of=as_of if as_of is not None and as_of < period.end else None,
         cut_off=cut_off_line(period, as_of),
-        plan_heading=heading)
+        plan_heading=heading, opening=opening(head, period),
+        closing=frame.closing(title, reporter(head.issuer)))
 
 
 def cut_off_line(period: Period, as_of: date | None) -> str:

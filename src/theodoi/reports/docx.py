@@ -30,7 +30,7 @@ from docx.text.paragraph import Paragraph
 from theodoi.domain.numbers import vn_number, vn_percent
 from theodoi.reports.model import AgencyTasks, Appendix, Report, TargetLine, TaskLine
 
-NO_BREAK_HYPHEN = "\u2011"  # in the model text (reports.data.TERM_DASH); w:noBreakHyphen here
+NO_BREAK_HYPHEN = "\u2011"  # in the model text (reports.frame.TERM_DASH); w:noBreakHyphen here
 FONT = "Times New Roman"
 BODY_PT = 14
 TABLE_PT = 12
@@ -230,6 +230,8 @@ def _text(doc: DocumentObject, text: str) -> None:
 
 
 def _body(doc: DocumentObject, report: Report) -> None:
+    if report.opening:
+        _text(doc, report.opening)
     _heading(doc, "I. KẾT QUẢ THỰC HIỆN")
     _heading(doc, "1. Kết quả thực hiện các chỉ tiêu")
     _text(doc, report.overview)
@@ -256,6 +258,8 @@ def _body(doc: DocumentObject, report: Report) -> None:
         _text(doc, f"- {d.text}{who}{when}.")
     if not report.directions:
         _text(doc, "- Tiếp tục thực hiện các chỉ tiêu, nhiệm vụ còn lại theo kế hoạch.")
+    if report.closing:
+        _text(doc, report.closing)
 
 
 def _see(doc: DocumentObject, report: Report, kind: str) -> None:

@@ -206,6 +206,8 @@ class Report:
     overview: str = ""  # "Trong 21 chỉ tiêu, có 20 chỉ tiêu đánh giá được: …"
     field_texts: list[FieldText] = field(default_factory=list)
     task_overview: str = ""  # "Trong 12 nhiệm vụ, 4 đã hoàn thành …"
+    opening: str = ""  # "Thực hiện … , Ủy ban nhân dân xã … báo cáo … như sau:"
+    closing: str = ""  # "Trên đây là báo cáo …./."
 
     def appendix(self, kind: str) -> Appendix | None:
         return next((a for a in self.appendices if a.kind == kind), None)

@@ -47,6 +47,7 @@ class Request:
     issued_on: date | None = None
     party: bool | None = None
     cut_off: date | None = None  # figures up to this day ("tính đến ngày …")
+    request: str | None = None  # what asked for it: "Công văn số … ngày … của …"
     today: date | None = None  # passed in by the edge: nothing here reads the clock
 
     def as_of(self, period: Period) -> date:
@@ -92,8 +93,9 @@ def header(unit: Unit, plans: list[Plan], req: Request) -> data.Header:
     place = next((p.place for p in plans if p.place), None) or bodies.place_name(body_of(unit))
     return data.Header(issuer_of(unit, party), place, signature_of(plans, party), req.number,
                        req.issued_on,
-                       [data.PlanRef(p.kind, p.number, p.issued_on) for p in plans],
-                       recipients)
+                       [data.PlanRef(p.kind, p.number, p.issued_on, p.issuer, p.title or None)
+                        for p in plans],
+                       recipients, req.request)
 
 
 def next_range(period: Period, term: tuple[int, int] | None) -> tuple[date, date]:
