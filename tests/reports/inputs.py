@@ -47,7 +47,8 @@ EXPLANATIONS = [
 ]
 UPCOMING = [
     UpcomingInput("Nâng cấp đường liên thôn", "Phòng Kinh tế", date(2026, 12, 31)),
-    UpcomingInput("Tỷ lệ hộ nghèo năm 2026 còn 2,5%", "Phòng Văn hóa - Xã hội", None, "năm 2026"),
+    UpcomingInput("Tỷ lệ hộ nghèo không quá 2,5%", "Phòng Văn hóa - Xã hội", None, "năm 2026",
+                  "target", "van_hoa_xa_hoi"),
 ]
 STATE = Header(
     issuer=Issuer("Ủy ban nhân dân xã Ngọc Liên"),

@@ -146,3 +146,24 @@ def test_an_in_year_report_holds_the_year_s_plan_and_the_period_s_own_increment(
     assert term.plan_heading == "Mục tiêu nhiệm kỳ"
     income = next(t for t in term.targets if t.ref == r.income)
     assert (income.planned, income.in_period, income.plan_year) == (90, None, None)
+
+
+def test_kiến_nghị_from_answers_and_no_stale_task_in_the_next_period(session: Any) -> None:
+    """An answer asking the province for something becomes a kiến nghị; a task overdue
+    since 2024 is a stale entry, not next quarter's work; one overdue since Quý III is."""
+    r = active_v1(session)
+    progress.update_task(session, r.invest, "dang_thuc_hien", on=date(2026, 9, 1), percent=60)
+    asked = explanations.request_explanation(session, r.invest, "Vì sao chậm?",
+                                             period_text="Q4/2026")
+    explanations.answer(session, asked.id, "Khách quan: vốn tỉnh chưa phân bổ. Đề nghị UBND "
+                                           "tỉnh sớm phân bổ vốn đầu tư công")
+    review.correct(session, r.tourism, {"due_date": "30/06/2024"})
+    report = reporting.build_report(session, reporting.Request(UNIT, "quy", "Q4/2026"))
+    assert report.proposals == ["Đề nghị UBND tỉnh sớm phân bổ vốn đầu tư công."]
+    assert [s.heading for s in report.causes] == ["Nguyên nhân khách quan"]
+    lines = [line for s in report.next_tasks for line in s.lines]
+    assert any(line.startswith("Tập trung hoàn thành ") and "đầu tư công" in line
+               for line in lines)  # overdue since Quý III/2026: carried over, first
+    assert not any("du lịch" in line for line in lines)  # due 2024: stale
+    quiet = reporting.build_report(session, reporting.Request(UNIT, "quy", "Q3/2026"))
+    assert quiet.proposals == ["Không."]  # the answer is about Quý IV

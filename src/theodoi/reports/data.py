@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from theodoi.domain.errors import BadInput
 from theodoi.domain.periods import Period, midterm, parse_period, term_end
-from theodoi.reports import frame, narrative
+from theodoi.reports import assessment, frame, narrative
 from theodoi.reports.figures import plan_words, shows_percent
 from theodoi.reports.model import (
     ANNUAL_KINDS,
@@ -92,6 +92,9 @@ class UpcomingInput:
     agency: str | None
     due: date | None = None
     due_text: str | None = None
+    kind: str = "task"  # or "target": a milestone
+    field: str | None = None
+    overdue: bool = False
 
 
 @dataclass(frozen=True)
@@ -296,7 +299,8 @@ def directions(upcoming: Iterable[UpcomingInput]) -> list[Direction]:
     """Next period's tasks and milestones, soonest first (undated last)."""
     items = sorted(upcoming, key=lambda u: (u.due is None, u.due or date.max, u.text))
     return [Direction(u.text, u.agency,
-                      u.due_text or (f"{u.due:%d/%m/%Y}" if u.due else None)) for u in items]
+                      u.due_text or (f"{u.due:%d/%m/%Y}" if u.due else None), u.kind, u.field,
+                      u.overdue) for u in items]
 
 
 def appendices(targets: list[TargetLine], tasks: list[TaskLine]) -> list[Appendix]:
@@ -339,6 +343,8 @@ def build_report(header: Header | Mapping[str, Any], report_kind: str, period: P
     all_targets = [row for g in groups for row in g.rows]
     heading = PLAN_HEADINGS[report_kind in ANNUAL_KINDS]
     title = summary(report_kind, period, head.plans)
+    answers = causes(explained)
+    ahead = directions(_as(UpcomingInput, u) for u in upcoming)
     return Report(
         issuer=head.issuer, number_line=number_line(head.issuer, head.number),
         place_date=place_date(head.place, head.issued_on, period.end.year),
@@ -346,7 +352,7 @@ def build_report(header: Header | Mapping[str, Any], report_kind: str, period: P
         report_kind=report_kind, period=period, period_label=period.label,
         fields=groups, agencies=agency_tasks(lines),
         shortcomings=shortcomings(all_targets, lines, explained),
-        directions=directions(_as(UpcomingInput, u) for u in upcoming),
+        directions=ahead,
         appendices=appendices(all_targets, lines),
         overview=narrative.count_sentence(all_targets),
         field_texts=[FieldText(g.heading, narrative.field_paragraph(g, heading))
@@ -358,6 +364,11 @@ def build_report(header: Header | Mapping[str, Any], report_kind: str, period: P
         as_of=as_of if as_of is not None and as_of < period.end else None,
         cut_off=cut_off_line(period, as_of),
         plan_heading=heading, opening=opening(head, period),
+        results=assessment.results(all_targets, lines),
+        limits=assessment.limits(all_targets, lines),
+        causes=assessment.causes(answers, {e.ref: e.item_text for e in explained}),
+        next_tasks=assessment.next_tasks(ahead), next_period=frame.next_period_words(period),
+        proposals=assessment.proposals(answers.values()) or [assessment.NO_PROPOSAL],
         closing=frame.closing(title, reporter(head.issuer)))
 
 

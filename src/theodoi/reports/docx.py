@@ -28,7 +28,15 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from theodoi.domain.numbers import vn_number, vn_percent
-from theodoi.reports.model import AgencyTasks, Appendix, Report, TargetLine, TaskLine
+from theodoi.reports.assessment import NO_DIRECTION
+from theodoi.reports.model import (
+    AgencyTasks,
+    Appendix,
+    Report,
+    Section,
+    TargetLine,
+    TaskLine,
+)
 
 NO_BREAK_HYPHEN = "\u2011"  # in the model text (reports.frame.TERM_DASH); w:noBreakHyphen here
 FONT = "Times New Roman"
@@ -54,6 +62,7 @@ CELL_MARGIN_TWIPS = 57  # 1 mm left and right in bordered tables (Word's default
 # bodies whose name is set on two lines, the locality under the kind of body (NĐ 30 practice)
 TWO_LINE_BODIES = ("ỦY BAN NHÂN DÂN ", "HỘI ĐỒNG NHÂN DÂN ")
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII")
+NO_LIMITS = "Không có chỉ tiêu, nhiệm vụ chậm tiến độ hoặc không đạt."
 LETTERS = "abcdefghiklmn"  # a), b) … as Vietnamese documents letter their points (no j)
 
 
@@ -223,10 +232,11 @@ def _heading(doc: DocumentObject, text: str, *, italic: bool = False) -> None:
     p.paragraph_format.space_before = Pt(6)
 
 
-def _text(doc: DocumentObject, text: str) -> None:
+def _text(doc: DocumentObject, text: str) -> Paragraph:
     p = _para(doc, text, align="justify")
     p.paragraph_format.first_line_indent = Mm(10)
     p.paragraph_format.space_after = Pt(6)  # NĐ 30: at least 6 pt between paragraphs
+    return p
 
 
 def _body(doc: DocumentObject, report: Report) -> None:
@@ -243,23 +253,37 @@ def _body(doc: DocumentObject, report: Report) -> None:
     _text(doc, report.task_overview)
     _overdue(doc, report.agencies)
     _see(doc, report, "tasks")
-    _heading(doc, "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN")
-    for s in report.shortcomings or []:
-        who = f" ({s.agency})" if s.agency else ""
-        state = f": {s.status_label.lower()}" if s.status_label else ""
-        cause = f". Nguyên nhân: {s.cause}" if s.cause else ""
-        _text(doc, f"- {s.text}{who}{state}{cause}.")
-    if not report.shortcomings:
-        _text(doc, "- Không có chỉ tiêu, nhiệm vụ chậm tiến độ hoặc không đạt.")
-    _heading(doc, "III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI")
-    for d in report.directions:
-        who = f"; chủ trì: {d.agency}" if d.agency else ""
-        when = f"; thời hạn: {d.due}" if d.due else ""
-        _text(doc, f"- {d.text}{who}{when}.")
-    if not report.directions:
-        _text(doc, "- Tiếp tục thực hiện các chỉ tiêu, nhiệm vụ còn lại theo kế hoạch.")
+    _assessment(doc, report)
+    _heading(doc, f"III. PHƯƠNG HƯỚNG, NHIỆM VỤ {report.next_period.upper()}")
+    _sections(doc, report.next_tasks, NO_DIRECTION)
+    _heading(doc, "IV. KIẾN NGHỊ, ĐỀ XUẤT")
+    for line in report.proposals:
+        _text(doc, line if len(report.proposals) == 1 else f"- {line}")
     if report.closing:
-        _text(doc, report.closing)
+        _text(doc, report.closing).paragraph_format.keep_with_next = True
+
+
+def _assessment(doc: DocumentObject, report: Report) -> None:
+    """II. Đánh giá chung: results, limits by field, causes by kind."""
+    _heading(doc, "II. ĐÁNH GIÁ CHUNG")
+    _heading(doc, "1. Kết quả đạt được")
+    _text(doc, report.results)
+    _heading(doc, "2. Tồn tại, hạn chế")
+    _sections(doc, report.limits, NO_LIMITS)
+    if report.causes:
+        _heading(doc, "3. Nguyên nhân")
+        _sections(doc, report.causes, "")
+
+
+def _sections(doc: DocumentObject, sections: list[Section], empty: str) -> None:
+    """Each section as an italic heading and its lines as dashes; `empty` when none."""
+    for i, section in enumerate(sections):
+        if section.heading:  # a lone list of causes needs no heading of its own
+            _heading(doc, f"{LETTERS[i % len(LETTERS)]}) {section.heading}", italic=True)
+        for line in section.lines:
+            _text(doc, f"- {line}")
+    if not sections and empty:
+        _text(doc, f"- {empty}")
 
 
 def _see(doc: DocumentObject, report: Report, kind: str) -> None:
@@ -373,11 +397,14 @@ def _agency_table(doc: DocumentObject, agencies: list[AgencyTasks]) -> None:
 
 
 def _closing(doc: DocumentObject, report: Report) -> None:
-    """Nơi nhận (left, 12/11 pt) and the signature block (right), side by side."""
-    _para(doc)
+    """Nơi nhận (left, 12/11 pt) and the signature block (right), side by side, kept on
+    one page with the closing paragraph above it (a signature alone on a page signs
+    nothing)."""
+    _para(doc).paragraph_format.keep_with_next = True
     table = doc.add_table(rows=1, cols=2)
     _no_borders(table)
     _fixed(table, CLOSING_WIDTHS_MM)
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     left, right = table.rows[0].cells
     _run(left.paragraphs[0], "Nơi nhận:", bold=True, italic=True, size=12)
     for i, line in enumerate(report.recipients):
@@ -394,6 +421,9 @@ def _closing(doc: DocumentObject, report: Report) -> None:
     for _ in range(4):
         _para(right)
     _para(right, sig.name or "", align="center", size=14, bold=True)
+    for cell in (left, right):  # Word keeps a row with the next only through its paragraphs
+        for p in cell.paragraphs[:-1]:
+            p.paragraph_format.keep_with_next = True
 
 
 def _appendix_heading(doc: DocumentObject, report: Report, appendix: Appendix) -> None:

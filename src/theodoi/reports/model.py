@@ -149,6 +149,9 @@ class Direction:
     text: str
     agency: str | None
     due: str | None
+    kind: str = "task"  # or "target"
+    field: str | None = None  # a target's field of work
+    overdue: bool = False  # a task past its due day, carried over
 
 
 # the numbered tables attached to a report, in order: kind -> title
@@ -171,6 +174,14 @@ class Appendix:
     @property
     def title(self) -> str:
         return APPENDIX_TITLES[self.kind]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading ('Lĩnh vực kinh tế', 'Nguyên nhân khách quan') and its lines."""
+
+    heading: str
+    lines: list[str]
 
 
 @dataclass(frozen=True)
@@ -207,6 +218,12 @@ class Report:
     field_texts: list[FieldText] = field(default_factory=list)
     task_overview: str = ""  # "Trong 12 nhiệm vụ, 4 đã hoàn thành …"
     opening: str = ""  # "Thực hiện … , Ủy ban nhân dân xã … báo cáo … như sau:"
+    results: str = ""  # the assessment's results: counts of what went well
+    limits: list[Section] = field(default_factory=list)  # by field, worst first
+    causes: list[Section] = field(default_factory=list)  # khách quan, chủ quan, others
+    next_tasks: list[Section] = field(default_factory=list)  # by field, overdue first
+    proposals: list[str] = field(default_factory=list)  # kiến nghị ("Không." when none)
+    next_period: str = "kỳ tới"  # "quý IV năm 2026"
     closing: str = ""  # "Trên đây là báo cáo …./."
 
     def appendix(self, kind: str) -> Appendix | None:

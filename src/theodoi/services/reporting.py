@@ -18,8 +18,8 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from theodoi.domain.errors import BadInput, NotFound
-from theodoi.domain.numbers import vn_number
 from theodoi.domain.periods import Period, parse_period
+from theodoi.domain.phrases import goal_text
 from theodoi.domain.trajectory import higher_is_better, is_annual
 from theodoi.reports import bodies, data, figures, pdf
 from theodoi.reports import docx as docx_layout
@@ -32,6 +32,9 @@ from theodoi.storage.repositories import plans as plans_repo
 from theodoi.storage.repositories import progress as progress_repo
 
 FORMATS = ("docx", "xlsx", "pdf")
+# an overdue task is carried into the next period's tasks only when due this year or the
+# one before: older ones are stale register entries, not the commune's agenda
+CARRY_YEARS = 1
 PARTY_WORDS = ("đảng", "ban chấp hành", "ban thường vụ", "chi bộ")
 
 
@@ -192,8 +195,10 @@ def upcoming(tasks: list[StatusRow], targets: list[Target],
     """Unfinished tasks due by the end of the next period, and the targets' milestones (or
     deadlines) that fall in its years."""
     start, end = window
-    out = [data.UpcomingInput(r.text, r.lead_agency, r.due) for r in tasks
-           if isinstance(r.due, date) and r.due <= end
+    oldest = date(start.year - CARRY_YEARS, 1, 1)
+    out = [data.UpcomingInput(r.text, r.lead_agency, r.due,
+                              overdue=TASK_GROUPS.get(r.code) == "qua_han") for r in tasks
+           if isinstance(r.due, date) and oldest <= r.due <= end
            and TASK_GROUPS.get(r.code) != "hoan_thanh"]  # overdue ones carry over
     for t in targets:
         marks = [(m.year, m.value) for m in t.milestones]
@@ -201,9 +206,10 @@ def upcoming(tasks: list[StatusRow], targets: list[Target],
             marks = [(t.deadline_year, t.value)]
         for year, value in marks:
             if start.year <= year <= end.year and value is not None and math.isfinite(value):
-                goal = f"{vn_number(value)} {t.unit or ''}".strip()
-                out.append(data.UpcomingInput(f"{t.indicator or t.text}: đạt {goal}",
-                                              _lead(t), None, f"năm {year}"))
+                goal = goal_text(t.comparator, value, None, t.unit)  # "đạt 90 triệu đồng"
+                out.append(data.UpcomingInput(f"{figures.row_name(t.indicator, t.text)} {goal}",
+                                              _lead(t), None, f"năm {year}", "target",
+                                              t.field))
     return out
 
 
