@@ -31,13 +31,16 @@ TARGETS = [
 ]
 TASKS = [
     TaskInput("NV-1", "Xây dựng đề án chuyển đổi số", "Phòng Kinh tế", date(2026, 6, 30),
-              "hoan_thanh_dung_han", "Hoàn thành đúng hạn"),
+              "hoan_thanh_dung_han", "Hoàn thành đúng hạn",
+              "Đã ban hành Đề án số 03/ĐA-UBND ngày 20/06/2026 về chuyển đổi số", 100.0,
+              date(2026, 6, 20), date(2026, 7, 2)),
     TaskInput("NV-2", "Rà soát hộ nghèo, cận nghèo", "Phòng Văn hóa - Xã hội", date(2026, 8, 15),
               "qua_han", "Quá hạn"),
     TaskInput("NV-3", "Nâng cấp đường liên thôn", "Phòng Kinh tế", date(2026, 12, 31),
-              "chua_den_han", "Chưa đến hạn"),
+              "chua_den_han", "Chưa đến hạn", None, 60.0, None, date(2026, 9, 25)),
     TaskInput("NV-4", "Tổ chức diễn tập phòng thủ", "Ban Chỉ huy Quân sự", date(2026, 9, 20),
-              "hoan_thanh_tre_han", "Hoàn thành trễ hạn"),
+              "hoan_thanh_tre_han", "Hoàn thành trễ hạn", "Đã tổ chức diễn tập", 100.0,
+              date(2026, 9, 25), date(2026, 9, 28)),
 ]
 EXPLANATIONS = [
     ExplanationInput("CT-2", "Tỷ lệ hộ nghèo", "Phòng Văn hóa - Xã hội",

@@ -154,10 +154,14 @@ def test_explained_item_that_is_on_track_still_listed() -> None:
 def test_directions_soonest_first_and_numbered_biểu() -> None:
     r = state_report()
     assert [d.due for d in r.directions] == ["31/12/2026", "năm 2026"]
+    # NV-1's product, reported on 02/07, names a document: the leadership's Biểu comes first
     assert [(a.label, a.title) for a in r.appendices] == [
-        ("Biểu 01", "Kết quả thực hiện các chỉ tiêu"), ("Biểu 02", "Kết quả thực hiện các nhiệm vụ")]
+        ("Biểu 01", "Văn bản lãnh đạo, chỉ đạo ban hành trong kỳ"),
+        ("Biểu 02", "Kết quả thực hiện các chỉ tiêu"), ("Biểu 03", "Kết quả thực hiện các nhiệm vụ")]
+    assert [t.ref for t in r.documents] == ["NV-1"]
     only_tasks = data.build_report(STATE, "quy", quarter(2026, 3), [], TASKS)
-    assert [a.label for a in only_tasks.appendices] == ["Biểu 01"]
+    # the tasks of 01/07 - 30/09: the document and the tasks' table, no targets' one
+    assert [a.kind for a in only_tasks.appendices] == ["documents", "tasks"]
     assert only_tasks.appendix("targets") is None
 
 

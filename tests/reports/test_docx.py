@@ -181,11 +181,24 @@ def test_the_body_is_prose_by_field_and_the_tables_are_biểu() -> None:
     report = state_report()
     doc = _open(layout.render(report))
     texts = [p.text for p in doc.paragraphs]
-    first = texts.index("1. Kết quả thực hiện các chỉ tiêu")
+    first = texts.index("2. Kết quả thực hiện các chỉ tiêu")
     assert texts[first + 1] == report.overview
     assert texts[first + 2:first + 4] == ["a) Lĩnh vực kinh tế", report.field_texts[0].text]
-    assert "(Chi tiết tại Biểu 01 kèm theo)" in texts
+    # the leadership's documents of the period first, then targets and tasks, each Biểu
+    lead = texts.index("1. Công tác lãnh đạo, chỉ đạo")
+    assert texts[lead + 1:lead + 4] == [
+        "Trong kỳ đã ban hành 1 văn bản lãnh đạo, chỉ đạo triển khai kế hoạch:",
+        "- Đã ban hành Đề án số 03/ĐA-UBND ngày 20/06/2026 về chuyển đổi số (Phòng Kinh tế).",
+        "(Chi tiết tại Biểu 01 kèm theo)"]
     assert "(Chi tiết tại Biểu 02 kèm theo)" in texts
+    assert "(Chi tiết tại Biểu 03 kèm theo)" in texts
+    tasks = texts.index("3. Kết quả thực hiện các nhiệm vụ")
+    assert texts[tasks + 1:tasks + 4] == [
+        "Trong 4 nhiệm vụ: 2 đã hoàn thành (1 đúng hạn, 1 trễ hạn), 1 đang thực hiện, 1 quá "
+        "hạn.",
+        "Các nhiệm vụ hoàn thành trong kỳ:",  # NV-1 was done in June, before the quarter
+        "- Tổ chức diễn tập phòng thủ: Đã tổ chức diễn tập; hoàn thành ngày 25/09/2026 (trễ "
+        "hạn)."]
     appendix = texts.index("Biểu 01")
     tables = [t for t in doc.tables if t.rows[0].cells[0].text == "TT"]
     body = doc.element.body
@@ -233,14 +246,27 @@ def test_each_biểu_has_its_number_title_and_the_report_it_goes_with() -> None:
     report = state_report()
     doc = _open(layout.render(report))
     text = [p.text for p in doc.paragraphs]
-    for label, title in (("Biểu 01", "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"),
-                         ("Biểu 02", "KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ")):
+    for label, title in (("Biểu 01", "VĂN BẢN LÃNH ĐẠO, CHỈ ĐẠO BAN HÀNH TRONG KỲ"),
+                         ("Biểu 02", "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"),
+                         ("Biểu 03", "KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ")):
         assert text[text.index(label) + 1] == title
-    assert text.count(report.attached) == 2
+    assert text.count(report.attached) == 3
+    assert _table_with(doc, "Văn bản")[1] == [
+        "1", "Đã ban hành Đề án số 03/ĐA-UBND ngày 20/06/2026 về chuyển đổi số",
+        "Xây dựng đề án chuyển đổi số", "Phòng Kinh tế", "02/07/2026"]
     tasks = _table_with(doc, "Lý do (nếu quá hạn)")
     assert tasks[0] == list(layout.TASK_COLUMNS)
-    assert ["4", "Rà soát hộ nghèo, cận nghèo", "Phòng Văn hóa - Xã hội", "15/08/2026",
-            "Quá hạn", "Chờ hướng dẫn của huyện"] in [r[:6] for r in tasks]
+    # by agency: Ban Chỉ huy Quân sự, Phòng Kinh tế (done, ongoing), Phòng Văn hóa - Xã hội
+    assert tasks[1:] == [
+        ["1", "Tổ chức diễn tập phòng thủ", "Ban Chỉ huy Quân sự", "20/09/2026",
+         "Đã tổ chức diễn tập; hoàn thành ngày 25/09/2026 (trễ hạn)", "Hoàn thành trễ hạn", ""],
+        ["2", "Xây dựng đề án chuyển đổi số", "Phòng Kinh tế", "30/06/2026",
+         "Đã ban hành Đề án số 03/ĐA-UBND ngày 20/06/2026 về chuyển đổi số; hoàn thành ngày "
+         "20/06/2026 (đúng hạn)", "Hoàn thành đúng hạn", ""],
+        ["3", "Nâng cấp đường liên thôn", "Phòng Kinh tế", "31/12/2026", "đạt 60%",
+         "Chưa đến hạn", ""],
+        ["4", "Rà soát hộ nghèo, cận nghèo", "Phòng Văn hóa - Xã hội", "15/08/2026", "",
+         "Quá hạn", "Chờ hướng dẫn của huyện"]]
 
 
 def test_render_writes_the_file(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -244,6 +245,16 @@ def test_every_kind_of_report_for_a_sample_plan(register: Register, sample: str)
         check_layout(doc, plan, report.issuer.party)
         tasks = [len(a.done) + len(a.ongoing) + len(a.overdue) for a in report.agencies]
         assert sum(tasks) == len(plan.tasks)
+        if kind == "nam":  # a third done on its due day, a third under way on 30/09, each
+            # having issued a plan that day
+            issued = [(t.due_date, t) for n, t in enumerate(plan.tasks) if n % 3 == 0
+                      and t.due_date and t.due_date.year == recorded.year]
+            issued += [(date(recorded.year, 9, 30), t) for n, t in enumerate(plan.tasks)
+                       if n % 3 == 1]
+            assert [t.ref for t in report.documents] == [
+                f"k{t.id}" for _, t in sorted(issued, key=lambda x: (x[0], x[1].title))]
+            symbol = "-KH/ĐU" if report.issuer.party else "/KH-UBND"
+            assert all(symbol in (t.product or "") for t in report.documents)
         check_workbook(reporting.render(report, "xlsx"), rows)
 
 

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from theodoi.domain.errors import BadInput
 from theodoi.domain.periods import Period, midterm, parse_period, term_end
 from theodoi.reports import assessment, frame, narrative
+from theodoi.reports import tasks as task_rules
 from theodoi.reports.figures import plan_words, shows_percent
 from theodoi.reports.model import (
     ANNUAL_KINDS,
@@ -72,6 +73,10 @@ class TaskInput:
     due: date | None
     status: str
     status_label: str
+    product: str | None = None  # the latest update's: what the task produced
+    percent: float | None = None
+    done_on: date | None = None
+    reported_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -255,7 +260,8 @@ def _agency_key(name: str) -> tuple[bool, str]:
 def task_lines(tasks: Iterable[TaskInput], reasons: Mapping[str, str]) -> list[TaskLine]:
     return [TaskLine(t.ref, t.title, t.agency or NO_AGENCY, t.due,
                      TASK_GROUPS.get(t.status, "dang_thuc_hien"), t.status_label,
-                     reasons.get(t.ref), t.status) for t in tasks]
+                     reasons.get(t.ref), t.status, t.product, t.percent, t.done_on,
+                     t.reported_on) for t in tasks]
 
 
 def agency_tasks(lines: list[TaskLine]) -> list[AgencyTasks]:
@@ -303,9 +309,12 @@ def directions(upcoming: Iterable[UpcomingInput]) -> list[Direction]:
                       u.overdue) for u in items]
 
 
-def appendices(targets: list[TargetLine], tasks: list[TaskLine]) -> list[Appendix]:
-    """The Biểu attached, numbered in order: the targets table, the tasks table."""
-    kinds = [k for k, rows in (("targets", targets), ("tasks", tasks)) if rows]
+def appendices(targets: list[TargetLine], tasks: list[TaskLine],
+               issued: list[TaskLine]) -> list[Appendix]:
+    """The Biểu attached, numbered in order: the documents issued, the targets table, the
+    tasks table (those that have rows)."""
+    kinds = [k for k, rows in (("documents", issued), ("targets", targets), ("tasks", tasks))
+             if rows]
     return [Appendix(i, kind) for i, kind in enumerate(kinds, start=1)]
 
 
@@ -344,6 +353,7 @@ def build_report(header: Header | Mapping[str, Any], report_kind: str, period: P
     heading = PLAN_HEADINGS[report_kind in ANNUAL_KINDS]
     title = summary(report_kind, period, head.plans)
     answers = causes(explained)
+    issued = task_rules.documents(lines, period)
     ahead = directions(_as(UpcomingInput, u) for u in upcoming)
     return Report(
         issuer=head.issuer, number_line=number_line(head.issuer, head.number),
@@ -353,7 +363,7 @@ def build_report(header: Header | Mapping[str, Any], report_kind: str, period: P
         fields=groups, agencies=agency_tasks(lines),
         shortcomings=shortcomings(all_targets, lines, explained),
         directions=ahead,
-        appendices=appendices(all_targets, lines),
+        appendices=appendices(all_targets, lines, issued), documents=issued,
         overview=narrative.count_sentence(all_targets),
         field_texts=[FieldText(g.heading, narrative.field_paragraph(g, heading))
                      for g in groups],

@@ -28,6 +28,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from theodoi.domain.numbers import vn_number, vn_percent
+from theodoi.reports import tasks as task_rules
 from theodoi.reports.assessment import NO_DIRECTION
 from theodoi.reports.model import (
     AgencyTasks,
@@ -50,9 +51,11 @@ TARGET_COLUMNS = ("TT", "Chỉ tiêu", "Đơn vị", "Kế hoạch", "Thực hi�
 TEXT_MM, LANDSCAPE_TEXT_MM = 165, 252  # 210 - 30 - 15 and 297 - 30 - 15
 TARGET_WIDTHS_MM = (9, 44, 17, 18, 19, 19, 16, 23)  # a number like 10.250,75 on one line
 APPENDIX_TARGET_WIDTHS_MM = (10, 96, 22, 22, 24, 22, 20, 36)
-TASK_COLUMNS = ("TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Kết quả",
+TASK_COLUMNS = ("TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Kết quả", "Đánh giá",
                 "Lý do (nếu quá hạn)")
-TASK_WIDTHS_MM = (10, 96, 44, 24, 34, 44)
+TASK_WIDTHS_MM = (10, 72, 38, 22, 56, 26, 28)
+DOCUMENT_COLUMNS = ("TT", "Văn bản", "Nhiệm vụ", "Cơ quan chủ trì", "Ngày báo cáo")
+DOCUMENT_WIDTHS_MM = (10, 100, 76, 40, 26)
 AGENCY_COLUMNS = ("TT", "Cơ quan chủ trì", "Hoàn thành", "Đang thực hiện", "Quá hạn", "Tổng số")
 AGENCY_WIDTHS_MM = (10, 110, 30, 36, 30, 36)
 HEADER_WIDTHS_MM = (65, 100)  # issuing body | Quốc hiệu: its 12 pt bold line needs ~90 mm
@@ -243,14 +246,21 @@ def _body(doc: DocumentObject, report: Report) -> None:
     if report.opening:
         _text(doc, report.opening)
     _heading(doc, "I. KẾT QUẢ THỰC HIỆN")
-    _heading(doc, "1. Kết quả thực hiện các chỉ tiêu")
+    _leadership(doc, report)
+    _heading(doc, "2. Kết quả thực hiện các chỉ tiêu")
     _text(doc, report.overview)
     for i, part in enumerate(report.field_texts):
         _heading(doc, f"{LETTERS[i % len(LETTERS)]}) {part.heading}", italic=True)
         _text(doc, part.text)
     _see(doc, report, "targets")
-    _heading(doc, "2. Kết quả thực hiện các nhiệm vụ")
+    _heading(doc, "3. Kết quả thực hiện các nhiệm vụ")
     _text(doc, report.task_overview)
+    done = [t for t in report.tasks if t.group == "hoan_thanh" and t.done_on is not None
+            and report.period.start <= t.done_on <= report.period.end]
+    if done:
+        _text(doc, "Các nhiệm vụ hoàn thành trong kỳ:")
+    for t in done:
+        _text(doc, f"- {task_rules.task_sentence(t)}")
     _overdue(doc, report.agencies)
     _see(doc, report, "tasks")
     _assessment(doc, report)
@@ -284,6 +294,19 @@ def _sections(doc: DocumentObject, sections: list[Section], empty: str) -> None:
             _text(doc, f"- {line}")
     if not sections and empty:
         _text(doc, f"- {empty}")
+
+
+def _leadership(doc: DocumentObject, report: Report) -> None:
+    """1. Công tác lãnh đạo, chỉ đạo: the documents issued in the period."""
+    _heading(doc, "1. Công tác lãnh đạo, chỉ đạo")
+    if not report.documents:
+        _text(doc, task_rules.NO_DOCUMENTS)
+        return
+    _text(doc, f"Trong kỳ đã ban hành {len(report.documents)} văn bản lãnh đạo, chỉ đạo "
+               "triển khai kế hoạch:")
+    for t in report.documents:
+        _text(doc, f"- {(t.product or '').rstrip(' .;')} ({t.agency}).")
+    _see(doc, report, "documents")
 
 
 def _see(doc: DocumentObject, report: Report, kind: str) -> None:
@@ -434,8 +457,15 @@ def _appendix_heading(doc: DocumentObject, report: Report, appendix: Appendix) -
 
 
 def _task_values(t: TaskLine, n: int) -> list[str]:
-    return [str(n), t.title, t.agency, f"{t.due:%d/%m/%Y}" if t.due else "", t.status_label,
-            t.reason or ""]
+    return [str(n), t.title, t.agency, f"{t.due:%d/%m/%Y}" if t.due else "",
+            task_rules.result_text(t), t.status_label, t.reason or ""]
+
+
+def _documents_table(doc: DocumentObject, report: Report) -> None:
+    table = _grid(doc, DOCUMENT_COLUMNS, DOCUMENT_WIDTHS_MM)
+    for n, t in enumerate(report.documents, start=1):
+        _row(table, [str(n), (t.product or "").rstrip(" .;"), t.title, t.agency,
+                     f"{t.reported_on:%d/%m/%Y}" if t.reported_on else ""], "clllc")
 
 
 def _appendices(doc: DocumentObject, report: Report) -> None:
@@ -450,11 +480,13 @@ def _appendices(doc: DocumentObject, report: Report) -> None:
         if i:
             doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         _appendix_heading(doc, report, appendix)
-        if appendix.kind == "targets":
+        if appendix.kind == "documents":
+            _documents_table(doc, report)
+        elif appendix.kind == "targets":
             _targets_table(doc, report, APPENDIX_TARGET_WIDTHS_MM)
         elif appendix.kind == "tasks":
             _agency_table(doc, report.agencies)
             _para(doc)
             table = _grid(doc, TASK_COLUMNS, TASK_WIDTHS_MM)
             for n, task in enumerate(report.tasks, start=1):
-                _row(table, _task_values(task, n), "cllcll")
+                _row(table, _task_values(task, n), "cllclll")

@@ -117,6 +117,10 @@ class TaskLine:
     status_label: str
     reason: str | None = None
     status: str = ""  # the status code (domain.status): hoan_thanh_tre_han …
+    product: str | None = None  # the latest update's product ("Đã ban hành Kế hoạch số …")
+    percent: float | None = None  # the latest update's percent done
+    done_on: date | None = None  # the day it was completed
+    reported_on: date | None = None  # the day of the latest update
 
 
 @dataclass(frozen=True)
@@ -155,7 +159,8 @@ class Direction:
 
 
 # the numbered tables attached to a report, in order: kind -> title
-APPENDIX_TITLES = {"targets": "Kết quả thực hiện các chỉ tiêu",
+APPENDIX_TITLES = {"documents": "Văn bản lãnh đạo, chỉ đạo ban hành trong kỳ",
+                   "targets": "Kết quả thực hiện các chỉ tiêu",
                    "tasks": "Kết quả thực hiện các nhiệm vụ"}
 
 
@@ -224,6 +229,7 @@ class Report:
     next_tasks: list[Section] = field(default_factory=list)  # by field, overdue first
     proposals: list[str] = field(default_factory=list)  # kiến nghị ("Không." when none)
     next_period: str = "kỳ tới"  # "quý IV năm 2026"
+    documents: list[TaskLine] = field(default_factory=list)  # issued in the period
     closing: str = ""  # "Trên đây là báo cáo …./."
 
     def appendix(self, kind: str) -> Appendix | None:

@@ -27,7 +27,7 @@ from theodoi.reports import xlsx as xlsx_layout
 from theodoi.reports.model import ANNUAL_KINDS, TASK_GROUPS, Issuer, Report, Signature
 from theodoi.services import explanations, progress, units
 from theodoi.services.status import StatusRow, status_of_unit, target_facts
-from theodoi.storage.models import Plan, Target, Unit
+from theodoi.storage.models import Plan, Target, TaskUpdate, Unit
 from theodoi.storage.repositories import plans as plans_repo
 from theodoi.storage.repositories import progress as progress_repo
 
@@ -173,10 +173,18 @@ def target_input(r: StatusRow, t: Target | None, f: Figures) -> data.TargetInput
         t.value_max, higher_is_better(facts), facts.flow, plan_year, t.direction)
 
 
-def task_inputs(rows: list[StatusRow]) -> list[data.TaskInput]:
-    return [data.TaskInput(r.ref, r.text, r.lead_agency,
-                           r.due if isinstance(r.due, date) else None, r.code, r.label)
-            for r in rows]
+def task_inputs(rows: list[StatusRow],
+                latest: dict[int, TaskUpdate] | None = None) -> list[data.TaskInput]:
+    """The report's task rows with what each one's latest update produced."""
+    latest = latest or {}
+    out = []
+    for r in rows:
+        u = latest.get(int(r.ref[1:]))
+        out.append(data.TaskInput(
+            r.ref, r.text, r.lead_agency, r.due if isinstance(r.due, date) else None, r.code,
+            r.label, u.product if u else None, r.percent, u.completed_on if u else None,
+            u.reported_on if u else None))
+    return out
 
 
 def explanation_inputs(s: Session, unit: Unit, period: Period,
@@ -248,7 +256,8 @@ def build_report(s: Session, req: Request) -> Report:
     return data.build_report(
         header(unit, plans, req), req.kind, period,
         target_inputs(targets, {f"t{t.id}": t for t in stored}, found),
-        task_inputs(tasks),
+        task_inputs(tasks, {u.task_id: u for u in
+                            progress_repo.latest_updates_for_unit(s, unit.id, as_of)}),
         explanation_inputs(s, unit, period, live | {r.ref for r in tasks}),
         upcoming(tasks, stored, next_range(period, term)), as_of)
 
