@@ -63,3 +63,16 @@ def test_bounds_and_other_years_are_said_in_words() -> None:
 def test_a_stub_indicator_gives_way_to_the_target_s_own_words(indicator: str, text: str,
                                                               expected: str) -> None:
     assert row_name(indicator, text) == expected
+
+
+@pytest.mark.parametrize(("indicator", "text", "expected"), [
+    ("Bố trí", "đến năm 2030, bố trí tối thiểu 03% tổng chi ngân sách",
+     "Đến năm 2030, bố trí tối thiểu 03% tổng chi ngân sách"),
+    ("Đóng góp", "- Đóng góp khoảng 10 - 12% tổng\n\nngân sách thu",
+     "Đóng góp khoảng 10 - 12% tổng ngân sách thu"),
+    ("Phát triển thêm", "(5) phát triển thêm ít nhất 02 sản phẩm OCOP",
+     "Phát triển thêm ít nhất 02 sản phẩm OCOP"),
+])
+def test_a_general_verb_alone_is_a_stub_and_the_text_loses_its_list_mark(
+        indicator: str, text: str, expected: str) -> None:
+    assert row_name(indicator, text) == expected

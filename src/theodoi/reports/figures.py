@@ -14,6 +14,7 @@ plan in words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,10 +23,17 @@ from theodoi.domain.phrases import GOAL_WORDS
 from theodoi.reports.model import ANNUAL_KINDS, WORDED_GOALS
 
 # An indicator extraction left as a stub: made only of these general words of a goal
-# ("Hoàn thành", "Đạt tỷ lệ", "Có"), it names nothing, so the row shows the target's text.
-STUB_WORDS = frozenset({"hoàn", "thành", "đạt", "tỷ", "lệ", "có", "được", "tăng", "giảm",
-                        "duy", "trì", "trên", "dưới", "từ", "trở", "lên", "mức", "còn",
-                        "không", "quá", "tối", "thiểu", "đa", "ít", "nhất", "chỉ", "tiêu"})
+# ("Hoàn thành", "Đạt tỷ lệ", "Có") or of an administration's general verbs with no object
+# ("Bố trí", "Đóng góp", "Phát triển thêm", "Thành lập mới"), it names nothing, so the
+# row shows the target's text.
+STUB_WORDS = frozenset({"hoàn", "thành", "đạt", "tỷ", "tỉ", "lệ", "có", "được", "tăng",
+                        "giảm", "duy", "trì", "trên", "dưới", "từ", "trở", "lên", "mức", "còn",
+                        "không", "quá", "tối", "thiểu", "đa", "ít", "nhất", "chỉ", "tiêu",
+                        "bố", "trí", "đóng", "góp", "phát", "triển", "thêm", "lập", "mới",
+                        "quy", "hoạch", "xây", "dựng", "phấn", "đấu", "thực", "hiện", "nâng",
+                        "cao", "và"})
+# a list mark before a target's text: "- ", "(3) ", "a, ", "2. "
+_LIST_MARK = re.compile(r"^\s*(?:[-–+•]|\(\d+\)|\d+[.)]|[a-zđ][,.)])\s+")
 YEAR_NOTE = "{v} (năm {y})"  # a term goal in a year report: the year it is for
 
 
@@ -87,5 +95,9 @@ def is_stub(indicator: str | None) -> bool:
 
 
 def row_name(indicator: str | None, text: str) -> str:
-    """The name a report row shows: the indicator, or the target's own words for a stub."""
-    return text.strip() if is_stub(indicator) and text.strip() else (indicator or text)
+    """The name a report row shows: the indicator, or for a stub the target's own words
+    on one line, without their list mark, starting with a capital."""
+    words = " ".join(_LIST_MARK.sub("", text).split())
+    if not (is_stub(indicator) and words):
+        return indicator or text
+    return words[:1].upper() + words[1:]

@@ -23,6 +23,7 @@ PHRASES = {
     "flow": "{name} trong kỳ đạt {step}, lũy kế {value}, bằng {percent} {plan}",
     "level": "{name} đạt {value} ({plan})",           # a rate or an amount with no share
     "decrease": "{name} giảm còn {value} ({plan})",   # "tỷ lệ hộ nghèo giảm còn 1,17%"
+    "reduction": "{name} giảm {value} ({plan})",      # an amount of decrease: "giảm 1,2%"
     "maintain": "{name} duy trì ở mức {value} ({plan})",
     "recognition": "{name}: {value}",                 # "…: đã đạt", "…: chưa đạt"
     "no_data": "{name}: {value}",                     # "…: chưa có số liệu"
@@ -67,6 +68,8 @@ def phrase_kind(t: TargetLine) -> str:
         return "maintain"
     if not t.higher_better:
         return "decrease"
+    if t.direction == "decrease":  # better larger, meant to go down: an amount of decrease
+        return "reduction"
     if t.percent is None:
         return "level"
     return "flow" if t.flow and t.in_period not in (None, t.cumulative) else "increase"
