@@ -67,6 +67,6 @@ def test_the_count_names_what_cannot_be_judged_yet() -> None:
 def test_an_amount_of_decrease_is_said_as_one() -> None:
     # "Tỷ lệ hộ nghèo giảm bình quân hằng năm 1,37%": the decrease is better larger
     line = _line(name="Tỷ lệ hộ nghèo", unit="%", planned=1.37, cumulative=1.2,
-                 direction="decrease", status="co_nguy_co")
+                 direction="decrease", kind="change", status="co_nguy_co")
     assert target_sentence(line, "Kế hoạch năm") == (
         "Tỷ lệ hộ nghèo giảm 1,2% (kế hoạch năm: 1,37%), có nguy cơ không đạt.")

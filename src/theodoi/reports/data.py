@@ -63,6 +63,7 @@ class TargetInput:
     flow: bool = False  # a yearly flow: `in_period` is the period's own increment
     plan_year: int | None = None  # the year `planned` is for, when not the report's own
     direction: str | None = None  # increase, decrease, maintain
+    kind: str = "level"  # level, growth_rate, change, milestone, plan_relative
 
 
 @dataclass(frozen=True)
@@ -250,7 +251,7 @@ def target_line(t: TargetInput, code: str) -> TargetLine:
                       percent_of(t.cumulative, t.planned) if meaningful else None, t.status,
                       t.status_label, t.agency, code, t.milestone, words, t.higher_better,
                       t.flow, t.plan_year, meaningful, t.comparator, t.value_max,
-                      t.direction)
+                      t.direction, t.kind)
 
 
 def _agency_key(name: str) -> tuple[bool, str]:

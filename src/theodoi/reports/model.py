@@ -85,6 +85,7 @@ class TargetLine:
     comparator: str | None = None
     value_max: float | None = None
     direction: str | None = None  # "maintain" is said "duy trì ở mức …"
+    kind: str = "level"  # domain.fields.TARGET_KINDS: a "change" meant down is a reduction
 
     def cells(self) -> tuple[float | str | None, float | str | None, float | str | None]:
         """Kế hoạch, thực hiện kỳ báo cáo and lũy kế as the tables show them: the numbers

@@ -68,7 +68,7 @@ def phrase_kind(t: TargetLine) -> str:
         return "maintain"
     if not t.higher_better:
         return "decrease"
-    if t.direction == "decrease":  # better larger, meant to go down: an amount of decrease
+    if t.direction == "decrease" and t.kind == "change":  # "giảm bình quân 1,37%/năm"
         return "reduction"
     if t.percent is None:
         return "level"

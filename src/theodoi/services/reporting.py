@@ -32,8 +32,8 @@ from theodoi.storage.repositories import plans as plans_repo
 from theodoi.storage.repositories import progress as progress_repo
 
 FORMATS = ("docx", "xlsx", "pdf")
-# an overdue task is carried into the next period's tasks only when due this year or the
-# one before: older ones are stale register entries, not the commune's agenda
+# an overdue task is carried into the next period's tasks only when due in the report's
+# year or the one before: older ones are stale register entries, not the commune's agenda
 CARRY_YEARS = 1
 PARTY_WORDS = ("đảng", "ban chấp hành", "ban thường vụ", "chi bộ")
 
@@ -170,7 +170,7 @@ def target_input(r: StatusRow, t: Target | None, f: Figures) -> data.TargetInput
     return data.TargetInput(
         r.ref, figures.row_name(t.indicator, t.text), r.field, r.unit, planned, step,
         r.actual, r.code, r.label, r.lead_agency, r.ref in f.milestones, t.comparator,
-        t.value_max, higher_is_better(facts), facts.flow, plan_year, t.direction)
+        t.value_max, higher_is_better(facts), facts.flow, plan_year, t.direction, t.kind)
 
 
 def task_inputs(rows: list[StatusRow],
@@ -203,7 +203,7 @@ def upcoming(tasks: list[StatusRow], targets: list[Target],
     """Unfinished tasks due by the end of the next period, and the targets' milestones (or
     deadlines) that fall in its years."""
     start, end = window
-    oldest = date(start.year - CARRY_YEARS, 1, 1)
+    oldest = date((start - timedelta(days=1)).year - CARRY_YEARS, 1, 1)  # by the report's year
     out = [data.UpcomingInput(r.text, r.lead_agency, r.due,
                               overdue=TASK_GROUPS.get(r.code) == "qua_han") for r in tasks
            if isinstance(r.due, date) and oldest <= r.due <= end
