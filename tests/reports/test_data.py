@@ -9,7 +9,7 @@ import pytest
 
 from tests.reports.inputs import STATE, TARGETS, TASKS, party_report, state_report
 from theodoi.domain.errors import BadInput
-from theodoi.domain.periods import half, nine_months, quarter, term_end, year
+from theodoi.domain.periods import half, midterm, nine_months, quarter, term_end, year
 from theodoi.reports import data
 from theodoi.reports.model import Issuer
 
@@ -67,6 +67,13 @@ def test_summary_per_kind() -> None:
         "9 tháng năm 2026 và phương hướng, nhiệm vụ quý IV năm 2026")
     assert data.summary("tong_ket", term_end(2025, 2030), subject).endswith(
         "nhiệm kỳ 2025\u20112030 và phương hướng, nhiệm vụ nhiệm kỳ 2030\u20112035")
+    # a subject that names the term already is not followed by it again
+    termed = [data.PlanRef("ke_hoach", None, subject="Thực hiện Nghị quyết Đại hội Đảng bộ "
+                                                     "tỉnh lần thứ XX, nhiệm kỳ 2025 - 2030")]
+    assert data.summary("so_ket", midterm(2025, 2030), termed) == (
+        "Sơ kết giữa nhiệm kỳ thực hiện Kế hoạch thực hiện Nghị quyết Đại hội Đảng bộ tỉnh "
+        "lần thứ XX, nhiệm kỳ 2025 - 2030 và phương hướng, nhiệm vụ nửa cuối nhiệm kỳ "
+        "2025\u20112030")
 
 
 def test_opening_cites_the_request_and_the_plan_and_closing_sums_up() -> None:

@@ -85,8 +85,12 @@ def plan_citation(kind_word: str, number: str | None, issued_on: date | None,
 def title(report_kind: str, what: str, period: Period) -> str:
     """'Kết quả thực hiện Kế hoạch … quý III năm 2026 và phương hướng, nhiệm vụ quý IV năm
     2026'."""
-    return TITLES.get(report_kind, TITLE).format(what=what, period=period_words(period),
-                                                 next=next_period_words(period))
+    form = TITLES.get(report_kind, TITLE)
+    if period.kind in ("midterm", "term_end") and all(
+            y in what for y in period.key.split("-")[:2]):
+        form = form.replace(", {period}", "")  # the plan's subject already names its term
+    return form.format(what=what, period=period_words(period),
+                       next=next_period_words(period))
 
 
 def opening(citations: list[str], request: str | None, issuer: str, period: Period) -> str:
