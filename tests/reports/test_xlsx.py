@@ -80,6 +80,10 @@ def test_agency_totals_are_formulas_over_the_task_sheet() -> None:
     assert {tasks.cell(r, 5).value for r in range(first, last + 1)} == {
         "Hoàn thành", "Đang thực hiện", "Quá hạn"}
     assert tasks.cell(first, 4).number_format == "dd/mm/yyyy"
+    # what each task produced, after the columns the formulas read
+    assert tasks.cell(xlsx.HEADER_ROW, 8).value == "Sản phẩm, tiến độ"
+    assert tasks.cell(first, 8).value == ("Đã tổ chức diễn tập; hoàn thành ngày 25/09/2026 "
+                                          "(trễ hạn)")
 
 
 def test_every_sheet_prints_on_a4_landscape_fit_to_width() -> None:
