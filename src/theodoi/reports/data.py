@@ -351,9 +351,7 @@ def build_report(header: Header | Mapping[str, Any], report_kind: str, period: P
     groups = field_groups(_as(TargetInput, t) for t in targets)
     lines = task_lines((_as(TaskInput, t) for t in tasks), causes(explained))
     all_targets = [row for g in groups for row in g.rows]
-    heading = PLAN_HEADINGS[report_kind in ANNUAL_KINDS]
     title = summary(report_kind, period, head.plans)
-    answers = causes(explained)
     issued = task_rules.documents(lines, period)
     ahead = directions(_as(UpcomingInput, u) for u in upcoming)
     return Report(
@@ -365,22 +363,32 @@ def build_report(header: Header | Mapping[str, Any], report_kind: str, period: P
         shortcomings=shortcomings(all_targets, lines, explained),
         directions=ahead,
         appendices=appendices(all_targets, lines, issued), documents=issued,
-        overview=narrative.count_sentence(all_targets),
-        field_texts=[FieldText(g.heading, narrative.field_paragraph(g, heading))
-                     for g in groups],
-        task_overview=task_overview(lines),
         recipients=list(head.recipients) or ["Như trên;", "Lưu: VT."],
         signature=head.signature,
         plan_names=[plans_phrase([p]) for p in head.plans], attached=attached_line(head),
         as_of=as_of if as_of is not None and as_of < period.end else None,
-        cut_off=cut_off_line(period, as_of),
-        plan_heading=heading, opening=opening(head, period),
-        results=assessment.results(all_targets, lines),
-        limits=assessment.limits(all_targets, lines),
-        causes=assessment.causes(answers, {e.ref: e.item_text for e in explained}),
-        next_tasks=assessment.next_tasks(ahead), next_period=frame.next_period_words(period),
-        proposals=assessment.proposals(answers.values()) or [assessment.NO_PROPOSAL],
-        closing=frame.closing(title, reporter(head.issuer)))
+        cut_off=cut_off_line(period, as_of), opening=opening(head, period),
+        closing=frame.closing(title, reporter(head.issuer)),
+        **prose(report_kind, period, groups, lines, explained, ahead))
+
+
+def prose(report_kind: str, period: Period, groups: list[FieldGroup], lines: list[TaskLine],
+          explained: list[ExplanationInput], ahead: list[Direction]) -> dict[str, Any]:
+    """The report's written parts: results by field, tasks, the assessment, next tasks and
+    kiến nghị (narrative.py, assessment.py)."""
+    heading = PLAN_HEADINGS[report_kind in ANNUAL_KINDS]
+    targets = [row for g in groups for row in g.rows]
+    answers = causes(explained)
+    return {"plan_heading": heading, "overview": narrative.count_sentence(targets),
+            "field_texts": [FieldText(g.heading, narrative.field_paragraph(g, heading))
+                            for g in groups],
+            "task_overview": task_overview(lines),
+            "results": assessment.results(targets, lines),
+            "limits": assessment.limits(targets, lines),
+            "causes": assessment.causes(answers, {e.ref: e.item_text for e in explained}),
+            "next_tasks": assessment.next_tasks(ahead),
+            "next_period": frame.next_period_words(period),
+            "proposals": assessment.proposals(answers.values()) or [assessment.NO_PROPOSAL]}
 
 
 def cut_off_line(period: Period, as_of: date | None) -> str:
