@@ -70,3 +70,11 @@ def test_an_amount_of_decrease_is_said_as_one() -> None:
                  direction="decrease", kind="change", status="co_nguy_co")
     assert target_sentence(line, "Kế hoạch năm") == (
         "Tỷ lệ hộ nghèo giảm 1,2% (kế hoạch năm: 1,37%), có nguy cơ không đạt.")
+
+
+def test_a_count_of_whole_things_has_no_decimals() -> None:
+    line = _line(unit="doanh nghiệp", planned=48.0, cumulative=34.56, comparator=">=",
+                 count=True)
+    assert target_sentence(line, "Kế hoạch năm") == (
+        "Số đảng viên kết nạp mới đạt 35 doanh nghiệp, bằng 72% kế hoạch năm (từ 48 doanh "
+        "nghiệp trở lên), đúng tiến độ.")

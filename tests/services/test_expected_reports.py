@@ -8,7 +8,7 @@
 The expected sentences are written here from the plan documents (names, goals, units) and
 the demo's progress rule (`demo_progress`: a target reaches REACHED[n % 6] of its goal by
 the year's end, 90 % of that by Quý III, a yearly flow 75 % of it year-to-date; figures
-rounded to 2 decimals), worked out by hand. A sentence ends with its result, which must be
+rounded to 2 decimals, a count of whole things to a whole number), worked out by hand. A sentence ends with its result, which must be
 the one the Biểu gives the same row ("{kq}" below), so prose and table never disagree.
 """
 
@@ -38,11 +38,11 @@ PROGRAMME = ("Chương trình hành động số 16-CTr/TU, ngày 12/02/2026 c�
 PARTY_FIELDS = {
     "Lĩnh vực kinh tế": [
         ("Phần đầu có doanh nghiệp hoạt động trên địa bàn xã",
-         "Phần đầu có doanh nghiệp hoạt động trên địa bàn xã đạt 59,4 doanh nghiệp (mục tiêu "
-         "năm 2030: trên 120 doanh nghiệp), {kq}."),
+         "Phần đầu có doanh nghiệp hoạt động trên địa bàn xã đạt 59 doanh nghiệp (mục tiêu "
+         "năm 2030: trên 120 doanh nghiệp), {kq}."),  # 59,4: a count is whole
         ("Số doanh nghiệp có hoạt động đổi mới, sáng tạo",
-         "Số doanh nghiệp có hoạt động đổi mới, sáng tạo đạt 34,56 doanh nghiệp (mục tiêu năm "
-         "2030: từ 48 doanh nghiệp trở lên), {kq}."),
+         "Số doanh nghiệp có hoạt động đổi mới, sáng tạo đạt 35 doanh nghiệp (mục tiêu năm "
+         "2030: từ 48 doanh nghiệp trở lên), {kq}."),  # 34,56, half up
         ("Đóng góp khoảng 10 - 12% tổng ngân sách thu trên địa bàn (không bao gồm tiền sử "
          "dụng đất).",
          "Đóng góp khoảng 10 - 12% tổng ngân sách thu trên địa bàn (không bao gồm tiền sử "
@@ -50,11 +50,10 @@ PARTY_FIELDS = {
         ("Phân đầu trong, khu vực dịch vụ duy trì tốc độ tăng trưởng bình quân",
          "Phân đầu trong, khu vực dịch vụ duy trì tốc độ tăng trưởng bình quân duy trì ở mức "
          "6,3%/năm (kế hoạch năm: từ 10 đến 11%/năm), {kq}."),
-        # a yearly flow: Quý III's own 0,41 - 0,28, and the share of the year's plan
+        # a yearly flow of whole products: 0,55 × 75 % of 1 is none yet by Quý III
         ("Phân đầu mỗi năm có sản phẩm tham gia Chương trình sản phẩm (OCOP)",
-         "Phân đầu mỗi năm có sản phẩm tham gia Chương trình sản phẩm (OCOP) trong kỳ đạt "
-         "0,13 sản phẩm, lũy kế 0,41 sản phẩm, bằng 41% kế hoạch năm (từ 1 sản phẩm trở "
-         "lên), {kq}."),
+         "Phân đầu mỗi năm có sản phẩm tham gia Chương trình sản phẩm (OCOP) đạt 0 sản "
+         "phẩm, bằng 0% kế hoạch năm (từ 1 sản phẩm trở lên), {kq}."),
         ("Phân đấu tốc độ tăng trưởng tổng sản phẩm trên địa bàn (GRDP) bình quân",
          "Phân đấu tốc độ tăng trưởng tổng sản phẩm trên địa bàn (GRDP) bình quân đạt "
          "7,2%/năm (kế hoạch năm: từ 10 đến 11%/năm), {kq}.")],

@@ -64,6 +64,7 @@ class TargetInput:
     plan_year: int | None = None  # the year `planned` is for, when not the report's own
     direction: str | None = None  # increase, decrease, maintain
     kind: str = "level"  # level, growth_rate, change, milestone, plan_relative
+    count: bool = False  # a unit of whole things (domain.measures.is_count)
 
 
 @dataclass(frozen=True)
@@ -251,7 +252,7 @@ def target_line(t: TargetInput, code: str) -> TargetLine:
                       percent_of(t.cumulative, t.planned) if meaningful else None, t.status,
                       t.status_label, t.agency, code, t.milestone, words, t.higher_better,
                       t.flow, t.plan_year, meaningful, t.comparator, t.value_max,
-                      t.direction, t.kind)
+                      t.direction, t.kind, t.count)
 
 
 def _agency_key(name: str) -> tuple[bool, str]:

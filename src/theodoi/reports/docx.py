@@ -254,7 +254,7 @@ def _group_row(table: Table, label: str) -> None:
 
 
 def _target_values(t: TargetLine, n: int) -> list[str]:
-    shown = [v if isinstance(v, str) else vn_number(v) for v in t.cells()]
+    shown = [v if isinstance(v, str) else t.number(v) for v in t.cells()]
     return [str(n), t.name, t.unit or "", *shown, vn_percent(t.percent), t.status_label]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from theodoi.domain.numbers import vn_number
 from theodoi.domain.periods import Period
 
 # report kind -> the reporting period kind it covers (domain.periods)
@@ -86,6 +87,11 @@ class TargetLine:
     value_max: float | None = None
     direction: str | None = None  # "maintain" is said "duy trì ở mức …"
     kind: str = "level"  # domain.fields.TARGET_KINDS: a "change" meant down is a reduction
+    count: bool = False  # its unit counts whole things: shown with no decimals
+
+    def number(self, value: float | None) -> str:
+        """A figure of this target as people read it: '1.234,5', a count '35'."""
+        return vn_number(value, 0 if self.count else 2)
 
     def cells(self) -> tuple[float | str | None, float | str | None, float | str | None]:
         """Kế hoạch, thực hiện kỳ báo cáo and lũy kế as the tables show them: the numbers

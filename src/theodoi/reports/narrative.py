@@ -88,20 +88,20 @@ def plan_phrase(t: TargetLine, plan_heading: str) -> str:
     else:
         phrase = GOAL_WORDS.get(t.comparator or "=", "{v}")
         goal = (phrase if t.comparator not in (None, "=") else "{v}").format(
-            v=with_unit(vn_number(t.planned), t.unit))
+            v=with_unit(t.number(t.planned), t.unit))
     return f"{word} ({goal})" if t.percent is not None else f"{word}: {goal}"
 
 
 def target_sentence(t: TargetLine, plan_heading: str) -> str:
     """One target's figures in a sentence, closed by its result."""
     kind = phrase_kind(t)
-    value = with_unit(vn_number(t.cumulative), t.unit)
+    value = with_unit(t.number(t.cumulative), t.unit)
     if kind == "recognition" and t.cumulative is not None:
         value = RECOGNITION_WORDS[t.cumulative >= 1]
     elif kind == "no_data":
         value = UNJUDGED_WORDS["chua_den_ky" if t.status == "chua_den_ky" else "chua_co_so_lieu"]
     text = PHRASES[kind].format(name=t.name.rstrip(" .;:"), value=value,
-                                step=with_unit(vn_number(t.in_period), t.unit),
+                                step=with_unit(t.number(t.in_period), t.unit),
                                 percent=vn_percent(t.percent), plan=plan_phrase(t, plan_heading))
     result = RESULT_WORDS.get(t.status) if kind not in ("recognition", "no_data") else None
     return f"{text}, {result}." if result else f"{text}."

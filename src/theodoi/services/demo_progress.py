@@ -11,12 +11,13 @@ after it.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from theodoi.domain.measures import is_flow
+from theodoi.domain.measures import is_count, is_flow
 from theodoi.domain.periods import quarter
 from theodoi.services import explanations, items, progress, reporting, review
 from theodoi.storage.models import Plan, Target, Task
@@ -71,7 +72,9 @@ def sample_value(t: Target, position: int, q: int) -> float | None:
         return None
     flow = is_flow(t.indicator or t.text, t.unit, t.per_year, t.kind)
     share = (FLOW_QUARTER_SHARE if flow else QUARTER_SHARE)[q - 1]
-    return round(t.value * REACHED[position % len(REACHED)] * share, 2)
+    value = t.value * REACHED[position % len(REACHED)] * share
+    # a count of whole things (doanh nghiệp, lao động) is a whole number, half up
+    return float(math.floor(value + 0.5)) if is_count(t.unit) else round(value, 2)
 
 
 REPORT_DELAY = timedelta(days=3)  # a quarter's values are recorded three days after it ends

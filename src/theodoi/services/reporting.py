@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from theodoi.domain.errors import BadInput, NotFound
+from theodoi.domain.measures import is_count
 from theodoi.domain.periods import Period, parse_period
 from theodoi.domain.phrases import goal_text
 from theodoi.domain.trajectory import higher_is_better, is_annual
@@ -170,7 +171,8 @@ def target_input(r: StatusRow, t: Target | None, f: Figures) -> data.TargetInput
     return data.TargetInput(
         r.ref, figures.row_name(t.indicator, t.text), r.field, r.unit, planned, step,
         r.actual, r.code, r.label, r.lead_agency, r.ref in f.milestones, t.comparator,
-        t.value_max, higher_is_better(facts), facts.flow, plan_year, t.direction, t.kind)
+        t.value_max, higher_is_better(facts), facts.flow, plan_year, t.direction, t.kind,
+        is_count(t.unit))
 
 
 def task_inputs(rows: list[StatusRow],
