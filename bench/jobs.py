@@ -30,7 +30,9 @@ from pathlib import Path
 
 import httpx
 
-from theodoi.services import accounts, units, uow
+from theodoi.services import uow
+from theodoi.services.accounts import users as accounts
+from theodoi.services.register import units
 from theodoi.settings import Settings
 from theodoi.storage import db
 

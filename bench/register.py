@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
-from theodoi.services import importing, units
+from theodoi.services.register import importing, units
 from theodoi.storage import db
 
 ROOT = Path(__file__).resolve().parents[1]

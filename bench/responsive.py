@@ -27,7 +27,9 @@ from pathlib import Path
 
 import httpx
 
-from theodoi.services import accounts, importing, units, uow
+from theodoi.services import uow
+from theodoi.services.accounts import users as accounts
+from theodoi.services.register import importing, units
 from theodoi.settings import Settings
 
 HOST = "127.0.0.1"  # loopback only

@@ -26,7 +26,7 @@ from pgtemp import PG, temporary_database
 
 from theodoi.domain.status import TaskUpdate
 from theodoi.domain.trajectory import Actual
-from theodoi.services import status
+from theodoi.services.progress import status
 from theodoi.storage import db
 from theodoi.storage.repositories import status_rows as rows_repo
 

@@ -37,7 +37,9 @@ import province
 import wrk
 from pgtemp import PG, temporary_database
 
-from theodoi.services import accounts, units, uow
+from theodoi.services import uow
+from theodoi.services.accounts import users as accounts
+from theodoi.services.register import units
 from theodoi.settings import Settings
 from theodoi.storage import db
 

@@ -3,7 +3,7 @@
     .venv/bin/python scripts/report_picture.py [--out docs/anh/bao-cao-so-ket-trang-1.png]
 
 Loads the samples into a throw-away SQLite database, records the demo's sample progress
-(services/demo_progress.py: deterministic, no clock), builds the sơ kết report of Xã Ngọc
+(services/demo/sample_progress.py: deterministic, no clock), builds the sơ kết report of Xã Ngọc
 Liên's plan, converts it to PDF with LibreOffice and page 1 to PNG with pdftoppm (100 dpi).
 Needs what scripts/test.sh installs: libreoffice-writer-nogui, fonts-liberation2 and
 poppler-utils.
@@ -17,7 +17,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from theodoi.services import demo, demo_progress, reporting
+from theodoi.services.demo import sample as demo
+from theodoi.services.demo import sample_progress as demo_progress
+from theodoi.services.reporting import report_data as reporting
 from theodoi.storage import db
 from theodoi.storage.models import Plan
 

@@ -23,7 +23,9 @@ from argon2 import PasswordHasher
 from tests.conftest import ROOT
 from tests.tools import need
 from tests.web.live import served
-from theodoi.services import accounts, units, uow
+from theodoi.services import uow
+from theodoi.services.accounts import users as accounts
+from theodoi.services.register import units
 from theodoi.settings import Settings
 from theodoi.storage import db
 from theodoi.web.app import create_app

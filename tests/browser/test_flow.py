@@ -12,7 +12,8 @@ import pytest
 from tests.browser.conftest import DESKTOP, PHONE, A, Site, grant_agency, shot
 from tests.conftest import FIXTURES
 from tests.services.conftest import PLANS
-from theodoi.services import importing, uow
+from theodoi.services import uow
+from theodoi.services.register import importing
 
 pytestmark = pytest.mark.browser
 DOCX = FIXTURES / "fixtures" / "ke-hoach-ubnd.docx"

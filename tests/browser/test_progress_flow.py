@@ -11,7 +11,8 @@ import pytest
 
 from tests.browser.conftest import PHONE, A, Site, grant_agency, shot
 from tests.conftest import FIXTURES
-from theodoi.services import importing, uow
+from theodoi.services import uow
+from theodoi.services.register import importing
 
 pytestmark = pytest.mark.browser
 PLAN = FIXTURES / "plans" / "ke-hoach-v2.txt"

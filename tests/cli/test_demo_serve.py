@@ -16,7 +16,9 @@ from fastapi.testclient import TestClient
 from tests.conftest import ROOT, SAMPLES
 from tests.web.conftest import login
 from theodoi.cli import cli, misc
-from theodoi.services import accounts, demo, uow
+from theodoi.services import uow
+from theodoi.services.accounts import users as accounts
+from theodoi.services.demo import sample as demo
 from theodoi.settings import Settings
 from theodoi.web.app import create_app
 
@@ -39,7 +41,7 @@ def test_the_demo_setup_loads_samples_and_makes_the_admin_once(db_url: str, tmp_
 
 
 def _province_code(settings: Settings) -> str:
-    from theodoi.services import units
+    from theodoi.services.register import units
 
     with uow.transaction(settings) as s:
         return units.find(s, demo.PROVINCE).code

@@ -15,8 +15,10 @@ from typing import Any
 
 from tests.cli.test_register_cli import V1, theodoi
 from theodoi.domain import access as rules
-from theodoi.services import accounts, jobs, units, uow
-from theodoi.services.access import Principal
+from theodoi.services import jobs, uow
+from theodoi.services.accounts import users as accounts
+from theodoi.services.accounts.access import Principal
+from theodoi.services.register import units
 from theodoi.settings import load
 
 SRC = Path(__file__).resolve().parents[2] / "src"

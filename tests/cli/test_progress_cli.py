@@ -131,7 +131,8 @@ def test_explanations_from_the_command_line(settings_env: str, capsys: Any) -> N
 
 
 def test_audit_revert_of_a_recorded_value(settings_env: str, capsys: Any) -> None:
-    from theodoi.services import accounts, uow
+    from theodoi.services import uow
+    from theodoi.services.accounts import users as accounts
     from theodoi.settings import load
 
     refs = _setup(capsys)

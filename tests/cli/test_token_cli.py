@@ -8,7 +8,9 @@ import re
 import pytest
 
 from tests.cli.test_register_cli import theodoi
-from theodoi.services import accounts, tokens, uow
+from theodoi.services import uow
+from theodoi.services.accounts import tokens
+from theodoi.services.accounts import users as accounts
 from theodoi.settings import load
 
 

@@ -8,7 +8,8 @@ import json
 import pytest
 
 from tests.cli.test_register_cli import theodoi
-from theodoi.services import accounts, uow
+from theodoi.services import uow
+from theodoi.services.accounts import users as accounts
 from theodoi.settings import load
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from theodoi.services import importing
+from theodoi.services.register import importing
 
 PLANS = Path(__file__).resolve().parents[1] / "data" / "plans"
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from tests.conftest import SAMPLES
-from theodoi.services import importing, review, units
+from theodoi.services.register import importing, units
+from theodoi.services.register import review_decisions as review
 
 MAX = 50 << 20
 PARTY_SAMPLE = sorted(SAMPLES.glob("003_*.txt"))[0]  # "Thực hiện Chương trình … số 16-CTr/TU"

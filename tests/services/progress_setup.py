@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tests.services.conftest import PLANS, load
-from theodoi.services import review
+from theodoi.services.register import review_decisions as review
 from theodoi.storage.models import Plan
 
 V1 = PLANS / "ke-hoach-v1.txt"

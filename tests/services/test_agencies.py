@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from theodoi.domain.errors import BadInput, NotFound
-from theodoi.services import agencies, units
+from theodoi.services.register import agencies, units
 from theodoi.storage.models import Agency, Assignment
 
 

@@ -15,8 +15,9 @@ from sqlalchemy import select, text
 
 from tests.conftest import fresh_database
 from tests.services.conftest import MAX, PLANS, SAMPLES, load
-from theodoi.services import backups, demo, uow
+from theodoi.services import backups, uow
 from theodoi.services.backups import BackupError
+from theodoi.services.demo import sample as demo
 from theodoi.settings import Settings
 from theodoi.storage import db
 from theodoi.storage.models import Base

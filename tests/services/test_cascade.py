@@ -19,8 +19,8 @@ from tests.services.docs import (
     setup_units,
 )
 from theodoi.domain.errors import BadInput, NotFound
-from theodoi.services import cascade, units
-from theodoi.services.review import get_plan
+from theodoi.services.register import cascade, units
+from theodoi.services.register.review_decisions import get_plan
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ from datetime import date, datetime
 from typing import Any
 
 from tests.services.progress_setup import active_v1
-from theodoi.services import progress
-from theodoi.services.completeness import completeness, missing_count
+from theodoi.services.progress import records as progress
+from theodoi.services.progress.completeness import completeness, missing_count
 
 UNIT = "Xã An Bình"
 

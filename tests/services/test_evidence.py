@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import FIXTURES
 from theodoi.domain.errors import BadInput
-from theodoi.services import evidence
+from theodoi.services.progress import evidence
 
 LIMIT = 1024 * 1024
 DOCX = (FIXTURES / "fixtures" / "ke-hoach-ubnd.docx").read_bytes()

@@ -15,8 +15,10 @@ from sqlalchemy.orm import Session
 
 from tests.conftest import SAMPLES, create_pg_database, drop_pg_database
 from theodoi.domain.errors import BadInput
-from theodoi.services import excel, importing, review, units
-from theodoi.services.excel_columns import SHEETS
+from theodoi.services.register import importing, units
+from theodoi.services.register import review_decisions as review
+from theodoi.services.spreadsheets import excel
+from theodoi.services.spreadsheets.excel_columns import SHEETS
 from theodoi.storage import db
 from theodoi.storage.models import Agency, Milestone, Plan, Target, Task, Unit
 from theodoi.storage.repositories import plans as plan_repo

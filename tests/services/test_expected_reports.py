@@ -23,7 +23,9 @@ import pytest
 from docx import Document
 
 from tests.conftest import SAMPLES, create_pg_database, drop_pg_database, pg_available
-from theodoi.services import demo, demo_progress, reporting
+from theodoi.services.demo import sample as demo
+from theodoi.services.demo import sample_progress as demo_progress
+from theodoi.services.reporting import report_data as reporting
 from theodoi.storage import db
 from theodoi.storage.models import Plan
 

@@ -8,7 +8,7 @@ import pytest
 
 from tests.services.progress_setup import active_v1
 from theodoi.domain.errors import BadInput, Conflict, NotFound
-from theodoi.services import explanations as ex
+from theodoi.services.progress import explanations as ex
 
 UNIT = "Xã An Bình"
 

@@ -9,7 +9,8 @@ from sqlalchemy import func, select
 
 from tests.services.conftest import MAX, PLANS, SAMPLES, load
 from theodoi.domain.errors import BadInput, Conflict, NotFound
-from theodoi.services import importing, items, plans, review
+from theodoi.services.register import importing, items, plans
+from theodoi.services.register import review_decisions as review
 from theodoi.storage.models import Plan, SourceFile, Target, Task
 
 V1 = PLANS / "ke-hoach-v1.txt"

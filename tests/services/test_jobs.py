@@ -22,9 +22,11 @@ from tests.services.conftest import PLANS
 from theodoi.domain import access as rules
 from theodoi.domain.errors import BadInput
 from theodoi.extraction import extract
-from theodoi.services import accounts, cascade, jobs, units, uow
-from theodoi.services.access import Principal
+from theodoi.services import jobs, uow
+from theodoi.services.accounts import users as accounts
+from theodoi.services.accounts.access import Principal
 from theodoi.services.jobs import child, queue, runner, uploads
+from theodoi.services.register import cascade, units
 from theodoi.settings import Settings
 from theodoi.storage.models import AuditEntry, Job, Plan, SourceFile, utcnow
 

@@ -8,8 +8,9 @@ import pytest
 
 from tests.services.docs import CTR_XA, KH_XA, NQ_XA, import_text, setup_units
 from theodoi.domain.errors import BadInput, NotFound
-from theodoi.services import links, review, units
-from theodoi.services.review import get_plan
+from theodoi.services.register import links, units
+from theodoi.services.register import review_decisions as review
+from theodoi.services.register.review_decisions import get_plan
 
 
 @pytest.fixture

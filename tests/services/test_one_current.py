@@ -18,7 +18,8 @@ from sqlalchemy.exc import IntegrityError
 
 from tests.services.progress_setup import active_v1
 from theodoi.domain.errors import Conflict
-from theodoi.services import progress, uow
+from theodoi.services import uow
+from theodoi.services.progress import records as progress
 from theodoi.settings import Settings
 from theodoi.storage import db
 from theodoi.storage.models import ProgressRecord

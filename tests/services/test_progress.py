@@ -10,7 +10,8 @@ import pytest
 
 from tests.services.progress_setup import active_v1
 from theodoi.domain.errors import BadInput, Conflict
-from theodoi.services import progress, review
+from theodoi.services.progress import records as progress
+from theodoi.services.register import review_decisions as review
 from theodoi.storage.models import Plan, ProgressRecord, Target
 
 
@@ -61,7 +62,7 @@ def test_a_correction_keeps_history_and_the_newest_counts(session: Any) -> None:
     assert again.corrects == fixed.id
     superseded = {x.id: x.superseded for x in session.query(ProgressRecord)}
     assert superseded == {first.id: True, other.id: False, fixed.id: True, again.id: False}
-    from theodoi.services import status
+    from theodoi.services.progress import status
 
     found = status.status_of_unit(session, "Xã An Bình", date(2027, 1, 20)).targets
     # 2027 has not ended on that day; 2026 counts with its last correction, 73

@@ -12,13 +12,13 @@ from openpyxl import load_workbook
 
 from tests.services.progress_setup import active_v1
 from theodoi.domain.errors import BadInput, NotFound
-from theodoi.services import progress
-from theodoi.services.progress_xlsx import (
+from theodoi.services.progress import records as progress
+from theodoi.services.progress.status import status_of_unit
+from theodoi.services.spreadsheets.progress_xlsx import (
     ProgressSheetInvalid,
     progress_import,
     progress_template,
 )
-from theodoi.services.status import status_of_unit
 from theodoi.storage.models import ProgressRecord, TaskUpdate
 
 UNIT = "Xã An Bình"

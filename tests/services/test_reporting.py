@@ -13,7 +13,10 @@ from docx import Document
 from tests.services.progress_setup import active_v1
 from theodoi.domain.errors import BadInput, NotFound
 from theodoi.reports.pdf import PdfUnavailable
-from theodoi.services import explanations, progress, reporting, review
+from theodoi.services.progress import explanations
+from theodoi.services.progress import records as progress
+from theodoi.services.register import review_decisions as review
+from theodoi.services.reporting import report_data as reporting
 
 UNIT = "Xã An Bình"
 

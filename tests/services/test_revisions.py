@@ -8,7 +8,8 @@ import pytest
 
 from tests.services.conftest import PLANS, load
 from theodoi.domain.errors import BadInput
-from theodoi.services import items, review
+from theodoi.services.register import items
+from theodoi.services.register import review_decisions as review
 from theodoi.storage.models import Plan, Target, Task
 
 V1, V2 = PLANS / "ke-hoach-v1.txt", PLANS / "ke-hoach-v2.txt"
@@ -115,7 +116,8 @@ def test_revises_names_the_old_plan_explicitly(session: Any, tmp_path: Any) -> N
 def test_progress_recorded_on_the_old_version_stays_with_unchanged_items(session: Any) -> None:
     from datetime import date
 
-    from theodoi.services import progress, status
+    from theodoi.services.progress import records as progress
+    from theodoi.services.progress import status
 
     old = _active_v1(session)
     insurance = next(t for t in old.targets if "bảo hiểm" in t.indicator)

@@ -28,7 +28,10 @@ from theodoi.domain.periods import Period, quarter
 from theodoi.reports import data, figures, xlsx
 from theodoi.reports.docx import TARGET_COLUMNS
 from theodoi.reports.model import FIELD_HEADINGS, REPORT_KINDS
-from theodoi.services import demo, demo_progress, progress, reporting
+from theodoi.services.demo import sample as demo
+from theodoi.services.demo import sample_progress as demo_progress
+from theodoi.services.progress import records as progress
+from theodoi.services.reporting import report_data as reporting
 from theodoi.storage import db
 from theodoi.storage.models import Plan, Target
 

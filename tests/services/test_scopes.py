@@ -11,8 +11,10 @@ import pytest
 from tests.services.progress_setup import active_v1
 from theodoi.domain import access as rules
 from theodoi.domain.errors import BadInput, Forbidden, NotFound
-from theodoi.services import access, review, units
-from theodoi.services.access import Principal
+from theodoi.services.accounts import access
+from theodoi.services.accounts.access import Principal
+from theodoi.services.register import review_decisions as review
+from theodoi.services.register import units
 from theodoi.storage.db import session_factory
 from theodoi.storage.models import Agency
 from theodoi.storage.repositories import stamps

@@ -11,9 +11,11 @@ import pytest
 from sqlalchemy import select
 
 from tests.services.progress_setup import active_v1
-from theodoi.services import progress, review, units
-from theodoi.services.completeness import completeness
-from theodoi.services.status import CACHE, status_below, status_of_unit
+from theodoi.services.progress import records as progress
+from theodoi.services.progress.completeness import completeness
+from theodoi.services.progress.status import CACHE, status_below, status_of_unit
+from theodoi.services.register import review_decisions as review
+from theodoi.services.register import units
 from theodoi.storage.db import session_factory
 from theodoi.storage.models import Plan, UnitStamp
 from theodoi.storage.repositories import stamps
@@ -131,7 +133,8 @@ def test_a_web_sessions_last_seen_is_written_when_the_request_commits(db_url: st
                                                                       tmp_path: Any) -> None:
     from datetime import timedelta
 
-    from theodoi.services import accounts, uow
+    from theodoi.services import uow
+    from theodoi.services.accounts import users as accounts
     from theodoi.settings import Settings
     from theodoi.storage.models import WebSession
 

@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 
 from tests.services.progress_setup import active_v1
-from theodoi.services import progress, review
-from theodoi.services.status import status_of_unit
+from theodoi.services.progress import records as progress
+from theodoi.services.progress.status import status_of_unit
+from theodoi.services.register import review_decisions as review
 from theodoi.storage.models import Target, Task
 
 UNIT = "Xã An Bình"

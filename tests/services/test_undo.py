@@ -13,8 +13,12 @@ from sqlalchemy import select
 from tests.services.progress_setup import active_v1
 from theodoi.domain import access as rules
 from theodoi.domain.errors import BadInput, Conflict
-from theodoi.services import accounts, directory, progress, reviewing, undo, units
-from theodoi.services.access import Principal
+from theodoi.services.accounts import users as accounts
+from theodoi.services.accounts.access import Principal
+from theodoi.services.history import undo
+from theodoi.services.progress import records as progress
+from theodoi.services.register import directory, units
+from theodoi.services.register import review_guarded as reviewing
 from theodoi.storage.models import (
     Agency,
     AgencyAlias,

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from theodoi.domain.errors import BadInput, NotFound
-from theodoi.services import units
+from theodoi.services.register import units
 
 
 def test_units_form_a_tree_with_codes_from_their_names(session: Any) -> None:

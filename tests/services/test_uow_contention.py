@@ -13,7 +13,8 @@ from sqlalchemy.engine import make_url
 
 from tests.services.conftest import MAX, PLANS
 from theodoi.domain.errors import Conflict
-from theodoi.services import importing, units, uow
+from theodoi.services import uow
+from theodoi.services.register import importing, units
 from theodoi.settings import Settings
 from theodoi.storage.models import Plan
 

@@ -13,9 +13,9 @@ from tests.extraction import fuzzing as F
 from tests.services.progress_setup import active_v1
 from theodoi.domain.errors import BadInput
 from theodoi.extraction.errors import FileTooLarge, UnsafeContent
-from theodoi.services import progress_xlsx
-from theodoi.services.excel_import import read_book
-from theodoi.services.progress_xlsx import progress_import
+from theodoi.services.spreadsheets import progress_xlsx
+from theodoi.services.spreadsheets.excel_import import read_book
+from theodoi.services.spreadsheets.progress_xlsx import progress_import
 from theodoi.storage.models import ProgressRecord, TaskUpdate
 
 SHEET_BOMB = F.LAUGHS.replace(b"w:document", b"worksheet")

@@ -14,8 +14,12 @@ from typing import Any
 from openpyxl import load_workbook
 
 from tests.services.progress_setup import active_v1
-from theodoi.services import excel, progress, reporting, review, units
-from theodoi.services.progress_xlsx import progress_template
+from theodoi.services.progress import records as progress
+from theodoi.services.register import review_decisions as review
+from theodoi.services.register import units
+from theodoi.services.reporting import report_data as reporting
+from theodoi.services.spreadsheets import excel
+from theodoi.services.spreadsheets.progress_xlsx import progress_template
 from theodoi.storage.models import Plan
 
 UNIT = "Xã An Bình"

@@ -10,7 +10,8 @@ from bench import province
 from sqlalchemy import func, select
 
 from tests.services.conftest import SAMPLES, load
-from theodoi.services import progress, status
+from theodoi.services.progress import records as progress
+from theodoi.services.progress import status
 from theodoi.storage import db
 from theodoi.storage.models import Agency, Assignment, Plan, Target, Task
 

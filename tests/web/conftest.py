@@ -13,7 +13,9 @@ from argon2 import PasswordHasher
 from fastapi.testclient import TestClient
 
 from tests.services.conftest import MAX, PLANS
-from theodoi.services import accounts, importing, units, uow
+from theodoi.services import uow
+from theodoi.services.accounts import users as accounts
+from theodoi.services.register import importing, units
 from theodoi.settings import Settings
 from theodoi.web.app import create_app
 

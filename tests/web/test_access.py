@@ -70,7 +70,10 @@ def _prepare(w: World) -> dict[str, dict[str, str]]:
     """Activate both plans; on each unit's own item open an explanation request (asking
     again is then 409) and write an audit entry whose value is the current one (a revert
     then reaches the version check)."""
-    from theodoi.services import audit, explanations, review, uow
+    from theodoi.services import uow
+    from theodoi.services.history import audit
+    from theodoi.services.progress import explanations
+    from theodoi.services.register import review_decisions as review
 
     ids: dict[str, dict[str, str]] = {}
     with uow.transaction(w.settings) as s:

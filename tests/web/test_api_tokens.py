@@ -11,7 +11,9 @@ from fastapi.testclient import TestClient
 from sqlalchemy import text
 
 from tests.web.conftest import A, B, World, login
-from theodoi.services import accounts, tokens, uow
+from theodoi.services import uow
+from theodoi.services.accounts import tokens
+from theodoi.services.accounts import users as accounts
 from theodoi.storage import db
 
 

@@ -9,7 +9,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tests.web.conftest import PASSWORD, World, login
-from theodoi.services import accounts, uow
+from theodoi.services import uow
+from theodoi.services.accounts import users as accounts
 from theodoi.storage.models import utcnow
 from theodoi.web.app import create_app
 

@@ -80,7 +80,7 @@ def test_bad_files_are_refused_in_vietnamese_and_nothing_is_stored(
 
 def test_a_bomb_stored_before_the_limits_leaves_its_review_page_usable(
         world: World, as_user: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    from theodoi.services import review_view
+    from theodoi.services.views import review_view
 
     plan_id = world.plans[A]
     with uow.transaction(world.settings) as s:

@@ -12,7 +12,8 @@ from sqlalchemy import text
 
 from tests.web.conftest import A, World, login
 from tests.web.progress_world import implement
-from theodoi.services import progress, uow
+from theodoi.services import uow
+from theodoi.services.progress import records as progress
 from theodoi.web.app import create_app
 
 BAD = ["inf", "-inf", "Infinity", "nan", "1e999", "1e5", "9" * 400, "١٢", "²", "12²"]

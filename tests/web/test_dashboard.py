@@ -11,8 +11,10 @@ import pytest
 from tests.web.conftest import A, B, World
 from tests.web.progress_world import LATE, implement
 from theodoi.domain.access import Grant
-from theodoi.services import register_view, status, uow
-from theodoi.services.access import Principal
+from theodoi.services import uow
+from theodoi.services.accounts.access import Principal
+from theodoi.services.progress import status
+from theodoi.services.views import register_view
 
 SEEN = "2026-10-03"  # k1 (Quý III/2026) is overdue by then, k3 (15/12) not yet
 

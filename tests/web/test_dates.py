@@ -11,8 +11,9 @@ import pytest
 from tests.web.conftest import A, World
 from tests.web.progress_world import implement
 from theodoi.domain.errors import BadInput
-from theodoi.services import progress, uow
-from theodoi.services.my_work import parse_day
+from theodoi.services import uow
+from theodoi.services.progress import records as progress
+from theodoi.services.views.my_work import parse_day
 
 
 @pytest.mark.parametrize("typed", ["15/03/2026", "15/3/2026", " 15 / 03 / 2026 ",

@@ -143,7 +143,7 @@ def test_the_check_sees_work_done_on_the_loop(world: World, on_loop: list[str]) 
 
     @app.get("/tren-vong-lap")
     async def blocking(s: deps.Db) -> dict[str, int]:
-        from theodoi.services import units
+        from theodoi.services.register import units
 
         return {"n": len(units.list_units(s))}
 

@@ -14,7 +14,8 @@ from sqlalchemy import func, select
 
 from tests.web.conftest import World
 from tests.web.progress_world import implement
-from theodoi.services import progress, uow
+from theodoi.services import uow
+from theodoi.services.progress import records as progress
 from theodoi.storage.models import Attachment
 
 MB = 1024 * 1024

@@ -16,7 +16,8 @@ from sqlalchemy import func, select
 from tests.web.conftest import PASSWORD, World, login
 from theodoi.domain.access import TooManyAttempts, Unauthenticated
 from theodoi.domain.errors import BadInput
-from theodoi.services import accounts, uow
+from theodoi.services import uow
+from theodoi.services.accounts import users as accounts
 from theodoi.storage.models import LoginAttempt, User, utcnow
 from theodoi.web.app import create_app
 

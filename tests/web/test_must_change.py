@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from tests.web.conftest import PASSWORD, World, login
-from theodoi.services import accounts, uow
+from theodoi.services import uow
+from theodoi.services.accounts import users as accounts
 
 
 def test_a_user_who_must_change_the_password_is_sent_to_the_password_page(

@@ -13,7 +13,8 @@ from fastapi.testclient import TestClient
 
 from tests.web.conftest import World, login
 from theodoi import logs
-from theodoi.services import accounts, uow
+from theodoi.services import uow
+from theodoi.services.accounts import users as accounts
 from theodoi.settings import Settings
 from theodoi.storage import db
 from theodoi.storage.models import Job, utcnow

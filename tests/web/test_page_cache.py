@@ -38,7 +38,8 @@ def test_two_people_on_the_same_cached_page_each_get_their_own_name_and_token(
 
 
 def test_a_name_is_escaped_where_it_is_put_in(world: World, as_user: Any) -> None:
-    from theodoi.services import accounts, uow
+    from theodoi.services import uow
+    from theodoi.services.accounts import users as accounts
 
     with uow.transaction(world.settings) as s:
         row = accounts.repo.user_by_name(s, "lanhdao")

@@ -9,7 +9,8 @@ import pytest
 
 from tests.web.conftest import A, B, World
 from tests.web.progress_world import LATE, implement
-from theodoi.services import progress, uow
+from theodoi.services import uow
+from theodoi.services.progress import records as progress
 
 HX = {"HX-Request": "true"}
 

@@ -16,7 +16,7 @@ from tests.web.conftest import A, World, run_jobs
 from tests.web.test_explanations_pages import activate
 from theodoi.reports import pdf
 from theodoi.services.jobs import report_pdf, runner
-from theodoi.services.report_files import ascii_name, pdf_available
+from theodoi.services.reporting.report_files import ascii_name, pdf_available
 from theodoi.services.uow import transaction
 
 PDF_NAME = "Báo cáo năm 2026 - Xã An Bình.pdf"
@@ -96,7 +96,7 @@ def test_bad_choices_are_refused_at_once_and_queue_nothing(world: World,
 def test_without_libreoffice_the_pdf_job_fails_with_the_reason_in_vietnamese(
         world: World, as_user: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     activate(as_user("vanphong"), world, A)
-    monkeypatch.setattr(pdf.shutil, "which", lambda _name: None)
+    monkeypatch.setattr(pdf.lo, "find", lambda: None)
     with pytest.raises(pdf.PdfUnavailable) as missing:
         pdf.soffice()
     client = as_user("lanhdao")

@@ -17,7 +17,7 @@ import pytest
 from tests.web.conftest import A, World
 from tests.web.live import served, signed_in
 from tests.web.progress_world import activate
-from theodoi.services import my_work
+from theodoi.services.views import my_work
 from theodoi.web.app import create_app
 
 PIECE = b"x" * (1 << 20)

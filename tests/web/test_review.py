@@ -6,7 +6,8 @@ import re
 from typing import Any
 
 from tests.web.conftest import PLANS, World, run_jobs
-from theodoi.services import audit, uow
+from theodoi.services import uow
+from theodoi.services.history import audit
 
 A = "Xã An Bình"
 

@@ -139,8 +139,10 @@ def test_serve_runs_jobs_in_a_process_of_its_own_started_again_when_killed(
 
     from tests.services.conftest import PLANS
     from theodoi.domain import access as rules
-    from theodoi.services import accounts, jobs, units, uow
-    from theodoi.services.access import Principal
+    from theodoi.services import jobs, uow
+    from theodoi.services.accounts import users as accounts
+    from theodoi.services.accounts.access import Principal
+    from theodoi.services.register import units
     from theodoi.settings import load
 
     monkeypatch.setattr(accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=64,

@@ -12,7 +12,9 @@ import pytest
 from tests.web.conftest import World
 from tests.web.progress_world import implement
 from theodoi.domain import trajectory as tr
-from theodoi.services import progress, status, uow
+from theodoi.services import uow
+from theodoi.services.progress import records as progress
+from theodoi.services.progress import status
 from theodoi.web import chart
 
 SEEN = "2028-01-20"
@@ -35,7 +37,7 @@ def test_the_json_twin_carries_the_trajectory(world: World, as_user: Any, items:
     assert data["kind"] == "target" and data["item"]["lead_agency"] == "Phòng Kinh tế"
     assert data["milestones"] == [{"year": 2028, "value": 80.0}]
     with uow.transaction(world.settings) as s:
-        from theodoi.services import items as item_service
+        from theodoi.services.register import items as item_service
 
         facts = status.target_facts(item_service.get_item(s, "t1"))  # type: ignore[arg-type]
     known = [tr.Actual(date(2026, 12, 31), 68.0), tr.Actual(date(2027, 12, 31), 73.0)]

@@ -6,7 +6,7 @@ import click
 from rich.table import Table
 
 from theodoi.cli.common import ID, out, print_json, transaction
-from theodoi.services import agencies, directory, units
+from theodoi.services.register import agencies, directory, units
 
 
 @click.group("unit")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 
 from theodoi.cli.common import out, print_json, transaction
-from theodoi.services import accounts, undo
+from theodoi.services.accounts import users as accounts
+from theodoi.services.history import undo
 
 
 @click.group("audit")

@@ -8,7 +8,8 @@ import click
 
 from theodoi.cli.common import out, transaction
 from theodoi.domain.errors import BadInput
-from theodoi.services import excel, importing, units
+from theodoi.services.register import importing, units
+from theodoi.services.spreadsheets import excel
 from theodoi.settings import load
 
 SHEET_WORDS = {"Kế hoạch": "kế hoạch", "Chỉ tiêu": "chỉ tiêu", "Lộ trình": "mốc lộ trình",

@@ -14,7 +14,7 @@ from rich.table import Table
 
 from theodoi.cli.errors import err_console
 from theodoi.domain.errors import BadInput
-from theodoi.services import extracting
+from theodoi.services.register import extracting
 from theodoi.settings import load
 
 out = Console(highlight=False, soft_wrap=True)

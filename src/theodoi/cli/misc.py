@@ -13,7 +13,7 @@ from rich.table import Table
 from theodoi.settings import Settings, load
 
 if TYPE_CHECKING:
-    from theodoi.services.demo import ProgressOutcome
+    from theodoi.services.demo.sample import ProgressOutcome
 
 out = Console(highlight=False, soft_wrap=True)
 
@@ -56,7 +56,7 @@ def demo_cmd(samples: Path, no_progress: bool, as_of: str | None, serve: bool, h
     created = demo_setup(settings, samples, with_admin=serve, progress_as_of=when)
     if serve:
         from theodoi.cli.user import run_server
-        from theodoi.services import demo
+        from theodoi.services.demo import sample as demo
 
         state = "vừa tạo" if created else "đã có sẵn; mật khẩu như lần tạo, nếu chưa đổi"
         out.print(f"Đăng nhập dùng thử: http://{host}:{port}/dang-nhap — tên "
@@ -75,7 +75,8 @@ def demo_setup(settings: Settings, samples: Path, *, with_admin: bool,
     and, `with_admin`, make sure the demo administrator exists; print what was stored.
     True when the administrator was created now."""
     from theodoi.cli.common import transaction
-    from theodoi.services import db, demo
+    from theodoi.services import db
+    from theodoi.services.demo import sample as demo
 
     with transaction(settings) as s:
         results = demo.load_samples(s, samples, max_bytes=settings.max_upload_bytes)

@@ -10,8 +10,9 @@ from rich.table import Table
 
 from theodoi.cli.common import ID, out, print_json, transaction
 from theodoi.domain.errors import BadInput
-from theodoi.services import importing, plans, review
-from theodoi.services.revisions import Comparison
+from theodoi.services.register import importing, plans
+from theodoi.services.register import review_decisions as review
+from theodoi.services.register.revisions import Comparison
 from theodoi.settings import load
 
 CHANGE_LABELS = {"new": "mới", "changed": "thay đổi", "unchanged": "giữ nguyên",
@@ -166,7 +167,7 @@ def correct_cmd(ref: str, sets: tuple[str, ...]) -> None:
 @click.option("--set", "sets", multiple=True, required=True, help="tên=giá_trị")
 def add_cmd(plan_id: int, kind: str, sets: tuple[str, ...]) -> None:
     """Thêm một chỉ tiêu hoặc nhiệm vụ mà máy đọc sót."""
-    from theodoi.services.items import ref_of
+    from theodoi.services.register.items import ref_of
 
     with transaction() as s:
         item = review.add_item(s, plan_id, kind, _pairs(sets))

@@ -10,7 +10,8 @@ import click
 from theodoi.cli.common import ID, out, transaction
 from theodoi.cli.progress import day
 from theodoi.reports.model import REPORT_KINDS
-from theodoi.services import report_files, reporting
+from theodoi.services.reporting import report_data as reporting
+from theodoi.services.reporting import report_files
 
 
 @click.command("report")

@@ -6,7 +6,8 @@ import click
 from rich.table import Table
 
 from theodoi.cli.common import out, print_json, transaction
-from theodoi.services import accounts, tokens
+from theodoi.services.accounts import tokens
+from theodoi.services.accounts import users as accounts
 
 
 @click.group("token")

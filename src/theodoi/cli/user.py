@@ -10,7 +10,7 @@ from rich.table import Table
 
 from theodoi.cli.common import out, print_json, transaction
 from theodoi.domain.access import ROLES
-from theodoi.services import accounts
+from theodoi.services.accounts import users as accounts
 from theodoi.settings import Settings
 
 

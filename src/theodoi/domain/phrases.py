@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import math
 
-from theodoi.domain.numbers import vn_number
-
-INVALID = "không hợp lệ"  # as the pages show a stored inf or nan
+from theodoi.domain.numbers import INVALID, vn_number
 
 # comparator -> the goal phrase, {v} the value with its unit
 GOAL_WORDS = {

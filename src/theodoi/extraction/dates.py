@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import calendar
-import re
 from datetime import date
 
+from theodoi.domain.dates import quarter_number
+from theodoi.domain.text import squash
 from theodoi.extraction.model import Due
 from theodoi.extraction.rules import tasks as R
 
@@ -69,7 +70,7 @@ def _annual_day(text: str, start: date | None) -> Due | None:
                 when = date(start.year + 1, month, day)
     except ValueError:
         when = None
-    return Due(" ".join(m.group().split()), when.isoformat() if when else None, "annual")
+    return Due(squash(m.group()), when.isoformat() if when else None, "annual")
 
 
 def _day(text: str, _: int | None, *, cued: bool = False) -> Due | None:
@@ -119,10 +120,10 @@ def _quarter(text: str, first_year: int | None) -> Due | None:
     dash = R.RANGE_DASH.match(text, m.end())
     second = R.QUARTER.match(text, dash.end()) if dash else None
     m = second or m  # "Quý IV/2025 - Quý II/2026" ends with the second quarter
-    q = R.ROMAN_QUARTER[m.group("q")]
+    q = quarter_number(m.group("q"))
     year = int(m.group("y")) if m.group("y") else first_year
     when = _end_of_month(year, 3 * q) if year else None
-    return Due(" ".join(m.group().split()), when, "annual" if m.group("annual") else None)
+    return Due(squash(m.group()), when, "annual" if m.group("annual") else None)
 
 
 def _month(text: str, _: int | None) -> Due | None:
@@ -154,6 +155,3 @@ def _deadline_year(text: str, _: int | None) -> Due | None:
     year = m.group("y1") or m.group("y2") or m.group("y3")
     return Due(m.group().strip(" -+*•"), f"{year}-12-31")
 
-
-def fold(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()

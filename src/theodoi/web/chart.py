@@ -7,7 +7,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from theodoi.web.templating import vn_number
+from theodoi.domain.numbers import shown_number
 
 WIDTH, HEIGHT = 640, 280
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 32  # room for the axis labels
@@ -69,15 +69,15 @@ def svg(data: dict[str, Any] | None) -> Svg | None:
 
     out = Svg(expected=line(data["expected"]), forecast=line(data["forecast"] or []))
     if data["goal"] is not None:
-        out.goal_y, out.goal_label = at(x0, data["goal"])[1], vn_number(data["goal"])
+        out.goal_y, out.goal_label = at(x0, data["goal"])[1], shown_number(data["goal"])
     out.milestones = [{"cx": c[0], "cy": c[1], "title": f"Lộ trình năm {int(x) - 1}: "
-                       f"{vn_number(y)}"} for x, y in data["milestones"] if (c := at(x, y))]
+                       f"{shown_number(y)}"} for x, y in data["milestones"] if (c := at(x, y))]
     out.actuals = [{"cx": c[0], "cy": c[1], "title": f"Thực hiện {p['label']}: "
-                    f"{vn_number(p['y'])}"} for p in data["actuals"]
+                    f"{shown_number(p['y'])}"} for p in data["actuals"]
                    if (c := at(p["x"], p["y"]))]
     out.x_ticks = [{"x": at(year + 0.5, y0)[0], "label": str(year)}
                    for year in range(int(x0), int(x1))]
     ticks = round((y1 - y0) / step)
-    out.y_ticks = [{"y": at(x0, y0 + i * step)[1], "label": vn_number(y0 + i * step)}
+    out.y_ticks = [{"y": at(x0, y0 + i * step)[1], "label": shown_number(y0 + i * step)}
                    for i in range(ticks + 1)]
     return out

@@ -18,8 +18,10 @@ from starlette.datastructures import FormData
 from theodoi.domain.access import MustChangePassword, Unauthenticated
 from theodoi.domain.errors import Forbidden, NotFound
 from theodoi.domain.numbers import parse_id
-from theodoi.services import accounts, db, tokens, uow
-from theodoi.services.access import Principal
+from theodoi.services import db, uow
+from theodoi.services.accounts import tokens
+from theodoi.services.accounts import users as accounts
+from theodoi.services.accounts.access import Principal
 from theodoi.settings import Settings
 
 SESSION_COOKIE = "theodoi_session"

@@ -6,7 +6,7 @@ from urllib.parse import quote
 
 from fastapi.responses import Response
 
-from theodoi.services.report_files import ReportFile
+from theodoi.services.reporting.report_files import ReportFile
 
 
 def content_disposition(filename: str, ascii_fallback: str) -> str:

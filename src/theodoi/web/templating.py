@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
-from datetime import date, datetime
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -13,33 +11,14 @@ from fastapi import Request
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import escape
 
+from theodoi.domain.dates import vn_day
 from theodoi.domain.fields import FIELD_LABELS
-from theodoi.domain.numbers import vn_number as format_number
+from theodoi.domain.numbers import shown_number
 from theodoi.domain.phrases import goal_text
-from theodoi.services import report_files
 from theodoi.services.memo import Memo
+from theodoi.services.reporting import report_files
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-INVALID_NUMBER = "không hợp lệ"
-
-
-def vn_date(value: Any) -> str:
-    """ISO date (or datetime) -> dd/mm/yyyy; empty for none."""
-    if not value:
-        return ""
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
-    return value.strftime("%d/%m/%Y")
-
-
-def vn_number(value: Any) -> str:
-    """1234.5 -> '1.234,5' through the one formatter (domain.numbers); empty for none;
-    'không hợp lệ' for inf or nan a former version stored, so the page still opens and
-    shows what to correct."""
-    if value is None or value == "":
-        return ""
-    number = float(value)
-    return format_number(number) if math.isfinite(number) else INVALID_NUMBER
 
 
 NAME, CSRF = "\u2063theodoi-ten\u2063", "\u2063theodoi-csrf\u2063"  # invisible separators
@@ -47,8 +26,8 @@ PAGES = Memo(300)  # rendered pages by the shared data they show (see render)
 
 env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(),
                   trim_blocks=True, lstrip_blocks=True)
-env.filters["vn_date"] = vn_date
-env.filters["vn_number"] = vn_number
+env.filters["vn_date"] = vn_day
+env.filters["vn_number"] = shown_number
 # an item's goal in words ("từ 9,5 đến 10%/năm", "dưới 1%"), never its comparator's sign
 env.filters["goal"] = lambda i: goal_text(i.get("comparator"), i.get("value"),
                                           i.get("value_max"), i.get("unit"))

@@ -17,18 +17,12 @@ from bisect import bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 
+from theodoi.domain.text import squash
 from theodoi.extraction.agencies import normalise_agency, split_bodies
 from theodoi.extraction.model import Heading
 from theodoi.extraction.rules import targets as R
+from theodoi.extraction.rules.agencies import ASSIGN, CO_END, SENTENCE_END
 
-# "Giao cho X chủ trì, phối hợp với Y …" / "Giao X chủ trì …": the body named before "chủ trì"
-ASSIGN = re.compile(r"\b[Gg]iao\s+(?:cho\s+)?(?P<lead>[^,;.:\n]{3,120}?)\s+chủ trì"
-                    r"(?:\s*,?\s*(?:và\s+)?phối hợp(?:\s+với)?\s+(?P<co>[^;.:]{3,300}))?")
-# Where the sentence an assignment stands in ends: a lead-in ends at ':'
-SENTENCE_END = re.compile(r"[.;:](?=\s)|[.;:]$|\n(?=\s*(?:[-+*•]|\(\d{1,2}\)|\d{1,2}\.\s))")
-# What follows the co-agencies in an assignment and is the work, not a body ("… tham mưu …")
-CO_END = re.compile(r"\s(?:tham mưu|tổ chức|triển khai|thực hiện|theo dõi|xây dựng|hướng dẫn|"
-                    r"đôn đốc|chỉ đạo|phấn đấu|bảo đảm|đảm bảo)\b")
 MAX_BODY_TITLE = 120  # "Ủy ban nhân dân các xã, phường, đặc khu": longer titles state work
 
 
@@ -60,7 +54,7 @@ def assigned(text: str | Assignments, start: int, stop: int) -> tuple[str | None
     end = SENTENCE_END.search(text, found.end("lead"))
     if end is not None and end.end() <= stop and end.group().strip() != ":":
         return None, []
-    lead = " ".join(found.group("lead").split())
+    lead = squash(found.group("lead"))
     co_text = found.group("co") or ""
     cut = CO_END.search(co_text)
     return lead, split_bodies(co_text[:cut.start()] if cut else co_text)
@@ -74,7 +68,7 @@ def body_heading(heading: Heading) -> str | None:
 
 @lru_cache(maxsize=1024)  # a heading is above many targets
 def _body_title(raw: str) -> str | None:
-    title = " ".join(raw.split()).rstrip(" :.")
+    title = squash(raw).rstrip(" :.")
     if not title or len(title) > MAX_BODY_TITLE or R.SKIP_SECTION.search(title):
         return None
     if normalise_agency(title):  # a body the table knows: "Ban Xây dựng Đảng"
@@ -123,7 +117,7 @@ def named_lead(text: str, heading: Heading) -> str | None:
         rest = heading.title[colon + 1:]
     else:
         rest = text[heading.span[1]:heading.span[1] + MAX_BODY_TITLE]
-    rest = " ".join(rest.split()).lstrip(" :.-")
+    rest = squash(rest).lstrip(" :.-")
     cut = R.LEAD_CUT.search(rest)
     name = rest[:cut.start()] if cut else rest
     name = name.strip(" ,.;")

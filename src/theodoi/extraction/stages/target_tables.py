@@ -18,12 +18,15 @@ from bisect import bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 
+from theodoi.domain.text import squash
 from theodoi.extraction.agencies import split_bodies
+from theodoi.extraction.labels import ROMAN_CELL
 from theodoi.extraction.model import Milestone, Target
 from theodoi.extraction.numbers import parse_number
 from theodoi.extraction.pipeline import Context
 from theodoi.extraction.rules import tables as R
 from theodoi.extraction.rules import targets as TR
+from theodoi.extraction.rules.tables import TOTAL
 from theodoi.extraction.stages.clauses import clauses
 from theodoi.extraction.stages.table_layout import Layout, layouts, table_kind
 from theodoi.extraction.stages.task_tables import lead_of
@@ -31,8 +34,6 @@ from theodoi.extraction.tables import Cell, is_label
 
 Span = tuple[int, int]
 ReadClause = Callable[[Span], list[Target]]
-ROMAN = re.compile(r"^[IVXLC]+\.?$")
-TOTAL = re.compile(r"^(?:tổng(?:\s+(?:cộng|số))?\b(?!\s+đàn)|cộng\b)", re.IGNORECASE)
 WORD = re.compile(r"\w+")
 SAME_TEXT_SHARE = 0.8  # a statement cell holding 80 % of a text target's words restates it
 
@@ -136,9 +137,9 @@ def _figure_rows(ctx: Context, lay: Layout, series: list[Series], name_col: int,
         name = row[name_col].text
         readings = [_readings(row, s) for s in series]
         if not any(readings):
-            group = "" if ROMAN.match(label) else name
+            group = "" if ROMAN_CELL.match(label) else name
             continue
-        if ROMAN.match(label) or (not label and TOTAL.match(name)):
+        if ROMAN_CELL.match(label) or (not label and TOTAL.match(name)):
             continue  # a group's total ('I | Mặt hàng nông sản', 'Tổng I + II'): no target
         row_unit = row[unit_col].text if unit_col is not None and unit_col < len(row) else ""
         indicator = f"{name} {group}".strip() if label in "-+*•" and group else name
@@ -192,7 +193,7 @@ def _unit(unit: str | None) -> str | None:
     """'Tấn' -> 'tấn', 'Nghìn USD' -> 'nghìn USD': a unit written capitalised as a header."""
     if not unit:
         return None
-    unit = " ".join(unit.split())
+    unit = squash(unit)
     return unit[:1].lower() + unit[1:] if unit[1:2].islower() or len(unit) == 1 else unit
 
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from theodoi.extraction.labels import OPENS_ITEM, numbered_label
 from theodoi.extraction.model import Heading, Milestone, Target, tagged
 from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules import targets as R
 from theodoi.extraction.rules.fields import FIELDS
+from theodoi.extraction.rules.targets import DIGIT_REF
 from theodoi.extraction.stages import target_fields as F
 from theodoi.extraction.stages.target_agencies import Assignments, TableLeads, context_lead
 from theodoi.extraction.stages.target_merge import merge
@@ -21,8 +23,6 @@ from theodoi.extraction.stages.target_tables import table_cells, table_targets
 from theodoi.extraction.warnings import warn
 
 DIGIT = re.compile(r"\d")
-# A cheap test before REFERENCE_NUMBER: most clauses hold no reference
-DIGIT_REF = re.compile(r"\d[/.-]\d|\d-[A-ZĐ]|(?:số|Điều|điều|khoản|Khoản|thị|luận|định|tư)\s+\d")
 
 
 class Sections:
@@ -321,7 +321,7 @@ def run(ctx: Context) -> None:
         text = ctx.text[span[0]:span[1]]
         if section != last_section:
             lead_in_year = None
-        if R.ITEM_START.match(text) or section != last_section:
+        if OPENS_ITEM.match(text) or section != last_section:
             item_opening, last_section = text, section
         if ctx.text.startswith(":", span[1]):  # "Đến hết năm 2030, phấn đấu đạt … sau:"
             lead_in_year = _own_year(text) or lead_in_year
@@ -356,12 +356,8 @@ def run(ctx: Context) -> None:
         target.field = _field(sections, target)
         period = R.PERIOD.search(target.text)
         target.period = (int(period.group("a")), int(period.group("b"))) if period else None
-        label = LABEL.match(target.text)
-        target.label = label.group(1) if label else None
+        target.label = numbered_label(target.text)
     ctx.targets = targets
-
-
-LABEL = re.compile(r"^\s*(\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))\s")
 
 
 def _field(sections: Sections, target: Target) -> str | None:

@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 
 from theodoi.domain import access as rules
 from theodoi.domain.errors import BadInput, NotFound
-from theodoi.services import access
-from theodoi.services.access import Principal
+from theodoi.services.accounts import access
+from theodoi.services.accounts.access import Principal
 from theodoi.storage.models import Job, utcnow
 from theodoi.storage.repositories import jobs as repo
 

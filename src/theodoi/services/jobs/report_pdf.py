@@ -20,10 +20,12 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from theodoi.domain.errors import NotFound
-from theodoi.services import report_files, reporting, uow
-from theodoi.services.access import Principal
+from theodoi.services import uow
+from theodoi.services.accounts.access import Principal
 from theodoi.services.jobs import queue
-from theodoi.services.report_files import ReportFile
+from theodoi.services.reporting import report_data as reporting
+from theodoi.services.reporting import report_files
+from theodoi.services.reporting.report_files import ReportFile
 from theodoi.settings import Settings
 
 KIND = "report_pdf"

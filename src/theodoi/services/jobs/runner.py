@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from theodoi.domain.errors import TheodoiError
 from theodoi.services import uow
-from theodoi.services.access import Principal
+from theodoi.services.accounts.access import Principal
 from theodoi.services.jobs import child, queue, report_pdf, uploads
 from theodoi.services.jobs.queue import Claim
 from theodoi.settings import Settings

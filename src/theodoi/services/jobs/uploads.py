@@ -21,10 +21,12 @@ from sqlalchemy.orm import Session
 from theodoi.domain import access as rules
 from theodoi.extraction.errors import FileTooLarge
 from theodoi.extraction.readers import sniff
-from theodoi.services import access, audit, importing
-from theodoi.services import uploads as checks
-from theodoi.services.access import Principal
+from theodoi.services.accounts import access
+from theodoi.services.accounts.access import Principal
+from theodoi.services.history import audit
 from theodoi.services.jobs import queue
+from theodoi.services.register import importing
+from theodoi.services.register import uploads as checks
 from theodoi.settings import Settings
 
 KIND = "import_plan"

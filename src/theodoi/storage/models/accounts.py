@@ -102,7 +102,7 @@ class LoginAttempt(Base):
 class LoginLimit(Base):
     """Sign-in attempts counted per key ('a:<address>' or 'u:<username>') in the current
     window, and when the next one may be checked. One row per key, changed by one UPDATE
-    each attempt, so concurrent attempts are counted one by one (services/accounts.py)."""
+    each attempt, so concurrent attempts are counted one by one (services/accounts/users.py)."""
 
     __tablename__ = "login_limits"
     key: Mapped[str] = mapped_column(String(200), primary_key=True)

@@ -7,7 +7,8 @@ from typing import Any
 from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel
 
-from theodoi.services import accounts, home_view
+from theodoi.services.accounts import users as accounts
+from theodoi.services.views import home_view
 from theodoi.web import deps
 
 router = APIRouter(prefix="/api", tags=["tài khoản"])

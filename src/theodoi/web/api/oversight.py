@@ -9,7 +9,9 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 
-from theodoi.services import audit_view, explanation_view, jobs, report_files
+from theodoi.services import jobs
+from theodoi.services.reporting import report_files
+from theodoi.services.views import audit_view, explanation_view
 from theodoi.web import deps
 from theodoi.web.downloads import file_response
 

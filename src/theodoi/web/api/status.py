@@ -12,7 +12,8 @@ from fastapi import APIRouter, Request
 from pydantic import BaseModel
 
 from theodoi.domain.errors import BadInput
-from theodoi.services import baselines, dashboard_view, item_view, my_work
+from theodoi.services.progress import baselines
+from theodoi.services.views import dashboard_view, item_view, my_work
 from theodoi.web import deps
 
 router = APIRouter(prefix="/api", tags=["tiến độ và trạng thái"])

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter
 from pydantic import BaseModel
 
-from theodoi.services import tokens
+from theodoi.services.accounts import tokens
 from theodoi.web import deps
 
 router = APIRouter(prefix="/api/tokens", tags=["mã truy cập API"])

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from theodoi.services import accounts
+from theodoi.services.accounts import users as accounts
 from theodoi.web import deps
 from theodoi.web.errors import sentence, status_of
 from theodoi.web.templating import render

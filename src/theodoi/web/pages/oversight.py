@@ -8,7 +8,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from theodoi.services import audit_view, explanation_view, jobs, report_files
+from theodoi.services import jobs
+from theodoi.services.reporting import report_files
+from theodoi.services.views import audit_view, explanation_view
 from theodoi.web import deps
 from theodoi.web.downloads import file_response
 from theodoi.web.templating import render

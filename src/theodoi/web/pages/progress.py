@@ -10,11 +10,14 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from theodoi.services import baselines, my_work
-from theodoi.services.progress import Evidence
+from theodoi.domain.dates import vn_day
+from theodoi.domain.numbers import shown_number
+from theodoi.services.progress import baselines
+from theodoi.services.progress.records import Evidence
+from theodoi.services.views import my_work
 from theodoi.web import deps
 from theodoi.web.pages.status import as_of
-from theodoi.web.templating import render, vn_date, vn_number
+from theodoi.web.templating import render
 
 router = APIRouter(include_in_schema=False)
 Text = Annotated[str, Form()]
@@ -60,7 +63,7 @@ def record_value(request: Request, ref: str, s: deps.Db, p: deps.User,
                                evidence=_evidence(request, evidence),
                                max_evidence_bytes=deps.settings_of(request).max_evidence_bytes)
     message = (f"Đã ghi số liệu {row['ref']} kỳ {row['period_label']}: "
-               f"{vn_number(row['value'])} {row['unit'] or ''}.")
+               f"{shown_number(row['value'])} {row['unit'] or ''}.")
     return _back(request, s, p, message.replace(" .", "."), tiep, ref)
 
 
@@ -71,7 +74,7 @@ def record_task(request: Request, ref: str, s: deps.Db, p: deps.User, state: Tex
     row = my_work.record_task(s, p, ref, state, on=date.today(), percent=percent,
                               completed_on=completed_on, product=product,
                               explanation=explanation)
-    message = f"Đã ghi tiến độ {row['ref']} ngày {vn_date(row['reported_on'])}: " \
+    message = f"Đã ghi tiến độ {row['ref']} ngày {vn_day(row['reported_on'])}: " \
               f"{row['state_label']}."
     return _back(request, s, p, message, tiep, ref)
 

@@ -8,8 +8,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from theodoi.services import directory, home_view, jobs, register_view, review_view, reviewing
-from theodoi.services.review_view import item_row
+from theodoi.services import jobs
+from theodoi.services.register import directory
+from theodoi.services.register import review_guarded as reviewing
+from theodoi.services.views import home_view, register_view, review_view
+from theodoi.services.views.review_view import item_row
 from theodoi.web import deps
 from theodoi.web.templating import render
 

@@ -8,8 +8,8 @@ from datetime import date
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from theodoi.services import dashboard_view, item_view
-from theodoi.services.my_work import parse_day
+from theodoi.services.views import dashboard_view, item_view
+from theodoi.services.views.my_work import parse_day
 from theodoi.web import deps
 from theodoi.web.chart import svg
 from theodoi.web.templating import render

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from theodoi.services import tokens
+from theodoi.services.accounts import tokens
 from theodoi.web import deps
 from theodoi.web.templating import render
 

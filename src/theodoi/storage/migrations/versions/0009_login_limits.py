@@ -2,7 +2,7 @@
 
 Replaces the lock-out (five failures shut an account for 15 minutes, whoever made them)
 by a short growing delay; the count is one UPDATE per attempt on this table, so
-simultaneous guesses are counted one by one (services/accounts.py).
+simultaneous guesses are counted one by one (services/accounts/users.py).
 
 Revision ID: 0009_login_limits
 Revises: 0008_revert

@@ -1,0 +1,148 @@
+"""The signed-in person and what they may reach: units, plans, items, agencies.
+
+Every lookup the web makes goes through here. A record outside the person's units is
+NotFound with the same message as an id that does not exist (no IDOR leak); inside the
+scope, an action the role does not allow is Forbidden. Rules themselves are in
+`theodoi.domain.access`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import inspect
+from sqlalchemy.orm import Session
+
+from theodoi.domain import access as rules
+from theodoi.domain.errors import NotFound
+from theodoi.services.register import items
+from theodoi.storage.models import Agency, Plan, Target, Task, Unit
+from theodoi.storage.repositories import agencies as agency_repo
+from theodoi.storage.repositories import plans as plan_repo
+from theodoi.storage.repositories import units as unit_repo
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is asking: the user, their grants, and the session the request came with."""
+
+    user_id: int
+    username: str
+    full_name: str
+    grants: tuple[rules.Grant, ...]
+    session_id: int | None = None
+    csrf_token: str | None = None
+    must_change_password: bool = False
+
+    @property
+    def display_name(self) -> str:
+        return self.full_name or self.username
+
+
+def chain(unit: Unit) -> list[int]:
+    """The unit's id followed by its ancestors' ids, nearest first."""
+    ids, current = [], unit
+    while current is not None and current.id not in ids:
+        ids.append(current.id)
+        current = current.parent
+    return ids
+
+
+def actions_at(p: Principal, unit: Unit | tuple[int, ...]) -> frozenset[str]:
+    """What the person may do at the unit (a Unit, or its chain as a scope gives it)."""
+    return rules.actions(p.grants, unit if isinstance(unit, tuple) else chain(unit))
+
+
+_UNITS = "theodoi_units"  # s.info: units looked up in this session, held
+
+
+def unit(s: Session, p: Principal, unit_id: int, action: str = rules.READ) -> Unit:
+    """A unit the person reaches; NotFound outside their scope, Forbidden without `action`.
+
+    The units looked up are held for the session's life (with their parents, through
+    `parent`): the session's identity map only keeps objects something else holds, so a
+    page that checks the same unit twice read it and its parents from the database
+    twice."""
+    held: dict[int, Unit] = s.info.setdefault(_UNITS, {})
+    row = held.get(unit_id)
+    if row is None or inspect(row).was_deleted:
+        row = unit_repo.get(s, unit_id)
+    if row is not None:
+        held[unit_id] = row
+    if row is None or not rules.in_scope(p.grants, chain(row)):
+        raise NotFound(f"không có đơn vị số {unit_id}.")
+    rules.require(p.grants, chain(row), action)
+    return row
+
+
+def unit_scope(s: Session, p: Principal, unit_id: int, action: str = rules.READ
+               ) -> unit_repo.UnitScope:
+    """What `unit` checks, decided the same way from one query that loads no Unit: the
+    unit's chain, data stamp and level (enough to find a cached page)."""
+    found = unit_repo.scope(s, unit_id)
+    if found is None or not rules.in_scope(p.grants, found.chain):
+        raise NotFound(f"không có đơn vị số {unit_id}.")
+    rules.require(p.grants, found.chain, action)
+    return found
+
+
+def my_units(s: Session, p: Principal) -> list[Unit]:
+    """Every unit the person's grants reach, in the register's order."""
+    return [u for u in unit_repo.all_units(s) if rules.in_scope(p.grants, chain(u))]
+
+
+def plan(s: Session, p: Principal, plan_id: int, action: str = rules.READ) -> Plan:
+    row = plan_repo.get(s, plan_id)
+    if row is None or not rules.in_scope(p.grants, chain(row.unit)):
+        raise NotFound(f"không có kế hoạch số {plan_id}.")
+    rules.require(p.grants, chain(row.unit), action)
+    return row
+
+
+def lead_agency_id(item: Target | Task) -> int | None:
+    lead = next((a for a in item.assignments if a.role == "lead"), None)
+    return lead.agency_id if lead else None
+
+
+def sees(p: Principal, item: Target | Task) -> bool:
+    return rules.sees_item(p.grants, chain(item.plan.unit), lead_agency_id(item))
+
+
+def item(s: Session, p: Principal, ref: str, action: str = rules.READ) -> Target | Task:
+    """An item the person sees (don_vi: only its agency's items) and may `action`."""
+    try:
+        row = items.get_item(s, ref)
+    except NotFound:
+        row = None
+    if row is None or not sees(p, row):
+        raise NotFound(f"không có mục {ref}.")
+    rules.require(p.grants, chain(row.plan.unit), action)
+    return row
+
+
+def item_scope(s: Session, p: Principal, ref: str, action: str = rules.READ
+               ) -> plan_repo.ItemScope:
+    """What `item` checks, decided the same way from one query that loads no item: its
+    unit chain, lead agency and the unit's data stamp (for a cached page)."""
+    model, item_id = items.parse_ref(ref)
+    scope = plan_repo.item_scope(s, model, item_id)
+    if scope is None or not rules.sees_item(p.grants, scope.chain, scope.lead_agency_id):
+        raise NotFound(f"không có mục {ref}.")
+    rules.require(p.grants, scope.chain, action)
+    return scope
+
+
+def agency(s: Session, p: Principal, agency_id: int, action: str = rules.READ) -> Agency:
+    row = agency_repo.get(s, agency_id)
+    owner = unit_repo.get(s, row.unit_id) if row else None
+    if row is None or owner is None or not rules.in_scope(p.grants, chain(owner)):
+        raise NotFound(f"không có cơ quan số {agency_id}.")
+    rules.require(p.grants, chain(owner), action)
+    return row
+
+
+def agency_filter(p: Principal, unit_row: Unit | tuple[int, ...]) -> frozenset[int] | None:
+    """The agencies a don_vi person is limited to at the unit (a Unit, or its chain as a
+    scope gives it); None for everyone else."""
+    return rules.agency_only(p.grants,
+                             unit_row if isinstance(unit_row, tuple) else chain(unit_row))

@@ -1,0 +1,7 @@
+"""History: the audit trail of every change, and the revert of one change from it.
+
+Owns writing and reading audit entries (`audit`) and the table of undo handlers that
+revert an entry as a new audited change (`undo`).
+"""
+
+__all__ = ["audit", "undo"]

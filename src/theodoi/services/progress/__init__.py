@@ -1,0 +1,9 @@
+"""Progress: what agencies report on active plans, and the status computed from it.
+
+Owns recording actual values and task updates (`records`, reading typed values through its
+internal `values`), baselines (`baselines`), the evidence file of a value (`evidence`),
+explanation requests (`explanations`), the status of a unit as of a day (`status`) and the
+completeness of a period per lead agency (`completeness`).
+"""
+
+__all__ = ["baselines", "completeness", "evidence", "explanations", "records", "status"]

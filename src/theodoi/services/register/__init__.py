@@ -1,0 +1,13 @@
+"""The register: plans coming in and becoming the list of targets and tasks a unit tracks.
+
+Owns reading a plan file (`extracting`, `importing`, with `uploads` checking a web upload
+first), review of what was read (`review_decisions`: what accept, correct, reject and
+activate do; `review_guarded`: the same for a signed-in person, scope checked, stale saves
+refused, audited), revised versions (`revisions`), items and their refs (`items`), plans
+as the edges read them (`plans`), units (`units`), the agency directory (`agencies`;
+`directory` for signed-in people), the cascade of documents (`cascade`) and target links
+(`links`).
+"""
+
+__all__ = ["agencies", "cascade", "directory", "extracting", "importing", "items", "links",
+           "plans", "review_decisions", "review_guarded", "revisions", "units", "uploads"]

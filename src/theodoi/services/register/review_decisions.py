@@ -1,0 +1,218 @@
+"""Review of a plan's items, then activation.
+
+Every imported item starts *proposed*. A person accepts it, corrects it (the extractor's
+proposal stays in `original` beside the corrected values), rejects it, or adds an item the
+extractor missed. A plan goes live (`activate`) once every item has a decision; items of
+a closed plan cannot be changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from theodoi.domain import fields as F
+from theodoi.domain.errors import BadInput, Conflict, NotFound
+from theodoi.services.register import agencies, items, revisions
+from theodoi.storage.models import Milestone, Plan, Target, Task, utcnow
+from theodoi.storage.repositories import plans as repo
+
+ASSIGNMENT_FIELDS = {"lead_agency": "lead", "co_agencies": "co", "leader": "leader",
+                     "advisory_agency": "advisory"}
+
+
+def get_plan(s: Session, plan_id: int) -> Plan:
+    plan = repo.get(s, plan_id)
+    if plan is None:
+        raise NotFound(f"không có kế hoạch số {plan_id}.")
+    return plan
+
+
+def _editable(item: Target | Task) -> Target | Task:
+    if item.plan.status == "closed":
+        raise Conflict(f"kế hoạch số {item.plan_id} đã đóng; không sửa được mục "
+                       f"{items.ref_of(item)}.")
+    return item
+
+
+def accept(s: Session, ref: str) -> Target | Task:
+    item = _editable(items.get_item(s, ref))
+    if item.review in ("proposed", "rejected"):
+        item.review = "accepted"
+    item.reviewed_at = utcnow()
+    s.flush()
+    return item
+
+
+def reject(s: Session, ref: str) -> Target | Task:
+    item = _editable(items.get_item(s, ref))
+    item.review = "rejected"
+    item.reviewed_at = utcnow()
+    s.flush()
+    return item
+
+
+def correct(s: Session, ref: str, changes: Mapping[str, Any]) -> Target | Task:
+    """Set fields of an item as a person typed them; every value is checked first."""
+    item = _editable(items.get_item(s, ref))
+    kind = "target" if isinstance(item, Target) else "task"
+    plain, people, miles = _parse(kind, changes)
+    for name, value in plain.items():
+        setattr(item, name, value)
+    for role, names in people.items():
+        _assign(s, item, role, names)
+    if miles is not None and isinstance(item, Target):
+        item.milestones = [Milestone(year=y, value=v) for y, v in sorted(miles.items())]
+    if item.review != "added":
+        item.review = "corrected"
+    item.reviewed_at = utcnow()
+    s.flush()
+    return item
+
+
+def _parse(kind: str, changes: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, list[str]],
+                                                           dict[int, float | None] | None]:
+    """Split typed changes into plain fields, assignments and milestones, all validated."""
+    if not changes:
+        raise BadInput("chưa có trường nào để sửa (dùng --set tên=giá_trị).")
+    plain, people, miles = {}, {}, None
+    for name, raw in changes.items():
+        if name in ASSIGNMENT_FIELDS:
+            people[ASSIGNMENT_FIELDS[name]] = _names(raw)
+        elif name == "milestones" and kind == "target":
+            miles = parse_milestones(str(raw or ""))
+        else:
+            plain[name] = F.coerce(kind, name, raw)
+    return plain, people, miles
+
+
+def _names(raw: Any) -> list[str]:
+    if isinstance(raw, list | tuple):
+        return [" ".join(str(x).split()) for x in raw if str(x).strip()]
+    return [" ".join(p.split()) for p in str(raw or "").split(";") if p.strip()]
+
+
+def parse_milestones(text: str) -> dict[int, float | None]:
+    """'2026: 125; 2027: 130' -> {2026: 125.0, 2027: 130.0}; '2027' alone has no value."""
+    miles: dict[int, float | None] = {}
+    for part in (p.strip() for p in text.split(";")):
+        if not part:
+            continue
+        year_text, _, value_text = part.partition(":")
+        year = F.coerce("target", "deadline_year", year_text)
+        value = F.coerce("target", "value", value_text) if value_text.strip() else None
+        if year in miles:
+            raise BadInput(f"lộ trình có năm {year} hai lần.")
+        miles[year] = value
+    return miles
+
+
+def _assign(s: Session, item: Target | Task, role: str, names: list[str]) -> None:
+    """Replace the item's `role` assignments with `names`, resolved in the directory."""
+    if role in ("lead", "leader", "advisory") and len(names) > 1:
+        raise BadInput("chỉ một cơ quan chủ trì (hoặc một người chủ trì, một cơ quan tham "
+                       "mưu) cho mỗi mục.")
+    item.assignments = [a for a in item.assignments if a.role != role]
+    directory = agencies.Directory(s, item.plan.unit)
+    for i, name in enumerate(names):
+        agency = None if role == "leader" else directory.resolve(name)
+        item.assignments.append(items.assignment(role, name, i, agency))
+
+
+def add_item(s: Session, plan_id: int, kind: str, values: Mapping[str, Any]) -> Target | Task:
+    """An item the extractor missed, typed by a person; review state `added`."""
+    plan = get_plan(s, plan_id)
+    if plan.status == "closed":
+        raise Conflict(f"kế hoạch số {plan_id} đã đóng; không thêm được mục.")
+    F.fields_of(kind)
+    for required in F.REQUIRED[kind]:
+        if not str(values.get(required) or "").strip():
+            raise BadInput(f"cần {F.fields_of(kind)[required][2]} ({required}=…).")
+    item: Target | Task
+    if kind == "target":
+        item = Target(review="added", position=len(plan.targets))
+        plan.targets.append(item)
+    else:
+        item = Task(review="added", position=len(plan.tasks))
+        plan.tasks.append(item)
+    s.flush()
+    changes = dict(values)
+    changes.setdefault("text", values.get("indicator") or values.get("title"))
+    return correct(s, items.ref_of(item), changes)
+
+
+def accept_all(s: Session, plan_id: int) -> int:
+    """Accept every item still proposed; returns how many."""
+    plan = get_plan(s, plan_id)
+    count = 0
+    for item in [*plan.targets, *plan.tasks]:
+        if item.review == "proposed":
+            item.review, item.reviewed_at = "accepted", utcnow()
+            count += 1
+    s.flush()
+    return count
+
+
+@dataclass
+class Activation:
+    plan_id: int
+    accepted_now: int
+    carried_over: int
+    closed_plan: int | None
+
+
+def activate(s: Session, plan_id: int, *, accept_rest: bool = False) -> Activation:
+    """Make a reviewed draft the live plan; a revision replaces and closes its old version."""
+    plan = get_plan(s, plan_id)
+    if plan.status != "draft":
+        raise Conflict(f"kế hoạch số {plan_id} đang ở trạng thái '{plan.status}', không phải "
+                       "bản nháp.")
+    waiting = [i for i in [*plan.targets, *plan.tasks] if i.review == "proposed"]
+    if waiting and not accept_rest:
+        raise Conflict(f"còn {len(waiting)} mục chưa rà soát (ví dụ "
+                       f"{', '.join(items.ref_of(i) for i in waiting[:5])}); rà soát hết "
+                       "hoặc dùng --accept-rest.")
+    accepted = accept_all(s, plan_id) if waiting else 0
+    moved = revisions.carry_over(s, plan)
+    plan.status, plan.activated_at = "active", utcnow()
+    s.flush()
+    return Activation(plan.id, accepted, moved, plan.revises_id)
+
+
+def close(s: Session, plan_id: int) -> Plan:
+    plan = get_plan(s, plan_id)
+    plan.status = "closed"
+    s.flush()
+    return plan
+
+
+def restore_review(s: Session, ref: str, state: str) -> Target | Task:
+    """Put an item's review decision back (a revert); an item of a live plan cannot go
+    back to 'proposed', which activation ruled out."""
+    item = _editable(items.get_item(s, ref))
+    if state == "proposed" and item.plan.status != "draft":
+        raise Conflict(f"kế hoạch số {item.plan_id} đang thực hiện; mục {ref} không thể "
+                       "trở lại 'chờ rà soát'.")
+    item.review, item.reviewed_at = state, utcnow()
+    s.flush()
+    return item
+
+
+def deactivate(s: Session, plan_id: int, reopen: int | None) -> Plan:
+    """Undo an activation: the plan is a draft again and the version it closed (`reopen`)
+    is live again. The caller checks that nothing was reported on it meanwhile."""
+    plan = get_plan(s, plan_id)
+    if plan.status != "active":
+        raise Conflict(f"kế hoạch số {plan_id} không còn đang thực hiện.")
+    plan.status, plan.activated_at = "draft", None
+    if reopen is not None:
+        old = get_plan(s, reopen)
+        if old.status != "closed":
+            raise Conflict(f"kế hoạch số {reopen} không còn ở trạng thái đã đóng.")
+        old.status = "active"
+    s.flush()
+    return plan
+

@@ -1,0 +1,132 @@
+"""Review by a signed-in person: scope and role checked, stale saves refused, audited.
+
+Each action takes the `version` the page was rendered with; when the record changed since
+(another person saved first), the action raises Conflict and changes nothing. The plain
+review rules (what accept, correct, reject and activate mean) are in
+`services.register.review_decisions`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from theodoi.domain import access as rules
+from theodoi.domain.errors import BadInput, Conflict
+from theodoi.services.accounts import access
+from theodoi.services.accounts.access import Principal
+from theodoi.services.history import audit
+from theodoi.services.register import items
+from theodoi.services.register import review_decisions as review
+from theodoi.storage.models import Plan, Target, Task
+
+
+def check_version(kind: str, ref: str, current: int, expected: int | None) -> None:
+    """Refuse a save made from a page older than the record."""
+    if expected is not None and int(expected) != current:
+        raise Conflict(f"{kind} {ref} vừa được người khác thay đổi (phiên bản {current}, "
+                       f"trang của bạn là {expected}); không có gì bị ghi đè. Hãy tải lại "
+                       "trang và làm lại.")
+
+
+def may_review(s: Session, p: Principal, unit_id: int) -> bool:
+    """Whether the person reviews (accepts, corrects, rejects) the unit's items (one query
+    that loads no Unit: the register asks on every page)."""
+    return rules.REVIEW in access.actions_at(p, access.unit_scope(s, p, unit_id).chain)
+
+
+def _kind(item: Target | Task) -> str:
+    return "target" if isinstance(item, Target) else "task"
+
+
+def snapshot(item: Target | Task) -> dict[str, Any]:
+    """The item's reviewable values, for the audit history."""
+    data = items.row_json(item)
+    data.pop("milestones", None)
+    if isinstance(item, Target):
+        data["milestones"] = "; ".join(f"{m.year}: {m.value}" for m in item.milestones)
+        data["period_start"], data["period_end"] = item.period_start, item.period_end
+    else:
+        data["due_text"], data["due_date"] = item.due_text, item.due_date
+        data["due_recurrence"] = item.due_recurrence
+    data.pop("due", None)
+    data.pop("period", None)
+    data["review"] = item.review
+    return data
+
+
+def _guarded(s: Session, p: Principal, ref: str, version: int | None) -> Target | Task:
+    item = access.item(s, p, ref, rules.REVIEW)
+    check_version("mục", items.ref_of(item), item.version, version)
+    return item
+
+
+def _audited(s: Session, p: Principal, item: Target | Task, before: dict[str, Any]) -> None:
+    audit.record_changes(s, p, item.plan.unit_id, _kind(item), item.id, before,
+                         snapshot(item))
+
+
+def accept(s: Session, p: Principal, ref: str, version: int | None) -> Target | Task:
+    item = _guarded(s, p, ref, version)
+    before = snapshot(item)
+    review.accept(s, items.ref_of(item))
+    _audited(s, p, item, before)
+    return item
+
+
+def reject(s: Session, p: Principal, ref: str, version: int | None) -> Target | Task:
+    item = _guarded(s, p, ref, version)
+    before = snapshot(item)
+    review.reject(s, items.ref_of(item))
+    _audited(s, p, item, before)
+    return item
+
+
+def correct(s: Session, p: Principal, ref: str, version: int | None,
+            changes: Mapping[str, Any]) -> Target | Task:
+    """Save what the person typed; only fields whose value differs are written."""
+    item = _guarded(s, p, ref, version)
+    before = snapshot(item)
+    changed = {k: v for k, v in changes.items() if _differs(before.get(k), v)}
+    if not changed:
+        raise BadInput("không có trường nào thay đổi.")
+    review.correct(s, items.ref_of(item), changed)
+    _audited(s, p, item, before)
+    return item
+
+
+def _differs(old: Any, typed: Any) -> bool:
+    if isinstance(old, list):
+        old = "; ".join(str(x) for x in old)
+    old_text = "" if old is None else str(old)
+    if isinstance(old, bool):
+        old_text = "1" if old else "0"
+    if isinstance(old, float) and old.is_integer():  # inf/nan from a former version: text
+        old_text = str(int(old))
+    return " ".join(old_text.split()) != " ".join(str(typed or "").split())
+
+
+def accept_all(s: Session, p: Principal, plan_id: int, version: int | None) -> int:
+    plan = access.plan(s, p, plan_id, rules.REVIEW)
+    check_version("kế hoạch", f"số {plan.id}", plan.version, version)
+    waiting = [i for i in [*plan.targets, *plan.tasks] if i.review == "proposed"]
+    count = review.accept_all(s, plan.id)
+    for item in waiting:
+        audit.record(s, p, plan.unit_id, _kind(item), item.id, "review", "proposed",
+                     item.review)
+    return count
+
+
+def activate(s: Session, p: Principal, plan_id: int, version: int | None) -> Plan:
+    plan = access.plan(s, p, plan_id, rules.REVIEW)
+    check_version("kế hoạch", f"số {plan.id}", plan.version, version)
+    before = plan.status
+    old = review.get_plan(s, plan.revises_id) if plan.revises_id else None
+    closes = old.id if old is not None and old.status != "closed" else None
+    done = review.activate(s, plan.id)
+    # what an undo needs: the version this activation closed and whether rows moved
+    audit.record(s, p, plan.unit_id, "plan", plan.id, "status", before, plan.status,
+                 detail={"closed_plan": closes, "carried_over": done.carried_over})
+    return plan

@@ -1,0 +1,130 @@
+"""A revised plan against the version it replaces: what changed, and what carries over.
+
+At import, every item of the new draft is matched to the old version (`compare`): an
+unchanged item takes over the old item's review decision and corrected values, a changed
+one points at its predecessor. At activation (`carry_over`), the old rows of unchanged
+items move into the new plan in place of their copies, so everything that hangs on them
+(progress records, explanations, links) stays with them, and the old plan is closed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from theodoi.domain import revisions
+from theodoi.services.register import items
+from theodoi.storage.models import Plan, Target, Task
+from theodoi.storage.repositories import plans as repo
+
+
+@dataclass
+class Change:
+    """One line of the comparison."""
+
+    change: str  # new | changed | unchanged | removed
+    kind: str  # target | task
+    ref: str
+    text: str
+    fields: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Comparison:
+    old_plan: int
+    new_plan: int
+    rows: list[Change]
+
+    def count(self, change: str) -> int:
+        return sum(r.change == change for r in self.rows)
+
+
+def compare(s: Session, old: Plan, new: Plan) -> Comparison:
+    """Match `new`'s items to `old`'s, record the match on the new rows, return the diff."""
+    rows: list[Change] = []
+    for kind, old_items, new_items in (("target", old.targets, new.targets),
+                                       ("task", old.tasks, new.tasks)):
+        olds = [items.proposal_or_row(i) for i in old_items]
+        news = [items.proposal_or_row(i) for i in new_items]
+        for m in revisions.match([items.signature(kind, d) for d in olds],
+                                 [items.signature(kind, d) for d in news]):
+            rows.append(_record(kind, m, old_items, new_items, olds, news))
+    s.flush()
+    return Comparison(old.id, new.id, rows)
+
+
+def _record(kind: str, m: revisions.Match, old_items: list[Any], new_items: list[Any],
+            olds: list[dict[str, Any]], news: list[dict[str, Any]]) -> Change:
+    if m.new is None:
+        assert m.old is not None
+        item = old_items[m.old]
+        return Change("removed", kind, items.ref_of(item), _label(item))
+    row = new_items[m.new]
+    row.change = m.change
+    if m.old is None:
+        return Change("new", kind, items.ref_of(row), _label(row))
+    previous = old_items[m.old]
+    row.previous_id = previous.id
+    if m.change == "unchanged":
+        _take_decision(row, previous)
+        return Change("unchanged", kind, items.ref_of(row), _label(row))
+    return Change("changed", kind, items.ref_of(row), _label(row),
+                  _changed_fields(olds[m.old], news[m.new]))
+
+
+def _take_decision(row: Target | Task, previous: Target | Task) -> None:
+    """An unchanged item keeps what a person decided about its old version."""
+    row.review = previous.review if previous.review != "proposed" else "proposed"
+    if previous.review == "corrected":
+        if isinstance(row, Target) and isinstance(previous, Target):
+            items.fill_target(row, {**items.row_json(previous), "text": row.text})
+        elif isinstance(row, Task) and isinstance(previous, Task):
+            items.fill_task(row, {**items.row_json(previous), "text": row.text})
+
+
+def _changed_fields(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    skip = {"id", "span", "section", "also_spans", "label"}
+    return sorted(k for k in set(old) | set(new) if k not in skip and old.get(k) != new.get(k))
+
+
+def _label(item: Target | Task) -> str:
+    text = item.indicator if isinstance(item, Target) else item.title
+    return (text or item.text)[:120]
+
+
+def carry_over(s: Session, plan: Plan) -> int:
+    """Move the old rows of unchanged items into `plan`; close the old plan. Returns moved."""
+    if plan.revises_id is None:
+        return 0
+    old = repo.get(s, plan.revises_id)
+    moved = 0
+    for copies in (plan.targets, plan.tasks):
+        for copy in [c for c in copies if c.change == "unchanged" and c.previous_id]:
+            _move(s, plan, copy)
+            moved += 1
+    if old is not None and old.status != "closed":
+        old.status = "closed"
+    s.flush()
+    return moved
+
+
+def _move(s: Session, plan: Plan, copy: Target | Task) -> None:
+    """Put the predecessor row where its unchanged copy was; the copy goes."""
+    getter = repo.target if isinstance(copy, Target) else repo.task
+    keeper = getter(s, copy.previous_id)  # type: ignore[arg-type]
+    if keeper is None:
+        return
+    keeper_previous = keeper.previous_id
+    for column in ("position", "span_start", "span_end", "ext_id", "section", "text",
+                   "label", "original", "review"):
+        setattr(keeper, column, getattr(copy, column))
+    if isinstance(copy, Target) and isinstance(keeper, Target):
+        keeper.also_spans = copy.also_spans
+    (plan.targets if isinstance(copy, Target) else plan.tasks).remove(copy)
+    s.flush()
+    keeper.plan_id = plan.id
+    keeper.change = "unchanged"
+    keeper.previous_id = keeper_previous
+    s.flush()

@@ -1,0 +1,184 @@
+"""The dashboard of a unit as of a day: counts by status per field and per lead agency,
+overdue tasks, targets at risk or behind, completeness of the current reporting period,
+and for a province or city its communes side by side.
+
+An agency user (don_vi) sees only its own items, so every count is made from the rows it
+sees; the counts of everyone else are exactly those of `status.status_of_unit`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from datetime import date
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from theodoi.domain.fields import FIELD_LABELS
+from theodoi.domain.periods import periods_in
+from theodoi.domain.status import LABELS, TARGET_RULES, TASK_RULES
+from theodoi.services.accounts import access
+from theodoi.services.accounts.access import Principal
+from theodoi.services.memo import Memo
+from theodoi.services.progress import status
+from theodoi.services.progress.completeness import Owed, completeness
+from theodoi.storage.models import Unit
+from theodoi.storage.repositories import agencies as agency_repo
+from theodoi.storage.repositories import plans as plan_repo
+from theodoi.storage.repositories import progress as progress_repo
+from theodoi.storage.repositories import stamps
+from theodoi.storage.repositories import units as unit_repo
+
+AT_RISK = ("co_nguy_co", "cham_tien_do", "khong_dat", "so_lieu_loi")  # last: needs a fix
+# every status a column, always, in the rule tables' order: targets' then tasks'
+COLUMNS = [{"code": c, "label": LABELS[c], "group": group}
+           for group, rules in (("target", TARGET_RULES), ("task", TASK_RULES))
+           for c, _l, _d in rules]
+HIGHER_LEVELS = ("tinh", "thanh_pho", "huyen")
+ROW_FIELDS = [f.name for f in fields(status.StatusRow)]
+PAGES = Memo()  # a unit's own part of its dashboard, by data stamp, day and scope
+COMMUNES = Memo()  # a commune's row of a province dashboard, by data stamp and day
+
+
+def visible_refs(s: Session, p: Principal, unit: Unit) -> set[str] | None:
+    """The refs an agency user may see at the unit; None when the person sees everything."""
+    if access.agency_filter(p, unit) is None:
+        return None
+    return {f"{'t' if kind == 'target' else 'k'}{i.id}"
+            for kind, rows in (("target", progress_repo.active_targets(s, unit.id)),
+                               ("task", progress_repo.active_tasks(s, unit.id)))
+            for i in rows if access.sees(p, i)}
+
+
+def narrowed(found: status.UnitStatus, refs: set[str] | None) -> status.UnitStatus:
+    """The unit's status with only the rows in `refs` (all when None), counts remade."""
+    if refs is None:
+        return found
+    out = status.UnitStatus(found.unit, found.as_of,
+                            [r for r in found.targets if r.ref in refs],
+                            [r for r in found.tasks if r.ref in refs])
+    rows = out.targets + out.tasks
+    out.by_field = status.count(rows, lambda r: r.field)
+    out.by_agency = status.count(rows, lambda r: r.lead_agency or status.NO_AGENCY)
+    return out
+
+
+def current_period(s: Session, unit: Unit, as_of: date) -> str:
+    """The period whose reports are owed on `as_of`: the latest one ended by then, by the
+    calendar of the unit's first active plan (quarters when it has none)."""
+    active = [p for p in plan_repo.for_unit(s, unit.id) if p.status == "active"]
+    every = active[0].report_every if active else "quarter"
+    ended = [p for p in periods_in(every, as_of.year - 1, as_of.year) if p.end < as_of]
+    return ended[-1].key
+
+
+def counts_table(groups: dict[str, dict[str, int]],
+                 labels: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """One row per group: its name, its counts per status code and the total."""
+    return [{"key": g, "name": (labels or {}).get(g, g), "counts": c,
+             "total": sum(c.values())} for g, c in groups.items()]
+
+
+def _row(r: status.StatusRow) -> dict[str, Any]:
+    data = {f: getattr(r, f) for f in ROW_FIELDS}  # asdict deep-copies: 10x slower
+    if isinstance(r.due, date):
+        data["due"] = r.due.isoformat()
+    return data
+
+
+def _owed(o: Owed) -> dict[str, Any]:
+    return {"ref": o.ref, "kind": o.kind, "text": o.text, "due": o.due.isoformat(),
+            "reported_on": o.reported_on, "overdue": o.overdue}
+
+
+def _completeness(s: Session, p: Principal, unit: Unit, as_of: date) -> dict[str, Any]:
+    found = completeness(s, unit.code, current_period(s, unit, as_of), as_of)
+    only = access.agency_filter(p, unit)
+    names = None if only is None else {a.name for a in (agency_repo.get(s, i) for i in only)
+                                       if a is not None}
+    agencies = [a for a in found.agencies if names is None or a.agency in names]
+    rows = [{"agency": a.agency, "expected": a.expected, "reported": a.reported,
+             "missing": [_owed(o) for o in a.missing],
+             "late": len(a.late)} for a in agencies]
+    expected = sum(a.expected for a in agencies)
+    reported = sum(a.reported for a in agencies)
+    return {"period": found.period, "period_label": found.period_label,
+            "expected": expected, "reported": reported,
+            "percent": round(100 * reported / expected, 1) if expected else None,
+            "agencies": rows}
+
+
+def _communes(s: Session, unit_id: int, level: str, as_of: date) -> list[dict[str, Any]]:
+    """Each unit under a province or city: its counts by status and how much of the
+    period's reporting is in. A commune's row is cached under its data stamp, so a
+    province's dashboard recomputes only the communes that changed since it was built."""
+    if level not in HIGHER_LEVELS:
+        return []
+    found = stamps.below(s, unit_id)  # stamps before the rows: see services/memo.py
+    names = {i: name for i, (name, _) in found.items()}
+    known = {i: stamp for i, (_, stamp) in found.items() if stamp is not None}
+    if len(known) < len(names):
+        known.update(stamps.read(s, [i for i in names if i not in known]))
+    where = stamps.url_of(s)
+    keys = {i: (where, i, known.get(i), as_of) for i in names}
+    rows = COMMUNES.many(keys, lambda missing: _commune_rows(s, {i: names[i] for i in missing},
+                                                             as_of),
+                         keep=lambda i: known.get(i) is not None)
+    return sorted((r for r in rows.values() if r is not None), key=lambda c: c["name"])
+
+
+def _commune_rows(s: Session, names: dict[int, str], as_of: date) -> dict[int, Any]:
+    out: dict[int, Any] = {}
+    for unit_id, found in status.status_of_units(s, names, as_of).items():
+        below = unit_repo.get(s, unit_id)
+        out[unit_id] = None if below is None else _commune_row(s, below, found, as_of)
+    return out
+
+
+def _commune_row(s: Session, below: Unit, found: status.UnitStatus,
+                 as_of: date) -> dict[str, Any]:
+    counts: dict[str, int] = {}
+    for r in found.targets + found.tasks:
+        counts[r.code] = counts.get(r.code, 0) + 1
+    owed = completeness(s, below.code, current_period(s, below, as_of), as_of)
+    expected = sum(a.expected for a in owed.agencies)
+    reported = sum(a.reported for a in owed.agencies)
+    return {"id": below.id, "name": found.unit, "counts": dict(sorted(counts.items())),
+            "targets": len(found.targets), "tasks": len(found.tasks),
+            "at_risk": sum(counts.get(c, 0) for c in AT_RISK),
+            "overdue": counts.get("qua_han", 0),
+            "completeness": {"period_label": owed.period_label,
+                             "expected": expected, "reported": reported}}
+
+
+def dashboard_page(s: Session, p: Principal, unit_id: int, as_of: date) -> dict[str, Any]:
+    """Everything the dashboard shows of a unit the person reads, as of `as_of`."""
+    own, communes = dashboard_parts(s, p, unit_id, as_of)
+    return {**own, "communes": communes, "commune_statuses": COLUMNS}
+
+
+def dashboard_parts(s: Session, p: Principal, unit_id: int,
+                    as_of: date) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The dashboard as the cached, read-only parts it is made of: the unit's own part
+    (under its data stamp and what the person may see: an agency's own items, or
+    everything) and the communes' rows (each under its own stamp)."""
+    scope = access.unit_scope(s, p, unit_id)  # one query; the Unit is loaded on a miss
+    stamp = stamps.known_or_read(s, unit_id, scope.stamp)  # before the rows: see memo.py
+    key = (stamps.url_of(s), unit_id, stamp, as_of, access.agency_filter(p, scope.chain))
+    own = PAGES.one(key, lambda: _own_part(s, p, access.unit(s, p, unit_id), as_of),
+                    keep=stamp is not None)
+    return own, _communes(s, unit_id, scope.level, as_of)
+
+
+def _own_part(s: Session, p: Principal, unit: Unit, as_of: date) -> dict[str, Any]:
+    found = narrowed(status.status_of_unit(s, unit.code, as_of), visible_refs(s, p, unit))
+    return {"unit": {"id": unit.id, "code": unit.code, "name": unit.name,
+                     "level": unit.level},
+            "as_of": as_of.isoformat(),
+            "statuses": COLUMNS,
+            "totals": {"targets": len(found.targets), "tasks": len(found.tasks)},
+            "by_field": counts_table(found.by_field, FIELD_LABELS),
+            "by_agency": counts_table(found.by_agency),
+            "overdue": [_row(r) for r in found.tasks if r.code == "qua_han"],
+            "at_risk": [_row(r) for r in found.targets if r.code in AT_RISK],
+            "completeness": _completeness(s, p, unit, as_of)}

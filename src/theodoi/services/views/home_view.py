@@ -1,0 +1,44 @@
+"""The first pages after sign-in: the person's units, and one unit with its plans."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from theodoi.domain import access as rules
+from theodoi.services.accounts import access
+from theodoi.services.accounts.access import Principal
+from theodoi.services.register import plans
+from theodoi.storage.repositories import plans as repo
+
+
+def me(p: Principal) -> dict[str, Any]:
+    return {"username": p.username, "full_name": p.full_name,
+            "must_change_password": p.must_change_password,
+            "grants": [{"unit_id": g.unit_id, "role": g.role,
+                        "role_label": rules.ROLE_LABELS[g.role], "agency_id": g.agency_id}
+                       for g in p.grants]}
+
+
+def home_page(s: Session, p: Principal) -> dict[str, Any]:
+    units = access.my_units(s, p)
+    return {"me": me(p),
+            "units": [{"id": u.id, "code": u.code, "name": u.name, "level": u.level,
+                       "parent": u.parent.name if u.parent else None} for u in units]}
+
+
+def unit_page(s: Session, p: Principal, unit_id: int) -> dict[str, Any]:
+    """The unit, its plans, and the actions the person may take there."""
+    unit = access.unit(s, p, unit_id)
+    allowed = access.actions_at(p, unit)
+    rows = []
+    for plan in repo.for_unit(s, unit.id, full=True):
+        row = plans.plan_summary(plan)
+        row["status_label"] = plans.STATUS_LABELS[plan.status]
+        row["version"] = plan.version
+        rows.append(row)
+    return {"unit": {"id": unit.id, "code": unit.code, "name": unit.name,
+                     "level": unit.level, "parent": unit.parent.name if unit.parent else None},
+            "plans": rows,
+            "actions": sorted(allowed)}
