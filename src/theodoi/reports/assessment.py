@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+from theodoi.domain.text import squash
 from theodoi.reports.model import FIELD_HEADINGS, Direction, Section, TargetLine, TaskLine
 
 # off-track statuses, worst first, and the words a limit line closes with
@@ -50,7 +51,7 @@ def _once(lines: Iterable[str]) -> list[str]:
     seen: set[str] = set()
     out = []
     for line in lines:
-        key = " ".join(line.lower().split()).rstrip(".;")
+        key = squash(line.lower()).rstrip(".;")
         if key and key not in seen:
             seen.add(key)
             out.append(line)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from theodoi.domain.numbers import vn_number
 from theodoi.domain.phrases import GOAL_WORDS
+from theodoi.domain.text import squash
 from theodoi.reports.model import ANNUAL_KINDS, WORDED_GOALS
 
 # An indicator extraction left as a stub: made only of these general words of a goal
@@ -97,7 +98,7 @@ def is_stub(indicator: str | None) -> bool:
 def row_name(indicator: str | None, text: str) -> str:
     """The name a report row shows: the indicator, or for a stub the target's own words
     on one line, without their list mark, starting with a capital."""
-    words = " ".join(_LIST_MARK.sub("", text).split())
+    words = squash(_LIST_MARK.sub("", text))
     if not (is_stub(indicator) and words):
         return indicator or text
     return words[:1].upper() + words[1:]

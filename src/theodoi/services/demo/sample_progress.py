@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from theodoi.domain.measures import is_count, is_flow
 from theodoi.domain.periods import quarter
+from theodoi.domain.text import squash
 from theodoi.services.progress import explanations
 from theodoi.services.progress import records as progress
 from theodoi.services.register import items
@@ -142,7 +143,7 @@ def sample_product(task: Task, n: int, on: date, party: bool) -> str:
     """What a completed sample task produced: the body's own plan to carry it out, numbered
     as a Đảng ủy (12-KH/ĐU) or a UBND (12/KH-UBND) numbers its documents."""
     number = f"{n + 1}-KH/ĐU" if party else f"{n + 1}/KH-UBND"
-    what = " ".join((task.title or task.text).split()).rstrip(" .;:")
+    what = squash(task.title or task.text).rstrip(" .;:")
     return f"Đã ban hành Kế hoạch số {number} ngày {on:%d/%m/%Y} triển khai {what[:1].lower()}" \
         f"{what[1:]}"
 

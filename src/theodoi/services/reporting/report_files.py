@@ -15,6 +15,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from theodoi.domain.errors import BadInput, NotFound
+from theodoi.domain.text import squash
 from theodoi.reports import data
 from theodoi.reports.model import REPORT_KINDS
 from theodoi.services.accounts import access
@@ -92,7 +93,7 @@ def checked(s: Session, p: Principal, unit_id: int, kind: str, period: str, fmt:
 def request_text(request: str | None) -> str | None:
     """What asked for the report as the clerk typed it ("Công văn số … của …"), one line,
     at most `MAX_REQUEST` characters; None when blank."""
-    text = " ".join((request or "").split())
+    text = squash(request or "")
     if len(text) > MAX_REQUEST:
         raise BadInput(f"văn bản yêu cầu báo cáo dài quá {MAX_REQUEST} ký tự.")
     return text or None
