@@ -49,3 +49,9 @@ def goal_text(comparator: str | None, value: float | None, value_max: float | No
         return f"từ {vn_number(value)} đến {_with_unit(vn_number(value_max), unit)}"
     phrase = GOAL_WORDS.get(comparator or "=", GOAL_WORDS["="])
     return phrase.format(v=_with_unit(vn_number(value), unit))
+
+
+def with_unit(number: str, unit: str | None) -> str:
+    """A formatted number with its unit as a sentence writes it: '1,17%', '50 triệu đồng';
+    '' (no figure) stays ''."""
+    return _with_unit(number, unit) if number else ""
