@@ -13,7 +13,9 @@ import pytest
 
 from tests.browser.conftest import DESKTOP, PHONE, A, Site, shot
 from tests.conftest import SAMPLES
-from theodoi.services import importing, review, uow
+from theodoi.services import uow
+from theodoi.services.register import importing
+from theodoi.services.register import review_decisions as review
 
 pytestmark = pytest.mark.browser
 SIZES = [pytest.param(DESKTOP, id="desktop"), pytest.param(PHONE, id="phone")]

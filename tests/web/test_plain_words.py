@@ -25,7 +25,12 @@ from tests.conftest import SAMPLES
 from tests.web.conftest import login
 from theodoi.cli import misc
 from theodoi.domain import access, fields, measures, periods, status
-from theodoi.services import accounts, demo, importing, review, reviewing, units, uow
+from theodoi.services import uow
+from theodoi.services.accounts import users as accounts
+from theodoi.services.demo import sample as demo
+from theodoi.services.register import importing, units
+from theodoi.services.register import review_decisions as review
+from theodoi.services.register import review_guarded as reviewing
 from theodoi.settings import Settings
 from theodoi.storage.models import REVIEW_STATES
 from theodoi.web.app import create_app
