@@ -200,6 +200,7 @@ def _deactivation(s: Session, p: Principal, e: AuditEntry, unit: Unit, plan_id: 
         if reopen:
             audit.record(s, p, unit.id, "plan", reopen, "status", "closed", "active",
                          reverts=e.id)
+        return None
     return Step(e.id, unit.id, lines, run)
 
 
@@ -221,6 +222,7 @@ def _reactivation(s: Session, p: Principal, e: AuditEntry, unit: Unit, plan_id: 
         audit.record(s, p, unit.id, "plan", plan.id, "status", "draft", "active",
                      detail={"closed_plan": closes, "carried_over": done.carried_over},
                      reverts=e.id)
+        return None
     return Step(e.id, unit.id, lines, run)
 
 
@@ -263,6 +265,7 @@ def _progress(s: Session, p: Principal, e: AuditEntry, unit: Unit, version: int 
         audit.record(s, p, unit.id, "progress", e.entity_id, "value", e.new, e.old,
                      detail={**detail, "current": restore, "restore": expected},
                      reverts=e.id)
+        return None
     return Step(e.id, unit.id, [line], run)
 
 
@@ -286,6 +289,7 @@ def _task_update(s: Session, p: Principal, e: AuditEntry, unit: Unit, version: i
         progress.set_withdrawn(s, row.id, not row.withdrawn)
         audit.record(s, p, unit.id, "task_update", row.id, "update", e.new, e.old,
                      detail={**detail, "withdrawn": row.withdrawn}, reverts=e.id)
+        return None
     return Step(e.id, unit.id, [line], run)
 
 
@@ -309,6 +313,7 @@ def _merged(s: Session, p: Principal, e: AuditEntry, unit: Unit, version: int | 
         audit.record(s, p, unit.id, "agency", e.entity_id, "unmerged", e.new, e.old,
                      detail={**moves, "source": {**moves["source"], "id": back.id}},
                      reverts=e.id)
+        return None
     return Step(e.id, unit.id, lines, run)
 
 
