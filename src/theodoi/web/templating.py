@@ -23,7 +23,7 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 INVALID_NUMBER = "không hợp lệ"
 
 
-def vn_date(value: Any) -> str:
+def vn_date(value: date | str | None) -> str:
     """ISO date (or datetime) -> dd/mm/yyyy; empty for none."""
     if not value:
         return ""
