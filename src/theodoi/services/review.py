@@ -148,8 +148,7 @@ def accept_all(s: Session, plan_id: int) -> int:
     """Accept every item still proposed; returns how many."""
     plan = get_plan(s, plan_id)
     count = 0
-    every: list[Target | Task] = [*plan.targets, *plan.tasks]
-    for item in every:
+    for item in plan.items:
         if item.review == "proposed":
             item.review, item.reviewed_at = "accepted", utcnow()
             count += 1
@@ -171,8 +170,7 @@ def activate(s: Session, plan_id: int, *, accept_rest: bool = False) -> Activati
     if plan.status != "draft":
         raise Conflict(f"kế hoạch số {plan_id} đang ở trạng thái '{plan.status}', không phải "
                        "bản nháp.")
-    every: list[Target | Task] = [*plan.targets, *plan.tasks]
-    waiting = [i for i in every if i.review == "proposed"]
+    waiting = [i for i in plan.items if i.review == "proposed"]
     if waiting and not accept_rest:
         raise Conflict(f"còn {len(waiting)} mục chưa rà soát (ví dụ "
                        f"{', '.join(items.ref_of(i) for i in waiting[:5])}); rà soát hết "
