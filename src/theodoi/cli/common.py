@@ -19,7 +19,7 @@ from theodoi.settings import Settings, load
 out = Console(highlight=False, soft_wrap=True)
 
 
-class RecordId(click.ParamType):
+class RecordId(click.ParamType[int, object]):
     """A record's id on the command line: digits 0-9 within 64 bits (click's int took
     '١' as 1, and a 20-digit id made the database driver fail with a traceback)."""
 

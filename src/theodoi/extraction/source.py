@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
+from typing import TypedDict, Unpack
 
 from theodoi.extraction.warnings import Warning
 
@@ -33,6 +34,21 @@ class Block:
     row: int | None = None
     col: int | None = None
     merged: bool = False
+
+
+BLOCK_DEFAULTS = {f.name: f.default for f in fields(Block) if f.default is not MISSING}
+
+
+class Origin(TypedDict, total=False):
+    """Where a block came from: Block's fields after its range, as a reader names them."""
+
+    kind: str
+    page: int | None
+    paragraph: int | None
+    table: int | None
+    row: int | None
+    col: int | None
+    merged: bool
 
 
 def line_block(start: int, end: int, paragraph: int) -> Block:
@@ -77,14 +93,14 @@ class TextBuilder:
     def length(self) -> int:
         return self._length
 
-    def add(self, piece: str, **origin: object) -> Block | None:
+    def add(self, piece: str, **origin: Unpack[Origin]) -> Block | None:
         """Append `piece` (NFC) as one block; empty pieces add nothing and return None."""
         piece = unicodedata.normalize("NFC", piece)
         if PRIVATE_USE.search(piece):  # rare; translate() on every line would cost more
             piece = piece.translate(PRIVATE_BULLETS)
         if not piece:
             return None
-        block = Block(self._length, self._length + len(piece), **origin)  # type: ignore[arg-type]
+        block = Block(self._length, self._length + len(piece), **origin)
         self._parts.append(piece)
         self._length += len(piece)
         self.blocks.append(block)

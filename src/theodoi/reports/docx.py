@@ -152,7 +152,7 @@ def _no_borders(table: Table) -> None:
 
 
 def _first_paragraph(cell: _Cell, text: str, size: float = 13, **style: bool) -> Paragraph:
-    p = cell.paragraphs[0]
+    p: Paragraph = cell.paragraphs[0]  # python-docx 1.2 leaves _Cell.paragraphs untyped
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _run(p, text, size=size, **style)
     return p
@@ -201,7 +201,7 @@ def _header(doc: DocumentObject, report: Report) -> None:
 
 def _grid(doc: DocumentObject, columns: tuple[str, ...], widths: tuple[int, ...]) -> Table:
     """A bordered table whose first row (bold, centred) repeats at the top of every page."""
-    table = doc.add_table(rows=1, cols=len(columns))
+    table: Table = doc.add_table(rows=1, cols=len(columns))  # untyped in python-docx 1.2
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _fixed(table, widths)
@@ -247,7 +247,8 @@ def _cell_xml(text: str, align: str, width: int) -> str:
 
 
 def _group_row(table: Table, label: str) -> None:
-    cells = [_Cell(tc, table) for tc in table.add_row()._tr.tc_lst]
+    row = table.add_row()  # type: ignore[no-untyped-call]  # unannotated in python-docx 1.2
+    cells = [_Cell(tc, table) for tc in row._tr.tc_lst]
     merged = cells[1].merge(cells[-1])
     _cell(cells[0], label.split(".")[0], bold=True, align="center")
     _cell(merged, label.split(". ", 1)[1], bold=True)

@@ -13,7 +13,7 @@ Entries are shared between requests: callers must treat what they get as read-on
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping
 from threading import Lock
 from typing import Any
 
@@ -52,7 +52,7 @@ class Memo:
                           keep=lambda _k: keep)
         return found[None]
 
-    def many(self, keys: dict[Any, Hashable], make: Callable[[list[Any]], dict[Any, Any]],
+    def many(self, keys: Mapping[Any, Hashable], make: Callable[[list[Any]], dict[Any, Any]],
              *, keep: Callable[[Any], bool] = lambda _k: True) -> dict[Any, Any]:
         """A value for each of `keys` (name -> cache key): the cached ones, and the rest
         made together by `make(missing names)`; a made value is stored when `keep(name)`.

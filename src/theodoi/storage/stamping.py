@@ -80,7 +80,7 @@ def units_of(conn: Connection, found: dict[str, set[int]]) -> set[int]:
             continue
         query = select(Plan.unit_id)
         if model is not None:
-            query = query.join(model, model.plan_id == Plan.id)  # type: ignore[attr-defined]
+            query = query.join(model, model.plan_id == Plan.id)
         out.update(conn.execute(query.where(column.in_(ids))).scalars())
     return out
 

@@ -32,7 +32,7 @@ class Svg:
 
 def _step(span: float) -> float:
     """A round tick step giving three to six ticks over `span` (1, 2 or 5 times 10^n)."""
-    base = 10 ** math.floor(math.log10(span / 4))
+    base: float = 10 ** math.floor(math.log10(span / 4))  # int ** int is typed Any
     return next(base * m for m in (1, 2, 5, 10) if span / (base * m) <= 6)
 
 

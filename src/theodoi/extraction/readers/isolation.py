@@ -30,7 +30,7 @@ from theodoi.extraction.errors import FileTooLarge, ReadTimedOut, UnreadableFile
 try:
     import resource
 except ImportError:  # pragma: no cover - Windows
-    resource = None  # type: ignore[assignment]
+    resource = None  # type: ignore[assignment]  # the module, or None where there is none
 
 PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 

@@ -102,8 +102,7 @@ def record_sample_progress(s: Session, plan_id: int,
     before `as_of`.
     """
     plan = review.get_plan(s, plan_id)
-    unled: list[Target | Task] = [*plan.targets, *plan.tasks]
-    for item in unled:
+    for item in plan.items:
         if not any(a.role == "lead" for a in item.assignments):
             field = item.field if isinstance(item, Target) else None
             review.correct(s, items.ref_of(item), {"lead_agency": SAMPLE_LEADS[field]})

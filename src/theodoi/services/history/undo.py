@@ -197,6 +197,7 @@ def _deactivation(s: Session, p: Principal, e: AuditEntry, unit: Unit, plan_id: 
         if reopen:
             audit.record(s, p, unit.id, "plan", reopen, "status", "closed", "active",
                          reverts=e.id)
+        return None
     return Step(e.id, unit.id, lines, run)
 
 
@@ -218,6 +219,7 @@ def _reactivation(s: Session, p: Principal, e: AuditEntry, unit: Unit, plan_id: 
         audit.record(s, p, unit.id, "plan", plan.id, "status", "draft", "active",
                      detail={"closed_plan": closes, "carried_over": done.carried_over},
                      reverts=e.id)
+        return None
     return Step(e.id, unit.id, lines, run)
 
 
@@ -242,6 +244,7 @@ def _progress(s: Session, p: Principal, e: AuditEntry, unit: Unit, version: int 
         raise BadInput("số liệu này được ghi trước khi theodoi lưu dữ liệu hoàn tác; hãy "
                        "ghi lại số liệu đúng.")
     target = _recordable(s, p, _ref("target", int(detail["target"])))
+    assert isinstance(target, Target)  # a target's reference ("t…") names a target
     period = parse_period(str(detail["period"]))
     now = progress_repo.current(s, target.id, period.key)
     expected = detail.get("current")
@@ -260,6 +263,7 @@ def _progress(s: Session, p: Principal, e: AuditEntry, unit: Unit, version: int 
         audit.record(s, p, unit.id, "progress", e.entity_id, "value", e.new, e.old,
                      detail={**detail, "current": restore, "restore": expected},
                      reverts=e.id)
+        return None
     return Step(e.id, unit.id, [line], run)
 
 
@@ -283,6 +287,7 @@ def _task_update(s: Session, p: Principal, e: AuditEntry, unit: Unit, version: i
         progress.set_withdrawn(s, row.id, not row.withdrawn)
         audit.record(s, p, unit.id, "task_update", row.id, "update", e.new, e.old,
                      detail={**detail, "withdrawn": row.withdrawn}, reverts=e.id)
+        return None
     return Step(e.id, unit.id, [line], run)
 
 
@@ -306,6 +311,7 @@ def _merged(s: Session, p: Principal, e: AuditEntry, unit: Unit, version: int | 
         audit.record(s, p, unit.id, "agency", e.entity_id, "unmerged", e.new, e.old,
                      detail={**moves, "source": {**moves["source"], "id": back.id}},
                      reverts=e.id)
+        return None
     return Step(e.id, unit.id, lines, run)
 
 

@@ -27,6 +27,7 @@ from theodoi.services.reporting import report_data as reporting
 from theodoi.services.reporting import report_files
 from theodoi.services.reporting.report_files import ReportFile
 from theodoi.settings import Settings
+from theodoi.storage.repositories import jobs as job_repo
 
 KIND = "report_pdf"
 FOLDER = "reports"
@@ -102,7 +103,7 @@ def sweep(s: Session, settings: Settings, unnamed_after: timedelta,
     folder = settings.data_dir / FOLDER
     if not folder.is_dir():
         return []
-    named = {Path(str(r.get("file", ""))).name for r in queue.repo.results(s, KIND)}
+    named = {Path(str(r.get("file", ""))).name for r in job_repo.results(s, KIND)}
     now = now or time.time()  # file times: epoch seconds
     removed = []
     for path in sorted(folder.iterdir()):

@@ -28,6 +28,7 @@ from theodoi.services.accounts.access import Principal
 from theodoi.services.jobs import child, queue, report_pdf, uploads
 from theodoi.services.jobs.queue import Claim
 from theodoi.settings import Settings
+from theodoi.storage.repositories import jobs as job_repo
 
 log = logging.getLogger("theodoi.jobs")
 IDLE_WAIT_S = 1.0  # how long a thread with nothing to do waits before looking again
@@ -156,8 +157,8 @@ def _end(settings: Settings, c: Claim, write: Callable[[Session], bool]) -> None
 def _ended(settings: Settings, c: Claim) -> bool:
     """Whether the job has ended for good (its stored input may go)."""
     with uow.transaction(settings) as s:
-        job = queue.repo.get(s, c.job_id)
-        return job is None or job.state not in queue.repo.ACTIVE
+        job = job_repo.get(s, c.job_id)
+        return job is None or job.state not in job_repo.ACTIVE
 
 
 class Runner:

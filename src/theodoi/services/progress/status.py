@@ -131,8 +131,8 @@ def _compute(s: Session, names: dict[int, str], as_of: date, tolerance: float,
     for task_id, on, state, percent, done in rows_repo.latest_updates(s, ids, as_of):
         updates[task_id].append(rules.TaskUpdate(on, state, percent, done))
     miles: dict[int, list[tuple[int, float | None]]] = defaultdict(list)
-    for target_id, year, value in rows_repo.milestones(s, ids):
-        miles[target_id].append((year, value))
+    for target_id, year, planned in rows_repo.milestones(s, ids):
+        miles[target_id].append((year, planned))
     result = {i: UnitStatus(names[i], as_of, [], []) for i in ids}
     leads = dict(rows_repo.leads(s, ids, Target))
     for row in rows_repo.targets(s, ids):

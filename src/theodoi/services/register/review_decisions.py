@@ -150,7 +150,7 @@ def accept_all(s: Session, plan_id: int) -> int:
     """Accept every item still proposed; returns how many."""
     plan = get_plan(s, plan_id)
     count = 0
-    for item in [*plan.targets, *plan.tasks]:
+    for item in plan.items:
         if item.review == "proposed":
             item.review, item.reviewed_at = "accepted", utcnow()
             count += 1
@@ -172,7 +172,7 @@ def activate(s: Session, plan_id: int, *, accept_rest: bool = False) -> Activati
     if plan.status != "draft":
         raise Conflict(f"kế hoạch số {plan_id} đang ở trạng thái "
                        f"'{labels.lower('plan_status', plan.status)}', không phải bản nháp.")
-    waiting = [i for i in [*plan.targets, *plan.tasks] if i.review == "proposed"]
+    waiting = [i for i in plan.items if i.review == "proposed"]
     if waiting and not accept_rest:
         raise Conflict(f"còn {len(waiting)} mục chưa rà soát (ví dụ "
                        f"{', '.join(items.ref_of(i) for i in waiting[:5])})", steps={

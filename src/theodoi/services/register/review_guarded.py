@@ -117,7 +117,7 @@ def _differs(old: Any, typed: Any) -> bool:
 def accept_all(s: Session, p: Principal, plan_id: int, version: int | None) -> int:
     plan = access.plan(s, p, plan_id, rules.REVIEW)
     check_version("kế hoạch", f"số {plan.id}", plan.version, version)
-    waiting = [i for i in [*plan.targets, *plan.tasks] if i.review == "proposed"]
+    waiting = [i for i in plan.items if i.review == "proposed"]
     count = review.accept_all(s, plan.id)
     for item in waiting:
         audit.record(s, p, plan.unit_id, _kind(item), item.id, "review", "proposed",

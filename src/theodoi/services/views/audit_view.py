@@ -67,8 +67,10 @@ REPORTS = {"progress": ("target", "t"), "task_update": ("task", "k")}
 
 def _reported_item(s: Session, e: AuditEntry) -> Target | Task | None:
     """The item a recorded value or task report belongs to (kept in the undo data)."""
-    key, prefix = REPORTS.get(e.entity_kind, (None, None))
-    detail = audit.detail_of(e) if key else None
+    if e.entity_kind not in REPORTS:
+        return None
+    key, prefix = REPORTS[e.entity_kind]
+    detail = audit.detail_of(e)
     if not detail or not isinstance(detail.get(key), int):
         return None
     try:
