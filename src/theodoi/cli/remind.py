@@ -1,0 +1,55 @@
+"""`theodoi remind`: the day's reminder digests and the sending of what is due, for a
+cron job or a systemd timer (a server whose `theodoi serve` runs them needs neither)."""
+
+from __future__ import annotations
+
+import click
+from rich.table import Table
+
+from theodoi.cli.common import out, print_json, transaction
+from theodoi.cli.progress import day
+from theodoi.services import reminders
+from theodoi.settings import load
+
+
+@click.command("remind")
+@click.option("--as-of", "as_of", default=None,
+              help="Ngày nhắc YYYY-MM-DD (mặc định hôm nay theo THEODOI_TIMEZONE).")
+@click.option("--dry-run", is_flag=True, help="Chỉ cho xem ai sẽ nhận gì; không ghi, không gửi.")
+@click.option("--no-send", is_flag=True, help="Chỉ lập bản tổng hợp; để việc gửi lại sau.")
+@click.option("--send-only", is_flag=True, help="Chỉ gửi các tin đang chờ; không lập mới.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+def remind_cmd(as_of: str | None, dry_run: bool, no_send: bool, send_only: bool,
+               fmt: str) -> None:
+    """Lập bản tổng hợp nhắc việc trong ngày cho từng người (một bản mỗi người mỗi ngày
+    mỗi kênh; chạy lại trong ngày không gửi thêm) rồi gửi các tin đến giờ gửi."""
+    settings = load()
+    when = day(as_of, "ngày nhắc") or reminders.today(settings)
+    planned = []
+    if not send_only:
+        with transaction(settings) as s:
+            planned = [p.as_dict() for p in reminders.run_digest(s, settings, when,
+                                                                 dry_run=dry_run)]
+    sent = None if dry_run or no_send else reminders.send_due(settings)
+    result = {"as_of": when.isoformat(), "dry_run": dry_run, "digests": planned,
+              "sent": None if sent is None else {"sent": len(sent.sent),
+                                                 "retry": len(sent.retry),
+                                                 "dead": len(sent.dead)}}
+    if fmt == "json":
+        print_json(result)
+        return
+    _show(result)
+
+
+def _show(result: dict[str, object]) -> None:
+    digests = result["digests"]
+    assert isinstance(digests, list)
+    table = Table("Người nhận", "Số việc", "Quá hạn", "Ghi mới", "Đã có từ trước")
+    for d in digests:
+        table.add_row(d["user"], str(d["lines"]), str(d["overdue"]),
+                      ", ".join(d["written"]) or "—", ", ".join(d["already"]) or "—")
+    out.print(table)
+    sent = result["sent"]
+    if isinstance(sent, dict):
+        out.print(f"Đã gửi {sent['sent']} tin; gửi lại sau {sent['retry']}; "
+                  f"dừng hẳn {sent['dead']}.")

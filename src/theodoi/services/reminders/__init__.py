@@ -1,0 +1,29 @@
+"""Reminders (đôn đốc): what reaches whom, when and by which channel.
+
+Owns the daily digest (digest.py: one per person per day, grouped by urgency, from the
+rules in domain/reminders.py and the units' overrides), the in-app inbox (inbox.py), the
+outbox and its sender with retries and a dead-letter state (sender.py), the channels
+(channels.py: email over SMTP, Zalo and SMS over HTTP gateways) and the schedule that
+`theodoi serve` runs in its job process (schedule.py). Tables: storage/models/reminders.py.
+
+Public functions: `run_digest`, `send_due`, `tick`, `inbox`, `unread`, `mark_read`,
+`preferences`, `save_preferences`, `unit_rules`, `set_unit_rule`, `sent_log`, `today`.
+"""
+
+from theodoi.services.reminders.digest import run as run_digest
+from theodoi.services.reminders.inbox import (
+    inbox,
+    mark_read,
+    preferences,
+    save_preferences,
+    sent_log,
+    set_unit_rule,
+    unit_rules,
+    unread,
+)
+from theodoi.services.reminders.render import today
+from theodoi.services.reminders.schedule import tick
+from theodoi.services.reminders.sender import send_due
+
+__all__ = ["inbox", "mark_read", "preferences", "run_digest", "save_preferences",
+           "send_due", "sent_log", "set_unit_rule", "tick", "today", "unit_rules", "unread"]
