@@ -112,21 +112,28 @@ class Line:
     link: str
 
 
+def standing(d: Due, as_of: date) -> Line:
+    """Where `d` stands on the day, whatever the schedule: N days left, due today, or
+    N days overdue (what a chase by the office says)."""
+    left = (d.due - as_of).days
+    if left > 0:
+        return _line(d, "sap_den_han", f"còn {left} ngày")
+    if left == 0:
+        return _line(d, "hom_nay", "đến hạn hôm nay")
+    return _line(d, "qua_han", f"quá hạn {-left} ngày")
+
+
 def fires(d: Due, rule: Mapping[str, Any], as_of: date) -> Line | None:
     """The line `d` puts in today's digest, or None: N days before (each of before_days),
     on the day, the day after it and then every overdue_every_days days."""
     if not rule.get("enabled", True):
         return None
     left = (d.due - as_of).days
-    if left > 0:
-        return _line(d, "sap_den_han", f"còn {left} ngày") if left in rule[
-            "before_days"] else None
-    if left == 0:
-        return _line(d, "hom_nay", "đến hạn hôm nay")
-    late = -left
-    if (late - 1) % rule["overdue_every_days"] == 0:
-        return _line(d, "qua_han", f"quá hạn {late} ngày")
-    return None
+    if left > 0 and left not in rule["before_days"]:
+        return None
+    if left < 0 and (-left - 1) % rule["overdue_every_days"] != 0:
+        return None
+    return standing(d, as_of)
 
 
 def _line(d: Due, urgency: str, phrase: str) -> Line:
@@ -150,8 +157,7 @@ def escalation(dues: Iterable[Due], rule: Mapping[str, Any], as_of: date,
     late = [d for d in dues if (as_of - d.due).days > rule["after_days"]]
     if not any(_overdue_today(d, agency_rules.get(d.trigger, {}), as_of) for d in late):
         return []
-    return [_line(d, "qua_han", f"quá hạn {(as_of - d.due).days} ngày")
-            for d in sorted(late, key=lambda d: (d.due, d.ref))]
+    return [standing(d, as_of) for d in sorted(late, key=lambda d: (d.due, d.ref))]
 
 
 def _overdue_today(d: Due, rule: Mapping[str, Any], as_of: date) -> bool:
@@ -215,9 +221,14 @@ def parse_clock(text: str) -> time:
                        "21:00.") from None
 
 
-def message_key(user_id: int, day: date, channel: str) -> str:
-    """The idempotency key: one message per person, day and channel, ever."""
-    return f"{user_id}/{day.isoformat()}/{channel}"
+def message_key(user_id: int, day: date, channel: str, chase: str | None = None) -> str:
+    """The idempotency key: one digest per person, day and channel, ever; and one chase
+    of an item (or an agency's list) per person, day and channel."""
+    base = f"{user_id}/{day.isoformat()}/{channel}"
+    return base if chase is None else f"{base}/chase/{chase}"
+
+
+CHASE_WINDOW_DAYS = 7  # a chase of an agency's list: what is late or due within a week
 
 
 def retry_after(attempts: int) -> timedelta | None:

@@ -105,36 +105,42 @@ def run(s: Session, settings: Settings, as_of: date, now: datetime | None = None
     """Make the digests of day `as_of` (made at `now`, UTC, which with quiet hours says
     when messages may go); unless `dry_run`, write each person's notice and outbox
     messages that do not exist yet (flushed, not committed)."""
-    now = now or utcnow()
     planned, who = plan_digests(s, as_of)
-    have_notice = repo.notice_days(s, [p.user_id for p in planned], as_of)
     for p in planned:
         person = who[p.user_id]
         digest = render.Digest(person.full_name or person.username, as_of, p.lines,
                                settings.public_url)
-        _write_notice(s, p, digest, p.user_id in have_notice, dry_run)
-        for channel, address in render.addresses(person, settings).items():
-            key = rules.message_key(p.user_id, as_of, channel)
-            if repo.existing_keys(s, [key]):
-                p.already.append(channel)
-                continue
-            p.channels.append(channel)
-            if not dry_run:
-                repo.add(s, OutboxMessage(
-                    key=key, user_id=p.user_id, channel=channel, address=address,
-                    subject=digest.subject(), body_text=digest.text(channel),
-                    body_html=digest.html() if channel == "email" else None,
-                    state="pending", next_at=render.send_from(now, quiet_of(person),
-                                                              settings)))
+        p.channels, p.already = deliver(s, settings, person, digest, now or utcnow(),
+                                        dry_run=dry_run)
     return planned
 
 
-def _write_notice(s: Session, p: Planned, digest: render.Digest, exists: bool,
-                  dry_run: bool) -> None:
-    if exists:
-        p.already.append("in_app")
-        return
-    p.channels.append("in_app")
-    if not dry_run:
-        repo.add(s, Notice(user_id=p.user_id, day=digest.day, subject=digest.subject(),
-                           groups=digest.groups_json()))
+def deliver(s: Session, settings: Settings, person: Person, digest: render.Digest,
+            now: datetime, *, chase: str | None = None, sender: str | None = None,
+            dry_run: bool = False) -> tuple[list[str], list[str]]:
+    """Write the person's notice and a message per chosen channel, each unless its key
+    exists already: (channels written, channels written before)."""
+    day = digest.day
+    notice_key = f"chase/{chase}/{day.isoformat()}" if chase else f"digest/{day.isoformat()}"
+    written, before = [], []
+    if repo.notice_holders(s, [person.user_id], notice_key):
+        before.append("in_app")
+    else:
+        written.append("in_app")
+        if not dry_run:
+            repo.add(s, Notice(user_id=person.user_id, key=notice_key, day=day,
+                               sender=sender, subject=digest.subject(),
+                               groups=digest.groups_json()))
+    for channel, address in render.addresses(person, settings).items():
+        key = rules.message_key(person.user_id, day, channel, chase)
+        if repo.existing_keys(s, [key]):
+            before.append(channel)
+            continue
+        written.append(channel)
+        if not dry_run:
+            repo.add(s, OutboxMessage(
+                key=key, user_id=person.user_id, channel=channel, address=address,
+                subject=digest.subject(), body_text=digest.text(channel),
+                body_html=digest.html() if channel == "email" else None, state="pending",
+                next_at=render.send_from(now, quiet_of(person), settings)))
+    return written, before

@@ -29,6 +29,8 @@ class Digest:
     day: date
     lines: list[tuple[str, Line]]
     base_url: str
+    chased_by: str | None = None  # a chase by the office or a leader, not the daily digest
+    note: str | None = None  # what the one who chased wrote
 
     def _units(self) -> set[str]:
         return {unit for unit, _ in self.lines}
@@ -45,7 +47,15 @@ class Digest:
     def subject(self) -> str:
         parts = [f"{self.count(u)} việc {rules.URGENCY_LABELS[u].lower()}"
                  for u in rules.URGENCIES if self.count(u)]
+        if self.chased_by:
+            return f"[theodoi] Đôn đốc của {self.chased_by}: {', '.join(parts)}"
         return f"[theodoi] Nhắc việc ngày {day_text(self.day)}: {', '.join(parts)}"
+
+    def intro(self) -> list[str]:
+        if not self.chased_by:
+            return [f"theodoi nhắc các việc cần làm ngày {day_text(self.day)}:"]
+        said = [f"Lời nhắn: {self.note}"] if self.note else []
+        return [f"{self.chased_by} đôn đốc các việc sau (ngày {day_text(self.day)}):", *said]
 
     def url(self, path: str) -> str:
         return self.base_url.rstrip("/") + path
@@ -66,8 +76,7 @@ class Digest:
         short channels (an SMS of fifty items helps nobody)."""
         if channel != "email":
             return f"{self.subject()}. Xem chi tiết: {self.url(INBOX)}"
-        out = [f"Kính gửi {self.name},", "",
-               f"theodoi nhắc các việc cần làm ngày {day_text(self.day)}:"]
+        out = [f"Kính gửi {self.name},", "", *self.intro()]
         for group in self.groups_json():
             out += ["", f"{group['label'].upper()} ({len(group['lines'])})"]
             for e in group["lines"]:
@@ -82,7 +91,7 @@ class Digest:
     def html(self) -> str:
         """The email's HTML part: the same list, each item a link."""
         parts = [f"<p>Kính gửi {escape(self.name)},</p>",
-                 f"<p>theodoi nhắc các việc cần làm ngày {day_text(self.day)}:</p>"]
+                 *(f"<p>{escape(line)}</p>" for line in self.intro())]
         for group in self.groups_json():
             parts.append(f"<h3>{escape(group['label'])} ({len(group['lines'])})</h3><ul>")
             for e in group["lines"]:

@@ -64,13 +64,16 @@ class ReminderPrefs(Base):
 
 
 class Notice(Base):
-    """A digest in the person's in-app inbox: one per person and day."""
+    """A notice in the person's in-app inbox: the day's digest (key 'digest/<day>'), or a
+    chase by the office (key 'chase/<item or agency>/<day>'); one per person and key."""
 
     __tablename__ = "notices"
-    __table_args__ = (UniqueConstraint("user_id", "day"),)
+    __table_args__ = (UniqueConstraint("user_id", "key"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    key: Mapped[str] = mapped_column(String(120))
     day: Mapped[date] = mapped_column(Date)
+    sender: Mapped[str | None] = mapped_column(String(200), default=None)  # who chased
     subject: Mapped[str] = mapped_column(String(300))
     groups: Mapped[list[Any]] = mapped_column(default=list)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

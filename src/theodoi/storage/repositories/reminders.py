@@ -81,10 +81,10 @@ def add(s: Session, row: object) -> None:
     s.flush()
 
 
-def notice_days(s: Session, user_ids: Iterable[int], day: date) -> set[int]:
-    """The users who already have a notice for `day`."""
+def notice_holders(s: Session, user_ids: Iterable[int], key: str) -> set[int]:
+    """The users who already have the notice `key`."""
     ids = list(user_ids)
-    return set(s.scalars(select(Notice.user_id).where(Notice.day == day,
+    return set(s.scalars(select(Notice.user_id).where(Notice.key == key,
                                                       Notice.user_id.in_(ids)))) if ids else set()
 
 

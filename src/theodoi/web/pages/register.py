@@ -8,7 +8,15 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from theodoi.services import directory, home_view, jobs, register_view, review_view, reviewing
+from theodoi.services import (
+    directory,
+    home_view,
+    jobs,
+    register_view,
+    reminders,
+    review_view,
+    reviewing,
+)
 from theodoi.services.review_view import item_row
 from theodoi.web import deps
 from theodoi.web.templating import render
@@ -127,8 +135,11 @@ def register(request: Request, unit_id: int, s: deps.Db, p: deps.User, kind: str
 
 
 @router.get("/don-vi/{unit_id}/co-quan")
-def agencies(request: Request, unit_id: int, s: deps.Db, p: deps.User) -> Response:
-    return page(request, "agencies.html", data=directory.directory_page(s, p, unit_id))
+def agencies(request: Request, unit_id: int, s: deps.Db, p: deps.User,
+             da_don_doc: str = "") -> Response:
+    return page(request, "agencies.html", data=directory.directory_page(s, p, unit_id),
+                can_chase=reminders.may_chase(s, p, unit_id),
+                chased=da_don_doc if da_don_doc.isdigit() else "")
 
 
 @router.post("/co-quan/{agency_id}/xac-nhan")

@@ -8,7 +8,7 @@ from datetime import date
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from theodoi.services import dashboard_view, item_view
+from theodoi.services import dashboard_view, item_view, reminders
 from theodoi.services.my_work import parse_day
 from theodoi.web import deps
 from theodoi.web.chart import svg
@@ -32,21 +32,23 @@ def dashboard(request: Request, unit_id: int, s: deps.Db, p: deps.User,
 
 
 def _item(request: Request, ref: str, s: deps.Db, p: deps.User, ngay: str,
-          saved: str) -> Response:
+          saved: str, chased: str) -> Response:
     data = item_view.item_page(s, p, ref, as_of(ngay))
+    more = {"saved": saved, "chased": chased if chased.isdigit() else "",
+            "can_chase": reminders.may_chase(s, p, data["unit"]["id"])}
     if data["kind"] == "target":
-        return HTMLResponse(render("target.html", request, data=data, saved=saved,
-                                   shared=(data,), lazy={"chart": lambda: svg(data["chart"])}))
-    return HTMLResponse(render("task.html", request, data=data, saved=saved, shared=(data,)))
+        return HTMLResponse(render("target.html", request, data=data, shared=(data,),
+                                   lazy={"chart": lambda: svg(data["chart"])}, **more))
+    return HTMLResponse(render("task.html", request, data=data, shared=(data,), **more))
 
 
 @router.get("/chi-tieu/{ref}")
 def target(request: Request, ref: str, s: deps.Db, p: deps.User, ngay: str = "",
-           da_ghi: str = "") -> Response:
-    return _item(request, ref, s, p, ngay, da_ghi)
+           da_ghi: str = "", da_don_doc: str = "") -> Response:
+    return _item(request, ref, s, p, ngay, da_ghi, da_don_doc)
 
 
 @router.get("/nhiem-vu/{ref}")
 def task(request: Request, ref: str, s: deps.Db, p: deps.User, ngay: str = "",
-         da_ghi: str = "") -> Response:
-    return _item(request, ref, s, p, ngay, da_ghi)
+         da_ghi: str = "", da_don_doc: str = "") -> Response:
+    return _item(request, ref, s, p, ngay, da_ghi, da_don_doc)

@@ -30,14 +30,16 @@ def upgrade() -> None:
     op.create_table('notices',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('key', sa.String(length=120), nullable=False),
     sa.Column('day', sa.Date(), nullable=False),
+    sa.Column('sender', sa.String(length=200), nullable=True),
     sa.Column('subject', sa.String(length=300), nullable=False),
     sa.Column('groups', sa.JSON(), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('read_at', sa.DateTime(), nullable=True),
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_notices_user_id_users'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_notices')),
-    sa.UniqueConstraint('user_id', 'day', name=op.f('uq_notices_user_id_day'))
+    sa.UniqueConstraint('user_id', 'key', name=op.f('uq_notices_user_id_key'))
     )
     with op.batch_alter_table('notices', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_notices_user_id'), ['user_id'], unique=False)
