@@ -53,3 +53,28 @@ def _show(result: dict[str, object]) -> None:
     if isinstance(sent, dict):
         out.print(f"Đã gửi {sent['sent']} tin; gửi lại sau {sent['retry']}; "
                   f"dừng hẳn {sent['dead']}.")
+
+
+@click.command("remind-rules")
+@click.option("--unit", "unit_text", required=True, help="Tên hoặc mã đơn vị.")
+@click.option("--trigger", default=None, help="Loại nhắc việc cần đổi (ví dụ report_due).")
+@click.option("--set", "params", default=None,
+              help='Tham số mới, dạng JSON, ví dụ \'{"before_days": [5, 1]}\'.')
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+def remind_rules_cmd(unit_text: str, trigger: str | None, params: str | None,
+                     fmt: str) -> None:
+    """Xem (hoặc đổi, với --trigger và --set) quy tắc nhắc việc của một đơn vị; tham số
+    không ghi lại thì theo mặc định."""
+    if (trigger is None) != (params is None):
+        raise click.UsageError("--trigger và --set đi cùng nhau.")
+    with transaction() as s:
+        shown = reminders.rules_at(s, unit_text, trigger, params)
+    if fmt == "json":
+        print_json(shown)
+        return
+    table = Table("Loại nhắc việc", "Tham số", "Đơn vị đã đổi")
+    for name, values in shown["rules"].items():
+        table.add_row(f"{name} ({shown['labels'][name]})",
+                      ", ".join(f"{k}={v}" for k, v in values.items()),
+                      "có" if name in shown["overrides"] else "")
+    out.print(table)

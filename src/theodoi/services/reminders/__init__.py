@@ -10,7 +10,7 @@ same way at once (chase.py).
 
 Public functions: `run_digest`, `chase_item`, `chase_agency`, `may_chase`, `send_due`,
 `tick`, `inbox`, `unread`, `mark_read`, `preferences`, `save_preferences`, `unit_rules`,
-`set_unit_rule`, `sent_log`, `today`.
+`set_unit_rule`, `sent_log`, `today`, and `rules_at` for the command line.
 """
 
 from theodoi.services.reminders.chase import chase_agency, chase_item, may_chase
@@ -19,6 +19,7 @@ from theodoi.services.reminders.inbox import (
     inbox,
     mark_read,
     preferences,
+    rules_at,
     save_preferences,
     sent_log,
     set_unit_rule,
@@ -30,5 +31,5 @@ from theodoi.services.reminders.schedule import tick
 from theodoi.services.reminders.sender import send_due
 
 __all__ = ["chase_agency", "chase_item", "inbox", "mark_read", "may_chase", "preferences",
-           "run_digest", "save_preferences", "send_due", "sent_log", "set_unit_rule", "tick",
-           "today", "unit_rules", "unread"]
+           "rules_at", "run_digest", "save_preferences", "send_due", "sent_log",
+           "set_unit_rule", "tick", "today", "unit_rules", "unread"]

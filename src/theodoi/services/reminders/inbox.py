@@ -3,6 +3,7 @@ a unit's reminder rules (the office sets them), and the sent log for quan_tri.""
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from typing import Any
 
@@ -11,7 +12,7 @@ from sqlalchemy.orm import Session
 from theodoi.domain import access as access_rules
 from theodoi.domain import reminders as rules
 from theodoi.domain.errors import BadInput, Forbidden, NotFound
-from theodoi.services import access
+from theodoi.services import access, units
 from theodoi.services.access import Principal
 from theodoi.services.reminders.render import day_text
 from theodoi.storage.models import Notice, OutboxMessage, ReminderPrefs, utcnow
@@ -109,9 +110,34 @@ def _among(values: Any, allowed: tuple[str, ...], what: str) -> list[str]:
     return list(dict.fromkeys(chosen))
 
 
+def _params(text: str) -> dict[str, Any]:
+    """A rule's parameters typed as JSON; BadInput in Vietnamese otherwise."""
+    try:
+        value = json.loads(text)
+    except ValueError:
+        value = None
+    if not isinstance(value, dict):
+        raise BadInput(f"tham số '{text}' không phải JSON dạng {{\"tên\": giá trị}}, ví dụ "
+                       '{"before_days": [5, 1]}.')
+    return value
+
+
+def rules_at(s: Session, unit_text: str, trigger: str | None = None,
+             params: str | None = None) -> dict[str, Any]:
+    """The administrator's command line: the rules of the unit named, after setting
+    `trigger`'s parameters (JSON text) when given."""
+    unit = units.find(s, unit_text)
+    if trigger is not None:
+        set_unit_rule(s, None, unit.id, trigger, _params(params or ""))
+    return _rules(s, unit)
+
+
 def unit_rules(s: Session, p: Principal, unit_id: int) -> dict[str, Any]:
     """The unit's reminder rules: the defaults with its overrides."""
-    unit = access.unit(s, p, unit_id)
+    return _rules(s, access.unit(s, p, unit_id))
+
+
+def _rules(s: Session, unit: Any) -> dict[str, Any]:
     overrides = repo.rules_of(s, unit.id)
     return {"unit": {"id": unit.id, "name": unit.name}, "overrides": overrides,
             "rules": rules.rules_for(overrides), "labels": rules.TRIGGER_LABELS}
