@@ -138,3 +138,12 @@ def test_one_key_per_person_day_and_channel_and_a_growing_wait() -> None:
                                                      timedelta(minutes=30)]
     assert r.retry_after(r.MAX_ATTEMPTS - 1) == timedelta(hours=6)
     assert r.retry_after(r.MAX_ATTEMPTS) is None
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Đề nghị @vanphong kiểm tra; @KinhTe.AnBinh nắm.", ["vanphong", "kinhte.anbinh"]),
+    ("gửi kinhte@anbinh.gov.vn và @kinhte", ["kinhte"]),  # an address is no mention
+    ("@ab @vanphong @vanphong", ["vanphong"]),  # too short a name; once each
+])
+def test_the_people_a_comment_mentions(text: str, names: list[str]) -> None:
+    assert r.mentions(text) == names

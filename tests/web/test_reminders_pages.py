@@ -131,3 +131,40 @@ def test_only_quan_tri_reads_the_sent_log(active: World, as_user: Any) -> None:
     assert as_user("quantri").get("/nhat-ky-gui").status_code == 200
     assert as_user("quantri").get("/api/outbox").json() == {"messages": [], "counts": {}}
     assert as_user("vanphong").get("/nhat-ky-gui").status_code == 403
+
+
+def test_a_leader_s_direction_on_an_item_tells_those_it_mentions_and_the_agency(
+        active: World, as_user: Any) -> None:
+    ref = targets(active)[0]
+    leader = as_user("lanhdao")
+    made = leader.post(f"/api/items/{ref}/comments", json={
+        "body": "Đề nghị @vanphong kiểm tra lại số liệu; @khac và @khongai nắm."})
+    assert made.status_code == 201
+    row = made.json()
+    assert row["direction"] is True
+    assert row["told"] == ["donvi", "vanphong"]  # the lead agency's user, and the mention
+    assert row["not_told"] == ["khac", "khongai"]  # another commune's; nobody
+    page = leader.get(f"/chi-tieu/{ref}").text
+    assert "Ý kiến chỉ đạo</strong> của Lanhdao" in page and "kiểm tra lại số liệu" in page
+    office, = as_user("vanphong").get("/api/notifications").json()["notices"]
+    assert office["subject"] == f"Lanhdao nhắc đến bạn ở mục {ref}"
+    agency = as_user("donvi")
+    told, = agency.get("/api/notifications").json()["notices"]
+    assert told["subject"] == f"Lanhdao góp ý về mục {ref}"
+    line, = told["groups"][0]["lines"]
+    assert line["link"] == f"/chi-tieu/{ref}#y-kien-{row['id']}"
+    reply = agency.post(f"/muc/{ref}/y-kien", data={"body": "Đã rà soát, gửi lại chiều nay."},
+                        follow_redirects=False)
+    assert reply.status_code == 303
+    thread = agency.get(f"/api/items/{ref}/comments").json()["comments"]
+    assert [(c["author"], c["direction"]) for c in thread] == [("Lanhdao", True),
+                                                             ("Donvi", False)]
+
+
+def test_a_reader_cannot_comment_and_an_empty_comment_is_refused(active: World,
+                                                                 as_user: Any) -> None:
+    ref = targets(active)[0]
+    assert as_user("xem").post(f"/api/items/{ref}/comments",
+                               json={"body": "ý kiến"}).status_code == 403
+    empty = as_user("vanphong").post(f"/api/items/{ref}/comments", json={"body": "  "})
+    assert empty.status_code == 400 and "không được để trống" in empty.json()["error"]["message"]

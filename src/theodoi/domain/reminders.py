@@ -8,6 +8,7 @@ their defaults are data (DEFAULT_RULES); a unit overrides any parameter of any t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -236,3 +237,15 @@ def retry_after(attempts: int) -> timedelta | None:
     if attempts >= MAX_ATTEMPTS:
         return None
     return BACKOFF[min(attempts, len(BACKOFF)) - 1]
+
+
+# @username in a comment (usernames: lower-case letters, digits, '.', '_', '-'); an '@'
+# inside a word (an email address) is not a mention
+MENTION = re.compile(r"(?<![\w@.])@([a-z0-9][a-z0-9._-]{2,79})")
+
+
+def mentions(text: str) -> list[str]:
+    """The usernames a comment mentions, in order, once each (a full stop ending the
+    sentence is not part of the name)."""
+    found = (m.group(1).rstrip("._-") for m in MENTION.finditer(text.lower()))
+    return list(dict.fromkeys(name for name in found if len(name) >= 3))

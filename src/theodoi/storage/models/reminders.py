@@ -28,8 +28,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from theodoi.storage.models.base import Base, utcnow
 
-__all__ = ["OUTBOX_STATES", "Notice", "OutboxAttempt", "OutboxMessage", "ReminderPrefs",
-           "ReminderRule", "SchedulerLease"]
+__all__ = ["OUTBOX_STATES", "ItemComment", "Notice", "OutboxAttempt", "OutboxMessage",
+           "ReminderPrefs", "ReminderRule", "SchedulerLease"]
 
 OUTBOX_STATES = ("pending", "sending", "sent", "dead")
 
@@ -126,3 +126,22 @@ class SchedulerLease(Base):
     holder: Mapped[str] = mapped_column(String(100))
     until: Mapped[datetime] = mapped_column(DateTime)
     last_day: Mapped[date | None] = mapped_column(Date, default=None)  # the duty's last run
+
+
+class ItemComment(Base):
+    """A comment on an item: a leader's direction (ý kiến chỉ đạo), the agencies' replies;
+    @mentions in `body` notify the people named."""
+
+    __tablename__ = "item_comments"
+    __table_args__ = (
+        CheckConstraint("(target_id is null) <> (task_id is null)", name="one_item"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    target_id: Mapped[int | None] = mapped_column(
+        ForeignKey("targets.id", ondelete="CASCADE"), index=True)
+    task_id: Mapped[int | None] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"),
+                                                index=True)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    author_name: Mapped[str] = mapped_column(String(200))
+    direction: Mapped[bool] = mapped_column(Boolean, default=False)  # a leader's direction
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -17,6 +17,7 @@ from sqlalchemy import CursorResult, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from theodoi.storage.models import (
+    ItemComment,
     Notice,
     OutboxAttempt,
     OutboxMessage,
@@ -201,3 +202,19 @@ def set_lease_day(s: Session, name: str, holder: str, day: date) -> bool:
         .values(last_day=day).execution_options(synchronize_session=False))
     return _changed(done)
 
+
+
+def comments_on(s: Session, target_id: int | None, task_id: int | None) -> list[ItemComment]:
+    """An item's comments, oldest first."""
+    query = select(ItemComment).order_by(ItemComment.id)
+    if target_id is not None:
+        return list(s.scalars(query.where(ItemComment.target_id == target_id)))
+    return list(s.scalars(query.where(ItemComment.task_id == task_id)))
+
+
+def users_named(s: Session, usernames: Iterable[str]) -> list[User]:
+    names = list(usernames)
+    if not names:
+        return []
+    return list(s.scalars(select(User).where(User.username.in_(names),
+                                             User.active.is_(True))))

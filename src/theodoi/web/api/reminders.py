@@ -25,6 +25,10 @@ class Prefs(BaseModel):
     quiet_end: str = "07:00"
 
 
+class Comment(BaseModel):
+    body: str
+
+
 class Chase(BaseModel):
     note: str = ""
 
@@ -77,3 +81,18 @@ def chase_agency(request: Request, unit_id: int, agency_id: int, body: Chase, s:
     settings = deps.settings_of(request)
     return reminders.chase_agency(s, settings, p, unit_id, agency_id,
                                   reminders.today(settings), body.note).as_dict()
+
+
+@router.get("/items/{ref}/comments")
+def comments(ref: str, s: deps.Db, p: deps.User) -> dict[str, Any]:
+    """The item's comments, oldest first."""
+    return reminders.thread(s, p, ref)
+
+
+@router.post("/items/{ref}/comments", status_code=201)
+def add_comment(request: Request, ref: str, body: Comment, s: deps.Db,
+                p: deps.User) -> dict[str, Any]:
+    """A new comment; `told`: who was notified, `not_told`: mentions of nobody (or of
+    someone who does not see the item)."""
+    settings = deps.settings_of(request)
+    return reminders.add_comment(s, settings, p, ref, body.body, reminders.today(settings))

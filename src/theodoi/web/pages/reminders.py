@@ -3,7 +3,7 @@ contact details and choices, the sent log for quan_tri, and the Đôn đốc act
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any, NamedTuple
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -14,6 +14,29 @@ from theodoi.web.templating import render
 
 router = APIRouter(include_in_schema=False)
 NO_STORE = {"cache-control": "no-store"}
+
+
+class CommentRow(NamedTuple):
+    id: int
+    author: str
+    direction: bool
+    body: str
+    at: str
+
+
+class Thread(NamedTuple):
+    """An item's comments as the item page shows them: hashable, since they are part of
+    the cached page's key (web/templating.render)."""
+
+    ref: str
+    can_comment: bool
+    comments: tuple[CommentRow, ...]
+
+
+def thread_of(s: Any, p: Any, ref: str) -> Thread:
+    found = reminders.thread(s, p, ref)
+    return Thread(found["ref"], found["can_comment"],
+                  tuple(CommentRow(**c) for c in found["comments"]))
 
 
 def _back(target: str, fallback: str) -> str:
@@ -90,3 +113,12 @@ def chase_agency(request: Request, unit_id: int, agency_id: int, s: deps.Db, p: 
                                   reminders.today(settings), note)
     return RedirectResponse(_back(back, f"/don-vi/{unit_id}/giai-trinh")
                             + f"?da_don_doc={len(done.reached)}", status_code=303)
+
+
+@router.post("/muc/{ref}/y-kien")
+def comment(request: Request, ref: str, s: deps.Db, p: deps.User,
+            body: Annotated[str, Form()] = "") -> Response:
+    settings = deps.settings_of(request)
+    row = reminders.add_comment(s, settings, p, ref, body, reminders.today(settings))
+    page = "chi-tieu" if ref.lower().startswith("t") else "nhiem-vu"
+    return RedirectResponse(f"/{page}/{ref.lower()}#y-kien-{row['id']}", status_code=303)

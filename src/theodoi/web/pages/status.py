@@ -12,6 +12,7 @@ from theodoi.services import dashboard_view, item_view, reminders
 from theodoi.services.my_work import parse_day
 from theodoi.web import deps
 from theodoi.web.chart import svg
+from theodoi.web.pages import reminders as page_reminders
 from theodoi.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -35,7 +36,8 @@ def _item(request: Request, ref: str, s: deps.Db, p: deps.User, ngay: str,
           saved: str, chased: str) -> Response:
     data = item_view.item_page(s, p, ref, as_of(ngay))
     more = {"saved": saved, "chased": chased if chased.isdigit() else "",
-            "can_chase": reminders.may_chase(s, p, data["unit"]["id"])}
+            "can_chase": reminders.may_chase(s, p, data["unit"]["id"]),
+            "comments": page_reminders.thread_of(s, p, ref)}
     if data["kind"] == "target":
         return HTMLResponse(render("target.html", request, data=data, shared=(data,),
                                    lazy={"chart": lambda: svg(data["chart"])}, **more))

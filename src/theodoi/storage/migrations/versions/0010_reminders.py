@@ -108,7 +108,32 @@ def upgrade() -> None:
 
 
 
+    op.create_table('item_comments',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('target_id', sa.Integer(), nullable=True),
+    sa.Column('task_id', sa.Integer(), nullable=True),
+    sa.Column('author_id', sa.Integer(), nullable=True),
+    sa.Column('author_name', sa.String(length=200), nullable=False),
+    sa.Column('direction', sa.Boolean(), nullable=False),
+    sa.Column('body', sa.Text(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.CheckConstraint('(target_id is null) <> (task_id is null)', name=op.f('ck_item_comments_one_item')),
+    sa.ForeignKeyConstraint(['author_id'], ['users.id'], name=op.f('fk_item_comments_author_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['target_id'], ['targets.id'], name=op.f('fk_item_comments_target_id_targets'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['task_id'], ['tasks.id'], name=op.f('fk_item_comments_task_id_tasks'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_item_comments'))
+    )
+    with op.batch_alter_table('item_comments', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_item_comments_target_id'), ['target_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_item_comments_task_id'), ['task_id'], unique=False)
+
+
 def downgrade() -> None:
+    with op.batch_alter_table('item_comments', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_item_comments_task_id'))
+        batch_op.drop_index(batch_op.f('ix_item_comments_target_id'))
+
+    op.drop_table('item_comments')
     with op.batch_alter_table('outbox_attempts', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_outbox_attempts_message_id'))
 
