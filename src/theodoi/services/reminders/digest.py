@@ -129,7 +129,7 @@ def deliver(s: Session, settings: Settings, person: Person, digest: render.Diges
         written.append("in_app")
         if not dry_run:
             repo.add(s, Notice(user_id=person.user_id, key=notice_key, day=day,
-                               sender=sender, subject=digest.subject(),
+                               sender=sender, note=digest.note, subject=digest.subject(),
                                groups=digest.groups_json()))
     for channel, address in render.addresses(person, settings).items():
         key = rules.message_key(person.user_id, day, channel, chase)

@@ -25,7 +25,8 @@ WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "T
 
 def _notice(n: Notice) -> dict[str, Any]:
     return {"id": n.id, "day": n.day.isoformat(), "day_text": day_text(n.day),
-            "subject": n.subject, "groups": n.groups, "read": n.read_at is not None}
+            "subject": n.subject, "sender": n.sender, "note": n.note, "groups": n.groups,
+            "read": n.read_at is not None}
 
 
 def inbox(s: Session, p: Principal) -> dict[str, Any]:

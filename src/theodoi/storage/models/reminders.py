@@ -74,6 +74,7 @@ class Notice(Base):
     key: Mapped[str] = mapped_column(String(120))
     day: Mapped[date] = mapped_column(Date)
     sender: Mapped[str | None] = mapped_column(String(200), default=None)  # who chased
+    note: Mapped[str | None] = mapped_column(Text, default=None)  # what they wrote
     subject: Mapped[str] = mapped_column(String(300))
     groups: Mapped[list[Any]] = mapped_column(default=list)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -33,6 +33,7 @@ def upgrade() -> None:
     sa.Column('key', sa.String(length=120), nullable=False),
     sa.Column('day', sa.Date(), nullable=False),
     sa.Column('sender', sa.String(length=200), nullable=True),
+    sa.Column('note', sa.Text(), nullable=True),
     sa.Column('subject', sa.String(length=300), nullable=False),
     sa.Column('groups', sa.JSON(), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
