@@ -19,6 +19,23 @@ from theodoi.storage.repositories import progress as repo
 
 
 @dataclass
+class Live:
+    """A unit's live items of active plans and each task's latest update, read once."""
+
+    targets: list[Target]
+    tasks: list[Task]
+    latest: dict[int, TaskUpdate]
+
+    def unfinished(self) -> list[Task]:
+        return [k for k in self.tasks if not _finished(self.latest.get(k.id))]
+
+
+def live(s: Session, unit: Unit, as_of: date) -> Live:
+    return Live(repo.active_targets(s, unit.id), repo.active_tasks(s, unit.id),
+                {u.task_id: u for u in repo.latest_updates_for_unit(s, unit.id, as_of)})
+
+
+@dataclass
 class UnitDues:
     """A unit's dues on the day, by trigger."""
 
@@ -67,12 +84,10 @@ class _Reported:
         return items.ref_of(item) in self.seen[period_key]
 
 
-def report_dues(s: Session, unit: Unit, as_of: date, lead_days: int) -> list[Due]:
+def report_dues(s: Session, unit: Unit, items_: Live, as_of: date,
+                lead_days: int) -> list[Due]:
     """The periodic report each active item still owes (a finished task owes none)."""
-    latest = {u.task_id: u for u in repo.latest_updates_for_unit(s, unit.id, as_of)}
-    owing: list[Target | Task] = [*repo.active_targets(s, unit.id),
-                                  *(k for k in repo.active_tasks(s, unit.id)
-                                    if not _finished(latest.get(k.id)))]
+    owing: list[Target | Task] = [*items_.targets, *items_.unfinished()]
     reported, out = _Reported(s, unit.id, as_of), []
     for item in owing:
         period = owed_period(item.plan, as_of, lead_days)
@@ -84,13 +99,11 @@ def report_dues(s: Session, unit: Unit, as_of: date, lead_days: int) -> list[Due
     return out
 
 
-def task_dues(s: Session, unit: Unit, as_of: date) -> list[Due]:
+def task_dues(items_: Live) -> list[Due]:
     """Each unfinished task with a deadline."""
-    latest = {u.task_id: u for u in repo.latest_updates_for_unit(s, unit.id, as_of)}
     return [Due("task_due", items.ref_of(k), text_of(k), "Hạn hoàn thành nhiệm vụ",
                 lead_agency_id(k), k.due_date, link(k))
-            for k in repo.active_tasks(s, unit.id)
-            if k.due_date is not None and not _finished(latest.get(k.id))]
+            for k in items_.unfinished() if k.due_date is not None]
 
 
 def explanation_dues(s: Session, unit: Unit, answer_days: int) -> tuple[list[Due], list[Due]]:
@@ -118,13 +131,12 @@ def _item_of(found: Any, r: ExplanationRequest) -> Target | Task | None:
     return targets.get(r.target_id) if r.target_id else tasks.get(r.task_id)
 
 
-def activation_news(s: Session, unit: Unit) -> list[Due]:
+def activation_news(items_: Live) -> list[Due]:
     """For each active plan, one piece of news per agency that leads items in it (the
     domain keeps those activated the day before)."""
     out: dict[tuple[int, int | None], Due] = {}
-    owning: list[Target | Task] = [*repo.active_targets(s, unit.id),
-                                   *repo.active_tasks(s, unit.id)]
-    for item in owning:
+    every: list[Target | Task] = [*items_.targets, *items_.tasks]
+    for item in every:
         plan, agency = item.plan, lead_agency_id(item)
         if plan.activated_at is None or agency is None or (plan.id, agency) in out:
             continue

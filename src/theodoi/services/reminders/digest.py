@@ -43,11 +43,12 @@ def unit_dues(s: Session, unit: Unit, as_of: date) -> collect.UnitDues:
     lead = max(unit_rules["report_due"]["before_days"], default=0)
     deadlines, asked = collect.explanation_dues(s, unit,
                                                 unit_rules["explanation"]["answer_days"])
+    items_ = collect.live(s, unit, as_of)
     return collect.UnitDues(unit, unit_rules, {
-        "report_due": collect.report_dues(s, unit, as_of, lead),
-        "task_due": collect.task_dues(s, unit, as_of),
+        "report_due": collect.report_dues(s, unit, items_, as_of, lead),
+        "task_due": collect.task_dues(items_),
         "explanation": deadlines, "explanation_new": asked,
-        "plan_activated": collect.activation_news(s, unit)})
+        "plan_activated": collect.activation_news(items_)})
 
 
 def agency_lines(u: collect.UnitDues, agency_id: int, as_of: date,
