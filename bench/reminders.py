@@ -18,8 +18,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import select
-
 from tests.services.mailbox import smtp_server
+
 from theodoi.services import accounts, demo, reminders, uow
 from theodoi.services.access import Principal
 from theodoi.settings import Settings
