@@ -21,10 +21,10 @@ from tests.services.mailbox import free_port, gateway, self_signed, smtp_server
 from tests.services.progress_setup import active_v1
 from theodoi.domain import reminders as rules
 from theodoi.domain.errors import BadInput, Forbidden
-from theodoi.services import accounts, reminders, uow
+from theodoi.services import accounts, explanations, reminders, units, uow
 from theodoi.services.access import Principal
 from theodoi.settings import Settings
-from theodoi.storage.models import Notice, OutboxAttempt, OutboxMessage
+from theodoi.storage.models import Notice, OutboxAttempt, OutboxMessage, Target
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 DAY = date(2027, 1, 6)
@@ -221,3 +221,33 @@ def test_in_serve_one_process_holds_the_lease_and_makes_the_day_once(
         later = seven + timedelta(minutes=10)  # may-1 stopped ticking: may-2 takes over
         assert reminders.tick(settings, later, "may-2") is True
     assert len(box.mails) == 1 and len(outbox(settings)) == 1
+
+
+def test_an_explanation_request_has_an_answer_deadline_and_the_agency_hears_at_once(
+        settings: Settings) -> None:
+    kinhte = person(settings, "kinhte")
+    asked = datetime.now(UTC).date()
+    with uow.transaction(settings) as s:
+        reminders.set_unit_rule(s, None, units.find(s, UNIT).id, "explanation",
+                                {"answer_days": 3})
+        income = next(t for t in s.scalars(select(Target)) if "Thu nhập" in t.indicator)
+        row = explanations.request_explanation(s, f"t{income.id}", "Vì sao chậm?",
+                                               by="Chủ tịch UBND xã")
+    assert row.answer_due == asked + timedelta(days=3)  # the unit's rule, not the default 7
+    with uow.transaction(settings) as s:
+        notice, = reminders.inbox(s, kinhte)["notices"]
+    assert notice["subject"] == (f"Yêu cầu giải trình mục t{income.id}, hạn trả lời "
+                                 f"{(asked + timedelta(days=3)):%d/%m/%Y}")
+    line, = notice["groups"][0]["lines"]
+    assert (line["phrase"], line["link"]) == ("còn 3 ngày", f"/muc/t{income.id}/giai-trinh")
+    # the digest the day before the deadline reminds the agency of it ...
+    eve = asked + timedelta(days=2)
+    with uow.transaction(settings) as s:
+        planned, = reminders.run_digest(s, settings, eve, datetime(2030, 1, 1))
+    assert [(ln.what, ln.phrase) for _, ln in planned.lines
+            if ln.trigger == "explanation"] == [("Giải trình: Vì sao chậm?", "còn 1 ngày")]
+    with uow.transaction(settings) as s:  # ... and an answer ends the reminders
+        explanations.answer(s, row.id, "Giá nông sản giảm.", by="kinhte")
+        later = reminders.run_digest(s, settings, asked + timedelta(days=3),
+                                     datetime(2030, 1, 1), dry_run=True)
+    assert not [ln for p in later for _, ln in p.lines if ln.trigger == "explanation"]

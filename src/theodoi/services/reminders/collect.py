@@ -118,8 +118,9 @@ def explanation_dues(s: Session, unit: Unit, answer_days: int) -> tuple[list[Due
             continue
         ref, page = items.ref_of(item), f"/muc/{items.ref_of(item)}/giai-trinh"
         day = r.requested_at.date()
+        due = r.answer_due or day + timedelta(days=answer_days)  # none before 0010
         deadlines.append(Due("explanation", ref, text_of(item), f"Giải trình: {r.question}",
-                             lead_agency_id(item), day + timedelta(days=answer_days), page))
+                             lead_agency_id(item), due, page))
         asked.append(Due("explanation", ref, text_of(item),
                          f"Mới có yêu cầu giải trình: {r.question}", lead_agency_id(item),
                          day, page))

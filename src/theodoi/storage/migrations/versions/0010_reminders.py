@@ -1,4 +1,5 @@
-"""reminders: the units' rules, people's contacts and choices, the in-app inbox, the outbox
+"""reminders: the units' rules, people's contacts and choices, the in-app inbox, the outbox,
+comments on items, and an answer deadline on explanation requests
 
 The outbox is written in the transaction that decides a message (one per person, day and
 channel: the unique key), and the sender records every attempt (services/reminders/).
@@ -129,7 +130,13 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_item_comments_task_id'), ['task_id'], unique=False)
 
 
+    with op.batch_alter_table('explanation_requests', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('answer_due', sa.Date(), nullable=True))
+
+
 def downgrade() -> None:
+    with op.batch_alter_table('explanation_requests', schema=None) as batch_op:
+        batch_op.drop_column('answer_due')
     with op.batch_alter_table('item_comments', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_item_comments_task_id'))
         batch_op.drop_index(batch_op.f('ix_item_comments_target_id'))
