@@ -9,10 +9,18 @@ from __future__ import annotations
 import os
 from ipaddress import ip_network
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+SECRET: dict[str, Any] = {"secret": True}  # `theodoi settings` shows whether it is set only
+
+
+def is_secret(name: str) -> bool:
+    """Whether a setting holds a password or token (never printed)."""
+    extra = Settings.model_fields[name].json_schema_extra
+    return isinstance(extra, dict) and bool(extra.get("secret"))
 
 
 def default_data_dir() -> Path:
@@ -107,16 +115,19 @@ class Settings(BaseSettings):
         default="", description="CA certificates (PEM file) that the SMTP server's TLS "
                                 "certificate is checked against; empty: the system's.")
     smtp_username: str = Field(default="", description="SMTP sign-in name; empty: none.")
-    smtp_password: str = Field(default="", description="SMTP sign-in password.")
+    smtp_password: str = Field(default="", description="SMTP sign-in password.",
+                               json_schema_extra=SECRET)
     smtp_from: str = Field(default="theodoi@localhost",
                            description="Sender address of reminder emails.")
     zalo_url: str = Field(default="", description="Zalo OA/ZNS gateway endpoint (HTTP POST "
                                                   "of JSON); empty: Zalo is not used.")
-    zalo_token: str = Field(default="", description="Access token sent to the Zalo gateway.")
+    zalo_token: str = Field(default="", description="Access token sent to the Zalo gateway.",
+                            json_schema_extra=SECRET)
     zalo_template: str = Field(default="", description="Zalo ZNS template id.")
     sms_url: str = Field(default="", description="SMS gateway endpoint (HTTP POST of JSON); "
                                                  "empty: SMS is not used.")
-    sms_token: str = Field(default="", description="Access token sent to the SMS gateway.")
+    sms_token: str = Field(default="", description="Access token sent to the SMS gateway.",
+                           json_schema_extra=SECRET)
     sms_template: str = Field(default="", description="SMS gateway template id.")
 
     @field_validator("timezone")

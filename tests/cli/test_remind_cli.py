@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 from sqlalchemy import func, select
 
 from tests.cli.test_register_cli import theodoi
@@ -73,3 +74,12 @@ def test_a_unit_s_rules_are_shown_and_changed_and_bad_ones_refused(settings_env:
     assert code == 2 and "không có loại nhắc việc 'bao_cao'" in err
     code, out, _ = theodoi(capsys, "remind-rules", "--unit", "Xã An Bình")
     assert code == 0 and "before_days=[5]" in out
+
+
+def test_settings_never_print_the_smtp_password_or_a_gateway_token(
+        settings_env: str, capsys: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("THEODOI_SMTP_PASSWORD", "mat-khau-thu-dien-tu")
+    monkeypatch.setenv("THEODOI_ZALO_TOKEN", "ma-zalo-bi-mat")
+    code, out, _ = theodoi(capsys, "settings")
+    assert code == 0 and "mat-khau-thu-dien-tu" not in out and "ma-zalo-bi-mat" not in out
+    assert out.count("(đã đặt, không hiện)") == 2

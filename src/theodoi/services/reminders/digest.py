@@ -68,6 +68,7 @@ def agency_lines(u: collect.UnitDues, agency_id: int, as_of: date,
 
 
 def leader_lines(u: collect.UnitDues, as_of: date) -> list[Line]:
+    """The escalation list of the unit's leaders (domain: reminders.escalation)."""
     overdue: list[Due] = [*u.dues["report_due"], *u.dues["task_due"], *u.dues["explanation"]]
     return rules.escalation(overdue, u.rules["escalation"], as_of, u.rules)
 
