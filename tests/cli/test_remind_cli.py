@@ -83,3 +83,21 @@ def test_settings_never_print_the_smtp_password_or_a_gateway_token(
     code, out, _ = theodoi(capsys, "settings")
     assert code == 0 and "mat-khau-thu-dien-tu" not in out and "ma-zalo-bi-mat" not in out
     assert out.count("(đã đặt, không hiện)") == 2
+
+
+def test_the_administrator_sets_a_person_s_contact_details(settings_env: str,
+                                                           capsys: Any) -> None:
+    _world(settings_env)
+    code, out, _ = theodoi(capsys, "user", "contact", "kinhte", "--email",
+                           "kinhte@anbinh.gov.vn", "--phone", "0912 345 678", "--format", "json")
+    assert code == 0 and json.loads(out) == {"email": "kinhte@anbinh.gov.vn",
+                                             "phone": "0912345678", "zalo_id": "",
+                                             "channels": ["email"]}  # the default channel
+    code, out, _ = theodoi(capsys, "user", "contact", "kinhte", "--zalo", "zl-1",
+                           "--channel", "zalo", "--channel", "email")
+    assert code == 0 and out.strip() == ("kinhte: thư kinhte@anbinh.gov.vn, điện thoại "
+                                         "0912345678, Zalo zl-1; nhận qua: zalo, email.")
+    code, _, err = theodoi(capsys, "user", "contact", "kinhte", "--phone", "12ab")
+    assert code == 2 and "số điện thoại '12ab' không hợp lệ" in err
+    code, _, err = theodoi(capsys, "user", "contact", "khongai", "--phone", "0912345678")
+    assert code == 2 and "khongai" in err

@@ -78,3 +78,29 @@ def remind_rules_cmd(unit_text: str, trigger: str | None, params: str | None,
                       ", ".join(f"{k}={v}" for k, v in values.items()),
                       "có" if name in shown["overrides"] else "")
     out.print(table)
+
+
+@click.command("contact")
+@click.argument("username")
+@click.option("--email", default=None, help="Địa chỉ thư điện tử (để trống để xóa).")
+@click.option("--phone", default=None, help="Số điện thoại nhận SMS.")
+@click.option("--zalo", "zalo_id", default=None, help="Mã Zalo.")
+@click.option("--channel", "channels", multiple=True,
+              type=click.Choice(["email", "zalo", "sms"]),
+              help="Kênh nhận bản tổng hợp (lặp lại được); không ghi thì giữ nguyên.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+def contact_cmd(username: str, email: str | None, phone: str | None, zalo_id: str | None,
+                channels: tuple[str, ...], fmt: str) -> None:
+    """Ghi liên hệ (thư, điện thoại, Zalo) và kênh nhận nhắc việc của một người dùng."""
+    changes: dict[str, object] = {k: v for k, v in (("email", email), ("phone", phone),
+                                                     ("zalo_id", zalo_id)) if v is not None}
+    if channels:
+        changes["channels"] = list(channels)
+    with transaction() as s:
+        shown = reminders.set_contact(s, username, changes)
+    if fmt == "json":
+        print_json({k: shown[k] for k in ("email", "phone", "zalo_id", "channels")})
+        return
+    out.print(f"{username}: thư {shown['email'] or '—'}, điện thoại {shown['phone'] or '—'}, "
+              f"Zalo {shown['zalo_id'] or '—'}; nhận qua: "
+              f"{', '.join(shown['channels']) or 'chỉ trong ứng dụng'}.")

@@ -12,8 +12,8 @@ at once (asked.py).
 
 Public functions: `run_digest`, `thread`, `add_comment`, `chase_item`, `chase_agency`,
 `may_chase`, `send_due`, `tick`, `inbox`, `unread`, `mark_read`, `preferences`,
-`save_preferences`, `unit_rules`, `set_unit_rule`, `sent_log`, `today`, and `rules_at` for
-the command line; `answer_due`, `tell_agency` for explanation requests.
+`save_preferences`, `unit_rules`, `set_unit_rule`, `sent_log`, `today`, and `rules_at`,
+`set_contact` for the command line; `answer_due`, `tell_agency` for explanation requests.
 """
 
 from theodoi.services.reminders.asked import answer_due, tell_agency
@@ -27,6 +27,7 @@ from theodoi.services.reminders.inbox import (
     rules_at,
     save_preferences,
     sent_log,
+    set_contact,
     set_unit_rule,
     unit_rules,
     unread,
@@ -37,5 +38,5 @@ from theodoi.services.reminders.sender import send_due
 
 __all__ = ["add_comment", "answer_due", "chase_agency", "chase_item", "inbox", "mark_read",
            "may_chase", "preferences", "rules_at", "run_digest", "save_preferences",
-           "send_due", "sent_log", "set_unit_rule", "tell_agency", "thread", "tick", "today",
-           "unit_rules", "unread"]
+           "send_due", "sent_log", "set_contact", "set_unit_rule", "tell_agency", "thread",
+           "tick", "today", "unit_rules", "unread"]
