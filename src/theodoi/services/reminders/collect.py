@@ -127,9 +127,12 @@ def explanation_dues(s: Session, unit: Unit, answer_days: int) -> tuple[list[Due
     return deadlines, asked
 
 
-def _item_of(found: Any, r: ExplanationRequest) -> Target | Task | None:
+def _item_of(found: tuple[dict[int, Target], dict[int, Task]],
+             r: ExplanationRequest) -> Target | Task | None:
     targets, tasks = found
-    return targets.get(r.target_id) if r.target_id else tasks.get(r.task_id)
+    if r.target_id is not None:
+        return targets.get(r.target_id)
+    return tasks.get(r.task_id) if r.task_id is not None else None
 
 
 def activation_news(items_: Live) -> list[Due]:
