@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from theodoi.services import jobs
+from theodoi.services import jobs, reminders
 from theodoi.services.register import directory
 from theodoi.services.register import review_guarded as reviewing
 from theodoi.services.views import home_view, register_view, review_view
@@ -130,8 +130,11 @@ def register(request: Request, unit_id: int, s: deps.Db, p: deps.User, kind: str
 
 
 @router.get("/don-vi/{unit_id}/co-quan")
-def agencies(request: Request, unit_id: int, s: deps.Db, p: deps.User) -> Response:
-    return page(request, "agencies.html", data=directory.directory_page(s, p, unit_id))
+def agencies(request: Request, unit_id: int, s: deps.Db, p: deps.User,
+             da_don_doc: str = "") -> Response:
+    return page(request, "agencies.html", data=directory.directory_page(s, p, unit_id),
+                can_chase=reminders.may_chase(s, p, unit_id),
+                chased=da_don_doc if da_don_doc.isdigit() else "")
 
 
 @router.post("/co-quan/{agency_id}/xac-nhan")

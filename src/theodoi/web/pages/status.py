@@ -4,14 +4,17 @@ task's page, each as of a day (default today)."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
+from theodoi.services import reminders
 from theodoi.services.views import dashboard_view, item_view
 from theodoi.services.views.my_work import parse_day
 from theodoi.web import deps
 from theodoi.web.chart import svg
+from theodoi.web.pages import reminders as page_reminders
 from theodoi.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -32,21 +35,24 @@ def dashboard(request: Request, unit_id: int, s: deps.Db, p: deps.User,
 
 
 def _item(request: Request, ref: str, s: deps.Db, p: deps.User, ngay: str,
-          saved: str) -> Response:
+          saved: str, chased: str) -> Response:
     data = item_view.item_page(s, p, ref, as_of(ngay))
+    more: dict[str, Any] = {"saved": saved, "chased": chased if chased.isdigit() else "",
+            "can_chase": reminders.may_chase(s, p, data["unit"]["id"]),
+            "comments": page_reminders.thread_of(s, p, ref)}
     if data["kind"] == "target":
-        return HTMLResponse(render("target.html", request, data=data, saved=saved,
-                                   shared=(data,), lazy={"chart": lambda: svg(data["chart"])}))
-    return HTMLResponse(render("task.html", request, data=data, saved=saved, shared=(data,)))
+        return HTMLResponse(render("target.html", request, data=data, shared=(data,),
+                                   lazy={"chart": lambda: svg(data["chart"])}, **more))
+    return HTMLResponse(render("task.html", request, data=data, shared=(data,), **more))
 
 
 @router.get("/chi-tieu/{ref}")
 def target(request: Request, ref: str, s: deps.Db, p: deps.User, ngay: str = "",
-           da_ghi: str = "") -> Response:
-    return _item(request, ref, s, p, ngay, da_ghi)
+           da_ghi: str = "", da_don_doc: str = "") -> Response:
+    return _item(request, ref, s, p, ngay, da_ghi, da_don_doc)
 
 
 @router.get("/nhiem-vu/{ref}")
 def task(request: Request, ref: str, s: deps.Db, p: deps.User, ngay: str = "",
-         da_ghi: str = "") -> Response:
-    return _item(request, ref, s, p, ngay, da_ghi)
+         da_ghi: str = "", da_don_doc: str = "") -> Response:
+    return _item(request, ref, s, p, ngay, da_ghi, da_don_doc)
