@@ -5,8 +5,9 @@ test client, no network); the pages bench/web.py measures, each read as the prov
 and a commune's leader. For each cache in turn the cache is switched off (a Memo that
 keeps nothing) and the pages timed again: mean and p95 in ms of --requests reads after
 one warm-up read, nothing written meanwhile (every read after the first can be served
-from what the caches hold). The last rows switch off every cache of a page (the ones
-that would be left are those of computed status), then all. Figures only.
+from what the caches hold). The last rows switch off both caches of pages (leaving the
+memo of computed status), then all, and last time reads that send the page's ETag (a
+304, what a browser gets when nothing changed). Figures only.
 
     PYTHONPATH=src:. .venv/bin/python bench/caches.py [--requests 40] [--communes 100]
 """
@@ -57,12 +58,16 @@ def without(names: tuple[str, ...]) -> Iterator[None]:
             setattr(*CACHES[name], memo)
 
 
-def _time(client: Any, path: str, requests: int) -> tuple[float, float]:
-    assert client.get(path).status_code == 200, path  # warm-up
+def _time(client: Any, path: str, requests: int, *, validate: bool = False
+          ) -> tuple[float, float]:
+    """Mean and p95 ms; with `validate`, each read sends the page's ETag (a 304)."""
+    first = client.get(path)  # warm-up
+    assert first.status_code == 200, path
+    headers = {"If-None-Match": first.headers["etag"]} if validate else {}
     times = []
     for _ in range(requests):
         began = time.perf_counter()
-        client.get(path)
+        client.get(path, headers=headers)
         times.append(1000 * (time.perf_counter() - began))
     times.sort()
     return statistics.fmean(times), times[min(len(times) - 1, int(0.95 * len(times)))]
@@ -85,8 +90,14 @@ def run(settings: Settings, requests: int) -> None:
     for title, names in rows:
         with without(names):
             figures = [_time(clients[u], path, requests) for u, _l, path in pages]
-        print(f"{title:44}" + "".join(f"{m:8.1f}/{p:6.1f} ms"[:16].rjust(16)
-                                      for m, p in figures), flush=True)
+        _row(title, figures)
+    _row("none, asked with the ETag (304)",
+         [_time(clients[u], path, requests, validate=True) for u, _l, path in pages])
+
+
+def _row(title: str, figures: list[tuple[float, float]]) -> None:
+    print(f"{title:44}" + "".join(f"{m:8.1f}/{p:6.1f} ms"[:16].rjust(16)
+                                  for m, p in figures), flush=True)
 
 
 def main() -> None:
