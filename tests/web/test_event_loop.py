@@ -16,26 +16,14 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import event
 
 from tests.web.conftest import PASSWORD, PLANS, A, World, login
+from tests.web.routes import routes
 from theodoi.storage.db import engine_for
 from theodoi.web import deps
 from theodoi.web.app import create_app
-
-
-def routes(app: FastAPI) -> list[Any]:
-    """Every API route of the app (FastAPI keeps included routers nested)."""
-    found: list[Any] = []
-    for route in app.routes:
-        contexts = getattr(route, "effective_route_contexts", None)
-        if contexts is not None:
-            found.extend(contexts())
-        elif getattr(route, "dependant", None) is not None:
-            found.append(route)
-    return found
 
 
 def _takes_db(route: Any) -> bool:

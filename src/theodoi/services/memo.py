@@ -84,3 +84,11 @@ class Memo:
     def clear(self) -> None:
         with self._lock:
             self._data.clear()
+
+
+# The two memos of the services, each key starting with what the entry is ("status" …):
+# computed results of a unit by its stamp and the day (status, completeness), and what a
+# page reads, made from them and the unit's rows (the *_view services). The web's third
+# is of rendered pages (web/templating.py). bench/caches.py measures what each saves.
+COMPUTED = Memo(4000)
+VIEWS = Memo(4000)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 from fastapi import Request
@@ -31,6 +30,35 @@ def vn_number_exact(value: Any) -> str:
 
 NAME, CSRF = "\u2063theodoi-ten\u2063", "\u2063theodoi-csrf\u2063"  # invisible separators
 PAGES = Memo(300)  # rendered pages by the shared data they show (see render)
+
+
+class PerPersonField(Exception):  # not an AttributeError, which Jinja would swallow
+    """A cached page's template read a field of the person that is not in its key."""
+
+
+class StandIn:
+    """The person as a page rendered once for many people sees them: the name (a marker
+    each person's own replaces), the menu of the first role and whether the password must
+    change, which are in the page's key. Reading anything else fails loudly: it would put
+    one person's data in everyone's copy (Jinja would render a missing field as empty)."""
+
+    def __init__(self, menu: tuple[tuple[int, str], ...], must_change_password: bool) -> None:
+        self.display_name = NAME
+        self.grants = tuple(MenuGrant(unit_id, role) for unit_id, role in menu)
+        self.must_change_password = must_change_password
+
+    def __getattr__(self, name: str) -> Any:
+        raise PerPersonField(f"a cached page read user.{name}, which is not in its key")
+
+
+class MenuGrant:
+    """A role as the menu shows it: its unit and role, nothing else of the grant."""
+
+    def __init__(self, unit_id: int, role: str) -> None:
+        self.unit_id, self.role = unit_id, role
+
+    def __getattr__(self, name: str) -> Any:
+        raise PerPersonField(f"a cached page read grant.{name}, which is not in its key")
 
 env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(),
                   trim_blocks=True, lstrip_blocks=True)
@@ -70,8 +98,7 @@ def render(name: str, request: Request, *, shared: tuple[object, ...] | None = N
     key = (name, tuple(map(id, shared)), rest, menu, user.must_change_password)
     hit = PAGES.get(key)
     if hit is None or any(a is not b for a, b in zip(hit[0], shared, strict=True)):
-        stand_in = SimpleNamespace(display_name=NAME, grants=user.grants[:1],
-                                   must_change_password=user.must_change_password)
+        stand_in = StandIn(menu, user.must_change_password)
         values = {k: m() for k, m in made.items()}
         hit = (shared, env.get_template(name).render(**{**context, **values,
                                                           "user": stand_in, "csrf": CSRF}))

@@ -8,12 +8,14 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Request, Response, UploadFile
 from pydantic import BaseModel
 
-from theodoi.services import jobs
+from theodoi.services import freshness, jobs
 from theodoi.services.register import directory
 from theodoi.services.register import review_guarded as reviewing
 from theodoi.services.views import home_view, register_view, review_view
 from theodoi.services.views.review_view import item_row
 from theodoi.web import deps
+from theodoi.web.responses import json_of
+from theodoi.web.validation import validated
 
 router = APIRouter(prefix="/api", tags=["sổ theo dõi"])
 
@@ -68,12 +70,18 @@ def cancel_job(job_id: int, s: deps.Db, p: deps.User) -> dict[str, Any]:
 
 
 @router.get("/units/{unit_id}/register")
-def register(unit_id: int, s: deps.Db, p: deps.User, kind: str = "", field: str = "",
-             review: str = "", agency: int | None = None, plan: int | None = None,
-             sort: str = "plan", status: str = "", due: str = "") -> dict[str, Any]:
+def register(request: Request, unit_id: int, s: deps.Db, p: deps.User, kind: str = "",
+             field: str = "", review: str = "", agency: int | None = None,
+             plan: int | None = None, sort: str = "plan", status: str = "",
+             due: str = "") -> Response:
     filters = register_view.Filters(kind, field, review, agency, plan, sort, status, due)
-    data = register_view.register_page(s, p, unit_id, filters, date.today())
-    return data | {"can_review": reviewing.may_review(s, p, unit_id)}  # the page's links
+    day = date.today()
+
+    def make() -> Response:
+        data = register_view.register_page(s, p, unit_id, filters, day)
+        return json_of(data | {"can_review": reviewing.may_review(s, p, unit_id)})
+
+    return validated(request, p, day, freshness.of_unit(s, p, unit_id), make)
 
 
 @router.get("/units/{unit_id}/agencies")
