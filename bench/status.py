@@ -26,6 +26,7 @@ from pgtemp import PG, temporary_database
 
 from theodoi.domain.status import TaskUpdate
 from theodoi.domain.trajectory import Actual
+from theodoi.services import memo
 from theodoi.services.progress import status
 from theodoi.storage import db
 from theodoi.storage.repositories import status_rows as rows_repo
@@ -43,7 +44,7 @@ def measure(label: str, url: str) -> None:
     factory = db.session_factory(url)
     with factory() as s:
         status.status_of_unit(s, codes[0], AS_OF)  # warm: imports, statement caches
-    status.CACHE.clear()  # measure the computation, not the cache (services/memo.py)
+    memo.COMPUTED.clear()  # measure the computation, not the cache (services/memo.py)
     with factory() as s:
         began = time.perf_counter()
         found = status.status_below(s, "tinh-bench", AS_OF)
@@ -57,7 +58,7 @@ def measure(label: str, url: str) -> None:
     rules_s = _rules_only(factory, codes)
     one = []
     for code in codes[:10]:
-        status.CACHE.clear()
+        memo.COMPUTED.clear()
         with factory() as s:
             began = time.perf_counter()
             status.status_of_unit(s, code, AS_OF)

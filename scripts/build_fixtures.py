@@ -11,13 +11,14 @@ When LibreOffice is installed, each DOCX is also exported to PDF next to it.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
+
+from theodoi.tools.soffice import find as find_soffice
 
 OUT = Path(__file__).resolve().parents[1] / "tests" / "data" / "fixtures"
 
@@ -104,7 +105,7 @@ def main() -> None:
         doc.save(OUT / name)
     (OUT / "ke-hoach-tcvn3.txt").write_bytes(
         "KÕ ho¹ch ph¸t triÓn kinh tÕ - x· héi n¨m 2026\n".encode("latin-1"))
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    soffice = find_soffice()
     if soffice:
         for name in built:
             subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(OUT),

@@ -19,6 +19,8 @@ import psycopg
 import pytest
 from sqlalchemy.engine import make_url
 
+from theodoi.extraction.readers import worker
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 FIXTURES = ROOT / "tests" / "data"
@@ -43,6 +45,16 @@ def pg_available() -> bool:
     except psycopg.Error as exc:
         _PG_PROBLEM.append(str(exc).strip() or repr(exc))
     return _PG_PROBLEM[0] == ""
+
+
+@pytest.fixture(autouse=True)
+def _fresh_extraction_worker() -> Iterator[None]:
+    """Each test gets its own warm extraction child (extraction/readers/worker.py), forked
+    at its first extraction: a patch the test makes before extracting reaches that child,
+    and no child outlives the test."""
+    worker.close()
+    yield
+    worker.close()
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -11,7 +11,7 @@ import json
 import logging
 import sys
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TextIO
 
 LOGGER = "theodoi"
 # attributes every LogRecord has; anything else was passed in `extra` and is a field
@@ -51,6 +51,10 @@ class TextFormatter(logging.Formatter):
         return text.rstrip()
 
 
+class _Handler(logging.StreamHandler[TextIO]):
+    """theodoi's own handler on its logger, told apart from any a host application added."""
+
+
 def configure(fmt: str) -> None:
     """Send theodoi's log records (INFO and up) to stderr in `fmt` ("json" or "text").
 
@@ -59,9 +63,8 @@ def configure(fmt: str) -> None:
     logger = logging.getLogger(LOGGER)
     logger.setLevel(logging.INFO)
     logger.propagate = False
-    handler = next((h for h in logger.handlers if getattr(h, "theodoi", False)), None)
+    handler = next((h for h in logger.handlers if isinstance(h, _Handler)), None)
     if handler is None:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.theodoi = True  # type: ignore[attr-defined]
+        handler = _Handler(sys.stderr)
         logger.addHandler(handler)
     handler.setFormatter(JsonFormatter() if fmt == "json" else TextFormatter())

@@ -9,10 +9,18 @@ from __future__ import annotations
 import os
 from ipaddress import ip_network
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+SECRET: dict[str, Any] = {"secret": True}  # `theodoi settings` shows whether it is set only
+
+
+def is_secret(name: str) -> bool:
+    """Whether a setting holds a password or token (never printed)."""
+    extra = Settings.model_fields[name].json_schema_extra
+    return isinstance(extra, dict) and bool(extra.get("secret"))
 
 
 def default_data_dir() -> Path:
@@ -82,6 +90,58 @@ class Settings(BaseSettings):
     job_memory_mb: int = Field(
         default=2048, ge=256,
         description="Memory cap of the child process that reads one document, in MB.")
+    public_url: str = Field(
+        default="http://localhost:8000",
+        description="The address people open theodoi at; links in reminder emails and "
+                    "messages start with it.")
+    timezone: str = Field(
+        default="Asia/Ho_Chi_Minh",
+        description="Time zone of the reminders' day, hour and quiet hours.")
+    remind_hour: int = Field(
+        default=7, ge=0, le=23,
+        description="Hour of the day (local) from which `theodoi serve` makes the daily "
+                    "reminder digests (its job process does; with THEODOI_JOB_THREADS=0, "
+                    "run `theodoi remind` from cron instead).")
+    remind_send_timeout_seconds: int = Field(
+        default=120, ge=1,
+        description="Longest one reminder delivery may take; a message a dead sender had "
+                    "taken is sent again after this.")
+    smtp_host: str = Field(default="", description="SMTP server for reminder emails; "
+                                                  "empty: no email is sent.")
+    smtp_port: int = Field(default=587, ge=1, le=65535, description="SMTP server port.")
+    smtp_starttls: bool = Field(default=True,
+                                description="Switch the SMTP connection to TLS (STARTTLS).")
+    smtp_ca_file: str = Field(
+        default="", description="CA certificates (PEM file) that the SMTP server's TLS "
+                                "certificate is checked against; empty: the system's.")
+    smtp_username: str = Field(default="", description="SMTP sign-in name; empty: none.")
+    smtp_password: str = Field(default="", description="SMTP sign-in password.",
+                               json_schema_extra=SECRET)
+    smtp_from: str = Field(default="theodoi@localhost",
+                           description="Sender address of reminder emails.")
+    zalo_url: str = Field(default="", description="Zalo OA/ZNS gateway endpoint (HTTP POST "
+                                                  "of JSON); empty: Zalo is not used.")
+    zalo_token: str = Field(default="", description="Access token sent to the Zalo gateway.",
+                            json_schema_extra=SECRET)
+    zalo_template: str = Field(default="", description="Zalo ZNS template id.")
+    sms_url: str = Field(default="", description="SMS gateway endpoint (HTTP POST of JSON); "
+                                                 "empty: SMS is not used.")
+    sms_token: str = Field(default="", description="Access token sent to the SMS gateway.",
+                           json_schema_extra=SECRET)
+    sms_template: str = Field(default="", description="SMS gateway template id.")
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        """A time zone the machine knows, said in Vietnamese at start-up otherwise."""
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"THEODOI_TIMEZONE: không biết múi giờ '{value}' (ví dụ "
+                             "Asia/Ho_Chi_Minh).") from None
+        return value
 
     @field_validator("trusted_proxies")
     @classmethod

@@ -49,7 +49,7 @@ def test_agency_progress_shows_on_the_leaders_dashboard(site: Site, open_as: Any
     clerk.get_by_label("Giá trị năm gốc").fill("65,5")
     clerk.get_by_label("Năm gốc", exact=True).fill("2025")
     clerk.get_by_role("button", name="Lưu số liệu gốc").click()
-    clerk.get_by_text("(năm 2025)").wait_for()
+    clerk.locator("#tb-so-lieu-goc", has_text="(năm 2025)").wait_for()  # beside the form
     shot(clerk, "chi-tieu-so-lieu-goc")
     grant_agency(site, "donvi")
     leader = open_as("lanhdao")
@@ -62,6 +62,7 @@ def test_agency_progress_shows_on_the_leaders_dashboard(site: Site, open_as: Any
     agency.wait_for_url(re.compile(r"/viec-cua-toi"))
     shot(agency, "viec-cua-toi")
     task = agency.locator("article.viec.chua-bao-cao[id^=viec-k]").first
+    ref = str(task.get_attribute("id")).removeprefix("viec-")
     task.get_by_label("Trạng thái").select_option(label="Hoàn thành")
     task.get_by_label("Tỷ lệ hoàn thành (%)").fill("100")
     day = task.get_by_label("Ngày hoàn thành")
@@ -70,7 +71,7 @@ def test_agency_progress_shows_on_the_leaders_dashboard(site: Site, open_as: Any
     assert day.evaluate("e => e.checkValidity()")  # the pattern compiles and admits it
     task.get_by_label("Sản phẩm").fill("Chuỗi liên kết sản xuất lúa hữu cơ")
     task.get_by_role("button", name="Ghi tiến độ").click()
-    agency.locator("#thong-bao", has_text="Đã ghi tiến độ").wait_for()
+    agency.locator(f"#tb-{ref}", has_text="Đã ghi tiến độ").wait_for()  # beside its form
     shot(agency, "viec-cua-toi-da-ghi")
 
     leader.reload()

@@ -76,6 +76,8 @@ def test_task_overdue_until_completed(settings_env: str, capsys: Any) -> None:
     code, out, _ = theodoi(capsys, "progress", "task", k, "--state", "hoan_thanh", "--on",
                            "28/09/2026", "--product", "KH số 30")
     assert code == 0 and "28/09/2026" in out
+    # the state and the period in words, not their codes
+    assert ": hoàn thành." in out and "hoan_thanh" not in out and "-Q" not in out
     data = _status(capsys, "2026-10-05")
     assert data[k]["code"] == "hoan_thanh_dung_han" and data[k]["due"] == "2026-09-30"
     assert data["_"]["by_agency"]["Phòng Kinh tế"]["hoan_thanh_dung_han"] == 1
@@ -152,7 +154,8 @@ def test_audit_revert_of_a_recorded_value(settings_env: str, capsys: Any) -> Non
                              "--yes", "--format", "json")
     assert code == 0, err
     assert json.loads(out)["changes"] == [
-        f"số liệu của chỉ tiêu {refs['income']}, Năm 2026: 75 → 70"]
+        f"số liệu của chỉ tiêu {refs['income']}, Năm 2026: 75 triệu đồng/năm → "
+        "70 triệu đồng/năm"]
     code, _, err = theodoi(capsys, "audit", "revert", str(entry), "--as", "vanphong", "--yes")
     assert code == 2 and "đã được ghi lại" in err
     code, _, err = theodoi(capsys, "audit", "revert", str(entry), "--as", "khong-co", "--yes")

@@ -21,9 +21,13 @@ def test_report_docx_xlsx_and_pdf_without_libreoffice(
     assert theodoi(capsys, "plan", "activate", "1", "--accept-rest")[0] == 0
     out = tmp_path / "bc.docx"
     code, text, _ = theodoi(capsys, "report", "--unit", UNIT, "--plan", "1", "--kind", "quy",
-                            "--period", "Q3/2026", "--out", str(out), "--number", "9")
-    assert code == 0 and "Quý III năm 2026" in text
+                            "--period", "Q3/2026", "--out", str(out), "--number", "9",
+                            "--request", "Công văn  số 77/UBND-VP của UBND tỉnh")
+    assert code == 0 and "quý III năm 2026" in text
     doc = Document(BytesIO(out.read_bytes()))
+    opening = next(p.text for p in doc.paragraphs if p.text.startswith("Thực hiện "))
+    # the request first, as typed but on one line, then the plan
+    assert opening.startswith("Thực hiện Công văn số 77/UBND-VP của UBND tỉnh; Kế hoạch số ")
     assert "Số: 9/BC-UBND" in [p.text for p in doc.tables[0].rows[0].cells[0].paragraphs]
     book = tmp_path / "phu-luc.xlsx"
     code, _, _ = theodoi(capsys, "report", "--unit", UNIT, "--kind", "nam", "--period", "2026",

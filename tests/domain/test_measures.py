@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from theodoi.domain.measures import is_flow
+from theodoi.domain.measures import is_count, is_flow
 from theodoi.domain.status import target_status
 from theodoi.domain.trajectory import Actual, TargetFacts, expected, forecast
 
@@ -113,3 +113,12 @@ def test_an_amount_is_never_forecast_below_zero(first: float, second: float) -> 
     outlook = forecast(houses, [Actual(date(2026, 12, 31), first),
                                 Actual(date(2027, 12, 31), second)])
     assert outlook is not None and outlook.value >= 0.0
+
+
+@pytest.mark.parametrize(("unit", "expected"), [
+    ("doanh nghiệp", True), ("tổ chức đảng", True), ("nhà đa năng", True), ("Hộ", True),
+    ("lao động", True), ("%", False), ("triệu đồng", False), ("nghìn người", False),
+    ("lần", False), ("ha", False), (None, False), ("hộ/năm", False),
+])
+def test_units_that_count_whole_things(unit: str | None, expected: bool) -> None:
+    assert is_count(unit) is expected

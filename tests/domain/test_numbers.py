@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from theodoi.domain.numbers import NotANumber, parse_id, read_number, vn_number, vn_percent
+from theodoi.domain.numbers import (
+    NotANumber,
+    parse_id,
+    read_number,
+    shown_number,
+    vn_number,
+    vn_percent,
+)
 
 
 @pytest.mark.parametrize(("value", "text"), [
@@ -27,6 +34,14 @@ def test_percent_and_digits() -> None:
 def test_not_finite_is_refused() -> None:
     with pytest.raises(ValueError):
         vn_number(float("nan"))
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    (1234.5, "1.234,5"), ("13284", "13.284"), (None, ""), ("", ""),
+    (float("inf"), "không hợp lệ"), (float("nan"), "không hợp lệ"),  # stored by an old version
+])
+def test_shown_number_is_the_pages_and_commands_form(value: float | str | None, text: str) -> None:
+    assert shown_number(value) == text
 
 
 def _read(text: str) -> float:

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from theodoi.domain import fields, revisions
 from theodoi.domain.errors import BadInput
 from theodoi.domain.names import agency_key, slug
+from theodoi.domain.text import fold
 
 
 @pytest.mark.parametrize(("raw", "value"), [
@@ -63,7 +64,7 @@ def test_names() -> None:
 
 
 def _sig(words: str, *facts: object) -> revisions.ItemSig:
-    return revisions.ItemSig(revisions.fold(words), tuple(facts))
+    return revisions.ItemSig(fold(words), tuple(facts))
 
 
 def test_match_finds_reworded_items_and_tells_changes() -> None:

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from theodoi.domain.similarity import (
     TargetFacts,
-    fold,
+    plain_words,
     score,
     vn_number,
     word_similarity,
@@ -116,10 +116,10 @@ def test_a_different_unit_or_year_lowers_the_same_words() -> None:
     ("Thuỷ lợi hoá", "thủy lợi hóa"),
     ("Tỷ lệ hộ nghèo", "tỷ lệ hộ nghèo"),  # NFD input
 ])
-def test_fold(text: str, folded: str) -> None:
+def test_plain_words(text: str, folded: str) -> None:
     import unicodedata
 
-    assert fold(unicodedata.normalize("NFD", text)) == folded
+    assert plain_words(unicodedata.normalize("NFD", text)) == folded
 
 
 def test_words_drop_function_words_and_numbers() -> None:

@@ -8,13 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from theodoi.domain.numbers import vn_number
 from theodoi.extraction.dates import parse_due
-from theodoi.extraction.numbers import format_vi, parse_number
+from theodoi.extraction.numbers import parse_number
 
 
 @pytest.mark.parametrize(("token", "value"), [
     ("10,9", 10.9), ("13.284", 13284), ("130.000", 130000), ("03", 3), ("1.234,5", 1234.5),
-    ("0,63", 0.63), ("2.000", 2000), ("95", 95), ("abc", None), ("", None),
+    ("0,63", 0.63), ("2.000", 2000), ("95", 95), ("abc", None), ("", None), ("0.125", 0.125),
 ])
 def test_parse_number(token: str, value: float | None) -> None:
     assert parse_number(token) == value
@@ -23,7 +24,7 @@ def test_parse_number(token: str, value: float | None) -> None:
 @given(st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False))
 def test_vietnamese_format_round_trips(number) -> None:
     value = float(number)
-    text = format_vi(value)
+    text = vn_number(value)
     if "." in text or "," in text or len(text) < 4:  # "1234" alone is ambiguous in prose
         assert parse_number(text) == pytest.approx(value)
 

@@ -18,9 +18,10 @@ from theodoi.reports.model import Issuer, Report, Signature
 
 TARGETS = [
     TargetInput("CT-1", "Tổng thu ngân sách trên địa bàn", "kinh_te", "triệu đồng", 13284.0,
-                3120.5, 10250.75, "dung_tien_do", "Đúng tiến độ", "Phòng Kinh tế"),
-    TargetInput("CT-2", "Tỷ lệ hộ nghèo", "van_hoa_xa_hoi", "%", 2.5, 2.9, 2.9,
-                "cham_tien_do", "Chậm tiến độ", "Phòng Văn hóa - Xã hội"),
+                3120.5, 10250.75, "dung_tien_do", "Đúng tiến độ", "Phòng Kinh tế", flow=True),
+    TargetInput("CT-2", "Tỷ lệ hộ nghèo", "van_hoa_xa_hoi", "%", 2.5, None, 2.9,
+                "cham_tien_do", "Chậm tiến độ", "Phòng Văn hóa - Xã hội", comparator="<=",
+                higher_better=False),
     TargetInput("CT-3", "Thu nhập bình quân đầu người", "kinh_te", "triệu đồng", 75.0,
                 None, 60.0, "co_nguy_co", "Có nguy cơ không đạt", "Phòng Kinh tế"),
     TargetInput("CT-4", "Tỷ lệ chất thải rắn được thu gom", "moi_truong", "%", 95.0, 96.0,
@@ -30,13 +31,16 @@ TARGETS = [
 ]
 TASKS = [
     TaskInput("NV-1", "Xây dựng đề án chuyển đổi số", "Phòng Kinh tế", date(2026, 6, 30),
-              "hoan_thanh_dung_han", "Hoàn thành đúng hạn"),
+              "hoan_thanh_dung_han", "Hoàn thành đúng hạn",
+              "Đã ban hành Đề án số 03/ĐA-UBND ngày 20/06/2026 về chuyển đổi số", 100.0,
+              date(2026, 6, 20), date(2026, 7, 2)),
     TaskInput("NV-2", "Rà soát hộ nghèo, cận nghèo", "Phòng Văn hóa - Xã hội", date(2026, 8, 15),
               "qua_han", "Quá hạn"),
     TaskInput("NV-3", "Nâng cấp đường liên thôn", "Phòng Kinh tế", date(2026, 12, 31),
-              "chua_den_han", "Chưa đến hạn"),
+              "chua_den_han", "Chưa đến hạn", None, 60.0, None, date(2026, 9, 25)),
     TaskInput("NV-4", "Tổ chức diễn tập phòng thủ", "Ban Chỉ huy Quân sự", date(2026, 9, 20),
-              "hoan_thanh_tre_han", "Hoàn thành trễ hạn"),
+              "hoan_thanh_tre_han", "Hoàn thành trễ hạn", "Đã tổ chức diễn tập", 100.0,
+              date(2026, 9, 25), date(2026, 9, 28)),
 ]
 EXPLANATIONS = [
     ExplanationInput("CT-2", "Tỷ lệ hộ nghèo", "Phòng Văn hóa - Xã hội",
@@ -46,7 +50,8 @@ EXPLANATIONS = [
 ]
 UPCOMING = [
     UpcomingInput("Nâng cấp đường liên thôn", "Phòng Kinh tế", date(2026, 12, 31)),
-    UpcomingInput("Tỷ lệ hộ nghèo năm 2026 còn 2,5%", "Phòng Văn hóa - Xã hội", None, "năm 2026"),
+    UpcomingInput("Tỷ lệ hộ nghèo không quá 2,5%", "Phòng Văn hóa - Xã hội", None, "năm 2026",
+                  "target", "van_hoa_xa_hoi"),
 ]
 STATE = Header(
     issuer=Issuer("Ủy ban nhân dân xã Ngọc Liên"),

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from tests.reports.inputs import STATE, TARGETS, TASKS, party_report, state_report
 from theodoi.domain.errors import BadInput
-from theodoi.domain.periods import half, quarter
+from theodoi.domain.periods import half, midterm, nine_months, quarter, term_end, year
 from theodoi.reports import data
 from theodoi.reports.model import Issuer
 
@@ -18,7 +19,9 @@ def test_state_header_lines() -> None:
     assert r.number_line == "Số: 15/BC-UBND"
     assert r.place_date == "Ngọc Liên, ngày 05 tháng 10 năm 2026"
     assert r.kind_title == "BÁO CÁO"
-    assert r.summary == "Kết quả thực hiện Kế hoạch số 12/KH-UBND ngày 15/11/2025 Quý III năm 2026"
+    # a plan without its subject in the register is named by its number and date
+    assert r.summary == ("Kết quả thực hiện Kế hoạch số 12/KH-UBND ngày 15/11/2025 quý III "
+                         "năm 2026 và phương hướng, nhiệm vụ quý IV năm 2026")
     assert r.attached == ("(Kèm theo Báo cáo số 15/BC-UBND ngày 05/10/2026 của "
                           "Ủy ban nhân dân xã Ngọc Liên)")
 
@@ -29,6 +32,7 @@ def test_party_header_lines_leave_blanks_for_the_clerk() -> None:
     assert r.place_date == "Thái Tân, ngày      tháng      năm 2027"
     # the term's years joined by a non-breaking hyphen: no line ends at "2025 -"
     assert r.summary == ("Sơ kết giữa nhiệm kỳ thực hiện Nghị quyết số 05-NQ/ĐU, "
+                         "nhiệm kỳ 2025\u20112030 và phương hướng, nhiệm vụ nửa cuối "
                          "nhiệm kỳ 2025\u20112030")
 
 
@@ -48,9 +52,50 @@ def test_every_report_kind_has_its_period(kind: str, text: str, label: str) -> N
 def test_summary_per_kind() -> None:
     plans = [data.PlanRef("ke_hoach", "12/KH-UBND")]
     assert data.summary("6_thang", half(2026), plans) == (
-        "Kết quả thực hiện Kế hoạch số 12/KH-UBND 6 tháng đầu năm 2026")
-    assert data.summary("quy", quarter(2026, 1), []) == (
-        "Kết quả thực hiện các kế hoạch, chương trình, nghị quyết Quý I năm 2026")
+        "Kết quả thực hiện Kế hoạch số 12/KH-UBND 6 tháng đầu năm 2026 và phương hướng, "
+        "nhiệm vụ 6 tháng cuối năm 2026")
+    assert data.summary("quy", quarter(2026, 4), []) == (
+        "Kết quả thực hiện các kế hoạch, chương trình, nghị quyết quý IV năm 2026 và phương "
+        "hướng, nhiệm vụ quý I năm 2027")
+    subject = [data.PlanRef("chuong_trinh_hanh_dong", "05-CTr/ĐU", date(2025, 9, 1),
+                            "Ban Chấp hành Đảng bộ xã Thái Tân",
+                            "Thực hiện Nghị quyết Đại hội Đảng bộ xã lần thứ I")]
+    assert data.summary("nam", year(2026), subject) == (
+        "Kết quả thực hiện Chương trình hành động thực hiện Nghị quyết Đại hội Đảng bộ xã "
+        "lần thứ I năm 2026 và phương hướng, nhiệm vụ năm 2027")
+    assert data.summary("9_thang", nine_months(2026), subject).endswith(
+        "9 tháng năm 2026 và phương hướng, nhiệm vụ quý IV năm 2026")
+    assert data.summary("tong_ket", term_end(2025, 2030), subject).endswith(
+        "nhiệm kỳ 2025\u20112030 và phương hướng, nhiệm vụ nhiệm kỳ 2030\u20112035")
+    # a subject that names the term already is not followed by it again
+    termed = [data.PlanRef("ke_hoach", None, subject="Thực hiện Nghị quyết Đại hội Đảng bộ "
+                                                     "tỉnh lần thứ XX, nhiệm kỳ 2025 - 2030")]
+    assert data.summary("so_ket", midterm(2025, 2030), termed) == (
+        "Sơ kết giữa nhiệm kỳ thực hiện Kế hoạch thực hiện Nghị quyết Đại hội Đảng bộ tỉnh "
+        "lần thứ XX, nhiệm kỳ 2025 - 2030 và phương hướng, nhiệm vụ nửa cuối nhiệm kỳ "
+        "2025\u20112030")
+
+
+def test_opening_cites_the_request_and_the_plan_and_closing_sums_up() -> None:
+    head = replace(STATE, request="Công văn số 456/UBND-VP ngày 01/10/2026 của UBND tỉnh "
+                                  "Thanh Hóa về báo cáo quý III",
+                   plans=[data.PlanRef("ke_hoach", "12/KH-UBND", date(2025, 11, 15),
+                                       "Ủy ban nhân dân xã Ngọc Liên",
+                                       "Phát triển kinh tế - xã hội năm 2026")])
+    r = data.build_report(head, "quy", quarter(2026, 3), TARGETS, TASKS)
+    assert r.opening == (
+        "Thực hiện Công văn số 456/UBND-VP ngày 01/10/2026 của UBND tỉnh Thanh Hóa về báo "
+        "cáo quý III; Kế hoạch số 12/KH-UBND ngày 15/11/2025 của Ủy ban nhân dân xã Ngọc "
+        "Liên về phát triển kinh tế - xã hội năm 2026, Ủy ban nhân dân xã Ngọc Liên báo cáo "
+        "kết quả thực hiện quý III năm 2026 như sau:")
+    assert r.closing == (
+        "Trên đây là báo cáo kết quả thực hiện Kế hoạch phát triển kinh tế - xã hội năm "
+        "2026 quý III năm 2026 và phương hướng, nhiệm vụ quý IV năm 2026 của Ủy ban nhân "
+        "dân xã Ngọc Liên./.")
+    party = party_report()  # no request: the plan alone; the standing committee reports
+    assert party.opening == ("Thực hiện Nghị quyết số 05-NQ/ĐU, Ban Thường vụ Đảng ủy xã "
+                             "Thái Tân báo cáo kết quả thực hiện nhiệm kỳ 2025\u20112030 "
+                             "như sau:")
 
 
 def test_kind_and_period_must_agree() -> None:
@@ -113,14 +158,37 @@ def test_explained_item_that_is_on_track_still_listed() -> None:
         ("CT-9", "Số liệu chưa đủ", None)]
 
 
-def test_directions_soonest_first_and_appendix_per_agency() -> None:
+def test_directions_soonest_first_and_numbered_biểu() -> None:
     r = state_report()
     assert [d.due for d in r.directions] == ["31/12/2026", "năm 2026"]
-    names = [a.agency for a in r.appendices]
-    assert names == ["Ban Chỉ huy Quân sự", "Phòng Kinh tế", "Phòng Văn hóa - Xã hội",
-                     data.NO_AGENCY]
-    assert [a.number for a in r.appendices] == [1, 2, 3, 4]
-    assert [t.ref for t in r.appendices[1].targets] == ["CT-1", "CT-3"]
+    # NV-1's product, reported on 02/07, names a document: the leadership's Biểu comes first
+    assert [(a.label, a.title) for a in r.appendices] == [
+        ("Biểu 01", "Văn bản lãnh đạo, chỉ đạo ban hành trong kỳ"),
+        ("Biểu 02", "Kết quả thực hiện các chỉ tiêu"), ("Biểu 03", "Kết quả thực hiện các nhiệm vụ")]
+    assert [t.ref for t in r.documents] == ["NV-1"]
+    only_tasks = data.build_report(STATE, "quy", quarter(2026, 3), [], TASKS)
+    # the tasks of 01/07 - 30/09: the document and the tasks' table, no targets' one
+    assert [a.kind for a in only_tasks.appendices] == ["documents", "tasks"]
+    assert only_tasks.appendix("targets") is None
+
+
+def test_prose_counts_the_targets_by_result_and_says_each_field() -> None:
+    r = state_report()
+    # CT-1 đúng tiến độ, CT-2 chậm, CT-3 có nguy cơ, CT-4 vượt, CT-5 đạt
+    assert r.overview == ("Trong 5 chỉ tiêu, có 5 chỉ tiêu đánh giá được: 1 vượt, 1 đạt, "
+                          "1 đúng tiến độ, 1 có nguy cơ không đạt, 1 chậm tiến độ.")
+    assert [f.heading for f in r.field_texts] == [
+        "Lĩnh vực kinh tế", "Lĩnh vực văn hóa - xã hội", "Lĩnh vực tài nguyên - môi trường",
+        "Lĩnh vực quốc phòng - an ninh"]
+    assert r.field_texts[0].text == (
+        "Tổng thu ngân sách trên địa bàn trong kỳ đạt 3.120,5 triệu đồng, lũy kế 10.250,75 "
+        "triệu đồng, bằng 77,2% kế hoạch năm (13.284 triệu đồng), đúng tiến độ. "
+        "Thu nhập bình quân đầu người đạt 60 triệu đồng, bằng 80% kế hoạch năm (75 triệu "
+        "đồng), có nguy cơ không đạt.")
+    assert r.field_texts[1].text == ("Tỷ lệ hộ nghèo giảm còn 2,9% (kế hoạch năm: không quá "
+                                     "2,5%), chậm tiến độ.")
+    assert r.task_overview == ("Trong 4 nhiệm vụ: 2 đã hoàn thành (1 đúng hạn, 1 trễ hạn), "
+                               "1 đang thực hiện, 1 quá hạn.")
 
 
 def test_dict_inputs_work_like_dataclasses() -> None:

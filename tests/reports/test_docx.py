@@ -42,7 +42,7 @@ def test_state_header_per_decree_30() -> None:
     texts = [p.text for p in doc.paragraphs]
     kind = texts.index("BÁO CÁO")
     assert texts[kind + 1] == ("Kết quả thực hiện Kế hoạch số 12/KH-UBND ngày 15/11/2025 "
-                               "Quý III năm 2026")
+                               "quý III năm 2026 và phương hướng, nhiệm vụ quý IV năm 2026")
     assert doc.paragraphs[kind].runs[0].bold and doc.paragraphs[kind + 1].runs[0].bold
 
 
@@ -78,7 +78,7 @@ def test_columns_fill_the_text_width_and_no_more() -> None:
               for s in (portrait, landscape)}
     assert widths == {portrait: 165, landscape: 252}
     body = doc.element.body
-    appendix_start = body.index(next(p for p in doc.paragraphs if p.text == "Phụ lục 1")._p)
+    appendix_start = body.index(next(p for p in doc.paragraphs if p.text == "Biểu 01")._p)
     for table in doc.tables:
         grid = round(sum(c.w for c in table._tbl.tblGrid.gridCol_lst) / Mm(1))
         assert table._tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
@@ -101,7 +101,9 @@ def _table_with(doc: DocumentObject, header: str) -> list[list[str]]:
 def test_targets_table_rows_match_inputs_in_vietnamese_numbers() -> None:
     doc = _open(layout.render(state_report()))
     rows = _table_with(doc, "% so với kế hoạch")
-    assert rows[0] == list(layout.TARGET_COLUMNS)
+    # a quarter report compares with the year's plan
+    assert rows[0] == ["TT", "Chỉ tiêu", "Đơn vị", "Kế hoạch năm", "Thực hiện kỳ báo cáo",
+                       "Lũy kế", "% so với kế hoạch", "Đánh giá"]
     assert rows[1][0] == "I" and rows[1][1] == "Lĩnh vực kinh tế"
     assert rows[2] == ["1", "Tổng thu ngân sách trên địa bàn", "triệu đồng", "13.284",
                        "3.120,5", "10.250,75", "77,2%", "Đúng tiến độ"]
@@ -109,7 +111,7 @@ def test_targets_table_rows_match_inputs_in_vietnamese_numbers() -> None:
     flat = [r[1] for r in rows]
     assert flat.index("Lĩnh vực văn hóa - xã hội") < flat.index("Tỷ lệ hộ nghèo")
     assert sum(1 for r in rows if r[0].isdigit()) == 5
-    header_row = doc.tables[1].rows[0]._tr
+    header_row = next(t for t in doc.tables if t.rows[0].cells[0].text == "TT").rows[0]._tr
     assert header_row.find(f".//{qn('w:tblHeader')}") is not None
 
 
@@ -136,18 +138,72 @@ def test_the_terms_years_never_part_at_a_line_end() -> None:
 
 def test_tasks_by_agency_and_sections() -> None:
     doc = _open(layout.render(state_report()))
-    rows = _table_with(doc, "Cơ quan chủ trì")
+    rows = _table_with(doc, "Đang thực hiện")
     assert rows[1:] == [["1", "Ban Chỉ huy Quân sự", "1", "0", "0", "1"],
                         ["2", "Phòng Kinh tế", "1", "1", "0", "2"],
                         ["3", "Phòng Văn hóa - Xã hội", "0", "0", "1", "1"],
                         ["", "Tổng cộng", "2", "1", "1", "4"]]
-    text = "\n".join(p.text for p in doc.paragraphs)
-    for heading in ("I. KẾT QUẢ THỰC HIỆN", "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN",
-                    "III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI"):
-        assert heading in text
-    assert "lý do: Chờ hướng dẫn của huyện" in text
-    assert "Nguyên nhân: Một số hộ tái nghèo do thiên tai tháng 7" in text
-    assert "- Nâng cấp đường liên thôn; chủ trì: Phòng Kinh tế; thời hạn: 31/12/2026." in text
+    texts = [p.text for p in doc.paragraphs]
+    headings = [t for t in texts if t[:4] in ("I. K", "II. ", "III.", "IV. ")]
+    assert headings == ["I. KẾT QUẢ THỰC HIỆN", "II. ĐÁNH GIÁ CHUNG",
+                        "III. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ IV NĂM 2026", "IV. KIẾN NGHỊ, ĐỀ XUẤT"]
+    start = texts.index("II. ĐÁNH GIÁ CHUNG")
+    assert texts[start:texts.index("Biểu 01")] == [
+        "II. ĐÁNH GIÁ CHUNG",
+        "1. Kết quả đạt được",
+        "Có 2 chỉ tiêu đạt, vượt kế hoạch và 1 chỉ tiêu đúng tiến độ; 2 nhiệm vụ đã hoàn "
+        "thành. Lĩnh vực tài nguyên - môi trường, lĩnh vực quốc phòng - an ninh: mọi chỉ tiêu "
+        "đạt hoặc đúng tiến độ.",
+        "2. Tồn tại, hạn chế",
+        "a) Lĩnh vực văn hóa - xã hội",  # the worst item's field first
+        "- Tỷ lệ hộ nghèo chậm tiến độ.",
+        "b) Lĩnh vực kinh tế",
+        "- Thu nhập bình quân đầu người có nguy cơ không đạt.",
+        "c) Các nhiệm vụ",
+        "- Rà soát hộ nghèo, cận nghèo (Phòng Văn hóa - Xã hội) quá hạn từ 15/08/2026.",
+        "3. Nguyên nhân",
+        "- Tỷ lệ hộ nghèo: một số hộ tái nghèo do thiên tai tháng 7.",
+        "- Rà soát hộ nghèo, cận nghèo: chờ hướng dẫn của huyện.",
+        "III. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ IV NĂM 2026",
+        "a) Lĩnh vực văn hóa - xã hội",
+        "- Phấn đấu tỷ lệ hộ nghèo không quá 2,5% (năm 2026); chủ trì: Phòng Văn hóa - Xã hội.",
+        "b) Các nhiệm vụ",
+        "- Triển khai thực hiện nâng cấp đường liên thôn, hoàn thành trước 31/12/2026; chủ "
+        "trì: Phòng Kinh tế.",
+        "IV. KIẾN NGHỊ, ĐỀ XUẤT",
+        "Không.",  # always there, even with nothing to ask
+        state_report().closing, "", ""]
+    assert "lý do: Chờ hướng dẫn của huyện" in "\n".join(texts)
+    assert not any("chưa có giải trình" in t for t in texts)  # nothing internal goes out
+
+
+def test_the_body_is_prose_by_field_and_the_tables_are_biểu() -> None:
+    report = state_report()
+    doc = _open(layout.render(report))
+    texts = [p.text for p in doc.paragraphs]
+    first = texts.index("2. Kết quả thực hiện các chỉ tiêu")
+    assert texts[first + 1] == report.overview
+    assert texts[first + 2:first + 4] == ["a) Lĩnh vực kinh tế", report.field_texts[0].text]
+    # the leadership's documents of the period first, then targets and tasks, each Biểu
+    lead = texts.index("1. Công tác lãnh đạo, chỉ đạo")
+    assert texts[lead + 1:lead + 4] == [
+        "Trong kỳ đã ban hành 1 văn bản lãnh đạo, chỉ đạo triển khai kế hoạch:",
+        "- Đã ban hành Đề án số 03/ĐA-UBND ngày 20/06/2026 về chuyển đổi số (Phòng Kinh tế).",
+        "(Chi tiết tại Biểu 01 kèm theo)"]
+    assert "(Chi tiết tại Biểu 02 kèm theo)" in texts
+    assert "(Chi tiết tại Biểu 03 kèm theo)" in texts
+    tasks = texts.index("3. Kết quả thực hiện các nhiệm vụ")
+    assert texts[tasks + 1:tasks + 4] == [
+        "Trong 4 nhiệm vụ: 2 đã hoàn thành (1 đúng hạn, 1 trễ hạn), 1 đang thực hiện, 1 quá "
+        "hạn.",
+        "Các nhiệm vụ hoàn thành trong kỳ:",  # NV-1 was done in June, before the quarter
+        "- Tổ chức diễn tập phòng thủ: Đã tổ chức diễn tập; hoàn thành ngày 25/09/2026 (trễ "
+        "hạn)."]
+    appendix = texts.index("Biểu 01")
+    tables = [t for t in doc.tables if t.rows[0].cells[0].text == "TT"]
+    body = doc.element.body
+    # every bordered table is in the Biểu, after the body's prose
+    assert all(body.index(t._tbl) > body.index(doc.paragraphs[appendix]._p) for t in tables)
 
 
 def test_recipients_and_signature_block() -> None:
@@ -186,14 +242,31 @@ def test_page_fonts_and_margins() -> None:
     assert (round(appendix.page_width.mm), round(appendix.page_height.mm)) == (297, 210)
 
 
-def test_an_appendix_per_agency() -> None:
+def test_each_biểu_has_its_number_title_and_the_report_it_goes_with() -> None:
     report = state_report()
     doc = _open(layout.render(report))
     text = [p.text for p in doc.paragraphs]
-    for a in report.appendices:
-        assert f"Phụ lục {a.number}" in text
-        assert f"KẾT QUẢ THỰC HIỆN CỦA {a.agency.upper()}" in text
-    assert report.attached in text
+    for label, title in (("Biểu 01", "VĂN BẢN LÃNH ĐẠO, CHỈ ĐẠO BAN HÀNH TRONG KỲ"),
+                         ("Biểu 02", "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"),
+                         ("Biểu 03", "KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ")):
+        assert text[text.index(label) + 1] == title
+    assert text.count(report.attached) == 3
+    assert _table_with(doc, "Văn bản")[1] == [
+        "1", "Đã ban hành Đề án số 03/ĐA-UBND ngày 20/06/2026 về chuyển đổi số",
+        "Xây dựng đề án chuyển đổi số", "Phòng Kinh tế", "02/07/2026"]
+    tasks = _table_with(doc, "Lý do (nếu quá hạn)")
+    assert tasks[0] == list(layout.TASK_COLUMNS)
+    # by agency: Ban Chỉ huy Quân sự, Phòng Kinh tế (done, ongoing), Phòng Văn hóa - Xã hội
+    assert tasks[1:] == [
+        ["1", "Tổ chức diễn tập phòng thủ", "Ban Chỉ huy Quân sự", "20/09/2026",
+         "Đã tổ chức diễn tập; hoàn thành ngày 25/09/2026 (trễ hạn)", "Hoàn thành trễ hạn", ""],
+        ["2", "Xây dựng đề án chuyển đổi số", "Phòng Kinh tế", "30/06/2026",
+         "Đã ban hành Đề án số 03/ĐA-UBND ngày 20/06/2026 về chuyển đổi số; hoàn thành ngày "
+         "20/06/2026 (đúng hạn)", "Hoàn thành đúng hạn", ""],
+        ["3", "Nâng cấp đường liên thôn", "Phòng Kinh tế", "31/12/2026", "đạt 60%",
+         "Chưa đến hạn", ""],
+        ["4", "Rà soát hộ nghèo, cận nghèo", "Phòng Văn hóa - Xã hội", "15/08/2026", "",
+         "Quá hạn", "Chờ hướng dẫn của huyện"]]
 
 
 def test_render_writes_the_file(tmp_path: Path) -> None:

@@ -21,7 +21,10 @@ def test_sheets_and_titles() -> None:
     ws = wb["Chỉ tiêu"]
     assert ws["A1"].value == "PHỤ LỤC: KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"
     assert ws["A3"].value == state_report().attached
-    assert [c.value for c in ws[xlsx.HEADER_ROW]] == list(xlsx.TARGET_HEAD)
+    # a quarter report holds the year's plan
+    assert [c.value for c in ws[xlsx.HEADER_ROW]] == [
+        "TT", "Chỉ tiêu", "Đơn vị", "Kế hoạch năm", "Thực hiện kỳ báo cáo", "Lũy kế",
+        "% so với kế hoạch", "Đánh giá", "Cơ quan chủ trì"]
 
 
 def test_target_rows_keep_numbers_and_percent_is_a_formula() -> None:
@@ -30,11 +33,17 @@ def test_target_rows_keep_numbers_and_percent_is_a_formula() -> None:
     assert rows["Lĩnh vực kinh tế"][0].value is None
     for t in TARGETS:
         row = rows[t.name]
-        assert [c.value for c in row[3:6]] == [t.planned, t.in_period, t.cumulative]
+        if t.name == "Tỷ lệ hộ nghèo":  # a bound, in words: "không quá 2,5"
+            assert [c.value for c in row[3:6]] == ["không quá 2,5", None, 2.9]
+        else:
+            assert [c.value for c in row[3:6]] == [t.planned, t.in_period, t.cumulative]
         n = row[0].row
-        assert row[6].value == (f'=IF(AND(ISNUMBER(D{n}),ISNUMBER(F{n}),D{n}<>0),'
-                                f'F{n}/D{n},"")')
-        assert row[6].number_format == "0.0%"
+        if t.unit == "triệu đồng":  # amounts that grow toward the plan
+            assert row[6].value == (f'=IF(AND(ISNUMBER(D{n}),ISNUMBER(F{n}),D{n}<>0),'
+                                    f'F{n}/D{n},"")')
+            assert row[6].number_format == "0.0%"
+        else:  # a rate in %: a share of the plan means nothing
+            assert row[6].value is None, t.name
         assert row[7].value == t.status_label
     budget = rows["Tổng thu ngân sách trên địa bàn"]
     assert budget[3].number_format == "#,##0" and budget[4].number_format == "#,##0.0#"
@@ -71,6 +80,10 @@ def test_agency_totals_are_formulas_over_the_task_sheet() -> None:
     assert {tasks.cell(r, 5).value for r in range(first, last + 1)} == {
         "Hoàn thành", "Đang thực hiện", "Quá hạn"}
     assert tasks.cell(first, 4).number_format == "dd/mm/yyyy"
+    # what each task produced, after the columns the formulas read
+    assert tasks.cell(xlsx.HEADER_ROW, 8).value == "Sản phẩm, tiến độ"
+    assert tasks.cell(first, 8).value == ("Đã tổ chức diễn tập; hoàn thành ngày 25/09/2026 "
+                                          "(trễ hạn)")
 
 
 def test_every_sheet_prints_on_a4_landscape_fit_to_width() -> None:

@@ -40,13 +40,18 @@ def test_quarter_report_of_a_unit(session: Any) -> None:
                                                                number="7"))
     assert report.issuer.body == "Ủy ban nhân dân xã An Bình" and not report.issuer.party
     assert report.number_line == "Số: 7/BC-UBND"
-    # the plan's date is there when extraction reads it ("ngày 15/01/2026")
-    assert report.summary.startswith("Kết quả thực hiện Kế hoạch số 12/KH-UBND ")
-    assert report.summary.endswith(" Quý IV năm 2026")
+    # the title says the plan's subject, the opening cites its number and date
+    assert report.summary == ("Kết quả thực hiện Kế hoạch phát triển kinh tế - xã hội giai "
+                              "đoạn 2026 - 2030 quý IV năm 2026 và phương hướng, nhiệm vụ "
+                              "quý I năm 2027")
+    assert report.opening.startswith("Thực hiện Kế hoạch số 12/KH-UBND ")
+    assert report.opening.endswith(", Ủy ban nhân dân xã An Bình báo cáo kết quả thực hiện "
+                                   "quý IV năm 2026 như sau:")
     rows = {t.ref: t for t in report.targets}
     assert set(rows) == {r.income, r.poor, r.insured}
-    assert (rows[r.poor].in_period, rows[r.poor].cumulative) == (1.5, 1.5)
-    assert rows[r.insured].percent == pytest.approx(93.5 / 95 * 100)
+    # a rate is a level: no increment of its own in the period, no share of the plan
+    assert (rows[r.poor].in_period, rows[r.poor].cumulative) == (None, 1.5)
+    assert rows[r.insured].percent is None and rows[r.insured].planned == 95
     assert rows[r.income].agency == "Phòng Kinh tế" and rows[r.income].cumulative is None
     overdue = [t for a in report.agencies for t in a.overdue]
     reasons = {t.ref: t.reason for t in overdue}
@@ -114,3 +119,54 @@ def test_bad_requests(session: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: P
     with pytest.raises(PdfUnavailable):
         reporting.write_report(session, reporting.Request(UNIT, "quy", "Q4/2026"), "pdf", out)
     assert not out.exists()
+
+
+def test_an_in_year_report_holds_the_year_s_plan_and_the_period_s_own_increment(
+        session: Any) -> None:
+    """Income (a yearly flow, reported year-to-date) with a 2026 milestone of 70: the Quý
+    III report compares with 70, shows Quý III's own 20 beside the 50 to date, and a share
+    of the plan; the poverty rate (below 1 % by 2030) is a bound in words with no share."""
+    r = active_v1(session)
+    review.correct(session, r.income, {"milestones": "2026: 70"})
+    progress.record_progress(session, r.income, "Q2/2026", "30")
+    progress.record_progress(session, r.income, "Q3/2026", "50")
+    progress.record_progress(session, r.poor, "Q3/2026", "1,8")
+    report = reporting.build_report(session, reporting.Request(UNIT, "quy", "Q3/2026"))
+    rows = {t.ref: t for t in report.targets}
+    income = rows[r.income]
+    assert (income.planned, income.in_period, income.cumulative) == (70, 20, 50)
+    assert income.percent == pytest.approx(50 / 70 * 100) and income.plan_year is None
+    poor = rows[r.poor]
+    # its goal is for 2030, with no figure for 2026: said so
+    assert poor.cells() == ("dưới 1 (năm 2030)", None, 1.8) and poor.percent is None
+    assert report.plan_heading == "Kế hoạch năm"
+    # no milestone for 2027 and a 2030 goal: the term goal with the year it is for
+    later = reporting.build_report(session, reporting.Request(UNIT, "nam", "2027"))
+    income = next(t for t in later.targets if t.ref == r.income)
+    assert (income.planned, income.plan_year) == (90, 2030)
+    assert income.cells()[0] == "90 (năm 2030)" and income.percent is None
+    term = reporting.build_report(session, reporting.Request(UNIT, "so_ket", "2026-2030"))
+    assert term.plan_heading == "Mục tiêu nhiệm kỳ"
+    income = next(t for t in term.targets if t.ref == r.income)
+    assert (income.planned, income.in_period, income.plan_year) == (90, None, None)
+
+
+def test_kiến_nghị_from_answers_and_no_stale_task_in_the_next_period(session: Any) -> None:
+    """An answer asking the province for something becomes a kiến nghị; a task overdue
+    since 2024 is a stale entry, not next quarter's work; one overdue since Quý III is."""
+    r = active_v1(session)
+    progress.update_task(session, r.invest, "dang_thuc_hien", on=date(2026, 9, 1), percent=60)
+    asked = explanations.request_explanation(session, r.invest, "Vì sao chậm?",
+                                             period_text="Q4/2026")
+    explanations.answer(session, asked.id, "Khách quan: vốn tỉnh chưa phân bổ. Đề nghị UBND "
+                                           "tỉnh sớm phân bổ vốn đầu tư công")
+    review.correct(session, r.tourism, {"due_date": "30/06/2024"})
+    report = reporting.build_report(session, reporting.Request(UNIT, "quy", "Q4/2026"))
+    assert report.proposals == ["Đề nghị UBND tỉnh sớm phân bổ vốn đầu tư công."]
+    assert [s.heading for s in report.causes] == ["Nguyên nhân khách quan"]
+    lines = [line for s in report.next_tasks for line in s.lines]
+    assert any(line.startswith("Tập trung hoàn thành ") and "đầu tư công" in line
+               for line in lines)  # overdue since Quý III/2026: carried over, first
+    assert not any("du lịch" in line for line in lines)  # due 2024: stale
+    quiet = reporting.build_report(session, reporting.Request(UNIT, "quy", "Q3/2026"))
+    assert quiet.proposals == ["Không."]  # the answer is about Quý IV

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -21,9 +22,10 @@ from docx.document import Document as DocumentObject
 from openpyxl import load_workbook
 
 from tests.conftest import SAMPLES, create_pg_database, drop_pg_database, pg_available
+from theodoi.domain.measures import is_flow
 from theodoi.domain.numbers import vn_number, vn_percent
 from theodoi.domain.periods import Period, quarter
-from theodoi.reports import data, xlsx
+from theodoi.reports import data, figures, xlsx
 from theodoi.reports.docx import TARGET_COLUMNS
 from theodoi.reports.model import FIELD_HEADINGS, REPORT_KINDS
 from theodoi.services.demo import sample as demo
@@ -86,10 +88,41 @@ def _value(t: Target, n: int, q: int | None) -> float | None:
     return demo_progress.sample_value(t, n, q)
 
 
-def expected_rows(plan: Plan, sample: demo_progress.SampleProgress,
+def _plan_cell(t: Target, kind: str, year: int) -> tuple[str, bool]:
+    """The plan column as the report should show it, and whether it is a bare number: the
+    year's milestone, the yearly value or the term goal (with its year) for an in-year
+    report; the term goal for a sơ kết / tổng kết; a bound in words."""
+    value, note = t.value, None
+    marks = {m.year: m.value for m in t.milestones if m.value is not None}
+    if kind not in ("so_ket", "tong_ket"):
+        due = t.deadline_year or t.plan.term_end
+        if year in marks:
+            value = marks[year]
+        elif not (t.recurrence == "annual" or t.kind == "plan_relative" or due in (None, year)
+                  or (t.kind == "growth_rate" and t.baseline_value is None)):
+            note = due
+    if t.comparator == "between" and t.value_max is not None:
+        text = f"từ {vn_number(value)} đến {vn_number(t.value_max)}"
+    elif t.comparator in ("<", "<="):
+        text = ("dưới " if t.comparator == "<" else "không quá ") + vn_number(value)
+    else:
+        text = vn_number(value)
+    bare = text == vn_number(value) and note is None
+    return (text if note is None else f"{text} (năm {note})"), bare
+
+
+def _grows(t: Target) -> bool:
+    """An amount meant to grow (no rate in %, nothing meant to go down): has a percent."""
+    if (t.unit or "").startswith("%") or t.comparator in ("<", "<="):
+        return False
+    return t.kind in ("change", "growth_rate") or t.direction != "decrease"
+
+
+def expected_rows(plan: Plan, sample: demo_progress.SampleProgress, kind: str,
                   period: Period) -> list[list[str]]:
     """The targets table's rows (TT … % so với kế hoạch) from the register and the values
-    recorded, grouped by field in the report's order."""
+    recorded, grouped by field in the report's order: the plan column against the year's
+    plan (or the term's), the period's own increment for a yearly flow only."""
     by_field: dict[str, list[tuple[int, Target]]] = {code: [] for code in FIELD_HEADINGS}
     for n, t in enumerate(plan.targets):
         by_field[t.field if t.field in FIELD_HEADINGS else "khac"].append((n, t))
@@ -97,15 +130,28 @@ def expected_rows(plan: Plan, sample: demo_progress.SampleProgress,
     for items in by_field.values():
         for n, t in items:
             number += 1
-            shown = _value(t, n, _last_quarter(sample.year, period, ending_inside=True))
+            name = figures.row_name(t.indicator, t.text)
+            inside = _last_quarter(sample.year, period, ending_inside=True)
             cumulative = _value(t, n, _last_quarter(sample.year, period, ending_inside=False))
             if progress.is_milestone(t):  # a recognition: no number, no percent
-                rows.append([str(number), t.indicator or t.text, t.unit or "", "Đạt",
-                             _reached(shown), _reached(cumulative), ""])
+                rows.append([str(number), name, t.unit or "", "Đạt",
+                             _reached(_value(t, n, inside)), _reached(cumulative), ""])
                 continue
-            percent = cumulative / t.value * 100 if cumulative is not None and t.value else None
-            rows.append([str(number), t.indicator or t.text, t.unit or "", vn_number(t.value),
-                         vn_number(shown), vn_number(cumulative), vn_percent(percent)])
+            plan_text, bare = _plan_cell(t, kind, sample.year)
+            shown = None
+            if is_flow(t.indicator or t.text, t.unit, t.per_year, t.kind) and inside \
+                    and kind not in ("so_ket", "tong_ket") and _value(t, n, inside) is not None:
+                # year-to-date: less what the quarters of the year before the period had
+                earlier = [q for q in range(1, 5) if quarter(sample.year, q).end < period.start]
+                before = _value(t, n, earlier[-1]) if earlier else None
+                shown = (_value(t, n, inside) or 0) - (before or 0)
+            planned = {m.year: m.value for m in t.milestones}.get(sample.year) \
+                if kind not in ("so_ket", "tong_ket") else None
+            goal = planned if planned is not None else t.value
+            percent = cumulative / goal * 100 if bare and _grows(t) and cumulative is not None \
+                and goal else None
+            rows.append([str(number), name, t.unit or "", plan_text, vn_number(shown),
+                         vn_number(cumulative), vn_percent(percent)])
     return rows
 
 
@@ -116,7 +162,7 @@ def _reached(value: float | None) -> str:
 def _target_table(doc: DocumentObject) -> list[list[str]]:
     for table in doc.tables:
         head = [c.text for c in table.rows[0].cells]
-        if head == list(TARGET_COLUMNS):
+        if head[:3] == list(TARGET_COLUMNS[:3]) and head[4:] == list(TARGET_COLUMNS[4:]):
             return [[c.text for c in row.cells][:7] for row in table.rows[1:]
                     if row.cells[0].text.isdigit()]
     return []
@@ -177,8 +223,9 @@ def check_workbook(content: bytes, rows: list[list[str]]) -> None:
         if want[3] == "Đạt":  # a recognition target: words, no percent formula
             assert [v or "" for v in row[3:7]] == want[3:7]
             continue
-        assert [vn_number(v) for v in row[3:6]] == want[3:6]  # the same numbers
-        assert all(v is None or isinstance(v, int | float) for v in row[3:6])
+        plan_cell = row[3] if isinstance(row[3], str) else vn_number(row[3])
+        assert [plan_cell, *(vn_number(v) for v in row[4:6])] == want[3:6]  # the same
+        assert all(v is None or isinstance(v, int | float) for v in row[4:6])
 
 
 @pytest.mark.parametrize("sample", SAMPLE_NAMES)
@@ -192,15 +239,25 @@ def test_every_kind_of_report_for_a_sample_plan(register: Register, sample: str)
                                                              plan_id=plan.id))
         assert report.issuer.party is (sample in PARTY_SAMPLES)
         doc = Document(BytesIO(reporting.render(report, "docx")))
-        rows = expected_rows(plan, recorded, data.period_for(kind, text))
+        rows = expected_rows(plan, recorded, kind, data.period_for(kind, text))
         assert _target_table(doc) == rows, (kind, text)
-        numbers = [cell for row in rows if row[3] != "Đạt" for cell in row[3:7] if cell]
+        numbers = [cell for row in rows if row[3] != "Đạt" for cell in row[4:7] if cell]
         assert all(VN_NUMBER.match(cell) for cell in numbers)
         if plan.targets:
             assert numbers  # values were recorded and show
         check_layout(doc, plan, report.issuer.party)
         tasks = [len(a.done) + len(a.ongoing) + len(a.overdue) for a in report.agencies]
         assert sum(tasks) == len(plan.tasks)
+        if kind == "nam":  # a third done on its due day, a third under way on 30/09, each
+            # having issued a plan that day
+            issued = [(t.due_date, t) for n, t in enumerate(plan.tasks) if n % 3 == 0
+                      and t.due_date and t.due_date.year == recorded.year]
+            issued += [(date(recorded.year, 9, 30), t) for n, t in enumerate(plan.tasks)
+                       if n % 3 == 1]
+            assert [t.ref for t in report.documents] == [
+                f"k{t.id}" for _, t in sorted(issued, key=lambda x: (x[0], x[1].title))]
+            symbol = "-KH/ĐU" if report.issuer.party else "/KH-UBND"
+            assert all(symbol in (t.product or "") for t in report.documents)
         check_workbook(reporting.render(report, "xlsx"), rows)
 
 

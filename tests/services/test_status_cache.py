@@ -11,9 +11,10 @@ import pytest
 from sqlalchemy import select
 
 from tests.services.progress_setup import active_v1
+from theodoi.services.memo import COMPUTED
 from theodoi.services.progress import records as progress
 from theodoi.services.progress.completeness import completeness
-from theodoi.services.progress.status import CACHE, status_below, status_of_unit
+from theodoi.services.progress.status import status_below, status_of_unit
 from theodoi.services.register import review_decisions as review
 from theodoi.services.register import units
 from theodoi.storage.db import session_factory
@@ -118,7 +119,7 @@ def test_completeness_and_the_province_rows_follow_writes(
         assert completeness(s, A, "2026", DAY) is before
         by_unit = status_below(s, A, DAY)
         assert len(by_unit) == 1
-        assert status_below(s, A, DAY) == by_unit and CACHE.hits > 0
+        assert status_below(s, A, DAY) == by_unit and COMPUTED.hits > 0
     with factory() as s:
         progress.record_progress(s, a.income, "2026", "72")
         s.commit()

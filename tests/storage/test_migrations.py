@@ -58,3 +58,32 @@ def test_stored_plans_survive_the_progress_migration_both_ways(empty_db_url: str
     with db.engine_for(empty_db_url).connect() as conn:
         assert conn.execute(text("select title from plans")).scalar() == "Kế hoạch A"
     assert "progress_records" not in _tables(empty_db_url)
+
+
+def test_agency_keys_follow_the_one_tone_table(empty_db_url: str) -> None:
+    """Keys stored by the old tone table ('hòang' for 'Hoàng', 'loạ' kept) are recomputed;
+    a key that would clash with another row of the unit stays as stored."""
+    from sqlalchemy import text
+
+    db.upgrade(empty_db_url, "0009")
+    rows = [(1, "Trường THCS Hoàng Hoa Thám", "trường thcs hòang hoa thám"),
+            (2, "Thôn Loạ", "thôn loạ"),
+            (3, "Phòng Văn hoá - Xã hội", "phòng văn hóa-xã hội"),
+            (4, "Tổ dân phố Thuý Lĩnh", "tổ dân phố thuý lĩnh"),  # would clash with 5
+            (5, "Tổ dân phố Thúy Lĩnh", "tổ dân phố thúy lĩnh")]
+    with db.engine_for(empty_db_url).begin() as conn:
+        conn.execute(text("insert into units (id, code, name, level, created_at) values "
+                          "(1, 'xa-a', 'Xã A', 'xa', '2026-01-01')"))
+        for i, name, key in rows:
+            conn.execute(text("insert into agencies (id, unit_id, name, key, status, created_at,"
+                              " version) values (:i, 1, :n, :k, 'active', '2026-01-01', 1)"),
+                         {"i": i, "n": name, "k": key})
+            conn.execute(text("insert into agency_aliases (id, agency_id, unit_id, alias, key) "
+                              "values (:i, :i, 1, :n, :k)"), {"i": i, "n": name, "k": key})
+    db.upgrade(empty_db_url)
+    with db.engine_for(empty_db_url).connect() as conn:
+        for table in ("agencies", "agency_aliases"):
+            keys = dict(conn.execute(text(f"select id, key from {table}")).all())
+            assert keys == {1: "trường thcs hoàng hoa thám", 2: "thôn lọa",
+                            3: "phòng văn hóa-xã hội", 4: "tổ dân phố thuý lĩnh",
+                            5: "tổ dân phố thúy lĩnh"}

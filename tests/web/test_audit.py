@@ -55,7 +55,12 @@ def test_history_shows_who_changed_what_newest_first_and_pages(world: World,
     assert {e["ref"] for e in item["entries"]} == {t["ref"]} and item["item"]["ref"] == t["ref"]
     page = office.get(f"/don-vi/{world.units[A]}/lich-su")
     assert page.status_code == 200 and "Hoàn tác" in page.text and "vanphong" in page.text
-    assert "90.0" in office.get(f"/muc/{t['ref']}/lich-su?trang=1").text
+    history = office.get(f"/muc/{t['ref']}/lich-su?trang=1").text
+    # the values as people write them, with the target's unit; the review state in words
+    assert t["unit"] == "triệu đồng/năm"
+    assert "<td>80 triệu đồng/năm</td><td>90 triệu đồng/năm</td>" in history
+    assert "90.0" not in history
+    assert "<td>Chờ rà soát</td><td>Đã sửa</td>" in history
 
 
 def test_revert_puts_the_old_value_back_audited_and_version_checked(world: World,
@@ -149,10 +154,11 @@ def test_a_recorded_value_is_undone_from_the_page_after_a_confirmation(world: Wo
     assert f'href="/lich-su/{recorded[0]["id"]}/hoan-tac?back=' in page.text
     confirm = office.get(f"/lich-su/{recorded[0]['id']}/hoan-tac")
     assert confirm.status_code == 200
-    assert f"số liệu của chỉ tiêu {t['ref']}, Năm 2026: 75 → 70" in confirm.text
+    line = f"số liệu của chỉ tiêu {t['ref']}, Năm 2026: 75 triệu đồng/năm → 70 triệu đồng/năm"
+    assert line in confirm.text
     assert "Xác nhận hoàn tác" in confirm.text
     preview = office.get(f"/api/audit/{recorded[0]['id']}/revert").json()
-    assert preview["changes"] == [f"số liệu của chỉ tiêu {t['ref']}, Năm 2026: 75 → 70"]
+    assert preview["changes"] == [line]
     done = office.post(f"/lich-su/{recorded[0]['id']}/hoan-tac",
                        data={"back": f"/don-vi/{world.units[A]}/lich-su"},
                        follow_redirects=False)
@@ -164,7 +170,7 @@ def test_a_recorded_value_is_undone_from_the_page_after_a_confirmation(world: Wo
     assert again.status_code == 409 and "đã được ghi lại" in again.json()["error"]["message"]
     undone = office.post(f"/api/audit/{history[0]['id']}/revert", json={})
     assert undone.status_code == 200 and undone.json()["changes"] == [
-        f"số liệu của chỉ tiêu {t['ref']}, Năm 2026: 70 → 75"]
+        f"số liệu của chỉ tiêu {t['ref']}, Năm 2026: 70 triệu đồng/năm → 75 triệu đồng/năm"]
     assert as_user("xem").post(f"/api/audit/{history[0]['id']}/revert",
                                json={}).status_code == 403
 
@@ -198,3 +204,27 @@ def test_a_merge_is_confirmed_first_then_undone_from_the_history(world: World,
     after = office.get(f"/api/units/{world.units[A]}/agencies").json()["agencies"]
     assert [(a["id"], a["name"], a["assignments"], a["aliases"]) for a in after] == [
         (a["id"], a["name"], a["assignments"], a["aliases"]) for a in rows]
+
+
+def test_a_recorded_value_reads_in_words_with_what_was_typed(world: World,
+                                                             as_user: Any) -> None:
+    office = _office(as_user, world)
+    t = _target(world)
+    plan = world.plans[A]
+    version = office.get(f"/api/plans/{plan}/review").json()["plan"]["version"]
+    office.post(f"/api/plans/{plan}/accept-all", json={"version": version})
+    version = office.get(f"/api/plans/{plan}/review").json()["plan"]["version"]
+    office.post(f"/api/plans/{plan}/activate", json={"version": version})
+    # 0,07 tỷ đồng/năm is 70 triệu đồng/năm, the target's unit
+    r = office.post(f"/api/items/{t['ref']}/progress",
+                    json={"period": "Q2/2026", "value": "0,07", "unit": "tỷ đồng/năm"})
+    assert r.status_code == 201, r.text
+    entries = office.get(f"/api/units/{world.units[A]}/audit").json()["entries"]
+    [value] = [e for e in entries if e["entity_kind"] == "progress"]
+    assert value["entity_label"] == f"số liệu Quý II/2026 — {t['indicator']}"
+    assert value["new_text"] == "70 triệu đồng/năm (đã nhập 0,07 tỷ đồng/năm)"
+    assert value["label"] == \
+        "Giá trị thực hiện: — → 70 triệu đồng/năm (đã nhập 0,07 tỷ đồng/năm)"
+    assert value["ref"] == t["ref"]  # the row links to the target's history
+    status = [e for e in entries if e["entity_kind"] == "plan" and e["field"] == "status"]
+    assert status[0]["label"] == "Trạng thái: Bản nháp → Đang thực hiện"

@@ -34,9 +34,12 @@ def test_the_office_sets_the_baseline_from_the_target_page(world: World, as_user
                     data={"value": "65,5", "year": "2025", "csrf_token": csrf,
                           "version": str(before["item"]["version"])})
     assert r.status_code == 303
-    assert r.headers["location"] == "/chi-tieu/t1?da_ghi=so-lieu-goc"
-    assert "Đã ghi số liệu gốc của chỉ tiêu t1: 65,5 năm 2025." in office.get(
-        r.headers["location"]).text
+    # the message is shown in the baseline form's own notice area, which the URL points at
+    assert r.headers["location"] == "/chi-tieu/t1?da_ghi=so-lieu-goc#tb-so-lieu-goc"
+    shown = office.get(r.headers["location"].split("#")[0]).text
+    assert 'id="tb-so-lieu-goc" tabindex="-1" aria-live="polite" autofocus><p class="thanh-cong"' \
+        ' role="status">Đã ghi số liệu gốc của chỉ tiêu t1: 65,5 triệu đồng/năm (năm 2025).' \
+        in shown
     after = _target(office)
     assert after["baseline"] == {"value": 65.5, "year": 2025}
     assert after["item"]["version"] == before["item"]["version"] + 1

@@ -16,26 +16,14 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import event
 
 from tests.web.conftest import PASSWORD, PLANS, A, World, login
+from tests.web.routes import routes
 from theodoi.storage.db import engine_for
 from theodoi.web import deps
 from theodoi.web.app import create_app
-
-
-def routes(app: FastAPI) -> list[Any]:
-    """Every API route of the app (FastAPI keeps included routers nested)."""
-    found: list[Any] = []
-    for route in app.routes:
-        contexts = getattr(route, "effective_route_contexts", None)
-        if contexts is not None:
-            found.extend(contexts())
-        elif getattr(route, "dependant", None) is not None:
-            found.append(route)
-    return found
 
 
 def _takes_db(route: Any) -> bool:
@@ -120,7 +108,7 @@ def test_every_route_does_its_database_work_off_the_event_loop(
     ref = next(iter(world.items[A]))
     agency = client.get(f"/api/units/{world.units[A]}/agencies").json()
     ids = {"ref": ref, "agency_id": agency["agencies"][0]["id"], "request_id": 1,
-           "entry_id": 1, "job_id": 1, "token_id": 1}
+           "entry_id": 1, "job_id": 1, "token_id": 1, "notice_id": 1}
     statuses: dict[str, int] = {}
     for route in routes(client.app):  # type: ignore[arg-type]
         for method in route.methods:

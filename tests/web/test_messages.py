@@ -49,3 +49,28 @@ def test_error_pages_and_notices_start_with_a_capital_the_api_keeps_the_text(
     assert api["error"]["message"] == f"không có kế hoạch số {plan}."
     missing = other.get("/khong-co-trang-nay")
     assert '<p class="loi" role="alert">Không có trang này.</p>' in missing.text
+
+
+def test_an_error_page_says_the_next_step_in_web_terms_and_leads_back(
+        world: World, as_user: Any) -> None:
+    office = as_user("vanphong")
+    plan = world.plans[A]
+    review = f"/ke-hoach/{plan}"
+    version = office.get(f"/api/plans/{plan}/review").json()["plan"]["version"]
+    r = office.post(f"{review}/dua-vao-thuc-hien", data={"version": version},
+                    headers={"Referer": f"http://testserver{review}"})
+    assert r.status_code == 409
+    # what to do is a button of the page, never a command-line option
+    assert "Chấp nhận tất cả mục chờ rà soát" in r.text and "--accept-rest" not in r.text
+    assert f'<a href="{review}" autofocus>Quay lại trang trước</a>' in r.text
+    api = office.post(f"/api/plans/{plan}/activate", json={"version": version})
+    assert "--accept-rest" not in api.text  # the API is the web's too
+    # from another site, or from nowhere: back to the person's unit, not elsewhere
+    elsewhere = office.post(f"{review}/dua-vao-thuc-hien", data={"version": version},
+                            headers={"Referer": "http://example.org/ke-hoach/1"})
+    assert f'<a href="/don-vi/{world.units[A]}" autofocus>Về trang đơn vị</a>' in elsewhere.text
+
+
+def test_a_missing_page_leads_to_the_unit(world: World, as_user: Any) -> None:
+    r = as_user("vanphong").get("/chi-tieu/t999999")
+    assert r.status_code == 404 and f'href="/don-vi/{world.units[A]}"' in r.text

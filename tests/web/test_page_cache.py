@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pytest
+
 from tests.web.conftest import A, World, lead_of
 from tests.web.progress_world import implement
 from theodoi.web import templating
@@ -88,3 +90,19 @@ def test_a_page_cached_for_one_person_is_still_refused_to_whom_may_not_see_it(
     own = {p: agency.get(p, params={"ngay": SEEN}).status_code for p in pages[2:]}
     assert own == {"/chi-tieu/t1": 200, f"/chi-tieu/{theirs}": 404, "/nhiem-vu/k1": 200,
                    "/nhiem-vu/k2": 404}
+
+
+def test_a_cached_page_that_reads_another_field_of_the_person_fails_loudly(
+        world: World, as_user: Any, monkeypatch: Any) -> None:
+    """Rendered once for everyone, a page may read only the person's fields in its key:
+    the name (put in per person), the first role's menu and must_change_password."""
+    client = as_user("lanhdao")
+    path = f"/don-vi/{world.units[A]}/so-theo-doi"
+    assert client.get(path).status_code == 200  # the real templates read only those
+    templating.PAGES.clear()
+    for read in ("user.username", "user.grants[0].agency_id", "user.csrf_token"):
+        monkeypatch.setattr(templating.env, "get_template",
+                            lambda _name, read=read: templating.env.from_string(
+                                "{{ " + read + " }}"))
+        with pytest.raises(templating.PerPersonField):
+            client.get(path)

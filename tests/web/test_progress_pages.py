@@ -49,7 +49,11 @@ def test_an_agency_records_a_value_for_its_own_target_and_the_dashboard_changes(
                     files={"evidence": ("bao-cao.pdf", b"%PDF-1.4 minh chung", "application/pdf")},
                     follow_redirects=False)
     assert r.status_code == 303, r.text
-    assert r.headers["location"] == f"/don-vi/{world.units[A]}/viec-cua-toi?da_ghi=t1"
+    # back to the form's own notice area, where the page then says it was saved
+    assert r.headers["location"] == f"/don-vi/{world.units[A]}/viec-cua-toi?da_ghi=t1#tb-t1"
+    shown = agency.get(r.headers["location"].split("#")[0]).text
+    assert '<div class="thong-bao-form" id="tb-t1" tabindex="-1" aria-live="polite" autofocus>' \
+        '<p class="thanh-cong" role="status">Đã ghi cho mục t1.</p>' in shown
     [row] = _history(world, "t1")
     assert row.value == 60 and row.recorded_by == "donvi" and row.evidence
     # the first value starts the line to 90 in 2030: on track until the next one
@@ -166,6 +170,10 @@ def test_bad_input_is_refused_in_vietnamese_and_nothing_is_stored(
     hx = agency.post(path, data=data, headers=HX)
     assert hx.status_code == 400 and hx.headers["HX-Retarget"] == "#thong-bao"
     assert words in hx.text and 'class="loi"' in hx.text
+    # from the form, which answers into its own notice area: the error is shown there
+    ref = path.split("/")[2]
+    beside = agency.post(path, data=data, headers={**HX, "HX-Target": f"tb-{ref}"})
+    assert beside.status_code == 400 and beside.headers["HX-Retarget"] == f"#tb-{ref}"
     assert _history(world, "t1") == [] and _history(world, "k1") == []
 
 

@@ -36,7 +36,16 @@ def test_a_docx_and_an_xlsx_download_with_a_vietnamese_file_name(world: World,
     utf8 = disposition.split("filename*=UTF-8''", 1)[1]
     assert unquote(utf8) == "Báo cáo quý III-2026 - Xã An Bình.docx"
     text = "\n".join(p.text for p in Document(io.BytesIO(r.content)).paragraphs)
-    assert "BÁO CÁO" in text and "Quý III năm 2026" in text
+    assert "BÁO CÁO" in text and "quý III năm 2026" in text
+    asked = reader.get(f"/don-vi/{unit}/bao-cao", params={
+        "kind": "quy", "period": "Q3/2026", "format": "docx",
+        "request": "Công văn số 88/UBND-VP ngày 01/10/2026 của UBND tỉnh"})
+    text = [p.text for p in Document(io.BytesIO(asked.content)).paragraphs]
+    assert any(t.startswith("Thực hiện Công văn số 88/UBND-VP ngày 01/10/2026 của UBND tỉnh; ")
+               for t in text)
+    too_long = reader.get(f"/api/units/{unit}/report", params={
+        "kind": "quy", "period": "Q3/2026", "request": "x" * 501})
+    assert too_long.status_code == 400 and "500 ký tự" in too_long.json()["error"]["message"]
     page = reader.get(f"/don-vi/{unit}/bao-cao", params={"kind": "nam", "period": "2026",
                                                          "format": "xlsx"})
     assert page.status_code == 200
@@ -87,7 +96,7 @@ def test_bad_choices_are_refused_at_once_and_queue_nothing(world: World,
 def test_without_libreoffice_the_pdf_job_fails_with_the_reason_in_vietnamese(
         world: World, as_user: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     activate(as_user("vanphong"), world, A)
-    monkeypatch.setattr(pdf.shutil, "which", lambda _name: None)
+    monkeypatch.setattr(pdf.lo, "find", lambda: None)
     with pytest.raises(pdf.PdfUnavailable) as missing:
         pdf.soffice()
     client = as_user("lanhdao")
@@ -185,6 +194,7 @@ def test_the_unit_and_plan_pages_offer_the_report_form(world: World, as_user: An
     client = as_user("vanphong")
     unit_page = client.get(f"/don-vi/{world.units[A]}").text
     assert f'action="/don-vi/{world.units[A]}/bao-cao"' in unit_page and "sơ kết" in unit_page
+    assert 'name="request"' in unit_page and "Văn bản yêu cầu báo cáo" in unit_page
     assert "Tải báo cáo" not in client.get(f"/ke-hoach/{world.plans[A]}").text  # a draft
     activate(client, world, A)
     plan_page = client.get(f"/ke-hoach/{world.plans[A]}").text

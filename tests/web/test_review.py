@@ -93,8 +93,10 @@ def test_review_actions_through_the_page_with_htmx(world: World, as_user: Any) -
                                          "value": "2", "unit": "%"}, headers=hx)
     assert r.status_code == 200 and "đã sửa" in r.text
     r = client.post("/muc/t2/sua", data={"version": world.items[A]["t2"]["version"],
-                                         "value": "3"}, headers=hx)
-    assert r.status_code == 409 and r.headers["HX-Retarget"] == "#thong-bao"
+                                         "value": "3"}, headers={**hx, "HX-Target": "muc-t2"})
+    # the error goes beside the item the form redraws, into the item's own notice area
+    assert r.status_code == 409 and r.headers["HX-Retarget"] == "#tb-muc-t2"
+    assert 'id="tb-muc-t2"' in client.get(f"/ke-hoach/{world.plans[A]}").text
     assert "người khác" in r.text
 
 

@@ -74,10 +74,12 @@ def test_the_page_draws_the_chart_as_inline_svg(world: World, as_user: Any,
     assert dashed == drawn.forecast and 'stroke-dasharray="6 4"' in text
     circles = re.findall(r'<circle class="thuc-hien" cx="([\d.]+)" cy="([\d.]+)"', text)
     assert circles == [(str(a["cx"]), str(a["cy"])) for a in drawn.actuals] and len(circles) == 2
-    assert "<title>Thực hiện Năm 2026: 68</title>" in text
-    assert "<title>Thực hiện Năm 2027: 73</title>" in text
-    assert "<title>Lộ trình năm 2028: 80</title>" in text
-    assert "<title>Mục tiêu: 90</title>" in text
+    # every figure with the target's unit, in the chart too
+    assert "<title>Thực hiện Năm 2026: 68 triệu đồng/năm</title>" in text
+    assert "<title>Thực hiện Năm 2027: 73 triệu đồng/năm</title>" in text
+    assert "<title>Lộ trình năm 2028: 80 triệu đồng/năm</title>" in text
+    assert "<title>Mục tiêu: 90 triệu đồng/năm</title>" in text
+    assert "<td class=\"so\">73 triệu đồng/năm</td>" in text
     assert "<script" not in text.split("</head>")[1]  # no script in the body: SVG only
     assert 'class="tt tt-co_nguy_co">Có nguy cơ không đạt' in text
     assert "dự kiến" in text and "đã được đính chính" in text

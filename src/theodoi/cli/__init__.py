@@ -21,6 +21,7 @@ from theodoi.cli.links import links_group  # also adds plan pending|link|unlink
 from theodoi.cli.misc import demo_cmd, settings_cmd
 from theodoi.cli.progress import progress_group  # also adds plan calendar
 from theodoi.cli.register import import_cmd, plan_group
+from theodoi.cli.remind import contact_cmd, remind_cmd, remind_rules_cmd
 from theodoi.cli.report import report_cmd
 from theodoi.cli.status import explain_group, status_cmd
 from theodoi.cli.tokens import token_group
@@ -45,12 +46,15 @@ for command in (progress_group, status_cmd, explain_group):
 cli.add_command(report_cmd)
 cli.add_command(audit_group)
 user_group.add_command(token_group)
+user_group.add_command(contact_cmd)
 cli.add_command(user_group)
 cli.add_command(serve_cmd)
 cli.add_command(backup_cmd)
 cli.add_command(restore_cmd)
 cli.add_command(worker_cmd)
 cli.add_command(jobs_group)
+cli.add_command(remind_cmd)
+cli.add_command(remind_rules_cmd)
 
 
 def main() -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,14 +13,13 @@ import click
 from rich.console import Console
 
 from theodoi.domain.numbers import parse_id
-from theodoi.domain.numbers import vn_number as _vn_number
 from theodoi.services import db
 from theodoi.settings import Settings, load
 
 out = Console(highlight=False, soft_wrap=True)
 
 
-class RecordId(click.ParamType):
+class RecordId(click.ParamType[int, object]):
     """A record's id on the command line: digits 0-9 within 64 bits (click's int took
     '١' as 1, and a 20-digit id made the database driver fail with a traceback)."""
 
@@ -39,14 +37,6 @@ class RecordId(click.ParamType):
 
 
 ID = RecordId()
-
-
-def vn_number(value: float | None, digits: int = 2) -> str:
-    """domain.numbers.vn_number for the commands' tables; 'không hợp lệ' for an inf or nan
-    a former version stored, so `theodoi progress history` still lists it."""
-    if value is not None and not math.isfinite(value):
-        return "không hợp lệ"
-    return _vn_number(value, digits)
 
 
 @contextmanager

@@ -13,7 +13,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from theodoi.cli.errors import err_console
+from theodoi.domain import labels
 from theodoi.domain.errors import BadInput
+from theodoi.domain.phrases import goal_text
 from theodoi.services.register import extracting
 from theodoi.settings import load
 
@@ -59,16 +61,16 @@ def print_summary(result: dict[str, Any]) -> None:
     """A readable summary of one extraction for a person at a terminal."""
     doc = result["document"]
     out.rule(f"[bold]{result['source']['name']}")
-    out.print(f"[bold]{doc['kind']}[/] {doc['number'] or ''} — {doc['title']}")
+    out.print(f"[bold]{labels.label('plan_kind', doc['kind'])}[/] {doc['number'] or ''} — "
+              f"{doc['title']}")
     if doc["term"]:
         out.print(f"Giai đoạn {doc['term']['start']}–{doc['term']['end']}")
     out.print(f"{len(result['targets'])} chỉ tiêu, {len(result['tasks'])} nhiệm vụ, "
               f"{len(result['outline'])} đề mục, {len(result['warnings'])} cảnh báo")
     table = Table("Chỉ tiêu", "Giá trị", "Năm", show_lines=False)
     for t in result["targets"][:12]:
-        value = "" if t["value"] is None else (
-            f"{t['comparator'] or ''} {t['value']:g} {t['unit'] or ''}")
-        table.add_row(t["indicator"][:70], value.strip(), str(t["deadline_year"] or ""))
+        value = goal_text(t["comparator"], t["value"], t.get("value_max"), t["unit"])
+        table.add_row(t["indicator"][:70], value, str(t["deadline_year"] or ""))
     if result["targets"]:
         out.print(table)
 

@@ -5,21 +5,19 @@ The plan commands join the existing `plan` group; `links` is a group of its own.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import click
 from rich.table import Table
 
-from theodoi.cli.common import ID, out, print_json, transaction, vn_number
+from theodoi.cli.common import ID, out, print_json, transaction
 from theodoi.cli.register import plan_group
+from theodoi.domain import labels
+from theodoi.domain.dates import vn_day
+from theodoi.domain.numbers import shown_number
 from theodoi.services.register import cascade, links
 
 FORMAT = click.Choice(["table", "json"])
-
-
-def _day(value: date | None) -> str:
-    return f"{value:%d/%m/%Y}" if value else ""
 
 
 @plan_group.command("pending")
@@ -37,14 +35,15 @@ def pending_cmd(unit_text: str, fmt: str) -> None:
     if result.plans:
         table = Table("Số", "Đơn vị", "Văn bản", "Ngày", "Trích yếu", title="Chưa cụ thể hóa")
         for p in result.plans:
-            table.add_row(str(p["id"]), p["unit"], p["number"] or p["kind"], _day(p["issued_on"]),
+            document = p["number"] or labels.label("plan_kind", p["kind"])
+            table.add_row(str(p["id"]), p["unit"], document, vn_day(p["issued_on"]),
                           (p["title"] or "")[:70])
         out.print(table)
     if result.missing:
         table = Table("Văn bản", "Ngày", "Căn cứ của kế hoạch", "Nội dung",
                       title="Chưa có trong sổ")
         for m in result.missing:
-            table.add_row(m["number"] or "", _day(m["date"]),
+            table.add_row(m["number"] or "", vn_day(m["date"]),
                           ", ".join(str(i) for i in m["cited_by"]), m["text"][:70])
         out.print(table)
 
@@ -79,7 +78,7 @@ def links_group() -> None:
 def _print_links(rows: list[dict[str, Any]]) -> None:
     table = Table("Mã", "Trạng thái", "Điểm", "Chỉ tiêu", "Chỉ tiêu tương ứng", "Lý do")
     for r in rows:
-        table.add_row(str(r["id"]), links.STATE_LABELS[r["state"]], vn_number(r["score"]),
+        table.add_row(str(r["id"]), links.STATE_LABELS[r["state"]], shown_number(r["score"]),
                       _side(r["a"]), _side(r["b"]), r["reason"] or "")
     out.print(table)
 

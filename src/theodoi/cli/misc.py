@@ -10,7 +10,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from theodoi.settings import Settings, load
+from theodoi.settings import Settings, is_secret, load
 
 if TYPE_CHECKING:
     from theodoi.services.demo.sample import ProgressOutcome
@@ -26,8 +26,10 @@ def settings_cmd() -> None:
     settings = load()
     table = Table("Thiết lập", "Giá trị", "Ý nghĩa")
     for name, info in Settings.model_fields.items():
-        table.add_row(f"THEODOI_{name.upper()}", str(getattr(settings, name)),
-                      info.description or "")
+        value = str(getattr(settings, name))
+        if is_secret(name):
+            value = "(đã đặt, không hiện)" if value else ""
+        table.add_row(f"THEODOI_{name.upper()}", value, info.description or "")
     table.add_row("(database)", settings.effective_database_url, "URL cơ sở dữ liệu dùng thật")
     out.print(table)
 

@@ -9,10 +9,13 @@ from pathlib import Path
 import click
 from rich.table import Table
 
-from theodoi.cli.common import ID, out, print_json, transaction, vn_number
+from theodoi.cli.common import ID, out, print_json, transaction
 from theodoi.cli.register import plan_group
+from theodoi.domain import labels
+from theodoi.domain.dates import read_day, vn_day
 from theodoi.domain.errors import BadInput
-from theodoi.domain.fields import parse_date
+from theodoi.domain.numbers import shown_number
+from theodoi.domain.periods import parse_period
 from theodoi.services.progress import completeness
 from theodoi.services.progress import records as progress
 from theodoi.services.spreadsheets import progress_xlsx
@@ -25,13 +28,9 @@ def day(text: str | None, what: str = "ngày") -> date | None:
     if text is None:
         return None
     try:
-        return parse_date(text)
+        return read_day(text)
     except ValueError as exc:
         raise BadInput(f"{what} '{text}' không hợp lệ; dùng dd/mm/yyyy.") from exc
-
-
-def screen_date(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
 
 
 @click.group("progress")
@@ -63,8 +62,8 @@ def record_cmd(ref: str, period: str, value: str, unit: str | None, value_of: st
         print_json(row)
         return
     what = "Đã đính chính" if row.corrects else "Đã ghi"
-    whole = f"/{vn_number(row.value_of)}" if row.value_of is not None else ""
-    out.print(f"{what} {row.ref} {row.period_label}: {vn_number(row.value)}{whole} "
+    whole = f"/{shown_number(row.value_of)}" if row.value_of is not None else ""
+    out.print(f"{what} {row.ref} {row.period_label}: {shown_number(row.value)}{whole} "
               f"{row.unit or ''}".rstrip() + ".")
 
 
@@ -93,9 +92,14 @@ def task_cmd(ref: str, state: str, percent: str | None, done_on: str | None,
     if fmt == "json":
         print_json(row)
         return
-    share = f", {vn_number(row.percent)}%" if row.percent is not None else ""
-    out.print(f"Đã ghi {row.ref} ngày {screen_date(row.reported_on)} (kỳ {row.period}): "
-              f"{row.state}{share}.")
+    share = f", {shown_number(row.percent)}%" if row.percent is not None else ""
+    out.print(f"Đã ghi {row.ref} ngày {vn_day(row.reported_on)} "
+              f"({_period(row.period)}): {labels.lower('task_state', row.state)}{share}.")
+
+
+def _period(key: str | None) -> str:
+    """A period key ('2026-Q3') as people read it ('Quý III/2026')."""
+    return parse_period(key).label if key else ""
 
 
 @progress_group.command("history")
@@ -113,13 +117,14 @@ def history_cmd(ref: str, fmt: str) -> None:
     if task:
         table = Table("Ngày", "Kỳ", "Trạng thái", "Tỷ lệ", "Hoàn thành", "Sản phẩm")
         for u in updates:
-            table.add_row(screen_date(u.reported_on), u.period or "", u.state,
-                          vn_number(u.percent), screen_date(u.completed_on), u.product or "")
+            table.add_row(vn_day(u.reported_on), _period(u.period),
+                          labels.label("task_state", u.state),
+                          shown_number(u.percent), vn_day(u.completed_on), u.product or "")
     else:
         table = Table("Số", "Kỳ", "Giá trị", "Đã nhập", "Ghi chú", "Người ghi", "Hiện dùng")
         for r in records:
-            typed = f"{vn_number(r.entered_value)} {r.entered_unit or ''}".strip()
-            table.add_row(str(r.id), r.period_label, vn_number(r.value), typed, r.note or "",
+            typed = f"{shown_number(r.entered_value)} {r.entered_unit or ''}".strip()
+            table.add_row(str(r.id), r.period_label, shown_number(r.value), typed, r.note or "",
                           r.recorded_by or "", "✓" if r.current else "")
     out.print(table)
 
@@ -132,7 +137,7 @@ def baseline_cmd(ref: str, value: str, year: int) -> None:
     """Ghi số liệu gốc (năm gốc) của chỉ tiêu."""
     with transaction() as s:
         target = progress.set_baseline(s, ref, value, year)
-        out.print(f"Đã ghi số liệu gốc của {ref}: {vn_number(target.baseline_value)} "
+        out.print(f"Đã ghi số liệu gốc của {ref}: {shown_number(target.baseline_value)} "
                   f"năm {year}.")
 
 
@@ -187,7 +192,7 @@ def missing_cmd(unit_text: str, period: str, as_of: str | None, fmt: str) -> Non
     for a in result.agencies:
         table.add_row(a.agency, f"{a.reported}/{a.expected}",
                       "; ".join(f"{o.ref} {o.text[:40]}" for o in a.missing),
-                      "; ".join(f"{o.ref} ({screen_date(o.reported_on)})" for o in a.late))
+                      "; ".join(f"{o.ref} ({vn_day(o.reported_on)})" for o in a.late))
     out.print(table)
 
 

@@ -11,6 +11,7 @@ from theodoi.cli.common import ID, out, transaction
 from theodoi.cli.progress import day
 from theodoi.reports.model import REPORT_KINDS
 from theodoi.services.reporting import report_data as reporting
+from theodoi.services.reporting import report_files
 
 
 @click.command("report")
@@ -31,15 +32,18 @@ from theodoi.services.reporting import report_data as reporting
               help="Văn bản của Đảng ủy (HD 36) hay của UBND (NĐ 30); mặc định theo kế hoạch.")
 @click.option("--cut-off", "cut_off", default=None,
               help="Số liệu tính đến ngày dd/mm/yyyy (mặc định: hôm nay, nếu kỳ chưa hết).")
+@click.option("--request", "asked_by", default=None,
+              help='Văn bản yêu cầu báo cáo, dẫn ở phần mở đầu: "Công văn số … ngày … của …".')
 def report_cmd(unit_text: str, plan_id: int | None, kind: str, period: str, fmt: str,
                out_path: Path, number: str | None, issued: str | None,
-               party: bool | None, cut_off: str | None) -> None:
+               party: bool | None, cut_off: str | None, asked_by: str | None) -> None:
     """Báo cáo định kỳ, sơ kết, tổng kết của đơn vị (DOCX, phụ lục XLSX hoặc PDF)."""
     request = reporting.Request(unit_text, kind, period, plan_id, number,
                                 day(issued, "ngày ban hành"), party,
-                                cut_off=day(cut_off, "ngày chốt số liệu"), today=date.today())
+                                cut_off=day(cut_off, "ngày chốt số liệu"), today=date.today(),
+                                request=report_files.request_text(asked_by))
     with transaction() as s:
         report = reporting.write_report(s, request, fmt, out_path)
     out.print(f"Đã ghi {out_path}: {report.kind_title} {report.summary} — "
               f"{len(report.targets)} chỉ tiêu, {len(report.tasks)} nhiệm vụ, "
-              f"{len(report.appendices)} phụ lục.")
+              f"{len(report.appendices)} biểu kèm theo.")

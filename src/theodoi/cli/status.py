@@ -7,9 +7,11 @@ from datetime import date
 import click
 from rich.table import Table
 
-from theodoi.cli.common import ID, out, print_json, transaction, vn_number
-from theodoi.cli.progress import FORMAT, day, screen_date
+from theodoi.cli.common import ID, out, print_json, transaction
+from theodoi.cli.progress import FORMAT, day
+from theodoi.domain.dates import vn_day
 from theodoi.domain.fields import FIELD_LABELS
+from theodoi.domain.numbers import shown_number
 from theodoi.domain.status import LABELS
 from theodoi.services.progress import explanations
 from theodoi.services.progress.status import StatusRow, UnitStatus, status_of_unit
@@ -32,14 +34,14 @@ def status_cmd(unit_text: str, as_of: str | None, window: int, tolerance: float,
     if fmt == "json":
         print_json(result)
         return
-    out.print(f"[bold]{result.unit}[/] — tình hình đến ngày {screen_date(result.as_of)}")
+    out.print(f"[bold]{result.unit}[/] — tình hình đến ngày {vn_day(result.as_of)}")
     _print_targets(result)
     _print_tasks(result.tasks)
     _print_counts(result)
 
 
 def _planned(r: StatusRow) -> str:
-    return f"{vn_number(r.planned)} {r.unit or ''}".strip() + (f" ({r.due})" if r.due else "")
+    return f"{shown_number(r.planned)} {r.unit or ''}".strip() + (f" ({r.due})" if r.due else "")
 
 
 def _print_targets(result: UnitStatus) -> None:
@@ -47,10 +49,10 @@ def _print_targets(result: UnitStatus) -> None:
         table = Table("Mục", "Nội dung", "Kế hoạch", "Thực hiện", "Kỳ vọng", "Trạng thái",
                       "Dự báo", title=FIELD_LABELS.get(code, code), title_justify="left")
         for r in (x for x in result.targets if x.field == code):
-            outlook = (f"{vn_number(r.forecast)}{' ' + r.unit if r.unit else ''} — "
+            outlook = (f"{shown_number(r.forecast)}{' ' + r.unit if r.unit else ''} — "
                        f"{r.forecast_label}") if r.forecast_label else ""
-            table.add_row(r.ref, r.text[:60], _planned(r), vn_number(r.actual),
-                          vn_number(r.expected), r.label, outlook)
+            table.add_row(r.ref, r.text[:60], _planned(r), shown_number(r.actual),
+                          shown_number(r.expected), r.label, outlook)
         out.print(table)
 
 
@@ -60,8 +62,8 @@ def _print_tasks(rows: list[StatusRow]) -> None:
     table = Table("Mục", "Nhiệm vụ", "Chủ trì", "Hạn", "Tiến độ", "Trạng thái",
                   title="Nhiệm vụ", title_justify="left")
     for r in rows:
-        share = f"{vn_number(r.percent)}%" if r.percent is not None else ""
-        due = screen_date(r.due) if isinstance(r.due, date) else ""
+        share = f"{shown_number(r.percent)}%" if r.percent is not None else ""
+        due = vn_day(r.due) if isinstance(r.due, date) else ""
         table.add_row(r.ref, r.text[:60], r.lead_agency or "", due, share, r.label)
     out.print(table)
 

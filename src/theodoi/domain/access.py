@@ -32,7 +32,7 @@ ANSWER = "answer"                # answer an explanation request on the agency's
 _OFFICE = frozenset({READ, UPLOAD, REVIEW, DIRECTORY, ASSIGN, CHASE})
 PERMISSIONS: dict[str, frozenset[str]] = {
     "quan_tri": _OFFICE | {ADMINISTER, REQUEST_EXPLANATION, APPROVE},
-    "lanh_dao": frozenset({READ, REQUEST_EXPLANATION, APPROVE}),
+    "lanh_dao": frozenset({READ, REQUEST_EXPLANATION, APPROVE, CHASE}),
     "van_phong": _OFFICE,
     "don_vi": frozenset({READ, UPDATE_OWN, ANSWER}),
     "xem": frozenset({READ}),

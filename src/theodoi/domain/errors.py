@@ -13,14 +13,23 @@ class TheodoiError(Exception):
     code = "E000"
     exit_code = 2
 
-    def __init__(self, message: str, *, subject: str | None = None) -> None:
+    def __init__(self, message: str, *, subject: str | None = None,
+                 steps: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.subject = subject
+        # what to do next, in the words of each edge: {"cli": "dùng --accept-rest.",
+        # "web": "bấm “Chấp nhận tất cả”."}; the message then ends without a full stop
+        self.steps = steps or {}
 
-    def render(self) -> str:
-        """One line: the subject (a file, a record) and the problem."""
-        return f"{self.subject}: {self.message}" if self.subject else self.message
+    def render(self, edge: str = "cli") -> str:
+        """One line: the subject (a file, a record), the problem and, when the error says
+        what to do next, the step in the terms of `edge` ("cli" or "web")."""
+        text = f"{self.subject}: {self.message}" if self.subject else self.message
+        if not self.steps:
+            return text
+        step = self.steps.get(edge)
+        return f"{text}; {step}" if step else f"{text}."
 
 
 class BadInput(TheodoiError):

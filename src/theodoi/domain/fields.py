@@ -9,8 +9,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from theodoi.domain.dates import read_day
 from theodoi.domain.errors import BadInput, FieldError
 from theodoi.domain.numbers import read_number
+from theodoi.domain.text import squash
 
 TARGET_KINDS = ("level", "growth_rate", "change", "milestone", "plan_relative")
 TASK_KINDS = ("task", "scheme", "key_project", "breakthrough")
@@ -103,15 +105,6 @@ def parse_number(raw: str | float | int) -> float:
     return read_number(raw)
 
 
-def parse_date(raw: str) -> date:
-    """dd/mm/yyyy as on screen, or ISO yyyy-mm-dd."""
-    text = raw.strip()
-    if "/" in text:
-        day, month, year = (int(p) for p in text.split("/"))
-        return date(year, month, day)
-    return date.fromisoformat(text)
-
-
 def coerce(item_kind: str, name: str, raw: Any) -> Any:
     """The stored value for `raw` typed into field `name`; empty text clears the field."""
     table = fields_of(item_kind)
@@ -132,7 +125,7 @@ def coerce(item_kind: str, name: str, raw: Any) -> Any:
 
 def _convert(kind: str, allowed: tuple[str, ...] | None, raw: Any) -> Any:
     if kind == "str":
-        return " ".join(str(raw).split())
+        return squash(str(raw))
     if kind == "float":
         return parse_number(raw if isinstance(raw, int | float) else str(raw))
     if kind == "year":
@@ -143,10 +136,10 @@ def _convert(kind: str, allowed: tuple[str, ...] | None, raw: Any) -> Any:
     if kind == "bool":
         return _bool(raw)
     if kind == "date":
-        return raw if isinstance(raw, date) else parse_date(str(raw))
+        return raw if isinstance(raw, date) else read_day(str(raw))
     if kind == "list":  # names one after another, separated by ';' as on the form
         parts = raw if isinstance(raw, list | tuple) else str(raw).split(";")
-        return [" ".join(str(x).split()) for x in parts if str(x).strip()]
+        return [squash(str(x)) for x in parts if str(x).strip()]
     value = str(raw).strip()
     if allowed is not None and value not in allowed:
         raise ValueError(value)

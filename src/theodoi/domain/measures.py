@@ -22,7 +22,8 @@ two in step); `FLOW_WORDS` the indicator wording that marks a flow.
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from theodoi.domain.text import fold
 
 MEASURE_RULES: list[tuple[str, str, str]] = [
     ("muc", "Chỉ tiêu mức (tỷ lệ, tỷ trọng, số lượng hiện có)",
@@ -61,10 +62,6 @@ FLOW_WORDS: tuple[str, ...] = (
 _PERCENT = re.compile(r"^\s*%")
 
 
-def _fold(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).lower().split())
-
-
 def is_flow(indicator: str | None, unit: str | None, per_year: bool, kind: str) -> bool:
     """Whether the target's figures accrue within a year and are reported year-to-date.
 
@@ -79,5 +76,23 @@ def is_flow(indicator: str | None, unit: str | None, per_year: bool, kind: str) 
         return True
     if kind == "change":  # "kết nạp 120 đảng viên trong nhiệm kỳ": counted over the term
         return False
-    words = f" {_fold(indicator or '')} "
+    words = f" {fold(indicator or '')} "
     return any(f" {w} " in words for w in FLOW_WORDS)
+
+
+# Units that count whole things (a unit made of one of these nouns, with no scale word such
+# as "nghìn"): their figures are integers, so reports show no decimals and the demo records
+# none. The general nouns a commune's plans count, not the words of one document.
+COUNT_NOUNS: tuple[str, ...] = (
+    "doanh nghiệp", "hợp tác xã", "hộ", "người", "lao động", "đảng viên", "hội viên",
+    "đoàn viên", "cán bộ", "tổ chức", "chi bộ", "đảng bộ", "sản phẩm", "trường", "lớp",
+    "phòng học", "nhà", "thôn", "làng", "khu dân cư", "xã", "công trình", "tuyến", "mô hình",
+    "cơ sở", "câu lạc bộ", "di tích", "vùng", "vụ", "lượt", "trạm", "điểm",
+)
+
+
+def is_count(unit: str | None) -> bool:
+    """Whether `unit` counts whole things: 'doanh nghiệp', 'tổ chức đảng', 'nhà đa năng'
+    (a noun of `COUNT_NOUNS`, maybe qualified); not '%', 'triệu đồng', 'nghìn người'."""
+    words = f"{fold(unit or '')} "
+    return any(words.startswith(f"{noun} ") for noun in COUNT_NOUNS)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-OLD_TONES = {"uỷ": "ủy", "hoá": "hóa", "thuỷ": "thủy", "hoà": "hòa", "khoẻ": "khỏe"}
+from theodoi.domain.text import fold, squash
+
 _DASHES = re.compile(r"\s*[-–—]\s*")
 _PUNCT = re.compile(r"[.,;:()\"“”'’]")
 
@@ -19,8 +20,5 @@ def slug(name: str) -> str:
 
 def agency_key(name: str) -> str:
     """The form two spellings of one agency share: case, tone placement, dashes, dots."""
-    text = unicodedata.normalize("NFC", " ".join(name.split())).lower()
-    for old, new in OLD_TONES.items():
-        text = text.replace(old, new)
-    text = _DASHES.sub("-", _PUNCT.sub(" ", text))
-    return " ".join(text.split())
+    text = _DASHES.sub("-", _PUNCT.sub(" ", fold(name)))
+    return squash(text)

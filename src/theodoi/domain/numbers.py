@@ -1,6 +1,7 @@
 """Numbers as Vietnamese text writes them: thousands dot, decimal comma (1.234,5).
 
-Screens, reports and messages all format through `vn_number`, so a value reads the same
+Screens, reports and messages all format through `vn_number` (`shown_number` where a
+stored value may be an inf or nan from an older version), so a value reads the same
 in the CLI, a DOCX report and an Excel appendix's text cells. Every number a person
 enters (web form, JSON, CLI, Excel cell, review correction) is read by `read_number`,
 the one parser: ASCII digits only and finite, so `inf`, `1e999`, `nan`, '²' or Arabic-
@@ -73,6 +74,18 @@ def vn_number(value: float | None, digits: int = 2) -> str:
         text = text.rstrip("0").rstrip(".")
     sign = "-" if rounded < 0 else ""  # a small negative value rounds to "0", not "-0"
     return sign + text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+INVALID = "không hợp lệ"  # how a stored inf or nan (kept by an older version) is shown
+
+
+def shown_number(value: float | str | None, digits: int = 2) -> str:
+    """`vn_number` for a page or a command's table: '' for none, INVALID for an inf or nan
+    a former version stored, so the page still opens and shows what to correct."""
+    if value is None or value == "":
+        return ""
+    number = float(value)
+    return vn_number(number, digits) if math.isfinite(number) else INVALID
 
 
 def vn_percent(value: float | None, digits: int = 1) -> str:

@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from theodoi.domain.dates import QUARTER_NUMERAL, quarter_number
 from theodoi.domain.errors import BadInput
+from theodoi.domain.text import squash
 
 KINDS = ("month", "quarter", "half", "nine_months", "year", "midterm", "term_end")
 ROMAN = ("I", "II", "III", "IV")
@@ -93,7 +95,8 @@ def _label(p: Period) -> str:
 
 # what a clerk types -> builder; matched on the text folded to lower case
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"^(\d{4})-q([1-4])$|^(?:q|quý\s*)([1-4]|i{1,3}|iv)\s*[/-]\s*(\d{4})$"), "quarter"),
+    (re.compile(rf"^(\d{{4}})-q([1-4])$|^(?:q|quý\s*)((?i:{QUARTER_NUMERAL}))\s*[/-]\s*(\d{{4}})$"),
+     "quarter"),
     (re.compile(r"^(\d{4})-h1$|^6\s*tháng(?:\s*đầu)?(?:\s*năm)?\s*(\d{4})$"), "half"),
     (re.compile(r"^(\d{4})-9m$|^9\s*tháng(?:\s*năm)?\s*(\d{4})$"), "nine_months"),
     (re.compile(r"^(\d{4})-(\d{1,2})$|^(?:tháng\s*)?(\d{1,2})\s*/\s*(\d{4})$"), "month"),
@@ -101,12 +104,11 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(\d{4})\s*-\s*(\d{4})-(sk|tk)$|^(sơ kết|tổng kết)\s*(\d{4})\s*-\s*(\d{4})$"),
      "review"),
 ]
-_ROMAN_NUM = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 
 def parse_period(text: str) -> Period:
     """The period `text` names; BadInput with the accepted forms otherwise."""
-    folded = " ".join(text.strip().lower().split())
+    folded = squash(text.strip().lower())
     for pattern, kind in _PATTERNS:
         found = pattern.match(folded)
         if found:
@@ -123,7 +125,7 @@ def _build(kind: str, g: list[str]) -> Period | None:
     try:
         if kind == "quarter":
             y, q = (g[0], g[1]) if len(g[0]) == 4 else (g[1], g[0])
-            return quarter(int(y), _ROMAN_NUM.get(q) or int(q))
+            return quarter(int(y), quarter_number(q))
         if kind in ("half", "nine_months", "year"):
             return {"half": half, "nine_months": nine_months, "year": year}[kind](int(g[0]))
         if kind == "month":

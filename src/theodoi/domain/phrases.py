@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import math
 
-from theodoi.domain.numbers import vn_number
-
-INVALID = "không hợp lệ"  # as the pages show a stored inf or nan
+from theodoi.domain.numbers import INVALID, vn_number
 
 # comparator -> the goal phrase, {v} the value with its unit
 GOAL_WORDS = {
@@ -29,6 +27,16 @@ def _with_unit(number: str, unit: str | None) -> str:
     return f"{number}{unit}" if unit.startswith("%") else f"{number} {unit}"
 
 
+def amount_text(value: float | None, unit: str | None) -> str:
+    """A figure with its unit as people write it: '47,03%', '57,75 triệu đồng/năm';
+    '' without a value, 'không hợp lệ' for one that is no finite number."""
+    if value is None:
+        return ""
+    if not math.isfinite(value):
+        return INVALID
+    return _with_unit(vn_number(value), unit)
+
+
 def goal_text(comparator: str | None, value: float | None, value_max: float | None = None,
               unit: str | None = None) -> str:
     """'từ 9,5 đến 10%/năm', 'dưới 1%', 'đạt 90 triệu đồng'; '' without a value;
@@ -41,3 +49,9 @@ def goal_text(comparator: str | None, value: float | None, value_max: float | No
         return f"từ {vn_number(value)} đến {_with_unit(vn_number(value_max), unit)}"
     phrase = GOAL_WORDS.get(comparator or "=", GOAL_WORDS["="])
     return phrase.format(v=_with_unit(vn_number(value), unit))
+
+
+def with_unit(number: str, unit: str | None) -> str:
+    """A formatted number with its unit as a sentence writes it: '1,17%', '50 triệu đồng';
+    '' (no figure) stays ''."""
+    return _with_unit(number, unit) if number else ""

@@ -7,12 +7,13 @@ their scale word cannot be converted and raise BadInput naming both.
 from __future__ import annotations
 
 from theodoi.domain.errors import BadInput
+from theodoi.domain.text import squash
 
 SCALES = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
 
 
 def _split(unit: str) -> tuple[float, str]:
-    words = " ".join(unit.strip().lower().split()).split(" ")
+    words = squash(unit.strip().lower()).split(" ")
     if words and words[0] in SCALES:
         return SCALES[words[0]], " ".join(words[1:])
     return 1.0, " ".join(words)

@@ -7,7 +7,6 @@ for each pair whether anything changed; items left over are new or removed.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -31,11 +30,6 @@ class Match:
     old: int | None
     new: int | None
     change: str  # unchanged | changed | new | removed
-
-
-def fold(text: str) -> str:
-    """Lower case, NFC, whitespace folded: the words as compared."""
-    return " ".join(unicodedata.normalize("NFC", text).lower().split())
 
 
 def similarity(a: str, b: str) -> float:

@@ -14,13 +14,12 @@ score(a, b) == score(b, a).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import TypeVar
 
-from theodoi.domain.names import OLD_TONES
 from theodoi.domain.numbers import vn_number
+from theodoi.domain.text import fold, squash
 
 # Words that carry no meaning of their own in an indicator ("đạt", "của", "các" …).
 FUNCTION_WORDS = frozenset({
@@ -60,17 +59,14 @@ class Similarity:
     reason: str
 
 
-def fold(text: str) -> str:
-    """Lower case, NFC, old tone placement modernised, punctuation removed."""
-    text = unicodedata.normalize("NFC", text).lower()
-    for old, new in OLD_TONES.items():
-        text = text.replace(old, new)
-    return " ".join(_PUNCT.sub(" ", text).split())
+def plain_words(text: str) -> str:
+    """The folded words of `text` (domain.text.fold) without punctuation; '%' kept."""
+    return squash(_PUNCT.sub(" ", fold(text)))
 
 
 def words_of(indicator: str) -> tuple[str, ...]:
     """The indicator's meaningful words, in order: no function words, no bare numbers."""
-    return tuple(w for w in fold(indicator).split()
+    return tuple(w for w in plain_words(indicator).split()
                  if w not in FUNCTION_WORDS and not _NUMBER.match(w))
 
 
@@ -97,8 +93,8 @@ def _dice(a: set[_W], b: set[_W]) -> float:
 def score(a: TargetFacts, b: TargetFacts) -> Similarity:
     """How likely `a` and `b` are one commitment, and why, in Vietnamese."""
     wa, wb = words_of(a.indicator), words_of(b.indicator)
-    words = word_similarity(wa, wb) if wa or wb else float(fold(a.indicator) ==
-                                                          fold(b.indicator))
+    words = word_similarity(wa, wb) if wa or wb else float(plain_words(a.indicator) ==
+                                                          plain_words(b.indicator))
     return score_with(words, a, b)
 
 
@@ -140,7 +136,7 @@ def _closeness(x: float, y: float) -> float:
 
 
 def unit_key(unit: str) -> str:
-    text = fold(unit)
+    text = plain_words(unit)
     return UNIT_ALIASES.get(text, text.replace(" ", ""))
 
 

@@ -145,7 +145,9 @@ def _level(t: TargetFacts, x: float, actuals: Sequence[Actual]) -> float | None:
         return _roadmap(t, x, actuals)
     if t.kind == "growth_rate" and t.baseline is not None and t.baseline_year is not None:
         assert t.value is not None
-        return t.baseline * (1 + t.value / 100) ** (x - (t.baseline_year + 1))
+        # float ** float is typed Any (a negative base gives a complex); 1 + rate is positive
+        growth: float = (1 + t.value / 100) ** (x - (t.baseline_year + 1))
+        return t.baseline * growth
     return _linear(t, x, _start(t, actuals))
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from theodoi.extraction import pipeline, readers, schema
 from theodoi.extraction.errors import FileTooLarge, UnreadableFile
-from theodoi.extraction.readers import DEFAULT_MAX_BYTES, isolation
+from theodoi.extraction.readers import DEFAULT_MAX_BYTES, isolation, worker
 from theodoi.extraction.readers.limits import READ_MEMORY_MB, READ_TIMEOUT_S
 from theodoi.extraction.source import SourceText
 
@@ -49,18 +49,31 @@ def extract(path_or_bytes: str | Path | bytes, filename: str | None = None,
             timeout_s: float = READ_TIMEOUT_S) -> dict[str, Any]:
     """Extract one document into the `theodoi.extraction/1` JSON object.
 
-    Reading and every stage run in one child process capped at `memory_mb` more memory and
+    Reading and every stage run in a child process capped at `memory_mb` more memory and
     `timeout_s` seconds, so neither a bomb nor a stage that never ends reaches the caller;
-    `memory_mb=0` runs in this process. Raises a `theodoi.domain.errors.BadInput` subclass
-    for input that cannot be read.
+    `memory_mb=0` runs in this process. Plain text goes to a warm child kept for the next
+    file (readers/worker.py: forking costs more than reading a small text); Word, PDF and
+    the rest get a fresh child each, since their parsers allocate in C and may leave state.
+    Raises a `theodoi.domain.errors.BadInput` subclass for input that cannot be read.
     """
     from theodoi.extraction.stages import STAGES  # imported here, not in every child
 
     data, name = _load(path_or_bytes, filename, max_bytes)
     readers.preload(data, name)
+    if readers.is_plain_text(data, name):
+        text: dict[str, Any] = worker.run(_extract_request, (data, name, max_bytes), name,
+                                          memory_mb=memory_mb, timeout_s=timeout_s)
+        return text
     result: dict[str, Any] = isolation.run(lambda: _extract(data, name, max_bytes, STAGES), name,
                                            memory_mb=memory_mb, timeout_s=timeout_s)
     return result
+
+
+def _extract_request(request: tuple[bytes, str, int]) -> dict[str, Any]:
+    """`_extract` of a (data, name, max_bytes) request sent to the warm child."""
+    from theodoi.extraction.stages import STAGES
+
+    return _extract(*request, STAGES)
 
 
 def _extract(data: bytes, name: str, max_bytes: int,

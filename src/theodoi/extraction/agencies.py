@@ -8,35 +8,27 @@ wording stays in the item; the canonical name goes beside it.
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from theodoi.extraction.rules.agencies import COMPILED
-
-OLD_TONES = {"uỷ": "ủy", "hoá": "hóa", "thuỷ": "thủy"}
-
-
-def fold_name(name: str) -> str:
-    """Lower case, NFC, modern tone placement, whitespace folded."""
-    text = unicodedata.normalize("NFC", " ".join(name.split())).lower()
-    for old, new in OLD_TONES.items():
-        text = text.replace(old, new)
-    return text
+from theodoi.domain.text import fold, modern_tones, squash
+from theodoi.extraction.rules.agencies import ANY_KNOWN, COMPILED
 
 
 def normalise_agency(name: str | None) -> str | None:
     """The canonical name of the body `name` starts with, or None when unknown."""
     if not name:
         return None
-    folded = fold_name(name)
+    folded = fold(name)
+    if not ANY_KNOWN.match(folded):
+        return None
     return next((canon for canon, pattern in COMPILED if pattern.match(folded)), None)
 
 
 def known_name_end(name: str) -> int:
     """Where a body's name known to the rules ends at the start of `name` (0 when none), so a
     verb inside it ('Ban Xây dựng Đảng') is no cut."""
-    folded = name.lower()
-    if len(folded) != len(name):  # lower() changed the length: offsets would not match
-        return 0
+    folded = modern_tones(name.lower())  # the same length: modern_tones swaps letters
+    if len(folded) != len(name) or not ANY_KNOWN.match(folded):
+        return 0  # none known, or lower() changed the length and offsets would not match
     return max((m.end() for _, p in COMPILED if (m := p.match(folded))), default=0)
 
 
@@ -65,7 +57,7 @@ def split_bodies(text: str) -> list[str]:
     sentence (from the first word no name has) dropped."""
     from theodoi.extraction.rules.agencies import NAME_END
 
-    text = " ".join(text.split())  # a PDF line break may fall inside a name
+    text = squash(text)  # a PDF line break may fall inside a name
     parts: list[str] = []
     end = len(text)
     for at, piece in _pieces(text):
@@ -77,7 +69,7 @@ def split_bodies(text: str) -> list[str]:
             break
         parts.append(piece)
     parts = [p for p in parts if p and p.lower() != "các"]
-    whole = " ".join(text[:end].split()).strip(" ,")
+    whole = squash(text[:end]).strip(" ,")
     if whole.lower().endswith((" các", " và")):
         whole = whole.rsplit(" ", 1)[0].strip(" ,")
     if parts and all(looks_like_body(p) or normalise_agency(p) or p.lower().startswith("các ")
@@ -90,4 +82,4 @@ def looks_like_body(name: str) -> bool:
     """Whether `name` reads as the name of a body (Phòng …, Hội …, Trường …)."""
     from theodoi.extraction.rules.agencies import BODY_HEADS
 
-    return bool(BODY_HEADS.match(fold_name(name)))
+    return bool(BODY_HEADS.match(fold(name)))

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import calendar
-import re
 from datetime import date
 
+from theodoi.domain.dates import quarter_number
+from theodoi.domain.text import squash
 from theodoi.extraction.model import Due
 from theodoi.extraction.rules import tasks as R
 
@@ -69,12 +70,14 @@ def _annual_day(text: str, start: date | None) -> Due | None:
                 when = date(start.year + 1, month, day)
     except ValueError:
         when = None
-    return Due(" ".join(m.group().split()), when.isoformat() if when else None, "annual")
+    return Due(squash(m.group()), when.isoformat() if when else None, "annual")
 
 
 def _day(text: str, _: int | None, *, cued: bool = False) -> Due | None:
     """The first day written with its year; with `cued`, only one said as a deadline
     ('trước ngày 08 tháng 12 năm 2025', not 'Thông tư … ngày 23 tháng 11 năm 2015')."""
+    if not R.DAY_HINT.search(text):
+        return None  # the cheap search first: it finds a part of every day
     for m in R.DAY.finditer(text):
         if cued and not R.DEADLINE_CUE.search(text, max(0, m.start() - 20), m.start()):
             continue
@@ -119,10 +122,10 @@ def _quarter(text: str, first_year: int | None) -> Due | None:
     dash = R.RANGE_DASH.match(text, m.end())
     second = R.QUARTER.match(text, dash.end()) if dash else None
     m = second or m  # "Quý IV/2025 - Quý II/2026" ends with the second quarter
-    q = R.ROMAN_QUARTER[m.group("q")]
+    q = quarter_number(m.group("q"))
     year = int(m.group("y")) if m.group("y") else first_year
     when = _end_of_month(year, 3 * q) if year else None
-    return Due(" ".join(m.group().split()), when, "annual" if m.group("annual") else None)
+    return Due(squash(m.group()), when, "annual" if m.group("annual") else None)
 
 
 def _month(text: str, _: int | None) -> Due | None:
@@ -148,12 +151,11 @@ def _year(text: str, _: int | None) -> Due | None:
 
 
 def _deadline_year(text: str, _: int | None) -> Due | None:
+    if "năm" not in text and "Năm" not in text:
+        return None  # every form of DEADLINE_YEAR says it; the search costs far more
     m = R.DEADLINE_YEAR.search(text)
     if not m:
         return None
     year = m.group("y1") or m.group("y2") or m.group("y3")
     return Due(m.group().strip(" -+*•"), f"{year}-12-31")
 
-
-def fold(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()

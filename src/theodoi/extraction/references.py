@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from theodoi.domain.text import squash
 from theodoi.extraction.rules import references as R
 
 _KIND_CODES = {w.lower(): code for w, code in R.KIND_WORDS}
@@ -33,7 +34,7 @@ class Reference:
 
 def parse(text: str) -> Reference:
     """The first document `text` names; all fields None when it names none."""
-    text = unicodedata.normalize("NFC", " ".join(text.split()))
+    text = unicodedata.normalize("NFC", squash(text))
     body = R.OPENERS.sub("", text, count=1)
     kind_match = R.KIND_RE.search(body)
     if kind_match is None:

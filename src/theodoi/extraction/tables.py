@@ -16,14 +16,13 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from theodoi.domain.text import squash
+from theodoi.extraction.labels import CELL_LABEL
 from theodoi.extraction.source import Block
 
 CELL_SEP = " | "
 SEPARATOR = re.compile(r" \| |\t")
 MIN_SEPARATORS = 2          # "a | b" may be prose; a row has at least three cells
-# A row's number in its first cell: "1", "1.2", "I", "II.", "a", "a)", "-", "+", "(3)"
-ROW_LABEL = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}\.?|[a-zđ][.)]?|[-+*•]|"
-                       r"\(\d{1,3}\))$")
 WORDY = re.compile(r"[^\W\d_]{2}")  # two letters in a row: a name, not a figure
 SHORT_ROW_COST = 1          # a row narrower than the table: merged cells, a section title
 EMPTY_START_COST = 1        # a narrow row that starts with an empty cell is rarer still
@@ -65,7 +64,7 @@ def _width(texts: list[str]) -> int:
     '400' after an empty cell is no row number), as a first guess before rows are cut."""
     lengths, current = [], 1
     for i in range(1, len(texts)):
-        if (texts[i - 1] == "" and ROW_LABEL.match(texts[i]) and current > 2
+        if (texts[i - 1] == "" and CELL_LABEL.match(texts[i]) and current > 2
                 and i + 1 < len(texts) and WORDY.search(texts[i + 1])):
             lengths.append(current - 1)
             current = 1
@@ -180,7 +179,7 @@ def tables(text: str, blocks: list[Block]) -> list[Table]:
         for _, row in sorted(rows.items()):
             cells = []
             for b in sorted(row, key=lambda b: b.col or 0):
-                words = " ".join(text[b.start:b.end].split())
+                words = squash(text[b.start:b.end])
                 if b.merged and not words and table and (b.col or 0) < len(table[-1]):
                     words = table[-1][b.col or 0].text  # a vertical merge: the body above
                 cells.append(Cell(b.start, b.end, words))
@@ -191,7 +190,7 @@ def tables(text: str, blocks: list[Block]) -> list[Table]:
 
 def is_label(cell: str) -> bool:
     """Whether a cell holds only a row number ('1', 'II', 'a)', '-')."""
-    return bool(ROW_LABEL.match(cell))
+    return bool(CELL_LABEL.match(cell))
 
 
 def header_size(table: Table) -> int:

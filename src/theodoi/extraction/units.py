@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from theodoi.domain.text import squash
 from theodoi.extraction.rules.units import BARE_LEVEL, LEVEL_WORDS, NAMED_LEVEL
 
 
 def guess_unit(document: dict[str, Any]) -> tuple[str, str] | None:
     """(unit name, level code) from the document's issuer and place, or None."""
-    issuer = " ".join((document.get("issuer") or "").split())
+    issuer = squash(document.get("issuer") or "")
     named = NAMED_LEVEL.search(issuer)
     if named:
         prefix, level = LEVEL_WORDS[named.group("level").lower()]

@@ -13,14 +13,20 @@ from typing import Any, TypeVar
 
 from theodoi.domain.errors import BadInput
 from theodoi.domain.periods import Period, midterm, parse_period, term_end
+from theodoi.reports import assessment, frame, narrative
+from theodoi.reports import tasks as task_rules
+from theodoi.reports.figures import plan_words, shows_percent
 from theodoi.reports.model import (
+    ANNUAL_KINDS,
     FIELD_HEADINGS,
+    PLAN_HEADINGS,
     REPORT_KINDS,
     TASK_GROUPS,
     AgencyTasks,
     Appendix,
     Direction,
     FieldGroup,
+    FieldText,
     Issuer,
     Report,
     Shortcoming,
@@ -34,10 +40,8 @@ OFF_TRACK = ("khong_dat", "cham_tien_do", "co_nguy_co")
 PLAN_KIND_WORDS = {"ke_hoach": "Kế hoạch", "chuong_trinh_hanh_dong": "Chương trình hành động",
                    "nghi_quyet": "Nghị quyết", "de_an": "Đề án", "quyet_dinh": "Quyết định",
                    "bao_cao": "Báo cáo", "khac": "Văn bản"}
+PARTY_REPORTER = "Ban Thường vụ"  # a Party report is the standing committee's (bodies.py)
 MANY_PLANS = "các kế hoạch, chương trình, nghị quyết"
-# between a term's years: a non-breaking hyphen, so no line ends at "2025 -" with "2030"
-# on the next (the DOCX writes it as Word's own w:noBreakHyphen)
-TERM_DASH = "\u2011"
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,14 @@ class TargetInput:
     status_label: str
     agency: str | None = None
     milestone: bool = False  # a recognition with no number: 1 reached, 0 not yet
+    comparator: str | None = None  # "<=": the plan is a bound, read in words
+    value_max: float | None = None  # the upper end of a "between" goal
+    higher_better: bool = True  # False for a target meant to go down
+    flow: bool = False  # a yearly flow: `in_period` is the period's own increment
+    plan_year: int | None = None  # the year `planned` is for, when not the report's own
+    direction: str | None = None  # increase, decrease, maintain
+    kind: str = "level"  # level, growth_rate, change, milestone, plan_relative
+    count: bool = False  # a unit of whole things (domain.measures.is_count)
 
 
 @dataclass(frozen=True)
@@ -63,6 +75,10 @@ class TaskInput:
     due: date | None
     status: str
     status_label: str
+    product: str | None = None  # the latest update's: what the task produced
+    percent: float | None = None
+    done_on: date | None = None
+    reported_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -83,13 +99,20 @@ class UpcomingInput:
     agency: str | None
     due: date | None = None
     due_text: str | None = None
+    kind: str = "task"  # or "target": a milestone
+    field: str | None = None
+    overdue: bool = False
 
 
 @dataclass(frozen=True)
 class PlanRef:
+    """A plan the report is on: its kind, number, date, issuer and subject (its title)."""
+
     kind: str
     number: str | None
     issued_on: date | None = None
+    issuer: str | None = None
+    subject: str | None = None
 
 
 @dataclass(frozen=True)
@@ -103,6 +126,7 @@ class Header:
     issued_on: date | None = None
     plans: list[PlanRef] = field(default_factory=list)
     recipients: list[str] = field(default_factory=list)
+    request: str | None = None  # what asked for the report: "Công văn số … của …"
 
 
 T = TypeVar("T")
@@ -144,20 +168,6 @@ def place_date(place: str | None, on: date | None, year: int) -> str:
     return f"{where}, ngày {on.day:02d} tháng {month} năm {on.year}"
 
 
-def period_phrase(period: Period) -> str:
-    """The period as a summary line says it: 'Quý III năm 2026', '6 tháng đầu năm 2026',
-    'nhiệm kỳ 2025‑2030' (the years held together by `TERM_DASH`)."""
-    y = period.end.year
-    if period.kind == "quarter":
-        return f"Quý {period.label.split()[1].split('/')[0]} năm {y}"
-    if period.kind == "year":
-        return f"năm {y}"
-    if period.kind in ("midterm", "term_end"):
-        first, last = period.key.split("-")[:2]
-        return f"nhiệm kỳ {first}{TERM_DASH}{last}"
-    return period.label
-
-
 def plans_phrase(plans: list[PlanRef]) -> str:
     """'Kế hoạch số 12/KH-UBND ngày 15/11/2025', or the plural when the report covers many."""
     if len(plans) != 1:
@@ -171,13 +181,31 @@ def plans_phrase(plans: list[PlanRef]) -> str:
     return text
 
 
+def subject_phrase(plans: list[PlanRef]) -> str:
+    """What the report is on, as its title says it: 'Kế hoạch phát triển …' from the one
+    plan's kind and subject, its number and date when it has no subject, or the plural."""
+    subject = plans[0].subject if len(plans) == 1 else None
+    if subject and subject.strip():
+        kind = PLAN_KIND_WORDS.get(plans[0].kind, "Văn bản")
+        return f"{kind} {frame.lower_first(subject.strip())}"
+    return plans_phrase(plans)
+
+
 def summary(report_kind: str, period: Period, plans: list[PlanRef]) -> str:
-    what = plans_phrase(plans)
-    if report_kind == "so_ket":
-        return f"Sơ kết giữa nhiệm kỳ thực hiện {what}, {period_phrase(period)}"
-    if report_kind == "tong_ket":
-        return f"Tổng kết thực hiện {what}, {period_phrase(period)}"
-    return f"Kết quả thực hiện {what} {period_phrase(period)}"
+    """The title under BÁO CÁO: results, the period, and the next period's tasks."""
+    return frame.title(report_kind, subject_phrase(plans), period)
+
+
+def opening(head: Header, period: Period) -> str:
+    """'Thực hiện {request}; {plan cited}, {issuer} báo cáo kết quả thực hiện … như sau:'."""
+    cited = [frame.plan_citation(PLAN_KIND_WORDS.get(p.kind, "Văn bản"), p.number,
+                                 p.issued_on, p.issuer, p.subject) for p in head.plans]
+    return frame.opening(cited, head.request, reporter(head.issuer), period)
+
+
+def reporter(issuer: Issuer) -> str:
+    """Who reports in the text: the UBND, or a Đảng ủy's standing committee."""
+    return f"{PARTY_REPORTER} {issuer.body}" if issuer.party else issuer.body
 
 
 def attached_line(header: Header) -> str:
@@ -210,11 +238,21 @@ def field_groups(targets: Iterable[TargetInput]) -> list[FieldGroup]:
     groups: dict[str, list[TargetLine]] = {code: [] for code in FIELD_HEADINGS}
     for t in targets:
         code = t.field if t.field in FIELD_HEADINGS else "khac"
-        groups[code].append(TargetLine(
-            t.ref, t.name, t.unit, t.planned, t.in_period, t.cumulative,
-            None if t.milestone else percent_of(t.cumulative, t.planned), t.status,
-            t.status_label, t.agency, code, t.milestone))
+        groups[code].append(target_line(t, code))
     return [FieldGroup(code, FIELD_HEADINGS[code], rows) for code, rows in groups.items() if rows]
+
+
+def target_line(t: TargetInput, code: str) -> TargetLine:
+    """A table row: the percent only where a share of the plan means something, the goal
+    in words where a bare number would mislead (figures.py)."""
+    words = plan_words(t.planned, t.comparator, t.value_max, t.plan_year)
+    meaningful = not t.milestone and words is None and shows_percent(
+        t.unit, t.comparator, t.higher_better)
+    return TargetLine(t.ref, t.name, t.unit, t.planned, t.in_period, t.cumulative,
+                      percent_of(t.cumulative, t.planned) if meaningful else None, t.status,
+                      t.status_label, t.agency, code, t.milestone, words, t.higher_better,
+                      t.flow, t.plan_year, meaningful, t.comparator, t.value_max,
+                      t.direction, t.kind, t.count)
 
 
 def _agency_key(name: str) -> tuple[bool, str]:
@@ -224,7 +262,8 @@ def _agency_key(name: str) -> tuple[bool, str]:
 def task_lines(tasks: Iterable[TaskInput], reasons: Mapping[str, str]) -> list[TaskLine]:
     return [TaskLine(t.ref, t.title, t.agency or NO_AGENCY, t.due,
                      TASK_GROUPS.get(t.status, "dang_thuc_hien"), t.status_label,
-                     reasons.get(t.ref)) for t in tasks]
+                     reasons.get(t.ref), t.status, t.product, t.percent, t.done_on,
+                     t.reported_on) for t in tasks]
 
 
 def agency_tasks(lines: list[TaskLine]) -> list[AgencyTasks]:
@@ -268,15 +307,32 @@ def directions(upcoming: Iterable[UpcomingInput]) -> list[Direction]:
     """Next period's tasks and milestones, soonest first (undated last)."""
     items = sorted(upcoming, key=lambda u: (u.due is None, u.due or date.max, u.text))
     return [Direction(u.text, u.agency,
-                      u.due_text or (f"{u.due:%d/%m/%Y}" if u.due else None)) for u in items]
+                      u.due_text or (f"{u.due:%d/%m/%Y}" if u.due else None), u.kind, u.field,
+                      u.overdue) for u in items]
 
 
-def appendices(targets: list[TargetLine], tasks: list[TaskLine]) -> list[Appendix]:
-    """One appendix per lead agency that has any item, numbered in agency order."""
-    names = {t.agency or NO_AGENCY for t in targets} | {t.agency for t in tasks}
-    return [Appendix(i, name, [t for t in targets if (t.agency or NO_AGENCY) == name],
-                     [t for t in tasks if t.agency == name])
-            for i, name in enumerate(sorted(names, key=_agency_key), start=1)]
+def appendices(targets: list[TargetLine], tasks: list[TaskLine],
+               issued: list[TaskLine]) -> list[Appendix]:
+    """The Biểu attached, numbered in order: the documents issued, the targets table, the
+    tasks table (those that have rows)."""
+    kinds = [k for k, rows in (("documents", issued), ("targets", targets), ("tasks", tasks))
+             if rows]
+    return [Appendix(i, kind) for i, kind in enumerate(kinds, start=1)]
+
+
+def task_overview(tasks: list[TaskLine]) -> str:
+    """'Trong 12 nhiệm vụ: 4 đã hoàn thành (3 đúng hạn, 1 trễ hạn), 6 đang thực hiện,
+    2 quá hạn.'"""
+    if not tasks:
+        return "Kỳ này chưa có nhiệm vụ nào được theo dõi."
+    done = [t for t in tasks if t.group == "hoan_thanh"]
+    late = sum(1 for t in done if t.status == "hoan_thanh_tre_han")
+    parts = [f"{len(done)} đã hoàn thành"
+             + (f" ({len(done) - late} đúng hạn, {late} trễ hạn)" if done and late else "")]
+    for group, word in (("dang_thuc_hien", "đang thực hiện"), ("qua_han", "quá hạn")):
+        if (n := sum(1 for t in tasks if t.group == group)):
+            parts.append(f"{n} {word}")
+    return f"Trong {len(tasks)} nhiệm vụ: {', '.join(parts)}."
 
 
 def build_report(header: Header | Mapping[str, Any], report_kind: str, period: Period,
@@ -296,20 +352,44 @@ def build_report(header: Header | Mapping[str, Any], report_kind: str, period: P
     groups = field_groups(_as(TargetInput, t) for t in targets)
     lines = task_lines((_as(TaskInput, t) for t in tasks), causes(explained))
     all_targets = [row for g in groups for row in g.rows]
+    title = summary(report_kind, period, head.plans)
+    issued = task_rules.documents(lines, period)
+    ahead = directions(_as(UpcomingInput, u) for u in upcoming)
     return Report(
         issuer=head.issuer, number_line=number_line(head.issuer, head.number),
         place_date=place_date(head.place, head.issued_on, period.end.year),
-        kind_title="BÁO CÁO", summary=summary(report_kind, period, head.plans),
+        kind_title="BÁO CÁO", summary=title,
         report_kind=report_kind, period=period, period_label=period.label,
         fields=groups, agencies=agency_tasks(lines),
         shortcomings=shortcomings(all_targets, lines, explained),
-        directions=directions(_as(UpcomingInput, u) for u in upcoming),
-        appendices=appendices(all_targets, lines),
+        directions=ahead,
+        appendices=appendices(all_targets, lines, issued), documents=issued,
         recipients=list(head.recipients) or ["Như trên;", "Lưu: VT."],
         signature=head.signature,
         plan_names=[plans_phrase([p]) for p in head.plans], attached=attached_line(head),
         as_of=as_of if as_of is not None and as_of < period.end else None,
-        cut_off=cut_off_line(period, as_of))
+        cut_off=cut_off_line(period, as_of), opening=opening(head, period),
+        closing=frame.closing(title, reporter(head.issuer)),
+        **prose(report_kind, period, groups, lines, explained, ahead))
+
+
+def prose(report_kind: str, period: Period, groups: list[FieldGroup], lines: list[TaskLine],
+          explained: list[ExplanationInput], ahead: list[Direction]) -> dict[str, Any]:
+    """The report's written parts: results by field, tasks, the assessment, next tasks and
+    kiến nghị (narrative.py, assessment.py)."""
+    heading = PLAN_HEADINGS[report_kind in ANNUAL_KINDS]
+    targets = [row for g in groups for row in g.rows]
+    answers = causes(explained)
+    return {"plan_heading": heading, "overview": narrative.count_sentence(targets),
+            "field_texts": [FieldText(g.heading, narrative.field_paragraph(g, heading))
+                            for g in groups],
+            "task_overview": task_overview(lines),
+            "results": assessment.results(targets, lines),
+            "limits": assessment.limits(targets, lines),
+            "causes": assessment.causes(answers, {e.ref: e.item_text for e in explained}),
+            "next_tasks": assessment.next_tasks(ahead),
+            "next_period": frame.next_period_words(period),
+            "proposals": assessment.proposals(answers.values()) or [assessment.NO_PROPOSAL]}
 
 
 def cut_off_line(period: Period, as_of: date | None) -> str:

@@ -28,9 +28,18 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from theodoi.domain.numbers import vn_number, vn_percent
-from theodoi.reports.model import AgencyTasks, Report, TargetLine, TaskLine
+from theodoi.reports import tasks as task_rules
+from theodoi.reports.docx_body import body as _body
+from theodoi.reports.docx_text import para as _para
+from theodoi.reports.docx_text import run as _run
+from theodoi.reports.model import (
+    AgencyTasks,
+    Appendix,
+    Report,
+    TargetLine,
+    TaskLine,
+)
 
-NO_BREAK_HYPHEN = "\u2011"  # in the model text (reports.data.TERM_DASH); w:noBreakHyphen here
 FONT = "Times New Roman"
 BODY_PT = 14
 TABLE_PT = 12
@@ -38,14 +47,17 @@ TABLE_STYLE = "Bảng"  # the paragraph style of table cells: 12 pt, no spacing
 TABLE_STYLE_ID = "Bang"
 MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
 TARGET_COLUMNS = ("TT", "Chỉ tiêu", "Đơn vị", "Kế hoạch", "Thực hiện kỳ báo cáo", "Lũy kế",
-                  "% so với kế hoạch", "Đánh giá")
+                  "% so với kế hoạch", "Đánh giá")  # "Kế hoạch": the report's plan_heading
 TEXT_MM, LANDSCAPE_TEXT_MM = 165, 252  # 210 - 30 - 15 and 297 - 30 - 15
 TARGET_WIDTHS_MM = (9, 44, 17, 18, 19, 19, 16, 23)  # a number like 10.250,75 on one line
 APPENDIX_TARGET_WIDTHS_MM = (10, 96, 22, 22, 24, 22, 20, 36)
-TASK_COLUMNS = ("TT", "Nhiệm vụ", "Thời hạn", "Kết quả", "Lý do (nếu quá hạn)")
-TASK_WIDTHS_MM = (10, 118, 26, 36, 62)
+TASK_COLUMNS = ("TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Kết quả", "Đánh giá",
+                "Lý do (nếu quá hạn)")
+TASK_WIDTHS_MM = (10, 72, 38, 22, 56, 26, 28)
+DOCUMENT_COLUMNS = ("TT", "Văn bản", "Nhiệm vụ", "Cơ quan chủ trì", "Ngày báo cáo")
+DOCUMENT_WIDTHS_MM = (10, 100, 76, 40, 26)
 AGENCY_COLUMNS = ("TT", "Cơ quan chủ trì", "Hoàn thành", "Đang thực hiện", "Quá hạn", "Tổng số")
-AGENCY_WIDTHS_MM = (10, 65, 20, 26, 20, 24)
+AGENCY_WIDTHS_MM = (10, 110, 30, 36, 30, 36)
 HEADER_WIDTHS_MM = (65, 100)  # issuing body | Quốc hiệu: its 12 pt bold line needs ~90 mm
 PARTY_HEADER_WIDTHS_MM = (80, 85)  # 'ĐẢNG BỘ THÀNH PHỐ …' | 'ĐẢNG CỘNG SẢN VIỆT NAM' (~75 mm)
 CLOSING_WIDTHS_MM = (80, 85)  # Nơi nhận | signature
@@ -88,34 +100,6 @@ def _page_and_fonts(doc: DocumentObject) -> None:
     cells.base_style = normal
     cells.style_id = TABLE_STYLE_ID
     cells.font.size = Pt(TABLE_PT)
-
-
-def _run(p: Paragraph, text: str, *, bold: bool = False, italic: bool = False,
-         size: float | None = None, underline: bool = False) -> None:
-    # the font comes from the Normal style (every script): setting it per run costs a
-    # third of the layout time of a 140-item report and changes nothing
-    first, *rest = text.split(NO_BREAK_HYPHEN)
-    run = p.add_run(first)
-    for part in rest:  # Word's own non-breaking hyphen, which every font draws as "-"
-        run._r.append(OxmlElement("w:noBreakHyphen"))
-        run.add_text(part)
-    if bold:
-        run.bold = True
-    if italic:
-        run.italic = True
-    if underline:
-        run.underline = True
-    if size:
-        run.font.size = Pt(size)
-
-
-def _para(where: DocumentObject | _Cell, text: str = "", *, align: str = "left",
-          size: float | None = None, **style: bool) -> Paragraph:
-    p = where.add_paragraph()
-    p.alignment = getattr(WD_ALIGN_PARAGRAPH, align.upper())
-    if text:
-        _run(p, text, size=size, **style)
-    return p
 
 
 def _rule(cell: _Cell, width_mm: float, cell_mm: float) -> None:
@@ -168,7 +152,7 @@ def _no_borders(table: Table) -> None:
 
 
 def _first_paragraph(cell: _Cell, text: str, size: float = 13, **style: bool) -> Paragraph:
-    p = cell.paragraphs[0]
+    p: Paragraph = cell.paragraphs[0]  # python-docx 1.2 leaves _Cell.paragraphs untyped
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _run(p, text, size=size, **style)
     return p
@@ -215,47 +199,9 @@ def _header(doc: DocumentObject, report: Report) -> None:
     _para(doc)
 
 
-def _heading(doc: DocumentObject, text: str, *, italic: bool = False) -> None:
-    p = _para(doc, text, align="justify", bold=True, italic=italic)
-    p.paragraph_format.first_line_indent = Mm(10)
-    p.paragraph_format.space_before = Pt(6)
-
-
-def _text(doc: DocumentObject, text: str) -> None:
-    p = _para(doc, text, align="justify")
-    p.paragraph_format.first_line_indent = Mm(10)
-    p.paragraph_format.space_after = Pt(6)  # NĐ 30: at least 6 pt between paragraphs
-
-
-def _body(doc: DocumentObject, report: Report) -> None:
-    _heading(doc, "I. KẾT QUẢ THỰC HIỆN")
-    _heading(doc, "1. Kết quả thực hiện các chỉ tiêu")
-    if report.fields:
-        _targets_table(doc, report)
-    else:
-        _text(doc, "Kỳ này chưa có chỉ tiêu nào được theo dõi.")
-    _heading(doc, "2. Kết quả thực hiện các nhiệm vụ")
-    _tasks_by_agency(doc, report.agencies)
-    _heading(doc, "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN")
-    for s in report.shortcomings or []:
-        who = f" ({s.agency})" if s.agency else ""
-        state = f": {s.status_label.lower()}" if s.status_label else ""
-        cause = f". Nguyên nhân: {s.cause}" if s.cause else ""
-        _text(doc, f"- {s.text}{who}{state}{cause}.")
-    if not report.shortcomings:
-        _text(doc, "- Không có chỉ tiêu, nhiệm vụ chậm tiến độ hoặc không đạt.")
-    _heading(doc, "III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI")
-    for d in report.directions:
-        who = f"; chủ trì: {d.agency}" if d.agency else ""
-        when = f"; thời hạn: {d.due}" if d.due else ""
-        _text(doc, f"- {d.text}{who}{when}.")
-    if not report.directions:
-        _text(doc, "- Tiếp tục thực hiện các chỉ tiêu, nhiệm vụ còn lại theo kế hoạch.")
-
-
 def _grid(doc: DocumentObject, columns: tuple[str, ...], widths: tuple[int, ...]) -> Table:
     """A bordered table whose first row (bold, centred) repeats at the top of every page."""
-    table = doc.add_table(rows=1, cols=len(columns))
+    table: Table = doc.add_table(rows=1, cols=len(columns))  # untyped in python-docx 1.2
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _fixed(table, widths)
@@ -301,19 +247,26 @@ def _cell_xml(text: str, align: str, width: int) -> str:
 
 
 def _group_row(table: Table, label: str) -> None:
-    cells = [_Cell(tc, table) for tc in table.add_row()._tr.tc_lst]
+    row = table.add_row()  # type: ignore[no-untyped-call]  # unannotated in python-docx 1.2
+    cells = [_Cell(tc, table) for tc in row._tr.tc_lst]
     merged = cells[1].merge(cells[-1])
     _cell(cells[0], label.split(".")[0], bold=True, align="center")
     _cell(merged, label.split(". ", 1)[1], bold=True)
 
 
 def _target_values(t: TargetLine, n: int) -> list[str]:
-    shown = [v if isinstance(v, str) else vn_number(v) for v in t.cells()]
+    shown = [v if isinstance(v, str) else t.number(v) for v in t.cells()]
     return [str(n), t.name, t.unit or "", *shown, vn_percent(t.percent), t.status_label]
 
 
-def _targets_table(doc: DocumentObject, report: Report) -> None:
-    table = _grid(doc, TARGET_COLUMNS, TARGET_WIDTHS_MM)
+def target_columns(report: Report) -> tuple[str, ...]:
+    """The targets table's heads, the plan column named for what it holds."""
+    return tuple(report.plan_heading if c == "Kế hoạch" else c for c in TARGET_COLUMNS)
+
+
+def _targets_table(doc: DocumentObject, report: Report,
+                   widths: tuple[int, ...] = TARGET_WIDTHS_MM) -> None:
+    table = _grid(doc, target_columns(report), widths)
     n = 0
     for i, group in enumerate(report.fields):
         _group_row(table, f"{ROMAN[i] if i < len(ROMAN) else i + 1}. {group.heading}")
@@ -322,10 +275,8 @@ def _targets_table(doc: DocumentObject, report: Report) -> None:
             _row(table, _target_values(t, n), "cllrrrrl")
 
 
-def _tasks_by_agency(doc: DocumentObject, agencies: list[AgencyTasks]) -> None:
-    if not agencies:
-        _text(doc, "Kỳ này chưa có nhiệm vụ nào được theo dõi.")
-        return
+def _agency_table(doc: DocumentObject, agencies: list[AgencyTasks]) -> None:
+    """Tasks counted per lead agency, with a bold total row."""
     table = _grid(doc, AGENCY_COLUMNS, AGENCY_WIDTHS_MM)
     for n, a in enumerate(agencies, start=1):
         _row(table, [str(n), a.agency, vn_number(len(a.done)), vn_number(len(a.ongoing)),
@@ -336,21 +287,17 @@ def _tasks_by_agency(doc: DocumentObject, agencies: list[AgencyTasks]) -> None:
     for cell in table.rows[-1].cells:
         for run in cell.paragraphs[0].runs:
             run.bold = True
-    overdue = [t for a in agencies for t in a.overdue]
-    if overdue:
-        _heading(doc, "Các nhiệm vụ quá hạn:", italic=True)
-    for t in overdue:
-        due = f", hạn {t.due:%d/%m/%Y}" if t.due else ""
-        why = f"; lý do: {t.reason}" if t.reason else "; chưa có giải trình"
-        _text(doc, f"- {t.title} ({t.agency}{due}){why}.")
 
 
 def _closing(doc: DocumentObject, report: Report) -> None:
-    """Nơi nhận (left, 12/11 pt) and the signature block (right), side by side."""
-    _para(doc)
+    """Nơi nhận (left, 12/11 pt) and the signature block (right), side by side, kept on
+    one page with the closing paragraph above it (a signature alone on a page signs
+    nothing)."""
+    _para(doc).paragraph_format.keep_with_next = True
     table = doc.add_table(rows=1, cols=2)
     _no_borders(table)
     _fixed(table, CLOSING_WIDTHS_MM)
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     left, right = table.rows[0].cells
     _run(left.paragraphs[0], "Nơi nhận:", bold=True, italic=True, size=12)
     for i, line in enumerate(report.recipients):
@@ -367,20 +314,33 @@ def _closing(doc: DocumentObject, report: Report) -> None:
     for _ in range(4):
         _para(right)
     _para(right, sig.name or "", align="center", size=14, bold=True)
+    for cell in (left, right):  # Word keeps a row with the next only through its paragraphs
+        for p in cell.paragraphs[:-1]:
+            p.paragraph_format.keep_with_next = True
 
 
-def _appendix_heading(doc: DocumentObject, report: Report, n: int, agency: str) -> None:
-    _para(doc, f"Phụ lục {n}", align="center", bold=True)
-    _para(doc, f"KẾT QUẢ THỰC HIỆN CỦA {agency.upper()}", align="center", bold=True)
+def _appendix_heading(doc: DocumentObject, report: Report, appendix: Appendix) -> None:
+    _para(doc, appendix.label, align="center", bold=True)
+    _para(doc, appendix.title.upper(), align="center", bold=True)
     _para(doc, report.attached, align="center", italic=True)
     _para(doc)
 
 
 def _task_values(t: TaskLine, n: int) -> list[str]:
-    return [str(n), t.title, f"{t.due:%d/%m/%Y}" if t.due else "", t.status_label, t.reason or ""]
+    return [str(n), t.title, t.agency, f"{t.due:%d/%m/%Y}" if t.due else "",
+            task_rules.result_text(t), t.status_label, t.reason or ""]
+
+
+def _documents_table(doc: DocumentObject, report: Report) -> None:
+    table = _grid(doc, DOCUMENT_COLUMNS, DOCUMENT_WIDTHS_MM)
+    for n, t in enumerate(report.documents, start=1):
+        _row(table, [str(n), (t.product or "").rstrip(" .;"), t.title, t.agency,
+                     f"{t.reported_on:%d/%m/%Y}" if t.reported_on else ""], "clllc")
 
 
 def _appendices(doc: DocumentObject, report: Report) -> None:
+    """The Biểu on landscape pages, each on a page of its own: the targets by field, the
+    tasks counted per agency and listed."""
     if not report.appendices:
         return
     section = doc.add_section(WD_SECTION.NEW_PAGE)
@@ -389,14 +349,14 @@ def _appendices(doc: DocumentObject, report: Report) -> None:
     for i, appendix in enumerate(report.appendices):
         if i:
             doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-        _appendix_heading(doc, report, appendix.number, appendix.agency)
-        if appendix.targets:
-            _heading(doc, "1. Chỉ tiêu")
-            table = _grid(doc, TARGET_COLUMNS, APPENDIX_TARGET_WIDTHS_MM)
-            for n, t in enumerate(appendix.targets, start=1):
-                _row(table, _target_values(t, n), "cllrrrrl")
-        if appendix.tasks:
-            _heading(doc, f"{2 if appendix.targets else 1}. Nhiệm vụ")
+        _appendix_heading(doc, report, appendix)
+        if appendix.kind == "documents":
+            _documents_table(doc, report)
+        elif appendix.kind == "targets":
+            _targets_table(doc, report, APPENDIX_TARGET_WIDTHS_MM)
+        elif appendix.kind == "tasks":
+            _agency_table(doc, report.agencies)
+            _para(doc)
             table = _grid(doc, TASK_COLUMNS, TASK_WIDTHS_MM)
-            for n, task in enumerate(appendix.tasks, start=1):
-                _row(table, _task_values(task, n), "clcll")
+            for n, task in enumerate(report.tasks, start=1):
+                _row(table, _task_values(task, n), "cllclll")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from theodoi.domain.numbers import vn_number
 from theodoi.domain.periods import Period
 
 # report kind -> the reporting period kind it covers (domain.periods)
@@ -31,6 +32,12 @@ TASK_GROUP_LABELS = {"hoan_thanh": "Hoàn thành", "dang_thuc_hien": "Đang th�
 # goal is to be reached, a value of 1 is reached and 0 not yet
 MILESTONE_GOAL = "Đạt"
 MILESTONE_WORDS = {True: "Đạt", False: "Chưa đạt"}
+# what the plan column compares with: an in-year report with the year's figure (its
+# roadmap milestone or its per-year value), a sơ kết or tổng kết with the term's goal
+ANNUAL_KINDS = ("quy", "6_thang", "9_thang", "nam")
+PLAN_HEADINGS = {True: "Kế hoạch năm", False: "Mục tiêu nhiệm kỳ"}
+# goals a table states in words ("không quá 1,37"): a share of them means nothing
+WORDED_GOALS = ("<", "<=", "between")
 
 
 @dataclass(frozen=True)
@@ -53,8 +60,11 @@ class Signature:
 
 @dataclass(frozen=True)
 class TargetLine:
-    """One row of the targets table; `percent` is lũy kế / kế hoạch × 100; a `milestone`
-    (a recognition with no number) has no percent and reads Đạt / Chưa đạt (`cells`)."""
+    """One row of the targets table; `percent` is lũy kế / kế hoạch × 100 where a share
+    of the plan means something (`data.shows_percent`); a `milestone` (a recognition with
+    no number) reads Đạt / Chưa đạt (`cells`). `in_period` is the period's own increment of
+    a yearly flow, None for a level. `plan_year` is the year the plan figure is for when
+    it is not the report's own (a term goal shown in a year report)."""
 
     ref: str
     name: str
@@ -68,13 +78,28 @@ class TargetLine:
     agency: str | None
     field: str
     milestone: bool = False
+    plan_text: str | None = None  # the goal in words when a number alone misleads
+    higher_better: bool = True
+    flow: bool = False
+    plan_year: int | None = None
+    shares_plan: bool = True  # whether '% so với kế hoạch' means something for it
+    comparator: str | None = None
+    value_max: float | None = None
+    direction: str | None = None  # "maintain" is said "duy trì ở mức …"
+    kind: str = "level"  # domain.fields.TARGET_KINDS: a "change" meant down is a reduction
+    count: bool = False  # its unit counts whole things: shown with no decimals
+
+    def number(self, value: float | None) -> str:
+        """A figure of this target as people read it: '1.234,5', a count '35'."""
+        return vn_number(value, 0 if self.count else 2)
 
     def cells(self) -> tuple[float | str | None, float | str | None, float | str | None]:
-        """Kế hoạch, thực hiện kỳ báo cáo and lũy kế as the tables show them: the numbers,
+        """Kế hoạch, thực hiện kỳ báo cáo and lũy kế as the tables show them: the numbers
+        (the goal in words when it is no plain figure: 'không quá 1,37', '90 (năm 2030)'),
         or for a milestone 'Đạt' as the goal and 'Đạt' / 'Chưa đạt' for a 1 / 0 reported
         (None, left blank, when nothing was)."""
         if not self.milestone:
-            return self.planned, self.in_period, self.cumulative
+            return self.plan_text or self.planned, self.in_period, self.cumulative
         def word(v: float | None) -> str | None:
             return None if v is None else MILESTONE_WORDS[v >= 1]
         return MILESTONE_GOAL, word(self.in_period), word(self.cumulative)
@@ -98,6 +123,11 @@ class TaskLine:
     group: str
     status_label: str
     reason: str | None = None
+    status: str = ""  # the status code (domain.status): hoan_thanh_tre_han …
+    product: str | None = None  # the latest update's product ("Đã ban hành Kế hoạch số …")
+    percent: float | None = None  # the latest update's percent done
+    done_on: date | None = None  # the day it was completed
+    reported_on: date | None = None  # the day of the latest update
 
 
 @dataclass(frozen=True)
@@ -130,16 +160,48 @@ class Direction:
     text: str
     agency: str | None
     due: str | None
+    kind: str = "task"  # or "target"
+    field: str | None = None  # a target's field of work
+    overdue: bool = False  # a task past its due day, carried over
+
+
+# the numbered tables attached to a report, in order: kind -> title
+APPENDIX_TITLES = {"documents": "Văn bản lãnh đạo, chỉ đạo ban hành trong kỳ",
+                   "targets": "Kết quả thực hiện các chỉ tiêu",
+                   "tasks": "Kết quả thực hiện các nhiệm vụ"}
 
 
 @dataclass(frozen=True)
 class Appendix:
-    """Phụ lục: one agency's targets and tasks."""
+    """A Biểu attached to the report: 'Biểu 01 – Kết quả thực hiện các chỉ tiêu' holds the
+    full targets table the prose refers to, 'Biểu 02 – …' the tasks."""
 
     number: int
-    agency: str
-    targets: list[TargetLine]
-    tasks: list[TaskLine]
+    kind: str  # a key of APPENDIX_TITLES
+
+    @property
+    def label(self) -> str:
+        return f"Biểu {self.number:02d}"
+
+    @property
+    def title(self) -> str:
+        return APPENDIX_TITLES[self.kind]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading ('Lĩnh vực kinh tế', 'Nguyên nhân khách quan') and its lines."""
+
+    heading: str
+    lines: list[str]
+
+
+@dataclass(frozen=True)
+class FieldText:
+    """One field of work in the prose: its heading and the paragraph of its figures."""
+
+    heading: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -163,6 +225,22 @@ class Report:
     attached: str = ""  # the appendices' "(Kèm theo Báo cáo số … ngày … của …)" line
     as_of: date | None = None  # the data cut-off, when before the period's end
     cut_off: str = ""  # "Số liệu tính đến ngày 06/12/2026" (empty for a period over)
+    plan_heading: str = PLAN_HEADINGS[True]  # "Kế hoạch năm" or "Mục tiêu nhiệm kỳ"
+    overview: str = ""  # "Trong 21 chỉ tiêu, có 20 chỉ tiêu đánh giá được: …"
+    field_texts: list[FieldText] = field(default_factory=list)
+    task_overview: str = ""  # "Trong 12 nhiệm vụ, 4 đã hoàn thành …"
+    opening: str = ""  # "Thực hiện … , Ủy ban nhân dân xã … báo cáo … như sau:"
+    results: str = ""  # the assessment's results: counts of what went well
+    limits: list[Section] = field(default_factory=list)  # by field, worst first
+    causes: list[Section] = field(default_factory=list)  # khách quan, chủ quan, others
+    next_tasks: list[Section] = field(default_factory=list)  # by field, overdue first
+    proposals: list[str] = field(default_factory=list)  # kiến nghị ("Không." when none)
+    next_period: str = "kỳ tới"  # "quý IV năm 2026"
+    documents: list[TaskLine] = field(default_factory=list)  # issued in the period
+    closing: str = ""  # "Trên đây là báo cáo …./."
+
+    def appendix(self, kind: str) -> Appendix | None:
+        return next((a for a in self.appendices if a.kind == kind), None)
 
     @property
     def targets(self) -> list[TargetLine]:

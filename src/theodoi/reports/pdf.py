@@ -6,8 +6,6 @@ the editable DOCX a clerk signs look the same.
 
 from __future__ import annotations
 
-import shutil
-
 from theodoi.domain.errors import BadInput
 from theodoi.tools import soffice as lo
 
@@ -22,7 +20,7 @@ class PdfUnavailable(BadInput):
 
 def soffice() -> str:
     """The LibreOffice command on PATH, or PdfUnavailable saying what to install."""
-    found = shutil.which("soffice") or shutil.which("libreoffice")
+    found = lo.find()
     if found is None:
         raise PdfUnavailable(
             "không tạo được PDF vì máy chưa cài LibreOffice; hãy cài gói libreoffice-writer "

@@ -16,6 +16,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from theodoi.reports import tasks as task_rules
 from theodoi.reports.cells import Formula, put
 from theodoi.reports.model import TASK_GROUP_LABELS, Report
 
@@ -29,8 +30,8 @@ TARGET_HEAD = ("TT", "Chỉ tiêu", "Đơn vị", "Kế hoạch", "Thực hiện
                "% so với kế hoạch", "Đánh giá", "Cơ quan chủ trì")
 TARGET_WIDTHS = (6, 48, 12, 13, 14, 13, 12, 18, 26)
 TASK_HEAD = ("TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Kết quả", "Đánh giá",
-             "Lý do (nếu quá hạn)")
-TASK_WIDTHS = (6, 52, 26, 12, 15, 20, 40)
+             "Lý do (nếu quá hạn)", "Sản phẩm, tiến độ")  # column E is what COUNTIFS read
+TASK_WIDTHS = (6, 52, 26, 12, 15, 20, 40, 48)
 AGENCY_HEAD = ("TT", "Cơ quan chủ trì", *TASK_GROUP_LABELS.values(), "Tổng số")
 AGENCY_WIDTHS = (6, 40, 14, 16, 12, 12)
 TASK_SHEET = "Nhiệm vụ"
@@ -106,14 +107,15 @@ def _put(ws: Worksheet, row: int, values: list[object], *, bold: bool = False) -
 
 def _targets(ws: Worksheet, report: Report) -> None:
     _title(ws, report, "PHỤ LỤC: KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", len(TARGET_HEAD))
-    _head(ws, TARGET_HEAD, TARGET_WIDTHS)
+    _head(ws, tuple(report.plan_heading if h == "Kế hoạch" else h for h in TARGET_HEAD),
+          TARGET_WIDTHS)
     row, n = HEADER_ROW + 1, 0
     for group in report.fields:
         _put(ws, row, ["", group.heading, *[""] * (len(TARGET_HEAD) - 2)], bold=True)
         row += 1
         for t in group.rows:
             n += 1
-            percent = None if t.milestone else Formula(
+            percent = None if not t.shares_plan else Formula(
                 f'=IF(AND(ISNUMBER(D{row}),ISNUMBER(F{row}),D{row}<>0),F{row}/D{row},"")')
             _put(ws, row, [n, t.name, t.unit or "", *t.cells(), percent, t.status_label,
                            t.agency or ""])
@@ -130,7 +132,7 @@ def _tasks(ws: Worksheet, report: Report) -> int:
     for n, t in enumerate(report.tasks, start=1):
         row += 1
         _put(ws, row, [n, t.title, t.agency, t.due, TASK_GROUP_LABELS[t.group], t.status_label,
-                       t.reason or ""])
+                       t.reason or "", task_rules.result_text(t)])
         ws.cell(row, 4).number_format = "dd/mm/yyyy"
     _print_setup(ws, len(TASK_HEAD))
     return max(row, HEADER_ROW + 1)

@@ -13,7 +13,7 @@ Entries are shared between requests: callers must treat what they get as read-on
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping
 from threading import Lock
 from typing import Any
 
@@ -52,7 +52,7 @@ class Memo:
                           keep=lambda _k: keep)
         return found[None]
 
-    def many(self, keys: dict[Any, Hashable], make: Callable[[list[Any]], dict[Any, Any]],
+    def many(self, keys: Mapping[Any, Hashable], make: Callable[[list[Any]], dict[Any, Any]],
              *, keep: Callable[[Any], bool] = lambda _k: True) -> dict[Any, Any]:
         """A value for each of `keys` (name -> cache key): the cached ones, and the rest
         made together by `make(missing names)`; a made value is stored when `keep(name)`.
@@ -84,3 +84,11 @@ class Memo:
     def clear(self) -> None:
         with self._lock:
             self._data.clear()
+
+
+# The two memos of the services, each key starting with what the entry is ("status" …):
+# computed results of a unit by its stamp and the day (status, completeness), and what a
+# page reads, made from them and the unit's rows (the *_view services). The web's third
+# is of rendered pages (web/templating.py). bench/caches.py measures what each saves.
+COMPUTED = Memo(4000)
+VIEWS = Memo(4000)

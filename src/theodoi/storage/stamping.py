@@ -3,9 +3,12 @@
 A listener on every Session: after each flush it looks at the rows added, changed and
 deleted, finds the unit each hangs on (table `HANGS_ON` below: a row names its unit, its
 plan, its target or its task) and writes a fresh random stamp for those units in the same
-transaction. A rollback takes the new stamp back with the data. Writes made with Core
-statements instead of the ORM are not seen: the one such write in the application
-(merging agencies) also deletes an agency through the ORM, which stamps its unit.
+transaction. A rollback takes the new stamp back with the data. A one-statement UPDATE
+or DELETE through the session (a repository's guarded write: superseding a record,
+moving assignments) writes no ORM object, so no flush sees it: a second listener stamps
+the units of the rows its WHERE picks, read just before it runs. Statements run on a bare
+Connection are not seen; the application runs none on these tables
+(tests/services/test_stamp_coverage.py).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from collections import defaultdict
 from typing import Any
 
 from sqlalchemy import Connection, event, inspect, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import ORMExecuteState, Session
 
 from theodoi.storage.models import (
     Agency,
@@ -80,7 +83,7 @@ def units_of(conn: Connection, found: dict[str, set[int]]) -> set[int]:
             continue
         query = select(Plan.unit_id)
         if model is not None:
-            query = query.join(model, model.plan_id == Plan.id)  # type: ignore[attr-defined]
+            query = query.join(model, model.plan_id == Plan.id)
         out.update(conn.execute(query.where(column.in_(ids))).scalars())
     return out
 
@@ -129,6 +132,26 @@ def _stamp(s: Session, _context: Any) -> None:
         found, deleted = touched(rows)
         conn = s.connection()
         stamp(conn, units_of(conn, found) - deleted)  # a deleted unit's stamp went with it
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _statement(state: ORMExecuteState) -> None:
+    """Stamp the units of the rows a bulk UPDATE or DELETE on a stamped table will write,
+    before it runs (the one lock order: stamp row first)."""
+    mapper = state.bind_mapper
+    model = mapper.class_ if mapper is not None else None
+    if not (state.is_update or state.is_delete) or model not in HANGS_ON:
+        return
+    where = state.statement.whereclause  # type: ignore[attr-defined]
+    pointers = HANGS_ON[model]
+    query = select(*(getattr(model, attribute) for attribute, _ in pointers))
+    found: dict[str, set[int]] = defaultdict(set)
+    conn = state.session.connection()
+    for row in conn.execute(query if where is None else query.where(where)):
+        for value, (_attribute, points_at) in zip(row, pointers, strict=True):
+            if value is not None:
+                found[points_at].add(value)
+    stamp(conn, units_of(conn, found))
 
 
 @event.listens_for(Session, "after_rollback")

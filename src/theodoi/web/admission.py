@@ -141,7 +141,7 @@ def _read_back(spool: Any, size: int, receive: Receive) -> Receive:
     return replayed
 
 
-def _replay(messages: list[dict[str, Any]], receive: Receive) -> Receive:
+def _replay(messages: list[Message], receive: Receive) -> Receive:
     async def replayed() -> Message:
         return messages.pop(0) if messages else await receive()
 

@@ -7,7 +7,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from theodoi.web.templating import vn_number
+from theodoi.domain.numbers import shown_number
+from theodoi.domain.phrases import amount_text
 
 WIDTH, HEIGHT = 640, 280
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 32  # room for the axis labels
@@ -31,7 +32,7 @@ class Svg:
 
 def _step(span: float) -> float:
     """A round tick step giving three to six ticks over `span` (1, 2 or 5 times 10^n)."""
-    base = 10 ** math.floor(math.log10(span / 4))
+    base: float = 10 ** math.floor(math.log10(span / 4))  # int ** int is typed Any
     return next(base * m for m in (1, 2, 5, 10) if span / (base * m) <= 6)
 
 
@@ -67,17 +68,19 @@ def svg(data: dict[str, Any] | None) -> Svg | None:
     def line(points: list[list[float]]) -> str:
         return " ".join("{},{}".format(*at(x, y)) for x, y in points)
 
+    unit = data.get("unit")
     out = Svg(expected=line(data["expected"]), forecast=line(data["forecast"] or []))
     if data["goal"] is not None:
-        out.goal_y, out.goal_label = at(x0, data["goal"])[1], vn_number(data["goal"])
+        out.goal_y, out.goal_label = at(x0, data["goal"])[1], amount_text(data["goal"], unit)
     out.milestones = [{"cx": c[0], "cy": c[1], "title": f"Lộ trình năm {int(x) - 1}: "
-                       f"{vn_number(y)}"} for x, y in data["milestones"] if (c := at(x, y))]
+                       f"{amount_text(y, unit)}"} for x, y in data["milestones"]
+                      if (c := at(x, y))]
     out.actuals = [{"cx": c[0], "cy": c[1], "title": f"Thực hiện {p['label']}: "
-                    f"{vn_number(p['y'])}"} for p in data["actuals"]
+                    f"{amount_text(p['y'], unit)}"} for p in data["actuals"]
                    if (c := at(p["x"], p["y"]))]
     out.x_ticks = [{"x": at(year + 0.5, y0)[0], "label": str(year)}
                    for year in range(int(x0), int(x1))]
     ticks = round((y1 - y0) / step)
-    out.y_ticks = [{"y": at(x0, y0 + i * step)[1], "label": vn_number(y0 + i * step)}
+    out.y_ticks = [{"y": at(x0, y0 + i * step)[1], "label": shown_number(y0 + i * step)}
                    for i in range(ticks + 1)]
     return out

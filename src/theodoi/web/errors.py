@@ -7,7 +7,7 @@ swapped into the page's notice area; a page that needs sign-in redirects to the 
 
 from __future__ import annotations
 
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -55,15 +55,41 @@ def respond(request: Request, status: int, kind: str, code: str, message: str) -
     if request.headers.get("hx-request"):
         return HTMLResponse(render("_notice.html", request, level="loi", message=message),
                             status_code=status,
-                            headers={"HX-Retarget": "#thong-bao", "HX-Reswap": "innerHTML"})
-    return HTMLResponse(render("error.html", request, status=status, message=message),
-                        status_code=status)
+                            headers={"HX-Retarget": notice_of(request), "HX-Reswap": "innerHTML"})
+    back, where = back_link(request)
+    return HTMLResponse(render("error.html", request, status=status, message=message,
+                               back=back, back_label=where), status_code=status)
+
+
+def notice_of(request: Request) -> str:
+    """Where an htmx form's error goes: beside the form. A form answering into its own
+    notice area (#tb-…) gets it there; one that redraws an element (#muc-t1) gets it in
+    that element's notice area (#tb-muc-t1); anything else in the page's notice area."""
+    target = request.headers.get("hx-target", "")
+    if not target.replace("-", "").isalnum():
+        return "#thong-bao"
+    if target.startswith("tb-"):
+        return f"#{target}"
+    return f"#tb-{target}" if target.startswith("muc-") else "#thong-bao"
+
+
+def back_link(request: Request) -> tuple[str, str]:
+    """(link, words) back to where the person was: the page they came from when it is one
+    of this site's (the Referer), else their unit's home, else the home page."""
+    came = urlsplit(request.headers.get("referer", ""))
+    if came.netloc == request.url.netloc and came.path.startswith("/") \
+            and not came.path.startswith("/api"):
+        return urlunsplit(("", "", came.path, came.query, "")), "Quay lại trang trước"
+    user = getattr(request.state, "user", None)
+    if user is not None and user.grants:
+        return f"/don-vi/{user.grants[0].unit_id}", "Về trang đơn vị"
+    return "/", "Về trang chủ"
 
 
 async def on_theodoi_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, TheodoiError)
     status, kind = status_of(exc)
-    return respond(request, status, kind, exc.code, exc.render())
+    return respond(request, status, kind, exc.code, exc.render("web"))
 
 
 async def on_must_change_password(request: Request, exc: Exception) -> Response:

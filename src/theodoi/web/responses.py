@@ -12,6 +12,7 @@ import json
 import math
 from typing import Any
 
+from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 
 
@@ -35,3 +36,9 @@ class FiniteJSONResponse(JSONResponse):
         except ValueError:  # "Out of range float values are not JSON compliant"
             return json.dumps(finite(content), ensure_ascii=False, allow_nan=False,
                               indent=None, separators=(",", ":")).encode("utf-8")
+
+
+def json_of(content: Any) -> FiniteJSONResponse:
+    """The response FastAPI makes of what a route returns (dates as ISO text …), for a
+    route that returns a Response itself."""
+    return FiniteJSONResponse(jsonable_encoder(content))

@@ -4,78 +4,88 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from datetime import date, datetime
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 from fastapi import Request
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import escape
 
+from theodoi.domain.dates import vn_day
 from theodoi.domain.fields import CHOICE_LABELS, FIELD_LABELS, FIELDS_OF_WORK
+from theodoi.domain.numbers import shown_number
 from theodoi.domain.numbers import vn_number as format_number
-from theodoi.domain.phrases import goal_text
+from theodoi.domain.phrases import amount_text, goal_text
 from theodoi.services.memo import Memo
 from theodoi.services.reporting import report_files
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-INVALID_NUMBER = "không hợp lệ"
 
 
-def vn_date(value: Any) -> str:
-    """ISO date (or datetime) -> dd/mm/yyyy; empty for none."""
-    if not value:
-        return ""
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
-    return value.strftime("%d/%m/%Y")
-
-
-def vn_number(value: Any) -> str:
-    """1234.5 -> '1.234,5' through the one formatter (domain.numbers); empty for none;
-    'không hợp lệ' for inf or nan a former version stored, so the page still opens and
-    shows what to correct."""
-    if value is None or value == "":
-        return ""
+def vn_number_exact(value: Any) -> str:
+    """A number in a form field: Vietnamese form, every decimal kept (up to 9)."""
     number = float(value)
-    return format_number(number) if math.isfinite(number) else INVALID_NUMBER
+    return format_number(number, 9) if math.isfinite(number) else str(value)
 
 
 NAME, CSRF = "\u2063theodoi-ten\u2063", "\u2063theodoi-csrf\u2063"  # invisible separators
 PAGES = Memo(300)  # rendered pages by the shared data they show (see render)
 
+
+class PerPersonField(Exception):  # not an AttributeError, which Jinja would swallow
+    """A cached page's template read a field of the person that is not in its key."""
+
+
+class StandIn:
+    """The person as a page rendered once for many people sees them: the name (a marker
+    each person's own replaces), the menu of the first role and whether the password must
+    change, which are in the page's key. Reading anything else fails loudly: it would put
+    one person's data in everyone's copy (Jinja would render a missing field as empty)."""
+
+    def __init__(self, menu: tuple[tuple[int, str], ...], must_change_password: bool) -> None:
+        self.display_name = NAME
+        self.grants = tuple(MenuGrant(unit_id, role) for unit_id, role in menu)
+        self.must_change_password = must_change_password
+
+    def __getattr__(self, name: str) -> Any:
+        raise PerPersonField(f"a cached page read user.{name}, which is not in its key")
+
+
+class MenuGrant:
+    """A role as the menu shows it: its unit and role, nothing else of the grant."""
+
+    def __init__(self, unit_id: int, role: str) -> None:
+        self.unit_id, self.role = unit_id, role
+
+    def __getattr__(self, name: str) -> Any:
+        raise PerPersonField(f"a cached page read grant.{name}, which is not in its key")
+
 env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(),
                   trim_blocks=True, lstrip_blocks=True)
-env.filters["vn_date"] = vn_date
-env.filters["vn_number"] = vn_number
+env.filters["vn_date"] = vn_day
+env.filters["vn_number"] = shown_number
 # an item's goal in words ("từ 9,5 đến 10%/năm", "dưới 1%"), never its comparator's sign
 env.filters["goal"] = lambda i: goal_text(i.get("comparator"), i.get("value"),
                                           i.get("value_max"), i.get("unit"))
+# a stored number in a form field, as the person would type it, without rounding it away
+env.filters["number_input"] = lambda v: "" if v is None else vn_number_exact(v)
+env.filters["amount"] = lambda v, unit: amount_text(None if v in (None, "") else float(v), unit)
 env.filters["field_label"] = lambda code: FIELD_LABELS.get(code, code or "")  # kinh_te -> Kinh tế
 env.globals["report_form"] = report_files.form_options  # kinds, formats, PDF or not
 env.globals["choices"] = CHOICE_LABELS  # the review form's choices, in words
 env.globals["field_choices"] = {k: v for k, v in FIELD_LABELS.items() if k in FIELDS_OF_WORK}
 
 
-def form_number(value: Any) -> str:
-    """A stored number as a form shows it to be typed back: every digit kept (a rounded
-    figure would be saved as a change), decimal comma, no thousands dots."""
-    if value is None or value == "":
-        return ""
-    number = float(value)
-    if not math.isfinite(number):
-        return INVALID_NUMBER
-    return str(int(number)) if number.is_integer() else repr(number).replace(".", ",")
-
-
 def roadmap(milestones: Any) -> str:
     """[{year, value}] -> '2026: 30; 2027: 50', as the roadmap field is typed."""
-    return "; ".join(f"{m['year']}: {form_number(m.get('value'))}".rstrip(": ")
+    return "; ".join(f"{m['year']}: {_exact(m.get('value'))}".rstrip(": ")
                      for m in milestones or ())
 
 
-env.filters["form_number"] = form_number
+def _exact(value: Any) -> str:
+    return "" if value is None else vn_number_exact(value)
+
+
 env.filters["roadmap"] = roadmap
 
 
@@ -103,8 +113,7 @@ def render(name: str, request: Request, *, shared: tuple[object, ...] | None = N
     key = (name, tuple(map(id, shared)), rest, menu, user.must_change_password)
     hit = PAGES.get(key)
     if hit is None or any(a is not b for a, b in zip(hit[0], shared, strict=True)):
-        stand_in = SimpleNamespace(display_name=NAME, grants=user.grants[:1],
-                                   must_change_password=user.must_change_password)
+        stand_in = StandIn(menu, user.must_change_password)
         values = {k: m() for k, m in made.items()}
         hit = (shared, env.get_template(name).render(**{**context, **values,
                                                           "user": stand_in, "csrf": CSRF}))

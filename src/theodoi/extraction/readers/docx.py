@@ -53,6 +53,8 @@ def read(data: bytes, name: str) -> SourceText:
     return SourceText(text, "docx", blocks, warnings)
 
 
+# Elements here are python-docx's lxml elements: lxml ships no types, so they are `object`
+# and each call of an lxml method carries `type: ignore[attr-defined]`.
 def run_font(t: object) -> str:
     """The font of the run holding text element `t` ('' when the run names none)."""
     run = t.getparent()  # type: ignore[attr-defined]

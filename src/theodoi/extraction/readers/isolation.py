@@ -30,7 +30,7 @@ from theodoi.extraction.errors import FileTooLarge, ReadTimedOut, UnreadableFile
 try:
     import resource
 except ImportError:  # pragma: no cover - Windows
-    resource = None  # type: ignore[assignment]
+    resource = None  # type: ignore[assignment]  # the module, or None where there is none
 
 PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
@@ -54,12 +54,13 @@ def run(reader: Callable[[], Any], name: str, *, memory_mb: int, timeout_s: floa
     try:
         payload = _collect(read_fd, pid, timeout_s, name)
     except BaseException:  # interrupted while waiting: the child must not outlive it
-        _kill(pid)
+        kill(pid)
         raise
     finally:
         os.close(read_fd)
-        _reap(pid)
-    return _outcome(payload, name, memory_mb)
+        reap(pid)
+    return outcome(pickle.loads(payload) if payload else None,  # our own forked child wrote it
+                   name, memory_mb)
 
 
 def _child(reader: Callable[[], Any], write_fd: int, memory_mb: int) -> None:
@@ -67,16 +68,8 @@ def _child(reader: Callable[[], Any], write_fd: int, memory_mb: int) -> None:
     try:
         # the cap must not wait on Python's shutdown: a bomb may be mid-allocation
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
-        _cap_memory(memory_mb)
-        try:
-            payload: tuple[str, Any] = ("ok", reader())
-        except BadInput as exc:
-            payload = ("bad", (type(exc), exc.message, exc.subject))
-        except MemoryError:
-            payload = ("memory", None)
-        except BaseException as exc:  # noqa: BLE001 - reported to the parent, not lost
-            payload = ("error", f"{exc!r}\n{traceback.format_exc(limit=5)}")
-        data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+        cap_memory(memory_mb)
+        data = pickle.dumps(attempt(reader), protocol=pickle.HIGHEST_PROTOCOL)
         with os.fdopen(write_fd, "wb") as out:
             out.write(data)
     except BaseException:  # noqa: BLE001 - even pickling can run out of memory
@@ -85,11 +78,27 @@ def _child(reader: Callable[[], Any], write_fd: int, memory_mb: int) -> None:
         os._exit(code)
 
 
-def _cap_memory(memory_mb: int) -> None:
-    """Let the address space grow by `memory_mb` over what the process maps now."""
+def attempt(reader: Callable[[], Any]) -> tuple[str, Any]:
+    """What `reader()` ended with, as the child reports it: ok, bad, memory or error."""
+    try:
+        return ("ok", reader())
+    except BadInput as exc:
+        return ("bad", (type(exc), exc.message, exc.subject))
+    except MemoryError:
+        return ("memory", None)
+    except BaseException as exc:  # noqa: BLE001 - reported to the parent, not lost
+        return ("error", f"{exc!r}\n{traceback.format_exc(limit=5)}")
+
+
+def mapped_bytes() -> int:
+    """The address space this process maps now (what RLIMIT_AS counts)."""
     with open("/proc/self/statm") as statm:
-        mapped = int(statm.read().split()[0]) * PAGE
-    limit = mapped + memory_mb * 1024 * 1024
+        return int(statm.read().split()[0]) * PAGE
+
+
+def cap_memory(memory_mb: int) -> None:
+    """Let the address space grow by `memory_mb` over what the process maps now."""
+    limit = mapped_bytes() + memory_mb * 1024 * 1024
     _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard != resource.RLIM_INFINITY:  # inside another capped child: never ask for more
         limit = min(limit, hard)
@@ -104,7 +113,7 @@ def _collect(read_fd: int, pid: int, timeout_s: float, name: str) -> bytes:
         left = deadline - time.monotonic()
         ready = select.select([read_fd], [], [], max(left, 0))[0] if left > 0 else []
         if not ready:
-            _kill(pid)
+            kill(pid)
             raise ReadTimedOut(f"đọc tệp quá {timeout_s:g} giây nên đã dừng (tệp hỏng hoặc "
                                "độc hại).", subject=name)
         chunk = os.read(read_fd, 1 << 20)
@@ -113,12 +122,13 @@ def _collect(read_fd: int, pid: int, timeout_s: float, name: str) -> bytes:
         chunks.append(chunk)
 
 
-def _outcome(payload: bytes, name: str, memory_mb: int) -> Any:
-    """The reader's result, or the error it ended with, raised as a BadInput."""
-    if not payload:  # killed by a signal (an allocation PDFium could not survive) or crashed
+def outcome(payload: tuple[str, Any] | None, name: str, memory_mb: int) -> Any:
+    """The reader's result, or the error it ended with, raised as a BadInput; None is a
+    child that wrote nothing."""
+    if payload is None:  # killed by a signal (an allocation PDFium could not survive) or crashed
         raise FileTooLarge(f"đọc tệp cần quá {memory_mb} MB bộ nhớ hoặc làm trình đọc dừng "
                            "bất thường (tệp hỏng hoặc độc hại).", subject=name)
-    kind, value = pickle.loads(payload)  # our own forked child wrote it
+    kind, value = payload
     if kind == "ok":
         return value
     if kind == "bad":
@@ -131,12 +141,12 @@ def _outcome(payload: bytes, name: str, memory_mb: int) -> Any:
                          subject=name) from RuntimeError(value)
 
 
-def _kill(pid: int) -> None:
+def kill(pid: int) -> None:
     with contextlib.suppress(ProcessLookupError):
         os.kill(pid, signal.SIGKILL)
 
 
-def _reap(pid: int) -> None:
+def reap(pid: int) -> None:
     """Wait for the child so it leaves no zombie; it has written or been killed."""
     with contextlib.suppress(ChildProcessError):
         os.waitpid(pid, 0)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from theodoi.domain.errors import BadInput
+from theodoi.domain.numbers import vn_number
 from theodoi.extraction.errors import FileTooLarge, UnreadableFile, UnsafeContent
 
 # The largest real plan in the corpus unpacks to about 1 MB of XML; 64 MB is far above any
@@ -142,7 +143,7 @@ class _Budget:
 def mb(size: int) -> str:
     """A size for a message: '0,5 MB', '64 MB' (Vietnamese decimal comma)."""
     value = size / 1048576
-    return (f"{value:.0f} MB" if value >= 10 else f"{value:.1f} MB").replace(".", ",")
+    return f"{vn_number(value, 0 if value >= 10 else 1)} MB"
 
 
 def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: _Budget,
@@ -213,5 +214,5 @@ def check_text(length: int, file_size: int, name: str) -> None:
     """Refuse text that grows past MAX_TEXT_CHARS or MAX_TEXT_GROWTH times its file."""
     budget = min(MAX_TEXT_CHARS, max(MIN_TEXT_BUDGET, MAX_TEXT_GROWTH * file_size))
     if length > budget:
-        raise FileTooLarge(f"văn bản đọc ra quá dài ({length:,} ký tự, tối đa {budget:,}); "
-                           "nghi là tệp nén độc hại.".replace(",", "."), subject=name)
+        raise FileTooLarge(f"văn bản đọc ra quá dài ({vn_number(length)} ký tự, tối đa "
+                           f"{vn_number(budget)}); nghi là tệp nén độc hại.", subject=name)

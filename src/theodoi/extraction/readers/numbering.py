@@ -85,6 +85,7 @@ class Numbering:
             text = text.replace(f"%{lvl + 1}", fmt_number(value, lvl_fmt))
         return text
 
+    # `p` (here and in _num_pr) is an lxml element: lxml ships no types, hence the ignores
     def _style_num(self, p: object) -> tuple[str, int] | None:
         style = p.find(f"{W}pPr/{W}pStyle")  # type: ignore[attr-defined]
         return self.styles.get(style.get(f"{W}val")) if style is not None else None

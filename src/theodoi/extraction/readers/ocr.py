@@ -30,7 +30,7 @@ def tesseract_with_vietnamese() -> str | None:
     return exe if "vie" in (langs.stdout + langs.stderr).split() else None
 
 
-def _pgm(page: object) -> bytes:
+def _pgm(page: object) -> bytes:  # a pypdfium2 page: that library ships no types
     bitmap = page.render(scale=DPI / 72, grayscale=True)  # type: ignore[attr-defined]
     width, height, stride = bitmap.width, bitmap.height, bitmap.stride
     raw = bytes(bitmap.buffer)

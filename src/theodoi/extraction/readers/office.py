@@ -16,14 +16,10 @@ from theodoi.tools import soffice
 TIMEOUT_S = 120
 
 
-def find_soffice() -> str | None:
-    return soffice.find()
-
-
 def read(data: bytes, name: str) -> SourceText:
     """Convert with `soffice --headless --convert-to docx` and read the result."""
     suffix = PurePath(name).suffix.lower() or ".doc"
-    if find_soffice() is None:
+    if soffice.find() is None:
         raise UnsupportedFormat(
             f"đọc tệp {suffix[1:].upper()} cần LibreOffice; hãy cài gói libreoffice-writer "
             "(apt-get install libreoffice-writer) hoặc lưu tệp thành DOCX rồi tải lại.",

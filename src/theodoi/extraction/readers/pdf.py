@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from typing import Any
 
+from theodoi.domain.text import squash
 from theodoi.extraction.errors import FileTooLarge, NoTextLayer, UnreadableFile
 from theodoi.extraction.readers import limits, ocr
 from theodoi.extraction.readers.legacy import looks_tcvn3, tcvn3_to_unicode
@@ -27,7 +28,7 @@ PAGE_NUMBER = re.compile(r"^\s*(?:Trang\s*)?-?\s*\d{1,4}\s*-?\s*(?:/\s*\d{1,4})?
 def _key(line: str) -> str:
     """Compare lines with whitespace folded; in short lines ("Trang 3", "- 3/12 -") numbers
     change from page to page, so they are folded too."""
-    folded = " ".join(line.split())
+    folded = squash(line)
     return re.sub(r"\d+", "#", folded) if len(folded) < FOLD_DIGITS_BELOW else folded
 
 

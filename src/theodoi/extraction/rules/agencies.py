@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from theodoi.extraction.rules.labels import ITEM_HEAD
+
 _UNIT = r"(?:\s+(?:xã|phường|thị trấn|đặc khu))?"
 
 AGENCIES: list[tuple[str, str]] = [
@@ -41,6 +43,10 @@ AGENCIES: list[tuple[str, str]] = [
 
 COMPILED: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(r"^(?:các\s+|đồng chí\s+|đ/c\s+)?(?:" + p + r")\b"))
                                                for name, p in AGENCIES]
+# Matches where any of COMPILED does: one test rules out the many names that start with no
+# body the table knows, before the patterns are tried one by one
+ANY_KNOWN = re.compile(r"^(?:các\s+|đồng chí\s+|đ/c\s+)?(?:"
+                       + "|".join(f"(?:{p})" for _, p in AGENCIES) + r")\b")
 
 # Where a list of bodies ends and the rest of the sentence starts: "phối hợp với các phòng, ban,
 # đơn vị liên quan căn cứ chức năng, nhiệm vụ …", "… có trách nhiệm …", "… theo dõi …"
@@ -55,3 +61,20 @@ BODY_HEADS = re.compile(
     r"trường|chi bộ|đảng ủy|đảng bộ|chi hội|hợp tác xã|htx|tổ|thôn|bản|ấp|khu phố|"
     r"thường trực|bảo hiểm|bệnh viện|kho bạc|chi cục|cục|sở|quỹ|ngân hàng|bưu điện|điện lực|mặt trận|mttq|"
     r"bch|bchqs|ubkt|công đoàn|liên đoàn|cơ quan|đội|doanh nghiệp|công ty)\s+\S")  # a head word alone ("ban") names nothing
+
+# An assignment in a target's sentence (stages/target_agencies.py):
+# "Giao cho X chủ trì, phối hợp với Y …" / "Giao X chủ trì …": the body named before "chủ trì"
+ASSIGN = re.compile(r"[Gg](?<!\w[Gg])iao\s+(?:cho\s+)?(?P<lead>[^,;.:\n]{3,120}?)\s+chủ trì"
+                    r"(?:\s*,?\s*(?:và\s+)?phối hợp(?:\s+với)?\s+(?P<co>[^;.:]{3,300}))?")
+# Where the sentence an assignment stands in ends: a lead-in ends at ':', a new item at its label
+SENTENCE_END = re.compile(rf"[.;:](?=\s)|[.;:]$|\n(?=\s*{ITEM_HEAD})")
+# What follows the co-agencies in an assignment and is the work, not a body ("… tham mưu …")
+CO_END = re.compile(r"\s(?:tham mưu|tổ chức|triển khai|thực hiện|theo dõi|xây dựng|hướng dẫn|"
+                    r"đôn đốc|chỉ đạo|phấn đấu|bảo đảm|đảm bảo)\b")
+# The same assignment where the work follows it, to compare the bodies two statements of one
+# target name (stages/target_merge.py): "Giao Phòng Kinh tế chủ trì, phối hợp với các thôn
+# triển khai …" (split_bodies cuts the co-agencies)
+ASSIGN_BEFORE_WORK = re.compile(
+    r"[Gg]iao\s+(?:cho\s+)?(?P<lead>[^,;.:]{3,80}?)\s+chủ trì"
+    r"(?:\s*,?\s*phối hợp(?:\s+với)?\s+(?P<co>[^;.:]{3,200}))?"
+    r"(?=\s+(?:triển khai|tổ chức|thực hiện|xây dựng|tham mưu|theo dõi)|[;.:]|$)")

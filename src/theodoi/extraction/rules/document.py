@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from theodoi.domain.dates import DAY_WORDS
+
 # Kind word alone on its line (upper case) -> contract kind; longest first.
 KIND_WORDS: list[tuple[str, str]] = [
     ("CHƯƠNG TRÌNH HÀNH ĐỘNG", "chuong_trinh_hanh_dong"),
@@ -14,6 +16,9 @@ KIND_WORDS: list[tuple[str, str]] = [
     ("BÁO CÁO", "bao_cao"),
     ("QUYẾT ĐỊNH", "quyet_dinh"),
 ]
+
+# The unit words of a body's name: "ĐẢNG ỦY XÃ", "UBND PHƯỜNG", "THÀNH PHỐ HUẾ"
+UNIT_WORDS = ("XÃ", "PHƯỜNG", "THỊ TRẤN", "HUYỆN", "TỈNH", "THÀNH PHỐ", "ĐẶC KHU")
 
 # Symbol part of a number -> kind, when the kind word is missing ("Số 66-KH/ĐU").
 SYMBOL_KINDS: list[tuple[re.Pattern[str], str]] = [
@@ -30,8 +35,8 @@ NUMBER = re.compile(r"^Số[:\s]\s*(?P<number>\d+[\w/\-–.]*[A-ZĐ][\w/\-–.]*
 # "Nghi Dương, ngày 30 tháng 3 năm 2026"
 # (PDF/TXT exports put it on the "Số: …" line, after a wide gap: "Số: 12/KH-UBND      An Bình, ngày …")
 PLACE_DATE = re.compile(
-    r"^(?:[^\n]*?(?:\t|[^\S\n]{3,}))?[^\S\n]*(?P<place>[A-ZĐÀ-Ỹ][^\n,\d]{1,40}),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
-    r"\s+năm\s+(?P<y>\d{4})\s*$", re.MULTILINE)
+    r"^(?:[^\n]*?(?:\t|[^\S\n]{3,}))?[^\S\n]*(?P<place>[A-ZĐÀ-Ỹ][^\n,\d]{1,40}),\s*"
+    rf"{DAY_WORDS}\s*$", re.MULTILINE)
 # A PDF text layer whose two header columns merged: the date's year went to a later line
 # ("ĐẢNG ỦY Tân Hưng, ngày 30 tháng 3 năm" … "Số 12-CTr/ĐU 2026"); the year is the first
 # 20xx that ends one of the next lines
@@ -94,9 +99,6 @@ CASE_PHRASES: dict[str, str] = {
     "PHÓ CHỦ TỊCH": "Phó Chủ tịch",
     "CHỦ TỊCH": "Chủ tịch",
 }
-
-# Old tone placement seen in documents: "UỶ" for "ỦY", "uỷ" for "ủy"
-OLD_TONES: dict[str, str] = {"UỶ": "ỦY", "uỷ": "ủy", "Uỷ": "Ủy", "HOÁ": "HÓA", "hoá": "hóa"}
 
 # Letterhead lines that name an issuing body ("ỦY BAN NHÂN DÂN", "ĐẢNG ỦY XÃ …"); "ĐẢNG BỘ …" is
 # the body above the issuer in Party letterheads, used only when nothing else is there.

@@ -7,25 +7,35 @@ from __future__ import annotations
 
 import re
 
+from theodoi.extraction.rules.labels import (
+    ARTICLE,
+    DECIMAL,
+    LETTER,
+    ORDINAL,
+    PAREN,
+    PART,
+    ROMAN,
+    UPPER,
+)
+
 # (family, regex on a line start): group "label" is the document's own label, "title" the rest
 HEADING_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "PHẦN I. KẾT QUẢ …", "Chương II: NHIỆM VỤ"
-    ("part", re.compile(r"^(?P<label>(?:PHẦN|Phần|CHƯƠNG|Chương)\s+(?:[IVX]{1,5}|\d{1,2})[.:]?)"
-                        r"\s*[-–:]?\s*(?P<title>\S.*)$")),
+    ("part", re.compile(rf"^(?P<label>{PART})\s*[-–:]?\s*(?P<title>\S.*)$")),
     # "Điều 1. Thông qua các chỉ tiêu …" (nghị quyết HĐND, quyết định)
-    ("article", re.compile(r"^(?P<label>Điều\s+\d{1,3}[.:])\s*(?P<title>\S.*)$")),
+    ("article", re.compile(rf"^(?P<label>{ARTICLE})\s*(?P<title>\S.*)$")),
     # "A. MỤC ĐÍCH, YÊU CẦU"
-    ("upper", re.compile(r"^(?P<label>[A-H]\.)\s+(?P<title>\S.*)$")),
+    ("upper", re.compile(rf"^(?P<label>{UPPER})\s+(?P<title>\S.*)$")),
     # "II. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU"
-    ("roman", re.compile(r"^(?P<label>[IVX]{1,5}\.)\s+(?P<title>\S.*)$")),
+    ("roman", re.compile(rf"^(?P<label>{ROMAN})\s+(?P<title>\S.*)$")),
     # "1.1. Mục tiêu tổng quát", "2.1.3. …", "4.4 Cơ quan chủ trì"
-    ("decimal", re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2})+\.?)\s+(?P<title>\S.*)$")),
+    ("decimal", re.compile(rf"^(?P<label>{DECIMAL})\s+(?P<title>\S.*)$")),
     # "1. Thuận lợi:"
-    ("number", re.compile(r"^(?P<label>\d{1,2}\.)\s+(?P<title>\S.*)$")),
+    ("number", re.compile(rf"^(?P<label>{ORDINAL})\s+(?P<title>\S.*)$")),
     # "a) Phát triển nông nghiệp", "b, Văn hóa"
-    ("letter", re.compile(r"^(?P<label>[a-zđ][\),])\s+(?P<title>\S.*)$")),
+    ("letter", re.compile(rf"^(?P<label>{LETTER})\s+(?P<title>\S.*)$")),
     # "(1) Tỷ lệ …"
-    ("paren", re.compile(r"^(?P<label>\(\d{1,2}\))\s+(?P<title>\S.*)$")),
+    ("paren", re.compile(rf"^(?P<label>{PAREN})\s+(?P<title>\S.*)$")),
 ]
 
 # A heading's title starts with a capital letter (Vietnamese headings are written that way);

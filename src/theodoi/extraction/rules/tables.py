@@ -83,3 +83,6 @@ ANNUAL = re.compile(r"h[àằ]ng năm|mỗi năm", _I)
 # A cell that gives a year or a range of years alone: "2026", "Năm 2026", "2025 - 2035"
 YEARS_ONLY = re.compile(r"^(?:năm\s+)?(?:20\d{2})(?:\s*[-–]\s*(?:năm\s+)?(?P<y>20\d{2}))?$|"
                         r"^(?:năm\s+)?(?P<y1>20\d{2})$", _I)
+
+# A total row of an indicator table: "Tổng", "Tổng cộng", "Tổng số", "Cộng" (not "tổng đàn gia súc")
+TOTAL = re.compile(r"^(?:tổng(?:\s+(?:cộng|số))?\b(?!\s+đàn)|cộng\b)", re.IGNORECASE)

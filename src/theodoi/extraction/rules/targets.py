@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from theodoi.extraction.rules.labels import ITEM, ITEM_HEAD
+
 # Headings under which every numbered or bulleted item is a target ("3. Chỉ tiêu cụ thể",
 # "2. Các chỉ tiêu chủ yếu", "1.2. Mục tiêu cụ thể đến năm 2030")
 TARGET_SECTION = re.compile(r"chỉ tiêu|^mục tiêu(?!\s+(?:tổng quát|chung))", re.IGNORECASE)
@@ -162,7 +164,7 @@ YEAR = re.compile(r"(?:đến|vào|trong)?\s*năm\s+(?P<y>20\d{2})", re.IGNORECA
 BASE_YEAR = re.compile(r"so với\s*(?:cùng kỳ\s*)?$", re.IGNORECASE)
 
 # Words stripped from the start of an indicator
-LEAD_WORDS = re.compile(r"^(?:[-+*•]\s*|\(\d+\)\s*|\d+(?:\.\d+)*\.\s*|[a-zđA-ZĐ][),]\s*|"
+LEAD_WORDS = re.compile(rf"^(?:{ITEM}\s*|"
                         r"(?:mục tiêu|chỉ tiêu)(?: cụ thể)?\s*:\s*|trong\s+|phấn đấu\s+|"
                         r"đến năm \d{4},?\s*|đến cuối (?:nhiệm kỳ|giai đoạn|năm \d{4}),?\s*|"
                         r"hằng năm,?\s*|hàng năm,?\s*|mỗi năm,?\s*|có\s+|"
@@ -222,8 +224,6 @@ EMPTY_HEAD = re.compile(r"^[\s\-+*•(\d).]*(?:phấn đấu\b\s*)?(?:có\b\s*)?
 
 # "mỗi năm có ít nhất 01 sản phẩm": a yearly flow
 EACH_YEAR = re.compile(r"\bmỗi năm\b", re.IGNORECASE)
-# A clause that starts a new list item (its own recurrence), not the rest of one
-ITEM_START = re.compile(r"^(?:[-+*•]|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ][),])\s")
 
 # Target tables (Biểu chỉ tiêu): header cells and value cells
 TABLE_INDICATOR = re.compile(r"^(?:tên\s+)?chỉ tiêu|^nội dung chỉ tiêu", re.IGNORECASE)
@@ -296,3 +296,12 @@ SUBJECT_CUT = re.compile(r"\s(?:theo|căn cứ|tiếp tục|chủ động|khẩn
 # "cấp 2", "loại 1", "hạng III", "khóa XVI", "top 03", "thứ 5"
 ORDINAL_BEFORE = re.compile(r"(?:mức độ|mức|cấp|loại|hạng|nhóm|thứ|khóa|khoá|tầng|top|"
                             r"tốp|phiên bản|version|số)\s*$", re.IGNORECASE)
+
+# A cheap test before REFERENCE_NUMBER: most clauses hold no reference ("số 64", "Điều 5", "15/2021")
+DIGIT_REF = re.compile(r"\d[/.-]\d|\d-[A-ZĐ]|(?:số|Điều|điều|khoản|Khoản|thị|luận|định|tư)\s+\d")
+# Where one clause of a target's text ends and the next starts (stages/clauses.py)
+CLAUSE_BOUNDARY = re.compile(
+    r";"                                            # clauses of one item: "…; giảm 1,5% …"
+    r"|\.(?=\s+[A-ZĐÀ-Ỹ(\-+*•\d])"                 # a sentence ends: "… 95%. Tỷ lệ …"
+    r"|:\s*\n"                                      # a lead-in line ends: "Phấn đấu đến năm 2030:"
+    rf"|\n(?=\s*{ITEM_HEAD})")                    # a new item: "\n- ", "\na, ", "\n2. "

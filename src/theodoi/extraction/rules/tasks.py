@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
-ROMAN_QUARTER = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+from theodoi.domain.dates import DAY_DIGITS, DAY_WORDS, QUARTER_NUMERAL, renamed
+from theodoi.extraction.rules.labels import DECIMAL, ITEM
+
 # "Quý I năm 2026", "Quý IV/2025", "quý II năm 2026", "Quý I hằng năm", "Quý 2/2026"
-QUARTER = re.compile(r"[Qq]uý\s+(?P<q>IV|I{1,3}|[1-4])\s*(?:(?:năm\s+|/\s*)(?P<y>20\d{2})|"
+QUARTER = re.compile(rf"[Qq]uý\s+(?P<q>{QUARTER_NUMERAL})\s*(?:(?:năm\s+|/\s*)(?P<y>20\d{{2}})|"
                      r"(?P<annual>hằng\s+năm|hàng\s+năm))")
 # "Quý IV/2025 - Quý II/2026": a range of quarters ends with the second
 RANGE_DASH = re.compile(r"\s*[-–]\s*")
@@ -14,8 +16,10 @@ RANGE_DASH = re.compile(r"\s*[-–]\s*")
 # with dashes or dots ("30-6-2026", "30.6.2026") or without "ngày" after a deadline word
 # ("trước 30/6/2026", "hạn chót 30.6.2026")
 DAY = re.compile(r"(?:ngày\s+|(?<=trước\s)|(?<=hạn\s)|(?<=hạn:\s)|(?<=chót\s)|(?<=là\s))"
-                 r"(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>20\d{2})\b|"
-                 r"ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>20\d{2})")  # ngày 10 tháng 12 năm 2026
+                 rf"{DAY_DIGITS}|{renamed(DAY_WORDS, '2')}")  # 30/6/2026, ngày 10 tháng 12 năm 2026
+# Every DAY holds one of these (a digit, then a separator and a digit, or "tháng"): a text
+# without any has no day to search for, and most texts of work have none
+DAY_HINT = re.compile(r"\d(?:\s*[/.-]\s*\d|\s+tháng)")
 # What makes a day in running prose a deadline rather than the date of a cited document
 # ("Kế hoạch số 64/KH-UBND ngày 22/8/2025"): a deadline word just before it
 DEADLINE_CUE = re.compile(r"(?:trước|chậm nhất(?: là)?|hạn(?: chót)?:?|hoàn thành|xong|đến|"
@@ -59,12 +63,12 @@ DUTY_VERBS = re.compile(
     r"tăng cường|phát huy|xây dựng|khẩn trương|cụ thể hóa|cụ thể hoá|theo dõi|hướng dẫn|"
     r"chịu trách nhiệm|triển khai|bám sát|tuyên truyền|vận động|giám sát|kiểm tra|"
     r"lãnh đạo|tham gia|là cơ quan|là đầu mối)\b", re.IGNORECASE)  # "Đảng ủy UBND xã lãnh đạo …"
-DUTY_LEAD_IN = re.compile(r"^(?:[-+*•]\s*|\d{1,2}\.\s*|[a-zđ]\)\s*)*(?:Đề nghị|Yêu cầu|Giao(?: cho)?)"
+DUTY_LEAD_IN = re.compile(rf"^(?:{ITEM}\s*)*(?:Đề nghị|Yêu cầu|Giao(?: cho)?)"
                           r"\s+(?:các ông, bà\s+)?", re.IGNORECASE)
 
 KINDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"khâu đột phá|đột phá", re.IGNORECASE), "breakthrough"),   # khâu đột phá
-    (re.compile(r"^(?:[-+*•]\s*|\d{1,2}(?:\.\d{1,2})*\.\s*)?(?:(?:Xây dựng|Ban hành)\s+)?Đề án\b"),
+    (re.compile(rf"^(?:{ITEM}\s*)?(?:(?:Xây dựng|Ban hành)\s+)?Đề án\b"),
      "scheme"),                                                           # (Xây dựng) Đề án …
     (re.compile(r"công trình trọng điểm", re.IGNORECASE), "key_project"),
 ]
@@ -80,7 +84,7 @@ ROW_AGENCY = re.compile(r"\s(?P<agency>(?:UBND|HĐND|Ủy ban nhân dân|Văn ph
 
 # Assignment lines of a block: "Cơ quan chủ trì: …", "Người chủ trì: …", "Thời gian thực hiện: …"
 BLOCK_LINE = re.compile(
-    r"^[^\S\n]*(?:[-+*•]\s*|\d{1,2}(?:\.\d{1,2})*\.?\s*)?"  # at a line start, after a label
+    rf"^[^\S\n]*(?:(?:{DECIMAL}|{ITEM})\s*)?"  # at a line start, after a label
     r"(?P<role>(?:Cơ quan|Đơn vị) chủ trì|Cơ quan chuẩn bị|Cơ quan tham mưu|Người chủ trì|"
     r"(?:Cơ quan|Đơn vị) (?:thực hiện và )?phối hợp|(?:Cơ quan|Đơn vị) thực hiện|"
     r"Thời gian (?:thực hiện|hoàn thành)|Thời hạn(?: hoàn thành)?)[^:\n]{0,60}:\s*"
@@ -124,7 +128,7 @@ ROW_TIME = re.compile(r"\s(?:[Qq]uý|[Nn]ăm|[Tt]háng|[Tt]rước|[Tt]rong|\d)"
 # What a task produces: said outright ("Sản phẩm: Báo cáo …"), or the document the work is
 # ("Kế hoạch đầu tư công …" produces a Kế hoạch)
 PRODUCT_SAID = re.compile(r"[Ss]ản phẩm\s*:\s*(?P<product>[^.;\n]{3,120})")
-PRODUCT_KIND = re.compile(r"^(?:[-+*•]\s*|\d{1,2}(?:\.\d{1,2})*\.\s*)?(?:Xây dựng\s+|Ban hành\s+)?"
+PRODUCT_KIND = re.compile(rf"^(?:{ITEM}\s*)?(?:Xây dựng\s+|Ban hành\s+)?"
                           r"(?P<product>Kế hoạch|Đề án|Nghị quyết|Chương trình|Báo cáo|Quy hoạch|"
                           r"Quy chế|Quyết định|Dự án)\b", re.IGNORECASE)
 
@@ -132,13 +136,11 @@ PRODUCT_KIND = re.compile(r"^(?:[-+*•]\s*|\d{1,2}(?:\.\d{1,2})*\.\s*)?(?:Xây 
 CO_AGENCIES = re.compile(r"[Cc]hủ trì,?\s*phối hợp(?:\s+với)?\s+(?P<co>.+?)\s+(?:xây dựng|tổ chức|thực hiện|"
                          r"triển khai|rà soát|hoàn thành|tham mưu|hướng dẫn|tuyên truyền|theo dõi|"
                          r"căn cứ|có trách nhiệm|theo|trong|để|nhằm)\b")
-# The label of a list item or numbered heading: "1. ", "- ", "a) "
-ITEM_LABEL = re.compile(r"^\s*(?:[-+*•]\s*|\d{1,2}(?:\.\d{1,2})*\.\s*|[a-zđ]\)\s*|\(\d{1,2}\)\s*)")
 # Cells of a table row exported to text: a tab (or a "|") between them
 CELL_GAP = re.compile(r"\t+|\s*\|\s*")
 
 # "UBND xã chủ trì, …", "Giao Phòng Kinh tế chủ trì …": the lead named in a sentence of work
-LEAD_CHU_TRI = re.compile(r"^(?:[-+*•]\s*)?(?:Giao(?: cho)?\s+)?(?P<lead>[A-ZĐÀ-Ỹ][^;:]{2,80}?)"
+LEAD_CHU_TRI = re.compile(rf"^(?:{ITEM}\s*)?(?:Giao(?: cho)?\s+)?(?P<lead>[A-ZĐÀ-Ỹ][^;:]{{2,80}}?)"
                           r"\s+chủ trì\b")
 # A clause that is only the deadline of the one before it ("…; hoàn thành trong Quý I năm 2026")
 DEADLINE_TAIL = re.compile(r"^(?:hoàn thành|thực hiện xong)\s+(?:trong|trước|vào)\b", re.IGNORECASE)
@@ -211,15 +213,21 @@ DUTY_OF = re.compile(r"^(?:trách nhiệm|nhiệm vụ)(?:\s+cụ thể)?\s+củ
 # ("… chịu trách nhiệm thi hành Quyết định này"), conditionals ("Trường hợp …", "nếu có khó khăn,
 # vướng mắc"), permissions and encouragements ("Được phép …", "Khuyến khích …"), and generic
 # rules for whoever is assigned ("Các cơ quan được phân công chủ trì … có trách nhiệm …").
-NOT_DUTY = re.compile(r"thi hành (?:[Qq]uyết định|[Nn]ghị quyết|[Cc]hỉ thị|[Tt]hông tư) này|^(?:Trường hợp|"
-                      r"Nếu|Trong quá trình|Được phép|Khuyến khích|Nơi nhận|Kinh phí)\b|"
-                      r"\bnếu có (?:khó khăn|vướng mắc)|"
-                      r"^(?:Căn cứ|Thực hiện)\s+(?:Hiến pháp|Bộ luật|Luật|Nghị định|Nghị quyết|"
-                      r"Quyết định|Chỉ thị|Thông tư|Kết luận|Kế hoạch|Công văn|Văn bản|Chương trình)\b|"
-                      r"^(?:Theo|Xét) đề nghị\b|"  # the preamble's bases
-                      r"^Việc\s|"
-                      # a target stated in a body's duties ("Phấn đấu tỷ trọng … đạt tối thiểu 30%")
-                      r"^Phấn đấu\b[^.;]*\b(?:đạt|tối thiểu|ít nhất|trên|từ)\s+\d|"  # "Việc giảm lãi suất … áp dụng đối với …": a rule, not a duty
+# Matched at the paragraph's start (NOT_DUTY_START) or searched anywhere in it (NOT_DUTY),
+# kept apart so the search can skip to the letters its phrases start with.
+NOT_DUTY_START = re.compile(r"(?:Trường hợp|Nếu|Trong quá trình|Được phép|Khuyến khích|"
+                            r"Nơi nhận|Kinh phí)\b|"
+                            r"(?:Căn cứ|Thực hiện)\s+(?:Hiến pháp|Bộ luật|Luật|Nghị định|Nghị quyết|"
+                            r"Quyết định|Chỉ thị|Thông tư|Kết luận|Kế hoạch|Công văn|Văn bản|"
+                            r"Chương trình)\b|"
+                            r"(?:Theo|Xét) đề nghị\b|"  # the preamble's bases
+                            # "Việc giảm lãi suất … áp dụng đối với …": a rule, not a duty
+                            r"Việc\s|"
+                            # a target stated in a body's duties ("Phấn đấu tỷ trọng … đạt tối
+                            # thiểu 30%")
+                            r"Phấn đấu\b[^.;]*\b(?:đạt|tối thiểu|ít nhất|trên|từ)\s+\d")
+NOT_DUTY = re.compile(r"thi hành (?:[Qq]uyết định|[Nn]ghị quyết|[Cc]hỉ thị|[Tt]hông tư) này|"
+                      r"n(?<!\wn)ếu có (?:khó khăn|vướng mắc)|"  # "nếu" starting a word
                       # the document presenting itself: "UBND tỉnh ban hành Kế hoạch … như sau:"
                       r"ban hành (?:Kế hoạch|Chương trình|Quyết định|Nghị quyết|Đề án)[^.;]*"
                       r"(?:như sau|với (?:những|các) nội dung|gồm các nội dung)")
@@ -284,3 +292,17 @@ AIM_YEAR = re.compile(r"năm\s+(?P<y>20\d{2})")
 AIM_WORK = re.compile(r"^(?:hoàn thiện|hoàn thành|xây dựng|triển khai|thí điểm|ứng dụng|vận hành|"
                       r"hình thành|số hó?a|số hoá|ban hành|thành lập|kết nối|tích hợp)\b",
                       re.IGNORECASE)
+
+# A parenthesis dropped from a body's name, but not a leader's: "Phòng Kinh tế (chủ trì)",
+# kept "(đồng chí Phó Chủ tịch UBND xã)", "(đ/c Hùng)"
+PARENTHESIS = re.compile(r"\s*\((?![^)]*(?:[Đđ]ồng chí|[Đđ]/[Cc]))[^)]*\)?")
+# Between the bodies of a list: "Phòng Kinh tế, Công an xã; Hội Nông dân và Đoàn Thanh niên"
+PIECES = re.compile(r",|;|\svà\s")
+PIECES_KEPT = re.compile(r"(,\s*|;\s*|\svà\s)")  # the same, the separators kept
+# A due cell that is only years: "2026", "năm 2026", "2026 - 2027", "Năm 2026 - năm 2030"
+YEARS = re.compile(r"^(?:năm\s+)?(20\d{2})(?:\s*[-–]\s*(?:năm\s+)?(20\d{2}))?$", re.IGNORECASE)
+# A due cell's range, cut before its end: "Quý I - Quý III/2026", "từ tháng 3 đến tháng 6/2026"
+RANGE_CUT = re.compile(r"\s*(?:[-–]|đến)\s*(?=(?:[Qq]uý|[Tt]háng|[Nn]ăm|20\d{2}|ngày|"
+                       r"\d{1,2}/20\d{2}))")
+# A due cell that is a month and year only: "6/2026"
+SHORT_MONTH = re.compile(r"^\d{1,2}/20\d{2}$")

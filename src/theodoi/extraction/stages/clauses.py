@@ -6,23 +6,16 @@ starts with a list marker ('-', '+', '(3)', '2.', 'a)') is.
 
 from __future__ import annotations
 
-import re
-
 from theodoi.extraction.model import Heading
 from theodoi.extraction.pipeline import Context, Stage
-
-BOUNDARY = re.compile(
-    r";"                                            # clauses of one item
-    r"|\.(?=\s+[A-ZĐÀ-Ỹ(\-+*•\d])"                 # a sentence ends
-    r"|:\s*\n"                                      # a lead-in line ends
-    r"|\n(?=\s*(?:[-+*•]|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ][),]\s))")  # a new item
+from theodoi.extraction.rules.targets import CLAUSE_BOUNDARY
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Clause spans of text[start:end], trimmed of whitespace, empty ones dropped."""
     spans: list[tuple[int, int]] = []
     pos = start
-    for m in BOUNDARY.finditer(text, start, end):
+    for m in CLAUSE_BOUNDARY.finditer(text, start, end):
         spans.append((pos, m.start() + (1 if m.group() == "." else 0)))
         pos = m.end() if m.group() != "." else m.start() + 1
     spans.append((pos, end))

@@ -9,29 +9,21 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from theodoi.domain.text import modern_tones, squash
+from theodoi.extraction.labels import BULLETED
 from theodoi.extraction.model import Document, Signer
 from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules import document as R
+from theodoi.extraction.rules.document import UNIT_WORDS
 from theodoi.extraction.stages.outline import lines, match_heading
 from theodoi.extraction.warnings import warn
 
 HEAD_LINES = 40
-UNIT_WORDS = ("XÃ", "PHƯỜNG", "THỊ TRẤN", "HUYỆN", "TỈNH", "THÀNH PHỐ", "ĐẶC KHU")
-
-
-def fold(text: str) -> str:
-    return " ".join(text.split())
-
-
-def modern_tones(text: str) -> str:
-    for old, new in R.OLD_TONES.items():
-        text = text.replace(old, new)
-    return text
 
 
 def readable(upper: str) -> str:
     """'BAN THƯỜNG VỤ ĐẢNG UỶ XÃ NGHI DƯƠNG' -> 'Ban Thường vụ Đảng ủy xã Nghi Dương'."""
-    text = modern_tones(fold(upper))
+    text = modern_tones(squash(upper))
     for phrase, written in R.CASE_PHRASES.items():
         text = text.replace(phrase, written)
     words, title_case = text.split(" "), False
@@ -123,12 +115,13 @@ def find_recipients(all_lines: list[tuple[int, int, str]]) -> list[str]:
             started = True
             rest = R.RECIPIENTS_START.sub("", line).strip(" -")
             if rest:
-                out.append(fold(rest).rstrip(" ;,"))
+                out.append(squash(rest).rstrip(" ;,"))
             continue
         if started:
-            if not line.startswith(("-", "+", "•")):
+            bullet = BULLETED.match(line)
+            if bullet is None:
                 break
-            out.append(fold(line.lstrip("-+• ")).rstrip(" ;,"))
+            out.append(squash(line[bullet.end():]).rstrip(" ;,"))
     return out
 
 
@@ -136,7 +129,7 @@ def find_bases(opening: str, title: str) -> list[str]:
     """Each document the plan says it implements ('Căn cứ …', 'Thực hiện …')."""
     bases: list[str] = []
     for paragraph in re.split(r"(?<=\.)\s*\n", opening):
-        text = fold(paragraph)
+        text = squash(paragraph)
         if not R.BASIS_OPENER.match(text):
             continue
         sentence = re.split(r"\.\s+(?=[A-ZĐÀ-Ỹ])", text)[0]
@@ -191,7 +184,7 @@ def _extend_with_locality(text: str, base: str) -> str:
     local = [m for m in found if re.search(r"\b(xã|phường|thị trấn|Đảng bộ)\b", m.group())]
     best = (issuing or local or found)[:1]
     name = best[0].group() if best else base
-    return fold(name[0].upper() + name[1:])
+    return squash(name[0].upper() + name[1:])
 
 
 def run(ctx: Context) -> None:
@@ -202,7 +195,7 @@ def run(ctx: Context) -> None:
     kind = find_kind(head)
     kind_at = kind[1] if kind else -1
     found_title = title_lines(head, kind_at) if kind else []
-    title = fold(" ".join(found_title))
+    title = squash(" ".join(found_title))
     title = title[:1].upper() + title[1:]
     if "|" in head_text:  # a header table saved as text: its cells are the lines
         head_text = R.HEADER_CELL_SEP.sub("\n", head_text)
@@ -238,7 +231,7 @@ def _place_date(doc: Document, head_text: str) -> None:
         doc.issued_on = date(int(year), int(m.group("m")), int(m.group("d"))).isoformat()
     except ValueError:
         return
-    doc.place = R.LETTERHEAD_PREFIX.sub("", fold(m.group("place")).strip())
+    doc.place = R.LETTERHEAD_PREFIX.sub("", squash(m.group("place")).strip())
 
 
 def _year_below(text: str, pos: int) -> str | None:

@@ -12,23 +12,18 @@ lead-in, the sentence itself, or a heading above the target count.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 
+from theodoi.domain.text import squash
 from theodoi.extraction.agencies import normalise_agency, split_bodies
 from theodoi.extraction.model import Heading
 from theodoi.extraction.rules import targets as R
+from theodoi.extraction.rules.agencies import ASSIGN, CO_END, SENTENCE_END
 
-# "Giao cho X chủ trì, phối hợp với Y …" / "Giao X chủ trì …": the body named before "chủ trì"
-ASSIGN = re.compile(r"\b[Gg]iao\s+(?:cho\s+)?(?P<lead>[^,;.:\n]{3,120}?)\s+chủ trì"
-                    r"(?:\s*,?\s*(?:và\s+)?phối hợp(?:\s+với)?\s+(?P<co>[^;.:]{3,300}))?")
-# Where the sentence an assignment stands in ends: a lead-in ends at ':'
-SENTENCE_END = re.compile(r"[.;:](?=\s)|[.;:]$|\n(?=\s*(?:[-+*•]|\(\d{1,2}\)|\d{1,2}\.\s))")
-# What follows the co-agencies in an assignment and is the work, not a body ("… tham mưu …")
-CO_END = re.compile(r"\s(?:tham mưu|tổ chức|triển khai|thực hiện|theo dõi|xây dựng|hướng dẫn|"
-                    r"đôn đốc|chỉ đạo|phấn đấu|bảo đảm|đảm bảo)\b")
 MAX_BODY_TITLE = 120  # "Ủy ban nhân dân các xã, phường, đặc khu": longer titles state work
 
 
@@ -60,7 +55,7 @@ def assigned(text: str | Assignments, start: int, stop: int) -> tuple[str | None
     end = SENTENCE_END.search(text, found.end("lead"))
     if end is not None and end.end() <= stop and end.group().strip() != ":":
         return None, []
-    lead = " ".join(found.group("lead").split())
+    lead = squash(found.group("lead"))
     co_text = found.group("co") or ""
     cut = CO_END.search(co_text)
     return lead, split_bodies(co_text[:cut.start()] if cut else co_text)
@@ -74,7 +69,7 @@ def body_heading(heading: Heading) -> str | None:
 
 @lru_cache(maxsize=1024)  # a heading is above many targets
 def _body_title(raw: str) -> str | None:
-    title = " ".join(raw.split()).rstrip(" :.")
+    title = squash(raw).rstrip(" :.")
     if not title or len(title) > MAX_BODY_TITLE or R.SKIP_SECTION.search(title):
         return None
     if normalise_agency(title):  # a body the table knows: "Ban Xây dựng Đảng"
@@ -82,8 +77,24 @@ def _body_title(raw: str) -> str | None:
     return title if R.BODY_TITLE.match(title) and not R.WORK_WORDS.search(title) else None
 
 
+class SiblingLeads:
+    """The body a sibling 'Cơ quan chủ trì …' heading names for a heading's topic, found
+    once per parent: every target under the topic asks, and rescanning the siblings for each
+    grew with targets times headings."""
+
+    def __init__(self, text: str, siblings: Callable[[Heading], list[Heading]]) -> None:
+        self.text, self.siblings = text, siblings
+        self.found: dict[str | None, str | None] = {}
+
+    def __call__(self, heading: Heading) -> str | None:
+        if heading.parent not in self.found:  # the siblings depend only on the parent
+            self.found[heading.parent] = next(
+                (n for s in self.siblings(heading) if (n := named_lead(self.text, s))), None)
+        return self.found[heading.parent]
+
+
 def context_lead(text: str | Assignments, chain: list[Heading], offset: int,
-                 siblings: Callable[[Heading], list[Heading]] | None = None,
+                 sibling_lead: Callable[[Heading], str | None] | None = None,
                  children: dict[str | None, list[Heading]] | None = None
                  ) -> tuple[str | None, list[str]]:
     """Lead and co-agencies of a target at `offset`, from the headings above it (innermost
@@ -105,10 +116,9 @@ def context_lead(text: str | Assignments, chain: list[Heading], offset: int,
         body = body_heading(heading)
         if body:
             return body, []
-        for sibling in siblings(heading) if siblings else []:
-            named = named_lead(text.text if isinstance(text, Assignments) else text, sibling)
-            if named:
-                return named, []
+        named = sibling_lead(heading) if sibling_lead else None
+        if named:
+            return named, []
     return None, []
 
 
@@ -123,7 +133,7 @@ def named_lead(text: str, heading: Heading) -> str | None:
         rest = heading.title[colon + 1:]
     else:
         rest = text[heading.span[1]:heading.span[1] + MAX_BODY_TITLE]
-    rest = " ".join(rest.split()).lstrip(" :.-")
+    rest = squash(rest).lstrip(" :.-")
     cut = R.LEAD_CUT.search(rest)
     name = rest[:cut.start()] if cut else rest
     name = name.strip(" ,.;")
@@ -140,6 +150,7 @@ class TableLeads:
 
     def __init__(self, text: str) -> None:
         self.cells: list[tuple[frozenset[str], str]] = []  # (words of a content cell, its lead)
+        self.postings: dict[str, list[int]] = {}  # word -> the cells holding it, in order
         if " | " not in text:
             return
         offset: int | None = None
@@ -156,14 +167,25 @@ class TableLeads:
         for i, cell in enumerate(cells[:len(cells) - offset]):
             lead = cells[i + offset]
             if DIGIT.search(cell) and lead and R.BODY_TITLE.match(lead):
-                self.cells.append((_words(cell), lead))
+                words = _words(cell)
+                for word in words:
+                    self.postings.setdefault(word, []).append(len(self.cells))
+                self.cells.append((words, lead))
 
     def lead(self, clause: str) -> str | None:
-        """The lead of the row whose content cell holds nearly all the clause's words."""
+        """The lead of the first row whose content cell holds nearly all the clause's words.
+
+        A cell holding t = ceil(0.85 n) of the clause's n words holds one of any n - t + 1
+        of them, so only the cells holding one of its n - t + 1 rarest words are compared
+        (each target against every cell grew with targets times rows)."""
         words = _words(clause)
         if len(words) < MIN_ROW_WORDS:
             return None
-        for cell, lead in self.cells:
+        needed = math.ceil(MIN_ROW_SHARE * len(words))
+        rarest = sorted(words, key=lambda w: (len(self.postings.get(w, ())), w))
+        candidates = {i for w in rarest[:len(words) - needed + 1] for i in self.postings.get(w, ())}
+        for i in sorted(candidates):
+            cell, lead = self.cells[i]
             if len(words & cell) >= MIN_ROW_SHARE * len(words):
                 return lead
         return None
@@ -192,7 +214,10 @@ def sentence_subject(text: str, offset: int) -> str | None:
     """The body the sentence holding `offset` opens with, when it opens with one: resolutions
     and letters make the responsible body the subject ('Sở Y tế chủ trì …, phấn đấu …',
     'Các bộ, cơ quan, địa phương theo chức năng, thẩm quyền … phấn đấu …')."""
-    start = max(text.rfind("\n", 0, offset), text.rfind(". ", 0, offset)) + 1
+    line = text.rfind("\n", 0, offset)
+    # ". " is looked for on the line only: searched back to the start of a text without
+    # one, it made every target scan all the text before it
+    start = max(line, text.rfind(". ", max(line, 0), offset)) + 1
     head = text[start:start + MAX_BODY_TITLE].lstrip(" .-+*•")  # the target may open it
     cut = R.SUBJECT_CUT.search(head)
     if cut is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from theodoi.domain.text import squash
 from theodoi.extraction.numbers import MULTIPLIERS, parse_number
 from theodoi.extraction.rules import targets as R
 
@@ -36,7 +37,7 @@ def generic_unit(words_text: str) -> str | None:
     do not count anything ('03 tháng', '5 tuổi', '21 của', a capitalised name).
     Two words at most ('căn nhà', 'bác sĩ', 'kịch bản'): Vietnamese nouns are mostly one or
     two syllables, and no dictionary here tells a longer one apart."""
-    text = " ".join(words_text.split())
+    text = squash(words_text)
     if not text or not text[0].islower() or R.NOT_UNIT.match(text):
         return None
     words = text.split()
@@ -89,10 +90,10 @@ def direction(clause: str, rel: int | None = None) -> str:
     what the counted things are for, 'trang trại …, giảm thiểu ô nhiễm'), else increase.
     Line breaks count as spaces, so 'lao động ⏎ nông nghiệp' is the indicator it is.
     """
-    whole = " ".join(clause.split())
+    whole = squash(clause)
     if R.MAINTAIN.search(whole):
         return "maintain"
-    head = whole if rel is None else " ".join(clause[:rel].split())
+    head = whole if rel is None else squash(clause[:rel])
     # the sub runs only on the few heads that name something going down
     if R.DECREASE.search(head) and R.DECREASE.search(R.GOOD_AROUND_BAD.sub(" ", head)):
         return "decrease"
@@ -159,11 +160,11 @@ def indicator(clause: str, rel: int, value_end: int | None = None, *, whole: boo
         head = head[:colon]  # "Tỷ lệ hộ đạt danh hiệu …: 92% trở lên": the label measures
     elif not whole:  # "Tốc độ tăng …" keeps its verb: it names the measure
         head = R.INDICATOR_VERB.split(head)[0]
-    head = _drop_comparator(R.LEAD_WORDS.sub("", " ".join(head.split())))
+    head = _drop_comparator(R.LEAD_WORDS.sub("", squash(head)))
     if R.YEAR_DIGITS in head:  # the substring test is far cheaper than the sub
         head = R.INDICATOR_DATES.sub("", head)
     head = head.strip(" ,:")
-    return head[:1].upper() + head[1:] if head else " ".join(clause.split())[:80]
+    return head[:1].upper() + head[1:] if head else squash(clause)[:80]
 
 
 def clean_head(head: str) -> str:
@@ -187,4 +188,4 @@ def empty_head(head: str) -> bool:
 def counted_tail(tail: str) -> str:
     """What follows a value, as the rest of an indicator: '90% trở lên gia đình …' -> 'gia
     đình …'."""
-    return R.TAIL_NOISE.sub("", " ".join(tail.split())).strip(" .;,")
+    return R.TAIL_NOISE.sub("", squash(tail)).strip(" .;,")

@@ -7,10 +7,13 @@ phối hợp với Y, Z") gives the merged target its lead and co-agencies.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
-from theodoi.extraction.agencies import fold_name, split_bodies
+from theodoi.domain.text import fold, squash
+from theodoi.extraction.agencies import split_bodies
 from theodoi.extraction.model import Target
+from theodoi.extraction.rules.agencies import ASSIGN_BEFORE_WORK
 
 WORD = re.compile(r"\w+")
 MIN_OVERLAP = 0.5  # Jaccard share of indicator words
@@ -22,14 +25,11 @@ MIN_CONTAINED = 0.85  # share of the shorter clause's words the longer one holds
 FILLER = frozenset({"đạt", "tỷ", "lệ", "phấn", "đấu", "năm", "đến", "hằng", "hàng", "trên", "các",
                     "và", "có", "được", "từ", "trở", "lên", "ít", "nhất", "tối", "thiểu", "địa",
                     "bàn", "xã", "đảm", "bảo", "duy", "trì"})
-ASSIGN = re.compile(r"[Gg]iao\s+(?:cho\s+)?(?P<lead>[^,;.:]{3,80}?)\s+chủ trì"
-                    r"(?:\s*,?\s*phối hợp(?:\s+với)?\s+(?P<co>[^;.:]{3,200}))?"  # split_bodies cuts
-                    r"(?=\s+(?:triển khai|tổ chức|thực hiện|xây dựng|tham mưu|theo dõi)|[;.:]|$)")
 
 
 @lru_cache(maxsize=4096)  # a kept target's indicator is compared with every later one
 def _words(text: str) -> frozenset[str]:
-    return frozenset(w for w in WORD.findall(fold_name(text)) if not w.isdigit())
+    return frozenset(w for w in WORD.findall(fold(text)) if not w.isdigit())
 
 
 def _key(target: Target) -> tuple[float | None, float | None, bool]:
@@ -81,19 +81,20 @@ def _same_clause(a: Target, b: Target) -> bool:
 
 def assignment(text: str) -> tuple[str | None, list[str]]:
     """(lead, co-agencies) of the last 'Giao cho X chủ trì, phối hợp với Y' before `text`."""
-    found = list(ASSIGN.finditer(text))
+    found = list(ASSIGN_BEFORE_WORK.finditer(text))
     if not found:
         return None, []
     m = found[-1]
-    return " ".join(m.group("lead").split()), split_bodies(m.group("co") or "")
+    return squash(m.group("lead")), split_bodies(m.group("co") or "")
 
 
-def merge(targets: list[Target], context: dict[int, str], part: dict[int, str | None]
+def merge(targets: list[Target], context: Callable[[int], str], part: dict[int, str | None]
           ) -> list[Target]:
     """Fold each restated target into its first statement in another part of the plan.
 
-    `context` maps a target's index to the text of its section (where an assignment may
-    stand); `part` to the top-level heading it stands under (a restatement is elsewhere)."""
+    `context` gives a target's index the text of its section (where an assignment may
+    stand; asked only of a restatement, since each is a slice of the plan); `part` maps it
+    to the top-level heading it stands under (a restatement is elsewhere)."""
     kept: list[tuple[Target, str | None]] = []
     # kept targets by _key, in order: only those can be the same commitment
     by_key: dict[tuple[float | None, float | None, bool], list[tuple[Target, str | None]]] = {}
@@ -108,7 +109,7 @@ def merge(targets: list[Target], context: dict[int, str], part: dict[int, str | 
         first.also_spans.append(target.span)
         if not first.milestones:  # the roadmap may stand under the restatement
             first.milestones = target.milestones
-        lead, co = assignment(context.get(i, ""))
+        lead, co = assignment(context(i))
         if not lead:  # the restatement's own lead (read from where it stands, or its row's)
             lead, co = target.lead_agency, target.co_agencies
         if lead and not first.lead_agency:

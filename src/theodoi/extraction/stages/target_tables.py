@@ -18,12 +18,15 @@ from bisect import bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 
+from theodoi.domain.text import squash
 from theodoi.extraction.agencies import split_bodies
+from theodoi.extraction.labels import ROMAN_CELL
 from theodoi.extraction.model import Milestone, Target
 from theodoi.extraction.numbers import parse_number
 from theodoi.extraction.pipeline import Context
 from theodoi.extraction.rules import tables as R
 from theodoi.extraction.rules import targets as TR
+from theodoi.extraction.rules.tables import TOTAL
 from theodoi.extraction.stages.clauses import clauses
 from theodoi.extraction.stages.table_layout import Layout, layouts, table_kind
 from theodoi.extraction.stages.task_tables import lead_of
@@ -31,8 +34,6 @@ from theodoi.extraction.tables import Cell, is_label
 
 Span = tuple[int, int]
 ReadClause = Callable[[Span], list[Target]]
-ROMAN = re.compile(r"^[IVXLC]+\.?$")
-TOTAL = re.compile(r"^(?:tổng(?:\s+(?:cộng|số))?\b(?!\s+đàn)|cộng\b)", re.IGNORECASE)
 WORD = re.compile(r"\w+")
 SAME_TEXT_SHARE = 0.8  # a statement cell holding 80 % of a text target's words restates it
 
@@ -106,6 +107,7 @@ def table_targets(ctx: Context, term_end: int | None, prose: list[Target],
     """Targets of every indicator table; rows restating a target of `prose` fold into it
     (its also_spans, milestones, lead) and are not returned."""
     found: list[Target] = []
+    restated = _Restated(prose)
     for lay in layouts(ctx):
         kind = table_kind(lay)
         if kind not in ("figures", "statements"):
@@ -118,7 +120,7 @@ def table_targets(ctx: Context, term_end: int | None, prose: list[Target],
             rows = _figure_rows(ctx, lay, series, name_col, term_end)
         else:
             rows = _statement_rows(ctx, lay, name_col, read_clause)
-        found.extend(t for t in rows if not fold_into(t, prose))
+        found.extend(t for t in rows if not fold_into(t, restated.candidates(t)))
     return found
 
 
@@ -136,9 +138,9 @@ def _figure_rows(ctx: Context, lay: Layout, series: list[Series], name_col: int,
         name = row[name_col].text
         readings = [_readings(row, s) for s in series]
         if not any(readings):
-            group = "" if ROMAN.match(label) else name
+            group = "" if ROMAN_CELL.match(label) else name
             continue
-        if ROMAN.match(label) or (not label and TOTAL.match(name)):
+        if ROMAN_CELL.match(label) or (not label and TOTAL.match(name)):
             continue  # a group's total ('I | Mặt hàng nông sản', 'Tổng I + II'): no target
         row_unit = row[unit_col].text if unit_col is not None and unit_col < len(row) else ""
         indicator = f"{name} {group}".strip() if label in "-+*•" and group else name
@@ -192,7 +194,7 @@ def _unit(unit: str | None) -> str | None:
     """'Tấn' -> 'tấn', 'Nghìn USD' -> 'nghìn USD': a unit written capitalised as a header."""
     if not unit:
         return None
-    unit = " ".join(unit.split())
+    unit = squash(unit)
     return unit[:1].lower() + unit[1:] if unit[1:2].islower() or len(unit) == 1 else unit
 
 
@@ -222,6 +224,31 @@ def _co(row: list[Cell], co_col: int | None, lead_text: str) -> list[str]:
         return split_bodies(row[co_col].text)
     rest = lead_text.split(";", 1)
     return split_bodies(rest[1]) if len(rest) > 1 and R.LEAD_CUT.search(rest[0]) else []
+
+
+class _Restated:
+    """The text targets a table row may restate, found by index rather than by comparing
+    each row with every target (rows times targets grew past the rest of the stage)."""
+
+    def __init__(self, prose: list[Target]) -> None:
+        self.by_value: dict[float | None, list[Target]] = {}
+        self.by_unit: dict[str, list[tuple[int, Target]]] = {}
+        for i, target in enumerate(prose):
+            self.by_value.setdefault(target.value, []).append(target)
+            self.by_unit.setdefault(_unit_key(target.unit), []).append((i, target))
+
+    def candidates(self, row: Target) -> list[Target]:
+        """In text order, the targets `_restates` can accept: those of the row's value, or,
+        for a unit that converts ('nghìn USD' restates 'triệu USD'), those in either unit."""
+        known = R.UNIT_FACTORS.get((row.unit or "").lower())
+        if known is None:
+            return self.by_value.get(row.value, [])
+        units = {_unit_key(row.unit), known[0].replace(" ", "")}
+        return [t for _, t in sorted(p for u in units for p in self.by_unit.get(u, []))]
+
+
+def _unit_key(unit: str | None) -> str:
+    return (unit or "").lower().replace(" ", "")
 
 
 def fold_into(row: Target, prose: list[Target]) -> bool:

@@ -10,20 +10,25 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from theodoi.extraction.labels import OPENS_ITEM, numbered_label
 from theodoi.extraction.model import Heading, Target, tagged
 from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules import targets as R
 from theodoi.extraction.rules.fields import FIELDS
+from theodoi.extraction.rules.targets import DIGIT_REF
 from theodoi.extraction.stages import target_fields as F
-from theodoi.extraction.stages.target_agencies import Assignments, TableLeads, context_lead
+from theodoi.extraction.stages.target_agencies import (
+    Assignments,
+    SiblingLeads,
+    TableLeads,
+    context_lead,
+)
 from theodoi.extraction.stages.target_merge import merge
 from theodoi.extraction.stages.target_roadmaps import Roadmaps
 from theodoi.extraction.stages.target_tables import table_cells, table_targets
 from theodoi.extraction.warnings import warn
 
 DIGIT = re.compile(r"\d")
-# A cheap test before REFERENCE_NUMBER: most clauses hold no reference
-DIGIT_REF = re.compile(r"\d[/.-]\d|\d-[A-ZĐ]|(?:số|Điều|điều|khoản|Khoản|thị|luận|định|tư)\s+\d")
 
 
 class Sections:
@@ -309,7 +314,7 @@ def run(ctx: Context) -> None:
         text = ctx.text[span[0]:span[1]]
         if section != last_section:
             lead_in_year = None
-        if R.ITEM_START.match(text) or section != last_section:
+        if OPENS_ITEM.match(text) or section != last_section:
             item_opening, last_section = text, section
         if ctx.text.startswith(":", span[1]):  # "Đến hết năm 2030, phấn đấu đạt … sau:"
             lead_in_year = _own_year(text) or lead_in_year
@@ -330,14 +335,16 @@ def run(ctx: Context) -> None:
     targets.extend([t for t in tagged(rows, "target_table")
                     if not any(t.span[0] < o.span[1] and o.span[0] < t.span[1] for o in prose)])
     assignments = Assignments(ctx.text)
+    sibling_lead = SiblingLeads(ctx.text, sections.siblings)
     for target in targets:  # before merging: a restatement gives its lead to the first
         if not target.lead_agency:
             chain = sections.chain(sections.at(target.span[0]))
             target.lead_agency, target.co_agencies = context_lead(
-                assignments, chain, target.span[0], sections.siblings, sections.children)
-    context = {i: _section_text(ctx, sections, t) for i, t in enumerate(targets)}
+                assignments, chain, target.span[0], sibling_lead, sections.children)
     part = {i: _part(sections, t) for i, t in enumerate(targets)}
-    targets = merge(targets, context, part)  # merging reads none of what is set below
+    stated = targets
+    targets = merge(stated, lambda i: _section_text(ctx, sections, stated[i]),  # by need
+                    part)  # merging reads none of what is set below
     table_leads = TableLeads(ctx.text)
     for target in targets:  # the lead a restating table row gives ("… | Chỉ tiêu | Chủ trì")
         if not target.lead_agency and table_leads.cells:
@@ -347,12 +354,8 @@ def run(ctx: Context) -> None:
         target.field = _field(sections, target)
         period = R.PERIOD.search(target.text)
         target.period = (int(period.group("a")), int(period.group("b"))) if period else None
-        label = LABEL.match(target.text)
-        target.label = label.group(1) if label else None
+        target.label = numbered_label(target.text)
     ctx.targets = targets
-
-
-LABEL = re.compile(r"^\s*(\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))\s")
 
 
 def _field(sections: Sections, target: Target) -> str | None:

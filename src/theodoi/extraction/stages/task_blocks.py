@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_right
+from collections.abc import Callable
+from functools import partial
 
+from theodoi.domain.text import squash
 from theodoi.extraction.agencies import split_bodies
-from theodoi.extraction.dates import fold, parse_due, plan_start
+from theodoi.extraction.dates import parse_due, plan_start
+from theodoi.extraction.labels import strip_label
 from theodoi.extraction.model import Due, Heading, Task
 from theodoi.extraction.pipeline import Context
 from theodoi.extraction.rules import tasks as R
@@ -35,9 +39,31 @@ class _Headings:
         return out
 
 
-def _value(text: str) -> str:
+def role_value(text: str) -> str:
+    """A role line's value without what follows it: 'Phòng Kinh tế, hoàn thành …' -> the body."""
     cut = R.VALUE_END.search(text)
-    return fold(text[:cut.start()] if cut else text).strip(" ,:")
+    return squash(text[:cut.start()] if cut else text).strip(" ,:")
+
+
+def assign_role(task: Task, role: str, value: str, bodies: Callable[[str], list[str]],
+                due: Callable[[str], Due | None]) -> None:
+    """Give `task` what one role line says, for blocks and prose alike: 'Thời gian thực hiện: …'
+    its due date, 'Cơ quan phối hợp: …' its co-agencies, 'Người chủ trì: …' its leader, 'Cơ
+    quan tham mưu: …' its advisory body (and lead, when it has none), 'Cơ quan chủ trì: …' its
+    lead; 'Cơ quan thực hiện: …' is the lead alone ('Cơ quan thực hiện: Bộ Công an.') and the
+    co-agencies beside a lead already named."""
+    role = role.lower()
+    if R.TIME_ROLE.match(role):
+        task.due = due(value)
+    elif "phối hợp" in role or (role.endswith("thực hiện") and task.lead_agency):
+        task.co_agencies = bodies(role_value(value))  # "Cơ quan thực hiện" beside a chủ trì
+    elif "người" in role:
+        task.leader = role_value(value)
+    elif "tham mưu" in role:
+        task.advisory_agency = role_value(value)
+        task.lead_agency = task.lead_agency or task.advisory_agency
+    else:
+        task.lead_agency = role_value(value)
 
 
 def _owner(headings: _Headings, offset: int) -> Heading | None:
@@ -61,7 +87,7 @@ def _due(ctx: Context, value: str, first_year: int | None, span: tuple[int, int]
     """The block's 'Thời gian thực hiện'; W402 when it gives no date a person could track."""
     due = parse_due(value, first_year, start=plan_start(ctx.document.issued_on, ctx.document.term))
     if due is None or due.date is None:
-        ctx.warnings.append(warn("W402", span, text=fold(value)[:80]))
+        ctx.warnings.append(warn("W402", span, text=squash(value)[:80]))
     return due
 
 
@@ -76,25 +102,15 @@ def block_tasks(ctx: Context, first_year: int | None) -> list[Task]:
         if owner is None:
             continue
         key, line = owner.id, _line(ctx.text, m.start("role"))
-        if m.re is R.INLINE_ROLE and not R.ITEM_LABEL.sub(
-                "", ctx.text[line[0]:m.start("role")]).strip():
+        if m.re is R.INLINE_ROLE and not strip_label(
+                ctx.text[line[0]:m.start("role")]).strip():
             continue  # "1.6. Thời gian thực hiện: …" is a block line, read as such
         if m.re is R.INLINE_ROLE and line[0] != owner.span[0]:
             key = f"line{line[0]}"  # "- Xây dựng Đề án …. Cơ quan chủ trì: …" under a heading
         task = tasks.get(key) or _heading_task(ctx, owner, None if key == owner.id else line)
         tasks[key] = task
-        role, value = m.group("role").lower(), m.group("value")
-        if role.startswith("thời"):  # thời gian thực hiện, thời hạn hoàn thành
-            task.due = _due(ctx, value, first_year, (m.start(), m.end()))
-        elif "phối hợp" in role or role == "cơ quan thực hiện":
-            task.co_agencies = split_bodies(_value(value))
-        elif "người" in role:
-            task.leader = _value(value)
-        elif "tham mưu" in role:
-            task.advisory_agency = _value(value)
-            task.lead_agency = task.lead_agency or task.advisory_agency
-        else:
-            task.lead_agency = _value(value)
+        due = partial(_due, ctx, first_year=first_year, span=(m.start(), m.end()))
+        assign_role(task, m.group("role"), m.group("value"), split_bodies, due)
     return list(tasks.values())
 
 
@@ -111,7 +127,7 @@ def _heading_task(ctx: Context, heading: Heading, item: tuple[int, int] | None =
     line = ctx.text[span[0]:_line(ctx.text, span[0])[1]]
     inline = R.INLINE_ROLE.search(line)  # "1. Xây dựng …. Cơ quan chủ trì: …": the work before
     if inline:
-        title = fold(R.ITEM_LABEL.sub("", line[:inline.start()])).rstrip(" .;")
+        title = squash(strip_label(line[:inline.start()])).rstrip(" .;")
     kind = next((k for p, k in R.KINDS if p.search(title)), "task")
     return Task(id="", label=heading.label if item is None else None,
                 section=heading.parent if item is None else heading.id,

@@ -19,11 +19,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from theodoi.domain.text import squash
 from theodoi.extraction.agencies import known_name_end
-from theodoi.extraction.dates import fold, parse_due, plan_start
+from theodoi.extraction.dates import parse_due, plan_start
+from theodoi.extraction.labels import OPENS_ITEM, strip_article, strip_label
 from theodoi.extraction.model import Due, Heading, Task
 from theodoi.extraction.pipeline import Context
 from theodoi.extraction.rules import tasks as R
+from theodoi.extraction.rules.tasks import PARENTHESIS, PIECES, PIECES_KEPT
+from theodoi.extraction.stages.task_blocks import assign_role
 
 MAX_AGENCY = 170        # "Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, …, Chủ tịch UBND các tỉnh …"
 MAX_TITLE_LINE = 160    # a line without a sentence end and longer than this is prose
@@ -31,10 +35,7 @@ WRAPPED_SHARE = 0.15    # share of lines running on in lower case in a PDF's wra
 UNLABELLED = 99         # scope level of a lead-in or a title line that has no label
 SENTENCE_MARKS = ".;:!?…"
 CLOSING_QUOTES = "\"”’)]* \t"
-MARKER = re.compile(r"^(?:[-+*•]|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ]\)\s)")
 LINE = re.compile(r"[^\S\n]*(\S(?:[^\n]*\S)?)[^\S\n]*")  # a line's text without its margins
-PARENTHESIS = re.compile(r"\s*\((?![^)]*(?:[Đđ]ồng chí|[Đđ]/[Cc]))[^)]*\)?")  # a leader stays
-ARTICLE = re.compile(r"^Điều\s+\d{1,3}[.:]\s*")  # "Điều 2. Giao Sở Công Thương chủ trì …"
 Joint = Callable[[str], tuple[str, list[str]]]
 
 
@@ -52,10 +53,6 @@ def _ends_sentence(line: str, start: int = 0, end: int | None = None) -> bool:
     while i >= start and line[i] in CLOSING_QUOTES:
         i -= 1
     return i >= start and line[i] in SENTENCE_MARKS
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -78,7 +75,7 @@ def paragraphs(text: str, heading_starts: set[int]) -> list[tuple[int, int]]:
         return lines
     out: list[tuple[int, int]] = []
     for s, e in lines:
-        starts_anew = (not out or s in heading_starts or MARKER.match(text[s:e])
+        starts_anew = (not out or s in heading_starts or OPENS_ITEM.match(text[s:e])
                        or _ends_sentence(text, *out[-1]))
         if starts_anew:
             out.append((s, e))
@@ -88,7 +85,7 @@ def paragraphs(text: str, heading_starts: set[int]) -> list[tuple[int, int]]:
 
 
 def _clean(name: str) -> str:
-    name = PARENTHESIS.sub("", fold(name)).strip(" ,;.:-–")
+    name = PARENTHESIS.sub("", squash(name)).strip(" ,;.:-–")
     return name[:1].upper() + name[1:]
 
 
@@ -135,10 +132,6 @@ def co_with(text: str) -> list[str]:
     return out
 
 
-PIECES = re.compile(r",|;|\svà\s")
-PIECES_KEPT = re.compile(r"(,\s*|;\s*|\svà\s)")
-
-
 def _each_a_body(text: str) -> bool:
     """Whether every piece of 'A, B và C' names a body; 'Sở Nông nghiệp và Môi trường' and
     'Bộ Văn hóa, Thể thao và Du lịch' are one name each."""
@@ -151,7 +144,7 @@ def _bodies(text: str) -> list[str]:
     cut at ',', ';' and 'và', and a piece that names no body of its own ('Công nghệ',
     'Thể thao', 'Môi trường') joins the name before it, as does a lower-case piece after a
     group ('các phòng, ban, đơn vị liên quan', 'Ủy ban nhân dân các tỉnh, thành phố')."""
-    parts = PIECES_KEPT.split(fold(text))  # piece, separator, piece, …
+    parts = PIECES_KEPT.split(squash(text))  # piece, separator, piece, …
     names: list[str] = []
     for i in range(0, len(parts), 2):
         piece = parts[i].strip()
@@ -179,7 +172,7 @@ def heading_body(title: str) -> str | None:
     """The body a heading names ("Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo",
     "Trách nhiệm của đối tượng thực hiện kiểm kê"), else None ("9. Doanh nghiệp số" is a
     topic)."""
-    title = R.ASKED.sub("", fold(title).rstrip(":"), count=1)  # "2.10. Đề nghị Viện kiểm sát …"
+    title = R.ASKED.sub("", squash(title).rstrip(":"), count=1)  # "2.10. Đề nghị Viện kiểm sát …"
     duty_of = R.DUTY_OF.match(title)
     if duty_of:
         return _clean(title[duty_of.end():]) or None
@@ -212,7 +205,7 @@ class _Reader:
     def section(self, level: int, title: str) -> None:
         """Note whether the text from here on states funding rules or principles; a heading
         at the same or a higher level ends such a section."""
-        title = fold(title)
+        title = squash(title)
         if self.funding is not None and level <= self.funding:
             self.funding = None
         if self.principles is not None and level <= self.principles:
@@ -239,7 +232,7 @@ class _Reader:
     def task(self, span: tuple[int, int], lead: str | None, co: list[str]) -> Task:
         text = self.ctx.text[span[0]:span[1]]
         lead, leader = _without_leader(lead)
-        title = R.ITEM_LABEL.sub("", fold(text))[:200]
+        title = strip_label(squash(text))[:200]
         kind = next((k for p, k in R.KINDS if p.search(title)), "task")
         own = co_with(text)
         task = Task(id="", label=None, section=None, text=text, span=span, title=title,
@@ -263,18 +256,8 @@ class _Reader:
             task = self.task(self.title, scope.lead if scope else None, [])
         if task is None:
             return
-        value = fold(value)
-        if R.TIME_ROLE.match(role):
-            task.due = self.due(value)  # block_tasks warns W402 when no date can be read
-        elif "phối hợp" in role:
-            task.co_agencies = _bodies(_value(value))
-        elif "người" in role:
-            task.leader = _value(value)
-        elif "tham mưu" in role:
-            task.advisory_agency = _value(value)
-            task.lead_agency = task.lead_agency or task.advisory_agency
-        else:
-            task.lead_agency = _value(value)
+        # block_tasks warns W402 when no date can be read
+        assign_role(task, role, squash(value), _bodies, self.due)
 
     def due(self, value: str) -> Due | None:
         """A time line's date: the end of a period ("Từ ngày 01/01/2026 đến ngày 31/3/2026"),
@@ -287,8 +270,8 @@ class _Reader:
         return Due(value, due.date, due.recurrence)
 
     def read(self, span: tuple[int, int], heading: Heading | None) -> None:
-        text = _fold(self.ctx.text[span[0]:span[1]])
-        body = ARTICLE.sub("", R.ITEM_LABEL.sub("", text))
+        text = squash(self.ctx.text[span[0]:span[1]])
+        body = strip_article(strip_label(text))  # "Điều 2. Giao Sở Công Thương chủ trì …"
         if R.CLOSING.match(body) or (("Nơi nhận" in text or "Trên đây là" in text)
                                      and R.CLOSING_INSIDE.search(text)):
             self.stack, self.last, self.title, self.closed = [], None, None, True
@@ -386,7 +369,7 @@ class _Reader:
         parts follow."""
         if self.aims is not None and _year(body):
             self.aims = (self.aims[0], _year(body))  # "Đến hết năm 2030, phấn đấu đạt …:"
-        if R.NOT_DUTY.search(body):
+        if not_duty(body):
             self.last, self.title = None, None
             return
         if who:
@@ -412,8 +395,13 @@ def _year(text: str) -> int | None:
 
 def _not_duty(body: str, who: str | None) -> bool:
     """Enforcement clauses, conditionals, role statements, definitions: not work given."""
-    return bool(R.NOT_DUTY.search(body) or R.ROLE_STATEMENT.match(body)
+    return bool(not_duty(body) or R.ROLE_STATEMENT.match(body)
                 or (not who and R.DEFINITION.match(body)))
+
+
+def not_duty(text: str) -> bool:
+    """Whether a paragraph says what is not work given to a body (rules/tasks.py NOT_DUTY)."""
+    return bool(R.NOT_DUTY_START.match(text) or R.NOT_DUTY.search(text))
 
 
 def _without_leader(lead: str | None) -> tuple[str | None, str | None]:
@@ -423,12 +411,9 @@ def _without_leader(lead: str | None) -> tuple[str | None, str | None]:
     if lead is None or m is None:
         return lead, None
     rest = _clean((lead[:m.start()] + lead[m.end():]).replace("()", "").rstrip(" )"))
-    return (rest or None), fold(m.group("leader")).strip(" ,")
+    return (rest or None), squash(m.group("leader")).strip(" ,")
 
 
-def _value(text: str) -> str:
-    cut = R.VALUE_END.search(text)
-    return fold(text[:cut.start()] if cut else text).strip(" ,:")
 
 
 def prose_tasks(ctx: Context, first_year: int | None, joint: Joint) -> list[Task]:

@@ -3,7 +3,7 @@ who leads it or when ("Nội dung/nhiệm vụ | Cơ quan chủ trì | Cơ quan 
 hoàn thành | Sản phẩm", in any order) is one task.
 
 Called first by the tasks stage, so a duty that the plan's text restates after its appendix
-row is that row's task again (appendix first; see `tasks._without_overlaps`).
+row is that row's task again (appendix first; see `task_overlaps.without_overlaps`).
 """
 
 from __future__ import annotations
@@ -11,12 +11,15 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from theodoi.domain.text import squash
 from theodoi.extraction.agencies import split_bodies
-from theodoi.extraction.dates import fold, parse_due, plan_start
+from theodoi.extraction.dates import parse_due, plan_start
+from theodoi.extraction.labels import strip_label
 from theodoi.extraction.model import Due, Task
 from theodoi.extraction.pipeline import Context
 from theodoi.extraction.rules import tables as R
 from theodoi.extraction.rules import tasks as TR
+from theodoi.extraction.rules.tasks import RANGE_CUT, SHORT_MONTH, YEARS
 from theodoi.extraction.stages.table_layout import Layout, is_task_table, layouts, table_kind
 from theodoi.extraction.tables import Cell, is_label
 
@@ -61,7 +64,7 @@ def _row_task(ctx: Context, lay: Layout, row: list[Cell], first_year: int | None
     if not (lead_cell and lead_cell.text) and not (due_cell and due_cell.text):
         return None  # a title row whose other cells are empty
     text = ctx.text[work.start:work.end]
-    title = TR.ITEM_LABEL.sub("", fold(text))[:200]
+    title = strip_label(squash(text))[:200]
     kind = next((k for p, k in TR.KINDS if p.search(title)), "task")
     task = Task(id="", label=_label(row), section=None, text=text, span=(work.start, work.end),
                 title=title, kind=kind)
@@ -92,7 +95,7 @@ def lead_of(cell: str) -> str:
     """The lead in a 'Chủ trì' cell: the cell, or what stands before 'chủ trì' in it ('Sở
     KH&CN chủ trì hướng dẫn, tổng hợp; Các sở … thực hiện' -> 'Sở KH&CN')."""
     cut = R.LEAD_CUT.search(cell)
-    return fold(cell[:cut.start()] if cut and cut.start() > 0 else cell).strip(" ,;.")
+    return squash(cell[:cut.start()] if cut and cut.start() > 0 else cell).strip(" ,;.")
 
 
 def bodies_of(cell: str) -> list[str]:
@@ -120,17 +123,11 @@ def _joined_lines(part: str) -> list[str]:
     return [" ".join(p).strip(" ,.") for p in pieces if p]
 
 
-YEARS = re.compile(r"^(?:năm\s+)?(20\d{2})(?:\s*[-–]\s*(?:năm\s+)?(20\d{2}))?$", re.IGNORECASE)
-RANGE_CUT = re.compile(r"\s*(?:[-–]|đến)\s*(?=(?:[Qq]uý|[Tt]háng|[Nn]ăm|20\d{2}|ngày|"
-                       r"\d{1,2}/20\d{2}))")
-SHORT_MONTH = re.compile(r"^\d{1,2}/20\d{2}$")
-
-
 def cell_due(cell: str, first_year: int | None, start: date | None) -> Due:
     """The time of a row from its time cell alone: the end of a range ('Quý IV/2025 - Quý
     II/2026' -> 30/6/2026, '2025 - 2035' -> 31/12/2035), a year ('2026' -> 31/12/2026), a
     quarter or a day; 'Thường xuyên', 'Hằng năm' keep their words and no date."""
-    text = " ".join(cell.split())
+    text = squash(cell)
     recurrence = "annual" if R.ANNUAL.search(text) else None
     years = YEARS.match(text)
     if years:

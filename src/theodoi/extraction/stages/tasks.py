@@ -6,28 +6,25 @@ import re
 from bisect import bisect_right
 from itertools import pairwise
 
+from theodoi.domain.text import squash
 from theodoi.extraction.agencies import (
     known_name_end,
     looks_like_body,
     normalise_agency,
     split_bodies,
 )
-from theodoi.extraction.dates import fold, parse_due, plan_start
+from theodoi.extraction.dates import parse_due, plan_start
+from theodoi.extraction.labels import ITEM_START, strip_label
 from theodoi.extraction.model import Heading, Task, tagged
 from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules import targets as TR
 from theodoi.extraction.rules import tasks as R
 from theodoi.extraction.stages.task_blocks import block_tasks, kind_list_tasks
-from theodoi.extraction.stages.task_prose import prose_tasks
+from theodoi.extraction.stages.task_overlaps import without_overlaps
+from theodoi.extraction.stages.task_prose import not_duty, prose_tasks
 from theodoi.extraction.stages.task_tables import table_start_after, table_tasks
 
-ITEM = re.compile(r"\n(?=\s*(?:[-+*•]|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ]\)\s|"
-                  r"[IVX]{1,5}\.\s))")
 MAX_AGENCY = 120
-MIN_SAME_TITLE = 20   # a dated sentence naming an appendix row's work is that row again
-SAME_WORK_SHARE = 0.8
-LABEL = re.compile(r"^(?:[-+*•]\s*|\d{1,2}(?:\.\d{1,2})*\.\s*|[a-zđ]\)\s*|\(\d+\)\s*|"
-                   r"[IVX]{1,5}\.\s*)")
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -40,7 +37,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 def items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """List items of text[start:end]: a new item starts on a line with a list marker."""
-    cuts = [start] + [m.start() for m in ITEM.finditer(text, start, end)] + [end]
+    cuts = [start] + [m.start() for m in ITEM_START.finditer(text, start, end)] + [end]
     spans = [_trim(text, a, b) for a, b in pairwise(cuts)]
     return [s for s in spans if s[1] > s[0]]
 
@@ -48,7 +45,7 @@ def items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def duty_agency(item: str) -> str | None:
     """The body a duty is given to: before ':' or before the first duty verb."""
     body = R.DUTY_LEAD_IN.sub("", item)
-    body = LABEL.sub("", body)
+    body = strip_label(body)
     body = R.BODY_PREFIX.sub("", body)
     if R.ACTION_START.match(body):
         return None
@@ -57,7 +54,7 @@ def duty_agency(item: str) -> str | None:
     cut = min([p for p in (colon, verb.start() if verb else -1) if p > 0], default=-1)
     if cut <= 0 or cut > MAX_AGENCY:
         return None
-    agency = fold(body[:cut]).strip(" ,;.")
+    agency = squash(body[:cut]).strip(" ,;.")
     return agency[:1].upper() + agency[1:] if agency else None
 
 
@@ -84,7 +81,7 @@ def joint_bodies(agency: str) -> tuple[str, list[str]]:
 def _task(ctx: Context, span: tuple[int, int], section: str | None, lead: str | None,
           first_year: int | None, *, strict: bool = False) -> Task:
     text = ctx.text[span[0]:span[1]]
-    title = LABEL.sub("", fold(text))[:200]  # "1. Giao Phòng …": the number is not the work
+    title = strip_label(squash(text))[:200]  # "1. Giao Phòng …": the number is not the work
     kind = next((k for p, k in R.KINDS if p.search(title)), "task")
     start = plan_start(ctx.document.issued_on, ctx.document.term)
     return Task(id="", label=None, section=section, text=text, span=span, title=title,
@@ -112,10 +109,10 @@ def duties(ctx: Context, first_year: int | None) -> list[Task]:
         for span in items(ctx.text, start, end):
             text = ctx.text[span[0]:span[1]]
             agency = duty_agency(text)
-            if (span[0] in starts and len(fold(text)) <= MAX_AGENCY and ":" not in text
+            if (span[0] in starts and len(squash(text)) <= MAX_AGENCY and ":" not in text
                     and not text.endswith((".", ";"))):
                 # "II. Hội đồng nhân dân xã" (a name, no sentence) heads the duties below it
-                body_heading = LABEL.sub("", fold(text))
+                body_heading = strip_label(squash(text))
                 continue
             if span[0] in starts:
                 body_heading = agency or body_heading
@@ -139,7 +136,7 @@ def dated_works(ctx: Context, first_year: int | None) -> list[Task]:
             continue  # "- Thời gian thực hiện: trước ngày …" is the time of the block above
         if R.DATED_WORK.search(text) and "%" not in text and not TR.NOT_TARGET.search(text):
             lead = R.LEAD_CHU_TRI.match(text)
-            found.append(_task(ctx, span, None, fold(lead.group("lead")) if lead else None,
+            found.append(_task(ctx, span, None, squash(lead.group("lead")) if lead else None,
                                first_year))
     return found
 
@@ -154,41 +151,6 @@ def _with_deadline_tails(ctx: Context, spans: list[tuple[int, int]]) -> list[tup
         else:
             merged.append(span)
     return merged
-
-
-def _without_overlaps(tasks: list[Task], dated: list[Task] | None = None) -> list[Task]:
-    """Keep the first task found for a piece of text (prose duties, rows and blocks come
-    first); a dated sentence (`dated`) that names a kept task's work is that task again."""
-    kept: list[tuple[Task, set[str] | None]] = []  # with its title's words, split once
-    for task in tasks:
-        if not any(t.span[0] < task.span[1] and task.span[0] < t.span[1] for t, _ in kept):
-            kept.append((task, _title_words(task.title)))
-    for task in dated or []:
-        words = _words(task.text)
-        if not any((t.span[0] < task.span[1] and task.span[0] < t.span[1])
-                   or _names_same_work(own, words) for t, own in kept):
-            kept.append((task, _title_words(task.title)))
-    return [t for t, _ in kept]
-
-
-WORD = re.compile(r"\w+")
-
-
-def _words(text: str) -> set[str]:
-    return set(WORD.findall(text.lower()))
-
-
-def _title_words(title: str) -> set[str] | None:
-    """The words of a title long enough to name a piece of work, else None."""
-    return _words(title) if len(title) >= MIN_SAME_TITLE else None
-
-
-def _names_same_work(own: set[str] | None, words: set[str]) -> bool:
-    """A dated sentence that names most words of a row's title ('Xây dựng Kế hoạch đầu tư
-    công trung hạn giai đoạn 2026 - 2031; hoàn thành …') is that row's work again.
-
-    own: the row title's words from `_title_words`, so each title is split only once."""
-    return own is not None and len(own & words) >= SAME_WORK_SHARE * len(own)
 
 
 def appendix_rows(ctx: Context, first_year: int | None) -> list[Task]:
@@ -210,7 +172,7 @@ def appendix_rows(ctx: Context, first_year: int | None) -> list[Task]:
         lead = _body_only(agency.group("agency")) if agency else _row_agency(
             ctx.text[span[0]:span[1]])
         task = _task(ctx, span, None, lead, first_year)
-        task.title = fold(row.group("content")[:agency.start()] if agency
+        task.title = squash(row.group("content")[:agency.start()] if agency
                           else row.group("content"))
         found.append(task)
     return found
@@ -222,7 +184,7 @@ def _cell_row(ctx: Context, span: tuple[int, int], cells: list[str],
     body cells after it coordinate, and the first cell with a date is the time."""
     bodies = [c for c in cells[1:] if normalise_agency(c) or looks_like_body(c)]
     task = _task(ctx, span, None, bodies[0] if bodies else None, first_year)
-    task.title = fold(cells[0])
+    task.title = squash(cells[0])
     task.co_agencies = bodies[1:]
     start = plan_start(ctx.document.issued_on, ctx.document.term)
     task.due = next((d for c in cells[1:] if c not in bodies
@@ -241,14 +203,14 @@ def _row_agency(row: str) -> str | None:
 
 def _body_only(text: str) -> str:
     """'UBND xã Quý II năm 2026' -> 'UBND xã': a row's time column may share its line."""
-    return fold(R.ROW_TIME.split(text)[0])
+    return squash(R.ROW_TIME.split(text)[0])
 
 
 def product(task: Task) -> str | None:
     """The product when the plan says it, or the kind of document the work is."""
     said = R.PRODUCT_SAID.search(task.text)
     if said:
-        return fold(said.group("product"))
+        return squash(said.group("product"))
     kind = R.PRODUCT_KIND.match(task.title)
     return kind.group("product").capitalize() if kind else None
 
@@ -277,18 +239,18 @@ def _first_year(ctx: Context) -> int | None:
 def run(ctx: Context) -> None:
     first_year = _first_year(ctx)
     prose = tagged(prose_tasks(ctx, first_year, joint_bodies), "task_prose")
-    tasks = _without_overlaps(  # table rows first: a duty restating a row is that row
+    tasks = without_overlaps(  # table rows first: a duty restating a row is that row
         tagged(table_tasks(ctx, first_year), "task_table") + prose
         + tagged(duties(ctx, first_year), "task_duty")
         + tagged(appendix_rows(ctx, first_year), "task_appendix")
         + tagged(_blocks_without_prose(ctx, block_tasks(ctx, first_year), prose), "task_block")
         + tagged(kind_list_tasks(ctx, first_year), "task_kind_list"),
         tagged(dated_works(ctx, first_year), "task_dated"))
-    tasks = [t for t in tasks if not R.NOT_DUTY.search(R.ITEM_LABEL.sub("", fold(t.text)))]
+    tasks = [t for t in tasks if not not_duty(strip_label(squash(t.text)))]
     tasks.sort(key=lambda t: t.span[0])
     for task in tasks:  # a table row may have said both in columns of their own
         task.submit_to = task.submit_to or [
-            fold(m.group("to")) for m in R.SUBMIT_TO.finditer(task.text)]
+            squash(m.group("to")) for m in R.SUBMIT_TO.finditer(task.text)]
         task.product = task.product or product(task)
     for i, task in enumerate(tasks, start=1):
         task.id = f"k{i}"

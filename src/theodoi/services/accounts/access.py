@@ -41,7 +41,8 @@ class Principal:
 
 def chain(unit: Unit) -> list[int]:
     """The unit's id followed by its ancestors' ids, nearest first."""
-    ids, current = [], unit
+    ids: list[int] = []
+    current: Unit | None = unit
     while current is not None and current.id not in ids:
         ids.append(current.id)
         current = current.parent

@@ -18,6 +18,7 @@ import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -25,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from theodoi.domain import access as rules
 from theodoi.domain.errors import BadInput, NotFound, TheodoiError
+from theodoi.domain.names import agency_key
 from theodoi.services import uow
 from theodoi.services.accounts.access import Principal
 from theodoi.services.register import agencies, units
@@ -131,7 +133,7 @@ def _agency_id(s: Session, unit: Unit, text: str) -> int:
         if agency is not None and agency.unit_id == unit.id:
             return agency.id
         raise NotFound(f"đơn vị {unit.name} không có cơ quan số {text}.")
-    found = agencies.Directory(s, unit).by_key.get(agencies.agency_key(text))
+    found = agencies.Directory(s, unit).by_key.get(agency_key(text))
     if found is None:
         raise NotFound(f"danh mục của {unit.name} không có cơ quan '{text}'.")
     return found.id
@@ -180,13 +182,13 @@ def admit(s: Session, username: str, client: str, *,
     now = now or utcnow()
     address, account = _keys(username, client)
     waits = [now + w for w in rules.LOGIN_WAITS]
-    limits = {"free": rules.LOGIN_FREE, "waits": waits,
-              "stale_before": now - rules.LOGIN_WINDOW}
-    on_address = repo.count_attempt(s, address, now, **limits)
+    count = partial(repo.count_attempt, s, free=rules.LOGIN_FREE, waits=waits,
+                    stale_before=now - rules.LOGIN_WINDOW)
+    on_address = count(address, now)
     if on_address is None:
         return _refusal(s, address, now)
     # a fresh address (its first attempt of the window) skips the account's delay
-    if repo.count_attempt(s, account, now, gated=on_address > 1, **limits) is None:
+    if count(account, now, gated=on_address > 1) is None:
         return _refusal(s, account, now)
     return None
 

@@ -35,7 +35,7 @@ def load_samples(s: Session, folder: Path, *,
             result = importing.import_plan(s, None, data, path.name, max_bytes=max_bytes,
                                            parent=PROVINCE)
         except BadInput as exc:
-            if "--unit" not in exc.message:
+            if "--unit" not in exc.render("cli"):
                 raise
             result = importing.import_plan(s, FALLBACK_UNIT, data, path.name,
                                            max_bytes=max_bytes, parent=PROVINCE)

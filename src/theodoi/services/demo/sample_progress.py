@@ -11,17 +11,20 @@ after it.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from theodoi.domain.measures import is_flow
+from theodoi.domain.measures import is_count, is_flow
 from theodoi.domain.periods import quarter
+from theodoi.domain.text import squash
 from theodoi.services.progress import explanations
 from theodoi.services.progress import records as progress
 from theodoi.services.register import items
 from theodoi.services.register import review_decisions as review
+from theodoi.services.reporting import report_data as reporting
 from theodoi.storage.models import Plan, Target, Task
 
 # field -> the lead agency a commune usually gives it (only for items that name none)
@@ -74,7 +77,9 @@ def sample_value(t: Target, position: int, q: int) -> float | None:
         return None
     flow = is_flow(t.indicator or t.text, t.unit, t.per_year, t.kind)
     share = (FLOW_QUARTER_SHARE if flow else QUARTER_SHARE)[q - 1]
-    return round(t.value * REACHED[position % len(REACHED)] * share, 2)
+    value = t.value * REACHED[position % len(REACHED)] * share
+    # a count of whole things (doanh nghiệp, lao động) is a whole number, half up
+    return float(math.floor(value + 0.5)) if is_count(t.unit) else round(value, 2)
 
 
 REPORT_DELAY = timedelta(days=3)  # a quarter's values are recorded three days after it ends
@@ -97,8 +102,7 @@ def record_sample_progress(s: Session, plan_id: int,
     before `as_of`.
     """
     plan = review.get_plan(s, plan_id)
-    unled: list[Target | Task] = [*plan.targets, *plan.tasks]
-    for item in unled:
+    for item in plan.items:
         if not any(a.role == "lead" for a in item.assignments):
             field = item.field if isinstance(item, Target) else None
             review.correct(s, items.ref_of(item), {"lead_agency": SAMPLE_LEADS[field]})
@@ -106,7 +110,9 @@ def record_sample_progress(s: Session, plan_id: int,
     year = sample_year(plan) if as_of is None else current_year(plan, as_of)
     until = as_of or date.max
     recorded = _record_values(s, plan, year, until)
-    updates = sum(_update_task(s, task, n, year, until) for n, task in enumerate(plan.tasks))
+    party = reporting.is_party([plan])
+    updates = sum(_update_task(s, task, n, year, until, party)
+                  for n, task in enumerate(plan.tasks))
     explained = _explain_first_behind(s, plan, year, until)
     return SampleProgress(plan_id, year, sample_term(plan, year), recorded, updates,
                           explained)
@@ -132,16 +138,28 @@ def _record_values(s: Session, plan: Plan, year: int, until: date) -> int:
     return count
 
 
-def _update_task(s: Session, task: Task, n: int, year: int, until: date) -> int:
-    """Every third task done by its due day, every third under way, the rest untouched."""
+def sample_product(task: Task, n: int, on: date, party: bool) -> str:
+    """What a completed sample task produced: the body's own plan to carry it out, numbered
+    as a Đảng ủy (12-KH/ĐU) or a UBND (12/KH-UBND) numbers its documents."""
+    number = f"{n + 1}-KH/ĐU" if party else f"{n + 1}/KH-UBND"
+    what = squash(task.title or task.text).rstrip(" .;:")
+    return f"Đã ban hành Kế hoạch số {number} ngày {on:%d/%m/%Y} triển khai {what[:1].lower()}" \
+        f"{what[1:]}"
+
+
+def _update_task(s: Session, task: Task, n: int, year: int, until: date, party: bool) -> int:
+    """Every third task done by its due day, every third under way, each with the plan
+    issued to carry it out; the rest untouched."""
     due = task.due_date
     if n % 3 == 0 and due is not None and due.year <= year and due <= until:
-        progress.update_task(s, items.ref_of(task), "hoan_thanh", on=due, completed_on=due)
+        progress.update_task(s, items.ref_of(task), "hoan_thanh", on=due, completed_on=due,
+                             product=sample_product(task, n, due, party))
         return 1
     on = min(date(year, 9, 30), until)
     if n % 3 == 1 and on.year == year:
         progress.update_task(s, items.ref_of(task), "dang_thuc_hien", on=on,
-                             percent=40 + 10 * (n % 5))
+                             percent=40 + 10 * (n % 5),
+                             product=sample_product(task, n, on, party))  # its launch
         return 1
     return 0
 

@@ -23,10 +23,11 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from theodoi.domain import access as rules
+from theodoi.domain import changes
 from theodoi.domain import fields as F
 from theodoi.domain.errors import BadInput, Conflict, Forbidden, NotFound
-from theodoi.domain.numbers import vn_number
 from theodoi.domain.periods import parse_period
+from theodoi.domain.phrases import amount_text
 from theodoi.domain.status import TASK_STATE_LABELS
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
@@ -45,7 +46,7 @@ from theodoi.storage.repositories import progress as progress_repo
 
 TEXT_FIELDS = {"lead_agency", "leader", "advisory_agency", "milestones"}
 ITEM_KINDS = ("target", "task")
-STATUS_LABELS = {"draft": "bản nháp", "active": "đang thực hiện", "closed": "đã đóng"}
+STATUS_LABELS = plans.STATUS_LABELS
 
 
 @dataclass
@@ -106,9 +107,9 @@ def _item_field(s: Session, p: Principal, e: AuditEntry, unit: Unit,
         raise BadInput(f"thay đổi '{what}' không hoàn tác được.")
     ref, now = items.ref_of(item), current_text(item, e.field)
     if now != e.new:
+        shown = changes.value_text(e.entity_kind, e.field, now)
         raise Conflict(f"'{what}' của mục {ref} đã được thay đổi lần nữa sau thay đổi này "
-                       f"(hiện là '{now or ''}'); không hoàn tác để khỏi ghi đè thay đổi "
-                       "mới hơn.")
+                       f"(hiện là '{shown}'); không hoàn tác để khỏi ghi đè thay đổi mới hơn.")
 
     def run() -> dict[str, Any]:
         reviewing.check_version("mục", ref, item.version, version)
@@ -118,8 +119,9 @@ def _item_field(s: Session, p: Principal, e: AuditEntry, unit: Unit,
                              reviewing.snapshot(item), reverts=e.id)
         return {"ref": ref, "field": e.field, "value": current_text(item, e.field),
                 "version": item.version}
-    return Step(e.id, unit.id, [f"{what} của mục {ref}: '{now or '—'}' → '{e.old or '—'}'"],
-                run)
+    unit_of = item.unit if isinstance(item, Target) else None
+    line = changes.change_text(e.entity_kind, e.field, what, now, e.old, unit_of)
+    return Step(e.id, unit.id, [f"{line} (mục {ref})"], run)
 
 
 def _review(s: Session, p: Principal, e: AuditEntry, unit: Unit, version: int | None) -> Step:
@@ -239,6 +241,7 @@ def _deactivation(s: Session, p: Principal, e: AuditEntry, unit: Unit, plan_id: 
         if reopen:
             audit.record(s, p, unit.id, "plan", reopen, "status", "closed", "active",
                          reverts=e.id)
+        return None
     return Step(e.id, unit.id, lines, run)
 
 
@@ -260,6 +263,7 @@ def _reactivation(s: Session, p: Principal, e: AuditEntry, unit: Unit, plan_id: 
         audit.record(s, p, unit.id, "plan", plan.id, "status", "draft", "active",
                      detail={"closed_plan": closes, "carried_over": done.carried_over},
                      reverts=e.id)
+        return None
     return Step(e.id, unit.id, lines, run)
 
 
@@ -271,9 +275,9 @@ def _recordable(s: Session, p: Principal, ref: str) -> Target | Task:
     return progress.live_item(item)
 
 
-def _value_text(s: Session, record_id: int | None) -> str:
+def _value_text(s: Session, record_id: int | None, unit: str | None) -> str:
     row = progress_repo.record(s, record_id) if record_id else None
-    return "không có số liệu" if row is None else vn_number(row.value)
+    return "không có số liệu" if row is None else amount_text(row.value, unit)
 
 
 def _progress(s: Session, p: Principal, e: AuditEntry, unit: Unit, version: int | None
@@ -284,24 +288,26 @@ def _progress(s: Session, p: Principal, e: AuditEntry, unit: Unit, version: int 
         raise BadInput("số liệu này được ghi trước khi theodoi lưu dữ liệu hoàn tác; hãy "
                        "ghi lại số liệu đúng.")
     target = _recordable(s, p, _ref("target", int(detail["target"])))
+    assert isinstance(target, Target)  # a target's reference ("t…") names a target
     period = parse_period(str(detail["period"]))
     now = progress_repo.current(s, target.id, period.key)
     expected = detail.get("current")
     if (now.id if now else None) != expected:
         said = "chưa có số liệu" if now is None else (
-            f"là {vn_number(now.value)}, do {now.recorded_by or 'hệ thống'} ghi")
+            f"là {amount_text(now.value, target.unit)}, do {now.recorded_by or 'hệ thống'} ghi")
         raise Conflict(f"số liệu của chỉ tiêu {items.ref_of(target)}, {period.label} đã được "
                        f"ghi lại sau thay đổi này (hiện {said}); không hoàn tác để khỏi ghi "
                        "đè số liệu mới hơn.")
     restore = detail.get("restore")
     line = (f"số liệu của chỉ tiêu {items.ref_of(target)}, {period.label}: "
-            f"{_value_text(s, expected)} → {_value_text(s, restore)}")
+            f"{_value_text(s, expected, target.unit)} → {_value_text(s, restore, target.unit)}")
 
     def run() -> dict[str, Any] | None:
         progress.withdraw_record(s, expected, restore)
         audit.record(s, p, unit.id, "progress", e.entity_id, "value", e.new, e.old,
                      detail={**detail, "current": restore, "restore": expected},
                      reverts=e.id)
+        return None
     return Step(e.id, unit.id, [line], run)
 
 
@@ -325,6 +331,7 @@ def _task_update(s: Session, p: Principal, e: AuditEntry, unit: Unit, version: i
         progress.set_withdrawn(s, row.id, not row.withdrawn)
         audit.record(s, p, unit.id, "task_update", row.id, "update", e.new, e.old,
                      detail={**detail, "withdrawn": row.withdrawn}, reverts=e.id)
+        return None
     return Step(e.id, unit.id, [line], run)
 
 
@@ -348,6 +355,7 @@ def _merged(s: Session, p: Principal, e: AuditEntry, unit: Unit, version: int | 
         audit.record(s, p, unit.id, "agency", e.entity_id, "unmerged", e.new, e.old,
                      detail={**moves, "source": {**moves["source"], "id": back.id}},
                      reverts=e.id)
+        return None
     return Step(e.id, unit.id, lines, run)
 
 

@@ -51,7 +51,7 @@ def _child_main(target: str, args: tuple[Any, ...], kwargs: dict[str, Any], out:
         value = getattr(importlib.import_module(module), name)(*args, **kwargs)
         outcome: tuple[str, Any] = ("ok", value)
     except TheodoiError as exc:
-        outcome = ("error", exc.render())
+        outcome = ("error", exc.render("web"))  # shown on the job's page
     except MemoryError:
         outcome = ("error", f"việc đọc văn bản cần quá {memory_mb} MB bộ nhớ nên đã dừng; "
                             "tệp có thể bị hỏng hoặc quá phức tạp.")

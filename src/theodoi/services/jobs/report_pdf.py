@@ -27,6 +27,7 @@ from theodoi.services.reporting import report_data as reporting
 from theodoi.services.reporting import report_files
 from theodoi.services.reporting.report_files import ReportFile
 from theodoi.settings import Settings
+from theodoi.storage.repositories import jobs as job_repo
 
 KIND = "report_pdf"
 FOLDER = "reports"
@@ -37,12 +38,14 @@ GONE = "tệp PDF của việc số {job_id} không còn (đã quá hạn giữ 
 
 
 def submit_report_pdf(s: Session, p: Principal, unit_id: int, kind: str, period: str,
-                      plan_id: int | None, today: date) -> dict[str, Any]:
+                      plan_id: int | None, today: date,
+                      request: str | None = None) -> dict[str, Any]:
     """Queue the PDF of a report someone who reads the unit asks for; the job as
     `queue.view` shows it. BadInput / NotFound, and nothing queued, as a download gives."""
     unit, period = report_files.checked(s, p, unit_id, kind, period, "pdf", plan_id)
     payload = {"kind": kind, "period": period, "plan_id": plan_id,
                "today": today.isoformat(), "unit_code": unit.code,
+               "request": report_files.request_text(request),
                "filename": report_files.filename(kind, period, unit.name, plan_id, "pdf")}
     return queue.as_dict(queue.add(s, KIND, payload, unit_id=unit.id, p=p))
 
@@ -53,7 +56,8 @@ def prepare(settings: Settings, c: queue.Claim, keep_going: Callable[[], bool],
     stored name. A conversion that fails raises PdfUnavailable with its Vietnamese text."""
     progress(10, BUILDING)
     req = reporting.Request(c.payload["unit_code"], c.payload["kind"], c.payload["period"],
-                            c.payload["plan_id"], today=date.fromisoformat(c.payload["today"]))
+                            c.payload["plan_id"], today=date.fromisoformat(c.payload["today"]),
+                            request=c.payload.get("request"))
     with uow.transaction(settings) as s:
         report = reporting.build_report(s, req)
     progress(30, CONVERTING)
@@ -99,7 +103,7 @@ def sweep(s: Session, settings: Settings, unnamed_after: timedelta,
     folder = settings.data_dir / FOLDER
     if not folder.is_dir():
         return []
-    named = {Path(str(r.get("file", ""))).name for r in queue.repo.results(s, KIND)}
+    named = {Path(str(r.get("file", ""))).name for r in job_repo.results(s, KIND)}
     now = now or time.time()  # file times: epoch seconds
     removed = []
     for path in sorted(folder.iterdir()):

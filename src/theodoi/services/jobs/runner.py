@@ -7,7 +7,9 @@ extraction in a child process) outside any transaction while refreshing the job'
 heartbeat and watching for a cancel, then writes the outcome and marks the job done in
 ONE transaction (`write`): a worker killed at any point leaves either the whole result
 or none of it. One thread of each runner also requeues jobs whose worker died (stale
-heartbeat) or fails them after THEODOI_JOB_MAX_ATTEMPTS starts.
+heartbeat) or fails them after THEODOI_JOB_MAX_ATTEMPTS starts. One more thread runs the reminders'
+schedule (services/reminders: the daily digest and the sender; a database lease makes
+one process of all the servers do it).
 """
 
 from __future__ import annotations
@@ -23,15 +25,17 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from theodoi.domain.errors import TheodoiError
-from theodoi.services import uow
+from theodoi.services import reminders, uow
 from theodoi.services.accounts.access import Principal
 from theodoi.services.jobs import child, queue, report_pdf, uploads
 from theodoi.services.jobs.queue import Claim
 from theodoi.settings import Settings
+from theodoi.storage.repositories import jobs as job_repo
 
 log = logging.getLogger("theodoi.jobs")
 IDLE_WAIT_S = 1.0  # how long a thread with nothing to do waits before looking again
 BEAT_S = 5.0  # how often a running job's heartbeat is written
+REMIND_EVERY_S = 30.0  # how often the reminders' schedule looks for work
 SWEEP_AFTER = timedelta(hours=1)  # far beyond a request's copy-to-commit
 UNEXPECTED = ("lỗi không mong đợi khi xử lý; việc này đã dừng và không lưu gì. Hãy báo "
               "quản trị hệ thống (chi tiết trong nhật ký máy chủ).")
@@ -134,7 +138,7 @@ def run_claimed(settings: Settings, c: Claim, stopping: threading.Event) -> None
     except child.Stopped:
         _stopped(settings, c, stopping)
     except TheodoiError as exc:
-        message = exc.render()
+        message = exc.render("web")  # jobs are the web's uploads
         _end(settings, c, lambda s: queue.failed(s, c, message))
     except Exception:
         log.exception("job %s (%s) failed", c.job_id, c.kind)
@@ -156,8 +160,8 @@ def _end(settings: Settings, c: Claim, write: Callable[[Session], bool]) -> None
 def _ended(settings: Settings, c: Claim) -> bool:
     """Whether the job has ended for good (its stored input may go)."""
     with uow.transaction(settings) as s:
-        job = queue.repo.get(s, c.job_id)
-        return job is None or job.state not in queue.repo.ACTIVE
+        job = job_repo.get(s, c.job_id)
+        return job is None or job.state not in job_repo.ACTIVE
 
 
 class Runner:
@@ -173,6 +177,8 @@ class Runner:
     def start(self) -> None:
         self.threads = [threading.Thread(target=self._loop, args=(i,), daemon=True,
                                          name=f"theodoi-job-{i}") for i in range(self.count)]
+        self.threads.append(threading.Thread(target=self._remind, daemon=True,
+                                             name="theodoi-remind"))
         for t in self.threads:
             t.start()
 
@@ -192,6 +198,16 @@ class Runner:
         if requeued or failed:
             log.warning("stale jobs requeued %s, failed %s", requeued, failed)
         return requeued, failed
+
+    def _remind(self) -> None:
+        """The reminders' schedule until the runner stops (sending may take a while, so
+        it has its own thread rather than holding up a job)."""
+        while not self.stopping.is_set():
+            try:
+                reminders.tick(self.settings)
+            except Exception:  # the database or the mail server away: next time
+                log.exception("reminders: the schedule failed; trying again shortly")
+            self.stopping.wait(REMIND_EVERY_S)
 
     def _loop(self, index: int) -> None:
         next_recovery = 0.0

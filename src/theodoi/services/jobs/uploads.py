@@ -28,6 +28,7 @@ from theodoi.services.jobs import queue
 from theodoi.services.register import importing
 from theodoi.services.register import uploads as checks
 from theodoi.settings import Settings
+from theodoi.storage.repositories import jobs as job_repo
 
 KIND = "import_plan"
 FOLDER = "uploads"
@@ -110,7 +111,7 @@ def sweep(s: Session, settings: Settings, older_than: timedelta,
     folder = settings.data_dir / FOLDER
     if not folder.is_dir():
         return []
-    needed = {Path(str(p.get("file", ""))).name for p in queue.repo.active_payloads(s)}
+    needed = {Path(str(p.get("file", ""))).name for p in job_repo.active_payloads(s)}
     cutoff = (now or time.time()) - older_than.total_seconds()  # file times: epoch seconds
     removed = []
     for path in sorted(folder.iterdir()):

@@ -17,14 +17,12 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from theodoi.domain.periods import Period, parse_period
-from theodoi.services.memo import Memo
+from theodoi.services import memo
 from theodoi.services.progress.status import NO_AGENCY, lead_agency
 from theodoi.services.register import items, units
 from theodoi.storage.models import Target, Task, TaskUpdate, Unit
 from theodoi.storage.repositories import progress as repo
 from theodoi.storage.repositories import stamps
-
-CACHE = Memo()
 
 
 @dataclass
@@ -62,8 +60,8 @@ def completeness(s: Session, unit_text: str, period_text: str, as_of: date) -> C
     unit = units.find(s, unit_text)
     period = parse_period(period_text)
     stamp = stamps.read(s, [unit.id]).get(unit.id)  # before the rows: see services/memo.py
-    key = (stamps.url_of(s), unit.id, stamp, period.key, as_of)
-    found: Completeness = CACHE.one(key, lambda: _count(s, unit, period, as_of),
+    key = ("completeness", stamps.url_of(s), unit.id, stamp, period.key, as_of)
+    found: Completeness = memo.COMPUTED.one(key, lambda: _count(s, unit, period, as_of),
                                     keep=stamp is not None)
     return found
 

@@ -7,12 +7,13 @@ listing returns the item's text and lead agency beside the question and the answ
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
 from theodoi.domain.errors import BadInput, Conflict, NotFound
 from theodoi.domain.periods import parse_period
+from theodoi.services import reminders
 from theodoi.services.progress.records import live_item
 from theodoi.services.progress.status import lead_agency
 from theodoi.services.register import items, units
@@ -38,6 +39,7 @@ class RequestRow:
     answered_by: str | None
     answered_at: datetime | None
     version: int
+    answer_due: date | None = None
 
 
 def _row(r: ExplanationRequest, item: Target | Task) -> RequestRow:
@@ -46,7 +48,7 @@ def _row(r: ExplanationRequest, item: Target | Task) -> RequestRow:
     label = parse_period(r.period_key).label if r.period_key else None
     return RequestRow(r.id, items.ref_of(item), text, lead_agency(item), r.period_key, label,
                       r.question, r.requested_by, r.requested_at, r.state, r.answer,
-                      r.answered_by, r.answered_at, r.version)
+                      r.answered_by, r.answered_at, r.version, r.answer_due)
 
 
 def _text(raw: str, what: str) -> str:
@@ -67,7 +69,10 @@ def request_explanation(s: Session, ref: str, question: str, by: str | None = No
         row.target_id = item.id
     else:
         row.task_id = item.id
+    asked_on = utcnow().date()
+    row.answer_due = reminders.answer_due(s, item.plan.unit_id, asked_on)
     repo.add(s, row)
+    reminders.tell_agency(s, row, item, asked_on)  # in this transaction: told iff asked
     return _row(row, item)
 
 

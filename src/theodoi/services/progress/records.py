@@ -80,8 +80,9 @@ def live_item(item: Target | Task) -> Target | Task:
 def live_target(s: Session, ref: str) -> Target:
     item = items.get_item(s, ref)
     if not isinstance(item, Target):
-        raise BadInput(f"{ref} là nhiệm vụ; số liệu chỉ nhập cho chỉ tiêu (t<số>), nhiệm vụ "
-                       "dùng `theodoi progress task`.")
+        raise BadInput(f"{ref} là nhiệm vụ; số liệu chỉ nhập cho chỉ tiêu (t<số>)", steps={
+            "cli": "nhiệm vụ dùng `theodoi progress task`.",
+            "web": f"tiến độ của nhiệm vụ ghi ở trang của nhiệm vụ {ref}."})
     live_item(item)
     return item
 
@@ -150,7 +151,8 @@ def read_value(t: Target, raw: str | float, of: str | float | None
         return values.milestone(raw), None
     pair = values.fraction(raw) if isinstance(raw, str) else None
     if pair is not None and of is not None:
-        raise BadInput(f"'{raw}' đã có mẫu số; không ghi thêm --of.")
+        raise BadInput(f"'{raw}' đã có mẫu số", steps={
+            "cli": "không ghi thêm --of.", "web": "không ghi thêm tổng số."})
     whole = pair[1] if pair else (values.number(of, "mẫu số") if of is not None else None)
     if whole is not None and t.value_of is None and t.kind != "plan_relative":
         raise BadInput(f"chỉ tiêu {items.ref_of(t)} không tính theo dạng x/y; hãy nhập một "

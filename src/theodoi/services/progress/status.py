@@ -22,14 +22,13 @@ from sqlalchemy.orm import Session
 from theodoi.domain import status as rules
 from theodoi.domain.measures import is_flow
 from theodoi.domain.trajectory import Actual, TargetFacts
-from theodoi.services.memo import Memo
+from theodoi.services import memo
 from theodoi.services.register import units
 from theodoi.storage.models import ProgressRecord, Target, Task
 from theodoi.storage.repositories import stamps
 from theodoi.storage.repositories import status_rows as rows_repo
 
 NO_AGENCY = "(chưa giao cơ quan chủ trì)"
-CACHE = Memo()
 
 
 @dataclass(frozen=True)
@@ -113,10 +112,12 @@ def status_of_units(s: Session, names: dict[int, str], as_of: date, *,
     computed together in a fixed number of queries."""
     known = stamps.read(s, list(names))  # before the rows: see services/memo.py
     where = stamps.url_of(s)
-    keys = {i: (where, i, known.get(i), as_of, tolerance, window_days) for i in names}
-    found = CACHE.many(keys, lambda missing: _compute(s, {i: names[i] for i in missing},
-                                                      as_of, tolerance, window_days),
-                       keep=lambda i: known.get(i) is not None)
+    keys = {i: ("status", where, i, known.get(i), as_of, tolerance, window_days)
+            for i in names}
+    found = memo.COMPUTED.many(
+        keys, lambda missing: _compute(s, {i: names[i] for i in missing}, as_of, tolerance,
+                                       window_days),
+        keep=lambda i: known.get(i) is not None)
     return {i: found[i] for i in names}
 
 
@@ -131,8 +132,8 @@ def _compute(s: Session, names: dict[int, str], as_of: date, tolerance: float,
     for task_id, on, state, percent, done in rows_repo.latest_updates(s, ids, as_of):
         updates[task_id].append(rules.TaskUpdate(on, state, percent, done))
     miles: dict[int, list[tuple[int, float | None]]] = defaultdict(list)
-    for target_id, year, value in rows_repo.milestones(s, ids):
-        miles[target_id].append((year, value))
+    for target_id, year, planned in rows_repo.milestones(s, ids):
+        miles[target_id].append((year, planned))
     result = {i: UnitStatus(names[i], as_of, [], []) for i in ids}
     leads = dict(rows_repo.leads(s, ids, Target))
     for row in rows_repo.targets(s, ids):

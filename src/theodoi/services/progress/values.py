@@ -8,12 +8,12 @@ Milestone targets take 1/0 or "đạt"/"chưa đạt"; x/y targets take "3/9".
 from __future__ import annotations
 
 import math
-import unicodedata
 
 from theodoi.domain.errors import BadInput
 from theodoi.domain.numbers import NotANumber, read_number
 from theodoi.domain.quantities import convert
 from theodoi.domain.status import TASK_STATE_LABELS, TASK_STATES
+from theodoi.domain.text import fold
 
 MILESTONE_WORDS = {"1": 1.0, "0": 0.0, "đạt": 1.0, "chưa đạt": 0.0, "hoàn thành": 1.0,
                    "chưa hoàn thành": 0.0, "x": 1.0}
@@ -22,9 +22,9 @@ CALENDARS = {"month": "month", "tháng": "month", "quarter": "quarter", "quý": 
              "9 tháng": "nine_months", "year": "year", "năm": "year"}
 
 
-def fold(text: str) -> str:
-    """Lower case NFC with single spaces, so 'Hoàn  thành' and 'hoàn thành' compare equal."""
-    return " ".join(unicodedata.normalize("NFC", text).lower().replace("_", " ").split())
+def _key(text: str) -> str:
+    """A typed word as compared: domain.text.fold with '_' a space ('nine_months')."""
+    return fold(text.replace("_", " "))
 
 
 def number(raw: str | float | int, what: str = "giá trị") -> float:
@@ -52,7 +52,7 @@ def fraction(raw: str) -> tuple[float, float] | None:
 
 def milestone(raw: str | float | int) -> float:
     """1 (đạt) or 0 (chưa đạt) for a target that is a milestone, not a number."""
-    key = fold(str(int(raw)) if isinstance(raw, int | float) and raw in (0, 1) else str(raw))
+    key = _key(str(int(raw)) if isinstance(raw, int | float) and raw in (0, 1) else str(raw))
     if key not in MILESTONE_WORDS:
         raise BadInput(f"chỉ tiêu dạng mốc chỉ nhận 1 (đạt) hoặc 0 (chưa đạt), hoặc chữ "
                        f"'đạt'/'chưa đạt'; không nhận '{raw}'.")
@@ -79,9 +79,9 @@ def to_target_unit(value: float, entered: str | None, target_unit: str | None) -
 
 def task_state(raw: str) -> str:
     """A state code from its code or its Vietnamese label ('Hoàn thành' -> 'hoan_thanh')."""
-    key = fold(raw)
+    key = _key(raw)
     for code in TASK_STATES:
-        if key in (fold(code), fold(TASK_STATE_LABELS[code])):
+        if key in (_key(code), _key(TASK_STATE_LABELS[code])):
             return code
     labels = ", ".join(f"{c} ({TASK_STATE_LABELS[c]})" for c in TASK_STATES)
     raise BadInput(f"trạng thái nhiệm vụ '{raw}' không có; dùng: {labels}.")
@@ -97,8 +97,8 @@ def percent(raw: str | float | int | None) -> float | None:
 
 
 def calendar_kind(raw: str) -> str:
-    known = {fold(k): v for k, v in CALENDARS.items()}
-    key = fold(raw)
+    known = {_key(k): v for k, v in CALENDARS.items()}
+    key = _key(raw)
     if key not in known:
         raise BadInput(f"lịch báo cáo '{raw}' không có; dùng month (tháng), quarter (quý), "
                        "half (6 tháng), nine_months (9 tháng) hoặc year (năm).")

@@ -13,19 +13,22 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
 from theodoi.domain.errors import BadInput, NotFound
-from theodoi.domain.revisions import fold
+from theodoi.domain.text import fold
 from theodoi.extraction import extract
 from theodoi.extraction.errors import FileTooLarge, UnreadableFile
 from theodoi.extraction.units import guess_unit
 from theodoi.services.register import agencies, cascade, items, revisions, units
 from theodoi.services.register.revisions import Comparison
 from theodoi.storage.models import Basis, Plan, SourceFile, Target, Task, Unit
+from theodoi.storage.repositories import agencies as agency_repo
 from theodoi.storage.repositories import plans as repo
+
+Item = TypeVar("Item", Target, Task)
 
 
 @dataclass
@@ -82,12 +85,12 @@ def import_plan(s: Session, unit_text: str | None, data: bytes, filename: str, *
         repo.add_source_file(s, SourceFile(sha256=sha, name=filename, size=len(data),
                                            format=result["source"].get("format") or "txt",
                                            content=data, extraction=result))
-    before = {a.id for a in agencies.repo.for_unit(s, unit.id, "proposed")}
+    before = {a.id for a in agency_repo.for_unit(s, unit.id, "proposed")}
     plan = build_plan(s, unit, result, sha, filename)
     cascade.link_plan(s, plan)
     previous = _previous(s, unit, plan, revises)
     comparison = revisions.compare(s, previous, plan) if previous else None
-    proposed = [a.name for a in agencies.repo.for_unit(s, unit.id, "proposed")
+    proposed = [a.name for a in agency_repo.for_unit(s, unit.id, "proposed")
                 if a.id not in before]
     return ImportResult(plan.id, units.ref(unit), created, False, len(plan.targets),
                         len(plan.tasks), list(result["warnings"]),
@@ -97,8 +100,9 @@ def import_plan(s: Session, unit_text: str | None, data: bytes, filename: str, *
 def _unit_of(result: dict[str, Any], filename: str) -> tuple[str, str]:
     guess = guess_unit(result["document"])
     if guess is None:
-        raise BadInput("văn bản không ghi rõ xã/phường ban hành; hãy chỉ rõ đơn vị (--unit).",
-                       subject=filename)
+        raise BadInput("văn bản không ghi rõ xã/phường ban hành", subject=filename, steps={
+            "cli": "hãy chỉ rõ đơn vị (--unit).",
+            "web": "hãy tải văn bản lên từ trang của đơn vị ban hành."})
     return guess
 
 
@@ -126,8 +130,8 @@ def build_plan(s: Session, unit: Unit, result: dict[str, Any], sha: str | None,
     return plan
 
 
-def _item(model: type[Target] | type[Task], directory: agencies.Directory, t: dict[str, Any],
-          position: int) -> Target | Task:
+def _item(model: type[Item], directory: agencies.Directory, t: dict[str, Any],
+          position: int) -> Item:
     row = model(position=position, review="proposed", original=t)
     if isinstance(row, Target):
         items.fill_target(row, t)

@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 
 from theodoi.domain.errors import BadInput, NotFound
 from theodoi.domain.numbers import parse_id
-from theodoi.domain.revisions import ItemSig, fold
+from theodoi.domain.revisions import ItemSig
+from theodoi.domain.text import fold
 from theodoi.storage.models import Agency, Assignment, Milestone, Target, Task
 from theodoi.storage.repositories import plans as repo
 

@@ -6,14 +6,15 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from theodoi.domain import labels
 from theodoi.services.register import items, units
 from theodoi.services.register.review_decisions import get_plan
 from theodoi.storage.models import Plan, Target, Task
 from theodoi.storage.repositories import plans as repo
 
-STATUS_LABELS = {"draft": "bản nháp", "active": "đang thực hiện", "closed": "đã đóng"}
-REVIEW_LABELS = {"proposed": "chờ rà soát", "accepted": "đã chấp nhận",
-                 "corrected": "đã sửa", "rejected": "đã loại", "added": "thêm tay"}
+# the words of domain.labels, as they read inside a sentence
+STATUS_LABELS = {code: labels.lower("plan_status", code) for code in labels.LABELS["plan_status"]}
+REVIEW_LABELS = {code: labels.lower("review", code) for code in labels.LABELS["review"]}
 
 
 def plan_summary(plan: Plan, counts: dict[str, dict[str, int]] | None = None) -> dict[str, Any]:

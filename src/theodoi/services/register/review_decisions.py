@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from theodoi.domain import fields as F
+from theodoi.domain import labels
 from theodoi.domain.errors import BadInput, Conflict, FieldError, NotFound
 from theodoi.services.register import agencies, items, revisions
 from theodoi.storage.models import Milestone, Plan, Target, Task, utcnow
@@ -97,7 +98,8 @@ def _parse(kind: str, changes: Mapping[str, Any]) -> tuple[dict[str, Any], dict[
                                                            dict[int, float | None] | None]:
     """Split typed changes into plain fields, assignments and milestones, all validated."""
     if not changes:
-        raise BadInput("chưa có trường nào để sửa (dùng --set tên=giá_trị).")
+        raise BadInput("chưa có trường nào để sửa", steps={
+            "cli": "dùng --set tên=giá_trị.", "web": "hãy nhập giá trị mới vào ô cần sửa."})
     plain, people, miles = {}, {}, None
     for name, raw in changes.items():
         if name in ASSIGNMENT_FIELDS:
@@ -192,7 +194,7 @@ def accept_all(s: Session, plan_id: int) -> int:
     """Accept every item still proposed; returns how many."""
     plan = get_plan(s, plan_id)
     count = 0
-    for item in [*plan.targets, *plan.tasks]:
+    for item in plan.items:
         if item.review == "proposed":
             item.review, item.reviewed_at = "accepted", utcnow()
             count += 1
@@ -212,13 +214,15 @@ def activate(s: Session, plan_id: int, *, accept_rest: bool = False) -> Activati
     """Make a reviewed draft the live plan; a revision replaces and closes its old version."""
     plan = get_plan(s, plan_id)
     if plan.status != "draft":
-        raise Conflict(f"kế hoạch số {plan_id} đang ở trạng thái '{plan.status}', không phải "
-                       "bản nháp.")
-    waiting = [i for i in [*plan.targets, *plan.tasks] if i.review == "proposed"]
+        raise Conflict(f"kế hoạch số {plan_id} đang ở trạng thái "
+                       f"'{labels.lower('plan_status', plan.status)}', không phải bản nháp.")
+    waiting = [i for i in plan.items if i.review == "proposed"]
     if waiting and not accept_rest:
         raise Conflict(f"còn {len(waiting)} mục chưa rà soát (ví dụ "
-                       f"{', '.join(items.ref_of(i) for i in waiting[:5])}); rà soát hết "
-                       "hoặc dùng --accept-rest.")
+                       f"{', '.join(items.ref_of(i) for i in waiting[:5])})", steps={
+                           "cli": "rà soát hết hoặc dùng --accept-rest.",
+                           "web": "rà soát hết, hoặc bấm “Chấp nhận tất cả mục chờ rà soát” "
+                                  "rồi “Đưa vào thực hiện”."})
     accepted = accept_all(s, plan_id) if waiting else 0
     moved = revisions.carry_over(s, plan)
     plan.status, plan.activated_at = "active", utcnow()

@@ -9,7 +9,7 @@ signed-in, audited versions are in `services.register.review_guarded`.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -20,6 +20,7 @@ from theodoi.services.register.review_decisions import editable, get_plan
 from theodoi.storage.models import Milestone, Plan, Target, Task, utcnow
 from theodoi.storage.repositories import plans as repo
 
+Row = TypeVar("Row", Target, Task)
 # what stands on a plan, in words, for the refusal to delete it
 DEPENDENT_LABELS = {"revisions": "phiên bản sửa đổi dựa trên nó",
                     "bases": "văn bản khác lấy nó làm căn cứ",
@@ -65,11 +66,18 @@ def _copy(item: Target | Task, text: str) -> Target | Task:
     twin.review, twin.reviewed_at, twin.section = "added", utcnow(), item.section
     twin.assignments = [items.assignment(a.role, a.name, a.position, a.agency)
                         for a in item.assignments]
-    rows = item.plan.targets if isinstance(item, Target) else item.plan.tasks
+    if isinstance(item, Target) and isinstance(twin, Target):
+        _after(item.plan.targets, item, twin)
+    elif isinstance(item, Task) and isinstance(twin, Task):
+        _after(item.plan.tasks, item, twin)
+    return twin
+
+
+def _after(rows: list[Row], item: Row, twin: Row) -> None:
+    """`twin` right after `item` in its plan's list, positions renumbered."""
     rows.insert(rows.index(item) + 1, twin)
     for position, row in enumerate(rows):
         row.position = position
-    return twin
 
 
 def _cut_name(item: Target | Task, cut: str, head: str) -> None:

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from theodoi.domain import access as rules
 from theodoi.domain.errors import BadInput, Conflict, FieldError, NotFound
+from theodoi.domain.numbers import NotANumber, read_number
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
 from theodoi.services.history import audit
@@ -110,13 +111,18 @@ def _differs(old: Any, typed: Any) -> bool:
         old_text = "1" if old else "0"
     if isinstance(old, float) and old.is_integer():  # inf/nan from a former version: text
         old_text = str(int(old))
+    if isinstance(old, float) and isinstance(typed, str) and typed.strip():
+        try:  # the form shows 47,6 for a stored 47.6: the same number is no change
+            return read_number(typed) != old
+        except NotANumber:
+            return True
     return " ".join(old_text.split()) != " ".join(str(typed or "").split())
 
 
 def accept_all(s: Session, p: Principal, plan_id: int, version: int | None) -> int:
     plan = access.plan(s, p, plan_id, rules.REVIEW)
     check_version("kế hoạch", f"số {plan.id}", plan.version, version)
-    waiting = [i for i in [*plan.targets, *plan.tasks] if i.review == "proposed"]
+    waiting = [i for i in plan.items if i.review == "proposed"]
     count = review.accept_all(s, plan.id)
     for item in waiting:
         audit.record(s, p, plan.unit_id, _kind(item), item.id, "review", "proposed",

@@ -112,8 +112,10 @@ def carry_over(s: Session, plan: Plan) -> int:
 
 def _move(s: Session, plan: Plan, copy: Target | Task) -> None:
     """Put the predecessor row where its unchanged copy was; the copy goes."""
-    getter = repo.target if isinstance(copy, Target) else repo.task
-    keeper = getter(s, copy.previous_id)  # type: ignore[arg-type]
+    if copy.previous_id is None:
+        return
+    keeper = (repo.target(s, copy.previous_id) if isinstance(copy, Target)
+              else repo.task(s, copy.previous_id))
     if keeper is None:
         return
     keeper_previous = keeper.previous_id
@@ -122,7 +124,10 @@ def _move(s: Session, plan: Plan, copy: Target | Task) -> None:
         setattr(keeper, column, getattr(copy, column))
     if isinstance(copy, Target) and isinstance(keeper, Target):
         keeper.also_spans = copy.also_spans
-    (plan.targets if isinstance(copy, Target) else plan.tasks).remove(copy)
+    if isinstance(copy, Target):
+        plan.targets.remove(copy)
+    else:
+        plan.tasks.remove(copy)
     s.flush()
     keeper.plan_id = plan.id
     keeper.change = "unchanged"

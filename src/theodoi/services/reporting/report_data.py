@@ -18,21 +18,26 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from theodoi.domain.errors import BadInput, NotFound
-from theodoi.domain.numbers import vn_number
+from theodoi.domain.measures import is_count
 from theodoi.domain.periods import Period, parse_period
-from theodoi.reports import bodies, data, pdf
+from theodoi.domain.phrases import goal_text
+from theodoi.domain.trajectory import higher_is_better, is_annual
+from theodoi.reports import bodies, data, figures, pdf
 from theodoi.reports import docx as docx_layout
 from theodoi.reports import xlsx as xlsx_layout
-from theodoi.reports.model import TASK_GROUPS, Issuer, Report, Signature
+from theodoi.reports.model import ANNUAL_KINDS, TASK_GROUPS, Issuer, Report, Signature
 from theodoi.services.progress import explanations
 from theodoi.services.progress import records as progress
-from theodoi.services.progress.status import StatusRow, status_of_unit
+from theodoi.services.progress.status import StatusRow, status_of_unit, target_facts
 from theodoi.services.register import units
-from theodoi.storage.models import Plan, Target, Unit
+from theodoi.storage.models import Plan, Target, TaskUpdate, Unit
 from theodoi.storage.repositories import plans as plans_repo
 from theodoi.storage.repositories import progress as progress_repo
 
 FORMATS = ("docx", "xlsx", "pdf")
+# an overdue task is carried into the next period's tasks only when due in the report's
+# year or the one before: older ones are stale register entries, not the commune's agenda
+CARRY_YEARS = 1
 PARTY_WORDS = ("đảng", "ban chấp hành", "ban thường vụ", "chi bộ")
 
 
@@ -48,6 +53,7 @@ class Request:
     issued_on: date | None = None
     party: bool | None = None
     cut_off: date | None = None  # figures up to this day ("tính đến ngày …")
+    request: str | None = None  # what asked for it: "Công văn số … ngày … của …"
     today: date | None = None  # passed in by the edge: nothing here reads the clock
 
     def as_of(self, period: Period) -> date:
@@ -93,8 +99,9 @@ def header(unit: Unit, plans: list[Plan], req: Request) -> data.Header:
     place = next((p.place for p in plans if p.place), None) or bodies.place_name(body_of(unit))
     return data.Header(issuer_of(unit, party), place, signature_of(plans, party), req.number,
                        req.issued_on,
-                       [data.PlanRef(p.kind, p.number, p.issued_on) for p in plans],
-                       recipients)
+                       [data.PlanRef(p.kind, p.number, p.issued_on, p.issuer, p.title or None)
+                        for p in plans],
+                       recipients, req.request)
 
 
 def next_range(period: Period, term: tuple[int, int] | None) -> tuple[date, date]:
@@ -121,18 +128,67 @@ def in_period_values(s: Session, unit: Unit, period: Period,
     return out
 
 
-def target_inputs(rows: list[StatusRow], values: dict[int, float],
-                  milestones: Collection[str] = ()) -> list[data.TargetInput]:
-    """The report's target rows; `milestones` are the refs of recognition targets."""
-    return [data.TargetInput(r.ref, r.text, r.field, r.unit, r.planned,
-                             values.get(int(r.ref[1:])), r.actual, r.code, r.label,
-                             r.lead_agency, r.ref in milestones) for r in rows]
+def year_to_date_before(s: Session, unit: Unit, period: Period) -> dict[int, float]:
+    """Each target's last value of the same year before `period` starts: what a yearly
+    flow, reported year-to-date, had reached, so the period's own increment is the rest."""
+    before = period.start - timedelta(days=1)
+    return {r.target_id: r.value
+            for r in progress_repo.current_for_unit(s, unit.id, before)
+            if r.period_end.year == period.start.year and math.isfinite(r.value)}
 
 
-def task_inputs(rows: list[StatusRow]) -> list[data.TaskInput]:
-    return [data.TaskInput(r.ref, r.text, r.lead_agency,
-                           r.due if isinstance(r.due, date) else None, r.code, r.label)
-            for r in rows]
+@dataclass(frozen=True)
+class Figures:
+    """What the target rows need besides the status: the report's kind and year, each
+    target's values in the period and year-to-date before it, the recognition targets."""
+
+    kind: str
+    year: int
+    now: dict[int, float]
+    before: dict[int, float]
+    milestones: Collection[str] = ()
+
+
+def target_inputs(rows: list[StatusRow], stored: dict[str, Target],
+                  figures: Figures) -> list[data.TargetInput]:
+    """The report's target rows against the year's plan (or the term's), figures.py."""
+    return [target_input(r, stored.get(r.ref), figures) for r in rows]
+
+
+def target_input(r: StatusRow, t: Target | None, f: Figures) -> data.TargetInput:
+    """One row: the plan figure for the report's year, a flow's increment in the period
+    (a level has none), the target's own words where the indicator is a stub."""
+    if t is None:  # not in the plans asked for: shown as the status has it
+        return data.TargetInput(r.ref, r.text, r.field, r.unit, r.planned, None, r.actual,
+                                r.code, r.label, r.lead_agency)
+    facts = target_facts(t)
+    goal = figures.Goal(r.planned, t.comparator, t.value_max, facts.milestones,
+                        is_annual(facts), facts.deadline_year)
+    planned, plan_year = figures.plan_for(goal, f.kind, f.year)
+    now = f.now.get(t.id)
+    step = now - f.before.get(t.id, 0.0) if facts.flow and now is not None \
+        and f.kind in ANNUAL_KINDS else None
+    if r.ref in f.milestones:  # a recognition in the period is its own event
+        step = now
+    return data.TargetInput(
+        r.ref, figures.row_name(t.indicator, t.text), r.field, r.unit, planned, step,
+        r.actual, r.code, r.label, r.lead_agency, r.ref in f.milestones, t.comparator,
+        t.value_max, higher_is_better(facts), facts.flow, plan_year, t.direction, t.kind,
+        is_count(t.unit))
+
+
+def task_inputs(rows: list[StatusRow],
+                latest: dict[int, TaskUpdate] | None = None) -> list[data.TaskInput]:
+    """The report's task rows with what each one's latest update produced."""
+    latest = latest or {}
+    out = []
+    for r in rows:
+        u = latest.get(int(r.ref[1:]))
+        out.append(data.TaskInput(
+            r.ref, r.text, r.lead_agency, r.due if isinstance(r.due, date) else None, r.code,
+            r.label, u.product if u else None, r.percent, u.completed_on if u else None,
+            u.reported_on if u else None))
+    return out
 
 
 def explanation_inputs(s: Session, unit: Unit, period: Period,
@@ -151,8 +207,10 @@ def upcoming(tasks: list[StatusRow], targets: list[Target],
     """Unfinished tasks due by the end of the next period, and the targets' milestones (or
     deadlines) that fall in its years."""
     start, end = window
-    out = [data.UpcomingInput(r.text, r.lead_agency, r.due) for r in tasks
-           if isinstance(r.due, date) and r.due <= end
+    oldest = date((start - timedelta(days=1)).year - CARRY_YEARS, 1, 1)  # by the report's year
+    out = [data.UpcomingInput(r.text, r.lead_agency, r.due,
+                              overdue=TASK_GROUPS.get(r.code) == "qua_han") for r in tasks
+           if isinstance(r.due, date) and oldest <= r.due <= end
            and TASK_GROUPS.get(r.code) != "hoan_thanh"]  # overdue ones carry over
     for t in targets:
         marks = [(m.year, m.value) for m in t.milestones]
@@ -160,9 +218,10 @@ def upcoming(tasks: list[StatusRow], targets: list[Target],
             marks = [(t.deadline_year, t.value)]
         for year, value in marks:
             if start.year <= year <= end.year and value is not None and math.isfinite(value):
-                goal = f"{vn_number(value)} {t.unit or ''}".strip()
-                out.append(data.UpcomingInput(f"{t.indicator or t.text}: đạt {goal}",
-                                              _lead(t), None, f"năm {year}"))
+                goal = goal_text(t.comparator, value, None, t.unit)  # "đạt 90 triệu đồng"
+                out.append(data.UpcomingInput(f"{figures.row_name(t.indicator, t.text)} {goal}",
+                                              _lead(t), None, f"năm {year}", "target",
+                                              t.field))
     return out
 
 
@@ -195,11 +254,14 @@ def build_report(s: Session, req: Request) -> Report:
                 None)
     live = {r.ref for r in targets}
     stored = [t for p in plans for t in p.targets if f"t{t.id}" in live]
+    found = Figures(req.kind, period.end.year, in_period_values(s, unit, period, as_of),
+                    year_to_date_before(s, unit, period),
+                    {f"t{t.id}" for t in stored if progress.is_milestone(t)})
     return data.build_report(
         header(unit, plans, req), req.kind, period,
-        target_inputs(targets, in_period_values(s, unit, period, as_of),
-                      {f"t{t.id}" for t in stored if progress.is_milestone(t)}),
-        task_inputs(tasks),
+        target_inputs(targets, {f"t{t.id}": t for t in stored}, found),
+        task_inputs(tasks, {u.task_id: u for u in
+                            progress_repo.latest_updates_for_unit(s, unit.id, as_of)}),
         explanation_inputs(s, unit, period, live | {r.ref for r in tasks}),
         upcoming(tasks, stored, next_range(period, term)), as_of)
 

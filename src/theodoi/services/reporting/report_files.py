@@ -8,7 +8,6 @@ gives the fallback for clients that do not read RFC 5987 names.
 from __future__ import annotations
 
 import re
-import shutil
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
@@ -16,12 +15,14 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from theodoi.domain.errors import BadInput, NotFound
+from theodoi.domain.text import squash
 from theodoi.reports import data
 from theodoi.reports.model import REPORT_KINDS
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
 from theodoi.services.reporting import report_data as reporting
 from theodoi.storage.models import Unit
+from theodoi.tools import soffice
 
 KIND_LABELS = {"quy": "quý", "6_thang": "6 tháng", "9_thang": "9 tháng", "nam": "năm",
                "so_ket": "sơ kết", "tong_ket": "tổng kết"}
@@ -31,6 +32,7 @@ MEDIA_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "pdf": "application/pdf"}
+MAX_REQUEST = 500  # a request cited in the opening: a line, not a document
 FORM = {"kinds": [{"value": k, "label": KIND_LABELS[k], "hint": PERIOD_HINTS[k]}
                   for k in REPORT_KINDS],
         "formats": list(reporting.FORMATS)}
@@ -57,7 +59,7 @@ def ascii_name(name: str) -> str:
 
 
 def pdf_available() -> bool:
-    return bool(shutil.which("soffice") or shutil.which("libreoffice"))
+    return soffice.find() is not None
 
 
 def form_options() -> dict[str, object]:
@@ -88,12 +90,23 @@ def checked(s: Session, p: Principal, unit_id: int, kind: str, period: str, fmt:
     return unit, period.strip()
 
 
+def request_text(request: str | None) -> str | None:
+    """What asked for the report as the clerk typed it ("Công văn số … của …"), one line,
+    at most `MAX_REQUEST` characters; None when blank."""
+    text = squash(request or "")
+    if len(text) > MAX_REQUEST:
+        raise BadInput(f"văn bản yêu cầu báo cáo dài quá {MAX_REQUEST} ký tự.")
+    return text or None
+
+
 def download(s: Session, p: Principal, unit_id: int, kind: str, period: str, fmt: str,
-             plan_id: int | None = None, today: date | None = None) -> ReportFile:
+             plan_id: int | None = None, today: date | None = None,
+             request: str | None = None) -> ReportFile:
     """The unit's (or one plan's) report as `fmt`, for anyone who reads the unit; figures
-    up to `today` when the period is still under way."""
+    up to `today` when the period is still under way; `request` cited in its opening."""
     unit, period = checked(s, p, unit_id, kind, period, fmt, plan_id)
-    req = reporting.Request(unit.code, kind, period, plan_id, today=today)
+    req = reporting.Request(unit.code, kind, period, plan_id, today=today,
+                            request=request_text(request))
     content = reporting.render(reporting.build_report(s, req), fmt)
     return ReportFile(content, filename(kind, period, unit.name, plan_id, fmt),
                       MEDIA_TYPES[fmt])

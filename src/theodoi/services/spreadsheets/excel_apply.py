@@ -196,7 +196,8 @@ class Applier:
         for name in [row["name"], *row.get("aliases", [])]:
             owner = self.existing.alias_owner(agency_key(name))
             if owner is not None:
-                return self.existing.records["agency"][owner]
+                agency: Agency = self.existing.records["agency"][owner]
+                return agency
         return None
 
     def _agency_values(self, sheet: str, agency: Agency, row: dict[str, Any],
@@ -308,14 +309,18 @@ class Applier:
 
     def _new_item(self, kind: str, plan: Plan, row: dict[str, Any]) -> Target | Task:
         """A new row of `plan`, placed after its items unless the row says where."""
-        group = plan.targets if kind == "target" else plan.tasks
         position = row.get("position")
         if position is None:
+            group = plan.targets if kind == "target" else plan.tasks
             position = max((i.position for i in group), default=-1) + 1
-        item = (Target if kind == "target" else Task)(review=row.get("review") or "added",
-                                                      position=position)
-        group.append(item)  # type: ignore[arg-type]  # the group matches the kind
-        return item
+        review = row.get("review") or "added"
+        if kind == "target":
+            target = Target(review=review, position=position)
+            plan.targets.append(target)
+            return target
+        task = Task(review=review, position=position)
+        plan.tasks.append(task)
+        return task
 
     @staticmethod
     def _corrected(item: Target | Task) -> None:

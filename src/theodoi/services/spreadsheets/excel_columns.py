@@ -17,6 +17,7 @@ from datetime import date, datetime
 from typing import Any
 
 from theodoi.domain import fields as F
+from theodoi.domain.dates import read_day, vn_day
 from theodoi.domain.errors import BadInput
 from theodoi.storage.models import REVIEW_STATES
 
@@ -216,7 +217,7 @@ def _text(_column: Column, raw: Any) -> str:
     if isinstance(raw, float) and raw.is_integer():
         return str(int(raw))
     if isinstance(raw, datetime | date):
-        return raw.strftime("%d/%m/%Y")
+        return vn_day(raw)
     return str(raw)
 
 
@@ -257,7 +258,7 @@ def _date(_column: Column, raw: Any) -> date:
     if isinstance(raw, date):
         return raw
     try:
-        return F.parse_date(str(raw))
+        return read_day(str(raw))
     except ValueError as exc:
         raise CellError(f"'{raw}' không hợp lệ: cần ngày dạng dd/mm/yyyy") from exc
 

@@ -23,7 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy.orm import Session
 
-from theodoi.domain import fields as F
+from theodoi.domain.dates import read_day
 from theodoi.domain.errors import BadInput, NotFound, TheodoiError
 from theodoi.domain.names import agency_key
 from theodoi.domain.periods import Period, parse_period
@@ -314,7 +314,7 @@ def _day(raw: Any) -> date | None:
     if raw is None or isinstance(raw, date):
         return raw.date() if isinstance(raw, datetime) else raw
     try:
-        return F.parse_date(str(raw))
+        return read_day(str(raw))
     except ValueError as exc:
         raise BadInput(f"'{raw}' không phải ngày dạng dd/mm/yyyy.") from exc
 

@@ -13,15 +13,19 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from theodoi.domain import access as rules
+from theodoi.domain import changes
 from theodoi.domain import fields as F
 from theodoi.domain.errors import NotFound, TheodoiError
+from theodoi.domain.periods import parse_period
+from theodoi.domain.phrases import amount_text
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
-from theodoi.services.history import undo
+from theodoi.services.history import audit, undo
 from theodoi.services.register import items
 from theodoi.storage.models import AuditEntry, Target, Task, Unit
 from theodoi.storage.repositories import audit as repo
 from theodoi.storage.repositories import plans as plan_repo
+from theodoi.storage.repositories import progress as progress_repo
 
 PER_PAGE = 50
 MAX_PER_PAGE = 200
@@ -57,19 +61,76 @@ def _item_of(s: Session, e: AuditEntry) -> Target | Task | None:
         return None
 
 
+# records of a report, and the key of the item they belong to in their undo data
+REPORTS = {"progress": ("target", "t"), "task_update": ("task", "k")}
+
+
+def _reported_item(s: Session, e: AuditEntry) -> Target | Task | None:
+    """The item a recorded value or task report belongs to (kept in the undo data)."""
+    if e.entity_kind not in REPORTS:
+        return None
+    key, prefix = REPORTS[e.entity_kind]
+    detail = audit.detail_of(e)
+    if not detail or not isinstance(detail.get(key), int):
+        return None
+    try:
+        return items.get_item(s, f"{prefix}{detail[key]}")
+    except NotFound:
+        return None
+
+
+def _period(detail: dict[str, Any]) -> str:
+    try:
+        return " " + parse_period(str(detail["period"])).label if detail.get("period") else ""
+    except TheodoiError:
+        return ""
+
+
+def _name(item: Target | Task) -> str:
+    if isinstance(item, Target):
+        return item.indicator or item.text
+    return item.title or item.text
+
+
+def _entity_label(e: AuditEntry, item: Target | Task | None, of: Target | Task | None) -> str:
+    if item is not None:
+        return _name(item)
+    if of is not None:  # "số liệu Quý I/2026 — Thu nhập bình quân đầu người"
+        what = "số liệu" if e.entity_kind == "progress" else "báo cáo tiến độ"
+        return f"{what}{_period(audit.detail_of(e) or {})} — {_name(of)}"
+    return f"{KIND_LABELS.get(e.entity_kind, 'bản ghi')} số {e.entity_id}"
+
+
+def _entered(s: Session, e: AuditEntry) -> str:
+    """' (đã nhập 12,5 tỷ đồng)' for a value typed in another scale of the target's unit
+    (and converted), so the history shows what the person entered too; '' otherwise."""
+    if e.entity_kind != "progress" or e.new is None:
+        return ""
+    row = progress_repo.record(s, e.entity_id)
+    if row is None or not row.entered_unit or row.entered_value is None:
+        return ""
+    return f" (đã nhập {amount_text(row.entered_value, row.entered_unit)})"
+
+
 def _row(s: Session, p: Principal, e: AuditEntry, may_revert: bool) -> dict[str, Any]:
     item = _item_of(s, e)
-    ref = items.ref_of(item) if item is not None else None
-    label = f"{KIND_LABELS.get(e.entity_kind, e.entity_kind)} số {e.entity_id}"
-    if item is not None:
-        label = (item.indicator or item.text) if isinstance(item, Target) else (
-            item.title or item.text)
+    of = _reported_item(s, e)
+    owner = item if item is not None else of
+    ref = items.ref_of(owner) if owner is not None else None
+    unit = owner.unit if isinstance(owner, Target) else None
+    name = field_label(e.entity_kind, e.field)
+    entered = _entered(s, e)
     can = may_revert and _can_revert(s, p, e)
     return {"id": e.id, "at": e.at.isoformat(timespec="seconds"), "username": e.username,
             "entity_kind": e.entity_kind, "entity_id": e.entity_id, "ref": ref,
-            "entity_label": label, "plan_id": item.plan_id if item is not None else None,
-            "field": e.field, "field_label": field_label(e.entity_kind, e.field),
-            "old": e.old, "new": e.new, "revertible": can, "reverts": e.reverts_id,
+            "entity_label": _entity_label(e, item, of),
+            "plan_id": owner.plan_id if owner is not None else None,
+            "field": e.field, "field_label": name, "old": e.old, "new": e.new,
+            "old_text": changes.value_text(e.entity_kind, e.field, e.old, unit),
+            "new_text": changes.value_text(e.entity_kind, e.field, e.new, unit) + entered,
+            "label": changes.change_text(e.entity_kind, e.field, name, e.old, e.new, unit)
+            + entered,
+            "revertible": can, "reverts": e.reverts_id,
             "item_version": item.version if item is not None else None}
 
 

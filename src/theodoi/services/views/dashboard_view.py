@@ -17,9 +17,9 @@ from sqlalchemy.orm import Session
 from theodoi.domain.fields import FIELD_LABELS
 from theodoi.domain.periods import periods_in
 from theodoi.domain.status import LABELS, TARGET_RULES, TASK_RULES
+from theodoi.services import memo
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
-from theodoi.services.memo import Memo
 from theodoi.services.progress import status
 from theodoi.services.progress.completeness import Owed, completeness
 from theodoi.storage.models import Unit
@@ -36,8 +36,6 @@ COLUMNS = [{"code": c, "label": LABELS[c], "group": group}
            for c, _l, _d in rules]
 HIGHER_LEVELS = ("tinh", "thanh_pho", "huyen")
 ROW_FIELDS = [f.name for f in fields(status.StatusRow)]
-PAGES = Memo()  # a unit's own part of its dashboard, by data stamp, day and scope
-COMMUNES = Memo()  # a commune's row of a province dashboard, by data stamp and day
 
 
 def visible_refs(s: Session, p: Principal, unit: Unit) -> set[str] | None:
@@ -120,10 +118,10 @@ def _communes(s: Session, unit_id: int, level: str, as_of: date) -> list[dict[st
     if len(known) < len(names):
         known.update(stamps.read(s, [i for i in names if i not in known]))
     where = stamps.url_of(s)
-    keys = {i: (where, i, known.get(i), as_of) for i in names}
-    rows = COMMUNES.many(keys, lambda missing: _commune_rows(s, {i: names[i] for i in missing},
-                                                             as_of),
-                         keep=lambda i: known.get(i) is not None)
+    keys = {i: ("commune row", where, i, known.get(i), as_of) for i in names}
+    rows = memo.VIEWS.many(
+        keys, lambda missing: _commune_rows(s, {i: names[i] for i in missing}, as_of),
+        keep=lambda i: known.get(i) is not None)
     return sorted((r for r in rows.values() if r is not None), key=lambda c: c["name"])
 
 
@@ -164,8 +162,9 @@ def dashboard_parts(s: Session, p: Principal, unit_id: int,
     everything) and the communes' rows (each under its own stamp)."""
     scope = access.unit_scope(s, p, unit_id)  # one query; the Unit is loaded on a miss
     stamp = stamps.known_or_read(s, unit_id, scope.stamp)  # before the rows: see memo.py
-    key = (stamps.url_of(s), unit_id, stamp, as_of, access.agency_filter(p, scope.chain))
-    own = PAGES.one(key, lambda: _own_part(s, p, access.unit(s, p, unit_id), as_of),
+    key = ("dashboard", stamps.url_of(s), unit_id, stamp, as_of,
+           access.agency_filter(p, scope.chain))
+    own = memo.VIEWS.one(key, lambda: _own_part(s, p, access.unit(s, p, unit_id), as_of),
                     keep=stamp is not None)
     return own, _communes(s, unit_id, scope.level, as_of)
 

@@ -30,6 +30,7 @@ def _json(row: explanations.RequestRow, item: Target | Task) -> dict[str, Any]:
     data = asdict(row)
     for key in ("requested_at", "answered_at"):
         data[key] = data[key].isoformat(timespec="seconds") if data[key] else None
+    data["answer_due"] = row.answer_due.isoformat() if row.answer_due else None
     data["state_label"] = explanations.STATE_LABELS[row.state]
     data["plan_id"] = item.plan_id
     data["lead_agency_id"] = access.lead_agency_id(item)

@@ -17,9 +17,9 @@ from theodoi.domain import status as rules
 from theodoi.domain import trajectory as tr
 from theodoi.domain.fields import FIELD_LABELS
 from theodoi.domain.periods import parse_period
+from theodoi.services import memo
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
-from theodoi.services.memo import Memo
 from theodoi.services.progress import baselines, status
 from theodoi.services.progress import records as progress
 from theodoi.services.register import plans
@@ -28,8 +28,6 @@ from theodoi.services.views.review_view import item_row
 from theodoi.storage.models import Target, Task
 from theodoi.storage.repositories import plans as plan_repo
 from theodoi.storage.repositories import stamps
-
-PAGES = Memo(1000)  # item pages by unit data stamp, day and the person's actions there
 
 
 def _fields(row: Any) -> dict[str, Any]:
@@ -79,7 +77,7 @@ def chart(t: Target, known: list[tr.Actual], rows: list[progress.RecordRow],
             "x_max": float(last + 1), "goal": tr.final_goal(facts), "expected": line,
             "milestones": [[float(m.year + 1), m.value] for m in t.milestones
                            if m.value is not None],
-            "actuals": points, "forecast": dashed}
+            "actuals": points, "forecast": dashed, "unit": t.unit}
 
 
 def target_page(s: Session, p: Principal, t: Target, as_of: date) -> dict[str, Any]:
@@ -132,9 +130,9 @@ def item_page(s: Session, p: Principal, ref: str, as_of: date) -> dict[str, Any]
     cached page is found from one query (access.item_scope) that loads no item."""
     scope = access.item_scope(s, p, ref)
     stamp = stamps.known_or_read(s, scope.chain[0], scope.stamp)  # before the rows: memo.py
-    key = (stamps.url_of(s), ref, stamp, as_of, access.actions_at(p, scope.chain))
-    page: dict[str, Any] = PAGES.one(key, lambda: _page(s, p, access.item(s, p, ref), as_of),
-                                     keep=stamp is not None)
+    key = ("item", stamps.url_of(s), ref, stamp, as_of, access.actions_at(p, scope.chain))
+    page: dict[str, Any] = memo.VIEWS.one(
+        key, lambda: _page(s, p, access.item(s, p, ref), as_of), keep=stamp is not None)
     return page
 
 

@@ -8,7 +8,6 @@ does when an agency hands in a paper report. Everyone else reads but does not re
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict
 from datetime import date
 from typing import Any
@@ -16,8 +15,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from theodoi.domain import access as rules
+from theodoi.domain.dates import read_day
 from theodoi.domain.errors import BadInput, Forbidden
-from theodoi.domain.fields import parse_date
 from theodoi.domain.periods import parse_period
 from theodoi.domain.status import TASK_STATE_LABELS, TASK_STATES
 from theodoi.services.accounts import access
@@ -49,29 +48,16 @@ def _recordable(s: Session, p: Principal, ref: str) -> Target | Task:
     return found
 
 
-# a day as typed: dd/mm/yyyy, or with '.', '-' or spaces between (a phone's number pad
-# has no '/'), or the eight digits ddmmyyyy; ISO yyyy-mm-dd is the API's
-TYPED_DAY = re.compile(r"(\d{1,2})\s*[/.\- ]\s*(\d{1,2})\s*[/.\- ]\s*(\d{4})"
-                       r"|(\d{2})(\d{2})(\d{4})")
 
 
 def parse_day(text: str | None, what: str = "ngày") -> date | None:
-    """The day typed (see TYPED_DAY) or sent as ISO yyyy-mm-dd, read by the register's
-    date parser (domain.fields.parse_date); None for empty, BadInput in Vietnamese for
-    anything else."""
+    """The day typed (domain.dates.read_day: dd/mm/yyyy, d.m.yyyy, ddmmyyyy …) or sent as
+    ISO yyyy-mm-dd; None for empty, BadInput in Vietnamese for anything else."""
     raw = (text or "").strip()
     if not raw:
         return None
-    typed = TYPED_DAY.fullmatch(raw)
-    if typed:
-        day, month, year = (g for g in typed.groups() if g is not None)
-        raw_day = f"{day}/{month}/{year}"
-    elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
-        raw_day = raw
-    else:
-        raw_day = ""
     try:
-        return parse_date(raw_day)
+        return read_day(raw)
     except ValueError:
         raise BadInput(f"{what} '{raw}' không hợp lệ; hãy ghi theo dạng ngày/tháng/năm, ví "
                        "dụ 15/03/2026.") from None
@@ -116,6 +102,7 @@ def _target_entry(t: Target, records: list[Any], as_of: date) -> dict[str, Any]:
     done = any(r.period_key == period.key for r in records)
     return {"ref": items.ref_of(t), "kind": "target", "text": t.indicator or t.text,
             "lead_agency": status.lead_agency(t), "unit": t.unit, "value": t.value,
+            "comparator": t.comparator, "value_max": t.value_max,
             "deadline_year": t.deadline_year or t.plan.term_end,
             "period": period.key, "period_label": period.label,
             "report_due": period.due(t.plan.report_due_days).isoformat(),

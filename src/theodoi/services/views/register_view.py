@@ -15,9 +15,9 @@ from theodoi.domain import fields as F
 from theodoi.domain import status as rules
 from theodoi.domain.errors import BadInput
 from theodoi.domain.fields import FIELD_LABELS
+from theodoi.services import memo
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
-from theodoi.services.memo import Memo
 from theodoi.services.progress import status
 from theodoi.services.register import plans
 from theodoi.services.register.items import ref_of
@@ -30,7 +30,6 @@ SORTS = ("plan", "field", "review", "agency", "due")
 DUES = {"qua_han": "quá hạn", "quy_nay": "đến hạn trong quý này",
         "nam_nay": "đến hạn trong năm nay"}
 FINISHED = ("dat", "vuot", "hoan_thanh_dung_han", "hoan_thanh_tre_han")
-PAGES = Memo(500)  # register lists by unit data stamp, filters, day and scope
 
 
 @dataclass
@@ -113,9 +112,9 @@ def register_page(s: Session, p: Principal, unit_id: int, f: Filters,
     own items or all); what is returned is shared and must not be changed."""
     scope = access.unit_scope(s, p, unit_id)  # one query; the Unit is loaded on a miss
     stamp = stamps.known_or_read(s, unit_id, scope.stamp)  # before the rows: see memo.py
-    key = (stamps.url_of(s), unit_id, stamp, astuple(f), as_of,
+    key = ("register", stamps.url_of(s), unit_id, stamp, astuple(f), as_of,
            access.agency_filter(p, scope.chain))
-    found: dict[str, Any] = PAGES.one(
+    found: dict[str, Any] = memo.VIEWS.one(
         key, lambda: _page(s, p, access.unit(s, p, unit_id), f, as_of),
         keep=stamp is not None)
     return found

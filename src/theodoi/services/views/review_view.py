@@ -85,7 +85,7 @@ def proposed_by(item: Target | Task) -> str | None:
 def review_page(s: Session, p: Principal, plan_id: int) -> dict[str, Any]:
     """The plan, its items (only the person's own for an agency user), warnings, text."""
     plan = access.plan(s, p, plan_id)
-    visible = [i for i in [*plan.targets, *plan.tasks] if access.sees(p, i)]
+    visible = [i for i in plan.items if access.sees(p, i)]
     text = source_text(s, plan)
     spans = [(i.span_start, i.span_end, items.ref_of(i)) for i in visible
              if i.span_start is not None and i.span_end is not None]

@@ -22,10 +22,12 @@ from theodoi.storage.models.progress import *  # noqa: F403
 from theodoi.storage.models.progress import __all__ as _progress
 from theodoi.storage.models.register import *  # noqa: F403
 from theodoi.storage.models.register import __all__ as _register
+from theodoi.storage.models.reminders import *  # noqa: F403
+from theodoi.storage.models.reminders import __all__ as _reminders
 from theodoi.storage.models.stamps import *  # noqa: F403
 from theodoi.storage.models.stamps import __all__ as _stamps
 from theodoi.storage.models.tokens import *  # noqa: F403
 from theodoi.storage.models.tokens import __all__ as _tokens
 
 __all__ = ["NAMING", "Base", "utcnow", *_register, *_progress, *_accounts, *_stamps,
-           *_tokens, *_jobs]
+           *_tokens, *_jobs, *_reminders]

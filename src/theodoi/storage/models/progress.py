@@ -131,5 +131,7 @@ class ExplanationRequest(Base):
     answer: Mapped[str | None] = mapped_column(Text)
     answered_by: Mapped[str | None] = mapped_column(String(200))
     answered_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # the day the agency is to answer by (the unit's reminder rule; none before 0010)
+    answer_due: Mapped[date | None] = mapped_column(Date, default=None)
     version: Mapped[int] = mapped_column(Integer, default=1)
     __mapper_args__ = {"version_id_col": version}

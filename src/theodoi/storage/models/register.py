@@ -147,6 +147,11 @@ class Plan(Base):
         foreign_keys="Basis.plan_id")
     __mapper_args__ = {"version_id_col": version}
 
+    @property
+    def items(self) -> list[Target | Task]:
+        """Its targets, then its tasks: the items review and activation walk through."""
+        return [*self.targets, *self.tasks]
+
 
 class Basis(Base):
     """A document the plan implements (Căn cứ …, Thực hiện …), linked when it is stored."""

@@ -76,7 +76,7 @@ _SIGN_IN = (select(WebSession.id, WebSession.csrf_token, WebSession.last_seen,
             .order_by(RoleGrant.id))
 
 
-def sign_in_rows(s: Session, token_hash: str) -> list[Row[Any]]:
+def sign_in_rows(s: Session, token_hash: str) -> list[Row[*tuple[Any, ...]]]:
     """The session of a token hash with what sign-in needs of its user, one row per grant
     of the user (one row with empty grant columns when it has none; none without such a
     session): id, csrf_token, last_seen, expires_at, user_id, username, full_name, active,

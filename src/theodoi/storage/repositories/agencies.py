@@ -84,8 +84,9 @@ def assignments_of(s: Session, agency_id: int) -> list[Assignment]:
 
 def assignments_by_id(s: Session, ids: list[int]) -> dict[int, int | None]:
     """Assignment id -> the agency it points at now, for the ids that still exist."""
-    rows = s.execute(select(Assignment.id, Assignment.agency_id)
-                     .where(Assignment.id.in_(ids))) if ids else []
+    if not ids:
+        return {}
+    rows = s.execute(select(Assignment.id, Assignment.agency_id).where(Assignment.id.in_(ids)))
     return {row_id: agency_id for row_id, agency_id in rows}
 
 
@@ -93,10 +94,10 @@ def restore(s: Session, unit_id: int, agency_id: int | None, name: str, key: str
             status: str) -> Agency:
     """Bring a merged-away agency back, under its old id when no one took it since (links
     and history name it by id), without aliases: the caller moves them back."""
-    free = agency_id is not None and s.get(Agency, agency_id) is None
+    free_id = agency_id if agency_id is not None and s.get(Agency, agency_id) is None else None
     agency = Agency(unit_id=unit_id, name=name, key=key, status=status)
-    if free:
-        agency.id = agency_id
+    if free_id is not None:
+        agency.id = free_id
     s.add(agency)
     s.flush()
     return agency

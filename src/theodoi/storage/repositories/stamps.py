@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Engine, bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -64,4 +64,6 @@ def below(s: Session, unit_id: int) -> dict[int, tuple[str, int | None]]:
 
 def url_of(s: Session) -> str:
     """Which database the session reads: part of every cache key."""
-    return s.get_bind().url.render_as_string(hide_password=False)
+    bind = s.get_bind()  # a connection when the session was opened on one (not an engine)
+    engine = bind if isinstance(bind, Engine) else bind.engine
+    return engine.url.render_as_string(hide_password=False)

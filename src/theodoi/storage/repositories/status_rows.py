@@ -51,28 +51,29 @@ def _live(model: type[Target] | type[Task], unit_ids: list[int]) -> Select[Any]:
                    model.review.in_(LIVE_REVIEWS)))
 
 
-def targets(s: Session, unit_ids: list[int]) -> list[Row[Any]]:
+def targets(s: Session, unit_ids: list[int]) -> list[Row[*tuple[Any, ...]]]:
     query = (select(*TARGET_COLUMNS).join(Plan, Target.plan_id == Plan.id)
              .where(Target.id.in_(_live(Target, unit_ids)))
              .order_by(Plan.unit_id, Target.plan_id, Target.position, Target.id))
     return list(s.execute(query))
 
 
-def tasks(s: Session, unit_ids: list[int]) -> list[Row[Any]]:
+def tasks(s: Session, unit_ids: list[int]) -> list[Row[*tuple[Any, ...]]]:
     query = (select(*TASK_COLUMNS).join(Plan, Task.plan_id == Plan.id)
              .where(Task.id.in_(_live(Task, unit_ids)))
              .order_by(Plan.unit_id, Task.plan_id, Task.position, Task.id))
     return list(s.execute(query))
 
 
-def milestones(s: Session, unit_ids: list[int]) -> list[Row[Any]]:
+def milestones(s: Session, unit_ids: list[int]) -> list[Row[int, int, float | None]]:
     query = (select(Milestone.target_id, Milestone.year, Milestone.value)
              .where(Milestone.target_id.in_(_live(Target, unit_ids)))
              .order_by(Milestone.target_id, Milestone.year))
     return list(s.execute(query))
 
 
-def leads(s: Session, unit_ids: list[int], model: type[Target] | type[Task]) -> list[Row[Any]]:
+def leads(s: Session, unit_ids: list[int],
+          model: type[Target] | type[Task]) -> list[Row[int | None, str]]:
     """(item id, the lead's directory name or, unresolved, the document's wording)."""
     column = Assignment.target_id if model is Target else Assignment.task_id
     query = (select(column, func.coalesce(Agency.name, Assignment.name))
@@ -81,7 +82,8 @@ def leads(s: Session, unit_ids: list[int], model: type[Target] | type[Task]) -> 
     return list(s.execute(query))
 
 
-def actuals(s: Session, unit_ids: list[int], up_to: date) -> list[Row[Any]]:
+def actuals(s: Session, unit_ids: list[int],
+            up_to: date) -> list[Row[int, date, float, float | None]]:
     """(target id, period end, value, value_of) of the current record of every (target,
     period) ending by `up_to`: the records no correction has superseded."""
     query = (select(ProgressRecord.target_id, ProgressRecord.period_end, ProgressRecord.value,
@@ -91,7 +93,8 @@ def actuals(s: Session, unit_ids: list[int], up_to: date) -> list[Row[Any]]:
     return list(s.execute(query))
 
 
-def latest_updates(s: Session, unit_ids: list[int], up_to: date) -> list[Row[Any]]:
+def latest_updates(s: Session, unit_ids: list[int], up_to: date
+                   ) -> list[Row[int, date, str, float | None, date | None]]:
     """(task id, reported on, state, percent, completed on) of each task's latest update
     made by `up_to` (latest day, then newest id)."""
     ranked = (select(TaskUpdate.id, func.row_number().over(

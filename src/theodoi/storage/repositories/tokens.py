@@ -38,7 +38,7 @@ _SIGN_IN = (select(ApiToken.id, ApiToken.last_used_at, ApiToken.revoked_at,
             .order_by(RoleGrant.id))
 
 
-def sign_in_rows(s: Session, token_hash: str) -> list[Row[Any]]:
+def sign_in_rows(s: Session, token_hash: str) -> list[Row[*tuple[Any, ...]]]:
     """The token of a hash with its user and one row per grant of the user (one row with
     empty grant columns when it has none; none without such a token): id, last_used_at,
     revoked_at, user_id, username, full_name, active, must_change_password, unit_id,

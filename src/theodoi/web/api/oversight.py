@@ -81,14 +81,16 @@ def revert(entry_id: int, body: Versioned, s: deps.Db, p: deps.User) -> dict[str
                        202: {"description": "PDF: the job that converts it"}})
 def report(unit_id: int, kind: str, period: str, s: deps.Db, p: deps.User,
            fmt: Annotated[str, Query(alias="format")] = "docx",
-           plan: int | None = None) -> Response:
+           plan: int | None = None, request: str | None = None) -> Response:
     """The report file (DOCX or XLSX appendix); for a PDF, 202 with the job that converts
-    it (poll its `url`; when done, its `file_url` gives the PDF)."""
+    it (poll its `url`; when done, its `file_url` gives the PDF). `request` is what asked
+    for the report ("Công văn số … của …"), cited in its opening."""
     if fmt == "pdf":
-        job = jobs.submit_report_pdf(s, p, unit_id, kind, period, plan, date.today())
+        job = jobs.submit_report_pdf(s, p, unit_id, kind, period, plan, date.today(),
+                                     request)
         return JSONResponse(job, status_code=202, headers={"Location": job["url"]})
     return file_response(report_files.download(s, p, unit_id, kind, period, fmt, plan,
-                                                      date.today()))
+                                                      date.today(), request))
 
 
 @router.get("/jobs/{job_id}/file", response_class=Response,

@@ -8,12 +8,14 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Request, Response, UploadFile
 from pydantic import BaseModel
 
-from theodoi.services import jobs
+from theodoi.services import freshness, jobs
 from theodoi.services.register import directory
 from theodoi.services.register import review_guarded as reviewing
 from theodoi.services.views import home_view, register_view, review_view
 from theodoi.services.views.review_view import item_row
 from theodoi.web import deps
+from theodoi.web.responses import json_of
+from theodoi.web.validation import validated
 
 router = APIRouter(prefix="/api", tags=["sổ theo dõi"])
 
@@ -83,12 +85,18 @@ def cancel_job(job_id: int, s: deps.Db, p: deps.User) -> dict[str, Any]:
 
 
 @router.get("/units/{unit_id}/register")
-def register(unit_id: int, s: deps.Db, p: deps.User, kind: str = "", field: str = "",
-             review: str = "", agency: int | None = None, plan: int | None = None,
-             sort: str = "plan", status: str = "", due: str = "") -> dict[str, Any]:
+def register(request: Request, unit_id: int, s: deps.Db, p: deps.User, kind: str = "",
+             field: str = "", review: str = "", agency: int | None = None,
+             plan: int | None = None, sort: str = "plan", status: str = "",
+             due: str = "") -> Response:
     filters = register_view.Filters(kind, field, review, agency, plan, sort, status, due)
-    data = register_view.register_page(s, p, unit_id, filters, date.today())
-    return data | {"can_review": reviewing.may_review(s, p, unit_id)}  # the page's links
+    day = date.today()
+
+    def make() -> Response:
+        data = register_view.register_page(s, p, unit_id, filters, day)
+        return json_of(data | {"can_review": reviewing.may_review(s, p, unit_id)})
+
+    return validated(request, p, day, freshness.of_unit(s, p, unit_id), make)
 
 
 @router.get("/units/{unit_id}/agencies")
@@ -167,7 +175,8 @@ def merge_items(ref: str, body: ItemMerge, s: deps.Db, p: deps.User) -> dict[str
 def plan_facts(plan_id: int, body: Correction, s: deps.Db, p: deps.User) -> dict[str, Any]:
     """Fix the plan's number, issued_on, issuer, title, kind, term_start, term_end."""
     plan = reviewing.correct_plan(s, p, plan_id, body.version, body.changes)
-    return review_view.review_page(s, p, plan.id)["plan"]
+    summary: dict[str, Any] = review_view.review_page(s, p, plan.id)["plan"]
+    return summary
 
 
 @router.get("/plans/{plan_id}/delete")

@@ -8,13 +8,16 @@ import binascii
 from datetime import date
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel
 
 from theodoi.domain.errors import BadInput
+from theodoi.services import freshness
 from theodoi.services.progress import baselines
 from theodoi.services.views import dashboard_view, item_view, my_work
 from theodoi.web import deps
+from theodoi.web.responses import json_of
+from theodoi.web.validation import validated
 
 router = APIRouter(prefix="/api", tags=["tiến độ và trạng thái"])
 
@@ -51,8 +54,12 @@ def _day(text: str | None) -> date:
 
 
 @router.get("/units/{unit_id}/dashboard")
-def dashboard(unit_id: int, s: deps.Db, p: deps.User, as_of: str = "") -> dict[str, Any]:
-    return dashboard_view.dashboard_page(s, p, unit_id, _day(as_of))
+def dashboard(request: Request, unit_id: int, s: deps.Db, p: deps.User,
+              as_of: str = "") -> Response:
+    day = _day(as_of)
+    return validated(request, p, day, freshness.of_unit(s, p, unit_id, below=True),
+                     lambda: json_of(
+                         dashboard_view.dashboard_page(s, p, unit_id, day)))
 
 
 @router.get("/units/{unit_id}/my-work")
@@ -61,8 +68,10 @@ def my_work_page(unit_id: int, s: deps.Db, p: deps.User, as_of: str = "") -> dic
 
 
 @router.get("/items/{ref}")
-def item(ref: str, s: deps.Db, p: deps.User, as_of: str = "") -> dict[str, Any]:
-    return item_view.item_page(s, p, ref, _day(as_of))
+def item(request: Request, ref: str, s: deps.Db, p: deps.User, as_of: str = "") -> Response:
+    day = _day(as_of)
+    return validated(request, p, day, freshness.of_item(s, p, ref),
+                     lambda: json_of(item_view.item_page(s, p, ref, day)))
 
 
 @router.post("/items/{ref}/progress", status_code=201)

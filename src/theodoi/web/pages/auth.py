@@ -44,7 +44,7 @@ def login(request: Request, s: deps.Db, username: Annotated[str, Form()],
                                         policy=deps.policy_of(deps.settings_of(request)))
     if not isinstance(outcome, accounts.SignIn):
         s.commit()  # the failed attempt stays on record
-        return _login_form(request, message=sentence(outcome.render()),
+        return _login_form(request, message=sentence(outcome.render("web")),
                            status=status_of(outcome)[0], tiep=tiep)
     target = "/doi-mat-khau" if outcome.must_change_password else _safe_next(tiep)
     response = RedirectResponse(target, status_code=303)

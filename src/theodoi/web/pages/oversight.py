@@ -87,15 +87,16 @@ def revert(entry_id: int, s: deps.Db, p: deps.User,
 @router.get("/don-vi/{unit_id}/bao-cao")
 def report(unit_id: int, s: deps.Db, p: deps.User, kind: str = "", period: str = "",
            fmt: Annotated[str, Query(alias="format")] = "docx",
-           plan: str = "") -> Response:
+           plan: str = "", request: str = "") -> Response:
     """The download the report form on the unit and plan pages asks for; a PDF (seconds
     of LibreOffice) is queued as a job and its page offers the file when done."""
     plan_id = int(plan) if plan.isdigit() else None
     if fmt == "pdf":
-        job = jobs.submit_report_pdf(s, p, unit_id, kind, period, plan_id, date.today())
+        job = jobs.submit_report_pdf(s, p, unit_id, kind, period, plan_id, date.today(),
+                                     request)
         return RedirectResponse(job["page"], status_code=303)
     return file_response(report_files.download(s, p, unit_id, kind, period, fmt, plan_id,
-                                                      date.today()))
+                                                      date.today(), request))
 
 
 @router.get("/tac-vu/{job_id}/tep")

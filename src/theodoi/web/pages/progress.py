@@ -10,12 +10,14 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from theodoi.domain.dates import vn_day
+from theodoi.domain.numbers import shown_number
 from theodoi.services.progress import baselines
 from theodoi.services.progress.records import Evidence
 from theodoi.services.views import my_work
 from theodoi.web import deps
 from theodoi.web.pages.status import as_of
-from theodoi.web.templating import render, vn_date, vn_number
+from theodoi.web.templating import render
 
 router = APIRouter(include_in_schema=False)
 Text = Annotated[str, Form()]
@@ -30,16 +32,18 @@ def my_work_page(request: Request, unit_id: int, s: deps.Db, p: deps.User,
 
 def _back(request: Request, s: deps.Db, p: deps.User, message: str, back: str,
           ref: str) -> Response:
-    """htmx: the notice, and the item of 'Việc của tôi' redrawn in place; otherwise a
-    redirect back to the page the form was on."""
+    """The message beside the form. htmx: into the form's notice area, and the item of
+    'Việc của tôi' redrawn in place with it; otherwise a redirect back to the page the
+    form was on, to the form's notice area (#tb-<ref>), where the page shows it."""
     if request.headers.get("hx-request"):
         html = render("_notice.html", request, level="thanh-cong", message=message)
         if back.endswith("/viec-cua-toi"):
             html += render("_work_item.html", request, e=my_work.entry(s, p, ref, date.today()),
-                           states=my_work.state_choices(), back=back, oob=True)
+                           states=my_work.state_choices(), back=back, oob=True,
+                           saved=ref, saved_message=message)
         return HTMLResponse(html)
     target = back if back.startswith("/") and not back.startswith("//") else "/"
-    return RedirectResponse(f"{target.split('?')[0]}?da_ghi={ref}", status_code=303)
+    return RedirectResponse(f"{target.split('?')[0]}?da_ghi={ref}#tb-{ref}", status_code=303)
 
 
 def _evidence(request: Request, file: UploadFile | None) -> Evidence | None:
@@ -61,7 +65,7 @@ def record_value(request: Request, ref: str, s: deps.Db, p: deps.User,
                                evidence=_evidence(request, evidence),
                                max_evidence_bytes=deps.settings_of(request).max_evidence_bytes)
     message = (f"Đã ghi số liệu {row['ref']} kỳ {row['period_label']}: "
-               f"{vn_number(row['value'])} {row['unit'] or ''}.")
+               f"{shown_number(row['value'])} {row['unit'] or ''}.")
     return _back(request, s, p, message.replace(" .", "."), tiep, ref)
 
 
@@ -72,7 +76,7 @@ def record_task(request: Request, ref: str, s: deps.Db, p: deps.User, state: Tex
     row = my_work.record_task(s, p, ref, state, on=date.today(), percent=percent,
                               completed_on=completed_on, product=product,
                               explanation=explanation)
-    message = f"Đã ghi tiến độ {row['ref']} ngày {vn_date(row['reported_on'])}: " \
+    message = f"Đã ghi tiến độ {row['ref']} ngày {vn_day(row['reported_on'])}: " \
               f"{row['state_label']}."
     return _back(request, s, p, message, tiep, ref)
 
@@ -81,4 +85,5 @@ def record_task(request: Request, ref: str, s: deps.Db, p: deps.User, state: Tex
 def set_baseline(ref: str, s: deps.Db, p: deps.User, value: Text, year: Text,
                  version: Annotated[int, Form()]) -> Response:
     row = baselines.set_baseline(s, p, ref, value, year, version)
-    return RedirectResponse(f"/chi-tieu/{row['ref']}?da_ghi=so-lieu-goc", status_code=303)
+    return RedirectResponse(f"/chi-tieu/{row['ref']}?da_ghi=so-lieu-goc#tb-so-lieu-goc",
+                            status_code=303)

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from theodoi.domain.errors import BadInput, FieldError
 from theodoi.domain.fields import PLAN_FIELDS
-from theodoi.services import jobs
+from theodoi.services import freshness, jobs, reminders
 from theodoi.services.register import directory, items
 from theodoi.services.register import review_guarded as reviewing
 from theodoi.services.views import home_view, register_view, review_view
@@ -18,6 +18,7 @@ from theodoi.services.views.review_view import item_row
 from theodoi.web import deps
 from theodoi.web.errors import sentence
 from theodoi.web.templating import render
+from theodoi.web.validation import validated
 
 router = APIRouter(include_in_schema=False)
 Version = Annotated[int, Form()]
@@ -249,15 +250,23 @@ def register(request: Request, unit_id: int, s: deps.Db, p: deps.User, kind: str
     filters = register_view.Filters(kind, field, review,
                                     int(agency) if agency.isdigit() else None,
                                     int(plan) if plan.isdigit() else None, sort, status, due)
-    data = register_view.register_page(s, p, unit_id, filters, date.today())
-    may_review = reviewing.may_review(s, p, unit_id)
-    return page(request, "register.html", shared=(data,), review_links=may_review,
-                data=data | {"can_review": may_review})  # review_links: part of the key
+    day = date.today()
+
+    def make() -> Response:
+        data = register_view.register_page(s, p, unit_id, filters, day)
+        may_review = reviewing.may_review(s, p, unit_id)
+        return page(request, "register.html", shared=(data,), review_links=may_review,
+                    data=data | {"can_review": may_review})  # review_links: part of the key
+
+    return validated(request, p, day, freshness.of_unit(s, p, unit_id), make)
 
 
 @router.get("/don-vi/{unit_id}/co-quan")
-def agencies(request: Request, unit_id: int, s: deps.Db, p: deps.User) -> Response:
-    return page(request, "agencies.html", data=directory.directory_page(s, p, unit_id))
+def agencies(request: Request, unit_id: int, s: deps.Db, p: deps.User,
+             da_don_doc: str = "") -> Response:
+    return page(request, "agencies.html", data=directory.directory_page(s, p, unit_id),
+                can_chase=reminders.may_chase(s, p, unit_id),
+                chased=da_don_doc if da_don_doc.isdigit() else "")
 
 
 @router.post("/co-quan/{agency_id}/xac-nhan")

@@ -4,15 +4,19 @@ task's page, each as of a day (default today)."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
+from theodoi.services import freshness, reminders
 from theodoi.services.views import dashboard_view, item_view
 from theodoi.services.views.my_work import parse_day
 from theodoi.web import deps
 from theodoi.web.chart import svg
+from theodoi.web.pages import reminders as page_reminders
 from theodoi.web.templating import render
+from theodoi.web.validation import validated
 
 router = APIRouter(include_in_schema=False)
 
@@ -25,28 +29,44 @@ def as_of(text: str | None) -> date:
 @router.get("/don-vi/{unit_id}/tong-quan")
 def dashboard(request: Request, unit_id: int, s: deps.Db, p: deps.User,
               ngay: str = "") -> Response:
-    own, communes = dashboard_view.dashboard_parts(s, p, unit_id, as_of(ngay))
-    data = {**own, "communes": communes, "commune_statuses": dashboard_view.COLUMNS}
-    return HTMLResponse(render("dashboard.html", request, data=data,
-                               shared=(own, *communes)))
+    day = as_of(ngay)
+
+    def make() -> Response:
+        own, communes = dashboard_view.dashboard_parts(s, p, unit_id, day)
+        data = {**own, "communes": communes, "commune_statuses": dashboard_view.COLUMNS}
+        return HTMLResponse(render("dashboard.html", request, data=data,
+                                   shared=(own, *communes)))
+
+    return validated(request, p, day, freshness.of_unit(s, p, unit_id, below=True), make)
 
 
 def _item(request: Request, ref: str, s: deps.Db, p: deps.User, ngay: str,
-          saved: str) -> Response:
-    data = item_view.item_page(s, p, ref, as_of(ngay))
-    if data["kind"] == "target":
-        return HTMLResponse(render("target.html", request, data=data, saved=saved,
-                                   shared=(data,), lazy={"chart": lambda: svg(data["chart"])}))
-    return HTMLResponse(render("task.html", request, data=data, saved=saved, shared=(data,)))
+          saved: str, chased: str) -> Response:
+    day = as_of(ngay)
+    stamps = freshness.of_item(s, p, ref)  # the access check, then the stamps, before any row
+    # comments hang on no unit's stamp: the thread itself is part of the page's tag
+    comments = page_reminders.thread_of(s, p, ref)
+
+    def make() -> Response:
+        data = item_view.item_page(s, p, ref, day)
+        more: dict[str, Any] = {
+            "saved": saved, "chased": chased if chased.isdigit() else "",
+            "can_chase": reminders.may_chase(s, p, data["unit"]["id"]), "comments": comments}
+        if data["kind"] == "target":
+            return HTMLResponse(render("target.html", request, data=data, shared=(data,),
+                                       lazy={"chart": lambda: svg(data["chart"])}, **more))
+        return HTMLResponse(render("task.html", request, data=data, shared=(data,), **more))
+
+    return validated(request, p, day, stamps, make, extra=repr(comments))
 
 
 @router.get("/chi-tieu/{ref}")
 def target(request: Request, ref: str, s: deps.Db, p: deps.User, ngay: str = "",
-           da_ghi: str = "") -> Response:
-    return _item(request, ref, s, p, ngay, da_ghi)
+           da_ghi: str = "", da_don_doc: str = "") -> Response:
+    return _item(request, ref, s, p, ngay, da_ghi, da_don_doc)
 
 
 @router.get("/nhiem-vu/{ref}")
 def task(request: Request, ref: str, s: deps.Db, p: deps.User, ngay: str = "",
-         da_ghi: str = "") -> Response:
-    return _item(request, ref, s, p, ngay, da_ghi)
+         da_ghi: str = "", da_don_doc: str = "") -> Response:
+    return _item(request, ref, s, p, ngay, da_ghi, da_don_doc)

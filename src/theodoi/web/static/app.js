@@ -65,3 +65,16 @@ document.addEventListener("htmx:afterSettle", function (event) {
     bad.scrollIntoView({block: "center"});
   }
 });
+
+// A form's message (saved, or what was wrong) is shown in the notice area at the form's top;
+// after htmx puts it there, keep it in view (scrolling as little as possible) and give it
+// the focus, so a screen reader reads it too. Without htmx the page reloads at #tb-…
+document.addEventListener("htmx:afterSettle", function (event) {
+  var form = event.detail.requestConfig && event.detail.requestConfig.elt;
+  var id = form && form.getAttribute && form.getAttribute("data-thong-bao");
+  var box = id && document.getElementById(id);
+  if (box && box.firstElementChild) {
+    box.scrollIntoView({block: "nearest"});
+    box.focus({preventScroll: true});
+  }
+});

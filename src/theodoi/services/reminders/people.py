@@ -1,0 +1,47 @@
+"""The people reminders go to: active users with their grants, contact details and
+choices (no stored choices: in-app only, the defaults' quiet days and hours)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session
+
+from theodoi.domain.reminders import Quiet, parse_clock
+from theodoi.storage.models import ReminderPrefs, RoleGrant
+from theodoi.storage.repositories import reminders as repo
+
+DEFAULT_QUIET = Quiet()
+
+
+@dataclass
+class Person:
+    user_id: int
+    username: str
+    full_name: str
+    grants: list[RoleGrant] = field(default_factory=list)
+    prefs: ReminderPrefs | None = None
+
+    @property
+    def muted(self) -> set[str]:
+        return set(self.prefs.muted) if self.prefs else set()
+
+
+def people(s: Session) -> dict[int, Person]:
+    """Every active user with a grant, by id."""
+    found: dict[int, Person] = {}
+    for user, grant in repo.active_grants(s):
+        person = found.setdefault(user.id, Person(user.id, user.username, user.full_name))
+        person.grants.append(grant)
+    for user_id, prefs in repo.prefs_of(s, found).items():
+        found[user_id].prefs = prefs
+    return found
+
+
+def quiet_of(person: Person) -> Quiet:
+    """The person's quiet days and hours (stored strings were checked when saved)."""
+    p = person.prefs
+    if p is None:
+        return DEFAULT_QUIET
+    return Quiet(frozenset(int(d) for d in p.quiet_days), parse_clock(p.quiet_start),
+                 parse_clock(p.quiet_end))

@@ -1,0 +1,62 @@
+"""Which of several tasks found for the same work is kept: the indexes answer exactly as the
+pairwise comparison they replaced (written out here as the reference)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from theodoi.extraction.model import Task
+from theodoi.extraction.stages.task_overlaps import (
+    names_same_work,
+    title_words,
+    without_overlaps,
+    words,
+)
+
+ROW = "Xây dựng Kế hoạch đầu tư công trung hạn giai đoạn 2026 - 2030"
+
+
+def _task(start: int, end: int, text: str) -> Task:
+    return Task(id="", label=None, section=None, text=text, span=(start, end), title=text)
+
+
+def _pairwise(tasks: list[Task], dated: list[Task]) -> list[Task]:
+    """The comparison of every new task with every kept one."""
+    kept: list[Task] = []
+    for task in tasks:
+        if not any(t.span[0] < task.span[1] and task.span[0] < t.span[1] for t in kept):
+            kept.append(task)
+    for task in dated:
+        said = words(task.text)
+        if not any((t.span[0] < task.span[1] and task.span[0] < t.span[1])
+                   or names_same_work(title_words(t.title), said) for t in kept):
+            kept.append(task)
+    return kept
+
+
+def test_a_dated_sentence_naming_a_rows_work_is_that_row_again() -> None:
+    row = _task(0, 60, ROW)
+    again = _task(500, 600, f"{ROW}; hoàn thành trong năm 2026.")
+    other = _task(700, 760, "Hoàn thành việc sắp xếp trụ sở trong năm 2026.")
+    assert without_overlaps([row], [again, other]) == [row, other]
+
+
+def test_the_first_task_found_for_a_piece_of_text_is_kept() -> None:
+    first, inside, touching = _task(10, 50, "a" * 30), _task(20, 30, "b" * 30), _task(50, 60, "c")
+    assert without_overlaps([first, inside, touching]) == [first, touching]
+
+
+WORDS = ["xây", "dựng", "kế", "hoạch", "đầu", "tư", "công", "năm", "2026", "và", "các", "xã"]
+spans = st.tuples(st.integers(0, 60), st.integers(0, 12)).map(lambda s: (s[0], s[0] + s[1]))
+phrases = st.lists(st.sampled_from(WORDS), max_size=9).map(" ".join)
+tasks = st.lists(st.tuples(spans, phrases), max_size=12).map(
+    lambda items: [_task(a, b, text) for (a, b), text in items])
+
+
+@settings(max_examples=300, deadline=None)
+@given(tasks, tasks)
+def test_the_indexes_keep_what_the_pairwise_comparison_kept(found: list[Task],
+                                                            dated: list[Task]) -> None:
+    assert [id(t) for t in without_overlaps(found, dated)] == [
+        id(t) for t in _pairwise(found, dated)]

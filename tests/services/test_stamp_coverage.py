@@ -1,0 +1,147 @@
+"""The invariant the caches and validators stand on: every write of a row a cached page or
+computed status reads replaces its unit's data stamp (storage/stamping.py).
+
+Every mapped table is either stamped or named here as one no cached page reads; a change,
+a delete, and a one-statement UPDATE or DELETE through the session (the guarded writes of
+the repositories) of each stamped table's row each replace the stamp."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+from sqlalchemy import delete, select, update
+
+from tests.services.progress_setup import active_v1
+from theodoi.services.progress import records as progress
+from theodoi.services.register import review_decisions as review
+from theodoi.storage import stamping
+from theodoi.storage.db import session_factory
+from theodoi.storage.models import (
+    Agency,
+    Assignment,
+    Milestone,
+    Plan,
+    ProgressRecord,
+    Target,
+    Task,
+    TaskUpdate,
+    Unit,
+    UnitStamp,
+)
+from theodoi.storage.models.base import Base
+
+A = "Xã An Bình"
+# tables no page cached by stamp, and no computed status, reads (why, in a word or two)
+NOT_STAMPED = {
+    "users": "the person: in the key", "role_grants": "the person: in the key",
+    "web_sessions": "the person: in the key", "login_attempts": "sign-in only",
+    "login_limits": "sign-in only", "api_tokens": "the person's tokens page, not cached",
+    "jobs": "job pages, not cached", "audit_log": "history pages, not cached",
+    "explanation_requests": "explanation pages, not cached",
+    "attachments": "a record names its file by id", "agency_aliases": "import matching",
+    "target_links": "cascade pages, not cached", "plan_bases": "review page, not cached",
+    "source_files": "review page, not cached", "unit_stamps": "the stamps themselves",
+    "item_comments": "in the item page's tag itself", "notices": "inbox, not cached",
+    "outbox": "sent log, not cached", "outbox_attempts": "sent log, not cached",
+    "reminder_prefs": "settings page, not cached", "reminder_rules": "rules page, not cached",
+    "scheduler_leases": "the scheduler only",
+}
+# a change of one column that the table's constraints allow
+CHANGES: dict[type, Callable[[Any], None]] = {
+    Unit: lambda r: setattr(r, "name", r.name + " mới"),
+    Plan: lambda r: setattr(r, "title", r.title + " (sửa)"),
+    Agency: lambda r: setattr(r, "name", r.name + " mới"),
+    Target: lambda r: setattr(r, "indicator", r.indicator + " (sửa)"),
+    Task: lambda r: setattr(r, "title", r.title + " (sửa)"),
+    Milestone: lambda r: setattr(r, "value", (r.value or 0) + 1),
+    ProgressRecord: lambda r: setattr(r, "value", r.value + 1),
+    TaskUpdate: lambda r: setattr(r, "percent", 40.0 if r.percent != 40.0 else 41.0),
+    Assignment: lambda r: setattr(r, "name", r.name + " mới"),
+}
+LEAVES = (Milestone, ProgressRecord, TaskUpdate, Assignment)  # deleting one breaks nothing
+
+
+@pytest.fixture
+def one_commune(db_url: str) -> str:
+    """A commune with a row in every stamped table: a plan, its items, agencies and
+    assignments, a milestone, a recorded value and a task update."""
+    with session_factory(db_url)() as s:
+        refs = active_v1(s, A)
+        review.correct(s, refs.income, {"milestones": "2028: 80"})
+        progress.record_progress(s, refs.income, "2026", "72")
+        progress.update_task(s, refs.invest, "đang thực hiện", on=date(2026, 9, 1),
+                             percent=30)
+        s.commit()
+    return db_url
+
+
+def _stamp(s: Any) -> int:
+    """The stamp of the one unit there is."""
+    stamp: int = s.scalars(select(UnitStamp.stamp)).one()
+    return stamp
+
+
+def test_every_table_is_stamped_or_named_as_read_by_no_cached_page() -> None:
+    stamped = {model.__tablename__ for model in stamping.HANGS_ON}
+    every = set(Base.metadata.tables)
+    assert stamped.isdisjoint(NOT_STAMPED) and set(NOT_STAMPED) <= every
+    assert every - stamped - set(NOT_STAMPED) == set()  # a new table: decide which it is
+    assert set(CHANGES) == set(stamping.HANGS_ON)
+
+
+@pytest.mark.parametrize("model", list(CHANGES), ids=lambda m: m.__name__)
+def test_a_change_of_any_stamped_row_replaces_the_stamp(one_commune: str, model: type) -> None:
+    with session_factory(one_commune)() as s:
+        before = _stamp(s)
+        row = s.scalars(select(model).limit(1)).first()
+        assert row is not None
+        CHANGES[model](row)
+        s.flush()
+        assert _stamp(s) != before
+        s.rollback()
+
+
+@pytest.mark.parametrize("model", LEAVES, ids=lambda m: m.__name__)
+def test_a_deleted_stamped_row_replaces_the_stamp(one_commune: str, model: type) -> None:
+    with session_factory(one_commune)() as s:
+        before = _stamp(s)
+        s.delete(s.scalars(select(model).limit(1)).first())
+        s.flush()
+        assert _stamp(s) != before
+        s.rollback()
+
+
+@pytest.mark.parametrize("model", LEAVES, ids=lambda m: m.__name__)
+@pytest.mark.parametrize("statement", ["update", "delete"])
+def test_a_one_statement_write_through_the_session_replaces_the_stamp(
+        one_commune: str, model: Any, statement: str) -> None:
+    """A guarded UPDATE … WHERE (supersede a record, move assignments) writes no ORM
+    object, so no flush sees it."""
+    with session_factory(one_commune)() as s:
+        before = _stamp(s)
+        first = s.scalars(select(model.id).limit(1)).first()
+        if statement == "delete":
+            s.execute(delete(model).where(model.id == first))
+        else:
+            column = {Milestone: "value", ProgressRecord: "superseded",
+                      TaskUpdate: "percent", Assignment: "name"}[model]
+            value = {"superseded": True, "name": "Phòng khác"}.get(column, 1.0)
+            s.execute(update(model).where(model.id == first).values({column: value}))
+        assert _stamp(s) != before
+        s.rollback()
+
+
+def test_undoing_the_first_value_of_a_period_replaces_the_stamp(one_commune: str) -> None:
+    """The revert of a period's only value supersedes it and restores nothing: one
+    guarded UPDATE and no ORM write at all."""
+    with session_factory(one_commune)() as s:
+        before = _stamp(s)
+        current = s.scalars(select(ProgressRecord.id).where(
+            ProgressRecord.superseded.is_(False))).first()
+        progress.withdraw_record(s, current, None)
+        s.flush()
+        assert _stamp(s) != before
+        s.commit()
