@@ -33,12 +33,19 @@ class Change:
 
 @dataclass
 class Comparison:
+    """A new version against the old one; `new_plan` is None while it is only offered."""
+
     old_plan: int
-    new_plan: int
+    new_plan: int | None
     rows: list[Change]
 
     def count(self, change: str) -> int:
         return sum(r.change == change for r in self.rows)
+
+    @property
+    def identical(self) -> bool:
+        """Every item read the same in both: the same document again, not a version."""
+        return all(r.change == "unchanged" for r in self.rows)
 
 
 def compare(s: Session, old: Plan, new: Plan) -> Comparison:
@@ -53,6 +60,35 @@ def compare(s: Session, old: Plan, new: Plan) -> Comparison:
             rows.append(_record(kind, m, old_items, new_items, olds, news))
     s.flush()
     return Comparison(old.id, new.id, rows)
+
+
+def offer(old: Plan, result: dict[str, Any]) -> Comparison:
+    """`old` against an extraction not stored yet: the diff shown before a person decides
+    to keep the file as a new version (nothing is written)."""
+    rows: list[Change] = []
+    for kind, old_items, news in (("target", old.targets, result.get("targets") or []),
+                                  ("task", old.tasks, result.get("tasks") or [])):
+        olds = [items.proposal_or_row(i) for i in old_items]
+        for m in revisions.match([items.signature(kind, d) for d in olds],
+                                 [items.signature(kind, d) for d in news]):
+            rows.append(_offered(kind, m, old_items, olds, news))
+    return Comparison(old.id, None, rows)
+
+
+def _offered(kind: str, m: revisions.Match, old_items: list[Any],
+             olds: list[dict[str, Any]], news: list[dict[str, Any]]) -> Change:
+    if m.new is None:
+        assert m.old is not None
+        item = old_items[m.old]
+        return Change("removed", kind, items.ref_of(item), _label(item))
+    data = news[m.new]
+    text = (data.get("indicator") or data.get("title") or data.get("text") or "")[:120]
+    if m.old is None:
+        return Change("new", kind, "", text)
+    ref = items.ref_of(old_items[m.old])
+    if m.change == "unchanged":
+        return Change("unchanged", kind, ref, text)
+    return Change("changed", kind, ref, text, _changed_fields(olds[m.old], data))
 
 
 def _record(kind: str, m: revisions.Match, old_items: list[Any], new_items: list[Any],
@@ -85,7 +121,8 @@ def _take_decision(row: Target | Task, previous: Target | Task) -> None:
 
 
 def _changed_fields(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
-    skip = {"id", "span", "section", "also_spans", "label"}
+    # where it was read and by which rule is no change of what the plan says
+    skip = {"id", "span", "section", "also_spans", "label", "rule", "lead_agency_normalised"}
     return sorted(k for k in set(old) | set(new) if k not in skip and old.get(k) != new.get(k))
 
 
