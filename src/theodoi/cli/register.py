@@ -26,18 +26,28 @@ CHANGE_LABELS = {"new": "mới", "changed": "thay đổi", "unchanged": "giữ n
 @click.option("--level", default="xa", show_default=True, help="Cấp của đơn vị mới.")
 @click.option("--parent", default=None, help="Đơn vị cấp trên của đơn vị mới (mã hoặc tên).")
 @click.option("--revises", type=ID, default=None, help="Số kế hoạch mà tệp này là bản sửa.")
+@click.option("--yes", is_flag=True, help="Lưu bản sửa của kế hoạch đã có mà không hỏi lại.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 def import_cmd(path: Path, unit_text: str | None, level: str, parent: str | None,
-               revises: int | None, fmt: str) -> None:
-    """Đọc tệp kế hoạch và lưu thành bản nháp của đơn vị; mọi mục ở trạng thái chờ rà soát."""
+               revises: int | None, yes: bool, fmt: str) -> None:
+    """Đọc tệp kế hoạch và lưu thành bản nháp của đơn vị; mọi mục ở trạng thái chờ rà soát.
+
+    Tệp là bản sửa của kế hoạch đã có: in các thay đổi và hỏi trước khi lưu; tệp trùng
+    nội dung với kế hoạch đã có bị từ chối."""
     settings = load()
     if not path.is_file():
         raise BadInput("không tìm thấy tệp.", subject=str(path))
     data = importing.read_file(path, settings.max_upload_bytes)
     with transaction(settings) as s:
+        offered = importing.offer(s, unit_text, data, path.name, revises=revises,
+                                  max_bytes=settings.max_upload_bytes)
+    if offered.comparison is not None and not yes:
+        _ask_version(offered.comparison, fmt)
+    with transaction(settings) as s:
         result = importing.import_plan(s, unit_text, data, path.name, level=level,
                                        parent=parent, revises=revises,
-                                       max_bytes=settings.max_upload_bytes)
+                                       max_bytes=settings.max_upload_bytes,
+                                       extraction=offered.extraction)
     if fmt == "json":
         print_json(result)
     else:
@@ -61,8 +71,24 @@ def _print_import(r: importing.ImportResult) -> None:
         print_comparison(r.comparison)
 
 
+def _ask_version(c: Comparison, fmt: str) -> None:
+    """Show a new version's diff and ask before storing it; without a terminal (a script)
+    store nothing and say how to confirm (exit 1)."""
+    if fmt == "json":
+        print_json({"stored": False, "comparison": c})
+    else:
+        print_comparison(c)
+    question = f"Lưu tệp này thành phiên bản mới của kế hoạch số {c.old_plan}?"
+    if sys.stdin.isatty() and click.confirm(question, default=False, err=True):
+        return
+    click.echo(f"Chưa lưu gì. Để lưu thành phiên bản mới của kế hoạch số {c.old_plan}, "
+               "chạy lại lệnh với --yes.", err=True)
+    sys.exit(1)
+
+
 def print_comparison(c: Comparison) -> None:
-    out.print(f"Bản sửa của kế hoạch số {c.old_plan}: " + ", ".join(
+    who = f"Bản sửa (kế hoạch số {c.new_plan})" if c.new_plan else "Bản sửa"
+    out.print(f"{who} của kế hoạch số {c.old_plan}: " + ", ".join(
         f"{c.count(k)} {label}" for k, label in CHANGE_LABELS.items()))
     table = Table("Thay đổi", "Mục", "Nội dung", "Trường đổi")
     for row in c.rows:
