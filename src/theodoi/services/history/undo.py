@@ -154,6 +154,8 @@ def _plan_status(s: Session, p: Principal, e: AuditEntry, unit: Unit,
         return _deactivation(s, p, e, unit, plan.id)
     if (e.old, e.new) == ("active", "draft"):
         return _reactivation(s, p, e, unit, plan.id)
+    if (e.old, e.new) in (("active", "closed"), ("closed", "active")):
+        return _closing(s, p, e, unit, plan.id)
     raise BadInput(f"thay đổi trạng thái '{STATUS_LABELS.get(e.old or '', e.old or '—')}' → "
                    f"'{STATUS_LABELS.get(e.new or '', e.new or '—')}' của kế hoạch số "
                    f"{plan.id} không hoàn tác được ở đây.")
@@ -217,6 +219,26 @@ def _reactivation(s: Session, p: Principal, e: AuditEntry, unit: Unit, plan_id: 
                      detail={"closed_plan": closes, "carried_over": done.carried_over},
                      reverts=e.id)
     return Step(e.id, unit.id, lines, run)
+
+
+def _closing(s: Session, p: Principal, e: AuditEntry, unit: Unit, plan_id: int) -> Step:
+    """A closed plan reopened, or a reopened plan closed again (the revert of a revert)."""
+    plan = review.get_plan(s, plan_id)
+    if plan.status != e.new:
+        raise Conflict(f"kế hoạch số {plan.id} hiện là "
+                       f"'{STATUS_LABELS.get(plan.status, plan.status)}'; không hoàn tác để "
+                       "khỏi ghi đè thay đổi mới hơn.")
+    reopening = e.new == "closed"
+    line = (f"kế hoạch số {plan.id} được thực hiện lại (nhận báo cáo trở lại)" if reopening
+            else f"kế hoạch số {plan.id} bị đóng lại")
+
+    def run() -> dict[str, Any] | None:
+        if reopening:
+            review.reopen(s, plan.id)
+        else:
+            review.close(s, plan.id)
+        audit.record(s, p, unit.id, "plan", plan.id, "status", e.new, e.old, reverts=e.id)
+    return Step(e.id, unit.id, [line], run)
 
 
 def _recordable(s: Session, p: Principal, ref: str) -> Target | Task:

@@ -189,6 +189,21 @@ def close(s: Session, plan_id: int) -> Plan:
     return plan
 
 
+def reopen(s: Session, plan_id: int) -> Plan:
+    """Undo a close: the plan takes reports again, unless a newer version replaced it."""
+    plan = get_plan(s, plan_id)
+    if plan.status != "closed":
+        raise Conflict(f"kế hoạch số {plan_id} hiện không ở trạng thái đã đóng.")
+    newer = [p for p in repo.open_plans(s, plan.unit_id) if p.revises_id == plan.id
+             and p.status == "active"]
+    if newer:
+        raise Conflict(f"kế hoạch số {newer[0].id} là phiên bản mới đang thực hiện thay kế "
+                       f"hoạch số {plan_id}; hãy hoàn tác việc đưa nó vào thực hiện.")
+    plan.status = "active"
+    s.flush()
+    return plan
+
+
 def restore_review(s: Session, ref: str, state: str) -> Target | Task:
     """Put an item's review decision back (a revert); an item of a live plan cannot go
     back to 'proposed', which activation ruled out."""

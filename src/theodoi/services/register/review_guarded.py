@@ -18,7 +18,7 @@ from theodoi.domain.errors import BadInput, Conflict
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
 from theodoi.services.history import audit
-from theodoi.services.register import items
+from theodoi.services.register import items, plans
 from theodoi.services.register import review_decisions as review
 from theodoi.storage.models import Plan, Target, Task
 
@@ -129,4 +129,17 @@ def activate(s: Session, p: Principal, plan_id: int, version: int | None) -> Pla
     # what an undo needs: the version this activation closed and whether rows moved
     audit.record(s, p, plan.unit_id, "plan", plan.id, "status", before, plan.status,
                  detail={"closed_plan": closes, "carried_over": done.carried_over})
+    return plan
+
+
+def close(s: Session, p: Principal, plan_id: int, version: int | None) -> Plan:
+    """Close a live plan (it stops taking reports); audited, so it can be reopened."""
+    plan = access.plan(s, p, plan_id, rules.REVIEW)
+    check_version("kế hoạch", f"số {plan.id}", plan.version, version)
+    if plan.status != "active":
+        raise Conflict(f"kế hoạch số {plan.id} đang là "
+                       f"'{plans.STATUS_LABELS[plan.status]}'; chỉ đóng được "
+                       "kế hoạch đang thực hiện.")
+    review.close(s, plan.id)
+    audit.record(s, p, plan.unit_id, "plan", plan.id, "status", "active", "closed")
     return plan
