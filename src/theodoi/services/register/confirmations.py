@@ -79,3 +79,9 @@ def rejection(s: Session, p: Principal, ref: str) -> dict[str, Any]:
             "lines": [f"mục {items.ref_of(item)} bị loại khỏi kế hoạch số {item.plan_id} "
                       "đang thực hiện: không còn nhận báo cáo, không còn trong báo cáo tổng "
                       "hợp", "số liệu đã báo cáo của mục vẫn được giữ"]}
+
+
+def on_live_plan(s: Session, p: Principal, ref: str) -> str | None:
+    """The item's ref when its plan is live (rejecting it needs the confirmation step)."""
+    item = access.item(s, p, ref, rules.REVIEW)
+    return items.ref_of(item) if item.plan.status == "active" else None
