@@ -74,3 +74,20 @@ def test_rejecting_an_item_of_a_live_plan_asks_first(world: World, as_user: Any)
     assert "bị loại khỏi kế hoạch số" in page.text and "Xác nhận loại mục" in page.text
     client.post("/muc/t1/loai", data={"version": version, "confirmed": "1"})
     assert _t1(client, world.plans[A])["review"] == "rejected"
+
+
+def test_the_unit_page_shows_one_row_per_document_with_its_versions(world: World,
+                                                                     as_user: Any) -> None:
+    from tests.web.conftest import PLANS, run_jobs
+
+    client = as_user("vanphong")
+    client.post(f"/don-vi/{world.units[A]}/tai-len",
+                files={"file": ("ke-hoach-v2.txt", (PLANS / "ke-hoach-v2.txt").read_bytes(),
+                                "text/plain")})
+    run_jobs(world.settings)
+    unit = client.get(f"/api/units/{world.units[A]}").json()
+    [doc] = unit["documents"]  # v2 revises the world's v1: one document, two versions
+    assert doc["revises"] == world.plans[A] and [o["id"] for o in doc["older"]] == \
+        [world.plans[A]]
+    page = client.get(f"/don-vi/{world.units[A]}").text
+    assert page.count('class="phien-ban-cu"') == 1 and "Phiên bản mới nhất" in page
