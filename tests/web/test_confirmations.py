@@ -4,6 +4,7 @@ plan); each is then in the unit's history, where it can be reverted."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from tests.web.conftest import World
@@ -91,3 +92,15 @@ def test_the_unit_page_shows_one_row_per_document_with_its_versions(world: World
         [world.plans[A]]
     page = client.get(f"/don-vi/{world.units[A]}").text
     assert page.count('class="phien-ban-cu"') == 1 and "Phiên bản mới nhất" in page
+
+
+def test_a_scheme_is_shown_and_filtered_as_a_de_an(world: World, as_user: Any) -> None:
+    """v1's 'Xây dựng Đề án phát triển du lịch cộng đồng' is a Đề án, not a plain task."""
+    client = as_user("vanphong")
+    page = client.get(f"/don-vi/{world.units[A]}/so-theo-doi?kind=scheme").text
+    assert "1 / " in page and "Xây dựng Đề án phát triển du lịch" in page
+    assert '<td data-nhan="Loại">Đề án</td>' in page
+    assert '<option value="key_project"' in page and "khâu đột phá</option>" in page
+    ref = re.search(r'href="/nhiem-vu/(k\d+)"', page).group(1)
+    task = client.get(f"/nhiem-vu/{ref}").text
+    assert "<dt>Loại</dt><dd>Đề án</dd>" in task

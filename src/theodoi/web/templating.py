@@ -12,7 +12,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import escape
 
 from theodoi.domain.dates import vn_day
-from theodoi.domain.fields import FIELD_LABELS
+from theodoi.domain.fields import FIELD_LABELS, TASK_KIND_LABELS
 from theodoi.domain.numbers import shown_number
 from theodoi.domain.phrases import goal_text
 from theodoi.services.memo import Memo
@@ -32,6 +32,7 @@ env.filters["vn_number"] = shown_number
 env.filters["goal"] = lambda i: goal_text(i.get("comparator"), i.get("value"),
                                           i.get("value_max"), i.get("unit"))
 env.filters["field_label"] = lambda code: FIELD_LABELS.get(code, code or "")  # kinh_te -> Kinh tế
+env.filters["task_kind"] = lambda code: TASK_KIND_LABELS.get(code, TASK_KIND_LABELS["task"])
 env.globals["report_form"] = report_files.form_options  # kinds, formats, PDF or not
 
 
