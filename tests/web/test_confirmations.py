@@ -82,9 +82,11 @@ def test_the_unit_page_shows_one_row_per_document_with_its_versions(world: World
     from tests.web.conftest import PLANS, run_jobs
 
     client = as_user("vanphong")
-    client.post(f"/don-vi/{world.units[A]}/tai-len",
-                files={"file": ("ke-hoach-v2.txt", (PLANS / "ke-hoach-v2.txt").read_bytes(),
-                                "text/plain")})
+    r = client.post(f"/api/units/{world.units[A]}/plans",
+                    files={"file": ("ke-hoach-v2.txt", (PLANS / "ke-hoach-v2.txt").read_bytes(),
+                                    "text/plain")})
+    run_jobs(world.settings)
+    client.post(f"{r.json()['url']}/accept-version")  # the offered version, kept
     run_jobs(world.settings)
     unit = client.get(f"/api/units/{world.units[A]}").json()
     [doc] = unit["documents"]  # v2 revises the world's v1: one document, two versions
@@ -104,3 +106,17 @@ def test_a_scheme_is_shown_and_filtered_as_a_de_an(world: World, as_user: Any) -
     ref = re.search(r'href="/nhiem-vu/(k\d+)"', page).group(1)
     task = client.get(f"/nhiem-vu/{ref}").text
     assert "<dt>Loại</dt><dd>Đề án</dd>" in task
+
+
+def test_an_upload_of_a_plan_already_in_the_register_is_refused_as_a_duplicate(
+        world: World, as_user: Any) -> None:
+    from tests.web.conftest import PLANS, run_jobs
+
+    client = as_user("vanphong")
+    copy = (PLANS / "ke-hoach-v1.txt").read_bytes().replace(b"\n", b"\r\n")  # other bytes
+    r = client.post(f"/api/units/{world.units[A]}/plans",
+                    files={"file": ("ban-sao.txt", copy, "text/plain")})
+    run_jobs(world.settings)
+    job = client.get(r.json()["url"]).json()
+    assert job["state"] == "failed" and f"trùng với kế hoạch số {world.plans[A]}" in job["error"]
+    assert len(client.get(f"/api/units/{world.units[A]}").json()["plans"]) == 1

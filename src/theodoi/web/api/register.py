@@ -144,3 +144,10 @@ def close(plan_id: int, body: Versioned, s: deps.Db, p: deps.User) -> dict[str, 
     """Close a live plan (it stops taking reports); revertible from the audit history."""
     plan = reviewing.close(s, p, plan_id, body.version)
     return {"id": plan.id, "status": plan.status, "version": plan.version}
+
+
+@router.post("/jobs/{job_id}/accept-version", status_code=202)
+def accept_version(request: Request, job_id: int, s: deps.Db, p: deps.User) -> dict[str, Any]:
+    """Store the new version a finished upload job offered (its diff is in the job's
+    `result.offer`): the import job it queued."""
+    return jobs.accept_offer(s, p, job_id, deps.settings_of(request))

@@ -64,6 +64,13 @@ def cancel_job(job_id: int, s: deps.Db, p: deps.User) -> Response:
     return RedirectResponse(f"/tac-vu/{job_id}", status_code=303)
 
 
+@router.post("/tac-vu/{job_id}/luu-phien-ban")
+def accept_offer(request: Request, job_id: int, s: deps.Db, p: deps.User) -> Response:
+    """The person confirmed the new version a job offered: queue its import."""
+    job = jobs.accept_offer(s, p, job_id, deps.settings_of(request))
+    return RedirectResponse(job["page"], status_code=303)
+
+
 @router.get("/ke-hoach/{plan_id}")
 def review_page(request: Request, plan_id: int, s: deps.Db, p: deps.User) -> Response:
     return page(request, "review.html", data=review_view.review_page(s, p, plan_id))
