@@ -131,31 +131,46 @@ def _label(item: Target | Task) -> str:
     return (text or item.text)[:120]
 
 
-def carry_over(s: Session, plan: Plan) -> int:
-    """Move the old rows of unchanged items into `plan`; close the old plan. Returns moved."""
+PLACE = ("position", "span_start", "span_end", "ext_id", "section", "text", "label", "original",
+         "review")  # where an item stands in its plan's text, not what it commits to
+
+
+def carry_over(s: Session, plan: Plan) -> list[dict[str, Any]]:
+    """Move the old rows of unchanged items into `plan`; close the old plan. Returns the
+    moves, each with the row's place in the old plan, so an undo can move it back."""
     if plan.revises_id is None:
-        return 0
+        return []
     old = repo.get(s, plan.revises_id)
-    moved = 0
+    moves = []
     for copies in (plan.targets, plan.tasks):
         for copy in [c for c in copies if c.change == "unchanged" and c.previous_id]:
-            _move(s, plan, copy)
-            moved += 1
+            move = _move(s, plan, copy)
+            if move is not None:
+                moves.append(move)
     if old is not None and old.status != "closed":
         old.status = "closed"
     s.flush()
-    return moved
+    return moves
 
 
-def _move(s: Session, plan: Plan, copy: Target | Task) -> None:
+def _place(row: Target | Task) -> dict[str, Any]:
+    place = {c: getattr(row, c) for c in PLACE}
+    place.update({"plan_id": row.plan_id, "change": row.change,
+                  "previous_id": row.previous_id})
+    if isinstance(row, Target):
+        place["also_spans"] = row.also_spans
+    return place
+
+
+def _move(s: Session, plan: Plan, copy: Target | Task) -> dict[str, Any] | None:
     """Put the predecessor row where its unchanged copy was; the copy goes."""
     getter = repo.target if isinstance(copy, Target) else repo.task
     keeper = getter(s, copy.previous_id)  # type: ignore[arg-type]
     if keeper is None:
-        return
-    keeper_previous = keeper.previous_id
-    for column in ("position", "span_start", "span_end", "ext_id", "section", "text",
-                   "label", "original", "review"):
+        return None
+    move = {"kind": "target" if isinstance(copy, Target) else "task", "id": keeper.id,
+            "before": _place(keeper)}
+    for column in PLACE:
         setattr(keeper, column, getattr(copy, column))
     if isinstance(copy, Target) and isinstance(keeper, Target):
         keeper.also_spans = copy.also_spans
@@ -163,5 +178,31 @@ def _move(s: Session, plan: Plan, copy: Target | Task) -> None:
     s.flush()
     keeper.plan_id = plan.id
     keeper.change = "unchanged"
-    keeper.previous_id = keeper_previous
+    keeper.previous_id = move["before"]["previous_id"]
     s.flush()
+    return move
+
+
+def move_back(s: Session, plan: Plan, moves: list[dict[str, Any]]) -> None:
+    """Undo `carry_over`: each moved row goes back to its old plan and place, and `plan`
+    gets a fresh copy of it where the row stood (as the import had made it)."""
+    for move in moves:
+        model = Target if move["kind"] == "target" else Task
+        keeper = (repo.target if model is Target else repo.task)(s, move["id"])
+        if keeper is None or keeper.plan_id != plan.id:
+            continue
+        copy = model()
+        if isinstance(copy, Target) and isinstance(keeper, Target):
+            items.fill_target(copy, items.row_json(keeper))
+            copy.also_spans = keeper.also_spans
+        elif isinstance(copy, Task) and isinstance(keeper, Task):
+            items.fill_task(copy, items.row_json(keeper))
+        for column in PLACE:
+            setattr(copy, column, getattr(keeper, column))
+        copy.assignments = [items.assignment(a.role, a.name, a.position, a.agency)
+                            for a in keeper.assignments]
+        copy.change, copy.previous_id = "unchanged", keeper.id
+        for column, value in move["before"].items():
+            setattr(keeper, column, value)
+        (plan.targets if isinstance(copy, Target) else plan.tasks).append(copy)
+        s.flush()
