@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any, TypeVar
 
 from theodoi.domain.errors import BadInput
+from theodoi.domain.fields import TASK_KIND_LABELS, TASK_KINDS
 from theodoi.domain.periods import Period, midterm, parse_period, term_end
 from theodoi.reports.model import (
     FIELD_HEADINGS,
@@ -22,6 +23,7 @@ from theodoi.reports.model import (
     Direction,
     FieldGroup,
     Issuer,
+    KeyWork,
     Report,
     Shortcoming,
     Signature,
@@ -63,6 +65,7 @@ class TaskInput:
     due: date | None
     status: str
     status_label: str
+    kind: str = "task"  # domain.fields.TASK_KINDS
 
 
 @dataclass(frozen=True)
@@ -224,7 +227,13 @@ def _agency_key(name: str) -> tuple[bool, str]:
 def task_lines(tasks: Iterable[TaskInput], reasons: Mapping[str, str]) -> list[TaskLine]:
     return [TaskLine(t.ref, t.title, t.agency or NO_AGENCY, t.due,
                      TASK_GROUPS.get(t.status, "dang_thuc_hien"), t.status_label,
-                     reasons.get(t.ref)) for t in tasks]
+                     reasons.get(t.ref), t.kind) for t in tasks]
+
+
+def key_works(lines: list[TaskLine]) -> list[KeyWork]:
+    """Đề án, công trình trọng điểm, khâu đột phá: one group per kind, in the table's order."""
+    return [KeyWork(TASK_KIND_LABELS[kind], rows) for kind in TASK_KINDS if kind != "task"
+            if (rows := [line for line in lines if line.kind == kind])]
 
 
 def agency_tasks(lines: list[TaskLine]) -> list[AgencyTasks]:
@@ -309,7 +318,7 @@ def build_report(header: Header | Mapping[str, Any], report_kind: str, period: P
         signature=head.signature,
         plan_names=[plans_phrase([p]) for p in head.plans], attached=attached_line(head),
         as_of=as_of if as_of is not None and as_of < period.end else None,
-        cut_off=cut_off_line(period, as_of))
+        cut_off=cut_off_line(period, as_of), key_works=key_works(lines))
 
 
 def cut_off_line(period: Period, as_of: date | None) -> str:

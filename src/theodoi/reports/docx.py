@@ -236,6 +236,8 @@ def _body(doc: DocumentObject, report: Report) -> None:
         _text(doc, "Kỳ này chưa có chỉ tiêu nào được theo dõi.")
     _heading(doc, "2. Kết quả thực hiện các nhiệm vụ")
     _tasks_by_agency(doc, report.agencies)
+    if report.key_works:
+        _key_works(doc, report)
     _heading(doc, "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN")
     for s in report.shortcomings or []:
         who = f" ({s.agency})" if s.agency else ""
@@ -343,6 +345,17 @@ def _tasks_by_agency(doc: DocumentObject, agencies: list[AgencyTasks]) -> None:
         due = f", hạn {t.due:%d/%m/%Y}" if t.due else ""
         why = f"; lý do: {t.reason}" if t.reason else "; chưa có giải trình"
         _text(doc, f"- {t.title} ({t.agency}{due}){why}.")
+
+
+def _key_works(doc: DocumentObject, report: Report) -> None:
+    """The plan's Đề án, công trình trọng điểm and khâu đột phá, each kind on its own."""
+    _heading(doc, "3. " + ", ".join(g.label if i == 0 else g.label.lower()
+                                    for i, g in enumerate(report.key_works)))
+    for group in report.key_works:
+        _heading(doc, f"{group.label}:", italic=True)
+        for t in group.rows:
+            due = f", hạn {t.due:%d/%m/%Y}" if t.due else ""
+            _text(doc, f"- {t.title} ({t.agency}{due}): {t.status_label.lower()}.")
 
 
 def _closing(doc: DocumentObject, report: Report) -> None:

@@ -98,6 +98,16 @@ class TaskLine:
     group: str
     status_label: str
     reason: str | None = None
+    kind: str = "task"  # task | scheme (Đề án) | key_project | breakthrough
+
+
+@dataclass(frozen=True)
+class KeyWork:
+    """The tasks of one kind the plan names as such: its Đề án, công trình trọng điểm or
+    khâu đột phá, reported in their own section."""
+
+    label: str
+    rows: list[TaskLine]
 
 
 @dataclass(frozen=True)
@@ -163,6 +173,7 @@ class Report:
     attached: str = ""  # the appendices' "(Kèm theo Báo cáo số … ngày … của …)" line
     as_of: date | None = None  # the data cut-off, when before the period's end
     cut_off: str = ""  # "Số liệu tính đến ngày 06/12/2026" (empty for a period over)
+    key_works: list[KeyWork] = field(default_factory=list)
 
     @property
     def targets(self) -> list[TargetLine]:

@@ -10,7 +10,7 @@ explanations, what falls due next) and the header facts (issuer, signer) from th
 from __future__ import annotations
 
 import math
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -129,9 +129,13 @@ def target_inputs(rows: list[StatusRow], values: dict[int, float],
                              r.lead_agency, r.ref in milestones) for r in rows]
 
 
-def task_inputs(rows: list[StatusRow]) -> list[data.TaskInput]:
+def task_inputs(rows: list[StatusRow], kinds: Mapping[str, str] | None = None
+                ) -> list[data.TaskInput]:
+    """The report's task rows; `kinds` (ref -> task kind) puts a Đề án, công trình trọng
+    điểm or khâu đột phá in its own section."""
     return [data.TaskInput(r.ref, r.text, r.lead_agency,
-                           r.due if isinstance(r.due, date) else None, r.code, r.label)
+                           r.due if isinstance(r.due, date) else None, r.code, r.label,
+                           (kinds or {}).get(r.ref, "task"))
             for r in rows]
 
 
@@ -199,7 +203,7 @@ def build_report(s: Session, req: Request) -> Report:
         header(unit, plans, req), req.kind, period,
         target_inputs(targets, in_period_values(s, unit, period, as_of),
                       {f"t{t.id}" for t in stored if progress.is_milestone(t)}),
-        task_inputs(tasks),
+        task_inputs(tasks, {f"k{k.id}": k.kind for p in plans for k in p.tasks}),
         explanation_inputs(s, unit, period, live | {r.ref for r in tasks}),
         upcoming(tasks, stored, next_range(period, term)), as_of)
 
