@@ -69,7 +69,10 @@ def test_a_revision_shows_what_changed(settings_env: str, capsys: Any) -> None:
     code, out, _ = theodoi(capsys, "import", str(V2), "--unit", "Xã An Bình", "--yes")
     assert code == 0
     assert "Bản sửa (kế hoạch số 2) của kế hoạch số 1: 1 mới, 1 thay đổi, 4 giữ nguyên" in out
-    theodoi(capsys, "plan", "activate", "2", "--accept-rest")
+    code, out, err = theodoi(capsys, "plan", "activate", "2", "--accept-rest")
+    assert code == 1 and "- kế hoạch số 1 (" in out and "bị đóng" in out  # said, not done
+    assert [p["status"] for p in _plans(capsys)] == ["active", "draft"]
+    theodoi(capsys, "plan", "activate", "2", "--accept-rest", "--yes")
     assert [p["status"] for p in _plans(capsys)] == ["closed", "active"]
 
 

@@ -10,7 +10,7 @@ from rich.table import Table
 
 from theodoi.cli.common import ID, out, print_json, transaction
 from theodoi.domain.errors import BadInput
-from theodoi.services.register import importing, plans
+from theodoi.services.register import confirmations, importing, plans
 from theodoi.services.register import review_decisions as review
 from theodoi.services.register.revisions import Comparison
 from theodoi.settings import load
@@ -69,6 +69,16 @@ def _print_import(r: importing.ImportResult) -> None:
                   + "; ".join(r.proposed_agencies))
     if r.comparison:
         print_comparison(r.comparison)
+
+
+def _ask(said: str, question: str) -> None:
+    """Print what will change and ask; without a terminal (a script) change nothing and
+    say how to confirm (exit 1)."""
+    out.print(said)
+    if sys.stdin.isatty() and click.confirm(question, default=False, err=True):
+        return
+    click.echo("Chưa thay đổi gì. Để làm, chạy lại lệnh với --yes.", err=True)
+    sys.exit(1)
 
 
 def _ask_version(c: Comparison, fmt: str) -> None:
@@ -212,8 +222,15 @@ def accept_all_cmd(plan_id: int) -> None:
 @plan_group.command("activate")
 @click.argument("plan_id", type=ID)
 @click.option("--accept-rest", is_flag=True, help="Chấp nhận luôn các mục còn chờ rà soát.")
-def activate_cmd(plan_id: int, accept_rest: bool) -> None:
-    """Đưa kế hoạch đã rà soát vào thực hiện (bản sửa thay bản cũ)."""
+@click.option("--yes", is_flag=True, help="Không hỏi lại khi bản này đóng một kế hoạch khác.")
+def activate_cmd(plan_id: int, accept_rest: bool, yes: bool) -> None:
+    """Đưa kế hoạch đã rà soát vào thực hiện (bản sửa thay bản cũ: hỏi trước khi đóng)."""
+    with transaction() as s:
+        said = confirmations.activation_of(s, review.get_plan(s, plan_id))
+    if said["closes"] and not yes:
+        _ask("\n".join(f"- {line}" for line in said["lines"]),
+             f"Đưa kế hoạch số {plan_id} vào thực hiện và đóng kế hoạch số "
+             f"{said['closes']['id']}?")
     with transaction() as s:
         result = review.activate(s, plan_id, accept_rest=accept_rest)
     out.print(f"Kế hoạch số {plan_id} đã đưa vào thực hiện.")

@@ -30,7 +30,11 @@ def _plan(plan: Plan) -> dict[str, Any]:
 def activation(s: Session, p: Principal, plan_id: int) -> dict[str, Any]:
     """Before activation: the items that go live, what is still unreviewed, and the older
     version it closes with what becomes of that version's items."""
-    plan = access.plan(s, p, plan_id, rules.REVIEW)
+    return activation_of(s, access.plan(s, p, plan_id, rules.REVIEW))
+
+
+def activation_of(s: Session, plan: Plan) -> dict[str, Any]:
+    """`activation` for a plan already loaded (the command line, which has no person)."""
     live = [i for i in [*plan.targets, *plan.tasks] if i.review != "rejected"]
     waiting = [items.ref_of(i) for i in [*plan.targets, *plan.tasks] if i.review == "proposed"]
     lines = [f"{sum(isinstance(i, Target) for i in live)} chỉ tiêu và "
