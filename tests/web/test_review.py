@@ -34,6 +34,7 @@ def test_upload_a_good_file_makes_a_draft_and_opens_its_review(world: World,
     offered = client.get(r.headers["location"])  # v2 of the world's v1: the diff, first
     assert "Bản sửa của" in offered.text and "Chưa có gì được lưu" in offered.text
     assert "1 mục mới, 1 mục thay đổi, 4 mục giữ nguyên, 1 mục bỏ" in offered.text
+    assert "<td>nội dung, giá trị</td>" in offered.text  # the fields in words, no codes
     assert len(_unit_plans(client, world)) == 1
     job_id = r.headers["location"].rsplit("/", 1)[1]
     r = client.post(f"/tac-vu/{job_id}/luu-phien-ban", follow_redirects=False)

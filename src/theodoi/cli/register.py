@@ -13,6 +13,7 @@ from theodoi.domain.errors import BadInput
 from theodoi.services.register import confirmations, importing, plans
 from theodoi.services.register import review_decisions as review
 from theodoi.services.register.revisions import Comparison
+from theodoi.services.views import audit_view
 from theodoi.settings import load
 
 CHANGE_LABELS = {"new": "mới", "changed": "thay đổi", "unchanged": "giữ nguyên",
@@ -104,7 +105,7 @@ def print_comparison(c: Comparison) -> None:
     for row in c.rows:
         if row.change != "unchanged":
             table.add_row(CHANGE_LABELS[row.change], row.ref, row.text[:80],
-                          ", ".join(row.fields))
+                          ", ".join(audit_view.field_label(row.kind, f) for f in row.fields))
     out.print(table)
 
 

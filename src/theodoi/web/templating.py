@@ -17,6 +17,7 @@ from theodoi.domain.numbers import shown_number
 from theodoi.domain.phrases import goal_text
 from theodoi.services.memo import Memo
 from theodoi.services.reporting import report_files
+from theodoi.services.views import audit_view
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -32,6 +33,8 @@ env.filters["vn_number"] = shown_number
 env.filters["goal"] = lambda i: goal_text(i.get("comparator"), i.get("value"),
                                           i.get("value_max"), i.get("unit"))
 env.filters["field_label"] = lambda code: FIELD_LABELS.get(code, code or "")  # kinh_te -> Kinh tế
+# an item field in words for people: unit -> đơn vị tính
+env.filters["item_field"] = lambda name, kind: audit_view.field_label(kind, name)
 env.filters["task_kind"] = lambda code: TASK_KIND_LABELS.get(code, TASK_KIND_LABELS["task"])
 env.globals["report_form"] = report_files.form_options  # kinds, formats, PDF or not
 
