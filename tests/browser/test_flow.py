@@ -48,8 +48,10 @@ def _review_and_activate(page: Any) -> None:
     page.wait_for_load_state()
     assert page.locator("article.muc-proposed").count() == 0
     assert page.locator("article.muc-accepted").count() == 8
-    page.get_by_role("button", name="Đưa vào thực hiện").click()
-    page.wait_for_load_state()
+    page.get_by_role("link", name="Đưa vào thực hiện…").click()
+    page.wait_for_url(re.compile(r"/dua-vao-thuc-hien$"))  # what will change, first
+    page.get_by_role("button", name="Xác nhận đưa vào thực hiện").click()
+    page.wait_for_url(re.compile(r"/ke-hoach/\d+$"))
     assert "Đang thực hiện" in page.locator("main p.mo").first.inner_text() or \
         page.get_by_role("button", name="Đưa vào thực hiện").count() == 0
     shot(page, "ra-soat-da-duyet")

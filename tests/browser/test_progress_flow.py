@@ -25,8 +25,9 @@ def _active_plan(site: Site, clerk: Any) -> int:
     clerk.goto(f"{site.url}/ke-hoach/{plan_id}")
     clerk.get_by_role("button", name="Chấp nhận tất cả mục chờ rà soát").click()
     clerk.wait_for_load_state()
-    clerk.get_by_role("button", name="Đưa vào thực hiện").click()
-    clerk.wait_for_load_state()
+    clerk.get_by_role("link", name="Đưa vào thực hiện…").click()
+    clerk.get_by_role("button", name="Xác nhận đưa vào thực hiện").click()
+    clerk.wait_for_url(f"{site.url}/ke-hoach/{plan_id}")
     return plan_id
 
 

@@ -49,13 +49,30 @@ def test_import_review_activate_from_the_command_line(settings_env: str, capsys:
     assert plan["status"] == "active" and plan["reviews"] == {"accepted": 5, "corrected": 1}
 
 
+def test_the_same_plan_in_another_file_is_refused(settings_env: str, capsys: Any,
+                                                  tmp_path: Path) -> None:
+    theodoi(capsys, "import", str(V1), "--unit", "Xã An Bình")
+    copy = tmp_path / "ban-sao.txt"
+    copy.write_bytes(V1.read_bytes().replace(b"\n", b"\r\n"))  # the same words, other bytes
+    code, _, err = theodoi(capsys, "import", str(copy), "--unit", "Xã An Bình", "--yes")
+    assert code == 2 and "trùng với kế hoạch số 1" in err
+    assert len(_plans(capsys)) == 1
+
+
 def test_a_revision_shows_what_changed(settings_env: str, capsys: Any) -> None:
     theodoi(capsys, "import", str(V1), "--unit", "Xã An Bình")
     theodoi(capsys, "plan", "activate", "1", "--accept-rest")
-    code, out, _ = theodoi(capsys, "import", str(V2), "--unit", "Xã An Bình")
-    assert code == 0
+    code, out, err = theodoi(capsys, "import", str(V2), "--unit", "Xã An Bình")
+    assert code == 1 and "chạy lại lệnh với --yes" in err  # shown, not stored: no terminal
     assert "Bản sửa của kế hoạch số 1: 1 mới, 1 thay đổi, 4 giữ nguyên, 1 bỏ" in out
-    theodoi(capsys, "plan", "activate", "2", "--accept-rest")
+    assert len(_plans(capsys)) == 1
+    code, out, _ = theodoi(capsys, "import", str(V2), "--unit", "Xã An Bình", "--yes")
+    assert code == 0
+    assert "Bản sửa (kế hoạch số 2) của kế hoạch số 1: 1 mới, 1 thay đổi, 4 giữ nguyên" in out
+    code, out, err = theodoi(capsys, "plan", "activate", "2", "--accept-rest")
+    assert code == 1 and "- kế hoạch số 1 (" in out and "bị đóng" in out  # said, not done
+    assert [p["status"] for p in _plans(capsys)] == ["active", "draft"]
+    theodoi(capsys, "plan", "activate", "2", "--accept-rest", "--yes")
     assert [p["status"] for p in _plans(capsys)] == ["closed", "active"]
 
 

@@ -273,3 +273,31 @@ def test_render_writes_the_file(tmp_path: Path) -> None:
     path = tmp_path / "bc.docx"
     data = layout.render(state_report(), path)
     assert path.read_bytes() == data
+
+
+def test_schemes_and_key_projects_have_their_own_section() -> None:
+    """A Đề án and a công trình trọng điểm are reported as such, after the tasks by agency."""
+    from datetime import date
+
+    from tests.reports.inputs import STATE
+    from theodoi.domain.periods import quarter
+    from theodoi.reports.data import TaskInput, build_report
+
+    tasks = [TaskInput("k1", "Đề án chuyển đổi số xã giai đoạn 2026-2030", "Phòng Kinh tế",
+                       date(2026, 6, 30), "hoan_thanh_dung_han", "Hoàn thành đúng hạn",
+                       kind="scheme"),
+             TaskInput("k2", "Đường giao thông liên thôn Đông - Tây", "Phòng Kinh tế", None,
+                       "dang_thuc_hien", "Đang thực hiện", kind="key_project"),
+             TaskInput("k3", "Rà soát hộ nghèo", None, None, "dang_thuc_hien",
+                       "Đang thực hiện")]
+    report = build_report(STATE, "quy", quarter(2026, 3), [], tasks)
+    assert [(g.label, [t.ref for t in g.rows]) for g in report.key_works] == [
+        ("Đề án", ["k1"]), ("Công trình trọng điểm", ["k2"])]
+    text = [p.text for p in _open(layout.render(report)).paragraphs]
+    start = text.index("4. Đề án, công trình trọng điểm")  # after 3. the tasks
+    assert text[start + 1:start + 5] == [
+        "Đề án:",
+        "- Đề án chuyển đổi số xã giai đoạn 2026-2030 (Phòng Kinh tế, hạn 30/06/2026): "
+        "hoàn thành đúng hạn.",
+        "Công trình trọng điểm:",
+        "- Đường giao thông liên thôn Đông - Tây (Phòng Kinh tế): đang thực hiện."]

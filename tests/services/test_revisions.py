@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from sqlalchemy import func, select
 
-from tests.services.conftest import PLANS, load
+from tests.conftest import FIXTURES
+from tests.services.conftest import MAX, PLANS, load
 from theodoi.domain.errors import BadInput
-from theodoi.services.register import items
+from theodoi.services.register import importing, items
 from theodoi.services.register import review_decisions as review
 from theodoi.storage.models import Plan, Target, Task
 
@@ -135,3 +137,35 @@ def test_progress_recorded_on_the_old_version_stays_with_unchanged_items(session
     changed = by_text["Thu nhập bình quân đầu người"]
     assert changed.ref != items.ref_of(income) and changed.actual is None  # a new commitment
     assert [r.value for r in progress.history(session, items.ref_of(income))] == [75.0]
+
+
+DOCX, PDF = FIXTURES / "fixtures" / "ke-hoach-ubnd.docx", FIXTURES / "fixtures" / "ke-hoach-ubnd.pdf"
+
+
+def test_the_pdf_of_a_docx_in_the_register_is_refused_as_a_duplicate(session: Any) -> None:
+    first = load(session, DOCX)
+    session.commit()
+    with pytest.raises(BadInput, match=f"trùng với kế hoạch số {first.plan_id}"):
+        importing.offer(session, "Xã An Bình", PDF.read_bytes(), PDF.name, max_bytes=MAX)
+    with pytest.raises(BadInput, match="không lưu bản trùng"):
+        load(session, PDF)
+    session.rollback()  # what the edge does with the error: nothing of the PDF is kept
+    assert session.scalar(select(func.count()).select_from(Plan)) == 1
+
+
+def test_a_corrected_copy_is_offered_with_its_diff_and_nothing_stored(session: Any) -> None:
+    old = _active_v1(session)
+    offered = importing.offer(session, "Xã An Bình", V2.read_bytes(), V2.name, max_bytes=MAX)
+    assert offered.revises == old.id and offered.comparison is not None
+    c = offered.comparison
+    assert (c.count("new"), c.count("changed"), c.count("unchanged"), c.count("removed")) == \
+        (1, 1, 4, 1)
+    assert next(r for r in c.rows if r.change == "changed").fields == ["text", "value"]
+    assert session.scalar(select(func.count()).select_from(Plan)) == 1
+    assert session.scalar(select(func.count()).select_from(Target)) == len(old.targets)
+
+
+def test_a_new_document_is_offered_without_a_version(session: Any) -> None:
+    offered = importing.offer(session, "Xã An Bình", V1.read_bytes(), V1.name, max_bytes=MAX)
+    assert (offered.revises, offered.comparison, offered.already_stored) == (None, None, None)
+    assert offered.extraction["document"]["number"]

@@ -15,9 +15,9 @@ from theodoi.domain import access as rules
 from theodoi.domain.errors import BadInput, Conflict
 from theodoi.services.accounts import users as accounts
 from theodoi.services.accounts.access import Principal
-from theodoi.services.history import undo
+from theodoi.services.history import audit, undo
 from theodoi.services.progress import records as progress
-from theodoi.services.register import directory, units
+from theodoi.services.register import confirmations, directory, units
 from theodoi.services.register import review_guarded as reviewing
 from theodoi.storage.models import (
     Agency,
@@ -26,6 +26,7 @@ from theodoi.storage.models import (
     AuditEntry,
     Plan,
     ProgressRecord,
+    Target,
     TaskUpdate,
 )
 
@@ -231,10 +232,84 @@ def test_activation_of_a_revision_undone_reopens_the_version_it_closed(session: 
     assert (s.get(Plan, old).status, s.get(Plan, new).status) == ("closed", "active")
 
 
-def test_activation_that_carried_rows_over_is_not_undone(session: Any) -> None:
+def test_activation_that_carried_rows_over_is_undone_and_done_again(session: Any) -> None:
     s = session
     p, old, new = _revision(s)
+    old_rows = {t.id: (t.plan_id, t.position, t.span_start) for t in s.get(Plan, old).targets}
+    insured = next(t.id for t in s.get(Plan, old).targets if "bảo hiểm" in t.indicator)
+    progress.record_progress(s, f"t{insured}", "2026", "80", by="vanphong")  # unchanged in v2
     reviewing.activate(s, p, new, None)
-    with pytest.raises(BadInput, match="4 mục không đổi đã chuyển"):
-        undo.revert(s, p, _last(s, "plan", "status").id)
+    activation = _last(s, "plan", "status")
+    moved = {(m["kind"], m["id"]) for m in audit.detail_of(activation)["moves"]}
+    assert len(moved) == 4 and ("target", insured) in moved
+    assert undo.preview(s, p, activation.id)["changes"][2] == \
+        f"4 mục không đổi trở về kế hoạch số {old} cùng số liệu của chúng"
+    undo.revert(s, p, activation.id)
+    s.expire_all()
+    assert (s.get(Plan, old).status, s.get(Plan, new).status) == ("active", "draft")
+    assert {t.id: (t.plan_id, t.position, t.span_start)
+            for t in s.get(Plan, old).targets} == old_rows  # every row back in its place
+    new_plan = s.get(Plan, new)
+    assert len(new_plan.targets) + len(new_plan.tasks) == 6  # 1 new, 1 changed, 4 unchanged
+    copies = [("target" if c in new_plan.targets else "task", c.previous_id)
+              for c in [*new_plan.targets, *new_plan.tasks] if c.change == "unchanged"]
+    assert set(copies) == moved
+    assert s.scalars(select(ProgressRecord)).one().target_id == insured
+    again = s.scalars(select(AuditEntry).where(
+        AuditEntry.entity_id == new, AuditEntry.entity_kind == "plan",
+        AuditEntry.reverts_id == activation.id)).one()
+    undo.revert(s, p, again.id)  # activated again: the rows move into v2 once more
+    s.expire_all()
     assert (s.get(Plan, old).status, s.get(Plan, new).status) == ("closed", "active")
+    assert s.get(Target, insured).plan_id == new  # its value with it
+
+
+def test_closing_a_plan_reverted_reopens_it_and_reverted_again_closes_it(session: Any) -> None:
+    s = session
+    refs = active_v1(s)
+    p = _office(s)
+    lines = confirmations.closing(s, p, refs.plan_id)["lines"]
+    assert lines[0].startswith(f"kế hoạch số {refs.plan_id} thôi nhận báo cáo: 6 mục")  # 3 targets, 3 tasks
+    reviewing.close(s, p, refs.plan_id, None)
+    closed = _last(s, "plan", "status")
+    assert (closed.old, closed.new, s.get(Plan, refs.plan_id).status) == \
+        ("active", "closed", "closed")
+    assert undo.preview(s, p, closed.id)["changes"] == [
+        f"kế hoạch số {refs.plan_id} được thực hiện lại (nhận báo cáo trở lại)"]
+    undo.revert(s, p, closed.id)
+    assert s.get(Plan, refs.plan_id).status == "active"
+    back = _last(s, "plan", "status")
+    assert (back.old, back.new, back.reverts_id) == ("closed", "active", closed.id)
+    with pytest.raises(Conflict, match="đang thực hiện"):
+        undo.revert(s, p, closed.id)  # open already: nothing to reopen
+    undo.revert(s, p, back.id)
+    assert s.get(Plan, refs.plan_id).status == "closed"
+
+
+def test_closing_refused_unless_the_plan_is_live(session: Any) -> None:
+    s = session
+    refs = active_v1(s, activate=False)
+    with pytest.raises(Conflict, match="chỉ đóng được kế hoạch đang thực hiện"):
+        reviewing.close(s, _office(s), refs.plan_id, None)
+
+
+def test_rejecting_an_item_of_a_live_plan_reverted(session: Any) -> None:
+    s = session
+    refs = active_v1(s)
+    p = _office(s)
+    said = confirmations.rejection(s, p, refs.income)["lines"][0]
+    assert said.startswith(f"mục {refs.income} bị loại khỏi kế hoạch số {refs.plan_id}")
+    before = reviewing.items.get_item(s, refs.income).review
+    reviewing.reject(s, p, refs.income, None)
+    undo.revert(s, p, _last(s, "target", "review").id)
+    assert reviewing.items.get_item(s, refs.income).review == before
+
+
+def test_activation_of_a_revision_says_which_plan_it_closes(session: Any) -> None:
+    s = session
+    p, old, new = _revision(s)
+    said = confirmations.activation(s, p, new)
+    assert said["closes"]["id"] == old and said["waiting"] == []
+    assert said["lines"][1].startswith(f"kế hoạch số {old} (")
+    assert said["lines"][2].startswith("1 mục mới, 1 mục sửa, 4 mục giữ nguyên")
+    assert said["lines"][3].startswith("1 mục của phiên bản cũ không còn trong bản mới")

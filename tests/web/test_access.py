@@ -64,15 +64,30 @@ def _routes(w: World, unit: str) -> list[tuple[str, str, Any, str]]:
         ("GET", "/api/jobs/{job}", None, "read"),
         ("GET", "/api/jobs/{job}/file", None, "read"),
         ("POST", "/api/jobs/{job}/cancel", "finished", "office"),
+        ("GET", f"/api/items/{own}/comments", None, "read"),
+        ("GET", f"/api/items/{other}/comments", None, "item"),
+        ("POST", f"/api/items/{own}/comments", {"body": " "}, "comment"),  # empty: 400
+        ("POST", f"/api/items/{target}/chase", {"note": ""}, "chase"),  # no lead: 400
+        ("POST", f"/api/units/{u}/agencies/{{foreign}}/chase", {"note": ""}, "chase_list"),
     ]  # {agency} and {into} are filled from the unit's directory, {request}, {entry} and
     # {job} (a report job that is done: its PDF is there, and cancelling it is 400) from
-    # `_prepare`
+    # `_prepare`; {foreign} is an agency of the other commune (chasing it is 404 for whoever
+    # may chase at this one, so nothing is sent)
 # routes of the signed-in person, not of a unit: (method, path, json, expected status)
 PERSONAL = [("GET", "/api/tokens", None, OK),
             ("POST", "/api/tokens", {"name": ""}, BAD),  # refused: nothing is made
-            ("POST", "/api/tokens/{token}/revoke", None, GONE)]  # the province reader's
+            ("POST", "/api/tokens/{token}/revoke", None, GONE),  # the province reader's
+            ("GET", "/api/notifications", None, OK),
+            ("POST", "/api/notifications/read-all", None, OK),
+            ("POST", "/api/notifications/999999/read", None, GONE),  # nobody's notice
+            ("GET", "/api/notifications/settings", None, OK),
+            ("PUT", "/api/notifications/settings", {"email": "không phải thư"}, BAD),
+            ("GET", "/api/outbox", None, FORBIDDEN)]  # the sent log: quan_tri only
 # who may, inside their scope, take the actions an office role does not cover
 ROLE_NEEDS = {"request": {A: ("quantri", "lanhdao")}, "answer": {A: ("donvi",)}}
+# who may comment (every role that does more than read) and chase (CHASE: office, leader)
+COMMENTERS = {A: ("quantri", "lanhdao", "vanphong", "donvi"), B: ("khac",)}
+CHASERS = {A: ("quantri", "lanhdao", "vanphong"), B: ("khac",)}
 # who records progress (an agency on its own items, the office on all); values sent are bad
 RECORDERS = {A: ("quantri", "vanphong", "donvi"), B: ("khac",)}
 
@@ -127,6 +142,12 @@ def _expected(user: str, unit: str, method: str, needs: str) -> int:
         return GONE
     if needs in ("item", "item_record") and user == "donvi":
         return GONE  # another agency's item does not exist for an agency user
+    if needs == "comment":
+        return BAD if user in COMMENTERS[unit] else FORBIDDEN
+    if needs == "chase":
+        return GONE if user == "donvi" else BAD if user in CHASERS[unit] else FORBIDDEN
+    if needs == "chase_list":
+        return GONE if user in CHASERS[unit] else FORBIDDEN
     if needs.endswith("record"):
         allowed = user in RECORDERS[unit]
         return FORBIDDEN if not allowed else OK if method == "GET" else BAD
@@ -147,6 +168,8 @@ def _send(client: Any, method: str, path: str, body: Any) -> Any:
         return client.post(path, files={"file": ("anh.docx", b"\x89PNG\r\n", "image/png")})
     if body == "finished":
         return client.post(path)
+    if method == "PUT":
+        return client.put(path, json=body)
     return client.post(path, json=body)
 
 
@@ -159,8 +182,11 @@ def test_every_api_route_as_every_role(world: World, as_user: Any, user: str) ->
     for unit in (A, B):
         agencies = probe.get(f"/api/units/{world.units[unit]}/agencies").json()["agencies"]
         first, second = agencies[0]["id"], agencies[1]["id"]
+        other_unit = world.units[B if unit == A else A]
+        foreign = probe.get(f"/api/units/{other_unit}/agencies").json()["agencies"][0]["id"]
         for method, path, body, needs in _routes(world, unit):
             path = path.replace("{agency}", str(first)).replace("{into}", str(second))
+            path = path.replace("{foreign}", str(foreign))
             for key, value in prepared[unit].items():
                 path = path.replace(key, value)
             if isinstance(body, dict) and body.get("into") == "{into}":
@@ -186,6 +212,8 @@ def test_every_personal_api_route_as_every_role(as_user: Any, user: str) -> None
         path = path.replace("{token}", str(made["id"]))
         if user == "tinh" and path.endswith("/revoke"):
             expected = OK  # the token's owner
+        if user == "quantri" and path == "/api/outbox":
+            expected = OK
         got = _send(client, method, path, body)
         if got.status_code != expected:
             failures.append((method, path, expected, got.status_code))
@@ -221,8 +249,11 @@ def _template(path: str) -> str:
     names = {"units": "{unit_id}", "plans": "{plan_id}", "items": "{ref}",
              "agencies": "{agency_id}", "explanations": "{request_id}", "audit": "{entry_id}",
              "jobs": "{job_id}", "tokens": "{token_id}"}
-    return "/".join(names.get(parts[i - 1], part) if i and parts[i - 1] in names else part
-                    for i, part in enumerate(parts))
+    named = [names.get(parts[i - 1], part) if i and parts[i - 1] in names else part
+             for i, part in enumerate(parts)]
+    # a notice's id: a number after "notifications" ("read-all", "settings" are words)
+    return "/".join("{notice_id}" if part.isdigit() and named[i - 1] == "notifications"
+                    else part for i, part in enumerate(named))
 
 
 def test_another_communes_user_gets_not_found_with_the_same_message(world: World,

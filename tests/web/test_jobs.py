@@ -31,8 +31,18 @@ def test_the_api_answers_202_with_the_job_then_the_job_leads_to_the_plan(
     assert job["requested_by"] == "vanphong" and job["finished"] is False
     assert client.get(job["url"]).json()["state"] == "queued"
     assert run_jobs(world.settings) == 1
-    done = client.get(job["url"]).json()
-    assert (done["state"], done["progress"], done["error"]) == ("done", 100, None)
+    offered = client.get(job["url"]).json()
+    assert (offered["state"], offered["progress"], offered["error"]) == ("done", 100, None)
+    # v2 revises the world's v1: the job offers the new version and stores nothing yet
+    offer = offered["result"]["offer"]
+    assert (offer["revises"], offered["plan_page"]) == (world.plans[A], None)
+    assert offer["counts"] == {"new": 1, "changed": 1, "unchanged": 4, "removed": 1}
+    assert len(client.get(f"/api/units/{world.units[A]}").json()["plans"]) == 1
+    accepted = client.post(f"{job['url']}/accept-version")
+    assert accepted.status_code == 202 and accepted.json()["state"] == "queued"
+    assert run_jobs(world.settings) == 1
+    done = client.get(accepted.json()["url"]).json()
+    assert (done["state"], done["result"]["revises"]) == ("done", world.plans[A])
     plan_id = done["result"]["plan_id"]
     assert done["plan_page"] == f"/ke-hoach/{plan_id}" and done["result"]["targets"] > 0
     review = client.get(f"/api/plans/{plan_id}/review").json()
@@ -117,8 +127,7 @@ def test_a_static_file_and_a_dashboard_answer_while_a_job_reads(
                 if state["finished"]:
                     break
                 time.sleep(0.1)
-            assert state["state"] == "done", state
-            plan = client.get(state["plan_page"])
-            assert plan.status_code == 200
+            assert state["state"] == "done", state  # v2 of the world's v1: offered
+            assert state["result"]["offer"]["revises"] == world.plans[A]
     finally:
         release.set()

@@ -31,6 +31,15 @@ def test_upload_a_good_file_makes_a_draft_and_opens_its_review(world: World,
     assert 'http-equiv="refresh" content="2"' in waiting.text  # the page refreshes itself
     assert len(_unit_plans(client, world)) == 1  # nothing in the register before the job
     assert run_jobs(world.settings) == 1
+    offered = client.get(r.headers["location"])  # v2 of the world's v1: the diff, first
+    assert "Bản sửa của" in offered.text and "Chưa có gì được lưu" in offered.text
+    assert "1 mục mới, 1 mục thay đổi, 4 mục giữ nguyên, 1 mục bỏ" in offered.text
+    assert "<td>nội dung, giá trị</td>" in offered.text  # the fields in words, no codes
+    assert len(_unit_plans(client, world)) == 1
+    job_id = r.headers["location"].rsplit("/", 1)[1]
+    r = client.post(f"/tac-vu/{job_id}/luu-phien-ban", follow_redirects=False)
+    assert r.status_code == 303
+    assert run_jobs(world.settings) == 1
     done = client.get(r.headers["location"])
     plan_page = re.search(r'href="(/ke-hoach/\d+)"', done.text)
     assert 'data-state="done"' in done.text and plan_page

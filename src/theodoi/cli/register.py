@@ -10,9 +10,10 @@ from rich.table import Table
 
 from theodoi.cli.common import ID, out, print_json, transaction
 from theodoi.domain.errors import BadInput
-from theodoi.services.register import importing, plans
+from theodoi.services.register import confirmations, importing, plans
 from theodoi.services.register import review_decisions as review
 from theodoi.services.register.revisions import Comparison
+from theodoi.services.views import audit_view
 from theodoi.settings import load
 
 CHANGE_LABELS = {"new": "mới", "changed": "thay đổi", "unchanged": "giữ nguyên",
@@ -26,18 +27,28 @@ CHANGE_LABELS = {"new": "mới", "changed": "thay đổi", "unchanged": "giữ n
 @click.option("--level", default="xa", show_default=True, help="Cấp của đơn vị mới.")
 @click.option("--parent", default=None, help="Đơn vị cấp trên của đơn vị mới (mã hoặc tên).")
 @click.option("--revises", type=ID, default=None, help="Số kế hoạch mà tệp này là bản sửa.")
+@click.option("--yes", is_flag=True, help="Lưu bản sửa của kế hoạch đã có mà không hỏi lại.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 def import_cmd(path: Path, unit_text: str | None, level: str, parent: str | None,
-               revises: int | None, fmt: str) -> None:
-    """Đọc tệp kế hoạch và lưu thành bản nháp của đơn vị; mọi mục ở trạng thái chờ rà soát."""
+               revises: int | None, yes: bool, fmt: str) -> None:
+    """Đọc tệp kế hoạch và lưu thành bản nháp của đơn vị; mọi mục ở trạng thái chờ rà soát.
+
+    Tệp là bản sửa của kế hoạch đã có: in các thay đổi và hỏi trước khi lưu; tệp trùng
+    nội dung với kế hoạch đã có bị từ chối."""
     settings = load()
     if not path.is_file():
         raise BadInput("không tìm thấy tệp.", subject=str(path))
     data = importing.read_file(path, settings.max_upload_bytes)
     with transaction(settings) as s:
+        offered = importing.offer(s, unit_text, data, path.name, revises=revises,
+                                  max_bytes=settings.max_upload_bytes)
+    if offered.comparison is not None and not yes:
+        _ask_version(offered.comparison, fmt)
+    with transaction(settings) as s:
         result = importing.import_plan(s, unit_text, data, path.name, level=level,
                                        parent=parent, revises=revises,
-                                       max_bytes=settings.max_upload_bytes)
+                                       max_bytes=settings.max_upload_bytes,
+                                       extraction=offered.extraction)
     if fmt == "json":
         print_json(result)
     else:
@@ -61,14 +72,40 @@ def _print_import(r: importing.ImportResult) -> None:
         print_comparison(r.comparison)
 
 
+def _ask(said: str, question: str) -> None:
+    """Print what will change and ask; without a terminal (a script) change nothing and
+    say how to confirm (exit 1)."""
+    out.print(said)
+    if sys.stdin.isatty() and click.confirm(question, default=False, err=True):
+        return
+    click.echo("Chưa thay đổi gì. Để làm, chạy lại lệnh với --yes.", err=True)
+    sys.exit(1)
+
+
+def _ask_version(c: Comparison, fmt: str) -> None:
+    """Show a new version's diff and ask before storing it; without a terminal (a script)
+    store nothing and say how to confirm (exit 1)."""
+    if fmt == "json":
+        print_json({"stored": False, "comparison": c})
+    else:
+        print_comparison(c)
+    question = f"Lưu tệp này thành phiên bản mới của kế hoạch số {c.old_plan}?"
+    if sys.stdin.isatty() and click.confirm(question, default=False, err=True):
+        return
+    click.echo(f"Chưa lưu gì. Để lưu thành phiên bản mới của kế hoạch số {c.old_plan}, "
+               "chạy lại lệnh với --yes.", err=True)
+    sys.exit(1)
+
+
 def print_comparison(c: Comparison) -> None:
-    out.print(f"Bản sửa của kế hoạch số {c.old_plan}: " + ", ".join(
+    who = f"Bản sửa (kế hoạch số {c.new_plan})" if c.new_plan else "Bản sửa"
+    out.print(f"{who} của kế hoạch số {c.old_plan}: " + ", ".join(
         f"{c.count(k)} {label}" for k, label in CHANGE_LABELS.items()))
     table = Table("Thay đổi", "Mục", "Nội dung", "Trường đổi")
     for row in c.rows:
         if row.change != "unchanged":
             table.add_row(CHANGE_LABELS[row.change], row.ref, row.text[:80],
-                          ", ".join(row.fields))
+                          ", ".join(audit_view.field_label(row.kind, f) for f in row.fields))
     out.print(table)
 
 
@@ -186,8 +223,15 @@ def accept_all_cmd(plan_id: int) -> None:
 @plan_group.command("activate")
 @click.argument("plan_id", type=ID)
 @click.option("--accept-rest", is_flag=True, help="Chấp nhận luôn các mục còn chờ rà soát.")
-def activate_cmd(plan_id: int, accept_rest: bool) -> None:
-    """Đưa kế hoạch đã rà soát vào thực hiện (bản sửa thay bản cũ)."""
+@click.option("--yes", is_flag=True, help="Không hỏi lại khi bản này đóng một kế hoạch khác.")
+def activate_cmd(plan_id: int, accept_rest: bool, yes: bool) -> None:
+    """Đưa kế hoạch đã rà soát vào thực hiện (bản sửa thay bản cũ: hỏi trước khi đóng)."""
+    with transaction() as s:
+        said = confirmations.activation_of(s, review.get_plan(s, plan_id))
+    if said["closes"] and not yes:
+        _ask("\n".join(f"- {line}" for line in said["lines"]),
+             f"Đưa kế hoạch số {plan_id} vào thực hiện và đóng kế hoạch số "
+             f"{said['closes']['id']}?")
     with transaction() as s:
         result = review.activate(s, plan_id, accept_rest=accept_rest)
     out.print(f"Kế hoạch số {plan_id} đã đưa vào thực hiện.")

@@ -16,6 +16,9 @@ from theodoi.domain.text import squash
 
 TARGET_KINDS = ("level", "growth_rate", "change", "milestone", "plan_relative")
 TASK_KINDS = ("task", "scheme", "key_project", "breakthrough")
+# what screens and reports call each kind of task (the plan's own words for them)
+TASK_KIND_LABELS = {"task": "Nhiệm vụ", "scheme": "Đề án",
+                    "key_project": "Công trình trọng điểm", "breakthrough": "Khâu đột phá"}
 FIELDS_OF_WORK = ("kinh_te", "van_hoa_xa_hoi", "moi_truong", "quoc_phong_an_ninh",
                   "xay_dung_dang", "chinh_quyen")
 # what screens call each field of work ("khac": a target no field was found for)

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
 
+from theodoi.domain.similarity import plain_words
+
 SIMILAR = 0.6  # below this the words differ too much to be the same item reworded
 
 
@@ -30,6 +32,12 @@ class Match:
     old: int | None
     new: int | None
     change: str  # unchanged | changed | new | removed
+
+
+def same_words(a: str, b: str) -> bool:
+    """Whether two texts of a document say the same words: its DOCX and its PDF export
+    differ in line breaks, hyphen-free wrapping, bullets and case, never in words."""
+    return plain_words(a) == plain_words(b)
 
 
 def similarity(a: str, b: str) -> float:

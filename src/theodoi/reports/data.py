@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any, TypeVar
 
 from theodoi.domain.errors import BadInput
+from theodoi.domain.fields import TASK_KIND_LABELS, TASK_KINDS
 from theodoi.domain.periods import Period, midterm, parse_period, term_end
 from theodoi.reports import assessment, frame, narrative
 from theodoi.reports import tasks as task_rules
@@ -28,6 +29,7 @@ from theodoi.reports.model import (
     FieldGroup,
     FieldText,
     Issuer,
+    KeyWork,
     Report,
     Shortcoming,
     Signature,
@@ -79,6 +81,7 @@ class TaskInput:
     percent: float | None = None
     done_on: date | None = None
     reported_on: date | None = None
+    kind: str = "task"  # domain.fields.TASK_KINDS
 
 
 @dataclass(frozen=True)
@@ -263,7 +266,13 @@ def task_lines(tasks: Iterable[TaskInput], reasons: Mapping[str, str]) -> list[T
     return [TaskLine(t.ref, t.title, t.agency or NO_AGENCY, t.due,
                      TASK_GROUPS.get(t.status, "dang_thuc_hien"), t.status_label,
                      reasons.get(t.ref), t.status, t.product, t.percent, t.done_on,
-                     t.reported_on) for t in tasks]
+                     t.reported_on, t.kind) for t in tasks]
+
+
+def key_works(lines: list[TaskLine]) -> list[KeyWork]:
+    """Đề án, công trình trọng điểm, khâu đột phá: one group per kind, in the table's order."""
+    return [KeyWork(TASK_KIND_LABELS[kind], rows) for kind in TASK_KINDS if kind != "task"
+            if (rows := [line for line in lines if line.kind == kind])]
 
 
 def agency_tasks(lines: list[TaskLine]) -> list[AgencyTasks]:
@@ -369,7 +378,7 @@ def build_report(header: Header | Mapping[str, Any], report_kind: str, period: P
         plan_names=[plans_phrase([p]) for p in head.plans], attached=attached_line(head),
         as_of=as_of if as_of is not None and as_of < period.end else None,
         cut_off=cut_off_line(period, as_of), opening=opening(head, period),
-        closing=frame.closing(title, reporter(head.issuer)),
+        closing=frame.closing(title, reporter(head.issuer)), key_works=key_works(lines),
         **prose(report_kind, period, groups, lines, explained, ahead))
 
 

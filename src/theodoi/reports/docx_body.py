@@ -39,6 +39,8 @@ def body(doc: DocumentObject, report: Report) -> None:
         _text(doc, f"- {task_rules.task_sentence(t)}")
     _overdue(doc, report.agencies)
     _see(doc, report, "tasks")
+    if report.key_works:
+        _key_works(doc, report)
     _assessment(doc, report)
     _heading(doc, f"III. PHƯƠNG HƯỚNG, NHIỆM VỤ {report.next_period.upper()}")
     _sections(doc, report.next_tasks, NO_DIRECTION)
@@ -47,6 +49,17 @@ def body(doc: DocumentObject, report: Report) -> None:
         _text(doc, line if len(report.proposals) == 1 else f"- {line}")
     if report.closing:
         _text(doc, report.closing).paragraph_format.keep_with_next = True
+
+
+def _key_works(doc: DocumentObject, report: Report) -> None:
+    """The plan's Đề án, công trình trọng điểm and khâu đột phá, each kind on its own."""
+    _heading(doc, "4. " + ", ".join(g.label if i == 0 else g.label.lower()
+                                    for i, g in enumerate(report.key_works)))
+    for group in report.key_works:
+        _heading(doc, f"{group.label}:", italic=True)
+        for t in group.rows:
+            due = f", hạn {t.due:%d/%m/%Y}" if t.due else ""
+            _text(doc, f"- {t.title} ({t.agency}{due}): {t.status_label.lower()}.")
 
 
 def _assessment(doc: DocumentObject, report: Report) -> None:

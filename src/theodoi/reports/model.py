@@ -128,6 +128,16 @@ class TaskLine:
     percent: float | None = None  # the latest update's percent done
     done_on: date | None = None  # the day it was completed
     reported_on: date | None = None  # the day of the latest update
+    kind: str = "task"  # task | scheme (Đề án) | key_project | breakthrough
+
+
+@dataclass(frozen=True)
+class KeyWork:
+    """The tasks of one kind the plan names as such: its Đề án, công trình trọng điểm or
+    khâu đột phá, reported in their own section."""
+
+    label: str
+    rows: list[TaskLine]
 
 
 @dataclass(frozen=True)
@@ -238,6 +248,7 @@ class Report:
     next_period: str = "kỳ tới"  # "quý IV năm 2026"
     documents: list[TaskLine] = field(default_factory=list)  # issued in the period
     closing: str = ""  # "Trên đây là báo cáo …./."
+    key_works: list[KeyWork] = field(default_factory=list)  # Đề án, công trình, đột phá
 
     def appendix(self, kind: str) -> Appendix | None:
         return next((a for a in self.appendices if a.kind == kind), None)

@@ -12,12 +12,13 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import escape
 
 from theodoi.domain.dates import vn_day
-from theodoi.domain.fields import CHOICE_LABELS, FIELD_LABELS, FIELDS_OF_WORK
+from theodoi.domain.fields import CHOICE_LABELS, FIELD_LABELS, FIELDS_OF_WORK, TASK_KIND_LABELS
 from theodoi.domain.numbers import shown_number
 from theodoi.domain.numbers import vn_number as format_number
 from theodoi.domain.phrases import amount_text, goal_text
 from theodoi.services.memo import Memo
 from theodoi.services.reporting import report_files
+from theodoi.services.views import audit_view
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -71,6 +72,9 @@ env.filters["goal"] = lambda i: goal_text(i.get("comparator"), i.get("value"),
 env.filters["number_input"] = lambda v: "" if v is None else vn_number_exact(v)
 env.filters["amount"] = lambda v, unit: amount_text(None if v in (None, "") else float(v), unit)
 env.filters["field_label"] = lambda code: FIELD_LABELS.get(code, code or "")  # kinh_te -> Kinh tế
+# an item field in words for people: unit -> đơn vị tính
+env.filters["item_field"] = lambda name, kind: audit_view.field_label(kind, name)
+env.filters["task_kind"] = lambda code: TASK_KIND_LABELS.get(code, TASK_KIND_LABELS["task"])
 env.globals["report_form"] = report_files.form_options  # kinds, formats, PDF or not
 env.globals["choices"] = CHOICE_LABELS  # the review form's choices, in words
 env.globals["field_choices"] = {k: v for k, v in FIELD_LABELS.items() if k in FIELDS_OF_WORK}

@@ -4,6 +4,7 @@ lists of breakthroughs and key projects."""
 from __future__ import annotations
 
 import heapq
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 from functools import partial
@@ -120,10 +121,41 @@ def _line(text: str, pos: int) -> tuple[int, int]:
     return start, end if end >= 0 else len(text)
 
 
+TITLE_LINES = 4  # a heading wrapped over more lines than this is a paragraph, not a name
+SENTENCE_END = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])")  # "… chính quyền. Đẩy mạnh …"
+
+
+def wrapped_title(text: str, title: str, pos: int, end: int) -> str:
+    """`title` (a first line, ending at `pos`) with the lines the document wrapped it onto:
+    while a quotation is open (Đề án “… giai đoạn 2025 - 2030”), a range is cut after its
+    dash (2026-/2030) or the next line goes on in lower case, that line belongs to it (PDF
+    exports and TXT copies break a title wherever the line ran out). A title that runs on
+    into a paragraph stops at its first sentence; `end` is where the next part starts."""
+    for _ in range(TITLE_LINES - 1):
+        rest = text[pos:end].lstrip()
+        start = end - len(rest)
+        nxt = text[start:_line(text, start)[1]].strip() if rest else ""
+        open_quote = title.count("“") > title.count("”")
+        cut_range = title.endswith(("-", "–")) and nxt[:1].isdigit()
+        if not nxt or title.endswith((".", ":", ";")) or not (
+                open_quote or cut_range or nxt[0].islower()):
+            break
+        title = title + nxt if cut_range else squash(f"{title} {nxt}")
+        pos = _line(text, start)[1]
+    first = SENTENCE_END.search(title)
+    return (title[:first.start()] if first else title).rstrip(" .;")
+
+
+def _next_heading(ctx: Context, heading: Heading) -> int:
+    return min((h.span[0] for h in ctx.outline if h.span[0] > heading.span[0]),
+               default=len(ctx.text))
+
+
 def _heading_task(ctx: Context, heading: Heading, item: tuple[int, int] | None = None) -> Task:
     """The task a block belongs to: its heading, or the list item the roles are written in."""
     span = item or heading.span
-    title = heading.title
+    title = (wrapped_title(ctx.text, heading.title, _line(ctx.text, span[0])[1],
+                           _next_heading(ctx, heading)) if item is None else heading.title)
     line = ctx.text[span[0]:_line(ctx.text, span[0])[1]]
     inline = R.INLINE_ROLE.search(line)  # "1. Xây dựng …. Cơ quan chủ trì: …": the work before
     if inline:

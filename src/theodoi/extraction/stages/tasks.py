@@ -19,7 +19,7 @@ from theodoi.extraction.model import Heading, Task, tagged
 from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules import targets as TR
 from theodoi.extraction.rules import tasks as R
-from theodoi.extraction.stages.task_blocks import block_tasks, kind_list_tasks
+from theodoi.extraction.stages.task_blocks import block_tasks, kind_list_tasks, wrapped_title
 from theodoi.extraction.stages.task_overlaps import without_overlaps
 from theodoi.extraction.stages.task_prose import not_duty, prose_tasks
 from theodoi.extraction.stages.task_tables import table_start_after, table_tasks
@@ -172,8 +172,9 @@ def appendix_rows(ctx: Context, first_year: int | None) -> list[Task]:
         lead = _body_only(agency.group("agency")) if agency else _row_agency(
             ctx.text[span[0]:span[1]])
         task = _task(ctx, span, None, lead, first_year)
-        task.title = squash(row.group("content")[:agency.start()] if agency
-                          else row.group("content"))
+        task.title = (squash(row.group("content")[:agency.start()]) if agency else
+                      wrapped_title(ctx.text, squash(row.group("content")),
+                                    row.end("content"), span[1]))
         found.append(task)
     return found
 

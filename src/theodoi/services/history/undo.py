@@ -200,42 +200,47 @@ def _plan_status(s: Session, p: Principal, e: AuditEntry, unit: Unit,
         return _deactivation(s, p, e, unit, plan.id)
     if (e.old, e.new) == ("active", "draft"):
         return _reactivation(s, p, e, unit, plan.id)
+    if (e.old, e.new) in (("active", "closed"), ("closed", "active")):
+        return _closing(s, p, e, unit, plan.id)
     raise BadInput(f"thay đổi trạng thái '{STATUS_LABELS.get(e.old or '', e.old or '—')}' → "
                    f"'{STATUS_LABELS.get(e.new or '', e.new or '—')}' của kế hoạch số "
                    f"{plan.id} không hoàn tác được ở đây.")
 
 
 def _deactivation(s: Session, p: Principal, e: AuditEntry, unit: Unit, plan_id: int) -> Step:
-    """Activation undone: the plan back to draft, the version it closed live again.
+    """Activation undone: the plan back to draft, the rows it took over from the version
+    it closed moved back there (`revisions.move_back`), that version live again.
 
-    Refused once anything was reported on the plan: a draft takes no reports, so those
-    records would hang on a plan nobody tracks (withdraw them first, also by revert); and
-    refused when activation carried unchanged items over from the old version (their rows
-    moved into the new plan and took its positions; moving them back is not automatic)."""
+    Refused once anything was reported on the plan since: a draft takes no reports, so
+    those records would hang on a plan nobody tracks (withdraw them first, also by revert);
+    and for an entry written before activation kept its moves (carried rows, no moves)."""
     plan = review.get_plan(s, plan_id)
-    detail = audit.detail_of(e)
+    detail = audit.detail_of(e) or {}
     if plan.status != "active":
         raise Conflict(f"kế hoạch số {plan.id} hiện là "
                        f"'{STATUS_LABELS.get(plan.status, plan.status)}', không còn đang "
                        "thực hiện; không hoàn tác.")
-    if detail is None and plan.revises_id is not None:
+    if not detail and plan.revises_id is not None:
         raise BadInput(f"lần đưa vào thực hiện này của kế hoạch số {plan.id} được ghi khi "
                        "theodoi chưa lưu phiên bản nó đóng; không hoàn tác được.")
-    if detail and detail.get("carried_over"):
+    if detail.get("carried_over") and "moves" not in detail:
         raise BadInput(f"khi đưa vào thực hiện, {detail['carried_over']} mục không đổi đã "
-                       "chuyển từ phiên bản cũ sang kế hoạch này; không hoàn tác tự động "
-                       "được.")
-    reports = progress_repo.reports_on_plan(s, plan.id)
-    if reports:
-        raise Conflict(f"kế hoạch số {plan.id} đã có {reports} báo cáo số liệu hoặc tiến độ "
-                       "từ khi đưa vào thực hiện; hãy hoàn tác các báo cáo đó trước.")
-    reopen = (detail or {}).get("closed_plan")
+                       "chuyển từ phiên bản cũ sang kế hoạch này (ghi trước khi theodoi lưu "
+                       "cách chuyển lại); không hoàn tác tự động được.")
+    since = progress_repo.reports_on_plan(s, plan.id) - int(detail.get("reports") or 0)
+    if since:
+        raise Conflict(f"kế hoạch số {plan.id} đã có {abs(since)} báo cáo số liệu hoặc tiến "
+                       "độ từ khi đưa vào thực hiện; hãy hoàn tác các báo cáo đó trước.")
+    reopen, moves = detail.get("closed_plan"), list(detail.get("moves") or [])
     lines = [f"kế hoạch số {plan.id} trở lại bản nháp"]
     if reopen:
         lines.append(f"kế hoạch số {reopen} (phiên bản cũ, đã bị đóng) được thực hiện lại")
+    if moves:
+        lines.append(f"{len(moves)} mục không đổi trở về kế hoạch số {reopen} cùng số liệu "
+                     "của chúng")
 
     def run() -> dict[str, Any] | None:
-        review.deactivate(s, plan.id, reopen)
+        review.deactivate(s, plan.id, reopen, moves)
         audit.record(s, p, unit.id, "plan", plan.id, "status", "active", "draft",
                      detail={"reopened": reopen}, reverts=e.id)
         if reopen:
@@ -261,10 +266,30 @@ def _reactivation(s: Session, p: Principal, e: AuditEntry, unit: Unit, plan_id: 
     def run() -> dict[str, Any] | None:
         done = review.activate(s, plan.id)
         audit.record(s, p, unit.id, "plan", plan.id, "status", "draft", "active",
-                     detail={"closed_plan": closes, "carried_over": done.carried_over},
-                     reverts=e.id)
+                     detail=reviewing.activation_detail(s, done, closes), reverts=e.id)
         return None
     return Step(e.id, unit.id, lines, run)
+
+
+def _closing(s: Session, p: Principal, e: AuditEntry, unit: Unit, plan_id: int) -> Step:
+    """A closed plan reopened, or a reopened plan closed again (the revert of a revert)."""
+    plan = review.get_plan(s, plan_id)
+    if plan.status != e.new:
+        raise Conflict(f"kế hoạch số {plan.id} hiện là "
+                       f"'{STATUS_LABELS.get(plan.status, plan.status)}'; không hoàn tác để "
+                       "khỏi ghi đè thay đổi mới hơn.")
+    reopening = e.new == "closed"
+    line = (f"kế hoạch số {plan.id} được thực hiện lại (nhận báo cáo trở lại)" if reopening
+            else f"kế hoạch số {plan.id} bị đóng lại")
+
+    def run() -> dict[str, Any] | None:
+        if reopening:
+            review.reopen(s, plan.id)
+        else:
+            review.close(s, plan.id)
+        audit.record(s, p, unit.id, "plan", plan.id, "status", e.new, e.old, reverts=e.id)
+        return None
+    return Step(e.id, unit.id, [line], run)
 
 
 def _recordable(s: Session, p: Principal, ref: str) -> Target | Task:

@@ -14,8 +14,8 @@ dramatiq, rq and celery need Redis or RabbitMQ, one more service for a commune's
 keep alive. The queue needs only a conditional UPDATE (and `FOR UPDATE SKIP LOCKED` on
 PostgreSQL), which both databases do well.
 
-Public functions: `submit_upload`, `submit_report_pdf`, `report_file`, `view`, `cancel`,
-`listing`, `served` (queue.py, uploads.py and report_pdf.py)
+Public functions: `submit_upload`, `accept_offer`, `submit_report_pdf`, `report_file`, `view`,
+`cancel`, `listing`, `served` (queue.py, uploads.py and report_pdf.py)
 and `Runner`, `run_one` (runner.py).
 """
 
@@ -28,13 +28,13 @@ if TYPE_CHECKING:
     from theodoi.services.jobs.queue import cancel, listing, served, view
     from theodoi.services.jobs.report_pdf import report_file, submit_report_pdf
     from theodoi.services.jobs.runner import Runner, run_one
-    from theodoi.services.jobs.uploads import submit_upload
+    from theodoi.services.jobs.uploads import accept_offer, submit_upload
 
-__all__ = ["Runner", "cancel", "listing", "report_file", "run_one", "served",
+__all__ = ["Runner", "accept_offer", "cancel", "listing", "report_file", "run_one", "served",
            "submit_report_pdf", "submit_upload", "view"]
 _HOMES = {"cancel": "queue", "listing": "queue", "served": "queue", "view": "queue",
           "Runner": "runner",
-          "run_one": "runner", "submit_upload": "uploads",
+          "run_one": "runner", "submit_upload": "uploads", "accept_offer": "uploads",
           "report_file": "report_pdf", "submit_report_pdf": "report_pdf"}
 
 

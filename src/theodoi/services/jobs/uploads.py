@@ -5,13 +5,20 @@ the file to `<data folder>/uploads/` in chunks while counting its size, refuses 
 plainly no document by its first bytes, and queues the job. The runner reads the file in
 a child process (runner.extract_step); `import_staged` then writes the plan, in the one
 transaction that also marks the job done, so a worker killed mid-import leaves no plan.
+
+A file that is a new version of a plan of the unit is not written at once: the job ends
+with the offer (what is new, changed, removed) and keeps a copy of the upload; the person
+confirms with `accept_offer`, which queues its import. An offer nobody answers is swept
+with the other stale uploads (SWEEP_AFTER).
 """
 
 from __future__ import annotations
 
 import hashlib
+import shutil
 import time
 import uuid
+from dataclasses import asdict
 from datetime import timedelta
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -19,13 +26,14 @@ from typing import Any, BinaryIO
 from sqlalchemy.orm import Session
 
 from theodoi.domain import access as rules
+from theodoi.domain.errors import BadInput
 from theodoi.extraction.errors import FileTooLarge
 from theodoi.extraction.readers import sniff
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
 from theodoi.services.history import audit
 from theodoi.services.jobs import queue
-from theodoi.services.register import importing
+from theodoi.services.register import importing, revisions
 from theodoi.services.register import uploads as checks
 from theodoi.settings import Settings
 from theodoi.storage.repositories import jobs as job_repo
@@ -93,6 +101,11 @@ def import_staged(s: Session, settings: Settings, unit_id: int, who: Principal |
     """Write the extracted plan as a draft of the unit (flushed, not committed); what the
     import did, as the upload's answer showed it before uploads became jobs."""
     data = importing.read_file(file_of(settings, payload), settings.max_upload_bytes)
+    if not payload.get("confirmed"):
+        offered = importing.offer(s, payload["unit_code"], data, payload["filename"],
+                                  max_bytes=settings.max_upload_bytes, extraction=extraction)
+        if offered.comparison is not None:
+            return _offer(settings, payload, offered.comparison)
     result = importing.import_plan(s, payload["unit_code"], data, payload["filename"],
                                    max_bytes=settings.max_upload_bytes, extraction=extraction)
     if not result.already_stored:
@@ -101,6 +114,36 @@ def import_staged(s: Session, settings: Settings, unit_id: int, who: Principal |
             "targets": result.targets, "tasks": result.tasks,
             "warnings": result.warnings, "proposed_agencies": result.proposed_agencies,
             "revises": result.revises}
+
+
+def _offer(settings: Settings, payload: dict[str, Any],
+           c: revisions.Comparison) -> dict[str, Any]:
+    """The job's answer for a new version: the diff, and a kept copy of the upload for
+    the import the person may confirm (nothing is written to the register)."""
+    source = file_of(settings, payload)
+    kept = source.with_name(f"{uuid.uuid4().hex}{source.suffix}")
+    shutil.copyfile(source, kept)
+    counts = {k: c.count(k) for k in ("new", "changed", "unchanged", "removed")}
+    return {"plan_id": None, "offer": {
+        "revises": c.old_plan, "counts": counts, "file": f"{FOLDER}/{kept.name}",
+        "rows": [asdict(r) for r in c.rows if r.change != "unchanged"],
+        **{k: payload[k] for k in ("filename", "size", "sha256")}}}
+
+
+def accept_offer(s: Session, p: Principal, job_id: int, settings: Settings) -> dict[str, Any]:
+    """Queue the import of the new version a finished job offered; the new job as
+    `queue.view` shows it."""
+    job = queue.view(s, p, job_id)
+    offer = (job.get("result") or {}).get("offer")
+    if job["kind"] != KIND or not offer:
+        raise BadInput(f"việc xử lý số {job_id} không có bản mới nào chờ xác nhận.")
+    unit = access.unit(s, p, job["unit_id"], rules.UPLOAD)
+    if not file_of(settings, offer).is_file():
+        raise BadInput("tệp của bản mới không còn trên máy chủ (quá một giờ không xác nhận); "
+                       "hãy tải tệp lên lại.", subject=offer["filename"])
+    payload = {k: offer[k] for k in ("file", "filename", "size", "sha256")}
+    payload.update({"unit_code": unit.code, "confirmed": True})
+    return queue.as_dict(queue.add(s, KIND, payload, unit_id=unit.id, p=p))
 
 
 def sweep(s: Session, settings: Settings, older_than: timedelta,

@@ -5,6 +5,10 @@ plan already stored (same document number, or the same kind, title and term; or 
 with `revises`) is compared with it: each item is matched to its old version, and the
 comparison says what is new, changed, unchanged or removed. Unchanged items carry the
 decisions a person already made on the old version.
+
+`offer` shows that comparison before anything is stored, for a person to decide; a file
+whose every item and document fact read the same as an open plan's (the PDF of a DOCX
+already in the register) is no new version and is refused as a duplicate.
 """
 
 from __future__ import annotations
@@ -18,8 +22,9 @@ from typing import Any, TypeVar
 from sqlalchemy.orm import Session
 
 from theodoi.domain.errors import BadInput, NotFound
+from theodoi.domain.revisions import same_words
 from theodoi.domain.text import fold
-from theodoi.extraction import extract
+from theodoi.extraction import extract, read_source
 from theodoi.extraction.errors import FileTooLarge, UnreadableFile
 from theodoi.extraction.units import guess_unit
 from theodoi.services.register import agencies, cascade, items, revisions, units
@@ -45,6 +50,18 @@ class ImportResult:
     revises: int | None = None
     comparison: Comparison | None = None
     proposed_agencies: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Offer:
+    """What importing a file would do, before anything is stored."""
+
+    unit: str
+    filename: str
+    already_stored: int | None
+    revises: int | None
+    comparison: Comparison | None
+    extraction: dict[str, Any] = field(repr=False, default_factory=dict)
 
 
 def read_file(path: Path, max_bytes: int) -> bytes:
@@ -90,11 +107,65 @@ def import_plan(s: Session, unit_text: str | None, data: bytes, filename: str, *
     cascade.link_plan(s, plan)
     previous = _previous(s, unit, plan, revises)
     comparison = revisions.compare(s, previous, plan) if previous else None
+    if previous is not None and comparison is not None:
+        refuse_duplicate(s, previous, plan, comparison, data, filename)
     proposed = [a.name for a in agency_repo.for_unit(s, unit.id, "proposed")
                 if a.id not in before]
     return ImportResult(plan.id, units.ref(unit), created, False, len(plan.targets),
                         len(plan.tasks), list(result["warnings"]),
                         previous.id if previous else None, comparison, proposed)
+
+
+def offer(s: Session, unit_text: str | None, data: bytes, filename: str, *, max_bytes: int,
+          revises: int | None = None, extraction: dict[str, Any] | None = None) -> Offer:
+    """What `import_plan` would do with `data`, writing nothing: the plan it is a new
+    version of and the diff, for the person to confirm; a duplicate is refused here."""
+    sha = hashlib.sha256(data).hexdigest()
+    stored = repo.source_file(s, sha)
+    result = stored.extraction if stored else extraction or extract(
+        data, filename=filename, max_bytes=max_bytes)
+    if unit_text is None:
+        unit_text, _ = _unit_of(result, filename)
+    try:
+        unit = units.find(s, unit_text)
+    except NotFound:  # a new unit has no plan to revise
+        return Offer(unit_text, filename, None, None, None, result)
+    existing = repo.by_source(s, unit.id, sha)
+    if existing is not None:
+        return Offer(unit.name, filename, existing.id, None, None, result)
+    draft = _plan_of(unit, result, sha, filename)
+    previous = _previous(s, unit, draft, revises)
+    if previous is None:
+        return Offer(unit.name, filename, None, None, None, result)
+    comparison = revisions.offer(previous, result)
+    refuse_duplicate(s, previous, draft, comparison, data, filename)
+    return Offer(unit.name, filename, None, previous.id, comparison, result)
+
+
+def refuse_duplicate(s: Session, old: Plan, new: Plan, comparison: Comparison, data: bytes,
+                     filename: str) -> None:
+    """BadInput when `new` is `old` again in another file: the same document facts and
+    either every item read the same or the text has the same words (a PDF export reads
+    its tables differently from the DOCX, yet it is the same document)."""
+    facts = ("kind", "number", "issued_on", "term_start", "term_end")
+    same = all(getattr(old, f) == getattr(new, f) for f in facts) and \
+        fold(old.title or "") == fold(new.title or "")
+    if same and (comparison.identical or _same_text(s, old, data, filename)):
+        raise BadInput(f"nội dung trùng với kế hoạch số {old.id} đã có trong sổ "
+                       f"({old.title or old.source_name}): cùng số, ngày, trích yếu và mọi "
+                       "chỉ tiêu, nhiệm vụ; không lưu bản trùng.", subject=filename)
+
+
+def _same_text(s: Session, old: Plan, data: bytes, filename: str) -> bool:
+    stored = repo.source_file(s, old.source_sha256) if old.source_sha256 else None
+    if stored is None:
+        return False
+    try:  # both files were read once already; a second read cannot be refused for size
+        before = read_source(stored.content, stored.name, max_bytes=len(stored.content) + 1)
+        now = read_source(data, filename, max_bytes=len(data) + 1)
+    except BadInput:
+        return False
+    return same_words(before[0].text, now[0].text)
 
 
 def _unit_of(result: dict[str, Any], filename: str) -> tuple[str, str]:
@@ -110,14 +181,7 @@ def build_plan(s: Session, unit: Unit, result: dict[str, Any], sha: str | None,
                filename: str | None) -> Plan:
     """A draft plan with its items and bases from one extraction, flushed."""
     doc = result["document"]
-    term = doc.get("term") or {}
-    plan = Plan(unit_id=unit.id, source_sha256=sha, source_name=filename,
-                kind=doc.get("kind") or "khac", number=doc.get("number"),
-                issued_on=_date(doc.get("issued_on")), place=doc.get("place"),
-                issuer=doc.get("issuer"), title=doc.get("title") or "",
-                term_start=term.get("start"), term_end=term.get("end"),
-                signer=doc.get("signer"), recipients=list(doc.get("recipients") or []),
-                status="draft")
+    plan = _plan_of(unit, result, sha, filename)
     plan.bases = [Basis(position=i, text=text) for i, text in enumerate(doc.get("bases") or [])]
     s.add(plan)
     directory = agencies.Directory(s, unit)
@@ -128,6 +192,20 @@ def build_plan(s: Session, unit: Unit, result: dict[str, Any], sha: str | None,
             plan.tasks.append(_item(Task, directory, t, position))
     s.flush()
     return plan
+
+
+def _plan_of(unit: Unit, result: dict[str, Any], sha: str | None,
+             filename: str | None) -> Plan:
+    """The plan row of an extraction's document facts (not added to the session)."""
+    doc = result["document"]
+    term = doc.get("term") or {}
+    return Plan(unit_id=unit.id, source_sha256=sha, source_name=filename,
+                kind=doc.get("kind") or "khac", number=doc.get("number"),
+                issued_on=_date(doc.get("issued_on")), place=doc.get("place"),
+                issuer=doc.get("issuer"), title=doc.get("title") or "",
+                term_start=term.get("start"), term_end=term.get("end"),
+                signer=doc.get("signer"), recipients=list(doc.get("recipients") or []),
+                status="draft")
 
 
 def _item(model: type[Item], directory: agencies.Directory, t: dict[str, Any],

@@ -207,6 +207,7 @@ class Activation:
     plan_id: int
     accepted_now: int
     carried_over: int
+    moves: list[dict[str, Any]]
     closed_plan: int | None
 
 
@@ -224,15 +225,30 @@ def activate(s: Session, plan_id: int, *, accept_rest: bool = False) -> Activati
                            "web": "rà soát hết, hoặc bấm “Chấp nhận tất cả mục chờ rà soát” "
                                   "rồi “Đưa vào thực hiện”."})
     accepted = accept_all(s, plan_id) if waiting else 0
-    moved = revisions.carry_over(s, plan)
+    moves = revisions.carry_over(s, plan)
     plan.status, plan.activated_at = "active", utcnow()
     s.flush()
-    return Activation(plan.id, accepted, moved, plan.revises_id)
+    return Activation(plan.id, accepted, len(moves), moves, plan.revises_id)
 
 
 def close(s: Session, plan_id: int) -> Plan:
     plan = get_plan(s, plan_id)
     plan.status = "closed"
+    s.flush()
+    return plan
+
+
+def reopen(s: Session, plan_id: int) -> Plan:
+    """Undo a close: the plan takes reports again, unless a newer version replaced it."""
+    plan = get_plan(s, plan_id)
+    if plan.status != "closed":
+        raise Conflict(f"kế hoạch số {plan_id} hiện không ở trạng thái đã đóng.")
+    newer = [p for p in repo.open_plans(s, plan.unit_id) if p.revises_id == plan.id
+             and p.status == "active"]
+    if newer:
+        raise Conflict(f"kế hoạch số {newer[0].id} là phiên bản mới đang thực hiện thay kế "
+                       f"hoạch số {plan_id}; hãy hoàn tác việc đưa nó vào thực hiện.")
+    plan.status = "active"
     s.flush()
     return plan
 
@@ -249,13 +265,16 @@ def restore_review(s: Session, ref: str, state: str) -> Target | Task:
     return item
 
 
-def deactivate(s: Session, plan_id: int, reopen: int | None) -> Plan:
-    """Undo an activation: the plan is a draft again and the version it closed (`reopen`)
-    is live again. The caller checks that nothing was reported on it meanwhile."""
+def deactivate(s: Session, plan_id: int, reopen: int | None,
+               moves: list[dict[str, Any]] | None = None) -> Plan:
+    """Undo an activation: the plan is a draft again, the rows it took over from the
+    version it closed (`moves`) go back, and that version (`reopen`) is live again. The
+    caller checks that nothing was reported on it meanwhile."""
     plan = get_plan(s, plan_id)
     if plan.status != "active":
         raise Conflict(f"kế hoạch số {plan_id} không còn đang thực hiện.")
     plan.status, plan.activated_at = "draft", None
+    revisions.move_back(s, plan, moves or [])
     if reopen is not None:
         old = get_plan(s, reopen)
         if old.status != "closed":

@@ -24,6 +24,7 @@ from theodoi.services.register import review_decisions as review
 from theodoi.services.register import review_edits as edits
 from theodoi.storage.models import Plan, Target, Task
 from theodoi.storage.repositories import plans as repo
+from theodoi.storage.repositories import progress as progress_repo
 
 
 def check_version(kind: str, ref: str, current: int, expected: int | None) -> None:
@@ -137,9 +138,30 @@ def activate(s: Session, p: Principal, plan_id: int, version: int | None) -> Pla
     old = review.get_plan(s, plan.revises_id) if plan.revises_id else None
     closes = old.id if old is not None and old.status != "closed" else None
     done = review.activate(s, plan.id)
-    # what an undo needs: the version this activation closed and whether rows moved
     audit.record(s, p, plan.unit_id, "plan", plan.id, "status", before, plan.status,
-                 detail={"closed_plan": closes, "carried_over": done.carried_over})
+                 detail=activation_detail(s, done, closes))
+    return plan
+
+
+def activation_detail(s: Session, done: review.Activation, closes: int | None
+                      ) -> dict[str, Any]:
+    """What an undo of an activation needs: the version it closed, the rows it moved from
+    there (and their places), and how many reports the plan's items had at that moment
+    (the moved rows bring theirs; a report made later forbids the undo)."""
+    return {"closed_plan": closes, "carried_over": done.carried_over, "moves": done.moves,
+            "reports": progress_repo.reports_on_plan(s, done.plan_id)}
+
+
+def close(s: Session, p: Principal, plan_id: int, version: int | None) -> Plan:
+    """Close a live plan (it stops taking reports); audited, so it can be reopened."""
+    plan = access.plan(s, p, plan_id, rules.REVIEW)
+    check_version("kế hoạch", f"số {plan.id}", plan.version, version)
+    if plan.status != "active":
+        raise Conflict(f"kế hoạch số {plan.id} đang là "
+                       f"'{plans.STATUS_LABELS[plan.status]}'; chỉ đóng được "
+                       "kế hoạch đang thực hiện.")
+    review.close(s, plan.id)
+    audit.record(s, p, plan.unit_id, "plan", plan.id, "status", "active", "closed")
     return plan
 
 

@@ -10,7 +10,7 @@ explanations, what falls due next) and the header facts (issuer, signer) from th
 from __future__ import annotations
 
 import math
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -177,17 +177,18 @@ def target_input(r: StatusRow, t: Target | None, f: Figures) -> data.TargetInput
         is_count(t.unit))
 
 
-def task_inputs(rows: list[StatusRow],
-                latest: dict[int, TaskUpdate] | None = None) -> list[data.TaskInput]:
-    """The report's task rows with what each one's latest update produced."""
-    latest = latest or {}
+def task_inputs(rows: list[StatusRow], latest: dict[int, TaskUpdate] | None = None,
+                kinds: Mapping[str, str] | None = None) -> list[data.TaskInput]:
+    """The report's task rows with what each one's latest update produced; `kinds` (ref ->
+    task kind) puts a Đề án, công trình trọng điểm or khâu đột phá in its own section."""
+    latest, kinds = latest or {}, kinds or {}
     out = []
     for r in rows:
         u = latest.get(int(r.ref[1:]))
         out.append(data.TaskInput(
             r.ref, r.text, r.lead_agency, r.due if isinstance(r.due, date) else None, r.code,
             r.label, u.product if u else None, r.percent, u.completed_on if u else None,
-            u.reported_on if u else None))
+            u.reported_on if u else None, kinds.get(r.ref, "task")))
     return out
 
 
@@ -261,7 +262,8 @@ def build_report(s: Session, req: Request) -> Report:
         header(unit, plans, req), req.kind, period,
         target_inputs(targets, {f"t{t.id}": t for t in stored}, found),
         task_inputs(tasks, {u.task_id: u for u in
-                            progress_repo.latest_updates_for_unit(s, unit.id, as_of)}),
+                            progress_repo.latest_updates_for_unit(s, unit.id, as_of)},
+                    {f"k{k.id}": k.kind for p in plans for k in p.tasks}),
         explanation_inputs(s, unit, period, live | {r.ref for r in tasks}),
         upcoming(tasks, stored, next_range(period, term)), as_of)
 

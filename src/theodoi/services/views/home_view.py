@@ -40,5 +40,24 @@ def unit_page(s: Session, p: Principal, unit_id: int) -> dict[str, Any]:
         rows.append(row)
     return {"unit": {"id": unit.id, "code": unit.code, "name": unit.name,
                      "level": unit.level, "parent": unit.parent.name if unit.parent else None},
-            "plans": rows,
+            "plans": rows, "documents": documents(rows),
             "actions": sorted(allowed)}
+
+
+def documents(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per document: its newest version, with the versions it replaced under it
+    (newest first), so the DOCX, a corrected copy and the closed version are one line."""
+    by_id = {r["id"]: r for r in rows}
+    replaced = {r["revises"] for r in rows if r["revises"] in by_id}
+    out = []
+    for row in rows:
+        if row["id"] in replaced:
+            continue
+        older, seen = [], {row["id"]}
+        step = by_id.get(row["revises"])
+        while step is not None and step["id"] not in seen:
+            older.append(step)
+            seen.add(step["id"])
+            step = by_id.get(step["revises"])
+        out.append({**row, "older": older})
+    return out

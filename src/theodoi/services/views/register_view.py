@@ -46,7 +46,7 @@ class Filters:
     due: str = ""
 
     def matches(self, item: Target | Task) -> bool:
-        if self.kind and self.kind != ("target" if isinstance(item, Target) else "task"):
+        if self.kind and self.kind not in _kinds_of(item):
             return False
         if self.field and (not isinstance(item, Target) or item.field != self.field):
             return False
@@ -55,6 +55,12 @@ class Filters:
         if self.plan_id and item.plan_id != self.plan_id:
             return False
         return not self.agency_id or access.lead_agency_id(item) == self.agency_id
+
+
+def _kinds_of(item: Target | Task) -> tuple[str, ...]:
+    """The kind filters an item answers to: 'task' takes every task, 'scheme' (Đề án),
+    'key_project' and 'breakthrough' only their own."""
+    return ("target",) if isinstance(item, Target) else ("task", item.kind)
 
 
 def due_day(item: Target | Task, as_of: date) -> date | None:
@@ -140,7 +146,9 @@ def _page(s: Session, p: Principal, unit: Unit, f: Filters,
             "filters": {"kind": f.kind, "field": f.field, "review": f.review,
                         "agency_id": f.agency_id, "plan_id": f.plan_id, "sort": f.sort,
                         "status": f.status, "due": f.due},
-            "choices": {"fields": [{"value": k, "label": FIELD_LABELS.get(k, k)}
+            "choices": {"kinds": [{"value": k, "label": F.TASK_KIND_LABELS[k]}
+                                  for k in F.TASK_KINDS if k != "task"],
+                        "fields": [{"value": k, "label": FIELD_LABELS.get(k, k)}
                                    for k in F.FIELDS_OF_WORK],
                         "reviews": [{"value": k, "label": v}
                                     for k, v in plans.REVIEW_LABELS.items()],

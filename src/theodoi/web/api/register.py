@@ -9,7 +9,7 @@ from fastapi import APIRouter, File, Request, Response, UploadFile
 from pydantic import BaseModel
 
 from theodoi.services import freshness, jobs
-from theodoi.services.register import directory
+from theodoi.services.register import confirmations, directory
 from theodoi.services.register import review_guarded as reviewing
 from theodoi.services.views import home_view, register_view, review_view
 from theodoi.services.views.review_view import item_row
@@ -189,3 +189,28 @@ def delete_preview(plan_id: int, s: deps.Db, p: deps.User) -> dict[str, Any]:
 def delete(plan_id: int, version: int, s: deps.Db, p: deps.User) -> dict[str, Any]:
     """Delete a draft nothing depends on (`?version=` as the page read it)."""
     return reviewing.delete_draft(s, p, plan_id, version)
+
+
+@router.get("/plans/{plan_id}/activate")
+def activation_preview(plan_id: int, s: deps.Db, p: deps.User) -> dict[str, Any]:
+    """What activation will change (the version it closes), before it is done."""
+    return confirmations.activation(s, p, plan_id)
+
+
+@router.get("/plans/{plan_id}/close")
+def closing_preview(plan_id: int, s: deps.Db, p: deps.User) -> dict[str, Any]:
+    return confirmations.closing(s, p, plan_id)
+
+
+@router.post("/plans/{plan_id}/close")
+def close(plan_id: int, body: Versioned, s: deps.Db, p: deps.User) -> dict[str, Any]:
+    """Close a live plan (it stops taking reports); revertible from the audit history."""
+    plan = reviewing.close(s, p, plan_id, body.version)
+    return {"id": plan.id, "status": plan.status, "version": plan.version}
+
+
+@router.post("/jobs/{job_id}/accept-version", status_code=202)
+def accept_version(request: Request, job_id: int, s: deps.Db, p: deps.User) -> dict[str, Any]:
+    """Store the new version a finished upload job offered (its diff is in the job's
+    `result.offer`): the import job it queued."""
+    return jobs.accept_offer(s, p, job_id, deps.settings_of(request))

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from theodoi.domain.errors import BadInput, FieldError
 from theodoi.domain.fields import PLAN_FIELDS
 from theodoi.services import freshness, jobs, reminders
-from theodoi.services.register import directory, items
+from theodoi.services.register import confirmations, directory, items
 from theodoi.services.register import review_guarded as reviewing
 from theodoi.services.views import home_view, register_view, review_view
 from theodoi.services.views.review_view import item_row
@@ -68,6 +68,13 @@ def cancel_job(job_id: int, s: deps.Db, p: deps.User) -> Response:
     return RedirectResponse(f"/tac-vu/{job_id}", status_code=303)
 
 
+@router.post("/tac-vu/{job_id}/luu-phien-ban")
+def accept_offer(request: Request, job_id: int, s: deps.Db, p: deps.User) -> Response:
+    """The person confirmed the new version a job offered: queue its import."""
+    job = jobs.accept_offer(s, p, job_id, deps.settings_of(request))
+    return RedirectResponse(job["page"], status_code=303)
+
+
 @router.get("/ke-hoach/{plan_id}")
 def review_page(request: Request, plan_id: int, s: deps.Db, p: deps.User) -> Response:
     return page(request, "review.html", data=review_view.review_page(s, p, plan_id))
@@ -116,9 +123,27 @@ def accept(request: Request, ref: str, version: Version, s: deps.Db,
     return _item_done(request, reviewing.accept(s, p, ref, version))
 
 
+@router.get("/muc/{ref}/loai")
+def reject_confirm(request: Request, ref: str, s: deps.Db, p: deps.User) -> Response:
+    """Before an item of a live plan is rejected: what that does, and the button."""
+    data = confirmations.rejection(s, p, ref)
+    return page(request, "confirm.html", data=data, version=data["version"],
+                heading=f"Loại mục {data['ref']}: {data['text'][:120]}",
+                action=f"/muc/{data['ref']}/loai", button="Xác nhận loại mục",
+                back=f"/ke-hoach/{data['plan']['id']}#muc-{data['ref']}")
+
+
 @router.post("/muc/{ref}/loai")
-def reject(request: Request, ref: str, version: Version, s: deps.Db,
-           p: deps.User) -> Response:
+def reject(request: Request, ref: str, version: Version, s: deps.Db, p: deps.User,
+           confirmed: Annotated[str, Form()] = "") -> Response:
+    """Reject an item; on a live plan only from the confirmation page (a form posted
+    without it, or an htmx click, is sent there first)."""
+    live = confirmations.on_live_plan(s, p, ref)
+    if live and not confirmed:
+        target = f"/muc/{live}/loai"
+        if request.headers.get("hx-request"):
+            return Response(status_code=204, headers={"HX-Redirect": target})
+        return RedirectResponse(target, status_code=303)
     return _item_done(request, reviewing.reject(s, p, ref, version))
 
 
@@ -237,9 +262,41 @@ def accept_all(plan_id: int, version: Version, s: deps.Db, p: deps.User) -> Resp
     return RedirectResponse(f"/ke-hoach/{plan_id}", status_code=303)
 
 
+@router.get("/ke-hoach/{plan_id}/dua-vao-thuc-hien")
+def activate_confirm(request: Request, plan_id: int, s: deps.Db, p: deps.User) -> Response:
+    """Before activation: what goes live and which older version it closes."""
+    data = confirmations.activation(s, p, plan_id)
+    closes = data["closes"]
+    heading = (f"Đưa vào thực hiện và đóng kế hoạch số {closes['id']}" if closes
+               else f"Đưa kế hoạch số {plan_id} vào thực hiện")
+    return page(request, "confirm.html", data=data, version=data["plan"]["version"],
+                heading=heading, action=f"/ke-hoach/{plan_id}/dua-vao-thuc-hien",
+                button="Xác nhận đưa vào thực hiện", back=f"/ke-hoach/{plan_id}")
+
+
 @router.post("/ke-hoach/{plan_id}/dua-vao-thuc-hien")
-def activate(plan_id: int, version: Version, s: deps.Db, p: deps.User) -> Response:
+def activate(plan_id: int, version: Version, s: deps.Db, p: deps.User,
+             confirmed: Annotated[str, Form()] = "") -> Response:
+    if not confirmed:  # a form from before the confirmation page: show what it will do
+        return RedirectResponse(f"/ke-hoach/{plan_id}/dua-vao-thuc-hien", status_code=303)
     reviewing.activate(s, p, plan_id, version)
+    return RedirectResponse(f"/ke-hoach/{plan_id}", status_code=303)
+
+
+@router.get("/ke-hoach/{plan_id}/dong")
+def close_confirm(request: Request, plan_id: int, s: deps.Db, p: deps.User) -> Response:
+    data = confirmations.closing(s, p, plan_id)
+    return page(request, "confirm.html", data=data, version=data["plan"]["version"],
+                heading=f"Đóng kế hoạch số {plan_id}", action=f"/ke-hoach/{plan_id}/dong",
+                button="Xác nhận đóng kế hoạch", back=f"/ke-hoach/{plan_id}")
+
+
+@router.post("/ke-hoach/{plan_id}/dong")
+def close(plan_id: int, version: Version, s: deps.Db, p: deps.User,
+          confirmed: Annotated[str, Form()] = "") -> Response:
+    if not confirmed:
+        return RedirectResponse(f"/ke-hoach/{plan_id}/dong", status_code=303)
+    reviewing.close(s, p, plan_id, version)
     return RedirectResponse(f"/ke-hoach/{plan_id}", status_code=303)
 
 
