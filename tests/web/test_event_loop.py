@@ -115,6 +115,9 @@ def test_every_route_does_its_database_work_off_the_event_loop(
             params = {"kind": "tong-hop", "period": "2025"} if "report" in route.path else {}
             if "into" in {q.name for q in route.dependant.query_params}:  # merge preview
                 params["into"] = agency["agencies"][-1]["id"]
+            params.update({q.name: _sample(q.name, q.field_info.annotation)  # ?version=
+                           for q in route.dependant.query_params
+                           if q.field_info.is_required() and q.name not in params})
             with world.client() as fresh:
                 login(fresh, "quantri")
                 r = fresh.request(method, _path(route.path, world, ids), params=params,

@@ -38,6 +38,15 @@ class BadInput(TheodoiError):
     code = "E100"
 
 
+class FieldError(BadInput):
+    """A value typed into one field cannot be used; `field` names it, so a form can show
+    the message beside that field."""
+
+    def __init__(self, message: str, *, field: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
 class NotFound(TheodoiError):
     """A named unit, plan, item or user does not exist."""
 

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from theodoi.domain.dates import read_day
-from theodoi.domain.errors import BadInput
+from theodoi.domain.errors import BadInput, FieldError
 from theodoi.domain.numbers import read_number
 from theodoi.domain.text import squash
 
@@ -27,6 +27,20 @@ FIELD_LABELS = {"kinh_te": "Kinh tế", "van_hoa_xa_hoi": "Văn hóa - Xã hội
                 "quoc_phong_an_ninh": "Quốc phòng - An ninh",
                 "xay_dung_dang": "Xây dựng Đảng", "chinh_quyen": "Chính quyền",
                 "khac": "Chưa phân lĩnh vực"}
+# what the review form's choices say (the stored codes never reach a person)
+CHOICE_LABELS: dict[str, dict[str, str]] = {
+    "target.kind": {"level": "mức cần đạt", "growth_rate": "tốc độ tăng bình quân",
+                    "change": "mức tăng, giảm", "milestone": "được công nhận, hoàn thành",
+                    "plan_relative": "so với kế hoạch được giao"},
+    "task.kind": {"task": "nhiệm vụ", "scheme": "đề án", "key_project": "công trình trọng điểm",
+                  "breakthrough": "khâu đột phá"},
+    "comparator": {"=": "đạt", ">": "trên", ">=": "từ … trở lên", "<": "dưới",
+                   "<=": "không quá", "between": "từ … đến …"},
+    "recurrence": {"annual": "hằng năm"},
+    "plan.kind": {"ke_hoach": "Kế hoạch", "chuong_trinh_hanh_dong": "Chương trình hành động",
+                  "nghi_quyet": "Nghị quyết", "de_an": "Đề án", "bao_cao": "Báo cáo",
+                  "quyet_dinh": "Quyết định", "khac": "Văn bản khác"},
+}
 DIRECTIONS = ("increase", "decrease", "maintain")
 COMPARATORS = (">=", ">", "=", "<=", "<", "between")
 RECURRENCES = ("annual",)
@@ -62,13 +76,27 @@ TASK_FIELDS: dict[str, tuple[str, tuple[str, ...] | None, str]] = {
     "due_date": ("date", None, "ngày đến hạn"),
     "due_recurrence": ("enum", RECURRENCES, "lặp lại"),
     "product": ("str", None, "sản phẩm"),
+    "submit_to": ("list", None, "nơi trình, gửi"),
 }
-REQUIRED = {"target": ("indicator",), "task": ("title",)}
+# a plan's own facts, fixed on the review page when the reader got them wrong
+PLAN_FIELDS: dict[str, tuple[str, tuple[str, ...] | None, str]] = {
+    "number": ("str", None, "số hiệu văn bản"),
+    "issued_on": ("date", None, "ngày ban hành"),
+    "issuer": ("str", None, "cơ quan ban hành"),
+    "title": ("str", None, "trích yếu"),
+    "kind": ("enum", PLAN_KINDS, "loại văn bản"),
+    "term_start": ("year", None, "năm bắt đầu giai đoạn"),
+    "term_end": ("year", None, "năm kết thúc giai đoạn"),
+}
+REQUIRED = {"target": ("indicator",), "task": ("title",), "plan": ()}
 TRUE_WORDS = {"1", "true", "có", "co", "x", "yes", "đúng"}
 FALSE_WORDS = {"0", "false", "không", "khong", "", "no", "sai"}
 
 
 def fields_of(item_kind: str) -> dict[str, tuple[str, tuple[str, ...] | None, str]]:
+    """The correctable fields of a target, a task or (`plan`) a plan's metadata."""
+    if item_kind == "plan":
+        return PLAN_FIELDS
     if item_kind not in ("target", "task"):
         raise BadInput(f"loại mục '{item_kind}' không có; dùng chỉ tiêu hoặc nhiệm vụ.")
     return TARGET_FIELDS if item_kind == "target" else TASK_FIELDS
@@ -89,13 +117,13 @@ def coerce(item_kind: str, name: str, raw: Any) -> Any:
     kind, allowed_values, label = table[name]
     if raw is None or (isinstance(raw, str) and raw.strip() == "" and kind != "bool"):
         if name in REQUIRED[item_kind]:
-            raise BadInput(f"{label} không được để trống.")
-        return None
+            raise FieldError(f"{label} không được để trống.", field=name)
+        return [] if kind == "list" else None
     try:
         return _convert(kind, allowed_values, raw)
     except (ValueError, TypeError) as exc:
-        raise BadInput(f"{label} '{raw}' không hợp lệ: {_expected(kind, allowed_values)}.") \
-            from exc
+        raise FieldError(f"{label} '{raw}' không hợp lệ: {_expected(kind, allowed_values)}.",
+                         field=name) from exc
 
 
 def _convert(kind: str, allowed: tuple[str, ...] | None, raw: Any) -> Any:
@@ -112,6 +140,9 @@ def _convert(kind: str, allowed: tuple[str, ...] | None, raw: Any) -> Any:
         return _bool(raw)
     if kind == "date":
         return raw if isinstance(raw, date) else read_day(str(raw))
+    if kind == "list":  # names one after another, separated by ';' as on the form
+        parts = raw if isinstance(raw, list | tuple) else str(raw).split(";")
+        return [squash(str(x)) for x in parts if str(x).strip()]
     value = str(raw).strip()
     if allowed is not None and value not in allowed:
         raise ValueError(value)

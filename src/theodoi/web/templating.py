@@ -12,7 +12,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import escape
 
 from theodoi.domain.dates import vn_day
-from theodoi.domain.fields import FIELD_LABELS, TASK_KIND_LABELS
+from theodoi.domain.fields import CHOICE_LABELS, FIELD_LABELS, FIELDS_OF_WORK, TASK_KIND_LABELS
 from theodoi.domain.numbers import shown_number
 from theodoi.domain.numbers import vn_number as format_number
 from theodoi.domain.phrases import amount_text, goal_text
@@ -76,6 +76,21 @@ env.filters["field_label"] = lambda code: FIELD_LABELS.get(code, code or "")  # 
 env.filters["item_field"] = lambda name, kind: audit_view.field_label(kind, name)
 env.filters["task_kind"] = lambda code: TASK_KIND_LABELS.get(code, TASK_KIND_LABELS["task"])
 env.globals["report_form"] = report_files.form_options  # kinds, formats, PDF or not
+env.globals["choices"] = CHOICE_LABELS  # the review form's choices, in words
+env.globals["field_choices"] = {k: v for k, v in FIELD_LABELS.items() if k in FIELDS_OF_WORK}
+
+
+def roadmap(milestones: Any) -> str:
+    """[{year, value}] -> '2026: 30; 2027: 50', as the roadmap field is typed."""
+    return "; ".join(f"{m['year']}: {_exact(m.get('value'))}".rstrip(": ")
+                     for m in milestones or ())
+
+
+def _exact(value: Any) -> str:
+    return "" if value is None else vn_number_exact(value)
+
+
+env.filters["roadmap"] = roadmap
 
 
 def render(name: str, request: Request, *, shared: tuple[object, ...] | None = None,

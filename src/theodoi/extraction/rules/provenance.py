@@ -6,6 +6,7 @@ RULE_LABELS = {
     "target_list": "mục có số liệu trong danh sách chỉ tiêu, mục tiêu",
     "target_prose": "câu cam kết có số liệu và thời hạn (ngoài danh sách chỉ tiêu)",
     "target_table": "dòng của bảng chỉ tiêu",
+    "target_roadmap": "lộ trình theo năm dưới một câu dẫn (không gắn với chỉ tiêu nào trước đó)",
     "task_table": "dòng của bảng phân công nhiệm vụ",
     "task_prose": "câu giao việc cho một cơ quan (cơ quan là chủ ngữ, hoặc việc dưới tên cơ quan)",
     "task_duty": "nhiệm vụ của cơ quan trong phần tổ chức thực hiện",

@@ -168,12 +168,18 @@ LEAD_WORDS = re.compile(rf"^(?:{ITEM}\s*|"
                         r"(?:mục tiêu|chỉ tiêu)(?: cụ thể)?\s*:\s*|trong\s+|phấn đấu\s+|"
                         r"đến năm \d{4},?\s*|đến cuối (?:nhiệm kỳ|giai đoạn|năm \d{4}),?\s*|"
                         r"hằng năm,?\s*|hàng năm,?\s*|mỗi năm,?\s*|có\s+|"
+                        r"năm \d{4}\s*:?\s*|"  # a roadmap line's year: "+ Năm 2026 có 02 …"
                         r"(?:và|trong đó,?|giữ vững|duy trì|thêm)(?:\s+|$))+",  # "… và 100% kênh …"
                         re.IGNORECASE)
 
-# A yearly roadmap line: "+ Năm 2026: Đạt 30%", "- Năm 2027 đạt 130 triệu đồng"
-ROADMAP = re.compile(r"^[-+*•]?\s*[Nn]ăm\s+(?P<y>20\d{2})\s*:?\s*(?:đạt|là)?\s*(?:\d[\d,.]*)",
-                     re.IGNORECASE)
+# A yearly roadmap line: "+ Năm 2026: Đạt 30%", "- Năm 2027 đạt 130 triệu đồng",
+# "+ Năm 2026 có 02 tổ dân phố đạt chuẩn …" (an amount that year)
+ROADMAP = re.compile(r"^[-+*•]?\s*[Nn]ăm\s+(?P<y>20\d{2})\s*:?\s*(?:đạt|là|có(?:\s+thêm)?)?\s*"
+                     r"(?:\d[\d,.]*)", re.IGNORECASE)
+# A lead-in that breaks the statement before it down by year: "… đạt 140 triệu đồng. Trong đó:"
+ROADMAP_BREAKDOWN = re.compile(r"^(?:trong đó|cụ thể|chia ra|theo lộ trình|lộ trình)\b",
+                               re.IGNORECASE)
+ROADMAP_NAME_WORDS = 3  # fewer words than this name no indicator ("Phấn đấu", "Cụ thể là")
 
 # Where the part of a clause that belongs to one value ends: "…đạt 95%, tỷ lệ …", "… và …"
 SEGMENT_END = re.compile(r",|;|\svà\s")  # also where the next value's part starts

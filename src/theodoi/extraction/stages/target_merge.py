@@ -38,9 +38,10 @@ def _key(target: Target) -> tuple[float | None, float | None, bool]:
 
 
 def _unit(target: Target) -> str:
-    """The unit without spaces; a rate's '/năm' is often left out where the target is restated
-    ('tăng bình quân 2,5%/năm' in the list, 'tăng 2,5%' where it is assigned)."""
-    unit = (target.unit or "").replace(" ", "")
+    """The unit without spaces or case ('Sản phẩm' opening a sentence); a rate's '/năm' is
+    often left out where the target is restated ('tăng bình quân 2,5%/năm' in the list,
+    'tăng 2,5%' where it is assigned)."""
+    unit = (target.unit or "").replace(" ", "").lower()
     return "%" if unit == "%/năm" else unit
 
 

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 
 from theodoi.extraction.labels import OPENS_ITEM, numbered_label
-from theodoi.extraction.model import Heading, Milestone, Target, tagged
+from theodoi.extraction.model import Heading, Target, tagged
 from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules import targets as R
 from theodoi.extraction.rules.fields import FIELDS
@@ -24,6 +24,7 @@ from theodoi.extraction.stages.target_agencies import (
     context_lead,
 )
 from theodoi.extraction.stages.target_merge import merge
+from theodoi.extraction.stages.target_roadmaps import Roadmaps
 from theodoi.extraction.stages.target_tables import table_cells, table_targets
 from theodoi.extraction.warnings import warn
 
@@ -296,20 +297,6 @@ def _date_from_context(found: list[Target], year: int | None) -> None:
             target.deadline_year = year
 
 
-def attach_roadmap(ctx: Context, targets: list[Target], span: tuple[int, int],
-                   found: list[Target]) -> bool:
-    """A '+ Năm 2026: Đạt 30%' line is a milestone of the target before it, not a target."""
-    m = R.ROADMAP.match(ctx.text[span[0]:span[1]])
-    if not m or len(found) != 1:
-        return False
-    if not targets:
-        ctx.warnings.append(warn("W302", span, year=m.group("y")))
-        return True
-    owner = targets[-1]
-    owner.milestones.append(Milestone(int(m.group("y")), found[0].value, found[0].text, span))
-    return True
-
-
 def run(ctx: Context) -> None:
     sections = Sections(ctx.outline)
     term_end = ctx.document.term[1] if ctx.document.term else None
@@ -319,6 +306,7 @@ def run(ctx: Context) -> None:
     in_table = table_cells(ctx)
     lead_in_year: int | None = None
     carried = False  # the sentence so far committed ('Phấn đấu …; …; …')
+    roadmaps = Roadmaps(ctx)
     for span in ctx.clauses:
         section, listed, skipped = sections.flags(span[0])
         if skipped or in_table(span):
@@ -330,14 +318,17 @@ def run(ctx: Context) -> None:
             item_opening, last_section = text, section
         if ctx.text.startswith(":", span[1]):  # "Đến hết năm 2030, phấn đấu đạt … sau:"
             lead_in_year = _own_year(text) or lead_in_year
-        found = clause_targets(ctx, span, section, listed, term_end, item_opening, carried)
+        found = clause_targets(ctx, span, section, listed, term_end, item_opening,
+                               carried or roadmaps.commits(text))
         carried = ctx.text.startswith(";", span[1]) and (
             carried or bool(found) or bool(R.COMMITMENT.search(text)))
         if found and not _own_year(text):
             _date_from_context(found, lead_in_year or sections.year(span[0]))
-        if found and attach_roadmap(ctx, targets, span, found):
+        if found and roadmaps.line(targets, span, found):
             continue
+        roadmaps.clause(span, text, found)
         targets.extend(tagged(found, "target_list" if listed else "target_prose"))
+    roadmaps.close()
     rows = table_targets(ctx, term_end, targets,
                          lambda span: clause_targets(ctx, span, None, True, term_end))
     prose = list(targets)  # two series of one row overlap each other, never the prose

@@ -35,6 +35,7 @@ from theodoi.services.history import audit
 from theodoi.services.progress import records as progress
 from theodoi.services.register import agencies, directory, items, plans
 from theodoi.services.register import review_decisions as review
+from theodoi.services.register import review_edits as edits
 from theodoi.services.register import review_guarded as reviewing
 from theodoi.services.register.review_decisions import ASSIGNMENT_FIELDS
 from theodoi.services.views import my_work
@@ -82,7 +83,9 @@ def typed(kind: str, field: str, stored: str | None) -> Any:
     """The value to put back, from its stored text (JSON unless the field is text)."""
     if stored is None:
         return None
-    text_kind = F.fields_of(kind).get(field, ("str",))[0] in ("str", "enum", "date")
+    # co-agencies are stored as a JSON list, like the other list fields
+    default = ("list",) if field == "co_agencies" else ("str",)
+    text_kind = F.fields_of(kind).get(field, default)[0] in ("str", "enum", "date")
     if text_kind or field in TEXT_FIELDS:
         return stored
     try:
@@ -125,6 +128,8 @@ def _review(s: Session, p: Principal, e: AuditEntry, unit: Unit, version: int | 
     item = _item(s, p, e.entity_kind, e.entity_id)
     rules.require(p.grants, access.chain(unit), rules.REVIEW)
     ref = items.ref_of(item)
+    if e.old is None and e.new == "added":
+        return _creation(s, p, e, unit, item, version)
     if e.new in ("corrected", "added"):
         # a side effect of typed corrections, not a decision: the fields are undone
         raise BadInput(f"'rà soát: đã sửa' của mục {ref} không hoàn tác được riêng; hãy hoàn "
@@ -147,6 +152,45 @@ def _review(s: Session, p: Principal, e: AuditEntry, unit: Unit, version: int | 
         return {"ref": ref, "field": "review", "value": item.review, "version": item.version}
     return Step(e.id, unit.id, [f"rà soát của mục {ref}: '{plans.REVIEW_LABELS[item.review]}'"
                                 f" → '{plans.REVIEW_LABELS[str(e.old)]}'"], run)
+
+
+def _creation(s: Session, p: Principal, e: AuditEntry, unit: Unit, item: Target | Task,
+              version: int | None) -> Step:
+    """An item a person added (or split off) undone: it is rejected, so nothing is lost."""
+    ref = items.ref_of(item)
+    if item.review == "rejected":
+        raise Conflict(f"mục {ref} đã bị loại rồi.")
+    now = item.review
+
+    def run() -> dict[str, Any]:
+        reviewing.check_version("mục", ref, item.version, version)
+        review.reject(s, ref)
+        audit.record(s, p, unit.id, e.entity_kind, item.id, "review", now, "rejected",
+                     reverts=e.id)
+        return {"ref": ref, "field": "review", "value": item.review, "version": item.version}
+    return Step(e.id, unit.id, [f"mục {ref} do người rà soát thêm: "
+                                f"'{plans.REVIEW_LABELS[now]}' → 'đã loại'"], run)
+
+
+def _plan_field(s: Session, p: Principal, e: AuditEntry, unit: Unit,
+                version: int | None) -> Step:
+    """A plan fact corrected on the review page, put back (refused if changed since)."""
+    plan = access.plan(s, p, e.entity_id, rules.REVIEW)
+    what = F.PLAN_FIELDS[e.field][2]
+    now = audit._text(edits.plan_facts(plan)[e.field])
+    if now != e.new:
+        raise Conflict(f"'{what}' của kế hoạch số {plan.id} đã được thay đổi lần nữa (hiện "
+                       f"là '{now or ''}'); không hoàn tác để khỏi ghi đè thay đổi mới hơn.")
+
+    def run() -> dict[str, Any]:
+        reviewing.check_version("kế hoạch", f"số {plan.id}", plan.version, version)
+        before = edits.plan_facts(plan)
+        edits.correct_plan(s, plan.id, {e.field: typed("plan", e.field, e.old)})
+        audit.record_changes(s, p, unit.id, "plan", plan.id, before, edits.plan_facts(plan),
+                             reverts=e.id)
+        return {"plan_id": plan.id, "field": e.field, "version": plan.version}
+    return Step(e.id, unit.id, [f"{what} của kế hoạch số {plan.id}: '{now or '—'}' → "
+                                f"'{e.old or '—'}'"], run)
 
 
 def _plan_status(s: Session, p: Principal, e: AuditEntry, unit: Unit,
@@ -366,6 +410,7 @@ HANDLERS: dict[tuple[str, str], Handler] = {
     ("task_update", "update"): _task_update,
     ("agency", "merged"): _merged,
     ("agency", "unmerged"): _unmerged,
+    **{("plan", name): _plan_field for name in F.PLAN_FIELDS},
 }
 FALLBACK: dict[str, Handler] = {"target": _item_field, "task": _item_field}
 

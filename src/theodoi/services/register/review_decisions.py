@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from theodoi.domain import fields as F
 from theodoi.domain import labels
-from theodoi.domain.errors import BadInput, Conflict, NotFound
+from theodoi.domain.errors import BadInput, Conflict, FieldError, NotFound
 from theodoi.services.register import agencies, items, revisions
 from theodoi.storage.models import Milestone, Plan, Target, Task, utcnow
 from theodoi.storage.repositories import plans as repo
@@ -32,7 +32,8 @@ def get_plan(s: Session, plan_id: int) -> Plan:
     return plan
 
 
-def _editable(item: Target | Task) -> Target | Task:
+def editable(item: Target | Task) -> Target | Task:
+    """The item, when its plan may still be changed (not closed)."""
     if item.plan.status == "closed":
         raise Conflict(f"kế hoạch số {item.plan_id} đã đóng; không sửa được mục "
                        f"{items.ref_of(item)}.")
@@ -40,7 +41,7 @@ def _editable(item: Target | Task) -> Target | Task:
 
 
 def accept(s: Session, ref: str) -> Target | Task:
-    item = _editable(items.get_item(s, ref))
+    item = editable(items.get_item(s, ref))
     if item.review in ("proposed", "rejected"):
         item.review = "accepted"
     item.reviewed_at = utcnow()
@@ -49,7 +50,7 @@ def accept(s: Session, ref: str) -> Target | Task:
 
 
 def reject(s: Session, ref: str) -> Target | Task:
-    item = _editable(items.get_item(s, ref))
+    item = editable(items.get_item(s, ref))
     item.review = "rejected"
     item.reviewed_at = utcnow()
     s.flush()
@@ -58,9 +59,11 @@ def reject(s: Session, ref: str) -> Target | Task:
 
 def correct(s: Session, ref: str, changes: Mapping[str, Any]) -> Target | Task:
     """Set fields of an item as a person typed them; every value is checked first."""
-    item = _editable(items.get_item(s, ref))
+    item = editable(items.get_item(s, ref))
     kind = "target" if isinstance(item, Target) else "task"
     plain, people, miles = _parse(kind, changes)
+    if isinstance(item, Target) and set(plain) & set(RANGE_FIELDS):
+        check_range({**{n: getattr(item, n) for n in RANGE_FIELDS}, **plain})
     for name, value in plain.items():
         setattr(item, name, value)
     for role, names in people.items():
@@ -74,6 +77,23 @@ def correct(s: Session, ref: str, changes: Mapping[str, Any]) -> Target | Task:
     return item
 
 
+RANGE_FIELDS = ("comparator", "value", "value_max")
+
+
+def check_range(values: Mapping[str, Any]) -> None:
+    """A range ('từ 9,5 đến 10 %') needs both ends, the low one first."""
+    if values.get("comparator") != "between":
+        return
+    low, high = values.get("value"), values.get("value_max")
+    if low is None:
+        raise FieldError("khoảng giá trị cần giá trị thấp (từ …).", field="value")
+    if high is None:
+        raise FieldError("khoảng giá trị cần giá trị cao (đến …).", field="value_max")
+    if high < low:
+        raise FieldError("giá trị cao của khoảng phải không nhỏ hơn giá trị thấp.",
+                         field="value_max")
+
+
 def _parse(kind: str, changes: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, list[str]],
                                                            dict[int, float | None] | None]:
     """Split typed changes into plain fields, assignments and milestones, all validated."""
@@ -85,7 +105,10 @@ def _parse(kind: str, changes: Mapping[str, Any]) -> tuple[dict[str, Any], dict[
         if name in ASSIGNMENT_FIELDS:
             people[ASSIGNMENT_FIELDS[name]] = _names(raw)
         elif name == "milestones" and kind == "target":
-            miles = parse_milestones(str(raw or ""))
+            try:
+                miles = parse_milestones(str(raw or ""))
+            except BadInput as exc:  # shown beside the roadmap field, not the year's
+                raise FieldError(f"lộ trình: {exc.message}", field="milestones") from None
         else:
             plain[name] = F.coerce(kind, name, raw)
     return plain, people, miles
@@ -132,7 +155,10 @@ def add_item(s: Session, plan_id: int, kind: str, values: Mapping[str, Any]) -> 
     F.fields_of(kind)
     for required in F.REQUIRED[kind]:
         if not str(values.get(required) or "").strip():
-            raise BadInput(f"cần {F.fields_of(kind)[required][2]} ({required}=…).")
+            raise FieldError(f"cần {F.fields_of(kind)[required][2]} ({required}=…).",
+                             field=required)
+    values = dict(values)
+    span = span_of(values.pop("span_start", None), values.pop("span_end", None))
     item: Target | Task
     if kind == "target":
         item = Target(review="added", position=len(plan.targets))
@@ -140,10 +166,28 @@ def add_item(s: Session, plan_id: int, kind: str, values: Mapping[str, Any]) -> 
     else:
         item = Task(review="added", position=len(plan.tasks))
         plan.tasks.append(item)
+    item.span_start, item.span_end = span
     s.flush()
     changes = dict(values)
-    changes.setdefault("text", values.get("indicator") or values.get("title"))
+    if not str(changes.get("text") or "").strip():
+        changes["text"] = values.get("indicator") or values.get("title")
     return correct(s, items.ref_of(item), changes)
+
+
+def span_of(start: Any, end: Any) -> tuple[int | None, int | None]:
+    """Where an added item stands in the source text (characters start..end), chosen by
+    selecting it on the review page; none when the person typed the item without one."""
+    if start in (None, "") and end in (None, ""):
+        return None, None
+    try:
+        low, high = int(str(start)), int(str(end))
+    except ValueError:
+        raise FieldError("vị trí trong văn bản gốc không hợp lệ; hãy chọn lại đoạn văn.",
+                         field="span") from None
+    if not 0 <= low < high:
+        raise FieldError("đoạn chọn trong văn bản gốc bị trống; hãy chọn lại đoạn văn.",
+                         field="span")
+    return low, high
 
 
 def accept_all(s: Session, plan_id: int) -> int:
@@ -212,7 +256,7 @@ def reopen(s: Session, plan_id: int) -> Plan:
 def restore_review(s: Session, ref: str, state: str) -> Target | Task:
     """Put an item's review decision back (a revert); an item of a live plan cannot go
     back to 'proposed', which activation ruled out."""
-    item = _editable(items.get_item(s, ref))
+    item = editable(items.get_item(s, ref))
     if state == "proposed" and item.plan.status != "draft":
         raise Conflict(f"kế hoạch số {item.plan_id} đang thực hiện; mục {ref} không thể "
                        "trở lại 'chờ rà soát'.")

@@ -14,14 +14,16 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from theodoi.domain import access as rules
-from theodoi.domain.errors import BadInput, Conflict
+from theodoi.domain.errors import BadInput, Conflict, FieldError, NotFound
 from theodoi.domain.numbers import NotANumber, read_number
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
 from theodoi.services.history import audit
 from theodoi.services.register import items, plans
 from theodoi.services.register import review_decisions as review
+from theodoi.services.register import review_edits as edits
 from theodoi.storage.models import Plan, Target, Task
+from theodoi.storage.repositories import plans as repo
 from theodoi.storage.repositories import progress as progress_repo
 
 
@@ -95,6 +97,9 @@ def correct(s: Session, p: Principal, ref: str, version: int | None,
     if not changed:
         raise BadInput("không có trường nào thay đổi.")
     review.correct(s, items.ref_of(item), changed)
+    after = snapshot(item)
+    if {**after, "review": None} == {**before, "review": None}:  # '9,5' typed over 9.5
+        raise BadInput("không có trường nào thay đổi.")
     _audited(s, p, item, before)
     return item
 
@@ -158,3 +163,87 @@ def close(s: Session, p: Principal, plan_id: int, version: int | None) -> Plan:
     review.close(s, plan.id)
     audit.record(s, p, plan.unit_id, "plan", plan.id, "status", "active", "closed")
     return plan
+
+
+def _created(s: Session, p: Principal, item: Target | Task, detail: dict[str, Any]) -> None:
+    """A new item in the history: its review None → 'added' (a revert rejects it), then
+    the values it was given."""
+    audit.record(s, p, item.plan.unit_id, _kind(item), item.id, "review", None, "added",
+                 detail=detail)
+    after = snapshot(item)
+    after.pop("review")
+    audit.record_changes(s, p, item.plan.unit_id, _kind(item), item.id, {}, after)
+
+
+def add_item(s: Session, p: Principal, plan_id: int, kind: str,
+             values: Mapping[str, Any]) -> Target | Task:
+    """An item the reader missed, typed (or selected in the source text) by the person."""
+    plan = access.plan(s, p, plan_id, rules.REVIEW)
+    item = review.add_item(s, plan.id, kind, values)
+    _created(s, p, item, {"added_to": plan.id})
+    return item
+
+
+def split(s: Session, p: Principal, ref: str, version: int | None,
+          second_part: str) -> tuple[Target | Task, Target | Task]:
+    """Two commitments read as one: the item keeps its head, a new item takes the tail."""
+    item = _guarded(s, p, ref, version)
+    before = snapshot(item)
+    first, second = edits.split(s, items.ref_of(item), second_part)
+    _audited(s, p, first, before)
+    _created(s, p, second, {"split_from": items.ref_of(first)})
+    return first, second
+
+
+def merge(s: Session, p: Principal, ref: str, version: int | None,
+          other_ref: str) -> Target | Task:
+    """One commitment read as two: the other item joins this one and is rejected."""
+    keep = _guarded(s, p, ref, version)
+    try:
+        other = access.item(s, p, other_ref.strip(), rules.REVIEW)
+    except (BadInput, NotFound) as exc:  # a mistyped code: said beside the field
+        raise FieldError(exc.message, field="other") from None
+    before, other_before = snapshot(keep), other.review
+    edits.merge(s, items.ref_of(keep), items.ref_of(other))
+    _audited(s, p, keep, before)
+    audit.record(s, p, other.plan.unit_id, _kind(other), other.id, "review", other_before,
+                 other.review, detail={"merged_into": items.ref_of(keep)})
+    return keep
+
+
+def correct_plan(s: Session, p: Principal, plan_id: int, version: int | None,
+                 changes: Mapping[str, Any]) -> Plan:
+    """Fix the plan's number, date, issuer, title, term or kind; only what differs is
+    written, each field audited before/after."""
+    plan = access.plan(s, p, plan_id, rules.REVIEW)
+    check_version("kế hoạch", f"số {plan.id}", plan.version, version)
+    before = edits.plan_facts(plan)
+    edits.correct_plan(s, plan.id, changes)
+    after = edits.plan_facts(plan)
+    if after == before:
+        raise BadInput("không có trường nào thay đổi.")
+    audit.record_changes(s, p, plan.unit_id, "plan", plan.id, before, after)
+    return plan
+
+
+def deletion(s: Session, p: Principal, plan_id: int) -> dict[str, Any]:
+    """What deleting the draft would remove, or what stops it (nothing is changed)."""
+    plan = access.plan(s, p, plan_id, rules.REVIEW)
+    blockers = [f"{n} {edits.DEPENDENT_LABELS[k]}"
+                for k, n in repo.dependents(s, plan.id).items()]
+    if plan.status != "draft":
+        blockers.insert(0, "kế hoạch không còn là bản nháp (hãy đóng thay vì xóa)")
+    return {"plan": plans.plan_summary(plan), "version": plan.version,
+            "unit_id": plan.unit_id, "targets": len(plan.targets), "tasks": len(plan.tasks),
+            "blockers": blockers}
+
+
+def delete_draft(s: Session, p: Principal, plan_id: int, version: int | None
+                 ) -> dict[str, Any]:
+    """Delete a draft nothing depends on; the history keeps what it was."""
+    plan = access.plan(s, p, plan_id, rules.REVIEW)
+    check_version("kế hoạch", f"số {plan.id}", plan.version, version)
+    unit_id = plan.unit_id
+    gone = edits.delete_draft(s, plan.id)
+    audit.record(s, p, unit_id, "plan", gone["id"], "deleted", "draft", None, detail=gone)
+    return gone | {"unit_id": unit_id}

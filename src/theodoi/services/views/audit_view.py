@@ -39,7 +39,7 @@ OTHER_LABELS = {"lead_agency": "cơ quan chủ trì", "co_agencies": "cơ quan p
                 "milestones": "lộ trình", "review": "rà soát", "status": "trạng thái",
                 "name": "tên", "baseline_value": "số liệu gốc", "baseline_year": "năm gốc",
                 "value": "giá trị thực hiện", "update": "tiến độ", "merged": "gộp cơ quan",
-                "unmerged": "tách cơ quan đã gộp"}
+                "unmerged": "tách cơ quan đã gộp", "deleted": "xóa bản nháp"}
 
 
 def revertible_field(kind: str, field: str) -> bool:
@@ -48,7 +48,7 @@ def revertible_field(kind: str, field: str) -> bool:
 
 
 def field_label(kind: str, field: str) -> str:
-    known = F.fields_of(kind) if kind in ITEM_KINDS else {}
+    known = F.fields_of(kind) if kind in (*ITEM_KINDS, "plan") else {}
     return known[field][2] if field in known else OTHER_LABELS.get(field, field)
 
 

@@ -17,6 +17,7 @@ from theodoi.extraction.rules.provenance import RULE_LABELS
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
 from theodoi.services.register import items, plans
+from theodoi.services.register import review_edits as edits
 from theodoi.storage.models import Plan, Target, Task
 from theodoi.storage.repositories import plans as repo
 
@@ -69,6 +70,11 @@ def item_row(item: Target | Task) -> dict[str, Any]:
     return data
 
 
+def item_of(s: Session, p: Principal, ref: str) -> dict[str, Any]:
+    """One item as the review page shows it (a form shown again with its error)."""
+    return item_row(access.item(s, p, ref))
+
+
 def proposed_by(item: Target | Task) -> str | None:
     """Which rule of the extractor proposed the item, in words; None for an item a person
     added or one read before rules were named."""
@@ -92,4 +98,5 @@ def review_page(s: Session, p: Principal, plan_id: int) -> dict[str, Any]:
             "tasks": [item_row(i) for i in visible if isinstance(i, Task)],
             "warnings": list(stored.extraction.get("warnings") or []) if stored else [],
             "segments": segments(text, spans) if text is not None else [],
-            "can_review": rules.REVIEW in allowed and plan.status != "closed"}
+            "can_review": rules.REVIEW in allowed and plan.status != "closed",
+            "facts": {**edits.plan_facts(plan), "issued_on": plan.issued_on}}

@@ -12,10 +12,14 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from theodoi.storage.models import (
     Assignment,
     Basis,
+    ExplanationRequest,
     Plan,
+    ProgressRecord,
     SourceFile,
     Target,
+    TargetLink,
     Task,
+    TaskUpdate,
     Unit,
     UnitStamp,
 )
@@ -143,3 +147,25 @@ def bases_unlinked(s: Session) -> list[Basis]:
 def delete(s: Session, row: object) -> None:
     s.delete(row)
     s.flush()
+
+
+def dependents(s: Session, plan_id: int) -> dict[str, int]:
+    """What stands on a plan and would be lost with it: versions revising it, plans whose
+    basis names it, and figures, task updates, explanation requests and confirmed links on
+    its items (only the kinds found, each with how many)."""
+    targets = select(Target.id).where(Target.plan_id == plan_id).scalar_subquery()
+    tasks = select(Task.id).where(Task.plan_id == plan_id).scalar_subquery()
+    queries = {
+        "revisions": select(func.count()).where(Plan.revises_id == plan_id),
+        "bases": select(func.count()).where(Basis.linked_plan_id == plan_id,
+                                            Basis.plan_id != plan_id),
+        "records": select(func.count()).where(ProgressRecord.target_id.in_(targets)),
+        "updates": select(func.count()).where(TaskUpdate.task_id.in_(tasks)),
+        "explanations": select(func.count()).where(
+            ExplanationRequest.target_id.in_(targets) | ExplanationRequest.task_id.in_(tasks)),
+        "links": select(func.count()).where(
+            TargetLink.state == "confirmed",
+            TargetLink.target_id.in_(targets) | TargetLink.other_id.in_(targets)),
+    }
+    counts = {name: s.scalar(q) or 0 for name, q in queries.items()}
+    return {name: n for name, n in counts.items() if n}

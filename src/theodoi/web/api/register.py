@@ -29,6 +29,21 @@ class Correction(BaseModel):
     changes: dict[str, Any]
 
 
+class NewItem(BaseModel):
+    kind: str
+    values: dict[str, Any]
+
+
+class Split(BaseModel):
+    version: int
+    second_part: str
+
+
+class ItemMerge(BaseModel):
+    version: int
+    other: str
+
+
 class Confirm(BaseModel):
     version: int
     name: str | None = None
@@ -134,6 +149,46 @@ def accept_all(plan_id: int, body: Versioned, s: deps.Db, p: deps.User) -> dict[
 def activate(plan_id: int, body: Versioned, s: deps.Db, p: deps.User) -> dict[str, Any]:
     plan = reviewing.activate(s, p, plan_id, body.version)
     return {"id": plan.id, "status": plan.status, "version": plan.version}
+
+
+@router.post("/plans/{plan_id}/items", status_code=201)
+def add_item(plan_id: int, body: NewItem, s: deps.Db, p: deps.User) -> dict[str, Any]:
+    """An item the reader missed; `values` may carry `span_start`/`span_end` in the
+    source text."""
+    return item_row(reviewing.add_item(s, p, plan_id, body.kind, body.values))
+
+
+@router.post("/items/{ref}/split", status_code=201)
+def split(ref: str, body: Split, s: deps.Db, p: deps.User) -> dict[str, Any]:
+    """Cut the item where `second_part` begins: {"first": …, "second": …}."""
+    first, second = reviewing.split(s, p, ref, body.version, body.second_part)
+    return {"first": item_row(first), "second": item_row(second)}
+
+
+@router.post("/items/{ref}/merge")
+def merge_items(ref: str, body: ItemMerge, s: deps.Db, p: deps.User) -> dict[str, Any]:
+    """`other` joins this item and is rejected; the joined item is returned."""
+    return item_row(reviewing.merge(s, p, ref, body.version, body.other))
+
+
+@router.post("/plans/{plan_id}/facts")
+def plan_facts(plan_id: int, body: Correction, s: deps.Db, p: deps.User) -> dict[str, Any]:
+    """Fix the plan's number, issued_on, issuer, title, kind, term_start, term_end."""
+    plan = reviewing.correct_plan(s, p, plan_id, body.version, body.changes)
+    summary: dict[str, Any] = review_view.review_page(s, p, plan.id)["plan"]
+    return summary
+
+
+@router.get("/plans/{plan_id}/delete")
+def delete_preview(plan_id: int, s: deps.Db, p: deps.User) -> dict[str, Any]:
+    """What deleting the draft would remove, or what stops it (nothing is changed)."""
+    return reviewing.deletion(s, p, plan_id)
+
+
+@router.delete("/plans/{plan_id}")
+def delete(plan_id: int, version: int, s: deps.Db, p: deps.User) -> dict[str, Any]:
+    """Delete a draft nothing depends on (`?version=` as the page read it)."""
+    return reviewing.delete_draft(s, p, plan_id, version)
 
 
 @router.get("/plans/{plan_id}/activate")

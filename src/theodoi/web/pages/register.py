@@ -8,12 +8,15 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from theodoi.domain.errors import BadInput, FieldError
+from theodoi.domain.fields import PLAN_FIELDS
 from theodoi.services import freshness, jobs, reminders
-from theodoi.services.register import confirmations, directory
+from theodoi.services.register import confirmations, directory, items
 from theodoi.services.register import review_guarded as reviewing
 from theodoi.services.views import home_view, register_view, review_view
 from theodoi.services.views.review_view import item_row
 from theodoi.web import deps
+from theodoi.web.errors import sentence
 from theodoi.web.templating import render
 from theodoi.web.validation import validated
 
@@ -84,6 +87,36 @@ def _item_done(request: Request, item: Any) -> Response:
     return RedirectResponse(f"/ke-hoach/{item.plan_id}#muc-{row['ref']}", status_code=303)
 
 
+def _go(request: Request, plan_id: int, ref: str | None = None) -> Response:
+    """After a change that reshapes the page (a new item, a split): the page again, at
+    the item. The query makes it a new address: a jump to another #anchor of the page
+    the browser shows would only scroll, not load what changed."""
+    url = (f"/ke-hoach/{plan_id}?muc={ref}#muc-{ref}" if ref
+           else f"/ke-hoach/{plan_id}?sua=thong-tin")
+    if request.headers.get("hx-request"):
+        return Response(status_code=204, headers={"HX-Redirect": url})
+    return RedirectResponse(url, status_code=303)
+
+
+def _fix_beside(request: Request, exc: BadInput, template: str, form: str,
+                typed: dict[str, str], **context: Any) -> Response:
+    """A value that cannot be used, shown beside its field in the form again, with what
+    the person typed kept (htmx); a plain form post gets the error page."""
+    if not request.headers.get("hx-request"):
+        raise exc
+    field = exc.field if isinstance(exc, FieldError) else ""
+    errors = {field: sentence(exc.message)}
+    return HTMLResponse(render(template, request, typed=typed, errors=errors,
+                               open_form=form, can_review=True, **context), status_code=400)
+
+
+def _version(form: Any) -> int:
+    version = str(form.get("version") or "")
+    if not version.isdigit():
+        raise BadInput("thiếu phiên bản (version) của trang; hãy tải lại trang rồi làm lại.")
+    return int(version)
+
+
 @router.post("/muc/{ref}/chap-nhan")
 def accept(request: Request, ref: str, version: Version, s: deps.Db,
            p: deps.User) -> Response:
@@ -114,20 +147,113 @@ def reject(request: Request, ref: str, version: Version, s: deps.Db, p: deps.Use
     return _item_done(request, reviewing.reject(s, p, ref, version))
 
 
-CORRECTABLE = ("indicator", "title", "text", "field", "kind", "value", "unit",
-               "deadline_year", "due_text", "lead_agency", "co_agencies", "milestones")
+TARGET_FORM = ("indicator", "text", "kind", "comparator", "value", "value_max", "value_of",
+               "unit", "field", "deadline_year", "milestones", "lead_agency", "co_agencies")
+TASK_FORM = ("title", "text", "kind", "lead_agency", "co_agencies", "leader",
+             "advisory_agency", "due_text", "due_date", "due_recurrence", "product",
+             "submit_to")
+
+
+def _form_of(kind: str, form: Any) -> dict[str, str]:
+    names = TARGET_FORM if kind == "target" else TASK_FORM
+    return {k: str(form[k]) for k in names if k in form}
 
 
 @router.post("/muc/{ref}/sua")
 def correct(request: Request, ref: str, s: deps.Db, p: deps.User,
             form: deps.Fields) -> Response:
-    changes = {k: str(form[k]) for k in CORRECTABLE if k in form}
-    version = str(form.get("version") or "")
-    if not version.isdigit():
-        from theodoi.domain.errors import BadInput
+    kind = "target" if ref.strip().lower().startswith("t") else "task"
+    changes = _form_of(kind, form)
+    try:
+        return _item_done(request, reviewing.correct(s, p, ref, _version(form), changes))
+    except BadInput as exc:
+        s.rollback()
+        return _fix_beside(request, exc, "_item.html", "sua", changes,
+                           item=review_view.item_of(s, p, ref))
 
-        raise BadInput("thiếu phiên bản của mục (version).")
-    return _item_done(request, reviewing.correct(s, p, ref, int(version), changes))
+
+@router.post("/muc/{ref}/tach")
+def split(request: Request, ref: str, s: deps.Db, p: deps.User,
+          form: deps.Fields) -> Response:
+    part = str(form.get("second_part") or "")
+    try:
+        first, second = reviewing.split(s, p, ref, _version(form), part)
+    except BadInput as exc:
+        s.rollback()
+        return _fix_beside(request, exc, "_item.html", "tach-gop", {"second_part": part},
+                           item=review_view.item_of(s, p, ref))
+    return _go(request, first.plan_id, items.ref_of(second))
+
+
+@router.post("/muc/{ref}/gop")
+def merge_items(request: Request, ref: str, s: deps.Db, p: deps.User,
+                form: deps.Fields) -> Response:
+    other = str(form.get("other") or "")
+    try:
+        keep = reviewing.merge(s, p, ref, _version(form), other)
+    except BadInput as exc:
+        s.rollback()
+        return _fix_beside(request, exc, "_item.html", "tach-gop", {"other": other},
+                           item=review_view.item_of(s, p, ref))
+    return _go(request, keep.plan_id, items.ref_of(keep))
+
+
+ADD_FORM = ("kind", "name", "text", "value", "unit", "deadline_year", "due_text",
+            "lead_agency", "span_start", "span_end")
+
+
+@router.post("/ke-hoach/{plan_id}/them-muc")
+def add_item(request: Request, plan_id: int, s: deps.Db, p: deps.User,
+             form: deps.Fields) -> Response:
+    """An item the reader missed; its span and text come from the selection in the
+    source (app.js), or are typed."""
+    typed = {k: str(form[k]) for k in ADD_FORM if k in form}
+    try:
+        item = reviewing.add_item(s, p, plan_id, typed.get("kind", ""), _added(typed))
+    except BadInput as exc:
+        s.rollback()
+        if isinstance(exc, FieldError) and exc.field in ("indicator", "title"):
+            exc.field = "name"
+        return _fix_beside(request, exc, "_add_item.html", "them", typed,
+                           data=review_view.review_page(s, p, plan_id))
+    return _go(request, plan_id, items.ref_of(item))
+
+
+def _added(typed: dict[str, str]) -> dict[str, str]:
+    """The add form's values as the item kind names them (blank ones left out)."""
+    kind = typed.get("kind")
+    name = "indicator" if kind == "target" else "title"
+    keep = (("value", "unit", "deadline_year") if kind == "target" else ("due_text",))
+    values = {name: typed.get("name", ""), "text": typed.get("text", "")}
+    values.update({k: typed[k] for k in (*keep, "lead_agency", "span_start", "span_end")
+                   if typed.get(k, "").strip()})
+    return values
+
+
+@router.post("/ke-hoach/{plan_id}/thong-tin")
+def plan_facts(request: Request, plan_id: int, s: deps.Db, p: deps.User,
+               form: deps.Fields) -> Response:
+    """The plan's number, date, issuer, title, term and kind, fixed by the person."""
+    typed = {k: str(form[k]) for k in PLAN_FIELDS if k in form}
+    try:
+        reviewing.correct_plan(s, p, plan_id, _version(form), typed)
+    except BadInput as exc:
+        s.rollback()
+        return _fix_beside(request, exc, "_plan_facts.html", "thong-tin", typed,
+                           data=review_view.review_page(s, p, plan_id))
+    return _go(request, plan_id)
+
+
+@router.get("/ke-hoach/{plan_id}/xoa")
+def delete_confirm(request: Request, plan_id: int, s: deps.Db, p: deps.User) -> Response:
+    """Before deleting a draft: what goes with it, or what stands on it."""
+    return page(request, "plan_delete.html", data=reviewing.deletion(s, p, plan_id))
+
+
+@router.post("/ke-hoach/{plan_id}/xoa")
+def delete(plan_id: int, version: Version, s: deps.Db, p: deps.User) -> Response:
+    gone = reviewing.delete_draft(s, p, plan_id, version)
+    return RedirectResponse(f"/don-vi/{gone['unit_id']}", status_code=303)
 
 
 @router.post("/ke-hoach/{plan_id}/chap-nhan-tat-ca")

@@ -23,6 +23,49 @@ document.addEventListener("htmx:xhr:progress", function (event) {
   });
 })();
 
+// Review: words selected in the source text fill the "add a missed item" form with their
+// place (characters counted as Python counts them, by code point) and the text itself.
+(function () {
+  var source = document.querySelector(".nguon");
+  if (!source) return;
+  function at(node, offset) {
+    var range = document.createRange();
+    range.selectNodeContents(source);
+    range.setEnd(node, offset);
+    return Array.from(range.toString()).length;
+  }
+  document.addEventListener("selectionchange", function () {
+    var form = document.querySelector("form[data-chon-doan]");
+    var chosen = window.getSelection();
+    if (!form || !chosen || chosen.isCollapsed || chosen.rangeCount === 0) return;
+    var range = chosen.getRangeAt(0);
+    if (!source.contains(range.startContainer) || !source.contains(range.endContainer)) return;
+    var text = range.toString().trim();
+    if (!text) return;
+    var start = at(range.startContainer, range.startOffset);
+    var end = at(range.endContainer, range.endOffset);
+    form.elements.span_start.value = start;
+    form.elements.span_end.value = end;
+    form.elements.text.value = text;
+    if (!form.elements.name.value) form.elements.name.value = text.split("\n")[0].slice(0, 200);
+    form.querySelector("[data-doan-chon]").textContent =
+      "Đoạn đã chọn: ký tự " + start + "–" + end + " của văn bản gốc.";
+    form.closest("details").open = true;
+  });
+})();
+
+// A form sent back with a value that cannot be used: the cursor goes to that field, so its
+// message (right under it) is on screen, on a phone too, without hunting for it.
+document.addEventListener("htmx:afterSettle", function (event) {
+  var bad = event.detail.elt && event.detail.elt.isConnected
+    ? event.detail.elt.querySelector("[aria-invalid='true']") : null;
+  bad = bad || document.querySelector("main [aria-invalid='true']");
+  if (bad) {
+    bad.focus();
+    bad.scrollIntoView({block: "center"});
+  }
+});
+
 // A form's message (saved, or what was wrong) is shown in the notice area at the form's top;
 // after htmx puts it there, keep it in view (scrolling as little as possible) and give it
 // the focus, so a screen reader reads it too. Without htmx the page reloads at #tb-…
