@@ -50,9 +50,8 @@ def test_submit_return_submit_approve_keeps_every_step(session: Any) -> None:
         ("tra_lai", "tra_lai", None, "Bổ sung nguồn vốn từng năm", "chutich"),
         ("trinh", "da_trinh", "du-thao-2.pdf", None, "kinhte"),
         ("duyet", "da_duyet", None, None, "chutich")]
-    task_id = int(r.invest[1:])
-    assert [(e.old, e.new, e.username) for e in audit.history(session, "task", task_id)
-            if e.field == "product"] == [
+    assert [(e.old, e.new, e.username) for st in done["steps"]
+            for e in audit.history(session, "product_step", st["id"])] == [
         ("đang soạn", "đã trình", "kinhte"), ("đã trình", "trả lại", "chutich"),
         ("trả lại", "đã trình", "kinhte"), ("đã trình", "đã duyệt", "chutich")]
     step = done["steps"][2]["id"]

@@ -83,9 +83,11 @@ def _move(s: Session, p: Principal, task: Task, action: str, *, on: date, has_fi
     row = repo.add(s, ProductStep(task_id=task.id, action=action, state=after, made_on=on,
                                   to_body=body, reason=(reason or "").strip() or None,
                                   by=p.username))
-    audit.record(s, p, task.plan.unit_id, "task", task.id, "product",
+    # a step of its own kind: never undone (the next move answers it), and not the
+    # task's 'product' field, which an undo of a task field would overwrite
+    audit.record(s, p, task.plan.unit_id, "product_step", row.id, "state",
                  rules.STATE_LABELS[before], rules.STATE_LABELS[after],
-                 detail={"step": row.id, "action": action, "reason": row.reason})
+                 detail={"task": task.id, "action": action, "reason": row.reason})
     return row
 
 
@@ -94,17 +96,21 @@ def product(s: Session, p: Principal, ref: str, as_of: date) -> dict[str, Any]:
     task = access.item(s, p, ref)
     if not isinstance(task, Task):
         raise BadInput(f"{ref} là chỉ tiêu; chỉ nhiệm vụ có sản phẩm để trình, duyệt.")
+    return of_task(s, task, access.actions_at(p, task.plan.unit), as_of) | {"ref": ref}
+
+
+def of_task(s: Session, task: Task, allowed: frozenset[str], as_of: date) -> dict[str, Any]:
+    """The product part of a task's page for a person allowed `allowed` at its unit."""
     rows = repo.steps(s, task.id)
     steps = [rules.Step(r.action, r.made_on, r.state) for r in rows]
     state = rules.state_of(steps)
     code = rules.standing(steps, task.due_date, as_of)
-    allowed = access.actions_at(p, task.plan.unit)
-    return {"ref": ref, "submit_to": list(task.submit_to or []), "state": state,
+    return {"submit_to": list(task.submit_to or []), "state": state,
             "state_label": rules.STATE_LABELS[state], "standing": code,
             "standing_label": rules.STANDING_LABELS[code],
             "steps": [asdict(_row(s, r)) for r in rows],
-            "can_submit": bool(rules.MAY[rules.SUBMIT] & allowed) and (state, rules.SUBMIT)
-            in rules.MOVES,
+            "can_submit": bool(rules.MAY[rules.SUBMIT] & allowed)
+            and (state, rules.SUBMIT) in rules.MOVES,
             "can_decide": bool(rules.MAY[rules.APPROVE] & allowed) and state == rules.SUBMITTED}
 
 

@@ -1,0 +1,49 @@
+"""The product forms of a task's page: trình (with the file), duyệt, trả lại (with the
+reason), and the download of a submitted file; each answers with the task's page."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi.responses import RedirectResponse, Response
+
+from theodoi.services.approval import flow
+from theodoi.web import deps
+from theodoi.web.downloads import attachment_response
+
+router = APIRouter(include_in_schema=False)
+Text = Annotated[str, Form()]
+
+
+def _back(ref: str) -> Response:
+    return RedirectResponse(f"/nhiem-vu/{ref}?da_ghi=san-pham#san-pham", status_code=303)
+
+
+@router.post("/nhiem-vu/{ref}/trinh")
+def submit(request: Request, ref: str, s: deps.Db, p: deps.User,
+           file: Annotated[UploadFile, File()], to_body: Text = "") -> Response:
+    limit = deps.settings_of(request).max_evidence_bytes
+    content = file.file.read(limit + 1)  # one byte over the limit is enough to refuse
+    flow.submit(s, p, ref, (file.filename or "", content), on=date.today(), max_bytes=limit,
+                to_body=to_body)
+    return _back(ref)
+
+
+@router.post("/nhiem-vu/{ref}/duyet")
+def approve(ref: str, s: deps.Db, p: deps.User) -> Response:
+    flow.decide(s, p, ref, "duyet", on=date.today())
+    return _back(ref)
+
+
+@router.post("/nhiem-vu/{ref}/tra-lai")
+def return_(ref: str, s: deps.Db, p: deps.User, reason: Text = "") -> Response:
+    flow.decide(s, p, ref, "tra_lai", on=date.today(), reason=reason)
+    return _back(ref)
+
+
+@router.get("/nhiem-vu/{ref}/san-pham/{step_id}")
+def download(ref: str, step_id: int, s: deps.Db, p: deps.User) -> Response:
+    file = flow.step_file(s, p, ref, step_id)
+    return attachment_response(file.name, file.content)
