@@ -14,6 +14,6 @@ def test_the_task_page_shows_the_body_the_work_reports_to(world: World, as_user:
     # ke-hoach-v1.txt: "Giao Phòng Kinh tế chủ trì theo dõi, tổng hợp …, báo cáo UBND xã …"
     assert agency.get("/api/items/k3").json()["item"]["submit_to"] == ["UBND xã"]
     page = agency.get("/nhiem-vu/k3").text
-    assert "<dt>Trình, báo cáo</dt><dd>UBND xã</dd>" in page
+    assert "<dt>Trình, gửi đến</dt><dd>UBND xã</dd>" in page
     # k1 "Xây dựng Kế hoạch đầu tư công trung hạn" names no body it goes to
-    assert "Trình, báo cáo" not in agency.get("/nhiem-vu/k1").text
+    assert "Trình, gửi đến" not in agency.get("/nhiem-vu/k1").text
