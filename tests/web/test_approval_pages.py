@@ -36,6 +36,15 @@ def test_the_api_takes_a_product_through_return_and_approval(world: World,
     got = leader.get(f"/api/items/k3/product/files/{done['steps'][2]['id']}")
     assert got.content == PDF and "bao-cao-2.pdf" in got.headers["content-disposition"]
     assert as_user("khac").get("/api/items/k3/product").status_code == 404
+    unit_id = agency.get("/api/items/k3").json()["unit"]["id"]
+    history = as_user("vanphong").get(f"/api/units/{unit_id}/audit").json()["entries"]
+    steps = [e for e in history if e["entity_kind"] == "product_step"]
+    assert [e["label"] for e in reversed(steps)] == [
+        "Trạng thái sản phẩm: đang soạn → đã trình", "Trạng thái sản phẩm: đã trình → trả lại",
+        "Trạng thái sản phẩm: trả lại → đã trình", "Trạng thái sản phẩm: đã trình → đã duyệt"]
+    assert steps[0]["ref"] == "k3" and steps[0]["entity_label"].startswith(
+        "sản phẩm trình duyệt — ")
+    assert not any(e["revertible"] for e in steps)  # the next move answers a step
 
 
 def test_the_task_page_forms_follow_the_roles(world: World, as_user: Any) -> None:
