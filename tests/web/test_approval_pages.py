@@ -61,3 +61,12 @@ def test_the_task_page_forms_follow_the_roles(world: World, as_user: Any) -> Non
     page = leader.get("/nhiem-vu/k3").text
     assert "đã trình" in page and "du-thao.pdf" in page
     assert 'action="/nhiem-vu/k3/duyet"' in page and 'action="/nhiem-vu/k3/trinh"' not in page
+
+
+def test_a_submission_without_its_file_is_refused_in_words(world: World, as_user: Any) -> None:
+    implement(as_user, world)
+    agency = as_user("donvi")
+    csrf = agency.cookies.get("csrf_token") or ""
+    r = agency.post("/nhiem-vu/k3/trinh", data={"csrf_token": csrf}, follow_redirects=False)
+    assert r.status_code == 400 and "cần kèm tệp sản phẩm" in r.text
+    assert agency.get("/api/items/k3/product").json()["steps"] == []

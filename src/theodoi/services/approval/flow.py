@@ -50,17 +50,20 @@ def _steps(s: Session, task: Task) -> list[rules.Step]:
     return [rules.Step(r.action, r.made_on, r.state) for r in repo.steps(s, task.id)]
 
 
-def submit(s: Session, p: Principal, ref: str, file: tuple[str, bytes], *, on: date,
+def submit(s: Session, p: Principal, ref: str, file: tuple[str, bytes] | None, *, on: date,
            max_bytes: int, to_body: str | None = None) -> dict[str, Any]:
-    """Submit task `ref`'s product with its file (checked by content and size first) to
-    `to_body`, by default the first body the plan names."""
+    """Submit task `ref`'s product with its file (checked by content and size before
+    anything is stored) to `to_body`, by default the first body the plan names."""
     task = _task(s, p, ref)
-    name, content = evidence.check(*file, max_bytes)
+    checked = evidence.check(*file, max_bytes) if file is not None else None
     body = (to_body or "").strip() or next(iter(task.submit_to or []), None)
-    row = _move(s, p, task, rules.SUBMIT, on=on, has_file=True, reason=None, body=body)
-    row.attachment_id = files.add_attachment(
-        s, hashlib.sha256(content).hexdigest(), name, content).id
-    s.flush()
+    row = _move(s, p, task, rules.SUBMIT, on=on, has_file=checked is not None, reason=None,
+                body=body)
+    if checked is not None:
+        name, content = checked
+        row.attachment_id = files.add_attachment(
+            s, hashlib.sha256(content).hexdigest(), name, content).id
+        s.flush()
     return product(s, p, ref, on)
 
 

@@ -23,11 +23,12 @@ def _back(ref: str) -> Response:
 
 @router.post("/nhiem-vu/{ref}/trinh")
 def submit(request: Request, ref: str, s: deps.Db, p: deps.User,
-           file: Annotated[UploadFile, File()], to_body: Text = "") -> Response:
+           file: Annotated[UploadFile | None, File()] = None, to_body: Text = "") -> Response:
     limit = deps.settings_of(request).max_evidence_bytes
-    content = file.file.read(limit + 1)  # one byte over the limit is enough to refuse
-    flow.submit(s, p, ref, (file.filename or "", content), on=date.today(), max_bytes=limit,
-                to_body=to_body)
+    chosen = None  # none chosen: the flow says a submission needs its file
+    if file is not None and file.filename:
+        chosen = file.filename, file.file.read(limit + 1)  # a byte over the limit refuses
+    flow.submit(s, p, ref, chosen, on=date.today(), max_bytes=limit, to_body=to_body)
     return _back(ref)
 
 
