@@ -40,6 +40,11 @@ def test_submit_return_submit_approve(settings_env: str, capsys: Any, tmp_path: 
     assert out.splitlines()[0] == f"{invest}: trả lại (bị trả lại, chưa trình lại)."
     assert theodoi(capsys, "approval", "submit", invest, "--file", str(draft), "--as",
                    "kinhte", "--on", "01/10/2026")[0] == 0
+    code, out, _ = theodoi(capsys, "approval", "list", "--unit", UNIT, "--as", "chutich",
+                           "--on", "03/10/2026")
+    assert code == 0 and out.splitlines()[:2] == [
+        "Chờ duyệt: 1", f"  {invest} Xây dựng Kế hoạch đầu tư công trung hạn — Phòng Kinh tế, "
+        "đã trình đúng hạn, chờ duyệt"]
     assert theodoi(capsys, "approval", "approve", invest, "--as", "chutich", "--on",
                    "05/10/2026")[0] == 0
     code, out, _ = theodoi(capsys, "approval", "show", invest, "--as", "chutich", "--format",

@@ -14,6 +14,7 @@ from theodoi.services.accounts import users
 from theodoi.services.accounts.access import Principal
 from theodoi.services.approval import flow
 from theodoi.services.history import audit
+from theodoi.services.register import units
 from theodoi.storage.models import ProductStep
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -94,3 +95,24 @@ def test_refusals_store_nothing(session: Any) -> None:
     with pytest.raises(BadInput, match="chỉ tiêu"):
         flow.product(session, who["chutich"], r.income, date(2026, 9, 2))
     assert session.query(ProductStep).count() == 1
+
+
+def test_the_unit_lists_products_waiting_and_returned_each_to_its_own(session: Any) -> None:
+    r = active_v1(session)
+    who = _people(session)
+    unit = units.find(session, "Xã An Bình").id
+    flow.submit(session, who["kinhte"], r.invest, ("kh.pdf", PDF), on=date(2026, 10, 3),
+                max_bytes=MAX)  # due 30/09/2026: late
+    flow.submit(session, who["vhxh"], r.tourism, ("da.pdf", PDF), on=date(2026, 5, 1),
+                max_bytes=MAX)
+    flow.decide(session, who["chutich"], r.tourism, "tra_lai", on=date(2026, 5, 4),
+                reason="Làm rõ kinh phí")
+    seen = flow.open_products(session, who["chutich"], unit, date(2026, 10, 5))
+    assert [(x["ref"], x["standing"]) for x in seen["waiting"]] == [
+        (r.invest, "cho_duyet_tre_han")]
+    assert [(x["ref"], x["reason"], x["lead_agency"]) for x in seen["returned"]] == [
+        (r.tourism, "Làm rõ kinh phí", "Phòng Văn hóa - Xã hội")]
+    own = flow.open_products(session, who["kinhte"], unit, date(2026, 10, 5))
+    assert [x["ref"] for x in own["waiting"]] == [r.invest] and own["returned"] == []
+    flow.decide(session, who["chutich"], r.invest, "duyet", on=date(2026, 10, 6))
+    assert flow.open_products(session, who["chutich"], unit, date(2026, 10, 6))["waiting"] == []

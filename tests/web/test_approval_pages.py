@@ -70,3 +70,16 @@ def test_a_submission_without_its_file_is_refused_in_words(world: World, as_user
     r = agency.post("/nhiem-vu/k3/trinh", data={"csrf_token": csrf}, follow_redirects=False)
     assert r.status_code == 400 and "cần kèm tệp sản phẩm" in r.text
     assert agency.get("/api/items/k3/product").json()["steps"] == []
+
+
+def test_the_unit_page_lists_products_waiting_for_a_leader(world: World, as_user: Any) -> None:
+    implement(as_user, world)
+    agency, leader = as_user("donvi"), as_user("lanhdao")
+    unit_id = agency.get("/api/items/k3").json()["unit"]["id"]
+    assert agency.post("/api/items/k3/product/submit",
+                       json={"file": _file("bao-cao.pdf")}).status_code == 201
+    data = leader.get(f"/api/units/{unit_id}/products").json()
+    assert [x["ref"] for x in data["waiting"]] == ["k3"] and data["returned"] == []
+    assert f'href="/don-vi/{unit_id}/san-pham"' in leader.get(f"/don-vi/{unit_id}").text
+    page = leader.get(f"/don-vi/{unit_id}/san-pham").text
+    assert 'href="/nhiem-vu/k3#san-pham"' in page and "Không có sản phẩm nào bị trả lại." in page

@@ -15,6 +15,7 @@ from theodoi.domain.dates import vn_day
 from theodoi.domain.errors import BadInput
 from theodoi.services.accounts import users as accounts
 from theodoi.services.approval import flow
+from theodoi.services.register import units
 from theodoi.settings import load
 
 AS = click.option("--as", "username", required=True, help="Người dùng thực hiện.")
@@ -94,6 +95,27 @@ def return_cmd(ref: str, reason: str, username: str, on_text: str | None, fmt: s
         view = flow.decide(s, accounts.principal_for(s, username), ref, "tra_lai",
                            on=_on(on_text), reason=reason)
     _show(view, fmt)
+
+
+@approval_group.command("list")
+@click.option("--unit", "unit_text", required=True, help="Đơn vị (mã hoặc tên).")
+@AS
+@ON
+@FORMAT
+def list_cmd(unit_text: str, username: str, on_text: str | None, fmt: str) -> None:
+    """Sản phẩm chờ duyệt và sản phẩm bị trả lại của đơn vị."""
+    with transaction() as s:
+        unit_id = units.find(s, unit_text).id
+        data = flow.open_products(s, accounts.principal_for(s, username), unit_id,
+                                  _on(on_text))
+    if fmt == "json":
+        print_json(data)
+        return
+    for key, heading in (("waiting", "Chờ duyệt"), ("returned", "Bị trả lại")):
+        out.print(f"{heading}: {len(data[key])}")
+        for x in data[key]:
+            out.print(f"  {x['ref']} {x['title']} — {x['lead_agency'] or ''}, "
+                      f"{x['standing_label']}" + (f": {x['reason']}" if x["reason"] else ""))
 
 
 def _on(text: str | None) -> date:

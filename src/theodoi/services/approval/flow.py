@@ -14,7 +14,7 @@ from theodoi.domain.errors import BadInput, NotFound
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
 from theodoi.services.history import audit
-from theodoi.services.progress import evidence
+from theodoi.services.progress import evidence, status
 from theodoi.storage.models import Attachment, ProductStep, Task
 from theodoi.storage.repositories import approval as repo
 from theodoi.storage.repositories import progress as files
@@ -132,3 +132,25 @@ def step_file(s: Session, p: Principal, ref: str, step_id: int) -> Attachment:
     if file is None:
         raise NotFound(f"không có tệp của bước {step_id} ở mục {ref}.")
     return file
+
+
+def open_products(s: Session, p: Principal, unit_id: int, as_of: date) -> dict[str, Any]:
+    """The unit's products someone must act on: submitted and waiting for a leader, and
+    returned to their lead; an agency user sees only its own tasks'."""
+    unit = access.unit(s, p, unit_id)
+    waiting: list[dict[str, Any]] = []
+    returned: list[dict[str, Any]] = []
+    for last in repo.last_steps(s, unit.id):
+        task = s.get(Task, last.task_id)
+        if task is None or last.state == rules.APPROVED or not access.sees(p, task):
+            continue
+        steps = [rules.Step(r.action, r.made_on, r.state) for r in repo.steps(s, task.id)]
+        code = rules.standing(steps, task.due_date, as_of)
+        row = {"ref": f"k{task.id}", "title": task.title or task.text,
+               "lead_agency": status.lead_agency(task), "made_on": last.made_on.isoformat(),
+               "to_body": last.to_body, "reason": last.reason,
+               "due": task.due_date.isoformat() if task.due_date else None,
+               "standing": code, "standing_label": rules.STANDING_LABELS[code]}
+        (waiting if last.state == rules.SUBMITTED else returned).append(row)
+    return {"unit": {"id": unit.id, "name": unit.name}, "as_of": as_of.isoformat(),
+            "waiting": waiting, "returned": returned}

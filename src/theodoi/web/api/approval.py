@@ -62,6 +62,12 @@ def return_(ref: str, body: Decision, s: deps.Db, p: deps.User) -> dict[str, Any
     return flow.decide(s, p, ref, "tra_lai", on=date.today(), reason=body.reason)
 
 
+@router.get("/units/{unit_id}/products")
+def open_products(unit_id: int, s: deps.Db, p: deps.User, as_of: str = "") -> dict[str, Any]:
+    return flow.open_products(s, p, unit_id,
+                              parse_day(as_of, "ngày xem (as_of)") or date.today())
+
+
 @router.get("/items/{ref}/product/files/{step_id}")
 def download(ref: str, step_id: int, s: deps.Db, p: deps.User) -> Response:
     file = flow.step_file(s, p, ref, step_id)

@@ -1,5 +1,6 @@
 """The product forms of a task's page: trình (with the file), duyệt, trả lại (with the
-reason), and the download of a submitted file; each answers with the task's page."""
+reason), each answering with the task's page; the download of a submitted file; and the
+unit's list of products waiting for a leader or returned to their lead."""
 
 from __future__ import annotations
 
@@ -7,11 +8,13 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from theodoi.services.approval import flow
 from theodoi.web import deps
 from theodoi.web.downloads import attachment_response
+from theodoi.web.pages.status import as_of
+from theodoi.web.templating import render
 
 router = APIRouter(include_in_schema=False)
 Text = Annotated[str, Form()]
@@ -42,6 +45,13 @@ def approve(ref: str, s: deps.Db, p: deps.User) -> Response:
 def return_(ref: str, s: deps.Db, p: deps.User, reason: Text = "") -> Response:
     flow.decide(s, p, ref, "tra_lai", on=date.today(), reason=reason)
     return _back(ref)
+
+
+@router.get("/don-vi/{unit_id}/san-pham")
+def open_products(request: Request, unit_id: int, s: deps.Db, p: deps.User,
+                  ngay: str = "") -> Response:
+    data = flow.open_products(s, p, unit_id, as_of(ngay))
+    return HTMLResponse(render("products.html", request, data=data))
 
 
 @router.get("/nhiem-vu/{ref}/san-pham/{step_id}")
