@@ -24,6 +24,7 @@ from theodoi.storage.models import (
     Assignment,
     Milestone,
     Plan,
+    ProductStep,
     ProgressRecord,
     Target,
     Task,
@@ -60,6 +61,7 @@ CHANGES: dict[type, Callable[[Any], None]] = {
     ProgressRecord: lambda r: setattr(r, "value", r.value + 1),
     TaskUpdate: lambda r: setattr(r, "percent", 40.0 if r.percent != 40.0 else 41.0),
     Assignment: lambda r: setattr(r, "name", r.name + " mới"),
+    ProductStep: lambda r: setattr(r, "reason", (r.reason or "") + " Bổ sung nguồn vốn."),
 }
 LEAVES = (Milestone, ProgressRecord, TaskUpdate, Assignment)  # deleting one breaks nothing
 
@@ -67,13 +69,15 @@ LEAVES = (Milestone, ProgressRecord, TaskUpdate, Assignment)  # deleting one bre
 @pytest.fixture
 def one_commune(db_url: str) -> str:
     """A commune with a row in every stamped table: a plan, its items, agencies and
-    assignments, a milestone, a recorded value and a task update."""
+    assignments, a milestone, a recorded value, a task update and a product submitted."""
     with session_factory(db_url)() as s:
         refs = active_v1(s, A)
         review.correct(s, refs.income, {"milestones": "2028: 80"})
         progress.record_progress(s, refs.income, "2026", "72")
         progress.update_task(s, refs.invest, "đang thực hiện", on=date(2026, 9, 1),
                              percent=30)
+        s.add(ProductStep(task_id=int(refs.invest[1:]), action="trinh", state="da_trinh",
+                          made_on=date(2026, 9, 2), to_body="Ban Thường vụ Đảng ủy"))
         s.commit()
     return db_url
 

@@ -10,6 +10,7 @@ import sys
 import click
 
 from theodoi.cli.agency import agency_group, unit_group
+from theodoi.cli.approval import approval_group
 from theodoi.cli.audit import audit_group
 from theodoi.cli.backup import backup_cmd, restore_cmd
 from theodoi.cli.db import db_group
@@ -41,7 +42,7 @@ cli.add_command(register_group)
 for command in (db_group, import_cmd, plan_group, unit_group, agency_group):
     cli.add_command(command)
 cli.add_command(links_group)
-for command in (progress_group, status_cmd, explain_group):
+for command in (progress_group, status_cmd, explain_group, approval_group):
     cli.add_command(command)
 cli.add_command(report_cmd)
 cli.add_command(audit_group)

@@ -24,6 +24,7 @@ from theodoi.storage.models import (
     Assignment,
     Milestone,
     Plan,
+    ProductStep,
     ProgressRecord,
     Target,
     Task,
@@ -43,6 +44,7 @@ HANGS_ON: dict[type, tuple[tuple[str, str], ...]] = {
     Milestone: (("target_id", "target"),),
     ProgressRecord: (("target_id", "target"),),
     TaskUpdate: (("task_id", "task"),),
+    ProductStep: (("task_id", "task"),),
     Assignment: (("target_id", "target"), ("task_id", "task")),
 }
 _KEY = "theodoi_stamp_rows"

@@ -15,12 +15,14 @@ from theodoi.services import jobs
 from theodoi.settings import Settings, load
 from theodoi.web import deps, errors, health
 from theodoi.web.admission import AdmissionMiddleware
+from theodoi.web.api import approval as api_approval
 from theodoi.web.api import auth as api_auth
 from theodoi.web.api import oversight as api_oversight
 from theodoi.web.api import register as api_register
 from theodoi.web.api import reminders as api_reminders
 from theodoi.web.api import status as api_status
 from theodoi.web.api import tokens as api_tokens
+from theodoi.web.pages import approval as page_approval
 from theodoi.web.pages import auth as page_auth
 from theodoi.web.pages import oversight as page_oversight
 from theodoi.web.pages import progress as page_progress
@@ -77,7 +79,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                    page_oversight.router, page_auth.router, page_tokens.router,
                    api_status.router, api_register.router, api_oversight.router,
                    api_auth.router, api_tokens.router, page_reminders.router,
-                   api_reminders.router):
+                   api_reminders.router, page_approval.router, api_approval.router):
         app.include_router(router)
     limit = settings.max_upload_bytes + BODY_SLACK
     app.add_middleware(AdmissionMiddleware, slots=settings.web_active_requests,

@@ -20,3 +20,12 @@ def file_response(f: ReportFile) -> Response:
                     headers={"Content-Disposition": content_disposition(f.filename,
                                                                         f.ascii_name),
                              "Cache-Control": "no-store"})
+
+
+def attachment_response(filename: str, content: bytes) -> Response:
+    """A stored file someone uploaded, always saved, never shown in the browser (its type
+    was checked by content on upload, but a download cannot run as a page)."""
+    fallback = filename.encode("ascii", "replace").decode().replace("?", "_").replace('"', "_")
+    return Response(content, media_type="application/octet-stream",
+                    headers={"Content-Disposition": content_disposition(filename, fallback),
+                             "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store"})

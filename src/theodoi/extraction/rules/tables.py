@@ -22,6 +22,9 @@ COLUMN_ROLES: list[tuple[str, re.Pattern[str]]] = [
     # "Cấp trình", "Cấp ban hành", "Cấp phê duyệt": where the work goes for a decision
     ("submit", re.compile(r"cấp trình|trình cấp|cấp (?:ban hành|phê duyệt|quyết định)|"
                           r"thẩm quyền (?:ban hành|phê duyệt)", _I)),
+    # "Trình BTV Đảng ủy", "Trình BCH Đảng bộ xã", "Báo cáo HĐND xã": a column per body the
+    # work may go to, ticked ("x") in the row of each work that goes there
+    ("submit_tick", re.compile(r"^(?:trình|báo cáo|xin ý kiến)\s+(?!cấp\b)\S", _I)),
     # "Cơ quan chủ trì", "Chủ trì", "Đơn vị chủ trì thực hiện", "Cơ quan thực hiện",
     # "Đơn vị thực hiện", "Cơ quan tham mưu", "Trách nhiệm", "Phân công", "Người phụ trách"
     ("lead", re.compile(r"chủ trì|(?:cơ quan|đơn vị)\s+(?:thực hiện|tham mưu|chịu trách nhiệm)"
@@ -86,3 +89,15 @@ YEARS_ONLY = re.compile(r"^(?:năm\s+)?(?:20\d{2})(?:\s*[-–]\s*(?:năm\s+)?(?P
 
 # A total row of an indicator table: "Tổng", "Tổng cộng", "Tổng số", "Cộng" (not "tổng đàn gia súc")
 TOTAL = re.compile(r"^(?:tổng(?:\s+(?:cộng|số))?\b(?!\s+đàn)|cộng\b)", re.IGNORECASE)
+# A tick in a column of bodies: "x", "X", "✓", "✔", "☑", "+"
+TICK = re.compile(r"^\s*[xX✓✔☑+]\s*$")
+# The verb heading a column of a body ("Trình BTV Đảng ủy" -> "BTV Đảng ủy")
+TICK_VERB = re.compile(r"^(?:trình|báo cáo|xin ý kiến)\s+", _I)
+# The header of a table read from text, as one line: each "Trình <body>" up to the next one
+# ("… Thời gian trình Trình BTV Đảng ủy Trình BCH Đảng bộ xã"; "trình" in lower case ends
+# "Thời gian trình", a column of its own)
+TICK_HEADERS = re.compile(r"(?:Trình|Báo cáo|Xin ý kiến)\s+(?!cấp\b)(?P<body>.+?)"
+                          r"(?=\s+(?:Trình|Báo cáo|Xin ý kiến)\s|$)")
+# A line of a text row holding only its tick cells: each cell and a space, an empty cell a
+# space alone ("x  ": ticked in the first column, not the second)
+TICK_LINE = re.compile(r"^(?=[^\n]*[xX✓✔☑+])[xX✓✔☑+ ]+$", re.MULTILINE)

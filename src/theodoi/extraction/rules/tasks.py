@@ -118,9 +118,17 @@ BODY_PREFIX = re.compile(r"^(?:Trên cơ sở|Căn cứ|Để|Nhằm).*?,\s*(?=(
                          r"Phòng|Văn phòng|Ban|Hội|Đoàn|Công an|Mặt trận|MTTQ)\b)",
                          re.IGNORECASE)
 
-# "trình Ban Thường vụ Đảng ủy", "trình BCH Đảng bộ xã": who the work goes to
-SUBMIT_TO = re.compile(r"\btrình\s+(?P<to>(?:Ban Thường vụ|BTV|Ban Chấp hành|BCH|HĐND|Hội đồng nhân dân|"
-                       r"Chủ tịch UBND|UBND)[^,.;:\n]{0,30}?)(?=\s*(?:[,.;:\n]|phê duyệt|xem xét|trong|trước|vào|$))")
+# The bodies a product goes to for a decision or an opinion (Ban Thường vụ, Ban Chấp hành,
+# Thường trực, HĐND, UBND, its Chủ tịch, the Đảng ủy)
+DECIDING_BODY = (r"(?:Ban Thường vụ|BTV|Ban Chấp hành|BCH|Thường trực|HĐND|Hội đồng nhân dân|"
+                 r"Chủ tịch UBND|Chủ tịch Ủy ban nhân dân|UBND|Ủy ban nhân dân|Đảng ủy)")
+# "trình Ban Thường vụ Đảng ủy", "trình BCH Đảng bộ xã", "báo cáo Thường trực Đảng ủy",
+# "báo cáo về UBND xã", "xin ý kiến Ban Thường vụ": who the work goes to (the verb in lower
+# case: "Báo cáo UBND xã …" opening an item names a product, not where one goes)
+SUBMIT_TO = re.compile(r"\b(?:trình|báo cáo|xin ý kiến)\s+(?:(?:về|lên|với)\s+)?"
+                       rf"(?P<to>{DECIDING_BODY}[^,.;:\n]{{0,30}}?)"
+                       r"(?=\s*(?:[,.;:\n]|phê duyệt|xem xét|cho ý kiến|ban hành|thông qua|"
+                       r"trong|trước|vào|định kỳ|kết quả|tình hình|$))")
 
 # Where a row's time column starts when it shares the line with the body ("UBND xã Quý I …")
 ROW_TIME = re.compile(r"\s(?:[Qq]uý|[Nn]ăm|[Tt]háng|[Tt]rước|[Tt]rong|\d)")

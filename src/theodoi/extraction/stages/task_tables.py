@@ -21,6 +21,7 @@ from theodoi.extraction.rules import tables as R
 from theodoi.extraction.rules import tasks as TR
 from theodoi.extraction.rules.tasks import RANGE_CUT, SHORT_MONTH, YEARS
 from theodoi.extraction.stages.table_layout import Layout, is_task_table, layouts, table_kind
+from theodoi.extraction.submit_to import body_name, ticked
 from theodoi.extraction.tables import Cell, is_label
 
 MIN_WORK = 8  # "Khác", "Tổng": a work cell this short names no work
@@ -80,10 +81,17 @@ def _row_task(ctx: Context, lay: Layout, row: list[Cell], first_year: int | None
     leader = lay.cell(row, "leader")
     if leader and leader.text:
         task.leader = leader.text
+    task.submit_to = _submit_to(lay, row)
+    return task
+
+
+def _submit_to(lay: Layout, row: list[Cell]) -> list[str]:
+    """Where the row's work goes: its 'Cấp trình' cell, else the tick columns ticked."""
     submit = lay.cell(row, "submit")
     if submit and submit.text:
-        task.submit_to = [submit.text]
-    return task
+        return [body_name(submit.text)]
+    cols = [c for c in lay.roles.get("submit_tick", []) if c < len(row)]
+    return ticked([lay.names[c] for c in cols], [row[c].text for c in cols])
 
 
 def _label(row: list[Cell]) -> str | None:

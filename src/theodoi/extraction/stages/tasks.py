@@ -23,6 +23,7 @@ from theodoi.extraction.stages.task_blocks import block_tasks, kind_list_tasks, 
 from theodoi.extraction.stages.task_overlaps import without_overlaps
 from theodoi.extraction.stages.task_prose import not_duty, prose_tasks
 from theodoi.extraction.stages.task_tables import table_start_after, table_tasks
+from theodoi.extraction.submit_to import said_in, text_row_ticks, text_tick_headers
 
 MAX_AGENCY = 120
 
@@ -160,6 +161,7 @@ def appendix_rows(ctx: Context, first_year: int | None) -> list[Task]:
     if not start:
         return []
     rows = list(R.ROW_START.finditer(ctx.text, start.end()))
+    ticks = text_tick_headers(ctx.text[start.end():rows[0].start()]) if rows else []
     found = []
     for j, row in enumerate(rows):
         end = rows[j + 1].start() if j + 1 < len(rows) else len(ctx.text)
@@ -167,6 +169,7 @@ def appendix_rows(ctx: Context, first_year: int | None) -> list[Task]:
         cells = [c.strip() for c in R.CELL_GAP.split(row.group("content")) if c.strip()]
         if len(cells) > 2:  # a table row in text: work, bodies, time in cells of their own
             found.append(_cell_row(ctx, span, cells, first_year))
+            found[-1].submit_to = text_row_ticks(ticks, ctx.text[span[0]:span[1]])
             continue
         agency = R.ROW_AGENCY.search(row.group("content"))
         lead = _body_only(agency.group("agency")) if agency else _row_agency(
@@ -175,6 +178,7 @@ def appendix_rows(ctx: Context, first_year: int | None) -> list[Task]:
         task.title = (squash(row.group("content")[:agency.start()]) if agency else
                       wrapped_title(ctx.text, squash(row.group("content")),
                                     row.end("content"), span[1]))
+        task.submit_to = text_row_ticks(ticks, ctx.text[span[0]:span[1]])
         found.append(task)
     return found
 
@@ -250,8 +254,7 @@ def run(ctx: Context) -> None:
     tasks = [t for t in tasks if not not_duty(strip_label(squash(t.text)))]
     tasks.sort(key=lambda t: t.span[0])
     for task in tasks:  # a table row may have said both in columns of their own
-        task.submit_to = task.submit_to or [
-            squash(m.group("to")) for m in R.SUBMIT_TO.finditer(task.text)]
+        task.submit_to = task.submit_to or said_in(task.text)
         task.product = task.product or product(task)
     for i, task in enumerate(tasks, start=1):
         task.id = f"k{i}"

@@ -32,14 +32,16 @@ MAX_PER_PAGE = 200
 MAX_PAGE = 10**9
 ITEM_KINDS = ("target", "task")
 KIND_LABELS = {"target": "chỉ tiêu", "task": "nhiệm vụ", "plan": "kế hoạch",
-               "agency": "cơ quan", "progress": "số liệu", "task_update": "báo cáo tiến độ"}
+               "agency": "cơ quan", "progress": "số liệu", "task_update": "báo cáo tiến độ",
+               "product_step": "sản phẩm trình duyệt"}
 REVERTERS = frozenset({rules.REVIEW, rules.DIRECTORY, rules.UPDATE_OWN, rules.ASSIGN})
 OTHER_LABELS = {"lead_agency": "cơ quan chủ trì", "co_agencies": "cơ quan phối hợp",
                 "leader": "lãnh đạo phụ trách", "advisory_agency": "cơ quan tham mưu",
                 "milestones": "lộ trình", "review": "rà soát", "status": "trạng thái",
                 "name": "tên", "baseline_value": "số liệu gốc", "baseline_year": "năm gốc",
                 "value": "giá trị thực hiện", "update": "tiến độ", "merged": "gộp cơ quan",
-                "unmerged": "tách cơ quan đã gộp", "deleted": "xóa bản nháp"}
+                "unmerged": "tách cơ quan đã gộp", "deleted": "xóa bản nháp",
+                "state": "trạng thái sản phẩm"}
 
 
 def revertible_field(kind: str, field: str) -> bool:
@@ -62,7 +64,8 @@ def _item_of(s: Session, e: AuditEntry) -> Target | Task | None:
 
 
 # records of a report, and the key of the item they belong to in their undo data
-REPORTS = {"progress": ("target", "t"), "task_update": ("task", "k")}
+REPORTS = {"progress": ("target", "t"), "task_update": ("task", "k"),
+           "product_step": ("task", "k")}
 
 
 def _reported_item(s: Session, e: AuditEntry) -> Target | Task | None:
@@ -96,7 +99,7 @@ def _entity_label(e: AuditEntry, item: Target | Task | None, of: Target | Task |
     if item is not None:
         return _name(item)
     if of is not None:  # "số liệu Quý I/2026 — Thu nhập bình quân đầu người"
-        what = "số liệu" if e.entity_kind == "progress" else "báo cáo tiến độ"
+        what = KIND_LABELS[e.entity_kind]
         return f"{what}{_period(audit.detail_of(e) or {})} — {_name(of)}"
     return f"{KIND_LABELS.get(e.entity_kind, 'bản ghi')} số {e.entity_id}"
 

@@ -20,6 +20,7 @@ from theodoi.domain.periods import parse_period
 from theodoi.services import memo
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
+from theodoi.services.approval import flow
 from theodoi.services.progress import baselines, status
 from theodoi.services.progress import records as progress
 from theodoi.services.register import plans
@@ -119,7 +120,8 @@ def task_page(s: Session, p: Principal, k: Task, as_of: date) -> dict[str, Any]:
             "history": [_fields(u) | {"state_label": rules.TASK_STATE_LABELS[u.state],
                                      "period_label": parse_period(u.period).label
                                      if u.period else None} for u in updates],
-            "can_record": may_record(p, k.plan.unit), "states": state_choices()}
+            "can_record": may_record(p, k.plan.unit), "states": state_choices(),
+            "product": flow.of_task(s, k, access.actions_at(p, k.plan.unit), as_of)}
 
 
 def item_page(s: Session, p: Principal, ref: str, as_of: date) -> dict[str, Any]:

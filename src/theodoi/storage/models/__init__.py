@@ -15,6 +15,8 @@ stamps that status caches are keyed on) on one base; every name is re-exported h
 
 from theodoi.storage.models.accounts import *  # noqa: F403
 from theodoi.storage.models.accounts import __all__ as _accounts
+from theodoi.storage.models.approval import *  # noqa: F403
+from theodoi.storage.models.approval import __all__ as _approval
 from theodoi.storage.models.base import NAMING, Base, utcnow
 from theodoi.storage.models.jobs import *  # noqa: F403
 from theodoi.storage.models.jobs import __all__ as _jobs
@@ -30,4 +32,4 @@ from theodoi.storage.models.tokens import *  # noqa: F403
 from theodoi.storage.models.tokens import __all__ as _tokens
 
 __all__ = ["NAMING", "Base", "utcnow", *_register, *_progress, *_accounts, *_stamps,
-           *_tokens, *_jobs, *_reminders]
+           *_tokens, *_jobs, *_reminders, *_approval]

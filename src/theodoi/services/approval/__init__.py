@@ -1,0 +1,9 @@
+"""Approval: a task's product on its way to the body it goes to (trình, trả lại, duyệt).
+
+Owns the product steps of a task (`flow`): submitting the product with its file, a
+leader returning it with the reason or approving it, each step audited, and how the
+product stands on a day (submitted on time and waiting apart from not submitted). The
+moves, rights and standings are the table in `domain/approval.py`.
+"""
+
+__all__ = ["flow"]
