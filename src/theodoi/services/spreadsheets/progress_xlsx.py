@@ -205,7 +205,7 @@ def progress_import(s: Session, data: bytes, by: str | None = None,
     target records dated on it; by default task updates are dated the period's end and
     records the moment they are written.
     """
-    book = open_workbook(data, "biểu Excel", "tệp không phải biểu Excel (.xlsx) đọc được.")
+    book = _open(data)
     unit, period = _context(s, book)
     day = on or period.end
     targets = {items.ref_of(t): t for t in repo.active_targets(s, unit.id)}
@@ -221,6 +221,11 @@ def progress_import(s: Session, data: bytes, by: str | None = None,
     for write in checked.writes:
         write()
     return result
+
+
+def _open(data: bytes) -> Workbook:
+    """The filled template's workbook; bad input when it is not one openpyxl can read."""
+    return open_workbook(data, "biểu Excel", "tệp không phải biểu Excel (.xlsx) đọc được.")
 
 
 def _context(s: Session, book: Any) -> tuple[Unit, Period]:
