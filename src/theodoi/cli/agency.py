@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import click
-from rich.table import Table
 
-from theodoi.cli.common import ID, out, print_json, transaction
+from theodoi.cli.common import FORMAT, ID, out, print_table, run_and_show, transaction
 from theodoi.services.register import agencies, directory, units
 
 
@@ -28,18 +27,12 @@ def unit_create_cmd(name: str, level: str, parent: str | None, code: str | None)
 
 
 @unit_group.command("list")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@FORMAT
 def unit_list_cmd(fmt: str) -> None:
     """Liệt kê các đơn vị."""
-    with transaction() as s:
-        rows = units.list_units(s)
-    if fmt == "json":
-        print_json(rows)
-        return
-    table = Table("Mã", "Tên", "Cấp", "Cấp trên")
-    for r in rows:
-        table.add_row(r.code, r.name, units.LEVELS.get(r.level, r.level), r.parent or "")
-    out.print(table)
+    run_and_show(fmt, units.list_units, lambda rows: print_table(
+        ("Mã", "Tên", "Cấp", "Cấp trên"),
+        ((r.code, r.name, units.LEVELS.get(r.level, r.level), r.parent or "") for r in rows)))
 
 
 @click.group("agency")
@@ -50,19 +43,16 @@ def agency_group() -> None:
 @agency_group.command("list")
 @click.option("--unit", "unit_text", required=True)
 @click.option("--proposed", is_flag=True, help="Chỉ các cơ quan đề xuất, chờ xác nhận.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@FORMAT
 def agency_list_cmd(unit_text: str, proposed: bool, fmt: str) -> None:
     """Liệt kê danh mục cơ quan."""
-    with transaction() as s:
-        rows = agencies.directory(s, units.find(s, unit_text), "proposed" if proposed else None)
-    if fmt == "json":
-        print_json(rows)
-        return
-    table = Table("Số", "Cơ quan", "Trạng thái", "Số mục", "Tên gọi khác")
-    for r in rows:
-        table.add_row(str(r.id), r.name, "chờ xác nhận" if r.status == "proposed" else "",
-                      str(r.assignments), "; ".join(a for a in r.aliases if a != r.name))
-    out.print(table)
+    state = "proposed" if proposed else None
+    run_and_show(fmt, lambda s: agencies.directory(s, units.find(s, unit_text), state),
+                 lambda rows: print_table(
+                     ("Số", "Cơ quan", "Trạng thái", "Số mục", "Tên gọi khác"),
+                     ((str(r.id), r.name, "chờ xác nhận" if r.status == "proposed" else "",
+                       str(r.assignments), "; ".join(a for a in r.aliases if a != r.name))
+                      for r in rows)))
 
 
 @agency_group.command("confirm")

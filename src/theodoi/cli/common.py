@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, is_dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 from rich.console import Console
+from rich.table import Table
 
 from theodoi.domain.numbers import parse_id
 from theodoi.services import db
 from theodoi.settings import Settings, load
 
 out = Console(highlight=False, soft_wrap=True)
+FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+_T = TypeVar("_T")
 
 
 class RecordId(click.ParamType[int, object]):
@@ -57,3 +60,23 @@ def _plain(value: Any) -> Any:
 def print_json(data: Any) -> None:
     """Stable JSON on stdout, not re-flowed or coloured, so scripts can read it."""
     sys.stdout.write(json.dumps(data, ensure_ascii=False, default=_plain, indent=1) + "\n")
+
+
+def run_and_show(fmt: str, action: Callable[[Any], _T], for_people: Callable[[_T], None]) -> None:
+    """Run `action` with a session in its own transaction, then print what it returned:
+    stable JSON when `--format json` asked for it, else `for_people`'s output."""
+    with transaction() as s:
+        result = action(s)
+    if fmt == "json":
+        print_json(result)
+    else:
+        for_people(result)
+
+
+def print_table(headers: Sequence[str], rows: Iterable[Sequence[str]],
+                title: str | None = None) -> None:
+    """A table for people: one row of cells per record, under `headers`."""
+    table = Table(*headers, title=title)
+    for row in rows:
+        table.add_row(*row)
+    out.print(table)

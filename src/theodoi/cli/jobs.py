@@ -6,9 +6,8 @@ import signal
 import threading
 
 import click
-from rich.table import Table
 
-from theodoi.cli.common import out, print_json, transaction
+from theodoi.cli.common import FORMAT, out, print_table, run_and_show, transaction
 from theodoi.services import db, jobs
 from theodoi.settings import load
 
@@ -46,20 +45,14 @@ def jobs_group() -> None:
 @click.option("--state", "states", multiple=True, type=click.Choice(STATES),
               help="Chỉ các việc ở trạng thái này (lặp lại được).")
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 1000))
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@FORMAT
 def list_cmd(states: tuple[str, ...], limit: int, fmt: str) -> None:
     """Các việc mới nhất trước."""
-    with transaction() as s:
-        rows = jobs.listing(s, states or None, limit)
-    if fmt == "json":
-        print_json(rows)
-        return
-    table = Table("Số", "Trạng thái", "%", "Tệp", "Người gửi", "Lần", "Ghi chú")
-    for r in rows:
-        table.add_row(str(r["id"]), r["state_label"], str(r["progress"]), r["filename"] or "",
-                      r["requested_by"] or "", str(r["attempts"]),
-                      r["error"] or r["progress_text"])
-    out.print(table)
+    run_and_show(fmt, lambda s: jobs.listing(s, states or None, limit), lambda rows: print_table(
+        ("Số", "Trạng thái", "%", "Tệp", "Người gửi", "Lần", "Ghi chú"),
+        ((str(r["id"]), r["state_label"], str(r["progress"]), r["filename"] or "",
+          r["requested_by"] or "", str(r["attempts"]), r["error"] or r["progress_text"])
+         for r in rows)))
 
 
 @jobs_group.command("cancel")

@@ -8,44 +8,37 @@ from __future__ import annotations
 from typing import Any
 
 import click
-from rich.table import Table
 
-from theodoi.cli.common import ID, out, print_json, transaction
+from theodoi.cli.common import FORMAT, ID, out, print_table, run_and_show, transaction
 from theodoi.cli.register import plan_group
 from theodoi.domain import labels
 from theodoi.domain.dates import vn_day
 from theodoi.domain.numbers import shown_number
 from theodoi.services.register import cascade, links
 
-FORMAT = click.Choice(["table", "json"])
-
 
 @plan_group.command("pending")
 @click.option("--unit", "unit_text", required=True, help="Mã hoặc tên đơn vị.")
-@click.option("--format", "fmt", type=FORMAT, default="table")
+@FORMAT
 def pending_cmd(unit_text: str, fmt: str) -> None:
     """Văn bản cấp trên đơn vị chưa cụ thể hóa, và văn bản căn cứ chưa có trong sổ."""
-    with transaction() as s:
-        result = cascade.pending(s, unit_text)
-    if fmt == "json":
-        print_json(result)
-        return
+    run_and_show(fmt, lambda s: cascade.pending(s, unit_text), _print_pending)
+
+
+def _print_pending(result: cascade.Pending) -> None:
     out.print(f"[bold]{result.unit}[/]: {len(result.plans)} văn bản cấp trên chưa cụ thể hóa, "
               f"{len(result.missing)} văn bản căn cứ chưa có trong sổ.")
     if result.plans:
-        table = Table("Số", "Đơn vị", "Văn bản", "Ngày", "Trích yếu", title="Chưa cụ thể hóa")
-        for p in result.plans:
-            document = p["number"] or labels.label("plan_kind", p["kind"])
-            table.add_row(str(p["id"]), p["unit"], document, vn_day(p["issued_on"]),
-                          (p["title"] or "")[:70])
-        out.print(table)
+        print_table(("Số", "Đơn vị", "Văn bản", "Ngày", "Trích yếu"),
+                    ((str(p["id"]), p["unit"], p["number"] or labels.label("plan_kind", p["kind"]),
+                      vn_day(p["issued_on"]), (p["title"] or "")[:70]) for p in result.plans),
+                    title="Chưa cụ thể hóa")
     if result.missing:
-        table = Table("Văn bản", "Ngày", "Căn cứ của kế hoạch", "Nội dung",
-                      title="Chưa có trong sổ")
-        for m in result.missing:
-            table.add_row(m["number"] or "", vn_day(m["date"]),
-                          ", ".join(str(i) for i in m["cited_by"]), m["text"][:70])
-        out.print(table)
+        print_table(("Văn bản", "Ngày", "Căn cứ của kế hoạch", "Nội dung"),
+                    ((m["number"] or "", vn_day(m["date"]),
+                      ", ".join(str(i) for i in m["cited_by"]), m["text"][:70])
+                     for m in result.missing),
+                    title="Chưa có trong sổ")
 
 
 @plan_group.command("link")
@@ -76,11 +69,9 @@ def links_group() -> None:
 
 
 def _print_links(rows: list[dict[str, Any]]) -> None:
-    table = Table("Mã", "Trạng thái", "Điểm", "Chỉ tiêu", "Chỉ tiêu tương ứng", "Lý do")
-    for r in rows:
-        table.add_row(str(r["id"]), links.STATE_LABELS[r["state"]], shown_number(r["score"]),
-                      _side(r["a"]), _side(r["b"]), r["reason"] or "")
-    out.print(table)
+    print_table(("Mã", "Trạng thái", "Điểm", "Chỉ tiêu", "Chỉ tiêu tương ứng", "Lý do"),
+                ((str(r["id"]), links.STATE_LABELS[r["state"]], shown_number(r["score"]),
+                  _side(r["a"]), _side(r["b"]), r["reason"] or "") for r in rows))
 
 
 def _side(t: dict[str, Any]) -> str:
@@ -89,14 +80,13 @@ def _side(t: dict[str, Any]) -> str:
 
 @links_group.command("suggest")
 @click.option("--unit", "unit_text", required=True, help="Mã hoặc tên đơn vị.")
-@click.option("--format", "fmt", type=FORMAT, default="table")
+@FORMAT
 def suggest_cmd(unit_text: str, fmt: str) -> None:
     """Đề xuất các cặp chỉ tiêu giống nhau giữa các kế hoạch của đơn vị."""
-    with transaction() as s:
-        rows = links.suggest(s, unit_text)
-    if fmt == "json":
-        print_json(rows)
-        return
+    run_and_show(fmt, lambda s: links.suggest(s, unit_text), _print_suggested)
+
+
+def _print_suggested(rows: list[dict[str, Any]]) -> None:
     out.print(f"Có {len(rows)} đề xuất liên kết mới; xác nhận bằng 'theodoi links confirm MÃ' "
               "hoặc bỏ bằng 'theodoi links dismiss MÃ'.")
     if rows:
@@ -106,15 +96,10 @@ def suggest_cmd(unit_text: str, fmt: str) -> None:
 @links_group.command("list")
 @click.option("--unit", "unit_text", required=True, help="Mã hoặc tên đơn vị.")
 @click.option("--state", default=None, help="suggested, confirmed hoặc dismissed.")
-@click.option("--format", "fmt", type=FORMAT, default="table")
+@FORMAT
 def list_cmd(unit_text: str, state: str | None, fmt: str) -> None:
     """Liệt kê liên kết chỉ tiêu của đơn vị."""
-    with transaction() as s:
-        rows = links.list_links(s, unit_text, state)
-    if fmt == "json":
-        print_json(rows)
-        return
-    _print_links(rows)
+    run_and_show(fmt, lambda s: links.list_links(s, unit_text, state), _print_links)
 
 
 @links_group.command("confirm")
@@ -139,14 +124,13 @@ def dismiss_cmd(link_id: int, unit_text: str | None) -> None:
 
 @links_group.command("group")
 @click.argument("ref")
-@click.option("--format", "fmt", type=FORMAT, default="table")
+@FORMAT
 def group_cmd(ref: str, fmt: str) -> None:
     """Các chỉ tiêu đã xác nhận là cùng cam kết với chỉ tiêu REF (ví dụ t12)."""
-    with transaction() as s:
-        rows = links.linked(s, ref)
-    if fmt == "json":
-        print_json(rows)
-        return
+    run_and_show(fmt, lambda s: links.linked(s, ref), lambda rows: _print_group(ref, rows))
+
+
+def _print_group(ref: str, rows: list[dict[str, Any]]) -> None:
     out.print(f"{ref}: {len(rows)} chỉ tiêu cùng cam kết.")
     for r in rows:
         out.print(f"- {_side(r)}")

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 from rich.table import Table
 
-from theodoi.cli.common import ID, out, print_json, transaction
+from theodoi.cli.common import FORMAT, ID, out, print_json, print_table, run_and_show, transaction
 from theodoi.cli.register import plan_group
 from theodoi.domain import labels
 from theodoi.domain.dates import read_day, vn_day
@@ -19,8 +19,6 @@ from theodoi.domain.periods import parse_period
 from theodoi.services.progress import completeness
 from theodoi.services.progress import records as progress
 from theodoi.services.spreadsheets import progress_xlsx
-
-FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 
 
 def day(text: str | None, what: str = "ngày") -> date | None:
@@ -55,12 +53,12 @@ def record_cmd(ref: str, period: str, value: str, unit: str | None, value_of: st
     if evidence is not None and not evidence.is_file():
         raise BadInput("không tìm thấy tệp minh chứng.", subject=str(evidence))
     attachment = (evidence.name, evidence.read_bytes()) if evidence else None
-    with transaction() as s:
-        row = progress.record_progress(s, ref, period, value, unit=unit, value_of=value_of,
-                                       note=note, attachment=attachment, by=by)
-    if fmt == "json":
-        print_json(row)
-        return
+    run_and_show(fmt, lambda s: progress.record_progress(
+        s, ref, period, value, unit=unit, value_of=value_of, note=note, attachment=attachment,
+        by=by), _say_recorded)
+
+
+def _say_recorded(row: progress.RecordRow) -> None:
     what = "Đã đính chính" if row.corrects else "Đã ghi"
     whole = f"/{shown_number(row.value_of)}" if row.value_of is not None else ""
     out.print(f"{what} {row.ref} {row.period_label}: {shown_number(row.value)}{whole} "
@@ -84,14 +82,13 @@ def task_cmd(ref: str, state: str, percent: str | None, done_on: str | None,
              period: str | None, by: str | None, fmt: str) -> None:
     """Ghi tiến độ một nhiệm vụ."""
     on = day(on_text, "ngày báo cáo") or date.today()
-    with transaction() as s:
-        row = progress.update_task(s, ref, state, on=on, percent=percent,
-                                   completed_on=day(done_on, "ngày hoàn thành"),
-                                   product=product, explanation=explanation,
-                                   period_text=period, by=by)
-    if fmt == "json":
-        print_json(row)
-        return
+    done = day(done_on, "ngày hoàn thành")
+    run_and_show(fmt, lambda s: progress.update_task(
+        s, ref, state, on=on, percent=percent, completed_on=done, product=product,
+        explanation=explanation, period_text=period, by=by), _say_updated)
+
+
+def _say_updated(row: progress.UpdateRow) -> None:
     share = f", {shown_number(row.percent)}%" if row.percent is not None else ""
     out.print(f"Đã ghi {row.ref} ngày {vn_day(row.reported_on)} "
               f"({_period(row.period)}): {labels.lower('task_state', row.state)}{share}.")
@@ -163,12 +160,12 @@ def import_cmd(path: Path, by: str | None, on_text: str | None, fmt: str) -> Non
     """Nhập biểu Excel đã điền; có lỗi thì không ghi dòng nào."""
     if not path.is_file():
         raise BadInput("không tìm thấy tệp.", subject=str(path))
-    with transaction() as s:
-        result = progress_xlsx.progress_import(s, path.read_bytes(), by=by,
-                                               on=day(on_text) or date.today())
-    if fmt == "json":
-        print_json(result)
-        return
+    on = day(on_text) or date.today()
+    run_and_show(fmt, lambda s: progress_xlsx.progress_import(s, path.read_bytes(), by=by, on=on),
+                 _say_imported)
+
+
+def _say_imported(result: progress_xlsx.ImportResult) -> None:
     out.print(f"Đã nhập {result.records} số liệu chỉ tiêu, {result.updates} tiến độ nhiệm vụ "
               f"của {result.unit}, kỳ {result.period}; bỏ qua {result.skipped} dòng trống.")
 
@@ -180,20 +177,19 @@ def import_cmd(path: Path, by: str | None, on_text: str | None, fmt: str) -> Non
 @FORMAT
 def missing_cmd(unit_text: str, period: str, as_of: str | None, fmt: str) -> None:
     """Cơ quan nào chưa báo cáo kỳ này, báo cáo nào nộp trễ hạn."""
-    with transaction() as s:
-        result = completeness.completeness(s, unit_text, period,
-                                           day(as_of, "ngày xét") or date.today())
-    if fmt == "json":
-        print_json(result)
-        return
+    when = day(as_of, "ngày xét") or date.today()
+    run_and_show(fmt, lambda s: completeness.completeness(s, unit_text, period, when),
+                 _print_missing)
+
+
+def _print_missing(result: completeness.Completeness) -> None:
     out.print(f"[bold]{result.unit} — {result.period_label}[/]: "
               f"{completeness.missing_count(result)} mục chưa báo cáo.")
-    table = Table("Cơ quan chủ trì", "Đã báo cáo", "Chưa báo cáo", "Nộp trễ")
-    for a in result.agencies:
-        table.add_row(a.agency, f"{a.reported}/{a.expected}",
-                      "; ".join(f"{o.ref} {o.text[:40]}" for o in a.missing),
-                      "; ".join(f"{o.ref} ({vn_day(o.reported_on)})" for o in a.late))
-    out.print(table)
+    print_table(("Cơ quan chủ trì", "Đã báo cáo", "Chưa báo cáo", "Nộp trễ"),
+                ((a.agency, f"{a.reported}/{a.expected}",
+                  "; ".join(f"{o.ref} {o.text[:40]}" for o in a.missing),
+                  "; ".join(f"{o.ref} ({vn_day(o.reported_on)})" for o in a.late))
+                 for a in result.agencies))
 
 
 @plan_group.command("calendar")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.table import Table
 
-from theodoi.cli.common import ID, out, print_json, transaction
+from theodoi.cli.common import FORMAT, ID, out, print_json, print_table, run_and_show, transaction
 from theodoi.domain.errors import BadInput
 from theodoi.services.register import confirmations, importing, plans
 from theodoi.services.register import review_decisions as review
@@ -28,7 +29,7 @@ CHANGE_LABELS = {"new": "mới", "changed": "thay đổi", "unchanged": "giữ n
 @click.option("--parent", default=None, help="Đơn vị cấp trên của đơn vị mới (mã hoặc tên).")
 @click.option("--revises", type=ID, default=None, help="Số kế hoạch mà tệp này là bản sửa.")
 @click.option("--yes", is_flag=True, help="Lưu bản sửa của kế hoạch đã có mà không hỏi lại.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@FORMAT
 def import_cmd(path: Path, unit_text: str | None, level: str, parent: str | None,
                revises: int | None, yes: bool, fmt: str) -> None:
     """Đọc tệp kế hoạch và lưu thành bản nháp của đơn vị; mọi mục ở trạng thái chờ rà soát.
@@ -116,33 +117,25 @@ def plan_group() -> None:
 
 @plan_group.command("list")
 @click.option("--unit", "unit_text", required=True)
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@FORMAT
 def list_cmd(unit_text: str, fmt: str) -> None:
     """Liệt kê kế hoạch của một đơn vị."""
-    with transaction() as s:
-        rows = plans.list_plans(s, unit_text)
-    if fmt == "json":
-        print_json(rows)
-        return
-    table = Table("Số", "Văn bản", "Trích yếu", "Trạng thái", "Chỉ tiêu", "Nhiệm vụ",
-                  "Chờ rà soát")
-    for r in rows:
-        table.add_row(str(r["id"]), r["number"] or r["kind"], (r["title"] or "")[:60],
-                      plans.STATUS_LABELS[r["status"]], str(r["targets"]), str(r["tasks"]),
-                      str(r["reviews"].get("proposed", 0)))
-    out.print(table)
+    run_and_show(fmt, lambda s: plans.list_plans(s, unit_text), lambda rows: print_table(
+        ("Số", "Văn bản", "Trích yếu", "Trạng thái", "Chỉ tiêu", "Nhiệm vụ", "Chờ rà soát"),
+        ((str(r["id"]), r["number"] or r["kind"], (r["title"] or "")[:60],
+          plans.STATUS_LABELS[r["status"]], str(r["targets"]), str(r["tasks"]),
+          str(r["reviews"].get("proposed", 0))) for r in rows)))
 
 
 @plan_group.command("show")
 @click.argument("plan_id", type=ID)
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@FORMAT
 def show_cmd(plan_id: int, fmt: str) -> None:
     """Xem một kế hoạch và các mục của nó."""
-    with transaction() as s:
-        detail = plans.plan_detail(s, plan_id)
-    if fmt == "json":
-        print_json(detail)
-        return
+    run_and_show(fmt, lambda s: plans.plan_detail(s, plan_id), _print_plan)
+
+
+def _print_plan(detail: dict[str, Any]) -> None:
     out.print(f"[bold]Kế hoạch số {detail['id']}[/] — {detail['title']} "
               f"({plans.STATUS_LABELS[detail['status']]})")
     table = Table("Mục", "Rà soát", "Nội dung", "Giá trị / hạn", "Chủ trì")

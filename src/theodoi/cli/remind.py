@@ -6,7 +6,7 @@ from __future__ import annotations
 import click
 from rich.table import Table
 
-from theodoi.cli.common import out, print_json, transaction
+from theodoi.cli.common import FORMAT, out, print_json, print_table, run_and_show, transaction
 from theodoi.cli.progress import day
 from theodoi.services import reminders
 from theodoi.settings import load
@@ -18,7 +18,7 @@ from theodoi.settings import load
 @click.option("--dry-run", is_flag=True, help="Chỉ cho xem ai sẽ nhận gì; không ghi, không gửi.")
 @click.option("--no-send", is_flag=True, help="Chỉ lập bản tổng hợp; để việc gửi lại sau.")
 @click.option("--send-only", is_flag=True, help="Chỉ gửi các tin đang chờ; không lập mới.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@FORMAT
 def remind_cmd(as_of: str | None, dry_run: bool, no_send: bool, send_only: bool,
                fmt: str) -> None:
     """Lập bản tổng hợp nhắc việc trong ngày cho từng người (một bản mỗi người mỗi ngày
@@ -60,24 +60,20 @@ def _show(result: dict[str, object]) -> None:
 @click.option("--trigger", default=None, help="Loại nhắc việc cần đổi (ví dụ report_due).")
 @click.option("--set", "params", default=None,
               help='Tham số mới, dạng JSON, ví dụ \'{"before_days": [5, 1]}\'.')
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@FORMAT
 def remind_rules_cmd(unit_text: str, trigger: str | None, params: str | None,
                      fmt: str) -> None:
     """Xem (hoặc đổi, với --trigger và --set) quy tắc nhắc việc của một đơn vị; tham số
     không ghi lại thì theo mặc định."""
     if (trigger is None) != (params is None):
         raise click.UsageError("--trigger và --set đi cùng nhau.")
-    with transaction() as s:
-        shown = reminders.rules_at(s, unit_text, trigger, params)
-    if fmt == "json":
-        print_json(shown)
-        return
-    table = Table("Loại nhắc việc", "Tham số", "Đơn vị đã đổi")
-    for name, values in shown["rules"].items():
-        table.add_row(f"{name} ({shown['labels'][name]})",
-                      ", ".join(f"{k}={v}" for k, v in values.items()),
-                      "có" if name in shown["overrides"] else "")
-    out.print(table)
+    run_and_show(fmt, lambda s: reminders.rules_at(s, unit_text, trigger, params),
+                 lambda shown: print_table(
+                     ("Loại nhắc việc", "Tham số", "Đơn vị đã đổi"),
+                     ((f"{name} ({shown['labels'][name]})",
+                       ", ".join(f"{k}={v}" for k, v in values.items()),
+                       "có" if name in shown["overrides"] else "")
+                      for name, values in shown["rules"].items())))
 
 
 @click.command("contact")
@@ -88,7 +84,7 @@ def remind_rules_cmd(unit_text: str, trigger: str | None, params: str | None,
 @click.option("--channel", "channels", multiple=True,
               type=click.Choice(["email", "zalo", "sms"]),
               help="Kênh nhận bản tổng hợp (lặp lại được); không ghi thì giữ nguyên.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@FORMAT
 def contact_cmd(username: str, email: str | None, phone: str | None, zalo_id: str | None,
                 channels: tuple[str, ...], fmt: str) -> None:
     """Ghi liên hệ (thư, điện thoại, Zalo) và kênh nhận nhắc việc của một người dùng."""

@@ -7,8 +7,8 @@ from datetime import date
 import click
 from rich.table import Table
 
-from theodoi.cli.common import ID, out, print_json, transaction
-from theodoi.cli.progress import FORMAT, day
+from theodoi.cli.common import FORMAT, ID, out, print_table, run_and_show, transaction
+from theodoi.cli.progress import day
 from theodoi.domain.dates import vn_day
 from theodoi.domain.fields import FIELD_LABELS
 from theodoi.domain.numbers import shown_number
@@ -29,11 +29,11 @@ def status_cmd(unit_text: str, as_of: str | None, window: int, tolerance: float,
                fmt: str) -> None:
     """Tình hình thực hiện chỉ tiêu, nhiệm vụ của đơn vị đến một ngày."""
     when = day(as_of, "ngày xét") or date.today()
-    with transaction() as s:
-        result = status_of_unit(s, unit_text, when, tolerance=tolerance, window_days=window)
-    if fmt == "json":
-        print_json(result)
-        return
+    run_and_show(fmt, lambda s: status_of_unit(s, unit_text, when, tolerance=tolerance,
+                                               window_days=window), _print_status)
+
+
+def _print_status(result: UnitStatus) -> None:
     out.print(f"[bold]{result.unit}[/] — tình hình đến ngày {vn_day(result.as_of)}")
     _print_targets(result)
     _print_tasks(result.tasks)
@@ -89,13 +89,9 @@ def explain_group() -> None:
 @FORMAT
 def request_cmd(ref: str, question: str, by: str | None, period: str | None, fmt: str) -> None:
     """Yêu cầu cơ quan chủ trì giải trình về một mục."""
-    with transaction() as s:
-        row = explanations.request_explanation(s, ref, question, by, period)
-    if fmt == "json":
-        print_json(row)
-        return
-    out.print(f"Đã gửi yêu cầu giải trình số {row.id} về {row.ref} tới "
-              f"{row.lead_agency or 'cơ quan chủ trì'}.")
+    run_and_show(fmt, lambda s: explanations.request_explanation(s, ref, question, by, period),
+                 lambda row: out.print(f"Đã gửi yêu cầu giải trình số {row.id} về {row.ref} tới "
+                                       f"{row.lead_agency or 'cơ quan chủ trì'}."))
 
 
 @explain_group.command("answer")
@@ -116,13 +112,9 @@ def answer_cmd(request_id: int, text: str, by: str | None, version: int | None) 
 @FORMAT
 def list_cmd(unit_text: str, only_open: bool, fmt: str) -> None:
     """Các yêu cầu giải trình của đơn vị."""
-    with transaction() as s:
-        rows = explanations.list_requests(s, unit_text, "open" if only_open else None)
-    if fmt == "json":
-        print_json(rows)
-        return
-    table = Table("Số", "Mục", "Nội dung", "Chủ trì", "Câu hỏi", "Trạng thái", "Giải trình")
-    for r in rows:
-        table.add_row(str(r.id), r.ref, r.item_text[:40], r.lead_agency or "", r.question,
-                      explanations.STATE_LABELS[r.state], r.answer or "")
-    out.print(table)
+    state = "open" if only_open else None
+    run_and_show(fmt, lambda s: explanations.list_requests(s, unit_text, state),
+                 lambda rows: print_table(
+                     ("Số", "Mục", "Nội dung", "Chủ trì", "Câu hỏi", "Trạng thái", "Giải trình"),
+                     ((str(r.id), r.ref, r.item_text[:40], r.lead_agency or "", r.question,
+                       explanations.STATE_LABELS[r.state], r.answer or "") for r in rows)))

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import click
-from rich.table import Table
 
-from theodoi.cli.common import out, print_json, transaction
+from theodoi.cli.common import FORMAT, out, print_table, run_and_show, transaction
 from theodoi.services.accounts import tokens
 from theodoi.services.accounts import users as accounts
 
@@ -29,20 +28,16 @@ def create_cmd(username: str, name: str) -> None:
 
 @token_group.command("list")
 @click.argument("username")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@FORMAT
 def list_cmd(username: str, fmt: str) -> None:
     """Các mã truy cập của USERNAME (không bao giờ in chính mã)."""
-    with transaction() as s:
-        rows = tokens.list_of(s, accounts.get_user(s, username).id)
-    if fmt == "json":
-        print_json(rows)
-        return
-    table = Table("Số", "Tên", "Bắt đầu bằng", "Tạo lúc", "Dùng lần cuối", "Trạng thái")
-    for r in rows:
-        table.add_row(str(r.id), r.name, r.prefix + "…", f"{r.created_at:%d/%m/%Y %H:%M}",
-                      f"{r.last_used_at:%d/%m/%Y %H:%M}" if r.last_used_at else "chưa dùng",
-                      "đang dùng" if r.active else f"thu hồi {r.revoked_at:%d/%m/%Y}")
-    out.print(table)
+    run_and_show(fmt, lambda s: tokens.list_of(s, accounts.get_user(s, username).id),
+                 lambda rows: print_table(
+                     ("Số", "Tên", "Bắt đầu bằng", "Tạo lúc", "Dùng lần cuối", "Trạng thái"),
+                     ((str(r.id), r.name, r.prefix + "…", f"{r.created_at:%d/%m/%Y %H:%M}",
+                       f"{r.last_used_at:%d/%m/%Y %H:%M}" if r.last_used_at else "chưa dùng",
+                       "đang dùng" if r.active else f"thu hồi {r.revoked_at:%d/%m/%Y}")
+                      for r in rows)))
 
 
 @token_group.command("revoke")

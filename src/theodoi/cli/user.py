@@ -6,9 +6,8 @@ import os
 import sys
 
 import click
-from rich.table import Table
 
-from theodoi.cli.common import out, print_json, transaction
+from theodoi.cli.common import FORMAT, out, print_table, run_and_show, transaction
 from theodoi.domain.access import ROLES
 from theodoi.services.accounts import users as accounts
 from theodoi.settings import Settings
@@ -74,19 +73,13 @@ def passwd_cmd(username: str, password_stdin: bool, must_change: bool) -> None:
 
 
 @user_group.command("list")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@FORMAT
 def list_cmd(fmt: str) -> None:
     """Danh sách người dùng và vai trò."""
-    with transaction() as s:
-        rows = accounts.list_users(s)
-    if fmt == "json":
-        print_json(rows)
-        return
-    table = Table("Tên đăng nhập", "Họ tên", "Hoạt động", "Vai trò")
-    for r in rows:
-        table.add_row(r.username, r.full_name, "có" if r.active else "không",
-                      "; ".join(r.grants))
-    out.print(table)
+    run_and_show(fmt, accounts.list_users, lambda rows: print_table(
+        ("Tên đăng nhập", "Họ tên", "Hoạt động", "Vai trò"),
+        ((r.username, r.full_name, "có" if r.active else "không", "; ".join(r.grants))
+         for r in rows)))
 
 
 WORKERS_HELP = "Số tiến trình phục vụ; 0 là một tiến trình cho mỗi lõi CPU."

@@ -10,7 +10,6 @@ into a margin. Checked by eye on LibreOffice's rendering (tests/reports/test_pdf
 from __future__ import annotations
 
 import math
-from io import BytesIO
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -32,6 +31,7 @@ from theodoi.reports import tasks as task_rules
 from theodoi.reports.docx_body import body as _body
 from theodoi.reports.docx_text import para as _para
 from theodoi.reports.docx_text import run as _run
+from theodoi.reports.files import document_bytes
 from theodoi.reports.model import (
     AgencyTasks,
     Appendix,
@@ -75,12 +75,7 @@ def render(report: Report, path: Path | None = None) -> bytes:
     _body(doc, report)
     _closing(doc, report)
     _appendices(doc, report)
-    buffer = BytesIO()
-    doc.save(buffer)
-    data = buffer.getvalue()
-    if path is not None:
-        path.write_bytes(data)
-    return data
+    return document_bytes(doc.save, path)
 
 
 def _page_and_fonts(doc: DocumentObject) -> None:

@@ -8,7 +8,6 @@ Every sheet prints on A4 landscape, fitted to the page width, with its header ro
 
 from __future__ import annotations
 
-from io import BytesIO
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -18,6 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from theodoi.reports import tasks as task_rules
 from theodoi.reports.cells import Formula, put
+from theodoi.reports.files import document_bytes
 from theodoi.reports.model import TASK_GROUP_LABELS, Report
 
 FONT = "Times New Roman"
@@ -46,12 +46,7 @@ def render(report: Report, path: Path | None = None) -> bytes:
     _targets(targets, report)
     last_task_row = _tasks(wb.create_sheet(TASK_SHEET), report)
     _agencies(wb.create_sheet("Tổng hợp theo cơ quan"), report, last_task_row)
-    buffer = BytesIO()
-    wb.save(buffer)
-    data = buffer.getvalue()
-    if path is not None:
-        path.write_bytes(data)
-    return data
+    return document_bytes(wb.save, path)
 
 
 def _title(ws: Worksheet, report: Report, title: str, columns: int) -> None:

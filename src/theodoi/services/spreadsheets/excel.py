@@ -21,7 +21,6 @@ deleted; the summary counts them.
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 from openpyxl import Workbook
@@ -32,6 +31,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy.orm import Session
 
 from theodoi.reports.cells import append
+from theodoi.reports.files import document_bytes
 from theodoi.services.spreadsheets import excel_rows as rows
 from theodoi.services.spreadsheets.excel_columns import FORMAT, INFO_SHEET, SHEETS, Column, to_cell
 from theodoi.services.spreadsheets.excel_import import (
@@ -78,9 +78,7 @@ def export_register(s: Session, unit: Unit) -> bytes:
     _write_info(book.create_sheet(INFO_SHEET), unit)
     book.properties.title = f"Sổ kế hoạch {unit.name}"
     book.properties.subject = FORMAT
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return document_bytes(book.save)
 
 
 def _write_sheet(ws: Worksheet, columns: list[Column], data: list[dict[str, Any]]) -> None:

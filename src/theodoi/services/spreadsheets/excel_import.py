@@ -8,18 +8,13 @@ unit's. Only a workbook without problems reaches `excel_apply`.
 
 from __future__ import annotations
 
-import io
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from openpyxl import load_workbook
 from sqlalchemy.orm import Session
 
-from theodoi.domain.errors import BadInput
 from theodoi.domain.names import agency_key
-from theodoi.extraction.errors import FileTooLarge, UnsafeContent
-from theodoi.extraction.readers import limits
 from theodoi.services.spreadsheets import excel_rows
 from theodoi.services.spreadsheets.excel_apply import Applier, Existing, ImportSummary
 from theodoi.services.spreadsheets.excel_columns import (
@@ -35,20 +30,17 @@ from theodoi.services.spreadsheets.excel_columns import (
     Column,
     from_cell,
 )
+from theodoi.services.spreadsheets.workbooks import ProblemsFound, open_workbook
 from theodoi.storage.models import Unit
 
 __all__ = ["ImportSummary", "WorkbookInvalid", "import_register"]
 
 
-class WorkbookInvalid(BadInput):
+class WorkbookInvalid(ProblemsFound):
     """The workbook has problems; nothing was written. `problems` lists each one."""
 
     code = "E120"
-
-    def __init__(self, problems: list[str]) -> None:
-        lines = "\n".join(f"  - {p}" for p in problems)
-        super().__init__(f"tệp Excel có {len(problems)} lỗi, chưa ghi gì vào sổ:\n{lines}")
-        self.problems = problems
+    lead = "tệp Excel có {count} lỗi, chưa ghi gì vào sổ"
 
 
 @dataclass
@@ -98,16 +90,8 @@ def import_register(s: Session, unit: Unit, data: bytes) -> ImportSummary:
 
 def read_book(data: bytes) -> Book:
     """Typed rows of every known sheet, and a problem for everything unreadable."""
-    try:
-        # unpacked within limits first: openpyxl trusts the zip headers and parses any XML
-        limits.check_package(data, "bảng tính", "Excel", xml_limit=limits.MAX_UNPACKED_XLSX_XML)
-        workbook = load_workbook(io.BytesIO(data), data_only=True)
-    except (FileTooLarge, UnsafeContent):
-        raise
-    except Exception as exc:  # a damaged file makes openpyxl raise anything (XMLSyntaxError,
-        # ParseError, TypeError from a mangled style …): each is bad input, never a 500
-        raise BadInput("tệp không phải bảng tính Excel (.xlsx) hoặc đã hỏng; hãy dùng tệp "
-                       "xuất bằng `theodoi register export`.") from exc
+    workbook = open_workbook(data, "bảng tính", "tệp không phải bảng tính Excel (.xlsx) hoặc "
+                             "đã hỏng; hãy dùng tệp xuất bằng `theodoi register export`.")
     book = Book({}, {}, [])
     for ws in workbook.worksheets:
         values = [list(r) for r in ws.iter_rows(values_only=True)]

@@ -10,13 +10,12 @@ and every row must be an item of that unit, so a template cannot reach another u
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -30,12 +29,12 @@ from theodoi.domain.periods import Period, parse_period
 from theodoi.domain.status import TASK_STATE_LABELS
 from theodoi.domain.trajectory import expected
 from theodoi.extraction.agencies import normalise_agency
-from theodoi.extraction.errors import FileTooLarge, UnsafeContent
-from theodoi.extraction.readers import limits
 from theodoi.reports.cells import append
+from theodoi.reports.files import document_bytes
 from theodoi.services.progress import records as progress
 from theodoi.services.progress.status import actual, target_facts
 from theodoi.services.register import items, units
+from theodoi.services.spreadsheets.workbooks import ProblemsFound, open_workbook
 from theodoi.storage.models import Agency, Target, Task, Unit
 from theodoi.storage.repositories import agencies as agency_repo
 from theodoi.storage.repositories import progress as repo
@@ -66,15 +65,11 @@ FILL = PatternFill("solid", fgColor="FFF2CC")
 HEADER = PatternFill("solid", fgColor="DDEBF7")
 
 
-class ProgressSheetInvalid(BadInput):
+class ProgressSheetInvalid(ProblemsFound):
     """The filled template has problems; nothing was written. `problems` lists each one."""
 
     code = "E121"
-
-    def __init__(self, problems: list[str]) -> None:
-        lines = "\n".join(f"  - {p}" for p in problems)
-        super().__init__(f"biểu nhập số liệu có {len(problems)} lỗi, chưa ghi gì:\n{lines}")
-        self.problems = problems
+    lead = "biểu nhập số liệu có {count} lỗi, chưa ghi gì"
 
 
 def find_agency(s: Session, unit: Unit, text: str) -> Agency:
@@ -109,9 +104,7 @@ def progress_template(s: Session, unit_text: str, agency_text: str, period_text:
     _sheet(tasks_sheet, TASK_COLUMNS, [_task_row(t) for t in tasks])
     _state_choices(tasks_sheet, len(tasks))
     _info(book.create_sheet(INFO), unit, agency, period)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return document_bytes(book.save)
 
 
 def _done_before(update: Any, period: Period) -> bool:
@@ -230,15 +223,9 @@ def progress_import(s: Session, data: bytes, by: str | None = None,
     return result
 
 
-def _open(data: bytes) -> Any:
-    try:
-        # unpacked within limits first: openpyxl trusts the zip headers and parses any XML
-        limits.check_package(data, "biểu Excel", "Excel", xml_limit=limits.MAX_UNPACKED_XLSX_XML)
-        return load_workbook(io.BytesIO(data), data_only=True)
-    except (FileTooLarge, UnsafeContent):
-        raise
-    except Exception as exc:  # openpyxl raises many kinds for a file that is not XLSX
-        raise BadInput("tệp không phải biểu Excel (.xlsx) đọc được.") from exc
+def _open(data: bytes) -> Workbook:
+    """The filled template's workbook; bad input when it is not one openpyxl can read."""
+    return open_workbook(data, "biểu Excel", "tệp không phải biểu Excel (.xlsx) đọc được.")
 
 
 def _context(s: Session, book: Any) -> tuple[Unit, Period]:
