@@ -9,8 +9,8 @@ from typing import Any
 
 import click
 
-from theodoi.cli.common import out, print_json, transaction
-from theodoi.cli.progress import FORMAT, day
+from theodoi.cli.common import FORMAT, out, print_json, transaction
+from theodoi.cli.progress import day
 from theodoi.domain.dates import vn_day
 from theodoi.domain.errors import BadInput
 from theodoi.services.accounts import users as accounts
