@@ -58,8 +58,9 @@ def _routes(w: World, unit: str) -> list[tuple[str, str, Any, str]]:
          "item_record"),
         ("POST", f"/api/items/{target}/baseline", {"value": "1", "year": 2020, "version": 0},
          "item"),
-    ]  # {agency} and {into} are filled from the unit's directory, {request} and {entry}
-    # from `_prepare`
+        ("GET", "/api/files/{file}", None, "own_item"),
+    ]  # {agency} and {into} are filled from the unit's directory, {request}, {entry} and
+    # {file} from `_prepare`
 # who may, inside their scope, take the actions an office role does not cover
 ROLE_NEEDS = {"request": {A: ("quantri", "lanhdao")}, "answer": {A: ("donvi",)}}
 # who records progress (an agency on its own items, the office on all); values sent are bad
@@ -68,11 +69,13 @@ RECORDERS = {A: ("quantri", "vanphong", "donvi"), B: ("khac",)}
 
 def _prepare(w: World) -> dict[str, dict[str, str]]:
     """Activate both plans; on each unit's own item open an explanation request (asking
-    again is then 409) and write an audit entry whose value is the current one (a revert
-    then reaches the version check)."""
+    again is then 409), report with a file (the file an agency reads back) and write an
+    audit entry whose value is the current one (a revert then reaches the version check)."""
+    from datetime import date
+
     from theodoi.services import uow
     from theodoi.services.history import audit
-    from theodoi.services.progress import explanations
+    from theodoi.services.progress import explanations, records
     from theodoi.services.register import review_decisions as review
 
     ids: dict[str, dict[str, str]] = {}
@@ -83,9 +86,11 @@ def _prepare(w: World) -> dict[str, dict[str, str]]:
             own = next(r for r, i in w.items[unit].items() if i["kind"] == "task"
                        and i["lead_agency"] == "Phòng Kinh tế")
             asked = explanations.request_explanation(s, own, "Vì sao chậm?")
+            update = records.update_task(s, own, "dang_thuc_hien", on=date(2026, 3, 1),
+                                         attachment=("bien-ban.pdf", b"%PDF-1.4\n"))
             audit.record(s, None, w.units[unit], "task", int(own[1:]), "title", "cũ",
                          w.items[unit][own]["title"])
-            ids[unit] = {"{request}": str(asked.id)}
+            ids[unit] = {"{request}": str(asked.id), "{file}": str(update.evidence_id)}
     with uow.transaction(w.settings) as s:
         from theodoi.storage.repositories import audit as audit_repo
 
@@ -161,7 +166,8 @@ def test_the_matrix_covers_every_api_route(world: World) -> None:
 def _template(path: str) -> str:
     parts = path.split("/")
     names = {"units": "{unit_id}", "plans": "{plan_id}", "items": "{ref}",
-             "agencies": "{agency_id}", "explanations": "{request_id}", "audit": "{entry_id}"}
+             "agencies": "{agency_id}", "explanations": "{request_id}", "audit": "{entry_id}",
+             "files": "{attachment_id}"}
     return "/".join(names.get(parts[i - 1], part) if i and parts[i - 1] in names else part
                     for i, part in enumerate(parts))
 

@@ -15,18 +15,20 @@ from sqlalchemy.orm import Session
 
 from theodoi.domain import status as rules
 from theodoi.domain import trajectory as tr
+from theodoi.domain.errors import NotFound
 from theodoi.domain.fields import FIELD_LABELS
 from theodoi.domain.periods import parse_period
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
 from theodoi.services.memo import Memo
-from theodoi.services.progress import baselines, status
+from theodoi.services.progress import baselines, evidence, status
 from theodoi.services.progress import records as progress
 from theodoi.services.register import plans
 from theodoi.services.views.my_work import may_record, state_choices
 from theodoi.services.views.review_view import item_row
 from theodoi.storage.models import Target, Task
 from theodoi.storage.repositories import plans as plan_repo
+from theodoi.storage.repositories import progress as progress_repo
 from theodoi.storage.repositories import stamps
 
 PAGES = Memo(1000)  # item pages by unit data stamp, day and the person's actions there
@@ -99,6 +101,7 @@ def target_page(s: Session, p: Principal, t: Target, as_of: date) -> dict[str, A
                 "year": outlook.year, "value": outlook.value, "will_meet": outlook.will_meet,
                 "label": outlook.label, "unit": t.unit, "basis": outlook.basis},
             "history": [_fields(r) for r in rows],
+            "files": files([_fields(r) for r in rows]),
             "chart": chart(t, known, rows, outlook),
             "can_record": may_record(p, t.plan.unit),
             "can_set_baseline": baselines.may_set(p, t) and t.plan.status != "closed",
@@ -112,15 +115,16 @@ def task_page(s: Session, p: Principal, k: Task, as_of: date) -> dict[str, Any]:
         rules.TaskFacts(k.due_date, k.due_recurrence),
         [rules.TaskUpdate(u.reported_on, u.state, u.percent, u.completed_on) for u in updates],
         as_of)
+    history = [_fields(u) | {"state_label": rules.TASK_STATE_LABELS[u.state],
+                             "period_label": parse_period(u.period).label
+                             if u.period else None} for u in updates]
     return {"kind": "task", "as_of": as_of.isoformat(), "item": item_row(k),
             "plan": _plan(s, k), "unit": _unit(k),
             "status": {"code": found.code, "label": found.label, "state": found.state,
                        "state_label": rules.TASK_STATE_LABELS.get(found.state or ""),
                        "percent": found.percent,
                        "due": found.due.isoformat() if found.due else None},
-            "history": [_fields(u) | {"state_label": rules.TASK_STATE_LABELS[u.state],
-                                     "period_label": parse_period(u.period).label
-                                     if u.period else None} for u in updates],
+            "history": history, "files": files(history),
             "can_record": may_record(p, k.plan.unit), "states": state_choices()}
 
 
@@ -151,3 +155,28 @@ def _plan(s: Session, item: Target | Task) -> dict[str, Any]:
 
 def _unit(item: Target | Task) -> dict[str, Any]:
     return {"id": item.plan.unit.id, "name": item.plan.unit.name}
+
+
+def evidence_file(s: Session, p: Principal, attachment_id: int) -> evidence.StoredFile:
+    """A stored file, for whoever may read the item whose report carries it; any other
+    file, another commune's or one no report names, does not exist for the person."""
+    missing = NotFound(f"không có tệp số {attachment_id}.")
+    owner = progress_repo.attachment_owner(s, attachment_id)
+    if owner is None:
+        raise missing
+    try:
+        access.item(s, p, ("t" if owner[0] == "target" else "k") + str(owner[1]))
+    except NotFound:
+        raise missing from None
+    row = progress_repo.attachment(s, attachment_id)
+    if row is None:
+        raise missing
+    return evidence.stored_file(row.name, row.content)
+
+
+def files(history: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The files the item's reports carry, newest first, with who attached them and when."""
+    return [{"id": h["evidence_id"], "name": h["evidence"] or f"tệp số {h['evidence_id']}",
+             "by": h["recorded_by"], "at": h["recorded_at"],
+             "period_label": h.get("period_label")}
+            for h in reversed(history) if h.get("evidence_id")]

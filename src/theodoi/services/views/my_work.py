@@ -85,14 +85,21 @@ def record_value(s: Session, p: Principal, ref: str, period: str, value: str | f
 
 def record_task(s: Session, p: Principal, ref: str, state: str, *, on: date,
                 percent: str | float | None = None, completed_on: str | None = None,
-                product: str | None = None, explanation: str | None = None) -> dict[str, Any]:
-    """A task's update on day `on`, recorded by the signed-in person."""
+                product: str | None = None, explanation: str | None = None,
+                evidence: progress.Evidence | None = None,
+                max_evidence_bytes: int = 0) -> dict[str, Any]:
+    """A task's update on day `on`, recorded by the signed-in person, with the product
+    file when one is sent (checked as a value's evidence is, before anything is stored)."""
     task = _recordable(s, p, ref)
     if not isinstance(task, Task):
         raise BadInput(f"{ref} là chỉ tiêu; hãy ghi số liệu thực hiện, không ghi tiến độ.")
+    if evidence is not None:
+        evidence = evidence_file.check(*evidence, max_evidence_bytes,
+                                       "Tiến độ chưa được ghi.")
     row = progress.update_task(s, ref, state, on=on, percent=percent,
                                completed_on=parse_day(completed_on, "ngày hoàn thành"),
-                               product=product, explanation=explanation, by=p.username)
+                               product=product, explanation=explanation,
+                               attachment=evidence, by=p.username)
     return asdict(row) | {"state_label": TASK_STATE_LABELS[row.state]}
 
 

@@ -42,6 +42,30 @@ def add_attachment(s: Session, sha256: str, name: str, content: bytes) -> Attach
     return row
 
 
+def attachment(s: Session, attachment_id: int) -> Attachment | None:
+    return s.get(Attachment, attachment_id)
+
+
+def attachment_names(s: Session, ids: set[int]) -> dict[int, str]:
+    """The file names of attachments, without reading their content."""
+    if not ids:
+        return {}
+    rows = s.execute(select(Attachment.id, Attachment.name).where(Attachment.id.in_(ids)))
+    return {i: name for i, name in rows}
+
+
+def attachment_owner(s: Session, attachment_id: int) -> tuple[str, int] | None:
+    """('target', id) or ('task', id): the item whose record or update carries the file
+    (one record carries each stored file); None for a file no report names."""
+    target = s.scalar(select(ProgressRecord.target_id)
+                      .where(ProgressRecord.attachment_id == attachment_id).limit(1))
+    if target is not None:
+        return "target", target
+    task = s.scalar(select(TaskUpdate.task_id)
+                    .where(TaskUpdate.attachment_id == attachment_id).limit(1))
+    return None if task is None else ("task", task)
+
+
 def unit_targets(unit_id: int) -> Select[Any]:
     """Ids of the unit's live targets of active plans, as a subquery to filter by."""
     return (select(Target.id).join(Plan, Target.plan_id == Plan.id)
