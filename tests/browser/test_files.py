@@ -57,3 +57,30 @@ def test_a_product_file_and_a_photo_open_from_the_item_page(site: Site, open_as:
     shot(phone, "chi-tieu-tep")
     answer = phone.request.get(site.url + str(photo.get_attribute("href")))
     assert answer.headers["content-type"] == "image/png"
+
+
+def test_a_co_agency_adds_its_part_on_a_phone(site: Site, open_as: Any) -> None:
+    """Văn phòng HĐND và UBND xã co-ordinates the plan's investment task (Phòng Kinh tế
+    leads); its user finds the task under 'Cơ quan của bạn phối hợp' and adds its part."""
+    from tests.browser.conftest import USERS
+
+    USERS["phoihop"] = ("Đỗ Thị Phối Hợp", A, "don_vi", "Văn phòng HĐND và UBND xã")
+    from theodoi.services import uow
+    from theodoi.services.accounts import users as accounts
+
+    with uow.transaction(site.settings) as s:
+        accounts.create_user(s, "phoihop", "mat-khau-123", full_name="Đỗ Thị Phối Hợp")
+    grant_agency(site, "phoihop")
+    for size, name in ((PHONE, "dien-thoai-phoi-hop"), (None, "phoi-hop")):
+        page = open_as("phoihop", size) if size else open_as("phoihop")
+        page.goto(f"{site.url}/don-vi/{site.units[A]}/viec-cua-toi")
+        page.locator("ul.phoi-hop a").first.click()
+        page.wait_for_url(re.compile(r"/(nhiem-vu|chi-tieu)/"))
+        assert page.get_by_role("button", name="Ghi tiến độ").count() == 0
+        page.get_by_label("Nội dung phối hợp").fill(f"Thẩm định hồ sơ ({name})")
+        page.get_by_label("Tệp kèm theo").set_input_files(
+            {"name": "Tờ trình.pdf", "mimeType": "application/pdf", "buffer": PDF.read_bytes()})
+        page.get_by_role("button", name="Ghi phần phối hợp").click()
+        page.locator("#tb-phoi-hop", has_text="Đã ghi phần phối hợp").wait_for()
+        page.locator("td", has_text=f"Thẩm định hồ sơ ({name})").wait_for()
+        shot(page, name, full_page=True)

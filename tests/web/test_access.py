@@ -59,18 +59,22 @@ def _routes(w: World, unit: str) -> list[tuple[str, str, Any, str]]:
         ("POST", f"/api/items/{target}/baseline", {"value": "1", "year": 2020, "version": 0},
          "item"),
         ("GET", "/api/files/{file}", None, "own_item"),
-    ]  # {agency} and {into} are filled from the unit's directory, {request}, {entry} and
-    # {file} from `_prepare`
+        ("POST", "/api/items/{shared}/contributions", {}, "co"),
+    ]  # {agency} and {into} are filled from the unit's directory, {request}, {entry},
+    # {file} and {shared} from `_prepare`
 # who may, inside their scope, take the actions an office role does not cover
 ROLE_NEEDS = {"request": {A: ("quantri", "lanhdao")}, "answer": {A: ("donvi",)}}
 # who records progress (an agency on its own items, the office on all); values sent are bad
 RECORDERS = {A: ("quantri", "vanphong", "donvi"), B: ("khac",)}
+# who adds a co-agency's part to {shared}, which Phòng Kinh tế co-ordinates (sent empty: 400)
+CONTRIBUTORS = {A: ("donvi",)}
 
 
 def _prepare(w: World) -> dict[str, dict[str, str]]:
-    """Activate both plans; on each unit's own item open an explanation request (asking
-    again is then 409), report with a file (the file an agency reads back) and write an
-    audit entry whose value is the current one (a revert then reaches the version check)."""
+    """Activate both plans, with Phòng Kinh tế co-ordinating the last target ({shared});
+    on each unit's own item open an explanation request (asking again is then 409), report
+    with a file (the file an agency reads back) and write an audit entry whose value is the
+    current one (a revert then reaches the version check)."""
     from datetime import date
 
     from theodoi.services import uow
@@ -81,6 +85,8 @@ def _prepare(w: World) -> dict[str, dict[str, str]]:
     ids: dict[str, dict[str, str]] = {}
     with uow.transaction(w.settings) as s:
         for unit in (A, B):
+            shared = [r for r, i in w.items[unit].items() if i["kind"] == "target"][-1]
+            review.correct(s, shared, {"co_agencies": "Phòng Kinh tế"})
             review.accept_all(s, w.plans[unit])
             review.activate(s, w.plans[unit])
             own = next(r for r, i in w.items[unit].items() if i["kind"] == "task"
@@ -90,7 +96,8 @@ def _prepare(w: World) -> dict[str, dict[str, str]]:
                                          attachment=("bien-ban.pdf", b"%PDF-1.4\n"))
             audit.record(s, None, w.units[unit], "task", int(own[1:]), "title", "cũ",
                          w.items[unit][own]["title"])
-            ids[unit] = {"{request}": str(asked.id), "{file}": str(update.evidence_id)}
+            ids[unit] = {"{request}": str(asked.id), "{file}": str(update.evidence_id),
+                         "{shared}": shared}
     with uow.transaction(w.settings) as s:
         from theodoi.storage.repositories import audit as audit_repo
 
@@ -106,6 +113,8 @@ def _expected(user: str, unit: str, method: str, needs: str) -> int:
         return GONE
     if needs in ("item", "item_record") and user == "donvi":
         return GONE  # another agency's item does not exist for an agency user
+    if needs == "co":
+        return BAD if user in CONTRIBUTORS.get(unit, ()) else FORBIDDEN
     if needs.endswith("record"):
         allowed = user in RECORDERS[unit]
         return FORBIDDEN if not allowed else OK if method == "GET" else BAD

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from theodoi.storage.models import (
     Agency,
     Assignment,
+    Contribution,
     Milestone,
     Plan,
     ProgressRecord,
@@ -41,6 +42,7 @@ HANGS_ON: dict[type, tuple[tuple[str, str], ...]] = {
     ProgressRecord: (("target_id", "target"),),
     TaskUpdate: (("task_id", "task"),),
     Assignment: (("target_id", "target"), ("task_id", "task")),
+    Contribution: (("target_id", "target"), ("task_id", "task")),
 }
 _KEY = "theodoi_stamp_rows"
 _HELD = "theodoi_stamps_held"  # units whose stamp row this transaction has locked

@@ -32,14 +32,15 @@ MAX_PER_PAGE = 200
 MAX_PAGE = 10**9
 ITEM_KINDS = ("target", "task")
 KIND_LABELS = {"target": "chỉ tiêu", "task": "nhiệm vụ", "plan": "kế hoạch",
-               "agency": "cơ quan", "progress": "số liệu", "task_update": "báo cáo tiến độ"}
+               "agency": "cơ quan", "progress": "số liệu", "task_update": "báo cáo tiến độ",
+               "contribution": "phần phối hợp"}
 REVERTERS = frozenset({rules.REVIEW, rules.DIRECTORY, rules.UPDATE_OWN, rules.ASSIGN})
 OTHER_LABELS = {"lead_agency": "cơ quan chủ trì", "co_agencies": "cơ quan phối hợp",
                 "leader": "lãnh đạo phụ trách", "advisory_agency": "cơ quan tham mưu",
                 "milestones": "lộ trình", "review": "rà soát", "status": "trạng thái",
                 "name": "tên", "baseline_value": "số liệu gốc", "baseline_year": "năm gốc",
                 "value": "giá trị thực hiện", "update": "tiến độ", "merged": "gộp cơ quan",
-                "unmerged": "tách cơ quan đã gộp"}
+                "unmerged": "tách cơ quan đã gộp", "note": "nội dung phối hợp"}
 
 
 def revertible_field(kind: str, field: str) -> bool:

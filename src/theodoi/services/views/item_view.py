@@ -21,7 +21,7 @@ from theodoi.domain.periods import parse_period
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
 from theodoi.services.memo import Memo
-from theodoi.services.progress import baselines, evidence, status
+from theodoi.services.progress import baselines, contributions, evidence, status
 from theodoi.services.progress import records as progress
 from theodoi.services.register import plans
 from theodoi.services.views.my_work import may_record, state_choices
@@ -136,16 +136,29 @@ def item_page(s: Session, p: Principal, ref: str, as_of: date) -> dict[str, Any]
     cached page is found from one query (access.item_scope) that loads no item."""
     scope = access.item_scope(s, p, ref)
     stamp = stamps.known_or_read(s, scope.chain[0], scope.stamp)  # before the rows: memo.py
-    key = (stamps.url_of(s), ref, stamp, as_of, access.actions_at(p, scope.chain))
+    key = (stamps.url_of(s), ref, stamp, as_of, access.actions_at(p, scope.chain),
+           access.agency_filter(p, scope.chain))  # lead or co-agency: different forms
     page: dict[str, Any] = PAGES.one(key, lambda: _page(s, p, access.item(s, p, ref), as_of),
                                      keep=stamp is not None)
     return page
 
 
 def _page(s: Session, p: Principal, found: Target | Task, as_of: date) -> dict[str, Any]:
-    if isinstance(found, Target):
-        return target_page(s, p, found, as_of)
-    return task_page(s, p, found, as_of)
+    page = (target_page if isinstance(found, Target) else task_page)(s, p, found, as_of)
+    return page | _sharing(s, p, found, page)
+
+
+def _sharing(s: Session, p: Principal, found: Target | Task, page: dict[str, Any]
+             ) -> dict[str, Any]:
+    """The co-agencies' part: their contributions (files among the item's files), whether
+    the person adds one (a co-agency's user, who then does not record the figure)."""
+    shared = [_fields(c) for c in contributions.of_item(s, found)]
+    mine = bool(access.contributes_as(p, found)) and found.plan.status == "active"
+    return {"contributions": shared,
+            "files": sorted(page["files"] + files(shared), key=lambda f: f["at"],
+                            reverse=True),
+            "can_record": page["can_record"] and access.leads(p, found),
+            "can_contribute": mine, "contribution_value": contributions.takes_value(found)}
 
 
 def _plan(s: Session, item: Target | Task) -> dict[str, Any]:
@@ -178,5 +191,5 @@ def files(history: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The files the item's reports carry, newest first, with who attached them and when."""
     return [{"id": h["evidence_id"], "name": h["evidence"] or f"tệp số {h['evidence_id']}",
              "by": h["recorded_by"], "at": h["recorded_at"],
-             "period_label": h.get("period_label")}
+             "period_label": h.get("period_label"), "agency": h.get("agency")}
             for h in reversed(history) if h.get("evidence_id")]

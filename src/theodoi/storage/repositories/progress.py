@@ -16,8 +16,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from theodoi.storage.models import (
+    Agency,
     Assignment,
     Attachment,
+    Contribution,
     ExplanationRequest,
     Plan,
     ProgressRecord,
@@ -55,15 +57,43 @@ def attachment_names(s: Session, ids: set[int]) -> dict[int, str]:
 
 
 def attachment_owner(s: Session, attachment_id: int) -> tuple[str, int] | None:
-    """('target', id) or ('task', id): the item whose record or update carries the file
-    (one record carries each stored file); None for a file no report names."""
+    """('target', id) or ('task', id): the item whose record, update or co-agency
+    contribution carries the file (one carries each stored file); None for a file no
+    report names."""
     target = s.scalar(select(ProgressRecord.target_id)
                       .where(ProgressRecord.attachment_id == attachment_id).limit(1))
     if target is not None:
         return "target", target
     task = s.scalar(select(TaskUpdate.task_id)
                     .where(TaskUpdate.attachment_id == attachment_id).limit(1))
-    return None if task is None else ("task", task)
+    if task is not None:
+        return "task", task
+    shared = s.execute(select(Contribution.target_id, Contribution.task_id)
+                       .where(Contribution.attachment_id == attachment_id).limit(1)).first()
+    if shared is None:
+        return None
+    return ("target", shared[0]) if shared[0] is not None else ("task", shared[1])
+
+
+def contributions_of(s: Session, target: bool, item_id: int) -> list[Contribution]:
+    owner = Contribution.target_id if target else Contribution.task_id
+    return list(s.scalars(select(Contribution).where(owner == item_id)
+                          .order_by(Contribution.recorded_at, Contribution.id)))
+
+
+def contributions_for_unit(s: Session, unit_id: int) -> list[Contribution]:
+    """Every contribution to the unit's live items of active plans (for its report)."""
+    return list(s.scalars(select(Contribution).where(
+        Contribution.target_id.in_(unit_targets(unit_id))
+        | Contribution.task_id.in_(unit_tasks(unit_id)))
+        .order_by(Contribution.recorded_at, Contribution.id)))
+
+
+def agency_names(s: Session, ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    return {i: n for i, n in s.execute(select(Agency.id, Agency.name)
+                                       .where(Agency.id.in_(ids)))}
 
 
 def unit_targets(unit_id: int) -> Select[Any]:

@@ -49,6 +49,13 @@ class Update(BaseModel):
     evidence: Evidence | None = None  # the product file
 
 
+class Part(BaseModel):
+    note: str | None = None
+    value: str | float | None = None
+    period: str | None = None
+    evidence: Evidence | None = None
+
+
 def _day(text: str | None) -> date:
     return my_work.parse_day(text, "ngày xem (as_of)") or date.today()
 
@@ -92,6 +99,16 @@ def record_task(request: Request, ref: str, body: Update, s: deps.Db,
                                completed_on=body.completed_on, product=body.product,
                                explanation=body.explanation, evidence=_decoded(body.evidence),
                                max_evidence_bytes=deps.settings_of(request).max_evidence_bytes)
+
+
+@router.post("/items/{ref}/contributions", status_code=201)
+def contribute(request: Request, ref: str, body: Part, s: deps.Db,
+               p: deps.User) -> dict[str, Any]:
+    """A co-agency's part in an item it co-ordinates (a note, its part of the value, a
+    file); the lead agency still reports the item's figure."""
+    return my_work.contribute(s, p, ref, note=body.note, value=body.value, period=body.period,
+                              evidence=_decoded(body.evidence),
+                              max_evidence_bytes=deps.settings_of(request).max_evidence_bytes)
 
 
 @router.get("/files/{attachment_id}")

@@ -99,3 +99,16 @@ def stored_file(attachment_id: int, s: deps.Db, p: deps.User) -> Response:
     saved otherwise; for whoever may read its item."""
     f = item_view.evidence_file(s, p, attachment_id)
     return file_response(f, inline=f.inline)
+
+
+@router.post("/muc/{ref}/phoi-hop")
+def contribute(request: Request, ref: str, s: deps.Db, p: deps.User, note: Text = "",
+               value: Text = "", period: Text = "",
+               evidence: Annotated[UploadFile | None, File()] = None) -> Response:
+    """A co-agency's part in an item it co-ordinates; back to the item's page."""
+    row = my_work.contribute(s, p, ref, note=note, value=value, period=period,
+                             evidence=_evidence(request, evidence),
+                             max_evidence_bytes=deps.settings_of(request).max_evidence_bytes)
+    page = "chi-tieu" if ref.strip().lower().startswith("t") else "nhiem-vu"
+    return RedirectResponse(f"/{page}/{row['ref']}?da_ghi=phoi-hop#tb-phoi-hop",
+                            status_code=303)
