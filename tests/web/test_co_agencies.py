@@ -104,3 +104,27 @@ def test_a_lead_agency_adds_no_part_and_an_outsider_sees_nothing(agency: Any,
     empty = agency.post("/api/items/k2/contributions", json={})
     assert empty.status_code == 400
     assert agency.get("/api/items/k2").json()["contributions"] == []
+
+
+def test_the_report_lists_its_part_in_its_appendix(world: World, agency: Any) -> None:
+    import io
+    from datetime import date
+
+    import docx
+
+    assert agency.post("/api/items/k2/contributions",
+                       json={"note": "Khảo sát 3 thôn"}).status_code == 201
+    assert agency.post("/api/items/t2/contributions", json={"value": "12"}).status_code == 201
+    quarter = (date.today().month - 1) // 3 + 1
+    r = agency.get(f"/api/units/{world.units[A]}/report?kind=quy&period=Q{quarter}/"
+                   f"{date.today().year}&format=docx")
+    assert r.status_code == 200, r.text
+    book = docx.Document(io.BytesIO(r.content))
+    lines = [p.text for p in book.paragraphs]
+    own = lines.index("KẾT QUẢ THỰC HIỆN CỦA PHÒNG KINH TẾ")
+    assert "3. Phối hợp thực hiện" in lines[own:]
+    rows = [[c.text for c in row.cells] for t in book.tables for row in t.rows]
+    lead = "Phòng Văn hóa - Xã hội"  # the directory's name of "Phòng VH-XH"
+    assert ["1", "Xây dựng Đề án phát triển du lịch cộng đồng", lead,
+            "Khảo sát 3 thôn"] in rows
+    assert ["2", "Số hộ được hỗ trợ làm nhà ở", lead, "phần giá trị 12 hộ"] in rows

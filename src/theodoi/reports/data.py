@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any, TypeVar
 
 from theodoi.domain.errors import BadInput
+from theodoi.domain.numbers import vn_number
 from theodoi.domain.periods import Period, midterm, parse_period, term_end
 from theodoi.reports.model import (
     FIELD_HEADINGS,
@@ -23,6 +24,7 @@ from theodoi.reports.model import (
     FieldGroup,
     Issuer,
     Report,
+    SharedLine,
     Shortcoming,
     Signature,
     TargetLine,
@@ -106,6 +108,31 @@ class Header:
 
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class ContributionInput:
+    """A co-agency's part in an item (cơ quan phối hợp); the lead still reports the item."""
+
+    ref: str
+    item: str
+    lead: str | None
+    agency: str
+    note: str | None
+    value: float | None = None
+    unit: str | None = None
+
+
+def shared_lines(parts: Iterable[ContributionInput]) -> dict[str, list[SharedLine]]:
+    """Each co-agency's parts, as its appendix lists them."""
+    out: dict[str, list[SharedLine]] = {}
+    for c in parts:
+        share = f"phần giá trị {vn_number(c.value)} {c.unit or ''}".strip() \
+            if c.value is not None else ""
+        text = "; ".join(x for x in (c.note or "", share) if x)
+        out.setdefault(c.agency, []).append(SharedLine(c.ref, c.item, c.lead or NO_AGENCY,
+                                                       text))
+    return out
 
 
 def _as(cls: type[T], item: T | Mapping[str, Any]) -> T:
@@ -271,11 +298,14 @@ def directions(upcoming: Iterable[UpcomingInput]) -> list[Direction]:
                       u.due_text or (f"{u.due:%d/%m/%Y}" if u.due else None)) for u in items]
 
 
-def appendices(targets: list[TargetLine], tasks: list[TaskLine]) -> list[Appendix]:
-    """One appendix per lead agency that has any item, numbered in agency order."""
-    names = {t.agency or NO_AGENCY for t in targets} | {t.agency for t in tasks}
+def appendices(targets: list[TargetLine], tasks: list[TaskLine],
+               shared: dict[str, list[SharedLine]] | None = None) -> list[Appendix]:
+    """One appendix per agency that leads any item or added a part to one it co-ordinates,
+    numbered in agency order."""
+    shared = shared or {}
+    names = {t.agency or NO_AGENCY for t in targets} | {t.agency for t in tasks} | set(shared)
     return [Appendix(i, name, [t for t in targets if (t.agency or NO_AGENCY) == name],
-                     [t for t in tasks if t.agency == name])
+                     [t for t in tasks if t.agency == name], shared.get(name, []))
             for i, name in enumerate(sorted(names, key=_agency_key), start=1)]
 
 
@@ -284,7 +314,9 @@ def build_report(header: Header | Mapping[str, Any], report_kind: str, period: P
                  tasks: Iterable[TaskInput | Mapping[str, Any]],
                  explanations: Iterable[ExplanationInput | Mapping[str, Any]] = (),
                  upcoming: Iterable[UpcomingInput | Mapping[str, Any]] = (),
-                 as_of: date | None = None) -> Report:
+                 as_of: date | None = None,
+                 contributions: Iterable[ContributionInput | Mapping[str, Any]] = ()
+                 ) -> Report:
     """The whole report model from plain inputs (dataclasses or dicts of the same keys).
 
     `as_of` is the day the figures were judged on; a day before the period's end (a year
@@ -304,7 +336,8 @@ def build_report(header: Header | Mapping[str, Any], report_kind: str, period: P
         fields=groups, agencies=agency_tasks(lines),
         shortcomings=shortcomings(all_targets, lines, explained),
         directions=directions(_as(UpcomingInput, u) for u in upcoming),
-        appendices=appendices(all_targets, lines),
+        appendices=appendices(all_targets, lines, shared_lines(
+            _as(ContributionInput, c) for c in contributions)),
         recipients=list(head.recipients) or ["Như trên;", "Lưu: VT."],
         signature=head.signature,
         plan_names=[plans_phrase([p]) for p in head.plans], attached=attached_line(head),

@@ -44,6 +44,8 @@ TARGET_WIDTHS_MM = (9, 44, 17, 18, 19, 19, 16, 23)  # a number like 10.250,75 on
 APPENDIX_TARGET_WIDTHS_MM = (10, 96, 22, 22, 24, 22, 20, 36)
 TASK_COLUMNS = ("TT", "Nhiệm vụ", "Thời hạn", "Kết quả", "Lý do (nếu quá hạn)")
 TASK_WIDTHS_MM = (10, 118, 26, 36, 62)
+SHARED_COLUMNS = ("TT", "Chỉ tiêu, nhiệm vụ", "Cơ quan chủ trì", "Nội dung phối hợp")
+SHARED_WIDTHS_MM = (10, 110, 50, 82)  # the landscape appendix width, 252 mm
 AGENCY_COLUMNS = ("TT", "Cơ quan chủ trì", "Hoàn thành", "Đang thực hiện", "Quá hạn", "Tổng số")
 AGENCY_WIDTHS_MM = (10, 65, 20, 26, 20, 24)
 HEADER_WIDTHS_MM = (65, 100)  # issuing body | Quốc hiệu: its 12 pt bold line needs ~90 mm
@@ -400,3 +402,9 @@ def _appendices(doc: DocumentObject, report: Report) -> None:
             table = _grid(doc, TASK_COLUMNS, TASK_WIDTHS_MM)
             for n, task in enumerate(appendix.tasks, start=1):
                 _row(table, _task_values(task, n), "clcll")
+        if appendix.shared:
+            number = 1 + bool(appendix.targets) + bool(appendix.tasks)
+            _heading(doc, f"{number}. Phối hợp thực hiện")
+            table = _grid(doc, SHARED_COLUMNS, SHARED_WIDTHS_MM)
+            for n, part in enumerate(appendix.shared, start=1):
+                _row(table, [str(n), part.item, part.lead, part.text], "clll")

@@ -133,13 +133,24 @@ class Direction:
 
 
 @dataclass(frozen=True)
+class SharedLine:
+    """A co-agency's part in an item another agency leads (phối hợp), for its appendix."""
+
+    ref: str
+    item: str
+    lead: str
+    text: str  # what it did, its share of the value when it gave one
+
+
+@dataclass(frozen=True)
 class Appendix:
-    """Phụ lục: one agency's targets and tasks."""
+    """Phụ lục: one agency's targets and tasks, and its part in items it co-ordinates."""
 
     number: int
     agency: str
     targets: list[TargetLine]
     tasks: list[TaskLine]
+    shared: list[SharedLine] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -18,10 +18,11 @@ from sqlalchemy import (
     Text,
     text,
 )
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.sql.expression import false
 
 from theodoi.storage.models.base import Base, utcnow
+from theodoi.storage.models.register import Agency
 
 __all__ = [
     "TASK_STATES",
@@ -134,6 +135,7 @@ class Contribution(Base):
         ForeignKey("attachments.id", ondelete="SET NULL"))
     recorded_by: Mapped[str | None] = mapped_column(String(200))
     recorded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    agency: Mapped[Agency] = relationship()
 
 
 class ExplanationRequest(Base):

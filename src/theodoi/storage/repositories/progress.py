@@ -89,6 +89,17 @@ def contributions_for_unit(s: Session, unit_id: int) -> list[Contribution]:
         .order_by(Contribution.recorded_at, Contribution.id)))
 
 
+def contributions_with_items(s: Session, unit_id: int
+                             ) -> list[tuple[Contribution, Target | Task]]:
+    """Every contribution to the unit's live items of active plans, with its item (for
+    the report's appendix of each co-agency), oldest first."""
+    rows = contributions_for_unit(s, unit_id)
+    targets, tasks = items_by_id(s, {r.target_id for r in rows if r.target_id},
+                                 {r.task_id for r in rows if r.task_id})
+    return [(r, targets[r.target_id] if r.target_id else tasks[r.task_id or 0])
+            for r in rows]
+
+
 def agency_names(s: Session, ids: set[int]) -> dict[int, str]:
     if not ids:
         return {}
