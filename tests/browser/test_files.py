@@ -32,7 +32,7 @@ def test_a_product_file_and_a_photo_open_from_the_item_page(site: Site, open_as:
     agency.goto(f"{site.url}{task}")
     agency.get_by_label("Trạng thái").select_option(label="Hoàn thành")
     agency.get_by_label("Sản phẩm", exact=True).fill("Kế hoạch đã ký")
-    agency.get_by_label(re.compile("Tệp sản phẩm")).set_input_files(
+    agency.get_by_label(re.compile("Tệp kèm theo")).set_input_files(
         {"name": "Kế hoạch đã ký.pdf", "mimeType": "application/pdf",
          "buffer": PDF.read_bytes()})
     agency.get_by_role("button", name="Ghi tiến độ").click()
