@@ -128,3 +128,22 @@ def test_the_report_lists_its_part_in_its_appendix(world: World, agency: Any) ->
     assert ["1", "Xây dựng Đề án phát triển du lịch cộng đồng", lead,
             "Khảo sát 3 thôn"] in rows
     assert ["2", "Số hộ được hỗ trợ làm nhà ở", lead, "phần giá trị 12 hộ"] in rows
+
+
+def test_a_co_agency_neither_answers_for_the_lead_nor_undoes_its_report(
+        world: World, agency: Any, as_user: Any) -> None:
+    office, leader = as_user("vanphong"), as_user("lanhdao")
+    assert office.post("/api/items/k2/update", json={"state": "dang_thuc_hien"}
+                       ).status_code == 201
+    asked = leader.post("/api/items/k2/explanations", json={"question": "Vì sao chậm?"})
+    assert asked.status_code == 201, asked.text
+    seen = agency.get("/api/items/k2/explanations").json()
+    assert seen["can_answer"] is False
+    answer = agency.post(f"/api/explanations/{asked.json()['id']}/answer",
+                         json={"text": "Đang làm", "version": asked.json()["version"]})
+    assert answer.status_code == 403
+    entries = office.get(f"/api/units/{world.units[A]}/audit").json()["entries"]
+    update = next(e for e in entries if e["entity_kind"] == "task_update")
+    undo = agency.post(f"/api/audit/{update['id']}/revert", json={})
+    assert undo.status_code == 403
+    assert agency.get("/api/items/k2").json()["status"]["state"] == "dang_thuc_hien"
