@@ -22,6 +22,7 @@ from theodoi.storage.db import session_factory
 from theodoi.storage.models import (
     Agency,
     Assignment,
+    Contribution,
     Milestone,
     Plan,
     ProductStep,
@@ -62,6 +63,7 @@ CHANGES: dict[type, Callable[[Any], None]] = {
     TaskUpdate: lambda r: setattr(r, "percent", 40.0 if r.percent != 40.0 else 41.0),
     Assignment: lambda r: setattr(r, "name", r.name + " mới"),
     ProductStep: lambda r: setattr(r, "reason", (r.reason or "") + " Bổ sung nguồn vốn."),
+    Contribution: lambda r: setattr(r, "note", (r.note or "") + " Đã phối hợp tuyên truyền."),
 }
 LEAVES = (Milestone, ProgressRecord, TaskUpdate, Assignment)  # deleting one breaks nothing
 
@@ -69,7 +71,7 @@ LEAVES = (Milestone, ProgressRecord, TaskUpdate, Assignment)  # deleting one bre
 @pytest.fixture
 def one_commune(db_url: str) -> str:
     """A commune with a row in every stamped table: a plan, its items, agencies and
-    assignments, a milestone, a recorded value, a task update and a product submitted."""
+    assignments, a milestone, a recorded value, a task update, a product submitted and a co-agency's part."""
     with session_factory(db_url)() as s:
         refs = active_v1(s, A)
         review.correct(s, refs.income, {"milestones": "2028: 80"})
@@ -78,6 +80,9 @@ def one_commune(db_url: str) -> str:
                              percent=30)
         s.add(ProductStep(task_id=int(refs.invest[1:]), action="trinh", state="da_trinh",
                           made_on=date(2026, 9, 2), to_body="Ban Thường vụ Đảng ủy"))
+        agency = s.scalars(select(Agency).limit(1)).one()
+        s.add(Contribution(target_id=int(refs.income[1:]), agency_id=agency.id,
+                           note="Phối hợp rà soát số liệu thu nhập."))
         s.commit()
     return db_url
 

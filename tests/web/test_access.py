@@ -69,10 +69,12 @@ def _routes(w: World, unit: str) -> list[tuple[str, str, Any, str]]:
         ("POST", f"/api/items/{own}/comments", {"body": " "}, "comment"),  # empty: 400
         ("POST", f"/api/items/{target}/chase", {"note": ""}, "chase"),  # no lead: 400
         ("POST", f"/api/units/{u}/agencies/{{foreign}}/chase", {"note": ""}, "chase_list"),
-    ]  # {agency} and {into} are filled from the unit's directory, {request}, {entry} and
-    # {job} (a report job that is done: its PDF is there, and cancelling it is 400) from
-    # `_prepare`; {foreign} is an agency of the other commune (chasing it is 404 for whoever
-    # may chase at this one, so nothing is sent)
+        ("GET", "/api/files/{file}", None, "own_item"),
+        ("POST", "/api/items/{shared}/contributions", {}, "co"),
+    ]  # {agency} and {into} are filled from the unit's directory, {request}, {entry},
+    # {file}, {shared} and {job} (a report job that is done: its PDF is there, and
+    # cancelling it is 400) from `_prepare`; {foreign} is an agency of the other commune
+    # (chasing it is 404 for whoever may chase at this one, so nothing is sent)
 # routes of the signed-in person, not of a unit: (method, path, json, expected status)
 PERSONAL = [("GET", "/api/tokens", None, OK),
             ("POST", "/api/tokens", {"name": ""}, BAD),  # refused: nothing is made
@@ -90,28 +92,39 @@ COMMENTERS = {A: ("quantri", "lanhdao", "vanphong", "donvi"), B: ("khac",)}
 CHASERS = {A: ("quantri", "lanhdao", "vanphong"), B: ("khac",)}
 # who records progress (an agency on its own items, the office on all); values sent are bad
 RECORDERS = {A: ("quantri", "vanphong", "donvi"), B: ("khac",)}
+# who adds a co-agency's part to {shared}, which Phòng Kinh tế co-ordinates (sent empty: 400)
+CONTRIBUTORS = {A: ("donvi",)}
 
 
 def _prepare(w: World) -> dict[str, dict[str, str]]:
-    """Activate both plans; on each unit's own item open an explanation request (asking
-    again is then 409) and write an audit entry whose value is the current one (a revert
-    then reaches the version check); give each unit a finished report job with its PDF."""
+    """Activate both plans, with Phòng Kinh tế co-ordinating the last target ({shared});
+    on each unit's own item open an explanation request (asking again is then 409), report
+    with a file (the file an agency reads back) and write an audit entry whose value is the
+    current one (a revert then reaches the version check); give each unit a finished
+    report job with its PDF."""
+    from datetime import date
+
     from theodoi.services import uow
     from theodoi.services.history import audit
-    from theodoi.services.progress import explanations
+    from theodoi.services.progress import explanations, records
     from theodoi.services.register import review_decisions as review
 
     ids: dict[str, dict[str, str]] = {}
     with uow.transaction(w.settings) as s:
         for unit in (A, B):
+            shared = [r for r, i in w.items[unit].items() if i["kind"] == "target"][-1]
+            review.correct(s, shared, {"co_agencies": "Phòng Kinh tế"})
             review.accept_all(s, w.plans[unit])
             review.activate(s, w.plans[unit])
             own = next(r for r, i in w.items[unit].items() if i["kind"] == "task"
                        and i["lead_agency"] == "Phòng Kinh tế")
             asked = explanations.request_explanation(s, own, "Vì sao chậm?")
+            update = records.update_task(s, own, "dang_thuc_hien", on=date(2026, 3, 1),
+                                         attachment=("bien-ban.pdf", b"%PDF-1.4\n"))
             audit.record(s, None, w.units[unit], "task", int(own[1:]), "title", "cũ",
                          w.items[unit][own]["title"])
-            ids[unit] = {"{request}": str(asked.id)}
+            ids[unit] = {"{request}": str(asked.id), "{file}": str(update.evidence_id),
+                         "{shared}": shared}
     with uow.transaction(w.settings) as s:
         from theodoi.storage.repositories import audit as audit_repo
 
@@ -148,6 +161,8 @@ def _expected(user: str, unit: str, method: str, needs: str) -> int:
         return GONE if user == "donvi" else BAD if user in CHASERS[unit] else FORBIDDEN
     if needs == "chase_list":
         return GONE if user in CHASERS[unit] else FORBIDDEN
+    if needs == "co":
+        return BAD if user in CONTRIBUTORS.get(unit, ()) else FORBIDDEN
     if needs.endswith("record"):
         allowed = user in RECORDERS[unit]
         return FORBIDDEN if not allowed else OK if method == "GET" else BAD
@@ -248,7 +263,7 @@ def _template(path: str) -> str:
     parts = path.split("/")
     names = {"units": "{unit_id}", "plans": "{plan_id}", "items": "{ref}",
              "agencies": "{agency_id}", "explanations": "{request_id}", "audit": "{entry_id}",
-             "jobs": "{job_id}", "tokens": "{token_id}"}
+             "jobs": "{job_id}", "tokens": "{token_id}", "files": "{attachment_id}"}
     named = [names.get(parts[i - 1], part) if i and parts[i - 1] in names else part
              for i, part in enumerate(parts)]
     # a notice's id: a number after "notifications" ("read-all", "settings" are words)

@@ -75,17 +75,23 @@ def _say_recorded(row: progress.RecordRow) -> None:
 @click.option("--explanation", default=None)
 @click.option("--on", "on_text", default=None, help="Ngày báo cáo dd/mm/yyyy (mặc định hôm nay).")
 @click.option("--period", default=None, help="Kỳ báo cáo (mặc định theo lịch của kế hoạch).")
+@click.option("--evidence", type=click.Path(path_type=Path), default=None,
+              help="Tệp sản phẩm (văn bản đã ký, ảnh).")
 @click.option("--by", default=None)
 @FORMAT
 def task_cmd(ref: str, state: str, percent: str | None, done_on: str | None,
              product: str | None, explanation: str | None, on_text: str | None,
-             period: str | None, by: str | None, fmt: str) -> None:
-    """Ghi tiến độ một nhiệm vụ."""
+             period: str | None, evidence: Path | None, by: str | None, fmt: str) -> None:
+    """Ghi tiến độ một nhiệm vụ (kèm tệp sản phẩm nếu có)."""
     on = day(on_text, "ngày báo cáo") or date.today()
+    if evidence is not None and not evidence.is_file():
+        raise BadInput("không tìm thấy tệp sản phẩm.", subject=str(evidence))
     done = day(done_on, "ngày hoàn thành")
+    attachment = (evidence.name, evidence.read_bytes()) if evidence else None
     run_and_show(fmt, lambda s: progress.update_task(
         s, ref, state, on=on, percent=percent, completed_on=done, product=product,
-        explanation=explanation, period_text=period, by=by), _say_updated)
+        explanation=explanation, period_text=period, by=by, attachment=attachment),
+        _say_updated)
 
 
 def _say_updated(row: progress.UpdateRow) -> None:

@@ -119,10 +119,19 @@ def agency_only(grants: Iterable[Grant], unit_chain: Sequence[int]) -> frozenset
 
 
 def sees_item(grants: Iterable[Grant], unit_chain: Sequence[int],
-              lead_agency_id: int | None) -> bool:
-    """Whether an item with this lead agency is visible: don_vi sees only its own."""
+              lead_agency_id: int | None, co_agency_ids: Iterable[int] = ()) -> bool:
+    """Whether an item with this lead agency is visible: don_vi sees only the items its
+    agency leads or co-ordinates (cơ quan phối hợp: the plan makes it answer for its part)."""
     if not in_scope(grants, unit_chain):
         return False
+    only = agency_only(grants, unit_chain)
+    return only is None or lead_agency_id in only or not only.isdisjoint(co_agency_ids)
+
+
+def leads_item(grants: Iterable[Grant], unit_chain: Sequence[int],
+               lead_agency_id: int | None) -> bool:
+    """Whether the person answers for the item's figure: anyone not limited to agencies,
+    or a don_vi of its lead agency (a co-agency adds its part, the lead reports)."""
     only = agency_only(grants, unit_chain)
     return only is None or lead_agency_id in only
 

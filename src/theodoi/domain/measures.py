@@ -96,3 +96,21 @@ def is_count(unit: str | None) -> bool:
     (a noun of `COUNT_NOUNS`, maybe qualified); not '%', 'triệu đồng', 'nghìn người'."""
     words = f"{fold(unit or '')} "
     return any(words.startswith(f"{noun} ") for noun in COUNT_NOUNS)
+# Indicator wording of a figure that is not a sum of parts: an average, a rate, a share,
+# an index (general statistical names, matched on whole syllables of the folded text).
+NOT_A_SUM_WORDS: tuple[str, ...] = ("bình quân", "trung bình", "tỷ lệ", "tỷ trọng",
+                                    "tốc độ", "chỉ số", "mật độ")
+
+
+def adds_up(kind: str, unit: str | None, value_of: float | None,
+            indicator: str | None = None) -> bool:
+    """Whether a target's figure is a sum that agencies' parts make up (an amount or a
+    count: "thu ngân sách 25 tỷ đồng", "xây mới 12 tuyến đường"), so a co-agency may state
+    its part; a rate or share (unit in %, x/y), an average, a growth rate and a milestone
+    are not."""
+    if kind in ("growth_rate", "milestone") or value_of is not None:
+        return False
+    words = f" {fold(indicator or '')} "
+    if any(f" {fold(w)} " in words for w in NOT_A_SUM_WORDS):
+        return False
+    return not (unit and _PERCENT.match(unit))

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from theodoi.domain.errors import BadInput
 from theodoi.domain.fields import TASK_KIND_LABELS, TASK_KINDS
+from theodoi.domain.numbers import vn_number
 from theodoi.domain.periods import Period, midterm, parse_period, term_end
 from theodoi.reports import assessment, frame, narrative
 from theodoi.reports import tasks as task_rules
@@ -31,6 +32,7 @@ from theodoi.reports.model import (
     Issuer,
     KeyWork,
     Report,
+    SharedLine,
     Shortcoming,
     Signature,
     TargetLine,
@@ -133,6 +135,30 @@ class Header:
 
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class ContributionInput:
+    """A co-agency's part in an item (cơ quan phối hợp); the lead still reports the item."""
+
+    ref: str
+    item: str
+    lead: str | None
+    agency: str
+    note: str | None
+    value: float | None = None
+    unit: str | None = None
+
+
+def shared_lines(parts: Iterable[ContributionInput]) -> list[SharedLine]:
+    """The co-agencies' parts, in agency order, as their Biểu lists them."""
+    out = []
+    for c in parts:
+        share = f"phần giá trị {vn_number(c.value)} {c.unit or ''}".strip() \
+            if c.value is not None else ""
+        text = "; ".join(x for x in (c.note or "", share) if x)
+        out.append(SharedLine(c.ref, c.item, c.lead or NO_AGENCY, text, c.agency))
+    return sorted(out, key=lambda line: _agency_key(line.agency))
 
 
 def _as(cls: type[T], item: T | Mapping[str, Any]) -> T:
@@ -321,11 +347,12 @@ def directions(upcoming: Iterable[UpcomingInput]) -> list[Direction]:
 
 
 def appendices(targets: list[TargetLine], tasks: list[TaskLine],
-               issued: list[TaskLine]) -> list[Appendix]:
+               issued: list[TaskLine], shared: list[SharedLine] | None = None
+               ) -> list[Appendix]:
     """The Biểu attached, numbered in order: the documents issued, the targets table, the
-    tasks table (those that have rows)."""
-    kinds = [k for k, rows in (("documents", issued), ("targets", targets), ("tasks", tasks))
-             if rows]
+    tasks table, the co-agencies' parts (those that have rows)."""
+    kinds = [k for k, rows in (("documents", issued), ("targets", targets), ("tasks", tasks),
+                               ("shared", shared or [])) if rows]
     return [Appendix(i, kind) for i, kind in enumerate(kinds, start=1)]
 
 
@@ -349,7 +376,9 @@ def build_report(header: Header | Mapping[str, Any], report_kind: str, period: P
                  tasks: Iterable[TaskInput | Mapping[str, Any]],
                  explanations: Iterable[ExplanationInput | Mapping[str, Any]] = (),
                  upcoming: Iterable[UpcomingInput | Mapping[str, Any]] = (),
-                 as_of: date | None = None) -> Report:
+                 as_of: date | None = None,
+                 contributions: Iterable[ContributionInput | Mapping[str, Any]] = ()
+                 ) -> Report:
     """The whole report model from plain inputs (dataclasses or dicts of the same keys).
 
     `as_of` is the day the figures were judged on; a day before the period's end (a year
@@ -364,6 +393,7 @@ def build_report(header: Header | Mapping[str, Any], report_kind: str, period: P
     title = summary(report_kind, period, head.plans)
     issued = task_rules.documents(lines, period)
     ahead = directions(_as(UpcomingInput, u) for u in upcoming)
+    shared = shared_lines(_as(ContributionInput, c) for c in contributions)
     return Report(
         issuer=head.issuer, number_line=number_line(head.issuer, head.number),
         place_date=place_date(head.place, head.issued_on, period.end.year),
@@ -372,7 +402,8 @@ def build_report(header: Header | Mapping[str, Any], report_kind: str, period: P
         fields=groups, agencies=agency_tasks(lines),
         shortcomings=shortcomings(all_targets, lines, explained),
         directions=ahead,
-        appendices=appendices(all_targets, lines, issued), documents=issued,
+        appendices=appendices(all_targets, lines, issued, shared), documents=issued,
+        shared=shared,
         recipients=list(head.recipients) or ["Như trên;", "Lưu: VT."],
         signature=head.signature,
         plan_names=[plans_phrase([p]) for p in head.plans], attached=attached_line(head),

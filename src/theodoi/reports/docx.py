@@ -56,6 +56,9 @@ TASK_COLUMNS = ("TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "K�
 TASK_WIDTHS_MM = (10, 72, 38, 22, 56, 26, 28)
 DOCUMENT_COLUMNS = ("TT", "Văn bản", "Nhiệm vụ", "Cơ quan chủ trì", "Ngày báo cáo")
 DOCUMENT_WIDTHS_MM = (10, 100, 76, 40, 26)
+SHARED_COLUMNS = ("TT", "Cơ quan phối hợp", "Chỉ tiêu, nhiệm vụ", "Cơ quan chủ trì",
+                  "Nội dung phối hợp")
+SHARED_WIDTHS_MM = (10, 46, 100, 46, 50)  # the landscape appendix width, 252 mm
 AGENCY_COLUMNS = ("TT", "Cơ quan chủ trì", "Hoàn thành", "Đang thực hiện", "Quá hạn", "Tổng số")
 AGENCY_WIDTHS_MM = (10, 110, 30, 36, 30, 36)
 HEADER_WIDTHS_MM = (65, 100)  # issuing body | Quốc hiệu: its 12 pt bold line needs ~90 mm
@@ -355,3 +358,7 @@ def _appendices(doc: DocumentObject, report: Report) -> None:
             table = _grid(doc, TASK_COLUMNS, TASK_WIDTHS_MM)
             for n, task in enumerate(report.tasks, start=1):
                 _row(table, _task_values(task, n), "cllclll")
+        elif appendix.kind == "shared":
+            table = _grid(doc, SHARED_COLUMNS, SHARED_WIDTHS_MM)
+            for n, part in enumerate(report.shared, start=1):
+                _row(table, [str(n), part.agency, part.item, part.lead, part.text], "cllll")

@@ -178,7 +178,19 @@ class Direction:
 # the numbered tables attached to a report, in order: kind -> title
 APPENDIX_TITLES = {"documents": "Văn bản lãnh đạo, chỉ đạo ban hành trong kỳ",
                    "targets": "Kết quả thực hiện các chỉ tiêu",
-                   "tasks": "Kết quả thực hiện các nhiệm vụ"}
+                   "tasks": "Kết quả thực hiện các nhiệm vụ",
+                   "shared": "Phần phối hợp của các cơ quan phối hợp"}
+
+
+@dataclass(frozen=True)
+class SharedLine:
+    """A co-agency's part in an item another agency leads (phối hợp), for its Biểu."""
+
+    ref: str
+    item: str
+    lead: str
+    text: str  # what it did, its share of the value when it gave one
+    agency: str = ""  # the co-agency that did it
 
 
 @dataclass(frozen=True)
@@ -249,6 +261,7 @@ class Report:
     documents: list[TaskLine] = field(default_factory=list)  # issued in the period
     closing: str = ""  # "Trên đây là báo cáo …./."
     key_works: list[KeyWork] = field(default_factory=list)  # Đề án, công trình, đột phá
+    shared: list[SharedLine] = field(default_factory=list)  # co-agencies' parts, by agency
 
     def appendix(self, kind: str) -> Appendix | None:
         return next((a for a in self.appendices if a.kind == kind), None)

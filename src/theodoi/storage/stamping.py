@@ -22,6 +22,7 @@ from sqlalchemy.orm import ORMExecuteState, Session
 from theodoi.storage.models import (
     Agency,
     Assignment,
+    Contribution,
     Milestone,
     Plan,
     ProductStep,
@@ -46,6 +47,7 @@ HANGS_ON: dict[type, tuple[tuple[str, str], ...]] = {
     TaskUpdate: (("task_id", "task"),),
     ProductStep: (("task_id", "task"),),
     Assignment: (("target_id", "target"), ("task_id", "task")),
+    Contribution: (("target_id", "target"), ("task_id", "task")),
 }
 _KEY = "theodoi_stamp_rows"
 _HELD = "theodoi_stamps_held"  # units whose stamp row this transaction has locked

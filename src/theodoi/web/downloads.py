@@ -1,25 +1,41 @@
-"""A file answer with a Vietnamese name that every browser saves correctly."""
+"""A file answer with a Vietnamese name that every browser saves (or shows) correctly."""
 
 from __future__ import annotations
 
+from typing import Protocol
 from urllib.parse import quote
 
 from fastapi.responses import Response
 
-from theodoi.services.reporting.report_files import ReportFile
+
+class Downloadable(Protocol):
+    """What a file answer needs: a report file, a stored evidence file."""
+
+    @property
+    def content(self) -> bytes: ...
+    @property
+    def filename(self) -> str: ...
+    @property
+    def media_type(self) -> str: ...
+    @property
+    def ascii_name(self) -> str: ...
 
 
-def content_disposition(filename: str, ascii_fallback: str) -> str:
-    """`attachment; filename="ASCII"; filename*=UTF-8''…` (RFC 6266 / 5987)."""
-    return (f'attachment; filename="{ascii_fallback}"; '
+def content_disposition(filename: str, ascii_fallback: str, inline: bool = False) -> str:
+    """`attachment; filename="ASCII"; filename*=UTF-8''…` (RFC 6266 / 5987); `inline` for
+    what the browser shows itself (a PDF, a photo)."""
+    return (f'{"inline" if inline else "attachment"}; filename="{ascii_fallback}"; '
             f"filename*=UTF-8''{quote(filename, safe='')}")
 
 
-def file_response(f: ReportFile) -> Response:
+def file_response(f: Downloadable, inline: bool = False) -> Response:
+    """The file, never cached, never sniffed into another type by the browser (an upload
+    that is HTML inside is never run as a page of theodoi)."""
     return Response(f.content, media_type=f.media_type,
-                    headers={"Content-Disposition": content_disposition(f.filename,
-                                                                        f.ascii_name),
-                             "Cache-Control": "no-store"})
+                    headers={"Content-Disposition": content_disposition(
+                        f.filename, f.ascii_name, inline),
+                             "Cache-Control": "no-store",
+                             "X-Content-Type-Options": "nosniff"})
 
 
 def attachment_response(filename: str, content: bytes) -> Response:

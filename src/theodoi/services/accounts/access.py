@@ -105,8 +105,26 @@ def lead_agency_id(item: Target | Task) -> int | None:
     return lead.agency_id if lead else None
 
 
+def co_agency_ids(item: Target | Task) -> frozenset[int]:
+    return frozenset(a.agency_id for a in item.assignments
+                     if a.role == "co" and a.agency_id is not None)
+
+
 def sees(p: Principal, item: Target | Task) -> bool:
-    return rules.sees_item(p.grants, chain(item.plan.unit), lead_agency_id(item))
+    """Whether the person sees the item (don_vi: its agency leads or co-ordinates it)."""
+    return rules.sees_item(p.grants, chain(item.plan.unit), lead_agency_id(item),
+                           co_agency_ids(item))
+
+
+def leads(p: Principal, item: Target | Task) -> bool:
+    """Whether the person answers for the item's figure (not a co-agency's user)."""
+    return rules.leads_item(p.grants, chain(item.plan.unit), lead_agency_id(item))
+
+
+def contributes_as(p: Principal, item: Target | Task) -> frozenset[int]:
+    """The person's agencies that co-ordinate the item (empty for everyone else)."""
+    only = agency_filter(p, item.plan.unit) or frozenset()
+    return only & co_agency_ids(item)
 
 
 def item(s: Session, p: Principal, ref: str, action: str = rules.READ) -> Target | Task:
@@ -127,7 +145,9 @@ def item_scope(s: Session, p: Principal, ref: str, action: str = rules.READ
     unit chain, lead agency and the unit's data stamp (for a cached page)."""
     model, item_id = items.parse_ref(ref)
     scope = plan_repo.item_scope(s, model, item_id)
-    if scope is None or not rules.sees_item(p.grants, scope.chain, scope.lead_agency_id):
+    if scope is None or not (rules.sees_item(p.grants, scope.chain, scope.lead_agency_id)
+                             or rules.sees_item(p.grants, scope.chain, None,
+                                                plan_repo.co_agency_ids(s, model, item_id))):
         raise NotFound(f"không có mục {ref}.")
     rules.require(p.grants, scope.chain, action)
     return scope

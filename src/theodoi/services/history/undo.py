@@ -297,6 +297,8 @@ def _recordable(s: Session, p: Principal, ref: str) -> Target | Task:
     item = access.item(s, p, ref)
     if not my_work.may_record(p, item.plan.unit):
         raise Forbidden(my_work.REFUSED)
+    if not access.leads(p, item):  # a co-agency sees the item, the lead reports on it
+        raise Forbidden(my_work.CO_AGENCY.format(ref=ref))
     return progress.live_item(item)
 
 

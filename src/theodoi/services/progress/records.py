@@ -42,7 +42,8 @@ class RecordRow:
     entered_unit: str | None
     unit: str | None
     note: str | None
-    evidence: str | None
+    evidence_id: int | None  # the stored file, opened at /tep/<id>
+    evidence: str | None  # its name
     corrects: int | None
     recorded_by: str | None
     recorded_at: datetime
@@ -63,6 +64,9 @@ class UpdateRow:
     product: str | None
     explanation: str | None
     recorded_by: str | None
+    recorded_at: datetime
+    evidence_id: int | None = None  # the product file (the signed plan), at /tep/<id>
+    evidence: str | None = None  # its name
 
 
 def live_item(item: Target | Task) -> Target | Task:
@@ -128,7 +132,8 @@ def record_progress(s: Session, ref: str, period_text: str, value_text: str | fl
         raise Conflict(f"kỳ {period.label} của {ref} vừa được người khác ghi số liệu; không "
                        "có gì bị ghi đè. Hãy tải lại trang, xem số liệu mới rồi làm lại.")
     _audit_record(s, target, row, by)
-    return _record_row(row, target)
+    return _record_row(row, target, names={row.attachment_id: attachment[0]}
+                       if attachment and row.attachment_id else None)
 
 
 def _audit_record(s: Session, target: Target, row: ProgressRecord, by: str | None) -> None:
@@ -169,12 +174,14 @@ def _store(s: Session, attachment: Evidence | None) -> int | None:
     return repo.add_attachment(s, hashlib.sha256(content).hexdigest(), name, content).id
 
 
-def _record_row(r: ProgressRecord, t: Target, current: bool = True) -> RecordRow:
+def _record_row(r: ProgressRecord, t: Target, current: bool = True,
+                names: dict[int, str] | None = None) -> RecordRow:
     period = parse_period(r.period_key)
+    name = None if r.attachment_id is None else (names or {}).get(r.attachment_id)
     return RecordRow(r.id, items.ref_of(t), r.period_key, period.label, r.period_end, r.value,
                      r.value_of, r.entered_value, r.entered_unit, t.unit, r.note,
-                     None if r.attachment_id is None else f"tệp số {r.attachment_id}",
-                     r.corrects_id, r.recorded_by, r.recorded_at, current)
+                     r.attachment_id, name, r.corrects_id, r.recorded_by, r.recorded_at,
+                     current)
 
 
 def history(s: Session, ref: str) -> list[RecordRow]:
@@ -183,7 +190,9 @@ def history(s: Session, ref: str) -> list[RecordRow]:
     item = items.get_item(s, ref)
     if not isinstance(item, Target):
         raise BadInput(f"{ref} là nhiệm vụ; lịch sử số liệu chỉ có ở chỉ tiêu.")
-    return [_record_row(r, item, not r.superseded) for r in repo.records_of(s, item.id)]
+    rows = repo.records_of(s, item.id)
+    names = repo.attachment_names(s, {r.attachment_id for r in rows if r.attachment_id})
+    return [_record_row(r, item, not r.superseded, names) for r in rows]
 
 
 def set_baseline(s: Session, ref: str, value: str | float, year: int) -> Target:
@@ -228,21 +237,25 @@ def report_period(plan: Plan, on: date) -> Period:
 def update_task(s: Session, ref: str, state: str, *, on: date,
                 percent: str | float | None = None, completed_on: date | None = None,
                 product: str | None = None, explanation: str | None = None,
-                period_text: str | None = None, by: str | None = None) -> UpdateRow:
-    """Record where task `ref` stands on day `on`; 'hoàn thành' needs a completion day
-    (default `on`) and at most 100 %, which is what it means."""
+                period_text: str | None = None, attachment: Evidence | None = None,
+                by: str | None = None) -> UpdateRow:
+    """Record where task `ref` stands on day `on`, with its product file if one is given;
+    'hoàn thành' needs a completion day (default `on`) and at most 100 %, which is what
+    it means."""
     task = live_task(s, ref)
     code, share, completed_on = check_task_update(state, percent, completed_on, on)
     period = parse_period(period_text) if period_text else report_period(task.plan, on)
     row = TaskUpdate(task_id=task.id, period_key=period.key, reported_on=on, state=code,
                      percent=share, completed_on=completed_on,
                      product=(product or "").strip() or None,
-                     explanation=(explanation or "").strip() or None, recorded_by=by)
+                     explanation=(explanation or "").strip() or None, recorded_by=by,
+                     attachment_id=_store(s, attachment))
     repo.add(s, row)
     audit.record(s, None, task.plan.unit_id, "task_update", row.id, "update", None,
                  TASK_STATE_LABELS[code],
                  detail={"task": task.id, "withdrawn": False}, username=by)
-    return _update_row(row, task)
+    names = {row.attachment_id: attachment[0]} if attachment and row.attachment_id else None
+    return _update_row(row, task, names)
 
 
 def check_task_update(state: str, percent: str | float | None, completed_on: date | None,
@@ -261,9 +274,11 @@ def check_task_update(state: str, percent: str | float | None, completed_on: dat
     return code, share, completed_on
 
 
-def _update_row(u: TaskUpdate, task: Task) -> UpdateRow:
+def _update_row(u: TaskUpdate, task: Task, names: dict[int, str] | None = None) -> UpdateRow:
+    name = None if u.attachment_id is None else (names or {}).get(u.attachment_id)
     return UpdateRow(u.id, items.ref_of(task), u.period_key, u.reported_on, u.state, u.percent,
-                     u.completed_on, u.product, u.explanation, u.recorded_by)
+                     u.completed_on, u.product, u.explanation, u.recorded_by, u.recorded_at,
+                     u.attachment_id, name)
 
 
 def task_history(s: Session, ref: str) -> list[UpdateRow]:
@@ -271,7 +286,9 @@ def task_history(s: Session, ref: str) -> list[UpdateRow]:
     item = items.get_item(s, ref)
     if not isinstance(item, Task):
         raise BadInput(f"{ref} là chỉ tiêu; dùng lịch sử số liệu.")
-    return [_update_row(u, item) for u in repo.updates_of(s, item.id)]
+    rows = repo.updates_of(s, item.id)
+    names = repo.attachment_names(s, {u.attachment_id for u in rows if u.attachment_id})
+    return [_update_row(u, item, names) for u in rows]
 
 
 def withdraw_record(s: Session, current_id: int | None, restore_id: int | None) -> None:

@@ -30,7 +30,7 @@ from theodoi.services.progress import explanations
 from theodoi.services.progress import records as progress
 from theodoi.services.progress.status import StatusRow, status_of_unit, target_facts
 from theodoi.services.register import units
-from theodoi.storage.models import Plan, Target, TaskUpdate, Unit
+from theodoi.storage.models import Plan, Target, Task, TaskUpdate, Unit
 from theodoi.storage.repositories import plans as plans_repo
 from theodoi.storage.repositories import progress as progress_repo
 
@@ -226,7 +226,7 @@ def upcoming(tasks: list[StatusRow], targets: list[Target],
     return out
 
 
-def _lead(t: Target) -> str | None:
+def _lead(t: Target | Task) -> str | None:
     lead = next((a for a in t.assignments if a.role == "lead"), None)
     return None if lead is None else (lead.agency.name if lead.agency else lead.name)
 
@@ -265,7 +265,22 @@ def build_report(s: Session, req: Request) -> Report:
                             progress_repo.latest_updates_for_unit(s, unit.id, as_of)},
                     {f"k{k.id}": k.kind for p in plans for k in p.tasks}),
         explanation_inputs(s, unit, period, live | {r.ref for r in tasks}),
-        upcoming(tasks, stored, next_range(period, term)), as_of)
+        upcoming(tasks, stored, next_range(period, term)), as_of,
+        contribution_inputs(s, unit, period, as_of, live | {r.ref for r in tasks}))
+
+
+def contribution_inputs(s: Session, unit: Unit, period: Period, as_of: date,
+                        refs: set[str]) -> list[data.ContributionInput]:
+    """The co-agencies' parts in the report's items recorded within the period."""
+    out = []
+    for c, item in progress_repo.contributions_with_items(s, unit.id):
+        ref = f"t{item.id}" if isinstance(item, Target) else f"k{item.id}"
+        if ref in refs and period.start <= c.recorded_at.date() <= as_of:
+            out.append(data.ContributionInput(
+                ref, (item.indicator if isinstance(item, Target) else item.title) or item.text,
+                _lead(item), c.agency.name, c.note, c.value,
+                item.unit if isinstance(item, Target) else None))
+    return out
 
 
 def render(report: Report, fmt: str) -> bytes:

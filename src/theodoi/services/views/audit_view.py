@@ -33,7 +33,7 @@ MAX_PAGE = 10**9
 ITEM_KINDS = ("target", "task")
 KIND_LABELS = {"target": "chỉ tiêu", "task": "nhiệm vụ", "plan": "kế hoạch",
                "agency": "cơ quan", "progress": "số liệu", "task_update": "báo cáo tiến độ",
-               "product_step": "sản phẩm trình duyệt"}
+               "product_step": "sản phẩm trình duyệt", "contribution": "phần phối hợp"}
 REVERTERS = frozenset({rules.REVIEW, rules.DIRECTORY, rules.UPDATE_OWN, rules.ASSIGN})
 OTHER_LABELS = {"lead_agency": "cơ quan chủ trì", "co_agencies": "cơ quan phối hợp",
                 "leader": "lãnh đạo phụ trách", "advisory_agency": "cơ quan tham mưu",
@@ -41,7 +41,7 @@ OTHER_LABELS = {"lead_agency": "cơ quan chủ trì", "co_agencies": "cơ quan p
                 "name": "tên", "baseline_value": "số liệu gốc", "baseline_year": "năm gốc",
                 "value": "giá trị thực hiện", "update": "tiến độ", "merged": "gộp cơ quan",
                 "unmerged": "tách cơ quan đã gộp", "deleted": "xóa bản nháp",
-                "state": "trạng thái sản phẩm"}
+                "state": "trạng thái sản phẩm", "note": "nội dung phối hợp"}
 
 
 def revertible_field(kind: str, field: str) -> bool:

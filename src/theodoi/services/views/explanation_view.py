@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from theodoi.domain import access as rules
-from theodoi.domain.errors import BadInput, Conflict, NotFound
+from theodoi.domain.errors import BadInput, Conflict, Forbidden, NotFound
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
 from theodoi.services.progress import explanations
@@ -79,7 +79,7 @@ def item_requests(s: Session, p: Principal, ref: str) -> dict[str, Any]:
                      "lead_agency": next(iter(items.names(item, "lead")), None),
                      "unit": {"id": unit.id, "name": unit.name}},
             "can_request": rules.REQUEST_EXPLANATION in allowed,
-            "can_answer": rules.ANSWER in allowed,
+            "can_answer": rules.ANSWER in allowed and access.leads(p, item),
             "requests": [_json(r, i) for r, i in reversed(pairs)]}
 
 
@@ -111,6 +111,9 @@ def answer(s: Session, p: Principal, request_id: int, text: str,
     except NotFound:
         raise missing from None
     rules.require(p.grants, access.chain(item.plan.unit), rules.ANSWER)
+    if not access.leads(p, item):  # asked of the lead agency; a co-agency adds its part
+        raise Forbidden(f"yêu cầu giải trình của mục {ref} gửi cơ quan chủ trì; cơ quan "
+                        "phối hợp ghi phần của mình ở trang của mục.")
     if version is None:
         raise BadInput("thiếu phiên bản của yêu cầu giải trình (version).")
     result = explanations.answer(s, request_id, text, by=p.display_name, version=version)

@@ -15,19 +15,21 @@ from sqlalchemy.orm import Session
 
 from theodoi.domain import status as rules
 from theodoi.domain import trajectory as tr
+from theodoi.domain.errors import NotFound
 from theodoi.domain.fields import FIELD_LABELS
 from theodoi.domain.periods import parse_period
 from theodoi.services import memo
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
 from theodoi.services.approval import flow
-from theodoi.services.progress import baselines, status
+from theodoi.services.progress import baselines, contributions, evidence, status
 from theodoi.services.progress import records as progress
 from theodoi.services.register import plans
 from theodoi.services.views.my_work import may_record, state_choices
 from theodoi.services.views.review_view import item_row
 from theodoi.storage.models import Target, Task
 from theodoi.storage.repositories import plans as plan_repo
+from theodoi.storage.repositories import progress as progress_repo
 from theodoi.storage.repositories import stamps
 
 
@@ -98,6 +100,7 @@ def target_page(s: Session, p: Principal, t: Target, as_of: date) -> dict[str, A
                 "year": outlook.year, "value": outlook.value, "will_meet": outlook.will_meet,
                 "label": outlook.label, "unit": t.unit, "basis": outlook.basis},
             "history": [_fields(r) for r in rows],
+            "files": files([_fields(r) for r in rows]),
             "chart": chart(t, known, rows, outlook),
             "can_record": may_record(p, t.plan.unit),
             "can_set_baseline": baselines.may_set(p, t) and t.plan.status != "closed",
@@ -111,15 +114,16 @@ def task_page(s: Session, p: Principal, k: Task, as_of: date) -> dict[str, Any]:
         rules.TaskFacts(k.due_date, k.due_recurrence),
         [rules.TaskUpdate(u.reported_on, u.state, u.percent, u.completed_on) for u in updates],
         as_of)
+    history = [_fields(u) | {"state_label": rules.TASK_STATE_LABELS[u.state],
+                             "period_label": parse_period(u.period).label
+                             if u.period else None} for u in updates]
     return {"kind": "task", "as_of": as_of.isoformat(), "item": item_row(k),
             "plan": _plan(s, k), "unit": _unit(k),
             "status": {"code": found.code, "label": found.label, "state": found.state,
                        "state_label": rules.TASK_STATE_LABELS.get(found.state or ""),
                        "percent": found.percent,
                        "due": found.due.isoformat() if found.due else None},
-            "history": [_fields(u) | {"state_label": rules.TASK_STATE_LABELS[u.state],
-                                     "period_label": parse_period(u.period).label
-                                     if u.period else None} for u in updates],
+            "history": history, "files": files(history),
             "can_record": may_record(p, k.plan.unit), "states": state_choices(),
             "product": flow.of_task(s, k, access.actions_at(p, k.plan.unit), as_of)}
 
@@ -132,16 +136,30 @@ def item_page(s: Session, p: Principal, ref: str, as_of: date) -> dict[str, Any]
     cached page is found from one query (access.item_scope) that loads no item."""
     scope = access.item_scope(s, p, ref)
     stamp = stamps.known_or_read(s, scope.chain[0], scope.stamp)  # before the rows: memo.py
-    key = ("item", stamps.url_of(s), ref, stamp, as_of, access.actions_at(p, scope.chain))
+    key = ("item", stamps.url_of(s), ref, stamp, as_of, access.actions_at(p, scope.chain),
+           access.agency_filter(p, scope.chain))  # lead or co-agency: different forms
     page: dict[str, Any] = memo.VIEWS.one(
         key, lambda: _page(s, p, access.item(s, p, ref), as_of), keep=stamp is not None)
     return page
 
 
 def _page(s: Session, p: Principal, found: Target | Task, as_of: date) -> dict[str, Any]:
-    if isinstance(found, Target):
-        return target_page(s, p, found, as_of)
-    return task_page(s, p, found, as_of)
+    page = (target_page(s, p, found, as_of) if isinstance(found, Target)
+            else task_page(s, p, found, as_of))
+    return page | _sharing(s, p, found, page)
+
+
+def _sharing(s: Session, p: Principal, found: Target | Task, page: dict[str, Any]
+             ) -> dict[str, Any]:
+    """The co-agencies' part: their contributions (files among the item's files), whether
+    the person adds one (a co-agency's user, who then does not record the figure)."""
+    shared = [_fields(c) for c in contributions.of_item(s, found)]
+    mine = bool(access.contributes_as(p, found)) and found.plan.status == "active"
+    return {"contributions": shared,
+            "files": sorted(page["files"] + files(shared), key=lambda f: f["at"],
+                            reverse=True),
+            "can_record": page["can_record"] and access.leads(p, found),
+            "can_contribute": mine, "contribution_value": contributions.takes_value(found)}
 
 
 def _plan(s: Session, item: Target | Task) -> dict[str, Any]:
@@ -151,3 +169,28 @@ def _plan(s: Session, item: Target | Task) -> dict[str, Any]:
 
 def _unit(item: Target | Task) -> dict[str, Any]:
     return {"id": item.plan.unit.id, "name": item.plan.unit.name}
+
+
+def evidence_file(s: Session, p: Principal, attachment_id: int) -> evidence.StoredFile:
+    """A stored file, for whoever may read the item whose report carries it; any other
+    file, another commune's or one no report names, does not exist for the person."""
+    missing = NotFound(f"không có tệp số {attachment_id}.")
+    owner = progress_repo.attachment_owner(s, attachment_id)
+    if owner is None:
+        raise missing
+    try:
+        access.item(s, p, ("t" if owner[0] == "target" else "k") + str(owner[1]))
+    except NotFound:
+        raise missing from None
+    row = progress_repo.attachment(s, attachment_id)
+    if row is None:
+        raise missing
+    return evidence.stored_file(row.name, row.content)
+
+
+def files(history: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The files the item's reports carry, newest first, with who attached them and when."""
+    return [{"id": h["evidence_id"], "name": h["evidence"] or f"tệp số {h['evidence_id']}",
+             "by": h["recorded_by"], "at": h["recorded_at"],
+             "period_label": h.get("period_label"), "agency": h.get("agency")}
+            for h in reversed(history) if h.get("evidence_id")]

@@ -21,9 +21,9 @@ from theodoi.domain.periods import parse_period
 from theodoi.domain.status import TASK_STATE_LABELS, TASK_STATES
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
+from theodoi.services.progress import contributions, status
 from theodoi.services.progress import evidence as evidence_file
 from theodoi.services.progress import records as progress
-from theodoi.services.progress import status
 from theodoi.services.register import items
 from theodoi.storage.models import Target, Task, Unit
 from theodoi.storage.repositories import progress as repo
@@ -40,12 +40,39 @@ def state_choices() -> list[dict[str, str]]:
     return [{"value": c, "label": TASK_STATE_LABELS[c]} for c in TASK_STATES]
 
 
+CO_AGENCY = ("cơ quan của bạn phối hợp thực hiện mục {ref}; số liệu và tiến độ do cơ quan "
+             "chủ trì báo cáo.")
+
+
 def _recordable(s: Session, p: Principal, ref: str) -> Target | Task:
-    """The item, if the person sees it (else NotFound) and may record on it (else 403)."""
+    """The item, if the person sees it (else NotFound) and may record its figure (else
+    403: a co-agency adds its part instead, see `contribute`)."""
     found = access.item(s, p, ref)
     if not may_record(p, found.plan.unit):
         raise Forbidden(REFUSED)
+    if not access.leads(p, found):
+        raise Forbidden(CO_AGENCY.format(ref=ref), steps={
+            "web": "ghi phần phối hợp của cơ quan ở trang của mục.",
+            "cli": "phần phối hợp ghi trên trang web của mục."})
     return found
+
+
+def contribute(s: Session, p: Principal, ref: str, *, note: str | None = None,
+               value: str | float | None = None, period: str | None = None,
+               evidence: progress.Evidence | None = None,
+               max_evidence_bytes: int = 0) -> dict[str, Any]:
+    """A co-agency's part in an item it co-ordinates, by its don_vi user (anyone else:
+    403; an item the person does not see: 404)."""
+    found = access.item(s, p, ref)
+    mine = sorted(access.contributes_as(p, found))
+    if not mine or rules.UPDATE_OWN not in access.actions_at(p, found.plan.unit):
+        raise Forbidden(f"chỉ cơ quan phối hợp của mục {ref} ghi phần phối hợp.")
+    if evidence is not None:
+        evidence = evidence_file.check(*evidence, max_evidence_bytes,
+                                       "Phần phối hợp chưa được ghi.")
+    row = contributions.add(s, found, mine[0], note=note, value=value, period_text=period,
+                            attachment=evidence, by=p.username)
+    return asdict(row)
 
 
 
@@ -85,14 +112,21 @@ def record_value(s: Session, p: Principal, ref: str, period: str, value: str | f
 
 def record_task(s: Session, p: Principal, ref: str, state: str, *, on: date,
                 percent: str | float | None = None, completed_on: str | None = None,
-                product: str | None = None, explanation: str | None = None) -> dict[str, Any]:
-    """A task's update on day `on`, recorded by the signed-in person."""
+                product: str | None = None, explanation: str | None = None,
+                evidence: progress.Evidence | None = None,
+                max_evidence_bytes: int = 0) -> dict[str, Any]:
+    """A task's update on day `on`, recorded by the signed-in person, with the product
+    file when one is sent (checked as a value's evidence is, before anything is stored)."""
     task = _recordable(s, p, ref)
     if not isinstance(task, Task):
         raise BadInput(f"{ref} là chỉ tiêu; hãy ghi số liệu thực hiện, không ghi tiến độ.")
+    if evidence is not None:
+        evidence = evidence_file.check(*evidence, max_evidence_bytes,
+                                       "Tiến độ chưa được ghi.")
     row = progress.update_task(s, ref, state, on=on, percent=percent,
                                completed_on=parse_day(completed_on, "ngày hoàn thành"),
-                               product=product, explanation=explanation, by=p.username)
+                               product=product, explanation=explanation,
+                               attachment=evidence, by=p.username)
     return asdict(row) | {"state_label": TASK_STATE_LABELS[row.state]}
 
 
@@ -142,12 +176,24 @@ def my_work_page(s: Session, p: Principal, unit_id: int, as_of: date) -> dict[st
     for r in repo.current_for_unit(s, unit.id):
         records.setdefault(r.target_id, []).append(r)
     latest = {u.task_id: u for u in repo.latest_updates_for_unit(s, unit.id, as_of)}
+    all_targets, all_tasks = repo.active_targets(s, unit.id), repo.active_tasks(s, unit.id)
     targets = [_target_entry(t, records.get(t.id, []), as_of)
-               for t in repo.active_targets(s, unit.id) if access.sees(p, t)]
+               for t in all_targets if access.sees(p, t) and access.leads(p, t)]
     tasks = [_task_entry(k, latest.get(k.id), as_of)
-             for k in repo.active_tasks(s, unit.id) if access.sees(p, k)]
+             for k in all_tasks if access.sees(p, k) and access.leads(p, k)]
+    every: list[Target | Task] = [*all_targets, *all_tasks]
+    shared = [_shared_entry(i) for i in every if access.contributes_as(p, i)]
     return {"unit": {"id": unit.id, "name": unit.name}, "as_of": as_of.isoformat(),
             "agency_only": access.agency_filter(p, unit) is not None,
             "targets": sorted(targets, key=lambda e: e["reported"]),
             "tasks": sorted(tasks, key=lambda e: (e["finished"], e["reported"])),
-            "states": state_choices()}
+            "shared": shared, "states": state_choices()}
+
+
+def _shared_entry(i: Target | Task) -> dict[str, Any]:
+    """An item the person's agency co-ordinates: it adds its part on the item's page."""
+    target = isinstance(i, Target)
+    name = i.indicator if isinstance(i, Target) else i.title
+    return {"ref": items.ref_of(i), "kind": "target" if target else "task",
+            "text": name or i.text,
+            "lead_agency": status.lead_agency(i)}

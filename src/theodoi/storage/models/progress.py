@@ -18,14 +18,16 @@ from sqlalchemy import (
     Text,
     text,
 )
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.sql.expression import false
 
 from theodoi.storage.models.base import Base, utcnow
+from theodoi.storage.models.register import Agency
 
 __all__ = [
     "TASK_STATES",
     "Attachment",
+    "Contribution",
     "ExplanationRequest",
     "ProgressRecord",
     "TaskUpdate",
@@ -108,6 +110,32 @@ class TaskUpdate(Base):
     recorded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     # withdrawn from the audit history: kept for the record, no longer counted anywhere
     withdrawn: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+
+class Contribution(Base):
+    """A co-agency's part in an item (cơ quan phối hợp): a note, its share of a target's
+    value where the target adds up, a file. It never is the item's figure: the lead agency
+    reports that."""
+
+    __tablename__ = "contributions"
+    __table_args__ = (
+        CheckConstraint("(target_id is null) <> (task_id is null)", name="one_item"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    target_id: Mapped[int | None] = mapped_column(
+        ForeignKey("targets.id", ondelete="CASCADE"), index=True)
+    task_id: Mapped[int | None] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"),
+                                                index=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id", ondelete="CASCADE"),
+                                           index=True)
+    period_key: Mapped[str | None] = mapped_column(String(20))
+    note: Mapped[str | None] = mapped_column(Text)
+    value: Mapped[float | None] = mapped_column(Float)
+    attachment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("attachments.id", ondelete="SET NULL"))
+    recorded_by: Mapped[str | None] = mapped_column(String(200))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    agency: Mapped[Agency] = relationship()
 
 
 class ExplanationRequest(Base):

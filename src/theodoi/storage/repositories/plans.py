@@ -139,6 +139,15 @@ def item_scope(s: Session, model: type[Target] | type[Task], item_id: int
     return ItemScope(units.chain_of(row[0] for row in rows), rows[0][1], rows[0][2])
 
 
+def co_agency_ids(s: Session, model: type[Target] | type[Task], item_id: int
+                  ) -> frozenset[int]:
+    """The directory agencies named to co-ordinate an item (phối hợp)."""
+    owner = Assignment.target_id if model is Target else Assignment.task_id
+    return frozenset(a for a in s.scalars(select(Assignment.agency_id).where(
+        owner == item_id, Assignment.role == "co", Assignment.agency_id.is_not(None)))
+        if a is not None)
+
+
 def bases_unlinked(s: Session) -> list[Basis]:
     return list(s.scalars(select(Basis).where(Basis.linked_plan_id.is_(None),
                                               Basis.ref_number.is_not(None))))

@@ -16,8 +16,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from theodoi.storage.models import (
+    Agency,
     Assignment,
     Attachment,
+    Contribution,
     ExplanationRequest,
     Plan,
     ProgressRecord,
@@ -40,6 +42,71 @@ def add_attachment(s: Session, sha256: str, name: str, content: bytes) -> Attach
     row = Attachment(sha256=sha256, name=name, size=len(content), content=content)
     add(s, row)
     return row
+
+
+def attachment(s: Session, attachment_id: int) -> Attachment | None:
+    return s.get(Attachment, attachment_id)
+
+
+def attachment_names(s: Session, ids: set[int]) -> dict[int, str]:
+    """The file names of attachments, without reading their content."""
+    if not ids:
+        return {}
+    rows = s.execute(select(Attachment.id, Attachment.name).where(Attachment.id.in_(ids)))
+    return {i: name for i, name in rows}
+
+
+def attachment_owner(s: Session, attachment_id: int) -> tuple[str, int] | None:
+    """('target', id) or ('task', id): the item whose record, update or co-agency
+    contribution carries the file (one carries each stored file); None for a file no
+    report names."""
+    target = s.scalar(select(ProgressRecord.target_id)
+                      .where(ProgressRecord.attachment_id == attachment_id).limit(1))
+    if target is not None:
+        return "target", target
+    task = s.scalar(select(TaskUpdate.task_id)
+                    .where(TaskUpdate.attachment_id == attachment_id).limit(1))
+    if task is not None:
+        return "task", task
+    shared = s.execute(select(Contribution.target_id, Contribution.task_id)
+                       .where(Contribution.attachment_id == attachment_id).limit(1)).first()
+    if shared is None:
+        return None
+    if shared[0] is not None:
+        return "target", int(shared[0])
+    return ("task", int(shared[1])) if shared[1] is not None else None
+
+
+def contributions_of(s: Session, target: bool, item_id: int) -> list[Contribution]:
+    owner = Contribution.target_id if target else Contribution.task_id
+    return list(s.scalars(select(Contribution).where(owner == item_id)
+                          .order_by(Contribution.recorded_at, Contribution.id)))
+
+
+def contributions_for_unit(s: Session, unit_id: int) -> list[Contribution]:
+    """Every contribution to the unit's live items of active plans (for its report)."""
+    return list(s.scalars(select(Contribution).where(
+        Contribution.target_id.in_(unit_targets(unit_id))
+        | Contribution.task_id.in_(unit_tasks(unit_id)))
+        .order_by(Contribution.recorded_at, Contribution.id)))
+
+
+def contributions_with_items(s: Session, unit_id: int
+                             ) -> list[tuple[Contribution, Target | Task]]:
+    """Every contribution to the unit's live items of active plans, with its item (for
+    the report's appendix of each co-agency), oldest first."""
+    rows = contributions_for_unit(s, unit_id)
+    targets, tasks = items_by_id(s, {r.target_id for r in rows if r.target_id},
+                                 {r.task_id for r in rows if r.task_id})
+    return [(r, targets[r.target_id] if r.target_id else tasks[r.task_id or 0])
+            for r in rows]
+
+
+def agency_names(s: Session, ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    return {i: n for i, n in s.execute(select(Agency.id, Agency.name)
+                                       .where(Agency.id.in_(ids)))}
 
 
 def unit_targets(unit_id: int) -> Select[Any]:

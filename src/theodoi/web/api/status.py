@@ -16,6 +16,7 @@ from theodoi.services import freshness
 from theodoi.services.progress import baselines
 from theodoi.services.views import dashboard_view, item_view, my_work
 from theodoi.web import deps
+from theodoi.web.downloads import file_response
 from theodoi.web.responses import json_of
 from theodoi.web.validation import validated
 
@@ -47,6 +48,14 @@ class Update(BaseModel):
     completed_on: str | None = None
     product: str | None = None
     explanation: str | None = None
+    evidence: Evidence | None = None  # the product file
+
+
+class Part(BaseModel):
+    note: str | None = None
+    value: str | float | None = None
+    period: str | None = None
+    evidence: Evidence | None = None
 
 
 def _day(text: str | None) -> date:
@@ -74,26 +83,47 @@ def item(request: Request, ref: str, s: deps.Db, p: deps.User, as_of: str = "") 
                      lambda: json_of(item_view.item_page(s, p, ref, day)))
 
 
+def _decoded(evidence: Evidence | None) -> tuple[str, bytes] | None:
+    if evidence is None:
+        return None
+    try:
+        return evidence.name, base64.b64decode(evidence.content_base64, validate=True)
+    except (binascii.Error, ValueError) as exc:
+        raise BadInput("tệp minh chứng không đúng dạng base64.") from exc
+
+
 @router.post("/items/{ref}/progress", status_code=201)
 def record_value(request: Request, ref: str, body: Value, s: deps.Db,
                  p: deps.User) -> dict[str, Any]:
-    evidence = None
-    if body.evidence is not None:
-        try:
-            content = base64.b64decode(body.evidence.content_base64, validate=True)
-        except (binascii.Error, ValueError) as exc:
-            raise BadInput("tệp minh chứng không đúng dạng base64.") from exc
-        evidence = (body.evidence.name, content)
     return my_work.record_value(s, p, ref, body.period, body.value, unit=body.unit,
-                                note=body.note, evidence=evidence,
+                                note=body.note, evidence=_decoded(body.evidence),
                                 max_evidence_bytes=deps.settings_of(request).max_evidence_bytes)
 
 
 @router.post("/items/{ref}/update", status_code=201)
-def record_task(ref: str, body: Update, s: deps.Db, p: deps.User) -> dict[str, Any]:
+def record_task(request: Request, ref: str, body: Update, s: deps.Db,
+                p: deps.User) -> dict[str, Any]:
     return my_work.record_task(s, p, ref, body.state, on=date.today(), percent=body.percent,
                                completed_on=body.completed_on, product=body.product,
-                               explanation=body.explanation)
+                               explanation=body.explanation, evidence=_decoded(body.evidence),
+                               max_evidence_bytes=deps.settings_of(request).max_evidence_bytes)
+
+
+@router.post("/items/{ref}/contributions", status_code=201)
+def contribute(request: Request, ref: str, body: Part, s: deps.Db,
+               p: deps.User) -> dict[str, Any]:
+    """A co-agency's part in an item it co-ordinates (a note, its part of the value, a
+    file); the lead agency still reports the item's figure."""
+    return my_work.contribute(s, p, ref, note=body.note, value=body.value, period=body.period,
+                              evidence=_decoded(body.evidence),
+                              max_evidence_bytes=deps.settings_of(request).max_evidence_bytes)
+
+
+@router.get("/files/{attachment_id}")
+def stored_file(attachment_id: int, s: deps.Db, p: deps.User) -> Response:
+    """The stored file itself (not JSON): same answer as the page's /tep/<id>."""
+    f = item_view.evidence_file(s, p, attachment_id)
+    return file_response(f, inline=f.inline)
 
 
 @router.post("/items/{ref}/baseline")

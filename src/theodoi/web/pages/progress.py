@@ -1,5 +1,6 @@
 """'Việc của tôi' and the two forms on it: a target's value (with an optional evidence
-file) and a task's update. With htmx the answer is a notice in the page's notice area;
+file) and a task's update (with an optional product file), and the stored files opened
+from an item's page. With htmx a form's answer is a notice in the page's notice area;
 without it, a redirect back to the page."""
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from theodoi.domain.dates import vn_day
 from theodoi.domain.numbers import shown_number
 from theodoi.services.progress import baselines
 from theodoi.services.progress.records import Evidence
-from theodoi.services.views import my_work
+from theodoi.services.views import item_view, my_work
 from theodoi.web import deps
+from theodoi.web.downloads import file_response
 from theodoi.web.pages.status import as_of
 from theodoi.web.templating import render
 
@@ -72,10 +74,12 @@ def record_value(request: Request, ref: str, s: deps.Db, p: deps.User,
 @router.post("/muc/{ref}/tien-do")
 def record_task(request: Request, ref: str, s: deps.Db, p: deps.User, state: Text,
                 percent: Text = "", completed_on: Text = "", product: Text = "",
-                explanation: Text = "", tiep: Text = "/") -> Response:
+                explanation: Text = "", tiep: Text = "/",
+                evidence: Annotated[UploadFile | None, File()] = None) -> Response:
     row = my_work.record_task(s, p, ref, state, on=date.today(), percent=percent,
                               completed_on=completed_on, product=product,
-                              explanation=explanation)
+                              explanation=explanation, evidence=_evidence(request, evidence),
+                              max_evidence_bytes=deps.settings_of(request).max_evidence_bytes)
     message = f"Đã ghi tiến độ {row['ref']} ngày {vn_day(row['reported_on'])}: " \
               f"{row['state_label']}."
     return _back(request, s, p, message, tiep, ref)
@@ -86,4 +90,25 @@ def set_baseline(ref: str, s: deps.Db, p: deps.User, value: Text, year: Text,
                  version: Annotated[int, Form()]) -> Response:
     row = baselines.set_baseline(s, p, ref, value, year, version)
     return RedirectResponse(f"/chi-tieu/{row['ref']}?da_ghi=so-lieu-goc#tb-so-lieu-goc",
+                            status_code=303)
+
+
+@router.get("/tep/{attachment_id}")
+def stored_file(attachment_id: int, s: deps.Db, p: deps.User) -> Response:
+    """A stored evidence or product file: shown in place when a browser can (PDF, image),
+    saved otherwise; for whoever may read its item."""
+    f = item_view.evidence_file(s, p, attachment_id)
+    return file_response(f, inline=f.inline)
+
+
+@router.post("/muc/{ref}/phoi-hop")
+def contribute(request: Request, ref: str, s: deps.Db, p: deps.User, note: Text = "",
+               value: Text = "", period: Text = "",
+               evidence: Annotated[UploadFile | None, File()] = None) -> Response:
+    """A co-agency's part in an item it co-ordinates; back to the item's page."""
+    row = my_work.contribute(s, p, ref, note=note, value=value, period=period,
+                             evidence=_evidence(request, evidence),
+                             max_evidence_bytes=deps.settings_of(request).max_evidence_bytes)
+    page = "chi-tieu" if ref.strip().lower().startswith("t") else "nhiem-vu"
+    return RedirectResponse(f"/{page}/{row['ref']}?da_ghi=phoi-hop#tb-phoi-hop",
                             status_code=303)
