@@ -58,8 +58,19 @@ def _routes(w: World, unit: str) -> list[tuple[str, str, Any, str]]:
          "item_record"),
         ("POST", f"/api/items/{target}/baseline", {"value": "1", "year": 2020, "version": 0},
          "item"),
+        ("GET", f"/api/units/{u}/users", None, "admin"),
+        ("POST", f"/api/units/{u}/users", {"username": "?", "password": "x", "role": "xem"},
+         "admin"),
+        ("POST", f"/api/units/{u}/grants", {"username": "xem", "role": "chu_tich"}, "admin"),
+        ("POST", f"/api/units/{u}/revoke", {"username": "xem", "role": "chu_tich"}, "admin"),
+        ("POST", f"/api/units/{u}/users/{PEOPLE[unit]}/password", {"password": "ngan"},
+         "admin"),
+        ("POST", f"/api/units/{u}/units", {"name": " "}, "admin"),
+        ("POST", f"/api/units/{u}/rename", {"name": " "}, "admin"),
+        ("POST", f"/api/units/{u}/move", {"parent_id": u}, "admin"),
     ]  # {agency} and {into} are filled from the unit's directory, {request} and {entry}
     # from `_prepare`
+PEOPLE = {A: "xem", B: "khac"}  # someone with a role at the unit, for the admin routes
 # who may, inside their scope, take the actions an office role does not cover
 ROLE_NEEDS = {"request": {A: ("quantri", "lanhdao")}, "answer": {A: ("donvi",)}}
 # who records progress (an agency on its own items, the office on all); values sent are bad
@@ -101,6 +112,9 @@ def _expected(user: str, unit: str, method: str, needs: str) -> int:
         return GONE
     if needs in ("item", "item_record") and user == "donvi":
         return GONE  # another agency's item does not exist for an agency user
+    if needs == "admin":  # users and units: quan_tri of the unit only
+        allowed = user == "quantri" and unit == A
+        return FORBIDDEN if not allowed else OK if method == "GET" else BAD
     if needs.endswith("record"):
         allowed = user in RECORDERS[unit]
         return FORBIDDEN if not allowed else OK if method == "GET" else BAD
@@ -161,7 +175,8 @@ def test_the_matrix_covers_every_api_route(world: World) -> None:
 def _template(path: str) -> str:
     parts = path.split("/")
     names = {"units": "{unit_id}", "plans": "{plan_id}", "items": "{ref}",
-             "agencies": "{agency_id}", "explanations": "{request_id}", "audit": "{entry_id}"}
+             "agencies": "{agency_id}", "explanations": "{request_id}", "audit": "{entry_id}",
+             "users": "{username}"}
     return "/".join(names.get(parts[i - 1], part) if i and parts[i - 1] in names else part
                     for i, part in enumerate(parts))
 
