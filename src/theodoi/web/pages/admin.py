@@ -31,8 +31,8 @@ def _back(unit_id: int, done: str) -> Response:
     return RedirectResponse(f"/don-vi/{unit_id}/quan-tri?xong={done}", status_code=303)
 
 
-def _id(text: str, what: str) -> int | None:
-    """An optional id from a select box ('' is none)."""
+def parse_choice(text: str, what: str) -> int | None:
+    """An optional id chosen in a select box ('' is none); BadInput for anything else."""
     if not text.strip():
         return None
     found = parse_id(text.strip())
@@ -54,22 +54,22 @@ def create_user(unit_id: int, s: deps.Db, p: deps.User, username: Text, password
                 role: Text, full_name: Text = "", agency_id: Text = "",
                 must_change: Text = "") -> Response:
     admin.create_user(s, p, unit_id, username, password, full_name=full_name, role=role,
-                      agency_id=_id(agency_id, "cơ quan"), must_change=bool(must_change))
+                      agency_id=parse_choice(agency_id, "cơ quan"), must_change=bool(must_change))
     return _back(unit_id, "tao")
 
 
 @router.post("/don-vi/{unit_id}/quan-tri/phan-quyen")
 def grant(unit_id: int, s: deps.Db, p: deps.User, username: Text, role: Text,
           agency_id: Text = "", target_unit: Text = "") -> Response:
-    where = _id(target_unit, "đơn vị") or unit_id
-    admin.grant(s, p, where, username, role, _id(agency_id, "cơ quan"))
+    where = parse_choice(target_unit, "đơn vị") or unit_id
+    admin.grant(s, p, where, username, role, parse_choice(agency_id, "cơ quan"))
     return _back(unit_id, "quyen")
 
 
 @router.post("/don-vi/{unit_id}/quan-tri/thu-hoi")
 def revoke(unit_id: int, s: deps.Db, p: deps.User, username: Text, role: Text,
            grant_unit: Text = "") -> Response:
-    admin.revoke(s, p, _id(grant_unit, "đơn vị") or unit_id, username, role)
+    admin.revoke(s, p, parse_choice(grant_unit, "đơn vị") or unit_id, username, role)
     return _back(unit_id, "thu-hoi")
 
 
@@ -95,7 +95,7 @@ def rename(unit_id: int, s: deps.Db, p: deps.User, name: Text) -> Response:
 
 @router.post("/don-vi/{unit_id}/quan-tri/chuyen")
 def move(unit_id: int, s: deps.Db, p: deps.User, parent_id: Text) -> Response:
-    above = _id(parent_id, "đơn vị")
+    above = parse_choice(parent_id, "đơn vị")
     if above is None:
         raise BadInput("hãy chọn đơn vị cấp trên mới.")
     admin.move(s, p, unit_id, above)
