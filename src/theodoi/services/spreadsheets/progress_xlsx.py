@@ -60,7 +60,8 @@ HELP_LINES = [
     "3. Trang 'Nhiệm vụ': chọn 'Trạng thái' trong danh sách; 'Hoàn thành' thì ghi ngày hoàn "
     "thành (dd/mm/yyyy), nếu để trống lấy ngày nhập.",
     "4. Dòng để trống các cột cần điền thì bỏ qua. Không sửa cột 'Mã' và trang 'Thông tin'.",
-    "5. Nhập bằng lệnh: theodoi progress import <tệp>. Có lỗi thì không dòng nào được ghi.",
+    "5. Tải biểu đã điền lên trang 'Biểu Excel nhập số liệu' của đơn vị (hoặc lệnh theodoi "
+    "progress import <tệp>). Có lỗi thì không dòng nào được ghi.",
 ]
 FILL = PatternFill("solid", fgColor="FFF2CC")
 HEADER = PatternFill("solid", fgColor="DDEBF7")
