@@ -61,6 +61,8 @@ def _routes(w: World, unit: str) -> list[tuple[str, str, Any, str]]:
         ("GET", f"/api/units/{u}/progress-template?agency={{agency}}&period=2026", None,
          "record"),
         ("POST", f"/api/units/{u}/progress-import", "upload", "record"),
+        ("GET", f"/api/units/{u}/register-export", None, "whole"),
+        ("POST", f"/api/units/{u}/register-import", "upload", "office"),
         ("GET", f"/api/units/{u}/users", None, "admin"),
         ("POST", f"/api/units/{u}/users", {"username": "?", "password": "x", "role": "xem"},
          "admin"),
@@ -115,6 +117,8 @@ def _expected(user: str, unit: str, method: str, needs: str) -> int:
         return GONE
     if needs in ("item", "item_record") and user == "donvi":
         return GONE  # another agency's item does not exist for an agency user
+    if needs == "whole" and user == "donvi":
+        return FORBIDDEN  # the whole register is not an agency's to read
     if needs == "admin":  # users and units: quan_tri of the unit only
         allowed = user == "quantri" and unit == A
         return FORBIDDEN if not allowed else OK if method == "GET" else BAD
