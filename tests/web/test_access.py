@@ -64,6 +64,8 @@ def _routes(w: World, unit: str) -> list[tuple[str, str, Any, str]]:
         ("GET", f"/api/units/{u}/register-export", None, "whole"),
         ("POST", f"/api/units/{u}/register-import", "upload", "office"),
         ("GET", f"/api/units/{u}/cascade", None, "read"),
+        ("GET", f"/api/plans/{p}/calendar", None, "read"),
+        ("POST", f"/api/plans/{p}/calendar", {"every": "tuần", "due_days": 5}, "office:400"),
         ("POST", f"/api/plans/{p}/implements", {}, "office:400"),
         ("POST", f"/api/plans/{p}/unlink", {}, "office:400"),
         ("POST", f"/api/units/{u}/target-link-suggestions", None, "office:200"),

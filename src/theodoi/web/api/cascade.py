@@ -1,13 +1,15 @@
-"""A unit's higher documents and links as JSON (the twin of /don-vi/…/van-ban-cap-tren)."""
+"""A unit's higher documents and links as JSON (the twin of /don-vi/…/van-ban-cap-tren),
+and a plan's reporting calendar (of /ke-hoach/…/lich-bao-cao)."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from fastapi import APIRouter
 from pydantic import BaseModel
 
-from theodoi.services.views import cascade_view
+from theodoi.services.views import calendar_view, cascade_view
 from theodoi.web import deps
 
 router = APIRouter(prefix="/api", tags=["văn bản cấp trên và liên kết"])
@@ -53,3 +55,20 @@ def dismiss(unit_id: int, link_id: int, s: deps.Db, p: deps.User) -> dict[str, A
 def linked(ref: str, s: deps.Db, p: deps.User) -> dict[str, Any]:
     """The targets confirmed to be the same commitment as this one."""
     return cascade_view.group(s, p, ref)
+
+
+class Calendar(BaseModel):
+    every: str
+    due_days: int
+
+
+@router.get("/plans/{plan_id}/calendar")
+def calendar(plan_id: int, s: deps.Db, p: deps.User) -> dict[str, Any]:
+    """How often the plan is reported on, the days after each period, the coming dues."""
+    return calendar_view.page(s, p, plan_id, date.today())
+
+
+@router.post("/plans/{plan_id}/calendar")
+def calendar_change(plan_id: int, body: Calendar, s: deps.Db, p: deps.User
+                    ) -> dict[str, Any]:
+    return calendar_view.change(s, p, plan_id, body.every, body.due_days)

@@ -1,15 +1,17 @@
 """The page of a unit's higher documents and links (/don-vi/…/van-ban-cap-tren): what is
-not yet implemented, which plan implements which, and target links across plans. Each
-form posts to its own route and comes back to the page."""
+not yet implemented, which plan implements which, and target links across plans; and a
+plan's reporting calendar (/ke-hoach/…/lich-bao-cao). Each form posts to its own route
+and comes back to its page."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from theodoi.services.views import cascade_view
+from theodoi.services.views import calendar_view, cascade_view
 from theodoi.web import deps
 from theodoi.web.pages.admin import parse_choice
 from theodoi.web.templating import render
@@ -63,3 +65,19 @@ def confirm(unit_id: int, link_id: int, s: deps.Db, p: deps.User) -> Response:
 def dismiss(unit_id: int, link_id: int, s: deps.Db, p: deps.User) -> Response:
     cascade_view.decide(s, p, unit_id, link_id, confirmed=False)
     return _back(unit_id, "bo")
+
+
+@router.get("/ke-hoach/{plan_id}/lich-bao-cao")
+def calendar_page(request: Request, plan_id: int, s: deps.Db, p: deps.User,
+                  xong: str = "") -> Response:
+    data = calendar_view.page(s, p, plan_id, date.today())
+    return HTMLResponse(render("calendar.html", request, data=data,
+                               done="Đã lưu lịch báo cáo." if xong else None))
+
+
+@router.post("/ke-hoach/{plan_id}/lich-bao-cao")
+def calendar_change(plan_id: int, s: deps.Db, p: deps.User,
+                    every: Annotated[str, Form()] = "",
+                    due_days: Annotated[str, Form()] = "") -> Response:
+    calendar_view.change(s, p, plan_id, every, due_days)
+    return RedirectResponse(f"/ke-hoach/{plan_id}/lich-bao-cao?xong=1", status_code=303)
