@@ -43,3 +43,17 @@ def test_the_clerk_links_a_programme_and_a_target(site: Site, open_as: Any,
     phone = open_as("vanphong", PHONE)
     phone.goto(f"{site.url}/don-vi/{site.units[A]}/van-ban-cap-tren")
     assert "đã xác nhận" in phone.locator("#lien-ket-chi-tieu").inner_text()
+
+
+def test_the_clerk_sets_the_reporting_calendar(site: Site, open_as: Any,
+                                               documents: dict[str, int]) -> None:
+    clerk = open_as("vanphong")
+    clerk.goto(f"{site.url}/ke-hoach/{documents['ctr']}")
+    clerk.get_by_role("link", name="Lịch báo cáo").click()
+    clerk.get_by_label("Báo cáo theo").select_option(label="6 tháng")
+    clerk.get_by_label("Hạn nộp").fill("15")
+    clerk.get_by_role("button", name="Lưu lịch báo cáo").click()
+    clerk.get_by_text("Đã lưu lịch báo cáo.").wait_for()
+    said = " ".join(clerk.locator("main").inner_text().split())
+    assert "Báo cáo theo 6 tháng, hạn nộp 15 ngày sau khi hết mỗi kỳ." in said
+    shot(clerk, "lich-bao-cao")
