@@ -68,13 +68,14 @@ def _administers(p: Principal, unit: Unit) -> bool:
 
 def overview(s: Session, p: Principal, unit_id: int) -> Administration:
     unit = access.unit(s, p, unit_id, rules.ADMINISTER)
-    subtree = {u.id for u in _subtree(s, unit)}
+    below = _subtree(s, unit)
+    subtree = {u.id for u in below}
     people = [_person(u, subtree) for u in repo.all_users(s)
               if any(g.unit_id in subtree for g in u.grants)]
     parents = [units.ref(u) for u in access.my_units(s, p)
                if u.id not in subtree and _administers(p, u)]
     return Administration(units.ref(unit), people,
-                          [units.ref(u) for u in _subtree(s, unit) if u.id != unit.id],
+                          [units.ref(u) for u in below if u.id != unit.id],
                           parents, agencies.directory(s, unit),
                           dict(rules.ROLE_LABELS), dict(units.LEVELS))
 
