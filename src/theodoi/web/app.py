@@ -15,19 +15,25 @@ from theodoi.services import jobs
 from theodoi.settings import Settings, load
 from theodoi.web import deps, errors, health
 from theodoi.web.admission import AdmissionMiddleware
+from theodoi.web.api import admin as api_admin
 from theodoi.web.api import approval as api_approval
 from theodoi.web.api import auth as api_auth
+from theodoi.web.api import cascade as api_cascade
 from theodoi.web.api import oversight as api_oversight
 from theodoi.web.api import register as api_register
 from theodoi.web.api import reminders as api_reminders
+from theodoi.web.api import sheets as api_sheets
 from theodoi.web.api import status as api_status
 from theodoi.web.api import tokens as api_tokens
+from theodoi.web.pages import admin as page_admin
 from theodoi.web.pages import approval as page_approval
 from theodoi.web.pages import auth as page_auth
+from theodoi.web.pages import cascade as page_cascade
 from theodoi.web.pages import oversight as page_oversight
 from theodoi.web.pages import progress as page_progress
 from theodoi.web.pages import register as page_register
 from theodoi.web.pages import reminders as page_reminders
+from theodoi.web.pages import sheets as page_sheets
 from theodoi.web.pages import status as page_status
 from theodoi.web.pages import tokens as page_tokens
 from theodoi.web.requestlog import RequestLogMiddleware
@@ -77,9 +83,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # (no two routes' paths overlap, so the order changes nothing else).
     for router in (page_status.router, page_register.router, page_progress.router,
                    page_oversight.router, page_auth.router, page_tokens.router,
+                   page_admin.router, page_sheets.router, page_cascade.router,
                    api_status.router, api_register.router, api_oversight.router,
                    api_auth.router, api_tokens.router, page_reminders.router,
-                   api_reminders.router, page_approval.router, api_approval.router):
+                   api_reminders.router, page_approval.router, api_approval.router,
+                   api_admin.router, api_sheets.router, api_cascade.router):
         app.include_router(router)
     limit = settings.max_upload_bytes + BODY_SLACK
     app.add_middleware(AdmissionMiddleware, slots=settings.web_active_requests,

@@ -69,5 +69,33 @@ def find_or_create(s: Session, text: str, *, level: str = "xa",
         return create(s, text, level=level, parent=parent), True
 
 
+def rename(s: Session, unit: Unit, name: str) -> Unit:
+    """Give the unit a new name; its code stays (scripts and grants refer to it)."""
+    name = " ".join(name.split())
+    if not name:
+        raise BadInput("tên đơn vị không được để trống.")
+    unit.name = name
+    s.flush()
+    return unit
+
+
+def move(s: Session, unit: Unit, above: Unit) -> Unit:
+    """Put the unit under `above`, which must not be the unit or below it."""
+    if unit.id in _chain_ids(above):
+        raise BadInput("không thể chuyển một đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.")
+    unit.parent = above
+    s.flush()
+    return unit
+
+
+def _chain_ids(unit: Unit) -> set[int]:
+    ids: set[int] = set()
+    current: Unit | None = unit
+    while current is not None and current.id not in ids:
+        ids.add(current.id)
+        current = current.parent
+    return ids
+
+
 def list_units(s: Session) -> list[UnitRef]:
     return [ref(u) for u in repo.all_units(s)]

@@ -59,7 +59,8 @@ HELP_LINES = [
     "3. Trang 'Nhiệm vụ': chọn 'Trạng thái' trong danh sách; 'Hoàn thành' thì ghi ngày hoàn "
     "thành (dd/mm/yyyy), nếu để trống lấy ngày nhập.",
     "4. Dòng để trống các cột cần điền thì bỏ qua. Không sửa cột 'Mã' và trang 'Thông tin'.",
-    "5. Nhập bằng lệnh: theodoi progress import <tệp>. Có lỗi thì không dòng nào được ghi.",
+    "5. Tải biểu đã điền lên trang 'Biểu Excel nhập số liệu' của đơn vị (hoặc lệnh theodoi "
+    "progress import <tệp>). Có lỗi thì không dòng nào được ghi.",
 ]
 FILL = PatternFill("solid", fgColor="FFF2CC")
 HEADER = PatternFill("solid", fgColor="DDEBF7")
@@ -198,18 +199,25 @@ class _Checked:
 
 
 def progress_import(s: Session, data: bytes, by: str | None = None,
-                    on: date | None = None) -> ImportResult:
+                    on: date | None = None, *, unit_id: int | None = None,
+                    agencies: frozenset[int] | None = None) -> ImportResult:
     """Write a filled template: every row checked first, then all of it or nothing.
 
     `on` is the day of the reports (the CLI passes today): task updates are made on it and
     target records dated on it; by default task updates are dated the period's end and
-    records the moment they are written.
+    records the moment they are written. The web passes the unit the person opened
+    (`unit_id`: a template of another unit is refused) and, for an agency's account, the
+    agencies it speaks for (`agencies`: any other agency's item is unknown to the sheet).
     """
     book = _open(data)
     unit, period = _context(s, book)
+    if unit_id is not None and unit.id != unit_id:
+        raise BadInput(f"biểu này là của {unit.name}, không phải của đơn vị đang mở.")
     day = on or period.end
-    targets = {items.ref_of(t): t for t in repo.active_targets(s, unit.id)}
-    tasks = {items.ref_of(t): t for t in repo.active_tasks(s, unit.id)}
+    targets = {items.ref_of(t): t for t in repo.active_targets(s, unit.id)
+               if _speaks_for(t, agencies)}
+    tasks = {items.ref_of(t): t for t in repo.active_tasks(s, unit.id)
+             if _speaks_for(t, agencies)}
     checked, result = _Checked(), ImportResult(unit.name, period.key)
     at = datetime.combine(on, time()) if on else None
     for row, cells in _rows(book, TARGETS, TARGET_COLUMNS):
@@ -221,6 +229,11 @@ def progress_import(s: Session, data: bytes, by: str | None = None,
     for write in checked.writes:
         write()
     return result
+
+
+def _speaks_for(item: Target | Task, agencies: frozenset[int] | None) -> bool:
+    return agencies is None or any(a.role == "lead" and a.agency_id in agencies
+                                   for a in item.assignments)
 
 
 def _open(data: bytes) -> Workbook:

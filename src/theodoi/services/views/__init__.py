@@ -1,10 +1,14 @@
 """Views: what the web pages and their JSON twins read, scoped to the signed-in person.
 
 One module per screen: `home_view`, `register_view`, `review_view`, `item_view`,
-`dashboard_view`, `explanation_view`, `audit_view`, and `my_work` ('Việc của tôi': what a
-person reports on, and whether they may record). They read through the other capabilities
-and write nothing of their own.
+`dashboard_view`, `explanation_view`, `audit_view`, `my_work` ('Việc của tôi': what a
+person reports on, and whether they may record), `progress_sheet` (its Excel template
+per lead agency, and the filled template back), `register_book` (the register as an
+Excel workbook, and back), `cascade_view` (documents above not yet implemented, plan
+links, target links) and `calendar_view` (a plan's reporting calendar). They read
+through the other capabilities and write nothing of their own.
 """
 
-__all__ = ["audit_view", "dashboard_view", "explanation_view", "home_view", "item_view",
-           "my_work", "register_view", "review_view"]
+__all__ = ["audit_view", "calendar_view", "cascade_view", "dashboard_view",
+           "explanation_view", "home_view", "item_view", "my_work", "progress_sheet",
+           "register_book", "register_view", "review_view"]

@@ -41,7 +41,8 @@ def unit_page(s: Session, p: Principal, unit_id: int) -> dict[str, Any]:
     return {"unit": {"id": unit.id, "code": unit.code, "name": unit.name,
                      "level": unit.level, "parent": unit.parent.name if unit.parent else None},
             "plans": rows, "documents": documents(rows),
-            "actions": sorted(allowed)}
+            "actions": sorted(allowed),
+            "agency_only": access.agency_filter(p, unit) is not None}
 
 
 def documents(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -165,3 +165,8 @@ def forgive(s: Session, address_key: str, account_key: str) -> None:
     s.execute(update(LoginLimit).where(LoginLimit.key == account_key)
               .values(strikes=0, next_at=LONG_AGO)
               .execution_options(synchronize_session=False))
+
+
+def delete_grant(s: Session, grant: RoleGrant) -> None:
+    s.delete(grant)
+    s.flush()
