@@ -18,11 +18,11 @@ from sqlalchemy.orm import Session
 
 from theodoi.domain.periods import Period, parse_period
 from theodoi.services import memo
-from theodoi.services.progress.status import NO_AGENCY, lead_agency
-from theodoi.services.register import items, units
-from theodoi.storage.models import Target, Task, TaskUpdate, Unit
-from theodoi.storage.repositories import progress as repo
+from theodoi.services.progress.status import NO_AGENCY, first_leads
+from theodoi.services.register import units
+from theodoi.storage.models import Target, Task
 from theodoi.storage.repositories import stamps
+from theodoi.storage.repositories import status_rows as rows_repo
 
 
 @dataclass
@@ -59,51 +59,83 @@ def completeness(s: Session, unit_text: str, period_text: str, as_of: date) -> C
     """Per lead agency: items lacking a report for the period, reports that came in late."""
     unit = units.find(s, unit_text)
     period = parse_period(period_text)
-    stamp = stamps.read(s, [unit.id]).get(unit.id)  # before the rows: see services/memo.py
-    key = ("completeness", stamps.url_of(s), unit.id, stamp, period.key, as_of)
-    found: Completeness = memo.COMPUTED.one(key, lambda: _count(s, unit, period, as_of),
-                                    keep=stamp is not None)
+    return completeness_of_units(s, {unit.id: unit.name}, {unit.id: period}, as_of)[unit.id]
+
+
+def completeness_of_units(s: Session, names: dict[int, str], periods: dict[int, Period],
+                          as_of: date) -> dict[int, Completeness]:
+    """Completeness of many units (id -> name), each for its own period: from the cache
+    where a unit's stamp is unchanged, the rest computed together in a fixed number of
+    queries (two per distinct period), so a province's communes cost what one does."""
+    known = stamps.read(s, list(names))  # before the rows: see services/memo.py
+    where = stamps.url_of(s)
+    keys = {i: ("completeness", where, i, known.get(i), periods[i].key, as_of) for i in names}
+    found = memo.COMPUTED.many(
+        keys, lambda missing: _count(s, {i: names[i] for i in missing}, periods, as_of),
+        keep=lambda i: known.get(i) is not None)
+    return {i: found[i] for i in names}
+
+
+def _count(s: Session, names: dict[int, str], periods: dict[int, Period],
+           as_of: date) -> dict[int, Completeness]:
+    ids = list(names)
+    reported = _reported(s, ids, periods)
+    due_days = {plan_id: days for plan_id, _unit, _every, days in rows_repo.active_plans(s, ids)}
+    latest = {task_id: (on, state, done)
+              for task_id, on, state, _percent, done in rows_repo.latest_updates(s, ids, as_of)}
+    by_unit: dict[int, dict[str, AgencyCompleteness]] = {i: {} for i in ids}
+    leads = first_leads(rows_repo.leads(s, ids, Target))
+    for row in rows_repo.targets(s, ids):
+        due = periods[row.unit_id].due(due_days[row.plan_id])
+        _tally(_entry(by_unit[row.unit_id], leads.get(row.id)),
+               Owed(f"t{row.id}", "target", row.indicator or row.text, due),
+               reported["target"].get(row.id), as_of)
+    leads = first_leads(rows_repo.leads(s, ids, Task))
+    for row in rows_repo.tasks(s, ids):
+        period = periods[row.unit_id]
+        if _finished_before(latest.get(row.id), period):
+            continue
+        _tally(_entry(by_unit[row.unit_id], leads.get(row.id)),
+               Owed(f"k{row.id}", "task", row.title or row.text,
+                    period.due(due_days[row.plan_id])),
+               reported["task"].get(row.id), as_of)
+    return {i: Completeness(names[i], periods[i].key, periods[i].label, as_of,
+                            sorted(by_unit[i].values(), key=lambda a: a.agency))
+            for i in ids}
+
+
+def _reported(s: Session, ids: list[int],
+              periods: dict[int, Period]) -> dict[str, dict[int, date]]:
+    """The first report of each item for its unit's period, the units grouped by period."""
+    found: dict[str, dict[int, date]] = {"target": {}, "task": {}}
+    for key in sorted({periods[i].key for i in ids}):
+        these = [i for i in ids if periods[i].key == key]
+        found["target"].update((i, at.date())
+                               for i, at in rows_repo.first_reports(s, these, key).items())
+        found["task"].update(rows_repo.first_task_reports(s, these, key))
     return found
 
 
-def _count(s: Session, unit: Unit, period: Period, as_of: date) -> Completeness:
-    reported: dict[str, dict[int, date]] = {
-        "target": {i: at.date() for i, at in repo.first_reports(s, unit.id, period.key).items()},
-        "task": repo.first_task_reports(s, unit.id, period.key)}
-    latest = {u.task_id: u for u in repo.latest_updates_for_unit(s, unit.id, as_of)}
-    owing: list[Target | Task] = [*repo.active_targets(s, unit.id),
-                                  *(t for t in repo.active_tasks(s, unit.id)
-                                    if not _finished_before(latest.get(t.id), period))]
-    by_agency: dict[str, AgencyCompleteness] = {}
-    for item in owing:
-        name = lead_agency(item) or NO_AGENCY
-        entry = by_agency.setdefault(name, AgencyCompleteness(name))
-        _tally(entry, item, period, reported, as_of)
-    return Completeness(unit.name, period.key, period.label, as_of,
-                        sorted(by_agency.values(), key=lambda a: a.agency))
-
-
-def _finished_before(update: TaskUpdate | None, period: Period) -> bool:
-    if update is None or update.state != "hoan_thanh":
+def _finished_before(update: tuple[date, str, date | None] | None, period: Period) -> bool:
+    if update is None or update[1] != "hoan_thanh":
         return False
-    return (update.completed_on or update.reported_on) < period.start
+    return (update[2] or update[0]) < period.start
 
 
-def _tally(entry: AgencyCompleteness, item: Target | Task, period: Period,
-           reported: dict[str, dict[int, date]], as_of: date) -> None:
-    kind = "target" if isinstance(item, Target) else "task"
-    due = period.due(item.plan.report_due_days)
-    text = item.indicator or item.text if isinstance(item, Target) else item.title or item.text
-    owed = Owed(items.ref_of(item), kind, text, due)
+def _entry(by_agency: dict[str, AgencyCompleteness], lead: str | None) -> AgencyCompleteness:
+    name = lead or NO_AGENCY
+    return by_agency.setdefault(name, AgencyCompleteness(name))
+
+
+def _tally(entry: AgencyCompleteness, owed: Owed, on: date | None, as_of: date) -> None:
     entry.expected += 1
-    on = reported[kind].get(item.id)
     if on is None or on > as_of:
-        owed.overdue = as_of > due
+        owed.overdue = as_of > owed.due
         entry.missing.append(owed)
         return
     entry.reported += 1
     owed.reported_on = on
-    if on > due:
+    if on > owed.due:
         entry.late.append(owed)
 
 

@@ -12,7 +12,7 @@ return is shared with later callers and must not be changed.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -83,6 +83,15 @@ def target_facts(t: Target) -> TargetFacts:
         flow=is_flow(t.indicator or t.text, t.unit, t.per_year, t.kind))
 
 
+def first_leads(rows: Iterable[tuple[int | None, str]]) -> dict[int | None, str]:
+    """Each item's first lead agency, from (item id, name) rows in position order: the one
+    `lead_agency` names."""
+    out: dict[int | None, str] = {}
+    for item_id, name in rows:
+        out.setdefault(item_id, name)
+    return out
+
+
 def actual(r: ProgressRecord) -> Actual:
     return Actual(on=r.period_end, value=r.value, value_of=r.value_of)
 
@@ -135,12 +144,12 @@ def _compute(s: Session, names: dict[int, str], as_of: date, tolerance: float,
     for target_id, year, planned in rows_repo.milestones(s, ids):
         miles[target_id].append((year, planned))
     result = {i: UnitStatus(names[i], as_of, [], []) for i in ids}
-    leads = dict(rows_repo.leads(s, ids, Target))
+    leads = first_leads(rows_repo.leads(s, ids, Target))
     for row in rows_repo.targets(s, ids):
         result[row.unit_id].targets.append(_target_row(row, tuple(miles[row.id]),
                                                        actuals[row.id], leads.get(row.id),
                                                        as_of, tolerance))
-    leads = dict(rows_repo.leads(s, ids, Task))
+    leads = first_leads(rows_repo.leads(s, ids, Task))
     for row in rows_repo.tasks(s, ids):
         result[row.unit_id].tasks.append(_task_row(row, updates[row.id], leads.get(row.id),
                                                    as_of, window_days))

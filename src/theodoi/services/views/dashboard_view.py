@@ -15,19 +15,22 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from theodoi.domain.fields import FIELD_LABELS
-from theodoi.domain.periods import periods_in
+from theodoi.domain.periods import Period, periods_in
 from theodoi.domain.status import LABELS, TARGET_RULES, TASK_RULES
 from theodoi.services import memo
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
 from theodoi.services.progress import status
-from theodoi.services.progress.completeness import Owed, completeness
+from theodoi.services.progress.completeness import (
+    Completeness,
+    Owed,
+    completeness,
+    completeness_of_units,
+)
 from theodoi.storage.models import Unit
 from theodoi.storage.repositories import agencies as agency_repo
-from theodoi.storage.repositories import plans as plan_repo
 from theodoi.storage.repositories import progress as progress_repo
-from theodoi.storage.repositories import stamps
-from theodoi.storage.repositories import units as unit_repo
+from theodoi.storage.repositories import stamps, status_rows
 
 AT_RISK = ("co_nguy_co", "cham_tien_do", "khong_dat", "so_lieu_loi")  # last: needs a fix
 # every status a column, always, in the rule tables' order: targets' then tasks'
@@ -64,10 +67,19 @@ def narrowed(found: status.UnitStatus, refs: set[str] | None) -> status.UnitStat
 def current_period(s: Session, unit: Unit, as_of: date) -> str:
     """The period whose reports are owed on `as_of`: the latest one ended by then, by the
     calendar of the unit's first active plan (quarters when it has none)."""
-    active = [p for p in plan_repo.for_unit(s, unit.id) if p.status == "active"]
-    every = active[0].report_every if active else "quarter"
-    ended = [p for p in periods_in(every, as_of.year - 1, as_of.year) if p.end < as_of]
-    return ended[-1].key
+    return current_periods(s, [unit.id], as_of)[unit.id].key
+
+
+def current_periods(s: Session, unit_ids: list[int], as_of: date) -> dict[int, Period]:
+    """`current_period` of each of the units, from one query for their active plans."""
+    every: dict[int, str] = {}
+    for _plan, unit_id, calendar, _days in status_rows.active_plans(s, unit_ids):
+        every.setdefault(unit_id, calendar)  # the first active plan's, as plans are ordered
+    return {i: _latest_ended(every.get(i, "quarter"), as_of) for i in unit_ids}
+
+
+def _latest_ended(every: str, as_of: date) -> Period:
+    return [p for p in periods_in(every, as_of.year - 1, as_of.year) if p.end < as_of][-1]
 
 
 def counts_table(groups: dict[str, dict[str, int]],
@@ -122,26 +134,25 @@ def _communes(s: Session, unit_id: int, level: str, as_of: date) -> list[dict[st
     rows = memo.VIEWS.many(
         keys, lambda missing: _commune_rows(s, {i: names[i] for i in missing}, as_of),
         keep=lambda i: known.get(i) is not None)
-    return sorted((r for r in rows.values() if r is not None), key=lambda c: c["name"])
+    return sorted(rows.values(), key=lambda c: c["name"])
 
 
 def _commune_rows(s: Session, names: dict[int, str], as_of: date) -> dict[int, Any]:
-    out: dict[int, Any] = {}
-    for unit_id, found in status.status_of_units(s, names, as_of).items():
-        below = unit_repo.get(s, unit_id)
-        out[unit_id] = None if below is None else _commune_row(s, below, found, as_of)
-    return out
+    """The rows of the communes together: their status and their completeness each in a
+    fixed number of queries, however many communes there are."""
+    ids = list(names)
+    found = status.status_of_units(s, names, as_of)
+    owed = completeness_of_units(s, names, current_periods(s, ids, as_of), as_of)
+    return {i: _commune_row(i, found[i], owed[i]) for i in ids}
 
 
-def _commune_row(s: Session, below: Unit, found: status.UnitStatus,
-                 as_of: date) -> dict[str, Any]:
+def _commune_row(unit_id: int, found: status.UnitStatus, owed: Completeness) -> dict[str, Any]:
     counts: dict[str, int] = {}
     for r in found.targets + found.tasks:
         counts[r.code] = counts.get(r.code, 0) + 1
-    owed = completeness(s, below.code, current_period(s, below, as_of), as_of)
     expected = sum(a.expected for a in owed.agencies)
     reported = sum(a.reported for a in owed.agencies)
-    return {"id": below.id, "name": found.unit, "counts": dict(sorted(counts.items())),
+    return {"id": unit_id, "name": found.unit, "counts": dict(sorted(counts.items())),
             "targets": len(found.targets), "tasks": len(found.tasks),
             "at_risk": sum(counts.get(c, 0) for c in AT_RISK),
             "overdue": counts.get("qua_han", 0),

@@ -8,7 +8,7 @@ units.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Row, Select, func, select
@@ -78,7 +78,8 @@ def leads(s: Session, unit_ids: list[int],
     column = Assignment.target_id if model is Target else Assignment.task_id
     query = (select(column, func.coalesce(Agency.name, Assignment.name))
              .outerjoin(Agency, Assignment.agency_id == Agency.id)
-             .where(Assignment.role == "lead", column.in_(_live(model, unit_ids))))
+             .where(Assignment.role == "lead", column.in_(_live(model, unit_ids)))
+             .order_by(column, Assignment.position, Assignment.id))
     return list(s.execute(query))
 
 
@@ -107,6 +108,33 @@ def latest_updates(s: Session, unit_ids: list[int], up_to: date
                     TaskUpdate.percent, TaskUpdate.completed_on)
              .where(TaskUpdate.id.in_(select(ranked.c.id).where(ranked.c.rank == 1))))
     return list(s.execute(query))
+
+
+def active_plans(s: Session, unit_ids: list[int]) -> list[Row[int, int, str, int]]:
+    """(plan id, unit id, reporting calendar, due days) of the units' active plans, oldest
+    first."""
+    query = (select(Plan.id, Plan.unit_id, Plan.report_every, Plan.report_due_days)
+             .where(Plan.unit_id.in_(unit_ids), Plan.status == "active").order_by(Plan.id))
+    return list(s.execute(query))
+
+
+def first_reports(s: Session, unit_ids: list[int], period_key: str) -> dict[int, datetime]:
+    """When each live target of the units first got a record for the period: id -> time."""
+    rows = s.execute(select(ProgressRecord.target_id, func.min(ProgressRecord.recorded_at))
+                     .where(ProgressRecord.target_id.in_(_live(Target, unit_ids)),
+                            ProgressRecord.period_key == period_key)
+                     .group_by(ProgressRecord.target_id))
+    return {target_id: at for target_id, at in rows}
+
+
+def first_task_reports(s: Session, unit_ids: list[int], period_key: str) -> dict[int, date]:
+    """The first day each live task of the units was reported on for the period."""
+    rows = s.execute(select(TaskUpdate.task_id, func.min(TaskUpdate.reported_on))
+                     .where(TaskUpdate.task_id.in_(_live(Task, unit_ids)),
+                            TaskUpdate.period_key == period_key,
+                            TaskUpdate.withdrawn.is_(False))
+                     .group_by(TaskUpdate.task_id))
+    return {task_id: on for task_id, on in rows}
 
 
 def names(s: Session, unit_ids: list[int]) -> dict[int, str]:

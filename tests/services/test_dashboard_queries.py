@@ -1,0 +1,69 @@
+"""The province dashboard is a fixed number of statements however many communes the
+province has: its communes' status and completeness are read together, per period and per
+agency, not commune by commune (a loop of queries per commune cost a 100-commune province
+~1,400 queries and 3 s cold). Statements are counted, never timed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bench import province
+from sqlalchemy import event
+
+from tests.conftest import fresh_database
+from theodoi.domain.access import Grant
+from theodoi.services import memo
+from theodoi.services.accounts.access import Principal
+from theodoi.services.views.dashboard_view import dashboard_page
+from theodoi.storage import db
+
+AS_OF = date(2026, 12, 1)
+PROVINCE = 1  # the generator's province unit; its communes are 2, 3, …
+
+
+@pytest.fixture(autouse=True)
+def _cold() -> Iterator[None]:
+    memo.COMPUTED.clear()
+    memo.VIEWS.clear()
+    yield
+    memo.COMPUTED.clear()
+    memo.VIEWS.clear()
+
+
+def _cold_dashboard(url: str, communes: int) -> tuple[int, dict[str, Any]]:
+    """Statements run to build the province's dashboard with empty caches, and the page."""
+    db.upgrade(url)
+    engine = db.engine_for(url)
+    province.generate(engine, communes=communes)
+    office = Principal(0, "vanphong", "", (Grant(PROVINCE, "van_phong"),))
+    seen: list[str] = []
+
+    def counted(*args: Any) -> None:
+        seen.append(args[2])
+
+    event.listen(engine, "before_cursor_execute", counted)
+    try:
+        with db.session_factory(url)() as s:
+            page = dashboard_page(s, office, PROVINCE, AS_OF)
+    finally:
+        event.remove(engine, "before_cursor_execute", counted)
+    return len(seen), page
+
+
+def test_the_province_dashboard_costs_the_same_statements_for_2_and_6_communes(
+        backend: str, tmp_path: Path) -> None:
+    with fresh_database(backend, tmp_path / "two.db") as url:
+        two, small = _cold_dashboard(url, 2)
+    memo.COMPUTED.clear()
+    memo.VIEWS.clear()
+    with fresh_database(backend, tmp_path / "six.db") as url:
+        six, large = _cold_dashboard(url, 6)
+    assert [c["name"] for c in small["communes"]] == ["Xã thử 000", "Xã thử 001"]
+    assert len(large["communes"]) == 6
+    # every commune owes a report on each of its 75 targets and its unfinished tasks
+    assert all(c["completeness"]["expected"] >= province.TARGETS for c in large["communes"])
+    assert two == six
