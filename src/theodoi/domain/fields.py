@@ -32,8 +32,7 @@ CHOICE_LABELS: dict[str, dict[str, str]] = {
     "target.kind": {"level": "mức cần đạt", "growth_rate": "tốc độ tăng bình quân",
                     "change": "mức tăng, giảm", "milestone": "được công nhận, hoàn thành",
                     "plan_relative": "so với kế hoạch được giao"},
-    "task.kind": {"task": "nhiệm vụ", "scheme": "đề án", "key_project": "công trình trọng điểm",
-                  "breakthrough": "khâu đột phá"},
+    "task.kind": {k: v.lower() for k, v in TASK_KIND_LABELS.items()},  # one table of kinds
     "comparator": {"=": "đạt", ">": "trên", ">=": "từ … trở lên", "<": "dưới",
                    "<=": "không quá", "between": "từ … đến …"},
     "recurrence": {"annual": "hằng năm"},
