@@ -27,6 +27,10 @@ def _routes(w: World, unit: str) -> list[tuple[str, str, Any, str]]:
     own = next(r for r, i in refs.items() if i["lead_agency"] == "Phòng Kinh tế")
     other = next(r for r, i in refs.items() if i["lead_agency"] == "Phòng VH-XH")
     target = next(r for r, i in refs.items() if i["kind"] == "target")  # no lead agency
+    task = next(r for r, i in refs.items() if i["kind"] == "task"
+                and i["lead_agency"] == "Phòng Kinh tế")  # its product submitted: _prepare
+    drafting = next(r for r, i in refs.items() if i["kind"] == "task"
+                    and i["lead_agency"] == "Phòng VH-XH")  # its product not submitted
     return [
         ("GET", f"/api/units/{u}", None, "read"),
         ("GET", f"/api/units/{u}/register", None, "read"),
@@ -95,10 +99,31 @@ def _routes(w: World, unit: str) -> list[tuple[str, str, Any, str]]:
         ("POST", f"/api/units/{u}/units", {"name": " "}, "admin"),
         ("POST", f"/api/units/{u}/rename", {"name": " "}, "admin"),
         ("POST", f"/api/units/{u}/move", {"parent_id": u}, "admin"),
+        ("GET", f"/api/plans/{p}/delete", None, "office"),
+        ("DELETE", f"/api/plans/{p}?version=0", None, "office"),
+        ("POST", f"/api/plans/{p}/facts", {"version": 0, "changes": {}}, "office"),
+        ("POST", f"/api/plans/{p}/items", {"kind": "task", "values": {}}, "office:400"),
+        ("POST", f"/api/items/{own}/merge", {"version": 0, "other": other}, "own_item"),
+        ("POST", f"/api/items/{own}/split", {"version": 0, "second_part": "x"}, "own_item"),
+        ("GET", f"/api/plans/{p}/close", None, "office"),
+        ("POST", f"/api/plans/{p}/close", {"version": 0}, "office"),
+        ("GET", f"/api/plans/{p}/activate", None, "office"),
+        ("POST", "/api/jobs/{offer}/accept-version", None, "office:400"),
+        ("GET", f"/api/items/{task}/product", None, "read"),
+        ("GET", f"/api/items/{task}/product/files/{{step}}", None, "read"),
+        ("POST", f"/api/items/{task}/product/submit",
+         {"file": {"name": "du-thao.pdf", "content_base64": "JVBERi0xLjQK"}}, "submit"),
+        ("POST", f"/api/items/{drafting}/product/approve", None, "decide"),
+        ("POST", f"/api/items/{drafting}/product/return", {"reason": "sửa"}, "decide"),
+        ("GET", f"/api/units/{u}/products", None, "read"),
     ]  # {agency} and {into} are filled from the unit's directory, {request}, {entry},
     # {file}, {shared} and {job} (a report job that is done: its PDF is there, and
     # cancelling it is 400) from `_prepare`; {foreign} is an agency of the other commune
-    # (chasing it is 404 for whoever may chase at this one, so nothing is sent)
+    # (chasing it is 404 for whoever may chase at this one, so nothing is sent); {offer}
+    # is an upload job offering a new version whose file is gone (accepting it is 400
+    # after the UPLOAD check) and {step} the submission of `task`'s product, so submitting
+    # again is 400 after the check (đã trình → trình is no move), as approving or
+    # returning `drafting`'s product, never submitted, is (đang soạn → duyệt, trả lại)
 # routes of the signed-in person, not of a unit: (method, path, json, expected status)
 PERSONAL = [("GET", "/api/tokens", None, OK),
             ("POST", "/api/tokens", {"name": ""}, BAD),  # refused: nothing is made
@@ -119,6 +144,10 @@ CHASERS = {A: ("quantri", "lanhdao", "vanphong"), B: ("khac",)}
 RECORDERS = {A: ("quantri", "vanphong", "donvi"), B: ("khac",)}
 # who adds a co-agency's part to {shared}, which Phòng Kinh tế co-ordinates (sent empty: 400)
 CONTRIBUTORS = {A: ("donvi",)}
+# a task's product (domain/approval.py MAY): submitted by UPDATE_OWN (the agency, on a task
+# it sees) or REVIEW (the office); approved and returned by APPROVE (quan_tri, lanh_dao)
+SUBMITTERS = {A: ("quantri", "vanphong", "donvi"), B: ("khac",)}
+APPROVERS = {A: ("quantri", "lanhdao")}
 
 
 def _prepare(w: World) -> dict[str, dict[str, str]]:
@@ -126,13 +155,17 @@ def _prepare(w: World) -> dict[str, dict[str, str]]:
     on each unit's own item open an explanation request (asking again is then 409), report
     with a file (the file an agency reads back) and write an audit entry whose value is the
     current one (a revert then reaches the version check); give each unit a finished
-    report job with its PDF."""
+    report job with its PDF, and an upload job offering a new version whose file is gone;
+    submit the product of that own task ({step}, its file)."""
     from datetime import date
 
     from theodoi.services import uow
     from theodoi.services.history import audit
     from theodoi.services.progress import explanations, records
     from theodoi.services.register import review_decisions as review
+    from theodoi.storage.models.approval import ProductStep
+    from theodoi.storage.repositories import approval as steps
+    from theodoi.storage.repositories import progress as files
 
     ids: dict[str, dict[str, str]] = {}
     with uow.transaction(w.settings) as s:
@@ -146,10 +179,14 @@ def _prepare(w: World) -> dict[str, dict[str, str]]:
             asked = explanations.request_explanation(s, own, "Vì sao chậm?")
             update = records.update_task(s, own, "dang_thuc_hien", on=date(2026, 3, 1),
                                          attachment=("bien-ban.pdf", b"%PDF-1.4\n"))
+            product = files.add_attachment(s, "0" * 64, "du-thao.pdf", b"%PDF-1.4\n")
+            step = steps.add(s, ProductStep(task_id=int(own[1:]), action="trinh",
+                                            state="da_trinh", made_on=date(2026, 3, 2),
+                                            by="vanphong", attachment_id=product.id))
             audit.record(s, None, w.units[unit], "task", int(own[1:]), "title", "cũ",
                          w.items[unit][own]["title"])
             ids[unit] = {"{request}": str(asked.id), "{file}": str(update.evidence_id),
-                         "{shared}": shared}
+                         "{shared}": shared, "{step}": str(step.id)}
     with uow.transaction(w.settings) as s:
         from theodoi.storage.repositories import audit as audit_repo
 
@@ -157,6 +194,7 @@ def _prepare(w: World) -> dict[str, dict[str, str]]:
             newest = audit_repo.page(s, unit_id=w.units[unit], limit=1)[0][0]
             ids[unit]["{entry}"] = str(newest.id)
             ids[unit]["{job}"] = str(_finished_report(w, s, w.units[unit]))
+            ids[unit]["{offer}"] = str(_stale_offer(s, w.units[unit]))
     return ids
 
 
@@ -170,6 +208,18 @@ def _finished_report(w: World, s: Any, unit_id: int) -> int:
     (folder / f"ma-tran-{unit_id}.pdf").write_bytes(b"%PDF-1.7 ma tran")
     job.state, job.result = "done", {"file": f"ma-tran-{unit_id}.pdf",
                                      "filename": "bao-cao.pdf"}
+    s.flush()
+    return int(job.id)
+
+
+def _stale_offer(s: Any, unit_id: int) -> int:
+    """An upload job of the unit that is done and offers a new version whose stored file
+    is no longer there."""
+    from theodoi.services.jobs import queue, uploads
+
+    job = queue.add(s, uploads.KIND, {}, unit_id=unit_id, p=None)
+    job.state, job.result = "done", {"offer": {"file": "da-xoa.txt", "filename": "v2.txt",
+                                               "size": 1, "sha256": "0" * 64}}
     s.flush()
     return int(job.id)
 
@@ -191,6 +241,11 @@ def _expected(user: str, unit: str, method: str, needs: str) -> int:
         return GONE if user in CHASERS[unit] else FORBIDDEN
     if needs == "co":
         return BAD if user in CONTRIBUTORS.get(unit, ()) else FORBIDDEN
+    if needs == "submit":
+        return BAD if user in SUBMITTERS[unit] else FORBIDDEN
+    if needs == "decide":  # `drafting` is Phòng VH-XH's: not there for the agency user
+        return GONE if user == "donvi" else BAD if user in APPROVERS.get(unit, ()) \
+            else FORBIDDEN
     if needs == "whole" and user == "donvi":
         return FORBIDDEN  # the whole register is not an agency's to read
     if needs == "admin":  # users and units: quan_tri of the unit only
@@ -218,6 +273,8 @@ def _send(client: Any, method: str, path: str, body: Any) -> Any:
         return client.post(path)
     if method == "PUT":
         return client.put(path, json=body)
+    if method == "DELETE":
+        return client.delete(path)
     return client.post(path, json=body)
 
 
@@ -300,6 +357,8 @@ def _template(path: str) -> str:
              "users": "{username}", "target-links": "{link_id}"}
     named = [names.get(parts[i - 1], part) if i and parts[i - 1] in names else part
              for i, part in enumerate(parts)]
+    if parts[-3:-1] == ["product", "files"]:  # a product's file: by the step it came with
+        named[-1] = "{step_id}"
     # a notice's id: a number after "notifications" ("read-all", "settings" are words)
     return "/".join("{notice_id}" if part.isdigit() and named[i - 1] == "notifications"
                     else part for i, part in enumerate(named))
