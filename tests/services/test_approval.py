@@ -116,3 +116,21 @@ def test_the_unit_lists_products_waiting_and_returned_each_to_its_own(session: A
     assert [x["ref"] for x in own["waiting"]] == [r.invest] and own["returned"] == []
     flow.decide(session, who["chutich"], r.invest, "duyet", on=date(2026, 10, 6))
     assert flow.open_products(session, who["chutich"], unit, date(2026, 10, 6))["waiting"] == []
+
+
+def test_a_co_agency_sees_the_product_but_only_the_lead_submits_it(session: Any) -> None:
+    """Sample 003: the co-agency answers for its part, the lead for the product; a user of
+    Phòng VH-XH co-ordinating Phòng Kinh tế's plan task may read it, not submit it."""
+    from theodoi.services.register import review_decisions as review
+
+    r = active_v1(session, activate=False)
+    review.correct(session, r.invest, {"co_agencies": "Phòng VH-XH"})
+    review.activate(session, r.plan_id, accept_rest=True)
+    who = _people(session)
+    seen = flow.product(session, who["vhxh"], r.invest, date(2026, 9, 20))
+    assert (seen["state"], seen["can_submit"]) == ("dang_soan", False)
+    with pytest.raises(Forbidden):
+        flow.submit(session, who["vhxh"], r.invest, ("du-thao.pdf", PDF), on=date(2026, 9, 20),
+                    max_bytes=MAX)
+    assert session.query(ProductStep).count() == 0
+    assert flow.product(session, who["kinhte"], r.invest, date(2026, 9, 20))["can_submit"]

@@ -81,7 +81,7 @@ def _move(s: Session, p: Principal, task: Task, action: str, *, on: date, has_fi
           reason: str | None, body: str | None) -> ProductStep:
     """Check the move against the flow's table, store it and audit it."""
     before = rules.state_of(_steps(s, task))
-    allowed = access.actions_at(p, task.plan.unit)  # an agency sees only its own tasks
+    allowed = allowed_for(p, task)
     after = rules.next_state(before, action, has_file=has_file, reason=reason, allowed=allowed)
     row = repo.add(s, ProductStep(task_id=task.id, action=action, state=after, made_on=on,
                                   to_body=body, reason=(reason or "").strip() or None,
@@ -99,7 +99,14 @@ def product(s: Session, p: Principal, ref: str, as_of: date) -> dict[str, Any]:
     task = access.item(s, p, ref)
     if not isinstance(task, Task):
         raise BadInput(f"{ref} là chỉ tiêu; chỉ nhiệm vụ có sản phẩm để trình, duyệt.")
-    return of_task(s, task, access.actions_at(p, task.plan.unit), as_of) | {"ref": ref}
+    return of_task(s, task, allowed_for(p, task), as_of) | {"ref": ref}
+
+
+def allowed_for(p: Principal, task: Task) -> frozenset[str]:
+    """What the person may do with the task's product: a co-agency's user sees the task
+    (issue 18) but only the lead agency (or the office) submits its product."""
+    allowed = access.actions_at(p, task.plan.unit)
+    return allowed if access.leads(p, task) else allowed - rules.MAY[rules.SUBMIT]
 
 
 def of_task(s: Session, task: Task, allowed: frozenset[str], as_of: date) -> dict[str, Any]:
