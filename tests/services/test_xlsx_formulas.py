@@ -29,7 +29,9 @@ PLANTED = {LINK, "+1+2", "-3+4", "@SUM(1,2)", "=1+1"}
 
 def _plant(s: Any) -> Any:
     r = active_v1(s)
-    review.correct(s, r.income, {"indicator": LINK})
+    # a 2026 milestone: the year's plan is a bare number, so the row has its '% so với kế
+    # hoạch' formula (a term goal "90 (năm 2030)" in words has none)
+    review.correct(s, r.income, {"indicator": LINK, "milestones": "2026: 80"})
     review.correct(s, r.poor, {"indicator": "+1+2", "unit": "-3+4"})
     review.correct(s, r.invest, {"title": "@SUM(1,2)"})
     s.get(Plan, r.plan_id).title = "=1+1"

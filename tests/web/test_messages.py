@@ -57,7 +57,7 @@ def test_an_error_page_says_the_next_step_in_web_terms_and_leads_back(
     plan = world.plans[A]
     review = f"/ke-hoach/{plan}"
     version = office.get(f"/api/plans/{plan}/review").json()["plan"]["version"]
-    r = office.post(f"{review}/dua-vao-thuc-hien", data={"version": version},
+    r = office.post(f"{review}/dua-vao-thuc-hien", data={"version": version, "confirmed": "1"},
                     headers={"Referer": f"http://testserver{review}"})
     assert r.status_code == 409
     # what to do is a button of the page, never a command-line option
@@ -66,7 +66,8 @@ def test_an_error_page_says_the_next_step_in_web_terms_and_leads_back(
     api = office.post(f"/api/plans/{plan}/activate", json={"version": version})
     assert "--accept-rest" not in api.text  # the API is the web's too
     # from another site, or from nowhere: back to the person's unit, not elsewhere
-    elsewhere = office.post(f"{review}/dua-vao-thuc-hien", data={"version": version},
+    elsewhere = office.post(f"{review}/dua-vao-thuc-hien",
+                            data={"version": version, "confirmed": "1"},
                             headers={"Referer": "http://example.org/ke-hoach/1"})
     assert f'<a href="/don-vi/{world.units[A]}" autofocus>Về trang đơn vị</a>' in elsewhere.text
 
