@@ -26,7 +26,8 @@ def _task_going_to_a_body(site: Site, clerk: Any) -> str:
     clerk.goto(f"{site.url}/ke-hoach/{plan_id}")
     clerk.get_by_role("button", name="Chấp nhận tất cả mục chờ rà soát").click()
     clerk.wait_for_load_state()
-    clerk.get_by_role("button", name="Đưa vào thực hiện").click()
+    clerk.get_by_role("link", name="Đưa vào thực hiện…").click()  # what will change, first
+    clerk.get_by_role("button", name="Xác nhận đưa vào thực hiện").click()
     clerk.wait_for_load_state()
     review = clerk.request.get(f"{site.url}/api/plans/{plan_id}/review").json()
     return next(k["ref"] for k in review["tasks"] if k["submit_to"] == ["UBND xã"])
