@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -132,3 +133,27 @@ def test_a_process_forked_from_the_owner_never_talks_to_its_child() -> None:
     assert os.waitstatus_to_exitcode(status) == 0
     assert seen not in (warm, pid, os.getpid())
     assert worker.run(_pid, None, "c.txt", memory_mb=200, timeout_s=60) == warm
+
+
+def test_a_process_with_over_a_thousand_open_files_still_reads(tmp_path: Path) -> None:
+    """select() refuses descriptors above 1023; a busy server holds that many (sockets,
+    database files): reading a plan must not depend on how many are open."""
+    import os
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard != resource.RLIM_INFINITY and hard < 1200:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    else:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, 1200), hard))
+    held = [os.open(os.devnull, os.O_RDONLY) for _ in range(1100)]
+    try:
+        assert max(held) > 1024
+        path = tmp_path / "ke-hoach.txt"
+        path.write_text("KẾ HOẠCH\nI. MỤC TIÊU\n1. Tỷ lệ hộ nghèo giảm còn dưới 1% vào năm 2030.\n",
+                        encoding="utf-8")
+        assert extract(path)["targets"]
+    finally:
+        for fd in held:
+            os.close(fd)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))

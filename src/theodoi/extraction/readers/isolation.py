@@ -105,14 +105,23 @@ def cap_memory(memory_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
+def readable(fd: int, timeout_s: float) -> bool:
+    """Whether `fd` has something to read (or was closed) within `timeout_s` seconds.
+
+    poll, not select: select() refuses a descriptor above 1023 ("filedescriptor out of
+    range"), and a busy server process may well have that many open."""
+    poller = select.poll()
+    poller.register(fd, select.POLLIN | select.POLLHUP | select.POLLERR)
+    return bool(poller.poll(max(timeout_s, 0.0) * 1000))
+
+
 def _collect(read_fd: int, pid: int, timeout_s: float, name: str) -> bytes:
     """Everything the child writes, or ReadTimedOut (after killing it) past the deadline."""
     chunks: list[bytes] = []
     deadline = time.monotonic() + timeout_s
     while True:
         left = deadline - time.monotonic()
-        ready = select.select([read_fd], [], [], max(left, 0))[0] if left > 0 else []
-        if not ready:
+        if left <= 0 or not readable(read_fd, left):
             kill(pid)
             raise ReadTimedOut(f"đọc tệp quá {timeout_s:g} giây nên đã dừng (tệp hỏng hoặc "
                                "độc hại).", subject=name)

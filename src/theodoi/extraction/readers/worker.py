@@ -21,7 +21,6 @@ import contextlib
 import functools
 import os
 import pickle
-import select
 import signal
 import struct
 import threading
@@ -144,7 +143,7 @@ def _read(fd: int, size: int, deadline: float, pid: int, name: str,
     view, got = memoryview(buffer), 0
     while got < size:
         wait = deadline - time.monotonic()
-        if wait <= 0 or not select.select([fd], [], [], wait)[0]:
+        if wait <= 0 or not isolation.readable(fd, wait):
             isolation.kill(pid)
             raise ReadTimedOut(f"đọc tệp quá {timeout_s:g} giây nên đã dừng (tệp hỏng hoặc "
                                "độc hại).", subject=name)
