@@ -133,5 +133,6 @@ def chase_agency(s: Session, settings: Settings, p: Principal, unit_id: int,
 
 
 def may_chase(s: Session, p: Principal, unit_id: int) -> bool:
-    """Whether the person may chase at the unit (the item page shows the button)."""
-    return access_rules.CHASE in access.actions_at(p, access.unit(s, p, unit_id))
+    """Whether the person may chase at the unit (the item page shows the button); asked
+    on every view of an item page, so from the unit's scope query, loading no Unit."""
+    return access_rules.CHASE in access.actions_at(p, access.unit_scope(s, p, unit_id).chain)

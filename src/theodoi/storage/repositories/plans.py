@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Integer, bindparam, func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
+from theodoi.storage import held
 from theodoi.storage.models import (
     Assignment,
     Basis,
@@ -132,11 +133,14 @@ def item_scope(s: Session, model: type[Target] | type[Task], item_id: int
     """The unit chain, lead agency and unit stamp of an item in one prebuilt query (None
     when there is no such item). A cached item page needs nothing else: loading the item
     with its plan, units and assignments through the ORM was 40 % of such a request. It
-    reads what is flushed (Core, no autoflush): for the check at the start of a read."""
-    rows = s.connection().execute(_SCOPE[model], {"item": item_id}).all()
-    if not rows:
-        return None
-    return ItemScope(units.chain_of(row[0] for row in rows), rows[0][1], rows[0][2])
+    reads what is flushed (Core, no autoflush): for the check at the start of a read;
+    held in the session until it writes (storage/held.py: an item page asks three times)."""
+    def query() -> ItemScope | None:
+        rows = s.connection().execute(_SCOPE[model], {"item": item_id}).all()
+        return (ItemScope(units.chain_of(row[0] for row in rows), rows[0][1], rows[0][2])
+                if rows else None)
+
+    return held.read(s, ("item_scope", model.__name__, item_id), query)
 
 
 def co_agency_ids(s: Session, model: type[Target] | type[Task], item_id: int

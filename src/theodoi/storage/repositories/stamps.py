@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import weakref
 from typing import Any
 
 from sqlalchemy import Engine, bindparam, select
@@ -62,8 +63,15 @@ def below(s: Session, unit_id: int) -> dict[int, tuple[str, int | None]]:
     return {i: (name, stamp) for i, name, stamp in rows}
 
 
+_URLS: weakref.WeakKeyDictionary[Engine, str] = weakref.WeakKeyDictionary()
+
+
 def url_of(s: Session) -> str:
-    """Which database the session reads: part of every cache key."""
+    """Which database the session reads: part of every cache key (rendered once per
+    engine: a page asks on every request)."""
     bind = s.get_bind()  # a connection when the session was opened on one (not an engine)
     engine = bind if isinstance(bind, Engine) else bind.engine
-    return engine.url.render_as_string(hide_password=False)
+    url = _URLS.get(engine)
+    if url is None:
+        url = _URLS[engine] = engine.url.render_as_string(hide_password=False)
+    return url

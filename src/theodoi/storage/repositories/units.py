@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Integer, bindparam, func, literal, select
 from sqlalchemy.orm import Session, aliased
 
+from theodoi.storage import held
 from theodoi.storage.models import Unit, UnitStamp
 
 MAX_DEPTH = 30  # units above units: a guard against a cycle, far beyond tỉnh > xã
@@ -50,11 +51,14 @@ def scope(s: Session, unit_id: int) -> UnitScope | None:
     """The unit's chain, data stamp and level in one prebuilt query that loads no Unit
     (None when there is no such unit): a cached page needs nothing more, and loading the
     unit and its parents through the ORM was half of such a request. It reads what is
-    flushed (Core, no autoflush): for the check at the start of a read."""
-    rows = s.connection().execute(_SCOPE, {"unit": unit_id}).all()
-    if not rows:
-        return None
-    return UnitScope(chain_of(row[0] for row in rows), rows[0][1], rows[0][2])
+    flushed (Core, no autoflush): for the check at the start of a read; held in the
+    session until it writes (storage/held.py: a dashboard asks for its ETag and its data)."""
+    def query() -> UnitScope | None:
+        rows = s.connection().execute(_SCOPE, {"unit": unit_id}).all()
+        return (UnitScope(chain_of(row[0] for row in rows), rows[0][1], rows[0][2])
+                if rows else None)
+
+    return held.read(s, ("unit_scope", unit_id), query)
 
 
 def by_code(s: Session, code: str) -> Unit | None:

@@ -1,0 +1,83 @@
+"""Access scopes (a unit's chain and stamp; an item's chain, lead agency and stamp) are
+held in the session between writes only: a page asks for them two or three times, and a
+write in the same session is seen at the next ask, through a flush or a bulk statement."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select, update
+
+from tests.services.conftest import PLANS, load
+from theodoi.storage.models import Agency, Assignment, Task, Unit
+from theodoi.storage.repositories import plans, units
+
+
+def _first_led_task(s: Any) -> tuple[int, Assignment]:
+    lead = s.scalars(select(Assignment).where(Assignment.role == "lead",
+                                              Assignment.task_id.is_not(None),
+                                              Assignment.agency_id.is_not(None))
+                     .order_by(Assignment.id)).first()
+    assert lead is not None
+    assert lead.task_id is not None
+    return lead.task_id, lead
+
+
+def _other_agency(s: Any, unit_id: int, not_id: int) -> int:
+    other = Agency(unit_id=unit_id, name="Phòng Thử nghiệm riêng",
+                   key="phong thu nghiem rieng", status="active")
+    s.add(other)
+    s.flush()
+    assert other.id != not_id
+    return other.id
+
+
+def test_a_flushed_change_of_lead_is_seen_by_the_next_scope(session: Any) -> None:
+    s = session
+    load(s, PLANS / "ke-hoach-v1.txt")
+    s.commit()
+    task_id, lead = _first_led_task(s)
+    first = plans.item_scope(s, Task, task_id)
+    assert first is not None and first.lead_agency_id == lead.agency_id
+    assert plans.item_scope(s, Task, task_id) is first  # held: no second query
+    other = _other_agency(s, first.chain[0], lead.agency_id or 0)
+    lead.agency_id = other
+    s.flush()
+    again = plans.item_scope(s, Task, task_id)
+    assert again is not None and again.lead_agency_id == other
+
+
+def test_a_bulk_update_and_a_rollback_are_seen_by_the_next_scope(session: Any) -> None:
+    s = session
+    load(s, PLANS / "ke-hoach-v1.txt")
+    s.commit()
+    task_id, lead = _first_led_task(s)
+    before = plans.item_scope(s, Task, task_id)
+    assert before is not None
+    other = _other_agency(s, before.chain[0], lead.agency_id or 0)
+    s.commit()
+    assert plans.item_scope(s, Task, task_id) is not None
+    s.execute(update(Assignment).where(Assignment.id == lead.id).values(agency_id=other))
+    moved = plans.item_scope(s, Task, task_id)
+    assert moved is not None and moved.lead_agency_id == other
+    s.rollback()
+    back = plans.item_scope(s, Task, task_id)
+    assert back is not None and back.lead_agency_id == before.lead_agency_id
+
+
+def test_a_unit_moved_in_the_session_is_seen_by_the_next_unit_scope(session: Any) -> None:
+    s = session
+    province = Unit(code="tinh-thu", name="Tỉnh Thử", level="province")
+    other = Unit(code="tinh-khac", name="Tỉnh Khác", level="province")
+    s.add_all([province, other])
+    s.flush()
+    commune = Unit(code="tinh-thu.xa-a", name="Xã A", level="commune", parent_id=province.id)
+    s.add(commune)
+    s.commit()
+    first = units.scope(s, commune.id)
+    assert first is not None and first.chain == (commune.id, province.id)
+    assert units.scope(s, commune.id) is first  # held: no second query
+    commune.parent_id = other.id
+    s.flush()
+    moved = units.scope(s, commune.id)
+    assert moved is not None and moved.chain == (commune.id, other.id)
