@@ -7,7 +7,7 @@ day overdue."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,17 +20,20 @@ from theodoi.services import reminders, uow
 from theodoi.services.accounts import users as accounts
 from theodoi.services.accounts.access import Principal
 from theodoi.services.demo import sample as demo
+from theodoi.services.progress import explanations
 from theodoi.services.register import units
 from theodoi.settings import Settings
 from theodoi.storage.models import (
     Assignment,
     Notice,
     OutboxAttempt,
+    OutboxMessage,
     Plan,
     ProgressRecord,
     Target,
     Task,
     TaskUpdate,
+    utcnow,
 )
 
 DAY = date(2027, 1, 6)  # a Wednesday
@@ -156,3 +159,32 @@ def test_the_demo_on_06_01_2027_reaches_phong_kinh_te_and_the_leader_once(
         with uow.transaction(settings) as s:
             assert len(s.scalars(select(Notice)).all()) == 2
             assert len(s.scalars(select(OutboxAttempt)).all()) == 2
+
+
+def test_a_request_told_in_the_app_is_not_news_again_in_the_next_days_notice(
+        demo_world: Settings) -> None:
+    """The agency is told of an explanation request in the app as it is made; the next
+    day's in-app digest does not repeat "Mới có yêu cầu giải trình", the email (which
+    told nobody then) still carries it."""
+    settings = demo_world
+    asked_on = utcnow().date()  # the request is dated by the clock, as in the app
+    question = "Vì sao chỉ tiêu chưa có số liệu quý?"
+    with uow.transaction(settings) as s:
+        ref = sorted(unreported_q4(s, "Phòng Kinh tế"))[0]
+        explanations.request_explanation(s, ref, question, by="chutich")
+    day_after = asked_on + timedelta(days=1)
+    with uow.transaction(settings) as s:
+        reminders.run_digest(s, settings, day_after,
+                             datetime.combine(day_after, datetime.min.time()) + timedelta(hours=1))
+    with uow.transaction(settings) as s:
+        kinhte = principal(s, "kinhte").user_id
+        told, = s.scalars(select(Notice).where(Notice.user_id == kinhte,
+                                               Notice.key.like("explanation/%")))
+        assert told.day == asked_on and ref in told.subject
+        notice = s.scalars(select(Notice).where(
+            Notice.user_id == kinhte, Notice.key == f"digest/{day_after.isoformat()}")).first()
+        mail, = s.scalars(select(OutboxMessage).where(OutboxMessage.user_id == kinhte))
+    news = f"Mới có yêu cầu giải trình: {question}"
+    assert news in mail.body_text
+    shown = lines(notice.groups) if notice is not None else []
+    assert not [ln for ln in shown if ln["ref"] == ref and ln["what"] == news]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -110,29 +110,42 @@ def run(s: Session, settings: Settings, as_of: date, now: datetime | None = None
     planned, who = plan_digests(s, as_of)
     for p in planned:
         person = who[p.user_id]
-        digest = render.Digest(person.full_name or person.username, as_of, p.lines,
-                               settings.public_url)
+        name = person.full_name or person.username
+        digest = render.Digest(name, as_of, p.lines, settings.public_url)
+        in_app = render.Digest(name, as_of, _not_told(s, p, as_of), settings.public_url)
         p.channels, p.already = deliver(s, settings, person, digest, now or utcnow(),
-                                        dry_run=dry_run)
+                                        dry_run=dry_run, in_app=in_app)
     return planned
+
+
+def _not_told(s: Session, p: Planned, as_of: date) -> list[tuple[str, Line]]:
+    """The lines of the in-app notice: an explanation request's news ("Mới có yêu cầu
+    giải trình") is left out where the app told the person of it as it was asked (the
+    other channels still carry it: nothing reached them then)."""
+    told = repo.explanations_told(s, p.user_id, as_of - timedelta(days=1))
+    return [(unit, ln) for unit, ln in p.lines
+            if not (ln.trigger == "explanation" and ln.urgency == "thong_tin"
+                    and ln.ref in told)]
 
 
 def deliver(s: Session, settings: Settings, person: Person, digest: render.Digest,
             now: datetime, *, chase: str | None = None, sender: str | None = None,
-            dry_run: bool = False) -> tuple[list[str], list[str]]:
-    """Write the person's notice and a message per chosen channel, each unless its key
-    exists already: (channels written, channels written before)."""
-    day = digest.day
+            dry_run: bool = False, in_app: render.Digest | None = None
+            ) -> tuple[list[str], list[str]]:
+    """Write the person's notice (`in_app`, else `digest`; none when it has no line) and
+    a message per chosen channel, each unless its key exists already: (channels
+    written, channels written before)."""
+    day, notice = digest.day, in_app or digest
     notice_key = f"chase/{chase}/{day.isoformat()}" if chase else f"digest/{day.isoformat()}"
     written, before = [], []
     if repo.notice_holders(s, [person.user_id], notice_key):
         before.append("in_app")
-    else:
+    elif notice.lines:
         written.append("in_app")
         if not dry_run:
             repo.add(s, Notice(user_id=person.user_id, key=notice_key, day=day,
-                               sender=sender, note=digest.note, subject=digest.subject(),
-                               groups=digest.groups_json()))
+                               sender=sender, note=notice.note, subject=notice.subject(),
+                               groups=notice.groups_json()))
     for channel, address in render.addresses(person, settings).items():
         key = rules.message_key(person.user_id, day, channel, chase)
         if repo.existing_keys(s, [key]):

@@ -17,6 +17,7 @@ from sqlalchemy import CursorResult, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from theodoi.storage.models import (
+    ExplanationRequest,
     ItemComment,
     Notice,
     OutboxAttempt,
@@ -87,6 +88,19 @@ def notice_holders(s: Session, user_ids: Iterable[int], key: str) -> set[int]:
     ids = list(user_ids)
     return set(s.scalars(select(Notice.user_id).where(Notice.key == key,
                                                       Notice.user_id.in_(ids)))) if ids else set()
+
+
+def explanations_told(s: Session, user_id: int, day: date) -> set[str]:
+    """The items (t12, k5) whose explanation request, asked on `day`, the user was told
+    of in the app as it was made (notice key explanation/<request id>)."""
+    keys = s.scalars(select(Notice.key).where(Notice.user_id == user_id, Notice.day == day,
+                                              Notice.key.like("explanation/%")))
+    ids = {int(k.split("/", 1)[1]) for k in keys if k.split("/", 1)[1].isdigit()}
+    if not ids:
+        return set()
+    rows = s.execute(select(ExplanationRequest.target_id, ExplanationRequest.task_id)
+                     .where(ExplanationRequest.id.in_(ids)))
+    return {f"t{t}" if t is not None else f"k{k}" for t, k in rows}
 
 
 def notices_of(s: Session, user_id: int, limit: int = 60) -> list[Notice]:
