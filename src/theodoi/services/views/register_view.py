@@ -1,6 +1,9 @@
 """The register of a unit as the web lists it: targets and tasks with filters and sorting.
 
-An agency user (don_vi) gets only the items whose lead agency is theirs.
+Filters: item kind (chỉ tiêu, nhiệm vụ, đề án …), field (lĩnh vực; "khac" for none),
+review state, lead agency, plan, the class of the plan's issuer (Đảng ủy / UBND / HĐND /
+MTTQ, domain/issuers.py), the plan's document kind, status and due. An agency user
+(don_vi) gets only the items whose lead agency is theirs.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from theodoi.domain import fields as F
 from theodoi.domain import status as rules
 from theodoi.domain.errors import BadInput
 from theodoi.domain.fields import FIELD_LABELS
+from theodoi.domain.issuers import ISSUER_LABELS, issuer_class
 from theodoi.services import memo
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
@@ -44,11 +48,28 @@ class Filters:
     sort: str = "plan"
     status: str = ""
     due: str = ""
+    issuer: str = ""
+    doc_kind: str = ""
+
+    def check(self) -> None:
+        """BadInput (Vietnamese) for a filter value no choice offers."""
+        wrong = [(name, value) for name, value, allowed in (
+            ("loại văn bản", self.doc_kind, F.PLAN_KINDS),
+            ("cơ quan ban hành", self.issuer, tuple(ISSUER_LABELS)),
+            ("lĩnh vực", self.field, (*F.FIELDS_OF_WORK, "khac")))
+            if value and value not in allowed]
+        if wrong:
+            raise BadInput("bộ lọc không hợp lệ: " + ", ".join(f"{n} '{v}'" for n, v in wrong)
+                           + ".")
 
     def matches(self, item: Target | Task) -> bool:
         if self.kind and self.kind not in _kinds_of(item):
             return False
-        if self.field and (not isinstance(item, Target) or item.field != self.field):
+        if self.field and (item.field or "khac") != self.field:
+            return False
+        if self.doc_kind and item.plan.kind != self.doc_kind:
+            return False
+        if self.issuer and issuer_class(item.plan.issuer, item.plan.number) != self.issuer:
             return False
         if self.review and item.review != self.review:
             return False
@@ -116,6 +137,7 @@ def register_page(s: Session, p: Principal, unit_id: int, f: Filters,
     Status and due filters are judged as of `as_of` (the edge passes today). Cached under
     the unit's data stamp, the filters, the day and what the person may see (an agency's
     own items or all); what is returned is shared and must not be changed."""
+    f.check()
     scope = access.unit_scope(s, p, unit_id)  # one query; the Unit is loaded on a miss
     stamp = stamps.known_or_read(s, unit_id, scope.stamp)  # before the rows: see memo.py
     key = ("register", stamps.url_of(s), unit_id, stamp, astuple(f), as_of,
@@ -145,11 +167,15 @@ def _page(s: Session, p: Principal, unit: Unit, f: Filters,
     return {"unit": {"id": unit.id, "name": unit.name, "code": unit.code},
             "filters": {"kind": f.kind, "field": f.field, "review": f.review,
                         "agency_id": f.agency_id, "plan_id": f.plan_id, "sort": f.sort,
-                        "status": f.status, "due": f.due},
+                        "status": f.status, "due": f.due, "issuer": f.issuer,
+                        "doc_kind": f.doc_kind},
             "choices": {"kinds": [{"value": k, "label": F.TASK_KIND_LABELS[k]}
                                   for k in F.TASK_KINDS if k != "task"],
-                        "fields": [{"value": k, "label": FIELD_LABELS.get(k, k)}
-                                   for k in F.FIELDS_OF_WORK],
+                        "fields": [{"value": k, "label": FIELD_LABELS[k]}
+                                   for k in (*F.FIELDS_OF_WORK, "khac")],
+                        "issuers": [{"value": k, "label": v} for k, v in ISSUER_LABELS.items()],
+                        "doc_kinds": [{"value": k, "label": F.CHOICE_LABELS["plan.kind"][k]}
+                                      for k in F.PLAN_KINDS],
                         "reviews": [{"value": k, "label": v}
                                     for k, v in plans.REVIEW_LABELS.items()],
                         "agencies": [{"value": a, "label": n} for a, n in agencies],
