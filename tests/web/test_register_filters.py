@@ -20,7 +20,8 @@ HX = {"HX-Request": "true"}
 def both(world: World) -> World:
     """Commune A holds the UBND plan of the world (ke-hoach-v1) and a Party resolution."""
     with uow.transaction(world.settings) as s:
-        importing.import_plan(s, A, PARTY.read_bytes(), PARTY.name, max_bytes=MAX)
+        found = importing.import_plan(s, A, PARTY.read_bytes(), PARTY.name, max_bytes=MAX)
+    world.plans["party"] = found.plan_id
     return world
 
 
@@ -111,3 +112,34 @@ def test_a_tasks_field_is_shown_and_corrected(both: World, as_user: Any) -> None
                                                      "field": "du_lich"})
     assert r.status_code == 400 and 'id="loi-k2-field"' in r.text
     assert client.get("/api/items/k2").json()["item"]["field"] == "van_hoa_xa_hoi"
+
+
+def _activate(client: Any, plan_id: int) -> None:
+    """Accept every item and put the plan into implementation (the dashboard counts
+    active plans only)."""
+    for step in ("accept-all", "activate"):
+        version = client.get(f"/api/plans/{plan_id}/review").json()["plan"]["version"]
+        r = client.post(f"/api/plans/{plan_id}/{step}", json={"version": version})
+        assert r.status_code == 200, r.text
+
+
+def test_the_dashboard_narrows_its_counts_and_links_to_the_register_with_them(
+        both: World, as_user: Any) -> None:
+    client = as_user("vanphong")
+    for plan_id in (both.plans[A], both.plans["party"]):
+        _activate(client, plan_id)
+    url = f"/api/units/{both.units[A]}/dashboard"
+    every = client.get(url).json()
+    assert every["totals"] == {"targets": 4, "tasks": 6}
+    party = client.get(url, params={"issuer": "dang_uy"}).json()
+    assert party["totals"] == {"targets": 1, "tasks": 3}
+    assert {r["key"]: r["total"] for r in party["by_field"]} == {
+        "xay_dung_dang": 1, "van_hoa_xa_hoi": 1, "quoc_phong_an_ninh": 1, "khac": 1}
+    tasks = client.get(url, params={"kind": "task", "field": "kinh_te"}).json()
+    assert tasks["totals"] == {"targets": 0, "tasks": 1}
+    assert client.get(url, params={"field": "nong_nghiep"}).status_code == 400
+    page = client.get(f"/don-vi/{both.units[A]}/tong-quan", params={"issuer": "dang_uy"}).text
+    assert '<option value="dang_uy" selected>Đảng ủy</option>' in page
+    # a field's row opens the register with the dashboard's filters kept
+    assert (f'href="/don-vi/{both.units[A]}/so-theo-doi?issuer=dang_uy&amp;'
+            'field=quoc_phong_an_ninh">Quốc phòng - An ninh</a>') in page

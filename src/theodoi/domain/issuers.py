@@ -9,6 +9,7 @@ xã", is the Party's); when the name says nothing, the number's symbol decides (
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # (class, what screens call it, words of the issuer's name, symbol in the document number)
 ISSUER_CLASSES: list[tuple[str, str, re.Pattern[str], re.Pattern[str]]] = [
@@ -29,6 +30,7 @@ ISSUER_CLASSES: list[tuple[str, str, re.Pattern[str], re.Pattern[str]]] = [
 ISSUER_LABELS = {code: label for code, label, _w, _s in ISSUER_CLASSES} | {"khac": "Khác"}
 
 
+@lru_cache(maxsize=512)  # asked for every item of a list; a unit has few plans
 def issuer_class(issuer: str | None, number: str | None = None) -> str:
     """The class of the body that issued a plan: dang_uy, mttq, hdnd, ubnd or khac."""
     name = issuer or ""
