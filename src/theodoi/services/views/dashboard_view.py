@@ -29,6 +29,7 @@ from theodoi.services.progress.completeness import (
     completeness,
     completeness_of_units,
 )
+from theodoi.services.register import units
 from theodoi.services.views.item_filters import ItemFilter, choices
 from theodoi.storage.models import Unit
 from theodoi.storage.repositories import agencies as agency_repo
@@ -63,6 +64,16 @@ def matching_refs(s: Session, unit: Unit, f: ItemFilter) -> set[str] | None:
             for kind, rows in (("target", progress_repo.active_targets(s, unit.id)),
                                ("task", progress_repo.active_tasks(s, unit.id)))
             for i in rows if f.matches(i)}
+
+
+def filtered_status(s: Session, unit_text: str, as_of: date, f: ItemFilter, *,
+                    tolerance: float, window_days: int) -> status.UnitStatus:
+    """`status.status_of_unit` with only the items that pass `f`, counts remade (the
+    dashboard's filters, for `theodoi status`)."""
+    f.check()
+    found = status.status_of_unit(s, unit_text, as_of, tolerance=tolerance,
+                                  window_days=window_days)
+    return narrowed(found, matching_refs(s, units.find(s, unit_text), f))
 
 
 def narrowed(found: status.UnitStatus, refs: set[str] | None) -> status.UnitStatus:
