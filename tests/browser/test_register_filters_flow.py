@@ -33,9 +33,12 @@ def test_the_office_narrows_the_register_by_issuer_and_field(site: Site, open_as
                                                              viewport: dict[str, int]) -> None:
     office = open_as("vanphong", viewport)
     office.goto(f"{site.url}/don-vi/{site.units[A]}/so-theo-doi")
+    # each select under its Vietnamese label (a label wraps its select and options)
+    for label in ("Loại", "Lĩnh vực", "Cơ quan ban hành", "Loại văn bản"):
+        assert office.locator("form.bo-loc label", has_text=label).count() >= 1
     assert "10 / 10 mục" in office.locator("p.mo").first.inner_text()
-    office.get_by_label("Cơ quan ban hành").select_option(label="Đảng ủy")
-    office.get_by_label("Lĩnh vực").select_option(label="Quốc phòng - An ninh")
+    office.locator("select[name=issuer]").select_option(label="Đảng ủy")
+    office.locator("select[name=field]").select_option(label="Quốc phòng - An ninh")
     office.get_by_role("button", name="Lọc").click()
     office.wait_for_url(lambda u: "issuer=dang_uy" in u)
     query = parse_qs(urlparse(office.url).query)
@@ -43,11 +46,12 @@ def test_the_office_narrows_the_register_by_issuer_and_field(site: Site, open_as
     assert "1 / 10 mục" in office.locator("p.mo").first.inner_text()
     rows = office.locator("table.so-muc tbody tr")
     assert rows.count() == 1 and "thao trường huấn luyện dân quân" in rows.first.inner_text()
+    assert rows.first.locator('td[data-nhan="Lĩnh vực"]').inner_text() == "Quốc phòng - An ninh"
     # the choices stay selected on the narrowed page, and combine with the document kind
-    assert office.get_by_label("Cơ quan ban hành").input_value() == "dang_uy"
-    office.get_by_label("Lĩnh vực").select_option(label="tất cả")
-    office.get_by_label("Loại văn bản").select_option(label="Nghị quyết")
-    office.get_by_label("Loại", exact=True).select_option(label="nhiệm vụ")
+    assert office.locator("select[name=issuer]").input_value() == "dang_uy"
+    office.locator("select[name=field]").select_option(label="tất cả")
+    office.locator("select[name=doc_kind]").select_option(label="Nghị quyết")
+    office.locator("select[name=kind]").select_option(label="nhiệm vụ")
     office.get_by_role("button", name="Lọc").click()
     office.wait_for_url(lambda u: "doc_kind=nghi_quyet" in u)
     assert "3 / 10 mục" in office.locator("p.mo").first.inner_text()
