@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
+from typing import Any
 
 from theodoi.domain.text import squash
 from theodoi.extraction.model import Heading
@@ -65,6 +67,14 @@ class Sections:
     def field(self, offset: int) -> str | None:
         """The field of the nearest section above `offset` whose name names one."""
         return next((f for name in self.names(offset) if (f := section_field(name))), None)
+
+
+def fields_at(text: str, outline: list[dict[str, Any]]) -> Callable[[int], str | None]:
+    """For a document's text and its outline as `theodoi.extraction/1` JSON: the field of
+    the sections above an offset (how a task stored before tasks had fields gets one)."""
+    headings = [Heading(h["id"], h.get("label") or "", h["title"], h["level"], h.get("parent"),
+                        (h["span"][0], h["span"][1])) for h in outline if h.get("span")]
+    return Sections(text, headings).field
 
 
 def run(ctx: Context) -> None:

@@ -2,7 +2,9 @@
 
 Read by the extractor from the section the task stands in and correctable on the review
 page. Plans imported before stay without one ("Chưa phân lĩnh vực") until a person sets it
-or the plan is read again. Downgrade drops the column (and the fields set in it).
+or `theodoi plan fields --unit U` reads them again from the stored source (the extraction
+code is not for a migration to import). Downgrade drops the column (and the fields set in
+it).
 
 Revision ID: 0014_fields
 Revises: 0013_contributions
