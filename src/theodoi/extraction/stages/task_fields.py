@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from theodoi.domain.text import squash
@@ -21,6 +22,7 @@ from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules import fields as R
 
 
+@lru_cache(maxsize=1024)  # a heading is above many tasks: each name is judged once
 def section_field(name: str) -> str | None:
     """The field a section's name (a heading title or a group row) names, or None when it
     names none, names the whole economy and society, or is a paragraph rather than a name."""
