@@ -206,3 +206,23 @@ def test_ids_beyond_64_bits_or_in_other_digits_exit_2(settings_env: str, capsys:
                  ["progress", "history", "t١"]):
         code, _, err = theodoi(capsys, *args)
         assert code == 2 and ("không phải số hợp lệ" in err or "mục" in err), args
+
+
+def test_status_narrowed_by_kind_field_issuer_and_document_kind(settings_env: str,
+                                                                capsys: Any) -> None:
+    """v1 is a Kế hoạch of the UBND: three targets and three tasks; of the tasks only
+    "Xây dựng Kế hoạch đầu tư công trung hạn" names a field (kinh_te, its own heading)."""
+    _setup(capsys)
+
+    def refs(*options: str) -> tuple[int, list[str]]:
+        code, out, _ = theodoi(capsys, "status", "--unit", UNIT, "--as-of", "2026-06-30",
+                               "--format", "json", *options)
+        data = json.loads(out) if code == 0 else {"targets": [], "tasks": []}
+        return code, [r["text"][:24] for r in data["targets"] + data["tasks"]]
+
+    assert refs("--kind", "task", "--field", "kinh_te") == (0, ["Xây dựng Kế hoạch đầu tư"])
+    assert refs("--kind", "scheme") == (0, ["Xây dựng Đề án phát triể"])
+    assert refs("--issuer", "ubnd", "--doc-kind", "ke_hoach")[1] == refs()[1]
+    assert refs("--issuer", "dang_uy") == (0, [])
+    assert refs("--doc-kind", "nghi_quyet") == (0, [])
+    assert refs("--issuer", "quoc_hoi")[0] == 2  # bad input: exit 2, nothing shown

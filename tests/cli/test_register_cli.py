@@ -160,3 +160,37 @@ def test_an_unreachable_server_is_a_clear_error(capsys: Any, monkeypatch: pytest
 def test_brackets_in_a_message_are_printed_as_written(settings_env: str, capsys: Any) -> None:
     code, _, err = theodoi(capsys, "plan", "list", "--unit", "Xã [bold]Lạ[/bold]")
     assert code == 2 and "không có đơn vị 'Xã [bold]Lạ[/bold]'" in err
+
+
+def test_plan_fields_fills_the_tasks_of_plans_stored_before_tasks_had_one(
+        settings_env: str, capsys: Any) -> None:
+    """Two plans imported, then their tasks' fields wiped as a plan stored by an older
+    version has them; a person's choice on one task. `plan fields` reads the rest again
+    from the stored source: in v1 "1. Xây dựng Kế hoạch đầu tư công trung hạn" (its own
+    heading: kinh_te); in the Đảng ủy's resolution the works under "1. Về văn hóa - xã
+    hội" and "2. Về quốc phòng, an ninh"."""
+    from sqlalchemy import select, update
+
+    from theodoi.storage import db
+    from theodoi.storage.models import Task
+
+    for path in (V1, PLANS / "nghi-quyet-dang-uy.txt"):
+        assert theodoi(capsys, "import", str(path), "--unit", "Xã An Bình")[0] in (0, 1)
+    with db.session_factory(settings_env)() as s:
+        s.execute(update(Task).values(field=None))
+        s.execute(update(Task).where(Task.title.like("Xây dựng Đề án%"))
+                  .values(field="van_hoa_xa_hoi"))
+        s.commit()
+    code, shown, _ = theodoi(capsys, "plan", "fields", "--unit", "Xã An Bình")
+    assert code == 0
+    assert "Đã điền lĩnh vực cho 3 nhiệm vụ; 2 nhiệm vụ chưa phân lĩnh vực" in " ".join(
+        shown.split())
+    with db.session_factory(settings_env)() as s:
+        got = {t.title[:30]: t.field for t in s.scalars(select(Task).order_by(Task.id))}
+    assert got == {
+        "Xây dựng Kế hoạch đầu tư công ": "kinh_te",
+        "Xây dựng Đề án phát triển du l": "van_hoa_xa_hoi",  # the person's choice kept
+        "Giao Phòng Kinh tế chủ trì the": None,
+        "Năm 2026: Hoàn thành việc sửa ": "van_hoa_xa_hoi",
+        "Năm 2026: Hoàn thành việc xây ": "quoc_phong_an_ninh",
+        "Giao Văn phòng Đảng ủy theo dõ": None}

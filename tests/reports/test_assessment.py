@@ -71,6 +71,43 @@ def test_next_period_by_field_overdue_first_in_directive_voice() -> None:
             "trì: Phòng Kinh tế."])]
 
 
+def test_tasks_with_a_field_stand_under_it_in_limits_and_next_period() -> None:
+    """Issue 24's leftover: a task's field (issue 18) puts it under its field's heading like
+    a target; only the tasks of no known field stay under "Các nhiệm vụ", last."""
+    targets = [_target("t1", "Thu ngân sách", "kinh_te", "cham_tien_do")]
+    tasks = [TaskLine("k1", "Lập quy hoạch chung xã", "UBND xã", date(2026, 6, 30), "qua_han",
+                      "Quá hạn", field="khac"),
+             TaskLine("k2", "Sửa chữa nhà văn hóa thôn Đông", "Phòng VH-XH", date(2026, 9, 30),
+                      "qua_han", "Quá hạn", field="van_hoa_xa_hoi"),
+             TaskLine("k3", "Kế hoạch đầu tư công trung hạn", "UBND xã", date(2026, 3, 31),
+                      "qua_han", "Quá hạn", field="kinh_te")]
+    assert assessment.limits(targets, tasks) == [
+        Section("Lĩnh vực kinh tế", [
+            "Thu ngân sách chậm tiến độ.",
+            "Kế hoạch đầu tư công trung hạn (UBND xã) quá hạn từ 31/03/2026."]),
+        Section("Lĩnh vực văn hóa - xã hội", [
+            "Sửa chữa nhà văn hóa thôn Đông (Phòng VH-XH) quá hạn từ 30/09/2026."]),
+        Section("Các nhiệm vụ", ["Lập quy hoạch chung xã (UBND xã) quá hạn từ 30/06/2026."])]
+    ahead = [Direction("Rà soát hộ nghèo", "Phòng VH-XH", "15/08/2026", overdue=True),
+             Direction("Giao quân năm 2027", "BCH Quân sự xã", "31/03/2027",
+                       field="quoc_phong_an_ninh"),
+             Direction("Xây dựng thao trường huấn luyện", "BCH Quân sự xã", "30/06/2026",
+                       field="quoc_phong_an_ninh", overdue=True),
+             Direction("Thu nhập bình quân đạt 75 triệu đồng", None, "năm 2026", "target",
+                       "kinh_te")]
+    assert assessment.next_tasks(ahead) == [
+        Section("Lĩnh vực kinh tế", ["Phấn đấu thu nhập bình quân đạt 75 triệu đồng "
+                                     "(năm 2026)."]),
+        Section("Lĩnh vực quốc phòng - an ninh", [
+            "Tập trung hoàn thành xây dựng thao trường huấn luyện (quá hạn từ 30/06/2026); "
+            "chủ trì: BCH Quân sự xã.",
+            "Triển khai thực hiện giao quân năm 2027, hoàn thành trước 31/03/2027; chủ trì: "
+            "BCH Quân sự xã."]),
+        Section("Các nhiệm vụ", [
+            "Tập trung hoàn thành rà soát hộ nghèo (quá hạn từ 15/08/2026); chủ trì: Phòng "
+            "VH-XH."])]
+
+
 def test_the_signature_block_stays_with_the_closing_paragraph() -> None:
     doc = Document(BytesIO(layout.render(state_report())))
     closing = next(p for p in doc.paragraphs if p.text.startswith("Trên đây là báo cáo"))

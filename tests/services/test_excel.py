@@ -208,6 +208,26 @@ def test_cells_edited_in_excel_change_the_register(session: Session, unit: Unit)
     assert economy is not None and economy.id in known  # resolved, not a duplicate agency
 
 
+def test_a_tasks_field_goes_out_and_comes_back_through_excel(session: Session,
+                                                          unit: Unit) -> None:
+    """The task sheet has a Lĩnh vực column like the target sheet: set in Excel, read back;
+    a workbook made before the column existed leaves the field as it was."""
+    plan = plan_repo.for_unit(session, unit.id)[0]
+    task = plan.tasks[1]
+    book = Sheet(excel.export_register(session, unit))
+    book.set("Nhiệm vụ", task.id, "Lĩnh vực", "quoc_phong_an_ninh")
+    excel.import_register(session, unit, book.bytes())
+    session.commit()
+    session.expire_all()
+    assert session.get(Task, task.id).field == "quoc_phong_an_ninh"  # type: ignore[union-attr]
+    old = Sheet(excel.export_register(session, unit))
+    old.book["Nhiệm vụ"].delete_cols(old.col("Nhiệm vụ", "Lĩnh vực"))
+    excel.import_register(session, unit, old.bytes())
+    session.commit()
+    session.expire_all()
+    assert session.get(Task, task.id).field == "quoc_phong_an_ninh"  # type: ignore[union-attr]
+
+
 def test_invalid_rows_write_nothing_and_every_problem_is_listed(session: Session,
                                                                 unit: Unit) -> None:
     plan = plan_repo.for_unit(session, unit.id)[0]

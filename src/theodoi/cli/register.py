@@ -11,7 +11,7 @@ from rich.table import Table
 
 from theodoi.cli.common import FORMAT, ID, out, print_json, print_table, run_and_show, transaction
 from theodoi.domain.errors import BadInput
-from theodoi.services.register import confirmations, importing, plans
+from theodoi.services.register import confirmations, importing, plans, task_fields
 from theodoi.services.register import review_decisions as review
 from theodoi.services.register.revisions import Comparison
 from theodoi.services.views import audit_view
@@ -211,6 +211,17 @@ def accept_all_cmd(plan_id: int) -> None:
     with transaction() as s:
         count = review.accept_all(s, plan_id)
     out.print(f"Đã chấp nhận {count} mục.")
+
+
+@plan_group.command("fields")
+@click.option("--unit", "unit_text", required=True)
+def fields_cmd(unit_text: str) -> None:
+    """Điền lĩnh vực cho các nhiệm vụ chưa có (kế hoạch nạp trước khi nhiệm vụ có lĩnh vực),
+    theo đề mục chứa nhiệm vụ trong văn bản gốc; không đổi lĩnh vực đã có."""
+    with transaction() as s:
+        found = task_fields.fill_missing(s, unit_text)
+    out.print(f"Đã điền lĩnh vực cho {found['filled']} nhiệm vụ; {found['left']} nhiệm vụ "
+              "chưa phân lĩnh vực (sửa trên trang rà soát).")
 
 
 @plan_group.command("activate")

@@ -14,7 +14,9 @@ from theodoi.domain.fields import FIELD_LABELS
 from theodoi.domain.numbers import shown_number
 from theodoi.domain.status import LABELS
 from theodoi.services.progress import explanations
-from theodoi.services.progress.status import StatusRow, UnitStatus, status_of_unit
+from theodoi.services.progress.status import StatusRow, UnitStatus
+from theodoi.services.views.dashboard_view import filtered_status
+from theodoi.services.views.item_filters import ItemFilter
 
 
 @click.command("status")
@@ -24,13 +26,23 @@ from theodoi.services.progress.status import StatusRow, UnitStatus, status_of_un
               help="Số ngày trước hạn thì cảnh báo 'sắp đến hạn'.")
 @click.option("--tolerance", type=float, default=0.05, show_default=True,
               help="Mức hụt so với kỳ vọng còn tính là 'có nguy cơ'.")
+@click.option("--kind", default="", help="Chỉ loại mục: target, task, scheme (đề án), "
+              "key_project (công trình trọng điểm), breakthrough (khâu đột phá).")
+@click.option("--field", default="", help="Chỉ một lĩnh vực: kinh_te, van_hoa_xa_hoi, "
+              "moi_truong, quoc_phong_an_ninh, xay_dung_dang, chinh_quyen; khac: chưa phân.")
+@click.option("--issuer", default="", help="Chỉ văn bản của: dang_uy, ubnd, hdnd, mttq, khac.")
+@click.option("--doc-kind", "doc_kind", default="",
+              help="Chỉ loại văn bản: ke_hoach, nghi_quyet, chuong_trinh_hanh_dong, de_an …")
 @FORMAT
-def status_cmd(unit_text: str, as_of: str | None, window: int, tolerance: float,
-               fmt: str) -> None:
-    """Tình hình thực hiện chỉ tiêu, nhiệm vụ của đơn vị đến một ngày."""
+def status_cmd(unit_text: str, as_of: str | None, window: int, tolerance: float, kind: str,
+               field: str, issuer: str, doc_kind: str, fmt: str) -> None:
+    """Tình hình thực hiện chỉ tiêu, nhiệm vụ của đơn vị đến một ngày (lọc được theo loại
+    mục, lĩnh vực, cơ quan ban hành, loại văn bản)."""
     when = day(as_of, "ngày xét") or date.today()
-    run_and_show(fmt, lambda s: status_of_unit(s, unit_text, when, tolerance=tolerance,
-                                               window_days=window), _print_status)
+    narrow = ItemFilter(kind, field, issuer, doc_kind)
+    run_and_show(fmt, lambda s: filtered_status(s, unit_text, when, narrow,
+                                                tolerance=tolerance, window_days=window),
+                 _print_status)
 
 
 def _print_status(result: UnitStatus) -> None:

@@ -71,6 +71,7 @@ TASK_FIELDS: dict[str, tuple[str, tuple[str, ...] | None, str]] = {
     "text": ("str", None, "nội dung"),
     "title": ("str", None, "tên nhiệm vụ"),
     "kind": ("enum", TASK_KINDS, "loại nhiệm vụ"),
+    "field": ("enum", FIELDS_OF_WORK, "lĩnh vực"),
     "due_text": ("str", None, "thời hạn (như văn bản ghi)"),
     "due_date": ("date", None, "ngày đến hạn"),
     "due_recurrence": ("enum", RECURRENCES, "lặp lại"),

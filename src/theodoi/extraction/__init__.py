@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ from theodoi.extraction.errors import FileTooLarge, UnreadableFile
 from theodoi.extraction.readers import DEFAULT_MAX_BYTES, isolation, worker
 from theodoi.extraction.readers.limits import READ_MEMORY_MB, READ_TIMEOUT_S
 from theodoi.extraction.source import SourceText
+from theodoi.extraction.stages import task_fields
 
 
 def _load(path_or_bytes: str | Path | bytes, filename: str | None,
@@ -28,6 +30,12 @@ def _load(path_or_bytes: str | Path | bytes, filename: str | None,
         return path.read_bytes(), name
     except OSError as exc:
         raise UnreadableFile(f"không mở được tệp ({exc.strerror}).", subject=name) from exc
+
+
+def section_fields(text: str, outline: list[dict[str, Any]]) -> Callable[[int], str | None]:
+    """The field of work (lĩnh vực) the sections above an offset of `text` name, from the
+    document's outline as extracted (the rule the tasks stage applies; stages/task_fields)."""
+    return task_fields.fields_at(text, outline)
 
 
 def read_source(path_or_bytes: str | Path | bytes, filename: str | None = None,

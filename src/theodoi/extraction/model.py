@@ -96,6 +96,7 @@ class Task:
     span: Span
     title: str
     kind: str = "task"
+    field: str | None = None  # area of work, from the section it stands in (task_fields)
     lead_agency: str | None = None
     lead_agency_normalised: str | None = None
     co_agencies: list[str] = _field(default_factory=list)

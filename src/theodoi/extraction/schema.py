@@ -49,7 +49,7 @@ def target_json(t: Target) -> dict[str, Any]:
 def task_json(t: Task) -> dict[str, Any]:
     return {
         "id": t.id, "label": t.label, "section": t.section, "text": t.text,
-        "span": _span(t.span), "title": t.title, "kind": t.kind,
+        "span": _span(t.span), "title": t.title, "kind": t.kind, "field": t.field,
         "lead_agency": t.lead_agency, "lead_agency_normalised": t.lead_agency_normalised,
         "co_agencies": list(t.co_agencies), "leader": t.leader,
         "advisory_agency": t.advisory_agency,

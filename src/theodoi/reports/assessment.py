@@ -3,10 +3,11 @@ period's tasks by field, and kiến nghị — as a commune writes them, from th
 answered explanations.
 
 - Limits are the targets off track and the tasks overdue, grouped by field, the worst
-  first, each named once.
+  first, each named once; tasks whose field is unknown stand last under "Các nhiệm vụ".
 - Causes are the answers to explanation requests, each said once; an answer that labels
   its causes ("Khách quan: …; Chủ quan: …") is split into the two kinds real reports list.
-- Next period's tasks are said in directive voice by field, the overdue first.
+- Next period's tasks are said in directive voice by field (tasks of no known field under
+  "Các nhiệm vụ"), the overdue first.
 - Kiến nghị are the sentences of the answers that ask for something ("đề nghị tỉnh hỗ trợ
   …"); a report without any says "Không." — the section is always there.
 
@@ -24,7 +25,7 @@ from theodoi.reports.model import FIELD_HEADINGS, Direction, Section, TargetLine
 # off-track statuses, worst first, and the words a limit line closes with
 LIMIT_WORDS = {"khong_dat": "không đạt", "cham_tien_do": "chậm tiến độ",
                "co_nguy_co": "có nguy cơ không đạt"}
-TASKS_HEADING = "Các nhiệm vụ"  # tasks carry no field of work in the register
+TASKS_HEADING = "Các nhiệm vụ"  # the tasks no field of work is known for
 # an answer's own labels for its kinds of cause
 CAUSE_LABELS = {"khách quan": "khach_quan", "chủ quan": "chu_quan"}
 CAUSE_HEADINGS = {"khach_quan": "Nguyên nhân khách quan", "chu_quan": "Nguyên nhân chủ quan",
@@ -80,14 +81,21 @@ def limits(targets: list[TargetLine], tasks: list[TaskLine]) -> list[Section]:
     then the overdue tasks; each named once."""
     rank = {code: i for i, code in enumerate(LIMIT_WORDS)}
     off = sorted((t for t in targets if t.status in rank), key=lambda t: rank[t.status])
-    by_field: dict[str, list[str]] = {}
+    by_heading: dict[str, list[str]] = {}
     for t in off:
-        by_field.setdefault(t.field, []).append(f"{t.name} {LIMIT_WORDS[t.status]}.")
-    out = [Section(FIELD_HEADINGS.get(code, code), _once(lines))
-           for code, lines in by_field.items()]
-    late = _once(f"{t.title} ({t.agency}) quá hạn{f' từ {t.due:%d/%m/%Y}' if t.due else ''}."
-                 for t in tasks if t.group == "qua_han")
-    return out + ([Section(TASKS_HEADING, late)] if late else [])
+        by_heading.setdefault(FIELD_HEADINGS.get(t.field, t.field), []).append(
+            f"{t.name} {LIMIT_WORDS[t.status]}.")
+    late = [k for k in tasks if k.group == "qua_han"]
+    for k in sorted(late, key=lambda k: task_heading(k.field) == TASKS_HEADING):
+        by_heading.setdefault(task_heading(k.field), []).append(
+            f"{k.title} ({k.agency}) quá hạn{f' từ {k.due:%d/%m/%Y}' if k.due else ''}.")
+    return [Section(heading, _once(lines)) for heading, lines in by_heading.items()]
+
+
+def task_heading(field: str | None) -> str:
+    """The heading a task stands under: its field's, or "Các nhiệm vụ" when none is known."""
+    return FIELD_HEADINGS[field] if field and field != "khac" and field in FIELD_HEADINGS \
+        else TASKS_HEADING
 
 
 def split_causes(answer: str) -> dict[str, str]:
@@ -136,11 +144,12 @@ def directive(d: Direction) -> str:
 
 
 def next_tasks(directions: list[Direction]) -> list[Section]:
-    """Next period's lines by field (targets) and the tasks, the overdue first."""
+    """Next period's lines by field (targets and tasks alike; tasks of no known field
+    under "Các nhiệm vụ", last), the overdue first in each."""
     groups: dict[str, list[Direction]] = {}
     for d in directions:
         heading = FIELD_HEADINGS.get(d.field or "", TASKS_HEADING) if d.kind == "target" \
-            else TASKS_HEADING
+            else task_heading(d.field)
         groups.setdefault(heading, []).append(d)
     order = [*FIELD_HEADINGS.values(), TASKS_HEADING]
     return [Section(h, _once(directive(d) for d in sorted(groups[h], key=lambda d: not d.overdue)))

@@ -84,6 +84,7 @@ class TaskInput:
     done_on: date | None = None
     reported_on: date | None = None
     kind: str = "task"  # domain.fields.TASK_KINDS
+    field: str | None = None  # its field of work ("khac" or None: none)
 
 
 @dataclass(frozen=True)
@@ -292,7 +293,7 @@ def task_lines(tasks: Iterable[TaskInput], reasons: Mapping[str, str]) -> list[T
     return [TaskLine(t.ref, t.title, t.agency or NO_AGENCY, t.due,
                      TASK_GROUPS.get(t.status, "dang_thuc_hien"), t.status_label,
                      reasons.get(t.ref), t.status, t.product, t.percent, t.done_on,
-                     t.reported_on, t.kind) for t in tasks]
+                     t.reported_on, t.kind, t.field) for t in tasks]
 
 
 def key_works(lines: list[TaskLine]) -> list[KeyWork]:

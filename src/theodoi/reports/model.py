@@ -129,6 +129,7 @@ class TaskLine:
     done_on: date | None = None  # the day it was completed
     reported_on: date | None = None  # the day of the latest update
     kind: str = "task"  # task | scheme (Đề án) | key_project | breakthrough
+    field: str | None = None  # its field of work; "khac" or None: none
 
 
 @dataclass(frozen=True)

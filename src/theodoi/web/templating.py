@@ -6,6 +6,7 @@ import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import Request
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -74,6 +75,8 @@ env.filters["amount"] = lambda v, unit: amount_text(None if v in (None, "") else
 env.filters["field_label"] = lambda code: FIELD_LABELS.get(code, code or "")  # kinh_te -> Kinh tế
 # an item field in words for people: unit -> đơn vị tính
 env.filters["item_field"] = lambda name, kind: audit_view.field_label(kind, name)
+# a link's query string: the filters in force, one of them set to `value` (kept in links)
+env.filters["query_with"] = lambda query, key, value: urlencode({**query, key: value})
 env.filters["task_kind"] = lambda code: TASK_KIND_LABELS.get(code, TASK_KIND_LABELS["task"])
 env.globals["report_form"] = report_files.form_options  # kinds, formats, PDF or not
 env.globals["choices"] = CHOICE_LABELS  # the review form's choices, in words

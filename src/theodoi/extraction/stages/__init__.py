@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 from theodoi.extraction.pipeline import Stage, check_order
-from theodoi.extraction.stages import agencies, clauses, document, outline, targets, tasks
+from theodoi.extraction.stages import (
+    agencies,
+    clauses,
+    document,
+    outline,
+    targets,
+    task_fields,
+    tasks,
+)
 
 STAGES: list[Stage] = [
     document.STAGE,
     outline.STAGE,
     clauses.STAGE,
     tasks.STAGE,
+    task_fields.STAGE,
     targets.STAGE,
     agencies.STAGE,
 ]

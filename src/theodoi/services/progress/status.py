@@ -184,7 +184,8 @@ def _task_row(row: Any, known: list[rules.TaskUpdate], lead: str | None, as_of: 
               window_days: int) -> StatusRow:
     found = rules.task_status(rules.TaskFacts(row.due_date, row.due_recurrence), known, as_of,
                               window_days=window_days)
-    return StatusRow("task", f"k{row.id}", row.plan_id, "khac", row.title or row.text, lead,
+    return StatusRow("task", f"k{row.id}", row.plan_id, row.field or "khac",
+                     row.title or row.text, lead,
                      found.code, found.label, due=found.due, state=found.state,
                      percent=found.percent)
 

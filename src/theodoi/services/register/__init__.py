@@ -7,10 +7,10 @@ refused, audited; `review_edits`: split, merge, a plan's own facts, deleting a d
 `confirmations`: what activation, closing and rejecting on a live plan will change, said
 first), revised versions (`revisions`), items and their refs (`items`), plans
 as the edges read them (`plans`), units (`units`), the agency directory (`agencies`;
-`directory` for signed-in people), the cascade of documents (`cascade`) and target links
-(`links`).
+`directory` for signed-in people), the cascade of documents (`cascade`), target links
+(`links`) and the fields of tasks stored before tasks had one (`task_fields`).
 """
 
 __all__ = ["agencies", "cascade", "confirmations", "directory", "extracting", "importing",
            "items", "links", "plans", "review_decisions", "review_edits", "review_guarded",
-           "revisions", "units", "uploads"]
+           "revisions", "task_fields", "units", "uploads"]

@@ -20,7 +20,7 @@ from theodoi.storage.repositories import plans as repo
 TARGET_COLUMNS = ("label", "section", "text", "indicator", "field", "kind", "direction",
                   "comparator", "value", "value_max", "value_of", "unit", "per_year",
                   "recurrence", "deadline_year")
-TASK_COLUMNS = ("label", "section", "text", "title", "kind", "product")
+TASK_COLUMNS = ("label", "section", "text", "title", "kind", "field", "product")
 
 
 def ref_of(item: Target | Task) -> str:

@@ -188,7 +188,7 @@ def task_inputs(rows: list[StatusRow], latest: dict[int, TaskUpdate] | None = No
         out.append(data.TaskInput(
             r.ref, r.text, r.lead_agency, r.due if isinstance(r.due, date) else None, r.code,
             r.label, u.product if u else None, r.percent, u.completed_on if u else None,
-            u.reported_on if u else None, kinds.get(r.ref, "task")))
+            u.reported_on if u else None, kinds.get(r.ref, "task"), r.field))
     return out
 
 
@@ -209,7 +209,7 @@ def upcoming(tasks: list[StatusRow], targets: list[Target],
     deadlines) that fall in its years."""
     start, end = window
     oldest = date((start - timedelta(days=1)).year - CARRY_YEARS, 1, 1)  # by the report's year
-    out = [data.UpcomingInput(r.text, r.lead_agency, r.due,
+    out = [data.UpcomingInput(r.text, r.lead_agency, r.due, field=r.field,
                               overdue=TASK_GROUPS.get(r.code) == "qua_han") for r in tasks
            if isinstance(r.due, date) and oldest <= r.due <= end
            and TASK_GROUPS.get(r.code) != "hoan_thanh"]  # overdue ones carry over

@@ -146,6 +146,7 @@ TASK_COLUMNS = [
     _field("task", "title", "Tên nhiệm vụ", 50, required=True),
     _field("task", "text", "Nội dung", 50),
     _field("task", "kind", "Loại nhiệm vụ", 14),
+    _field("task", "field", "Lĩnh vực", 16),
     _field("task", "due_text", "Thời hạn (như văn bản ghi)", 18),
     _field("task", "due_date", "Ngày đến hạn", 14),
     _field("task", "due_recurrence", "Lặp lại", 10),

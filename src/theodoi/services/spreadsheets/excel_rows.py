@@ -70,7 +70,7 @@ def _item(item: Target | Task) -> dict[str, Any]:
 TARGET_VALUES = ("indicator", "field", "kind", "direction", "comparator", "value",
                  "value_max", "value_of", "unit", "per_year", "recurrence", "deadline_year",
                  "period_start", "period_end")
-TASK_VALUES = ("title", "kind", "due_text", "due_date", "due_recurrence", "product")
+TASK_VALUES = ("title", "kind", "field", "due_text", "due_date", "due_recurrence", "product")
 
 
 def target_row(t: Target) -> dict[str, Any]:

@@ -3,7 +3,9 @@ overdue tasks, targets at risk or behind, completeness of the current reporting 
 and for a province or city its communes side by side.
 
 An agency user (don_vi) sees only its own items, so every count is made from the rows it
-sees; the counts of everyone else are exactly those of `status.status_of_unit`.
+sees; the counts of everyone else are exactly those of `status.status_of_unit`. The unit's
+own counts and lists can be narrowed by item kind, field, issuer class and document kind
+(`item_filters.ItemFilter`, as the register); completeness and the communes' rows are not.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from theodoi.services.progress.completeness import (
     completeness,
     completeness_of_units,
 )
+from theodoi.services.register import units
+from theodoi.services.views.item_filters import ItemFilter, choices
 from theodoi.storage.models import Unit
 from theodoi.storage.repositories import agencies as agency_repo
 from theodoi.storage.repositories import progress as progress_repo
@@ -39,6 +43,7 @@ COLUMNS = [{"code": c, "label": LABELS[c], "group": group}
            for c, _l, _d in rules]
 HIGHER_LEVELS = ("tinh", "thanh_pho", "huyen")
 ROW_FIELDS = [f.name for f in fields(status.StatusRow)]
+NO_FILTER = ItemFilter()
 
 
 def visible_refs(s: Session, p: Principal, unit: Unit) -> set[str] | None:
@@ -49,6 +54,26 @@ def visible_refs(s: Session, p: Principal, unit: Unit) -> set[str] | None:
             for kind, rows in (("target", progress_repo.active_targets(s, unit.id)),
                                ("task", progress_repo.active_tasks(s, unit.id)))
             for i in rows if access.sees(p, i)}
+
+
+def matching_refs(s: Session, unit: Unit, f: ItemFilter) -> set[str] | None:
+    """The refs of the unit's active items that pass `f`; None when `f` filters nothing."""
+    if f.empty():
+        return None
+    return {f"{'t' if kind == 'target' else 'k'}{i.id}"
+            for kind, rows in (("target", progress_repo.active_targets(s, unit.id)),
+                               ("task", progress_repo.active_tasks(s, unit.id)))
+            for i in rows if f.matches(i)}
+
+
+def filtered_status(s: Session, unit_text: str, as_of: date, f: ItemFilter, *,
+                    tolerance: float, window_days: int) -> status.UnitStatus:
+    """`status.status_of_unit` with only the items that pass `f`, counts remade (the
+    dashboard's filters, for `theodoi status`)."""
+    f.check()
+    found = status.status_of_unit(s, unit_text, as_of, tolerance=tolerance,
+                                  window_days=window_days)
+    return narrowed(found, matching_refs(s, units.find(s, unit_text), f))
 
 
 def narrowed(found: status.UnitStatus, refs: set[str] | None) -> status.UnitStatus:
@@ -160,28 +185,36 @@ def _commune_row(unit_id: int, found: status.UnitStatus, owed: Completeness) -> 
                              "expected": expected, "reported": reported}}
 
 
-def dashboard_page(s: Session, p: Principal, unit_id: int, as_of: date) -> dict[str, Any]:
-    """Everything the dashboard shows of a unit the person reads, as of `as_of`."""
-    own, communes = dashboard_parts(s, p, unit_id, as_of)
+def dashboard_page(s: Session, p: Principal, unit_id: int, as_of: date,
+                   f: ItemFilter = NO_FILTER) -> dict[str, Any]:
+    """Everything the dashboard shows of a unit the person reads, as of `as_of`, its own
+    items narrowed by `f`."""
+    own, communes = dashboard_parts(s, p, unit_id, as_of, f)
     return {**own, "communes": communes, "commune_statuses": COLUMNS}
 
 
-def dashboard_parts(s: Session, p: Principal, unit_id: int,
-                    as_of: date) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def dashboard_parts(s: Session, p: Principal, unit_id: int, as_of: date,
+                    f: ItemFilter = NO_FILTER
+                    ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The dashboard as the cached, read-only parts it is made of: the unit's own part
     (under its data stamp and what the person may see: an agency's own items, or
     everything) and the communes' rows (each under its own stamp)."""
+    f.check()
     scope = access.unit_scope(s, p, unit_id)  # one query; the Unit is loaded on a miss
     stamp = stamps.known_or_read(s, unit_id, scope.stamp)  # before the rows: see memo.py
     key = ("dashboard", stamps.url_of(s), unit_id, stamp, as_of,
-           access.agency_filter(p, scope.chain))
-    own = memo.VIEWS.one(key, lambda: _own_part(s, p, access.unit(s, p, unit_id), as_of),
-                    keep=stamp is not None)
+           access.agency_filter(p, scope.chain), f)
+    own = memo.VIEWS.one(key, lambda: _own_part(s, p, access.unit(s, p, unit_id), as_of, f),
+                         keep=stamp is not None)
     return own, _communes(s, unit_id, scope.level, as_of)
 
 
-def _own_part(s: Session, p: Principal, unit: Unit, as_of: date) -> dict[str, Any]:
-    found = narrowed(status.status_of_unit(s, unit.code, as_of), visible_refs(s, p, unit))
+def _own_part(s: Session, p: Principal, unit: Unit, as_of: date,
+              f: ItemFilter) -> dict[str, Any]:
+    refs, wanted = visible_refs(s, p, unit), matching_refs(s, unit, f)
+    if wanted is not None:
+        refs = wanted if refs is None else refs & wanted
+    found = narrowed(status.status_of_unit(s, unit.code, as_of), refs)
     return {"unit": {"id": unit.id, "code": unit.code, "name": unit.name,
                      "level": unit.level},
             "as_of": as_of.isoformat(),
@@ -191,4 +224,7 @@ def _own_part(s: Session, p: Principal, unit: Unit, as_of: date) -> dict[str, An
             "by_agency": counts_table(found.by_agency),
             "overdue": [_row(r) for r in found.tasks if r.code == "qua_han"],
             "at_risk": [_row(r) for r in found.targets if r.code in AT_RISK],
-            "completeness": _completeness(s, p, unit, as_of)}
+            "completeness": _completeness(s, p, unit, as_of),
+            "filters": {"kind": f.kind, "field": f.field, "issuer": f.issuer,
+                        "doc_kind": f.doc_kind},
+            "filter_query": f.query(), "choices": choices()}

@@ -119,6 +119,7 @@ def task_page(s: Session, p: Principal, k: Task, as_of: date) -> dict[str, Any]:
                              if u.period else None} for u in updates]
     return {"kind": "task", "as_of": as_of.isoformat(), "item": item_row(k),
             "plan": _plan(s, k), "unit": _unit(k),
+            "field_label": FIELD_LABELS[k.field or "khac"],
             "status": {"code": found.code, "label": found.label, "state": found.state,
                        "state_label": rules.TASK_STATE_LABELS.get(found.state or ""),
                        "percent": found.percent,

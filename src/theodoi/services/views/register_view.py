@@ -1,6 +1,9 @@
 """The register of a unit as the web lists it: targets and tasks with filters and sorting.
 
-An agency user (don_vi) gets only the items whose lead agency is theirs.
+Filters: item kind (chỉ tiêu, nhiệm vụ, đề án …), field (lĩnh vực; "khac" for none),
+review state, lead agency, plan, the class of the plan's issuer (Đảng ủy / UBND / HĐND /
+MTTQ, domain/issuers.py), the plan's document kind, status and due. An agency user
+(don_vi) gets only the items whose lead agency is theirs.
 """
 
 from __future__ import annotations
@@ -11,16 +14,15 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from theodoi.domain import fields as F
 from theodoi.domain import status as rules
 from theodoi.domain.errors import BadInput
-from theodoi.domain.fields import FIELD_LABELS
 from theodoi.services import memo
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
 from theodoi.services.progress import status
 from theodoi.services.register import plans
 from theodoi.services.register.items import ref_of
+from theodoi.services.views import item_filters
 from theodoi.services.views.review_view import item_row
 from theodoi.storage.models import Target, Task, Unit
 from theodoi.storage.repositories import plans as repo
@@ -44,23 +46,22 @@ class Filters:
     sort: str = "plan"
     status: str = ""
     due: str = ""
+    issuer: str = ""
+    doc_kind: str = ""
+
+    @property
+    def items(self) -> item_filters.ItemFilter:
+        """The kind, field, issuer and document-kind filters (shared with the dashboard)."""
+        return item_filters.ItemFilter(self.kind, self.field, self.issuer, self.doc_kind)
 
     def matches(self, item: Target | Task) -> bool:
-        if self.kind and self.kind not in _kinds_of(item):
-            return False
-        if self.field and (not isinstance(item, Target) or item.field != self.field):
+        if not self.items.matches(item):
             return False
         if self.review and item.review != self.review:
             return False
         if self.plan_id and item.plan_id != self.plan_id:
             return False
         return not self.agency_id or access.lead_agency_id(item) == self.agency_id
-
-
-def _kinds_of(item: Target | Task) -> tuple[str, ...]:
-    """The kind filters an item answers to: 'task' takes every task, 'scheme' (Đề án),
-    'key_project' and 'breakthrough' only their own."""
-    return ("target",) if isinstance(item, Target) else ("task", item.kind)
 
 
 def due_day(item: Target | Task, as_of: date) -> date | None:
@@ -116,6 +117,7 @@ def register_page(s: Session, p: Principal, unit_id: int, f: Filters,
     Status and due filters are judged as of `as_of` (the edge passes today). Cached under
     the unit's data stamp, the filters, the day and what the person may see (an agency's
     own items or all); what is returned is shared and must not be changed."""
+    f.items.check()
     scope = access.unit_scope(s, p, unit_id)  # one query; the Unit is loaded on a miss
     stamp = stamps.known_or_read(s, unit_id, scope.stamp)  # before the rows: see memo.py
     key = ("register", stamps.url_of(s), unit_id, stamp, astuple(f), as_of,
@@ -145,11 +147,9 @@ def _page(s: Session, p: Principal, unit: Unit, f: Filters,
     return {"unit": {"id": unit.id, "name": unit.name, "code": unit.code},
             "filters": {"kind": f.kind, "field": f.field, "review": f.review,
                         "agency_id": f.agency_id, "plan_id": f.plan_id, "sort": f.sort,
-                        "status": f.status, "due": f.due},
-            "choices": {"kinds": [{"value": k, "label": F.TASK_KIND_LABELS[k]}
-                                  for k in F.TASK_KINDS if k != "task"],
-                        "fields": [{"value": k, "label": FIELD_LABELS.get(k, k)}
-                                   for k in F.FIELDS_OF_WORK],
+                        "status": f.status, "due": f.due, "issuer": f.issuer,
+                        "doc_kind": f.doc_kind},
+            "choices": {**item_filters.choices(),
                         "reviews": [{"value": k, "label": v}
                                     for k, v in plans.REVIEW_LABELS.items()],
                         "agencies": [{"value": a, "label": n} for a, n in agencies],

@@ -254,6 +254,8 @@ class Task(Base):
     span_end: Mapped[int | None] = mapped_column(Integer)
     title: Mapped[str] = mapped_column(Text, default="")
     kind: Mapped[str] = mapped_column(String(20), default="task")
+    # area of work (lĩnh vực): read from the section the task stands in, correctable
+    field: Mapped[str | None] = mapped_column(String(40))
     due_text: Mapped[str | None] = mapped_column(String(200))
     due_date: Mapped[date | None] = mapped_column(Date)
     due_recurrence: Mapped[str | None] = mapped_column(String(20))

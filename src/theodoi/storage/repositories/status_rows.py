@@ -33,7 +33,7 @@ TARGET_COLUMNS = (Target.id, Plan.unit_id, Target.plan_id, Target.field, Target.
                   Target.recurrence, Target.deadline_year, Target.baseline_value,
                   Target.baseline_year, Plan.term_end)
 TASK_COLUMNS = (Task.id, Plan.unit_id, Task.plan_id, Task.title, Task.text, Task.due_date,
-                Task.due_recurrence)
+                Task.due_recurrence, Task.field)
 
 
 def below(s: Session, unit_id: int) -> list[int]:

@@ -88,8 +88,9 @@ def cancel_job(job_id: int, s: deps.Db, p: deps.User) -> dict[str, Any]:
 def register(request: Request, unit_id: int, s: deps.Db, p: deps.User, kind: str = "",
              field: str = "", review: str = "", agency: int | None = None,
              plan: int | None = None, sort: str = "plan", status: str = "",
-             due: str = "") -> Response:
-    filters = register_view.Filters(kind, field, review, agency, plan, sort, status, due)
+             due: str = "", issuer: str = "", doc_kind: str = "") -> Response:
+    filters = register_view.Filters(kind, field, review, agency, plan, sort, status, due,
+                                    issuer, doc_kind)
     day = date.today()
 
     def make() -> Response:

@@ -15,6 +15,7 @@ from theodoi.domain.errors import BadInput
 from theodoi.services import freshness
 from theodoi.services.progress import baselines
 from theodoi.services.views import dashboard_view, item_view, my_work
+from theodoi.services.views.item_filters import ItemFilter
 from theodoi.web import deps
 from theodoi.web.downloads import file_response
 from theodoi.web.responses import json_of
@@ -64,11 +65,13 @@ def _day(text: str | None) -> date:
 
 @router.get("/units/{unit_id}/dashboard")
 def dashboard(request: Request, unit_id: int, s: deps.Db, p: deps.User,
-              as_of: str = "") -> Response:
+              as_of: str = "", kind: str = "", field: str = "", issuer: str = "",
+              doc_kind: str = "") -> Response:
     day = _day(as_of)
+    narrow = ItemFilter(kind, field, issuer, doc_kind)
     return validated(request, p, day, freshness.of_unit(s, p, unit_id, below=True),
                      lambda: json_of(
-                         dashboard_view.dashboard_page(s, p, unit_id, day)))
+                         dashboard_view.dashboard_page(s, p, unit_id, day, narrow)))
 
 
 @router.get("/units/{unit_id}/my-work")

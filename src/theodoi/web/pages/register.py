@@ -149,7 +149,7 @@ def reject(request: Request, ref: str, version: Version, s: deps.Db, p: deps.Use
 
 TARGET_FORM = ("indicator", "text", "kind", "comparator", "value", "value_max", "value_of",
                "unit", "field", "deadline_year", "milestones", "lead_agency", "co_agencies")
-TASK_FORM = ("title", "text", "kind", "lead_agency", "co_agencies", "leader",
+TASK_FORM = ("title", "text", "kind", "field", "lead_agency", "co_agencies", "leader",
              "advisory_agency", "due_text", "due_date", "due_recurrence", "product",
              "submit_to")
 
@@ -303,10 +303,12 @@ def close(plan_id: int, version: Version, s: deps.Db, p: deps.User,
 @router.get("/don-vi/{unit_id}/so-theo-doi")
 def register(request: Request, unit_id: int, s: deps.Db, p: deps.User, kind: str = "",
              field: str = "", review: str = "", agency: str = "", plan: str = "",
-             sort: str = "plan", status: str = "", due: str = "") -> Response:
+             sort: str = "plan", status: str = "", due: str = "", issuer: str = "",
+             doc_kind: str = "") -> Response:
     filters = register_view.Filters(kind, field, review,
                                     int(agency) if agency.isdigit() else None,
-                                    int(plan) if plan.isdigit() else None, sort, status, due)
+                                    int(plan) if plan.isdigit() else None, sort, status, due,
+                                    issuer, doc_kind)
     day = date.today()
 
     def make() -> Response:

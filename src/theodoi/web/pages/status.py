@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from theodoi.services import freshness, reminders
 from theodoi.services.views import dashboard_view, item_view
+from theodoi.services.views.item_filters import ItemFilter
 from theodoi.services.views.my_work import parse_day
 from theodoi.web import deps
 from theodoi.web.chart import svg
@@ -28,11 +29,13 @@ def as_of(text: str | None) -> date:
 
 @router.get("/don-vi/{unit_id}/tong-quan")
 def dashboard(request: Request, unit_id: int, s: deps.Db, p: deps.User,
-              ngay: str = "") -> Response:
+              ngay: str = "", kind: str = "", field: str = "", issuer: str = "",
+              doc_kind: str = "") -> Response:
     day = as_of(ngay)
+    narrow = ItemFilter(kind, field, issuer, doc_kind)
 
     def make() -> Response:
-        own, communes = dashboard_view.dashboard_parts(s, p, unit_id, day)
+        own, communes = dashboard_view.dashboard_parts(s, p, unit_id, day, narrow)
         data = {**own, "communes": communes, "commune_statuses": dashboard_view.COLUMNS}
         return HTMLResponse(render("dashboard.html", request, data=data,
                                    shared=(own, *communes)))
