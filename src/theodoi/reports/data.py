@@ -7,7 +7,7 @@ register and the status engine; nothing here reads a database, a file or the clo
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, TypeVar
 
@@ -294,6 +294,14 @@ def target_line(t: TargetInput, code: str) -> TargetLine:
                       percent_of(t.estimate, t.planned) if meaningful else None)
 
 
+def _in_year(report_kind: str, t: TargetInput) -> TargetInput:
+    """The row without an estimate of the year unless the report is of a period inside
+    one (quý, 6 tháng, 9 tháng): a year, sơ kết or tổng kết report shows none."""
+    if report_kind in ESTIMATE_KINDS or t.estimate is None:
+        return t
+    return replace(t, estimate=None, estimate_basis=None, estimate_by_office=False)
+
+
 def estimate_year(report_kind: str, period: Period, rows: list[TargetLine]) -> int | None:
     """The year of the "Ước thực hiện năm" column: a report of a period inside a year
     where some target has an estimate; None (no column) otherwise."""
@@ -407,7 +415,7 @@ def build_report(header: Header | Mapping[str, Any], report_kind: str, period: P
     if REPORT_KINDS.get(report_kind) != period.kind:
         raise BadInput(f"kỳ {period.label} không khớp loại báo cáo '{report_kind}'.")
     explained = [_as(ExplanationInput, e) for e in explanations]
-    groups = field_groups(_as(TargetInput, t) for t in targets)
+    groups = field_groups(_in_year(report_kind, _as(TargetInput, t)) for t in targets)
     lines = task_lines((_as(TaskInput, t) for t in tasks), causes(explained))
     all_targets = [row for g in groups for row in g.rows]
     title = summary(report_kind, period, head.plans)

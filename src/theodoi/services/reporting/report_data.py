@@ -33,13 +33,13 @@ from theodoi.reports.model import (
     Report,
     Signature,
 )
+from theodoi.services import reminders
 from theodoi.services.estimates import office as estimates
 from theodoi.services.progress import explanations
 from theodoi.services.progress import records as progress
 from theodoi.services.progress.status import StatusRow, status_of_unit, target_facts
 from theodoi.services.progress.status import actual as status_actual
 from theodoi.services.register import units
-from theodoi.services.reminders import comments
 from theodoi.storage.models import Plan, Target, Task, TaskUpdate, Unit
 from theodoi.storage.repositories import plans as plans_repo
 from theodoi.storage.repositories import progress as progress_repo
@@ -319,7 +319,7 @@ def direction_inputs(s: Session, unit: Unit, period: Period, as_of: date,
     items, each leader named by role words (no title is stored for a person)."""
     return [guidance.DirectionInput(d.ref, guidance.speaker(None, d.leader_of or unit.name),
                                     d.words, d.on)
-            for d in comments.directions_given(s, unit, refs, period.start, as_of)]
+            for d in reminders.directions_given(s, unit, refs, period.start, as_of)]
 
 
 def contribution_inputs(s: Session, unit: Unit, period: Period, as_of: date,
