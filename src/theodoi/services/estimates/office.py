@@ -23,6 +23,7 @@ from theodoi.storage.models import OfficeEstimate, Target, utcnow
 from theodoi.storage.repositories import progress as repo
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100  # a year a commune's plan can be about
+ACTION = access_rules.REVIEW  # who corrects a plan's items types the office's estimates
 
 
 def typed(s: Session, targets: list[Target], year: int) -> dict[int, float]:
@@ -77,8 +78,15 @@ def set_estimate(s: Session, ref: str, year: int | str, value: str | float | Non
 def set_for(s: Session, p: Principal, ref: str, year: int | str,
             value: str | float | None) -> dict[str, Any]:
     """`set_estimate` for someone who may review the item's unit (the office)."""
-    access.item(s, p, ref, access_rules.REVIEW)
+    access.item(s, p, ref, ACTION)
     return set_estimate(s, ref, year, value, by=p.display_name)
+
+
+def of_target(s: Session, target_id: int) -> list[dict[str, Any]]:
+    """The target's typed estimates for its page, the latest year first."""
+    return [{"year": e.year, "value": e.value, "by": e.set_by,
+             "at": e.set_at.isoformat(timespec="minutes")}
+            for e in repo.office_estimates_of(s, target_id)]
 
 
 def _shown(ref: str, year: int, value: float | None, unit: str | None) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from theodoi.services import memo
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
 from theodoi.services.approval import flow
+from theodoi.services.estimates import office as office_estimates
 from theodoi.services.progress import baselines, contributions, evidence, status
 from theodoi.services.progress import records as progress
 from theodoi.services.register import plans
@@ -140,7 +141,13 @@ def item_page(s: Session, p: Principal, ref: str, as_of: date) -> dict[str, Any]
            access.agency_filter(p, scope.chain))  # lead or co-agency: different forms
     page: dict[str, Any] = memo.VIEWS.one(
         key, lambda: _page(s, p, access.item(s, p, ref), as_of), keep=stamp is not None)
-    return page
+    if page["kind"] != "target":
+        return page
+    # the office's estimates are read afresh: their table is no part of the unit's stamp
+    may = office_estimates.ACTION in access.actions_at(p, scope.chain)
+    return page | {"estimates": office_estimates.of_target(s, int(ref[1:])),
+                   "can_estimate": may and page["plan"]["status"] == "active",
+                   "estimate_year": as_of.year}
 
 
 def _page(s: Session, p: Principal, found: Target | Task, as_of: date) -> dict[str, Any]:

@@ -333,3 +333,9 @@ def put_office_estimate(s: Session, row: OfficeEstimate) -> bool:
             raise
         return False
     return True
+
+
+def office_estimates_of(s: Session, target_id: int) -> list[OfficeEstimate]:
+    """A target's estimates typed by the office, the latest year first."""
+    return list(s.scalars(select(OfficeEstimate).where(OfficeEstimate.target_id == target_id)
+                          .order_by(OfficeEstimate.year.desc())))
