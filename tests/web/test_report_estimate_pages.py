@@ -64,3 +64,19 @@ def test_only_the_office_on_targets_and_bad_input_changes_nothing(
     task = office.put("/api/items/k1/estimate", json=body)
     assert task.status_code == 400 and "là nhiệm vụ" in task.json()["error"]["message"]
     assert office.get("/api/items/t1").json()["estimates"] == []
+
+
+def test_a_new_estimate_changes_the_target_pages_etag(world: World, as_user: Any,
+                                                      items: Any) -> None:
+    """The page (and its JSON) seen before an estimate was typed is not answered 304."""
+    office = as_user("vanphong")
+    for path in ("/chi-tieu/t1?ngay=2026-10-08", "/api/items/t1?as_of=2026-10-08"):
+        tag = office.get(path).headers["etag"]
+        assert office.get(path, headers={"If-None-Match": tag}).status_code == 304
+        value = "71" if path.startswith("/chi") else "73"
+        assert office.put("/api/items/t1/estimate",
+                          json={"year": 2026, "value": value}).status_code == 200
+        after = office.get(path, headers={"If-None-Match": tag})
+        assert after.status_code == 200 and after.headers["etag"] != tag
+        assert (f"Năm 2026: {value} triệu đồng/năm" in after.text) if path.startswith("/chi") \
+            else after.json()["estimates"][0]["value"] == float(value)

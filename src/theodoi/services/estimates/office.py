@@ -82,6 +82,11 @@ def set_for(s: Session, p: Principal, ref: str, year: int | str,
     return set_estimate(s, ref, year, value, by=p.display_name)
 
 
+def may_set(p: Principal, t: Target) -> bool:
+    """Whether the person may type estimates for the target (the office)."""
+    return ACTION in access.actions_at(p, t.plan.unit)
+
+
 def of_target(s: Session, target_id: int) -> list[dict[str, Any]]:
     """The target's typed estimates for its page, the latest year first."""
     return [{"year": e.year, "value": e.value, "by": e.set_by,

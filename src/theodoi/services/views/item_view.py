@@ -105,6 +105,9 @@ def target_page(s: Session, p: Principal, t: Target, as_of: date) -> dict[str, A
             "chart": chart(t, known, rows, outlook),
             "can_record": may_record(p, t.plan.unit),
             "can_set_baseline": baselines.may_set(p, t) and t.plan.status != "closed",
+            "estimates": office_estimates.of_target(s, t.id),
+            "can_estimate": office_estimates.may_set(p, t) and t.plan.status == "active",
+            "estimate_year": as_of.year,
             "period": progress.report_period(t.plan, as_of).key,
             "period_label": progress.report_period(t.plan, as_of).label}
 
@@ -141,13 +144,7 @@ def item_page(s: Session, p: Principal, ref: str, as_of: date) -> dict[str, Any]
            access.agency_filter(p, scope.chain))  # lead or co-agency: different forms
     page: dict[str, Any] = memo.VIEWS.one(
         key, lambda: _page(s, p, access.item(s, p, ref), as_of), keep=stamp is not None)
-    if page["kind"] != "target":
-        return page
-    # the office's estimates are read afresh: their table is no part of the unit's stamp
-    may = office_estimates.ACTION in access.actions_at(p, scope.chain)
-    return page | {"estimates": office_estimates.of_target(s, int(ref[1:])),
-                   "can_estimate": may and page["plan"]["status"] == "active",
-                   "estimate_year": as_of.year}
+    return page
 
 
 def _page(s: Session, p: Principal, found: Target | Task, as_of: date) -> dict[str, Any]:
