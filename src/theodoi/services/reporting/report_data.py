@@ -4,7 +4,10 @@ The status service decides every item's state as of the period's last day, or of
 data cut-off (or today) when that comes first, so a period still under way is judged
 in progress and never as missed; this module
 only gathers the plain inputs `reports.data` needs (values in the period, answered
-explanations, what falls due next) and the header facts (issuer, signer) from the plans.
+explanations, what falls due next, each target's estimate of the year for a quý / 6 / 9
+tháng report, the leaders' directions written in the period) and the header facts
+(issuer, signer) from the plans. `store_estimates` keeps the office's own estimates typed
+with a report (the one write here: the CLI's `--estimate`).
 """
 
 from __future__ import annotations
@@ -150,7 +153,8 @@ def year_to_date_before(s: Session, unit: Unit, period: Period) -> dict[int, flo
 @dataclass(frozen=True)
 class Figures:
     """What the target rows need besides the status: the report's kind and year, each
-    target's values in the period and year-to-date before it, the recognition targets."""
+    target's values in the period and year-to-date before it, the recognition targets,
+    and (by target id) the estimates of the year."""
 
     kind: str
     year: int
