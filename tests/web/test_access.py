@@ -54,6 +54,7 @@ def _routes(w: World, unit: str) -> list[tuple[str, str, Any, str]]:
         ("GET", f"/api/items/{own}/audit", None, "own_item"),
         ("POST", "/api/audit/{entry}/revert", {"version": 0}, "office"),
         ("GET", f"/api/units/{u}/report?kind=quy&period=Q1/2026&format=xlsx", None, "read"),
+        ("PUT", f"/api/items/{own}/estimate", {"year": 2026, "value": "nhiều"}, "office:400"),
         ("GET", f"/api/units/{u}/dashboard", None, "read"),
         ("GET", f"/api/units/{u}/my-work", None, "record"),
         ("GET", f"/api/items/{own}", None, "read"),

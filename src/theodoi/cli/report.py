@@ -34,15 +34,21 @@ from theodoi.services.reporting import report_files
               help="Số liệu tính đến ngày dd/mm/yyyy (mặc định: hôm nay, nếu kỳ chưa hết).")
 @click.option("--request", "asked_by", default=None,
               help='Văn bản yêu cầu báo cáo, dẫn ở phần mở đầu: "Công văn số … ngày … của …".')
+@click.option("--estimate", "typed", multiple=True, metavar="MÃ=SỐ",
+              help="Số ước thực hiện cả năm của một chỉ tiêu do văn phòng nhập (t12=1.500; "
+                   "t12= để xóa); được lưu, dùng cho mọi báo cáo quý, 6 tháng, 9 tháng "
+                   "của năm đó. Lặp lại cho nhiều chỉ tiêu.")
 def report_cmd(unit_text: str, plan_id: int | None, kind: str, period: str, fmt: str,
                out_path: Path, number: str | None, issued: str | None,
-               party: bool | None, cut_off: str | None, asked_by: str | None) -> None:
+               party: bool | None, cut_off: str | None, asked_by: str | None,
+               typed: tuple[str, ...]) -> None:
     """Báo cáo định kỳ, sơ kết, tổng kết của đơn vị (DOCX, phụ lục XLSX hoặc PDF)."""
     request = reporting.Request(unit_text, kind, period, plan_id, number,
                                 day(issued, "ngày ban hành"), party,
                                 cut_off=day(cut_off, "ngày chốt số liệu"), today=date.today(),
                                 request=report_files.request_text(asked_by))
     with transaction() as s:
+        reporting.store_estimates(s, request, reporting.estimate_pairs(typed))
         report = reporting.write_report(s, request, fmt, out_path)
     out.print(f"Đã ghi {out_path}: {report.kind_title} {report.summary} — "
               f"{len(report.targets)} chỉ tiêu, {len(report.tasks)} nhiệm vụ, "

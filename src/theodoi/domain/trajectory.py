@@ -245,6 +245,52 @@ def forecast(t: TargetFacts, actuals: Sequence[Actual]) -> Forecast | None:
     return Forecast(int(end) - 1, value, meets(t, value), _basis(t, years, compound))
 
 
+@dataclass(frozen=True)
+class YearEstimate:
+    """The figure a target is estimated to reach at the end of `year` (ước thực hiện cả
+    năm) and what the estimate was made from, in words."""
+
+    year: int
+    value: float
+    basis: str
+
+
+def year_estimate(t: TargetFacts, actuals: Sequence[Actual], year: int) -> YearEstimate | None:
+    """The whole year's figure from what is known by now (`actuals`: those reported so far).
+
+    The year's own figure when one is reported at its end; otherwise the forecast's line
+    (yearly points only, the baseline counting as one, two at least) at the year's end,
+    bounded like a forecast, and for a yearly flow never below what the year has already
+    reached. A level is never extrapolated from the quarters of one year (its yearly point
+    is its last figure of the year), and there is none for a milestone or a target set year
+    by year (`forecast` makes none either): None, the report's cell stays empty.
+    """
+    known = [a for a in actuals if a.on.year <= year]
+    closing = [a for a in known if a.on == date(year, 12, 31)]
+    if closing:
+        return YearEstimate(year, normalised(t, closing[-1]), f"số liệu cả năm {year}")
+    if t.kind == "milestone" or is_annual(t):
+        return None
+    points = yearly_points(t, known)
+    years = [_year_of(x) for x, _ in points]
+    if t.baseline is not None and t.baseline_year is not None and t.baseline_year < year:
+        points.insert(0, (t.baseline_year + 1.0, t.baseline))
+    if len({x for x, _ in points}) < 2:
+        return None
+    compound = t.kind == "growth_rate" and all(y > 0 for _, y in points)
+    ys = [math.log(y) if compound else y for _, y in points]
+    projected = _fit([x for x, _ in points], ys, year + 1.0)
+    value = bounded(t, math.exp(min(projected, MAX_EXP)) if compound else projected)
+    basis = _basis(t, years, compound)
+    partial = [a.on for a in known if a.on.year == year]
+    if year in years and partial:  # a level's figure of this year so far, said as such
+        basis = basis.replace(str(year), f"{year} (đến ngày {max(partial):%d/%m/%Y})")
+    reached = [normalised(t, a) for a in known if a.on.year == year]
+    if t.flow and reached and max(reached) > value:
+        value, basis = max(reached), f"số đã thực hiện từ đầu năm {year} (xu hướng thấp hơn)"
+    return YearEstimate(year, value, basis)
+
+
 def yearly_points(t: TargetFacts, actuals: Sequence[Actual]) -> list[tuple[float, float]]:
     """One point a year, in order: a flow's figure at a year's end (placed there), a
     level's last figure of the year (at its own date)."""

@@ -7,7 +7,7 @@ register and the status engine; nothing here reads a database, a file or the clo
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, TypeVar
 
@@ -18,9 +18,13 @@ from theodoi.domain.periods import Period, midterm, parse_period, term_end
 from theodoi.reports import assessment, frame, narrative
 from theodoi.reports import tasks as task_rules
 from theodoi.reports.figures import plan_words, shows_percent
+from theodoi.reports.guidance import DirectionInput
+from theodoi.reports.guidance import quotes as directions_quoted
 from theodoi.reports.model import (
     ANNUAL_KINDS,
+    ESTIMATE_KINDS,
     FIELD_HEADINGS,
+    OFFICE_BASIS,
     PLAN_HEADINGS,
     REPORT_KINDS,
     TASK_GROUPS,
@@ -69,6 +73,9 @@ class TargetInput:
     direction: str | None = None  # increase, decrease, maintain
     kind: str = "level"  # level, growth_rate, change, milestone, plan_relative
     count: bool = False  # a unit of whole things (domain.measures.is_count)
+    estimate: float | None = None  # ước thực hiện cả năm (domain.trajectory.year_estimate)
+    estimate_basis: str | None = None
+    estimate_by_office: bool = False  # the office typed it
 
 
 @dataclass(frozen=True)
@@ -282,7 +289,26 @@ def target_line(t: TargetInput, code: str) -> TargetLine:
                       percent_of(t.cumulative, t.planned) if meaningful else None, t.status,
                       t.status_label, t.agency, code, t.milestone, words, t.higher_better,
                       t.flow, t.plan_year, meaningful, t.comparator, t.value_max,
-                      t.direction, t.kind, t.count)
+                      t.direction, t.kind, t.count, t.estimate,
+                      OFFICE_BASIS if t.estimate_by_office else t.estimate_basis,
+                      t.estimate_by_office,
+                      percent_of(t.estimate, t.planned) if meaningful else None)
+
+
+def _in_year(report_kind: str, t: TargetInput) -> TargetInput:
+    """The row without an estimate of the year unless the report is of a period inside
+    one (quý, 6 tháng, 9 tháng): a year, sơ kết or tổng kết report shows none."""
+    if report_kind in ESTIMATE_KINDS or t.estimate is None:
+        return t
+    return replace(t, estimate=None, estimate_basis=None, estimate_by_office=False)
+
+
+def estimate_year(report_kind: str, period: Period, rows: list[TargetLine]) -> int | None:
+    """The year of the "Ước thực hiện năm" column: a report of a period inside a year
+    where some target has an estimate; None (no column) otherwise."""
+    if report_kind in ESTIMATE_KINDS and any(r.estimate is not None for r in rows):
+        return period.end.year
+    return None
 
 
 def _agency_key(name: str) -> tuple[bool, str]:
@@ -378,23 +404,28 @@ def build_report(header: Header | Mapping[str, Any], report_kind: str, period: P
                  explanations: Iterable[ExplanationInput | Mapping[str, Any]] = (),
                  upcoming: Iterable[UpcomingInput | Mapping[str, Any]] = (),
                  as_of: date | None = None,
-                 contributions: Iterable[ContributionInput | Mapping[str, Any]] = ()
-                 ) -> Report:
+                 contributions: Iterable[ContributionInput | Mapping[str, Any]] = (),
+                 guidance: Iterable[DirectionInput] = ()) -> Report:
     """The whole report model from plain inputs (dataclasses or dicts of the same keys).
 
     `as_of` is the day the figures were judged on; a day before the period's end (a year
-    report drafted in December) is printed as the data cut-off."""
+    report drafted in December) is printed as the data cut-off. `guidance` holds the
+    leaders' directions of the period (guidance.py): quoted in the limits where the item
+    is behind, under Công tác lãnh đạo, chỉ đạo otherwise."""
     head = _as(Header, header)
     if REPORT_KINDS.get(report_kind) != period.kind:
         raise BadInput(f"kỳ {period.label} không khớp loại báo cáo '{report_kind}'.")
     explained = [_as(ExplanationInput, e) for e in explanations]
-    groups = field_groups(_as(TargetInput, t) for t in targets)
+    groups = field_groups(_in_year(report_kind, _as(TargetInput, t)) for t in targets)
     lines = task_lines((_as(TaskInput, t) for t in tasks), causes(explained))
     all_targets = [row for g in groups for row in g.rows]
     title = summary(report_kind, period, head.plans)
     issued = task_rules.documents(lines, period)
     ahead = directions(_as(UpcomingInput, u) for u in upcoming)
     shared = shared_lines(_as(ContributionInput, c) for c in contributions)
+    written = prose(report_kind, period, groups, lines, explained, ahead)
+    quoted, given = directions_quoted(guidance, all_targets, lines)
+    written["limits"] = written["limits"] + quoted
     return Report(
         issuer=head.issuer, number_line=number_line(head.issuer, head.number),
         place_date=place_date(head.place, head.issued_on, period.end.year),
@@ -411,7 +442,8 @@ def build_report(header: Header | Mapping[str, Any], report_kind: str, period: P
         as_of=as_of if as_of is not None and as_of < period.end else None,
         cut_off=cut_off_line(period, as_of), opening=opening(head, period),
         closing=frame.closing(title, reporter(head.issuer)), key_works=key_works(lines),
-        **prose(report_kind, period, groups, lines, explained, ahead))
+        estimate_year=estimate_year(report_kind, period, all_targets), guidance=given,
+        **written)
 
 
 def prose(report_kind: str, period: Period, groups: list[FieldGroup], lines: list[TaskLine],

@@ -33,6 +33,9 @@ from theodoi.reports.docx_text import para as _para
 from theodoi.reports.docx_text import run as _run
 from theodoi.reports.files import document_bytes
 from theodoi.reports.model import (
+    ESTIMATE_BLANK,
+    ESTIMATE_PERCENT_HEADING,
+    OFFICE_MARK,
     AgencyTasks,
     Appendix,
     Report,
@@ -51,6 +54,8 @@ TARGET_COLUMNS = ("TT", "Chỉ tiêu", "Đơn vị", "Kế hoạch", "Thực hi�
 TEXT_MM, LANDSCAPE_TEXT_MM = 165, 252  # 210 - 30 - 15 and 297 - 30 - 15
 TARGET_WIDTHS_MM = (9, 44, 17, 18, 19, 19, 16, 23)  # a number like 10.250,75 on one line
 APPENDIX_TARGET_WIDTHS_MM = (10, 96, 22, 22, 24, 22, 20, 36)
+# with "Ước thực hiện năm …" and "% ước so với kế hoạch năm" after "% so với kế hoạch"
+ESTIMATE_TARGET_WIDTHS_MM = (10, 70, 20, 22, 22, 22, 18, 22, 18, 28)
 TASK_COLUMNS = ("TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Kết quả", "Đánh giá",
                 "Lý do (nếu quá hạn)")
 TASK_WIDTHS_MM = (10, 72, 38, 22, 56, 26, 28)
@@ -252,25 +257,54 @@ def _group_row(table: Table, label: str) -> None:
     _cell(merged, label.split(". ", 1)[1], bold=True)
 
 
-def _target_values(t: TargetLine, n: int) -> list[str]:
+def _target_values(t: TargetLine, n: int, estimates: bool = False) -> list[str]:
     shown = [v if isinstance(v, str) else t.number(v) for v in t.cells()]
-    return [str(n), t.name, t.unit or "", *shown, vn_percent(t.percent), t.status_label]
+    values = [str(n), t.name, t.unit or "", *shown, vn_percent(t.percent)]
+    if estimates:
+        cell = t.estimate_cell()
+        text = cell if isinstance(cell, str) else t.number(cell)
+        mark = f" {OFFICE_MARK}" if t.estimate_by_office and text else ""
+        values += [text + mark, vn_percent(t.estimate_percent)]
+    return [*values, t.status_label]
 
 
 def target_columns(report: Report) -> tuple[str, ...]:
-    """The targets table's heads, the plan column named for what it holds."""
-    return tuple(report.plan_heading if c == "Kế hoạch" else c for c in TARGET_COLUMNS)
+    """The targets table's heads, the plan column named for what it holds, and the
+    year's estimate after the share of the plan when the report has one."""
+    heads = [report.plan_heading if c == "Kế hoạch" else c for c in TARGET_COLUMNS]
+    if report.estimate_year:
+        heads[7:7] = [report.estimate_heading, ESTIMATE_PERCENT_HEADING]
+    return tuple(heads)
 
 
 def _targets_table(doc: DocumentObject, report: Report,
                    widths: tuple[int, ...] = TARGET_WIDTHS_MM) -> None:
-    table = _grid(doc, target_columns(report), widths)
+    estimates = bool(report.estimate_year)
+    table = _grid(doc, target_columns(report), ESTIMATE_TARGET_WIDTHS_MM if estimates
+                  else widths)
     n = 0
     for i, group in enumerate(report.fields):
         _group_row(table, f"{ROMAN[i] if i < len(ROMAN) else i + 1}. {group.heading}")
         for t in group.rows:
             n += 1
-            _row(table, _target_values(t, n), "cllrrrrl")
+            _row(table, _target_values(t, n, estimates),
+                 "cllrrrrrrl" if estimates else "cllrrrrl")
+    if estimates:
+        _estimate_notes(doc, report)
+
+
+def _estimate_notes(doc: DocumentObject, report: Report) -> None:
+    """Under the table: what each estimate was made from (row by row), the office's mark,
+    and why a cell is empty."""
+    _para(doc, f"Căn cứ {report.estimate_heading[:1].lower()}{report.estimate_heading[1:]}:",
+          size=TABLE_PT, italic=True)
+    for n, t in enumerate(report.targets, start=1):
+        if t.estimate is not None:
+            mark = f"{OFFICE_MARK} " if t.estimate_by_office else ""
+            _para(doc, f"- TT {n} ({t.name}): {mark}{t.estimate_basis}.", size=TABLE_PT,
+                  italic=True)
+    if any(t.estimate is None for t in report.targets):
+        _para(doc, f"- {ESTIMATE_BLANK}", size=TABLE_PT, italic=True)
 
 
 def _agency_table(doc: DocumentObject, agencies: list[AgencyTasks]) -> None:

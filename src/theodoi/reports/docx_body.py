@@ -90,12 +90,14 @@ def _leadership(doc: DocumentObject, report: Report) -> None:
     _heading(doc, "1. Công tác lãnh đạo, chỉ đạo")
     if not report.documents:
         _text(doc, task_rules.NO_DOCUMENTS)
-        return
-    _text(doc, f"Trong kỳ đã ban hành {len(report.documents)} văn bản lãnh đạo, chỉ đạo "
-               "triển khai kế hoạch:")
-    for t in report.documents:
-        _text(doc, f"- {(t.product or '').rstrip(' .;')} ({t.agency}).")
-    _see(doc, report, "documents")
+    else:
+        _text(doc, f"Trong kỳ đã ban hành {len(report.documents)} văn bản lãnh đạo, chỉ "
+                   "đạo triển khai kế hoạch:")
+        for t in report.documents:
+            _text(doc, f"- {(t.product or '').rstrip(' .;')} ({t.agency}).")
+        _see(doc, report, "documents")
+    for line in report.guidance:  # leaders' directions on items not behind
+        _text(doc, f"- {line}")
 
 
 def _see(doc: DocumentObject, report: Report, kind: str) -> None:

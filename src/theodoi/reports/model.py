@@ -38,6 +38,13 @@ ANNUAL_KINDS = ("quy", "6_thang", "9_thang", "nam")
 PLAN_HEADINGS = {True: "Kế hoạch năm", False: "Mục tiêu nhiệm kỳ"}
 # goals a table states in words ("không quá 1,37"): a share of them means nothing
 WORDED_GOALS = ("<", "<=", "between")
+# reports of a period inside a year carry "Ước thực hiện năm …" when some target has one
+ESTIMATE_KINDS = ("quy", "6_thang", "9_thang")
+ESTIMATE_HEADING = "Ước thực hiện năm {year}"
+ESTIMATE_PERCENT_HEADING = "% ước so với kế hoạch năm"
+OFFICE_MARK = "(*)"  # after an estimate the office typed, explained under the table
+OFFICE_BASIS = "số ước do Văn phòng nhập"
+ESTIMATE_BLANK = "Ô để trống: chưa đủ số liệu cả năm để ước."
 
 
 @dataclass(frozen=True)
@@ -88,6 +95,16 @@ class TargetLine:
     direction: str | None = None  # "maintain" is said "duy trì ở mức …"
     kind: str = "level"  # domain.fields.TARGET_KINDS: a "change" meant down is a reduction
     count: bool = False  # its unit counts whole things: shown with no decimals
+    estimate: float | None = None  # ước thực hiện cả năm, None where none is honest
+    estimate_basis: str | None = None  # what it was made from, in words
+    estimate_by_office: bool = False  # typed by the office, not worked out from figures
+    estimate_percent: float | None = None  # ước / kế hoạch năm × 100, where a share means it
+
+    def estimate_cell(self) -> float | str | None:
+        """The estimate as the table shows it: a number, Đạt / Chưa đạt for a milestone."""
+        if self.milestone and self.estimate is not None:
+            return MILESTONE_WORDS[self.estimate >= 1]
+        return self.estimate
 
     def number(self, value: float | None) -> str:
         """A figure of this target as people read it: '1.234,5', a count '35'."""
@@ -263,6 +280,12 @@ class Report:
     closing: str = ""  # "Trên đây là báo cáo …./."
     key_works: list[KeyWork] = field(default_factory=list)  # Đề án, công trình, đột phá
     shared: list[SharedLine] = field(default_factory=list)  # co-agencies' parts, by agency
+    estimate_year: int | None = None  # the year of the "Ước thực hiện năm" column, if shown
+    guidance: list[str] = field(default_factory=list)  # leaders' directions, items on track
+
+    @property
+    def estimate_heading(self) -> str:
+        return ESTIMATE_HEADING.format(year=self.estimate_year) if self.estimate_year else ""
 
     def appendix(self, kind: str) -> Appendix | None:
         return next((a for a in self.appendices if a.kind == kind), None)

@@ -29,6 +29,10 @@ PHRASES = {
     "no_data": "{name}: {value}",                     # "…: chưa có số liệu"
 }
 RECOGNITION_WORDS = {True: "đã đạt", False: "chưa đạt"}
+# the year's estimate after the sentence, in a report of a period inside a year
+ESTIMATE_PHRASES = {"share": "; ước cả năm đạt {value}, bằng {percent} kế hoạch năm",
+                    "level": "; ước cả năm đạt {value}",
+                    "recognition": "; ước cả năm: {value}"}
 # a target's status -> the words closing its sentence (None: nothing to add)
 RESULT_WORDS = {"vuot": "vượt kế hoạch", "dat": "đạt kế hoạch", "dung_tien_do": "đúng tiến độ",
                 "co_nguy_co": "có nguy cơ không đạt", "cham_tien_do": "chậm tiến độ",
@@ -104,7 +108,21 @@ def target_sentence(t: TargetLine, plan_heading: str) -> str:
                                 step=with_unit(t.number(t.in_period), t.unit),
                                 percent=vn_percent(t.percent), plan=plan_phrase(t, plan_heading))
     result = RESULT_WORDS.get(t.status) if kind not in ("recognition", "no_data") else None
-    return f"{text}, {result}." if result else f"{text}."
+    said = f"{text}, {result}" if result else text
+    return f"{said}{estimate_clause(t)}."
+
+
+def estimate_clause(t: TargetLine) -> str:
+    """'; ước cả năm đạt 72 triệu đồng, bằng 102,9% kế hoạch năm' where the target has an
+    estimate of its year (a recognition: '; ước cả năm: đã đạt'), else nothing."""
+    if t.estimate is None:
+        return ""
+    if t.milestone:
+        return ESTIMATE_PHRASES["recognition"].format(value=RECOGNITION_WORDS[t.estimate >= 1])
+    value = with_unit(t.number(t.estimate), t.unit)
+    if t.estimate_percent is None:
+        return ESTIMATE_PHRASES["level"].format(value=value)
+    return ESTIMATE_PHRASES["share"].format(value=value, percent=vn_percent(t.estimate_percent))
 
 
 def field_paragraph(group: FieldGroup, plan_heading: str) -> str:

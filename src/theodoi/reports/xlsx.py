@@ -18,7 +18,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 from theodoi.reports import tasks as task_rules
 from theodoi.reports.cells import Formula, put
 from theodoi.reports.files import document_bytes
-from theodoi.reports.model import TASK_GROUP_LABELS, Report
+from theodoi.reports.model import (
+    ESTIMATE_PERCENT_HEADING,
+    OFFICE_MARK,
+    TASK_GROUP_LABELS,
+    Report,
+    TargetLine,
+)
 
 FONT = "Times New Roman"
 THIN = Side(style="thin", color="000000")
@@ -29,6 +35,7 @@ HEADER_ROW = 5  # rows 1-3 carry the title, the summary and the "Kèm theo" line
 TARGET_HEAD = ("TT", "Chỉ tiêu", "Đơn vị", "Kế hoạch", "Thực hiện kỳ báo cáo", "Lũy kế",
                "% so với kế hoạch", "Đánh giá", "Cơ quan chủ trì")
 TARGET_WIDTHS = (6, 48, 12, 13, 14, 13, 12, 18, 26)
+ESTIMATE_BASIS_HEAD = "Căn cứ ước thực hiện năm"
 TASK_HEAD = ("TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Kết quả", "Đánh giá",
              "Lý do (nếu quá hạn)", "Sản phẩm, tiến độ")  # column E is what COUNTIFS read
 TASK_WIDTHS = (6, 52, 26, 12, 15, 20, 40, 48)
@@ -100,23 +107,53 @@ def _put(ws: Worksheet, row: int, values: list[object], *, bold: bool = False) -
             cell.number_format = "#,##0" if float(value).is_integer() else "#,##0.0#"
 
 
+def target_head(report: Report) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """The targets sheet's heads and widths: with the year's estimate (its share of the
+    plan a formula too) after the share of the plan, and its basis last, when shown."""
+    heads = [report.plan_heading if h == "Kế hoạch" else h for h in TARGET_HEAD]
+    widths = list(TARGET_WIDTHS)
+    if report.estimate_year:
+        heads[7:7] = [report.estimate_heading, ESTIMATE_PERCENT_HEADING]
+        widths[7:7] = [14, 12]
+        heads.append(ESTIMATE_BASIS_HEAD)
+        widths.append(40)
+    return tuple(heads), tuple(widths)
+
+
+def _share(row: int, of: str) -> Formula:
+    return Formula(f'=IF(AND(ISNUMBER(D{row}),ISNUMBER({of}{row}),D{row}<>0),'
+                   f'{of}{row}/D{row},"")')
+
+
 def _targets(ws: Worksheet, report: Report) -> None:
-    _title(ws, report, "PHỤ LỤC: KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", len(TARGET_HEAD))
-    _head(ws, tuple(report.plan_heading if h == "Kế hoạch" else h for h in TARGET_HEAD),
-          TARGET_WIDTHS)
+    heads, widths = target_head(report)
+    _title(ws, report, "PHỤ LỤC: KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", len(heads))
+    _head(ws, heads, widths)
     row, n = HEADER_ROW + 1, 0
     for group in report.fields:
-        _put(ws, row, ["", group.heading, *[""] * (len(TARGET_HEAD) - 2)], bold=True)
+        _put(ws, row, ["", group.heading, *[""] * (len(heads) - 2)], bold=True)
         row += 1
         for t in group.rows:
             n += 1
-            percent = None if not t.shares_plan else Formula(
-                f'=IF(AND(ISNUMBER(D{row}),ISNUMBER(F{row}),D{row}<>0),F{row}/D{row},"")')
-            _put(ws, row, [n, t.name, t.unit or "", *t.cells(), percent, t.status_label,
-                           t.agency or ""])
-            ws.cell(row, 7).number_format = "0.0%"
+            values: list[object] = [n, t.name, t.unit or "", *t.cells(),
+                                    _share(row, "F") if t.shares_plan else None]
+            if report.estimate_year:
+                values += [t.estimate_cell(), _share(row, "H") if t.shares_plan else None]
+            values += [t.status_label, t.agency or ""]
+            if report.estimate_year:
+                values.append(_basis(t))
+            _put(ws, row, values)
+            for col in (7, 9) if report.estimate_year else (7,):
+                ws.cell(row, col).number_format = "0.0%"
             row += 1
-    _print_setup(ws, len(TARGET_HEAD))
+    _print_setup(ws, len(heads))
+
+
+def _basis(t: TargetLine) -> str:
+    """The estimate's basis; the office's own marked as in the DOCX; empty with none."""
+    if t.estimate is None:
+        return ""
+    return f"{OFFICE_MARK} {t.estimate_basis}" if t.estimate_by_office else t.estimate_basis or ""
 
 
 def _tasks(ws: Worksheet, report: Report) -> int:

@@ -24,6 +24,7 @@ from theodoi.storage.models import (
     Assignment,
     Contribution,
     Milestone,
+    OfficeEstimate,
     Plan,
     ProductStep,
     ProgressRecord,
@@ -48,6 +49,7 @@ HANGS_ON: dict[type, tuple[tuple[str, str], ...]] = {
     ProductStep: (("task_id", "task"),),
     Assignment: (("target_id", "target"), ("task_id", "task")),
     Contribution: (("target_id", "target"), ("task_id", "task")),
+    OfficeEstimate: (("target_id", "target"),),  # the target's page lists them
 }
 _KEY = "theodoi_stamp_rows"
 _HELD = "theodoi_stamps_held"  # units whose stamp row this transaction has locked

@@ -18,7 +18,12 @@ Public functions: `run_digest`, `thread`, `add_comment`, `chase_item`, `chase_ag
 
 from theodoi.services.reminders.asked import answer_due, tell_agency
 from theodoi.services.reminders.chase import chase_agency, chase_item, may_chase
-from theodoi.services.reminders.comments import add_comment, thread
+from theodoi.services.reminders.comments import (
+    GivenDirection,
+    add_comment,
+    directions_given,
+    thread,
+)
 from theodoi.services.reminders.digest import run as run_digest
 from theodoi.services.reminders.inbox import (
     inbox,
@@ -36,7 +41,8 @@ from theodoi.services.reminders.render import today
 from theodoi.services.reminders.schedule import tick
 from theodoi.services.reminders.sender import send_due
 
-__all__ = ["add_comment", "answer_due", "chase_agency", "chase_item", "inbox", "mark_read",
+__all__ = ["GivenDirection", "add_comment", "answer_due", "chase_agency", "chase_item",
+           "directions_given", "inbox", "mark_read",
            "may_chase", "preferences", "rules_at", "run_digest", "save_preferences",
            "send_due", "sent_log", "set_contact", "set_unit_rule", "tell_agency", "thread",
            "tick", "today", "unit_rules", "unread"]

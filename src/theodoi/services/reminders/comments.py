@@ -5,7 +5,9 @@ digest is what goes there)."""
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -19,7 +21,7 @@ from theodoi.services.register import items
 from theodoi.services.reminders import collect, render
 from theodoi.services.reminders.people import Person, people
 from theodoi.settings import Settings
-from theodoi.storage.models import ItemComment, Notice, Target, Task
+from theodoi.storage.models import ItemComment, Notice, Target, Task, Unit
 from theodoi.storage.repositories import reminders as repo
 
 BODY_MAX = 4000
@@ -109,3 +111,35 @@ def _notice(s: Session, settings: Settings, p: Principal, item: Target | Task,
     repo.add(s, Notice(user_id=person.user_id, key=f"comment/{row.id}", day=as_of,
                        sender=p.display_name, groups=digest.groups_json(),
                        subject=f"{p.display_name} {verb} mục {items.ref_of(item)}"))
+
+
+@dataclass(frozen=True)
+class GivenDirection:
+    """A leader's direction on an item for a report: the item, the unit the leader leads
+    (the nearest to the item's unit; None when the author is gone or leads no more), the
+    words and the day. No user name: the report names people by title or role."""
+
+    ref: str
+    leader_of: str | None
+    words: str
+    on: date
+
+
+def directions_given(s: Session, unit: Unit, refs: Iterable[str], start: date,
+                     end: date) -> list[GivenDirection]:
+    """The directions written from `start` to `end` (both included) on the items `refs`
+    ('t12', 'k3') of `unit`'s plans, oldest first."""
+    wanted = list(refs)
+    targets = [int(r[1:]) for r in wanted if r.startswith("t")]
+    tasks = [int(r[1:]) for r in wanted if r.startswith("k")]
+    rows = repo.directions_on(s, targets, tasks, datetime.combine(start, time.min),
+                              datetime.combine(end + timedelta(days=1), time.min))
+    leads = repo.leader_units(s, {c.author_id for c in rows if c.author_id is not None})
+    reach = chain(unit)
+    out = []
+    for c in rows:
+        held = leads.get(c.author_id, {}) if c.author_id is not None else {}
+        nearest = next((held[u] for u in reach if u in held), None)
+        ref = f"t{c.target_id}" if c.target_id is not None else f"k{c.task_id}"
+        out.append(GivenDirection(ref, nearest, c.body, c.created_at.date()))
+    return out

@@ -4,14 +4,17 @@ The status service decides every item's state as of the period's last day, or of
 data cut-off (or today) when that comes first, so a period still under way is judged
 in progress and never as missed; this module
 only gathers the plain inputs `reports.data` needs (values in the period, answered
-explanations, what falls due next) and the header facts (issuer, signer) from the plans.
+explanations, what falls due next, each target's estimate of the year for a quý / 6 / 9
+tháng report, the leaders' directions written in the period) and the header facts
+(issuer, signer) from the plans. `store_estimates` keeps the office's own estimates typed
+with a report (the one write here: the CLI's `--estimate`).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -21,14 +24,24 @@ from theodoi.domain.errors import BadInput, NotFound
 from theodoi.domain.measures import is_count
 from theodoi.domain.periods import Period, parse_period
 from theodoi.domain.phrases import goal_text
-from theodoi.domain.trajectory import higher_is_better, is_annual
-from theodoi.reports import bodies, data, figures, pdf
+from theodoi.domain.trajectory import Actual, higher_is_better, is_annual, year_estimate
+from theodoi.reports import bodies, data, figures, guidance, pdf
 from theodoi.reports import docx as docx_layout
 from theodoi.reports import xlsx as xlsx_layout
-from theodoi.reports.model import ANNUAL_KINDS, TASK_GROUPS, Issuer, Report, Signature
+from theodoi.reports.model import (
+    ANNUAL_KINDS,
+    ESTIMATE_KINDS,
+    TASK_GROUPS,
+    Issuer,
+    Report,
+    Signature,
+)
+from theodoi.services import reminders
+from theodoi.services.estimates import office as estimates
 from theodoi.services.progress import explanations
 from theodoi.services.progress import records as progress
 from theodoi.services.progress.status import StatusRow, status_of_unit, target_facts
+from theodoi.services.progress.status import actual as status_actual
 from theodoi.services.register import units
 from theodoi.storage.models import Plan, Target, Task, TaskUpdate, Unit
 from theodoi.storage.repositories import plans as plans_repo
@@ -140,13 +153,42 @@ def year_to_date_before(s: Session, unit: Unit, period: Period) -> dict[int, flo
 @dataclass(frozen=True)
 class Figures:
     """What the target rows need besides the status: the report's kind and year, each
-    target's values in the period and year-to-date before it, the recognition targets."""
+    target's values in the period and year-to-date before it, the recognition targets,
+    and (by target id) the estimates of the year."""
 
     kind: str
     year: int
     now: dict[int, float]
     before: dict[int, float]
     milestones: Collection[str] = ()
+    estimates: Mapping[int, Estimate] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """A target's ước thực hiện cả năm: the value, its basis in words, whether typed."""
+
+    value: float
+    basis: str
+    by_office: bool = False
+
+
+def year_estimates(s: Session, unit: Unit, targets: list[Target], year: int, as_of: date,
+                   typed: Mapping[int, float]) -> dict[int, Estimate]:
+    """Each target's estimate of the whole year: the office's where it typed one, else
+    the domain's (trajectory.year_estimate) from the figures reported by `as_of`; a target
+    with neither has none."""
+    known: dict[int, list[Actual]] = {}
+    for r in progress_repo.current_for_unit(s, unit.id, as_of):
+        if math.isfinite(r.value):
+            known.setdefault(r.target_id, []).append(status_actual(r))
+    out = {}
+    for t in targets:
+        if t.id in typed:
+            out[t.id] = Estimate(typed[t.id], "", by_office=True)
+        elif (found := year_estimate(target_facts(t), known.get(t.id, []), year)) is not None:
+            out[t.id] = Estimate(found.value, found.basis)
+    return out
 
 
 def target_inputs(rows: list[StatusRow], stored: dict[str, Target],
@@ -170,11 +212,13 @@ def target_input(r: StatusRow, t: Target | None, f: Figures) -> data.TargetInput
         and f.kind in ANNUAL_KINDS else None
     if r.ref in f.milestones:  # a recognition in the period is its own event
         step = now
+    guess = f.estimates.get(t.id)
     return data.TargetInput(
         r.ref, figures.row_name(t.indicator, t.text), r.field, r.unit, planned, step,
         r.actual, r.code, r.label, r.lead_agency, r.ref in f.milestones, t.comparator,
         t.value_max, higher_is_better(facts), facts.flow, plan_year, t.direction, t.kind,
-        is_count(t.unit))
+        is_count(t.unit), guess.value if guess else None, guess.basis if guess else None,
+        guess.by_office if guess else False)
 
 
 def task_inputs(rows: list[StatusRow], latest: dict[int, TaskUpdate] | None = None,
@@ -257,7 +301,10 @@ def build_report(s: Session, req: Request) -> Report:
     stored = [t for p in plans for t in p.targets if f"t{t.id}" in live]
     found = Figures(req.kind, period.end.year, in_period_values(s, unit, period, as_of),
                     year_to_date_before(s, unit, period),
-                    {f"t{t.id}" for t in stored if progress.is_milestone(t)})
+                    {f"t{t.id}" for t in stored if progress.is_milestone(t)},
+                    year_estimates(s, unit, stored, period.end.year, as_of,
+                                   estimates.typed(s, stored, period.end.year))
+                    if req.kind in ESTIMATE_KINDS else {})
     return data.build_report(
         header(unit, plans, req), req.kind, period,
         target_inputs(targets, {f"t{t.id}": t for t in stored}, found),
@@ -266,7 +313,17 @@ def build_report(s: Session, req: Request) -> Report:
                     {f"k{k.id}": k.kind for p in plans for k in p.tasks}),
         explanation_inputs(s, unit, period, live | {r.ref for r in tasks}),
         upcoming(tasks, stored, next_range(period, term)), as_of,
-        contribution_inputs(s, unit, period, as_of, live | {r.ref for r in tasks}))
+        contribution_inputs(s, unit, period, as_of, live | {r.ref for r in tasks}),
+        direction_inputs(s, unit, period, as_of, live | {r.ref for r in tasks}))
+
+
+def direction_inputs(s: Session, unit: Unit, period: Period, as_of: date,
+                     refs: set[str]) -> list[guidance.DirectionInput]:
+    """The leaders' directions written in the period (up to `as_of`) on the report's
+    items, each leader named by role words (no title is stored for a person)."""
+    return [guidance.DirectionInput(d.ref, guidance.speaker(None, d.leader_of or unit.name),
+                                    d.words, d.on)
+            for d in reminders.directions_given(s, unit, refs, period.start, as_of)]
 
 
 def contribution_inputs(s: Session, unit: Unit, period: Period, as_of: date,
@@ -281,6 +338,34 @@ def contribution_inputs(s: Session, unit: Unit, period: Period, as_of: date,
                 _lead(item), c.agency.name, c.note, c.value,
                 item.unit if isinstance(item, Target) else None))
     return out
+
+
+def estimate_pairs(typed: Iterable[str]) -> list[tuple[str, str]]:
+    """'t12=1.500' as ('t12', '1.500'); BadInput for text without '='."""
+    out = []
+    for text in typed:
+        ref, sign, value = text.partition("=")
+        if not sign or not ref.strip():
+            raise BadInput(f"số ước '{text}' phải có dạng mã=số, ví dụ t12=1.500.")
+        out.append((ref.strip(), value.strip()))
+    return out
+
+
+def store_estimates(s: Session, req: Request, pairs: list[tuple[str, str]],
+                    by: str | None = None) -> None:
+    """Keep the office's estimates typed with a report (for the year of its period, on
+    targets of its unit); only a report of a period inside a year shows them."""
+    if not pairs:
+        return
+    period = data.period_for(req.kind, req.period)
+    if req.kind not in ESTIMATE_KINDS:
+        raise BadInput("số ước thực hiện cả năm chỉ dùng cho báo cáo quý, 6 tháng, 9 tháng.")
+    unit = units.find(s, req.unit)
+    mine = {f"t{t.id}" for p in plans_of(s, unit, req.plan_id) for t in p.targets}
+    for ref, value in pairs:
+        if ref not in mine:
+            raise BadInput(f"{ref} không phải chỉ tiêu của báo cáo này ({unit.name}).")
+        estimates.set_estimate(s, ref, period.end.year, value, by=by)
 
 
 def render(report: Report, fmt: str) -> bytes:

@@ -22,6 +22,7 @@ from theodoi.services import memo
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
 from theodoi.services.approval import flow
+from theodoi.services.estimates import office as office_estimates
 from theodoi.services.progress import baselines, contributions, evidence, status
 from theodoi.services.progress import records as progress
 from theodoi.services.register import plans
@@ -104,6 +105,9 @@ def target_page(s: Session, p: Principal, t: Target, as_of: date) -> dict[str, A
             "chart": chart(t, known, rows, outlook),
             "can_record": may_record(p, t.plan.unit),
             "can_set_baseline": baselines.may_set(p, t) and t.plan.status != "closed",
+            "estimates": office_estimates.of_target(s, t.id),
+            "can_estimate": office_estimates.may_set(p, t) and t.plan.status == "active",
+            "estimate_year": as_of.year,
             "period": progress.report_period(t.plan, as_of).key,
             "period_label": progress.report_period(t.plan, as_of).label}
 

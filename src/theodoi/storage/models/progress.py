@@ -16,6 +16,7 @@ from sqlalchemy import (
     LargeBinary,
     String,
     Text,
+    UniqueConstraint,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -29,6 +30,7 @@ __all__ = [
     "Attachment",
     "Contribution",
     "ExplanationRequest",
+    "OfficeEstimate",
     "ProgressRecord",
     "TaskUpdate",
 ]
@@ -163,3 +165,20 @@ class ExplanationRequest(Base):
     answer_due: Mapped[date | None] = mapped_column(Date, default=None)
     version: Mapped[int] = mapped_column(Integer, default=1)
     __mapper_args__ = {"version_id_col": version}
+
+
+class OfficeEstimate(Base):
+    """The office's own estimate of a target's whole year (ước thực hiện cả năm), typed
+    for its reports of that year; one per target and year, replaced when typed again. The
+    reports of a period inside the year show it, marked as the office's, in place of the
+    one worked out from the figures."""
+
+    __tablename__ = "office_estimates"
+    __table_args__ = (UniqueConstraint("target_id", "year"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    target_id: Mapped[int] = mapped_column(ForeignKey("targets.id", ondelete="CASCADE"),
+                                           index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    value: Mapped[float] = mapped_column(Float)
+    set_by: Mapped[str | None] = mapped_column(String(200), default=None)
+    set_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -21,6 +21,7 @@ from theodoi.storage.models import (
     Attachment,
     Contribution,
     ExplanationRequest,
+    OfficeEstimate,
     Plan,
     ProgressRecord,
     Target,
@@ -298,3 +299,43 @@ def reports_on_plan(s: Session, plan_id: int) -> int:
         TaskUpdate.task_id.in_(select(Task.id).where(Task.plan_id == plan_id)),
         TaskUpdate.withdrawn.is_(False)))
     return int(records or 0) + int(updates or 0)
+
+
+def office_estimates(s: Session, target_ids: list[int], year: int) -> dict[int, float]:
+    """The office's estimates of `year` for the given targets, by target id."""
+    out: dict[int, float] = {}
+    for start in range(0, len(target_ids), 5000):  # backends cap parameters
+        query = select(OfficeEstimate.target_id, OfficeEstimate.value).where(
+            OfficeEstimate.year == year,
+            OfficeEstimate.target_id.in_(target_ids[start:start + 5000]))
+        out.update({target_id: value for target_id, value in s.execute(query)})
+    return out
+
+
+def office_estimate(s: Session, target_id: int, year: int) -> OfficeEstimate | None:
+    return s.scalars(select(OfficeEstimate).where(OfficeEstimate.target_id == target_id,
+                                                  OfficeEstimate.year == year)).first()
+
+
+def drop_office_estimate(s: Session, row: OfficeEstimate) -> None:
+    s.delete(row)
+    s.flush()
+
+
+def put_office_estimate(s: Session, row: OfficeEstimate) -> bool:
+    """Insert a new estimate; False when the target's year already has one (the unique
+    constraint refused it: a concurrent save won)."""
+    s.add(row)
+    try:
+        s.flush()
+    except IntegrityError as exc:
+        if "office_estimates" not in str(exc.orig):
+            raise
+        return False
+    return True
+
+
+def office_estimates_of(s: Session, target_id: int) -> list[OfficeEstimate]:
+    """A target's estimates typed by the office, the latest year first."""
+    return list(s.scalars(select(OfficeEstimate).where(OfficeEstimate.target_id == target_id)
+                          .order_by(OfficeEstimate.year.desc())))

@@ -226,6 +226,29 @@ def comments_on(s: Session, target_id: int | None, task_id: int | None) -> list[
     return list(s.scalars(query.where(ItemComment.task_id == task_id)))
 
 
+def directions_on(s: Session, target_ids: list[int], task_ids: list[int], start: datetime,
+                  end: datetime) -> list[ItemComment]:
+    """The leaders' directions (comments marked so) on the given items written from
+    `start` up to (not including) `end`, oldest first."""
+    on_items = or_(ItemComment.target_id.in_(target_ids or [-1]),
+                   ItemComment.task_id.in_(task_ids or [-1]))
+    query = (select(ItemComment)
+             .where(ItemComment.direction.is_(True), on_items,
+                    ItemComment.created_at >= start, ItemComment.created_at < end)
+             .order_by(ItemComment.created_at, ItemComment.id))
+    return list(s.scalars(query))
+
+
+def leader_units(s: Session, user_ids: Iterable[int]) -> dict[int, dict[int, str]]:
+    """Each person's units where they hold the leader's role (lanh_dao): id -> name."""
+    out: dict[int, dict[int, str]] = {}
+    query = (select(RoleGrant.user_id, Unit.id, Unit.name).join(Unit, RoleGrant.unit_id == Unit.id)
+             .where(RoleGrant.role == "lanh_dao", RoleGrant.user_id.in_(list(user_ids))))
+    for user_id, unit_id, name in s.execute(query):
+        out.setdefault(user_id, {})[unit_id] = name
+    return out
+
+
 def users_named(s: Session, usernames: Iterable[str]) -> list[User]:
     names = list(usernames)
     if not names:

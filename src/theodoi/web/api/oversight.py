@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 
 from theodoi.services import jobs
+from theodoi.services.estimates import office as office_estimates
 from theodoi.services.reporting import report_files
 from theodoi.services.views import audit_view, explanation_view
 from theodoi.web import deps
@@ -26,6 +27,11 @@ class Question(BaseModel):
 class Answer(BaseModel):
     text: str
     version: int
+
+
+class EstimateBody(BaseModel):
+    year: int
+    value: str | float | None = None  # blank or missing: clear the office's estimate
 
 
 class Versioned(BaseModel):
@@ -91,6 +97,13 @@ def report(unit_id: int, kind: str, period: str, s: deps.Db, p: deps.User,
         return JSONResponse(job, status_code=202, headers={"Location": job["url"]})
     return file_response(report_files.download(s, p, unit_id, kind, period, fmt, plan,
                                                       date.today(), request))
+
+
+@router.put("/items/{ref}/estimate")
+def estimate(ref: str, body: EstimateBody, s: deps.Db, p: deps.User) -> dict[str, Any]:
+    """The office's own estimate of target `ref`'s whole year (ước thực hiện cả năm),
+    kept for every report of a period inside that year; a blank value clears it."""
+    return office_estimates.set_for(s, p, ref, body.year, body.value)
 
 
 @router.get("/jobs/{job_id}/file", response_class=Response,

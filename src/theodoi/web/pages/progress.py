@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from theodoi.domain.dates import vn_day
 from theodoi.domain.numbers import shown_number
+from theodoi.services.estimates import office as office_estimates
 from theodoi.services.progress import baselines
 from theodoi.services.progress.records import Evidence
 from theodoi.services.views import item_view, my_work
@@ -90,6 +91,14 @@ def set_baseline(ref: str, s: deps.Db, p: deps.User, value: Text, year: Text,
                  version: Annotated[int, Form()]) -> Response:
     row = baselines.set_baseline(s, p, ref, value, year, version)
     return RedirectResponse(f"/chi-tieu/{row['ref']}?da_ghi=so-lieu-goc#tb-so-lieu-goc",
+                            status_code=303)
+
+
+@router.post("/chi-tieu/{ref}/uoc-nam")
+def set_estimate(ref: str, s: deps.Db, p: deps.User, year: Text, value: Text = "") -> Response:
+    """The office's estimate of the target's whole year for its reports (blank: clear)."""
+    row = office_estimates.set_for(s, p, ref, year, value)
+    return RedirectResponse(f"/chi-tieu/{row['ref']}?da_ghi=uoc-nam#tb-uoc-nam",
                             status_code=303)
 
 
