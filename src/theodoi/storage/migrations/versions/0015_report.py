@@ -3,8 +3,8 @@
 One row per target and year (ước thực hiện cả năm), shown in the reports of a period
 inside that year. Downgrade drops the table (and the estimates in it).
 
-Revision ID: 0014_report
-Revises: 0013_contributions
+Revision ID: 0015_report
+Revises: 0014_fields
 Create Date: 2026-12-06 16:30:00
 """
 
@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0014_report'
-down_revision = '0013_contributions'
+revision = '0015_report'
+down_revision = '0014_fields'
 branch_labels = None
 depends_on = None
 
