@@ -26,7 +26,7 @@ def test_json_output_follows_the_contract() -> None:
     proc = run("extract", str(SEED), "--format", "json")
     assert proc.returncode in (0, 1), proc.stderr
     data = json.loads(proc.stdout)
-    assert data["schema"] == "theodoi.extraction/1"
+    assert data["schema"] == "theodoi.extraction/1.1"
     assert data["source"]["name"] == SEED.name
     nfc_text = unicodedata.normalize("NFC", SEED.read_text(encoding="utf-8"))
     assert data["source"]["chars"] == len(nfc_text)

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from theodoi.extraction.pipeline import Stage, check_order
-from theodoi.extraction.stages import agencies, clauses, document, outline, targets, tasks
+from theodoi.extraction.stages import (
+    agencies,
+    clauses,
+    document,
+    emulation,
+    outline,
+    targets,
+    tasks,
+)
 
 STAGES: list[Stage] = [
     document.STAGE,
@@ -12,5 +20,6 @@ STAGES: list[Stage] = [
     tasks.STAGE,
     targets.STAGE,
     agencies.STAGE,
+    emulation.STAGE,
 ]
 check_order(STAGES)
