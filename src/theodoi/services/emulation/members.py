@@ -98,12 +98,14 @@ def update_criterion(s: Session, p: Principal, criterion_id: int, version: int,
     return C.criterion_json(row)
 
 
-def remove_criterion(s: Session, p: Principal, criterion_id: int, version: int) -> None:
+def remove_criterion(s: Session, p: Principal, criterion_id: int, version: int) -> int:
+    """Remove the criterion; the id of its movement."""
     m, row = C.criterion(s, p, criterion_id, rules.REVIEW)
     C.check_version(row, version, f"Tiêu chí số {criterion_id}")
     audit.record(s, p, m.unit_id, C.CRITERION, row.id, "deleted", row.text, None)
     m.criteria.remove(row)
     s.flush()
+    return m.id
 
 
 def add_participant(s: Session, p: Principal, movement_id: int, version: int,
@@ -149,10 +151,12 @@ def _link(s: Session, p: Principal, m: Movement, part: MovementParticipant,
     return ""
 
 
-def remove_participant(s: Session, p: Principal, participant_id: int, version: int) -> None:
+def remove_participant(s: Session, p: Principal, participant_id: int, version: int) -> int:
+    """Remove the participant with its registration; the id of its movement."""
     m, part = C.participant(s, p, participant_id)
     access.unit(s, p, m.unit_id, rules.REVIEW)
     C.check_version(part, version, f"Đối tượng thi đua số {participant_id}")
     audit.record(s, p, m.unit_id, C.PARTICIPANT, part.id, "deleted", part.name, None)
     m.participants.remove(part)
     s.flush()
+    return m.id
