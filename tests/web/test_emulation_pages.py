@@ -78,3 +78,18 @@ def test_an_agency_does_not_see_another_agencys_registration(world: World,
     assert hidden.status_code == 404
     assert hidden.json()["error"]["message"] == (
         f"không có đối tượng thi đua số {part.json()['id']}.")
+
+
+def test_the_plans_page_offers_then_links_its_movement(world: World, as_user: Any) -> None:
+    with uow.transaction(world.settings) as s:
+        plan = importing.import_plan(s, A, S002.read_bytes(), S002.name, max_bytes=MAX).plan_id
+    office = as_user("vanphong")
+    page = office.get(f"/ke-hoach/{plan}").text
+    assert f"Kế hoạch này phát động <strong>{NAME}</strong>" in page
+    assert "Tạo phong trào thi đua" in page
+    assert "Tạo phong trào thi đua" not in as_user("lanhdao").get(f"/ke-hoach/{plan}").text
+    version = office.get(f"/api/units/{world.units[A]}/movements").json()["proposals"][0]
+    r = _form(office, f"/ke-hoach/{plan}/thi-dua", version=str(version["version"]))
+    page = office.get(f"/ke-hoach/{plan}").text
+    assert f'<a href="{r.headers["location"]}">Xem phong trào</a>' in page
+    assert "thi-dua" not in office.get(f"/ke-hoach/{world.plans[A]}").text  # plan v1: none

@@ -42,6 +42,19 @@ def proposals(s: Session, p: Principal, unit_id: int) -> list[dict[str, Any]]:
     return out
 
 
+def of_plan(s: Session, p: Principal, plan_id: int) -> dict[str, Any] | None:
+    """What the plan's page says of emulation: the movement created from it
+    (`movement_id`), or the one it proposes (`name`, `version`), or None."""
+    plan = access.plan(s, p, plan_id)
+    section = section_of(s, plan)
+    if section is None:
+        return None
+    done = repo.launched_by(s, plan_id)
+    return {"name": section["name"], "version": plan.version,
+            "movement_id": done.id if done else None,
+            "can_create": done is None and rules.REVIEW in access.actions_at(p, plan.unit)}
+
+
 def list_movements(s: Session, p: Principal, unit_id: int) -> dict[str, Any]:
     """The unit's movements and the plans that propose one (the JSON of the list page)."""
     unit = access.unit(s, p, unit_id)

@@ -57,8 +57,9 @@ def extraction_of(s: Session, plan: Plan) -> dict[str, object] | None:
     without its file)."""
     if plan.source_sha256 is None:
         return None
-    source = s.get(SourceFile, plan.source_sha256)
-    return source.extraction if source else None
+    found: dict[str, object] | None = s.scalar(  # the JSON alone, not the file's bytes
+        select(SourceFile.extraction).where(SourceFile.sha256 == plan.source_sha256))
+    return found
 
 
 def unit_plans(s: Session, unit_id: int) -> list[Plan]:
