@@ -26,7 +26,7 @@ def test_json_output_follows_the_contract() -> None:
     proc = run("extract", str(SEED), "--format", "json")
     assert proc.returncode in (0, 1), proc.stderr
     data = json.loads(proc.stdout)
-    assert data["schema"] == "theodoi.extraction/1"
+    assert data["schema"] == "theodoi.extraction/1.1"
     assert data["source"]["name"] == SEED.name
     nfc_text = unicodedata.normalize("NFC", SEED.read_text(encoding="utf-8"))
     assert data["source"]["chars"] == len(nfc_text)
@@ -48,6 +48,16 @@ def test_summary_is_for_people() -> None:
     assert proc.returncode in (0, 1)
     assert "chỉ tiêu" in proc.stdout and "nhiệm vụ" in proc.stdout
     assert not proc.stdout.lstrip().startswith("{")
+
+
+def test_summary_names_the_movement_a_plan_launches() -> None:
+    proc = run("extract", str(SEED.parent / "002_d2b9d9a47977116e.txt"), "--format", "summary")
+    assert proc.returncode in (0, 1)
+    # sample 002: 2 criteria for collectives and 5 for individuals; giấy khen of the town's
+    # chairman, giấy khen and chiến sĩ thi đua cơ sở proposed to the district; 4 papers
+    assert ("Phát động: Phong trào thi đua thực hiện nhiệm vụ công tác Cải cách hành chính "
+            "thị trấn Cổ Lễ năm 2024 — 7 tiêu chuẩn, 3 hình thức khen thưởng, 4 loại hồ sơ; "
+            "hồ sơ gửi UBND thị trấn trước 10/11/2024") in " ".join(proc.stdout.split())
 
 
 def test_missing_file_is_exit_2_with_one_vietnamese_line(tmp_path: Path) -> None:

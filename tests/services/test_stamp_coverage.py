@@ -51,6 +51,9 @@ NOT_STAMPED = {
     "outbox": "sent log, not cached", "outbox_attempts": "sent log, not cached",
     "reminder_prefs": "settings page, not cached", "reminder_rules": "rules page, not cached",
     "scheduler_leases": "the scheduler only",
+    "movements": "emulation pages, not cached", "movement_criteria": "emulation pages, not cached",
+    "movement_participants": "emulation pages, not cached",
+    "registrations": "emulation pages, not cached",
 }
 # a change of one column that the table's constraints allow
 CHANGES: dict[type, Callable[[Any], None]] = {

@@ -117,6 +117,23 @@ def _routes(w: World, unit: str) -> list[tuple[str, str, Any, str]]:
         ("POST", f"/api/items/{drafting}/product/approve", None, "decide"),
         ("POST", f"/api/items/{drafting}/product/return", {"reason": "sửa"}, "decide"),
         ("GET", f"/api/units/{u}/products", None, "read"),
+        # emulation (issue 21): the office runs a movement; {participant} is Phòng Kinh tế's,
+        # so its agency user writes and signs that registration and nobody else signs it
+        ("GET", f"/api/units/{u}/movements", None, "read"),
+        ("POST", f"/api/units/{u}/movements", {"name": " "}, "office:400"),
+        ("POST", f"/api/plans/{p}/movement", {"version": 0}, "office"),
+        ("GET", "/api/movements/{movement}", None, "read"),
+        ("PUT", "/api/movements/{movement}", {"version": 0, "changes": {}}, "office"),
+        ("POST", "/api/movements/{movement}/criteria", {"version": 0, "text": "x"}, "office"),
+        ("PUT", "/api/criteria/{criterion}", {"version": 0, "changes": {}}, "office"),
+        ("POST", "/api/criteria/{criterion}/remove", {"version": 0}, "office"),
+        ("POST", "/api/movements/{movement}/participants", {"version": 0, "kind": "person"},
+         "office"),
+        ("POST", "/api/participants/{participant}/remove", {"version": 0}, "office"),
+        ("GET", "/api/participants/{participant}/registration", None, "read"),
+        ("PUT", "/api/participants/{participant}/registration",
+         {"version": 0, "commitments": []}, "registrant"),
+        ("POST", "/api/participants/{participant}/sign", {"version": 0}, "signer"),
     ]  # {agency} and {into} are filled from the unit's directory, {request}, {entry},
     # {file}, {shared} and {job} (a report job that is done: its PDF is there, and
     # cancelling it is 400) from `_prepare`; {foreign} is an agency of the other commune
@@ -149,6 +166,9 @@ CONTRIBUTORS = {A: ("donvi",)}
 # it sees) or REVIEW (the office); approved and returned by APPROVE (quan_tri, lanh_dao)
 SUBMITTERS = {A: ("quantri", "vanphong", "donvi"), B: ("khac",)}
 APPROVERS = {A: ("quantri", "lanhdao")}
+# a participant's registration: written by the office or the participant, signed by it alone
+REGISTRANTS = {A: ("quantri", "vanphong", "donvi"), B: ("khac",)}
+SIGNERS = {A: ("donvi",)}
 
 
 def _prepare(w: World) -> dict[str, dict[str, str]]:
@@ -188,6 +208,7 @@ def _prepare(w: World) -> dict[str, dict[str, str]]:
                          w.items[unit][own]["title"])
             ids[unit] = {"{request}": str(asked.id), "{file}": str(update.evidence_id),
                          "{shared}": shared, "{step}": str(step.id)}
+            ids[unit] |= _movement(s, w.units[unit])
     with uow.transaction(w.settings) as s:
         from theodoi.storage.repositories import audit as audit_repo
 
@@ -197,6 +218,28 @@ def _prepare(w: World) -> dict[str, dict[str, str]]:
             ids[unit]["{job}"] = str(_finished_report(w, s, w.units[unit]))
             ids[unit]["{offer}"] = str(_stale_offer(s, w.units[unit]))
     return ids
+
+
+def _movement(s: Any, unit_id: int) -> dict[str, str]:
+    """A movement of the unit with one criterion and Phòng Kinh tế as its participant."""
+    from theodoi.storage.models import (
+        Movement,
+        MovementCriterion,
+        MovementParticipant,
+        Registration,
+    )
+    from theodoi.storage.repositories import agencies
+
+    kinh_te = next(a for a in agencies.for_unit(s, unit_id) if a.name == "Phòng Kinh tế")
+    m = Movement(unit_id=unit_id, name="Phong trào thi đua CCHC", details={})
+    m.criteria = [MovementCriterion(text="Hoàn thành tốt nhiệm vụ", conditions=[])]
+    part = MovementParticipant(kind="agency", name=kinh_te.name, agency_id=kinh_te.id,
+                               registration=Registration(commitments=[]))
+    m.participants = [part]
+    s.add(m)
+    s.flush()
+    return {"{movement}": str(m.id), "{criterion}": str(m.criteria[0].id),
+            "{participant}": str(part.id)}
 
 
 def _finished_report(w: World, s: Any, unit_id: int) -> int:
@@ -247,6 +290,10 @@ def _expected(user: str, unit: str, method: str, needs: str) -> int:
     if needs == "decide":  # `drafting` is Phòng VH-XH's: not there for the agency user
         return GONE if user == "donvi" else BAD if user in APPROVERS.get(unit, ()) \
             else FORBIDDEN
+    if needs == "registrant":
+        return STALE if user in REGISTRANTS[unit] else FORBIDDEN
+    if needs == "signer":
+        return STALE if user in SIGNERS.get(unit, ()) else FORBIDDEN
     if needs == "whole" and user == "donvi":
         return FORBIDDEN  # the whole register is not an agency's to read
     if needs == "admin":  # users and units: quan_tri of the unit only
@@ -355,7 +402,9 @@ def _template(path: str) -> str:
     names = {"units": "{unit_id}", "plans": "{plan_id}", "items": "{ref}",
              "agencies": "{agency_id}", "explanations": "{request_id}", "audit": "{entry_id}",
              "jobs": "{job_id}", "tokens": "{token_id}", "files": "{attachment_id}",
-             "users": "{username}", "target-links": "{link_id}"}
+             "users": "{username}", "target-links": "{link_id}",
+             "movements": "{movement_id}", "criteria": "{criterion_id}",
+             "participants": "{participant_id}"}
     named = [names.get(parts[i - 1], part) if i and parts[i - 1] in names else part
              for i, part in enumerate(parts)]
     if parts[-3:-1] == ["product", "files"]:  # a product's file: by the step it came with

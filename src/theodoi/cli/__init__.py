@@ -14,6 +14,7 @@ from theodoi.cli.approval import approval_group
 from theodoi.cli.audit import audit_group
 from theodoi.cli.backup import backup_cmd, restore_cmd
 from theodoi.cli.db import db_group
+from theodoi.cli.emulation import emulation_group
 from theodoi.cli.errors import run_guarded
 from theodoi.cli.excel import register_group
 from theodoi.cli.extract import extract_cmd
@@ -45,6 +46,7 @@ cli.add_command(links_group)
 for command in (progress_group, status_cmd, explain_group, approval_group):
     cli.add_command(command)
 cli.add_command(report_cmd)
+cli.add_command(emulation_group)
 cli.add_command(audit_group)
 user_group.add_command(token_group)
 user_group.add_command(contact_cmd)

@@ -14,6 +14,7 @@ from rich.table import Table
 
 from theodoi.cli.errors import err_console
 from theodoi.domain import labels
+from theodoi.domain.dates import vn_day
 from theodoi.domain.errors import BadInput
 from theodoi.domain.phrases import goal_text
 from theodoi.services.register import extracting
@@ -25,7 +26,7 @@ out = Console(highlight=False, soft_wrap=True)
 @click.command("extract")
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["json", "summary"]), default="json",
-              show_default=True, help="JSON per theodoi.extraction/1, or a summary for people.")
+              show_default=True, help="JSON per theodoi.extraction/1.1, or a summary for people.")
 @click.option("--text", "as_text", is_flag=True, help="Print the text that spans point into.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path),
               help="Folder for the JSON files (needed when PATH is a folder).")
@@ -73,6 +74,18 @@ def print_summary(result: dict[str, Any]) -> None:
         table.add_row(t["indicator"][:70], value, str(t["deadline_year"] or ""))
     if result["targets"]:
         out.print(table)
+    _summary_emulation(result.get("emulation"))
+
+
+def _summary_emulation(em: dict[str, Any] | None) -> None:
+    """The movement a plan launches (schema 1.1), in one paragraph."""
+    if not em:
+        return
+    deadline = em["deadline"]["date"]
+    out.print(f"[bold]Phát động:[/] {em['name']} — {len(em['criteria'])} tiêu chuẩn, "
+              f"{len(em['rewards'])} hình thức khen thưởng, {len(em['dossier'])} loại hồ sơ"
+              + (f"; hồ sơ gửi {em['deadline']['receiver'] or '…'} trước "
+                 f"{vn_day(deadline)}" if deadline else ""))
 
 
 def _batch(folder: Path, out_dir: Path, workers: int, max_bytes: int) -> int:

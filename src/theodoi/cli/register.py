@@ -54,6 +54,7 @@ def import_cmd(path: Path, unit_text: str | None, level: str, parent: str | None
         print_json(result)
     else:
         _print_import(result)
+        _print_movement(result, offered.extraction)
     sys.exit(1 if result.warnings or result.proposed_agencies else 0)
 
 
@@ -71,6 +72,14 @@ def _print_import(r: importing.ImportResult) -> None:
                   + "; ".join(r.proposed_agencies))
     if r.comparison:
         print_comparison(r.comparison)
+
+
+def _print_movement(r: importing.ImportResult, extraction: dict[str, Any] | None) -> None:
+    """A plan that launches an emulation movement proposes it (schema 1.1)."""
+    section = (extraction or {}).get("emulation")
+    if section and not r.already_stored:
+        out.print(f"Kế hoạch phát động “{section['name']}”: tạo phong trào thi đua bằng "
+                  f"`theodoi emulation propose {r.plan_id} --as …` (hoặc trang Thi đua).")
 
 
 def _ask(said: str, question: str) -> None:

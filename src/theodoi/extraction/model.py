@@ -108,6 +108,81 @@ class Task:
     rule: str = ""  # which rule proposed it (rules/provenance.py)
 
 
+@dataclass
+class Passage:
+    """A sentence or list item of the emulation section, cleaned, with its span."""
+
+    text: str
+    span: Span
+
+
+@dataclass
+class Condition:
+    """A measurable condition a criterion states (code of domain.emulation.CONDITIONS)."""
+
+    code: str
+    text: str
+    value: float | None = None
+
+
+@dataclass
+class Criterion:
+    text: str
+    span: Span
+    applies_to: str | None = None  # collective | individual | all
+    conditions: list[Condition] = _field(default_factory=list)
+    reward: str | None = None  # the reward form the criterion is for, when its heading names one
+
+
+@dataclass
+class Reward:
+    form: str  # code of domain.emulation.REWARD_FORMS
+    text: str
+    span: Span
+    awarded_by: str | None = None
+    proposed: bool = False  # proposed to the level above ("xét đề nghị …"), not given here
+    applies_to: str | None = None
+    conditions: list[Condition] = _field(default_factory=list)
+
+
+@dataclass
+class DossierItem:
+    text: str
+    span: Span
+    kind: str | None = None
+    form_ref: str | None = None
+
+
+@dataclass
+class Responsible:
+    body: str
+    text: str
+    span: Span
+
+
+@dataclass
+class Emulation:
+    """The `emulation` section of a plan that launches a movement (schema 1.1)."""
+
+    name: str
+    span: Span
+    slogan: str | None = None
+    period_text: str | None = None
+    period_start: str | None = None  # ISO
+    period_end: str | None = None  # ISO
+    contents: list[Passage] = _field(default_factory=list)
+    collectives: list[Passage] = _field(default_factory=list)
+    individuals: list[Passage] = _field(default_factory=list)
+    criteria: list[Criterion] = _field(default_factory=list)
+    rewards: list[Reward] = _field(default_factory=list)
+    dossier: list[DossierItem] = _field(default_factory=list)
+    deadline_text: str | None = None
+    deadline: str | None = None  # ISO
+    receiver: str | None = None
+    receiver_via: str | None = None
+    responsible: list[Responsible] = _field(default_factory=list)
+
+
 Item = TypeVar("Item", Target, Task)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from theodoi.extraction.model import Document, Heading, Target, Task
+from theodoi.extraction.model import Document, Emulation, Heading, Target, Task
 from theodoi.extraction.source import SourceText
 from theodoi.extraction.warnings import Warning, warn
 
@@ -25,6 +25,7 @@ class Context:
     clauses: list[tuple[int, int]] = field(default_factory=list)  # body clauses, in order
     targets: list[Target] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
+    emulation: Emulation | None = None  # a plan that launches a movement (schema 1.1)
     warnings: list[Warning] = field(default_factory=list)
 
     @property

@@ -5,10 +5,19 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from theodoi.extraction.model import Document, Heading, Target, Task
+from theodoi.extraction.model import (
+    Condition,
+    Document,
+    Emulation,
+    Heading,
+    Passage,
+    Target,
+    Task,
+)
 from theodoi.extraction.pipeline import Context
 
-SCHEMA = "theodoi.extraction/1"
+# Minor versions add fields only: 1.1 added `emulation` (a plan that launches a movement).
+SCHEMA = "theodoi.extraction/1.1"
 
 
 def _span(span: tuple[int, int] | None) -> list[int] | None:
@@ -59,6 +68,37 @@ def task_json(t: Task) -> dict[str, Any]:
     }
 
 
+def _passage(p: Passage) -> dict[str, Any]:
+    return {"text": p.text, "span": _span(p.span)}
+
+
+def _conditions(cs: list[Condition]) -> list[dict[str, Any]]:
+    return [{"code": c.code, "text": c.text, "value": c.value} for c in cs]
+
+
+def emulation_json(e: Emulation) -> dict[str, Any]:
+    """The `emulation` section (schema 1.1) of a plan that launches a movement."""
+    return {
+        "name": e.name, "span": _span(e.span), "slogan": e.slogan,
+        "period": {"text": e.period_text, "start": e.period_start, "end": e.period_end},
+        "contents": [_passage(p) for p in e.contents],
+        "participants": {"collectives": [_passage(p) for p in e.collectives],
+                         "individuals": [_passage(p) for p in e.individuals]},
+        "criteria": [{"text": c.text, "span": _span(c.span), "applies_to": c.applies_to,
+                      "reward": c.reward, "conditions": _conditions(c.conditions)}
+                     for c in e.criteria],
+        "rewards": [{"form": r.form, "awarded_by": r.awarded_by, "proposed": r.proposed,
+                     "applies_to": r.applies_to, "text": r.text, "span": _span(r.span),
+                     "conditions": _conditions(r.conditions)} for r in e.rewards],
+        "dossier": [{"text": d.text, "span": _span(d.span), "kind": d.kind,
+                     "form_ref": d.form_ref} for d in e.dossier],
+        "deadline": {"text": e.deadline_text, "date": e.deadline, "receiver": e.receiver,
+                     "via": e.receiver_via},
+        "responsible": [{"body": r.body, "text": r.text, "span": _span(r.span)}
+                        for r in e.responsible],
+    }
+
+
 def to_json(ctx: Context, name: str, sha256: str) -> dict[str, Any]:
     """The full contract object for one extracted document."""
     return {
@@ -69,5 +109,6 @@ def to_json(ctx: Context, name: str, sha256: str) -> dict[str, Any]:
         "outline": [heading_json(h) for h in ctx.outline],
         "targets": [target_json(t) for t in ctx.targets],
         "tasks": [task_json(t) for t in ctx.tasks],
+        "emulation": emulation_json(ctx.emulation) if ctx.emulation else None,
         "warnings": [w.to_json() for w in ctx.warnings],
     }

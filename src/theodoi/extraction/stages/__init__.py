@@ -7,6 +7,7 @@ from theodoi.extraction.stages import (
     agencies,
     clauses,
     document,
+    emulation,
     outline,
     targets,
     task_fields,
@@ -21,5 +22,6 @@ STAGES: list[Stage] = [
     task_fields.STAGE,
     targets.STAGE,
     agencies.STAGE,
+    emulation.STAGE,
 ]
 check_order(STAGES)

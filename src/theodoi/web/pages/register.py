@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from theodoi.domain.errors import BadInput, FieldError
 from theodoi.domain.fields import PLAN_FIELDS
 from theodoi.services import freshness, jobs, reminders
+from theodoi.services.emulation import movements
 from theodoi.services.register import confirmations, directory, items
 from theodoi.services.register import review_guarded as reviewing
 from theodoi.services.views import home_view, register_view, review_view
@@ -77,7 +78,8 @@ def accept_offer(request: Request, job_id: int, s: deps.Db, p: deps.User) -> Res
 
 @router.get("/ke-hoach/{plan_id}")
 def review_page(request: Request, plan_id: int, s: deps.Db, p: deps.User) -> Response:
-    return page(request, "review.html", data=review_view.review_page(s, p, plan_id))
+    return page(request, "review.html", data=review_view.review_page(s, p, plan_id),
+                movement=movements.of_plan(s, p, plan_id))
 
 
 def _item_done(request: Request, item: Any) -> Response:
