@@ -205,7 +205,7 @@ def _plan_of(unit: Unit, result: dict[str, Any], sha: str | None,
                 issuer=doc.get("issuer"), title=doc.get("title") or "",
                 term_start=term.get("start"), term_end=term.get("end"),
                 signer=doc.get("signer"), recipients=list(doc.get("recipients") or []),
-                status="draft")
+                restricted=bool(doc.get("restricted")), status="draft")
 
 
 def _item(model: type[Item], directory: agencies.Directory, t: dict[str, Any],

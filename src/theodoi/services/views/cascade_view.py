@@ -27,7 +27,7 @@ from theodoi.storage.repositories import plans as plan_repo
 def page(s: Session, p: Principal, unit_id: int) -> dict[str, Any]:
     unit = access.unit(s, p, unit_id)
     pending = cascade.pending(s, unit.code)
-    own = plan_repo.for_unit(s, unit.id)
+    own = [x for x in plan_repo.for_unit(s, unit.id) if access.reads_plan(p, x)]
     return {"unit": {"id": unit.id, "name": unit.name, "code": unit.code},
             "pending": asdict(pending)["plans"], "missing": asdict(pending)["missing"],
             "plans": [_plan_links(x) for x in own],
@@ -42,10 +42,12 @@ def _plan_links(plan: Plan) -> dict[str, Any]:
                            if b.linked_plan_id is not None]}
 
 
-def _higher(s: Session, plan: Plan, other_id: int) -> None:
-    """NotFound unless `other_id` is a plan of the plan's unit or of a unit above it."""
+def _higher(s: Session, p: Principal, plan: Plan, other_id: int) -> None:
+    """NotFound unless `other_id` is a plan of the plan's unit or of a unit above it that
+    the person reads."""
     other = plan_repo.get(s, other_id)
-    if other is None or other.unit_id not in access.chain(plan.unit):
+    if other is None or other.unit_id not in access.chain(plan.unit) or not access.reads_plan(
+            p, other):
         raise NotFound(f"không có kế hoạch số {other_id}.")
 
 
@@ -54,8 +56,8 @@ def link(s: Session, p: Principal, plan_id: int, implements_id: int | None) -> d
     plan = access.plan(s, p, plan_id, rules.REVIEW)
     if implements_id is None:
         raise BadInput("hãy chọn kế hoạch được cụ thể hóa.")
-    _higher(s, plan, implements_id)
-    basis = cascade.link(s, plan.id, implements_id)
+    _higher(s, p, plan, implements_id)
+    basis = cascade.link(s, plan.id, implements_id, p=p)
     return {"plan_id": plan.id, "unit_id": plan.unit_id, "implements_id": implements_id,
             "basis": basis.text}
 
@@ -65,7 +67,7 @@ def unlink(s: Session, p: Principal, plan_id: int, implements_id: int | None
     plan = access.plan(s, p, plan_id, rules.REVIEW)
     if implements_id is None:
         raise BadInput("hãy chọn kế hoạch cần bỏ liên kết.")
-    changed = cascade.unlink(s, plan.id, implements_id)
+    changed = cascade.unlink(s, plan.id, implements_id, p=p)
     return {"plan_id": plan.id, "unit_id": plan.unit_id, "implements_id": implements_id,
             "bases": changed}
 
@@ -80,7 +82,7 @@ def decide(s: Session, p: Principal, unit_id: int, link_id: int,
            confirmed: bool) -> dict[str, Any]:
     """Confirm (one commitment) or dismiss (never suggested again) a link of the unit."""
     unit = access.unit(s, p, unit_id, rules.REVIEW)
-    decided = (links.confirm if confirmed else links.dismiss)(s, link_id, unit.code)
+    decided = (links.confirm if confirmed else links.dismiss)(s, link_id, unit.code, p=p)
     return {"id": decided.id, "state": decided.state,
             "state_label": links.STATE_LABELS[decided.state]}
 
