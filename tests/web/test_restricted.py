@@ -48,7 +48,7 @@ def test_the_plan_is_marked_and_the_change_is_in_the_unit_history(
         world: World, restricted: dict[str, Any], as_user: Any) -> None:
     plan = restricted["office"].get(f"/api/plans/{world.plans[A]}/review").json()["plan"]
     assert plan["restricted"] is True
-    entries = as_user("lanhdao").get(f"/api/units/{world.units[A]}/history").json()["entries"]
+    entries = as_user("lanhdao").get(f"/api/units/{world.units[A]}/audit").json()["entries"]
     mark = next(e for e in entries if e["entity_kind"] == "plan" and e["field"] == "restricted")
     assert mark["username"] == "vanphong"
     assert mark["field_label"] == "tài liệu hạn chế người đọc"
@@ -107,9 +107,11 @@ def test_a_page_cached_for_the_leader_is_404_or_empty_for_the_others(
         # the leader's tag sent back by someone else is no way in either
         assert agency.get(path, headers={"If-None-Match": tag}).status_code == 404
     board = f"/don-vi/{world.units[A]}/tong-quan"
-    shown = leader.get(board, params={"ngay": SEEN}).text
-    assert "Thu nhập bình quân" in shown
-    assert "Thu nhập bình quân" not in reader.get(board, params={"ngay": SEEN}).text
+    overdue = leader.get(f"/api/units/{world.units[A]}/dashboard",
+                         params={"ngay": SEEN}).json()["overdue"]
+    words = overdue[0]["text"][:20]  # an overdue task of the restricted plan
+    assert words in leader.get(board, params={"ngay": SEEN}).text  # made, and cached
+    assert words not in reader.get(board, params={"ngay": SEEN}).text
 
 
 def test_the_province_row_counts_it_for_its_leader_not_for_its_reader(

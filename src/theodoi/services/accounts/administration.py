@@ -56,6 +56,7 @@ class Administration:
     agencies: list[agencies.AgencyRow]  # the directory, for a don_vi account
     roles: dict[str, str]
     levels: dict[str, str]
+    readers: list[str]  # the roles that read the unit's restricted plans
 
 
 def _subtree(s: Session, unit: Unit) -> list[Unit]:
@@ -78,7 +79,8 @@ def overview(s: Session, p: Principal, unit_id: int) -> Administration:
     return Administration(units.ref(unit), people,
                           [units.ref(u) for u in below if u.id != unit.id],
                           parents, agencies.directory(s, unit),
-                          dict(rules.ROLE_LABELS), dict(units.LEVELS))
+                          dict(rules.ROLE_LABELS), dict(units.LEVELS),
+                          list(rules.restricted_readers(unit.restricted_readers)))
 
 
 def _person(user: User, subtree: set[int]) -> PersonRow:
@@ -171,6 +173,15 @@ def rename(s: Session, p: Principal, unit_id: int, name: str) -> Unit:
     """A unit's new name (its code, which others may have written down, stays)."""
     unit = access.unit(s, p, unit_id, rules.ADMINISTER)
     return units.rename(s, unit, name, p=p)
+
+
+def set_readers(s: Session, p: Principal, unit_id: int, roles: list[str] | None
+                ) -> list[str]:
+    """Name the roles that read the unit's restricted plans (None: the default); the
+    roles that read them now."""
+    unit = access.unit(s, p, unit_id, rules.ADMINISTER)
+    made = units.set_restricted_readers(s, p, unit.code, roles)
+    return list(rules.restricted_readers(made.restricted_readers))
 
 
 def move(s: Session, p: Principal, unit_id: int, parent_id: int) -> Unit:
