@@ -31,9 +31,15 @@ def page(s: Session, p: Principal, unit_id: int) -> dict[str, Any]:
     return {"unit": {"id": unit.id, "name": unit.name, "code": unit.code},
             "pending": asdict(pending)["plans"], "missing": asdict(pending)["missing"],
             "plans": [_plan_links(x) for x in own],
-            "links": links.list_links(s, unit.code),
+            "links": _readable(links.list_links(s, unit.code),
+                               access.hidden_plans(s, p, unit)),
             "state_labels": links.STATE_LABELS, "kind_labels": cascade.KIND_LABELS,
             "can_edit": rules.REVIEW in access.actions_at(p, unit)}
+
+
+def _readable(rows: list[dict[str, Any]], hidden: frozenset[int]) -> list[dict[str, Any]]:
+    """The link rows whose two targets both stand in plans the person reads."""
+    return [r for r in rows if r["a"]["plan"] not in hidden and r["b"]["plan"] not in hidden]
 
 
 def _plan_links(plan: Plan) -> dict[str, Any]:
@@ -75,7 +81,7 @@ def unlink(s: Session, p: Principal, plan_id: int, implements_id: int | None
 def suggest(s: Session, p: Principal, unit_id: int) -> list[dict[str, Any]]:
     """New suggestions among the unit's open targets, best first (stored)."""
     unit = access.unit(s, p, unit_id, rules.REVIEW)
-    return links.suggest(s, unit.code)
+    return _readable(links.suggest(s, unit.code), access.hidden_plans(s, p, unit))
 
 
 def decide(s: Session, p: Principal, unit_id: int, link_id: int,
@@ -92,4 +98,6 @@ def group(s: Session, p: Principal, ref: str) -> dict[str, Any]:
     item = access.item(s, p, ref)
     if not isinstance(item, Target):
         raise BadInput(f"{ref} là nhiệm vụ; chỉ chỉ tiêu mới có liên kết.")
-    return {"ref": ref, "linked": links.linked(s, item)}
+    hidden = access.hidden_plans(s, p, item.plan.unit)
+    return {"ref": ref, "linked": [r for r in links.linked(s, item)
+                                   if r.get("plan") not in hidden]}
