@@ -27,9 +27,13 @@ from theodoi.storage.repositories import plans as plan_repo
 def page(s: Session, p: Principal, unit_id: int) -> dict[str, Any]:
     unit = access.unit(s, p, unit_id)
     pending = cascade.pending(s, unit.code)
+    above = [plan_repo.get(s, int(x["id"])) for x in pending.plans]
+    hidden = {x.id for x in above if x is not None and x.restricted
+              and not access.reads_restricted(p, x.unit)}  # restricted above, not a reader
     own = [x for x in plan_repo.for_unit(s, unit.id) if access.reads_plan(p, x)]
     return {"unit": {"id": unit.id, "name": unit.name, "code": unit.code},
-            "pending": asdict(pending)["plans"], "missing": asdict(pending)["missing"],
+            "pending": [x for x in asdict(pending)["plans"] if x["id"] not in hidden],
+            "missing": asdict(pending)["missing"],
             "plans": [_plan_links(x) for x in own],
             "links": _readable(links.list_links(s, unit.code),
                                access.hidden_plans(s, p, unit)),
@@ -52,8 +56,8 @@ def _higher(s: Session, p: Principal, plan: Plan, other_id: int) -> None:
     """NotFound unless `other_id` is a plan of the plan's unit or of a unit above it that
     the person reads."""
     other = plan_repo.get(s, other_id)
-    if other is None or other.unit_id not in access.chain(plan.unit) or not access.reads_plan(
-            p, other):
+    if other is None or other.unit_id not in access.chain(plan.unit) or (
+            other.restricted and not access.reads_restricted(p, other.unit)):
         raise NotFound(f"không có kế hoạch số {other_id}.")
 
 
