@@ -129,7 +129,7 @@ def grant(s: Session, username: str, unit_text: str, role: str,
     if existing is not None:
         existing.agency_id = agency_id
         s.flush()
-        s.refresh(existing, ["agency"])
+        s.expire(existing, ["agency"])  # read again: the agency just changed
         row = existing
     else:
         row = repo.add_grant(s, RoleGrant(user_id=user.id, unit_id=unit.id, role=role,

@@ -40,7 +40,10 @@ def user_created(s: Session, p: Principal | None, user: User, unit_id: int | Non
 
 def role_changed(s: Session, p: Principal | None, user: User, unit_id: int,
                  old: str | None, new: str | None) -> None:
-    """A role given (`old` None), changed, or taken back (`new` None) at the unit."""
+    """A role given (`old` None), changed, or taken back (`new` None) at the unit; a
+    grant given again as it was writes nothing."""
+    if old == new:
+        return
     audit.record(s, p, unit_id, "user", user.id, "role", old, new,
                  detail={"name": user.username}, username=_by(p))
 
@@ -76,7 +79,9 @@ def unit_created(s: Session, p: Principal | None, unit: Unit) -> None:
 def unit_changed(s: Session, p: Principal | None, unit: Unit, field: str, old: str | None,
                  new: str | None) -> None:
     """A unit renamed (`name`), moved (`parent`: the names above) or given other readers
-    of its restricted plans (`restricted_readers`)."""
+    of its restricted plans (`restricted_readers`); nothing when it stays the same."""
+    if old == new:
+        return
     audit.record(s, p, unit.id, "unit", unit.id, field, old, new,
                  detail={"name": unit.name}, username=_by(p))
 
