@@ -40,6 +40,9 @@ def test_users_roles_passwords_and_units_from_the_cli_are_audited(
     code, _, err = theodoi(capsys, "user", "create", "hoa", "--unit", "Xã An Bình",
                            "--role", "xem", "--password-stdin")
     assert code == 0, err
+    # the same role again changes nothing and writes nothing
+    assert theodoi(capsys, "user", "grant", "hoa", "--unit", "Xã An Bình",
+                   "--role", "xem")[0] == 0
     monkeypatch.setattr("sys.stdin", io.StringIO("mat-khau-654321\n"))
     assert theodoi(capsys, "user", "passwd", "hoa", "--password-stdin")[0] == 0
     assert theodoi(capsys, "unit", "rename", "Xã An Bình", "Xã An Bình Mới")[0] == 0
@@ -55,6 +58,7 @@ def test_users_roles_passwords_and_units_from_the_cli_are_audited(
                  f"{BY} | đơn vị Xã An Bình Mới | Vai trò được đọc tài liệu hạn chế: "
                  "lãnh đạo, văn phòng, quản trị → lãnh đạo"):
         assert line in lines, (line, lines)
+    assert sum("Vai trò:" in line for line in lines) == 1
 
 
 def test_readers_refuse_an_unknown_role_with_exit_2(
