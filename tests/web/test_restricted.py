@@ -168,3 +168,21 @@ def test_the_office_of_another_commune_and_a_reader_cannot_mark_it(
                              json={"version": version, "changes": {"restricted": "có"}})
     assert r.status_code == 404
     assert reader.get(f"/api/plans/{plan_id}/review").json()["plan"]["restricted"] is False
+
+
+def test_the_register_workbook_keeps_the_mark_and_leaves_it_out_for_the_others(
+        world: World, restricted: dict[str, Any], as_user: Any) -> None:
+    import io
+
+    from openpyxl import load_workbook
+
+    def plans(who: str) -> list[dict[str, Any]]:
+        r = as_user(who).get(f"/api/units/{world.units[A]}/register-export")
+        assert r.status_code == 200, r.text
+        sheet = load_workbook(io.BytesIO(r.content))["Kế hoạch"]
+        rows = list(sheet.iter_rows(values_only=True))
+        return [dict(zip(rows[0], row, strict=False)) for row in rows[1:] if any(row)]
+
+    [plan] = plans("lanhdao")
+    assert plan["Tài liệu hạn chế"] == "có"
+    assert plans("xem") == []
