@@ -73,8 +73,23 @@ def demo_world(db_url: str, tmp_path: Path) -> Settings:
     with uow.transaction(settings) as s:
         loaded = demo.load_samples(s, SAMPLES, max_bytes=MAX)
         demo.record_progress(s, [r.plan_id for _, r in loaded], date(2026, 12, 1))
+        # Thái Tân's only plan (sample 001) is a restricted Party document: the commune
+        # lets its agencies read it, as they carry out its tasks (the default would not)
+        units.set_restricted_readers(s, None, UNIT,
+                                     ["lanh_dao", "van_phong", "quan_tri", "don_vi"])
     people(settings)
     return settings
+
+
+def test_an_agency_that_does_not_read_a_restricted_plan_is_not_reminded_of_it(
+        demo_world: Settings) -> None:
+    settings = demo_world
+    with uow.transaction(settings) as s:
+        units.set_restricted_readers(s, None, UNIT, None)  # back to the default readers
+        planned = {p.username: p for p in reminders.run_digest(s, settings, DAY, MORNING)}
+        everything = unreported_q4(s, None)
+    assert "kinhte" not in planned  # every line it had was of the restricted plan
+    assert planned["chutich"].as_dict()["lines"] == len(everything)
 
 
 def unreported_q4(s: Any, agency: str | None) -> set[str]:

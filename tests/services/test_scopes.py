@@ -108,3 +108,32 @@ def test_an_item_whose_lead_changes_is_judged_by_its_new_lead(tree: Any) -> None
     review.correct(s, refs[A].poor, {"lead_agency": "Phòng Kinh tế"})
     s.flush()
     assert access.item_scope(s, agency, refs[A].poor).chain[0] == units.find(s, A).id
+
+
+def test_a_restricted_plan_is_decided_alike_by_both_paths(tree: Any) -> None:
+    """Restricted: the district's leader, the commune's office read it; the province's
+    reader (xem) and the agency (even for its own item) get NotFound on both paths."""
+    from theodoi.services.register import items as register_items
+
+    s, refs = tree
+    register_items.get_item(s, refs[A].income).plan.restricted = True
+    s.flush()
+    people = _people(s)
+    outcomes: dict[str, bool] = {}
+    for ref in (refs[A].income, refs[A].poor, refs[B].income):
+        for who, p in people.items():
+            full = _outcome(access.item, s, p, ref)
+            quick = _outcome(access.item_scope, s, p, ref)
+            if isinstance(full, tuple):
+                assert quick == full, (ref, who)
+            else:
+                assert quick.restricted is (ref != refs[B].income)
+            if ref == refs[A].income:
+                outcomes[who] = not isinstance(full, tuple)
+    assert outcomes == {"province": False, "district": True, "office": True,
+                        "agency": False, "other": False, "nobody": False}
+    unit = units.find(s, A)
+    assert access.lens(people["office"], access.unit_scope(s, people["office"], unit.id)) == (
+        None, True)
+    assert access.lens(people["province"], access.unit_scope(
+        s, people["province"], unit.id)) == (None, False)

@@ -100,6 +100,7 @@ def _routes(w: World, unit: str) -> list[tuple[str, str, Any, str]]:
         ("POST", f"/api/units/{u}/units", {"name": " "}, "admin"),
         ("POST", f"/api/units/{u}/rename", {"name": " "}, "admin"),
         ("POST", f"/api/units/{u}/move", {"parent_id": u}, "admin"),
+        ("POST", f"/api/units/{u}/readers", {"roles": ["chu_tich"]}, "admin"),
         ("GET", f"/api/plans/{p}/delete", None, "office"),
         ("DELETE", f"/api/plans/{p}?version=0", None, "office"),
         ("POST", f"/api/plans/{p}/facts", {"version": 0, "changes": {}}, "office"),

@@ -26,6 +26,45 @@ def unit_create_cmd(name: str, level: str, parent: str | None, code: str | None)
         out.print(f"Đã tạo {unit.name} (mã {unit.code}).")
 
 
+@unit_group.command("rename")
+@click.argument("unit_text", metavar="UNIT")
+@click.argument("name")
+def unit_rename_cmd(unit_text: str, name: str) -> None:
+    """Đổi tên một đơn vị (mã giữ nguyên)."""
+    with transaction() as s:
+        unit = units.find(s, unit_text)
+        before = unit.name
+        units.rename(s, unit, name)
+        out.print(f"Đã đổi tên {before} thành {unit.name} (mã {unit.code}).")
+
+
+@unit_group.command("move")
+@click.argument("unit_text", metavar="UNIT")
+@click.option("--parent", required=True, help="Đơn vị cấp trên mới (mã hoặc tên).")
+def unit_move_cmd(unit_text: str, parent: str) -> None:
+    """Chuyển một đơn vị sang đơn vị cấp trên khác."""
+    with transaction() as s:
+        unit = units.move(s, units.find(s, unit_text), units.find(s, parent))
+        out.print(f"Đã chuyển {unit.name} vào {parent}.")
+
+
+@unit_group.command("readers")
+@click.argument("unit_text", metavar="UNIT")
+@click.argument("roles", nargs=-1)
+@click.option("--default", "default", is_flag=True,
+              help="Trở về mặc định: lanh_dao, van_phong, quan_tri.")
+def unit_readers_cmd(unit_text: str, roles: tuple[str, ...], default: bool) -> None:
+    """Các vai trò được đọc tài liệu hạn chế của đơn vị (không có ROLES: chỉ xem)."""
+    if roles and default:
+        raise click.UsageError("hoặc liệt kê vai trò, hoặc --default; không dùng cả hai.")
+    with transaction() as s:
+        unit = units.find(s, unit_text)
+        if roles or default:
+            units.set_restricted_readers(s, None, unit.code, None if default else list(roles))
+        out.print(f"{unit.name}: tài liệu hạn chế do {units.readers_text(unit.restricted_readers)}"
+                  " đọc.")
+
+
 @unit_group.command("list")
 @FORMAT
 def unit_list_cmd(fmt: str) -> None:

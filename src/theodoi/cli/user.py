@@ -10,6 +10,7 @@ import click
 from theodoi.cli.common import FORMAT, out, print_table, run_and_show, transaction
 from theodoi.domain.access import ROLES
 from theodoi.services.accounts import users as accounts
+from theodoi.services.register import units
 from theodoi.settings import Settings
 
 
@@ -40,8 +41,9 @@ def create_cmd(username: str, full_name: str, unit_text: str | None, role: str |
         raise click.UsageError("--unit và --role phải đi cùng nhau.")
     password = _password(password_stdin)
     with transaction() as s:
+        unit_id = units.find(s, unit_text).id if unit_text else None
         user = accounts.create_user(s, username, password, full_name=full_name,
-                                    must_change_password=must_change)
+                                    must_change_password=must_change, unit_id=unit_id)
         if unit_text and role:
             accounts.grant(s, user.username, unit_text, role, agency)
     out.print(f"Đã tạo người dùng {user.username}."

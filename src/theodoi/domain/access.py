@@ -136,6 +136,46 @@ def leads_item(grants: Iterable[Grant], unit_chain: Sequence[int],
     return only is None or lead_agency_id in only
 
 
+# Who reads a unit's restricted plans (a Party body's document, "Lưu hành nội bộ") when the
+# unit names no roles of its own: its leaders, its office (who file and review the plan) and
+# its administrators. A grant above the unit counts with the same roles: the Party committee
+# above (Huyện ủy, Tỉnh ủy) is among such a plan's recipients and its leaders answer for the
+# roll-up, while an observer (xem) or an agency (don_vi) above reads no more than one here.
+RESTRICTED_READERS = ("lanh_dao", "van_phong", "quan_tri")
+
+
+def restricted_readers(setting: str | None) -> tuple[str, ...]:
+    """The roles a unit's setting names (comma-separated), or the default when unset."""
+    if setting is None:
+        return RESTRICTED_READERS
+    return tuple(r for r in (part.strip() for part in setting.split(",")) if r)
+
+
+def check_readers(roles: Iterable[str]) -> str:
+    """A unit's setting from the roles it names, all known; BadInput otherwise."""
+    from theodoi.domain.errors import BadInput
+
+    named = [r for r in ROLES if r in set(roles)]
+    unknown = sorted(set(roles) - set(ROLES))
+    if unknown:
+        raise BadInput(f"vai trò '{unknown[0]}' không có; dùng: {', '.join(ROLES)}.")
+    return ",".join(named)
+
+
+def reads_restricted(grants: Iterable[Grant], unit_chain: Sequence[int],
+                     setting: str | None) -> bool:
+    """Whether a grant reaching the unit (at it or above) has a role its setting names."""
+    readers = restricted_readers(setting)
+    return any(g.role in readers for g in covering(grants, unit_chain))
+
+
+def sees_plan(grants: Iterable[Grant], unit_chain: Sequence[int], restricted: bool,
+              setting: str | None) -> bool:
+    """Whether a plan of the unit is visible: in scope, and if restricted, to its readers."""
+    return in_scope(grants, unit_chain) and (
+        not restricted or reads_restricted(grants, unit_chain, setting))
+
+
 def require(grants: Iterable[Grant], unit_chain: Sequence[int], action: str) -> None:
     """Raise Forbidden unless a grant reaching the unit allows `action`."""
     if action not in actions(grants, unit_chain):

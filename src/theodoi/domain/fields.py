@@ -87,6 +87,8 @@ PLAN_FIELDS: dict[str, tuple[str, tuple[str, ...] | None, str]] = {
     "kind": ("enum", PLAN_KINDS, "loại văn bản"),
     "term_start": ("year", None, "năm bắt đầu giai đoạn"),
     "term_end": ("year", None, "năm kết thúc giai đoạn"),
+    # only the roles the unit names read a restricted plan (domain.access.sees_plan)
+    "restricted": ("bool", None, "tài liệu hạn chế người đọc"),
 }
 REQUIRED = {"target": ("indicator",), "task": ("title",), "plan": ()}
 TRUE_WORDS = {"1", "true", "có", "co", "x", "yes", "đúng"}

@@ -32,6 +32,9 @@ class Document:
     signer: Signer | None = None
     bases: list[str] = _field(default_factory=list)
     recipients: list[str] = _field(default_factory=list)
+    # a mark that restricts who reads it ("Tài liệu này thuộc sở hữu của các cơ quan Đảng",
+    # "Lưu hành nội bộ", "MẬT"): the line and where it stands; None for an open document
+    restricted_by: tuple[str, tuple[int, int]] | None = None
 
 
 @dataclass

@@ -31,6 +31,9 @@ def document_json(doc: Document) -> dict[str, Any]:
         "term": {"start": doc.term[0], "end": doc.term[1]} if doc.term else None,
         "signer": asdict(doc.signer) if doc.signer else None,
         "bases": list(doc.bases), "recipients": list(doc.recipients),
+        "restricted": doc.restricted_by is not None,
+        "restricted_by": ({"text": doc.restricted_by[0], "span": _span(doc.restricted_by[1])}
+                          if doc.restricted_by else None),
     }
 
 

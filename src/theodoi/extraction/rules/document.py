@@ -108,3 +108,21 @@ ISSUING_BODY = re.compile(r"^(?:ỦY BAN NHÂN DÂN|UBND|ĐẢNG ỦY|HỘI Đ�
 # "ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI …", "Nơi nhận:          TM. ỦY BAN NHÂN DÂN"
 COLUMN_GAP = re.compile(r"\t+|[^\S\n]{3,}")
 UNIT_LINE = re.compile(r"^(?:XÃ|PHƯỜNG|THỊ TRẤN|HUYỆN|TỈNH|THÀNH PHỐ|ĐẶC KHU)\b")
+
+# Marks that restrict who may read the document (document.restricted). Each pattern must match
+# a whole line standing alone as a notice, never a phrase of the body ("bảo vệ bí mật nhà
+# nước", "mối quan hệ mật thiết", "văn bản không mật", "bảo vệ chính trị nội bộ").
+RESTRICTED_MARKS: list[re.Pattern[str]] = [
+    # the footer the Party's document system prints on its documents (seed 001):
+    # "Tài liệu này thuộc sở hữu của các cơ quan Đảng. Việc phát tán, sử dụng trái phép …"
+    re.compile(r"^Tài liệu này thuộc (?:quyền )?sở hữu của (?:các )?cơ quan Đảng\b.*$",
+               re.IGNORECASE | re.MULTILINE),
+    # "LƯU HÀNH NỘI BỘ", "(Lưu hành nội bộ)": printed for internal circulation only
+    re.compile(r"^[(\[]?\s*(?:tài liệu\s+)?lưu hành nội bộ\s*[)\]]?\.?$",
+               re.IGNORECASE | re.MULTILINE),
+    # "TÀI LIỆU MẬT", "(Tài liệu mật)": a cover line
+    re.compile(r"^[(\[]?\s*tài liệu mật\s*[)\]]?\.?$", re.IGNORECASE | re.MULTILINE),
+    # the classification stamps of Luật Bảo vệ bí mật nhà nước 2018 (độ mật), written in
+    # capitals alone on a line: "MẬT", "TỐI MẬT", "TUYỆT MẬT"
+    re.compile(r"^(?:TUYỆT |TỐI )?MẬT$", re.MULTILINE),
+]

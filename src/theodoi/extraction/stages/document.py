@@ -211,10 +211,23 @@ def run(ctx: Context) -> None:
     doc.recipients = find_recipients(all_lines)
     doc.bases = find_bases(opening, title)
     doc.issuer = find_issuer(ctx.text, head, kind[1] if kind else None, doc.signer)
+    doc.restricted_by = find_restriction(ctx.text)
     ctx.document = doc
     for field, value in (("số, ký hiệu", doc.number), ("ngày ban hành", doc.issued_on)):
         if value is None:
             ctx.warnings.append(warn("W201", None, field=field))
+
+
+def find_restriction(text: str) -> tuple[str, tuple[int, int]] | None:
+    """The first line that marks the document restricted (rules: RESTRICTED_MARKS), with
+    its span in `text`; None when no line does."""
+    found = [m for pattern in R.RESTRICTED_MARKS for m in pattern.finditer(text)]
+    if not found:
+        return None
+    first = min(found, key=lambda m: m.start())
+    start = first.start() + len(first.group()) - len(first.group().lstrip())
+    end = first.start() + len(first.group().rstrip())
+    return text[start:end], (start, end)
 
 
 def _place_date(doc: Document, head_text: str) -> None:

@@ -92,9 +92,40 @@ def my_units(s: Session, p: Principal) -> list[Unit]:
     return [u for u in unit_repo.all_units(s) if rules.in_scope(p.grants, chain(u))]
 
 
+def reads_plan(p: Principal, plan_row: Plan) -> bool:
+    """Whether the person may read the plan at all: in scope, and when it is restricted,
+    with a role its unit names (rules.sees_plan). Everything else is NotFound."""
+    return rules.sees_plan(p.grants, chain(plan_row.unit), plan_row.restricted,
+                           plan_row.unit.restricted_readers)
+
+
+def reads_restricted(p: Principal, unit_row: Unit | unit_repo.UnitScope) -> bool:
+    """Whether the person reads the unit's restricted plans (a Unit, or its scope)."""
+    if isinstance(unit_row, Unit):
+        return rules.reads_restricted(p.grants, chain(unit_row), unit_row.restricted_readers)
+    return rules.reads_restricted(p.grants, unit_row.chain, unit_row.readers)
+
+
+def hidden_plans(s: Session, p: Principal, unit_row: Unit) -> frozenset[int]:
+    """The unit's plans the person may not read (restricted ones, for whoever is not a
+    reader): every list, count and export of the unit leaves them out."""
+    if reads_restricted(p, unit_row):
+        return frozenset()
+    return frozenset(plan_repo.restricted_ids(s, [unit_row.id]).get(unit_row.id, ()))
+
+
+def lens(p: Principal, scope: unit_repo.UnitScope) -> tuple[frozenset[int] | None, bool]:
+    """What of a unit the person sees, for keying a cached page: the agencies a don_vi is
+    limited to (None: all) and whether restricted plans are read. Two people with the
+    same lens see the same page; anything else must not share it."""
+    return agency_filter(p, scope.chain), reads_restricted(p, scope)
+
+
 def plan(s: Session, p: Principal, plan_id: int, action: str = rules.READ) -> Plan:
+    """A plan the person reads (NotFound out of scope or restricted from them) and may
+    `action`."""
     row = plan_repo.get(s, plan_id)
-    if row is None or not rules.in_scope(p.grants, chain(row.unit)):
+    if row is None or not reads_plan(p, row):
         raise NotFound(f"không có kế hoạch số {plan_id}.")
     rules.require(p.grants, chain(row.unit), action)
     return row
@@ -111,9 +142,10 @@ def co_agency_ids(item: Target | Task) -> frozenset[int]:
 
 
 def sees(p: Principal, item: Target | Task) -> bool:
-    """Whether the person sees the item (don_vi: its agency leads or co-ordinates it)."""
-    return rules.sees_item(p.grants, chain(item.plan.unit), lead_agency_id(item),
-                           co_agency_ids(item))
+    """Whether the person sees the item (don_vi: its agency leads or co-ordinates it; a
+    restricted plan's items only its readers)."""
+    return reads_plan(p, item.plan) and rules.sees_item(
+        p.grants, chain(item.plan.unit), lead_agency_id(item), co_agency_ids(item))
 
 
 def leads(p: Principal, item: Target | Task) -> bool:
@@ -145,9 +177,11 @@ def item_scope(s: Session, p: Principal, ref: str, action: str = rules.READ
     unit chain, lead agency and the unit's data stamp (for a cached page)."""
     model, item_id = items.parse_ref(ref)
     scope = plan_repo.item_scope(s, model, item_id)
-    if scope is None or not (rules.sees_item(p.grants, scope.chain, scope.lead_agency_id)
-                             or rules.sees_item(p.grants, scope.chain, None,
-                                                plan_repo.co_agency_ids(s, model, item_id))):
+    if scope is None or (scope.restricted and not rules.reads_restricted(
+            p.grants, scope.chain, scope.readers)) or not (
+            rules.sees_item(p.grants, scope.chain, scope.lead_agency_id)
+            or rules.sees_item(p.grants, scope.chain, None,
+                               plan_repo.co_agency_ids(s, model, item_id))):
         raise NotFound(f"không có mục {ref}.")
     rules.require(p.grants, scope.chain, action)
     return scope

@@ -18,6 +18,7 @@ from theodoi.domain.errors import BadInput, NotFound
 from theodoi.services.accounts import access
 from theodoi.services.accounts import users as accounts
 from theodoi.services.accounts.access import Principal
+from theodoi.services.history import admin as admin_log
 from theodoi.services.register import agencies, units
 from theodoi.storage.models import RoleGrant, Unit, User
 from theodoi.storage.repositories import accounts as repo
@@ -55,6 +56,7 @@ class Administration:
     agencies: list[agencies.AgencyRow]  # the directory, for a don_vi account
     roles: dict[str, str]
     levels: dict[str, str]
+    readers: list[str]  # the roles that read the unit's restricted plans
 
 
 def _subtree(s: Session, unit: Unit) -> list[Unit]:
@@ -77,7 +79,8 @@ def overview(s: Session, p: Principal, unit_id: int) -> Administration:
     return Administration(units.ref(unit), people,
                           [units.ref(u) for u in below if u.id != unit.id],
                           parents, agencies.directory(s, unit),
-                          dict(rules.ROLE_LABELS), dict(units.LEVELS))
+                          dict(rules.ROLE_LABELS), dict(units.LEVELS),
+                          list(rules.restricted_readers(unit.restricted_readers)))
 
 
 def _person(user: User, subtree: set[int]) -> PersonRow:
@@ -95,8 +98,8 @@ def create_user(s: Session, p: Principal, unit_id: int, username: str, password:
     unit = access.unit(s, p, unit_id, rules.ADMINISTER)
     rules.check_grant(role, agency_id)  # before the account exists: all or nothing
     user = accounts.create_user(s, username, password, full_name=full_name,
-                                must_change_password=must_change)
-    _grant(s, user.username, unit, role, agency_id)
+                                must_change_password=must_change, p=p, unit_id=unit.id)
+    _grant(s, p, user.username, unit, role, agency_id)
     return user
 
 
@@ -104,13 +107,13 @@ def grant(s: Session, p: Principal, unit_id: int, username: str, role: str,
           agency_id: int | None = None) -> RoleGrant:
     """Give an existing account a role at the unit (and every unit below it)."""
     unit = access.unit(s, p, unit_id, rules.ADMINISTER)
-    return _grant(s, username, unit, role, agency_id)
+    return _grant(s, p, username, unit, role, agency_id)
 
 
-def _grant(s: Session, username: str, unit: Unit, role: str,
+def _grant(s: Session, p: Principal, username: str, unit: Unit, role: str,
            agency_id: int | None) -> RoleGrant:
     return accounts.grant(s, username, unit.code, role,
-                          str(agency_id) if agency_id is not None else None)
+                          str(agency_id) if agency_id is not None else None, p=p)
 
 
 def revoke(s: Session, p: Principal, unit_id: int, username: str, role: str) -> None:
@@ -125,7 +128,9 @@ def revoke(s: Session, p: Principal, unit_id: int, username: str, role: str) -> 
     if user.id == p.user_id:
         raise BadInput("không thể tự thu hồi vai trò của chính mình; hãy nhờ một quản trị "
                        "khác.")
+    before = admin_log.role_text(found.role, found.agency)
     repo.delete_grant(s, found)
+    admin_log.role_changed(s, p, user, unit.id, before, None)
 
 
 def reset_password(s: Session, p: Principal, unit_id: int, username: str,
@@ -135,11 +140,12 @@ def reset_password(s: Session, p: Principal, unit_id: int, username: str,
     user = _managed(s, p, unit_id, username)
     if password:
         return accounts.set_password(s, user.username, password,
-                                     must_change_password=must_change)
+                                     must_change_password=must_change, p=p)
     if not must_change:
         raise BadInput("hãy nhập mật khẩu mới, hoặc chọn bắt đổi mật khẩu.")
     user.must_change_password = True
     s.flush()
+    admin_log.password_set(s, p, user, new_password=False, must_change=True)
     return user
 
 
@@ -160,17 +166,26 @@ def create_unit(s: Session, p: Principal, unit_id: int, name: str, level: str,
                 code: str | None = None) -> Unit:
     """A new unit under this one."""
     above = access.unit(s, p, unit_id, rules.ADMINISTER)
-    return units.create(s, name, level=level, parent=above.code, code=code or None)
+    return units.create(s, name, level=level, parent=above.code, code=code or None, p=p)
 
 
 def rename(s: Session, p: Principal, unit_id: int, name: str) -> Unit:
     """A unit's new name (its code, which others may have written down, stays)."""
     unit = access.unit(s, p, unit_id, rules.ADMINISTER)
-    return units.rename(s, unit, name)
+    return units.rename(s, unit, name, p=p)
+
+
+def set_readers(s: Session, p: Principal, unit_id: int, roles: list[str] | None
+                ) -> list[str]:
+    """Name the roles that read the unit's restricted plans (None: the default); the
+    roles that read them now."""
+    unit = access.unit(s, p, unit_id, rules.ADMINISTER)
+    made = units.set_restricted_readers(s, p, unit.code, roles)
+    return list(rules.restricted_readers(made.restricted_readers))
 
 
 def move(s: Session, p: Principal, unit_id: int, parent_id: int) -> Unit:
     """Put the unit under another one the person also administers."""
     unit = access.unit(s, p, unit_id, rules.ADMINISTER)
     above = access.unit(s, p, parent_id, rules.ADMINISTER)
-    return units.move(s, unit, above)
+    return units.move(s, unit, above, p=p)

@@ -29,6 +29,7 @@ from theodoi.domain.errors import BadInput, NotFound, TheodoiError
 from theodoi.domain.names import agency_key
 from theodoi.services import uow
 from theodoi.services.accounts.access import Principal
+from theodoi.services.history import admin as admin_log
 from theodoi.services.register import agencies, units
 from theodoi.storage.models import RoleGrant, Unit, User, WebSession, utcnow
 from theodoi.storage.repositories import accounts as repo
@@ -81,17 +82,21 @@ def _check_password(password: str) -> None:
 
 
 def create_user(s: Session, username: str, password: str, *, full_name: str = "",
-                must_change_password: bool = False) -> User:
-    """A new active user; the username is lower case letters, digits, '.', '_' or '-'."""
+                must_change_password: bool = False, p: Principal | None = None,
+                unit_id: int | None = None) -> User:
+    """A new active user; the username is lower case letters, digits, '.', '_' or '-'.
+    Audited as made by `p` (None: the command line) on unit `unit_id`'s history."""
     name = username.strip().lower()
     if not USERNAME.match(name):
         raise BadInput("tên đăng nhập cần 3–80 ký tự: chữ thường không dấu, số, '.', '_', '-'.")
     if repo.user_by_name(s, name):
         raise BadInput(f"đã có người dùng '{name}'.")
     _check_password(password)
-    return repo.add_user(s, User(username=name, full_name=" ".join(full_name.split()),
+    user = repo.add_user(s, User(username=name, full_name=" ".join(full_name.split()),
                                  password_hash=_hasher.hash(password),
                                  must_change_password=must_change_password))
+    admin_log.user_created(s, p, user, unit_id)
+    return user
 
 
 def get_user(s: Session, username: str) -> User:
@@ -112,19 +117,25 @@ def principal_for(s: Session, username: str) -> Principal:
 
 
 def grant(s: Session, username: str, unit_text: str, role: str,
-          agency_text: str | None = None) -> RoleGrant:
-    """Give `username` a role at a unit; don_vi names the agency (id or name) it speaks for."""
+          agency_text: str | None = None, *, p: Principal | None = None) -> RoleGrant:
+    """Give `username` a role at a unit; don_vi names the agency (id or name) it speaks
+    for. Audited (by `p`; None: the command line) when it gives or changes something."""
     user = get_user(s, username)
     unit = units.find(s, unit_text)
     agency_id = _agency_id(s, unit, agency_text) if agency_text else None
     rules.check_grant(role, agency_id)
     existing = repo.find_grant(s, user.id, unit.id, role)
+    before = None if existing is None else admin_log.role_text(role, existing.agency)
     if existing is not None:
         existing.agency_id = agency_id
         s.flush()
-        return existing
-    return repo.add_grant(s, RoleGrant(user_id=user.id, unit_id=unit.id, role=role,
-                                       agency_id=agency_id))
+        s.expire(existing, ["agency"])  # read again: the agency just changed
+        row = existing
+    else:
+        row = repo.add_grant(s, RoleGrant(user_id=user.id, unit_id=unit.id, role=role,
+                                          agency_id=agency_id))
+    admin_log.granted(s, p, user, row, before)
+    return row
 
 
 def _agency_id(s: Session, unit: Unit, text: str) -> int:
@@ -140,14 +151,16 @@ def _agency_id(s: Session, unit: Unit, text: str) -> int:
 
 
 def set_password(s: Session, username: str, password: str, *,
-                 must_change_password: bool = False) -> User:
-    """An administrator sets a password; every session of the user ends."""
+                 must_change_password: bool = False, p: Principal | None = None) -> User:
+    """An administrator sets a password; every session of the user ends. Audited (that
+    it was set, never what) by `p` (None: the command line)."""
     user = get_user(s, username)
     _check_password(password)
     user.password_hash = _hasher.hash(password)
     user.must_change_password = must_change_password
     repo.delete_sessions_of(s, user.id)
     s.flush()
+    admin_log.password_set(s, p, user, new_password=True, must_change=must_change_password)
     return user
 
 

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from theodoi.domain.errors import NotFound
 from theodoi.services import uow
+from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
 from theodoi.services.jobs import queue
 from theodoi.services.reporting import report_data as reporting
@@ -28,6 +29,7 @@ from theodoi.services.reporting import report_files
 from theodoi.services.reporting.report_files import ReportFile
 from theodoi.settings import Settings
 from theodoi.storage.repositories import jobs as job_repo
+from theodoi.storage.repositories import plans as plan_repo
 
 KIND = "report_pdf"
 FOLDER = "reports"
@@ -46,6 +48,9 @@ def submit_report_pdf(s: Session, p: Principal, unit_id: int, kind: str, period:
     payload = {"kind": kind, "period": period, "plan_id": plan_id,
                "today": today.isoformat(), "unit_code": unit.code,
                "request": report_files.request_text(request),
+               "without": sorted(access.hidden_plans(s, p, unit)),
+               "restricted": not access.hidden_plans(s, p, unit) and bool(
+                   plan_repo.restricted_ids(s, [unit.id])),
                "filename": report_files.filename(kind, period, unit.name, plan_id, "pdf")}
     return queue.as_dict(queue.add(s, KIND, payload, unit_id=unit.id, p=p))
 
@@ -57,7 +62,8 @@ def prepare(settings: Settings, c: queue.Claim, keep_going: Callable[[], bool],
     progress(10, BUILDING)
     req = reporting.Request(c.payload["unit_code"], c.payload["kind"], c.payload["period"],
                             c.payload["plan_id"], today=date.fromisoformat(c.payload["today"]),
-                            request=c.payload.get("request"))
+                            request=c.payload.get("request"),
+                            without=frozenset(c.payload.get("without") or ()))
     with uow.transaction(settings) as s:
         report = reporting.build_report(s, req)
     progress(30, CONVERTING)
@@ -82,12 +88,23 @@ def report_file(s: Session, p: Principal, settings: Settings, job_id: int) -> Re
     """The PDF a done `report_pdf` job made, for whoever may read the job (NotFound
     otherwise, and once the sweep removed it)."""
     job = queue.view(s, p, job_id)
+    if job["kind"] == KIND and _holds_restricted(s, p, job_id):
+        raise NotFound(GONE.format(job_id=job_id))
     result = job["result"] or {}
     path = _path(settings, str(result.get("file", "")))
     if job["kind"] != KIND or job["state"] != "done" or path is None or not path.is_file():
         raise NotFound(GONE.format(job_id=job_id))
     return ReportFile(path.read_bytes(), str(result["filename"]),
                       report_files.MEDIA_TYPES["pdf"])
+
+
+def _holds_restricted(s: Session, p: Principal, job_id: int) -> bool:
+    """Whether the job's PDF counts restricted plans the person does not read (it was
+    asked for by one of their readers)."""
+    row = job_repo.get(s, job_id)
+    if row is None or not (row.payload or {}).get("restricted") or row.unit_id is None:
+        return False
+    return not access.reads_restricted(p, access.unit(s, p, row.unit_id))
 
 
 def _path(settings: Settings, name: str) -> Path | None:

@@ -35,6 +35,7 @@ class Owed:
     due: date
     reported_on: date | None = None
     overdue: bool = False
+    plan_id: int | None = None
 
 
 @dataclass
@@ -44,6 +45,7 @@ class AgencyCompleteness:
     reported: int = 0
     missing: list[Owed] = field(default_factory=list)
     late: list[Owed] = field(default_factory=list)
+    owed: list[Owed] = field(default_factory=list)  # every item expected, reported or not
 
 
 @dataclass
@@ -88,7 +90,8 @@ def _count(s: Session, names: dict[int, str], periods: dict[int, Period],
     for row in rows_repo.targets(s, ids):
         due = periods[row.unit_id].due(due_days[row.plan_id])
         _tally(_entry(by_unit[row.unit_id], leads.get(row.id)),
-               Owed(f"t{row.id}", "target", row.indicator or row.text, due),
+               Owed(f"t{row.id}", "target", row.indicator or row.text, due,
+                    plan_id=row.plan_id),
                reported["target"].get(row.id), as_of)
     leads = first_leads(rows_repo.leads(s, ids, Task))
     for row in rows_repo.tasks(s, ids):
@@ -97,7 +100,7 @@ def _count(s: Session, names: dict[int, str], periods: dict[int, Period],
             continue
         _tally(_entry(by_unit[row.unit_id], leads.get(row.id)),
                Owed(f"k{row.id}", "task", row.title or row.text,
-                    period.due(due_days[row.plan_id])),
+                    period.due(due_days[row.plan_id]), plan_id=row.plan_id),
                reported["task"].get(row.id), as_of)
     return {i: Completeness(names[i], periods[i].key, periods[i].label, as_of,
                             sorted(by_unit[i].values(), key=lambda a: a.agency))
@@ -129,6 +132,7 @@ def _entry(by_agency: dict[str, AgencyCompleteness], lead: str | None) -> Agency
 
 def _tally(entry: AgencyCompleteness, owed: Owed, on: date | None, as_of: date) -> None:
     entry.expected += 1
+    entry.owed.append(owed)
     if on is None or on > as_of:
         owed.overdue = as_of > owed.due
         entry.missing.append(owed)
@@ -137,6 +141,23 @@ def _tally(entry: AgencyCompleteness, owed: Owed, on: date | None, as_of: date) 
     owed.reported_on = on
     if on > owed.due:
         entry.late.append(owed)
+
+
+def without_plans(found: Completeness, plan_ids: frozenset[int]) -> Completeness:
+    """The completeness without the items of `plan_ids` (restricted plans a person does
+    not read), counts remade; the same object when there are none. Shared input is not
+    changed."""
+    if not plan_ids:
+        return found
+    agencies = []
+    for a in found.agencies:
+        kept = [o for o in a.owed if o.plan_id not in plan_ids]
+        if kept:
+            agencies.append(AgencyCompleteness(
+                a.agency, len(kept), sum(o.reported_on is not None for o in kept),
+                [o for o in a.missing if o.plan_id not in plan_ids],
+                [o for o in a.late if o.plan_id not in plan_ids], kept))
+    return Completeness(found.unit, found.period, found.period_label, found.as_of, agencies)
 
 
 def missing_count(c: Completeness) -> int:

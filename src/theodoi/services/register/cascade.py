@@ -21,10 +21,13 @@ from sqlalchemy.orm import Session
 
 from theodoi.domain.errors import BadInput, NotFound
 from theodoi.extraction.references import number_digits, number_key, parse
+from theodoi.services.accounts.access import Principal
+from theodoi.services.history import admin as admin_log
 from theodoi.services.register import units
 from theodoi.services.register.review_decisions import get_plan
 from theodoi.storage.models import Basis, Plan
 from theodoi.storage.repositories import links as repo
+from theodoi.storage.repositories import plans as plan_repo
 from theodoi.storage.repositories import units as units_repo
 
 # Text of a basis a person added by linking two plans by hand (not read from the file).
@@ -110,28 +113,35 @@ def _link_earlier(s: Session, plan: Plan) -> int:
     return count
 
 
-def link(s: Session, plan_id: int, implements_id: int) -> Basis:
+def link(s: Session, plan_id: int, implements_id: int, *,
+         p: Principal | None = None) -> Basis:
     """Record by hand that plan `plan_id` implements plan `implements_id`.
 
     The other plan must belong to the same unit or a unit above it: an id of another
     commune's plan is almost always a typing mistake. A basis that names the other plan's
-    number is linked; otherwise a basis marked as a manual link is added.
+    number is linked; otherwise a basis marked as a manual link is added. A new link is
+    audited (by `p`; None: the command line).
     """
     plan, other = get_plan(s, plan_id), get_plan(s, implements_id)
     _check_linkable(s, plan, other)
     for basis in plan.bases:
         if basis.linked_plan_id == other.id:
             return basis
-    for basis in plan.bases:
-        if other.number and basis.ref_number and (
-                number_key(basis.ref_number) == number_key(other.number)):
-            basis.linked_plan_id = other.id
-            s.flush()
-            return basis
-    basis = _manual_basis(plan, other)
-    plan.bases.append(basis)  # through the collection, so a second call sees it
+    found = next((b for b in plan.bases if other.number and b.ref_number and (
+        number_key(b.ref_number) == number_key(other.number))), None)
+    if found is not None:
+        found.linked_plan_id = other.id
+    else:
+        found = _manual_basis(plan, other)
+        plan.bases.append(found)  # through the collection, so a second call sees it
     s.flush()
-    return basis
+    admin_log.plan_linked(s, p, plan.unit_id, plan.id, None, plan_words(other))
+    return found
+
+
+def plan_words(plan: Plan) -> str:
+    """'kế hoạch số 12 (20-KH/TU)': a plan named in the history."""
+    return f"kế hoạch số {plan.id}" + (f" ({plan.number})" if plan.number else "")
 
 
 def _check_linkable(s: Session, plan: Plan, other: Plan) -> None:
@@ -154,8 +164,10 @@ def _manual_basis(plan: Plan, other: Plan) -> Basis:
     return basis
 
 
-def unlink(s: Session, plan_id: int, implements_id: int) -> int:
-    """Undo a link: manual bases go, read ones stay unlinked; how many bases changed."""
+def unlink(s: Session, plan_id: int, implements_id: int, *,
+           p: Principal | None = None) -> int:
+    """Undo a link: manual bases go, read ones stay unlinked; how many bases changed.
+    Audited (by `p`; None: the command line)."""
     plan = get_plan(s, plan_id)
     bases = [b for b in plan.bases if b.linked_plan_id == implements_id]
     if not bases:
@@ -167,6 +179,9 @@ def unlink(s: Session, plan_id: int, implements_id: int) -> int:
         else:
             basis.linked_plan_id = None
     s.flush()
+    other = plan_repo.get(s, implements_id)
+    admin_log.plan_linked(s, p, plan.unit_id, plan.id,
+                          plan_words(other) if other else f"kế hoạch số {implements_id}", None)
     return len(bases)
 
 

@@ -109,6 +109,8 @@ def import_plan(s: Session, unit_text: str | None, data: bytes, filename: str, *
     comparison = revisions.compare(s, previous, plan) if previous else None
     if previous is not None and comparison is not None:
         refuse_duplicate(s, previous, plan, comparison, data, filename)
+    if previous is not None and previous.restricted:  # a new version is no less restricted
+        plan.restricted = True
     proposed = [a.name for a in agency_repo.for_unit(s, unit.id, "proposed")
                 if a.id not in before]
     return ImportResult(plan.id, units.ref(unit), created, False, len(plan.targets),
@@ -205,7 +207,7 @@ def _plan_of(unit: Unit, result: dict[str, Any], sha: str | None,
                 issuer=doc.get("issuer"), title=doc.get("title") or "",
                 term_start=term.get("start"), term_end=term.get("end"),
                 signer=doc.get("signer"), recipients=list(doc.get("recipients") or []),
-                status="draft")
+                restricted=bool(doc.get("restricted")), status="draft")
 
 
 def _item(model: type[Item], directory: agencies.Directory, t: dict[str, Any],

@@ -20,6 +20,8 @@ from theodoi.domain.similarity import (
     word_similarity,
     words_of,
 )
+from theodoi.services.accounts.access import Principal
+from theodoi.services.history import admin as admin_log
 from theodoi.services.register import items, units
 from theodoi.storage.models import Target, TargetLink, Unit, utcnow
 from theodoi.storage.repositories import links as repo
@@ -67,20 +69,28 @@ def list_links(s: Session, unit_text: str, state: str | None = None) -> list[dic
     return [link_row(x, by_id) for x in found]
 
 
-def confirm(s: Session, link_id: int, unit_text: str | None = None) -> TargetLink:
-    """The two targets are one commitment (a person said so)."""
-    return _decide(s, link_id, "confirmed", unit_text)
+def confirm(s: Session, link_id: int, unit_text: str | None = None, *,
+            p: Principal | None = None) -> TargetLink:
+    """The two targets are one commitment (a person said so); audited (by `p`)."""
+    return _decide(s, link_id, "confirmed", unit_text, p)
 
 
-def dismiss(s: Session, link_id: int, unit_text: str | None = None) -> TargetLink:
-    """The two targets are different commitments; the pair is never suggested again."""
-    return _decide(s, link_id, "dismissed", unit_text)
+def dismiss(s: Session, link_id: int, unit_text: str | None = None, *,
+            p: Principal | None = None) -> TargetLink:
+    """The two targets are different commitments; the pair is never suggested again;
+    audited (by `p`)."""
+    return _decide(s, link_id, "dismissed", unit_text, p)
 
 
-def _decide(s: Session, link_id: int, state: str, unit_text: str | None) -> TargetLink:
+def _decide(s: Session, link_id: int, state: str, unit_text: str | None,
+            p: Principal | None) -> TargetLink:
     link = get_link(s, link_id, units.find(s, unit_text) if unit_text else None)
+    before = link.state
     link.state, link.decided_at = state, utcnow()
     s.flush()
+    target = repo.targets(s, [link.target_id])[0]
+    admin_log.link_decided(s, p, target.plan.unit_id, link.id, STATE_LABELS[before],
+                           STATE_LABELS[state], f"t{link.target_id} – t{link.other_id}")
     return link
 
 

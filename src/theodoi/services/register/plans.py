@@ -37,6 +37,7 @@ def plan_summary(plan: Plan, counts: dict[str, dict[str, int]] | None = None) ->
         "targets": sum(counts["targets"].values()), "tasks": sum(counts["tasks"].values()),
         "reviews": reviews,
         "revises": plan.revises_id, "source": plan.source_name,
+        "restricted": plan.restricted,
     }
 
 

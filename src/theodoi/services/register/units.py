@@ -6,8 +6,11 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from theodoi.domain import access as rules
 from theodoi.domain.errors import BadInput, NotFound
 from theodoi.domain.names import slug
+from theodoi.services.accounts.access import Principal
+from theodoi.services.history import admin as admin_log
 from theodoi.storage.models import Unit
 from theodoi.storage.repositories import units as repo
 
@@ -46,8 +49,9 @@ def find(s: Session, text: str) -> Unit:
 
 
 def create(s: Session, name: str, *, level: str = "xa", parent: str | None = None,
-           code: str | None = None) -> Unit:
-    """A new unit under `parent` (code or name); its code is derived from the names."""
+           code: str | None = None, p: Principal | None = None) -> Unit:
+    """A new unit under `parent` (code or name); its code is derived from the names.
+    Audited as made by `p` (None: the command line or an import naming a new unit)."""
     name = " ".join(name.split())
     if not name:
         raise BadInput("tên đơn vị không được để trống.")
@@ -57,7 +61,9 @@ def create(s: Session, name: str, *, level: str = "xa", parent: str | None = Non
     code = code or (f"{above.code}.{slug(name)}" if above else slug(name))
     if repo.by_code(s, code):
         raise BadInput(f"đã có đơn vị mã '{code}'.")
-    return repo.add(s, code, name, level, above.id if above else None)
+    unit = repo.add(s, code, name, level, above.id if above else None)
+    admin_log.unit_created(s, p, unit)
+    return unit
 
 
 def find_or_create(s: Session, text: str, *, level: str = "xa",
@@ -69,23 +75,47 @@ def find_or_create(s: Session, text: str, *, level: str = "xa",
         return create(s, text, level=level, parent=parent), True
 
 
-def rename(s: Session, unit: Unit, name: str) -> Unit:
-    """Give the unit a new name; its code stays (scripts and grants refer to it)."""
+def rename(s: Session, unit: Unit, name: str, *, p: Principal | None = None) -> Unit:
+    """Give the unit a new name; its code stays (scripts and grants refer to it).
+    Audited (by `p`; None: the command line)."""
     name = " ".join(name.split())
     if not name:
         raise BadInput("tên đơn vị không được để trống.")
-    unit.name = name
+    before, unit.name = unit.name, name
     s.flush()
+    admin_log.unit_changed(s, p, unit, "name", before, name)
     return unit
 
 
-def move(s: Session, unit: Unit, above: Unit) -> Unit:
-    """Put the unit under `above`, which must not be the unit or below it."""
+def move(s: Session, unit: Unit, above: Unit, *, p: Principal | None = None) -> Unit:
+    """Put the unit under `above`, which must not be the unit or below it. Audited (by
+    `p`; None: the command line)."""
     if unit.id in _chain_ids(above):
         raise BadInput("không thể chuyển một đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.")
+    before = unit.parent.name if unit.parent else None
     unit.parent = above
     s.flush()
+    admin_log.unit_changed(s, p, unit, "parent", before, above.name)
     return unit
+
+
+def set_restricted_readers(s: Session, p: Principal | None, unit_text: str,
+                           roles: list[str] | None) -> Unit:
+    """Name the roles that read the unit's restricted plans (None: back to the default,
+    rules.RESTRICTED_READERS). Audited (by `p`; None: the command line)."""
+    unit = find(s, unit_text)
+    setting = None if roles is None else rules.check_readers(roles)
+    before = readers_text(unit.restricted_readers)
+    unit.restricted_readers = setting
+    s.flush()
+    admin_log.unit_changed(s, p, unit, "restricted_readers", before, readers_text(setting))
+    return unit
+
+
+def readers_text(setting: str | None) -> str:
+    """'lãnh đạo, văn phòng, quản trị': who reads restricted plans, in words."""
+    return ", ".join(rules.ROLE_LABELS.get(r, r) for r in rules.restricted_readers(setting)
+                     ) or "không ai"
 
 
 def _chain_ids(unit: Unit) -> set[int]:

@@ -11,13 +11,16 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from theodoi.domain import access as access_rules
 from theodoi.domain import reminders as rules
 from theodoi.domain.reminders import Due, Line
 from theodoi.services.accounts.access import chain
+from theodoi.services.register import items
 from theodoi.services.reminders import collect, render
 from theodoi.services.reminders.people import Person, people, quiet_of
 from theodoi.settings import Settings
 from theodoi.storage.models import Notice, OutboxMessage, RoleGrant, Unit, utcnow
+from theodoi.storage.repositories import plans as plan_repo
 from theodoi.storage.repositories import reminders as repo
 
 
@@ -86,6 +89,14 @@ def lines_for(u: collect.UnitDues, grant: RoleGrant, as_of: date,
     return []
 
 
+def _restricted_refs(s: Session, unit: Unit) -> frozenset[str]:
+    """The refs of the unit's restricted plans' items: nobody but their readers is told
+    of them (domain.access.sees_plan)."""
+    ids = plan_repo.restricted_ids(s, [unit.id]).get(unit.id, set())
+    plans = [plan_repo.get(s, plan_id) for plan_id in sorted(ids)]
+    return frozenset(items.ref_of(i) for plan in plans if plan is not None for i in plan.items)
+
+
 def plan_digests(s: Session, as_of: date) -> tuple[list[Planned], dict[int, Person]]:
     """Every person's lines today (unit name, line), from every unit with active plans."""
     who = people(s)
@@ -93,11 +104,16 @@ def plan_digests(s: Session, as_of: date) -> tuple[list[Planned], dict[int, Pers
     for unit in repo.units_with_active_plans(s):
         reach = set(chain(unit))
         u = None
+        closed = _restricted_refs(s, unit)
         for person in who.values():
+            hidden = closed if closed and not access_rules.reads_restricted(
+                [access_rules.Grant(g.unit_id, g.role, g.agency_id) for g in person.grants],
+                chain(unit), unit.restricted_readers) else frozenset()
             for grant in (g for g in person.grants if g.unit_id in reach):
                 u = u or unit_dues(s, unit, as_of)
                 found[person.user_id] += [(unit.name, ln) for ln in
-                                          lines_for(u, grant, as_of, person.muted)]
+                                          lines_for(u, grant, as_of, person.muted)
+                                          if ln.ref not in hidden]
     return [Planned(uid, who[uid].username, lines) for uid, lines in found.items()
             if lines], who
 

@@ -68,6 +68,8 @@ class Request:
     cut_off: date | None = None  # figures up to this day ("tính đến ngày …")
     request: str | None = None  # what asked for it: "Công văn số … ngày … của …"
     today: date | None = None  # passed in by the edge: nothing here reads the clock
+    # plans left out: the restricted ones the person asking does not read
+    without: frozenset[int] = frozenset()
 
     def as_of(self, period: Period) -> date:
         """The day the figures are judged on: the period's end, or the cut-off or today
@@ -275,8 +277,11 @@ def _lead(t: Target | Task) -> str | None:
     return None if lead is None else (lead.agency.name if lead.agency else lead.name)
 
 
-def plans_of(s: Session, unit: Unit, plan_id: int | None) -> list[Plan]:
-    active = [p for p in plans_repo.for_unit(s, unit.id, full=True) if p.status == "active"]
+def plans_of(s: Session, unit: Unit, plan_id: int | None,
+             without: frozenset[int] = frozenset()) -> list[Plan]:
+    """The unit's active plans (or the one asked for), less those `without` names."""
+    active = [p for p in plans_repo.for_unit(s, unit.id, full=True)
+              if p.status == "active" and p.id not in without]
     if plan_id is None:
         return active
     chosen = [p for p in active if p.id == plan_id]
@@ -289,7 +294,7 @@ def build_report(s: Session, req: Request) -> Report:
     """The report model for a unit (and one plan, or all its active plans) and a period."""
     period = data.period_for(req.kind, req.period)
     unit = units.find(s, req.unit)
-    plans = plans_of(s, unit, req.plan_id)
+    plans = plans_of(s, unit, req.plan_id, req.without)
     ids = {p.id for p in plans}
     as_of = req.as_of(period)
     status = status_of_unit(s, unit.code, as_of)

@@ -106,7 +106,8 @@ def download(s: Session, p: Principal, unit_id: int, kind: str, period: str, fmt
     up to `today` when the period is still under way; `request` cited in its opening."""
     unit, period = checked(s, p, unit_id, kind, period, fmt, plan_id)
     req = reporting.Request(unit.code, kind, period, plan_id, today=today,
-                            request=request_text(request))
+                            request=request_text(request),
+                            without=access.hidden_plans(s, p, unit))
     content = reporting.render(reporting.build_report(s, req), fmt)
     return ReportFile(content, filename(kind, period, unit.name, plan_id, fmt),
                       MEDIA_TYPES[fmt])

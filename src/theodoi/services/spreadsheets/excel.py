@@ -51,9 +51,12 @@ HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 TECHNICAL_FILL = PatternFill("solid", fgColor="EDEDED")
 
 
-def sheet_rows(s: Session, unit: Unit) -> dict[str, list[dict[str, Any]]]:
-    """Every record of the unit as row dicts, by sheet name, in a stable order."""
-    plans = sorted(plan_repo.for_unit(s, unit.id, full=True), key=lambda p: p.id)
+def sheet_rows(s: Session, unit: Unit,
+               without: frozenset[int] = frozenset()) -> dict[str, list[dict[str, Any]]]:
+    """Every record of the unit as row dicts, by sheet name, in a stable order; the plans
+    `without` names (restricted ones the person does not read) left out with their items."""
+    plans = sorted((p for p in plan_repo.for_unit(s, unit.id, full=True)
+                    if p.id not in without), key=lambda p: p.id)
     targets = [t for p in plans for t in sorted(p.targets, key=_place)]
     return {
         "Kế hoạch": [rows.plan_row(p) for p in plans],
@@ -69,11 +72,12 @@ def _place(item: Any) -> tuple[int, int]:
     return (item.position, item.id)
 
 
-def export_register(s: Session, unit: Unit) -> bytes:
-    """The unit's whole register as XLSX bytes; exporting twice gives the same cells."""
+def export_register(s: Session, unit: Unit, without: frozenset[int] = frozenset()) -> bytes:
+    """The unit's whole register as XLSX bytes (less the plans `without` names);
+    exporting twice gives the same cells."""
     book = Workbook()
     book.remove(book.active)
-    for name, data in sheet_rows(s, unit).items():
+    for name, data in sheet_rows(s, unit, without).items():
         _write_sheet(book.create_sheet(name), SHEETS[name], data)
     _write_info(book.create_sheet(INFO_SHEET), unit)
     book.properties.title = f"Sổ kế hoạch {unit.name}"

@@ -42,11 +42,12 @@ from theodoi.storage.repositories import plans as plan_repo
 
 PLAN_KEYS = ("number", "kind", "title", "issued_on", "place", "issuer", "term_start",
              "term_end", "status", "recipients", "source_name", "source_sha256",
-             "activated_at")
+             "activated_at", "restricted")
 ITEM_KEYS = ("label", "text", "position", "review", "reviewed_at", "original", "change",
              "ext_id", "section", "span_start", "span_end")
 DEFAULTS: dict[str, dict[str, Any]] = {
-    PLANS: {"title": "", "kind": "ke_hoach", "status": "draft", "recipients": []},
+    PLANS: {"title": "", "kind": "ke_hoach", "status": "draft", "recipients": [],
+            "restricted": False},
     TARGETS: {"text": "", "indicator": "", "kind": "level", "per_year": False,
               "also_spans": []},
     TASKS: {"text": "", "title": "", "kind": "task", "submit_to": []},

@@ -100,6 +100,7 @@ PLAN_COLUMNS = [
     _c("Thay mặt", "signer_on_behalf", "text", 20),
     _c("Nơi nhận", "recipients", "lines", 30),
     _c("Căn cứ", "bases", "text", 60),
+    _field("plan", "restricted", "Tài liệu hạn chế", 12),  # có: only the unit's readers
     _t("Mã", "id", "int", required=True, id_like=True),
     _t("Tên tệp nguồn", "source_name", "text", 24),
     _t("SHA-256 tệp nguồn", "source_sha256", "text", 20),

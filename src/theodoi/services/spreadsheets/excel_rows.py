@@ -35,7 +35,7 @@ def plan_row(plan: Plan) -> dict[str, Any]:
         "bases_data": [basis_data(b) for b in plan.bases] or None,
         "source_name": plan.source_name, "source_sha256": plan.source_sha256,
         "revises_id": plan.revises_id, "created_at": plan.created_at,
-        "activated_at": plan.activated_at,
+        "activated_at": plan.activated_at, "restricted": plan.restricted,
     }
 
 

@@ -90,14 +90,17 @@ def _leads(item: Target | Task, agency: Agency) -> bool:
     return any(a.role == "lead" and a.agency_id == agency.id for a in item.assignments)
 
 
-def progress_template(s: Session, unit_text: str, agency_text: str, period_text: str) -> bytes:
-    """XLSX bytes: the agency's targets and unfinished tasks of the unit for the period."""
+def progress_template(s: Session, unit_text: str, agency_text: str, period_text: str,
+                      without: frozenset[int] = frozenset()) -> bytes:
+    """XLSX bytes: the agency's targets and unfinished tasks of the unit for the period,
+    less the items of the plans `without` names (restricted ones the person does not read)."""
     unit = units.find(s, unit_text)
     agency, period = find_agency(s, unit, agency_text), parse_period(period_text)
-    targets = [t for t in repo.active_targets(s, unit.id) if _leads(t, agency)]
+    targets = [t for t in repo.active_targets(s, unit.id)
+               if _leads(t, agency) and t.plan_id not in without]
     latest = {u.task_id: u for u in repo.latest_updates_for_unit(s, unit.id, period.end)}
     tasks = [t for t in repo.active_tasks(s, unit.id) if _leads(t, agency)
-             and not _done_before(latest.get(t.id), period)]
+             and t.plan_id not in without and not _done_before(latest.get(t.id), period)]
     book = Workbook()
     _help(book.active, unit, agency, period)
     _sheet(book.create_sheet(TARGETS), TARGET_COLUMNS, _target_rows(s, targets, period))
@@ -200,14 +203,16 @@ class _Checked:
 
 def progress_import(s: Session, data: bytes, by: str | None = None,
                     on: date | None = None, *, unit_id: int | None = None,
-                    agencies: frozenset[int] | None = None) -> ImportResult:
+                    agencies: frozenset[int] | None = None,
+                    without: frozenset[int] = frozenset()) -> ImportResult:
     """Write a filled template: every row checked first, then all of it or nothing.
 
     `on` is the day of the reports (the CLI passes today): task updates are made on it and
     target records dated on it; by default task updates are dated the period's end and
     records the moment they are written. The web passes the unit the person opened
     (`unit_id`: a template of another unit is refused) and, for an agency's account, the
-    agencies it speaks for (`agencies`: any other agency's item is unknown to the sheet).
+    agencies it speaks for (`agencies`: any other agency's item is unknown to the sheet),
+    and the restricted plans the person does not read (`without`: unknown items too).
     """
     book = _open(data)
     unit, period = _context(s, book)
@@ -215,9 +220,9 @@ def progress_import(s: Session, data: bytes, by: str | None = None,
         raise BadInput(f"biểu này là của {unit.name}, không phải của đơn vị đang mở.")
     day = on or period.end
     targets = {items.ref_of(t): t for t in repo.active_targets(s, unit.id)
-               if _speaks_for(t, agencies)}
+               if _speaks_for(t, agencies) and t.plan_id not in without}
     tasks = {items.ref_of(t): t for t in repo.active_tasks(s, unit.id)
-             if _speaks_for(t, agencies)}
+             if _speaks_for(t, agencies) and t.plan_id not in without}
     checked, result = _Checked(), ImportResult(unit.name, period.key)
     at = datetime.combine(on, time()) if on else None
     for row, cells in _rows(book, TARGETS, TARGET_COLUMNS):

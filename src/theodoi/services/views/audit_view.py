@@ -33,7 +33,10 @@ MAX_PAGE = 10**9
 ITEM_KINDS = ("target", "task")
 KIND_LABELS = {"target": "chỉ tiêu", "task": "nhiệm vụ", "plan": "kế hoạch",
                "agency": "cơ quan", "progress": "số liệu", "task_update": "báo cáo tiến độ",
-               "product_step": "sản phẩm trình duyệt", "contribution": "phần phối hợp"}
+               "product_step": "sản phẩm trình duyệt", "contribution": "phần phối hợp",
+               "user": "người dùng", "unit": "đơn vị", "target_link": "liên kết chỉ tiêu"}
+# records named in their entry's detail ({"name": …}), not by a number (history/admin.py)
+NAMED = frozenset({"user", "unit", "target_link"})
 REVERTERS = frozenset({rules.REVIEW, rules.DIRECTORY, rules.UPDATE_OWN, rules.ASSIGN})
 OTHER_LABELS = {"lead_agency": "cơ quan chủ trì", "co_agencies": "cơ quan phối hợp",
                 "leader": "lãnh đạo phụ trách", "advisory_agency": "cơ quan tham mưu",
@@ -41,7 +44,11 @@ OTHER_LABELS = {"lead_agency": "cơ quan chủ trì", "co_agencies": "cơ quan p
                 "name": "tên", "baseline_value": "số liệu gốc", "baseline_year": "năm gốc",
                 "value": "giá trị thực hiện", "update": "tiến độ", "merged": "gộp cơ quan",
                 "unmerged": "tách cơ quan đã gộp", "deleted": "xóa bản nháp",
-                "state": "trạng thái sản phẩm", "note": "nội dung phối hợp"}
+                "state": "trạng thái sản phẩm", "note": "nội dung phối hợp",
+                "created": "tạo mới", "role": "vai trò", "password": "mật khẩu",
+                "parent": "đơn vị cấp trên", "implements": "cụ thể hóa văn bản",
+                "decision": "quyết định", "restricted_readers":
+                "vai trò được đọc tài liệu hạn chế"}
 
 
 def revertible_field(kind: str, field: str) -> bool:
@@ -101,6 +108,9 @@ def _entity_label(e: AuditEntry, item: Target | Task | None, of: Target | Task |
     if of is not None:  # "số liệu Quý I/2026 — Thu nhập bình quân đầu người"
         what = KIND_LABELS[e.entity_kind]
         return f"{what}{_period(audit.detail_of(e) or {})} — {_name(of)}"
+    named = (audit.detail_of(e) or {}).get("name") if e.entity_kind in NAMED else None
+    if named:  # "người dùng nguyenvana", "đơn vị Xã An Bình"
+        return f"{KIND_LABELS[e.entity_kind]} {named}"
     return f"{KIND_LABELS.get(e.entity_kind, 'bản ghi')} số {e.entity_id}"
 
 
@@ -165,10 +175,12 @@ def _paged(s: Session, p: Principal, unit: Unit, page: int, per_page: int,
 
 def unit_history(s: Session, p: Principal, unit_id: int, page: int = 1,
                  per_page: int = PER_PAGE) -> dict[str, Any]:
-    """The unit's changes, newest first; an agency user sees only its own items'."""
+    """The unit's changes, newest first; an agency user sees only its own items', and
+    who does not read restricted plans none about them."""
     unit = access.unit(s, p, unit_id)
     return _paged(s, p, unit, page, per_page, unit_id=unit.id,
-                  only=_visible_items(s, p, unit))
+                  only=_visible_items(s, p, unit),
+                  hide=repo.records_of_plans(s, set(access.hidden_plans(s, p, unit))))
 
 
 def item_history(s: Session, p: Principal, ref: str, page: int = 1,

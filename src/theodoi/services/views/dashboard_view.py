@@ -2,9 +2,11 @@
 overdue tasks, targets at risk or behind, completeness of the current reporting period,
 and for a province or city its communes side by side.
 
-An agency user (don_vi) sees only its own items, so every count is made from the rows it
-sees; the counts of everyone else are exactly those of `status.status_of_unit`. The unit's
-own counts and lists can be narrowed by item kind, field, issuer class and document kind
+An agency user (don_vi) sees only its own items, and whoever does not read restricted
+plans sees none of theirs, so every count is made from the rows the person sees; the
+counts of everyone else are exactly those of `status.status_of_unit`. A province's row of
+each commune leaves out the commune's restricted plans in the same way. The unit's own
+counts and lists can be narrowed by item kind, field, issuer class and document kind
 (`item_filters.ItemFilter`, as the register); completeness and the communes' rows are not.
 """
 
@@ -28,13 +30,16 @@ from theodoi.services.progress.completeness import (
     Owed,
     completeness,
     completeness_of_units,
+    without_plans,
 )
 from theodoi.services.register import units
 from theodoi.services.views.item_filters import ItemFilter, choices
 from theodoi.storage.models import Unit
 from theodoi.storage.repositories import agencies as agency_repo
+from theodoi.storage.repositories import plans as plan_repo
 from theodoi.storage.repositories import progress as progress_repo
 from theodoi.storage.repositories import stamps, status_rows
+from theodoi.storage.repositories import units as unit_repo
 
 AT_RISK = ("co_nguy_co", "cham_tien_do", "khong_dat", "so_lieu_loi")  # last: needs a fix
 # every status a column, always, in the rule tables' order: targets' then tasks'
@@ -47,8 +52,9 @@ NO_FILTER = ItemFilter()
 
 
 def visible_refs(s: Session, p: Principal, unit: Unit) -> set[str] | None:
-    """The refs an agency user may see at the unit; None when the person sees everything."""
-    if access.agency_filter(p, unit) is None:
+    """The refs the person may see at the unit (an agency user: its own; anyone: none of a
+    restricted plan it does not read); None when the person sees everything."""
+    if access.agency_filter(p, unit) is None and not access.hidden_plans(s, p, unit):
         return None
     return {f"{'t' if kind == 'target' else 'k'}{i.id}"
             for kind, rows in (("target", progress_repo.active_targets(s, unit.id)),
@@ -127,7 +133,8 @@ def _owed(o: Owed) -> dict[str, Any]:
 
 
 def _completeness(s: Session, p: Principal, unit: Unit, as_of: date) -> dict[str, Any]:
-    found = completeness(s, unit.code, current_period(s, unit, as_of), as_of)
+    found = without_plans(completeness(s, unit.code, current_period(s, unit, as_of), as_of),
+                          access.hidden_plans(s, p, unit))
     only = access.agency_filter(p, unit)
     names = None if only is None else {a.name for a in (agency_repo.get(s, i) for i in only)
                                        if a is not None}
@@ -143,10 +150,12 @@ def _completeness(s: Session, p: Principal, unit: Unit, as_of: date) -> dict[str
             "agencies": rows}
 
 
-def _communes(s: Session, unit_id: int, level: str, as_of: date) -> list[dict[str, Any]]:
+def _communes(s: Session, p: Principal, unit_id: int, level: str,
+              as_of: date) -> list[dict[str, Any]]:
     """Each unit under a province or city: its counts by status and how much of the
-    period's reporting is in. A commune's row is cached under its data stamp, so a
-    province's dashboard recomputes only the communes that changed since it was built."""
+    period's reporting is in. A commune's row is cached under its data stamp (and the
+    restricted plans the person may not read there), so a province's dashboard recomputes
+    only the communes that changed since it was built."""
     if level not in HIGHER_LEVELS:
         return []
     found = stamps.below(s, unit_id)  # stamps before the rows: see services/memo.py
@@ -155,20 +164,45 @@ def _communes(s: Session, unit_id: int, level: str, as_of: date) -> list[dict[st
     if len(known) < len(names):
         known.update(stamps.read(s, [i for i in names if i not in known]))
     where = stamps.url_of(s)
-    keys = {i: ("commune row", where, i, known.get(i), as_of) for i in names}
+    hidden = _hidden_below(s, p, list(names))
+    keys = {i: ("commune row", where, i, known.get(i), as_of, hidden.get(i, frozenset()))
+            for i in names}
     rows = memo.VIEWS.many(
-        keys, lambda missing: _commune_rows(s, {i: names[i] for i in missing}, as_of),
+        keys, lambda missing: _commune_rows(s, {i: names[i] for i in missing}, as_of,
+                                            hidden),
         keep=lambda i: known.get(i) is not None)
     return sorted(rows.values(), key=lambda c: c["name"])
 
 
-def _commune_rows(s: Session, names: dict[int, str], as_of: date) -> dict[int, Any]:
+def _hidden_below(s: Session, p: Principal, ids: list[int]) -> dict[int, frozenset[int]]:
+    """Per unit, its restricted plans the person does not read there (one query; a unit
+    is loaded only when it has restricted plans)."""
+    out: dict[int, frozenset[int]] = {}
+    for unit_id, plan_ids in plan_repo.restricted_ids(s, ids).items():
+        row = unit_repo.get(s, unit_id)
+        if row is not None and not access.reads_restricted(p, row):
+            out[unit_id] = frozenset(plan_ids)
+    return out
+
+
+def _commune_rows(s: Session, names: dict[int, str], as_of: date,
+                  hidden: dict[int, frozenset[int]]) -> dict[int, Any]:
     """The rows of the communes together: their status and their completeness each in a
-    fixed number of queries, however many communes there are."""
+    fixed number of queries, however many communes there are; without the `hidden` plans'
+    items."""
     ids = list(names)
     found = status.status_of_units(s, names, as_of)
     owed = completeness_of_units(s, names, current_periods(s, ids, as_of), as_of)
-    return {i: _commune_row(i, found[i], owed[i]) for i in ids}
+    return {i: _commune_row(i, _without_plans(found[i], hidden.get(i, frozenset())),
+                            without_plans(owed[i], hidden.get(i, frozenset()))) for i in ids}
+
+
+def _without_plans(found: status.UnitStatus, plan_ids: frozenset[int]) -> status.UnitStatus:
+    """The status without the items of `plan_ids` (the same object when there are none)."""
+    if not plan_ids:
+        return found
+    return narrowed(found, {r.ref for r in found.targets + found.tasks
+                            if r.plan_id not in plan_ids})
 
 
 def _commune_row(unit_id: int, found: status.UnitStatus, owed: Completeness) -> dict[str, Any]:
@@ -202,11 +236,10 @@ def dashboard_parts(s: Session, p: Principal, unit_id: int, as_of: date,
     f.check()
     scope = access.unit_scope(s, p, unit_id)  # one query; the Unit is loaded on a miss
     stamp = stamps.known_or_read(s, unit_id, scope.stamp)  # before the rows: see memo.py
-    key = ("dashboard", stamps.url_of(s), unit_id, stamp, as_of,
-           access.agency_filter(p, scope.chain), f)
+    key = ("dashboard", stamps.url_of(s), unit_id, stamp, as_of, access.lens(p, scope), f)
     own = memo.VIEWS.one(key, lambda: _own_part(s, p, access.unit(s, p, unit_id), as_of, f),
                          keep=stamp is not None)
-    return own, _communes(s, unit_id, scope.level, as_of)
+    return own, _communes(s, p, unit_id, scope.level, as_of)
 
 
 def _own_part(s: Session, p: Principal, unit: Unit, as_of: date,

@@ -34,6 +34,8 @@ def unit_page(s: Session, p: Principal, unit_id: int) -> dict[str, Any]:
     allowed = access.actions_at(p, unit)
     rows = []
     for plan in repo.for_unit(s, unit.id, full=True):
+        if not access.reads_plan(p, plan):  # restricted, and the person is no reader
+            continue
         row = plans.plan_summary(plan)
         row["status_label"] = plans.STATUS_LABELS[plan.status]
         row["version"] = plan.version

@@ -54,7 +54,8 @@ def template(s: Session, p: Principal, unit_id: int, agency_id: int | None,
     if only is not None and agency_id not in only:  # another agency's: as if none
         raise NotFound(f"đơn vị {unit.name} không có cơ quan '{agency_id}'.")
     agency = progress_xlsx.find_agency(s, unit, str(agency_id))
-    content = progress_xlsx.progress_template(s, unit.code, str(agency.id), period)
+    content = progress_xlsx.progress_template(s, unit.code, str(agency.id), period,
+                                              access.hidden_plans(s, p, unit))
     label = parse_period(period).label
     name = f"Biểu nhập số liệu {label} - {agency.name} - {unit.name}.xlsx".replace("/", "-")
     return ReportFile(content, name, XLSX)
@@ -65,6 +66,7 @@ def upload(s: Session, p: Principal, unit_id: int, data: bytes,
     """Write a filled template of this unit, all of it or nothing, as the person."""
     unit = _recorder_unit(s, p, unit_id)
     result = progress_xlsx.progress_import(s, data, by=p.username, on=on, unit_id=unit.id,
-                                           agencies=access.agency_filter(p, unit))
+                                           agencies=access.agency_filter(p, unit),
+                                           without=access.hidden_plans(s, p, unit))
     return asdict(result)
 

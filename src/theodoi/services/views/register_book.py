@@ -44,12 +44,16 @@ def page(s: Session, p: Principal, unit_id: int) -> dict[str, Any]:
 
 def export(s: Session, p: Principal, unit_id: int) -> ReportFile:
     unit = _whole_register(s, p, unit_id)
-    return ReportFile(excel.export_register(s, unit), f"Sổ kế hoạch - {unit.name}.xlsx", XLSX)
+    return ReportFile(excel.export_register(s, unit, access.hidden_plans(s, p, unit)),
+                      f"Sổ kế hoạch - {unit.name}.xlsx", XLSX)
 
 
 def import_book(s: Session, p: Principal, unit_id: int, data: bytes) -> dict[str, Any]:
     """The workbook written into the unit's register, all of it or nothing."""
     unit = access.unit(s, p, unit_id, rules.REVIEW)
+    if access.hidden_plans(s, p, unit):  # the workbook could name them and overwrite them
+        raise Forbidden("đơn vị có tài liệu hạn chế mà vai trò của bạn không được đọc; sổ "
+                        "kế hoạch do người được đọc các tài liệu đó nhập.")
     summary = excel.import_register(s, unit, data)
     return asdict(summary) | {"sheets": [
         {"sheet": sheet, "word": word, "created": summary.created[sheet],

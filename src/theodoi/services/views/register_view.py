@@ -3,7 +3,8 @@
 Filters: item kind (chỉ tiêu, nhiệm vụ, đề án …), field (lĩnh vực; "khac" for none),
 review state, lead agency, plan, the class of the plan's issuer (Đảng ủy / UBND / HĐND /
 MTTQ, domain/issuers.py), the plan's document kind, status and due. An agency user
-(don_vi) gets only the items whose lead agency is theirs.
+(don_vi) gets only the items whose lead agency is theirs; a restricted plan's items reach
+only its readers (access.sees).
 """
 
 from __future__ import annotations
@@ -121,7 +122,7 @@ def register_page(s: Session, p: Principal, unit_id: int, f: Filters,
     scope = access.unit_scope(s, p, unit_id)  # one query; the Unit is loaded on a miss
     stamp = stamps.known_or_read(s, unit_id, scope.stamp)  # before the rows: see memo.py
     key = ("register", stamps.url_of(s), unit_id, stamp, astuple(f), as_of,
-           access.agency_filter(p, scope.chain))
+           access.lens(p, scope))
     found: dict[str, Any] = memo.VIEWS.one(
         key, lambda: _page(s, p, access.unit(s, p, unit_id), f, as_of),
         keep=stamp is not None)

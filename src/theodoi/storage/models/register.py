@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -51,6 +52,9 @@ class Unit(Base):
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("units.id", ondelete="RESTRICT"),
                                                   index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # the roles that read the unit's restricted plans, comma-separated; None: the default
+    # (domain.access.RESTRICTED_READERS)
+    restricted_readers: Mapped[str | None] = mapped_column(String(200))
     parent: Mapped[Unit | None] = relationship(remote_side=[id])
 
 
@@ -132,6 +136,9 @@ class Plan(Base):
     report_every: Mapped[str] = mapped_column(String(20), default="quarter",
                                               server_default="quarter")
     report_due_days: Mapped[int] = mapped_column(Integer, default=5, server_default="5")
+    # the document limits who reads it (a Party body's, "Lưu hành nội bộ"): only the roles
+    # the unit names read the plan, its items and files (services/accounts/access.py)
+    restricted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     activated_at: Mapped[datetime | None] = mapped_column(DateTime)
     version: Mapped[int] = mapped_column(Integer, default=1)

@@ -109,6 +109,8 @@ class ItemScope:
     chain: tuple[int, ...]  # the item's unit, then its ancestors, nearest first
     lead_agency_id: int | None  # the first lead assignment's agency, as Target.assignments
     stamp: int | None  # the unit's data stamp; None while it has none (stamps.read makes it)
+    restricted: bool = False  # its plan is restricted (Plan.restricted)
+    readers: str | None = None  # who reads the unit's restricted plans (Unit.restricted_readers)
 
 
 _ITEM = bindparam("item", type_=Integer)
@@ -122,7 +124,10 @@ def _scope_query(model: type[Target] | type[Task]) -> Any:
     lead = (select(Assignment.agency_id).where(owner == _ITEM, Assignment.role == "lead")
             .order_by(Assignment.position, Assignment.id).limit(1).scalar_subquery())
     stamp = select(UnitStamp.stamp).where(UnitStamp.unit_id == unit_of).scalar_subquery()
-    return select(up.c.id, lead, stamp).order_by(up.c.depth)
+    restricted = (select(Plan.restricted).join(model, model.plan_id == Plan.id)
+                  .where(model.id == _ITEM).scalar_subquery())
+    readers = select(Unit.restricted_readers).where(Unit.id == unit_of).scalar_subquery()
+    return select(up.c.id, lead, stamp, restricted, readers).order_by(up.c.depth)
 
 
 _SCOPE = {Target: _scope_query(Target), Task: _scope_query(Task)}
@@ -137,8 +142,8 @@ def item_scope(s: Session, model: type[Target] | type[Task], item_id: int
     held in the session until it writes (storage/held.py: an item page asks three times)."""
     def query() -> ItemScope | None:
         rows = s.connection().execute(_SCOPE[model], {"item": item_id}).all()
-        return (ItemScope(units.chain_of(row[0] for row in rows), rows[0][1], rows[0][2])
-                if rows else None)
+        return (ItemScope(units.chain_of(row[0] for row in rows), rows[0][1], rows[0][2],
+                          bool(rows[0][3]), rows[0][4]) if rows else None)
 
     return held.read(s, ("item_scope", model.__name__, item_id), query)
 
@@ -150,6 +155,15 @@ def co_agency_ids(s: Session, model: type[Target] | type[Task], item_id: int
     return frozenset(a for a in s.scalars(select(Assignment.agency_id).where(
         owner == item_id, Assignment.role == "co", Assignment.agency_id.is_not(None)))
         if a is not None)
+
+
+def restricted_ids(s: Session, unit_ids: list[int]) -> dict[int, set[int]]:
+    """Per unit, the ids of its restricted plans (units without any are left out)."""
+    out: dict[int, set[int]] = {}
+    for plan_id, unit_id in s.execute(select(Plan.id, Plan.unit_id).where(
+            Plan.unit_id.in_(unit_ids), Plan.restricted.is_(True))).all():
+        out.setdefault(unit_id, set()).add(plan_id)
+    return out
 
 
 def bases_unlinked(s: Session) -> list[Basis]:

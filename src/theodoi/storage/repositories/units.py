@@ -21,6 +21,7 @@ class UnitScope:
     chain: tuple[int, ...]  # the unit, then its ancestors, nearest first
     stamp: int | None  # its data stamp; None while it has none (stamps.read makes one)
     level: str
+    readers: str | None = None  # who reads its restricted plans (Unit.restricted_readers)
 
 
 def up_from(start: Any) -> Any:
@@ -43,7 +44,8 @@ _UNIT = bindparam("unit", type_=Integer)
 _UP = up_from(_UNIT)
 _SCOPE = (select(_UP.c.id,
                  select(UnitStamp.stamp).where(UnitStamp.unit_id == _UNIT).scalar_subquery(),
-                 select(Unit.level).where(Unit.id == _UNIT).scalar_subquery())
+                 select(Unit.level).where(Unit.id == _UNIT).scalar_subquery(),
+                 select(Unit.restricted_readers).where(Unit.id == _UNIT).scalar_subquery())
           .order_by(_UP.c.depth))
 
 
@@ -55,8 +57,8 @@ def scope(s: Session, unit_id: int) -> UnitScope | None:
     session until it writes (storage/held.py: a dashboard asks for its ETag and its data)."""
     def query() -> UnitScope | None:
         rows = s.connection().execute(_SCOPE, {"unit": unit_id}).all()
-        return (UnitScope(chain_of(row[0] for row in rows), rows[0][1], rows[0][2])
-                if rows else None)
+        return (UnitScope(chain_of(row[0] for row in rows), rows[0][1], rows[0][2],
+                          rows[0][3]) if rows else None)
 
     return held.read(s, ("unit_scope", unit_id), query)
 

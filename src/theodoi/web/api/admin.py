@@ -48,6 +48,10 @@ class Parent(BaseModel):
     parent_id: int
 
 
+class Readers(BaseModel):
+    roles: list[str] | None = None  # None: back to the default
+
+
 @router.get("/users")
 def users(unit_id: int, s: deps.Db, p: deps.User) -> dict[str, Any]:
     """The people with a role at the unit or below, the units below, and the agencies a
@@ -100,3 +104,9 @@ def rename(unit_id: int, body: Name, s: deps.Db, p: deps.User) -> dict[str, Any]
 def move(unit_id: int, body: Parent, s: deps.Db, p: deps.User) -> dict[str, Any]:
     made = admin.move(s, p, unit_id, body.parent_id)
     return {"id": made.id, "code": made.code, "parent_id": made.parent_id}
+
+
+@router.post("/readers")
+def readers(unit_id: int, body: Readers, s: deps.Db, p: deps.User) -> dict[str, Any]:
+    """The roles that read the unit's restricted plans (null: lanh_dao, van_phong, quan_tri)."""
+    return {"id": unit_id, "readers": admin.set_readers(s, p, unit_id, body.roles)}

@@ -24,7 +24,8 @@ DONE = {"tao": "Đã tạo người dùng.", "quyen": "Đã phân quyền.", "th
         "mat-khau": "Đã đặt lại mật khẩu; mọi phiên đăng nhập của người đó đã kết thúc.",
         "bat-doi": "Người đó sẽ phải đổi mật khẩu ở lần làm việc tới.",
         "don-vi": "Đã tạo đơn vị.", "doi-ten": "Đã đổi tên đơn vị.",
-        "chuyen": "Đã chuyển đơn vị."}
+        "chuyen": "Đã chuyển đơn vị.",
+        "nguoi-doc": "Đã lưu các vai trò được đọc tài liệu hạn chế."}
 
 
 def _back(unit_id: int, done: str) -> Response:
@@ -100,3 +101,11 @@ def move(unit_id: int, s: deps.Db, p: deps.User, parent_id: Text) -> Response:
         raise BadInput("hãy chọn đơn vị cấp trên mới.")
     admin.move(s, p, unit_id, above)
     return _back(unit_id, "chuyen")
+
+
+@router.post("/don-vi/{unit_id}/quan-tri/nguoi-doc")
+def readers(unit_id: int, s: deps.Db, p: deps.User, form: deps.Fields) -> Response:
+    """The roles ticked read the unit's restricted plans ("mac-dinh": the default)."""
+    roles = None if form.get("mac_dinh") else [str(r) for r in form.getlist("roles")]
+    admin.set_readers(s, p, unit_id, roles)
+    return _back(unit_id, "nguoi-doc")
