@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from tests.services.conftest import MAX, SAMPLES
 from tests.services.mailbox import smtp_server
+from theodoi.domain.access import restricted_readers
 from theodoi.services import reminders, uow
 from theodoi.services.accounts import users as accounts
 from theodoi.services.accounts.access import Principal
@@ -73,10 +74,10 @@ def demo_world(db_url: str, tmp_path: Path) -> Settings:
     with uow.transaction(settings) as s:
         loaded = demo.load_samples(s, SAMPLES, max_bytes=MAX)
         demo.record_progress(s, [r.plan_id for _, r in loaded], date(2026, 12, 1))
-        # Thái Tân's only plan (sample 001) is a restricted Party document: the commune
-        # lets its agencies read it, as they carry out its tasks (the default would not)
-        units.set_restricted_readers(s, None, UNIT,
-                                     ["lanh_dao", "van_phong", "quan_tri", "don_vi"])
+        # Thái Tân's only plan (sample 001) is a restricted Party document: the demo lets
+        # the commune's agencies read it, as they carry out its tasks (the default would not)
+        assert set(restricted_readers(units.find(s, UNIT).restricted_readers)) == {
+            "lanh_dao", "van_phong", "quan_tri", "don_vi"}
     people(settings)
     return settings
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from theodoi.domain import access as access_rules
 from theodoi.domain.errors import BadInput, NotFound
 from theodoi.services.demo import sample_progress as demo_progress
 from theodoi.services.register import extracting, importing, units
@@ -40,7 +41,23 @@ def load_samples(s: Session, folder: Path, *,
             result = importing.import_plan(s, FALLBACK_UNIT, data, path.name,
                                            max_bytes=max_bytes, parent=PROVINCE)
         results.append((path.name, result))
+    _agencies_read_party_plans(s, results)
     return results
+
+
+def _agencies_read_party_plans(s: Session,
+                               results: list[tuple[str, importing.ImportResult]]) -> None:
+    """A sample Đảng ủy plan is marked as the Party's own document (restricted). Its
+    Nơi nhận sends it to the commune's agencies, whose targets it sets, so in the demo a
+    commune with such a plan names its agencies (don_vi) as readers beside the default;
+    observers (xem) and other communes still get 404. A unit's setting already made is
+    kept."""
+    for _, result in results:
+        plan = s.get(Plan, result.plan_id)
+        if plan is None or not plan.restricted or plan.unit.restricted_readers is not None:
+            continue
+        units.set_restricted_readers(s, None, plan.unit.code,
+                                     [*access_rules.RESTRICTED_READERS, "don_vi"])
 
 
 @dataclass(frozen=True)
