@@ -50,6 +50,7 @@ NOT_STAMPED = {
     "outbox": "sent log, not cached", "outbox_attempts": "sent log, not cached",
     "reminder_prefs": "settings page, not cached", "reminder_rules": "rules page, not cached",
     "scheduler_leases": "the scheduler only",
+    "outgoing_counters": "numbering only", "outgoing_documents": "register pages, not cached",
 }
 # a change of one column that the table's constraints allow
 CHANGES: dict[type, Callable[[Any], None]] = {
