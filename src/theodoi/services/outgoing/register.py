@@ -109,6 +109,12 @@ def _document(s: Session, p: Principal, doc_id: int,
     return row
 
 
+def check_writable(s: Session, p: Principal, doc_id: int) -> None:
+    """NotFound or Forbidden as a write on the document would raise them: for an edge
+    that decodes what it was sent only after the person's right is known."""
+    _document(s, p, doc_id, rules.SEND)
+
+
 def cancel(s: Session, p: Principal, doc_id: int, reason: str = "") -> dict[str, Any]:
     """Cancel a document not yet sent; its number stays taken (never given again)."""
     row = _document(s, p, doc_id, rules.SEND)
