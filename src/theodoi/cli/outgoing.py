@@ -116,7 +116,7 @@ def cancel_cmd(doc_id: int, reason: str, username: str, fmt: str) -> None:
 
 def _rows(docs: list[dict[str, Any]], sender: bool) -> list[list[str]]:
     return [[str(d["id"]), d["unit"]["name"] if sender else d["state_label"], d["number_text"],
-             vn_day(d["issued_on"]), vn_day(d["received_on"]) if sender else d["period"],
+             vn_day(d["issued_on"]), vn_day(d["received_on"]) if sender else d["period_label"],
              d["title"], d["signature_label"]] for d in docs]
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from theodoi.domain import access as rules
 from theodoi.domain import outgoing as flow
 from theodoi.domain.errors import BadInput, NotFound
+from theodoi.domain.periods import parse_period
 from theodoi.reports import data as report_layout
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
@@ -165,7 +166,8 @@ def row_of(s: Session, row: OutgoingDocument) -> dict[str, Any]:
             "number_text": flow.number_text(row.number, row.symbol),
             "issued_on": row.issued_on.isoformat(), "kind": row.report_kind,
             "kind_label": report_files.KIND_LABELS.get(row.report_kind, row.report_kind),
-            "period": row.period_key, "plan_id": row.plan_id, "title": row.title,
+            "period": row.period_key, "period_label": parse_period(row.period_key).label,
+            "plan_id": row.plan_id, "title": row.title,
             "state": row.state, "state_label": flow.STATE_LABELS[row.state],
             "signed": row.signed_id is not None, "signature": row.signature,
             "signature_label": signatures.label(row.signature),
