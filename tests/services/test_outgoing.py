@@ -255,3 +255,20 @@ def test_two_clerks_numbering_at_once_never_get_the_same_number(db_url: str,
         t.join()
     assert errors == []
     assert sorted(got) == [1, 2, 3, 4, 5, 6]
+
+
+def test_the_province_still_reads_what_it_received_after_the_commune_moved(
+        session: Any, world: Any) -> None:
+    """A commune moved under another province: the first keeps what it received, the new
+    one reads the commune's register (its grant now reaches it), a stranger still nothing."""
+    s, p = session, who(session, "vp_a")
+    row = register.enter(s, p, world[A], Q1, date(2026, 4, 2))
+    register.upload_signed(s, p, row["id"], ("ky.pdf", signed_pdf()), max_bytes=MAX)
+    register.send(s, p, row["id"], date(2026, 4, 3))
+    other = units.create(s, "Tỉnh Khác", level="tinh", code="tinh-khac")
+    units.move(s, units.find(s, A), other)
+    assert register.stored_file(s, who(s, "tinh"), row["id"], "pdf").content == signed_pdf()
+    with pytest.raises(NotFound):  # reading is all: the commune is no longer in its scope
+        register.cancel(s, who(s, "tinh"), row["id"])
+    with pytest.raises(NotFound):
+        register.document(s, who(s, "vp_b"), row["id"])

@@ -99,14 +99,21 @@ def file_name(number: int, symbol: str, name: str) -> str:
 def _document(s: Session, p: Principal, doc_id: int,
               action: str = rules.READ) -> OutgoingDocument:
     """A document of a unit the person reaches (the issuer, or a unit above it: the one it
-    was sent to); NotFound for anyone else, with the message of an id that is not there."""
+    was sent to, which also reads it when the issuer has moved under another unit since);
+    NotFound for anyone else, with the message of an id that is not there."""
     row = repo.get(s, doc_id)
     if row is None:
         raise NotFound(f"không có văn bản đi số {doc_id}.")
     try:
         access.unit(s, p, row.unit_id, action)
     except NotFound:
-        raise NotFound(f"không có văn bản đi số {doc_id}.") from None
+        # the unit it was sent to reads it even if the issuer has since moved elsewhere
+        if action != rules.READ or row.to_unit_id is None:
+            raise NotFound(f"không có văn bản đi số {doc_id}.") from None
+        try:
+            access.unit(s, p, row.to_unit_id)
+        except NotFound:
+            raise NotFound(f"không có văn bản đi số {doc_id}.") from None
     return row
 
 
