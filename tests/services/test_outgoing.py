@@ -272,3 +272,11 @@ def test_the_province_still_reads_what_it_received_after_the_commune_moved(
         register.cancel(s, who(s, "tinh"), row["id"])
     with pytest.raises(NotFound):
         register.document(s, who(s, "vp_b"), row["id"])
+
+
+def test_a_file_stuffed_with_signature_markers_is_read_only_so_far() -> None:
+    """An upload is untrusted: 5,000 signature dictionaries with no endobj are read as the
+    first 20 (signatures.MAX_SIGNATURES), each from a bounded window."""
+    one = b"<< /Type /Sig /ByteRange [0 1 2 3] /Contents <00> /Name (X) "
+    found = signatures.scan(b"%PDF-1.7\n1 0 obj\n" + one * 5000)
+    assert len(found.signatures) == 20 and found.signatures[0].signer == "X"

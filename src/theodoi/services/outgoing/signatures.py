@@ -23,6 +23,12 @@ CONTENTS = re.compile(rb"/Contents\s*<[0-9A-Fa-f\s]+>")
 NAME = re.compile(rb"/Name\s*(\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f\s]*>)", re.DOTALL)
 WHEN = re.compile(rb"/M\s*\(D:(\d{4})(\d{2})(\d{2})")
 ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
+# an upload is untrusted: at most this many /ByteRange are looked at (a signed report has
+# one per signature, a handful), each from at most this many bytes around it (a real
+# /Contents is a few KB to 64 KB of hex), so a file stuffed with /ByteRange costs a
+# bounded scan (about MAX_SIGNATURES × WINDOW), not one quadratic in its size
+MAX_SIGNATURES = 20
+WINDOW = 256 << 10
 NOT_CHECKED = "đã phát hiện chữ ký số, chưa kiểm tra tính hợp lệ"
 NONE_FOUND = "không phát hiện chữ ký số (có thể là bản scan có dấu đỏ)"
 
@@ -65,11 +71,15 @@ def label(stored: dict[str, Any] | None) -> str:
 def scan(content: bytes) -> Found:
     """The signature dictionaries of a PDF: each `/ByteRange` whose object also says
     `/Sig` or holds a hex `/Contents`."""
-    found = []
-    for match in BYTE_RANGE.finditer(content):
-        start = content.rfind(b" obj", 0, match.start())
-        end = content.find(b"endobj", match.end())
-        part = content[max(start, 0):end if end != -1 else len(content)]
+    found: list[Signature] = []
+    for seen, match in enumerate(BYTE_RANGE.finditer(content)):
+        if seen == MAX_SIGNATURES:
+            break
+        low = max(match.start() - WINDOW, 0)
+        start = content.rfind(b" obj", low, match.start())
+        end = content.find(b"endobj", match.end(), match.end() + WINDOW)
+        part = content[low if start == -1 else start:
+                       match.end() + WINDOW if end == -1 else end]
         if SIG_TYPE.search(part) or CONTENTS.search(part):
             found.append(Signature(_name(part), _when(part)))
     return Found(tuple(found))
