@@ -54,6 +54,7 @@ NOT_STAMPED = {
     "movements": "emulation pages, not cached", "movement_criteria": "emulation pages, not cached",
     "movement_participants": "emulation pages, not cached",
     "registrations": "emulation pages, not cached",
+    "outgoing_counters": "numbering only", "outgoing_documents": "register pages, not cached",
 }
 # a change of one column that the table's constraints allow
 CHANGES: dict[type, Callable[[Any], None]] = {

@@ -135,6 +135,17 @@ def _routes(w: World, unit: str) -> list[tuple[str, str, Any, str]]:
         ("PUT", "/api/participants/{participant}/registration",
          {"version": 0, "commitments": []}, "registrant"),
         ("POST", "/api/participants/{participant}/sign", {"version": 0}, "signer"),
+        ("GET", f"/api/units/{u}/outgoing", None, "read"),
+        ("POST", f"/api/units/{u}/outgoing", {"kind": "quy", "period": "quý năm"}, "office:400"),
+        ("GET", "/api/outgoing/{doc}", None, "read"),
+        ("GET", "/api/outgoing/{doc}/docx", None, "read"),
+        ("GET", "/api/outgoing/{sent}/signed", None, "read"),
+        ("POST", "/api/outgoing/{doc}/signed",
+         {"file": {"name": "ky.pdf", "content_base64": "JVBERi0"}}, "office:400"),
+        ("POST", "/api/outgoing/{doc}/send", None, "office:400"),
+        ("POST", "/api/outgoing/{sent}/cancel", {}, "office:400"),
+        ("GET", f"/api/units/{u}/incoming", None, "read"),
+        ("GET", f"/api/units/{u}/received-reports?kind=quy&year=2026", None, "read"),
     ]  # {agency} and {into} are filled from the unit's directory, {request}, {entry},
     # {file}, {shared} and {job} (a report job that is done: its PDF is there, and
     # cancelling it is 400) from `_prepare`; {foreign} is an agency of the other commune
@@ -142,7 +153,10 @@ def _routes(w: World, unit: str) -> list[tuple[str, str, Any, str]]:
     # is an upload job offering a new version whose file is gone (accepting it is 400
     # after the UPLOAD check) and {step} the submission of `task`'s product, so submitting
     # again is 400 after the check (đã trình → trình is no move), as approving or
-    # returning `drafting`'s product, never submitted, is (đang soạn → duyệt, trả lại)
+    # returning `drafting`'s product, never submitted, is (đang soạn → duyệt, trả lại);
+    # {doc} is a report entered in the unit's outgoing register, not signed (sending it
+    # is 400; its signed copy sent as bad base64 is 400) and {sent} one signed and sent
+    # to the province (cancelling it is 400); numbering with a bad period is 400
 # routes of the signed-in person, not of a unit: (method, path, json, expected status)
 PERSONAL = [("GET", "/api/tokens", None, OK),
             ("POST", "/api/tokens", {"name": ""}, BAD),  # refused: nothing is made
@@ -208,7 +222,8 @@ def _prepare(w: World) -> dict[str, dict[str, str]]:
             audit.record(s, None, w.units[unit], "task", int(own[1:]), "title", "cũ",
                          w.items[unit][own]["title"])
             ids[unit] = {"{request}": str(asked.id), "{file}": str(update.evidence_id),
-                         "{shared}": shared, "{step}": str(step.id)}
+                         "{shared}": shared, "{step}": str(step.id),
+                         **_outgoing(s, w.units[unit], product.id)}
             ids[unit] |= _movement(s, w.units[unit])
     with uow.transaction(w.settings) as s:
         from theodoi.storage.repositories import audit as audit_repo
@@ -219,6 +234,8 @@ def _prepare(w: World) -> dict[str, dict[str, str]]:
             ids[unit]["{job}"] = str(_finished_report(w, s, w.units[unit]))
             ids[unit]["{offer}"] = str(_stale_offer(s, w.units[unit]))
     return ids
+
+
 
 
 def _movement(s: Any, unit_id: int) -> dict[str, str]:
@@ -241,6 +258,28 @@ def _movement(s: Any, unit_id: int) -> dict[str, str]:
     s.flush()
     return {"{movement}": str(m.id), "{criterion}": str(m.criteria[0].id),
             "{participant}": str(part.id)}
+
+
+def _outgoing(s: Any, unit_id: int, pdf_id: int) -> dict[str, str]:
+    """A report of the unit entered in its outgoing register ({doc}) and one signed and
+    sent to the province ({sent}), the file of each a stored PDF."""
+    from datetime import date
+
+    from theodoi.storage.models import OutgoingDocument, Unit
+
+    made = {}
+    for key, number, state in (("{doc}", 1, "vao_so"), ("{sent}", 2, "da_gui")):
+        row = OutgoingDocument(unit_id=unit_id, year=2026, symbol="BC-UBND", number=number,
+                               issued_on=date(2026, 4, 2), report_kind="quy",
+                               period_key=f"2026-Q{number}", title="Báo cáo quý",
+                               state=state, docx_id=pdf_id)
+        if state == "da_gui":
+            row.signed_id, row.sent_on = pdf_id, date(2026, 7, 3)
+            row.to_unit_id = s.get(Unit, unit_id).parent_id
+        s.add(row)
+        s.flush()
+        made[key] = str(row.id)
+    return made
 
 
 def _finished_report(w: World, s: Any, unit_id: int) -> int:
@@ -405,7 +444,7 @@ def _template(path: str) -> str:
              "jobs": "{job_id}", "tokens": "{token_id}", "files": "{attachment_id}",
              "users": "{username}", "target-links": "{link_id}",
              "movements": "{movement_id}", "criteria": "{criterion_id}",
-             "participants": "{participant_id}"}
+             "participants": "{participant_id}", "outgoing": "{doc_id}"}
     named = [names.get(parts[i - 1], part) if i and parts[i - 1] in names else part
              for i, part in enumerate(parts)]
     if parts[-3:-1] == ["product", "files"]:  # a product's file: by the step it came with

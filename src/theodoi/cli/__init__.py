@@ -21,6 +21,7 @@ from theodoi.cli.extract import extract_cmd
 from theodoi.cli.jobs import jobs_group, worker_cmd
 from theodoi.cli.links import links_group  # also adds plan pending|link|unlink
 from theodoi.cli.misc import demo_cmd, settings_cmd
+from theodoi.cli.outgoing import outgoing_group
 from theodoi.cli.progress import progress_group  # also adds plan calendar
 from theodoi.cli.register import import_cmd, plan_group
 from theodoi.cli.remind import contact_cmd, remind_cmd, remind_rules_cmd
@@ -47,6 +48,7 @@ for command in (progress_group, status_cmd, explain_group, approval_group):
     cli.add_command(command)
 cli.add_command(report_cmd)
 cli.add_command(emulation_group)
+cli.add_command(outgoing_group)
 cli.add_command(audit_group)
 user_group.add_command(token_group)
 user_group.add_command(contact_cmd)

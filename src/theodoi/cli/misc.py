@@ -79,11 +79,14 @@ def demo_setup(settings: Settings, samples: Path, *, with_admin: bool,
     from theodoi.cli.common import transaction
     from theodoi.services import db
     from theodoi.services.demo import sample as demo
+    from theodoi.services.demo import sample_outgoing
 
     with transaction(settings) as s:
         results = demo.load_samples(s, samples, max_bytes=settings.max_upload_bytes)
         recorded = [] if progress_as_of is None else demo.record_progress(
             s, [r.plan_id for _, r in results], progress_as_of)
+        sent = None if progress_as_of is None else sample_outgoing.send_sample_report(
+            s, [o.recorded for o in recorded if o.recorded is not None], progress_as_of)
         created = demo.ensure_demo_admin(s) if with_admin else False
     table = Table("Đơn vị", "Kế hoạch số", "Tệp", "Chỉ tiêu", "Nhiệm vụ", "Cảnh báo", "")
     for name, r in results:
@@ -94,6 +97,10 @@ def demo_setup(settings: Settings, samples: Path, *, with_admin: bool,
     if progress_as_of is not None:
         _print_progress(recorded, {r.plan_id: r.unit.name for _, r in results},
                         progress_as_of)
+    if sent is not None:
+        out.print(f"Văn bản đi mẫu: {sent.unit} vào sổ báo cáo {sent.period} số "
+                  f"{sent.number}, gửi {sent.to_unit} ngày {sent.sent_on:%d/%m/%Y} (đã nhận; "
+                  "xem Văn bản đến và Báo cáo của cấp dưới ở trang của tỉnh).")
     out.print(f"Sổ theo dõi: {db.status(settings)['url']}")
     return created
 

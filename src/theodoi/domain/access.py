@@ -28,8 +28,9 @@ REQUEST_EXPLANATION = "request_explanation"
 APPROVE = "approve"
 UPDATE_OWN = "update_own"        # progress of the agency's own items
 ANSWER = "answer"                # answer an explanation request on the agency's own items
+SEND = "send"                    # number a report in the outgoing register, send it up
 
-_OFFICE = frozenset({READ, UPLOAD, REVIEW, DIRECTORY, ASSIGN, CHASE})
+_OFFICE = frozenset({READ, UPLOAD, REVIEW, DIRECTORY, ASSIGN, CHASE, SEND})
 PERMISSIONS: dict[str, frozenset[str]] = {
     "quan_tri": _OFFICE | {ADMINISTER, REQUEST_EXPLANATION, APPROVE},
     "lanh_dao": frozenset({READ, REQUEST_EXPLANATION, APPROVE, CHASE}),
@@ -41,7 +42,7 @@ ACTION_LABELS = {READ: "xem", ADMINISTER: "quản trị người dùng", UPLOAD:
                  REVIEW: "rà soát kế hoạch", DIRECTORY: "sửa danh mục cơ quan",
                  ASSIGN: "phân công", CHASE: "đôn đốc", REQUEST_EXPLANATION:
                  "yêu cầu giải trình", APPROVE: "phê duyệt", UPDATE_OWN: "cập nhật tiến độ",
-                 ANSWER: "giải trình"}
+                 ANSWER: "giải trình", SEND: "vào sổ và gửi văn bản đi"}
 
 
 class Unauthenticated(TheodoiError):

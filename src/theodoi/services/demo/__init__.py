@@ -1,7 +1,8 @@
 """Demo: the sample register that `theodoi demo` loads so a new install has something to show.
 
-Owns loading the sample plans (`sample`) and their deterministic sample progress
-(`sample_progress`).
+Owns loading the sample plans (`sample`), their deterministic sample progress
+(`sample_progress`) and the quarterly report a sample commune numbers and sends to the
+sample province (`sample_outgoing`).
 """
 
-__all__ = ["sample", "sample_progress"]
+__all__ = ["sample", "sample_outgoing", "sample_progress"]

@@ -22,6 +22,8 @@ from theodoi.storage.models.emulation import *  # noqa: F403
 from theodoi.storage.models.emulation import __all__ as _emulation
 from theodoi.storage.models.jobs import *  # noqa: F403
 from theodoi.storage.models.jobs import __all__ as _jobs
+from theodoi.storage.models.outgoing import *  # noqa: F403
+from theodoi.storage.models.outgoing import __all__ as _outgoing
 from theodoi.storage.models.progress import *  # noqa: F403
 from theodoi.storage.models.progress import __all__ as _progress
 from theodoi.storage.models.register import *  # noqa: F403
@@ -34,4 +36,5 @@ from theodoi.storage.models.tokens import *  # noqa: F403
 from theodoi.storage.models.tokens import __all__ as _tokens
 
 __all__ = ["NAMING", "Base", "utcnow", *_register, *_progress, *_accounts, *_stamps,
-           *_tokens, *_jobs, *_reminders, *_approval, *_emulation]
+           *_tokens, *_jobs, *_reminders, *_approval, *_emulation,
+           *_outgoing]
