@@ -79,7 +79,7 @@ def completeness_of_units(s: Session, names: dict[int, str], periods: dict[int, 
 def _count(s: Session, names: dict[int, str], periods: dict[int, Period],
            as_of: date) -> dict[int, Completeness]:
     ids = list(names)
-    reported = _reported(s, ids, periods)
+    reported = first_reported(s, ids, periods)
     due_days = {plan_id: days for plan_id, _unit, _every, days in rows_repo.active_plans(s, ids)}
     latest = {task_id: (on, state, done)
               for task_id, on, state, _percent, done in rows_repo.latest_updates(s, ids, as_of)}
@@ -93,7 +93,7 @@ def _count(s: Session, names: dict[int, str], periods: dict[int, Period],
     leads = first_leads(rows_repo.leads(s, ids, Task))
     for row in rows_repo.tasks(s, ids):
         period = periods[row.unit_id]
-        if _finished_before(latest.get(row.id), period):
+        if finished_before(latest.get(row.id), period):
             continue
         _tally(_entry(by_unit[row.unit_id], leads.get(row.id)),
                Owed(f"k{row.id}", "task", row.title or row.text,
@@ -104,9 +104,10 @@ def _count(s: Session, names: dict[int, str], periods: dict[int, Period],
             for i in ids}
 
 
-def _reported(s: Session, ids: list[int],
-              periods: dict[int, Period]) -> dict[str, dict[int, date]]:
-    """The first report of each item for its unit's period, the units grouped by period."""
+def first_reported(s: Session, ids: list[int],
+                   periods: dict[int, Period]) -> dict[str, dict[int, date]]:
+    """The day of the first report of each item ("target" and "task" ids) for its unit's
+    period, the units grouped by period: two queries per distinct period."""
     found: dict[str, dict[int, date]] = {"target": {}, "task": {}}
     for key in sorted({periods[i].key for i in ids}):
         these = [i for i in ids if periods[i].key == key]
@@ -116,7 +117,9 @@ def _reported(s: Session, ids: list[int],
     return found
 
 
-def _finished_before(update: tuple[date, str, date | None] | None, period: Period) -> bool:
+def finished_before(update: tuple[date, str, date | None] | None, period: Period) -> bool:
+    """Whether a task whose latest update is (reported on, state, completed on) was finished
+    before the period started, and so owes it nothing."""
     if update is None or update[1] != "hoan_thanh":
         return False
     return (update[2] or update[0]) < period.start

@@ -20,13 +20,8 @@ from theodoi.domain.status import LABELS, TARGET_RULES, TASK_RULES
 from theodoi.services import memo
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
-from theodoi.services.progress import status
-from theodoi.services.progress.completeness import (
-    Completeness,
-    Owed,
-    completeness,
-    completeness_of_units,
-)
+from theodoi.services.progress import status, summary
+from theodoi.services.progress.completeness import Owed, completeness
 from theodoi.storage.models import Unit
 from theodoi.storage.repositories import agencies as agency_repo
 from theodoi.storage.repositories import progress as progress_repo
@@ -138,26 +133,21 @@ def _communes(s: Session, unit_id: int, level: str, as_of: date) -> list[dict[st
 
 
 def _commune_rows(s: Session, names: dict[int, str], as_of: date) -> dict[int, Any]:
-    """The rows of the communes together: their status and their completeness each in a
-    fixed number of queries, however many communes there are."""
-    ids = list(names)
-    found = status.status_of_units(s, names, as_of)
-    owed = completeness_of_units(s, names, current_periods(s, ids, as_of), as_of)
-    return {i: _commune_row(i, found[i], owed[i]) for i in ids}
+    """The rows of the communes together: their status codes counted and their period's
+    reports totalled from one read (services/progress/summary.py), in a fixed number of
+    queries however many communes there are."""
+    found = summary.summaries_of_units(s, names, current_periods(s, list(names), as_of), as_of)
+    return {i: _commune_row(i, found[i]) for i in names}
 
 
-def _commune_row(unit_id: int, found: status.UnitStatus, owed: Completeness) -> dict[str, Any]:
-    counts: dict[str, int] = {}
-    for r in found.targets + found.tasks:
-        counts[r.code] = counts.get(r.code, 0) + 1
-    expected = sum(a.expected for a in owed.agencies)
-    reported = sum(a.reported for a in owed.agencies)
-    return {"id": unit_id, "name": found.unit, "counts": dict(sorted(counts.items())),
-            "targets": len(found.targets), "tasks": len(found.tasks),
+def _commune_row(unit_id: int, found: summary.UnitSummary) -> dict[str, Any]:
+    counts = found.counts
+    return {"id": unit_id, "name": found.unit, "counts": counts,
+            "targets": found.targets, "tasks": found.tasks,
             "at_risk": sum(counts.get(c, 0) for c in AT_RISK),
             "overdue": counts.get("qua_han", 0),
-            "completeness": {"period_label": owed.period_label,
-                             "expected": expected, "reported": reported}}
+            "completeness": {"period_label": found.period_label,
+                             "expected": found.expected, "reported": found.reported}}
 
 
 def dashboard_page(s: Session, p: Principal, unit_id: int, as_of: date) -> dict[str, Any]:
