@@ -79,7 +79,7 @@ def completeness_of_units(s: Session, names: dict[int, str], periods: dict[int, 
 def _count(s: Session, names: dict[int, str], periods: dict[int, Period],
            as_of: date) -> dict[int, Completeness]:
     ids = list(names)
-    reported = first_reported(s, ids, periods)
+    reported = _reported(s, ids, periods)
     due_days = {plan_id: days for plan_id, _unit, _every, days in rows_repo.active_plans(s, ids)}
     latest = {task_id: (on, state, done)
               for task_id, on, state, _percent, done in rows_repo.latest_updates(s, ids, as_of)}
@@ -104,16 +104,25 @@ def _count(s: Session, names: dict[int, str], periods: dict[int, Period],
             for i in ids}
 
 
-def first_reported(s: Session, ids: list[int],
-                   periods: dict[int, Period]) -> dict[str, dict[int, date]]:
-    """The day of the first report of each item ("target" and "task" ids) for its unit's
-    period, the units grouped by period: two queries per distinct period."""
+def _reported(s: Session, ids: list[int],
+              periods: dict[int, Period]) -> dict[str, dict[int, date]]:
+    """The first report of each item for its unit's period, the units grouped by period."""
     found: dict[str, dict[int, date]] = {"target": {}, "task": {}}
     for key in sorted({periods[i].key for i in ids}):
         these = [i for i in ids if periods[i].key == key]
         found["target"].update((i, at.date())
                                for i, at in rows_repo.first_reports(s, these, key).items())
-        found["task"].update(rows_repo.first_task_reports(s, these, key))
+    found["task"] = first_reported_tasks(s, ids, periods)
+    return found
+
+
+def first_reported_tasks(s: Session, ids: list[int],
+                         periods: dict[int, Period]) -> dict[int, date]:
+    """The day of each task's first update for its unit's period (one query per period)."""
+    found: dict[int, date] = {}
+    for key in sorted({periods[i].key for i in ids}):
+        found.update(rows_repo.first_task_reports(s, [i for i in ids if periods[i].key == key],
+                                                  key))
     return found
 
 

@@ -26,7 +26,7 @@ from theodoi.domain import status as rules
 from theodoi.domain.periods import Period
 from theodoi.domain.trajectory import Actual
 from theodoi.services import memo
-from theodoi.services.progress.completeness import finished_before, first_reported
+from theodoi.services.progress.completeness import finished_before, first_reported_tasks
 from theodoi.services.progress.status import row_facts
 from theodoi.storage.models import Target, Task
 from theodoi.storage.repositories import stamps
@@ -72,28 +72,28 @@ class _Tally:
     expected: int = 0
     reported: int = 0
 
-    def add(self, code: str, owes: bool, reported_on: date | None, as_of: date) -> None:
+    def add(self, code: str) -> None:
         self.counts[code] = self.counts.get(code, 0) + 1
-        if owes:
-            self.expected += 1
-            self.reported += reported_on is not None and reported_on <= as_of
 
 
 def _summarise(s: Session, names: dict[int, str], periods: dict[int, Period], as_of: date,
                tolerance: float, window_days: int) -> dict[int, UnitSummary]:
     ids = list(names)
     tally = {i: _Tally({}) for i in ids}
-    reported = first_reported(s, ids, periods)
-    _count_targets(s, ids, tally, reported["target"], as_of, tolerance)
-    _count_tasks(s, ids, tally, reported["task"], periods, as_of, window_days)
+    _count_targets(s, ids, tally, as_of, tolerance)
+    _count_tasks(s, ids, tally, periods, as_of, window_days)
+    for key in sorted({periods[i].key for i in ids}):  # every target owes every period
+        for unit_id, count in rows_repo.reported_targets(
+                s, [i for i in ids if periods[i].key == key], key, as_of).items():
+            tally[unit_id].reported += count
     return {i: UnitSummary(names[i], dict(sorted(t.counts.items())), t.targets, t.tasks,
                            periods[i].key, periods[i].label, t.expected, t.reported)
             for i, t in tally.items()}
 
 
-def _count_targets(s: Session, ids: list[int], tally: dict[int, _Tally],
-                   reported: dict[int, date], as_of: date, tolerance: float) -> None:
-    """Every live target's code (each owes a value every period)."""
+def _count_targets(s: Session, ids: list[int], tally: dict[int, _Tally], as_of: date,
+                   tolerance: float) -> None:
+    """Every live target's code; each owes a value every period."""
     actuals: dict[int, list[Actual]] = defaultdict(list)
     for target_id, on, value, value_of in rows_repo.actuals(s, ids, as_of):
         actuals[target_id].append(Actual(on, value, value_of))
@@ -104,22 +104,29 @@ def _count_targets(s: Session, ids: list[int], tally: dict[int, _Tally],
         found = rules.target_status(row_facts(row, tuple(miles[row.id])), actuals[row.id],
                                     as_of, tolerance=tolerance, outlook=False)
         unit = tally[row.unit_id]
+        unit.add(found.code)
         unit.targets += 1
-        unit.add(found.code, True, reported.get(row.id), as_of)
+        unit.expected += 1
 
 
 def _count_tasks(s: Session, ids: list[int], tally: dict[int, _Tally],
-                 reported: dict[int, date], periods: dict[int, Period], as_of: date,
-                 window_days: int) -> None:
-    """Every live task's code; it owes an update unless finished before the period."""
+                 periods: dict[int, Period], as_of: date, window_days: int) -> None:
+    """Every live task's code; it owes an update for its unit's period unless finished
+    before the period started, and counts as reported when its first update for the
+    period was made by `as_of`."""
     latest = {row[0]: row for row in rows_repo.latest_updates(s, ids, as_of)}
+    reported = first_reported_tasks(s, ids, periods)
     for row in rows_repo.rule_rows(s, ids, Task):
         last = latest.get(row.id)
         known = [] if last is None else [rules.TaskUpdate(*last[1:])]
         found = rules.task_status(rules.TaskFacts(row.due_date, row.due_recurrence), known,
                                   as_of, window_days=window_days)
-        owes = not finished_before(None if last is None else (last[1], last[2], last[4]),
-                                   periods[row.unit_id])
         unit = tally[row.unit_id]
+        unit.add(found.code)
         unit.tasks += 1
-        unit.add(found.code, owes, reported.get(row.id), as_of)
+        if finished_before(None if last is None else (last[1], last[2], last[4]),
+                           periods[row.unit_id]):
+            continue
+        on = reported.get(row.id)
+        unit.expected += 1
+        unit.reported += on is not None and on <= as_of

@@ -8,7 +8,7 @@ units.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import Row, Select, func, select
@@ -146,6 +146,23 @@ def first_reports(s: Session, unit_ids: list[int], period_key: str) -> dict[int,
                             ProgressRecord.period_key == period_key)
                      .group_by(ProgressRecord.target_id))
     return {target_id: at for target_id, at in rows}
+
+
+def reported_targets(s: Session, unit_ids: list[int], period_key: str,
+                     by: date) -> dict[int, int]:
+    """How many live targets of each unit have a record for the period recorded by the end
+    of day `by` (their first report came by then): unit id -> count, units with none left
+    out. The count `first_reports` gives target by target, made in the database."""
+    until = datetime.combine(by + timedelta(days=1), time.min)
+    reported = (select(ProgressRecord.id)
+                .where(ProgressRecord.target_id == Target.id,
+                       ProgressRecord.period_key == period_key,
+                       ProgressRecord.recorded_at < until).exists())
+    query = (select(Plan.unit_id, func.count(Target.id)).join(Plan, Target.plan_id == Plan.id)
+             .where(Plan.unit_id.in_(unit_ids), Plan.status == "active",
+                    Target.review.in_(LIVE_REVIEWS), reported)
+             .group_by(Plan.unit_id))
+    return {unit_id: count for unit_id, count in s.execute(query)}
 
 
 def first_task_reports(s: Session, unit_ids: list[int], period_key: str) -> dict[int, date]:
