@@ -17,8 +17,10 @@ Warm-up: each read page is fetched on new connections until the server's request
 runs for --seconds; p50/p95/p99 of all requests, of reads and of writes, and the error
 count (any answer other than 200/201, a dropped connection, or an error the server
 logged) are printed against the goals (p95 < 150 ms and p99 < 400 ms at 50 clients, zero
-errors), with the machine's load average before and after. The clients are a few lines
-of asyncio in this process, whose CPU shares the machine with the server's. Figures only;
+errors), with the machine's load average before and after and the server processes' CPU
+time per request (from /proc: what a request costs whatever the neighbours do). The
+clients are a few lines of asyncio in this process, whose CPU shares the machine with the
+server's. Figures only;
 no test asserts on timings.
 
     .venv/bin/python bench/mixed.py [--no-pg] [--no-sqlite] [--pg URL] [--seconds 20]
@@ -246,6 +248,23 @@ def _warm_up(url: str, session: str, log: Path, workers: int) -> float:
         asyncio.run(_round(url, todo, session))
 
 
+def _workers(log: Path) -> set[int]:
+    """The pids of the server processes that answered, from the request log."""
+    return {int(str(line["worker"])) for line in _served(log) if line.get("worker")}
+
+
+def _cpu(pids: set[int]) -> float:
+    """CPU seconds (user + system) the processes have used so far (Linux /proc)."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime: the 14th and 15th
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def _ms(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return 1000 * ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else 0.0
@@ -256,13 +275,15 @@ def _line(what: str, values: list[float]) -> str:
             f" p99 {_ms(values, 0.99):6.1f} ms")
 
 
-def _report(label: str, clients: int, run: Run, logged: int) -> None:
+def _report(label: str, clients: int, run: Run, logged: int, cpu: float) -> None:
+    """The level's figures against the goals; `cpu` the server processes' CPU seconds."""
     every = run.reads + run.writes
     errors = sum(run.errors.values()) + logged
     p95, p99 = _ms(every, 0.95), _ms(every, 0.99)
     verdict = "meets" if p95 < GOALS["p95"] and p99 < GOALS["p99"] and not errors else "MISSES"
     print(f"{label:10} {clients:3} clients: {_line('all', every)}; {_line('reads', run.reads)}; "
-          f"{_line('writes', run.writes)}; errors {errors}"
+          f"{_line('writes', run.writes)}; server CPU {1000 * cpu / max(1, len(every)):.1f} ms "
+          f"a request; errors {errors}"
           + (f" ({run.errors}, server logged {logged})" if errors else "")
           + f" — {verdict} the goals (p95 < {GOALS['p95']:.0f} ms, p99 < {GOALS['p99']:.0f} ms,"
           f" no error) ({load()})", flush=True)
@@ -287,11 +308,12 @@ def measure(label: str, url: str, args: argparse.Namespace) -> None:
             took = _warm_up(base, sessions[0], log, args.workers)
             print(f"{label:10} warm-up: every page served by all {args.workers} processes in "
                   f"{took:.1f} s ({load()})", flush=True)
-            logged = _server_errors(log)
+            logged, pids = _server_errors(log), _workers(log)
             for n, clients in enumerate(LEVELS):
+                used = _cpu(pids)
                 run = asyncio.run(_level(base, sessions, writers, clients, args.seconds, n))
                 now = _server_errors(log)
-                _report(label, clients, run, now - logged)
+                _report(label, clients, run, now - logged, _cpu(pids) - used)
                 logged = now
 
 
