@@ -113,7 +113,11 @@ def serving(settings: Settings, log: Path, workers: int) -> Iterator[str]:
         yield url
     finally:
         proc.terminate()
-        proc.wait(10)
+        try:  # a loaded machine can take a while to stop every worker gracefully
+            proc.wait(60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
 
 
 async def _get(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, request: bytes

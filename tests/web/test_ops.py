@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -102,6 +103,7 @@ def test_every_request_gets_an_id_and_one_log_line_with_its_user(
     with uow.transaction(world.settings) as s:
         assert fields["user_id"] == accounts.get_user(s, "vanphong").id
     assert isinstance(fields["duration_ms"], float) and fields["duration_ms"] >= 0
+    assert fields["worker"] == os.getpid()  # the test client serves in this process
 
 
 def test_an_unsafe_request_id_is_replaced_and_static_files_and_errors_are_logged(

@@ -84,11 +84,14 @@ class TargetStatus:
 
 
 def target_status(t: TargetFacts, actuals: Sequence[Actual], as_of: date, *,
-                  tolerance: float = TOLERANCE) -> TargetStatus:
+                  tolerance: float = TOLERANCE, outlook: bool = True) -> TargetStatus:
     """The status of target `t` on `as_of`, from the actuals reported for days up to it.
 
     A target or an actual holding inf or nan (a former version let them in) is invalid:
-    'so_lieu_loi', with no value, instead of arithmetic on it."""
+    'so_lieu_loi', with no value, instead of arithmetic on it. With `outlook=False` the
+    forecast is made only where the code depends on it (an on-track target whose forecast
+    misses is at risk) and is otherwise None: the code is always the same, and counting a
+    province's codes skips most of the forecasts' cost."""
     known = sorted((a for a in actuals if a.on <= as_of), key=lambda a: a.on)
     if not finite_facts(t) or not all(finite_actual(a) for a in known):
         return TargetStatus("so_lieu_loi")
@@ -103,7 +106,7 @@ def target_status(t: TargetFacts, actuals: Sequence[Actual], as_of: date, *,
         return _annual(t, known, last, as_of, tolerance)
     if end is not None and when(as_of) >= end:
         return _final(t, value, last)
-    return _in_progress(t, known, last, tolerance)
+    return _in_progress(t, known, last, tolerance, outlook)
 
 
 def finite_facts(t: TargetFacts) -> bool:
@@ -143,17 +146,19 @@ def _met(t: TargetFacts, value: float) -> str:
 
 
 def _in_progress(t: TargetFacts, known: list[Actual], last: Actual,
-                 tolerance: float) -> TargetStatus:
+                 tolerance: float, always: bool) -> TargetStatus:
     value = normalised(t, last)
-    outlook = forecast(t, known)
+    outlook = forecast(t, known) if always else None
     if t.kind != "change" and meets(t, value) and not t.recurrence and t.direction != "maintain":
         return TargetStatus(_met(t, value), value, final_goal(t), outlook)
     goal = expected(t, last.on, known)
     if goal is None:
         return TargetStatus("chua_den_ky", value, None, outlook)
     code = _against(t, value, goal, tolerance)
-    if code == "dung_tien_do" and outlook is not None and not outlook.will_meet:
-        code = "co_nguy_co"
+    if code == "dung_tien_do":  # the one code the forecast decides
+        outlook = outlook if always else forecast(t, known)
+        if outlook is not None and not outlook.will_meet:
+            code = "co_nguy_co"
     return TargetStatus(code, value, goal, outlook)
 
 

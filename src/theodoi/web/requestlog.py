@@ -1,5 +1,6 @@
 """A request id for every request, returned as `X-Request-ID` and logged with one line
-per request: method, path, status, duration and the signed-in user's id.
+per request: method, path, status, duration, the signed-in user's id and the server
+process that answered (`worker`, its pid: which of `serve --workers N` served what).
 
 The id comes from the client's `X-Request-ID` when it is a plain token (letters, digits,
 '.', '_', '-', at most 64): a reverse proxy that sets one ties its log to ours. Anything
@@ -10,6 +11,7 @@ new random id, so what is logged and echoed is always safe.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import time
 import uuid
@@ -60,4 +62,5 @@ def _log(scope: Scope, rid: str, status: int, seconds: float) -> None:
     log.info("request", extra={"request_id": rid, "method": scope["method"],
                                "path": scope["path"], "status": status,
                                "duration_ms": round(seconds * 1000, 1),
-                               "user_id": getattr(user, "user_id", None)})
+                               "user_id": getattr(user, "user_id", None),
+                               "worker": os.getpid()})

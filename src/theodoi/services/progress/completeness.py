@@ -96,7 +96,7 @@ def _count(s: Session, names: dict[int, str], periods: dict[int, Period],
     leads = first_leads(rows_repo.leads(s, ids, Task))
     for row in rows_repo.tasks(s, ids):
         period = periods[row.unit_id]
-        if _finished_before(latest.get(row.id), period):
+        if finished_before(latest.get(row.id), period):
             continue
         _tally(_entry(by_unit[row.unit_id], leads.get(row.id)),
                Owed(f"k{row.id}", "task", row.title or row.text,
@@ -115,11 +115,23 @@ def _reported(s: Session, ids: list[int],
         these = [i for i in ids if periods[i].key == key]
         found["target"].update((i, at.date())
                                for i, at in rows_repo.first_reports(s, these, key).items())
-        found["task"].update(rows_repo.first_task_reports(s, these, key))
+    found["task"] = first_reported_tasks(s, ids, periods)
     return found
 
 
-def _finished_before(update: tuple[date, str, date | None] | None, period: Period) -> bool:
+def first_reported_tasks(s: Session, ids: list[int],
+                         periods: dict[int, Period]) -> dict[int, date]:
+    """The day of each task's first update for its unit's period (one query per period)."""
+    found: dict[int, date] = {}
+    for key in sorted({periods[i].key for i in ids}):
+        found.update(rows_repo.first_task_reports(s, [i for i in ids if periods[i].key == key],
+                                                  key))
+    return found
+
+
+def finished_before(update: tuple[date, str, date | None] | None, period: Period) -> bool:
+    """Whether a task whose latest update is (reported on, state, completed on) was finished
+    before the period started, and so owes it nothing."""
     if update is None or update[1] != "hoan_thanh":
         return False
     return (update[2] or update[0]) < period.start

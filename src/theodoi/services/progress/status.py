@@ -160,15 +160,21 @@ def _compute(s: Session, names: dict[int, str], as_of: date, tolerance: float,
     return result
 
 
-def _target_row(row: Any, miles: tuple[tuple[int, float | None], ...], known: list[Actual],
-                lead: str | None, as_of: date, tolerance: float) -> StatusRow:
-    facts = TargetFacts(
+def row_facts(row: Any, miles: tuple[tuple[int, float | None], ...]) -> TargetFacts:
+    """What the rules need of a target read as a row of `status_rows.TARGET_COLUMNS` (or
+    `RULE_TARGET_COLUMNS`); `target_facts` says the same of a loaded Target."""
+    return TargetFacts(
         kind=row.kind, direction=row.direction, comparator=row.comparator, value=row.value,
         value_max=row.value_max, value_of=row.value_of, unit=row.unit,
         per_year=row.per_year, recurrence=row.recurrence,
         deadline_year=row.deadline_year or row.term_end, milestones=miles,
         baseline=row.baseline_value, baseline_year=row.baseline_year,
         flow=is_flow(row.indicator or row.text, row.unit, row.per_year, row.kind))
+
+
+def _target_row(row: Any, miles: tuple[tuple[int, float | None], ...], known: list[Actual],
+                lead: str | None, as_of: date, tolerance: float) -> StatusRow:
+    facts = row_facts(row, miles)
     found = rules.target_status(facts, known, as_of, tolerance=tolerance)
     outlook = found.forecast
     # an invalid target's goal may be the inf itself: no report or page computes with it

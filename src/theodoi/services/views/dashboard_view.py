@@ -24,7 +24,7 @@ from theodoi.domain.status import LABELS, TARGET_RULES, TASK_RULES
 from theodoi.services import memo
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
-from theodoi.services.progress import status
+from theodoi.services.progress import status, summary
 from theodoi.services.progress.completeness import (
     Completeness,
     Owed,
@@ -187,14 +187,38 @@ def _hidden_below(s: Session, p: Principal, ids: list[int]) -> dict[int, frozens
 
 def _commune_rows(s: Session, names: dict[int, str], as_of: date,
                   hidden: dict[int, frozenset[int]]) -> dict[int, Any]:
-    """The rows of the communes together: their status and their completeness each in a
-    fixed number of queries, however many communes there are; without the `hidden` plans'
-    items."""
-    ids = list(names)
+    """The rows of the communes together, in a fixed number of queries however many
+    communes there are: their status codes counted and their period's reports totalled
+    from one read (services/progress/summary.py), shared by everyone; a commune with
+    restricted plans the person does not read is counted item by item without them."""
+    periods = current_periods(s, list(names), as_of)
+    plain = {i: n for i, n in names.items() if not hidden.get(i)}
+    found = summary.summaries_of_units(s, plain, periods, as_of) if plain else {}
+    found |= _without_hidden(s, {i: n for i, n in names.items() if hidden.get(i)},
+                             periods, as_of, hidden)
+    return {i: _commune_row(i, found[i]) for i in names}
+
+
+def _without_hidden(s: Session, names: dict[int, str], periods: dict[int, Any], as_of: date,
+                    hidden: dict[int, frozenset[int]]) -> dict[int, summary.UnitSummary]:
+    """The summaries of `names` from their items' status and completeness, leaving out
+    each unit's `hidden` plans."""
+    if not names:
+        return {}
     found = status.status_of_units(s, names, as_of)
-    owed = completeness_of_units(s, names, current_periods(s, ids, as_of), as_of)
-    return {i: _commune_row(i, _without_plans(found[i], hidden.get(i, frozenset())),
-                            without_plans(owed[i], hidden.get(i, frozenset()))) for i in ids}
+    owed = completeness_of_units(s, names, {i: periods[i] for i in names}, as_of)
+    return {i: _summary_of(_without_plans(found[i], hidden[i]),
+                           without_plans(owed[i], hidden[i])) for i in names}
+
+
+def _summary_of(found: status.UnitStatus, owed: Completeness) -> summary.UnitSummary:
+    counts: dict[str, int] = {}
+    for r in found.targets + found.tasks:
+        counts[r.code] = counts.get(r.code, 0) + 1
+    return summary.UnitSummary(found.unit, dict(sorted(counts.items())), len(found.targets),
+                               len(found.tasks), owed.period, owed.period_label,
+                               sum(a.expected for a in owed.agencies),
+                               sum(a.reported for a in owed.agencies))
 
 
 def _without_plans(found: status.UnitStatus, plan_ids: frozenset[int]) -> status.UnitStatus:
@@ -205,18 +229,14 @@ def _without_plans(found: status.UnitStatus, plan_ids: frozenset[int]) -> status
                             if r.plan_id not in plan_ids})
 
 
-def _commune_row(unit_id: int, found: status.UnitStatus, owed: Completeness) -> dict[str, Any]:
-    counts: dict[str, int] = {}
-    for r in found.targets + found.tasks:
-        counts[r.code] = counts.get(r.code, 0) + 1
-    expected = sum(a.expected for a in owed.agencies)
-    reported = sum(a.reported for a in owed.agencies)
-    return {"id": unit_id, "name": found.unit, "counts": dict(sorted(counts.items())),
-            "targets": len(found.targets), "tasks": len(found.tasks),
+def _commune_row(unit_id: int, found: summary.UnitSummary) -> dict[str, Any]:
+    counts = found.counts
+    return {"id": unit_id, "name": found.unit, "counts": counts,
+            "targets": found.targets, "tasks": found.tasks,
             "at_risk": sum(counts.get(c, 0) for c in AT_RISK),
             "overdue": counts.get("qua_han", 0),
-            "completeness": {"period_label": owed.period_label,
-                             "expected": expected, "reported": reported}}
+            "completeness": {"period_label": found.period_label,
+                             "expected": found.expected, "reported": found.reported}}
 
 
 def dashboard_page(s: Session, p: Principal, unit_id: int, as_of: date,

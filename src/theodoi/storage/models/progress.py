@@ -95,6 +95,8 @@ class TaskUpdate(Base):
         CheckConstraint("state in ('chua_trien_khai', 'dang_thuc_hien', 'hoan_thanh', "
                         "'tam_dung')", name="state"),
         CheckConstraint("percent is null or (percent >= 0 and percent <= 100)", name="percent"),
+        # each task's latest update by one probe (status_rows.latest_updates)
+        Index("ix_task_updates_latest", "task_id", "reported_on", "id"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"),
