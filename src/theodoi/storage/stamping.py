@@ -23,7 +23,9 @@ from theodoi.storage.models import (
     Agency,
     Assignment,
     Contribution,
+    FigureSubmission,
     Milestone,
+    PeriodLock,
     Plan,
     ProductStep,
     ProgressRecord,
@@ -48,6 +50,8 @@ HANGS_ON: dict[type, tuple[tuple[str, str], ...]] = {
     ProductStep: (("task_id", "task"),),
     Assignment: (("target_id", "target"), ("task_id", "task")),
     Contribution: (("target_id", "target"), ("task_id", "task")),
+    FigureSubmission: (("target_id", "target"),),
+    PeriodLock: (("unit_id", "unit"),),
 }
 _KEY = "theodoi_stamp_rows"
 _HELD = "theodoi_stamps_held"  # units whose stamp row this transaction has locked

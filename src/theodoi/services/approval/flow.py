@@ -15,6 +15,7 @@ from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
 from theodoi.services.history import audit
 from theodoi.services.progress import evidence, status
+from theodoi.services.reminders import tell_product_step
 from theodoi.storage.models import Attachment, ProductStep, Task
 from theodoi.storage.repositories import approval as repo
 from theodoi.storage.repositories import progress as files
@@ -91,6 +92,8 @@ def _move(s: Session, p: Principal, task: Task, action: str, *, on: date, has_fi
     audit.record(s, p, task.plan.unit_id, "product_step", row.id, "state",
                  rules.STATE_LABELS[before], rules.STATE_LABELS[after],
                  detail={"task": task.id, "action": action, "reason": row.reason})
+    said = rules.ACTION_LABELS[action] + (f": {row.reason}" if row.reason else "")
+    tell_product_step(s, task, row.id, action, f"Sản phẩm đã {said}", on)
     return row
 
 

@@ -3,9 +3,10 @@
 Owns recording actual values and task updates (`records`, reading typed values through its
 internal `values`), baselines (`baselines`), the evidence file of a value or an update
 (`evidence`), what a co-agency adds to an item it co-ordinates (`contributions`),
-explanation requests (`explanations`), the status of a unit as of a day (`status`) and the
-completeness of a period per lead agency (`completeness`).
+explanation requests (`explanations`), locked reporting periods (`locks`), the status of a
+unit as of a day (`status`) and the completeness of a period per lead agency
+(`completeness`).
 """
 
-__all__ = ["baselines", "completeness", "contributions", "evidence", "explanations", "records",
-           "status"]
+__all__ = ["baselines", "completeness", "contributions", "evidence", "explanations", "locks",
+           "records", "status"]

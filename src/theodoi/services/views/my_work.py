@@ -25,6 +25,7 @@ from theodoi.services.progress import contributions, status
 from theodoi.services.progress import evidence as evidence_file
 from theodoi.services.progress import records as progress
 from theodoi.services.register import items
+from theodoi.services.validation import figures
 from theodoi.storage.models import Target, Task, Unit
 from theodoi.storage.repositories import progress as repo
 
@@ -93,8 +94,10 @@ def parse_day(text: str | None, what: str = "ngày") -> date | None:
 def record_value(s: Session, p: Principal, ref: str, period: str, value: str | float, *,
                  unit: str | None = None, note: str | None = None,
                  evidence: progress.Evidence | None = None,
-                 max_evidence_bytes: int) -> dict[str, Any]:
-    """A target's actual value for a period, recorded by the signed-in person.
+                 max_evidence_bytes: int, on: date | None = None) -> dict[str, Any]:
+    """A target's actual value for a period, by the signed-in person: recorded, or sent
+    for validation when an agency user's figures wait at the unit (`waiting` true; see
+    services/validation). `on` is the day it was sent (default today).
 
     The evidence file, when one is sent, is checked (type by content, size) before
     anything is stored; a refused file stores nothing."""
@@ -105,9 +108,9 @@ def record_value(s: Session, p: Principal, ref: str, period: str, value: str | f
         raise BadInput("hãy nhập giá trị thực hiện (một số, ví dụ 123,5).")
     if evidence is not None:
         evidence = evidence_file.check(*evidence, max_evidence_bytes)
-    row = progress.record_progress(s, ref, period, value, unit=(unit or "").strip() or None,
-                                   note=note, attachment=evidence, by=p.username)
-    return asdict(row)
+    return figures.record_or_send(s, p, ref, period, value,
+                                  unit=(unit or "").strip() or None, note=note,
+                                  attachment=evidence, on=on or date.today())
 
 
 def record_task(s: Session, p: Principal, ref: str, state: str, *, on: date,

@@ -20,6 +20,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.sql.expression import true
 
 from theodoi.storage.models.base import Base, utcnow
 
@@ -51,6 +52,9 @@ class Unit(Base):
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("units.id", ondelete="RESTRICT"),
                                                   index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # an agency user's figures wait for the office's or a leader's validation (issue 20)
+    validate_figures: Mapped[bool] = mapped_column(Boolean, default=True,
+                                                   server_default=true())
     parent: Mapped[Unit | None] = relationship(remote_side=[id])
 
 
