@@ -116,6 +116,12 @@ def _routes(w: World, unit: str) -> list[tuple[str, str, Any, str]]:
         ("POST", f"/api/items/{drafting}/product/approve", None, "decide"),
         ("POST", f"/api/items/{drafting}/product/return", {"reason": "sửa"}, "decide"),
         ("GET", f"/api/units/{u}/products", None, "read"),
+        ("GET", f"/api/units/{u}/pending-figures", None, "read"),
+        ("POST", "/api/figures/{figure}/accept", None, "validate"),
+        ("POST", "/api/figures/{figure}/return", {"reason": "sửa"}, "validate"),
+        ("POST", f"/api/units/{u}/period-locks", {"period": "không có"}, "lock"),
+        ("POST", f"/api/units/{u}/period-locks/reopen", {"period": "không có"}, "lock"),
+        ("PUT", f"/api/units/{u}/figure-validation", {"on": True}, "office:200"),
     ]  # {agency} and {into} are filled from the unit's directory, {request}, {entry},
     # {file}, {shared} and {job} (a report job that is done: its PDF is there, and
     # cancelling it is 400) from `_prepare`; {foreign} is an agency of the other commune
@@ -123,7 +129,9 @@ def _routes(w: World, unit: str) -> list[tuple[str, str, Any, str]]:
     # is an upload job offering a new version whose file is gone (accepting it is 400
     # after the UPLOAD check) and {step} the submission of `task`'s product, so submitting
     # again is 400 after the check (đã trình → trình is no move), as approving or
-    # returning `drafting`'s product, never submitted, is (đang soạn → duyệt, trả lại)
+    # returning `drafting`'s product, never submitted, is (đang soạn → duyệt, trả lại);
+    # {figure} is a figure of `target` already accepted, so accepting or returning it is
+    # 400 after the check, and a period "không có" is 400 after the check of locking
 # routes of the signed-in person, not of a unit: (method, path, json, expected status)
 PERSONAL = [("GET", "/api/tokens", None, OK),
             ("POST", "/api/tokens", {"name": ""}, BAD),  # refused: nothing is made
@@ -148,6 +156,9 @@ CONTRIBUTORS = {A: ("donvi",)}
 # it sees) or REVIEW (the office); approved and returned by APPROVE (quan_tri, lanh_dao)
 SUBMITTERS = {A: ("quantri", "vanphong", "donvi"), B: ("khac",)}
 APPROVERS = {A: ("quantri", "lanhdao")}
+# an agency's figures are accepted or returned, and periods locked or reopened, by the office
+# (REVIEW) or a leader (APPROVE): domain/validation.py VALIDATORS and LOCKERS
+VALIDATORS = {A: ("quantri", "lanhdao", "vanphong"), B: ("khac",)}
 
 
 def _prepare(w: World) -> dict[str, dict[str, str]]:
@@ -156,7 +167,7 @@ def _prepare(w: World) -> dict[str, dict[str, str]]:
     with a file (the file an agency reads back) and write an audit entry whose value is the
     current one (a revert then reaches the version check); give each unit a finished
     report job with its PDF, and an upload job offering a new version whose file is gone;
-    submit the product of that own task ({step}, its file)."""
+    submit the product of that own task ({step}, its file); an accepted figure ({figure})."""
     from datetime import date
 
     from theodoi.services import uow
@@ -164,6 +175,7 @@ def _prepare(w: World) -> dict[str, dict[str, str]]:
     from theodoi.services.progress import explanations, records
     from theodoi.services.register import review_decisions as review
     from theodoi.storage.models.approval import ProductStep
+    from theodoi.storage.models.validation import FigureSubmission
     from theodoi.storage.repositories import approval as steps
     from theodoi.storage.repositories import progress as files
 
@@ -185,8 +197,13 @@ def _prepare(w: World) -> dict[str, dict[str, str]]:
                                             by="vanphong", attachment_id=product.id))
             audit.record(s, None, w.units[unit], "task", int(own[1:]), "title", "cũ",
                          w.items[unit][own]["title"])
+            target = next(r for r, i in w.items[unit].items() if i["kind"] == "target")
+            figure = FigureSubmission(target_id=int(target[1:]), period_key="2026",
+                                      value_text="1", value=1.0, state="da_xac_nhan")
+            steps.add(s, figure)
             ids[unit] = {"{request}": str(asked.id), "{file}": str(update.evidence_id),
-                         "{shared}": shared, "{step}": str(step.id)}
+                         "{shared}": shared, "{step}": str(step.id),
+                         "{figure}": str(figure.id)}
     with uow.transaction(w.settings) as s:
         from theodoi.storage.repositories import audit as audit_repo
 
@@ -246,6 +263,10 @@ def _expected(user: str, unit: str, method: str, needs: str) -> int:
     if needs == "decide":  # `drafting` is Phòng VH-XH's: not there for the agency user
         return GONE if user == "donvi" else BAD if user in APPROVERS.get(unit, ()) \
             else FORBIDDEN
+    if needs == "validate":  # `target` has no lead agency: not there for the agency user
+        return GONE if user == "donvi" else BAD if user in VALIDATORS[unit] else FORBIDDEN
+    if needs == "lock":
+        return BAD if user in VALIDATORS[unit] else FORBIDDEN
     if needs == "whole" and user == "donvi":
         return FORBIDDEN  # the whole register is not an agency's to read
     if needs == "admin":  # users and units: quan_tri of the unit only
@@ -354,7 +375,7 @@ def _template(path: str) -> str:
     names = {"units": "{unit_id}", "plans": "{plan_id}", "items": "{ref}",
              "agencies": "{agency_id}", "explanations": "{request_id}", "audit": "{entry_id}",
              "jobs": "{job_id}", "tokens": "{token_id}", "files": "{attachment_id}",
-             "users": "{username}", "target-links": "{link_id}"}
+             "users": "{username}", "target-links": "{link_id}", "figures": "{figure_id}"}
     named = [names.get(parts[i - 1], part) if i and parts[i - 1] in names else part
              for i, part in enumerate(parts)]
     if parts[-3:-1] == ["product", "files"]:  # a product's file: by the step it came with

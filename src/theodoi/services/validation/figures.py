@@ -141,10 +141,10 @@ def return_(s: Session, p: Principal, figure_id: int, reason: str, *, on: date
             ) -> dict[str, Any]:
     """Send the waiting figure back to its agency with the reason (required); the agency
     is told and sends a corrected figure."""
+    row, target = _validator(s, p, figure_id)
     why = " ".join((reason or "").split())
     if not why:
         raise BadInput("trả lại số liệu cần ghi lý do để cơ quan sửa.")
-    row, target = _validator(s, p, figure_id)
     if not repo.move(s, row.id, rules.PENDING, rules.RETURNED, reason=why,
                      decided_by=p.username, decided_at=utcnow()):
         raise Conflict(STALE.format(id=row.id))

@@ -54,6 +54,11 @@ def waiting_count(s: Session, unit_id: int) -> int:
     return repo.waiting_count(s, unit_id)
 
 
+def waiting_by_target(s: Session, unit_id: int) -> dict[int, int]:
+    """Figures waiting per target id of the unit."""
+    return repo.waiting_by_target(s, unit_id)
+
+
 def set_validation(s: Session, p: Principal, unit_id: int, on: bool) -> dict[str, Any]:
     """Turn validation of agency figures on or off at the unit (the office), audited.
     Figures already waiting stay waiting: they are accepted or returned as before."""
