@@ -164,3 +164,17 @@ def open_products(s: Session, p: Principal, unit_id: int, as_of: date) -> dict[s
         (waiting if last.state == rules.SUBMITTED else returned).append(row)
     return {"unit": {"id": unit.id, "name": unit.name}, "as_of": as_of.isoformat(),
             "waiting": waiting, "returned": returned}
+
+
+def counts(s: Session, unit_id: int, refs: set[str] | None, as_of: date) -> dict[str, int]:
+    """The unit's products by where they stand (of the tasks in `refs`, None: all):
+    submitted and waiting for a leader, returned to their lead and not submitted again."""
+    out = {"waiting": 0, "returned": 0}
+    for last in repo.last_steps(s, unit_id):
+        if (refs is not None and f"k{last.task_id}" not in refs) or last.made_on > as_of:
+            continue
+        if last.state == rules.SUBMITTED:
+            out["waiting"] += 1
+        elif last.state == rules.RETURNED:
+            out["returned"] += 1
+    return out

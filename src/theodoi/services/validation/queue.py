@@ -12,7 +12,7 @@ from theodoi.domain import validation as rules
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
 from theodoi.services.history import audit
-from theodoi.services.progress import locks
+from theodoi.services.progress import locks, status
 from theodoi.services.validation.figures import shown
 from theodoi.storage.models import FigureSubmission
 from theodoi.storage.repositories import validation as repo
@@ -57,6 +57,23 @@ def waiting_count(s: Session, unit_id: int) -> int:
 def waiting_by_target(s: Session, unit_id: int) -> dict[int, int]:
     """Figures waiting per target id of the unit."""
     return repo.waiting_by_target(s, unit_id)
+
+
+def waiting_counts(s: Session, unit_ids: list[int]) -> dict[int, int]:
+    """Figures waiting per unit, for many units in one query (a province's communes)."""
+    return repo.waiting_counts(s, unit_ids)
+
+
+def waiting_by_agency(s: Session, unit_id: int, period_key: str) -> dict[str, int]:
+    """Figures of the period waiting, per lead agency name (completeness: sent, not yet
+    counted)."""
+    out: dict[str, int] = {}
+    for r in repo.of_unit(s, unit_id, (rules.PENDING,)):
+        target = repo.target(s, r.target_id)
+        if target is not None and r.period_key == period_key:
+            name = status.lead_agency(target) or status.NO_AGENCY
+            out[name] = out.get(name, 0) + 1
+    return out
 
 
 def set_validation(s: Session, p: Principal, unit_id: int, on: bool) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from theodoi.domain.status import LABELS, TARGET_RULES, TASK_RULES
 from theodoi.services import memo
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
+from theodoi.services.approval import flow
 from theodoi.services.progress import status
 from theodoi.services.progress.completeness import (
     Completeness,
@@ -27,6 +28,7 @@ from theodoi.services.progress.completeness import (
     completeness,
     completeness_of_units,
 )
+from theodoi.services.validation import queue
 from theodoi.storage.models import Unit
 from theodoi.storage.repositories import agencies as agency_repo
 from theodoi.storage.repositories import progress as progress_repo
@@ -107,15 +109,16 @@ def _completeness(s: Session, p: Principal, unit: Unit, as_of: date) -> dict[str
     names = None if only is None else {a.name for a in (agency_repo.get(s, i) for i in only)
                                        if a is not None}
     agencies = [a for a in found.agencies if names is None or a.agency in names]
+    waiting = queue.waiting_by_agency(s, unit.id, found.period)
     rows = [{"agency": a.agency, "expected": a.expected, "reported": a.reported,
-             "missing": [_owed(o) for o in a.missing],
-             "late": len(a.late)} for a in agencies]
+             "missing": [_owed(o) for o in a.missing], "late": len(a.late),
+             "waiting": waiting.get(a.agency, 0)} for a in agencies]
     expected = sum(a.expected for a in agencies)
     reported = sum(a.reported for a in agencies)
     return {"period": found.period, "period_label": found.period_label,
             "expected": expected, "reported": reported,
             "percent": round(100 * reported / expected, 1) if expected else None,
-            "agencies": rows}
+            "waiting": sum(r["waiting"] for r in rows), "agencies": rows}
 
 
 def _communes(s: Session, unit_id: int, level: str, as_of: date) -> list[dict[str, Any]]:
@@ -143,7 +146,9 @@ def _commune_rows(s: Session, names: dict[int, str], as_of: date) -> dict[int, A
     ids = list(names)
     found = status.status_of_units(s, names, as_of)
     owed = completeness_of_units(s, names, current_periods(s, ids, as_of), as_of)
-    return {i: _commune_row(i, found[i], owed[i]) for i in ids}
+    waiting = queue.waiting_counts(s, ids)
+    return {i: _commune_row(i, found[i], owed[i]) | {"waiting_figures": waiting.get(i, 0)}
+            for i in ids}
 
 
 def _commune_row(unit_id: int, found: status.UnitStatus, owed: Completeness) -> dict[str, Any]:
@@ -191,4 +196,14 @@ def _own_part(s: Session, p: Principal, unit: Unit, as_of: date) -> dict[str, An
             "by_agency": counts_table(found.by_agency),
             "overdue": [_row(r) for r in found.tasks if r.code == "qua_han"],
             "at_risk": [_row(r) for r in found.targets if r.code in AT_RISK],
-            "completeness": _completeness(s, p, unit, as_of)}
+            "completeness": _completeness(s, p, unit, as_of),
+            **_waiting(s, unit, visible_refs(s, p, unit), as_of)}
+
+
+def _waiting(s: Session, unit: Unit, refs: set[str] | None, as_of: date) -> dict[str, Any]:
+    """What waits for someone's decision and counts nowhere yet: agencies' figures not yet
+    validated, products submitted and waiting or returned (of the items the person sees)."""
+    waiting = queue.waiting_by_target(s, unit.id)
+    return {"waiting_figures": sum(n for t, n in waiting.items()
+                                   if refs is None or f"t{t}" in refs),
+            "products": flow.counts(s, unit.id, refs, as_of)}

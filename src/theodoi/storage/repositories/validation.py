@@ -6,8 +6,8 @@ from __future__ import annotations
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from theodoi.storage.models import FigureSubmission, PeriodLock, ProgressRecord, Target
-from theodoi.storage.repositories.progress import unit_targets
+from theodoi.storage.models import FigureSubmission, PeriodLock, Plan, ProgressRecord, Target
+from theodoi.storage.repositories.progress import LIVE_REVIEWS, unit_targets
 
 WAITING = "cho_xac_nhan"
 
@@ -67,6 +67,20 @@ def waiting_by_target(s: Session, unit_id: int) -> dict[int, int]:
                             FigureSubmission.state == WAITING)
                      .group_by(FigureSubmission.target_id))
     return {int(t): int(n) for t, n in rows}
+
+
+def waiting_counts(s: Session, unit_ids: list[int]) -> dict[int, int]:
+    """Figures waiting per unit (live targets of active plans), in one query."""
+    if not unit_ids:
+        return {}
+    rows = s.execute(select(Plan.unit_id, func.count(FigureSubmission.id))
+                     .join(Target, Target.id == FigureSubmission.target_id)
+                     .join(Plan, Plan.id == Target.plan_id)
+                     .where(Plan.unit_id.in_(unit_ids), Plan.status == "active",
+                            Target.review.in_(LIVE_REVIEWS),
+                            FigureSubmission.state == WAITING)
+                     .group_by(Plan.unit_id))
+    return {int(u): int(n) for u, n in rows}
 
 
 def counted_before(s: Session, target_id: int, period_end: object) -> ProgressRecord | None:
