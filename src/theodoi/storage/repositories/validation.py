@@ -4,17 +4,33 @@ waiting for a (target, period), guarded state changes, and the locks of a unit's
 from __future__ import annotations
 
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from theodoi.storage.models import FigureSubmission, PeriodLock, Plan, ProgressRecord, Target
 from theodoi.storage.repositories.progress import LIVE_REVIEWS, unit_targets
 
 WAITING = "cho_xac_nhan"
+WAITING_INDEX = "uq_figure_submissions_waiting"  # PostgreSQL names it in the error
+WAITING_COLUMNS = "figure_submissions.target_id, figure_submissions.period_key"  # SQLite
 
 
 def add(s: Session, row: object) -> None:
     s.add(row)
     s.flush()
+
+
+def add_waiting(s: Session, row: FigureSubmission) -> bool:
+    """Insert a waiting figure; False when its (target, period) already has one waiting
+    (the partial unique index refused it: a concurrent send won)."""
+    s.add(row)
+    try:
+        s.flush()
+    except IntegrityError as exc:
+        if WAITING_INDEX not in str(exc.orig) and WAITING_COLUMNS not in str(exc.orig):
+            raise
+        return False
+    return True
 
 
 def get(s: Session, submission_id: int) -> FigureSubmission | None:
