@@ -42,6 +42,8 @@ def test_pending_return_send_again_accept(settings_env: str, capsys: Any,
     _user(capsys, monkeypatch, "kinhte", "don_vi", "--agency", "Phòng Kinh tế")
     _user(capsys, monkeypatch, "vanphong", "van_phong")
     first = _send(settings_env, income, "610")
+    code, out, _ = theodoi(capsys, "status", "--unit", UNIT, "--as-of", "05/10/2026")
+    assert code == 0 and "1 số liệu chờ xác nhận (chưa tính)" in out
     code, out, err = theodoi(capsys, "progress", "pending", "--unit", UNIT, "--as", "vanphong")
     assert code == 0, err
     lines = out.splitlines()

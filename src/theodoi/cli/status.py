@@ -15,6 +15,8 @@ from theodoi.domain.numbers import shown_number
 from theodoi.domain.status import LABELS
 from theodoi.services.progress import explanations
 from theodoi.services.progress.status import StatusRow, UnitStatus, status_of_unit
+from theodoi.services.register import units
+from theodoi.services.validation import queue
 
 
 @click.command("status")
@@ -31,6 +33,12 @@ def status_cmd(unit_text: str, as_of: str | None, window: int, tolerance: float,
     when = day(as_of, "ngày xét") or date.today()
     run_and_show(fmt, lambda s: status_of_unit(s, unit_text, when, tolerance=tolerance,
                                                window_days=window), _print_status)
+    if fmt != "json":
+        with transaction() as s:
+            waiting = queue.waiting_count(s, units.find(s, unit_text).id)
+        if waiting:
+            out.print(f"{waiting} số liệu chờ xác nhận (chưa tính): theodoi progress pending "
+                      f"--unit \"{unit_text}\" --as …")
 
 
 def _print_status(result: UnitStatus) -> None:
