@@ -13,6 +13,7 @@ from tests.web.conftest import A, B, World
 from tests.web.progress_world import implement
 
 HX = {"HX-Request": "true"}
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 @pytest.fixture
@@ -29,7 +30,8 @@ def test_agency_sends_office_returns_agency_resends_office_accepts(
     agency, office = as_user("donvi"), as_user("vanphong")
     unit = world.units[A]
     r = agency.post("/muc/t1/so-lieu", data={"period": "2026", "value": "600", "tiep":
-                                             f"/don-vi/{unit}/viec-cua-toi"}, headers=HX)
+                                             f"/don-vi/{unit}/viec-cua-toi"}, headers=HX,
+                    files={"evidence": ("bien-ban.pdf", PDF, "application/pdf")})
     assert r.status_code == 200
     assert "Đã gửi số liệu t1 kỳ Năm 2026: 600 triệu đồng/năm; chờ văn phòng hoặc lãnh đạo " \
         "xác nhận." in r.text
@@ -39,6 +41,8 @@ def test_agency_sends_office_returns_agency_resends_office_accepts(
     page = office.get(f"/don-vi/{unit}/tong-quan", params={"ngay": "2027-01-15"}).text
     assert "1 số liệu chờ xác nhận</a> (chưa tính vào trạng thái)" in page
     listed = office.get(f"/api/units/{unit}/pending-figures").json()
+    assert listed["waiting"][0]["evidence"] == "bien-ban.pdf"
+    assert office.get(f"/tep/{listed['waiting'][0]['evidence_id']}").content == PDF
     [figure] = listed["waiting"]
     assert (figure["ref"], figure["value_text"], figure["sent_by"]) == ("t1", "600", "donvi")
     shown = office.get(f"/don-vi/{unit}/so-lieu-cho-xac-nhan").text

@@ -197,4 +197,5 @@ def _row(s: Session, r: FigureSubmission, target: Target) -> dict[str, Any]:
 
 
 def shown(s: Session, r: FigureSubmission, target: Target) -> dict[str, Any]:
+    """A figure of `target` as the edges show it (the unit's list: services/validation)."""
     return _row(s, r, target)
