@@ -72,8 +72,9 @@ def send(s: Session, p: Principal | None, target: Target, period_text: str,
         entered_unit=" ".join(unit.split()) if unit else None,
         note=(note or "").strip() or None, sent_by=p.username if p else by,
         attachment_id=_store(s, attachment))
+    ref = items.ref_of(target)  # read now: a refused insert leaves the session unusable
     if not repo.add_waiting(s, row):
-        raise Conflict(f"kỳ {period.label} của {items.ref_of(target)} vừa có số liệu khác "
+        raise Conflict(f"kỳ {period.label} của {ref} vừa có số liệu khác "
                        "được gửi; không có gì bị ghi đè. Hãy tải lại trang, xem số liệu đang "
                        "chờ xác nhận rồi làm lại.")
     audit.record(s, p, target.plan.unit_id, "figure", row.id, "state", None,
