@@ -60,6 +60,9 @@ def test_agency_sends_office_returns_agency_resends_office_accepts(
     assert _code(office) == "dung_tien_do"
     assert office.get(f"/api/units/{unit}/dashboard",
                       params={"as_of": "2027-01-15"}).json()["waiting_figures"] == 0
+    history = " ".join(office.get(f"/don-vi/{unit}/lich-su").text.split())
+    assert f"số liệu chờ xác nhận số {figure['id']}" in history
+    assert "trạng thái xác nhận" in history and "bị trả lại" in history
 
 
 def test_the_validator_sees_the_warning_and_the_agency_cannot_accept(

@@ -33,7 +33,9 @@ MAX_PAGE = 10**9
 ITEM_KINDS = ("target", "task")
 KIND_LABELS = {"target": "chỉ tiêu", "task": "nhiệm vụ", "plan": "kế hoạch",
                "agency": "cơ quan", "progress": "số liệu", "task_update": "báo cáo tiến độ",
-               "product_step": "sản phẩm trình duyệt", "contribution": "phần phối hợp"}
+               "product_step": "sản phẩm trình duyệt", "contribution": "phần phối hợp",
+               "figure": "số liệu chờ xác nhận", "period_lock": "kỳ báo cáo",
+               "unit": "đơn vị"}
 REVERTERS = frozenset({rules.REVIEW, rules.DIRECTORY, rules.UPDATE_OWN, rules.ASSIGN})
 OTHER_LABELS = {"lead_agency": "cơ quan chủ trì", "co_agencies": "cơ quan phối hợp",
                 "leader": "lãnh đạo phụ trách", "advisory_agency": "cơ quan tham mưu",
@@ -43,6 +45,11 @@ OTHER_LABELS = {"lead_agency": "cơ quan chủ trì", "co_agencies": "cơ quan p
                 "unmerged": "tách cơ quan đã gộp", "deleted": "xóa bản nháp",
                 "state": "trạng thái sản phẩm", "note": "nội dung phối hợp"}
 
+# fields of figure validation (services/validation) whose word differs from the others'
+VALIDATION_LABELS = {"figure": {"state": "trạng thái xác nhận"},
+                     "period_lock": {"state": "chốt kỳ"},
+                     "unit": {"validate_figures": "xác nhận số liệu của cơ quan"}}
+
 
 def revertible_field(kind: str, field: str) -> bool:
     """Fields a person can correct on an item (kept for callers; see `undo`)."""
@@ -51,6 +58,8 @@ def revertible_field(kind: str, field: str) -> bool:
 
 def field_label(kind: str, field: str) -> str:
     known = F.fields_of(kind) if kind in (*ITEM_KINDS, "plan") else {}
+    if kind in VALIDATION_LABELS and field in VALIDATION_LABELS[kind]:
+        return VALIDATION_LABELS[kind][field]
     return known[field][2] if field in known else OTHER_LABELS.get(field, field)
 
 
