@@ -40,6 +40,9 @@ def test_agency_sends_office_returns_agency_resends_office_accepts(
     assert board["waiting_figures"] == 1
     page = office.get(f"/don-vi/{unit}/tong-quan", params={"ngay": "2027-01-15"}).text
     assert "1 số liệu chờ xác nhận</a> (chưa tính vào trạng thái)" in page
+    home = office.get(f"/don-vi/{unit}").text
+    assert "Số liệu chờ xác nhận (1)</a>" in home
+    assert "1 số liệu chờ xác nhận chưa được tính trong báo cáo" in home
     listed = office.get(f"/api/units/{unit}/pending-figures").json()
     assert listed["waiting"][0]["evidence"] == "bien-ban.pdf"
     assert office.get(f"/tep/{listed['waiting'][0]['evidence_id']}").content == PDF
