@@ -134,3 +134,26 @@ def test_a_co_agency_sees_the_product_but_only_the_lead_submits_it(session: Any)
                     max_bytes=MAX)
     assert session.query(ProductStep).count() == 0
     assert flow.product(session, who["kinhte"], r.invest, date(2026, 9, 20))["can_submit"]
+
+
+def test_each_step_tells_the_right_people(session: Any) -> None:
+    """Submitted: the unit's leaders are told; returned or approved: the lead agency's
+    users (rule `product_step`); the office and the other agency hear nothing."""
+    from theodoi.storage.models import Notice
+
+    r = active_v1(session)
+    who = _people(session)
+    sent = flow.submit(session, who["kinhte"], r.invest, ("kh.pdf", PDF), on=date(2026, 9, 20),
+                       max_bytes=MAX)
+    back = flow.decide(session, who["chutich"], r.invest, "tra_lai", on=date(2026, 9, 25),
+                       reason="Bổ sung nguồn vốn")
+
+    def told(step_id: int) -> list[tuple[int, str]]:
+        return [(n.user_id, n.subject) for n in
+                session.query(Notice).filter(Notice.key == f"product/{step_id}")]
+
+    assert told(sent["steps"][0]["id"]) == [
+        (who["chutich"].user_id, f"Sản phẩm nhiệm vụ {r.invest}: Sản phẩm đã trình")]
+    assert told(back["steps"][1]["id"]) == [
+        (who["kinhte"].user_id,
+         f"Sản phẩm nhiệm vụ {r.invest}: Sản phẩm đã trả lại: Bổ sung nguồn vốn")]

@@ -23,8 +23,10 @@ from theodoi.storage.models import (
     Agency,
     Assignment,
     Contribution,
+    FigureSubmission,
     Milestone,
     OfficeEstimate,
+    PeriodLock,
     Plan,
     ProductStep,
     ProgressRecord,
@@ -70,15 +72,19 @@ CHANGES: dict[type, Callable[[Any], None]] = {
     ProductStep: lambda r: setattr(r, "reason", (r.reason or "") + " Bổ sung nguồn vốn."),
     Contribution: lambda r: setattr(r, "note", (r.note or "") + " Đã phối hợp tuyên truyền."),
     OfficeEstimate: lambda r: setattr(r, "value", r.value + 1),
+    FigureSubmission: lambda r: setattr(r, "note", (r.note or "") + " Số liệu từ biên bản."),
+    PeriodLock: lambda r: setattr(r, "reason", (r.reason or "") + " Đã ban hành báo cáo."),
 }
-LEAVES = (Milestone, ProgressRecord, TaskUpdate, Assignment)  # deleting one breaks nothing
+# deleting one breaks nothing
+LEAVES = (Milestone, ProgressRecord, TaskUpdate, Assignment, FigureSubmission)
 
 
 @pytest.fixture
 def one_commune(db_url: str) -> str:
     """A commune with a row in every stamped table: a plan, its items, agencies and
-    assignments, a milestone, a recorded value, a task update, a product submitted, a co-agency's part
-    and the office's estimate of a year."""
+    assignments, a milestone, a recorded value, a task update, a product submitted, a
+    co-agency's part, the office's estimate of a year, a figure waiting for validation and
+    a locked period."""
     with session_factory(db_url)() as s:
         refs = active_v1(s, A)
         review.correct(s, refs.income, {"milestones": "2028: 80"})
@@ -91,6 +97,10 @@ def one_commune(db_url: str) -> str:
         s.add(Contribution(target_id=int(refs.income[1:]), agency_id=agency.id,
                            note="Phối hợp rà soát số liệu thu nhập."))
         s.add(OfficeEstimate(target_id=int(refs.income[1:]), year=2026, value=74.0))
+        s.add(FigureSubmission(target_id=int(refs.poor[1:]), period_key="2026",
+                               value_text="0,9", value=0.9, sent_by="kinhte"))
+        s.add(PeriodLock(unit_id=agency.unit_id, period_key="2025", state="locked",
+                         on=date(2026, 1, 20), by="vanphong"))
         s.commit()
     return db_url
 
@@ -144,8 +154,10 @@ def test_a_one_statement_write_through_the_session_replaces_the_stamp(
             s.execute(delete(model).where(model.id == first))
         else:
             column = {Milestone: "value", ProgressRecord: "superseded",
-                      TaskUpdate: "percent", Assignment: "name"}[model]
-            value = {"superseded": True, "name": "Phòng khác"}.get(column, 1.0)
+                      TaskUpdate: "percent", Assignment: "name",
+                      FigureSubmission: "state"}[model]
+            value = {"superseded": True, "name": "Phòng khác",
+                     "state": "tra_lai"}.get(column, 1.0)
             s.execute(update(model).where(model.id == first).values({column: value}))
         assert _stamp(s) != before
         s.rollback()

@@ -36,8 +36,22 @@ def activate(client: Any, world: World, unit: str, changes: dict[str, Any] | Non
     return {i["ref"]: i for i in [*review["targets"], *review["tasks"]]}
 
 
-def implement(as_user: Any, world: World) -> dict[str, dict[str, dict[str, Any]]]:
-    """Both communes' plans active; A's first target led by Phòng Kinh tế with a roadmap."""
+def counting_at_once(world: World, unit: str = A) -> None:
+    """The unit stops validating its agencies' figures (services/validation): what the
+    agency user types counts at once, for tests of recording itself."""
+    from theodoi.services import uow
+    from theodoi.services.register import units
+
+    with uow.transaction(world.settings) as s:
+        units.find(s, unit).validate_figures = False
+
+
+def implement(as_user: Any, world: World, *, validate: bool = True
+              ) -> dict[str, dict[str, dict[str, Any]]]:
+    """Both communes' plans active; A's first target led by Phòng Kinh tế with a roadmap;
+    `validate` False: A's agency figures count at once (`counting_at_once`)."""
+    if not validate:
+        counting_at_once(world)
     office = as_user("vanphong")
     items = {A: activate(office, world, A, {"lead_agency": "Phòng Kinh tế",
                                             "milestones": "2028: 80"})}

@@ -146,6 +146,12 @@ def _routes(w: World, unit: str) -> list[tuple[str, str, Any, str]]:
         ("POST", "/api/outgoing/{sent}/cancel", {}, "office:400"),
         ("GET", f"/api/units/{u}/incoming", None, "read"),
         ("GET", f"/api/units/{u}/received-reports?kind=quy&year=2026", None, "read"),
+        ("GET", f"/api/units/{u}/pending-figures", None, "read"),
+        ("POST", "/api/figures/{figure}/accept", None, "validate"),
+        ("POST", "/api/figures/{figure}/return", {"reason": "sửa"}, "validate"),
+        ("POST", f"/api/units/{u}/period-locks", {"period": "không có"}, "lock"),
+        ("POST", f"/api/units/{u}/period-locks/reopen", {"period": "không có"}, "lock"),
+        ("PUT", f"/api/units/{u}/figure-validation", {"on": True}, "office:200"),
     ]  # {agency} and {into} are filled from the unit's directory, {request}, {entry},
     # {file}, {shared} and {job} (a report job that is done: its PDF is there, and
     # cancelling it is 400) from `_prepare`; {foreign} is an agency of the other commune
@@ -157,6 +163,8 @@ def _routes(w: World, unit: str) -> list[tuple[str, str, Any, str]]:
     # {doc} is a report entered in the unit's outgoing register, not signed (sending it
     # is 400; its signed copy sent as bad base64 is 400) and {sent} one signed and sent
     # to the province (cancelling it is 400); numbering with a bad period is 400
+    # {figure} is a figure of `target` already accepted, so accepting or returning it is
+    # 400 after the check, and a period "không có" is 400 after the check of locking
 # routes of the signed-in person, not of a unit: (method, path, json, expected status)
 PERSONAL = [("GET", "/api/tokens", None, OK),
             ("POST", "/api/tokens", {"name": ""}, BAD),  # refused: nothing is made
@@ -184,6 +192,9 @@ APPROVERS = {A: ("quantri", "lanhdao")}
 # a participant's registration: written by the office or the participant, signed by it alone
 REGISTRANTS = {A: ("quantri", "vanphong", "donvi"), B: ("khac",)}
 SIGNERS = {A: ("donvi",)}
+# an agency's figures are accepted or returned, and periods locked or reopened, by the office
+# (REVIEW) or a leader (APPROVE): domain/validation.py VALIDATORS and LOCKERS
+VALIDATORS = {A: ("quantri", "lanhdao", "vanphong"), B: ("khac",)}
 
 
 def _prepare(w: World) -> dict[str, dict[str, str]]:
@@ -192,7 +203,7 @@ def _prepare(w: World) -> dict[str, dict[str, str]]:
     with a file (the file an agency reads back) and write an audit entry whose value is the
     current one (a revert then reaches the version check); give each unit a finished
     report job with its PDF, and an upload job offering a new version whose file is gone;
-    submit the product of that own task ({step}, its file)."""
+    submit the product of that own task ({step}, its file); an accepted figure ({figure})."""
     from datetime import date
 
     from theodoi.services import uow
@@ -200,6 +211,7 @@ def _prepare(w: World) -> dict[str, dict[str, str]]:
     from theodoi.services.progress import explanations, records
     from theodoi.services.register import review_decisions as review
     from theodoi.storage.models.approval import ProductStep
+    from theodoi.storage.models.validation import FigureSubmission
     from theodoi.storage.repositories import approval as steps
     from theodoi.storage.repositories import progress as files
 
@@ -221,9 +233,14 @@ def _prepare(w: World) -> dict[str, dict[str, str]]:
                                             by="vanphong", attachment_id=product.id))
             audit.record(s, None, w.units[unit], "task", int(own[1:]), "title", "cũ",
                          w.items[unit][own]["title"])
+            target = next(r for r, i in w.items[unit].items() if i["kind"] == "target")
+            figure = FigureSubmission(target_id=int(target[1:]), period_key="2026",
+                                      value_text="1", value=1.0, state="da_xac_nhan")
+            steps.add(s, figure)
             ids[unit] = {"{request}": str(asked.id), "{file}": str(update.evidence_id),
                          "{shared}": shared, "{step}": str(step.id),
-                         **_outgoing(s, w.units[unit], product.id)}
+                         **_outgoing(s, w.units[unit], product.id),
+                         "{figure}": str(figure.id)}
             ids[unit] |= _movement(s, w.units[unit])
     with uow.transaction(w.settings) as s:
         from theodoi.storage.repositories import audit as audit_repo
@@ -334,6 +351,10 @@ def _expected(user: str, unit: str, method: str, needs: str) -> int:
         return STALE if user in REGISTRANTS[unit] else FORBIDDEN
     if needs == "signer":
         return STALE if user in SIGNERS.get(unit, ()) else FORBIDDEN
+    if needs == "validate":  # `target` has no lead agency: not there for the agency user
+        return GONE if user == "donvi" else BAD if user in VALIDATORS[unit] else FORBIDDEN
+    if needs == "lock":
+        return BAD if user in VALIDATORS[unit] else FORBIDDEN
     if needs == "whole" and user == "donvi":
         return FORBIDDEN  # the whole register is not an agency's to read
     if needs == "admin":  # users and units: quan_tri of the unit only
@@ -444,7 +465,8 @@ def _template(path: str) -> str:
              "jobs": "{job_id}", "tokens": "{token_id}", "files": "{attachment_id}",
              "users": "{username}", "target-links": "{link_id}",
              "movements": "{movement_id}", "criteria": "{criterion_id}",
-             "participants": "{participant_id}", "outgoing": "{doc_id}"}
+             "participants": "{participant_id}", "outgoing": "{doc_id}",
+             "figures": "{figure_id}"}
     named = [names.get(parts[i - 1], part) if i and parts[i - 1] in names else part
              for i, part in enumerate(parts)]
     if parts[-3:-1] == ["product", "files"]:  # a product's file: by the step it came with

@@ -21,7 +21,7 @@ BAD = ["inf", "-inf", "Infinity", "nan", "1e999", "1e5", "9" * 400, "١٢", "²"
 
 @pytest.fixture
 def items(world: World, as_user: Any) -> dict[str, dict[str, dict[str, Any]]]:
-    return implement(as_user, world)
+    return implement(as_user, world, validate=False)
 
 
 def _history(world: World, ref: str) -> list[Any]:
@@ -149,3 +149,31 @@ def test_concurrent_saves_of_one_period_answer_201_or_409(world: World, as_user:
     rows = _history(world, "t1")
     assert sorted(r.note for r in rows) == sorted(n for code, n, _b in answers if code == 201)
     assert [r.current for r in rows].count(True) == 1 and rows[-1].current
+
+
+def test_concurrent_sends_waiting_for_validation_leave_one_waiting(
+        world: World, as_user: Any) -> None:
+    """With validation on, 6 clients of the agency send t1's 2026 figure at once: every
+    answer is 201 or 409 and exactly one figure waits (the partial unique index)."""
+    import threading
+
+    implement(as_user, world)
+    clients = [as_user("donvi") for _ in range(6)]
+    start, answers = threading.Barrier(len(clients)), []
+
+    def send(n: int) -> None:
+        start.wait()
+        r = clients[n].post("/api/items/t1/progress", json={"period": "2026",
+                                                            "value": str(60 + n)})
+        answers.append(r.status_code)
+
+    threads = [threading.Thread(target=send, args=(n,)) for n in range(len(clients))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert len(answers) == 6 and set(answers) <= {201, 409} and 201 in answers, answers
+    office = as_user("vanphong")
+    waiting = office.get(f"/api/units/{world.units[A]}/pending-figures").json()["waiting"]
+    assert len(waiting) == 1
+    assert _history(world, "t1") == []

@@ -30,7 +30,7 @@ BAD = [
 
 @pytest.fixture
 def agency(world: World, as_user: Any) -> Any:
-    implement(as_user, world)
+    implement(as_user, world, validate=False)
     world.settings.max_evidence_mb = 1  # the app reads its settings on every request
     return as_user("donvi")
 

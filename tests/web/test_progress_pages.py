@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from tests.web.conftest import A, B, World
-from tests.web.progress_world import LATE, implement
+from tests.web.progress_world import LATE, counting_at_once, implement
 from theodoi.services import uow
 from theodoi.services.progress import records as progress
 
@@ -54,6 +54,12 @@ def test_an_agency_records_a_value_for_its_own_target_and_the_dashboard_changes(
     shown = agency.get(r.headers["location"].split("#")[0]).text
     assert '<div class="thong-bao-form" id="tb-t1" tabindex="-1" aria-live="polite" autofocus>' \
         '<p class="thanh-cong" role="status">Đã ghi cho mục t1.</p>' in shown
+    # the agency's figure waits for the office (issue 20): nothing counts until accepted
+    assert _history(world, "t1") == []
+    assert _dashboard_code(leader, world, "t1") == "chua_co_so_lieu"
+    office = as_user("vanphong")
+    [waiting] = office.get(f"/api/units/{world.units[A]}/pending-figures").json()["waiting"]
+    assert office.post(f"/api/figures/{waiting['id']}/accept").status_code == 200
     [row] = _history(world, "t1")
     assert row.value == 60 and row.recorded_by == "donvi" and row.evidence
     # the first value starts the line to 90 in 2030: on track until the next one
@@ -65,12 +71,14 @@ def test_an_agency_records_a_value_for_its_own_target_and_the_dashboard_changes(
     # 2026 to the roadmap's 80 in 2028, 2027 should bring 70, and 17 by March
     r = agency.post("/api/items/t1/progress", json={"period": "Q1/2027", "value": "8"})
     assert r.status_code == 201
+    assert office.post(f"/api/figures/{r.json()['id']}/accept").status_code == 200
     assert _dashboard_code(leader, world, "t1", "2027-04-15") == "cham_tien_do"
     after = leader.get(f"/don-vi/{world.units[A]}/tong-quan", params={"ngay": "2027-04-15"})
     assert "Chậm tiến độ" in after.text and "/chi-tieu/t1" in after.text
 
 
 def test_an_htmx_report_answers_with_a_notice(world: World, as_user: Any, items: Any) -> None:
+    counting_at_once(world)
     agency = as_user("donvi")
     mine = f"/don-vi/{world.units[A]}/viec-cua-toi"
     r = agency.post("/muc/t1/so-lieu", data={"period": "Q1/2026", "value": "72,5"}, headers=HX)

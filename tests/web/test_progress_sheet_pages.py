@@ -47,7 +47,7 @@ def _upload(client: Any, world: World, unit: str, book: Any) -> Any:
 
 def test_an_agency_fills_its_own_template_and_the_values_are_recorded(
         world: World, as_user: Any) -> None:
-    items = implement(as_user, world)[A]
+    items = implement(as_user, world, validate=False)[A]
     agency = as_user("donvi")
     page = agency.get(f"/don-vi/{world.units[A]}/bieu-so-lieu")
     assert page.status_code == 200
@@ -72,9 +72,27 @@ def test_an_agency_fills_its_own_template_and_the_values_are_recorded(
     assert [u["percent"] for u in agency.get(f"/api/items/{task}").json()["history"]] == [40]
 
 
+def test_an_agency_template_waits_for_validation_where_the_unit_validates(
+        world: World, as_user: Any) -> None:
+    """With validation on (the default), the template's figures are sent, not counted;
+    the office accepts them from the list."""
+    items = implement(as_user, world)[A]
+    agency, office = as_user("donvi"), as_user("vanphong")
+    book = _template(agency, world, A, KINH_TE)
+    [target] = refs(items, "target", KINH_TE)
+    book["Chỉ tiêu"].cell(_row(book["Chỉ tiêu"], target), 7, "55,5")
+    assert _upload(agency, world, A, book).status_code == 200
+    assert agency.get(f"/api/items/{target}").json()["history"] == []
+    [waiting] = office.get(f"/api/units/{world.units[A]}/pending-figures").json()["waiting"]
+    assert (waiting["ref"], waiting["period"], waiting["value"]) == (target, "2026", 55.5)
+    assert office.post(f"/api/figures/{waiting['id']}/accept").status_code == 200
+    shown = agency.get(f"/api/items/{target}").json()
+    assert [(r["period"], r["value"]) for r in shown["history"]] == [("2026", 55.5)]
+
+
 def test_a_bad_row_writes_nothing_and_every_bad_row_is_named(
         world: World, as_user: Any) -> None:
-    items = implement(as_user, world)[A]
+    items = implement(as_user, world, validate=False)[A]
     office = as_user("vanphong")
     book = _template(office, world, A, KINH_TE)
     [target] = refs(items, "target", KINH_TE)
@@ -98,7 +116,7 @@ def test_a_bad_row_writes_nothing_and_every_bad_row_is_named(
 
 def test_an_agency_cannot_write_another_agencys_items_through_a_sheet(
         world: World, as_user: Any) -> None:
-    items = implement(as_user, world)[A]
+    items = implement(as_user, world, validate=False)[A]
     theirs = _template(as_user("vanphong"), world, A, "Phòng Văn hóa - Xã hội")
     [task] = [r for r in items if items[r]["kind"] == "task"
               and items[r]["lead_agency"] not in (KINH_TE, None)]
@@ -115,7 +133,7 @@ def test_an_agency_cannot_write_another_agencys_items_through_a_sheet(
 
 
 def test_another_units_sheet_is_refused_whole(world: World, as_user: Any) -> None:
-    implement(as_user, world)
+    implement(as_user, world, validate=False)
     theirs = _template(as_user("khac"), world, B, KINH_TE)
     office = as_user("vanphong")
     refused = _upload(office, world, A, theirs)
@@ -124,7 +142,7 @@ def test_another_units_sheet_is_refused_whole(world: World, as_user: Any) -> Non
 
 
 def test_the_api_twin_answers_the_same(world: World, as_user: Any) -> None:
-    items = implement(as_user, world)[A]
+    items = implement(as_user, world, validate=False)[A]
     agency = as_user("donvi")
     unit = world.units[A]
     kinh_te = _agencies(agency, world, A)[KINH_TE]

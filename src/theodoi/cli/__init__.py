@@ -18,6 +18,7 @@ from theodoi.cli.emulation import emulation_group
 from theodoi.cli.errors import run_guarded
 from theodoi.cli.excel import register_group
 from theodoi.cli.extract import extract_cmd
+from theodoi.cli.figures import pending_cmd  # noqa: F401  (adds progress pending|accept …)
 from theodoi.cli.jobs import jobs_group, worker_cmd
 from theodoi.cli.links import links_group  # also adds plan pending|link|unlink
 from theodoi.cli.misc import demo_cmd, settings_cmd

@@ -15,6 +15,8 @@ from theodoi.domain.numbers import shown_number
 from theodoi.domain.status import LABELS
 from theodoi.services.progress import explanations
 from theodoi.services.progress.status import StatusRow, UnitStatus
+from theodoi.services.register import units
+from theodoi.services.validation import queue
 from theodoi.services.views.dashboard_view import filtered_status
 from theodoi.services.views.item_filters import ItemFilter
 
@@ -43,6 +45,12 @@ def status_cmd(unit_text: str, as_of: str | None, window: int, tolerance: float,
     run_and_show(fmt, lambda s: filtered_status(s, unit_text, when, narrow,
                                                 tolerance=tolerance, window_days=window),
                  _print_status)
+    if fmt != "json":
+        with transaction() as s:
+            waiting = queue.waiting_count(s, units.find(s, unit_text).id)
+        if waiting:
+            out.print(f"{waiting} số liệu chờ xác nhận (chưa tính): theodoi progress pending "
+                      f"--unit \"{unit_text}\" --as …")
 
 
 def _print_status(result: UnitStatus) -> None:

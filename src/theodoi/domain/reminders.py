@@ -35,10 +35,18 @@ DEFAULT_RULES: dict[str, dict[str, Any]] = {
     # the leaders' digest: everything overdue by more than after_days, on a day when some
     # item's overdue reminder is due (so the leader hears when the agency does)
     "escalation": {"enabled": True, "after_days": 0, "roles": ["lanh_dao"]},
+    # an agency's figure waiting for validation: the validators (roles) are told at once
+    "figure_waiting": {"enabled": True, "roles": ["van_phong"]},
+    # a figure returned with the reason: the lead agency's users are told at once
+    "figure_returned": {"enabled": True},
+    # a product submitted (the roles are told), returned or approved (the lead agency is)
+    "product_step": {"enabled": True, "roles": ["lanh_dao"]},
 }
 TRIGGER_LABELS = {"report_due": "hạn báo cáo định kỳ", "task_due": "hạn hoàn thành nhiệm vụ",
                   "explanation": "yêu cầu giải trình", "plan_activated": "kế hoạch mới giao",
-                  "escalation": "tổng hợp quá hạn gửi lãnh đạo"}
+                  "escalation": "tổng hợp quá hạn gửi lãnh đạo",
+                  "figure_waiting": "số liệu chờ xác nhận", "figure_returned":
+                  "số liệu bị trả lại", "product_step": "trình, duyệt sản phẩm"}
 ESCALATION_ROLES = ("lanh_dao", "van_phong", "quan_tri")
 
 CHANNELS = ("in_app", "email", "zalo", "sms")

@@ -23,8 +23,10 @@ from theodoi.storage.models import (
     Agency,
     Assignment,
     Contribution,
+    FigureSubmission,
     Milestone,
     OfficeEstimate,
+    PeriodLock,
     Plan,
     ProductStep,
     ProgressRecord,
@@ -50,6 +52,8 @@ HANGS_ON: dict[type, tuple[tuple[str, str], ...]] = {
     Assignment: (("target_id", "target"), ("task_id", "task")),
     Contribution: (("target_id", "target"), ("task_id", "task")),
     OfficeEstimate: (("target_id", "target"),),  # the target's page lists them
+    FigureSubmission: (("target_id", "target"),),
+    PeriodLock: (("unit_id", "unit"),),
 }
 _KEY = "theodoi_stamp_rows"
 _HELD = "theodoi_stamps_held"  # units whose stamp row this transaction has locked

@@ -27,6 +27,7 @@ from theodoi.web.api import reminders as api_reminders
 from theodoi.web.api import sheets as api_sheets
 from theodoi.web.api import status as api_status
 from theodoi.web.api import tokens as api_tokens
+from theodoi.web.api import validation as api_validation
 from theodoi.web.pages import admin as page_admin
 from theodoi.web.pages import approval as page_approval
 from theodoi.web.pages import auth as page_auth
@@ -40,6 +41,7 @@ from theodoi.web.pages import reminders as page_reminders
 from theodoi.web.pages import sheets as page_sheets
 from theodoi.web.pages import status as page_status
 from theodoi.web.pages import tokens as page_tokens
+from theodoi.web.pages import validation as page_validation
 from theodoi.web.requestlog import RequestLogMiddleware
 from theodoi.web.responses import FiniteJSONResponse
 from theodoi.web.security import BODY_SLACK, SecurityMiddleware
@@ -93,7 +95,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                    api_reminders.router, page_approval.router, api_approval.router,
                    api_admin.router, api_sheets.router, api_cascade.router,
                    page_emulation.router, api_emulation.router,
-                   page_outgoing.router, api_outgoing.router):
+                   page_outgoing.router, api_outgoing.router,
+                   page_validation.router, api_validation.router):
         app.include_router(router)
     limit = settings.max_upload_bytes + BODY_SLACK
     app.add_middleware(AdmissionMiddleware, slots=settings.web_active_requests,

@@ -15,6 +15,7 @@ from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
 from theodoi.services.history import audit
 from theodoi.services.progress import evidence, status
+from theodoi.services.reminders import tell_product_step
 from theodoi.storage.models import Attachment, ProductStep, Task
 from theodoi.storage.repositories import approval as repo
 from theodoi.storage.repositories import progress as files
@@ -91,6 +92,8 @@ def _move(s: Session, p: Principal, task: Task, action: str, *, on: date, has_fi
     audit.record(s, p, task.plan.unit_id, "product_step", row.id, "state",
                  rules.STATE_LABELS[before], rules.STATE_LABELS[after],
                  detail={"task": task.id, "action": action, "reason": row.reason})
+    said = rules.ACTION_LABELS[action] + (f": {row.reason}" if row.reason else "")
+    tell_product_step(s, task, row.id, action, f"Sản phẩm đã {said}", on)
     return row
 
 
@@ -161,3 +164,17 @@ def open_products(s: Session, p: Principal, unit_id: int, as_of: date) -> dict[s
         (waiting if last.state == rules.SUBMITTED else returned).append(row)
     return {"unit": {"id": unit.id, "name": unit.name}, "as_of": as_of.isoformat(),
             "waiting": waiting, "returned": returned}
+
+
+def counts(s: Session, unit_id: int, refs: set[str] | None, as_of: date) -> dict[str, int]:
+    """The unit's products by where they stand (of the tasks in `refs`, None: all):
+    submitted and waiting for a leader, returned to their lead and not submitted again."""
+    out = {"waiting": 0, "returned": 0}
+    for last in repo.last_steps(s, unit_id):
+        if (refs is not None and f"k{last.task_id}" not in refs) or last.made_on > as_of:
+            continue
+        if last.state == rules.SUBMITTED:
+            out["waiting"] += 1
+        elif last.state == rules.RETURNED:
+            out["returned"] += 1
+    return out

@@ -1,7 +1,8 @@
 """Revert from the audit history: one table of undo handlers, keyed by what was changed.
 
 An audit entry names a kind and a field (`target`/`task` fields, `review`, `plan.status`,
-`progress.value`, `task_update.update`, `agency.merged`/`unmerged`). Its handler reads the
+`progress.value`, `task_update.update`, `agency.merged`/`unmerged`, `figure.state`,
+`period_lock.state`: history/undo_figures.py). Its handler reads the
 entry and the state now and returns a `Step`: the lines that say what will change (the
 confirmation page and the CLI show them) and the action. The action writes a NEW audit
 entry that names the entry it reverts (`reverts_id`) with old and new swapped, so the
@@ -16,8 +17,6 @@ progress for records and task updates, the agency directory for merges.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -31,7 +30,9 @@ from theodoi.domain.phrases import amount_text
 from theodoi.domain.status import TASK_STATE_LABELS
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
-from theodoi.services.history import audit
+from theodoi.services.history import audit, undo_figures
+from theodoi.services.history.steps import Handler, Step
+from theodoi.services.progress import locks
 from theodoi.services.progress import records as progress
 from theodoi.services.register import agencies, directory, items, plans
 from theodoi.services.register import review_decisions as review
@@ -49,17 +50,6 @@ ITEM_KINDS = ("target", "task")
 STATUS_LABELS = plans.STATUS_LABELS
 
 
-@dataclass
-class Step:
-    """One revert, ready: what it will change (in words) and the action that does it."""
-
-    entry_id: int
-    unit_id: int
-    lines: list[str]
-    run: Callable[[], dict[str, Any] | None]
-
-
-Handler = Callable[[Session, Principal, AuditEntry, Unit, "int | None"], Step]
 
 
 def _ref(kind: str, entity_id: int) -> str:
@@ -317,6 +307,7 @@ def _progress(s: Session, p: Principal, e: AuditEntry, unit: Unit, version: int 
     target = _recordable(s, p, _ref("target", int(detail["target"])))
     assert isinstance(target, Target)  # a target's reference ("t…") names a target
     period = parse_period(str(detail["period"]))
+    locks.check_open(s, unit.id, period.key)  # a locked period's figures stay as they are
     now = progress_repo.current(s, target.id, period.key)
     expected = detail.get("current")
     if (now.id if now else None) != expected:
@@ -412,6 +403,8 @@ HANDLERS: dict[tuple[str, str], Handler] = {
     ("task_update", "update"): _task_update,
     ("agency", "merged"): _merged,
     ("agency", "unmerged"): _unmerged,
+    ("figure", "state"): undo_figures.figure,
+    ("period_lock", "state"): undo_figures.period_lock,
     **{("plan", name): _plan_field for name in F.PLAN_FIELDS},
 }
 FALLBACK: dict[str, Handler] = {"target": _item_field, "task": _item_field}

@@ -18,7 +18,7 @@ from theodoi.domain.errors import BadInput, Conflict, NotFound
 from theodoi.domain.periods import Period, parse_period, periods_in
 from theodoi.domain.status import TASK_STATE_LABELS
 from theodoi.services.history import audit
-from theodoi.services.progress import values
+from theodoi.services.progress import locks, values
 from theodoi.services.register import items
 from theodoi.services.register.review_decisions import get_plan
 from theodoi.storage.models import Plan, ProgressRecord, Target, Task, TaskUpdate
@@ -108,15 +108,14 @@ def record_progress(s: Session, ref: str, period_text: str, value_text: str | fl
                     note: str | None = None, attachment: Evidence | None = None,
                     by: str | None = None, at: datetime | None = None) -> RecordRow:
     """Store the actual value of target `ref` for a period; a repeat corrects the previous.
+    A locked period (`locks`) refuses (Conflict) and stores nothing.
 
     `at` is when it was recorded (default now); completeness compares it with the due date.
     """
     target = live_target(s, ref)
     period = parse_period(period_text)
-    entered, whole = read_value(target, value_text, value_of)
-    value = values.to_target_unit(entered, unit, target.unit) if unit else entered
-    if whole is not None and unit and target.kind == "plan_relative":
-        whole = values.to_target_unit(whole, unit, target.unit)
+    locks.check_open(s, target.plan.unit_id, period.key)
+    entered, value, whole = typed_value(target, value_text, unit, value_of)
     previous = repo.current(s, target.id, period.key)
     row = ProgressRecord(target_id=target.id, period_key=period.key, period_end=period.end,
                          value=value, value_of=whole, entered_value=entered,
@@ -134,6 +133,17 @@ def record_progress(s: Session, ref: str, period_text: str, value_text: str | fl
     _audit_record(s, target, row, by)
     return _record_row(row, target, names={row.attachment_id: attachment[0]}
                        if attachment and row.attachment_id else None)
+
+
+def typed_value(target: Target, value_text: str | float, unit: str | None,
+                value_of: str | float | None) -> tuple[float, float, float | None]:
+    """(as typed, in the target's unit, whole) of a figure typed for `target`, checked
+    against its kind (BadInput in Vietnamese otherwise); nothing is stored."""
+    entered, whole = read_value(target, value_text, value_of)
+    value = values.to_target_unit(entered, unit, target.unit) if unit else entered
+    if whole is not None and unit and target.kind == "plan_relative":
+        whole = values.to_target_unit(whole, unit, target.unit)
+    return entered, value, whole
 
 
 def _audit_record(s: Session, target: Target, row: ProgressRecord, by: str | None) -> None:

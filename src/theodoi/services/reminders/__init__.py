@@ -8,12 +8,15 @@ outbox and its sender with retries and a dead-letter state (sender.py), the chan
 Đôn đốc, the office's or a leader's chase of an item or of an agency's list, goes the
 same way at once (chase.py); so do comments on an item and their @mentions, in the app
 (comments.py). An explanation request gets its answer deadline here and tells the agency
-at once (asked.py).
+at once (asked.py); so are an agency's figure waiting for validation, a figure returned,
+and each step of a task's product (told.py).
 
 Public functions: `run_digest`, `thread`, `add_comment`, `chase_item`, `chase_agency`,
 `may_chase`, `send_due`, `tick`, `inbox`, `unread`, `mark_read`, `preferences`,
 `save_preferences`, `unit_rules`, `set_unit_rule`, `sent_log`, `today`, and `rules_at`,
-`set_contact` for the command line; `answer_due`, `tell_agency` for explanation requests.
+`set_contact` for the command line; `answer_due`, `tell_agency` for explanation
+requests; `tell_validators`, `tell_returned`, `tell_product_step` for validation and
+approval.
 """
 
 from theodoi.services.reminders.asked import answer_due, tell_agency
@@ -40,9 +43,11 @@ from theodoi.services.reminders.inbox import (
 from theodoi.services.reminders.render import today
 from theodoi.services.reminders.schedule import tick
 from theodoi.services.reminders.sender import send_due
+from theodoi.services.reminders.told import tell_product_step, tell_returned, tell_validators
 
 __all__ = ["GivenDirection", "add_comment", "answer_due", "chase_agency", "chase_item",
            "directions_given", "inbox", "mark_read",
            "may_chase", "preferences", "rules_at", "run_digest", "save_preferences",
-           "send_due", "sent_log", "set_contact", "set_unit_rule", "tell_agency", "thread",
-           "tick", "today", "unit_rules", "unread"]
+           "send_due", "sent_log", "set_contact", "set_unit_rule", "tell_agency",
+           "tell_product_step", "tell_returned", "tell_validators", "thread", "tick", "today",
+           "unit_rules", "unread"]

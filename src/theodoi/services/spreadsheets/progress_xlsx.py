@@ -35,6 +35,7 @@ from theodoi.services.progress import records as progress
 from theodoi.services.progress.status import actual, target_facts
 from theodoi.services.register import items, units
 from theodoi.services.spreadsheets.workbooks import ProblemsFound, open_workbook
+from theodoi.services.validation import figures
 from theodoi.storage.models import Agency, Target, Task, Unit
 from theodoi.storage.repositories import agencies as agency_repo
 from theodoi.storage.repositories import progress as repo
@@ -184,6 +185,7 @@ class ImportResult:
     period: str
     records: int = 0
     updates: int = 0
+    waiting: int = 0  # of `records`, figures sent for validation (they do not count yet)
     skipped: int = 0
     refs: list[str] = field(default_factory=list)
 
@@ -204,7 +206,8 @@ class _Checked:
 def progress_import(s: Session, data: bytes, by: str | None = None,
                     on: date | None = None, *, unit_id: int | None = None,
                     agencies: frozenset[int] | None = None,
-                    without: frozenset[int] = frozenset()) -> ImportResult:
+                    without: frozenset[int] = frozenset(), waits: bool = False
+                    ) -> ImportResult:
     """Write a filled template: every row checked first, then all of it or nothing.
 
     `on` is the day of the reports (the CLI passes today): task updates are made on it and
@@ -212,7 +215,8 @@ def progress_import(s: Session, data: bytes, by: str | None = None,
     records the moment they are written. The web passes the unit the person opened
     (`unit_id`: a template of another unit is refused) and, for an agency's account, the
     agencies it speaks for (`agencies`: any other agency's item is unknown to the sheet),
-    and the restricted plans the person does not read (`without`: unknown items too).
+    the restricted plans the person does not read (`without`: unknown items too) and
+    whether its figures wait for validation (`waits`: they are sent, not recorded).
     """
     book = _open(data)
     unit, period = _context(s, book)
@@ -226,7 +230,8 @@ def progress_import(s: Session, data: bytes, by: str | None = None,
     checked, result = _Checked(), ImportResult(unit.name, period.key)
     at = datetime.combine(on, time()) if on else None
     for row, cells in _rows(book, TARGETS, TARGET_COLUMNS):
-        _check_target(s, checked, result, row, cells, targets, period, by, at)
+        _check_target(s, checked, result, row, cells, targets, period, by, at,
+                      day if waits else None)
     for row, cells in _rows(book, TASKS, TASK_COLUMNS):
         _check_task(s, checked, result, row, cells, tasks, period, day, by)
     if checked.problems:
@@ -289,7 +294,8 @@ def _claim(checked: _Checked, sheet: str, row: int, ref: Any, known: dict[str, A
 
 def _check_target(s: Session, checked: _Checked, result: ImportResult, row: int,
                   cells: dict[str, Any], known: dict[str, Target], period: Period,
-                  by: str | None, at: datetime | None) -> None:
+                  by: str | None, at: datetime | None, sent_on: date | None) -> None:
+    """One target row checked; its write recorded, or sent for validation on `sent_on`."""
     value, whole, note = cells.get("Giá trị"), cells.get("Trên tổng số"), cells.get("Ghi chú")
     if value is None and whole is None and note is None:
         result.skipped += 1
@@ -307,10 +313,15 @@ def _check_target(s: Session, checked: _Checked, result: ImportResult, row: int,
         header = "Trên tổng số" if whole is not None and "mẫu số" in exc.message else "Giá trị"
         checked.problem(TARGETS, row, header, exc.message)
         return
-    ref = items.ref_of(target)
-    checked.writes.append(lambda: progress.record_progress(
-        s, ref, period.key, value, value_of=whole,
-        note=None if note is None else str(note), by=by, at=at))
+    ref, said = items.ref_of(target), None if note is None else str(note)
+    if sent_on is not None:
+        checked.writes.append(lambda: figures.send(
+            s, None, target, period.key, value, unit=None, value_of=whole, note=said,
+            attachment=None, on=sent_on, by=by))
+        result.waiting += 1
+    else:
+        checked.writes.append(lambda: progress.record_progress(
+            s, ref, period.key, value, value_of=whole, note=said, by=by, at=at))
     result.records += 1
     result.refs.append(ref)
 

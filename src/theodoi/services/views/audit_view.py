@@ -34,7 +34,8 @@ ITEM_KINDS = ("target", "task")
 KIND_LABELS = {"target": "chỉ tiêu", "task": "nhiệm vụ", "plan": "kế hoạch",
                "agency": "cơ quan", "progress": "số liệu", "task_update": "báo cáo tiến độ",
                "product_step": "sản phẩm trình duyệt", "contribution": "phần phối hợp",
-               "user": "người dùng", "unit": "đơn vị", "target_link": "liên kết chỉ tiêu"}
+               "user": "người dùng", "unit": "đơn vị", "target_link": "liên kết chỉ tiêu",
+               "figure": "số liệu chờ xác nhận", "period_lock": "kỳ báo cáo"}
 # records named in their entry's detail ({"name": …}), not by a number (history/admin.py)
 NAMED = frozenset({"user", "unit", "target_link"})
 REVERTERS = frozenset({rules.REVIEW, rules.DIRECTORY, rules.UPDATE_OWN, rules.ASSIGN})
@@ -50,6 +51,11 @@ OTHER_LABELS = {"lead_agency": "cơ quan chủ trì", "co_agencies": "cơ quan p
                 "decision": "quyết định", "restricted_readers":
                 "vai trò được đọc tài liệu hạn chế"}
 
+# fields of figure validation (services/validation) whose word differs from the others'
+VALIDATION_LABELS = {"figure": {"state": "trạng thái xác nhận"},
+                     "period_lock": {"state": "chốt kỳ"},
+                     "unit": {"validate_figures": "xác nhận số liệu của cơ quan"}}
+
 
 def revertible_field(kind: str, field: str) -> bool:
     """Fields a person can correct on an item (kept for callers; see `undo`)."""
@@ -58,6 +64,8 @@ def revertible_field(kind: str, field: str) -> bool:
 
 def field_label(kind: str, field: str) -> str:
     known = F.fields_of(kind) if kind in (*ITEM_KINDS, "plan") else {}
+    if kind in VALIDATION_LABELS and field in VALIDATION_LABELS[kind]:
+        return VALIDATION_LABELS[kind][field]
     return known[field][2] if field in known else OTHER_LABELS.get(field, field)
 
 

@@ -24,6 +24,7 @@ from theodoi.domain.status import LABELS, TARGET_RULES, TASK_RULES
 from theodoi.services import memo
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
+from theodoi.services.approval import flow
 from theodoi.services.progress import status, summary
 from theodoi.services.progress.completeness import (
     Completeness,
@@ -33,6 +34,7 @@ from theodoi.services.progress.completeness import (
     without_plans,
 )
 from theodoi.services.register import units
+from theodoi.services.validation import queue
 from theodoi.services.views.item_filters import ItemFilter, choices
 from theodoi.storage.models import Unit
 from theodoi.storage.repositories import agencies as agency_repo
@@ -139,15 +141,16 @@ def _completeness(s: Session, p: Principal, unit: Unit, as_of: date) -> dict[str
     names = None if only is None else {a.name for a in (agency_repo.get(s, i) for i in only)
                                        if a is not None}
     agencies = [a for a in found.agencies if names is None or a.agency in names]
+    waiting = queue.waiting_by_agency(s, unit.id, found.period)
     rows = [{"agency": a.agency, "expected": a.expected, "reported": a.reported,
-             "missing": [_owed(o) for o in a.missing],
-             "late": len(a.late)} for a in agencies]
+             "missing": [_owed(o) for o in a.missing], "late": len(a.late),
+             "waiting": waiting.get(a.agency, 0)} for a in agencies]
     expected = sum(a.expected for a in agencies)
     reported = sum(a.reported for a in agencies)
     return {"period": found.period, "period_label": found.period_label,
             "expected": expected, "reported": reported,
             "percent": round(100 * reported / expected, 1) if expected else None,
-            "agencies": rows}
+            "waiting": sum(r["waiting"] for r in rows), "agencies": rows}
 
 
 def _communes(s: Session, p: Principal, unit_id: int, level: str,
@@ -196,7 +199,9 @@ def _commune_rows(s: Session, names: dict[int, str], as_of: date,
     found = summary.summaries_of_units(s, plain, periods, as_of) if plain else {}
     found |= _without_hidden(s, {i: n for i, n in names.items() if hidden.get(i)},
                              periods, as_of, hidden)
-    return {i: _commune_row(i, found[i]) for i in names}
+    waiting = queue.waiting_counts(s, list(names))
+    return {i: _commune_row(i, found[i]) | {"waiting_figures": waiting.get(i, 0)}
+            for i in names}
 
 
 def _without_hidden(s: Session, names: dict[int, str], periods: dict[int, Any], as_of: date,
@@ -280,4 +285,14 @@ def _own_part(s: Session, p: Principal, unit: Unit, as_of: date,
             "completeness": _completeness(s, p, unit, as_of),
             "filters": {"kind": f.kind, "field": f.field, "issuer": f.issuer,
                         "doc_kind": f.doc_kind},
-            "filter_query": f.query(), "choices": choices()}
+            "filter_query": f.query(), "choices": choices(),
+            **_waiting(s, unit, refs, as_of)}
+
+
+def _waiting(s: Session, unit: Unit, refs: set[str] | None, as_of: date) -> dict[str, Any]:
+    """What waits for someone's decision and counts nowhere yet: agencies' figures not yet
+    validated, products submitted and waiting or returned (of the items the person sees)."""
+    waiting = queue.waiting_by_target(s, unit.id)
+    return {"waiting_figures": sum(n for t, n in waiting.items()
+                                   if refs is None or f"t{t}" in refs),
+            "products": flow.counts(s, unit.id, refs, as_of)}

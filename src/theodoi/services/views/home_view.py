@@ -10,6 +10,7 @@ from theodoi.domain import access as rules
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
 from theodoi.services.register import plans
+from theodoi.services.validation import queue
 from theodoi.storage.repositories import plans as repo
 
 
@@ -44,7 +45,8 @@ def unit_page(s: Session, p: Principal, unit_id: int) -> dict[str, Any]:
                      "level": unit.level, "parent": unit.parent.name if unit.parent else None},
             "plans": rows, "documents": documents(rows),
             "actions": sorted(allowed),
-            "agency_only": access.agency_filter(p, unit) is not None}
+            "agency_only": access.agency_filter(p, unit) is not None,
+            "waiting_figures": queue.waiting_count(s, unit.id)}
 
 
 def documents(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -25,6 +25,7 @@ from theodoi.services.progress import contributions, status
 from theodoi.services.progress import evidence as evidence_file
 from theodoi.services.progress import records as progress
 from theodoi.services.register import items
+from theodoi.services.validation import figures, queue
 from theodoi.storage.models import Target, Task, Unit
 from theodoi.storage.repositories import progress as repo
 
@@ -93,8 +94,10 @@ def parse_day(text: str | None, what: str = "ngày") -> date | None:
 def record_value(s: Session, p: Principal, ref: str, period: str, value: str | float, *,
                  unit: str | None = None, note: str | None = None,
                  evidence: progress.Evidence | None = None,
-                 max_evidence_bytes: int) -> dict[str, Any]:
-    """A target's actual value for a period, recorded by the signed-in person.
+                 max_evidence_bytes: int, on: date | None = None) -> dict[str, Any]:
+    """A target's actual value for a period, by the signed-in person: recorded, or sent
+    for validation when an agency user's figures wait at the unit (`waiting` true; see
+    services/validation). `on` is the day it was sent (default today).
 
     The evidence file, when one is sent, is checked (type by content, size) before
     anything is stored; a refused file stores nothing."""
@@ -105,9 +108,9 @@ def record_value(s: Session, p: Principal, ref: str, period: str, value: str | f
         raise BadInput("hãy nhập giá trị thực hiện (một số, ví dụ 123,5).")
     if evidence is not None:
         evidence = evidence_file.check(*evidence, max_evidence_bytes)
-    row = progress.record_progress(s, ref, period, value, unit=(unit or "").strip() or None,
-                                   note=note, attachment=evidence, by=p.username)
-    return asdict(row)
+    return figures.record_or_send(s, p, ref, period, value,
+                                  unit=(unit or "").strip() or None, note=note,
+                                  attachment=evidence, on=on or date.today())
 
 
 def record_task(s: Session, p: Principal, ref: str, state: str, *, on: date,
@@ -162,7 +165,9 @@ def entry(s: Session, p: Principal, ref: str, as_of: date) -> dict[str, Any]:
     """One item as 'Việc của tôi' lists it (after a save, to redraw it in place)."""
     found = _recordable(s, p, ref)
     if isinstance(found, Target):
-        return _target_entry(found, repo.current_for_targets(s, [found.id]), as_of)
+        waiting = queue.waiting_by_target(s, found.plan.unit_id).get(found.id, 0)
+        return _target_entry(found, repo.current_for_targets(s, [found.id]), as_of) | {
+            "waiting": waiting}
     updates = [u for u in repo.updates_of(s, found.id) if u.reported_on <= as_of]
     return _task_entry(found, updates[-1] if updates else None, as_of)
 
@@ -177,7 +182,8 @@ def my_work_page(s: Session, p: Principal, unit_id: int, as_of: date) -> dict[st
         records.setdefault(r.target_id, []).append(r)
     latest = {u.task_id: u for u in repo.latest_updates_for_unit(s, unit.id, as_of)}
     all_targets, all_tasks = repo.active_targets(s, unit.id), repo.active_tasks(s, unit.id)
-    targets = [_target_entry(t, records.get(t.id, []), as_of)
+    waiting = queue.waiting_by_target(s, unit.id)
+    targets = [_target_entry(t, records.get(t.id, []), as_of) | {"waiting": waiting.get(t.id, 0)}
                for t in all_targets if access.sees(p, t) and access.leads(p, t)]
     tasks = [_task_entry(k, latest.get(k.id), as_of)
              for k in all_tasks if access.sees(p, k) and access.leads(p, k)]
@@ -187,7 +193,8 @@ def my_work_page(s: Session, p: Principal, unit_id: int, as_of: date) -> dict[st
             "agency_only": access.agency_filter(p, unit) is not None,
             "targets": sorted(targets, key=lambda e: e["reported"]),
             "tasks": sorted(tasks, key=lambda e: (e["finished"], e["reported"])),
-            "shared": shared, "states": state_choices()}
+            "shared": shared, "states": state_choices(),
+            "waiting": sum(e["waiting"] for e in targets), "validates": unit.validate_figures}
 
 
 def _shared_entry(i: Target | Task) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from theodoi.services.accounts.access import Principal
 from theodoi.services.register import agencies
 from theodoi.services.reporting.report_files import ReportFile
 from theodoi.services.spreadsheets import progress_xlsx
+from theodoi.services.validation import figures
 from theodoi.services.views.my_work import REFUSED, may_record
 from theodoi.storage.models import Unit
 
@@ -67,6 +68,7 @@ def upload(s: Session, p: Principal, unit_id: int, data: bytes,
     unit = _recorder_unit(s, p, unit_id)
     result = progress_xlsx.progress_import(s, data, by=p.username, on=on, unit_id=unit.id,
                                            agencies=access.agency_filter(p, unit),
-                                           without=access.hidden_plans(s, p, unit))
+                                           without=access.hidden_plans(s, p, unit),
+                                           waits=figures.waits_at(p, unit))
     return asdict(result)
 

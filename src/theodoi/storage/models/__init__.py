@@ -34,7 +34,9 @@ from theodoi.storage.models.stamps import *  # noqa: F403
 from theodoi.storage.models.stamps import __all__ as _stamps
 from theodoi.storage.models.tokens import *  # noqa: F403
 from theodoi.storage.models.tokens import __all__ as _tokens
+from theodoi.storage.models.validation import *  # noqa: F403
+from theodoi.storage.models.validation import __all__ as _validation
 
 __all__ = ["NAMING", "Base", "utcnow", *_register, *_progress, *_accounts, *_stamps,
            *_tokens, *_jobs, *_reminders, *_approval, *_emulation,
-           *_outgoing]
+           *_outgoing, *_validation]

@@ -21,6 +21,7 @@ from sqlalchemy import (
     false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.sql.expression import true
 
 from theodoi.storage.models.base import Base, utcnow
 
@@ -55,6 +56,9 @@ class Unit(Base):
     # the roles that read the unit's restricted plans, comma-separated; None: the default
     # (domain.access.RESTRICTED_READERS)
     restricted_readers: Mapped[str | None] = mapped_column(String(200))
+    # an agency user's figures wait for the office's or a leader's validation (issue 20)
+    validate_figures: Mapped[bool] = mapped_column(Boolean, default=True,
+                                                   server_default=true())
     parent: Mapped[Unit | None] = relationship(remote_side=[id])
 
 

@@ -21,6 +21,7 @@ from theodoi.storage.models import (
     Attachment,
     Contribution,
     ExplanationRequest,
+    FigureSubmission,
     OfficeEstimate,
     Plan,
     ProgressRecord,
@@ -58,9 +59,9 @@ def attachment_names(s: Session, ids: set[int]) -> dict[int, str]:
 
 
 def attachment_owner(s: Session, attachment_id: int) -> tuple[str, int] | None:
-    """('target', id) or ('task', id): the item whose record, update or co-agency
-    contribution carries the file (one carries each stored file); None for a file no
-    report names."""
+    """('target', id) or ('task', id): the item whose record, update, figure waiting for
+    validation or co-agency contribution carries the file (one carries each stored
+    file); None for a file no report names."""
     target = s.scalar(select(ProgressRecord.target_id)
                       .where(ProgressRecord.attachment_id == attachment_id).limit(1))
     if target is not None:
@@ -69,6 +70,10 @@ def attachment_owner(s: Session, attachment_id: int) -> tuple[str, int] | None:
                     .where(TaskUpdate.attachment_id == attachment_id).limit(1))
     if task is not None:
         return "task", task
+    waiting = s.scalar(select(FigureSubmission.target_id)
+                       .where(FigureSubmission.attachment_id == attachment_id).limit(1))
+    if waiting is not None:  # a figure sent for validation (services/validation)
+        return "target", waiting
     shared = s.execute(select(Contribution.target_id, Contribution.task_id)
                        .where(Contribution.attachment_id == attachment_id).limit(1)).first()
     if shared is None:

@@ -67,6 +67,11 @@ def record_value(request: Request, ref: str, s: deps.Db, p: deps.User,
     row = my_work.record_value(s, p, ref, period, value, unit=unit, note=note,
                                evidence=_evidence(request, evidence),
                                max_evidence_bytes=deps.settings_of(request).max_evidence_bytes)
+    if row["waiting"]:
+        message = (f"Đã gửi số liệu {row['ref']} kỳ {row['period_label']}: "
+                   f"{row['value_text']} {row['entered_unit'] or row['target_unit'] or ''}; "
+                   "chờ văn phòng hoặc lãnh đạo xác nhận.")
+        return _back(request, s, p, message.replace(" ;", ";"), tiep, ref)
     message = (f"Đã ghi số liệu {row['ref']} kỳ {row['period_label']}: "
                f"{shown_number(row['value'])} {row['unit'] or ''}.")
     return _back(request, s, p, message.replace(" .", "."), tiep, ref)

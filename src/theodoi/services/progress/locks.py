@@ -1,0 +1,92 @@
+"""Locked reporting periods (chốt kỳ): once the office or a leader has validated a
+period (its report issued), no figure of it is recorded, accepted, sent or undone until
+the period is reopened; each lock and reopening is kept and audited."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from theodoi.domain import validation as rules
+from theodoi.domain.errors import BadInput, Conflict, Forbidden
+from theodoi.domain.periods import parse_period
+from theodoi.services.accounts import access
+from theodoi.services.accounts.access import Principal
+from theodoi.services.history import audit
+from theodoi.storage.models import PeriodLock
+from theodoi.storage.repositories import validation as repo
+
+LOCKED, REOPENED = "locked", "reopened"
+STATE_LABELS = {LOCKED: "đã chốt", REOPENED: "đã mở lại"}
+
+
+@dataclass
+class LockRow:
+    """A lock or reopening as the edges show it."""
+
+    id: int
+    period: str
+    period_label: str
+    state: str
+    state_label: str
+    on: str
+    by: str | None
+    reason: str | None
+
+
+def is_locked(s: Session, unit_id: int, period_key: str) -> bool:
+    last = repo.lock_state(s, unit_id, period_key)
+    return last is not None and last.state == LOCKED
+
+
+def check_open(s: Session, unit_id: int, period_key: str) -> None:
+    """Conflict in Vietnamese when the unit's period is locked; nothing otherwise."""
+    last = repo.lock_state(s, unit_id, period_key)
+    if last is not None and last.state == LOCKED:
+        raise Conflict(f"kỳ {parse_period(period_key).label} đã chốt ngày "
+                       f"{last.on:%d/%m/%Y} (do {last.by or 'hệ thống'}); số liệu của kỳ "
+                       "không thay đổi được. Văn phòng hoặc lãnh đạo mở lại kỳ (có ghi "
+                       "lịch sử) rồi mới sửa.", steps={
+                           "cli": "theodoi progress reopen --unit … --period … --reason …",
+                           "web": "mở lại kỳ ở trang 'Số liệu chờ xác nhận' của đơn vị."})
+
+
+def set_state(s: Session, p: Principal, unit_id: int, period_text: str, state: str, *,
+              on: date, reason: str | None = None, reverts: int | None = None) -> LockRow:
+    """Lock (`locked`) or reopen (`reopened`, with the reason) a unit's period, audited."""
+    unit = access.unit(s, p, unit_id)
+    if not rules.LOCKERS & access.actions_at(p, unit):
+        raise Forbidden("chỉ văn phòng hoặc lãnh đạo đơn vị chốt hoặc mở lại kỳ báo cáo.")
+    period = parse_period(period_text)
+    now = is_locked(s, unit.id, period.key)
+    if state == LOCKED and now:
+        raise BadInput(f"kỳ {period.label} đã chốt rồi.")
+    if state == REOPENED and not now:
+        raise BadInput(f"kỳ {period.label} chưa chốt; không cần mở lại.")
+    why = " ".join((reason or "").split()) or None
+    if state == REOPENED and why is None and reverts is None:
+        raise BadInput("mở lại kỳ đã chốt cần ghi lý do.")
+    row = PeriodLock(unit_id=unit.id, period_key=period.key, state=state, on=on,
+                     by=p.username, reason=why)
+    repo.add(s, row)
+    audit.record(s, p, unit.id, "period_lock", row.id, "state",
+                 STATE_LABELS[REOPENED if state == LOCKED else LOCKED], STATE_LABELS[state],
+                 detail={"period": period.key, "state": state, "reason": why},
+                 reverts=reverts)
+    return _row(row)
+
+
+def _row(r: PeriodLock) -> LockRow:
+    return LockRow(r.id, r.period_key, parse_period(r.period_key).label, r.state,
+                   STATE_LABELS[r.state], r.on.isoformat(), r.by, r.reason)
+
+
+def locked_periods(s: Session, unit_id: int) -> list[dict[str, Any]]:
+    """The unit's periods locked now, each with its latest lock."""
+    last: dict[str, PeriodLock] = {}
+    for r in repo.locks_of(s, unit_id):
+        last[r.period_key] = r
+    return [asdict(_row(r)) for r in last.values() if r.state == LOCKED]

@@ -1,0 +1,126 @@
+"""Queries of figure validation: the figures waiting per unit and per target, the one
+waiting for a (target, period), guarded state changes, and the locks of a unit's periods."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from theodoi.storage.models import FigureSubmission, PeriodLock, Plan, ProgressRecord, Target
+from theodoi.storage.repositories.progress import LIVE_REVIEWS, unit_targets
+
+WAITING = "cho_xac_nhan"
+WAITING_INDEX = "uq_figure_submissions_waiting"  # PostgreSQL names it in the error
+WAITING_COLUMNS = "figure_submissions.target_id, figure_submissions.period_key"  # SQLite
+
+
+def add(s: Session, row: object) -> None:
+    s.add(row)
+    s.flush()
+
+
+def add_waiting(s: Session, row: FigureSubmission) -> bool:
+    """Insert a waiting figure; False when its (target, period) already has one waiting
+    (the partial unique index refused it: a concurrent send won)."""
+    s.add(row)
+    try:
+        s.flush()
+    except IntegrityError as exc:
+        if WAITING_INDEX not in str(exc.orig) and WAITING_COLUMNS not in str(exc.orig):
+            raise
+        return False
+    return True
+
+
+def get(s: Session, submission_id: int) -> FigureSubmission | None:
+    return s.get(FigureSubmission, submission_id)
+
+
+def waiting_for(s: Session, target_id: int, period_key: str) -> FigureSubmission | None:
+    """The figure of a (target, period) waiting now, if any (at most one: a partial
+    unique index)."""
+    return s.scalar(select(FigureSubmission).where(
+        FigureSubmission.target_id == target_id, FigureSubmission.period_key == period_key,
+        FigureSubmission.state == WAITING))
+
+
+def move(s: Session, submission_id: int, before: str, after: str, **values: object) -> bool:
+    """Change a figure's state from `before` to `after` in one guarded statement; False
+    when someone else moved it first (the caller's page is stale)."""
+    done = s.execute(update(FigureSubmission)
+                     .where(FigureSubmission.id == submission_id,
+                            FigureSubmission.state == before)
+                     .values(state=after, **values)
+                     .execution_options(synchronize_session="fetch"))
+    return bool(getattr(done, "rowcount", 0))
+
+
+def of_unit(s: Session, unit_id: int, states: tuple[str, ...]) -> list[FigureSubmission]:
+    """The unit's figures (of live targets of active plans) in these states, oldest first."""
+    return list(s.scalars(select(FigureSubmission)
+                          .where(FigureSubmission.target_id.in_(unit_targets(unit_id)),
+                                 FigureSubmission.state.in_(states))
+                          .order_by(FigureSubmission.sent_at, FigureSubmission.id)))
+
+
+def of_target(s: Session, target_id: int) -> list[FigureSubmission]:
+    return list(s.scalars(select(FigureSubmission).where(FigureSubmission.target_id == target_id)
+                          .order_by(FigureSubmission.id)))
+
+
+def waiting_count(s: Session, unit_id: int) -> int:
+    """How many figures of the unit wait for validation (one query)."""
+    return int(s.scalar(select(func.count(FigureSubmission.id))
+                        .where(FigureSubmission.target_id.in_(unit_targets(unit_id)),
+                               FigureSubmission.state == WAITING)) or 0)
+
+
+def waiting_by_target(s: Session, unit_id: int) -> dict[int, int]:
+    """Figures waiting per target of the unit."""
+    rows = s.execute(select(FigureSubmission.target_id, func.count(FigureSubmission.id))
+                     .where(FigureSubmission.target_id.in_(unit_targets(unit_id)),
+                            FigureSubmission.state == WAITING)
+                     .group_by(FigureSubmission.target_id))
+    return {int(t): int(n) for t, n in rows}
+
+
+def waiting_counts(s: Session, unit_ids: list[int]) -> dict[int, int]:
+    """Figures waiting per unit (live targets of active plans), in one query."""
+    if not unit_ids:
+        return {}
+    rows = s.execute(select(Plan.unit_id, func.count(FigureSubmission.id))
+                     .join(Target, Target.id == FigureSubmission.target_id)
+                     .join(Plan, Plan.id == Target.plan_id)
+                     .where(Plan.unit_id.in_(unit_ids), Plan.status == "active",
+                            Target.review.in_(LIVE_REVIEWS),
+                            FigureSubmission.state == WAITING)
+                     .group_by(Plan.unit_id))
+    return {int(u): int(n) for u, n in rows}
+
+
+def counted_before(s: Session, target_id: int, period_end: object) -> ProgressRecord | None:
+    """The current record of the target's latest period ending before `period_end`."""
+    return s.scalar(select(ProgressRecord)
+                    .where(ProgressRecord.target_id == target_id,
+                           ProgressRecord.superseded.is_(False),
+                           ProgressRecord.period_end < period_end)
+                    .order_by(ProgressRecord.period_end.desc(), ProgressRecord.id.desc())
+                    .limit(1))
+
+
+def target(s: Session, target_id: int) -> Target | None:
+    return s.get(Target, target_id)
+
+
+def lock_state(s: Session, unit_id: int, period_key: str) -> PeriodLock | None:
+    """The latest lock or reopening of a unit's period (None: never locked)."""
+    return s.scalar(select(PeriodLock).where(PeriodLock.unit_id == unit_id,
+                                             PeriodLock.period_key == period_key)
+                    .order_by(PeriodLock.id.desc()).limit(1))
+
+
+def locks_of(s: Session, unit_id: int) -> list[PeriodLock]:
+    """Every lock and reopening of the unit, oldest first."""
+    return list(s.scalars(select(PeriodLock).where(PeriodLock.unit_id == unit_id)
+                          .order_by(PeriodLock.id)))
