@@ -41,7 +41,8 @@ OTHER_LABELS = {"lead_agency": "cơ quan chủ trì", "co_agencies": "cơ quan p
                 "name": "tên", "baseline_value": "số liệu gốc", "baseline_year": "năm gốc",
                 "value": "giá trị thực hiện", "update": "tiến độ", "merged": "gộp cơ quan",
                 "unmerged": "tách cơ quan đã gộp", "deleted": "xóa bản nháp",
-                "state": "trạng thái sản phẩm", "note": "nội dung phối hợp"}
+                "state": "trạng thái sản phẩm", "note": "nội dung phối hợp",
+                "aliases": "tên gọi khác"}
 
 
 def revertible_field(kind: str, field: str) -> bool:
