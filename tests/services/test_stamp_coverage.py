@@ -27,6 +27,7 @@ from theodoi.storage.models import (
     Plan,
     ProductStep,
     ProgressRecord,
+    ReportStream,
     Target,
     Task,
     TaskUpdate,
@@ -64,6 +65,7 @@ CHANGES: dict[type, Callable[[Any], None]] = {
     Assignment: lambda r: setattr(r, "name", r.name + " mới"),
     ProductStep: lambda r: setattr(r, "reason", (r.reason or "") + " Bổ sung nguồn vốn."),
     Contribution: lambda r: setattr(r, "note", (r.note or "") + " Đã phối hợp tuyên truyền."),
+    ReportStream: lambda r: setattr(r, "recipient", (r.recipient or "") + " và Đảng ủy xã"),
 }
 LEAVES = (Milestone, ProgressRecord, TaskUpdate, Assignment)  # deleting one breaks nothing
 
@@ -71,7 +73,8 @@ LEAVES = (Milestone, ProgressRecord, TaskUpdate, Assignment)  # deleting one bre
 @pytest.fixture
 def one_commune(db_url: str) -> str:
     """A commune with a row in every stamped table: a plan, its items, agencies and
-    assignments, a milestone, a recorded value, a task update, a product submitted and a co-agency's part."""
+    assignments, a milestone, a recorded value, a task update, a product submitted, a co-agency's part and a
+    reporting stream."""
     with session_factory(db_url)() as s:
         refs = active_v1(s, A)
         review.correct(s, refs.income, {"milestones": "2028: 80"})
@@ -83,6 +86,8 @@ def one_commune(db_url: str) -> str:
         agency = s.scalars(select(Agency).limit(1)).one()
         s.add(Contribution(target_id=int(refs.income[1:]), agency_id=agency.id,
                            note="Phối hợp rà soát số liệu thu nhập."))
+        s.add(ReportStream(plan_id=refs.plan_id, position=0, every="year", day=10, month=12,
+                           recipient="Ban Thường vụ Đảng ủy"))
         s.commit()
     return db_url
 

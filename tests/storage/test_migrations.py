@@ -52,7 +52,8 @@ def test_stored_plans_survive_the_progress_migration_both_ways(empty_db_url: str
                           "'active', '2026-01-01', 1)"))
     db.upgrade(empty_db_url)
     with db.engine_for(empty_db_url).connect() as conn:
-        row = conn.execute(text("select title, report_every, report_due_days from plans")).one()
+        row = conn.execute(text("select p.title, s.every, s.days_after from plans p join "
+                                "report_streams s on s.plan_id = p.id")).one()
     assert tuple(row) == ("Kế hoạch A", "quarter", 5)
     db.downgrade(empty_db_url, "0001")
     with db.engine_for(empty_db_url).connect() as conn:

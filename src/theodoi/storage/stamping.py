@@ -27,6 +27,7 @@ from theodoi.storage.models import (
     Plan,
     ProductStep,
     ProgressRecord,
+    ReportStream,
     Target,
     Task,
     TaskUpdate,
@@ -48,6 +49,7 @@ HANGS_ON: dict[type, tuple[tuple[str, str], ...]] = {
     ProductStep: (("task_id", "task"),),
     Assignment: (("target_id", "target"), ("task_id", "task")),
     Contribution: (("target_id", "target"), ("task_id", "task")),
+    ReportStream: (("plan_id", "plan"),),
 }
 _KEY = "theodoi_stamp_rows"
 _HELD = "theodoi_stamps_held"  # units whose stamp row this transaction has locked

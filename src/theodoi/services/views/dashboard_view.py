@@ -14,10 +14,11 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from theodoi.domain import calendars as cal
 from theodoi.domain.fields import FIELD_LABELS
 from theodoi.domain.periods import Period, periods_in
 from theodoi.domain.status import LABELS, TARGET_RULES, TASK_RULES
-from theodoi.services import memo
+from theodoi.services import calendars, memo
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
 from theodoi.services.progress import status
@@ -30,7 +31,7 @@ from theodoi.services.progress.completeness import (
 from theodoi.storage.models import Unit
 from theodoi.storage.repositories import agencies as agency_repo
 from theodoi.storage.repositories import progress as progress_repo
-from theodoi.storage.repositories import stamps, status_rows
+from theodoi.storage.repositories import stamps
 
 AT_RISK = ("co_nguy_co", "cham_tien_do", "khong_dat", "so_lieu_loi")  # last: needs a fix
 # every status a column, always, in the rule tables' order: targets' then tasks'
@@ -73,8 +74,8 @@ def current_period(s: Session, unit: Unit, as_of: date) -> str:
 def current_periods(s: Session, unit_ids: list[int], as_of: date) -> dict[int, Period]:
     """`current_period` of each of the units, from one query for their active plans."""
     every: dict[int, str] = {}
-    for _plan, unit_id, calendar, _days in status_rows.active_plans(s, unit_ids):
-        every.setdefault(unit_id, calendar)  # the first active plan's, as plans are ordered
+    for unit_id, streams in calendars.active(s, unit_ids).values():
+        every.setdefault(unit_id, cal.main(streams).every)  # the first active plan's main
     return {i: _latest_ended(every.get(i, "quarter"), as_of) for i in unit_ids}
 
 
