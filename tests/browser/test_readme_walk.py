@@ -40,6 +40,7 @@ import io
 import re
 import tempfile
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -222,14 +223,36 @@ def _linked_group(page: Any, site: Site, plan_id: int) -> None:
 
 
 def _calendar(page: Any, site: Site, plan_id: int) -> None:
-    """`plan calendar N --every quarter --due-days 10`."""
+    """`plan calendar N --stream …`: quarterly to the UBND before the 15th of the quarter's
+    last month, and yearly to the Ban Thường vụ before 10/12; then the second dropped."""
     page.goto(f"{site.url}/ke-hoach/{plan_id}")
     page.get_by_role("link", name="Lịch báo cáo").click()
-    page.get_by_label("Báo cáo theo").first.select_option(label="Quý")
-    page.get_by_label(re.compile("Hạn nộp")).first.fill("10")
+    first, added = page.locator("#sua-luong-1"), page.locator("#sua-luong-2")
+    first.get_by_label("Báo cáo theo").select_option(label="Quý")
+    first.get_by_label("Hạn nộp").fill("trước ngày 15 của tháng cuối quý")
+    first.get_by_label("Gửi đến").fill("UBND xã")
+    added.get_by_label("Báo cáo theo").select_option(label="Năm")
+    added.get_by_label("Hạn nộp").fill("10/12 hằng năm")
+    added.get_by_label("Gửi đến").fill("Ban Thường vụ Đảng ủy")
+    page.get_by_role("button", name="Lưu lịch báo cáo").click()
+    page.get_by_text("Đã lưu lịch báo cáo.").wait_for()
+    assert ("Báo cáo theo quý gửi UBND xã, hạn nộp trước ngày 15 của tháng cuối kỳ."
+            in said(page, "#luong-1"))
+    assert ("Báo cáo theo năm gửi Ban Thường vụ Đảng ủy, hạn nộp trước ngày 10/12 hằng năm."
+            in said(page, "#luong-2"))
+    year = date.today().year  # the coming dues, by the rules: 10/12 of next year, and
+    quarter_ends = [(y, q) for y in (year, year + 1) for q in (1, 2, 3, 4)]
+    y, q = next((y, q) for y, q in quarter_ends if date(y, 3 * q, 15) >= date.today())
+    assert f"Năm {year + 1} 10/12/{year + 1}" in said(page, "#luong-2")
+    assert f"Quý {['I', 'II', 'III', 'IV'][q - 1]}/{y} 15/{3 * q:02d}/{y}" in said(page, "#luong-1")
+    shot(page, "lich-bao-cao-hai-luong", full_page=True)
+    page.locator("#sua-luong-1").get_by_label("Hạn nộp").fill("10")
+    page.locator("#sua-luong-2").get_by_label("Báo cáo theo").select_option(
+        label="— bỏ luồng này —")
     page.get_by_role("button", name="Lưu lịch báo cáo").click()
     page.get_by_text("Đã lưu lịch báo cáo.").wait_for()
     assert "hạn nộp 10 ngày sau khi hết mỗi kỳ" in said(page)
+    assert page.locator("#luong-2").count() == 0
 
 
 def _agency_account(page: Any, site: Site, commune: int) -> None:
@@ -262,7 +285,7 @@ def _agency_reports(phone: Any, site: Site, commune: int, refs: dict[str, str]) 
     phone.get_by_label(re.compile("^Mật khẩu mới")).fill(AGENCY_NEW)
     phone.get_by_label("Nhập lại mật khẩu mới").fill(AGENCY_NEW)
     phone.get_by_role("button", name="Đổi mật khẩu").click()
-    phone.wait_for_url(lambda u: "/doi-mat-khau" not in u)
+    phone.get_by_text("Đã đổi mật khẩu.").wait_for()
     phone.goto(f"{site.url}/don-vi/{commune}/viec-cua-toi")
     for value in ("3", "4"):  # the same period again is a correction
         target = phone.locator(f"#viec-{refs[VILLAGES]}")

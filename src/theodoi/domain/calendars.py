@@ -97,7 +97,7 @@ def read_every(raw: str) -> str:
     known = {fold(k.replace("_", " ")): v for k, v in EVERY_WORDS.items()}
     key = fold(str(raw).replace("_", " "))
     if key not in known:
-        raise BadInput(f"lịch báo cáo '{raw}' không có; dùng month (tháng), quarter (quý), "
+        raise BadInput(f"lịch báo cáo '{squash(str(raw))}' không có; dùng month (tháng), quarter (quý), "
                        "half (6 tháng), nine_months (9 tháng) hoặc year (năm).")
     return known[key]
 
@@ -116,7 +116,7 @@ def read_due(text: str) -> tuple[int | None, int | None, int | None]:
             return None, numbers[0], None
         if rule == "fixed" and _real_day(numbers[0], numbers[1]):
             return None, numbers[0], numbers[1]
-    raise BadInput(f"hạn nộp '{text}' không hợp lệ; ví dụ: {DUE_EXAMPLES}; số ngày sau "
+    raise BadInput(f"hạn nộp '{squash(str(text))}' không hợp lệ; ví dụ: {DUE_EXAMPLES}; số ngày sau "
                    f"khi hết kỳ từ 0 đến {MAX_DAYS_AFTER}.")
 
 

@@ -71,12 +71,13 @@ def change(s: Session, p: Principal, plan_id: int, every: str,
 
 def change_streams(s: Session, p: Principal, plan_id: int,
                    typed: Sequence[tuple[str, str, str]]) -> dict[str, Any]:
-    """Replace the calendar by the typed streams, each (every, due rule, recipient); rows
-    left wholly blank are dropped; a bad one is refused naming its number, nothing saved."""
+    """Replace the calendar by the typed streams, each (every, due rule, recipient); a row
+    without a period kind is dropped (the form's "bỏ luồng này"); a bad one is refused
+    naming its number, and nothing is saved."""
     plan = access.plan(s, p, plan_id, rules.REVIEW)
     streams = []
     for number, (every, due, recipient) in enumerate(typed, 1):
-        if not (every.strip() or due.strip() or recipient.strip()):
+        if not every.strip():
             continue
         try:
             streams.append(calendars.read_stream(every, due, recipient))
