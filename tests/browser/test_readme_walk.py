@@ -387,10 +387,11 @@ def _status(admin: Any, site: Site, commune: int, ref: str) -> None:
     assert admin.locator(f"tbody a[href='/chi-tieu/{ref}']").count() >= 1
 
 
-def _revert(admin: Any, site: Site, ref: str) -> None:
+def _revert(admin: Any, site: Site, commune: int, ref: str) -> None:
     """`audit revert`: the correction of the value undone, the first record current again."""
-    admin.goto(f"{site.url}/muc/{ref}/lich-su")
-    row = admin.locator("tbody tr", has_text="giá trị thực hiện").first
+    admin.goto(f"{site.url}/don-vi/{commune}/lich-su")
+    row = admin.locator("tbody tr", has_text="giá trị thực hiện").filter(
+        has_text=VILLAGES).first  # newest first: the correction
     row.get_by_role("link", name="Hoàn tác").click()
     admin.get_by_role("button", name="Xác nhận hoàn tác").click()
     admin.wait_for_load_state()
@@ -465,7 +466,7 @@ def test_the_readme_walked_on_the_web(site: Site, open_as: Any, browser: Any,
     _explanation(admin, phone, site, commune, refs[VILLAGES])
     _product(admin, phone, site, commune, refs[OCOP])
     _status(admin, site, commune, refs[VILLAGES])
-    _revert(admin, site, refs[VILLAGES])
+    _revert(admin, site, commune, refs[VILLAGES])
     _register_book(admin, site, commune, refs["added"], tmp_path)
     _report(admin, site, commune)
     ctx.close()
