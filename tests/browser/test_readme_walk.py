@@ -447,7 +447,7 @@ def test_the_readme_walked_on_the_web(site: Site, open_as: Any, browser: Any,
     for key in ("nq", "ctr"):
         plans[key] = _upload(admin, site, commune, tmp_path / f"{key}.txt")
         _accept_all_and_activate(admin, site, plans[key])
-    admin.goto(f"{site.url}/don-vi/{commune}")  # plan list: the unit's four documents
+    admin.goto(f"{site.url}/don-vi/{commune}")  # plan list: the commune's three documents
     assert admin.locator("tbody tr").count() == 3
     _directory(admin, site, commune)
     _cascade(admin, site, commune, plans)

@@ -97,8 +97,8 @@ def read_every(raw: str) -> str:
     known = {fold(k.replace("_", " ")): v for k, v in EVERY_WORDS.items()}
     key = fold(str(raw).replace("_", " "))
     if key not in known:
-        raise BadInput(f"lịch báo cáo '{squash(str(raw))}' không có; dùng month (tháng), quarter (quý), "
-                       "half (6 tháng), nine_months (9 tháng) hoặc year (năm).")
+        raise BadInput(f"lịch báo cáo '{squash(str(raw))}' không có; dùng month (tháng), "
+                       "quarter (quý), half (6 tháng), nine_months (9 tháng) hoặc year (năm).")
     return known[key]
 
 
@@ -116,8 +116,8 @@ def read_due(text: str) -> tuple[int | None, int | None, int | None]:
             return None, numbers[0], None
         if rule == "fixed" and _real_day(numbers[0], numbers[1]):
             return None, numbers[0], numbers[1]
-    raise BadInput(f"hạn nộp '{squash(str(text))}' không hợp lệ; ví dụ: {DUE_EXAMPLES}; số ngày sau "
-                   f"khi hết kỳ từ 0 đến {MAX_DAYS_AFTER}.")
+    raise BadInput(f"hạn nộp '{squash(str(text))}' không hợp lệ; ví dụ: {DUE_EXAMPLES}; "
+                   f"số ngày sau khi hết kỳ từ 0 đến {MAX_DAYS_AFTER}.")
 
 
 def _real_day(day: int, month: int) -> bool:
