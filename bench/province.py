@@ -55,8 +55,7 @@ def generate(engine: Engine, seed: int = 7, communes: int = UNITS) -> dict[str, 
                "level": "xa", "parent_id": 1, "created_at": NOW} for i in range(communes)]
     plans = [{"id": i + 1, "unit_id": i + 2, "kind": "ke_hoach", "title": f"Kế hoạch {i}",
               "term_start": 2025, "term_end": 2030, "recipients": [], "status": "active",
-              "report_every": "quarter", "report_due_days": 5, "created_at": NOW,
-              "version": 1} for i in range(communes)]
+              "created_at": NOW, "version": 1} for i in range(communes)]
     targets, milestones, records = _targets(rnd, communes)
     tasks, updates = _tasks(rnd, communes)
     agencies, leads = _agencies(targets, tasks, communes)

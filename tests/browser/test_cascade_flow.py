@@ -50,8 +50,9 @@ def test_the_clerk_sets_the_reporting_calendar(site: Site, open_as: Any,
     clerk = open_as("vanphong")
     clerk.goto(f"{site.url}/ke-hoach/{documents['ctr']}")
     clerk.get_by_role("link", name="Lịch báo cáo").click()
-    clerk.get_by_label("Báo cáo theo").select_option(label="6 tháng")
-    clerk.get_by_label("Hạn nộp").fill("15")
+    row = clerk.locator("#sua-luong-1")  # the first stream; a blank row to add one follows
+    row.get_by_label("Báo cáo theo").select_option(label="6 tháng")
+    row.get_by_label("Hạn nộp").fill("15")
     clerk.get_by_role("button", name="Lưu lịch báo cáo").click()
     clerk.get_by_text("Đã lưu lịch báo cáo.").wait_for()
     said = " ".join(clerk.locator("main").inner_text().split())

@@ -226,3 +226,19 @@ def test_status_narrowed_by_kind_field_issuer_and_document_kind(settings_env: st
     assert refs("--issuer", "dang_uy") == (0, [])
     assert refs("--doc-kind", "nghi_quyet") == (0, [])
     assert refs("--issuer", "quoc_hoi")[0] == 2  # bad input: exit 2, nothing shown
+def test_calendar_in_two_streams(settings_env: str, capsys: Any) -> None:
+    _setup(capsys)
+    code, out, _ = theodoi(capsys, "plan", "calendar", "1",
+                           "--stream", "quý; trước ngày 15 của tháng cuối quý; UBND xã",
+                           "--stream", "năm; 10/12 hằng năm; Ban Thường vụ Đảng ủy")
+    said = " ".join(out.split())
+    assert code == 0
+    assert ("luồng 1: báo cáo theo quý, gửi UBND xã, hạn nộp trước ngày 15 của tháng cuối "
+            "kỳ.") in said
+    assert ("luồng 2: báo cáo theo năm, gửi Ban Thường vụ Đảng ủy, hạn nộp trước ngày 10/12 "
+            "hằng năm.") in said
+    code, _, err = theodoi(capsys, "plan", "calendar", "1", "--every", "year", "--due-days",
+                           "5", "--stream", "năm; 10/12")
+    assert code == 2 and "không dùng cả hai" in err
+    code, _, err = theodoi(capsys, "plan", "calendar", "1", "--stream", "năm; cuối năm")
+    assert code == 2 and "hạn nộp 'cuối năm' không hợp lệ" in " ".join(err.split())

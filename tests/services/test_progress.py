@@ -9,7 +9,9 @@ from typing import Any
 import pytest
 
 from tests.services.progress_setup import active_v1
+from theodoi.domain.calendars import Stream
 from theodoi.domain.errors import BadInput, Conflict
+from theodoi.services import calendars
 from theodoi.services.progress import records as progress
 from theodoi.services.register import review_decisions as review
 from theodoi.storage.models import Plan, ProgressRecord, Target
@@ -133,9 +135,9 @@ def test_baseline_and_calendar(session: Any) -> None:
     with pytest.raises(BadInput, match="năm gốc"):
         progress.set_baseline(session, r.income, 70, 2031)
     plan = progress.set_calendar(session, r.plan_id, "quý", 10)
-    assert (plan.report_every, plan.report_due_days) == ("quarter", 10)
-    assert progress.set_calendar(session, r.plan_id, "nine_months", 5).report_every == \
-        "nine_months"
+    assert calendars.of_plan(plan) == [Stream("quarter", 10)]
+    assert calendars.of_plan(progress.set_calendar(session, r.plan_id, "nine_months", 5)) == \
+        [Stream("nine_months", 5)]
     with pytest.raises(BadInput, match="lịch báo cáo"):
         progress.set_calendar(session, r.plan_id, "tuần", 5)
     with pytest.raises(BadInput, match="hạn báo cáo"):

@@ -30,6 +30,7 @@ from theodoi.storage.models import (
     Plan,
     ProductStep,
     ProgressRecord,
+    ReportStream,
     Target,
     Task,
     TaskUpdate,
@@ -74,6 +75,7 @@ CHANGES: dict[type, Callable[[Any], None]] = {
     OfficeEstimate: lambda r: setattr(r, "value", r.value + 1),
     FigureSubmission: lambda r: setattr(r, "note", (r.note or "") + " Số liệu từ biên bản."),
     PeriodLock: lambda r: setattr(r, "reason", (r.reason or "") + " Đã ban hành báo cáo."),
+    ReportStream: lambda r: setattr(r, "recipient", (r.recipient or "") + " và Đảng ủy xã"),
 }
 # deleting one breaks nothing
 LEAVES = (Milestone, ProgressRecord, TaskUpdate, Assignment, FigureSubmission)
@@ -83,8 +85,8 @@ LEAVES = (Milestone, ProgressRecord, TaskUpdate, Assignment, FigureSubmission)
 def one_commune(db_url: str) -> str:
     """A commune with a row in every stamped table: a plan, its items, agencies and
     assignments, a milestone, a recorded value, a task update, a product submitted, a
-    co-agency's part, the office's estimate of a year, a figure waiting for validation and
-    a locked period."""
+    co-agency's part, the office's estimate of a year, a figure waiting for validation, a
+    locked period and a reporting stream."""
     with session_factory(db_url)() as s:
         refs = active_v1(s, A)
         review.correct(s, refs.income, {"milestones": "2028: 80"})
@@ -101,6 +103,8 @@ def one_commune(db_url: str) -> str:
                                value_text="0,9", value=0.9, sent_by="kinhte"))
         s.add(PeriodLock(unit_id=agency.unit_id, period_key="2025", state="locked",
                          on=date(2026, 1, 20), by="vanphong"))
+        s.add(ReportStream(plan_id=refs.plan_id, position=0, every="year", day=10, month=12,
+                           recipient="Ban Thường vụ Đảng ủy"))
         s.commit()
     return db_url
 

@@ -52,7 +52,8 @@ def test_stored_plans_survive_the_progress_migration_both_ways(empty_db_url: str
                           "'active', '2026-01-01', 1)"))
     db.upgrade(empty_db_url)
     with db.engine_for(empty_db_url).connect() as conn:
-        row = conn.execute(text("select title, report_every, report_due_days from plans")).one()
+        row = conn.execute(text("select p.title, s.every, s.days_after from plans p join "
+                                "report_streams s on s.plan_id = p.id")).one()
     assert tuple(row) == ("Kế hoạch A", "quarter", 5)
     db.downgrade(empty_db_url, "0001")
     with db.engine_for(empty_db_url).connect() as conn:
@@ -87,3 +88,39 @@ def test_agency_keys_follow_the_one_tone_table(empty_db_url: str) -> None:
             assert keys == {1: "trường thcs hoàng hoa thám", 2: "thôn lọa",
                             3: "phòng văn hóa-xã hội", 4: "tổ dân phố thuý lĩnh",
                             5: "tổ dân phố thúy lĩnh"}
+
+
+def test_a_register_keeps_its_items_through_every_later_migration_both_ways(
+        empty_db_url: str) -> None:
+    """A target, a task and its lead made at 0013 stay through every migration after it,
+    up to the newest and back. A batch rebuild of `plans` or `tasks` on SQLite drops the
+    table, and with foreign keys on, SQLite first deletes its rows: every item cascaded
+    away (0021 as first written lost every target and task of the register)."""
+    from sqlalchemy import text
+
+    db.upgrade(empty_db_url, "0013_contributions")
+    with db.engine_for(empty_db_url).begin() as conn:
+        conn.execute(text("insert into units (id, code, name, level, created_at) values "
+                          "(1, 'xa-a', 'Xã A', 'xa', '2026-01-01')"))
+        conn.execute(text("insert into plans (id, unit_id, kind, title, recipients, status, "
+                          "created_at, version) values (1, 1, 'ke_hoach', 'Kế hoạch A', '[]', "
+                          "'active', '2026-01-01', 1)"))
+        conn.execute(text("insert into targets (id, plan_id, position, review, text, "
+                          "indicator, kind, per_year, version, original, also_spans) values "
+                          "(1, 1, 0, 'accepted', 'Tỷ lệ hộ nghèo dưới 1%', 'Tỷ lệ hộ nghèo', "
+                          "'level', false, 1, '{}', '[]')"))
+        conn.execute(text("insert into tasks (id, plan_id, position, review, text, title, "
+                          "kind, submit_to, version) values (1, 1, 0, 'accepted', "
+                          "'Xây dựng đề án', 'Xây dựng đề án', 'task', '[]', 1)"))
+        conn.execute(text("insert into assignments (task_id, role, position, name) values "
+                          "(1, 'lead', 0, 'Phòng Kinh tế')"))
+
+    def counts() -> tuple[int, ...]:
+        with db.engine_for(empty_db_url).connect() as conn:
+            return tuple(conn.execute(text(f"select count(*) from {table}")).scalar_one()
+                         for table in ("plans", "targets", "tasks", "assignments"))
+
+    db.upgrade(empty_db_url)
+    assert counts() == (1, 1, 1, 1)
+    db.downgrade(empty_db_url, "0013_contributions")
+    assert counts() == (1, 1, 1, 1)

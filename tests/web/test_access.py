@@ -46,6 +46,7 @@ def _routes(w: World, unit: str) -> list[tuple[str, str, Any, str]]:
         ("POST", f"/api/items/{other}/accept", {"version": 0}, "item"),
         ("POST", "/api/agencies/{agency}/confirm", {"version": 0}, "office"),
         ("POST", "/api/agencies/{agency}/merge", {"version": 0, "into": "{into}"}, "office"),
+        ("POST", "/api/agencies/{agency}/alias", {"alias": " "}, "office:400"),
         ("GET", f"/api/units/{u}/explanations", None, "read"),
         ("GET", f"/api/items/{own}/explanations", None, "own_item"),
         ("POST", f"/api/items/{own}/explanations", {"question": "Vì sao?"}, "request"),

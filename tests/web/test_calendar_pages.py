@@ -54,3 +54,31 @@ def test_only_the_office_changes_it(world: World, as_user: Any) -> None:
     assert r.status_code == 403
     assert "Lưu lịch báo cáo" not in reader.get(f"/ke-hoach/{plan}/lich-bao-cao").text
     assert as_user("khac").get(f"/ke-hoach/{plan}/lich-bao-cao").status_code == 404
+
+
+def test_two_streams_with_fixed_due_days_through_the_api(world: World, as_user: Any) -> None:
+    """Quarterly to the UBND before the 15th of the quarter's last month, yearly to the Ban
+    Thường vụ before 10/12; a bad second stream is refused by its number, nothing saved."""
+    office = as_user("vanphong")
+    plan = world.plans[A]
+    saved = office.post(f"/api/plans/{plan}/calendar", json={"streams": [
+        {"every": "quý", "due": "trước ngày 15 của tháng cuối quý", "to": "UBND xã"},
+        {"every": "năm", "due": "10/12", "to": "Ban Thường vụ Đảng ủy"}]})
+    assert saved.status_code == 200
+    assert [(x["every"], x["days_after"], x["day"], x["month"], x["recipient"])
+            for x in saved.json()["streams"]] == [
+        ("quarter", None, 15, None, "UBND xã"), ("year", None, 10, 12, "Ban Thường vụ Đảng ủy")]
+    shown = as_user("xem").get(f"/api/plans/{plan}/calendar").json()
+    assert shown["due_days"] is None and len(shown["streams"]) == 2
+    for row in shown["streams"][0]["coming"]:  # the 15th of March, June, September, December
+        assert row["due"][5:] in ("03-15", "06-15", "09-15", "12-15")
+    assert {row["due"][5:] for row in shown["streams"][1]["coming"]} == {"12-10"}
+    page = as_user("xem").get(f"/ke-hoach/{plan}/lich-bao-cao").text
+    assert "hạn nộp <strong>trước ngày 10/12 hằng năm</strong>" in page
+
+    bad = office.post(f"/api/plans/{plan}/calendar", json={"streams": [
+        {"every": "quý", "due": "10"}, {"every": "năm", "due": "31/2"}]})
+    assert bad.status_code == 400 and bad.json()["error"]["message"].startswith(
+        "luồng 2: hạn nộp '31/2' không hợp lệ")
+    after = office.get(f"/api/plans/{plan}/calendar").json()
+    assert after["streams"] == shown["streams"]

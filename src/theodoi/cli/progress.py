@@ -16,6 +16,7 @@ from theodoi.domain.dates import read_day, vn_day
 from theodoi.domain.errors import BadInput
 from theodoi.domain.numbers import shown_number
 from theodoi.domain.periods import parse_period
+from theodoi.services import calendars
 from theodoi.services.progress import completeness
 from theodoi.services.progress import records as progress
 from theodoi.services.spreadsheets import progress_xlsx
@@ -200,11 +201,27 @@ def _print_missing(result: completeness.Completeness) -> None:
 
 @plan_group.command("calendar")
 @click.argument("plan_id", type=ID)
-@click.option("--every", required=True, help="month, quarter, half, nine_months, year.")
-@click.option("--due-days", required=True, type=int, help="Số ngày sau kỳ phải nộp báo cáo.")
-def calendar_cmd(plan_id: int, every: str, due_days: int) -> None:
-    """Lịch báo cáo của kế hoạch."""
+@click.option("--every", help="month, quarter, half, nine_months, year (một luồng).")
+@click.option("--due-days", type=int, help="Số ngày sau kỳ phải nộp báo cáo (một luồng).")
+@click.option("--stream", "streams", multiple=True, metavar="KỲ;HẠN[;GỬI ĐẾN]",
+              help="Một luồng báo cáo, lặp lại cho nhiều luồng (luồng đầu là luồng chính): "
+                   "'quý; ngày 15 tháng cuối kỳ; UBND xã', 'năm; 10/12; Ban Thường vụ'.")
+def calendar_cmd(plan_id: int, every: str | None, due_days: int | None,
+                 streams: tuple[str, ...]) -> None:
+    """Lịch báo cáo của kế hoạch: một hay nhiều luồng báo cáo."""
+    if bool(streams) == (every is not None or due_days is not None):
+        raise BadInput("dùng --every với --due-days (một luồng) hoặc --stream (một hay "
+                       "nhiều luồng), không dùng cả hai.")
     with transaction() as s:
-        plan = progress.set_calendar(s, plan_id, every, due_days)
-        out.print(f"Kế hoạch số {plan_id}: báo cáo theo {plan.report_every}, hạn "
-                  f"{plan.report_due_days} ngày sau mỗi kỳ.")
+        if streams:
+            rows = [[*x.split(";"), "", ""][:3] for x in streams]
+            plan = calendars.set_streams(s, plan_id,
+                                         [calendars.read_stream(*row) for row in rows])
+        else:
+            plan = progress.set_calendar(s, plan_id, every or "",
+                                         5 if due_days is None else due_days)
+        for number, x in enumerate(calendars.of_plan(plan), 1):
+            to = f", gửi {x.recipient}" if x.recipient else ""
+            out.print(f"Kế hoạch số {plan_id}, luồng {number}: báo cáo theo "
+                      f"{labels.label('period_kind', x.every).lower()}{to}, hạn nộp "
+                      f"{x.rule_text}.")

@@ -3,6 +3,7 @@ commit; the edge (web request, CLI command, job) commits.
 
 Capabilities: `register/` (plans in: import, review, revisions, items, agencies, links),
 `progress/` (values, task updates, baselines, explanations, status, completeness),
+`calendars/` (a plan's reporting streams and their due days),
 `spreadsheets/` (the Excel round trip and templates), `views/` (what pages read),
 `accounts/` (people, access, tokens), `reporting/` (periodic reports and their files),
 `history/` (audit and revert), `demo/` (the sample register), `jobs/` and `backups/`.

@@ -30,6 +30,7 @@ from theodoi.storage.models import (
     Plan,
     ProductStep,
     ProgressRecord,
+    ReportStream,
     Target,
     Task,
     TaskUpdate,
@@ -54,6 +55,7 @@ HANGS_ON: dict[type, tuple[tuple[str, str], ...]] = {
     OfficeEstimate: (("target_id", "target"),),  # the target's page lists them
     FigureSubmission: (("target_id", "target"),),
     PeriodLock: (("unit_id", "unit"),),
+    ReportStream: (("plan_id", "plan"),),
 }
 _KEY = "theodoi_stamp_rows"
 _HELD = "theodoi_stamps_held"  # units whose stamp row this transaction has locked

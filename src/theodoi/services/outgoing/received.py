@@ -10,9 +10,11 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from theodoi.domain import outgoing as flow
+from theodoi.domain.calendars import Stream
 from theodoi.domain.errors import BadInput
 from theodoi.domain.periods import Period, periods_in
 from theodoi.reports.model import REPORT_KINDS
+from theodoi.services import calendars
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
 from theodoi.services.outgoing.register import row_of
@@ -63,17 +65,18 @@ def overview(s: Session, p: Principal, unit_id: int, kind: str, year: int,
             "labels": flow.STANDING_LABELS}
 
 
-def _owing(plans: list[Plan], period: Period) -> list[Plan]:
-    """The unit's active plans whose calendar owes a report on `period` (issued by then)."""
-    return [x for x in plans if x.status == "active"
-            and flow.expected(x.report_every, period.kind)
-            and (x.issued_on is None or x.issued_on <= period.end)]
+def _owing(plans: list[Plan], period: Period) -> list[Stream]:
+    """The streams of the unit's active plans (issued by then) that owe a report on
+    `period` (services/calendars: a plan may report to several bodies)."""
+    return [st for x in plans if x.status == "active"
+            and (x.issued_on is None or x.issued_on <= period.end)
+            for st in calendars.of_plan(x) if flow.expected(st.every, period.kind)]
 
 
 def _cell(s: Session, unit: Unit, plans: list[Plan], period: Period,
           sent: list[OutgoingDocument], today: date) -> dict[str, Any]:
     owing = _owing(plans, period)
-    due = period.due(min(x.report_due_days for x in owing)) if owing else None
+    due = min(st.due(period) for st in owing) if owing else None
     docs = [d for d in sent if d.unit_id == unit.id and d.period_key == period.key]
     first = min((d.sent_on for d in docs if d.sent_on), default=None)
     if due is None:

@@ -1,5 +1,6 @@
 """Completeness of a reporting period: which items each lead agency has not reported on,
-and which reports came in after they were due (period end + the plan's due days).
+and which reports came in after they were due (by the plan's calendar: the stream of the
+period's kind, else its main one; services.calendars).
 
 Targets of active plans owe a value every period; tasks owe an update until they are
 finished (a task finished before the period started owes nothing more). `as_of` is the
@@ -16,8 +17,9 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from theodoi.domain import calendars as cal
 from theodoi.domain.periods import Period, parse_period
-from theodoi.services import memo
+from theodoi.services import calendars, memo
 from theodoi.services.progress.status import NO_AGENCY, first_leads
 from theodoi.services.register import units
 from theodoi.storage.models import Target, Task
@@ -82,13 +84,13 @@ def _count(s: Session, names: dict[int, str], periods: dict[int, Period],
            as_of: date) -> dict[int, Completeness]:
     ids = list(names)
     reported = _reported(s, ids, periods)
-    due_days = {plan_id: days for plan_id, _unit, _every, days in rows_repo.active_plans(s, ids)}
+    streams = {plan_id: found for plan_id, (_unit, found) in calendars.active(s, ids).items()}
     latest = {task_id: (on, state, done)
               for task_id, on, state, _percent, done in rows_repo.latest_updates(s, ids, as_of)}
     by_unit: dict[int, dict[str, AgencyCompleteness]] = {i: {} for i in ids}
     leads = first_leads(rows_repo.leads(s, ids, Target))
     for row in rows_repo.targets(s, ids):
-        due = periods[row.unit_id].due(due_days[row.plan_id])
+        due = cal.due_of(streams[row.plan_id], periods[row.unit_id])
         _tally(_entry(by_unit[row.unit_id], leads.get(row.id)),
                Owed(f"t{row.id}", "target", row.indicator or row.text, due,
                     plan_id=row.plan_id),
@@ -100,7 +102,7 @@ def _count(s: Session, names: dict[int, str], periods: dict[int, Period],
             continue
         _tally(_entry(by_unit[row.unit_id], leads.get(row.id)),
                Owed(f"k{row.id}", "task", row.title or row.text,
-                    period.due(due_days[row.plan_id]), plan_id=row.plan_id),
+                    cal.due_of(streams[row.plan_id], period), plan_id=row.plan_id),
                reported["task"].get(row.id), as_of)
     return {i: Completeness(names[i], periods[i].key, periods[i].label, as_of,
                             sorted(by_unit[i].values(), key=lambda a: a.agency))

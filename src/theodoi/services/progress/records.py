@@ -15,12 +15,12 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session
 
 from theodoi.domain.errors import BadInput, Conflict, NotFound
-from theodoi.domain.periods import Period, parse_period, periods_in
+from theodoi.domain.periods import Period, parse_period
 from theodoi.domain.status import TASK_STATE_LABELS
+from theodoi.services import calendars
 from theodoi.services.history import audit
 from theodoi.services.progress import locks, values
 from theodoi.services.register import items
-from theodoi.services.register.review_decisions import get_plan
 from theodoi.storage.models import Plan, ProgressRecord, Target, Task, TaskUpdate
 from theodoi.storage.repositories import progress as repo
 
@@ -223,25 +223,16 @@ def set_baseline(s: Session, ref: str, value: str | float, year: int) -> Target:
 
 
 def set_calendar(s: Session, plan_id: int, every: str, due_days: int) -> Plan:
-    """How often the plan is reported on, and how many days after a period it is due."""
-    plan = get_plan(s, plan_id)
-    if plan.status == "closed":
-        raise Conflict(f"kế hoạch số {plan_id} đã đóng.")
+    """One stream: how often the plan is reported on, due `due_days` after each period
+    (`theodoi plan calendar --every … --due-days …`; services.calendars for several)."""
     if not 0 <= due_days <= 120:
         raise BadInput(f"hạn báo cáo {due_days} ngày không hợp lệ; dùng 0 đến 120 ngày.")
-    plan.report_every, plan.report_due_days = values.calendar_kind(every), due_days
-    s.flush()
-    return plan
+    return calendars.set_streams(s, plan_id, [calendars.read_stream(every, due_days)])
 
 
 def report_period(plan: Plan, on: date) -> Period:
-    """The period a report made on `on` is about: the one just ended if its report is still
-    due (a report on 3 October is the third quarter's), else the one under way."""
-    calendar = periods_in(plan.report_every, on.year - 1, on.year)
-    for period in calendar:
-        if period.end < on <= period.due(plan.report_due_days):
-            return period
-    return next(p for p in calendar if p.contains(on))
+    """The period a report made on `on` is filed under (services.calendars)."""
+    return calendars.report_period(plan, on)
 
 
 def update_task(s: Session, ref: str, state: str, *, on: date,

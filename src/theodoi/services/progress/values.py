@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 
+from theodoi.domain.calendars import read_every
 from theodoi.domain.errors import BadInput
 from theodoi.domain.numbers import NotANumber, read_number
 from theodoi.domain.quantities import convert
@@ -17,9 +18,6 @@ from theodoi.domain.text import fold
 
 MILESTONE_WORDS = {"1": 1.0, "0": 0.0, "đạt": 1.0, "chưa đạt": 0.0, "hoàn thành": 1.0,
                    "chưa hoàn thành": 0.0, "x": 1.0}
-CALENDARS = {"month": "month", "tháng": "month", "quarter": "quarter", "quý": "quarter",
-             "half": "half", "6 tháng": "half", "nine_months": "nine_months",
-             "9 tháng": "nine_months", "year": "year", "năm": "year"}
 
 
 def _key(text: str) -> str:
@@ -97,9 +95,5 @@ def percent(raw: str | float | int | None) -> float | None:
 
 
 def calendar_kind(raw: str) -> str:
-    known = {_key(k): v for k, v in CALENDARS.items()}
-    key = _key(raw)
-    if key not in known:
-        raise BadInput(f"lịch báo cáo '{raw}' không có; dùng month (tháng), quarter (quý), "
-                       "half (6 tháng), nine_months (9 tháng) hoặc year (năm).")
-    return known[key]
+    """The period kind a typed calendar word names (domain.calendars.read_every)."""
+    return read_every(raw)

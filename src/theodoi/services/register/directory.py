@@ -1,4 +1,5 @@
-"""A unit's agency directory for signed-in people: list, confirm and merge, audited."""
+"""A unit's agency directory for signed-in people: list, confirm, merge and name aliases,
+audited."""
 
 from __future__ import annotations
 
@@ -38,6 +39,25 @@ def confirm(s: Session, p: Principal, agency_id: int, version: int | None,
                          {"status": agency.status, "name": agency.name})
     return {"id": agency.id, "name": agency.name, "status": agency.status,
             "version": agency.version}
+
+
+def add_alias(s: Session, p: Principal, agency_id: int, alias: str) -> dict[str, Any]:
+    """`theodoi agency alias` for a signed-in person with the directory right: `alias`
+    becomes another name of the agency (the names the directory resolves by); a name
+    already another agency's is refused (BadInput), the same name again changes nothing."""
+    agency = access.agency(s, p, agency_id, rules.DIRECTORY)
+    name = " ".join(alias.split())
+    if not name:
+        raise BadInput("cần nhập tên gọi khác của cơ quan.")
+    before = sorted(x.alias for x in agency.aliases)
+    agencies.add_alias(s, access.unit(s, p, agency.unit_id, rules.DIRECTORY), agency.id, name)
+    s.flush()
+    s.refresh(agency)
+    after = sorted(x.alias for x in agency.aliases)
+    if after != before:
+        audit.record_changes(s, p, agency.unit_id, "agency", agency.id,
+                             {"aliases": "; ".join(before)}, {"aliases": "; ".join(after)})
+    return {"id": agency.id, "name": agency.name, "aliases": after}
 
 
 def merge(s: Session, p: Principal, agency_id: int, into_id: int,

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from theodoi.domain import access as access_rules
 from theodoi.domain import reminders as rules
 from theodoi.domain.errors import BadInput, NotFound
+from theodoi.services import calendars
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal, chain, lead_agency_id
 from theodoi.services.history import audit
@@ -80,7 +81,7 @@ def _when(item: Target | Task, as_of: date) -> date:
     if isinstance(item, Task) and item.due_date is not None:
         return item.due_date
     period = _owed(item, as_of)
-    return period.due(item.plan.report_due_days) if period else as_of
+    return calendars.due_of(item.plan, period) if period else as_of
 
 
 def _what(item: Target | Task, as_of: date) -> str:

@@ -10,8 +10,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from theodoi.domain.calendars import Stream
 from theodoi.domain.periods import Period, periods_in
 from theodoi.domain.reminders import Due
+from theodoi.services import calendars
 from theodoi.services.accounts.access import lead_agency_id
 from theodoi.services.register import items
 from theodoi.storage.models import ExplanationRequest, Plan, Target, Task, TaskUpdate, Unit
@@ -56,11 +58,26 @@ def text_of(item: Target | Task) -> str:
 
 
 def owed_period(plan: Plan, as_of: date, lead_days: int) -> Period | None:
-    """The latest period of the plan's calendar whose report reminders have begun
+    """The latest period of the plan's main stream whose report reminders have begun
     (`lead_days` before it is due): the report the agency owes now."""
-    begun = [p for p in periods_in(plan.report_every, as_of.year - 1, as_of.year + 1)
-             if p.due(plan.report_due_days) - timedelta(days=lead_days) <= as_of]
+    return _owed_of(calendars.main(plan), as_of, lead_days)
+
+
+def _owed_of(stream: Stream, as_of: date, lead_days: int) -> Period | None:
+    begun = [p for p in periods_in(stream.every, as_of.year - 1, as_of.year + 1)
+             if stream.due(p) - timedelta(days=lead_days) <= as_of]
     return max(begun, default=None)
+
+
+def owed_periods(plan: Plan, as_of: date, lead_days: int) -> list[tuple[Period, Stream]]:
+    """The report owed now on each stream of the plan's calendar (a stream whose
+    reminders have not begun owes none), one per period, with the stream it answers."""
+    owed: dict[str, tuple[Period, Stream]] = {}
+    for stream in calendars.of_plan(plan):
+        period = _owed_of(stream, as_of, lead_days)
+        if period is not None and period.key not in owed:
+            owed[period.key] = (period, stream)
+    return list(owed.values())
 
 
 def _finished(update: TaskUpdate | None) -> bool:
@@ -90,12 +107,13 @@ def report_dues(s: Session, unit: Unit, items_: Live, as_of: date,
     owing: list[Target | Task] = [*items_.targets, *items_.unfinished()]
     reported, out = _Reported(s, unit.id, as_of), []
     for item in owing:
-        period = owed_period(item.plan, as_of, lead_days)
-        if period is None or reported.has(item, period.key):
-            continue
-        out.append(Due("report_due", items.ref_of(item), text_of(item),
-                       f"Báo cáo {period.label}", lead_agency_id(item),
-                       period.due(item.plan.report_due_days), link(item)))
+        for period, stream in owed_periods(item.plan, as_of, lead_days):
+            if reported.has(item, period.key):
+                continue
+            to = f" gửi {stream.recipient}" if stream.recipient else ""
+            out.append(Due("report_due", items.ref_of(item), text_of(item),
+                           f"Báo cáo {period.label}{to}", lead_agency_id(item),
+                           stream.due(period), link(item)))
     return out
 
 

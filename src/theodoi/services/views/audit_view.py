@@ -49,7 +49,7 @@ OTHER_LABELS = {"lead_agency": "cơ quan chủ trì", "co_agencies": "cơ quan p
                 "created": "tạo mới", "role": "vai trò", "password": "mật khẩu",
                 "parent": "đơn vị cấp trên", "implements": "cụ thể hóa văn bản",
                 "decision": "quyết định", "restricted_readers":
-                "vai trò được đọc tài liệu hạn chế"}
+                "vai trò được đọc tài liệu hạn chế", "aliases": "tên gọi khác"}
 
 # fields of figure validation (services/validation) whose word differs from the others'
 VALIDATION_LABELS = {"figure": {"state": "trạng thái xác nhận"},

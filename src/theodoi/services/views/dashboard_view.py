@@ -18,10 +18,11 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from theodoi.domain import calendars as cal
 from theodoi.domain.fields import FIELD_LABELS
 from theodoi.domain.periods import Period, periods_in
 from theodoi.domain.status import LABELS, TARGET_RULES, TASK_RULES
-from theodoi.services import memo
+from theodoi.services import calendars, memo
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
 from theodoi.services.approval import flow
@@ -40,7 +41,7 @@ from theodoi.storage.models import Unit
 from theodoi.storage.repositories import agencies as agency_repo
 from theodoi.storage.repositories import plans as plan_repo
 from theodoi.storage.repositories import progress as progress_repo
-from theodoi.storage.repositories import stamps, status_rows
+from theodoi.storage.repositories import stamps
 from theodoi.storage.repositories import units as unit_repo
 
 AT_RISK = ("co_nguy_co", "cham_tien_do", "khong_dat", "so_lieu_loi")  # last: needs a fix
@@ -106,8 +107,8 @@ def current_period(s: Session, unit: Unit, as_of: date) -> str:
 def current_periods(s: Session, unit_ids: list[int], as_of: date) -> dict[int, Period]:
     """`current_period` of each of the units, from one query for their active plans."""
     every: dict[int, str] = {}
-    for _plan, unit_id, calendar, _days in status_rows.active_plans(s, unit_ids):
-        every.setdefault(unit_id, calendar)  # the first active plan's, as plans are ordered
+    for unit_id, streams in calendars.active(s, unit_ids).values():
+        every.setdefault(unit_id, cal.main(streams).every)  # the first active plan's main
     return {i: _latest_ended(every.get(i, "quarter"), as_of) for i in unit_ids}
 
 

@@ -19,6 +19,7 @@ from theodoi.domain.dates import read_day
 from theodoi.domain.errors import BadInput, Forbidden
 from theodoi.domain.periods import parse_period
 from theodoi.domain.status import TASK_STATE_LABELS, TASK_STATES
+from theodoi.services import calendars
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
 from theodoi.services.progress import contributions, status
@@ -142,7 +143,7 @@ def _target_entry(t: Target, records: list[Any], as_of: date) -> dict[str, Any]:
             "comparator": t.comparator, "value_max": t.value_max,
             "deadline_year": t.deadline_year or t.plan.term_end,
             "period": period.key, "period_label": period.label,
-            "report_due": period.due(t.plan.report_due_days).isoformat(),
+            "report_due": calendars.due_of(t.plan, period).isoformat(),
             "reported": done, "last": None if last is None else {
                 "value": last.value, "period_label": parse_period(last.period_key).label}}
 
@@ -153,7 +154,7 @@ def _task_entry(k: Task, latest: Any, as_of: date) -> dict[str, Any]:
             "lead_agency": status.lead_agency(k),
             "due": k.due_date.isoformat() if k.due_date else None, "due_text": k.due_text,
             "period": period.key, "period_label": period.label,
-            "report_due": period.due(k.plan.report_due_days).isoformat(),
+            "report_due": calendars.due_of(k.plan, period).isoformat(),
             "reported": latest is not None and latest.period_key == period.key,
             "finished": latest is not None and latest.state == "hoan_thanh",
             "last": None if latest is None else {

@@ -34,6 +34,7 @@ __all__ = [
     "Basis",
     "Milestone",
     "Plan",
+    "ReportStream",
     "SourceFile",
     "Target",
     "TargetLink",
@@ -136,10 +137,6 @@ class Plan(Base):
     recipients: Mapped[list[Any]] = mapped_column(JSON, default=list)
     status: Mapped[str] = mapped_column(String(20), default="draft")
     revises_id: Mapped[int | None] = mapped_column(ForeignKey("plans.id", ondelete="SET NULL"))
-    # reporting calendar: a report per `report_every` period, due `report_due_days` after it
-    report_every: Mapped[str] = mapped_column(String(20), default="quarter",
-                                              server_default="quarter")
-    report_due_days: Mapped[int] = mapped_column(Integer, default=5, server_default="5")
     # the document limits who reads it (a Party body's, "Lưu hành nội bộ"): only the roles
     # the unit names read the plan, its items and files (services/accounts/access.py)
     restricted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
@@ -156,6 +153,9 @@ class Plan(Base):
     bases: Mapped[list[Basis]] = relationship(
         back_populates="plan", cascade="all, delete-orphan", order_by="Basis.position",
         foreign_keys="Basis.plan_id")
+    # reporting calendar (domain.calendars); none stored: the default stream
+    streams: Mapped[list[ReportStream]] = relationship(
+        back_populates="plan", cascade="all, delete-orphan", order_by="ReportStream.position")
     __mapper_args__ = {"version_id_col": version}
 
     @property
@@ -178,6 +178,26 @@ class Basis(Base):
     linked_plan_id: Mapped[int | None] = mapped_column(
         ForeignKey("plans.id", ondelete="SET NULL"), index=True)
     plan: Mapped[Plan] = relationship(back_populates="bases", foreign_keys=[plan_id])
+
+
+class ReportStream(Base):
+    """One stream of a plan's reporting calendar: every `every` period, due `days_after`
+    days after it, or on `day` of its last month, or on `day`/`month` of its last year."""
+
+    __tablename__ = "report_streams"
+    __table_args__ = (
+        CheckConstraint("(days_after is null) <> (day is null)", name="one_rule"),
+        CheckConstraint("month is null or day is not null", name="month_with_day"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    every: Mapped[str] = mapped_column(String(20))
+    days_after: Mapped[int | None] = mapped_column(Integer)
+    day: Mapped[int | None] = mapped_column(Integer)
+    month: Mapped[int | None] = mapped_column(Integer)
+    recipient: Mapped[str | None] = mapped_column(String(300))
+    plan: Mapped[Plan] = relationship(back_populates="streams")
 
 
 REVIEW_STATES = ("proposed", "accepted", "corrected", "rejected", "added")

@@ -20,6 +20,7 @@ from theodoi.storage.models import (
     Milestone,
     Plan,
     ProgressRecord,
+    ReportStream,
     Target,
     Task,
     TaskUpdate,
@@ -131,11 +132,16 @@ def latest_updates(s: Session, unit_ids: list[int], up_to: date
     return list(s.execute(query))
 
 
-def active_plans(s: Session, unit_ids: list[int]) -> list[Row[int, int, str, int]]:
-    """(plan id, unit id, reporting calendar, due days) of the units' active plans, oldest
-    first."""
-    query = (select(Plan.id, Plan.unit_id, Plan.report_every, Plan.report_due_days)
-             .where(Plan.unit_id.in_(unit_ids), Plan.status == "active").order_by(Plan.id))
+def active_plans(s: Session, unit_ids: list[int]) -> list[Row[
+        int, int, str | None, int | None, int | None, int | None, str | None]]:
+    """(plan id, unit id, every, days_after, day, month, recipient) for each reporting
+    stream of the units' active plans: plans oldest first, streams in order; a plan with
+    no stream stored gives one row with None in the stream's columns."""
+    query = (select(Plan.id, Plan.unit_id, ReportStream.every, ReportStream.days_after,
+                    ReportStream.day, ReportStream.month, ReportStream.recipient)
+             .outerjoin(ReportStream, ReportStream.plan_id == Plan.id)
+             .where(Plan.unit_id.in_(unit_ids), Plan.status == "active")
+             .order_by(Plan.id, ReportStream.position))
     return list(s.execute(query))
 
 

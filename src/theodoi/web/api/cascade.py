@@ -57,9 +57,18 @@ def linked(ref: str, s: deps.Db, p: deps.User) -> dict[str, Any]:
     return cascade_view.group(s, p, ref)
 
 
-class Calendar(BaseModel):
+class StreamIn(BaseModel):
     every: str
-    due_days: int
+    due: str | int
+    to: str | None = None
+
+
+class Calendar(BaseModel):
+    """Either the streams, or one stream as `every` and `due_days` (as before streams)."""
+
+    every: str | None = None
+    due_days: int | None = None
+    streams: list[StreamIn] | None = None
 
 
 @router.get("/plans/{plan_id}/calendar")
@@ -71,4 +80,8 @@ def calendar(plan_id: int, s: deps.Db, p: deps.User) -> dict[str, Any]:
 @router.post("/plans/{plan_id}/calendar")
 def calendar_change(plan_id: int, body: Calendar, s: deps.Db, p: deps.User
                     ) -> dict[str, Any]:
-    return calendar_view.change(s, p, plan_id, body.every, body.due_days)
+    if body.streams is not None:
+        return calendar_view.change_streams(
+            s, p, plan_id, [(x.every, str(x.due), x.to or "") for x in body.streams])
+    return calendar_view.change(s, p, plan_id, body.every or "", "" if body.due_days is None
+                                else body.due_days)

@@ -49,6 +49,10 @@ class Confirm(BaseModel):
     name: str | None = None
 
 
+class Alias(BaseModel):
+    alias: str
+
+
 class Merge(BaseModel):
     version: int
     into: int
@@ -108,6 +112,12 @@ def agencies(unit_id: int, s: deps.Db, p: deps.User) -> dict[str, Any]:
 @router.post("/agencies/{agency_id}/confirm")
 def confirm(agency_id: int, body: Confirm, s: deps.Db, p: deps.User) -> dict[str, Any]:
     return directory.confirm(s, p, agency_id, body.version, body.name)
+
+
+@router.post("/agencies/{agency_id}/alias")
+def alias(agency_id: int, body: Alias, s: deps.Db, p: deps.User) -> dict[str, Any]:
+    """Another name of the agency (`theodoi agency alias`): its id, name and aliases."""
+    return directory.add_alias(s, p, agency_id, body.alias)
 
 
 @router.get("/agencies/{agency_id}/merge")

@@ -34,6 +34,12 @@ def cascade_page(request: Request, unit_id: int, s: deps.Db, p: deps.User,
                                done=DONE.get(xong)))
 
 
+@router.get("/chi-tieu/{ref}/lien-ket")
+def linked(request: Request, ref: str, s: deps.Db, p: deps.User) -> Response:
+    """`theodoi links group`: the targets confirmed to be the same commitment as `ref`."""
+    return HTMLResponse(render("linked.html", request, data=cascade_view.group(s, p, ref)))
+
+
 @router.post("/ke-hoach/{plan_id}/cu-the-hoa")
 def link(plan_id: int, s: deps.Db, p: deps.User,
          implements_id: Annotated[str, Form()] = "") -> Response:
@@ -77,7 +83,16 @@ def calendar_page(request: Request, plan_id: int, s: deps.Db, p: deps.User,
 
 @router.post("/ke-hoach/{plan_id}/lich-bao-cao")
 def calendar_change(plan_id: int, s: deps.Db, p: deps.User,
-                    every: Annotated[str, Form()] = "",
+                    every: Annotated[list[str] | None, Form()] = None,
+                    due: Annotated[list[str] | None, Form()] = None,
+                    to: Annotated[list[str] | None, Form()] = None,
                     due_days: Annotated[str, Form()] = "") -> Response:
-    calendar_view.change(s, p, plan_id, every, due_days)
+    """The streams form (rows of every, due, to); a single every + due_days as before."""
+    kinds, dues, bodies = every or [], due or [], to or []
+    if dues or bodies:
+        rows = [(k, dues[i] if i < len(dues) else "", bodies[i] if i < len(bodies) else "")
+                for i, k in enumerate(kinds)]
+        calendar_view.change_streams(s, p, plan_id, rows)
+    else:
+        calendar_view.change(s, p, plan_id, kinds[0] if kinds else "", due_days)
     return RedirectResponse(f"/ke-hoach/{plan_id}/lich-bao-cao?xong=1", status_code=303)

@@ -324,9 +324,9 @@ def register(request: Request, unit_id: int, s: deps.Db, p: deps.User, kind: str
 
 @router.get("/don-vi/{unit_id}/co-quan")
 def agencies(request: Request, unit_id: int, s: deps.Db, p: deps.User,
-             da_don_doc: str = "") -> Response:
+             da_don_doc: str = "", ten_khac: str = "") -> Response:
     return page(request, "agencies.html", data=directory.directory_page(s, p, unit_id),
-                can_chase=reminders.may_chase(s, p, unit_id),
+                can_chase=reminders.may_chase(s, p, unit_id), aliased=bool(ten_khac),
                 chased=da_don_doc if da_don_doc.isdigit() else "")
 
 
@@ -335,6 +335,14 @@ def confirm(agency_id: int, version: Version, s: deps.Db, p: deps.User,
             unit_id: Annotated[int, Form()], name: Annotated[str, Form()] = "") -> Response:
     directory.confirm(s, p, agency_id, version, name or None)
     return RedirectResponse(f"/don-vi/{unit_id}/co-quan", status_code=303)
+
+
+@router.post("/co-quan/{agency_id}/ten-khac")
+def alias(agency_id: int, s: deps.Db, p: deps.User, unit_id: Annotated[int, Form()],
+          alias: Annotated[str, Form()] = "") -> Response:
+    """Another name of the agency (`theodoi agency alias`), then back to the directory."""
+    directory.add_alias(s, p, agency_id, alias)
+    return RedirectResponse(f"/don-vi/{unit_id}/co-quan?ten_khac={agency_id}", status_code=303)
 
 
 @router.get("/co-quan/{agency_id}/gop")

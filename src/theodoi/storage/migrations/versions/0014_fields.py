@@ -28,5 +28,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('tasks') as batch:
-        batch.drop_column('field')
+    # ALTER TABLE … DROP COLUMN, never a batch rebuild: rebuilding drops `tasks`, and with
+    # foreign keys on SQLite first deletes its rows, cascading to assignments and updates
+    op.drop_column('tasks', 'field')
