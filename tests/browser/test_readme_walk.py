@@ -277,17 +277,20 @@ def _baseline(page: Any, site: Site, ref: str) -> None:
     page.locator("#tb-so-lieu-goc", has_text="(năm 2025)").wait_for()
 
 
-def _agency_reports(phone: Any, site: Site, commune: int, refs: dict[str, str]) -> None:
+def _agency_reports(phone: Any, admin: Any, site: Site, commune: int,
+                    refs: dict[str, str]) -> None:
     """The agency on a phone: first sign-in changes the password, then `progress record`
-    (with a photo, then a correction) and `progress task` (with the signed file)."""
+    (with a photo, then a correction), each figure sent and counted once the office
+    accepts it (`progress pending` / `progress accept`), and `progress task` (with the
+    signed file)."""
     phone.goto(site.url + "/doi-mat-khau")
     phone.get_by_label("Mật khẩu hiện tại").fill(AGENCY_PASSWORD)
     phone.get_by_label(re.compile("^Mật khẩu mới")).fill(AGENCY_NEW)
     phone.get_by_label("Nhập lại mật khẩu mới").fill(AGENCY_NEW)
     phone.get_by_role("button", name="Đổi mật khẩu").click()
     phone.get_by_text("Đã đổi mật khẩu.").wait_for()
-    phone.goto(f"{site.url}/don-vi/{commune}/viec-cua-toi")
     for value in ("3", "4"):  # the same period again is a correction
+        phone.goto(f"{site.url}/don-vi/{commune}/viec-cua-toi")
         target = phone.locator(f"#viec-{refs[VILLAGES]}")
         target.get_by_label("Kỳ báo cáo").fill("Q3/2026")
         target.get_by_label("Giá trị thực hiện").fill(value)
@@ -295,7 +298,10 @@ def _agency_reports(phone: Any, site: Site, commune: int, refs: dict[str, str]) 
             {"name": f"Biên bản kiểm tra {value}.pdf", "mimeType": "application/pdf",
              "buffer": PDF})
         target.get_by_role("button", name="Ghi số liệu").click()
-        phone.locator(f"#tb-{refs[VILLAGES]}", has_text="Đã ghi").wait_for()
+        phone.locator(f"#tb-{refs[VILLAGES]}", has_text="chờ văn phòng hoặc lãnh đạo xác nhận"
+                      ).wait_for()
+        _accept_figure(admin, site, commune)
+    phone.goto(f"{site.url}/don-vi/{commune}/viec-cua-toi")
     task = phone.locator(f"#viec-{refs[OCOP]}")
     task.get_by_label("Trạng thái").select_option(label="Hoàn thành")
     task.get_by_label("Tỷ lệ hoàn thành (%)").fill("100")
@@ -307,6 +313,14 @@ def _agency_reports(phone: Any, site: Site, commune: int, refs: dict[str, str]) 
     phone.locator(f"#tb-{refs[OCOP]}", has_text="Đã ghi tiến độ").wait_for()
     shot(phone, "di-bo-viec-cua-toi")
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+def _accept_figure(admin: Any, site: Site, commune: int) -> None:
+    """The office accepts the one figure waiting (the hx-confirm question answered yes)."""
+    admin.goto(f"{site.url}/don-vi/{commune}/so-lieu-cho-xac-nhan")
+    admin.once("dialog", lambda d: d.accept())
+    admin.get_by_role("button", name="Xác nhận", exact=True).click()
+    admin.locator("#cho-xac-nhan", has_text="số liệu được tính từ nay").wait_for()
 
 
 def _history(page: Any, site: Site, ref: str) -> None:
@@ -460,7 +474,7 @@ def test_the_readme_walked_on_the_web(site: Site, open_as: Any, browser: Any,
     phone = ctx.new_page()
     login(phone, site, "kinhte", AGENCY_PASSWORD)
     phone.wait_for_url(lambda u: "/doi-mat-khau" in u)  # must change first
-    _agency_reports(phone, site, commune, refs)
+    _agency_reports(phone, admin, site, commune, refs)
     _history(admin, site, refs[VILLAGES])
     _template(phone, site, commune, tmp_path)
     _explanation(admin, phone, site, commune, refs[VILLAGES])
