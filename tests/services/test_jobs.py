@@ -101,7 +101,8 @@ def test_an_upload_is_queued_then_run_to_done_in_a_child(env: Env,
     with uow.transaction(env.settings) as s:
         plan = s.get(Plan, done.result["plan_id"])
         assert plan is not None and plan.unit_id == env.unit_id and plan.status == "draft"
-        audit = s.scalars(select(AuditEntry).where(AuditEntry.entity_id == plan.id)).all()
+        audit = s.scalars(select(AuditEntry).where(AuditEntry.entity_kind == "plan",
+                                                    AuditEntry.entity_id == plan.id)).all()
         assert [(a.username, a.new) for a in audit] == [("vanphong", "draft")]
     assert env.uploads() == []  # the register keeps the bytes; the staged copy goes
     assert jobs.run_one(env.settings) is False  # nothing else waits

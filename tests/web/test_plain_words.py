@@ -71,8 +71,10 @@ class Page(HTMLParser):
             self._hidden += 1
         if tag == "a" and a.get("href"):
             self.links.append(str(a["href"]))
-        if tag == "input" and a.get("type") not in ("hidden", "file") and a.get("value"):
-            self.texts.append(str(a["value"]))  # what a form shows is read too
+        if (tag == "input" and a.get("type") not in ("hidden", "file", "checkbox", "radio")
+                and a.get("value")):
+            self.texts.append(str(a["value"]))  # what a form shows is read too (a box's
+            # or a radio button's value is what it sends, never shown: its label is read)
         for name in ("placeholder", "title", "aria-label"):
             if a.get(name):
                 self.texts.append(str(a[name]))
