@@ -17,6 +17,7 @@ from sqlalchemy import select
 from tests.services.conftest import MAX, SAMPLES
 from tests.services.mailbox import smtp_server
 from theodoi.domain.access import restricted_readers
+from theodoi.domain.errors import BadInput
 from theodoi.services import reminders, uow
 from theodoi.services.accounts import users as accounts
 from theodoi.services.accounts.access import Principal
@@ -91,6 +92,28 @@ def test_an_agency_that_does_not_read_a_restricted_plan_is_not_reminded_of_it(
         everything = unreported_q4(s, None)
     assert "kinhte" not in planned  # every line it had was of the restricted plan
     assert planned["chutich"].as_dict()["lines"] == len(everything)
+
+
+def test_a_chase_does_not_tell_an_agency_of_a_plan_it_may_not_read(
+        demo_world: Settings) -> None:
+    """Đôn đốc goes to the lead agency's users; with the default readers they do not read
+    Thái Tân's restricted plan, so neither an item of it nor the agency's list (all of
+    it in that plan) is sent, and the office is told why; nothing is written."""
+    settings = demo_world
+    with uow.transaction(settings) as s:
+        units.set_restricted_readers(s, None, UNIT, None)  # back to the default readers
+        chutich = accounts.principal_for(s, "chutich")
+        ref = sorted(unreported_q4(s, "Phòng Kinh tế"))[0]
+        kinh_te = next(a for a in s.scalars(select(Assignment).where(
+            Assignment.role == "lead", Assignment.agency_id.is_not(None)))
+            if a.agency.name == "Phòng Kinh tế").agency_id
+        for chase in (lambda: reminders.chase_item(s, settings, chutich, ref, DAY, now=MORNING),
+                      lambda: reminders.chase_agency(s, settings, chutich,
+                                                     units.find(s, UNIT).id, kinh_te, DAY,
+                                                     now=MORNING)):
+            with pytest.raises(BadInput, match="không được đọc kế hoạch này"):
+                chase()
+        assert s.scalars(select(Notice)).all() == []
 
 
 def unreported_q4(s: Any, agency: str | None) -> set[str]:

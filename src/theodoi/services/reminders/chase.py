@@ -19,7 +19,7 @@ from theodoi.services.accounts.access import Principal, chain, lead_agency_id
 from theodoi.services.history import audit
 from theodoi.services.register import items
 from theodoi.services.reminders import collect, render
-from theodoi.services.reminders.digest import deliver, unit_dues
+from theodoi.services.reminders.digest import deliver, hidden_from, restricted_refs, unit_dues
 from theodoi.services.reminders.people import Person, people
 from theodoi.settings import Settings
 from theodoi.storage.models import Target, Task, Unit, utcnow
@@ -53,15 +53,27 @@ def _note(text: str | None) -> str | None:
     return note or None
 
 
-def _send(s: Session, settings: Settings, p: Principal, recipients: list[Person],
+def _send(s: Session, settings: Settings, p: Principal, unit: Unit, recipients: list[Person],
           lines: list[tuple[str, rules.Line]], chase: str, as_of: date,
           note: str | None, now: datetime) -> list[dict[str, Any]]:
+    """Each recipient is told only of the items it may read (a restricted plan's items
+    reach its readers alone); nobody left to tell is refused in words."""
     if not recipients:
         raise BadInput("cơ quan chủ trì chưa có người dùng nào trong theodoi để nhận đôn "
                        "đốc; hãy cấp tài khoản (vai trò don_vi) cho cơ quan trước.")
+    closed = restricted_refs(s, unit)
+    told = [(person, [(u, ln) for u, ln in lines
+                      if ln.ref not in hidden_from(person, unit, closed)])
+            for person in recipients]
+    if not any(mine for _, mine in told):
+        raise BadInput("người dùng của cơ quan chủ trì không được đọc kế hoạch này (tài liệu "
+                       "hạn chế), nên không đôn đốc được qua theodoi; hãy thêm vai trò đơn vị "
+                       "vào danh sách người được đọc của đơn vị, hoặc đôn đốc cách khác.")
     reached = []
-    for person in recipients:
-        digest = render.Digest(person.full_name or person.username, as_of, lines,
+    for person, mine in told:
+        if not mine:
+            continue
+        digest = render.Digest(person.full_name or person.username, as_of, mine,
                                settings.public_url, p.display_name, note)
         written, before = deliver(s, settings, person, digest, now, chase=chase,
                                   sender=p.display_name)
@@ -101,7 +113,8 @@ def chase_item(s: Session, settings: Settings, p: Principal, ref: str, as_of: da
     due = rules.Due("chase", items.ref_of(item), collect.text_of(item), _what(item, as_of),
                     agency, _when(item, as_of), collect.link(item))
     lines = [(item.plan.unit.name, rules.standing(due, as_of))]
-    reached = _send(s, settings, p, agency_people(s, item.plan.unit, agency), lines,
+    reached = _send(s, settings, p, item.plan.unit, agency_people(s, item.plan.unit, agency),
+                    lines,
                     items.ref_of(item), as_of, _note(note), now or utcnow())
     audit.record(s, p, item.plan.unit_id, "target" if isinstance(item, Target) else "task",
                  item.id, "don_doc", None, _note(note) or "đôn đốc",
@@ -125,7 +138,7 @@ def chase_agency(s: Session, settings: Settings, p: Principal, unit_id: int,
     if not lines:
         raise BadInput(f"{agency.name} không có việc nào quá hạn hay đến hạn trong "
                        f"{rules.CHASE_WINDOW_DAYS} ngày tới; không có gì để đôn đốc.")
-    reached = _send(s, settings, p, agency_people(s, unit, agency_id), lines,
+    reached = _send(s, settings, p, unit, agency_people(s, unit, agency_id), lines,
                     f"co-quan-{agency_id}", as_of, _note(note), now or utcnow())
     audit.record(s, p, unit.id, "agency", agency_id, "don_doc", None,
                  _note(note) or "đôn đốc", detail={"reached": [r["user"] for r in reached],

@@ -89,12 +89,21 @@ def lines_for(u: collect.UnitDues, grant: RoleGrant, as_of: date,
     return []
 
 
-def _restricted_refs(s: Session, unit: Unit) -> frozenset[str]:
+def restricted_refs(s: Session, unit: Unit) -> frozenset[str]:
     """The refs of the unit's restricted plans' items: nobody but their readers is told
     of them (domain.access.sees_plan)."""
     ids = plan_repo.restricted_ids(s, [unit.id]).get(unit.id, set())
     plans = [plan_repo.get(s, plan_id) for plan_id in sorted(ids)]
     return frozenset(items.ref_of(i) for plan in plans if plan is not None for i in plan.items)
+
+
+def hidden_from(person: Person, unit: Unit, closed: frozenset[str]) -> frozenset[str]:
+    """Of the unit's restricted items (`closed`), those the person may not be told of."""
+    if not closed or access_rules.reads_restricted(
+            [access_rules.Grant(g.unit_id, g.role, g.agency_id) for g in person.grants],
+            chain(unit), unit.restricted_readers):
+        return frozenset()
+    return closed
 
 
 def plan_digests(s: Session, as_of: date) -> tuple[list[Planned], dict[int, Person]]:
@@ -104,11 +113,9 @@ def plan_digests(s: Session, as_of: date) -> tuple[list[Planned], dict[int, Pers
     for unit in repo.units_with_active_plans(s):
         reach = set(chain(unit))
         u = None
-        closed = _restricted_refs(s, unit)
+        closed = restricted_refs(s, unit)
         for person in who.values():
-            hidden = closed if closed and not access_rules.reads_restricted(
-                [access_rules.Grant(g.unit_id, g.role, g.agency_id) for g in person.grants],
-                chain(unit), unit.restricted_readers) else frozenset()
+            hidden = hidden_from(person, unit, closed)
             for grant in (g for g in person.grants if g.unit_id in reach):
                 u = u or unit_dues(s, unit, as_of)
                 found[person.user_id] += [(unit.name, ln) for ln in
