@@ -179,14 +179,13 @@ def _communes(s: Session, p: Principal, unit_id: int, level: str,
 
 
 def _hidden_below(s: Session, p: Principal, ids: list[int]) -> dict[int, frozenset[int]]:
-    """Per unit, its restricted plans the person does not read there (one query; a unit
-    is loaded only when it has restricted plans)."""
-    out: dict[int, frozenset[int]] = {}
-    for unit_id, plan_ids in plan_repo.restricted_ids(s, ids).items():
-        row = unit_repo.get(s, unit_id)
-        if row is not None and not access.reads_restricted(p, row):
-            out[unit_id] = frozenset(plan_ids)
-    return out
+    """Per unit, its restricted plans the person does not read there: one query for the
+    plans and one for the units that have some (not one per commune: a province's
+    communes each have Party plans, and this runs on every request)."""
+    found = plan_repo.restricted_ids(s, ids)
+    rows = unit_repo.many(s, list(found))
+    return {unit_id: frozenset(plan_ids) for unit_id, plan_ids in found.items()
+            if unit_id in rows and not access.reads_restricted(p, rows[unit_id])}
 
 
 def _commune_rows(s: Session, names: dict[int, str], as_of: date,

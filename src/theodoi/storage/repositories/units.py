@@ -76,6 +76,13 @@ def get(s: Session, unit_id: int) -> Unit | None:
     return s.get(Unit, unit_id)
 
 
+def many(s: Session, unit_ids: list[int]) -> dict[int, Unit]:
+    """The units of `unit_ids` by id, in one query (missing ids are left out)."""
+    if not unit_ids:
+        return {}
+    return {u.id: u for u in s.scalars(select(Unit).where(Unit.id.in_(unit_ids)))}
+
+
 def add(s: Session, code: str, name: str, level: str, parent_id: int | None) -> Unit:
     unit = Unit(code=code, name=name, level=level, parent_id=parent_id)
     s.add(unit)
