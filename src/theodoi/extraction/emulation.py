@@ -12,7 +12,7 @@ import calendar
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from theodoi.domain.text import fold, squash
@@ -33,11 +33,29 @@ _TRIM = " \t\n:;,.-–"
 
 @dataclass
 class Sections:
-    """The outline of one document, with the text, and where each emulation part sits."""
+    """The outline of one document, with the text, and where each emulation part sits.
+
+    What every question asks of the outline is worked out once, when it is made: each
+    heading's folded title and where its part ends (one pass with a stack), so that finding
+    the parts costs a walk of the outline, not a walk per heading and per role.
+    """
 
     text: str
     outline: list[Heading]
     body_end: int
+    folded: list[str] = field(init=False, repr=False)
+    ends: list[int] = field(init=False, repr=False)
+    by_id: dict[str, Heading] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.folded = [fold(h.title) for h in self.outline]
+        self.by_id = {h.id: h for h in self.outline}
+        self.ends = [self.body_end] * len(self.outline)
+        open_: list[int] = []  # headings whose part has not ended; levels rise to the top
+        for j, h in enumerate(self.outline):
+            while open_ and self.outline[open_[-1]].level >= h.level:
+                self.ends[open_.pop()] = h.span[0]
+            open_.append(j)
 
     @classmethod
     def of(cls, text: str, outline: list[Heading]) -> Sections:
@@ -49,11 +67,7 @@ class Sections:
 
     def subtree_end(self, i: int) -> int:
         """Where heading i's part ends: the next heading at its level or above, or the body end."""
-        level = self.outline[i].level
-        for h in self.outline[i + 1:]:
-            if h.level <= level:
-                return h.span[0]
-        return self.body_end
+        return self.ends[i]
 
     def own_end(self, i: int) -> int:
         """Where heading i's own text ends: the next heading of any level, or the body end."""
@@ -77,16 +91,15 @@ class Sections:
         """The deepest headings whose titles match the role's pattern, in document order;
         "đối tượng" counts only in a part about emulation or rewards."""
         pattern = R.SECTIONS[role]
-        hits = [i for i, h in enumerate(self.outline) if pattern.search(fold(h.title))]
+        hits = [i for i, title in enumerate(self.folded) if pattern.search(title)]
         if role == "participants":
             hits = [i for i in hits if self._about_rewards(i)]
         return [i for i in hits if not any(j != i and self.inside(i, j) for j in hits)]
 
     def _about_rewards(self, i: int) -> bool:
         chain = [self.outline[i]]
-        by_id = {h.id: h for h in self.outline}
         while chain[-1].parent:
-            chain.append(by_id[chain[-1].parent])
+            chain.append(self.by_id[chain[-1].parent])
         return any(R.REWARD_PART.search(fold(h.title)) for h in chain)
 
 
@@ -193,13 +206,12 @@ def criteria(s: Sections, i: int) -> Iterator[Criterion]:
 
 def _titles_up_to(s: Sections, top: int, j: int) -> list[str]:
     """Titles from heading j up to (not including) heading `top`, nearest first."""
-    by_id = {h.id: h for h in s.outline}
     out, h = [], s.outline[j]
     while h is not s.outline[top]:
         out.append(h.title)
         if h.parent is None:
             break
-        h = by_id[h.parent]
+        h = s.by_id[h.parent]
     return out
 
 
