@@ -27,6 +27,7 @@ from theodoi.extraction.model import (
     Span,
 )
 from theodoi.extraction.rules import emulation as R
+from theodoi.extraction.stages.outline import part_ends
 
 _TRIM = " \t\n:;,.-–"
 
@@ -36,7 +37,7 @@ class Sections:
     """The outline of one document, with the text, and where each emulation part sits.
 
     What every question asks of the outline is worked out once, when it is made: each
-    heading's folded title and where its part ends (one pass with a stack), so that finding
+    heading's folded title and where its part ends (`outline.part_ends`), so that finding
     the parts costs a walk of the outline, not a walk per heading and per role.
     """
 
@@ -50,12 +51,7 @@ class Sections:
     def __post_init__(self) -> None:
         self.folded = [fold(h.title) for h in self.outline]
         self.by_id = {h.id: h for h in self.outline}
-        self.ends = [self.body_end] * len(self.outline)
-        open_: list[int] = []  # headings whose part has not ended; levels rise to the top
-        for j, h in enumerate(self.outline):
-            while open_ and self.outline[open_[-1]].level >= h.level:
-                self.ends[open_.pop()] = h.span[0]
-            open_.append(j)
+        self.ends = part_ends(self.outline, self.body_end)
 
     @classmethod
     def of(cls, text: str, outline: list[Heading]) -> Sections:
@@ -192,7 +188,7 @@ def rewards(p: Passage) -> list[Reward]:
 def criteria(s: Sections, i: int) -> Iterator[Criterion]:
     """The criteria of part i: every item of it and of its sub-headings, each for the
     participants and reward form its nearest heading names; lead-ins ending in ":" skipped."""
-    for j in [i, *(j for j in range(i + 1, len(s.outline)) if s.inside(i, j))]:
+    for j in [i, *itertools.takewhile(lambda j: s.inside(i, j), range(i + 1, len(s.outline)))]:
         chain = _titles_up_to(s, i, j)
         who = next((a for t in chain if (a := applies_to(t))), None)
         form = next((f for t in chain if (f := reward_form(t))), None)

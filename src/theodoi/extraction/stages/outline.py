@@ -125,6 +125,19 @@ def build_outline(text: str) -> list[Heading]:
     return outline
 
 
+def part_ends(outline: list[Heading], end: int) -> list[int]:
+    """Where each heading's part ends: the start of the next heading at its level or above,
+    else `end`. One pass with a stack of the headings whose part is still open (their levels
+    rise to the top), instead of a walk of the headings after each one."""
+    ends = [end] * len(outline)
+    open_: list[int] = []
+    for j, heading in enumerate(outline):
+        while open_ and outline[open_[-1]].level >= heading.level:
+            ends[open_.pop()] = heading.span[0]
+        open_.append(j)
+    return ends
+
+
 def run(ctx: Context) -> None:
     ctx.outline = build_outline(ctx.text)
 
