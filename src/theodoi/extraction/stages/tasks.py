@@ -17,9 +17,9 @@ from theodoi.extraction.dates import parse_due, plan_start
 from theodoi.extraction.labels import ITEM_START, strip_label
 from theodoi.extraction.model import Heading, Task, tagged
 from theodoi.extraction.pipeline import Context, Stage
-from theodoi.extraction.stages.outline import part_ends
 from theodoi.extraction.rules import targets as TR
 from theodoi.extraction.rules import tasks as R
+from theodoi.extraction.stages.outline import part_ends
 from theodoi.extraction.stages.task_blocks import block_tasks, kind_list_tasks, wrapped_title
 from theodoi.extraction.stages.task_overlaps import without_overlaps
 from theodoi.extraction.stages.task_prose import not_duty, prose_tasks
