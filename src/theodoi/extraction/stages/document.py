@@ -7,7 +7,7 @@ text where the letterhead was lost (then the issuer comes from the signature and
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 
 from theodoi.domain.text import modern_tones, squash
@@ -179,13 +179,26 @@ def _extend_with_locality(text: str, base: str) -> str:
     """'Ủy ban nhân dân' -> 'Ủy ban nhân dân xã Ngọc Liên', preferring the sentence in which
     the issuer names itself ('… xây dựng Kế hoạch'), then any commune-level mention."""
     body = modern_tones(text)
-    pattern = re.compile(f"(?i:{re.escape(base)})" + R.LOCALITY)
-    found = [m for m in pattern.finditer(body) if len(m.group()) > len(base)]
-    issuing = [m for m in found if R.ISSUING_VERB.match(body, m.end())]
-    local = [m for m in found if re.search(r"\b(xã|phường|thị trấn|Đảng bộ)\b", m.group())]
+    found = [(a, b) for a, b in _mentions(body, base) if b - a > len(base)]
+    issuing = [(a, b) for a, b in found if R.ISSUING_VERB.match(body, b)]
+    local = [(a, b) for a, b in found
+             if re.search(r"\b(xã|phường|thị trấn|Đảng bộ)\b", body[a:b])]
     best = (issuing or local or found)[:1]
-    name = best[0].group() if best else base
+    name = body[best[0][0]:best[0][1]] if best else base
     return squash(name[0].upper() + name[1:])
+
+
+def _mentions(body: str, base: str) -> Iterator[tuple[int, int]]:
+    """Each mention of `base` (in any case) with the locality after it, as the spans that
+    `re.finditer` of `base` + LOCALITY gives: the locality, compiled once, is matched where
+    `base` ends (an empty match when none follows), and the next search starts after it."""
+    own = re.compile(f"(?i:{re.escape(base)})")
+    pos = 0
+    while (m := own.search(body, pos)) is not None:
+        locality = R.LOCALITY_AFTER.match(body, m.end())
+        end = locality.end() if locality else m.end()
+        yield m.start(), end
+        pos = end if end > m.start() else m.start() + 1
 
 
 def run(ctx: Context) -> None:
