@@ -12,7 +12,7 @@ import calendar
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from theodoi.domain.text import fold, squash
@@ -27,17 +27,31 @@ from theodoi.extraction.model import (
     Span,
 )
 from theodoi.extraction.rules import emulation as R
+from theodoi.extraction.stages.outline import part_ends
 
 _TRIM = " \t\n:;,.-–"
 
 
 @dataclass
 class Sections:
-    """The outline of one document, with the text, and where each emulation part sits."""
+    """The outline of one document, with the text, and where each emulation part sits.
+
+    What every question asks of the outline is worked out once, when it is made: each
+    heading's folded title and where its part ends (`outline.part_ends`), so that finding
+    the parts costs a walk of the outline, not a walk per heading and per role.
+    """
 
     text: str
     outline: list[Heading]
     body_end: int
+    folded: list[str] = field(init=False, repr=False)
+    ends: list[int] = field(init=False, repr=False)
+    by_id: dict[str, Heading] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.folded = [fold(h.title) for h in self.outline]
+        self.by_id = {h.id: h for h in self.outline}
+        self.ends = part_ends(self.outline, self.body_end)
 
     @classmethod
     def of(cls, text: str, outline: list[Heading]) -> Sections:
@@ -49,11 +63,7 @@ class Sections:
 
     def subtree_end(self, i: int) -> int:
         """Where heading i's part ends: the next heading at its level or above, or the body end."""
-        level = self.outline[i].level
-        for h in self.outline[i + 1:]:
-            if h.level <= level:
-                return h.span[0]
-        return self.body_end
+        return self.ends[i]
 
     def own_end(self, i: int) -> int:
         """Where heading i's own text ends: the next heading of any level, or the body end."""
@@ -77,16 +87,15 @@ class Sections:
         """The deepest headings whose titles match the role's pattern, in document order;
         "đối tượng" counts only in a part about emulation or rewards."""
         pattern = R.SECTIONS[role]
-        hits = [i for i, h in enumerate(self.outline) if pattern.search(fold(h.title))]
+        hits = [i for i, title in enumerate(self.folded) if pattern.search(title)]
         if role == "participants":
             hits = [i for i in hits if self._about_rewards(i)]
         return [i for i in hits if not any(j != i and self.inside(i, j) for j in hits)]
 
     def _about_rewards(self, i: int) -> bool:
         chain = [self.outline[i]]
-        by_id = {h.id: h for h in self.outline}
         while chain[-1].parent:
-            chain.append(by_id[chain[-1].parent])
+            chain.append(self.by_id[chain[-1].parent])
         return any(R.REWARD_PART.search(fold(h.title)) for h in chain)
 
 
@@ -179,7 +188,7 @@ def rewards(p: Passage) -> list[Reward]:
 def criteria(s: Sections, i: int) -> Iterator[Criterion]:
     """The criteria of part i: every item of it and of its sub-headings, each for the
     participants and reward form its nearest heading names; lead-ins ending in ":" skipped."""
-    for j in [i, *(j for j in range(i + 1, len(s.outline)) if s.inside(i, j))]:
+    for j in [i, *itertools.takewhile(lambda j: s.inside(i, j), range(i + 1, len(s.outline)))]:
         chain = _titles_up_to(s, i, j)
         who = next((a for t in chain if (a := applies_to(t))), None)
         form = next((f for t in chain if (f := reward_form(t))), None)
@@ -193,13 +202,12 @@ def criteria(s: Sections, i: int) -> Iterator[Criterion]:
 
 def _titles_up_to(s: Sections, top: int, j: int) -> list[str]:
     """Titles from heading j up to (not including) heading `top`, nearest first."""
-    by_id = {h.id: h for h in s.outline}
     out, h = [], s.outline[j]
     while h is not s.outline[top]:
         out.append(h.title)
         if h.parent is None:
             break
-        h = by_id[h.parent]
+        h = s.by_id[h.parent]
     return out
 
 

@@ -120,11 +120,13 @@ class TextBuilder:
         text = unicodedata.normalize("NFC", text)
         if PRIVATE_USE.search(text):
             text = text.translate(PRIVATE_BULLETS)
-        pos = self._length
-        for i, line in enumerate(text.split("\n")):
-            if line:
-                self.blocks.append(line_block(pos, pos + len(line), i))
-            pos += len(line) + 1
+        pos, at, i = self._length, 0, 0
+        while at <= len(text):  # the lines of `text.split("\n")`, without a copy of each
+            cut = text.find("\n", at)
+            cut = len(text) if cut < 0 else cut
+            if cut > at:
+                self.blocks.append(line_block(pos, pos + cut - at, i))
+            pos, at, i = pos + cut - at + 1, cut + 1, i + 1
         self._parts.append(text)
         self._length += len(text)
 

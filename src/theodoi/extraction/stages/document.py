@@ -7,6 +7,7 @@ text where the letterhead was lost (then the issuer comes from the signature and
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from datetime import date
 
 from theodoi.domain.text import modern_tones, squash
@@ -15,7 +16,7 @@ from theodoi.extraction.model import Document, Signer
 from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules import document as R
 from theodoi.extraction.rules.document import UNIT_WORDS
-from theodoi.extraction.stages.outline import lines, match_heading
+from theodoi.extraction.stages.outline import LineIndex, match_heading
 from theodoi.extraction.warnings import warn
 
 HEAD_LINES = 40
@@ -78,7 +79,7 @@ def columns(line: str) -> list[str]:
     return [c for c in R.COLUMN_GAP.split(line.strip()) if c]
 
 
-def find_signer(all_lines: list[tuple[int, int, str]]) -> Signer | None:
+def find_signer(all_lines: Sequence[tuple[int, int, str]]) -> Signer | None:
     """The last 'T/M …' block: on behalf, position on the next line, name after it; in a
     text export the block may stand in the right column beside the recipients."""
     for i in range(len(all_lines) - 1, -1, -1):
@@ -104,7 +105,7 @@ def _without_signature(line: str) -> str:
     return line
 
 
-def find_recipients(all_lines: list[tuple[int, int, str]]) -> list[str]:
+def find_recipients(all_lines: Sequence[tuple[int, int, str]]) -> list[str]:
     out: list[str] = []
     started = False
     for _, _, whole in all_lines:
@@ -178,17 +179,30 @@ def _extend_with_locality(text: str, base: str) -> str:
     """'Ủy ban nhân dân' -> 'Ủy ban nhân dân xã Ngọc Liên', preferring the sentence in which
     the issuer names itself ('… xây dựng Kế hoạch'), then any commune-level mention."""
     body = modern_tones(text)
-    pattern = re.compile(f"(?i:{re.escape(base)})" + R.LOCALITY)
-    found = [m for m in pattern.finditer(body) if len(m.group()) > len(base)]
-    issuing = [m for m in found if R.ISSUING_VERB.match(body, m.end())]
-    local = [m for m in found if re.search(r"\b(xã|phường|thị trấn|Đảng bộ)\b", m.group())]
+    found = [(a, b) for a, b in _mentions(body, base) if b - a > len(base)]
+    issuing = [(a, b) for a, b in found if R.ISSUING_VERB.match(body, b)]
+    local = [(a, b) for a, b in found
+             if re.search(r"\b(xã|phường|thị trấn|Đảng bộ)\b", body[a:b])]
     best = (issuing or local or found)[:1]
-    name = best[0].group() if best else base
+    name = body[best[0][0]:best[0][1]] if best else base
     return squash(name[0].upper() + name[1:])
 
 
+def _mentions(body: str, base: str) -> Iterator[tuple[int, int]]:
+    """Each mention of `base` (in any case) with the locality after it, as the spans that
+    `re.finditer` of `base` + LOCALITY gives: the locality, compiled once, is matched where
+    `base` ends (an empty match when none follows), and the next search starts after it."""
+    own = re.compile(f"(?i:{re.escape(base)})")
+    pos = 0
+    while (m := own.search(body, pos)) is not None:
+        locality = R.LOCALITY_AFTER.match(body, m.end())
+        end = locality.end() if locality else m.end()
+        yield m.start(), end
+        pos = end if end > m.start() else m.start() + 1
+
+
 def run(ctx: Context) -> None:
-    all_lines = list(lines(ctx.text))
+    all_lines = LineIndex(ctx.text)
     head = all_lines[:HEAD_LINES]
     head_text = "\n".join(ln for _, _, ln in head)
     doc = Document()
@@ -266,10 +280,11 @@ def _title_end(head: list[tuple[int, int, str]], kind_at: int, title: list[str])
     return last
 
 
-def _opening(text: str, all_lines: list[tuple[int, int, str]], after: int) -> str:
+def _opening(text: str, all_lines: Sequence[tuple[int, int, str]], after: int) -> str:
     """Text from after the title to the first heading: where the bases are named."""
     start = all_lines[after][1] if after >= 0 else 0
-    for s, _, line in all_lines[after + 1:]:
+    for i in range(after + 1, len(all_lines)):  # one line at a time, not a list of them all
+        s, _, line = all_lines[i]
         if match_heading(line):
             return text[start:s]
     return text[start:start + 3000]

@@ -7,7 +7,9 @@ stack closes everything below it. Decimal labels nest by their number of parts.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from array import array
+from collections.abc import Iterator, Sequence
+from typing import overload
 
 from theodoi.extraction.model import Heading
 from theodoi.extraction.pipeline import Context, Stage
@@ -36,14 +38,48 @@ ANY_HEADING = _any_of([pattern for _, pattern in HEADING_PATTERNS])
 
 
 def lines(text: str) -> Iterator[tuple[int, int, str]]:
-    """Each non-blank line as (start, end, stripped text), offsets of the stripped text."""
-    pos = 0
-    for raw in text.split("\n"):
+    """Each non-blank line as (start, end, stripped text), offsets of the stripped text.
+
+    Cuts one line at a time (what `text.split("\n")` gives, line by line), so a long text's
+    lines are never all in memory together."""
+    pos, size = 0, len(text)
+    while pos <= size:
+        cut = text.find("\n", pos)
+        cut = size if cut < 0 else cut
+        raw = text[pos:cut]
         stripped = raw.strip()
         if stripped:
             start = pos + len(raw) - len(raw.lstrip())  # after the leading whitespace
             yield start, start + len(stripped), stripped
-        pos += len(raw) + 1
+        pos = cut + 1
+
+
+class LineIndex(Sequence[tuple[int, int, str]]):
+    """The non-blank lines of `text` as `lines` gives them, indexable: two arrays of offsets,
+    each line's text cut from `text` when asked for (a list of every line's text took
+    about five times the text's size)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts, self.ends = array("q"), array("q")
+        for start, end, _ in lines(text):
+            self.starts.append(start)
+            self.ends.append(end)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, i: int) -> tuple[int, int, str]: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[tuple[int, int, str]]: ...
+
+    def __getitem__(self, i: int | slice) -> tuple[int, int, str] | list[tuple[int, int, str]]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        start, end = self.starts[i], self.ends[i]
+        return start, end, self.text[start:end]
 
 
 def match_heading(line: str) -> tuple[str, str, str] | None:
@@ -87,6 +123,19 @@ def build_outline(text: str) -> list[Heading]:
         outline.append(Heading(hid, label, title, len(stack) + 1, parent, (start, title_end)))
         stack.append((family, hid))
     return outline
+
+
+def part_ends(outline: list[Heading], end: int) -> list[int]:
+    """Where each heading's part ends: the start of the next heading at its level or above,
+    else `end`. One pass with a stack of the headings whose part is still open (their levels
+    rise to the top), instead of a walk of the headings after each one."""
+    ends = [end] * len(outline)
+    open_: list[int] = []
+    for j, heading in enumerate(outline):
+        while open_ and outline[open_[-1]].level >= heading.level:
+            ends[open_.pop()] = heading.span[0]
+        open_.append(j)
+    return ends
 
 
 def run(ctx: Context) -> None:

@@ -8,7 +8,9 @@ they hold a value or a recognition; elsewhere a clause needs a commitment word (
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from itertools import accumulate
 
 from theodoi.extraction.labels import OPENS_ITEM, numbered_label
 from theodoi.extraction.model import Heading, Target, tagged
@@ -297,6 +299,19 @@ def _date_from_context(found: list[Target], year: int | None) -> None:
             target.deadline_year = year
 
 
+def _overlaps_any(spans: list[tuple[int, int]]) -> Callable[[tuple[int, int]], bool]:
+    """A test of whether a span overlaps any of `spans`: the spans sorted by start, with the
+    furthest end reached so far, so each test is a bisection, not a walk of them all."""
+    ordered = sorted(spans)
+    starts = [a for a, _ in ordered]
+    reach = list(accumulate((b for _, b in ordered), max))
+
+    def test(span: tuple[int, int]) -> bool:
+        i = bisect_left(starts, span[1]) - 1  # the spans that start before `span` ends
+        return i >= 0 and reach[i] > span[0]
+    return test
+
+
 def run(ctx: Context) -> None:
     sections = Sections(ctx.outline)
     term_end = ctx.document.term[1] if ctx.document.term else None
@@ -331,9 +346,9 @@ def run(ctx: Context) -> None:
     roadmaps.close()
     rows = table_targets(ctx, term_end, targets,
                          lambda span: clause_targets(ctx, span, None, True, term_end))
-    prose = list(targets)  # two series of one row overlap each other, never the prose
-    targets.extend([t for t in tagged(rows, "target_table")
-                    if not any(t.span[0] < o.span[1] and o.span[0] < t.span[1] for o in prose)])
+    # two series of one row overlap each other, never the prose
+    in_prose = _overlaps_any([t.span for t in targets])
+    targets.extend([t for t in tagged(rows, "target_table") if not in_prose(t.span)])
     assignments = Assignments(ctx.text)
     sibling_lead = SiblingLeads(ctx.text, sections.siblings)
     for target in targets:  # before merging: a restatement gives its lead to the first

@@ -27,6 +27,12 @@ class _Headings:
         self.outline = outline  # in text order, as build_outline makes it
         self.starts = [h.span[0] for h in outline]
         self.by_id = {h.id: h for h in outline}
+        self.ordered = sorted(self.starts)  # for the next heading, by bisection
+
+    def next_start(self, offset: int, default: int) -> int:
+        """Where the first heading after `offset` starts, else `default`."""
+        i = bisect_right(self.ordered, offset)
+        return self.ordered[i] if i < len(self.ordered) else default
 
     def at(self, offset: int) -> Heading | None:
         """The last heading that starts at or before `offset`."""
@@ -108,7 +114,8 @@ def block_tasks(ctx: Context, first_year: int | None) -> list[Task]:
             continue  # "1.6. Thời gian thực hiện: …" is a block line, read as such
         if m.re is R.INLINE_ROLE and line[0] != owner.span[0]:
             key = f"line{line[0]}"  # "- Xây dựng Đề án …. Cơ quan chủ trì: …" under a heading
-        task = tasks.get(key) or _heading_task(ctx, owner, None if key == owner.id else line)
+        task = tasks.get(key) or _heading_task(ctx, headings, owner,
+                                                None if key == owner.id else line)
         tasks[key] = task
         due = partial(_due, ctx, first_year=first_year, span=(m.start(), m.end()))
         assign_role(task, m.group("role"), m.group("value"), split_bodies, due)
@@ -146,16 +153,13 @@ def wrapped_title(text: str, title: str, pos: int, end: int) -> str:
     return (title[:first.start()] if first else title).rstrip(" .;")
 
 
-def _next_heading(ctx: Context, heading: Heading) -> int:
-    return min((h.span[0] for h in ctx.outline if h.span[0] > heading.span[0]),
-               default=len(ctx.text))
-
-
-def _heading_task(ctx: Context, heading: Heading, item: tuple[int, int] | None = None) -> Task:
+def _heading_task(ctx: Context, headings: _Headings, heading: Heading,
+                  item: tuple[int, int] | None = None) -> Task:
     """The task a block belongs to: its heading, or the list item the roles are written in."""
     span = item or heading.span
     title = (wrapped_title(ctx.text, heading.title, _line(ctx.text, span[0])[1],
-                           _next_heading(ctx, heading)) if item is None else heading.title)
+                           headings.next_start(heading.span[0], len(ctx.text)))
+             if item is None else heading.title)
     line = ctx.text[span[0]:_line(ctx.text, span[0])[1]]
     inline = R.INLINE_ROLE.search(line)  # "1. Xây dựng …. Cơ quan chủ trì: …": the work before
     if inline:
@@ -169,6 +173,7 @@ def _heading_task(ctx: Context, heading: Heading, item: tuple[int, int] | None =
 def kind_list_tasks(ctx: Context, first_year: int | None) -> list[Task]:
     """Each child heading of 'Các khâu đột phá' / 'Các công trình trọng điểm' is a task."""
     found = []
+    headings = _Headings(ctx.outline)
     for heading in ctx.outline:
         kind = next((k for p, k in R.KIND_SECTIONS if p.search(heading.title)), None)
         if kind is None:
@@ -176,7 +181,7 @@ def kind_list_tasks(ctx: Context, first_year: int | None) -> list[Task]:
         end = _region_end(ctx, heading)
         for child in ctx.outline:
             if child.parent == heading.id and child.span[0] < end:
-                task = _heading_task(ctx, child)
+                task = _heading_task(ctx, headings, child)
                 task.kind = kind
                 task.due = parse_due(task.text, first_year)
                 found.append(task)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from bisect import bisect_left, insort
 
 from theodoi.extraction.model import Task
@@ -51,7 +52,9 @@ class Kept:
         self.starts: list[int] = []       # starts of the kept non-empty spans, sorted
         self.ends: dict[int, int] = {}    # their ends, by start
         self.empty: list[tuple[int, int]] = []  # empty spans (none in practice), apart
-        self.by_word: dict[str, list[set[str]]] = {}
+        # a title's distinct words as a tuple of interned strings: a set per title took
+        # about seven times the memory, and titles share most of their words
+        self.by_word: dict[str, list[tuple[str, ...]]] = {}
         self.wordless = False             # a long title of no word matches any sentence
 
     def overlaps(self, span: tuple[int, int]) -> bool:
@@ -66,7 +69,8 @@ class Kept:
         if self.wordless:
             return True
         said = words(text)
-        return any(names_same_work(own, said) for w in said for own in self.by_word.get(w, ()))
+        return any(len(said.intersection(own)) >= SAME_WORK_SHARE * len(own)
+                   for w in said for own in self.by_word.get(w, ()))
 
     def add(self, task: Task) -> None:
         self.tasks.append(task)
@@ -83,9 +87,10 @@ class Kept:
             self.wordless = True
             return
         needed = math.ceil(SAME_WORK_SHARE * len(own))
+        distinct = tuple(sys.intern(w) for w in own)
         # the longest words: any n - t + 1 of them are exact, long ones are shared least
         for w in sorted(own, key=len, reverse=True)[:len(own) - needed + 1]:
-            self.by_word.setdefault(w, []).append(own)
+            self.by_word.setdefault(w, []).append(distinct)
 
 
 def without_overlaps(tasks: list[Task], dated: list[Task] | None = None) -> list[Task]:

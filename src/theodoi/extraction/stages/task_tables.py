@@ -9,6 +9,7 @@ row is that row's task again (appendix first; see `task_overlaps.without_overlap
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date
 
 from theodoi.domain.text import squash
@@ -35,9 +36,25 @@ def task_layouts(ctx: Context) -> list[Layout]:
 def table_start_after(ctx: Context, pos: int) -> int:
     """Where the first table that the table stages read starts after `pos` (the text's end
     when none does): a duty list stops there, the rows are tasks of their own."""
-    starts = [lay.table.rows[0][0].start for lay in layouts(ctx)
-              if table_kind(lay) and lay.table.rows and lay.table.rows[0]]
-    return min((s for s in starts if s >= pos), default=len(ctx.text))
+    starts = _read_table_starts(ctx)
+    i = bisect_left(starts, pos)
+    return starts[i] if i < len(starts) else len(ctx.text)
+
+
+_LAST_STARTS: list[tuple[object, list[int]]] = []  # (layouts, their sorted starts)
+
+
+def _read_table_starts(ctx: Context) -> list[int]:
+    """The sorted starts of the tables the table stages read, worked out once per document
+    (each duty section asks; reading every table's kind again for each grew with the
+    product of sections and tables)."""
+    found = layouts(ctx)
+    if _LAST_STARTS and _LAST_STARTS[0][0] is found:
+        return _LAST_STARTS[0][1]
+    starts = sorted(lay.table.rows[0][0].start for lay in found
+                    if table_kind(lay) and lay.table.rows and lay.table.rows[0])
+    _LAST_STARTS[:] = [(found, starts)]
+    return starts
 
 
 def table_tasks(ctx: Context, first_year: int | None) -> list[Task]:

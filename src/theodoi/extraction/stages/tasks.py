@@ -19,6 +19,7 @@ from theodoi.extraction.model import Heading, Task, tagged
 from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules import targets as TR
 from theodoi.extraction.rules import tasks as R
+from theodoi.extraction.stages.outline import part_ends
 from theodoi.extraction.stages.task_blocks import block_tasks, kind_list_tasks, wrapped_title
 from theodoi.extraction.stages.task_overlaps import without_overlaps
 from theodoi.extraction.stages.task_prose import not_duty, prose_tasks
@@ -90,9 +91,10 @@ def _task(ctx: Context, span: tuple[int, int], section: str | None, lead: str | 
                 due=parse_due(text, first_year, strict=strict, start=start))
 
 
-def _region_end(outline: list[Heading], i: int, text: str) -> int:
-    level = outline[i].level
-    end = next((h.span[0] for h in outline[i + 1:] if h.level <= level), len(text))
+def _region_end(outline: list[Heading], i: int, text: str, ends: list[int]) -> int:
+    """Where duty section i ends: its part's end (`ends`, from `part_ends`), or the closing
+    of the body ("Nơi nhận", "Trên đây là …") before it."""
+    end = ends[i]
     stop = R.END_OF_BODY.search(text, outline[i].span[1], end)
     return stop.start() if stop else end
 
@@ -101,10 +103,11 @@ def duties(ctx: Context, first_year: int | None) -> list[Task]:
     """Each item of 'Tổ chức thực hiện' that names a body, or stands under a body's heading."""
     found: list[Task] = []
     starts = {h.span[0]: h for h in ctx.outline}
+    ends = part_ends(ctx.outline, len(ctx.text))
     for i, heading in enumerate(ctx.outline):
         if not R.DUTY_SECTION.search(heading.title):
             continue
-        start, end = heading.span[1], _region_end(ctx.outline, i, ctx.text)
+        start, end = heading.span[1], _region_end(ctx.outline, i, ctx.text, ends)
         end = min(end, table_start_after(ctx, start))  # a schedule's rows are its own tasks
         body_heading: str | None = None
         for span in items(ctx.text, start, end):
