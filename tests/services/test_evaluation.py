@@ -31,7 +31,7 @@ from theodoi.domain.access import Grant
 from theodoi.domain.errors import BadInput, Conflict, FieldError, Forbidden, NotFound
 from theodoi.services.accounts import users as accounts
 from theodoi.services.accounts.access import Principal
-from theodoi.services.emulation import council, evaluation, members, movements, ranking
+from theodoi.services.emulation import council, evaluation, members, movements, papers, ranking
 from theodoi.services.history import audit
 from theodoi.services.progress import explanations
 from theodoi.services.progress import records as progress
@@ -220,3 +220,44 @@ def test_ranking_by_rate_on_time_share_and_score(session: Any, ground: Ground) -
         ("Phòng Kinh tế", 1, 1, 1, 100.0, 1, 1, 100.0, 100.0),
         ("Phòng Văn hóa - Xã hội", 2, 1, 2, 50.0, 0, 0, None, 50.0)]
     assert [r["tie"] for r in rows] == [None, None]
+
+
+def _words(content: bytes) -> str:
+    """Every paragraph and table cell of a DOCX, a line each."""
+    from io import BytesIO
+
+    from docx import Document
+
+    doc = Document(BytesIO(content))
+    lines = [p.text for p in doc.paragraphs]
+    lines += [" | ".join(c.text for c in row.cells) for t in doc.tables for row in t.rows]
+    return "\n".join(lines)
+
+
+def test_the_papers_are_made_from_the_council_results(session: Any, ground: Ground) -> None:
+    g = ground
+    for part, agree in ((g.kt, 8), (g.vh, 4)):
+        sheet = evaluation.fill(session, g.office, part, ON)
+        sheet = council.judge(session, g.office, sheet["sheet_id"], sheet["version"],
+                              g.criteria["discipline"], True)
+        council.vote(session, g.office, sheet["sheet_id"], sheet["version"], agree, 9,
+                     date(2026, 10, 28), "giay_khen")
+    with pytest.raises(BadInput):
+        papers.paper(session, g.office, g.movement, "to-trinh")
+    listed = papers.paper(session, g.office, g.movement, "danh-sach")
+    assert listed.filename.startswith("Danh sách đề nghị khen thưởng - Phong trào thi đua "
+                                      "năm 2026 - 25-10-2026")
+    words = _words(listed.content)
+    assert "ỦY BAN NHÂN DÂN\nXÃ AN BÌNH" in words and "DANH SÁCH" in words
+    assert "An Bình, ngày 28 tháng 10 năm 2026" in words  # the council's meeting day
+    # Kinh tế: 8 of 9 carried; VH-XH: 4 of 9 did not, so it is not on the list
+    assert ("1 | Phòng Kinh tế | Tỷ lệ chỉ tiêu đạt, vượt: 1/1 (100%); Tỷ lệ nhiệm vụ hoàn "
+            "thành đúng hạn: 1/1 (100%); Tỷ lệ báo cáo gửi đúng hạn: 2/3 (66,7%); Chỉ tiêu "
+            "cụ thể đạt: 0/1 (0%) | 8/9 (88,9%) | Giấy khen | ") in words
+    assert "Phòng Văn hóa - Xã hội" not in words
+    minutes = _words(papers.paper(session, g.office, g.movement, "bien-ban").content)
+    assert "BIÊN BẢN" in minutes and "Hôm nay, ngày 28/10/2026" in minutes
+    assert "1 | Phòng Kinh tế | 5/6 | Chưa đạt tiêu chuẩn" in minutes
+    assert "1 | Phòng Kinh tế | 8/9 | 88,9% | Giấy khen" in minutes
+    assert "2 | Phòng Văn hóa - Xã hội | 4/9 | 44,4% | " in minutes  # not carried: no form
+    assert "đề nghị khen thưởng 1 tập thể, cá nhân" in minutes

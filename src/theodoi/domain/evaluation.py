@@ -117,7 +117,7 @@ def rank(standings: Sequence[Standing]) -> list[Ranked]:
     scored = sorted((x for x in standings if x.score is not None),
                     key=lambda x: (*_order(x), x.name))
     out: list[Ranked] = []
-    for i, x in enumerate(scored):
+    for x in scored:
         first = next(j for j, y in enumerate(scored) if _order(y) == _order(x))
         out.append(Ranked(x, first + 1, _tie_words(x, scored)))
     out += [Ranked(x, None, "Chưa có chỉ tiêu, nhiệm vụ để xếp hạng")

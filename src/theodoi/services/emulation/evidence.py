@@ -123,7 +123,7 @@ def _reports(s: Session, c: MovementCriterion, found: Items) -> dict[str, Any]:
 
 def _explanations(s: Session, c: MovementCriterion, found: Items) -> dict[str, Any]:
     refs = found.refs
-    rows = []
+    rows: list[dict[str, Any]] = []
     for r, _item_row in explanations.requests_with_items(s, found.unit_id):
         if r.ref not in refs or r.requested_at.date() > found.as_of:
             continue
@@ -132,7 +132,7 @@ def _explanations(s: Session, c: MovementCriterion, found: Items) -> dict[str, A
                      "plan_id": _plan_of(found, r.ref), "code": r.state,
                      "label": "Đã giải trình" if answered else "Chưa giải trình",
                      "ok": answered, "counted": True})
-    return _entry(c, sum(x["ok"] for x in rows), len(rows), rows,
+    return _entry(c, sum(bool(x["ok"]) for x in rows), len(rows), rows,
                   None if rows else "Không có yêu cầu giải trình nào.")
 
 
