@@ -261,3 +261,23 @@ def test_the_papers_are_made_from_the_council_results(session: Any, ground: Grou
     assert "1 | Phòng Kinh tế | 8/9 | 88,9% | Giấy khen" in minutes
     assert "2 | Phòng Văn hóa - Xã hội | 4/9 | 44,4% | " in minutes  # not carried: no form
     assert "đề nghị khen thưởng 1 tập thể, cá nhân" in minutes
+
+
+def test_a_restricted_plans_items_count_but_keep_their_titles_from_an_agency(
+        session: Any, ground: Ground) -> None:
+    """The numbers are the council's, the same for everyone; an agency user, who does not
+    read the unit's restricted plans, sees no title or link of their items. The papers
+    name every participant, so they are not an agency user's to download."""
+    g = ground
+    from theodoi.storage.models import Plan
+
+    session.get(Plan, g.refs.plan_id).restricted = True
+    session.flush()
+    seen = _line(evaluation.sheet(session, g.agency, g.kt, ON), g, "targets")
+    shown = _line(evaluation.sheet(session, g.office, g.kt, ON), g, "targets")
+    assert (seen["part"], seen["whole"]) == (shown["part"], shown["whole"]) == (1, 1)
+    assert [(x["ref"], x["title"]) for x in seen["items"]] == [
+        (None, "(mục của kế hoạch lưu hành nội bộ)")]
+    assert shown["items"][0]["title"] == "Thu nhập bình quân đầu người"
+    with pytest.raises(Forbidden):
+        papers.paper(session, g.agency, g.movement, "bien-ban", ON)

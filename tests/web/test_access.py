@@ -138,7 +138,8 @@ def _routes(w: World, unit: str) -> list[tuple[str, str, Any, str]]:
         ("POST", "/api/participants/{participant}/sign", {"version": 0}, "signer"),
         # evaluation (issue 21 item 3): {sheet} is Phòng Kinh tế's sheet as of 01/01/2026,
         # not voted on; the office fills (again: stale, 409), judges and votes, a leader
-        # decides (no vote yet: 400), everyone who sees the participant reads
+        # decides (no vote yet: 400), everyone who sees the participant reads; the papers
+        # name every participant, so an agency user gets none
         ("GET", "/api/participants/{participant}/sheet?as_of=2026-01-01", None, "read"),
         ("POST", "/api/participants/{participant}/sheet",
          {"as_of": "2026-01-01", "version": 0}, "office"),
@@ -151,7 +152,7 @@ def _routes(w: World, unit: str) -> list[tuple[str, str, Any, str]]:
          "decide_sheet"),
         ("GET", "/api/movements/{movement}/ranking?as_of=2026-01-01", None, "read"),
         ("GET", "/api/movements/{movement}/results", None, "read"),
-        ("GET", "/api/movements/{movement}/papers/bien-ban?as_of=2026-01-01", None, "read"),
+        ("GET", "/api/movements/{movement}/papers/bien-ban?as_of=2026-01-01", None, "whole"),
         ("GET", f"/api/units/{u}/outgoing", None, "read"),
         ("POST", f"/api/units/{u}/outgoing", {"kind": "quy", "period": "quý năm"}, "office:400"),
         ("GET", "/api/outgoing/{doc}", None, "read"),

@@ -16,10 +16,11 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from theodoi.domain.errors import BadInput
+from theodoi.domain.errors import BadInput, Forbidden
 from theodoi.domain.numbers import vn_percent
 from theodoi.reports import awards, bodies
 from theodoi.reports.model import Signature
+from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
 from theodoi.services.emulation import common as C
 from theodoi.services.emulation import ranking
@@ -68,6 +69,9 @@ def papers_data(s: Session, p: Principal, movement_id: int, kind: str,
     if kind not in KINDS:
         raise BadInput(f"giấy tờ '{kind}' không có; dùng: {', '.join(KINDS)}.")
     m = C.movement(s, p, movement_id)
+    if access.agency_filter(p, m.unit) is not None:
+        raise Forbidden("danh sách, biên bản bình xét gồm mọi đối tượng của phong trào: "
+                        "người dùng của một cơ quan chỉ xem bảng điểm của cơ quan mình.")
     every = ranking.results(s, p, movement_id)["sheets"]
     day = _day(every, as_of)
     rows = [r for r in every if r["council"] and r["as_of"] == day.isoformat()]

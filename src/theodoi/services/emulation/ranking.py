@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from theodoi.domain import evaluation as V
+from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
 from theodoi.services.emulation import common as C
 from theodoi.services.emulation import evaluation, evidence
@@ -55,12 +56,13 @@ def results(s: Session, p: Principal, movement_id: int,
     given): participant, day, verdict, the council's vote and the decision."""
     m = C.movement(s, p, movement_id)
     by_id = {x.id: x for x in m.participants}
+    hidden = access.hidden_plans(s, p, m.unit)
     rows = []
     for row in repo.sheets_of(s, m.id):
         part = by_id.get(row.participant_id)
         if part is None or not C.sees(p, m, part) or (as_of and row.as_of != as_of):
             continue
-        shown = evaluation.lines(m, part, row, row.evidence)
+        shown = evaluation.lines(m, part, row, row.evidence, hidden)
         result = V.verdict([x["passed"] for x in shown])
         rows.append({"sheet_id": row.id, "participant_id": part.id, "name": part.name,
                      "kind": part.kind, "as_of": row.as_of.isoformat(),
