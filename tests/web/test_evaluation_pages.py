@@ -92,6 +92,9 @@ def test_sheet_council_decision_ranking_and_papers(world: World, as_user: Any) -
         ("Phòng Kinh tế", 1, 100.0), ("Phòng Văn hóa - Xã hội", None, None)]
     page = as_user("xem").get(f"/thi-dua/{movement}/binh-xet?ngay={DAY}").text
     assert "Chưa có chỉ tiêu, nhiệm vụ để xếp hạng" in page and "Biên bản họp" in page
+    page = agency.get(f"/thi-dua/{movement}/binh-xet?ngay={DAY}").text
+    assert "Phòng Văn hóa - Xã hội" not in page and "Biên bản họp" not in page
+    assert agency.get(f"/thi-dua/{movement}/giay-to/bien-ban").status_code == 403
     got = as_user("xem").get(f"/thi-dua/{movement}/giay-to/danh-sach")
     assert got.status_code == 200 and got.content[:2] == b"PK"
     assert "attachment" in got.headers["content-disposition"]

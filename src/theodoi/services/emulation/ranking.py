@@ -69,4 +69,5 @@ def results(s: Session, p: Principal, movement_id: int,
                      "verdict": result, "verdict_label": V.VERDICTS[result],
                      "criteria": shown, "council": evaluation.council_json(row)})
     return {"movement_id": m.id, "movement": m.name, "unit_id": m.unit_id,
-            "as_of": C.iso(as_of), "sheets": rows}
+            "as_of": C.iso(as_of), "sheets": rows,
+            "whole": access.agency_filter(p, m.unit) is None}  # sees every participant
