@@ -57,6 +57,9 @@ NOT_STAMPED = {
     "movements": "emulation pages, not cached", "movement_criteria": "emulation pages, not cached",
     "movement_participants": "emulation pages, not cached",
     "registrations": "emulation pages, not cached",
+    "evaluation_sheets": "evaluation pages, not cached",
+    "evaluation_judgements": "evaluation pages, not cached",
+    "council_results": "evaluation pages, not cached",
     "outgoing_counters": "numbering only", "outgoing_documents": "register pages, not cached",
 }
 # a change of one column that the table's constraints allow

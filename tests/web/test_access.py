@@ -136,6 +136,23 @@ def _routes(w: World, unit: str) -> list[tuple[str, str, Any, str]]:
         ("PUT", "/api/participants/{participant}/registration",
          {"version": 0, "commitments": []}, "registrant"),
         ("POST", "/api/participants/{participant}/sign", {"version": 0}, "signer"),
+        # evaluation (issue 21 item 3): {sheet} is Phòng Kinh tế's sheet as of 01/01/2026,
+        # not voted on; the office fills (again: stale, 409), judges and votes, a leader
+        # decides (no vote yet: 400), everyone who sees the participant reads; the papers
+        # name every participant, so an agency user gets none
+        ("GET", "/api/participants/{participant}/sheet?as_of=2026-01-01", None, "read"),
+        ("POST", "/api/participants/{participant}/sheet",
+         {"as_of": "2026-01-01", "version": 0}, "office"),
+        ("GET", "/api/score-sheets/{sheet}", None, "read"),
+        ("POST", "/api/score-sheets/{sheet}/judge",
+         {"version": 0, "criterion_id": 0, "met": True}, "office"),
+        ("POST", "/api/score-sheets/{sheet}/vote", {"version": 0, "agree": 1, "total": 1},
+         "office"),
+        ("POST", "/api/score-sheets/{sheet}/decide", {"version": 0, "approved": True},
+         "decide_sheet"),
+        ("GET", "/api/movements/{movement}/ranking?as_of=2026-01-01", None, "read"),
+        ("GET", "/api/movements/{movement}/results", None, "read"),
+        ("GET", "/api/movements/{movement}/papers/bien-ban?as_of=2026-01-01", None, "whole"),
         ("GET", f"/api/units/{u}/outgoing", None, "read"),
         ("POST", f"/api/units/{u}/outgoing", {"kind": "quy", "period": "quý năm"}, "office:400"),
         ("GET", "/api/outgoing/{doc}", None, "read"),
@@ -258,7 +275,10 @@ def _prepare(w: World) -> dict[str, dict[str, str]]:
 
 def _movement(s: Any, unit_id: int) -> dict[str, str]:
     """A movement of the unit with one criterion and Phòng Kinh tế as its participant."""
+    from datetime import date
+
     from theodoi.storage.models import (
+        EvaluationSheet,
         Movement,
         MovementCriterion,
         MovementParticipant,
@@ -274,8 +294,12 @@ def _movement(s: Any, unit_id: int) -> dict[str, str]:
     m.participants = [part]
     s.add(m)
     s.flush()
+    sheet = EvaluationSheet(movement_id=m.id, participant_id=part.id,
+                            as_of=date(2026, 1, 1), evidence=[])
+    s.add(sheet)
+    s.flush()
     return {"{movement}": str(m.id), "{criterion}": str(m.criteria[0].id),
-            "{participant}": str(part.id)}
+            "{participant}": str(part.id), "{sheet}": str(sheet.id)}
 
 
 def _outgoing(s: Any, unit_id: int, pdf_id: int) -> dict[str, str]:
@@ -352,6 +376,8 @@ def _expected(user: str, unit: str, method: str, needs: str) -> int:
         return STALE if user in REGISTRANTS[unit] else FORBIDDEN
     if needs == "signer":
         return STALE if user in SIGNERS.get(unit, ()) else FORBIDDEN
+    if needs == "decide_sheet":  # a leader decides; with no vote yet that is 400
+        return BAD if user in APPROVERS.get(unit, ()) else FORBIDDEN
     if needs == "validate":  # `target` has no lead agency: not there for the agency user
         return GONE if user == "donvi" else BAD if user in VALIDATORS[unit] else FORBIDDEN
     if needs == "lock":
@@ -467,7 +493,7 @@ def _template(path: str) -> str:
              "users": "{username}", "target-links": "{link_id}",
              "movements": "{movement_id}", "criteria": "{criterion_id}",
              "participants": "{participant_id}", "outgoing": "{doc_id}",
-             "figures": "{figure_id}"}
+             "figures": "{figure_id}", "score-sheets": "{sheet_id}", "papers": "{kind}"}
     named = [names.get(parts[i - 1], part) if i and parts[i - 1] in names else part
              for i, part in enumerate(parts)]
     if parts[-3:-1] == ["product", "files"]:  # a product's file: by the step it came with

@@ -16,6 +16,7 @@ from theodoi.cli.backup import backup_cmd, restore_cmd
 from theodoi.cli.db import db_group
 from theodoi.cli.emulation import emulation_group
 from theodoi.cli.errors import run_guarded
+from theodoi.cli.evaluation import sheet_cmd  # noqa: F401  (adds emulation sheet|vote …)
 from theodoi.cli.excel import register_group
 from theodoi.cli.extract import extract_cmd
 from theodoi.cli.figures import pending_cmd  # noqa: F401  (adds progress pending|accept …)
