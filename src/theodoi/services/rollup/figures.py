@@ -19,8 +19,11 @@ from sqlalchemy.orm import Session
 
 from theodoi.domain import rollup as rules
 from theodoi.domain import status as status_rules
+from theodoi.domain.errors import BadInput
 from theodoi.domain.trajectory import Actual
 from theodoi.services.progress.status import row_facts
+from theodoi.services.register import items
+from theodoi.storage.models import Target
 from theodoi.storage.repositories import rollup as repo
 
 
@@ -96,3 +99,24 @@ def _line(row: Any, miles: list[tuple[int, float | None]], known: list[Actual],
             "on": None if last is None else last.on.isoformat(),
             "on_date": None if last is None else last.on,
             "status": found.code, "status_label": found.label}
+
+
+def target_of(s: Session, ref: str) -> Target:
+    """The target `ref` ('t12'); NotFound when missing, BadInput for a task."""
+    item = items.get_item(s, ref)
+    if not isinstance(item, Target):
+        raise BadInput(f"{ref} là nhiệm vụ; chỉ chỉ tiêu mới có tổng hợp.")
+    return item
+
+
+def rollup_of(s: Session, ref: str, as_of: date) -> dict[str, Any]:
+    """The roll-up of target `ref` as of `as_of`, every linked row (the CLI's: no person)."""
+    target = target_of(s, ref)
+    return groups(s, [target.id], as_of)[target.id] | {"as_of": as_of.isoformat()}
+
+
+def choose_method(s: Session, target: Target, method: str, by: str | None) -> dict[str, Any]:
+    """How the target's group adds up from now on; BadInput for a method it cannot use."""
+    rules.check_method(method, target.unit, target.kind)
+    repo.set_method(s, target.id, method, by)
+    return {"ref": f"t{target.id}", "method": method, "method_label": rules.METHODS[method]}

@@ -117,9 +117,7 @@ def choose_method(s: Session, p: Principal, ref: str, method: str) -> dict[str, 
     """How target `ref`'s group adds up from now on (a person's choice, shown)."""
     item = _target(s, p, ref)
     _require_decide(p, item.plan.unit)
-    domain.check_method(method, item.unit, item.kind)
-    repo.set_method(s, item.id, method, p.username)
-    return {"ref": ref, "method": method, "method_label": domain.METHODS[method]}
+    return figures.choose_method(s, item, method, p.username)
 
 
 def dashboard_section(s: Session, p: Principal, unit: Unit, as_of: date
