@@ -270,7 +270,7 @@ def _level_link(s: Any, w: World, unit: str, upper: str) -> int:
     real register the upper target is the province's)."""
     from theodoi.storage.models import LevelLink
 
-    lower = [r for r, i in w.items[unit].items() if i["kind"] == "target" and r != upper][0]
+    lower = next(r for r, i in w.items[unit].items() if i["kind"] == "target" and r != upper)
     link = LevelLink(upper_id=int(upper[1:]), lower_id=int(lower[1:]), state="suggested",
                      score=0.8, reason="chỉ tiêu giống 80 %", relation="sum")
     s.add(link)

@@ -93,7 +93,7 @@ def link_row(r: Any) -> dict[str, Any]:
     """A link as pages and the CLI show it: both targets with their units, the reason."""
     def side(pre: str, target_id: int) -> dict[str, Any]:
         return {"ref": f"t{target_id}", "indicator": getattr(r, f"{pre}indicator"),
-                "measure": getattr(r, f"{pre}measure"),
+                "measure": getattr(r, f"{pre}measure"), "value": getattr(r, f"{pre}value"),
                 "deadline_year": getattr(r, f"{pre}deadline"),
                 "plan": getattr(r, f"{pre}plan"), "restricted": getattr(r, f"{pre}restricted"),
                 "unit_id": getattr(r, f"{pre}unit_id"), "unit": getattr(r, f"{pre}unit")}

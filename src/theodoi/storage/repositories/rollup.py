@@ -78,14 +78,15 @@ def unit_of_target(s: Session, target_id: int) -> int | None:
 
 def links_of_unit(s: Session, unit_id: int, state: str | None = None) -> list[Row[Any]]:
     """Links with either end in a plan of the unit: the link's columns, then each side's
-    target id, indicator (or text), unit of measure, deadline, plan id, plan restricted,
+    target id, indicator (or text), unit of measure, goal, deadline, plan id, restricted,
     unit id and unit name (prefixed `u_` for the upper side, `l_` for the lower)."""
     up_t, up_p, up_u = aliased(Target), aliased(Plan), aliased(Unit)
     lo_t, lo_p, lo_u = aliased(Target), aliased(Plan), aliased(Unit)
 
     def side(t: Any, p: Any, u: Any, pre: str) -> list[Any]:
         return [func.coalesce(func.nullif(t.indicator, ""), t.text).label(f"{pre}indicator"),
-                t.unit.label(f"{pre}measure"), t.deadline_year.label(f"{pre}deadline"),
+                t.unit.label(f"{pre}measure"), t.value.label(f"{pre}value"),
+                t.deadline_year.label(f"{pre}deadline"),
                 p.id.label(f"{pre}plan"), p.restricted.label(f"{pre}restricted"),
                 u.id.label(f"{pre}unit_id"), u.name.label(f"{pre}unit")]
 
