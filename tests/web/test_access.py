@@ -158,6 +158,7 @@ def _routes(w: World, unit: str) -> list[tuple[str, str, Any, str]]:
         ("GET", f"/api/items/{target}/rollup", None, "item"),
         ("POST", f"/api/items/{target}/rollup-method", {"method": "cộng"}, "method"),
         ("GET", f"/api/units/{u}/level-links", None, "read"),
+        ("GET", f"/api/units/{u}/rollup.xlsx", None, "read"),
         ("POST", f"/api/units/{u}/level-link-suggestions", None, "office:200"),
         ("POST", "/api/level-links/{level}/confirm", {"relation": "bình quân"}, "link:400"),
         ("POST", "/api/level-links/{level}/reject", None, "link:200"),

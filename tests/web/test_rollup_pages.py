@@ -6,10 +6,12 @@ method and who may not reach the province's target at all."""
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from typing import Any
 
 import pytest
+from openpyxl import load_workbook
 
 from tests.services.docs import import_text, plan_text
 from tests.web.conftest import A, B, World
@@ -95,6 +97,13 @@ def test_a_commune_links_its_targets_and_the_province_reads_the_roll_up(
     board = province.get(f"/don-vi/{world.units[PROVINCE]}/tong-quan?ngay={DAY}").text
     assert "Tổng hợp chỉ tiêu từ các đơn vị trực thuộc" in board
     assert "2 / 2" in board  # both communes report
+    book = province.get(f"/don-vi/{world.units[PROVINCE]}/tong-hop.xlsx?ngay={DAY}")
+    assert book.status_code == 200 and "bao-cao-tong-hop" in book.headers["content-disposition"]
+    sheet = load_workbook(io.BytesIO(book.content)).active
+    cells = [[c for c in row] for row in sheet.iter_rows(min_row=6, values_only=True)]
+    assert [(r[1], r[5], r[7]) for r in cells[1:3]] == [(A, 1.2, 3000), (B, 1.8, 1000)]
+    assert cells[3][1] == "Tổng hợp: bình quân gia quyền theo dân số (2 đơn vị)"
+    assert cells[3][5] == pytest.approx(1.35)
 
 
 def test_the_commune_sees_what_its_target_carries_but_not_the_province_target(

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from theodoi.domain import access as rules
 from theodoi.domain import rollup as domain
 from theodoi.domain.errors import BadInput, Forbidden, NotFound
+from theodoi.reports import rollup_xlsx
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
 from theodoi.services.rollup import figures, matching
@@ -134,7 +135,7 @@ def dashboard_section(s: Session, p: Principal, unit: Unit, as_of: date
     return [{"upper": g["upper"], "method_label": g["method_label"],
              "aggregate": g["aggregate"], "status": g["status"], "units": len(g["rows"]),
              "reported": sum(r["value"] is not None for r in g["rows"])}
-            for g in found.values() if g["upper"].get("plan") not in hidden]
+            for g in found.values() if g["upper"]["plan"] not in hidden]
 
 
 def _lower_reader(s: Session, p: Principal, unit: Unit) -> Any:
@@ -147,3 +148,15 @@ def set_population(s: Session, unit: Unit, population: int | None) -> None:
     if population is not None and population <= 0:
         raise BadInput("dân số phải là số nguyên dương.")
     repo.set_population(s, unit.id, population)
+
+
+def rollup_book(s: Session, p: Principal, unit_id: int, as_of: date) -> tuple[str, bytes]:
+    """The unit's "báo cáo tổng hợp" workbook (file name, bytes): every target of the unit
+    with confirmed links below, each commune listed, as the person may read them."""
+    unit = access.unit(s, p, unit_id)
+    hidden = access.hidden_plans(s, p, unit)
+    found = figures.groups(s, repo.uppers_of_unit(s, unit.id), as_of,
+                           _lower_reader(s, p, unit))
+    shown = [g for g in found.values() if g["upper"]["plan"] not in hidden]
+    name = f"bao-cao-tong-hop-{unit.code}-{as_of.isoformat()}.xlsx"
+    return name, rollup_xlsx.render(unit.name, as_of.isoformat(), shown)

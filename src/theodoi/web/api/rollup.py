@@ -6,10 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter
+from fastapi.responses import Response
 from pydantic import BaseModel
 
 from theodoi.services.rollup import pages
 from theodoi.web import deps
+from theodoi.web.pages.rollup import xlsx_response
 from theodoi.web.pages.status import as_of as day_of
 
 router = APIRouter(prefix="/api", tags=["liên kết giữa các cấp và tổng hợp"])
@@ -54,3 +56,9 @@ def confirm(link_id: int, body: Relation, s: deps.Db, p: deps.User) -> dict[str,
 @router.post("/level-links/{link_id}/reject")
 def reject(link_id: int, s: deps.Db, p: deps.User) -> dict[str, Any]:
     return pages.decide(s, p, link_id, confirmed=False)
+
+
+@router.get("/units/{unit_id}/rollup.xlsx")
+def rollup_book(unit_id: int, s: deps.Db, p: deps.User, as_of: str = "") -> Response:
+    """The unit's "báo cáo tổng hợp" workbook (XLSX): each commune of each linked target."""
+    return xlsx_response(*pages.rollup_book(s, p, unit_id, day_of(as_of)))

@@ -12,10 +12,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from theodoi.services.rollup import pages
 from theodoi.web import deps
+from theodoi.web.downloads import content_disposition
 from theodoi.web.pages.status import as_of
 from theodoi.web.templating import render
 
 router = APIRouter(include_in_schema=False)
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DONE = {"xac-nhan": "Đã xác nhận liên kết chỉ tiêu giữa các cấp.",
         "bo": "Đã bỏ đề xuất; cặp chỉ tiêu này sẽ không được đề xuất lại.",
         "cach": "Đã lưu cách tổng hợp."}
@@ -63,3 +65,17 @@ def confirm(unit_id: int, link_id: int, s: deps.Db, p: deps.User,
 def reject(unit_id: int, link_id: int, s: deps.Db, p: deps.User) -> Response:
     pages.decide(s, p, link_id, confirmed=False)
     return RedirectResponse(f"/don-vi/{unit_id}/lien-ket-cap?xong=bo", status_code=303)
+
+
+@router.get("/don-vi/{unit_id}/tong-hop.xlsx")
+def rollup_book(unit_id: int, s: deps.Db, p: deps.User, ngay: str = "") -> Response:
+    """The "báo cáo tổng hợp" workbook: each commune of each linked target."""
+    return xlsx_response(*pages.rollup_book(s, p, unit_id, as_of(ngay)))
+
+
+def xlsx_response(filename: str, content: bytes) -> Response:
+    """A workbook made now, saved by the browser, never cached."""
+    fallback = filename.encode("ascii", "replace").decode().replace("?", "_")
+    return Response(content, media_type=XLSX,
+                    headers={"Content-Disposition": content_disposition(filename, fallback),
+                             "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"})
