@@ -24,6 +24,7 @@ from theodoi.storage.models import (
     Assignment,
     Contribution,
     FigureSubmission,
+    LevelLink,
     Milestone,
     OfficeEstimate,
     PeriodLock,
@@ -31,6 +32,7 @@ from theodoi.storage.models import (
     ProductStep,
     ProgressRecord,
     ReportStream,
+    RollupMethod,
     Target,
     Task,
     TaskUpdate,
@@ -79,6 +81,8 @@ CHANGES: dict[type, Callable[[Any], None]] = {
     FigureSubmission: lambda r: setattr(r, "note", (r.note or "") + " Số liệu từ biên bản."),
     PeriodLock: lambda r: setattr(r, "reason", (r.reason or "") + " Đã ban hành báo cáo."),
     ReportStream: lambda r: setattr(r, "recipient", (r.recipient or "") + " và Đảng ủy xã"),
+    LevelLink: lambda r: setattr(r, "reason", (r.reason or "") + ", cùng năm 2030"),
+    RollupMethod: lambda r: setattr(r, "method", "mean" if r.method != "mean" else "none"),
 }
 # deleting one breaks nothing
 LEAVES = (Milestone, ProgressRecord, TaskUpdate, Assignment, FigureSubmission)
@@ -89,7 +93,7 @@ def one_commune(db_url: str) -> str:
     """A commune with a row in every stamped table: a plan, its items, agencies and
     assignments, a milestone, a recorded value, a task update, a product submitted, a
     co-agency's part, the office's estimate of a year, a figure waiting for validation, a
-    locked period and a reporting stream."""
+    locked period, a reporting stream, a link across levels and a roll-up method."""
     with session_factory(db_url)() as s:
         refs = active_v1(s, A)
         review.correct(s, refs.income, {"milestones": "2028: 80"})
@@ -108,6 +112,10 @@ def one_commune(db_url: str) -> str:
                          on=date(2026, 1, 20), by="vanphong"))
         s.add(ReportStream(plan_id=refs.plan_id, position=0, every="year", day=10, month=12,
                            recipient="Ban Thường vụ Đảng ủy"))
+        # across levels in a real register; two targets of the one commune do here
+        s.add(LevelLink(upper_id=int(refs.income[1:]), lower_id=int(refs.poor[1:]),
+                        state="suggested", score=0.7, reason="chỉ tiêu giống 70 %"))
+        s.add(RollupMethod(upper_id=int(refs.income[1:]), method="sum"))
         s.commit()
     return db_url
 

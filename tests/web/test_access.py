@@ -170,6 +170,15 @@ def _routes(w: World, unit: str) -> list[tuple[str, str, Any, str]]:
         ("POST", f"/api/units/{u}/period-locks", {"period": "không có"}, "lock"),
         ("POST", f"/api/units/{u}/period-locks/reopen", {"period": "không có"}, "lock"),
         ("PUT", f"/api/units/{u}/figure-validation", {"on": True}, "office:200"),
+        # links across levels and roll-up: {level} links two of the unit's targets (the
+        # upper one `target`); a bad relation is 400 past the check, rejecting it 200
+        ("GET", f"/api/items/{target}/rollup", None, "item"),
+        ("POST", f"/api/items/{target}/rollup-method", {"method": "cộng"}, "method"),
+        ("GET", f"/api/units/{u}/level-links", None, "read"),
+        ("GET", f"/api/units/{u}/rollup.xlsx", None, "read"),
+        ("POST", f"/api/units/{u}/level-link-suggestions", None, "office:200"),
+        ("POST", "/api/level-links/{level}/confirm", {"relation": "bình quân"}, "link:400"),
+        ("POST", "/api/level-links/{level}/reject", None, "link:200"),
     ]  # {agency} and {into} are filled from the unit's directory, {request}, {entry},
     # {file}, {shared} and {job} (a report job that is done: its PDF is there, and
     # cancelling it is 400) from `_prepare`; {foreign} is an agency of the other commune
@@ -260,6 +269,7 @@ def _prepare(w: World) -> dict[str, dict[str, str]]:
                          **_outgoing(s, w.units[unit], product.id),
                          "{figure}": str(figure.id)}
             ids[unit] |= _movement(s, w.units[unit])
+            ids[unit]["{level}"] = str(_level_link(s, w, unit, target))
     with uow.transaction(w.settings) as s:
         from theodoi.storage.repositories import audit as audit_repo
 
@@ -271,6 +281,19 @@ def _prepare(w: World) -> dict[str, dict[str, str]]:
     return ids
 
 
+
+
+def _level_link(s: Any, w: World, unit: str, upper: str) -> int:
+    """A suggested link across levels from `upper` to another target of the unit (in a
+    real register the upper target is the province's)."""
+    from theodoi.storage.models import LevelLink
+
+    lower = next(r for r, i in w.items[unit].items() if i["kind"] == "target" and r != upper)
+    link = LevelLink(upper_id=int(upper[1:]), lower_id=int(lower[1:]), state="suggested",
+                     score=0.8, reason="chỉ tiêu giống 80 %", relation="sum")
+    s.add(link)
+    s.flush()
+    return int(link.id)
 
 
 def _movement(s: Any, unit_id: int) -> dict[str, str]:
@@ -378,6 +401,10 @@ def _expected(user: str, unit: str, method: str, needs: str) -> int:
         return STALE if user in SIGNERS.get(unit, ()) else FORBIDDEN
     if needs == "decide_sheet":  # a leader decides; with no vote yet that is 400
         return BAD if user in APPROVERS.get(unit, ()) else FORBIDDEN
+    if needs.startswith("link:"):  # a link across levels: the office or a leader decides
+        return int(needs.split(":")[1]) if user in VALIDATORS[unit] else FORBIDDEN
+    if needs == "method":  # `target` has no lead agency: not there for the agency user
+        return GONE if user == "donvi" else BAD if user in VALIDATORS[unit] else FORBIDDEN
     if needs == "validate":  # `target` has no lead agency: not there for the agency user
         return GONE if user == "donvi" else BAD if user in VALIDATORS[unit] else FORBIDDEN
     if needs == "lock":
@@ -493,7 +520,8 @@ def _template(path: str) -> str:
              "users": "{username}", "target-links": "{link_id}",
              "movements": "{movement_id}", "criteria": "{criterion_id}",
              "participants": "{participant_id}", "outgoing": "{doc_id}",
-             "figures": "{figure_id}", "score-sheets": "{sheet_id}", "papers": "{kind}"}
+             "figures": "{figure_id}", "score-sheets": "{sheet_id}", "papers": "{kind}",
+             "level-links": "{link_id}"}
     named = [names.get(parts[i - 1], part) if i and parts[i - 1] in names else part
              for i, part in enumerate(parts)]
     if parts[-3:-1] == ["product", "files"]:  # a product's file: by the step it came with

@@ -28,6 +28,7 @@ from theodoi.cli.progress import progress_group  # also adds plan calendar
 from theodoi.cli.register import import_cmd, plan_group
 from theodoi.cli.remind import contact_cmd, remind_cmd, remind_rules_cmd
 from theodoi.cli.report import report_cmd
+from theodoi.cli.rollup import across_cmd  # noqa: F401  (adds links across|rollup …)
 from theodoi.cli.status import explain_group, status_cmd
 from theodoi.cli.tokens import token_group
 from theodoi.cli.user import serve_cmd, user_group

@@ -24,6 +24,7 @@ from theodoi.storage.models import (
     Assignment,
     Contribution,
     FigureSubmission,
+    LevelLink,
     Milestone,
     OfficeEstimate,
     PeriodLock,
@@ -31,6 +32,7 @@ from theodoi.storage.models import (
     ProductStep,
     ProgressRecord,
     ReportStream,
+    RollupMethod,
     Target,
     Task,
     TaskUpdate,
@@ -56,6 +58,9 @@ HANGS_ON: dict[type, tuple[tuple[str, str], ...]] = {
     FigureSubmission: (("target_id", "target"),),
     PeriodLock: (("unit_id", "unit"),),
     ReportStream: (("plan_id", "plan"),),
+    # a link across levels changes the roll-up of the unit above and the page of the one below
+    LevelLink: (("upper_id", "target"), ("lower_id", "target")),
+    RollupMethod: (("upper_id", "target"),),
 }
 _KEY = "theodoi_stamp_rows"
 _HELD = "theodoi_stamps_held"  # units whose stamp row this transaction has locked

@@ -25,6 +25,7 @@ from theodoi.web.api import outgoing as api_outgoing
 from theodoi.web.api import oversight as api_oversight
 from theodoi.web.api import register as api_register
 from theodoi.web.api import reminders as api_reminders
+from theodoi.web.api import rollup as api_rollup
 from theodoi.web.api import sheets as api_sheets
 from theodoi.web.api import status as api_status
 from theodoi.web.api import tokens as api_tokens
@@ -40,6 +41,7 @@ from theodoi.web.pages import oversight as page_oversight
 from theodoi.web.pages import progress as page_progress
 from theodoi.web.pages import register as page_register
 from theodoi.web.pages import reminders as page_reminders
+from theodoi.web.pages import rollup as page_rollup
 from theodoi.web.pages import sheets as page_sheets
 from theodoi.web.pages import status as page_status
 from theodoi.web.pages import tokens as page_tokens
@@ -99,7 +101,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                    page_emulation.router, api_emulation.router,
                    page_evaluation.router, api_evaluation.router,
                    page_outgoing.router, api_outgoing.router,
-                   page_validation.router, api_validation.router):
+                   page_validation.router, api_validation.router,
+                   page_rollup.router, api_rollup.router):
         app.include_router(router)
     limit = settings.max_upload_bytes + BODY_SLACK
     app.add_middleware(AdmissionMiddleware, slots=settings.web_active_requests,

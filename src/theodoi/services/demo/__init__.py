@@ -2,7 +2,8 @@
 
 Owns loading the sample plans (`sample`), their deterministic sample progress
 (`sample_progress`) and the quarterly report a sample commune numbers and sends to the
-sample province (`sample_outgoing`).
+sample province (`sample_outgoing`), and the province's own plan linked to its communes'
+targets for the roll-up (`sample_rollup`).
 """
 
-__all__ = ["sample", "sample_outgoing", "sample_progress"]
+__all__ = ["sample", "sample_outgoing", "sample_progress", "sample_rollup"]

@@ -35,6 +35,7 @@ from theodoi.services.progress.completeness import (
     without_plans,
 )
 from theodoi.services.register import units
+from theodoi.services.rollup import pages as rollup_pages
 from theodoi.services.validation import queue
 from theodoi.services.views.item_filters import ItemFilter, choices
 from theodoi.storage.models import Unit
@@ -249,7 +250,17 @@ def dashboard_page(s: Session, p: Principal, unit_id: int, as_of: date,
     """Everything the dashboard shows of a unit the person reads, as of `as_of`, its own
     items narrowed by `f`."""
     own, communes = dashboard_parts(s, p, unit_id, as_of, f)
-    return {**own, "communes": communes, "commune_statuses": COLUMNS}
+    return {**own, "communes": communes, "commune_statuses": COLUMNS,
+            "rollup": rollup_rows(s, p, unit_id, as_of)}
+
+
+def rollup_rows(s: Session, p: Principal, unit_id: int, as_of: date) -> list[dict[str, Any]]:
+    """A province's targets rolled up from its communes' linked targets (none for a
+    commune): made on every request in a fixed number of queries, not cached, since it
+    reads the communes' figures, which the province's own stamp does not follow."""
+    if access.unit_scope(s, p, unit_id).level not in HIGHER_LEVELS:
+        return []
+    return rollup_pages.dashboard_section(s, p, access.unit(s, p, unit_id), as_of)
 
 
 def dashboard_parts(s: Session, p: Principal, unit_id: int, as_of: date,

@@ -32,6 +32,8 @@ from theodoi.storage.models.register import *  # noqa: F403
 from theodoi.storage.models.register import __all__ as _register
 from theodoi.storage.models.reminders import *  # noqa: F403
 from theodoi.storage.models.reminders import __all__ as _reminders
+from theodoi.storage.models.rollup import *  # noqa: F403
+from theodoi.storage.models.rollup import __all__ as _rollup
 from theodoi.storage.models.stamps import *  # noqa: F403
 from theodoi.storage.models.stamps import __all__ as _stamps
 from theodoi.storage.models.tokens import *  # noqa: F403
@@ -41,4 +43,4 @@ from theodoi.storage.models.validation import __all__ as _validation
 
 __all__ = ["NAMING", "Base", "utcnow", *_register, *_progress, *_accounts, *_stamps,
            *_tokens, *_jobs, *_reminders, *_approval, *_emulation, *_evaluation,
-           *_outgoing, *_validation]
+           *_outgoing, *_validation, *_rollup]

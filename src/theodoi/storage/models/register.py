@@ -60,6 +60,8 @@ class Unit(Base):
     # an agency user's figures wait for the office's or a leader's validation (issue 20)
     validate_figures: Mapped[bool] = mapped_column(Boolean, default=True,
                                                    server_default=true())
+    # people living in the unit, for a population-weighted mean of its rates (roll-up)
+    population: Mapped[int | None] = mapped_column(Integer)
     parent: Mapped[Unit | None] = relationship(remote_side=[id])
 
 

@@ -1,0 +1,183 @@
+"""Targets across levels and their roll-up: which lower target may carry an upper one, and
+how the lower units' figures add up to the upper target's.
+
+A province's "Tỷ lệ hộ nghèo giảm còn dưới 2%" is carried by each commune's poverty rate;
+its "Thu ngân sách 1.200 tỷ đồng" by each commune's budget revenue. A pair is a candidate
+(`match`) when the indicators share their words (domain.similarity), are measured in the
+same unit (or the same one in another scale: triệu / tỷ đồng, domain.quantities) and the
+lower deadline falls no later than the upper one. Values are not compared: a commune's
+count is a part of the province's, never equal to it.
+
+How the lower figures add up is a method per upper target (`METHODS`): a sum for counts
+and money, a mean for rates (weighted by population when every unit has one), or none
+(the figures side by side only). `aggregate` applies it; pure, no clock: the figures and
+their dates are given.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from theodoi.domain.errors import BadInput
+from theodoi.domain.numbers import vn_number
+from theodoi.domain.quantities import convert
+from theodoi.domain.similarity import word_similarity, words_of
+from theodoi.domain.status import TargetStatus, target_status
+from theodoi.domain.trajectory import Actual, TargetFacts
+
+# How a lower target's figure relates to the upper one (stored on the link).
+RELATIONS = {"sum": "phần của tổng", "rate": "cùng tỷ lệ", "contribution": "đóng góp"}
+# How a group adds up, as people read it.
+METHODS = {"sum": "tổng các đơn vị", "weighted_mean": "bình quân gia quyền theo dân số",
+           "mean": "bình quân cộng", "none": "không tổng hợp (chỉ đặt cạnh nhau)"}
+# A rate is never summed: "12 % + 8 %" means nothing.
+RATE_METHODS = ("weighted_mean", "mean", "none")
+# 0.55: "Tỷ lệ hộ nghèo" and "Tỷ lệ hộ nghèo theo chuẩn tiếp cận đa chiều" (0.58) are one
+# indicator at two levels (a commune restates it with its qualifiers); "Tỷ lệ hộ dân sử dụng
+# nước sạch" and "Tỷ lệ hộ nghèo" (0.45) are not.
+WORDS_THRESHOLD = 0.55
+_PERCENT = re.compile(r"^\s*%")
+
+
+@dataclass(frozen=True)
+class Side:
+    """What matching reads of a target: its indicator, unit of measure, deadline, kind."""
+
+    indicator: str
+    unit: str | None
+    deadline_year: int | None
+    kind: str = "level"
+
+
+@dataclass(frozen=True)
+class Match:
+    score: float
+    reason: str
+    relation: str  # the relation proposed: 'rate' for a rate, 'sum' otherwise
+
+
+def is_rate(unit: str | None, kind: str = "level") -> bool:
+    """A share or a rate (unit '%', or a growth rate): averaged, never summed."""
+    return kind == "growth_rate" or bool(unit and _PERCENT.match(unit))
+
+
+def same_measure(upper: str | None, lower: str | None) -> bool:
+    """Whether a figure in `lower` can be read in `upper` (equal, or another scale)."""
+    if not upper or not lower:
+        return not upper and not lower
+    try:
+        convert(1.0, lower, upper)
+    except BadInput:
+        return False
+    return True
+
+
+def match(upper: Side, lower: Side, *, threshold: float = WORDS_THRESHOLD) -> Match | None:
+    """The lower target as a candidate carrier of the upper one, with the reason in
+    Vietnamese; None when the words, the unit of measure or the deadline disagree."""
+    words = word_similarity(words_of(upper.indicator), words_of(lower.indicator))
+    if words < threshold or not same_measure(upper.unit, lower.unit):
+        return None
+    if upper.deadline_year and lower.deadline_year and lower.deadline_year > upper.deadline_year:
+        return None
+    parts = ["cùng chỉ tiêu" if words >= 0.999 else f"chỉ tiêu giống {round(words * 100)} %",
+             f"cùng đơn vị {upper.unit}" if upper.unit else "cùng không có đơn vị"]
+    if upper.deadline_year and lower.deadline_year:
+        parts.append(f"cùng năm {upper.deadline_year}"
+                     if upper.deadline_year == lower.deadline_year
+                     else f"hạn {lower.deadline_year} trước hạn {upper.deadline_year}")
+    relation = "rate" if is_rate(upper.unit, upper.kind) else "sum"
+    return Match(round(words, 4), ", ".join(parts), relation)
+
+
+def default_method(unit: str | None, kind: str, relations: Sequence[str],
+                   populations_known: bool) -> str:
+    """The method a group adds up by until a person chooses: a rate's mean (weighted when
+    every unit has a population), a sum when every link is part of a sum, else none."""
+    if is_rate(unit, kind) or "rate" in relations:
+        return "weighted_mean" if populations_known else "mean"
+    if relations and all(r == "sum" for r in relations):
+        return "sum"
+    return "none"
+
+
+def check_method(method: str, unit: str | None, kind: str) -> str:
+    """`method` if it may add up this target's figures; BadInput in Vietnamese if not."""
+    if method not in METHODS:
+        raise BadInput(f"cách tổng hợp '{method}' không có; dùng: {', '.join(METHODS)}.")
+    if method == "sum" and is_rate(unit, kind):
+        raise BadInput("chỉ tiêu tỷ lệ không cộng được; chọn bình quân hoặc không tổng hợp.")
+    return method
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A lower unit's latest figure (in its own target's unit), its date and population."""
+
+    unit: str
+    value: float | None
+    on: date | None
+    measure: str | None = None
+    population: int | None = None
+
+
+@dataclass(frozen=True)
+class Aggregate:
+    """The group's figure in the upper target's unit (None when not meaningful), from
+    how many units, the oldest figure's date, and what is missing, in words."""
+
+    method: str
+    value: float | None
+    counted: int
+    on: date | None
+    note: str
+
+
+def aggregate(method: str, figures: Sequence[Figure], measure: str | None) -> Aggregate:
+    """The figures added up by `method`, each converted to `measure` first. Units with no
+    figure, or one in a unit of measure not readable in `measure`, are named in the note
+    and left out (a partial sum says so); a weighted mean with a unit lacking its
+    population has no value."""
+    usable = [f for f in figures if f.value is not None and same_measure(measure, f.measure)]
+    missing = [f.unit for f in figures if f.value is None]
+    other = [f.unit for f in figures if f.value is not None and f not in usable]
+    values = [convert(f.value, f.measure, measure) for f in usable if f.value is not None]
+    on = min((f.on for f in usable if f.on is not None), default=None)
+    notes = [f"chưa có số liệu: {', '.join(missing)}"] if missing else []
+    if other:
+        notes.append(f"đơn vị đo khác, không tính: {', '.join(other)}")
+    if method == "none" or not values:
+        return Aggregate(method, None, len(values), on, "; ".join(notes))
+    if method == "sum":
+        total: float | None = sum(values)
+    elif method == "mean":
+        total = sum(values) / len(values)
+    else:
+        total = _weighted(usable, values, notes)
+    return Aggregate(method, total, len(values), on, "; ".join(notes))
+
+
+def _weighted(usable: Sequence[Figure], values: Sequence[float],
+              notes: list[str]) -> float | None:
+    lacking = [f.unit for f in usable if not f.population]
+    if lacking:
+        notes.append(f"chưa có dân số: {', '.join(lacking)}")
+        return None
+    weights = [f.population or 0 for f in usable]
+    return sum(v * w for v, w in zip(values, weights, strict=True)) / sum(weights)
+
+
+def method_label(method: str, counted: int) -> str:
+    """'tổng các đơn vị (4 xã)': the method as the page shows it beside the figure."""
+    return f"{METHODS[method]} ({vn_number(counted, 0)} đơn vị)"
+
+
+def group_status(t: TargetFacts, found: Aggregate, as_of: date) -> TargetStatus | None:
+    """The aggregate judged by the upper target's own status rules (domain.status), as one
+    figure dated by its oldest part; None when there is no aggregate to judge."""
+    if found.value is None or found.on is None:
+        return None
+    return target_status(t, [Actual(found.on, found.value)], as_of, outlook=False)

@@ -1,0 +1,162 @@
+"""What the web pages and the API show of links across levels and roll-ups, with access.
+
+Reading follows the register: whoever reads a target reads its roll-up; a lower target in
+a restricted plan the person does not read is left out. Suggesting takes the right to
+review plans at the unit; confirming or rejecting a link and choosing a group's method
+take the office's (REVIEW) or a leader's (APPROVE) right at the lower unit, which a
+grant at the upper unit covers: "office or leader of the upper unit or the commune".
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from theodoi.domain import access as rules
+from theodoi.domain import rollup as domain
+from theodoi.domain.errors import BadInput, Forbidden, NotFound
+from theodoi.reports import rollup_xlsx
+from theodoi.services.accounts import access
+from theodoi.services.accounts.access import Principal
+from theodoi.services.rollup import figures, matching
+from theodoi.storage.models import Target, Unit
+from theodoi.storage.repositories import rollup as repo
+from theodoi.storage.repositories import status_rows
+from theodoi.storage.repositories import units as unit_repo
+
+DECIDERS = frozenset({rules.REVIEW, rules.APPROVE})
+HIGHER_LEVELS = ("tinh", "thanh_pho", "huyen")
+
+
+def _may_decide(p: Principal, unit: Unit) -> bool:
+    return bool(access.actions_at(p, unit) & DECIDERS)
+
+
+def _require_decide(p: Principal, unit: Unit) -> None:
+    if not _may_decide(p, unit):
+        raise Forbidden("chỉ văn phòng hoặc lãnh đạo của đơn vị (hoặc cấp trên) mới xác "
+                        "nhận liên kết và chọn cách tổng hợp.")
+
+
+def _reader(s: Session, p: Principal, unit_ids: set[int]) -> Any:
+    """Whether the person reads a row's plan: (unit id, restricted) -> bool, from one
+    query for the units."""
+    found = unit_repo.many(s, sorted(unit_ids))
+    reads = {i: access.reads_restricted(p, u) for i, u in found.items()}
+    return lambda unit_id, restricted: not restricted or reads.get(unit_id, False)
+
+
+def _target(s: Session, p: Principal, ref: str) -> Target:
+    item = access.item(s, p, ref)
+    if not isinstance(item, Target):
+        raise BadInput(f"{ref} là nhiệm vụ; chỉ chỉ tiêu mới có tổng hợp.")
+    return item
+
+
+def rollup_page(s: Session, p: Principal, ref: str, as_of: date) -> dict[str, Any]:
+    """The roll-up of target `ref` (its linked lower units side by side, the aggregate),
+    and the upper targets it carries itself."""
+    item = _target(s, p, ref)
+    unit = item.plan.unit
+    links = matching.list_links(s, unit, "confirmed")
+    readable = _reader(s, p, set(status_rows.below(s, unit.id)) | set(access.chain(unit)))
+    group = figures.groups(s, [item.id], as_of,
+                           lambda r: readable(r.unit_id, r.restricted))[item.id]
+    carries = [r["upper"] | {"relation_label": r["relation_label"], "link_id": r["id"]}
+               for r in links if r["lower"]["ref"] == ref
+               and readable(r["upper"]["unit_id"], r["upper"]["restricted"])]
+    return {**group, "as_of": as_of.isoformat(), "carries": carries,
+            "can_choose": _may_decide(p, unit), "relations": domain.RELATIONS}
+
+
+def links_page(s: Session, p: Principal, unit_id: int,
+               state: str | None = None) -> dict[str, Any]:
+    """The links with either end at the unit, those the person may read."""
+    unit = access.unit(s, p, unit_id)
+    rows = matching.list_links(s, unit, state)
+    readable = _reader(s, p, {r[k]["unit_id"] for r in rows for k in ("upper", "lower")})
+    shown = [r for r in rows if all(readable(r[k]["unit_id"], r[k]["restricted"])
+                                    for k in ("upper", "lower"))]
+    return {"unit": {"id": unit.id, "name": unit.name, "code": unit.code,
+                     "level": unit.level},
+            "links": shown, "state": state, "relations": domain.RELATIONS,
+            "state_labels": matching.STATE_LABELS,
+            "can_suggest": rules.REVIEW in access.actions_at(p, unit),
+            "can_decide": _may_decide(p, unit)}
+
+
+def suggest(s: Session, p: Principal, unit_id: int) -> list[dict[str, Any]]:
+    """New suggestions for the unit, against the levels above and below it (stored)."""
+    unit = access.unit(s, p, unit_id, rules.REVIEW)
+    rows = matching.suggest(s, unit)
+    readable = _reader(s, p, {r[k]["unit_id"] for r in rows for k in ("upper", "lower")})
+    return [r for r in rows if all(readable(r[k]["unit_id"], r[k]["restricted"])
+                                   for k in ("upper", "lower"))]
+
+
+def decide(s: Session, p: Principal, link_id: int, confirmed: bool,
+           relation: str | None = None) -> dict[str, Any]:
+    """Confirm (with how the lower figure relates) or reject a link; NotFound unless the
+    lower unit is in the person's reach, Forbidden without the office's or a leader's
+    right there."""
+    link = matching.get(s, link_id)
+    lower = unit_repo.get(s, repo.unit_of_target(s, link.lower_id) or 0)
+    if lower is None or not rules.in_scope(p.grants, access.chain(lower)):
+        raise NotFound(f"không có liên kết chỉ tiêu giữa các cấp số {link_id}.")
+    _require_decide(p, lower)
+    done = matching.decide(s, link, "confirmed" if confirmed else "rejected", relation,
+                           p.username)
+    return {"id": done.id, "state": done.state,
+            "state_label": matching.STATE_LABELS[done.state], "relation": done.relation,
+            "upper": f"t{done.upper_id}", "lower": f"t{done.lower_id}",
+            "lower_unit_id": lower.id}
+
+
+def choose_method(s: Session, p: Principal, ref: str, method: str) -> dict[str, Any]:
+    """How target `ref`'s group adds up from now on (a person's choice, shown)."""
+    item = _target(s, p, ref)
+    _require_decide(p, item.plan.unit)
+    return figures.choose_method(s, item, method, p.username)
+
+
+def dashboard_section(s: Session, p: Principal, unit: Unit, as_of: date
+                      ) -> list[dict[str, Any]]:
+    """The province dashboard's roll-up: each of the unit's targets with confirmed links
+    below, its aggregate, method and status, and how many units report (none for a
+    commune). The person reads the province, so the targets are theirs to read; restricted
+    ones and lower rows they may not read are left out."""
+    if unit.level not in HIGHER_LEVELS:
+        return []
+    hidden = access.hidden_plans(s, p, unit)
+    found = figures.groups(s, repo.uppers_of_unit(s, unit.id), as_of,
+                           _lower_reader(s, p, unit))
+    return [{"upper": g["upper"], "method_label": g["method_label"],
+             "aggregate": g["aggregate"], "status": g["status"], "units": len(g["rows"]),
+             "reported": sum(r["value"] is not None for r in g["rows"])}
+            for g in found.values() if g["upper"]["plan"] not in hidden]
+
+
+def _lower_reader(s: Session, p: Principal, unit: Unit) -> Any:
+    readable = _reader(s, p, set(status_rows.below(s, unit.id)))
+    return lambda r: readable(r.unit_id, r.restricted)
+
+
+def set_population(s: Session, unit: Unit, population: int | None) -> None:
+    """The unit's population (None: unknown), for population-weighted means."""
+    if population is not None and population <= 0:
+        raise BadInput("dân số phải là số nguyên dương.")
+    repo.set_population(s, unit.id, population)
+
+
+def rollup_book(s: Session, p: Principal, unit_id: int, as_of: date) -> tuple[str, bytes]:
+    """The unit's "báo cáo tổng hợp" workbook (file name, bytes): every target of the unit
+    with confirmed links below, each commune listed, as the person may read them."""
+    unit = access.unit(s, p, unit_id)
+    hidden = access.hidden_plans(s, p, unit)
+    found = figures.groups(s, repo.uppers_of_unit(s, unit.id), as_of,
+                           _lower_reader(s, p, unit))
+    shown = [g for g in found.values() if g["upper"]["plan"] not in hidden]
+    name = f"bao-cao-tong-hop-{unit.code}-{as_of.isoformat()}.xlsx"
+    return name, rollup_xlsx.render(unit.name, as_of.isoformat(), shown)
