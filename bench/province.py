@@ -174,3 +174,78 @@ def _tasks(rnd: random.Random, communes: int
                                 "dang_thuc_hien", "percent": min(100.0, 8.0 * n),
                                 "recorded_at": NOW})
     return tasks, updates[:100000]
+
+
+def add_party_plans(engine: Engine, communes: int) -> dict[str, int]:
+    """A second, restricted plan in each commune (a Party resolution, read by its leaders
+    and office but not by an observer), with the kinds of targets the generated plans lack:
+    a milestone, a quota handed down (plan_relative), a yearly target, a yearly flow
+    reported year to date, a level with no baseline (its line starts at its first figure),
+    one with an invalid figure (inf) in the first commune, and four tasks. Its reports are
+    on other days than the quarters' ends too. Returns the rows written."""
+    plan_ids = _next_ids(engine, Plan, communes)
+    targets, records, tasks, updates = [], [], [], []
+    first_target, first_task = _next_id(engine, Target), _next_id(engine, Task)
+    for n, plan_id in enumerate(plan_ids):
+        for k, (kind, extra) in enumerate(_PARTY_TARGETS):
+            tid = first_target + n * len(_PARTY_TARGETS) + k
+            targets.append({"id": tid, "plan_id": plan_id, "position": k, "review": "accepted",
+                            "text": f"Chỉ tiêu Đảng {k}", "kind": kind, "direction": "increase",
+                            "comparator": "=", "deadline_year": 2027 + k % 2,
+                            "also_spans": [], "version": 1, **extra})
+            records += _party_records(tid, k, n)
+        for k in range(4):
+            kid = first_task + n * 4 + k
+            tasks.append({"id": kid, "plan_id": plan_id, "position": k, "review": "accepted",
+                          "text": f"Nhiệm vụ Đảng {k}", "title": f"Nhiệm vụ Đảng {k}",
+                          "kind": "task", "due_date": date(2026, 3 * k + 3, 15),
+                          "submit_to": [], "version": 1})
+            if k % 2 == 0:
+                updates.append({"task_id": kid, "reported_on": date(2026, 4 + 2 * k, 3),
+                                "state": "hoan_thanh" if k == 2 else "dang_thuc_hien",
+                                "percent": 50.0, "period_key": "2026-Q3",
+                                "recorded_at": NOW})
+    _batches(engine, Plan.__table__, [
+        {"id": plan_id, "unit_id": n + 2, "kind": "nghi_quyet", "title": f"Nghị quyết {n}",
+         "term_start": 2025, "term_end": 2030, "recipients": [], "status": "active",
+         "restricted": True, "created_at": NOW, "version": 1}
+        for n, plan_id in enumerate(plan_ids)])
+    for table, rows in ((Target, targets), (ProgressRecord, records), (Task, tasks),
+                        (TaskUpdate, updates)):
+        _batches(engine, table.__table__, rows)
+    _move_sequences(engine, (Plan, Target, Task, ProgressRecord, TaskUpdate))
+    return {"plans": len(plan_ids), "items": len(targets) + len(tasks)}
+
+
+_PARTY_TARGETS: list[tuple[str, dict[str, Any]]] = [
+    ("milestone", {"value": None}),
+    ("plan_relative", {"value": None, "unit": "tỷ đồng"}),
+    ("level", {"value": 95.0, "unit": "%", "recurrence": "annual"}),
+    ("level", {"value": 400.0, "unit": "ha", "per_year": True}),
+    ("level", {"value": 90.0, "unit": "%"}),
+    ("change", {"value": 30.0, "unit": "hộ", "baseline_value": 0.0, "baseline_year": 2024}),
+]
+
+
+def _party_records(tid: int, k: int, commune: int) -> list[dict[str, Any]]:
+    """Current figures only: two or three a target, on quarter ends and other days."""
+    days = [date(2025, 12, 31), date(2026, 6, 30), date(2026, 8, 15)][: 2 + commune % 2]
+    values = {0: [0.0, 1.0, 1.0], 1: [9.0, 5.0, 12.0], 2: [80.0, 96.0, 70.0],
+              3: [150.0, 120.0, 260.0], 4: [60.0, 70.0, 88.0], 5: [10.0, 14.0, 25.0]}[k]
+    if commune == 0 and k == 4:
+        values = [60.0, float("inf"), 88.0]
+    return [{"target_id": tid, "period_key": f"{d.year}-Q{(d.month - 1) // 3 + 1}", "period_end": d,
+             "value": v, "value_of": 10.0 if k == 1 else None, "superseded": False,
+             "recorded_at": NOW, "recorded_by": "bench"}
+            for d, v in zip(days, values, strict=False)]
+
+
+def _next_id(engine: Engine, model: Any) -> int:
+    with engine.connect() as conn:
+        return int(conn.execute(text(f"SELECT coalesce(max(id), 0) + 1 FROM "
+                                     f"{model.__tablename__}")).scalar_one())
+
+
+def _next_ids(engine: Engine, model: Any, n: int) -> list[int]:
+    first = _next_id(engine, model)
+    return list(range(first, first + n))

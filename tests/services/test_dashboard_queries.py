@@ -34,12 +34,20 @@ def _cold() -> Iterator[None]:
     memo.VIEWS.clear()
 
 
-def _cold_dashboard(url: str, communes: int) -> tuple[int, dict[str, Any]]:
-    """Statements run to build the province's dashboard with empty caches, and the page."""
+OFFICE = Principal(0, "vanphong", "", (Grant(PROVINCE, "van_phong"),))
+# reads no commune's restricted plans: each commune's row leaves its Party plan out
+OBSERVER = Principal(0, "xem", "", (Grant(PROVINCE, "xem"),))
+
+
+def _cold_dashboard(url: str, communes: int, who: Principal = OFFICE,
+                    party: bool = False) -> tuple[int, dict[str, Any]]:
+    """Statements run to build the province's dashboard with empty caches, and the page
+    (with a restricted Party plan in every commune when `party`)."""
     db.upgrade(url)
     engine = db.engine_for(url)
     province.generate(engine, communes=communes)
-    office = Principal(0, "vanphong", "", (Grant(PROVINCE, "van_phong"),))
+    if party:
+        province.add_party_plans(engine, communes)
     seen: list[str] = []
 
     def counted(*args: Any) -> None:
@@ -48,7 +56,7 @@ def _cold_dashboard(url: str, communes: int) -> tuple[int, dict[str, Any]]:
     event.listen(engine, "before_cursor_execute", counted)
     try:
         with db.session_factory(url)() as s:
-            page = dashboard_page(s, office, PROVINCE, AS_OF)
+            page = dashboard_page(s, who, PROVINCE, AS_OF)
     finally:
         event.remove(engine, "before_cursor_execute", counted)
     return len(seen), page
@@ -66,4 +74,20 @@ def test_the_province_dashboard_costs_the_same_statements_for_2_and_6_communes(
     assert len(large["communes"]) == 6
     # every commune owes a report on each of its 75 targets and its unfinished tasks
     assert all(c["completeness"]["expected"] >= province.TARGETS for c in large["communes"])
+    assert two == six
+
+
+@pytest.mark.parametrize("who", [OFFICE, OBSERVER], ids=["office", "observer"])
+def test_restricted_plans_in_every_commune_cost_no_statement_per_commune(
+        backend: str, tmp_path: Path, who: Principal) -> None:
+    with fresh_database(backend, tmp_path / "two.db") as url:
+        two, small = _cold_dashboard(url, 2, who, party=True)
+    memo.COMPUTED.clear()
+    memo.VIEWS.clear()
+    with fresh_database(backend, tmp_path / "six.db") as url:
+        six, large = _cold_dashboard(url, 6, who, party=True)
+    # the Party plan's six targets and four tasks count for the office only
+    targets = province.TARGETS + (6 if who is OFFICE else 0)
+    assert [c["targets"] for c in large["communes"]] == [targets] * 6
+    assert len(small["communes"]) == 2
     assert two == six

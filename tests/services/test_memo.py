@@ -3,10 +3,11 @@ time making a missing value while the others wait for it."""
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 
-from theodoi.services.memo import Memo
+from theodoi.services.memo import Memo, collector_paused
 
 
 def test_the_least_recently_used_entry_goes_first() -> None:
@@ -52,3 +53,26 @@ def test_threads_asking_for_the_same_missing_value_wait_for_one_maker() -> None:
     for t in threads:
         t.join()
     assert results == [42] * 8 and len(calls) == 1
+
+
+def test_values_are_made_with_the_collector_paused_and_it_runs_again_after() -> None:
+    seen = []
+    outer, inner = Memo(), Memo()
+
+    def make_outer(names: list[str]) -> dict[str, int]:
+        seen.append(gc.isenabled())
+        found = inner.many({"b": ("inner", "b")}, lambda _n: {"b": 2})
+        seen.append(gc.isenabled())  # the nested making ended; the outer one still runs
+        return {n: found["b"] for n in names}
+
+    assert gc.isenabled()
+    assert outer.many({"a": ("outer", "a")}, make_outer) == {"a": 2}
+    assert seen == [False, False]
+    assert gc.isenabled()
+    gc.disable()  # whoever had it off keeps it off
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -15,11 +15,14 @@ from bench import province
 from sqlalchemy import insert
 
 from tests.conftest import fresh_database
+from theodoi.domain.access import Grant
 from theodoi.services import memo
+from theodoi.services.accounts.access import Principal
 from theodoi.services.progress import completeness, status, summary
-from theodoi.services.views.dashboard_view import current_periods
+from theodoi.services.views.dashboard_view import current_periods, dashboard_page
 from theodoi.storage import db
 from theodoi.storage.models import TaskUpdate
+from theodoi.storage.repositories import plans as plan_repo
 from theodoi.storage.repositories import status_rows
 
 COMMUNES = 4
@@ -112,3 +115,80 @@ def test_the_generated_province_exercises_what_the_summary_counts(generated: str
                                                 province.TARGETS + 2)
     assert {"dung_tien_do", "co_nguy_co", "cham_tien_do", "qua_han", "hoan_thanh_dung_han",
             "hoan_thanh_tre_han"} <= set(total)
+
+
+OFFICE = Principal(0, "vanphong", "", (Grant(1, "van_phong"),))  # reads restricted plans
+OBSERVER = Principal(0, "xem", "", (Grant(1, "xem"),))  # does not
+
+
+@pytest.fixture
+def with_party_plans(backend: str, tmp_path: Path) -> Iterator[str]:
+    """Three communes, each with the generated plan (tasks varied as above) and a
+    restricted Party plan of milestone, quota, yearly, flow, no-baseline and change
+    targets (an invalid figure in the first commune)."""
+    memo.COMPUTED.clear()
+    memo.VIEWS.clear()
+    with fresh_database(backend, tmp_path / "party.db") as url:
+        db.upgrade(url)
+        engine = db.engine_for(url)
+        province.generate(engine, communes=3)
+        province.add_party_plans(engine, 3)
+        yield url
+    memo.COMPUTED.clear()
+    memo.VIEWS.clear()
+
+
+def _per_commune_without(url: str, code: str, as_of: date, hidden: bool) -> dict[str, object]:
+    """One commune through the per-item path, its restricted plans left out if `hidden`."""
+    memo.COMPUTED.clear()
+    with db.session_factory(url)() as s:
+        unit_id = status_rows.names(s, status_rows.below(s, 1)[1:])
+        unit = next(i for i in unit_id if f"tinh-bench.xa-{i - 2:03d}" == code)
+        left_out = frozenset(plan_repo.restricted_ids(s, [unit]).get(unit, set())
+                             if hidden else ())
+        period = current_periods(s, [unit], as_of)[unit].key
+        found = status.status_of_unit(s, code, as_of)
+        owed = completeness.without_plans(completeness.completeness(s, code, period, as_of),
+                                          left_out)
+    rows = [r for r in found.targets + found.tasks if r.plan_id not in left_out]
+    return {"counts": dict(sorted(Counter(r.code for r in rows).items())),
+            "targets": sum(r.kind == "target" for r in rows),
+            "tasks": sum(r.kind == "task" for r in rows),
+            "completeness": {"period_label": owed.period_label,
+                             "expected": sum(a.expected for a in owed.agencies),
+                             "reported": sum(a.reported for a in owed.agencies)}}
+
+
+@pytest.mark.parametrize("as_of", DAYS)
+def test_the_dashboards_commune_rows_equal_the_per_commune_path_with_restricted_plans(
+        with_party_plans: str, as_of: date) -> None:
+    for who, hidden in ((OFFICE, False), (OBSERVER, True)):
+        memo.COMPUTED.clear()
+        memo.VIEWS.clear()
+        with db.session_factory(with_party_plans)() as s:
+            rows = dashboard_page(s, who, 1, as_of)["communes"]
+        assert len(rows) == 3
+        for row in rows:
+            code = f"tinh-bench.xa-{row['id'] - 2:03d}"
+            got = {k: row[k] for k in ("counts", "targets", "tasks", "completeness")}
+            assert got == _per_commune_without(with_party_plans, code, as_of, hidden), \
+                (who.username, code)
+
+
+def test_restricted_plans_are_counted_for_their_readers_only(with_party_plans: str) -> None:
+    """By hand: the Party plan adds six targets and four tasks to each commune; the first
+    commune's no-baseline target has an invalid figure; its milestone was reached in
+    June 2026, before its deadline (2027): 'dat'."""
+    found = {}
+    for who in (OFFICE, OBSERVER):
+        memo.VIEWS.clear()
+        with db.session_factory(with_party_plans)() as s:
+            found[who.username] = dashboard_page(s, who, 1, DAYS[0])["communes"]
+    office, observer = found["vanphong"], found["xem"]
+    assert [(r["targets"], r["tasks"]) for r in office] == [(81, 79)] * 3
+    assert [(r["targets"], r["tasks"]) for r in observer] == [(75, 75)] * 3
+    assert office[0]["counts"].get("so_lieu_loi") == 1
+    assert all("so_lieu_loi" not in r["counts"] for r in observer + office[1:])
+    extra_dat = [o["counts"].get("dat", 0) - b["counts"].get("dat", 0)
+                 for o, b in zip(office, observer, strict=True)]
+    assert all(n >= 1 for n in extra_dat)

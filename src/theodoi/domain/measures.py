@@ -22,6 +22,7 @@ two in step); `FLOW_WORDS` the indicator wording that marks a flow.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from theodoi.domain.text import fold
 
@@ -64,6 +65,7 @@ _FLOW_WORDS_SPACED = tuple(f" {w} " for w in FLOW_WORDS)
 _PERCENT = re.compile(r"^\s*%")
 
 
+@lru_cache(maxsize=16384)  # a province's communes share their plans' wordings
 def is_flow(indicator: str | None, unit: str | None, per_year: bool, kind: str) -> bool:
     """Whether the target's figures accrue within a year and are reported year-to-date.
 

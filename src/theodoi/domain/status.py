@@ -12,6 +12,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from operator import attrgetter
 
 from theodoi.domain.trajectory import (
     Actual,
@@ -29,6 +30,7 @@ from theodoi.domain.trajectory import (
 )
 
 TOLERANCE = 0.05
+_ON = attrgetter("on")
 
 TARGET_RULES: list[tuple[str, str, str]] = [
     ("so_lieu_loi", "Số liệu không hợp lệ",
@@ -92,8 +94,8 @@ def target_status(t: TargetFacts, actuals: Sequence[Actual], as_of: date, *,
     forecast is made only where the code depends on it (an on-track target whose forecast
     misses is at risk) and is otherwise None: the code is always the same, and counting a
     province's codes skips most of the forecasts' cost."""
-    known = sorted((a for a in actuals if a.on <= as_of), key=lambda a: a.on)
-    if not finite_facts(t) or not all(finite_actual(a) for a in known):
+    known = sorted([a for a in actuals if a.on <= as_of], key=_ON)
+    if not finite_facts(t) or not _all_finite(known):
         return TargetStatus("so_lieu_loi")
     end = deadline(t)
     if t.kind == "milestone" or (t.value is None and t.kind != "plan_relative"):
@@ -117,6 +119,12 @@ def finite_facts(t: TargetFacts) -> bool:
 
 def finite_actual(a: Actual) -> bool:
     return math.isfinite(a.value) and (a.value_of is None or math.isfinite(a.value_of))
+
+
+def _all_finite(known: list[Actual]) -> bool:
+    """`finite_actual` of every one (inlined: a province asks it of 50,000 values)."""
+    isfinite = math.isfinite
+    return all(isfinite(v) and (of is None or isfinite(of)) for _on, v, of in known)
 
 
 def _milestone(known: list[Actual], as_of: date, end: float | None) -> TargetStatus:

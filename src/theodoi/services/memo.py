@@ -8,12 +8,20 @@ for again and ages out. Readers read the stamp before the rows, so what is store
 a stamp is never older than it.
 
 Entries are shared between requests: callers must treat what they get as read-only.
+
+Missing values are made with Python's cyclic garbage collector paused (`collector_paused`):
+a province's rows are some 100,000 small objects that all live until its summary is made,
+and the collector traversed them again and again as they were read, which cost a third of
+a cold province dashboard. Nothing made here is left in a cycle that needs the collector
+sooner; it runs again as soon as the last making thread is done.
 """
 
 from __future__ import annotations
 
+import gc
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping
+from contextlib import contextmanager
 from threading import Lock
 from typing import Any
 
@@ -69,7 +77,9 @@ class Memo:
             found.update({n: v for n, v in again.items() if v is not None})
             todo = [name for name, value in again.items() if value is None]
             if todo:
-                for name, value in make(todo).items():
+                with collector_paused():
+                    made = make(todo)
+                for name, value in made.items():
                     found[name] = value
                     if keep(name):
                         self.put(keys[name], value)
@@ -84,6 +94,32 @@ class Memo:
     def clear(self) -> None:
         with self._lock:
             self._data.clear()
+
+
+class _Pauses:
+    """How many threads are making values now, and whether the collector ran before."""
+
+    lock = Lock()
+    count = 0
+    was_enabled = True
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while the block runs, in any thread; back
+    to how it was when the last such block ends (nested and concurrent blocks count)."""
+    with _Pauses.lock:
+        if _Pauses.count == 0:
+            _Pauses.was_enabled = gc.isenabled()
+            gc.disable()
+        _Pauses.count += 1
+    try:
+        yield
+    finally:
+        with _Pauses.lock:
+            _Pauses.count -= 1
+            if _Pauses.count == 0 and _Pauses.was_enabled:
+                gc.enable()
 
 
 # The two memos of the services, each key starting with what the entry is ("status" …):

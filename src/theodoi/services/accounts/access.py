@@ -114,6 +114,29 @@ def hidden_plans(s: Session, p: Principal, unit_row: Unit) -> frozenset[int]:
     return frozenset(plan_repo.restricted_ids(s, [unit_row.id]).get(unit_row.id, ()))
 
 
+def hidden_below(s: Session, p: Principal, top: unit_repo.UnitScope, top_id: int
+                 ) -> dict[int, frozenset[int]]:
+    """Per unit under `top_id` (whose scope is `top`), its restricted plans the person may
+    not read there; units where the person reads them all are left out. One query for the
+    whole tree: a province's communes each have Party plans, and a province's dashboard
+    asks on every request."""
+    rows = plan_repo.restricted_below(s, top_id)
+    parents = {unit_id: parent for unit_id, parent, _readers, _plan in rows}
+    readers = {unit_id: who for unit_id, _parent, who, _plan in rows}
+    plans: dict[int, set[int]] = {}
+    for unit_id, _parent, _readers, plan_id in rows:
+        if plan_id is not None:
+            plans.setdefault(unit_id, set()).add(plan_id)
+    out = {}
+    for unit_id, ids in plans.items():
+        chain = [unit_id]
+        while (parent := parents.get(chain[-1])) is not None and parent != top_id:
+            chain.append(parent)
+        if not rules.reads_restricted(p.grants, (*chain, *top.chain), readers[unit_id]):
+            out[unit_id] = frozenset(ids)
+    return out
+
+
 def lens(p: Principal, scope: unit_repo.UnitScope) -> tuple[frozenset[int] | None, bool]:
     """What of a unit the person sees, for keying a cached page: the agencies a don_vi is
     limited to (None: all) and whether restricted plans are read. Two people with the

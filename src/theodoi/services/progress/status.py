@@ -172,6 +172,18 @@ def row_facts(row: Any, miles: tuple[tuple[int, float | None], ...]) -> TargetFa
         flow=is_flow(row.indicator or row.text, row.unit, row.per_year, row.kind))
 
 
+def tuple_facts(row: tuple[Any, ...],
+                miles: tuple[tuple[int, float | None], ...]) -> TargetFacts:
+    """`row_facts` of a plain tuple of `status_rows.RULE_TARGET_COLUMNS` (the driver's own
+    rows, read by position)."""
+    (_id, _unit, _plan, indicator, text, kind, direction, comparator, value, value_max,
+     value_of, unit, per_year, recurrence, deadline_year, baseline, baseline_year,
+     term_end) = row
+    return TargetFacts(kind, direction, comparator, value, value_max, value_of, unit,
+                       per_year, recurrence, deadline_year or term_end, miles, baseline,
+                       baseline_year, is_flow(indicator or text, unit, per_year, kind))
+
+
 def _target_row(row: Any, miles: tuple[tuple[int, float | None], ...], known: list[Actual],
                 lead: str | None, as_of: date, tolerance: float) -> StatusRow:
     facts = row_facts(row, miles)

@@ -7,8 +7,10 @@ live items with only the columns the rules read, their milestones and current va
 task's latest update (read once, for its status and for whether it still owes a report),
 and the first report of each item for the period. No titles, leads or per-item rows are
 built, and a target's forecast is made only where its code depends on it
-(`domain.status.target_status(outlook=False)`). tests/services/test_summary.py holds the
-two paths equal on generated provinces.
+(`domain.status.target_status(outlook=False)`). Everything is tallied per plan too, so a
+person who may not read a commune's restricted plans is served from the same entry
+(`without_plans`). tests/services/test_summary.py holds the two paths equal on generated
+provinces, with varied targets and restricted plans.
 
 Cached per unit and data stamp like status and completeness (services/memo.py); what is
 returned is shared with later callers and must not be changed.
@@ -17,7 +19,7 @@ returned is shared with later callers and must not be changed.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -27,15 +29,29 @@ from theodoi.domain.periods import Period
 from theodoi.domain.trajectory import Actual
 from theodoi.services import memo
 from theodoi.services.progress.completeness import finished_before, first_reported_tasks
-from theodoi.services.progress.status import row_facts
+from theodoi.services.progress.status import tuple_facts
 from theodoi.storage.models import Target, Task
 from theodoi.storage.repositories import stamps
 from theodoi.storage.repositories import status_rows as rows_repo
 
 
 @dataclass(frozen=True)
+class PlanTally:
+    """One plan's part of a unit's summary: its items counted by status code, its
+    period's reports owed and in."""
+
+    counts: dict[str, int]
+    targets: int
+    tasks: int
+    expected: int
+    reported: int
+
+
+@dataclass(frozen=True)
 class UnitSummary:
-    """A unit's items counted by status code, and its period's reports owed and in."""
+    """A unit's items counted by status code, and its period's reports owed and in; the
+    same per plan in `plans`, so a person who may not read some (restricted) plans gets
+    the summary without them from the same entry (`without_plans`)."""
 
     unit: str
     counts: dict[str, int]
@@ -45,6 +61,29 @@ class UnitSummary:
     period_label: str
     expected: int
     reported: int
+    plans: dict[int, PlanTally] = field(default_factory=dict)
+
+
+def without_plans(found: UnitSummary, plan_ids: frozenset[int]) -> UnitSummary:
+    """The summary with the items of `plan_ids` left out, totals remade from the other
+    plans' parts (the same object when there are none to leave out)."""
+    if not plan_ids.intersection(found.plans):
+        return found
+    return _summed(found.unit, found.period, found.period_label,
+                   {i: p for i, p in found.plans.items() if i not in plan_ids})
+
+
+def _summed(unit: str, period: str, period_label: str,
+            plans: dict[int, PlanTally]) -> UnitSummary:
+    """A unit's summary from its plans' parts."""
+    counts: dict[str, int] = {}
+    for part in plans.values():
+        for code, n in part.counts.items():
+            counts[code] = counts.get(code, 0) + n
+    parts = plans.values()
+    return UnitSummary(unit, dict(sorted(counts.items())), sum(p.targets for p in parts),
+                       sum(p.tasks for p in parts), period, period_label,
+                       sum(p.expected for p in parts), sum(p.reported for p in parts), plans)
 
 
 def summaries_of_units(s: Session, names: dict[int, str], periods: dict[int, Period],
@@ -66,7 +105,7 @@ def summaries_of_units(s: Session, names: dict[int, str], periods: dict[int, Per
 
 @dataclass
 class _Tally:
-    counts: dict[str, int]
+    counts: dict[str, int] = field(default_factory=dict)
     targets: int = 0
     tasks: int = 0
     expected: int = 0
@@ -75,58 +114,68 @@ class _Tally:
     def add(self, code: str) -> None:
         self.counts[code] = self.counts.get(code, 0) + 1
 
+    def made(self) -> PlanTally:
+        return PlanTally(dict(sorted(self.counts.items())), self.targets, self.tasks,
+                         self.expected, self.reported)
+
+
+_Tallies = defaultdict[tuple[int, int], _Tally]  # (unit id, plan id) -> its tally
+
 
 def _summarise(s: Session, names: dict[int, str], periods: dict[int, Period], as_of: date,
                tolerance: float, window_days: int) -> dict[int, UnitSummary]:
     ids = list(names)
-    tally = {i: _Tally({}) for i in ids}
+    tally: _Tallies = defaultdict(_Tally)
     _count_targets(s, ids, tally, as_of, tolerance)
     _count_tasks(s, ids, tally, periods, as_of, window_days)
     for key in sorted({periods[i].key for i in ids}):  # every target owes every period
-        for unit_id, count in rows_repo.reported_targets(
+        for unit_plan, count in rows_repo.reported_targets(
                 s, [i for i in ids if periods[i].key == key], key, as_of).items():
-            tally[unit_id].reported += count
-    return {i: UnitSummary(names[i], dict(sorted(t.counts.items())), t.targets, t.tasks,
-                           periods[i].key, periods[i].label, t.expected, t.reported)
-            for i, t in tally.items()}
+            tally[unit_plan].reported += count
+    plans: dict[int, dict[int, PlanTally]] = {i: {} for i in ids}
+    for (unit_id, plan_id), t in sorted(tally.items()):
+        plans[unit_id][plan_id] = t.made()
+    return {i: _summed(names[i], periods[i].key, periods[i].label, plans[i]) for i in ids}
 
 
-def _count_targets(s: Session, ids: list[int], tally: dict[int, _Tally], as_of: date,
+def _count_targets(s: Session, ids: list[int], tally: _Tallies, as_of: date,
                    tolerance: float) -> None:
     """Every live target's code; each owes a value every period."""
-    actuals: dict[int, list[Actual]] = defaultdict(list)
+    actuals: defaultdict[int, list[Actual]] = defaultdict(list)
     for target_id, on, value, value_of in rows_repo.actuals(s, ids, as_of):
         actuals[target_id].append(Actual(on, value, value_of))
-    miles: dict[int, list[tuple[int, float | None]]] = defaultdict(list)
+    miles: defaultdict[int, list[tuple[int, float | None]]] = defaultdict(list)
     for target_id, year, planned in rows_repo.milestones(s, ids):
         miles[target_id].append((year, planned))
+    none: list[Actual] = []
     for row in rows_repo.rule_rows(s, ids, Target):
-        found = rules.target_status(row_facts(row, tuple(miles[row.id])), actuals[row.id],
-                                    as_of, tolerance=tolerance, outlook=False)
-        unit = tally[row.unit_id]
+        found = rules.target_status(tuple_facts(row, tuple(miles.get(row[0], ()))),
+                                    actuals.get(row[0], none), as_of, tolerance=tolerance,
+                                    outlook=False)
+        unit = tally[row[1], row[2]]
         unit.add(found.code)
         unit.targets += 1
         unit.expected += 1
 
 
-def _count_tasks(s: Session, ids: list[int], tally: dict[int, _Tally],
+def _count_tasks(s: Session, ids: list[int], tally: _Tallies,
                  periods: dict[int, Period], as_of: date, window_days: int) -> None:
     """Every live task's code; it owes an update for its unit's period unless finished
     before the period started, and counts as reported when its first update for the
     period was made by `as_of`."""
     latest = {row[0]: row for row in rows_repo.latest_updates(s, ids, as_of)}
     reported = first_reported_tasks(s, ids, periods)
-    for row in rows_repo.rule_rows(s, ids, Task):
-        last = latest.get(row.id)
+    for task_id, unit_id, plan_id, due, recurrence in rows_repo.rule_rows(s, ids, Task):
+        last = latest.get(task_id)
         known = [] if last is None else [rules.TaskUpdate(*last[1:])]
-        found = rules.task_status(rules.TaskFacts(row.due_date, row.due_recurrence), known,
-                                  as_of, window_days=window_days)
-        unit = tally[row.unit_id]
+        found = rules.task_status(rules.TaskFacts(due, recurrence), known, as_of,
+                                  window_days=window_days)
+        unit = tally[unit_id, plan_id]
         unit.add(found.code)
         unit.tasks += 1
         if finished_before(None if last is None else (last[1], last[2], last[4]),
-                           periods[row.unit_id]):
+                           periods[unit_id]):
             continue
-        on = reported.get(row.id)
+        on = reported.get(task_id)
         unit.expected += 1
         unit.reported += on is not None and on <= as_of

@@ -28,10 +28,8 @@ from theodoi.services.accounts.access import Principal
 from theodoi.services.approval import flow
 from theodoi.services.progress import status, summary
 from theodoi.services.progress.completeness import (
-    Completeness,
     Owed,
     completeness,
-    completeness_of_units,
     without_plans,
 )
 from theodoi.services.register import units
@@ -40,7 +38,6 @@ from theodoi.services.validation import queue
 from theodoi.services.views.item_filters import ItemFilter, choices
 from theodoi.storage.models import Unit
 from theodoi.storage.repositories import agencies as agency_repo
-from theodoi.storage.repositories import plans as plan_repo
 from theodoi.storage.repositories import progress as progress_repo
 from theodoi.storage.repositories import stamps
 from theodoi.storage.repositories import units as unit_repo
@@ -155,13 +152,13 @@ def _completeness(s: Session, p: Principal, unit: Unit, as_of: date) -> dict[str
             "waiting": sum(r["waiting"] for r in rows), "agencies": rows}
 
 
-def _communes(s: Session, p: Principal, unit_id: int, level: str,
+def _communes(s: Session, p: Principal, unit_id: int, scope: unit_repo.UnitScope,
               as_of: date) -> list[dict[str, Any]]:
     """Each unit under a province or city: its counts by status and how much of the
     period's reporting is in. A commune's row is cached under its data stamp (and the
     restricted plans the person may not read there), so a province's dashboard recomputes
     only the communes that changed since it was built."""
-    if level not in HIGHER_LEVELS:
+    if scope.level not in HIGHER_LEVELS:
         return []
     found = stamps.below(s, unit_id)  # stamps before the rows: see services/memo.py
     names = {i: name for i, (name, _) in found.items()}
@@ -169,7 +166,7 @@ def _communes(s: Session, p: Principal, unit_id: int, level: str,
     if len(known) < len(names):
         known.update(stamps.read(s, [i for i in names if i not in known]))
     where = stamps.url_of(s)
-    hidden = _hidden_below(s, p, list(names))
+    hidden = access.hidden_below(s, p, scope, unit_id)
     keys = {i: ("commune row", where, i, known.get(i), as_of, hidden.get(i, frozenset()))
             for i in names}
     rows = memo.VIEWS.many(
@@ -179,60 +176,18 @@ def _communes(s: Session, p: Principal, unit_id: int, level: str,
     return sorted(rows.values(), key=lambda c: c["name"])
 
 
-def _hidden_below(s: Session, p: Principal, ids: list[int]) -> dict[int, frozenset[int]]:
-    """Per unit, its restricted plans the person does not read there: one query for the
-    plans and one for the units that have some (not one per commune: a province's
-    communes each have Party plans, and this runs on every request)."""
-    found = plan_repo.restricted_ids(s, ids)
-    rows = unit_repo.many(s, list(found))
-    return {unit_id: frozenset(plan_ids) for unit_id, plan_ids in found.items()
-            if unit_id in rows and not access.reads_restricted(p, rows[unit_id])}
-
-
 def _commune_rows(s: Session, names: dict[int, str], as_of: date,
                   hidden: dict[int, frozenset[int]]) -> dict[int, Any]:
     """The rows of the communes together, in a fixed number of queries however many
     communes there are: their status codes counted and their period's reports totalled
     from one read (services/progress/summary.py), shared by everyone; a commune with
-    restricted plans the person does not read is counted item by item without them."""
+    restricted plans the person does not read is counted from the same read without
+    them (it is tallied per plan)."""
     periods = current_periods(s, list(names), as_of)
-    plain = {i: n for i, n in names.items() if not hidden.get(i)}
-    found = summary.summaries_of_units(s, plain, periods, as_of) if plain else {}
-    found |= _without_hidden(s, {i: n for i, n in names.items() if hidden.get(i)},
-                             periods, as_of, hidden)
+    found = summary.summaries_of_units(s, names, periods, as_of)
     waiting = queue.waiting_counts(s, list(names))
-    return {i: _commune_row(i, found[i]) | {"waiting_figures": waiting.get(i, 0)}
-            for i in names}
-
-
-def _without_hidden(s: Session, names: dict[int, str], periods: dict[int, Any], as_of: date,
-                    hidden: dict[int, frozenset[int]]) -> dict[int, summary.UnitSummary]:
-    """The summaries of `names` from their items' status and completeness, leaving out
-    each unit's `hidden` plans."""
-    if not names:
-        return {}
-    found = status.status_of_units(s, names, as_of)
-    owed = completeness_of_units(s, names, {i: periods[i] for i in names}, as_of)
-    return {i: _summary_of(_without_plans(found[i], hidden[i]),
-                           without_plans(owed[i], hidden[i])) for i in names}
-
-
-def _summary_of(found: status.UnitStatus, owed: Completeness) -> summary.UnitSummary:
-    counts: dict[str, int] = {}
-    for r in found.targets + found.tasks:
-        counts[r.code] = counts.get(r.code, 0) + 1
-    return summary.UnitSummary(found.unit, dict(sorted(counts.items())), len(found.targets),
-                               len(found.tasks), owed.period, owed.period_label,
-                               sum(a.expected for a in owed.agencies),
-                               sum(a.reported for a in owed.agencies))
-
-
-def _without_plans(found: status.UnitStatus, plan_ids: frozenset[int]) -> status.UnitStatus:
-    """The status without the items of `plan_ids` (the same object when there are none)."""
-    if not plan_ids:
-        return found
-    return narrowed(found, {r.ref for r in found.targets + found.tasks
-                            if r.plan_id not in plan_ids})
+    return {i: _commune_row(i, summary.without_plans(found[i], hidden.get(i, frozenset())))
+            | {"waiting_figures": waiting.get(i, 0)} for i in names}
 
 
 def _commune_row(unit_id: int, found: summary.UnitSummary) -> dict[str, Any]:
@@ -275,7 +230,7 @@ def dashboard_parts(s: Session, p: Principal, unit_id: int, as_of: date,
     key = ("dashboard", stamps.url_of(s), unit_id, stamp, as_of, access.lens(p, scope), f)
     own = memo.VIEWS.one(key, lambda: _own_part(s, p, access.unit(s, p, unit_id), as_of, f),
                          keep=stamp is not None)
-    return own, _communes(s, p, unit_id, scope.level, as_of)
+    return own, _communes(s, p, unit_id, scope, as_of)
 
 
 def _own_part(s: Session, p: Principal, unit: Unit, as_of: date,

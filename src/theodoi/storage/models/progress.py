@@ -76,8 +76,9 @@ class ProgressRecord(Base):
     recorded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     superseded: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     __table_args__ = (Index("ix_progress_records_target_period", "target_id", "period_key"),
-                      Index("ix_progress_records_current", "target_id", "superseded",
-                            "period_end"),
+                      # covering: a province's current values read from the index alone
+                      Index("ix_progress_records_current_values", "target_id", "superseded",
+                            "period_end", "value", "value_of"),
                       # one current record per (target, period), whatever races to write
                       Index("uq_progress_records_current", "target_id", "period_key",
                             unique=True, sqlite_where=text("NOT superseded"),

@@ -49,8 +49,8 @@ def _tree() -> Any:
     return tree.union_all(select(Unit.id).join(tree, Unit.parent_id == tree.c.id))
 
 
-_TREE = _tree()
-_BELOW = (select(Unit.id, Unit.name, UnitStamp.stamp).join(_TREE, Unit.id == _TREE.c.id)
+TREE = _tree()  # (id) of every unit under the one bound to :top; plans.restricted_below
+_BELOW = (select(Unit.id, Unit.name, UnitStamp.stamp).join(TREE, Unit.id == TREE.c.id)
           .outerjoin(UnitStamp, UnitStamp.unit_id == Unit.id).order_by(Unit.id))
 
 
