@@ -4,8 +4,8 @@ A province's dashboard reads the 52,500 current values of its communes' targets 
 ix_progress_records_current; with the value and its whole in the index the rows are not
 looked up one by one in the table (on SQLite 72 -> 45 ms for 100 communes).
 
-Revision ID: 0022_cover
-Revises: 0021_walk
+Revision ID: 0024_cover
+Revises: 0023_rollup
 Create Date: 2026-12-06 19:35:00
 """
 
@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = '0022_cover'
-down_revision = '0021_walk'
+revision = '0024_cover'
+down_revision = '0023_rollup'
 branch_labels = None
 depends_on = None
 
