@@ -143,3 +143,29 @@ def test_the_method_is_chosen_by_the_province_office_only_and_a_rate_is_never_su
     assert reader.post(f"/api/items/{refs[PROVINCE]}/rollup-method",
                        json={"method": "mean"}).status_code == 403
     assert date.fromisoformat(data["as_of"]) == date.today()
+
+
+def test_the_province_dashboard_follows_a_communes_new_figure(
+        world: World, as_user: Any) -> None:
+    """The roll-up on the dashboard is cached with the page: a commune's figure recorded
+    after the page was shown changes the count and the aggregate the next time."""
+    refs = _setup(world)
+    for user, unit in (("vanphong", A), ("khac", B)):
+        client = as_user(user)
+        client.post(f"/api/units/{world.units[unit]}/level-link-suggestions")
+        link = _link_to_province(client, world.units[unit], refs[PROVINCE])
+        assert client.post(f"/api/level-links/{link}/confirm",
+                           json={"relation": "rate"}).json()["state"] == "confirmed"
+    with uow.transaction(world.settings) as s:
+        records.record_progress(s, refs[A], "Q2/2026", "1,2")
+    province = as_user("tinh")
+    path = f"/don-vi/{world.units[PROVINCE]}/tong-quan?ngay={DAY}"
+    before = province.get(path).text
+    assert "1 / 2" in before and "2 / 2" not in before
+    assert province.get(path).text == before  # shown again from the cache, unchanged
+    with uow.transaction(world.settings) as s:
+        records.record_progress(s, refs[B], "Q2/2026", "1,8")
+    after = province.get(path).text
+    assert "2 / 2" in after and "1 / 2" not in after  # (1,2 + 1,8) / 2 = 1,5
+    row = after[after.index(f'id="th-{refs[PROVINCE]}"'):]
+    assert "1,5" in row[:row.index("</tr>")]

@@ -209,13 +209,26 @@ def dashboard_page(s: Session, p: Principal, unit_id: int, as_of: date,
             "rollup": rollup_rows(s, p, unit_id, as_of)}
 
 
-def rollup_rows(s: Session, p: Principal, unit_id: int, as_of: date) -> list[dict[str, Any]]:
+NO_ROLLUP: tuple[dict[str, Any], ...] = ()  # a commune's dashboard: nothing rolled up
+
+
+def rollup_rows(s: Session, p: Principal, unit_id: int, as_of: date
+                ) -> tuple[dict[str, Any], ...]:
     """A province's targets rolled up from its communes' linked targets (none for a
-    commune): made on every request in a fixed number of queries, not cached, since it
-    reads the communes' figures, which the province's own stamp does not follow."""
-    if access.unit_scope(s, p, unit_id).level not in HIGHER_LEVELS:
-        return []
-    return rollup_pages.dashboard_section(s, p, access.unit(s, p, unit_id), as_of)
+    commune), cached read-only under the province's stamp, every unit's below it (their
+    figures, links and methods all stamp a unit: storage/stamping.py), what the person
+    may not read there and the person's lens: the page stays in the render cache."""
+    scope = access.unit_scope(s, p, unit_id)
+    if scope.level not in HIGHER_LEVELS:
+        return NO_ROLLUP
+    own = stamps.known_or_read(s, unit_id, scope.stamp)  # stamps before the rows: memo.py
+    below = stamps.below(s, unit_id)
+    hidden = access.hidden_below(s, p, scope, unit_id)
+    key = ("rollup", stamps.url_of(s), unit_id, own, tuple(sorted(below.items())), as_of,
+           access.lens(p, scope), tuple(sorted(hidden.items())))
+    whole = own is not None and all(stamp is not None for _, stamp in below.values())
+    return memo.VIEWS.one(key, lambda: tuple(rollup_pages.dashboard_section(
+        s, p, access.unit(s, p, unit_id), as_of)), keep=whole)
 
 
 def dashboard_parts(s: Session, p: Principal, unit_id: int, as_of: date,

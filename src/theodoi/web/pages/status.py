@@ -36,11 +36,11 @@ def dashboard(request: Request, unit_id: int, s: deps.Db, p: deps.User,
 
     def make() -> Response:
         own, communes = dashboard_view.dashboard_parts(s, p, unit_id, day, narrow)
+        rollup = dashboard_view.rollup_rows(s, p, unit_id, day)
         data = {**own, "communes": communes, "commune_statuses": dashboard_view.COLUMNS,
-                "rollup": dashboard_view.rollup_rows(s, p, unit_id, day)}
-        # the roll-up is made per request, not cached: a page showing one is not either
+                "rollup": rollup}
         return HTMLResponse(render("dashboard.html", request, data=data,
-                                   shared=None if data["rollup"] else (own, *communes)))
+                                   shared=(own, *communes, rollup)))
 
     return validated(request, p, day, freshness.of_unit(s, p, unit_id, below=True), make)
 
