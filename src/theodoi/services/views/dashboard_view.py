@@ -227,8 +227,9 @@ def rollup_rows(s: Session, p: Principal, unit_id: int, as_of: date
     key = ("rollup", stamps.url_of(s), unit_id, own, tuple(sorted(below.items())), as_of,
            access.lens(p, scope), tuple(sorted(hidden.items())))
     whole = own is not None and all(stamp is not None for _, stamp in below.values())
-    return memo.VIEWS.one(key, lambda: tuple(rollup_pages.dashboard_section(
-        s, p, access.unit(s, p, unit_id), as_of)), keep=whole)
+    rows: tuple[dict[str, Any], ...] = memo.VIEWS.one(key, lambda: tuple(
+        rollup_pages.dashboard_section(s, p, access.unit(s, p, unit_id), as_of)), keep=whole)
+    return rows
 
 
 def dashboard_parts(s: Session, p: Principal, unit_id: int, as_of: date,
