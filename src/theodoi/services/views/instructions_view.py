@@ -52,7 +52,7 @@ def summary(s: Session, p: Principal, unit_id: int, as_of: date) -> dict[str, in
     instructions received not yet acted on."""
     found = page(s, p, unit_id, as_of)
     rows = [i for g in found["given"] for i in g["items"]]
-    return {"given": len(found["given"]), "items": len(rows),
+    return {"given": len(found["given"]), "parts": len(rows),
             "acted": sum(1 for r in rows if r["acted_on"] is not None),
             "overdue": sum(1 for r in rows if r["state"] == words.OVERDUE),
             "received_open": sum(1 for r in found["received"]
