@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from theodoi.domain import instructions as rules
 from theodoi.domain import status as status_rules
 from theodoi.domain.errors import BadInput, Conflict, NotFound
+from theodoi.services.register import units
 from theodoi.storage.models import InstructionItem, Plan, Task
 from theodoi.storage.repositories import instructions as repo
 
@@ -163,3 +164,29 @@ def reopen(s: Session, item: InstructionItem) -> InstructionItem:
     item.report_on = item.report_text = item.reported_by = None
     s.flush()
     return item
+
+
+def board(s: Session, unit_text: str, as_of: date) -> dict[str, Any]:
+    """What the command line lists for a unit (its name or code): the instructions its
+    plans gave, every unit below with its state, and its own items received from above."""
+    unit = units.find(s, unit_text)
+    return {"unit": unit.name, "as_of": as_of,
+            "given": instruction_rows(s, repo.items(s, plan_unit_ids=[unit.id]), as_of),
+            "received": instruction_rows(s, repo.items(s, unit_id=unit.id), as_of)}
+
+
+def show(s: Session, ref: str, as_of: date) -> dict[str, Any]:
+    """One instruction task (its ref, k12) with every unit's item."""
+    task_id = int(ref[1:]) if ref[:1] == "k" and ref[1:].isdigit() else None
+    rows = instruction_rows(s, repo.items(s, task_ids=[task_id]), as_of) if task_id else []
+    if not rows:
+        raise NotFound(f"không có chỉ đạo {ref}: hãy ghi mã nhiệm vụ như k12 "
+                       "(theodoi instructions list --unit … liệt kê).")
+    return rows[0]
+
+
+def create_for_plan_id(s: Session, plan_id: int) -> Created:
+    plan = s.get(Plan, plan_id)
+    if plan is None:
+        raise NotFound(f"không có kế hoạch số {plan_id}.")
+    return create_for_plan(s, plan)
