@@ -79,7 +79,7 @@ def demo_setup(settings: Settings, samples: Path, *, with_admin: bool,
     from theodoi.cli.common import transaction
     from theodoi.services import db
     from theodoi.services.demo import sample as demo
-    from theodoi.services.demo import sample_outgoing
+    from theodoi.services.demo import sample_instructions, sample_outgoing
 
     with transaction(settings) as s:
         results = demo.load_samples(s, samples, max_bytes=settings.max_upload_bytes)
@@ -87,6 +87,9 @@ def demo_setup(settings: Settings, samples: Path, *, with_admin: bool,
             s, [r.plan_id for _, r in results], progress_as_of)
         sent = None if progress_as_of is None else sample_outgoing.send_sample_report(
             s, [o.recorded for o in recorded if o.recorded is not None], progress_as_of)
+        given = None if progress_as_of is None else (
+            sample_instructions.give_sample_instruction(
+                s, demo.PROVINCE, progress_as_of, max_bytes=settings.max_upload_bytes))
         created = demo.ensure_demo_admin(s) if with_admin else False
     table = Table("Đơn vị", "Kế hoạch số", "Tệp", "Chỉ tiêu", "Nhiệm vụ", "Cảnh báo", "")
     for name, r in results:
@@ -101,6 +104,11 @@ def demo_setup(settings: Settings, samples: Path, *, with_admin: bool,
         out.print(f"Văn bản đi mẫu: {sent.unit} vào sổ báo cáo {sent.period} số "
                   f"{sent.number}, gửi {sent.to_unit} ngày {sent.sent_on:%d/%m/%Y} (đã nhận; "
                   "xem Văn bản đến và Báo cáo của cấp dưới ở trang của tỉnh).")
+    if given is not None:
+        out.print(f"Chỉ đạo mẫu: {demo.PROVINCE}, nhiệm vụ {given.task} của kế hoạch số "
+                  f"{given.plan_id} giao {given.communes} đơn vị cấp dưới"
+                  + (f"; {given.reported} báo cáo đã thực hiện" if given.reported else "")
+                  + " (xem Chỉ đạo cấp dưới ở trang của tỉnh).")
     out.print(f"Sổ theo dõi: {db.status(settings)['url']}")
     return created
 

@@ -2,7 +2,8 @@
 
 Owns loading the sample plans (`sample`), their deterministic sample progress
 (`sample_progress`) and the quarterly report a sample commune numbers and sends to the
-sample province (`sample_outgoing`).
+sample province (`sample_outgoing`); the province's programme whose task asks every
+commune for a plan of its own, tracked per commune (`sample_instructions`).
 """
 
-__all__ = ["sample", "sample_outgoing", "sample_progress"]
+__all__ = ["sample", "sample_instructions", "sample_outgoing", "sample_progress"]
