@@ -25,8 +25,10 @@ from theodoi.domain.status import TaskUpdate
 
 # (pattern on the folded text, the phrase it exists for); one entry per way of writing
 ADDRESSEES: tuple[tuple[str, str], ...] = (
-    (r"(?:dang uy|cap uy|ubnd|uy ban nhan dan|hdnd|chu tich ubnd) (?:cac )?"
-     r"(?:xa|phuong|thi tran|dac khu)", "Các đảng ủy xã, phường; UBND các xã, phường"),
+    (r"cac (?:dang uy|cap uy|ubnd|uy ban nhan dan|hdnd) (?:xa|phuong|thi tran|dac khu)",
+     "Các đảng ủy xã, phường; các UBND xã"),
+    (r"(?:dang uy|cap uy|ubnd|uy ban nhan dan|hdnd|chu tich ubnd) cac "
+     r"(?:xa|phuong|thi tran|dac khu)", "UBND các xã, phường, thị trấn; Đảng ủy các xã"),
     (r"cac (?:xa|phuong|thi tran|dac khu)(?:,| va| |$)", "các xã, phường, thị trấn"),
     (r"(?:ubnd|uy ban nhan dan|huyen uy|thi uy|thanh uy) cac (?:huyen|quan|thi xa)",
      "UBND các huyện, thị xã, thành phố; các huyện ủy, thị ủy, thành ủy"),
