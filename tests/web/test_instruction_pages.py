@@ -73,3 +73,23 @@ def test_a_commune_sees_and_closes_only_its_own_item(world: World, as_user: Any)
     assert back.headers["location"].startswith(f"/don-vi/{world.units[A]}/chi-dao?xong=mo-lai")
     again = office.get(f"/api/units/{world.units[A]}/instructions?as_of=2026-04-15").json()
     assert again["received"][0]["item"]["state"] == "qua_han"
+
+
+def test_looking_through_a_plan_again_takes_the_right_to_review(world: World,
+                                                                 as_user: Any) -> None:
+    """The commune has no units below: looking through makes nothing, and is offered only
+    where there are; a reader is refused, another commune's plan does not exist."""
+    plan = world.plans[A]
+    with uow.transaction(world.settings) as s:
+        from theodoi.services.register import review_decisions as review
+
+        review.activate(s, plan, accept_rest=True)
+    office = as_user("vanphong")
+    done = _form(office, f"/ke-hoach/{plan}/lap-chi-dao")
+    assert done.status_code == 303
+    assert done.headers["location"] == f"/don-vi/{world.units[A]}/chi-dao?xong=tao"
+    assert "Rà lại kế hoạch" not in office.get(f"/don-vi/{world.units[A]}/chi-dao").text
+    assert _form(as_user("xem"), f"/ke-hoach/{plan}/lap-chi-dao").status_code == 403
+    assert _form(as_user("khac"), f"/ke-hoach/{plan}/lap-chi-dao").status_code == 404
+    made = office.post(f"/api/plans/{plan}/instructions").json()
+    assert (made["tasks"], made["created"]) == ([], 0)

@@ -22,8 +22,9 @@ from theodoi.domain.errors import NotFound
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
 from theodoi.services.instructions import tracking
-from theodoi.storage.models import InstructionItem
+from theodoi.storage.models import InstructionItem, Unit
 from theodoi.storage.repositories import instructions as repo
+from theodoi.storage.repositories import plans as plan_repo
 
 
 def page(s: Session, p: Principal, unit_id: int, as_of: date) -> dict[str, Any]:
@@ -37,7 +38,18 @@ def page(s: Session, p: Principal, unit_id: int, as_of: date) -> dict[str, Any]:
             "given": tracking.instruction_rows(s, given, as_of),
             "received": _own(tracking.instruction_rows(s, received, as_of)),
             "can_close": rules.REVIEW in access.actions_at(p, unit),
+            "active_plans": _active_plans(s, p, unit),
             "state_labels": words.STATE_LABELS, "how_labels": words.HOW_LABELS}
+
+
+def _active_plans(s: Session, p: Principal, unit: Unit) -> list[dict[str, Any]]:
+    """The unit's active plans whose tasks the person may look through again for
+    instructions (with the right to review, and only when the unit has units below)."""
+    if rules.REVIEW not in access.actions_at(p, unit) or not repo.children(s, unit.id):
+        return []
+    return [{"id": x.id, "number": x.number, "title": x.title}
+            for x in plan_repo.for_unit(s, unit.id)
+            if x.status == "active" and access.reads_plan(p, x)]
 
 
 def _own(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
