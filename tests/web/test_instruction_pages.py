@@ -68,6 +68,9 @@ def test_a_commune_sees_and_closes_only_its_own_item(world: World, as_user: Any)
     data = as_user("tinh").get(f"/api/units/{world.units[PROVINCE]}/instructions"
                                "?as_of=2026-04-15").json()
     assert data["given"][0]["status"] == "hoan_thanh_tre_han"  # the last acted on 10/4
+    task = as_user("tinh").get(f"/api/items/{data['given'][0]['ref']}?as_of=2026-04-15")
+    assert (task.json()["status"]["code"], task.json()["instruction"]) == (
+        "hoan_thanh_tre_han", True)  # the task's own page says the same, not "Quá hạn"
     back = _form(office, f"/chi-dao/{item['id']}/mo-lai", trang=str(world.units[A]))
     assert back.status_code == 303
     assert back.headers["location"].startswith(f"/don-vi/{world.units[A]}/chi-dao?xong=mo-lai")
