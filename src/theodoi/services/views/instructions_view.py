@@ -28,8 +28,13 @@ from theodoi.storage.repositories import plans as plan_repo
 
 
 def page(s: Session, p: Principal, unit_id: int, as_of: date) -> dict[str, Any]:
-    """What the unit gave (per instruction, every unit below) and received (its items)."""
+    """What the unit gave (per instruction, every unit below) and received (its items),
+    and the plans the person may look through again."""
     unit = access.unit(s, p, unit_id)
+    return _board(s, p, unit, as_of) | {"active_plans": _active_plans(s, p, unit)}
+
+
+def _board(s: Session, p: Principal, unit: Unit, as_of: date) -> dict[str, Any]:
     given = [i for i in repo.items(s, plan_unit_ids=[unit.id])
              if access.reads_plan(p, i.task.plan)]
     received = repo.items(s, unit_id=unit.id)
@@ -38,7 +43,6 @@ def page(s: Session, p: Principal, unit_id: int, as_of: date) -> dict[str, Any]:
             "given": tracking.instruction_rows(s, given, as_of),
             "received": _own(tracking.instruction_rows(s, received, as_of)),
             "can_close": rules.REVIEW in access.actions_at(p, unit),
-            "active_plans": _active_plans(s, p, unit),
             "state_labels": words.STATE_LABELS, "how_labels": words.HOW_LABELS}
 
 
@@ -62,7 +66,7 @@ def _own(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def summary(s: Session, p: Principal, unit_id: int, as_of: date) -> dict[str, int]:
     """The dashboard's count: instructions given, units acted and not, overdue; and the
     instructions received not yet acted on."""
-    found = page(s, p, unit_id, as_of)
+    found = _board(s, p, access.unit(s, p, unit_id), as_of)
     rows = [i for g in found["given"] for i in g["items"]]
     return {"given": len(found["given"]), "parts": len(rows),
             "acted": sum(1 for r in rows if r["acted_on"] is not None),
