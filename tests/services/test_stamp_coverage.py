@@ -22,8 +22,10 @@ from theodoi.storage.db import session_factory
 from theodoi.storage.models import (
     Agency,
     Assignment,
+    Basis,
     Contribution,
     FigureSubmission,
+    InstructionItem,
     LevelLink,
     Milestone,
     OfficeEstimate,
@@ -50,7 +52,7 @@ NOT_STAMPED = {
     "jobs": "job pages, not cached", "audit_log": "history pages, not cached",
     "explanation_requests": "explanation pages, not cached",
     "attachments": "a record names its file by id", "agency_aliases": "import matching",
-    "target_links": "cascade pages, not cached", "plan_bases": "review page, not cached",
+    "target_links": "cascade pages, not cached",
     "source_files": "review page, not cached", "unit_stamps": "the stamps themselves",
     "item_comments": "in the item page's tag itself", "notices": "inbox, not cached",
     "outbox": "sent log, not cached", "outbox_attempts": "sent log, not cached",
@@ -83,6 +85,8 @@ CHANGES: dict[type, Callable[[Any], None]] = {
     ReportStream: lambda r: setattr(r, "recipient", (r.recipient or "") + " và Đảng ủy xã"),
     LevelLink: lambda r: setattr(r, "reason", (r.reason or "") + ", cùng năm 2030"),
     RollupMethod: lambda r: setattr(r, "method", "mean" if r.method != "mean" else "none"),
+    InstructionItem: lambda r: setattr(r, "report_text", (r.report_text or "") + " Đã làm."),
+    Basis: lambda r: setattr(r, "text", r.text + " (sửa)"),
 }
 # deleting one breaks nothing
 LEAVES = (Milestone, ProgressRecord, TaskUpdate, Assignment, FigureSubmission)
@@ -93,7 +97,8 @@ def one_commune(db_url: str) -> str:
     """A commune with a row in every stamped table: a plan, its items, agencies and
     assignments, a milestone, a recorded value, a task update, a product submitted, a
     co-agency's part, the office's estimate of a year, a figure waiting for validation, a
-    locked period, a reporting stream, a link across levels and a roll-up method."""
+    locked period, a reporting stream, a link across levels, a roll-up method, an
+    instruction item and a basis."""
     with session_factory(db_url)() as s:
         refs = active_v1(s, A)
         review.correct(s, refs.income, {"milestones": "2028: 80"})
@@ -116,6 +121,8 @@ def one_commune(db_url: str) -> str:
         s.add(LevelLink(upper_id=int(refs.income[1:]), lower_id=int(refs.poor[1:]),
                         state="suggested", score=0.7, reason="chỉ tiêu giống 70 %"))
         s.add(RollupMethod(upper_id=int(refs.income[1:]), method="sum"))
+        s.add(InstructionItem(task_id=int(refs.invest[1:]), unit_id=agency.unit_id))
+        s.add(Basis(plan_id=refs.plan_id, text="Nghị quyết số 01-NQ/ĐU ngày 25/8/2025"))
         s.commit()
     return db_url
 
@@ -189,3 +196,28 @@ def test_undoing_the_first_value_of_a_period_replaces_the_stamp(one_commune: str
         s.flush()
         assert _stamp(s) != before
         s.commit()
+
+
+def test_unlinking_a_commune_plan_replaces_the_stamp_of_the_province_it_named(
+        db_url: str) -> None:
+    """The province's instruction tasks are read from its communes' links: a basis
+    unlinked (its pointer set back to none) stamps the unit it pointed at too."""
+    from theodoi.services.register import units
+
+    with session_factory(db_url)() as s:
+        units.create(s, "Tỉnh Thử", level="tinh")
+        units.create(s, "Xã Thử", level="xa", parent="Tỉnh Thử")
+        province = Plan(unit_id=units.find(s, "Tỉnh Thử").id, title="Chương trình 16")
+        commune = Plan(unit_id=units.find(s, "Xã Thử").id, title="Kế hoạch 66")
+        s.add_all([province, commune])
+        s.flush()
+        basis = Basis(plan_id=commune.id, text="Chương trình 16", linked_plan_id=province.id)
+        s.add(basis)
+        s.commit()
+        top = province.unit_id
+        before = s.scalars(select(UnitStamp.stamp).where(UnitStamp.unit_id == top)).one()
+        basis.linked_plan_id = None
+        s.flush()
+        after = s.scalars(select(UnitStamp.stamp).where(UnitStamp.unit_id == top)).one()
+        assert after != before
+        s.rollback()

@@ -179,6 +179,13 @@ def _routes(w: World, unit: str) -> list[tuple[str, str, Any, str]]:
         ("POST", f"/api/units/{u}/level-link-suggestions", None, "office:200"),
         ("POST", "/api/level-links/{level}/confirm", {"relation": "bình quân"}, "link:400"),
         ("POST", "/api/level-links/{level}/reject", None, "link:200"),
+        # instructions to communes (issue 22): {instruction} is the commune's item of a
+        # province task; closing it with no text is 400, reopening it (not closed) 409;
+        # the commune has no units below it, so making its plan's items makes none
+        ("GET", f"/api/units/{u}/instructions", None, "read"),
+        ("POST", "/api/instruction-items/{instruction}/close", {"text": " "}, "office:400"),
+        ("POST", "/api/instruction-items/{instruction}/reopen", None, "office"),
+        ("POST", f"/api/plans/{p}/instructions", None, "office:200"),
     ]  # {agency} and {into} are filled from the unit's directory, {request}, {entry},
     # {file}, {shared} and {job} (a report job that is done: its PDF is there, and
     # cancelling it is 400) from `_prepare`; {foreign} is an agency of the other commune
@@ -270,6 +277,7 @@ def _prepare(w: World) -> dict[str, dict[str, str]]:
                          "{figure}": str(figure.id)}
             ids[unit] |= _movement(s, w.units[unit])
             ids[unit]["{level}"] = str(_level_link(s, w, unit, target))
+            ids[unit] |= _instruction(s, w.units[unit])
     with uow.transaction(w.settings) as s:
         from theodoi.storage.repositories import audit as audit_repo
 
@@ -323,6 +331,26 @@ def _movement(s: Any, unit_id: int) -> dict[str, str]:
     s.flush()
     return {"{movement}": str(m.id), "{criterion}": str(m.criteria[0].id),
             "{participant}": str(part.id), "{sheet}": str(sheet.id)}
+
+
+def _instruction(s: Any, unit_id: int) -> dict[str, str]:
+    """The commune's item of a task of an active province plan addressed to every
+    commune."""
+    from datetime import date
+
+    from theodoi.storage.models import InstructionItem, Plan, Task, Unit
+
+    province = s.get(Unit, unit_id).parent_id
+    plan = Plan(unit_id=province, title=f"Chương trình hành động {unit_id}", status="active",
+                number=f"{unit_id}-CTr/TU", issued_on=date(2026, 2, 12))
+    plan.tasks = [Task(title="Các đảng ủy xã, phường xây dựng kế hoạch thực hiện",
+                       review="accepted", due_date=date(2026, 3, 31))]
+    s.add(plan)
+    s.flush()
+    item = InstructionItem(task_id=plan.tasks[0].id, unit_id=unit_id)
+    s.add(item)
+    s.flush()
+    return {"{instruction}": str(item.id)}
 
 
 def _outgoing(s: Any, unit_id: int, pdf_id: int) -> dict[str, str]:
@@ -521,7 +549,7 @@ def _template(path: str) -> str:
              "movements": "{movement_id}", "criteria": "{criterion_id}",
              "participants": "{participant_id}", "outgoing": "{doc_id}",
              "figures": "{figure_id}", "score-sheets": "{sheet_id}", "papers": "{kind}",
-             "level-links": "{link_id}"}
+             "level-links": "{link_id}", "instruction-items": "{item_id}"}
     named = [names.get(parts[i - 1], part) if i and parts[i - 1] in names else part
              for i, part in enumerate(parts)]
     if parts[-3:-1] == ["product", "files"]:  # a product's file: by the step it came with

@@ -20,6 +20,7 @@ from theodoi.cli.evaluation import sheet_cmd  # noqa: F401  (adds emulation shee
 from theodoi.cli.excel import register_group
 from theodoi.cli.extract import extract_cmd
 from theodoi.cli.figures import pending_cmd  # noqa: F401  (adds progress pending|accept …)
+from theodoi.cli.instructions import instructions_group
 from theodoi.cli.jobs import jobs_group, worker_cmd
 from theodoi.cli.links import links_group  # also adds plan pending|link|unlink
 from theodoi.cli.misc import demo_cmd, settings_cmd
@@ -47,6 +48,7 @@ cli.add_command(register_group)
 for command in (db_group, import_cmd, plan_group, unit_group, agency_group):
     cli.add_command(command)
 cli.add_command(links_group)
+cli.add_command(instructions_group)
 for command in (progress_group, status_cmd, explain_group, approval_group):
     cli.add_command(command)
 cli.add_command(report_cmd)

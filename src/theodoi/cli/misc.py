@@ -79,7 +79,7 @@ def demo_setup(settings: Settings, samples: Path, *, with_admin: bool,
     from theodoi.cli.common import transaction
     from theodoi.services import db
     from theodoi.services.demo import sample as demo
-    from theodoi.services.demo import sample_outgoing, sample_rollup
+    from theodoi.services.demo import sample_instructions, sample_outgoing, sample_rollup
 
     with transaction(settings) as s:
         results = demo.load_samples(s, samples, max_bytes=settings.max_upload_bytes)
@@ -89,6 +89,9 @@ def demo_setup(settings: Settings, samples: Path, *, with_admin: bool,
             s, [o.recorded for o in recorded if o.recorded is not None], progress_as_of)
         rolled = None if progress_as_of is None else sample_rollup.link_province(
             s, settings.max_upload_bytes)
+        given = None if progress_as_of is None else (
+            sample_instructions.give_sample_instruction(
+                s, demo.PROVINCE, progress_as_of, max_bytes=settings.max_upload_bytes))
         created = demo.ensure_demo_admin(s) if with_admin else False
     table = Table("Đơn vị", "Kế hoạch số", "Tệp", "Chỉ tiêu", "Nhiệm vụ", "Cảnh báo", "")
     for name, r in results:
@@ -108,6 +111,11 @@ def demo_setup(settings: Settings, samples: Path, *, with_admin: bool,
                   f"(GRDP, hộ nghèo, bảo hiểm y tế) liên kết với chỉ tiêu các xã: "
                   f"{rolled.confirmed} liên kết xác nhận, {rolled.rejected} bỏ lúc này; xem "
                   "Tổng hợp chỉ tiêu ở trang tổng quan của tỉnh.")
+    if given is not None:
+        out.print(f"Chỉ đạo mẫu: {demo.PROVINCE}, nhiệm vụ {given.task} của kế hoạch số "
+                  f"{given.plan_id} giao {given.communes} đơn vị cấp dưới"
+                  + (f"; {given.reported} báo cáo đã thực hiện" if given.reported else "")
+                  + " (xem Chỉ đạo cấp dưới ở trang của tỉnh).")
     out.print(f"Sổ theo dõi: {db.status(settings)['url']}")
     return created
 

@@ -22,8 +22,10 @@ from sqlalchemy.orm import ORMExecuteState, Session
 from theodoi.storage.models import (
     Agency,
     Assignment,
+    Basis,
     Contribution,
     FigureSubmission,
+    InstructionItem,
     LevelLink,
     Milestone,
     OfficeEstimate,
@@ -61,31 +63,53 @@ HANGS_ON: dict[type, tuple[tuple[str, str], ...]] = {
     # a link across levels changes the roll-up of the unit above and the page of the one below
     LevelLink: (("upper_id", "target"), ("lower_id", "target")),
     RollupMethod: (("upper_id", "target"),),
+    # the instruction task's status is read from its items; the lower unit lists its own
+    InstructionItem: (("task_id", "task"), ("unit_id", "unit")),
+    # a lower unit's plan linked to (or unlinked from) a higher plan closes (or reopens)
+    # its instruction items, which the higher unit's status reads
+    Basis: (("plan_id", "plan"), ("linked_plan_id", "plan")),
 }
 _KEY = "theodoi_stamp_rows"
 _HELD = "theodoi_stamps_held"  # units whose stamp row this transaction has locked
 _VIA = {"plan": (Plan.id, None), "target": (Target.id, Target), "task": (Task.id, Task)}
 
 
-def pending(s: Session) -> list[tuple[object, bool]]:
-    """The rows a flush is about to write that hang on a unit, and whether each is deleted.
+Row = tuple[object, bool, tuple[tuple[str, int], ...]]
+
+
+def pending(s: Session) -> list[Row]:
+    """The rows a flush is about to write that hang on a unit, whether each is deleted,
+    and what a changed pointer pointed at before (what, id): a basis unlinked from a
+    province plan changes what the province's status reads too.
 
     Kept as objects: a new row's foreign keys are only filled in by the flush itself."""
     changed = [o for o in s.dirty if s.is_modified(o, include_collections=False)]
     rows = [(o, False) for o in [*s.new, *changed]] + [(o, True) for o in s.deleted]
-    return [(o, gone) for o, gone in rows if type(o) in HANGS_ON]
+    return [(o, gone, _before(o)) for o, gone in rows if type(o) in HANGS_ON]
 
 
-def touched(rows: list[tuple[object, bool]]) -> tuple[dict[str, set[int]], set[int]]:
-    """The ids the rows point at, by what they point at; and the units deleted."""
+def _before(obj: object) -> tuple[tuple[str, int], ...]:
+    """The values the row's pointers had before this flush changed them."""
+    state = inspect(obj)
+    if state.transient or state.pending:
+        return ()
+    return tuple((points_at, value) for attribute, points_at in HANGS_ON[type(obj)]
+                 for value in state.attrs[attribute].history.deleted if value is not None)
+
+
+def touched(rows: list[Row]) -> tuple[dict[str, set[int]], set[int]]:
+    """The ids the rows point at (now or before), by what they point at; and the units
+    deleted."""
     found: dict[str, set[int]] = defaultdict(set)
     deleted: set[int] = set()
-    for obj, gone in rows:
+    for obj, gone, before in rows:
         values = inspect(obj).dict  # never loads: a deleted row may be detached
         for attribute, points_at in HANGS_ON[type(obj)]:
             value = values.get(attribute)
             if value is not None:
                 found[points_at].add(value)
+        for points_at, value in before:
+            found[points_at].add(value)
         if gone and isinstance(obj, Unit) and obj.id is not None:
             deleted.add(obj.id)
     return found, deleted
@@ -114,7 +138,7 @@ def stamp(conn: Connection, unit_ids: set[int]) -> None:
                                               set_={"stamp": insert.excluded.stamp}))
 
 
-def lock_first(s: Session, rows: list[tuple[object, bool]]) -> None:
+def lock_first(s: Session, rows: list[Row]) -> None:
     """PostgreSQL: take the units' stamp rows before the flush locks any row of theirs.
 
     The one lock order of every write: a unit's stamp row, then its data rows. Stamped

@@ -21,6 +21,7 @@ from theodoi.web.api import auth as api_auth
 from theodoi.web.api import cascade as api_cascade
 from theodoi.web.api import emulation as api_emulation
 from theodoi.web.api import evaluation as api_evaluation
+from theodoi.web.api import instructions as api_instructions
 from theodoi.web.api import outgoing as api_outgoing
 from theodoi.web.api import oversight as api_oversight
 from theodoi.web.api import register as api_register
@@ -36,6 +37,7 @@ from theodoi.web.pages import auth as page_auth
 from theodoi.web.pages import cascade as page_cascade
 from theodoi.web.pages import emulation as page_emulation
 from theodoi.web.pages import evaluation as page_evaluation
+from theodoi.web.pages import instructions as page_instructions
 from theodoi.web.pages import outgoing as page_outgoing
 from theodoi.web.pages import oversight as page_oversight
 from theodoi.web.pages import progress as page_progress
@@ -102,7 +104,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                    page_evaluation.router, api_evaluation.router,
                    page_outgoing.router, api_outgoing.router,
                    page_validation.router, api_validation.router,
-                   page_rollup.router, api_rollup.router):
+                   page_rollup.router, api_rollup.router,
+                   page_instructions.router, api_instructions.router):
         app.include_router(router)
     limit = settings.max_upload_bytes + BODY_SLACK
     app.add_middleware(AdmissionMiddleware, slots=settings.web_active_requests,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -23,6 +23,7 @@ from theodoi.domain import status as rules
 from theodoi.domain.measures import is_flow
 from theodoi.domain.trajectory import Actual, TargetFacts
 from theodoi.services import memo
+from theodoi.services.instructions import tracking as instructions
 from theodoi.services.register import units
 from theodoi.storage.models import ProgressRecord, Target, Task
 from theodoi.storage.repositories import stamps
@@ -127,7 +128,41 @@ def status_of_units(s: Session, names: dict[int, str], as_of: date, *,
         keys, lambda missing: _compute(s, {i: names[i] for i in missing}, as_of, tolerance,
                                        window_days),
         keep=lambda i: known.get(i) is not None)
-    return {i: found[i] for i in names}
+    return with_instructions(s, {i: found[i] for i in names}, as_of, window_days)
+
+
+def with_instructions(s: Session, found: dict[int, UnitStatus], as_of: date,
+                      window_days: int) -> dict[int, UnitStatus]:
+    """The units' status with each instruction task's status read from its lower units'
+    items (services/instructions), not from reports on the task: it is done once every
+    unit acted. Not cached with the unit: a commune's link changes it. New objects; the
+    cached ones are left as they are."""
+    updates = instructions.task_updates(s, list(found), as_of)
+    if not updates:
+        return found
+    out = {}
+    for unit_id, unit_status in found.items():
+        tasks = [_instruction_row(r, updates.get(int(r.ref[1:])), as_of, window_days)
+                 for r in unit_status.tasks]
+        out[unit_id] = _recounted(unit_status, tasks) if tasks != unit_status.tasks \
+            else unit_status
+    return out
+
+
+def _instruction_row(row: StatusRow, known: list[rules.TaskUpdate] | None, as_of: date,
+                     window_days: int) -> StatusRow:
+    if known is None:
+        return row
+    found = rules.task_status(rules.TaskFacts(row.due if isinstance(row.due, date) else None),
+                              known, as_of, window_days=window_days)
+    return replace(row, code=found.code, label=found.label, state=found.state,
+                   percent=found.percent)
+
+
+def _recounted(old: UnitStatus, tasks: list[StatusRow]) -> UnitStatus:
+    rows = old.targets + tasks
+    return UnitStatus(old.unit, old.as_of, old.targets, tasks, count(rows, lambda r: r.field),
+                      count(rows, lambda r: r.lead_agency or NO_AGENCY))
 
 
 def _compute(s: Session, names: dict[int, str], as_of: date, tolerance: float,

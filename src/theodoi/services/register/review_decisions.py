@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from theodoi.domain import fields as F
 from theodoi.domain import labels
 from theodoi.domain.errors import BadInput, Conflict, FieldError, NotFound
+from theodoi.services.instructions import tracking as instructions
 from theodoi.services.register import agencies, items, revisions
 from theodoi.storage.models import Milestone, Plan, Target, Task, utcnow
 from theodoi.storage.repositories import plans as repo
@@ -228,6 +229,7 @@ def activate(s: Session, plan_id: int, *, accept_rest: bool = False) -> Activati
     moves = revisions.carry_over(s, plan)
     plan.status, plan.activated_at = "active", utcnow()
     s.flush()
+    instructions.create_for_plan(s, plan)  # a task addressed to every commune: one each
     return Activation(plan.id, accepted, len(moves), moves, plan.revises_id)
 
 

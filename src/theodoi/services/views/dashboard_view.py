@@ -35,6 +35,7 @@ from theodoi.services.progress.completeness import (
 from theodoi.services.register import units
 from theodoi.services.rollup import pages as rollup_pages
 from theodoi.services.validation import queue
+from theodoi.services.views import instructions_view
 from theodoi.services.views.item_filters import ItemFilter, choices
 from theodoi.storage.models import Unit
 from theodoi.storage.repositories import agencies as agency_repo
@@ -266,6 +267,7 @@ def _own_part(s: Session, p: Principal, unit: Unit, as_of: date,
             "filters": {"kind": f.kind, "field": f.field, "issuer": f.issuer,
                         "doc_kind": f.doc_kind},
             "filter_query": f.query(), "choices": choices(),
+            "instructions": instructions_view.summary(s, p, unit.id, as_of),
             **_waiting(s, unit, refs, as_of)}
 
 

@@ -23,6 +23,7 @@ from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
 from theodoi.services.approval import flow
 from theodoi.services.estimates import office as office_estimates
+from theodoi.services.instructions import tracking as instructions
 from theodoi.services.progress import baselines, contributions, evidence, status
 from theodoi.services.progress import records as progress
 from theodoi.services.register import plans
@@ -114,9 +115,11 @@ def target_page(s: Session, p: Principal, t: Target, as_of: date) -> dict[str, A
 
 def task_page(s: Session, p: Principal, k: Task, as_of: date) -> dict[str, Any]:
     updates = progress.task_history(s, f"k{k.id}")
-    found = rules.task_status(
+    given = instructions.task_updates(s, [k.plan.unit_id], as_of).get(k.id)
+    found = rules.task_status(  # an instruction to the units below: from their items
         rules.TaskFacts(k.due_date, k.due_recurrence),
-        [rules.TaskUpdate(u.reported_on, u.state, u.percent, u.completed_on) for u in updates],
+        given if given is not None else [rules.TaskUpdate(
+            u.reported_on, u.state, u.percent, u.completed_on) for u in updates],
         as_of)
     history = [_fields(u) | {"state_label": rules.TASK_STATE_LABELS[u.state],
                              "period_label": parse_period(u.period).label
@@ -129,6 +132,7 @@ def task_page(s: Session, p: Principal, k: Task, as_of: date) -> dict[str, Any]:
                        "percent": found.percent,
                        "due": found.due.isoformat() if found.due else None},
             "history": history, "files": files(history),
+            "instruction": given is not None,
             "can_record": may_record(p, k.plan.unit), "states": state_choices(),
             "product": flow.of_task(s, k, flow.allowed_for(p, k), as_of)}
 

@@ -22,6 +22,8 @@ from theodoi.storage.models.emulation import *  # noqa: F403
 from theodoi.storage.models.emulation import __all__ as _emulation
 from theodoi.storage.models.evaluation import *  # noqa: F403
 from theodoi.storage.models.evaluation import __all__ as _evaluation
+from theodoi.storage.models.instructions import *  # noqa: F403
+from theodoi.storage.models.instructions import __all__ as _instructions
 from theodoi.storage.models.jobs import *  # noqa: F403
 from theodoi.storage.models.jobs import __all__ as _jobs
 from theodoi.storage.models.outgoing import *  # noqa: F403
@@ -43,4 +45,4 @@ from theodoi.storage.models.validation import __all__ as _validation
 
 __all__ = ["NAMING", "Base", "utcnow", *_register, *_progress, *_accounts, *_stamps,
            *_tokens, *_jobs, *_reminders, *_approval, *_emulation, *_evaluation,
-           *_outgoing, *_validation, *_rollup]
+           *_outgoing, *_validation, *_rollup, *_instructions]
