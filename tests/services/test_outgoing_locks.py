@@ -11,13 +11,19 @@ from typing import Any
 import pytest
 
 from tests.services.pdf_bytes import unsigned_pdf
-from tests.services.test_outgoing import A, B, MAX, PROVINCE, Q1, who, world  # noqa: F401
+from tests.services.test_outgoing import MAX, PROVINCE, Q1, A, B, make_world, who
 from theodoi.domain.errors import Conflict
 from theodoi.services.outgoing import received, register
 from theodoi.services.progress import locks
 from theodoi.services.progress import records as progress
 from theodoi.services.views import audit_view
 from theodoi.storage.models import AuditEntry, Plan, Target
+
+
+@pytest.fixture
+def world(session: Any) -> dict[str, Any]:
+    """Tỉnh Mẫu over Xã An Bình and Xã Bình Minh, plan v1 active in each (test_outgoing)."""
+    return make_world(session)
 
 
 def _income(s: Any, unit_id: int) -> str:
@@ -41,7 +47,7 @@ def test_numbering_a_quarter_locks_its_figures_and_its_months_only(session: Any,
     assert (held["period"], held["state"], held["by"], held["outgoing_id"]) == (
         "2026-Q1", "locked", "vp_a", doc["id"])
     assert held["reason"] == "báo cáo số 1/BC-UBND đã vào sổ ngày 02/04/2026"
-    with pytest.raises(Conflict, match="Quý I/2026 đã chốt.*1/BC-UBND"):
+    with pytest.raises(Conflict, match=r"Quý I/2026 đã chốt.*1/BC-UBND"):
         progress.record_progress(s, ref, "Q1/2026", "61", by="vp_a")
     with pytest.raises(Conflict, match="Tháng 2/2026 nằm trong kỳ Quý I/2026 đã chốt"):
         progress.record_progress(s, ref, "2/2026", "61", by="vp_a")

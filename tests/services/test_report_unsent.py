@@ -9,12 +9,20 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
+
 from tests.services.pdf_bytes import unsigned_pdf
-from tests.services.test_outgoing import A, B, MAX, PROVINCE, Q1, who, world  # noqa: F401
+from tests.services.test_outgoing import MAX, PROVINCE, Q1, A, B, make_world, who
 from theodoi.services import reminders
 from theodoi.services.accounts import users as accounts
 from theodoi.services.outgoing import register
 from theodoi.services.reminders import digest
+
+
+@pytest.fixture
+def world(session: Any) -> dict[str, Any]:
+    """Tỉnh Mẫu over Xã An Bình and Xã Bình Minh, plan v1 active in each (test_outgoing)."""
+    return make_world(session)
 
 
 def _people(s: Any) -> None:
@@ -41,7 +49,7 @@ def test_the_office_and_the_leader_hear_of_a_quarter_not_sent(session: Any,
     line = ("Báo cáo quý I/2026", f"Chưa gửi báo cáo lên {PROVINCE}", "còn 3 ngày",
             f"/don-vi/{world[A]}/van-ban-di")
     assert soon == {"vp_a": [line], "chutich_a": [line],
-                    "vp_b": [line[:3] + (f"/don-vi/{world[B]}/van-ban-di",)]}
+                    "vp_b": [(*line[:3], f"/don-vi/{world[B]}/van-ban-di")]}
     assert _unsent(s, date(2026, 4, 3)) == {}  # two days before: not a reminder day
     assert set(_unsent(s, date(2026, 4, 4))) == {"vp_a", "chutich_a", "vp_b"}
     # Xã An Bình numbers its report: numbered is not sent, the line stays
@@ -53,7 +61,7 @@ def test_the_office_and_the_leader_hear_of_a_quarter_not_sent(session: Any,
     late = _unsent(s, date(2026, 4, 6))
     assert set(late) == {"vp_b"} and late["vp_b"][0][2] == "quá hạn 1 ngày"
     assert _unsent(s, date(2026, 4, 7)) == {}  # then weekly, not daily
-    assert late == {"vp_b": [x[:2] + ("quá hạn 1 ngày",) + x[3:]
+    assert late == {"vp_b": [(*x[:2], "quá hạn 1 ngày", *x[3:])
                              for x in _unsent(s, date(2026, 4, 13))["vp_b"]]}
     assert "quá hạn 8 ngày" in _unsent(s, date(2026, 4, 13))["vp_b"][0]
 

@@ -155,8 +155,10 @@ def _completeness(s: Session, p: Principal, unit: Unit, as_of: date) -> dict[str
             "expected": expected, "reported": reported,
             "percent": round(100 * reported / expected, 1) if expected else None,
             "waiting": sum(r["waiting"] for r in rows),
-            **{k: sum(r[k] for r in rows) for k in ("submitted", "validated", "pending", "returned")},
-            "agencies": rows}
+            **{k: sum(r[k] for r in rows) for k in SENT_COUNTS}, "agencies": rows}
+
+
+SENT_COUNTS = ("submitted", "validated", "pending", "returned")
 
 
 def _sent_counts(owed: list[Owed], sent: dict[str, str]) -> dict[str, int]:
