@@ -22,6 +22,7 @@ from sqlalchemy.orm import ORMExecuteState, Session
 from theodoi.storage.models import (
     Agency,
     Assignment,
+    BodyApprover,
     Contribution,
     FigureSubmission,
     Milestone,
@@ -56,6 +57,7 @@ HANGS_ON: dict[type, tuple[tuple[str, str], ...]] = {
     FigureSubmission: (("target_id", "target"),),
     PeriodLock: (("unit_id", "unit"),),
     ReportStream: (("plan_id", "plan"),),
+    BodyApprover: (("unit_id", "unit"),),  # who may decide shows on the task's page
 }
 _KEY = "theodoi_stamp_rows"
 _HELD = "theodoi_stamps_held"  # units whose stamp row this transaction has locked
