@@ -16,7 +16,7 @@ from theodoi.domain.errors import BadInput, Forbidden
 from theodoi.services.accounts import users
 from theodoi.services.accounts.access import Principal
 from theodoi.services.approval import bodies, flow
-from theodoi.storage.models import AuditEntry
+from theodoi.storage.models import AuditEntry, Notice
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 MAX = 1_000_000
@@ -48,6 +48,8 @@ def test_only_the_named_approver_decides_for_the_body(session: Any) -> None:
     assert named["users"] == ["bithu"]
     flow.submit(session, who["kinhte"], r.invest, ("du-thao.pdf", PDF), on=date(2026, 9, 20),
                 max_bytes=MAX, to_body=BTV)
+    told = session.query(Notice).filter(Notice.key.like("product/%")).all()
+    assert [n.user_id for n in told] == [who["bithu"].user_id]  # not the other leader
     assert flow.product(session, who["chutich"], r.invest, date(2026, 9, 21))[
         "can_decide"] is False
     assert flow.product(session, who["bithu"], r.invest, date(2026, 9, 21))["can_decide"]

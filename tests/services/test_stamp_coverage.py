@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import delete, select, update
 
 from tests.services.progress_setup import active_v1
+from theodoi.services.accounts import users
 from theodoi.services.progress import records as progress
 from theodoi.services.register import review_decisions as review
 from theodoi.storage import stamping
@@ -22,6 +23,7 @@ from theodoi.storage.db import session_factory
 from theodoi.storage.models import (
     Agency,
     Assignment,
+    BodyApprover,
     Contribution,
     FigureSubmission,
     Milestone,
@@ -76,6 +78,7 @@ CHANGES: dict[type, Callable[[Any], None]] = {
     FigureSubmission: lambda r: setattr(r, "note", (r.note or "") + " Số liệu từ biên bản."),
     PeriodLock: lambda r: setattr(r, "reason", (r.reason or "") + " Đã ban hành báo cáo."),
     ReportStream: lambda r: setattr(r, "recipient", (r.recipient or "") + " và Đảng ủy xã"),
+    BodyApprover: lambda r: setattr(r, "body", r.body + " xã"),
 }
 # deleting one breaks nothing
 LEAVES = (Milestone, ProgressRecord, TaskUpdate, Assignment, FigureSubmission)
@@ -86,7 +89,7 @@ def one_commune(db_url: str) -> str:
     """A commune with a row in every stamped table: a plan, its items, agencies and
     assignments, a milestone, a recorded value, a task update, a product submitted, a
     co-agency's part, the office's estimate of a year, a figure waiting for validation, a
-    locked period and a reporting stream."""
+    locked period, a reporting stream and the person named to approve for a body."""
     with session_factory(db_url)() as s:
         refs = active_v1(s, A)
         review.correct(s, refs.income, {"milestones": "2028: 80"})
@@ -105,6 +108,9 @@ def one_commune(db_url: str) -> str:
                          on=date(2026, 1, 20), by="vanphong"))
         s.add(ReportStream(plan_id=refs.plan_id, position=0, every="year", day=10, month=12,
                            recipient="Ban Thường vụ Đảng ủy"))
+        bithu = users.create_user(s, "bithu", "mật khẩu đủ dài 123")
+        s.add(BodyApprover(unit_id=agency.unit_id, body="Ban Thường vụ Đảng ủy",
+                           body_key="ban thường vụ đảng ủy", user_id=bithu.id))
         s.commit()
     return db_url
 

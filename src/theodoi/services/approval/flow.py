@@ -99,7 +99,8 @@ def _move(s: Session, p: Principal, task: Task, action: str, *, on: date, has_fi
                  rules.STATE_LABELS[before], rules.STATE_LABELS[after],
                  detail={"task": task.id, "action": action, "reason": row.reason})
     said = rules.ACTION_LABELS[action] + (f": {row.reason}" if row.reason else "")
-    tell_product_step(s, task, row.id, action, f"Sản phẩm đã {said}", on)
+    tell_product_step(s, task, row.id, action, f"Sản phẩm đã {said}", on,
+                      bodies.named_for(s, task, body) if action == rules.SUBMIT else None)
     return row
 
 
