@@ -154,3 +154,17 @@ def test_a_cancel_is_in_the_history_with_its_reason(session: Any, world: Any) ->
     assert [(e.old, e.new, e.username) for e in rows] == [
         (None, "đã vào sổ, chưa gửi", "vp_a"), ("đã vào sổ, chưa gửi", "đã hủy số", "vp_a")]
     assert '"reason": "Ghi nhầm kỳ"' in rows[-1].detail
+
+
+def test_the_period_stays_locked_while_another_report_of_it_stands(session: Any,
+                                                                   world: Any) -> None:
+    s, p = session, who(session, "vp_a")
+    plan_id = s.query(Plan.id).filter(Plan.unit_id == world[A]).scalar()
+    every = register.enter(s, p, world[A], Q1, date(2026, 4, 2))  # all the plans
+    one = register.enter(s, p, world[A], register.Entry("quy", "Q1/2026", date(2026, 4, 3),
+                                                         plan_id), date(2026, 4, 3))
+    assert [x["outgoing_id"] for x in locks.locked_periods(s, world[A])] == [every["id"]]
+    register.cancel(s, p, every["id"], "", date(2026, 4, 4))
+    assert [x["outgoing_id"] for x in locks.locked_periods(s, world[A])] == [every["id"]]
+    register.cancel(s, p, one["id"], "", date(2026, 4, 5))  # the last one: reopened
+    assert locks.locked_periods(s, world[A]) == []

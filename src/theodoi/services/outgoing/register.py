@@ -148,16 +148,19 @@ def check_writable(s: Session, p: Principal, doc_id: int) -> None:
 def cancel(s: Session, p: Principal, doc_id: int, reason: str = "",
            today: date | None = None) -> dict[str, Any]:
     """Cancel a document not yet sent; its number stays taken (never given again). The
-    period it locked is reopened (on `today`) when that lock is still in force."""
+    period is reopened (on `today`) when the lock in force came from a number of the
+    period, now cancelled, and no live report of the period is left."""
     row = _document(s, p, doc_id, rules.SEND)
     flow.check_move(row.state, "huy")
     row.state, row.note = flow.CANCELLED, " ".join(reason.split())[:500] or None
     s.flush()
     _audit(s, p, row, "state", flow.ENTERED, flow.CANCELLED, reason=row.note)
-    others = [d for d in repo.of_unit(s, row.unit_id) if d.id != row.id
-              and d.period_key == row.period_key and d.state != flow.CANCELLED]
-    if not others:  # another live report of the period still stands on the lock
-        locks.unlock_for_report(s, p, row.unit_id, row.period_key, outgoing_id=row.id,
+    same = [d for d in repo.of_unit(s, row.unit_id) if d.period_key == row.period_key]
+    # while another live report of the period stands, the period stays locked; the last
+    # one cancelled reopens a lock any cancelled number of the period made
+    if all(d.state == flow.CANCELLED for d in same):
+        locks.unlock_for_report(s, p, row.unit_id, row.period_key,
+                                outgoing_ids={d.id for d in same},
                                 number=flow.number_text(row.number, row.symbol),
                                 on=today or row.issued_on)
     return row_of(s, row)

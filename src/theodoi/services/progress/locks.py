@@ -127,20 +127,20 @@ def lock_for_report(s: Session, p: Principal, unit_id: int, period_key: str, *,
 
 
 def unlock_for_report(s: Session, p: Principal, unit_id: int, period_key: str, *,
-                      outgoing_id: int, number: str, on: date) -> LockRow | None:
-    """Reopen the period when its lock in force is the one report `outgoing_id` made
+                      outgoing_ids: set[int], number: str, on: date) -> LockRow | None:
+    """Reopen the period when its lock in force is one a report of `outgoing_ids` made
     (audited, the cancelled number as the reason); None otherwise: a lock made by hand,
     or made again after a reopening, stays."""
     last = repo.lock_state(s, unit_id, period_key)
-    if last is None or last.state != LOCKED or last.outgoing_id != outgoing_id:
+    if last is None or last.state != LOCKED or last.outgoing_id not in outgoing_ids:
         return None
     why = f"hủy số báo cáo {number}"
     row = PeriodLock(unit_id=unit_id, period_key=period_key, state=REOPENED, on=on,
-                     by=p.username, reason=why, outgoing_id=outgoing_id)
+                     by=p.username, reason=why, outgoing_id=last.outgoing_id)
     repo.add(s, row)
     audit.record(s, p, unit_id, "period_lock", row.id, "state", STATE_LABELS[LOCKED],
                  STATE_LABELS[REOPENED], detail={"period": period_key, "state": REOPENED,
-                                                 "reason": why, "outgoing": outgoing_id})
+                                                 "reason": why, "outgoing": last.outgoing_id})
     return _row(row)
 
 
