@@ -32,10 +32,13 @@ Q1 = register.Entry("quy", "Q1/2026", date(2026, 4, 2))
 
 @pytest.fixture
 def world(session: Any) -> dict[str, Any]:
+    return make_world(session)
+
+
+def make_world(s: Any) -> dict[str, Any]:
     """A province with two communes, each with the v1 plan (issued 15/01/2026, reported
     quarterly, due 5 days after the quarter) active; an office clerk at each commune, a
     reader at the province. Committed, so threads see it."""
-    s = session
     units.create(s, PROVINCE, level="tinh", code="tinh-mau")
     ids: dict[str, Any] = {}
     for name in (A, B):

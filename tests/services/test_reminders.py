@@ -47,6 +47,10 @@ KINH_TE = ("Thu ngân sách nhà nước", "Tổng giá trị sản phẩm", "gi
            "phân loại chất thải rắn", "thu gom chất thải rắn")
 # led by Phòng Văn hóa - Xã hội (section 3.2): never in Phòng Kinh tế's digest
 VAN_HOA = ("gia đình văn hóa", "bảo hiểm y tế", "hộ nghèo")
+# the commune's reports to the province not sent (report_unsent): Quý IV/2026 and năm
+# 2026, due 05/01/2027 as the items' reports are, so one day late as well; 6 and 9 months
+# (185 and 93 days late) are not on their weekly day
+UNSENT = {"bc-quy-2026-Q4", "bc-nam-2026"}
 
 
 def principal(s: Any, username: str) -> Principal:
@@ -91,7 +95,7 @@ def test_an_agency_that_does_not_read_a_restricted_plan_is_not_reminded_of_it(
         planned = {p.username: p for p in reminders.run_digest(s, settings, DAY, MORNING)}
         everything = unreported_q4(s, None)
     assert "kinhte" not in planned  # every line it had was of the restricted plan
-    assert planned["chutich"].as_dict()["lines"] == len(everything)
+    assert planned["chutich"].as_dict()["lines"] == len(everything) + len(UNSENT)
 
 
 def test_a_chase_does_not_tell_an_agency_of_a_plan_it_may_not_read(
@@ -183,7 +187,8 @@ def test_the_demo_on_06_01_2027_reaches_phong_kinh_te_and_the_leader_once(
                                    "việc đã quá hạn")
         leader_text = leader.get_body(("plain",)).get_content()
         assert "ĐÃ QUÁ HẠN" in leader_text
-        assert {ln["ref"] for ln in lines(leader_notice.groups)} == everything > expected
+        assert {ln["ref"] for ln in lines(leader_notice.groups)} == everything | UNSENT
+        assert everything > expected
         assert {ln["phrase"] for ln in lines(leader_notice.groups)} == {"quá hạn 1 ngày"}
         for ref in everything:
             page = "chi-tieu" if ref[0] == "t" else "nhiem-vu"

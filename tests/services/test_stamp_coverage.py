@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import delete, select, update
 
 from tests.services.progress_setup import active_v1
+from theodoi.services.accounts import users
 from theodoi.services.progress import records as progress
 from theodoi.services.register import review_decisions as review
 from theodoi.storage import stamping
@@ -23,6 +24,7 @@ from theodoi.storage.models import (
     Agency,
     Assignment,
     Basis,
+    BodyApprover,
     Contribution,
     FigureSubmission,
     InstructionItem,
@@ -87,6 +89,7 @@ CHANGES: dict[type, Callable[[Any], None]] = {
     RollupMethod: lambda r: setattr(r, "method", "mean" if r.method != "mean" else "none"),
     InstructionItem: lambda r: setattr(r, "report_text", (r.report_text or "") + " Đã làm."),
     Basis: lambda r: setattr(r, "text", r.text + " (sửa)"),
+    BodyApprover: lambda r: setattr(r, "body", r.body + " xã"),
 }
 # deleting one breaks nothing
 LEAVES = (Milestone, ProgressRecord, TaskUpdate, Assignment, FigureSubmission)
@@ -98,7 +101,7 @@ def one_commune(db_url: str) -> str:
     assignments, a milestone, a recorded value, a task update, a product submitted, a
     co-agency's part, the office's estimate of a year, a figure waiting for validation, a
     locked period, a reporting stream, a link across levels, a roll-up method, an
-    instruction item and a basis."""
+    instruction item, a basis and the person named to approve for a body."""
     with session_factory(db_url)() as s:
         refs = active_v1(s, A)
         review.correct(s, refs.income, {"milestones": "2028: 80"})
@@ -123,6 +126,9 @@ def one_commune(db_url: str) -> str:
         s.add(RollupMethod(upper_id=int(refs.income[1:]), method="sum"))
         s.add(InstructionItem(task_id=int(refs.invest[1:]), unit_id=agency.unit_id))
         s.add(Basis(plan_id=refs.plan_id, text="Nghị quyết số 01-NQ/ĐU ngày 25/8/2025"))
+        bithu = users.create_user(s, "bithu", "mật khẩu đủ dài 123")
+        s.add(BodyApprover(unit_id=agency.unit_id, body="Ban Thường vụ Đảng ủy",
+                           body_key="ban thường vụ đảng ủy", user_id=bithu.id))
         s.commit()
     return db_url
 

@@ -186,6 +186,8 @@ def _routes(w: World, unit: str) -> list[tuple[str, str, Any, str]]:
         ("POST", "/api/instruction-items/{instruction}/close", {"text": " "}, "office:400"),
         ("POST", "/api/instruction-items/{instruction}/reopen", None, "office"),
         ("POST", f"/api/plans/{p}/instructions", None, "office:200"),
+        ("GET", f"/api/units/{u}/approvers", None, "read"),
+        ("PUT", f"/api/units/{u}/approvers", {"body": " "}, "admin"),
     ]  # {agency} and {into} are filled from the unit's directory, {request}, {entry},
     # {file}, {shared} and {job} (a report job that is done: its PDF is there, and
     # cancelling it is 400) from `_prepare`; {foreign} is an agency of the other commune

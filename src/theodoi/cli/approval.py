@@ -14,7 +14,7 @@ from theodoi.cli.progress import day
 from theodoi.domain.dates import vn_day
 from theodoi.domain.errors import BadInput
 from theodoi.services.accounts import users as accounts
-from theodoi.services.approval import flow
+from theodoi.services.approval import bodies, flow
 from theodoi.services.register import units
 from theodoi.settings import load
 
@@ -116,6 +116,31 @@ def list_cmd(unit_text: str, username: str, on_text: str | None, fmt: str) -> No
         for x in data[key]:
             out.print(f"  {x['ref']} {x['title']} — {x['lead_agency'] or ''}, "
                       f"{x['standing_label']}" + (f": {x['reason']}" if x["reason"] else ""))
+
+
+@approval_group.command("approvers")
+@click.option("--unit", "unit_text", required=True, help="Đơn vị (mã hoặc tên).")
+@click.option("--body", default=None, help="Cơ quan được trình (bỏ trống: xem danh sách).")
+@click.option("--user", "users", multiple=True, help="Người được giao duyệt (lặp lại).")
+@AS
+@FORMAT
+def approvers_cmd(unit_text: str, body: str | None, users: tuple[str, ...], username: str,
+                  fmt: str) -> None:
+    """Người duyệt thay cơ quan được trình: xem, hoặc giao (--body với --user; --body không
+    có --user: trả lại cho lãnh đạo đơn vị)."""
+    with transaction() as s:
+        unit_id = units.find(s, unit_text).id
+        p = accounts.principal_for(s, username)
+        if body is not None:
+            bodies.set_approvers(s, p, unit_id, body, list(users))
+        data = bodies.listing(s, p, unit_id)
+    if fmt == "json":
+        print_json(data)
+        return
+    if not data["bodies"]:
+        out.print("Chưa giao cơ quan nào: lãnh đạo đơn vị duyệt.")
+    for b in data["bodies"]:
+        out.print(f"{b['body']}: {', '.join(b['users'])}")
 
 
 def _on(text: str | None) -> date:

@@ -42,6 +42,8 @@ def _show(row: dict[str, Any], fmt: str) -> None:
     sent = f", gửi {row['to_unit']['name']} ngày {vn_day(row['sent_on'])}" \
         if row["sent_on"] and row["to_unit"] else ""
     out.print(f"  {row['state_label']}{sent}; chữ ký: {row['signature_label']}.")
+    if row.get("incoming_text"):
+        out.print(f"  Nơi nhận vào sổ văn bản đến: {row['incoming_text']}.")
 
 
 @outgoing_group.command("number")
@@ -106,18 +108,23 @@ def send_cmd(doc_id: int, username: str, on_text: str | None, fmt: str) -> None:
 @click.argument("doc_id", type=ID)
 @click.option("--reason", default="", help="Lý do hủy số.")
 @AS
+@ON
 @FORMAT
-def cancel_cmd(doc_id: int, reason: str, username: str, fmt: str) -> None:
-    """Hủy số của văn bản đi DOC_ID chưa gửi (số đã hủy không cấp lại)."""
+def cancel_cmd(doc_id: int, reason: str, username: str, on_text: str | None,
+               fmt: str) -> None:
+    """Hủy số của văn bản đi DOC_ID chưa gửi (số đã hủy không cấp lại; kỳ báo cáo do số
+    này chốt được mở lại)."""
     with transaction() as s:
-        row = register.cancel(s, accounts.principal_for(s, username), doc_id, reason)
+        row = register.cancel(s, accounts.principal_for(s, username), doc_id, reason,
+                              _on(on_text))
     _show(row, fmt)
 
 
 def _rows(docs: list[dict[str, Any]], sender: bool) -> list[list[str]]:
     return [[str(d["id"]), d["unit"]["name"] if sender else d["state_label"], d["number_text"],
              vn_day(d["issued_on"]), vn_day(d["received_on"]) if sender else d["period_label"],
-             d["title"], d["signature_label"]] for d in docs]
+             d["title"], d["signature_label"]] + ([d["incoming_text"] or ""] if sender else [])
+            for d in docs]
 
 
 @outgoing_group.command("list")
@@ -149,7 +156,8 @@ def inbox_cmd(unit_text: str, username: str, fmt: str) -> None:
     if fmt == "json":
         print_json(data)
         return
-    print_table(["Id", "Đơn vị gửi", "Số", "Ngày", "Ngày đến", "Trích yếu", "Chữ ký"],
+    print_table(["Id", "Đơn vị gửi", "Số", "Ngày", "Ngày đến", "Trích yếu", "Chữ ký",
+                 "Số đến"],
                 _rows(data["documents"], True), title=f"Văn bản đến — {data['unit']['name']}")
 
 

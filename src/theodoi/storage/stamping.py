@@ -23,6 +23,7 @@ from theodoi.storage.models import (
     Agency,
     Assignment,
     Basis,
+    BodyApprover,
     Contribution,
     FigureSubmission,
     InstructionItem,
@@ -68,6 +69,7 @@ HANGS_ON: dict[type, tuple[tuple[str, str], ...]] = {
     # a lower unit's plan linked to (or unlinked from) a higher plan closes (or reopens)
     # its instruction items, which the higher unit's status reads
     Basis: (("plan_id", "plan"), ("linked_plan_id", "plan")),
+    BodyApprover: (("unit_id", "unit"),),  # who may decide shows on the task's page
 }
 _KEY = "theodoi_stamp_rows"
 _HELD = "theodoi_stamps_held"  # units whose stamp row this transaction has locked

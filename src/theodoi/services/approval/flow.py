@@ -10,9 +10,10 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from theodoi.domain import approval as rules
-from theodoi.domain.errors import BadInput, NotFound
+from theodoi.domain.errors import BadInput, Forbidden, NotFound
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
+from theodoi.services.approval import bodies
 from theodoi.services.history import audit
 from theodoi.services.progress import evidence, status
 from theodoi.services.reminders import tell_product_step
@@ -74,6 +75,11 @@ def decide(s: Session, p: Principal, ref: str, action: str, *, on: date,
     if action not in (rules.APPROVE, rules.RETURN):
         raise BadInput(f"thao tác '{action}' không phải duyệt hay trả lại.")
     task = _task(s, p, ref)
+    body = submitted_to(s, task)
+    deciders = bodies.named_for(s, task, body)
+    if deciders is not None and p.username not in deciders:
+        raise Forbidden(f"sản phẩm này trình {body}; chỉ {', '.join(deciders)} được giao "
+                        f"duyệt hoặc trả lại thay {body}.")
     _move(s, p, task, action, on=on, has_file=False, reason=reason, body=None)
     return product(s, p, ref, on)
 
@@ -82,7 +88,7 @@ def _move(s: Session, p: Principal, task: Task, action: str, *, on: date, has_fi
           reason: str | None, body: str | None) -> ProductStep:
     """Check the move against the flow's table, store it and audit it."""
     before = rules.state_of(_steps(s, task))
-    allowed = allowed_for(p, task)
+    allowed = allowed_for(s, p, task)
     after = rules.next_state(before, action, has_file=has_file, reason=reason, allowed=allowed)
     row = repo.add(s, ProductStep(task_id=task.id, action=action, state=after, made_on=on,
                                   to_body=body, reason=(reason or "").strip() or None,
@@ -93,7 +99,8 @@ def _move(s: Session, p: Principal, task: Task, action: str, *, on: date, has_fi
                  rules.STATE_LABELS[before], rules.STATE_LABELS[after],
                  detail={"task": task.id, "action": action, "reason": row.reason})
     said = rules.ACTION_LABELS[action] + (f": {row.reason}" if row.reason else "")
-    tell_product_step(s, task, row.id, action, f"Sản phẩm đã {said}", on)
+    tell_product_step(s, task, row.id, action, f"Sản phẩm đã {said}", on,
+                      bodies.named_for(s, task, body) if action == rules.SUBMIT else None)
     return row
 
 
@@ -102,14 +109,28 @@ def product(s: Session, p: Principal, ref: str, as_of: date) -> dict[str, Any]:
     task = access.item(s, p, ref)
     if not isinstance(task, Task):
         raise BadInput(f"{ref} là chỉ tiêu; chỉ nhiệm vụ có sản phẩm để trình, duyệt.")
-    return of_task(s, task, allowed_for(p, task), as_of) | {"ref": ref}
+    return of_task(s, task, allowed_for(s, p, task), as_of) | {"ref": ref}
 
 
-def allowed_for(p: Principal, task: Task) -> frozenset[str]:
+def allowed_for(s: Session, p: Principal, task: Task) -> frozenset[str]:
     """What the person may do with the task's product: a co-agency's user sees the task
-    (issue 18) but only the lead agency (or the office) submits its product."""
+    (issue 18) but only the lead agency (or the office) submits its product; when the
+    unit names who approves for the body it was submitted to, only they decide
+    (services/approval/bodies), else the unit's leaders."""
     allowed = access.actions_at(p, task.plan.unit)
-    return allowed if access.leads(p, task) else allowed - rules.MAY[rules.SUBMIT]
+    if not access.leads(p, task):
+        allowed -= rules.MAY[rules.SUBMIT]
+    deciders = bodies.named_for(s, task, submitted_to(s, task))
+    if deciders is None:
+        return allowed
+    decide = rules.MAY[rules.APPROVE] | rules.MAY[rules.RETURN]
+    return (allowed - decide) | (decide if p.username in deciders else frozenset())
+
+
+def submitted_to(s: Session, task: Task) -> str | None:
+    """The body the product was last submitted to (None: never submitted, or no body)."""
+    found = [r for r in repo.steps(s, task.id) if r.action == rules.SUBMIT]
+    return found[-1].to_body if found else None
 
 
 def of_task(s: Session, task: Task, allowed: frozenset[str], as_of: date) -> dict[str, Any]:

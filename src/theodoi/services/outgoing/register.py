@@ -1,6 +1,13 @@
 """The register of outgoing documents of a unit: a periodic report entered with its number
 and date (written into the report's DOCX), its signed PDF uploaded back, cancelled, or sent
-to the unit above. Only the office (SEND) writes; whoever reads the unit reads."""
+to the unit above, which enters it in its own register of incoming documents (sổ văn bản
+đến: its own number, per year). Only the office (SEND) writes; whoever reads the unit reads.
+
+Each step is in the audit history (kind `outgoing`, fields `state` and `signed`, at the
+issuing unit; kind `incoming`, field `received`, at the receiving one). Numbering a report
+locks the period it reports on (services/progress/locks: the number is the reason), and
+cancelling the number reopens it when that lock is still in force and no other live report
+of the unit stands on the period."""
 
 from __future__ import annotations
 
@@ -19,8 +26,9 @@ from theodoi.domain.periods import parse_period
 from theodoi.reports import data as report_layout
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
+from theodoi.services.history import audit
 from theodoi.services.outgoing import signatures
-from theodoi.services.progress import evidence
+from theodoi.services.progress import evidence, locks
 from theodoi.services.reporting import report_data as reporting
 from theodoi.services.reporting import report_files
 from theodoi.storage.models import OutgoingDocument, Unit
@@ -29,6 +37,7 @@ from theodoi.storage.repositories import progress as files
 from theodoi.storage.repositories import units as unit_repo
 
 FILES = ("docx", "pdf")  # the numbered DOCX, the signed PDF
+INCOMING = "#đến"  # the counter of a unit's register of incoming documents (no report symbol)
 
 
 @dataclass(frozen=True)
@@ -73,7 +82,20 @@ def enter(s: Session, p: Principal, unit_id: int, entry: Entry, today: date) -> 
         issued_on=entry.issued_on, report_kind=entry.kind, period_key=key,
         plan_id=entry.plan_id, title=_title(report.summary, report.period_label),
         state=flow.ENTERED, docx_id=stored.id, numbered_by=p.username))
+    _audit(s, p, row, "state", None, flow.ENTERED)
+    locks.lock_for_report(s, p, unit.id, key, outgoing_id=row.id, on=entry.issued_on,
+                          number=flow.number_text(number, symbol))
     return row_of(s, row)
+
+
+def _audit(s: Session, p: Principal, row: OutgoingDocument, field: str, old: str | None,
+           new: str, **more: Any) -> None:
+    """A step of the document in the issuing unit's history, named by its number."""
+    labels = flow.STATE_LABELS if field == "state" else {}
+    audit.record(s, p, row.unit_id, "outgoing", row.id, field, labels.get(old or "", old),
+                 labels.get(new, new), detail={
+                     "name": flow.number_text(row.number, row.symbol), "state": row.state,
+                     "period": row.period_key, **more})
 
 
 def _refuse_twice(s: Session, unit_id: int, kind: str, key: str, plan_id: int | None) -> None:
@@ -123,12 +145,24 @@ def check_writable(s: Session, p: Principal, doc_id: int) -> None:
     _document(s, p, doc_id, rules.SEND)
 
 
-def cancel(s: Session, p: Principal, doc_id: int, reason: str = "") -> dict[str, Any]:
-    """Cancel a document not yet sent; its number stays taken (never given again)."""
+def cancel(s: Session, p: Principal, doc_id: int, reason: str = "",
+           today: date | None = None) -> dict[str, Any]:
+    """Cancel a document not yet sent; its number stays taken (never given again). The
+    period is reopened (on `today`) when the lock in force came from a number of the
+    period, now cancelled, and no live report of the period is left."""
     row = _document(s, p, doc_id, rules.SEND)
     flow.check_move(row.state, "huy")
     row.state, row.note = flow.CANCELLED, " ".join(reason.split())[:500] or None
     s.flush()
+    _audit(s, p, row, "state", flow.ENTERED, flow.CANCELLED, reason=row.note)
+    same = [d for d in repo.of_unit(s, row.unit_id) if d.period_key == row.period_key]
+    # while another live report of the period stands, the period stays locked; the last
+    # one cancelled reopens a lock any cancelled number of the period made
+    if all(d.state == flow.CANCELLED for d in same):
+        locks.unlock_for_report(s, p, row.unit_id, row.period_key,
+                                outgoing_ids={d.id for d in same},
+                                number=flow.number_text(row.number, row.symbol),
+                                on=today or row.issued_on)
     return row_of(s, row)
 
 
@@ -144,8 +178,10 @@ def upload_signed(s: Session, p: Principal, doc_id: int, file: tuple[str, bytes]
         raise BadInput(f"bản đã ký '{name}' không phải tệp PDF; hãy tải lên bản PDF (bản "
                        "ký số, hoặc bản giấy đã ký quét thành PDF). Bản đã ký chưa được lưu.")
     stored = files.add_attachment(s, hashlib.sha256(content).hexdigest(), name, content)
+    before = signatures.label(row.signature) if row.signed_id else None
     row.signed_id, row.signature = stored.id, signatures.scan(content).as_json()
     s.flush()
+    _audit(s, p, row, "signed", before, signatures.label(row.signature), file=name)
     return row_of(s, row)
 
 
@@ -160,8 +196,24 @@ def send(s: Session, p: Principal, doc_id: int, today: date) -> dict[str, Any]:
         raise BadInput("đơn vị này không có cấp trên trong theodoi; không có nơi để gửi.")
     row.state, row.to_unit_id, row.sent_by = flow.SENT, unit.parent_id, p.username
     row.sent_on = row.received_on = today
+    row.incoming_year = today.year
+    row.incoming_number = repo.next_number(s, unit.parent_id, today.year, INCOMING)
     s.flush()
+    _audit(s, p, row, "state", flow.ENTERED, flow.SENT, to=unit.parent.name
+           if unit.parent else None)
+    audit.record(s, p, unit.parent_id, "incoming", row.id, "received", None,
+                 incoming_text(row), detail={
+                     "name": f"{flow.number_text(row.number, row.symbol)} của {unit.name}",
+                     "number": row.incoming_number, "year": row.incoming_year})
     return row_of(s, row)
+
+
+def incoming_text(row: OutgoingDocument) -> str | None:
+    """'số đến 3/2026, ngày đến 05/10/2026': its place in the receiving unit's register."""
+    if row.incoming_number is None or row.received_on is None:
+        return None
+    return (f"số đến {row.incoming_number}/{row.incoming_year}, ngày đến "
+            f"{row.received_on:%d/%m/%Y}")
 
 
 def row_of(s: Session, row: OutgoingDocument) -> dict[str, Any]:
@@ -181,6 +233,8 @@ def row_of(s: Session, row: OutgoingDocument) -> dict[str, Any]:
             "to_unit": {"id": to.id, "name": to.name} if to else None,
             "sent_on": row.sent_on.isoformat() if row.sent_on else None,
             "received_on": row.received_on.isoformat() if row.received_on else None,
+            "incoming_number": row.incoming_number, "incoming_year": row.incoming_year,
+            "incoming_text": incoming_text(row),
             "note": row.note, "numbered_by": row.numbered_by, "sent_by": row.sent_by}
 
 

@@ -1,6 +1,12 @@
 """Locked reporting periods (chốt kỳ): once the office or a leader has validated a
 period (its report issued), no figure of it is recorded, accepted, sent or undone until
-the period is reopened; each lock and reopening is kept and audited."""
+the period is reopened; each lock and reopening is kept and audited.
+
+A lock covers every figure whose period lies inside the locked one (a locked 6 months
+locks its quarters and months: the figures its report reads). Numbering a periodic report
+in the register of outgoing documents locks its period by itself (`lock_for_report`, the
+report's number as the reason); cancelling that number reopens the period only when the
+lock is still the one that number made (`unlock_for_report`)."""
 
 from __future__ import annotations
 
@@ -35,6 +41,7 @@ class LockRow:
     on: str
     by: str | None
     reason: str | None
+    outgoing_id: int | None = None  # the numbered report that locked it
 
 
 def is_locked(s: Session, unit_id: int, period_key: str) -> bool:
@@ -42,14 +49,32 @@ def is_locked(s: Session, unit_id: int, period_key: str) -> bool:
     return last is not None and last.state == LOCKED
 
 
+def _covering(s: Session, unit_id: int, period_key: str) -> PeriodLock | None:
+    """The lock now in force on a period that contains `period_key` (itself first)."""
+    wanted = parse_period(period_key)
+    last: dict[str, PeriodLock] = {}
+    for r in repo.locks_of(s, unit_id):
+        last[r.period_key] = r
+    held = [r for r in last.values() if r.state == LOCKED]
+    for r in sorted(held, key=lambda r: r.period_key != wanted.key):
+        period = parse_period(r.period_key)
+        if period.start <= wanted.start and wanted.end <= period.end:
+            return r
+    return None
+
+
 def check_open(s: Session, unit_id: int, period_key: str) -> None:
-    """Conflict in Vietnamese when the unit's period is locked; nothing otherwise."""
-    last = repo.lock_state(s, unit_id, period_key)
-    if last is not None and last.state == LOCKED:
-        raise Conflict(f"kỳ {parse_period(period_key).label} đã chốt ngày "
-                       f"{last.on:%d/%m/%Y} (do {last.by or 'hệ thống'}); số liệu của kỳ "
-                       "không thay đổi được. Văn phòng hoặc lãnh đạo mở lại kỳ (có ghi "
-                       "lịch sử) rồi mới sửa.", steps={
+    """Conflict in Vietnamese when the unit's period, or a period containing it, is
+    locked; nothing otherwise."""
+    last = _covering(s, unit_id, period_key)
+    if last is not None:
+        label, held = parse_period(period_key).label, parse_period(last.period_key).label
+        within = "" if held == label else f" nằm trong kỳ {held}"
+        why = f"; {last.reason}" if last.outgoing_id is not None and last.reason else ""
+        raise Conflict(f"kỳ {label}{within} đã chốt ngày "
+                       f"{last.on:%d/%m/%Y} (do {last.by or 'hệ thống'}{why}); số liệu của kỳ "
+                       "không thay đổi được. Văn phòng hoặc lãnh đạo mở lại kỳ "
+                       f"{held} (có ghi lịch sử) rồi mới sửa.", steps={
                            "cli": "theodoi progress reopen --unit … --period … --reason …",
                            "web": "mở lại kỳ ở trang 'Số liệu chờ xác nhận' của đơn vị."})
 
@@ -81,7 +106,42 @@ def set_state(s: Session, p: Principal, unit_id: int, period_text: str, state: s
 
 def _row(r: PeriodLock) -> LockRow:
     return LockRow(r.id, r.period_key, parse_period(r.period_key).label, r.state,
-                   STATE_LABELS[r.state], r.on.isoformat(), r.by, r.reason)
+                   STATE_LABELS[r.state], r.on.isoformat(), r.by, r.reason, r.outgoing_id)
+
+
+def lock_for_report(s: Session, p: Principal, unit_id: int, period_key: str, *,
+                    outgoing_id: int, number: str, on: date) -> LockRow | None:
+    """Lock the period a report numbered `number` reports on, audited with the number
+    as the reason; None when the period is locked already (that lock stays as it is).
+    The clerk's right to number the report is the right to lock what it reports."""
+    if is_locked(s, unit_id, period_key):
+        return None
+    why = f"báo cáo số {number} đã vào sổ ngày {on:%d/%m/%Y}"
+    row = PeriodLock(unit_id=unit_id, period_key=period_key, state=LOCKED, on=on,
+                     by=p.username, reason=why, outgoing_id=outgoing_id)
+    repo.add(s, row)
+    audit.record(s, p, unit_id, "period_lock", row.id, "state", STATE_LABELS[REOPENED],
+                 STATE_LABELS[LOCKED], detail={"period": period_key, "state": LOCKED,
+                                               "reason": why, "outgoing": outgoing_id})
+    return _row(row)
+
+
+def unlock_for_report(s: Session, p: Principal, unit_id: int, period_key: str, *,
+                      outgoing_ids: set[int], number: str, on: date) -> LockRow | None:
+    """Reopen the period when its lock in force is one a report of `outgoing_ids` made
+    (audited, the cancelled number as the reason); None otherwise: a lock made by hand,
+    or made again after a reopening, stays."""
+    last = repo.lock_state(s, unit_id, period_key)
+    if last is None or last.state != LOCKED or last.outgoing_id not in outgoing_ids:
+        return None
+    why = f"hủy số báo cáo {number}"
+    row = PeriodLock(unit_id=unit_id, period_key=period_key, state=REOPENED, on=on,
+                     by=p.username, reason=why, outgoing_id=last.outgoing_id)
+    repo.add(s, row)
+    audit.record(s, p, unit_id, "period_lock", row.id, "state", STATE_LABELS[LOCKED],
+                 STATE_LABELS[REOPENED], detail={"period": period_key, "state": REOPENED,
+                                                 "reason": why, "outgoing": last.outgoing_id})
+    return _row(row)
 
 
 def locked_periods(s: Session, unit_id: int) -> list[dict[str, Any]]:

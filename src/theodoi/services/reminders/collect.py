@@ -1,6 +1,7 @@
 """What each agency of a unit answers for on a day, as the domain's `Due`s: the periodic
 report each active item owes, each unfinished task's deadline, each open explanation
-request, and each plan put into implementation the day before."""
+request, and each plan put into implementation the day before; and what the unit's office
+answers for: each periodic report to the level above not yet sent (`unsent_dues`)."""
 
 from __future__ import annotations
 
@@ -10,14 +11,21 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from theodoi.domain import outgoing as sending
 from theodoi.domain.calendars import Stream
 from theodoi.domain.periods import Period, periods_in
 from theodoi.domain.reminders import Due
+from theodoi.reports.model import REPORT_KINDS
 from theodoi.services import calendars
 from theodoi.services.accounts.access import lead_agency_id
 from theodoi.services.register import items
 from theodoi.storage.models import ExplanationRequest, Plan, Target, Task, TaskUpdate, Unit
+from theodoi.storage.repositories import outgoing as outgoing_repo
+from theodoi.storage.repositories import plans as plans_repo
 from theodoi.storage.repositories import progress as repo
+
+# the periodic reports a unit sends the level above (the outgoing table's kinds)
+SENT_UP = ("quy", "6_thang", "9_thang", "nam")
 
 
 @dataclass
@@ -167,3 +175,38 @@ def activation_news(items_: Live) -> list[Due]:
             "Kế hoạch mới đưa vào thực hiện có việc giao cơ quan chủ trì", agency,
             plan.activated_at.date(), f"/ke-hoach/{plan.id}")
     return list(out.values())
+
+
+def _due_up(plans: list[Plan], period: Period) -> date | None:
+    """The day the unit's report on `period` is due above: the earliest due day of the
+    streams of its active plans (issued by the period's end) that owe it, as the outgoing
+    table of the unit above reckons it; None when no plan owes it."""
+    owing = [st for x in plans if x.status == "active"
+             and (x.issued_on is None or x.issued_on <= period.end)
+             for st in calendars.of_plan(x) if sending.expected(st.every, period.kind)]
+    return min((st.due(period) for st in owing), default=None)
+
+
+def unsent_dues(s: Session, unit: Unit, as_of: date, lead_days: int) -> list[Due]:
+    """For each periodic report kind, the latest period whose reminder has begun
+    (`lead_days` before its due day) and whose report the unit has not sent to the
+    unit above (numbered but not sent counts as not sent). None for a unit with no
+    unit above."""
+    if unit.parent is None:
+        return []
+    plans, out = plans_repo.for_unit(s, unit.id), []
+    for kind in SENT_UP:
+        begun = [(p, due) for p in periods_in(REPORT_KINDS[kind], as_of.year - 1, as_of.year)
+                 if (due := _due_up(plans, p)) is not None
+                 and due - timedelta(days=lead_days) <= as_of]
+        if not begun:
+            continue
+        period, due = max(begun, key=lambda pair: pair[0].end)
+        sent = [d for d in outgoing_repo.sent_by_units(s, [unit.id], [period.key])
+                if d.report_kind == kind]
+        if not sent:
+            label = period.label[:1].lower() + period.label[1:]
+            out.append(Due("report_unsent", f"bc-{kind}-{period.key}", f"Báo cáo {label}",
+                           f"Chưa gửi báo cáo lên {unit.parent.name}", None, due,
+                           f"/don-vi/{unit.id}/van-ban-di"))
+    return out

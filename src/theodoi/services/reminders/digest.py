@@ -51,7 +51,9 @@ def unit_dues(s: Session, unit: Unit, as_of: date) -> collect.UnitDues:
         "report_due": collect.report_dues(s, unit, items_, as_of, lead),
         "task_due": collect.task_dues(items_),
         "explanation": deadlines, "explanation_new": asked,
-        "plan_activated": collect.activation_news(items_)})
+        "plan_activated": collect.activation_news(items_),
+        "report_unsent": collect.unsent_dues(
+            s, unit, as_of, max(unit_rules["report_unsent"]["before_days"], default=0))})
 
 
 def agency_lines(u: collect.UnitDues, agency_id: int, as_of: date,
@@ -80,13 +82,20 @@ def lines_for(u: collect.UnitDues, grant: RoleGrant, as_of: date,
               muted: set[str]) -> list[Line]:
     """What one grant at (or above) the unit gives its holder from the unit today: an
     agency its own items; a leader (roles of the escalation rule, granted at the unit
-    itself) the escalation list."""
+    itself) the escalation list; the office and the leaders (roles of the report_unsent
+    rule, at the unit itself) the periodic reports not yet sent to the unit above."""
     if grant.role == "don_vi" and grant.agency_id is not None:
         return agency_lines(u, grant.agency_id, as_of, muted)
-    if (grant.unit_id == u.unit.id and grant.role in u.rules["escalation"]["roles"]
-            and "escalation" not in muted):
-        return leader_lines(u, as_of)
-    return []
+    if grant.unit_id != u.unit.id:
+        return []
+    out: list[Line] = []
+    if grant.role in u.rules["escalation"]["roles"] and "escalation" not in muted:
+        out += leader_lines(u, as_of)
+    unsent = u.rules["report_unsent"]
+    if grant.role in unsent["roles"] and "report_unsent" not in muted:
+        out += [ln for d in u.dues["report_unsent"]
+                if (ln := rules.fires(d, unsent, as_of)) is not None]
+    return out
 
 
 def restricted_refs(s: Session, unit: Unit) -> frozenset[str]:

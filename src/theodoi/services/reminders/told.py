@@ -77,14 +77,17 @@ def tell_returned(s: Session, target: Target, figure_id: int, figure: str, reaso
 
 
 def tell_product_step(s: Session, task: Task, step_id: int, action: str, what: str,
-                      on: date) -> list[str]:
-    """A product submitted: the rule's roles (the leaders) learn it waits; returned or
-    approved: the lead agency's users learn it."""
+                      on: date, deciders: list[str] | None = None) -> list[str]:
+    """A product submitted: the people named to approve for its body (`deciders`), else
+    the rule's roles (the leaders), learn it waits; returned or approved: the lead
+    agency's users learn it."""
     unit = task.plan.unit
     rule = _rule(s, unit, "product_step")
     if not rule.get("enabled", True):
         return []
-    if action == "trinh":
+    if action == "trinh" and deciders is not None:
+        who = [p for p in people(s).values() if p.username in deciders]
+    elif action == "trinh":
         roles = [str(r) for r in rule.get("roles", ["lanh_dao"])]
         who = role_people(s, unit, roles)
     else:

@@ -76,6 +76,20 @@ def waiting_by_agency(s: Session, unit_id: int, period_key: str) -> dict[str, in
     return out
 
 
+def period_states(s: Session, unit_id: int, period_key: str) -> dict[str, str]:
+    """Each item's (ref) latest figure sent for the period and still standing: waiting,
+    accepted or returned (a replaced or withdrawn one stands for nothing). The dashboard's
+    completeness tells sent, validated and returned apart with it."""
+    out: dict[str, tuple[int, str]] = {}
+    standing = (rules.PENDING, rules.ACCEPTED, rules.RETURNED)
+    for r in repo.of_unit(s, unit_id, standing):
+        if r.period_key == period_key:
+            ref = f"t{r.target_id}"
+            if ref not in out or out[ref][0] < r.id:
+                out[ref] = (r.id, r.state)
+    return {ref: state for ref, (_, state) in out.items()}
+
+
 def set_validation(s: Session, p: Principal, unit_id: int, on: bool) -> dict[str, Any]:
     """Turn validation of agency figures on or off at the unit (the office), audited.
     Figures already waiting stay waiting: they are accepted or returned as before."""

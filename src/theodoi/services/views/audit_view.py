@@ -35,9 +35,11 @@ KIND_LABELS = {"target": "chỉ tiêu", "task": "nhiệm vụ", "plan": "kế ho
                "agency": "cơ quan", "progress": "số liệu", "task_update": "báo cáo tiến độ",
                "product_step": "sản phẩm trình duyệt", "contribution": "phần phối hợp",
                "user": "người dùng", "unit": "đơn vị", "target_link": "liên kết chỉ tiêu",
-               "figure": "số liệu chờ xác nhận", "period_lock": "kỳ báo cáo"}
-# records named in their entry's detail ({"name": …}), not by a number (history/admin.py)
-NAMED = frozenset({"user", "unit", "target_link"})
+               "figure": "số liệu chờ xác nhận", "period_lock": "kỳ báo cáo",
+               "outgoing": "văn bản đi", "incoming": "văn bản đến"}
+# records named in their entry's detail ({"name": …}), not by a number (history/admin.py,
+# services/outgoing: "văn bản đi 1/BC-UBND", "văn bản đến 1/BC-UBND của Xã An Bình")
+NAMED = frozenset({"user", "unit", "target_link", "outgoing", "incoming"})
 REVERTERS = frozenset({rules.REVIEW, rules.DIRECTORY, rules.UPDATE_OWN, rules.ASSIGN})
 OTHER_LABELS = {"lead_agency": "cơ quan chủ trì", "co_agencies": "cơ quan phối hợp",
                 "leader": "lãnh đạo phụ trách", "advisory_agency": "cơ quan tham mưu",
@@ -51,10 +53,13 @@ OTHER_LABELS = {"lead_agency": "cơ quan chủ trì", "co_agencies": "cơ quan p
                 "decision": "quyết định", "restricted_readers":
                 "vai trò được đọc tài liệu hạn chế", "aliases": "tên gọi khác"}
 
-# fields of figure validation (services/validation) whose word differs from the others'
+# fields of figure validation (services/validation) and of outgoing documents
+# (services/outgoing) whose word differs from the others'
 VALIDATION_LABELS = {"figure": {"state": "trạng thái xác nhận"},
                      "period_lock": {"state": "chốt kỳ"},
-                     "unit": {"validate_figures": "xác nhận số liệu của cơ quan"}}
+                     "unit": {"validate_figures": "xác nhận số liệu của cơ quan"},
+                     "outgoing": {"state": "sổ văn bản đi", "signed": "bản đã ký"},
+                     "incoming": {"received": "sổ văn bản đến"}}
 
 
 def revertible_field(kind: str, field: str) -> bool:
@@ -116,6 +121,10 @@ def _entity_label(e: AuditEntry, item: Target | Task | None, of: Target | Task |
     if of is not None:  # "số liệu Quý I/2026 — Thu nhập bình quân đầu người"
         what = KIND_LABELS[e.entity_kind]
         return f"{what}{_period(audit.detail_of(e) or {})} — {_name(of)}"
+    if e.entity_kind == "period_lock":  # "kỳ báo cáo Quý III/2026 (báo cáo số 1/BC-UBND …)"
+        detail = audit.detail_of(e) or {}
+        why = f" ({detail['reason']})" if detail.get("reason") else ""
+        return f"{KIND_LABELS[e.entity_kind]}{_period(detail)}{why}"
     named = (audit.detail_of(e) or {}).get("name") if e.entity_kind in NAMED else None
     if named:  # "người dùng nguyenvana", "đơn vị Xã An Bình"
         return f"{KIND_LABELS[e.entity_kind]} {named}"

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from theodoi.domain import calendars as cal
+from theodoi.domain import validation as vrules
 from theodoi.domain.fields import FIELD_LABELS
 from theodoi.domain.periods import Period, periods_in
 from theodoi.domain.status import LABELS, TARGET_RULES, TASK_RULES
@@ -142,15 +143,34 @@ def _completeness(s: Session, p: Principal, unit: Unit, as_of: date) -> dict[str
                                        if a is not None}
     agencies = [a for a in found.agencies if names is None or a.agency in names]
     waiting = queue.waiting_by_agency(s, unit.id, found.period)
+    sent = queue.period_states(s, unit.id, found.period)
     rows = [{"agency": a.agency, "expected": a.expected, "reported": a.reported,
              "missing": [_owed(o) for o in a.missing], "late": len(a.late),
-             "waiting": waiting.get(a.agency, 0)} for a in agencies]
+             "waiting": waiting.get(a.agency, 0), **_sent_counts(a.owed, sent)}
+            for a in agencies]
     expected = sum(a.expected for a in agencies)
     reported = sum(a.reported for a in agencies)
     return {"period": found.period, "period_label": found.period_label,
             "expected": expected, "reported": reported,
             "percent": round(100 * reported / expected, 1) if expected else None,
-            "waiting": sum(r["waiting"] for r in rows), "agencies": rows}
+            "waiting": sum(r["waiting"] for r in rows),
+            **{k: sum(r[k] for r in rows) for k in SENT_COUNTS}, "agencies": rows}
+
+
+SENT_COUNTS = ("submitted", "validated", "pending", "returned")
+
+
+def _sent_counts(owed: list[Owed], sent: dict[str, str]) -> dict[str, int]:
+    """Of an agency's items owing the period: sent (counted, waiting or returned),
+    validated (counted: accepted, or typed by the office, or a task's report), pending
+    (its latest figure waits) and returned (its latest figure sent back, not sent
+    again). An item whose correction waits or was returned is also validated."""
+    states = [sent.get(o.ref) for o in owed]
+    return {"submitted": sum(o.reported_on is not None or st is not None
+                             for o, st in zip(owed, states, strict=True)),
+            "validated": sum(o.reported_on is not None for o in owed),
+            "pending": sum(st == vrules.PENDING for st in states),
+            "returned": sum(st == vrules.RETURNED for st in states)}
 
 
 def _communes(s: Session, p: Principal, unit_id: int, scope: unit_repo.UnitScope,

@@ -134,7 +134,7 @@ def task_page(s: Session, p: Principal, k: Task, as_of: date) -> dict[str, Any]:
             "history": history, "files": files(history),
             "instruction": given is not None,
             "can_record": may_record(p, k.plan.unit), "states": state_choices(),
-            "product": flow.of_task(s, k, flow.allowed_for(p, k), as_of)}
+            "product": flow.of_task(s, k, flow.allowed_for(s, p, k), as_of)}
 
 
 def item_page(s: Session, p: Principal, ref: str, as_of: date) -> dict[str, Any]:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, String, Text
+from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from theodoi.storage.models.base import Base, utcnow
 
-__all__ = ["ProductStep"]
+__all__ = ["BodyApprover", "ProductStep"]
 
 
 class ProductStep(Base):
@@ -33,3 +33,19 @@ class ProductStep(Base):
         ForeignKey("attachments.id", ondelete="SET NULL"))
     by: Mapped[str | None] = mapped_column(String(200))
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class BodyApprover(Base):
+    """A person named by a unit to approve (or return) the products submitted to one body
+    ("BTV Đảng ủy", "HĐND xã"). A body with no one named is approved by the unit's
+    leaders (APPROVE), as before; once someone is named, only they decide for it."""
+
+    __tablename__ = "body_approvers"
+    __table_args__ = (UniqueConstraint("unit_id", "body_key", "user_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"),
+                                         index=True)
+    body: Mapped[str] = mapped_column(String(300))  # as the office typed it
+    body_key: Mapped[str] = mapped_column(String(300))  # folded: case and spaces
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

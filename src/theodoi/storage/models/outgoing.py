@@ -12,6 +12,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -47,6 +48,9 @@ class OutgoingDocument(Base):
     __table_args__ = (
         UniqueConstraint("unit_id", "year", "symbol", "number"),
         CheckConstraint("state in ('vao_so', 'da_gui', 'da_huy')", name="state"),
+        # the receiving unit's own register of incoming documents (sổ văn bản đến)
+        Index("uq_outgoing_documents_incoming", "to_unit_id", "incoming_year",
+              "incoming_number", unique=True),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"),
@@ -68,6 +72,9 @@ class OutgoingDocument(Base):
         ForeignKey("units.id", ondelete="SET NULL"), index=True)
     sent_on: Mapped[date | None] = mapped_column(Date)
     received_on: Mapped[date | None] = mapped_column(Date)
+    # the number the receiving unit gave it in its sổ văn bản đến (per year, from 1)
+    incoming_year: Mapped[int | None] = mapped_column(Integer)
+    incoming_number: Mapped[int | None] = mapped_column(Integer)
     note: Mapped[str | None] = mapped_column(Text)
     numbered_by: Mapped[str | None] = mapped_column(String(200))
     sent_by: Mapped[str | None] = mapped_column(String(200))

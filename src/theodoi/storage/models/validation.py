@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, DateTime, Float, ForeignKey, Index, String, Text, text
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from theodoi.storage.models.base import Base, utcnow
@@ -66,3 +77,6 @@ class PeriodLock(Base):
     by: Mapped[str | None] = mapped_column(String(200))
     reason: Mapped[str | None] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # the outgoing report whose numbering locked the period (cancelling it reopens the
+    # period only when the lock is still this one); None for a lock made by hand
+    outgoing_id: Mapped[int | None] = mapped_column(Integer)

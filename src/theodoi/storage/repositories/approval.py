@@ -1,12 +1,12 @@
-"""Queries of the product flow: a task's steps in order, adding one, and the last step of
-each product of a unit."""
+"""Queries of the product flow: a task's steps in order, adding one, the last step of
+each product of a unit, and the people a unit names to approve for a body."""
 
 from __future__ import annotations
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from theodoi.storage.models import Attachment, ProductStep
+from theodoi.storage.models import Attachment, BodyApprover, ProductStep, User
 from theodoi.storage.repositories.progress import unit_tasks
 
 
@@ -32,3 +32,25 @@ def last_steps(s: Session, unit_id: int) -> list[ProductStep]:
             .group_by(ProductStep.task_id))
     return list(s.scalars(select(ProductStep).where(ProductStep.id.in_(last))
                           .order_by(ProductStep.made_on, ProductStep.id)))
+
+
+def approvers(s: Session, unit_ids: list[int]) -> list[tuple[BodyApprover, str]]:
+    """The people named to approve for bodies at these units, with their usernames."""
+    if not unit_ids:
+        return []
+    rows = s.execute(select(BodyApprover, User.username)
+                     .join(User, User.id == BodyApprover.user_id)
+                     .where(BodyApprover.unit_id.in_(unit_ids))
+                     .order_by(BodyApprover.body_key, User.username))
+    return [(a, str(name)) for a, name in rows]
+
+
+def replace_approvers(s: Session, unit_id: int, body_key: str,
+                      rows: list[BodyApprover]) -> None:
+    """The unit's approvers for one body become `rows` (none: the unit's leaders again)."""
+    for old in s.scalars(select(BodyApprover).where(BodyApprover.unit_id == unit_id,
+                                                    BodyApprover.body_key == body_key)):
+        s.delete(old)
+    s.flush()
+    s.add_all(rows)
+    s.flush()

@@ -13,7 +13,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel
 
 from theodoi.domain.errors import BadInput
-from theodoi.services.approval import flow
+from theodoi.services.approval import bodies, flow
 from theodoi.services.views.my_work import parse_day
 from theodoi.web import deps
 from theodoi.web.downloads import attachment_response
@@ -72,3 +72,20 @@ def open_products(unit_id: int, s: deps.Db, p: deps.User, as_of: str = "") -> di
 def download(ref: str, step_id: int, s: deps.Db, p: deps.User) -> Response:
     file = flow.step_file(s, p, ref, step_id)
     return attachment_response(file.name, file.content)
+
+
+class Approvers(BaseModel):
+    body: str
+    users: list[str] = []
+
+
+@router.get("/units/{unit_id}/approvers")
+def approvers(unit_id: int, s: deps.Db, p: deps.User) -> dict[str, Any]:
+    """The unit's bodies with the people named to approve for them."""
+    return bodies.listing(s, p, unit_id)
+
+
+@router.put("/units/{unit_id}/approvers")
+def set_approvers(unit_id: int, body: Approvers, s: deps.Db, p: deps.User) -> dict[str, Any]:
+    """Name who approves for a body (an empty list: the unit's leaders again)."""
+    return bodies.set_approvers(s, p, unit_id, body.body, body.users)

@@ -82,7 +82,7 @@ def send(doc_id: int, s: deps.Db, p: deps.User) -> dict[str, Any]:
 
 @router.post("/outgoing/{doc_id}/cancel")
 def cancel(doc_id: int, body: Cancel, s: deps.Db, p: deps.User) -> dict[str, Any]:
-    return register.cancel(s, p, doc_id, body.reason or "")
+    return register.cancel(s, p, doc_id, body.reason or "", date.today())
 
 
 @router.get("/outgoing/{doc_id}/docx")

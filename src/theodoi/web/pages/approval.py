@@ -1,6 +1,7 @@
 """The product forms of a task's page: trình (with the file), duyệt, trả lại (with the
 reason), each answering with the task's page; the download of a submitted file; and the
-unit's list of products waiting for a leader or returned to their lead."""
+unit's list of products waiting for a leader or returned to their lead, with who approves
+for each body (and the administrator's form that names them)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from theodoi.services.approval import flow
+from theodoi.services.approval import bodies, flow
 from theodoi.web import deps
 from theodoi.web.downloads import attachment_response
 from theodoi.web.pages.status import as_of
@@ -51,7 +52,16 @@ def return_(ref: str, s: deps.Db, p: deps.User, reason: Text = "") -> Response:
 def open_products(request: Request, unit_id: int, s: deps.Db, p: deps.User,
                   ngay: str = "") -> Response:
     data = flow.open_products(s, p, unit_id, as_of(ngay))
-    return HTMLResponse(render("products.html", request, data=data))
+    return HTMLResponse(render("products.html", request, data=data,
+                               approvers=bodies.listing(s, p, unit_id)))
+
+
+@router.post("/don-vi/{unit_id}/nguoi-duyet")
+def set_approvers(unit_id: int, s: deps.Db, p: deps.User, body: Text = "",
+                  users: Text = "") -> Response:
+    """Name who approves for a body (usernames separated by commas; none: the leaders)."""
+    bodies.set_approvers(s, p, unit_id, body, users.replace(";", ",").split(","))
+    return RedirectResponse(f"/don-vi/{unit_id}/san-pham#nguoi-duyet", status_code=303)
 
 
 @router.get("/nhiem-vu/{ref}/san-pham/{step_id}")

@@ -63,7 +63,7 @@ def send(doc_id: int, s: deps.Db, p: deps.User) -> Response:
 
 @router.post("/van-ban-di/{doc_id}/huy")
 def cancel(doc_id: int, s: deps.Db, p: deps.User, reason: Text = "") -> Response:
-    return _back(register.cancel(s, p, doc_id, reason))
+    return _back(register.cancel(s, p, doc_id, reason, date.today()))
 
 
 @router.get("/van-ban-di/{doc_id}/docx")
