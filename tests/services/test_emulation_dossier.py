@@ -69,9 +69,9 @@ def test_checklist_from_the_movements_dossier_list(session: Any, town: Town) -> 
     """Sample 002 names four papers; before a dossier is opened nothing can be uploaded;
     once opened, the achievement report is produced by theodoi and three are missing."""
     view = dossier.page(session, town.office, town.kt, DAY)
-    assert [x["kind"] for x in view["items"]] == [
+    assert [x["kind"] for x in view["papers"]] == [
         "proposal", "review_minutes", "achievement_report", "council_minutes"]
-    assert view["items"][1]["text"] == "Biên bản bình xét khen thưởng"
+    assert view["papers"][1]["text"] == "Biên bản bình xét khen thưởng"
     assert view["dossier"] is None and view["can_open"] and not view["can_upload"]
     with pytest.raises(BadInput, match="chưa được đề nghị khen thưởng"):
         dossier.upload(session, town.office, town.kt, 0, "to-trinh.pdf", PDF, max_bytes=MAX,
@@ -80,7 +80,7 @@ def test_checklist_from_the_movements_dossier_list(session: Any, town: Town) -> 
         dossier.open_dossier(session, town.kinh_te, town.kt, "giay_khen", DAY)
     view = dossier.open_dossier(session, town.office, town.kt, "giay_khen", DAY)
     assert view["dossier"]["reward_label"] == "Giấy khen"
-    assert [x["state"] for x in view["items"]] == ["missing", "missing", "produced", "missing"]
+    assert [x["state"] for x in view["papers"]] == ["missing", "missing", "produced", "missing"]
     assert view["missing"] == 3 and not view["complete"]
     with pytest.raises(Conflict):
         dossier.open_dossier(session, town.office, town.kt, None, DAY)
@@ -92,7 +92,7 @@ def test_upload_by_the_participant_fills_its_item(session: Any, town: Town) -> N
     dossier.open_dossier(session, town.office, town.kt, None, DAY)
     view = dossier.upload(session, town.kinh_te, town.kt, 1, "bien-ban-binh-xet.pdf", PDF,
                           max_bytes=MAX, as_of=DAY)
-    item = view["items"][1]
+    item = view["papers"][1]
     assert item["state"] == "present" and item["files"][0]["name"] == "bien-ban-binh-xet.pdf"
     assert item["files"][0]["by"] == "Phòng Kinh tế" and view["missing"] == 2
     got = dossier.stored(session, town.kinh_te, item["files"][0]["id"])
@@ -117,7 +117,7 @@ def test_bad_uploads_store_nothing(session: Any, town: Town) -> None:
         dossier.upload(session, town.other, town.kt, 0, "a.pdf", PDF, max_bytes=MAX,
                        as_of=DAY)
     view = dossier.page(session, town.office, town.kt, DAY)
-    assert view["missing"] == 3 and all(not x["files"] for x in view["items"])
+    assert view["missing"] == 3 and all(not x["files"] for x in view["papers"])
 
 
 def test_deadline_stands_as_days_left_or_overdue(session: Any, town: Town) -> None:

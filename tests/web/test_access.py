@@ -136,6 +136,15 @@ def _routes(w: World, unit: str) -> list[tuple[str, str, Any, str]]:
         ("PUT", "/api/participants/{participant}/registration",
          {"version": 0, "commitments": []}, "registrant"),
         ("POST", "/api/participants/{participant}/sign", {"version": 0}, "signer"),
+        # its reward dossier (opened by _movement: opening again is 409 past the check);
+        # a paper's file is sent as HTML, so it is 400 for whoever may upload
+        ("GET", "/api/participants/{participant}/dossier", None, "read"),
+        ("POST", "/api/participants/{participant}/dossier", {"reward_form": None}, "office"),
+        ("POST", "/api/participants/{participant}/dossier/papers/1",
+         {"name": "a.pdf", "content_base64": "PGh0bWw+"}, "uploader"),
+        ("GET", "/api/dossier-files/{dossier_file}", None, "read"),
+        ("GET", "/api/participants/{participant}/achievement-report?as_of=2026-10-01", None,
+         "read"),
         ("GET", f"/api/units/{u}/outgoing", None, "read"),
         ("POST", f"/api/units/{u}/outgoing", {"kind": "quy", "period": "quý năm"}, "office:400"),
         ("GET", "/api/outgoing/{doc}", None, "read"),
@@ -257,14 +266,18 @@ def _prepare(w: World) -> dict[str, dict[str, str]]:
 
 
 def _movement(s: Any, unit_id: int) -> dict[str, str]:
-    """A movement of the unit with one criterion and Phòng Kinh tế as its participant."""
+    """A movement of the unit with one criterion and Phòng Kinh tế as its participant,
+    proposed for a reward (its dossier open, with a file for the first paper)."""
     from theodoi.storage.models import (
+        DossierFile,
         Movement,
         MovementCriterion,
         MovementParticipant,
         Registration,
+        RewardDossier,
     )
     from theodoi.storage.repositories import agencies
+    from theodoi.storage.repositories import progress as files
 
     kinh_te = next(a for a in agencies.for_unit(s, unit_id) if a.name == "Phòng Kinh tế")
     m = Movement(unit_id=unit_id, name="Phong trào thi đua CCHC", details={})
@@ -274,8 +287,13 @@ def _movement(s: Any, unit_id: int) -> dict[str, str]:
     m.participants = [part]
     s.add(m)
     s.flush()
+    pdf = files.add_attachment(s, "1" * 64, "to-trinh.pdf", b"%PDF-1.4\n")
+    dossier = RewardDossier(participant_id=part.id, files=[
+        DossierFile(item=0, attachment_id=pdf.id)])
+    s.add(dossier)
+    s.flush()
     return {"{movement}": str(m.id), "{criterion}": str(m.criteria[0].id),
-            "{participant}": str(part.id)}
+            "{participant}": str(part.id), "{dossier_file}": str(dossier.files[0].id)}
 
 
 def _outgoing(s: Any, unit_id: int, pdf_id: int) -> dict[str, str]:
@@ -350,6 +368,8 @@ def _expected(user: str, unit: str, method: str, needs: str) -> int:
             else FORBIDDEN
     if needs == "registrant":
         return STALE if user in REGISTRANTS[unit] else FORBIDDEN
+    if needs == "uploader":
+        return BAD if user in REGISTRANTS[unit] else FORBIDDEN
     if needs == "signer":
         return STALE if user in SIGNERS.get(unit, ()) else FORBIDDEN
     if needs == "validate":  # `target` has no lead agency: not there for the agency user
@@ -467,7 +487,7 @@ def _template(path: str) -> str:
              "users": "{username}", "target-links": "{link_id}",
              "movements": "{movement_id}", "criteria": "{criterion_id}",
              "participants": "{participant_id}", "outgoing": "{doc_id}",
-             "figures": "{figure_id}"}
+             "figures": "{figure_id}", "papers": "{paper}", "dossier-files": "{file_id}"}
     named = [names.get(parts[i - 1], part) if i and parts[i - 1] in names else part
              for i, part in enumerate(parts)]
     if parts[-3:-1] == ["product", "files"]:  # a product's file: by the step it came with

@@ -19,6 +19,7 @@ from theodoi.web.api import admin as api_admin
 from theodoi.web.api import approval as api_approval
 from theodoi.web.api import auth as api_auth
 from theodoi.web.api import cascade as api_cascade
+from theodoi.web.api import dossier as api_dossier
 from theodoi.web.api import emulation as api_emulation
 from theodoi.web.api import outgoing as api_outgoing
 from theodoi.web.api import oversight as api_oversight
@@ -32,6 +33,7 @@ from theodoi.web.pages import admin as page_admin
 from theodoi.web.pages import approval as page_approval
 from theodoi.web.pages import auth as page_auth
 from theodoi.web.pages import cascade as page_cascade
+from theodoi.web.pages import dossier as page_dossier
 from theodoi.web.pages import emulation as page_emulation
 from theodoi.web.pages import outgoing as page_outgoing
 from theodoi.web.pages import oversight as page_oversight
@@ -95,6 +97,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                    api_reminders.router, page_approval.router, api_approval.router,
                    api_admin.router, api_sheets.router, api_cascade.router,
                    page_emulation.router, api_emulation.router,
+                   page_dossier.router, api_dossier.router,
                    page_outgoing.router, api_outgoing.router,
                    page_validation.router, api_validation.router):
         app.include_router(router)

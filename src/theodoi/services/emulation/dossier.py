@@ -87,7 +87,7 @@ def page(s: Session, p: Principal, participant_id: int, as_of: date) -> dict[str
                 "id": st.dossier.id, "reward_form": st.dossier.reward_form,
                 "reward_label": E.REWARD_FORMS.get(st.dossier.reward_form or ""),
                 "opened_by": st.dossier.opened_by, "version": st.dossier.version},
-            "items": [_item_json(x, names, participant_id) for x in st.items],
+            "papers": [_item_json(x, names, participant_id) for x in st.items],
             "missing": len(st.missing), "complete": not st.missing,
             "can_open": office and st.dossier is None,
             "can_upload": st.dossier is not None and (office or C.own(p, m, part)),
