@@ -102,3 +102,46 @@ def test_reader_sees_no_form_other_agency_gets_404(world: World, as_user: Any) -
     assert agency.get(f"/doi-tuong/{y}/ho-so").status_code == 404
     assert agency.get(f"/doi-tuong/{y}/bao-cao-thanh-tich.docx").status_code == 404
     assert as_user("khac").get(f"/api/participants/{x}/dossier").status_code == 404
+
+
+def test_dashboard_shows_the_deadline_to_office_and_leaders(world: World,
+                                                            as_user: Any) -> None:
+    """Deadline 10/11/2026: 9 days left on 01/11, overdue 2 days on 12/11 while Phòng
+    Kinh tế's dossier misses papers; an agency user and a reader are not shown it."""
+    office = as_user("vanphong")
+    x = _participant(world, office)
+    unit = world.units[A]
+    page = office.get(f"/don-vi/{unit}/tong-quan?ngay=01/11/2026").text
+    assert "Hạn nộp hồ sơ thi đua, khen thưởng" in page
+    assert "Phong trào thi đua CCHC năm 2026</a> — trước ngày 10/11/2026" in page
+    assert "còn 9 ngày" in page
+    # past the day with no dossier opened, nothing is left to chase
+    assert "Hạn nộp hồ sơ thi đua" not in office.get(
+        f"/don-vi/{unit}/tong-quan?ngay=12/11/2026").text
+    office.post(f"/api/participants/{x}/dossier", json={})
+    leader = as_user("lanhdao")
+    page = leader.get(f"/don-vi/{unit}/tong-quan?ngay=12/11/2026").text
+    assert "quá hạn 2 ngày" in page and "1 hồ sơ còn thiếu giấy tờ" in page
+    [d] = leader.get(f"/api/units/{unit}/dashboard?as_of=2026-11-12").json()[
+        "movement_deadlines"]
+    assert (d["date"], d["code"], d["days"], d["incomplete"]) == ("2026-11-10",
+                                                                  "qua_han", 2, 1)
+    for who in ("donvi", "xem"):
+        assert "Hạn nộp hồ sơ thi đua" not in as_user(who).get(
+            f"/don-vi/{unit}/tong-quan?ngay=01/11/2026").text
+        assert as_user(who).get(f"/api/units/{unit}/dashboard?as_of=2026-11-01").json()[
+            "movement_deadlines"] == []
+
+
+def test_dashboard_tag_changes_with_the_deadline(world: World, as_user: Any) -> None:
+    """Movements are on no data stamp: a changed deadline must not be answered 304."""
+    office = as_user("vanphong")
+    _participant(world, office)
+    path = f"/don-vi/{world.units[A]}/tong-quan?ngay=01/11/2026"
+    first = office.get(path)
+    m = office.get(f"/api/units/{world.units[A]}/movements").json()["movements"][0]
+    version = office.get(f"/api/movements/{m['id']}").json()["version"]
+    office.put(f"/api/movements/{m['id']}", json={"version": version,
+                                                  "changes": {"deadline": "20/11/2026"}})
+    again = office.get(path, headers={"If-None-Match": first.headers["etag"]})
+    assert again.status_code == 200 and "còn 19 ngày" in again.text

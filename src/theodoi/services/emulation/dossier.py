@@ -160,3 +160,35 @@ def stored(s: Session, p: Principal, file_id: int) -> evidence.StoredFile:
     if found is None:
         raise NotFound(f"không có tệp hồ sơ số {file_id}.")
     return evidence.stored_file(found.name, found.content)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A movement's deadline as the dashboard shows it (hashable: a page-cache key part)."""
+
+    id: int
+    name: str
+    date: str
+    receiver: str | None
+    code: str
+    words: str
+    days: int
+    incomplete: int
+
+
+def deadlines(s: Session, p: Principal, unit_id: int, as_of: date) -> tuple[Deadline, ...]:
+    """The unit's movement deadlines for its dashboard, as the office and leaders (REVIEW
+    or APPROVE there) see them on `as_of`: each until its day, and after it while a
+    dossier still misses a paper; none for anyone else."""
+    unit = access.unit(s, p, unit_id)
+    if not {rules.REVIEW, rules.APPROVE} & access.actions_at(p, unit):
+        return ()
+    out = []
+    for m in repo.with_deadline(s, [unit.id]):
+        missing = incomplete(s, m)
+        shown = deadline_json(m, as_of)
+        if shown is None or (shown["code"] == "qua_han" and not missing):
+            continue
+        out.append(Deadline(m.id, m.name, shown["date"], m.receiver, shown["code"],
+                            shown["words"], shown["days"], len(missing)))
+    return tuple(out)
