@@ -57,6 +57,8 @@ NOT_STAMPED = {
     "movements": "emulation pages, not cached", "movement_criteria": "emulation pages, not cached",
     "movement_participants": "emulation pages, not cached",
     "registrations": "emulation pages, not cached",
+    "reward_dossiers": "dossier page, not cached; the dashboard's tag holds its deadlines",
+    "dossier_files": "dossier page, not cached; the dashboard's tag holds its deadlines",
     "outgoing_counters": "numbering only", "outgoing_documents": "register pages, not cached",
 }
 # a change of one column that the table's constraints allow

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
@@ -79,7 +79,7 @@ def demo_setup(settings: Settings, samples: Path, *, with_admin: bool,
     from theodoi.cli.common import transaction
     from theodoi.services import db
     from theodoi.services.demo import sample as demo
-    from theodoi.services.demo import sample_outgoing
+    from theodoi.services.demo import sample_emulation, sample_outgoing
 
     with transaction(settings) as s:
         results = demo.load_samples(s, samples, max_bytes=settings.max_upload_bytes)
@@ -87,6 +87,8 @@ def demo_setup(settings: Settings, samples: Path, *, with_admin: bool,
             s, [r.plan_id for _, r in results], progress_as_of)
         sent = None if progress_as_of is None else sample_outgoing.send_sample_report(
             s, [o.recorded for o in recorded if o.recorded is not None], progress_as_of)
+        movement = sample_emulation.add_sample_movement(
+            s, [r.plan_id for _, r in results], progress_as_of or date.today())
         created = demo.ensure_demo_admin(s) if with_admin else False
     table = Table("Đơn vị", "Kế hoạch số", "Tệp", "Chỉ tiêu", "Nhiệm vụ", "Cảnh báo", "")
     for name, r in results:
@@ -97,12 +99,21 @@ def demo_setup(settings: Settings, samples: Path, *, with_admin: bool,
     if progress_as_of is not None:
         _print_progress(recorded, {r.plan_id: r.unit.name for _, r in results},
                         progress_as_of)
+    _print_extras(sent, movement)
+    out.print(f"Sổ theo dõi: {db.status(settings)['url']}")
+    return created
+
+
+def _print_extras(sent: Any, movement: Any) -> None:
+    """The sample report sent to the province and the sample movement, when made now."""
     if sent is not None:
         out.print(f"Văn bản đi mẫu: {sent.unit} vào sổ báo cáo {sent.period} số "
                   f"{sent.number}, gửi {sent.to_unit} ngày {sent.sent_on:%d/%m/%Y} (đã nhận; "
                   "xem Văn bản đến và Báo cáo của cấp dưới ở trang của tỉnh).")
-    out.print(f"Sổ theo dõi: {db.status(settings)['url']}")
-    return created
+    if movement is not None:
+        out.print(f"Phong trào thi đua mẫu: {movement.unit} — “{movement.name}” (số "
+                  f"{movement.movement_id}), {len(movement.participants)} đối tượng: "
+                  f"{', '.join(movement.participants)}; xem trang Thi đua của đơn vị.")
 
 
 def _print_progress(outcomes: list[ProgressOutcome], units: dict[int, str], as_of: date) -> None:

@@ -37,8 +37,8 @@ def record(s: Session, p: Principal | None, unit_id: int | None, kind: str, enti
     known only by name (a CLI or import `by`)."""
     if _text(old) == _text(new) and detail is None:
         return None
-    return repo.add(s, AuditEntry(
-        at=utcnow(), user_id=p.user_id if p else None,
+    return repo.add(s, AuditEntry(  # user id 0: the system acting by name (the demo)
+        at=utcnow(), user_id=p.user_id if p and p.user_id else None,
         username=p.username if p else username, unit_id=unit_id, entity_kind=kind,
         entity_id=entity_id, field=field, old=_text(old), new=_text(new), reverts_id=reverts,
         detail=None if detail is None else json.dumps(detail, ensure_ascii=False,
