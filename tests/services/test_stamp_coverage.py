@@ -66,6 +66,8 @@ NOT_STAMPED = {
     "evaluation_sheets": "evaluation pages, not cached",
     "evaluation_judgements": "evaluation pages, not cached",
     "council_results": "evaluation pages, not cached",
+    "reward_dossiers": "dossier page, not cached; the dashboard's tag holds its deadlines",
+    "dossier_files": "dossier page, not cached; the dashboard's tag holds its deadlines",
     "outgoing_counters": "numbering only", "outgoing_documents": "register pages, not cached",
 }
 # a change of one column that the table's constraints allow

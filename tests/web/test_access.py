@@ -153,6 +153,15 @@ def _routes(w: World, unit: str) -> list[tuple[str, str, Any, str]]:
         ("GET", "/api/movements/{movement}/ranking?as_of=2026-01-01", None, "read"),
         ("GET", "/api/movements/{movement}/results", None, "read"),
         ("GET", "/api/movements/{movement}/papers/bien-ban?as_of=2026-01-01", None, "whole"),
+        # its reward dossier (opened by _movement: opening again is 409 past the check);
+        # a paper's file is sent as HTML, so it is 400 for whoever may upload
+        ("GET", "/api/participants/{participant}/dossier", None, "read"),
+        ("POST", "/api/participants/{participant}/dossier", {"reward_form": None}, "office"),
+        ("POST", "/api/participants/{participant}/dossier/papers/1",
+         {"name": "a.pdf", "content_base64": "PGh0bWw+"}, "uploader"),
+        ("GET", "/api/dossier-files/{dossier_file}", None, "read"),
+        ("GET", "/api/participants/{participant}/achievement-report?as_of=2026-10-01", None,
+         "read"),
         ("GET", f"/api/units/{u}/outgoing", None, "read"),
         ("POST", f"/api/units/{u}/outgoing", {"kind": "quy", "period": "quý năm"}, "office:400"),
         ("GET", "/api/outgoing/{doc}", None, "read"),
@@ -307,17 +316,22 @@ def _level_link(s: Any, w: World, unit: str, upper: str) -> int:
 
 
 def _movement(s: Any, unit_id: int) -> dict[str, str]:
-    """A movement of the unit with one criterion and Phòng Kinh tế as its participant."""
+    """A movement of the unit with one criterion and Phòng Kinh tế as its participant,
+    proposed for a reward (its dossier open, with a file for the first paper), and its
+    score sheet as of 01/01/2026."""
     from datetime import date
 
     from theodoi.storage.models import (
+        DossierFile,
         EvaluationSheet,
         Movement,
         MovementCriterion,
         MovementParticipant,
         Registration,
+        RewardDossier,
     )
     from theodoi.storage.repositories import agencies
+    from theodoi.storage.repositories import progress as files
 
     kinh_te = next(a for a in agencies.for_unit(s, unit_id) if a.name == "Phòng Kinh tế")
     m = Movement(unit_id=unit_id, name="Phong trào thi đua CCHC", details={})
@@ -331,8 +345,14 @@ def _movement(s: Any, unit_id: int) -> dict[str, str]:
                             as_of=date(2026, 1, 1), evidence=[])
     s.add(sheet)
     s.flush()
+    pdf = files.add_attachment(s, "1" * 64, "to-trinh.pdf", b"%PDF-1.4\n")
+    dossier = RewardDossier(participant_id=part.id, files=[
+        DossierFile(item=0, attachment_id=pdf.id)])
+    s.add(dossier)
+    s.flush()
     return {"{movement}": str(m.id), "{criterion}": str(m.criteria[0].id),
-            "{participant}": str(part.id), "{sheet}": str(sheet.id)}
+            "{participant}": str(part.id), "{sheet}": str(sheet.id),
+            "{dossier_file}": str(dossier.files[0].id)}
 
 
 def _instruction(s: Any, unit_id: int) -> dict[str, str]:
@@ -427,6 +447,8 @@ def _expected(user: str, unit: str, method: str, needs: str) -> int:
             else FORBIDDEN
     if needs == "registrant":
         return STALE if user in REGISTRANTS[unit] else FORBIDDEN
+    if needs == "uploader":
+        return BAD if user in REGISTRANTS[unit] else FORBIDDEN
     if needs == "signer":
         return STALE if user in SIGNERS.get(unit, ()) else FORBIDDEN
     if needs == "decide_sheet":  # a leader decides; with no vote yet that is 400
@@ -551,11 +573,14 @@ def _template(path: str) -> str:
              "movements": "{movement_id}", "criteria": "{criterion_id}",
              "participants": "{participant_id}", "outgoing": "{doc_id}",
              "figures": "{figure_id}", "score-sheets": "{sheet_id}", "papers": "{kind}",
-             "level-links": "{link_id}", "instruction-items": "{item_id}"}
+             "level-links": "{link_id}", "instruction-items": "{item_id}",
+             "dossier-files": "{file_id}"}
     named = [names.get(parts[i - 1], part) if i and parts[i - 1] in names else part
              for i, part in enumerate(parts)]
     if parts[-3:-1] == ["product", "files"]:  # a product's file: by the step it came with
         named[-1] = "{step_id}"
+    if parts[-3:-1] == ["dossier", "papers"]:  # a dossier's paper: by its place in the list
+        named[-1] = "{paper}"
     # a notice's id: a number after "notifications" ("read-all", "settings" are words)
     return "/".join("{notice_id}" if part.isdigit() and named[i - 1] == "notifications"
                     else part for i, part in enumerate(named))

@@ -14,6 +14,7 @@ from theodoi.cli.approval import approval_group
 from theodoi.cli.audit import audit_group
 from theodoi.cli.backup import backup_cmd, restore_cmd
 from theodoi.cli.db import db_group
+from theodoi.cli.dossier import dossier_cmd  # noqa: F401  (adds emulation dossier …)
 from theodoi.cli.emulation import emulation_group
 from theodoi.cli.errors import run_guarded
 from theodoi.cli.evaluation import sheet_cmd  # noqa: F401  (adds emulation sheet|vote …)

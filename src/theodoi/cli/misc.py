@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
@@ -79,7 +79,12 @@ def demo_setup(settings: Settings, samples: Path, *, with_admin: bool,
     from theodoi.cli.common import transaction
     from theodoi.services import db
     from theodoi.services.demo import sample as demo
-    from theodoi.services.demo import sample_instructions, sample_outgoing, sample_rollup
+    from theodoi.services.demo import (
+        sample_emulation,
+        sample_instructions,
+        sample_outgoing,
+        sample_rollup,
+    )
 
     with transaction(settings) as s:
         results = demo.load_samples(s, samples, max_bytes=settings.max_upload_bytes)
@@ -92,6 +97,8 @@ def demo_setup(settings: Settings, samples: Path, *, with_admin: bool,
         given = None if progress_as_of is None else (
             sample_instructions.give_sample_instruction(
                 s, demo.PROVINCE, progress_as_of, max_bytes=settings.max_upload_bytes))
+        movement = sample_emulation.add_sample_movement(
+            s, [r.plan_id for _, r in results], progress_as_of or date.today())
         created = demo.ensure_demo_admin(s) if with_admin else False
     table = Table("Đơn vị", "Kế hoạch số", "Tệp", "Chỉ tiêu", "Nhiệm vụ", "Cảnh báo", "")
     for name, r in results:
@@ -102,22 +109,36 @@ def demo_setup(settings: Settings, samples: Path, *, with_admin: bool,
     if progress_as_of is not None:
         _print_progress(recorded, {r.plan_id: r.unit.name for _, r in results},
                         progress_as_of)
+    _print_extras(sent, movement)
+    _print_levels(rolled, given, demo.PROVINCE)
+    out.print(f"Sổ theo dõi: {db.status(settings)['url']}")
+    return created
+
+
+def _print_extras(sent: Any, movement: Any) -> None:
+    """The sample report sent to the province and the sample movement, when made now."""
     if sent is not None:
         out.print(f"Văn bản đi mẫu: {sent.unit} vào sổ báo cáo {sent.period} số "
                   f"{sent.number}, gửi {sent.to_unit} ngày {sent.sent_on:%d/%m/%Y} (đã nhận; "
                   "xem Văn bản đến và Báo cáo của cấp dưới ở trang của tỉnh).")
+    if movement is not None:
+        out.print(f"Phong trào thi đua mẫu: {movement.unit} — “{movement.name}” (số "
+                  f"{movement.movement_id}), {len(movement.participants)} đối tượng: "
+                  f"{', '.join(movement.participants)}; xem trang Thi đua của đơn vị.")
+
+
+def _print_levels(rolled: Any, given: Any, province: str) -> None:
+    """The province's plan linked to its communes' and its instruction, when made now."""
     if rolled is not None:
-        out.print(f"Tổng hợp mẫu: kế hoạch số {rolled.plan_id} của {demo.PROVINCE} "
+        out.print(f"Tổng hợp mẫu: kế hoạch số {rolled.plan_id} của {province} "
                   f"(GRDP, hộ nghèo, bảo hiểm y tế) liên kết với chỉ tiêu các xã: "
                   f"{rolled.confirmed} liên kết xác nhận, {rolled.rejected} bỏ lúc này; xem "
                   "Tổng hợp chỉ tiêu ở trang tổng quan của tỉnh.")
     if given is not None:
-        out.print(f"Chỉ đạo mẫu: {demo.PROVINCE}, nhiệm vụ {given.task} của kế hoạch số "
+        out.print(f"Chỉ đạo mẫu: {province}, nhiệm vụ {given.task} của kế hoạch số "
                   f"{given.plan_id} giao {given.communes} đơn vị cấp dưới"
                   + (f"; {given.reported} báo cáo đã thực hiện" if given.reported else "")
                   + " (xem Chỉ đạo cấp dưới ở trang của tỉnh).")
-    out.print(f"Sổ theo dõi: {db.status(settings)['url']}")
-    return created
 
 
 def _print_progress(outcomes: list[ProgressOutcome], units: dict[int, str], as_of: date) -> None:

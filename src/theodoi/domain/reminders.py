@@ -45,13 +45,18 @@ DEFAULT_RULES: dict[str, dict[str, Any]] = {
     # streams, as the unit above's table reckons it): the office and the unit's leaders
     "report_unsent": {"enabled": True, "before_days": [3, 1], "overdue_every_days": 7,
                       "roles": ["van_phong", "lanh_dao"]},
+    # an emulation movement's dossier deadline ("nộp hồ sơ trước ngày …"): the office that
+    # runs it (roles, at the unit itself) and each participant whose dossier misses a paper
+    "emulation_deadline": {"enabled": True, "before_days": [7, 3, 1],
+                           "overdue_every_days": 7, "roles": ["van_phong"]},
 }
 TRIGGER_LABELS = {"report_due": "hạn báo cáo định kỳ", "task_due": "hạn hoàn thành nhiệm vụ",
                   "explanation": "yêu cầu giải trình", "plan_activated": "kế hoạch mới giao",
                   "escalation": "tổng hợp quá hạn gửi lãnh đạo",
                   "figure_waiting": "số liệu chờ xác nhận", "figure_returned":
                   "số liệu bị trả lại", "product_step": "trình, duyệt sản phẩm",
-                  "report_unsent": "báo cáo định kỳ chưa gửi cấp trên"}
+                  "report_unsent": "báo cáo định kỳ chưa gửi cấp trên",
+                  "emulation_deadline": "hạn nộp hồ sơ thi đua, khen thưởng"}
 ESCALATION_ROLES = ("lanh_dao", "van_phong", "quan_tri")
 
 CHANNELS = ("in_app", "email", "zalo", "sms")

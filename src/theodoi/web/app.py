@@ -19,6 +19,7 @@ from theodoi.web.api import admin as api_admin
 from theodoi.web.api import approval as api_approval
 from theodoi.web.api import auth as api_auth
 from theodoi.web.api import cascade as api_cascade
+from theodoi.web.api import dossier as api_dossier
 from theodoi.web.api import emulation as api_emulation
 from theodoi.web.api import evaluation as api_evaluation
 from theodoi.web.api import instructions as api_instructions
@@ -35,6 +36,7 @@ from theodoi.web.pages import admin as page_admin
 from theodoi.web.pages import approval as page_approval
 from theodoi.web.pages import auth as page_auth
 from theodoi.web.pages import cascade as page_cascade
+from theodoi.web.pages import dossier as page_dossier
 from theodoi.web.pages import emulation as page_emulation
 from theodoi.web.pages import evaluation as page_evaluation
 from theodoi.web.pages import instructions as page_instructions
@@ -102,6 +104,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                    api_admin.router, api_sheets.router, api_cascade.router,
                    page_emulation.router, api_emulation.router,
                    page_evaluation.router, api_evaluation.router,
+                   page_dossier.router, api_dossier.router,
                    page_outgoing.router, api_outgoing.router,
                    page_validation.router, api_validation.router,
                    page_rollup.router, api_rollup.router,

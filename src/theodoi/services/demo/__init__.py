@@ -4,8 +4,9 @@ Owns loading the sample plans (`sample`), their deterministic sample progress
 (`sample_progress`) and the quarterly report a sample commune numbers and sends to the
 sample province (`sample_outgoing`), and the province's own plan linked to its communes'
 targets for the roll-up (`sample_rollup`); the province's programme whose task asks every
-commune for a plan of its own, tracked per commune (`sample_instructions`).
+commune for a plan of its own, tracked per commune (`sample_instructions`); and the
+emulation movement a sample plan launches (`sample_emulation`).
 """
 
-__all__ = ["sample", "sample_instructions", "sample_outgoing", "sample_progress",
-           "sample_rollup"]
+__all__ = ["sample", "sample_emulation", "sample_instructions", "sample_outgoing",
+           "sample_progress", "sample_rollup"]

@@ -37,8 +37,7 @@ def record(s: Session, p: Principal | None, unit_id: int | None, kind: str, enti
     known only by name (a CLI or import `by`)."""
     if _text(old) == _text(new) and detail is None:
         return None
-    # a principal made up for a system step (the demo's office: user id 0) names nobody
-    return repo.add(s, AuditEntry(
+    return repo.add(s, AuditEntry(  # user id 0: the system acting by name (the demo)
         at=utcnow(), user_id=p.user_id if p and p.user_id else None,
         username=p.username if p else username, unit_id=unit_id, entity_kind=kind,
         entity_id=entity_id, field=field, old=_text(old), new=_text(new), reverts_id=reverts,

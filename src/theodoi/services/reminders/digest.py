@@ -16,7 +16,7 @@ from theodoi.domain import reminders as rules
 from theodoi.domain.reminders import Due, Line
 from theodoi.services.accounts.access import chain
 from theodoi.services.register import items
-from theodoi.services.reminders import collect, render
+from theodoi.services.reminders import collect, movements, render
 from theodoi.services.reminders.people import Person, people, quiet_of
 from theodoi.settings import Settings
 from theodoi.storage.models import Notice, OutboxMessage, RoleGrant, Unit, utcnow
@@ -53,14 +53,15 @@ def unit_dues(s: Session, unit: Unit, as_of: date) -> collect.UnitDues:
         "explanation": deadlines, "explanation_new": asked,
         "plan_activated": collect.activation_news(items_),
         "report_unsent": collect.unsent_dues(
-            s, unit, as_of, max(unit_rules["report_unsent"]["before_days"], default=0))})
+            s, unit, as_of, max(unit_rules["report_unsent"]["before_days"], default=0)),
+        **movements.movement_dues(s, unit, as_of)})
 
 
 def agency_lines(u: collect.UnitDues, agency_id: int, as_of: date,
                  muted: set[str]) -> list[Line]:
     """The lines of one agency's items that fire today."""
     out: list[Line | None] = []
-    for trigger in ("report_due", "task_due", "explanation"):
+    for trigger in ("report_due", "task_due", "explanation", movements.TRIGGER):
         if trigger not in muted:
             out += [rules.fires(d, u.rules[trigger], as_of)
                     for d in u.dues[trigger] if d.agency_id == agency_id]
@@ -83,19 +84,41 @@ def lines_for(u: collect.UnitDues, grant: RoleGrant, as_of: date,
     """What one grant at (or above) the unit gives its holder from the unit today: an
     agency its own items; a leader (roles of the escalation rule, granted at the unit
     itself) the escalation list; the office and the leaders (roles of the report_unsent
-    rule, at the unit itself) the periodic reports not yet sent to the unit above."""
+    rule, at the unit itself) the periodic reports not yet sent to the unit above; the
+    office its movements' dossier deadlines."""
     if grant.role == "don_vi" and grant.agency_id is not None:
         return agency_lines(u, grant.agency_id, as_of, muted)
-    if grant.unit_id != u.unit.id:
-        return []
     out: list[Line] = []
-    if grant.role in u.rules["escalation"]["roles"] and "escalation" not in muted:
-        out += leader_lines(u, as_of)
-    unsent = u.rules["report_unsent"]
-    if grant.role in unsent["roles"] and "report_unsent" not in muted:
-        out += [ln for d in u.dues["report_unsent"]
-                if (ln := rules.fires(d, unsent, as_of)) is not None]
-    return out
+    if grant.unit_id == u.unit.id:
+        if grant.role in u.rules["escalation"]["roles"] and "escalation" not in muted:
+            out += leader_lines(u, as_of)
+        unsent = u.rules["report_unsent"]
+        if grant.role in unsent["roles"] and "report_unsent" not in muted:
+            out += [ln for d in u.dues["report_unsent"]
+                    if (ln := rules.fires(d, unsent, as_of)) is not None]
+    return out + office_lines(u, grant, as_of, muted)
+
+
+def office_lines(u: collect.UnitDues, grant: RoleGrant, as_of: date,
+                 muted: set[str]) -> list[Line]:
+    """The movements' deadlines for the office that runs them (rule emulation_deadline's
+    roles, granted at the unit itself)."""
+    rule = u.rules[movements.TRIGGER]
+    if (grant.unit_id != u.unit.id or grant.role not in rule["roles"]
+            or movements.TRIGGER in muted):
+        return []
+    found = [rules.fires(d, rule, as_of) for d in u.dues.get(movements.OFFICE, [])]
+    return [ln for ln in found if ln is not None]
+
+
+def person_lines(u: collect.UnitDues, user_id: int, as_of: date,
+                 muted: set[str]) -> list[Line]:
+    """The dossier deadlines of a participant that is this user."""
+    if movements.TRIGGER in muted:
+        return []
+    found = [rules.fires(d, u.rules[movements.TRIGGER], as_of)
+             for d in u.dues.get(f"{movements.PERSON}{user_id}", [])]
+    return [ln for ln in found if ln is not None]
 
 
 def restricted_refs(s: Session, unit: Unit) -> frozenset[str]:
@@ -119,7 +142,7 @@ def plan_digests(s: Session, as_of: date) -> tuple[list[Planned], dict[int, Pers
     """Every person's lines today (unit name, line), from every unit with active plans."""
     who = people(s)
     found: dict[int, list[tuple[str, Line]]] = defaultdict(list)
-    for unit in repo.units_with_active_plans(s):
+    for unit in _units(s):
         reach = set(chain(unit))
         u = None
         closed = restricted_refs(s, unit)
@@ -130,8 +153,21 @@ def plan_digests(s: Session, as_of: date) -> tuple[list[Planned], dict[int, Pers
                 found[person.user_id] += [(unit.name, ln) for ln in
                                           lines_for(u, grant, as_of, person.muted)
                                           if ln.ref not in hidden]
+            if u is not None:
+                found[person.user_id] += [(unit.name, ln) for ln in
+                                          person_lines(u, person.user_id, as_of,
+                                                       person.muted)]
     return [Planned(uid, who[uid].username, lines) for uid, lines in found.items()
             if lines], who
+
+
+def _units(s: Session) -> list[Unit]:
+    """The units whose dues are read: those with plans in implementation, then those with
+    only a movement's deadline to watch."""
+    active = repo.units_with_active_plans(s)
+    seen = {u.id for u in active}
+    more = [s.get(Unit, i) for i in sorted(movements.units_with_deadlines(s)) if i not in seen]
+    return active + [u for u in more if u is not None]
 
 
 def run(s: Session, settings: Settings, as_of: date, now: datetime | None = None, *,

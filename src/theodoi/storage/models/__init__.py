@@ -18,6 +18,8 @@ from theodoi.storage.models.accounts import __all__ as _accounts
 from theodoi.storage.models.approval import *  # noqa: F403
 from theodoi.storage.models.approval import __all__ as _approval
 from theodoi.storage.models.base import NAMING, Base, utcnow
+from theodoi.storage.models.dossier import *  # noqa: F403
+from theodoi.storage.models.dossier import __all__ as _dossier
 from theodoi.storage.models.emulation import *  # noqa: F403
 from theodoi.storage.models.emulation import __all__ as _emulation
 from theodoi.storage.models.evaluation import *  # noqa: F403
@@ -45,4 +47,4 @@ from theodoi.storage.models.validation import __all__ as _validation
 
 __all__ = ["NAMING", "Base", "utcnow", *_register, *_progress, *_accounts, *_stamps,
            *_tokens, *_jobs, *_reminders, *_approval, *_emulation, *_evaluation,
-           *_outgoing, *_validation, *_rollup, *_instructions]
+           *_outgoing, *_validation, *_rollup, *_instructions, *_dossier]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+from dataclasses import asdict
 from datetime import date
 from typing import Any
 
@@ -13,6 +14,7 @@ from pydantic import BaseModel
 
 from theodoi.domain.errors import BadInput
 from theodoi.services import freshness
+from theodoi.services.emulation import dossier
 from theodoi.services.progress import baselines
 from theodoi.services.views import dashboard_view, item_view, my_work
 from theodoi.services.views.item_filters import ItemFilter
@@ -69,9 +71,13 @@ def dashboard(request: Request, unit_id: int, s: deps.Db, p: deps.User,
               doc_kind: str = "") -> Response:
     day = _day(as_of)
     narrow = ItemFilter(kind, field, issuer, doc_kind)
-    return validated(request, p, day, freshness.of_unit(s, p, unit_id, below=True),
-                     lambda: json_of(
-                         dashboard_view.dashboard_page(s, p, unit_id, day, narrow)))
+    stamps = freshness.of_unit(s, p, unit_id, below=True)  # the access check first
+    deadlines = dossier.deadlines(s, p, unit_id, day)  # on no stamp: in the tag
+    return validated(request, p, day, stamps,
+                     lambda: json_of({**dashboard_view.dashboard_page(s, p, unit_id, day,
+                                                                      narrow),
+                                      "movement_deadlines": [asdict(d) for d in deadlines]}),
+                     extra=repr(deadlines))
 
 
 @router.get("/units/{unit_id}/my-work")

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from theodoi.services import freshness, reminders
+from theodoi.services.emulation import dossier
 from theodoi.services.views import dashboard_view, item_view
 from theodoi.services.views.item_filters import ItemFilter
 from theodoi.services.views.my_work import parse_day
@@ -33,6 +34,9 @@ def dashboard(request: Request, unit_id: int, s: deps.Db, p: deps.User,
               doc_kind: str = "") -> Response:
     day = as_of(ngay)
     narrow = ItemFilter(kind, field, issuer, doc_kind)
+    stamps = freshness.of_unit(s, p, unit_id, below=True)  # the access check first
+    # movements hang on no stamp: their deadlines are part of the page's tag itself
+    deadlines = dossier.deadlines(s, p, unit_id, day)
 
     def make() -> Response:
         own, communes = dashboard_view.dashboard_parts(s, p, unit_id, day, narrow)
@@ -40,9 +44,9 @@ def dashboard(request: Request, unit_id: int, s: deps.Db, p: deps.User,
         data = {**own, "communes": communes, "commune_statuses": dashboard_view.COLUMNS,
                 "rollup": rollup}
         return HTMLResponse(render("dashboard.html", request, data=data,
-                                   shared=(own, *communes, rollup)))
+                                   shared=(own, *communes, rollup), deadlines=deadlines))
 
-    return validated(request, p, day, freshness.of_unit(s, p, unit_id, below=True), make)
+    return validated(request, p, day, stamps, make, extra=repr(deadlines))
 
 
 def _item(request: Request, ref: str, s: deps.Db, p: deps.User, ngay: str,
