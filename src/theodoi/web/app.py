@@ -20,6 +20,7 @@ from theodoi.web.api import approval as api_approval
 from theodoi.web.api import auth as api_auth
 from theodoi.web.api import cascade as api_cascade
 from theodoi.web.api import emulation as api_emulation
+from theodoi.web.api import exchange as api_exchange
 from theodoi.web.api import outgoing as api_outgoing
 from theodoi.web.api import oversight as api_oversight
 from theodoi.web.api import register as api_register
@@ -33,6 +34,7 @@ from theodoi.web.pages import approval as page_approval
 from theodoi.web.pages import auth as page_auth
 from theodoi.web.pages import cascade as page_cascade
 from theodoi.web.pages import emulation as page_emulation
+from theodoi.web.pages import exchange as page_exchange
 from theodoi.web.pages import outgoing as page_outgoing
 from theodoi.web.pages import oversight as page_oversight
 from theodoi.web.pages import progress as page_progress
@@ -96,7 +98,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                    api_admin.router, api_sheets.router, api_cascade.router,
                    page_emulation.router, api_emulation.router,
                    page_outgoing.router, api_outgoing.router,
-                   page_validation.router, api_validation.router):
+                   page_validation.router, api_validation.router,
+                   page_exchange.router, api_exchange.router):
         app.include_router(router)
     limit = settings.max_upload_bytes + BODY_SLACK
     app.add_middleware(AdmissionMiddleware, slots=settings.web_active_requests,

@@ -20,6 +20,8 @@ from theodoi.storage.models.approval import __all__ as _approval
 from theodoi.storage.models.base import NAMING, Base, utcnow
 from theodoi.storage.models.emulation import *  # noqa: F403
 from theodoi.storage.models.emulation import __all__ as _emulation
+from theodoi.storage.models.exchange import *  # noqa: F403
+from theodoi.storage.models.exchange import __all__ as _exchange
 from theodoi.storage.models.jobs import *  # noqa: F403
 from theodoi.storage.models.jobs import __all__ as _jobs
 from theodoi.storage.models.outgoing import *  # noqa: F403
@@ -39,4 +41,4 @@ from theodoi.storage.models.validation import __all__ as _validation
 
 __all__ = ["NAMING", "Base", "utcnow", *_register, *_progress, *_accounts, *_stamps,
            *_tokens, *_jobs, *_reminders, *_approval, *_emulation,
-           *_outgoing, *_validation]
+           *_outgoing, *_validation, *_exchange]

@@ -60,6 +60,9 @@ class Unit(Base):
     # an agency user's figures wait for the office's or a leader's validation (issue 20)
     validate_figures: Mapped[bool] = mapped_column(Boolean, default=True,
                                                    server_default=true())
+    # its active plans and published figures on /cong-khai/<code>, no sign-in (issue 22)
+    public_page: Mapped[bool] = mapped_column(Boolean, default=False,
+                                              server_default=false())
     parent: Mapped[Unit | None] = relationship(remote_side=[id])
 
 
