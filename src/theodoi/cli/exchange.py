@@ -71,11 +71,8 @@ def import_cmd(path: Path, unit_text: str, username: str | None, fmt: str) -> No
 
 def summary(result: dict[str, Any]) -> str:
     """One line for people: what a package import did."""
-    head = f"Gói của {result['unit']['name']}, kỳ {result['period']['key']}"
-    if result["state"] == "da_nhap_truoc":
-        return f"{head}: đã nhập trước đó, không thay đổi gì."
-    changes = ", ".join(f"{k}: {v}" for k, v in result["changes"].items()) or "không có gì mới"
-    return f"{head}: đã nhập ({changes})."
+    return f"Gói của {result['unit']['name']}, kỳ {result['period']['key']}: " \
+        f"{result['summary']}."
 
 
 @exchange_group.group("keys")

@@ -45,6 +45,11 @@ from theodoi.storage.repositories import units as unit_repo
 
 SOURCE = "gói trao đổi từ {code}"
 DATES = {"issued_on", "due_date", "period_end", "sent_on"}
+CHANGE_LABELS = {"plan_added": "kế hoạch mới", "plan_updated": "kế hoạch cập nhật",
+                 "target_added": "chỉ tiêu mới", "target_updated": "chỉ tiêu cập nhật",
+                 "milestones_changed": "lộ trình thay đổi", "task_added": "nhiệm vụ mới",
+                 "task_updated": "nhiệm vụ cập nhật", "figure_added": "số liệu mới",
+                 "figure_updated": "số liệu sửa", "report_added": "báo cáo mới"}
 UNPACKED = 10  # a package unpacks to at most this many times the upload limit
 MALFORMED = "nội dung gói không đúng mẫu {schema} ({detail}). Không nhập gì."
 
@@ -65,7 +70,8 @@ def import_package(s: Session, p: Principal | None, unit_id: int, data: bytes, *
     package.verify(pkg, key.secret)
     head = _head(pkg, sender, above)
     if repo.imported(s, sender.id, pkg.sha256) is not None:
-        return {**head, "state": "da_nhap_truoc", "changes": {}}
+        return {**head, "state": "da_nhap_truoc", "changes": {},
+                "summary": "đã nhập trước đó, không thay đổi gì"}
     exported = _exported_at(pkg)
     last = repo.newest(s, sender.id, head["period"]["key"])
     if last is not None and last.exported_at > exported:
@@ -81,7 +87,14 @@ def import_package(s: Session, p: Principal | None, unit_id: int, data: bytes, *
         raise BadInput(MALFORMED.format(schema=package.SCHEMA, detail=exc)) from exc
     record.counts = changes
     s.flush()
-    return {**head, "state": "da_nhap", "import_id": record.id, "changes": changes}
+    return {**head, "state": "da_nhap", "import_id": record.id, "changes": changes,
+            "summary": "đã nhập: " + describe(changes)}
+
+
+def describe(changes: dict[str, int]) -> str:
+    """What an import changed, in words ('2 chỉ tiêu mới, 1 số liệu sửa')."""
+    return ", ".join(f"{n} {CHANGE_LABELS.get(k, k)}" for k, n in changes.items()) \
+        or "không có gì mới"
 
 
 def _sender(s: Session, above: Unit, named: dict[str, Any]) -> Unit:
@@ -150,7 +163,8 @@ def _apply(s: Session, run: Applying, pkg: package.Package) -> dict[str, int]:
     for row in pkg.json_part("reports.json"):
         _report(s, run, row, pkg.parts)
     s.flush()
-    return dict(sorted(run.counts.items()))
+    order = list(CHANGE_LABELS)
+    return dict(sorted(run.counts.items(), key=lambda kv: order.index(kv[0])))
 
 
 def _upsert(s: Session, run: Applying, kind: str, row: dict[str, Any],
@@ -262,5 +276,6 @@ def history(s: Session, p: Principal | None, unit_id: int) -> dict[str, Any]:
                          "period_key": r.period_key,
                          "exported_at": r.exported_at.isoformat(),
                          "imported_at": r.imported_at.replace(microsecond=0).isoformat(),
-                         "imported_by": r.imported_by, "counts": r.counts}
+                         "imported_by": r.imported_by, "counts": r.counts,
+                         "summary": describe(r.counts)}
                         for r in repo.imports_into(s, list(below))]}

@@ -65,5 +65,8 @@ def public_form(unit_id: int, s: deps.Db, p: deps.User, on: Text = "") -> Respon
 
 @router.get("/cong-khai/{code}")
 def public_view(request: Request, code: str, s: deps.Db) -> Response:
+    """The same page for everyone: rendered without the person (a browser or proxy may
+    keep it and hand it to the next reader)."""
     data = public.page(s, code, date.today())
-    return HTMLResponse(render("public.html", request, data=data), headers=cache_headers())
+    return HTMLResponse(render("public.html", request, data=data, user=None, csrf=None),
+                        headers=cache_headers())
