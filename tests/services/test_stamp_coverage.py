@@ -58,6 +58,8 @@ NOT_STAMPED = {
     "movement_participants": "emulation pages, not cached",
     "registrations": "emulation pages, not cached",
     "outgoing_counters": "numbering only", "outgoing_documents": "register pages, not cached",
+    "exchange_keys": "signing packages only", "exchange_imports": "exchange page, not cached",
+    "exchange_items": "matching a package's records",
 }
 # a change of one column that the table's constraints allow
 CHANGES: dict[type, Callable[[Any], None]] = {
