@@ -14,7 +14,7 @@ from theodoi.domain.errors import BadInput
 from theodoi.services.accounts.access import Principal
 from theodoi.services.exchange import package
 from theodoi.services.exchange.export import unit_for
-from theodoi.storage.models import ExchangeKey, utcnow
+from theodoi.storage.models import ExchangeKey, Unit, utcnow
 from theodoi.storage.repositories import exchange as repo
 
 KEY_BYTES = 32
@@ -23,14 +23,16 @@ KEY_BYTES = 32
 def new(s: Session, p: Principal | None, unit_id: int) -> str:
     """A fresh random key for the unit, replacing any it had; returned once, to be given
     to the unit above through a safe channel (quan_tri: ADMINISTER)."""
+    unit = unit_for(s, p, unit_id, rules.ADMINISTER)
     secret = secrets.token_hex(KEY_BYTES)
-    _put(s, p, unit_id, secret)
+    _put(s, p, unit, secret)
     return secret
 
 
 def register(s: Session, p: Principal | None, unit_id: int, text: str) -> str:
     """Register the key a unit below made (64 hex digits), replacing any it had; returns
     its fingerprint, to compare with the one the commune sees."""
+    unit = unit_for(s, p, unit_id, rules.ADMINISTER)  # first: out of scope is not there
     secret = "".join(text.split()).lower()
     try:
         ok = len(bytes.fromhex(secret)) == KEY_BYTES
@@ -39,12 +41,11 @@ def register(s: Session, p: Principal | None, unit_id: int, text: str) -> str:
     if not ok:
         raise BadInput(f"khóa trao đổi phải là {2 * KEY_BYTES} chữ số thập lục phân "
                        "(0-9, a-f) như lệnh tạo khóa ở xã in ra.")
-    _put(s, p, unit_id, secret)
+    _put(s, p, unit, secret)
     return package.fingerprint(secret)
 
 
-def _put(s: Session, p: Principal | None, unit_id: int, secret: str) -> None:
-    unit = unit_for(s, p, unit_id, rules.ADMINISTER)
+def _put(s: Session, p: Principal | None, unit: Unit, secret: str) -> None:
     row = repo.key_of(s, unit.id)
     by = p.username if p else None
     if row is None:
