@@ -101,6 +101,9 @@ def test_who_reaches_the_exchange_page(world: World, as_user: Any) -> None:
     assert got == expected
     assert "Khóa trao đổi" in as_user("quantri").get(path).text
     assert "Khóa trao đổi" not in as_user("vanphong").get(path).text
+    unit_page = f"/don-vi/{world.units[A]}"
+    assert path in as_user("vanphong").get(unit_page).text  # the office finds it
+    assert path not in as_user("xem").get(unit_page).text
     anonymous = TestClient(world.client().app, follow_redirects=False)
     assert anonymous.get(path).headers["location"].startswith("/dang-nhap")
 
