@@ -122,6 +122,7 @@ def _exported_at(pkg: package.Package) -> datetime:
 
 
 def _when(at: datetime) -> str:
+    """'14:00 10/07/2026': a moment as screens and messages write it."""
     return f"{at:%H:%M} {vn_day(at.date())}"
 
 
@@ -276,6 +277,8 @@ def history(s: Session, p: Principal | None, unit_id: int) -> dict[str, Any]:
                          "period_key": r.period_key,
                          "exported_at": r.exported_at.isoformat(),
                          "imported_at": r.imported_at.replace(microsecond=0).isoformat(),
+                         "exported_text": _when(r.exported_at),
+                         "imported_text": _when(r.imported_at),
                          "imported_by": r.imported_by, "counts": r.counts,
                          "summary": describe(r.counts)}
                         for r in repo.imports_into(s, list(below))]}

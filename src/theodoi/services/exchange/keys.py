@@ -63,7 +63,8 @@ def listing(s: Session, p: Principal | None, unit_id: int) -> list[dict[str, Any
     return [{"unit": {"id": k.unit_id, "code": names[k.unit_id].code,
                       "name": names[k.unit_id].name},
              "fingerprint": package.fingerprint(k.secret), "set_by": k.set_by,
-             "set_at": _iso(k.set_at)} for k in repo.keys_below(s, ids)]
+             "set_at": _iso(k.set_at), "set_text": f"{k.set_at:%H:%M %d/%m/%Y}"}
+            for k in repo.keys_below(s, ids)]
 
 
 def _iso(when: datetime) -> str:
