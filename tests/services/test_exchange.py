@@ -53,6 +53,8 @@ def commune(db_url: str, tmp_path: Path) -> Settings:
         units.create(s, A, parent="tinh-mau", code=CODE)
         refs = active_v1(s, A)
         records.record_progress(s, refs.income, "2026", "70")
+        income = s.get(Target, int(refs.income[1:]))
+        income.period_start, income.period_end = 2026, 2030  # years, not days
         records.record_progress(s, refs.poor, "Q2/2026", "1,5")
         _report(s, units.find(s, A).id)
         keys.register(s, None, units.find(s, A).id, "ab" * 32)
@@ -123,6 +125,8 @@ def test_a_package_imports_into_a_second_installation(commune: Settings,
                                                              date(2026, 1, 15))
         assert plan.source_name == f"gói trao đổi từ {CODE}"
         assert plan.unit.code == CODE
+        income = s.scalars(select(Target).where(Target.indicator.like("Thu nhập%"))).one()
+        assert (income.period_start, income.period_end, income.value) == (2026, 2030, 90.0)
         doc = s.scalars(select(OutgoingDocument)).one()
         assert (doc.number, doc.state, doc.to_unit_id) == (7, "da_gui",
                                                            units.find(s, "tinh-mau").id)

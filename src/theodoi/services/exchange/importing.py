@@ -44,7 +44,8 @@ from theodoi.storage.repositories import progress as progress_repo
 from theodoi.storage.repositories import units as unit_repo
 
 SOURCE = "gói trao đổi từ {code}"
-DATES = {"issued_on", "due_date", "period_end", "sent_on"}
+# the fields that are days, per kind (a target's `period_end` is a year)
+DATES = {"plan": {"issued_on"}, "task": {"due_date"}, "target": set[str]()}
 CHANGE_LABELS = {"plan_added": "kế hoạch mới", "plan_updated": "kế hoạch cập nhật",
                  "target_added": "chỉ tiêu mới", "target_updated": "chỉ tiêu cập nhật",
                  "milestones_changed": "lộ trình thay đổi", "task_added": "nhiệm vụ mới",
@@ -177,7 +178,7 @@ def _upsert(s: Session, run: Applying, kind: str, row: dict[str, Any],
     changed = False
     for name in fields:
         value = row.get(name)
-        if name in DATES and value is not None:
+        if name in DATES[kind] and value is not None:
             value = date.fromisoformat(value)
         if getattr(obj, name) != value:
             setattr(obj, name, value)
