@@ -69,6 +69,8 @@ NOT_STAMPED = {
     "reward_dossiers": "dossier page, not cached; the dashboard's tag holds its deadlines",
     "dossier_files": "dossier page, not cached; the dashboard's tag holds its deadlines",
     "outgoing_counters": "numbering only", "outgoing_documents": "register pages, not cached",
+    "exchange_keys": "signing packages only", "exchange_imports": "exchange page, not cached",
+    "exchange_items": "matching a package's records",
 }
 # a change of one column that the table's constraints allow
 CHANGES: dict[type, Callable[[Any], None]] = {

@@ -197,6 +197,14 @@ def _routes(w: World, unit: str) -> list[tuple[str, str, Any, str]]:
         ("POST", f"/api/plans/{p}/instructions", None, "office:200"),
         ("GET", f"/api/units/{u}/approvers", None, "read"),
         ("PUT", f"/api/units/{u}/approvers", {"body": " "}, "admin"),
+        # exchange between installations (issue 22): imports and packages by the office,
+        # keys and the public page by quan_tri; no key yet, so exporting is 400
+        ("GET", f"/api/units/{u}/exchange", None, "import"),
+        ("GET", f"/api/units/{u}/exchange/export?period=2026", None, "export"),
+        ("POST", f"/api/units/{u}/exchange/import", "upload", "office"),
+        ("GET", f"/api/units/{u}/exchange/keys", None, "admin"),
+        ("POST", f"/api/units/{u}/exchange/keys", {"key": "không phải khóa"}, "admin"),
+        ("PUT", f"/api/units/{u}/public-page", {"on": False}, "admin:200"),
     ]  # {agency} and {into} are filled from the unit's directory, {request}, {entry},
     # {file}, {shared} and {job} (a report job that is done: its PDF is there, and
     # cancelling it is 400) from `_prepare`; {foreign} is an agency of the other commune
@@ -219,7 +227,9 @@ PERSONAL = [("GET", "/api/tokens", None, OK),
             ("POST", "/api/notifications/999999/read", None, GONE),  # nobody's notice
             ("GET", "/api/notifications/settings", None, OK),
             ("PUT", "/api/notifications/settings", {"email": "không phải thư"}, BAD),
-            ("GET", "/api/outbox", None, FORBIDDEN)]  # the sent log: quan_tri only
+            ("GET", "/api/outbox", None, FORBIDDEN),  # the sent log: quan_tri only
+            # a unit's public page, the same for everyone: none opted in, so not there
+            ("GET", "/api/cong-khai/xa-an-binh", None, GONE)]
 PEOPLE = {A: "xem", B: "khac"}  # someone with a role at the unit, for the admin routes
 # who may, inside their scope, take the actions an office role does not cover
 ROLE_NEEDS = {"request": {A: ("quantri", "lanhdao")}, "answer": {A: ("donvi",)}}
@@ -463,9 +473,14 @@ def _expected(user: str, unit: str, method: str, needs: str) -> int:
         return BAD if user in VALIDATORS[unit] else FORBIDDEN
     if needs == "whole" and user == "donvi":
         return FORBIDDEN  # the whole register is not an agency's to read
-    if needs == "admin":  # users and units: quan_tri of the unit only
+    if needs.startswith("admin"):  # users and units: quan_tri of the unit only
         allowed = user == "quantri" and unit == A
-        return FORBIDDEN if not allowed else OK if method == "GET" else BAD
+        answer = int(needs.split(":")[1]) if ":" in needs else BAD  # past the check
+        return FORBIDDEN if not allowed else OK if method == "GET" else answer
+    if needs == "import":  # the office of the unit (UPLOAD) reads its packages imported
+        return OK if _expected(user, unit, "POST", "office") == STALE else FORBIDDEN
+    if needs == "export":  # the office (SEND) makes one; without a key it is refused
+        return BAD if _expected(user, unit, "POST", "office") == STALE else FORBIDDEN
     if needs.endswith("record"):
         allowed = user in RECORDERS[unit]
         return FORBIDDEN if not allowed else OK if method == "GET" else BAD
@@ -574,7 +589,7 @@ def _template(path: str) -> str:
              "participants": "{participant_id}", "outgoing": "{doc_id}",
              "figures": "{figure_id}", "score-sheets": "{sheet_id}", "papers": "{kind}",
              "level-links": "{link_id}", "instruction-items": "{item_id}",
-             "dossier-files": "{file_id}"}
+             "dossier-files": "{file_id}", "cong-khai": "{code}"}
     named = [names.get(parts[i - 1], part) if i and parts[i - 1] in names else part
              for i, part in enumerate(parts)]
     if parts[-3:-1] == ["product", "files"]:  # a product's file: by the step it came with

@@ -19,6 +19,7 @@ from theodoi.cli.emulation import emulation_group
 from theodoi.cli.errors import run_guarded
 from theodoi.cli.evaluation import sheet_cmd  # noqa: F401  (adds emulation sheet|vote …)
 from theodoi.cli.excel import register_group
+from theodoi.cli.exchange import exchange_group
 from theodoi.cli.extract import extract_cmd
 from theodoi.cli.figures import pending_cmd  # noqa: F401  (adds progress pending|accept …)
 from theodoi.cli.instructions import instructions_group
@@ -55,6 +56,7 @@ for command in (progress_group, status_cmd, explain_group, approval_group):
 cli.add_command(report_cmd)
 cli.add_command(emulation_group)
 cli.add_command(outgoing_group)
+cli.add_command(exchange_group)
 cli.add_command(audit_group)
 user_group.add_command(token_group)
 user_group.add_command(contact_cmd)

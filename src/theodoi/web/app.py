@@ -22,6 +22,7 @@ from theodoi.web.api import cascade as api_cascade
 from theodoi.web.api import dossier as api_dossier
 from theodoi.web.api import emulation as api_emulation
 from theodoi.web.api import evaluation as api_evaluation
+from theodoi.web.api import exchange as api_exchange
 from theodoi.web.api import instructions as api_instructions
 from theodoi.web.api import outgoing as api_outgoing
 from theodoi.web.api import oversight as api_oversight
@@ -39,6 +40,7 @@ from theodoi.web.pages import cascade as page_cascade
 from theodoi.web.pages import dossier as page_dossier
 from theodoi.web.pages import emulation as page_emulation
 from theodoi.web.pages import evaluation as page_evaluation
+from theodoi.web.pages import exchange as page_exchange
 from theodoi.web.pages import instructions as page_instructions
 from theodoi.web.pages import outgoing as page_outgoing
 from theodoi.web.pages import oversight as page_oversight
@@ -108,7 +110,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                    page_outgoing.router, api_outgoing.router,
                    page_validation.router, api_validation.router,
                    page_rollup.router, api_rollup.router,
-                   page_instructions.router, api_instructions.router):
+                   page_instructions.router, api_instructions.router,
+                   page_exchange.router, api_exchange.router):
         app.include_router(router)
     limit = settings.max_upload_bytes + BODY_SLACK
     app.add_middleware(AdmissionMiddleware, slots=settings.web_active_requests,

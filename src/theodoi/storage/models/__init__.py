@@ -24,6 +24,8 @@ from theodoi.storage.models.emulation import *  # noqa: F403
 from theodoi.storage.models.emulation import __all__ as _emulation
 from theodoi.storage.models.evaluation import *  # noqa: F403
 from theodoi.storage.models.evaluation import __all__ as _evaluation
+from theodoi.storage.models.exchange import *  # noqa: F403
+from theodoi.storage.models.exchange import __all__ as _exchange
 from theodoi.storage.models.instructions import *  # noqa: F403
 from theodoi.storage.models.instructions import __all__ as _instructions
 from theodoi.storage.models.jobs import *  # noqa: F403
@@ -47,4 +49,4 @@ from theodoi.storage.models.validation import __all__ as _validation
 
 __all__ = ["NAMING", "Base", "utcnow", *_register, *_progress, *_accounts, *_stamps,
            *_tokens, *_jobs, *_reminders, *_approval, *_emulation, *_evaluation,
-           *_outgoing, *_validation, *_rollup, *_instructions, *_dossier]
+           *_outgoing, *_validation, *_rollup, *_instructions, *_dossier, *_exchange]

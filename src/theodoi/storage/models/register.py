@@ -62,6 +62,9 @@ class Unit(Base):
                                                    server_default=true())
     # people living in the unit, for a population-weighted mean of its rates (roll-up)
     population: Mapped[int | None] = mapped_column(Integer)
+    # its active plans and published figures on /cong-khai/<code>, no sign-in (issue 22)
+    public_page: Mapped[bool] = mapped_column(Boolean, default=False,
+                                              server_default=false())
     parent: Mapped[Unit | None] = relationship(remote_side=[id])
 
 
