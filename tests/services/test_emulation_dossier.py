@@ -19,7 +19,14 @@ from theodoi.domain.access import Grant
 from theodoi.domain.errors import BadInput, Conflict, FieldError, Forbidden, NotFound
 from theodoi.services.accounts import users as accounts
 from theodoi.services.accounts.access import Principal
-from theodoi.services.emulation import achievements, dossier, members, movements
+from theodoi.services.emulation import (
+    achievements,
+    council,
+    dossier,
+    evaluation,
+    members,
+    movements,
+)
 from theodoi.services.history import audit
 from theodoi.services.progress import records
 from theodoi.services.register import agencies, units
@@ -176,3 +183,40 @@ def test_achievement_of_an_agency_with_nothing_done(session: Any, town: Town) ->
     with pytest.raises(NotFound):
         achievements.document(session, town.kinh_te, town.vh, DAY)
 
+
+
+def _vote(s: Any, town: Town, participant: int, on: date) -> None:
+    """The office fills the participant's sheet as of `on`, judges every judged
+    criterion met and records the council's 7 of 9 votes for a giấy khen."""
+    sheet = evaluation.fill(s, town.office, participant, on)
+    for line in sheet["criteria"]:
+        if line["kind"] == "judged":
+            sheet = council.judge(s, town.office, sheet["sheet_id"], sheet["version"],
+                                  line["criterion_id"], True)
+    council.vote(s, town.office, sheet["sheet_id"], sheet["version"], 7, 9, on, "giay_khen")
+
+
+def test_council_minutes_are_produced_once_the_council_voted(session: Any,
+                                                             town: Town) -> None:
+    """Paper 4 of sample 002 (biên bản họp Hội đồng) is missing until the council votes
+    on the participant's sheet, then theodoi produces it, linked to the minutes of that
+    evaluation day; another participant's vote does not count, and the agency's user sees
+    the state without the link (the minutes list every participant)."""
+    dossier.open_dossier(session, town.office, town.kt, "giay_khen", DAY)
+    filled = evaluation.fill(session, town.office, town.kt, DAY)  # filled, not yet voted
+    assert filled["council"] is None
+    assert dossier.page(session, town.office, town.kt, DAY)["papers"][3]["state"] == "missing"
+    _vote(session, town, town.vh, DAY)
+    view = dossier.page(session, town.office, town.kt, DAY)
+    assert view["papers"][3]["state"] == "missing" and view["missing"] == 3
+    _vote(session, town, town.kt, DAY)
+    view = dossier.page(session, town.office, town.kt, date(2026, 10, 5))
+    minutes = view["papers"][3]
+    assert (minutes["state"], minutes["state_label"]) == ("produced", "theodoi lập được")
+    assert minutes["produced_url"] == f"/thi-dua/{town.movement}/giay-to/bien-ban?ngay=2026-10-01"
+    assert minutes["produced_label"] == ("Tải biên bản họp Hội đồng (DOCX) của đợt bình xét "
+                                         "ngày 01/10/2026")
+    assert view["missing"] == 2 and [x["state"] for x in view["papers"]] == [
+        "missing", "missing", "produced", "produced"]
+    own = dossier.page(session, town.kinh_te, town.kt, DAY)["papers"][3]
+    assert own["state"] == "produced" and own["produced_url"] is None

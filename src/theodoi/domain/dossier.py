@@ -4,7 +4,9 @@ A participant proposed for a reward owes the papers the movement's dossier list 
 (the plan's "Thủ tục, hồ sơ đề nghị khen thưởng", read by extraction into
 `movement.details["dossier"]`); a movement typed in by hand uses the usual list of Decree
 98/2023/NĐ-CP (DEFAULT_DOSSIER). Each paper is present when a file was uploaded for it or
-when theodoi produces it from the register (PRODUCED), else missing. The deadline
+when theodoi produces it from the register (PRODUCED; the council's minutes, AFTER_VOTE,
+only once the council has voted on the participant — the caller passes that fact in),
+else missing. The deadline
 ("trước ngày 10/11/2024") stands as days left, due today or overdue on the day passed in.
 No I/O, no clock.
 """
@@ -35,9 +37,11 @@ DEFAULT_DOSSIER: tuple[dict[str, Any], ...] = (
     {"kind": "council_minutes", "text": "Biên bản họp Hội đồng Thi đua - Khen thưởng",
      "form_ref": None},
 )
-# kinds theodoi writes itself from the register (services say where it is downloaded);
-# the proposal list and the minutes join here when theodoi produces them (issue 21 item 4)
+# kinds theodoi writes itself from the register (services say where it is downloaded)
 PRODUCED = frozenset({"achievement_report"})
+# kinds theodoi writes only once the council has voted on the participant's sheet: the
+# biên bản họp Hội đồng lists every participant voted on (services/emulation/papers.py)
+AFTER_VOTE = frozenset({"council_minutes"})
 STATES = {"present": "Đã có", "produced": "theodoi lập được", "missing": "Còn thiếu"}
 MAX_ITEMS = 30
 
@@ -68,17 +72,24 @@ def dossier_list(details: Mapping[str, Any] | None) -> list[dict[str, Any]]:
             for d in chosen]
 
 
-def checklist(papers: Sequence[Mapping[str, Any]],
-              uploaded: Iterable[tuple[int, int]]) -> list[Item]:
+def produced(voted: bool) -> frozenset[str]:
+    """The kinds theodoi produces for a participant: AFTER_VOTE ones once `voted`."""
+    return PRODUCED | AFTER_VOTE if voted else PRODUCED
+
+
+def checklist(papers: Sequence[Mapping[str, Any]], uploaded: Iterable[tuple[int, int]],
+              *, voted: bool = False) -> list[Item]:
     """Each paper with its state: `uploaded` holds (paper index, file id) pairs; a paper
-    with a file is present, one theodoi produces is produced, the rest are missing."""
+    with a file is present, one theodoi produces (`produced(voted)`: `voted` says whether
+    the council has voted on the participant's sheet) is produced, the rest are missing."""
+    made = produced(voted)
     files: dict[int, list[int]] = {}
     for index, file_id in sorted(uploaded, key=lambda x: x[1]):
         files.setdefault(index, []).append(file_id)
     out = []
     for i, d in enumerate(papers):
         got = tuple(files.get(i, ()))
-        state = "present" if got else ("produced" if d["kind"] in PRODUCED else "missing")
+        state = "present" if got else ("produced" if d["kind"] in made else "missing")
         out.append(Item(i, d["kind"], d["text"], d.get("form_ref"), state, got))
     return out
 

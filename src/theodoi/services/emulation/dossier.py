@@ -1,8 +1,9 @@
 """Reward dossiers (hồ sơ đề nghị khen thưởng) of a movement's participants: the office
 opens one for a participant it proposes for a reward; the office or the participant
 uploads a file for each paper the movement's dossier list names; the checklist says what
-is present (uploaded, or produced by theodoi: the achievement report) and what is missing,
-with the movement's deadline as days left or overdue.
+is present (uploaded, or produced by theodoi: the achievement report, and the council's
+minutes once the council has voted on the participant's sheet) and what is missing, with
+the movement's deadline as days left or overdue.
 
 Files are checked like evidence (services/progress/evidence.py: type by content, size
 by the settings) before anything is stored; a refused file leaves the dossier as it was.
@@ -29,6 +30,7 @@ from theodoi.services.history import audit
 from theodoi.services.progress import evidence
 from theodoi.storage.models import DossierFile, Movement, MovementParticipant, RewardDossier
 from theodoi.storage.repositories import dossier as repo
+from theodoi.storage.repositories import evaluation as sheets
 from theodoi.storage.repositories import progress as files
 
 DOSSIER = "reward_dossier"
@@ -41,6 +43,7 @@ class State:
     participant: MovementParticipant
     dossier: RewardDossier | None
     items: list[D.Item]
+    voted_on: date | None = None  # the newest evaluation day the council voted on
 
     @property
     def missing(self) -> list[D.Item]:
@@ -53,7 +56,9 @@ def state_of(s: Session, m: Movement, part: MovementParticipant,
     paper is listed with nothing uploaded)."""
     dossier = dossier or repo.of_participant(s, part.id)
     uploaded = [(f.item, f.id) for f in dossier.files] if dossier else []
-    return State(part, dossier, D.checklist(D.dossier_list(m.details), uploaded))
+    day = sheets.voted_day(s, part.id)
+    items = D.checklist(D.dossier_list(m.details), uploaded, voted=day is not None)
+    return State(part, dossier, items, day)
 
 
 def incomplete(s: Session, m: Movement) -> list[State]:
@@ -80,6 +85,8 @@ def page(s: Session, p: Principal, participant_id: int, as_of: date) -> dict[str
     st = state_of(s, m, part)
     names = {i: (name, by) for i, _, name, by in repo.file_names(s, st.dossier.id)} \
         if st.dossier else {}
+    # the minutes list every participant: an agency's user sees the state, not the link
+    minutes_day = st.voted_on if access.agency_filter(p, m.unit) is None else None
     return {"movement": {"id": m.id, "name": m.name, "unit_id": m.unit_id},
             "participant": C.participant_json(p, m, part, office),
             "as_of": as_of.isoformat(), "deadline": deadline_json(m, as_of),
@@ -87,20 +94,34 @@ def page(s: Session, p: Principal, participant_id: int, as_of: date) -> dict[str
                 "id": st.dossier.id, "reward_form": st.dossier.reward_form,
                 "reward_label": E.REWARD_FORMS.get(st.dossier.reward_form or ""),
                 "opened_by": st.dossier.opened_by, "version": st.dossier.version},
-            "papers": [_item_json(x, names, participant_id) for x in st.items],
+            "papers": [_item_json(x, names, participant_id, m.id, minutes_day)
+                       for x in st.items],
             "missing": len(st.missing), "complete": not st.missing,
             "can_open": office and st.dossier is None,
             "can_upload": st.dossier is not None and (office or C.own(p, m, part)),
             "reward_forms": E.REWARD_FORMS}
 
 
-def _item_json(x: D.Item, names: dict[int, tuple[str, str | None]],
-               participant_id: int) -> dict[str, Any]:
-    produced = (f"/doi-tuong/{participant_id}/bao-cao-thanh-tich.docx"
-                if x.kind == "achievement_report" else None)
+def _produced(x: D.Item, participant_id: int, movement_id: int,
+              voted_on: date | None) -> tuple[str | None, str | None]:
+    """Where a produced paper is downloaded, and the link's words (None, None: nowhere)."""
+    if x.state != "produced":
+        return None, None
+    if x.kind == "council_minutes" and voted_on is not None:
+        return (f"/thi-dua/{movement_id}/giay-to/bien-ban?ngay={voted_on.isoformat()}",
+                f"Tải biên bản họp Hội đồng (DOCX) của đợt bình xét ngày "
+                f"{voted_on:%d/%m/%Y}")
+    if x.kind == "achievement_report":
+        return f"/doi-tuong/{participant_id}/bao-cao-thanh-tich.docx", None
+    return None, None
+
+
+def _item_json(x: D.Item, names: dict[int, tuple[str, str | None]], participant_id: int,
+               movement_id: int, voted_on: date | None) -> dict[str, Any]:
+    url, label = _produced(x, participant_id, movement_id, voted_on)
     return {"index": x.index, "kind": x.kind, "kind_label": D.ITEM_KINDS[x.kind],
             "text": x.text, "form_ref": x.form_ref, "state": x.state,
-            "state_label": D.STATES[x.state], "produced_url": produced,
+            "state_label": D.STATES[x.state], "produced_url": url, "produced_label": label,
             "files": [{"id": i, "name": names.get(i, ("", None))[0],
                        "by": names.get(i, ("", None))[1],
                        "url": f"/ho-so-tep/{i}"} for i in x.files]}

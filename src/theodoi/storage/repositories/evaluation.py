@@ -41,6 +41,14 @@ def sheets_of(s: Session, movement_id: int) -> list[EvaluationSheet]:
                           .order_by(EvaluationSheet.participant_id, EvaluationSheet.as_of)))
 
 
+def voted_day(s: Session, participant_id: int) -> date | None:
+    """The newest evaluation day whose sheet of the participant the council voted on."""
+    return s.scalars(select(EvaluationSheet.as_of)
+                     .join(CouncilResult, CouncilResult.sheet_id == EvaluationSheet.id)
+                     .where(EvaluationSheet.participant_id == participant_id)
+                     .order_by(EvaluationSheet.as_of.desc()).limit(1)).first()
+
+
 def participant(s: Session, participant_id: int) -> MovementParticipant | None:
     return s.get(MovementParticipant, participant_id)
 
