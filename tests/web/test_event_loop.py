@@ -117,7 +117,7 @@ def test_every_route_does_its_database_work_off_the_event_loop(
            "step_id": 1, "username": "xem", "link_id": 1, "other_id": 1,
            "movement_id": 1, "criterion_id": 1, "participant_id": 1, "doc_id": 1,
            "figure_id": 1, "sheet_id": 1, "kind": "danh-sach", "item_id": 1,
-           "code": "tinh-mau.xa-an-binh"}
+           "code": "tinh-mau.xa-an-binh", "item": 1, "file_id": 1, "paper": 1}
     statuses: dict[str, int] = {}
     for route in routes(client.app):  # type: ignore[arg-type]
         for method in route.methods:

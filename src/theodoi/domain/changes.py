@@ -23,6 +23,7 @@ CODED: dict[tuple[str, str], str] = {
     ("*", "comparator"): "comparator", ("*", "recurrence"): "recurrence",
     ("*", "due_recurrence"): "recurrence", ("plan", "status"): "plan_status",
     ("*", "review"): "review", ("agency", "status"): "agency_status",
+    ("registration", "state"): "registration_state",
 }
 # fields holding an amount in the target's unit
 AMOUNTS = frozenset({"value", "value_max", "baseline_value"})

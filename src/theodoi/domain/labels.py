@@ -8,6 +8,7 @@ to look a code up; `test_labels` checks every code of the domain's enums has wor
 
 from __future__ import annotations
 
+from theodoi.domain.emulation import REGISTRATION_STATES
 from theodoi.domain.fields import FIELD_LABELS
 from theodoi.domain.status import LABELS as STATUS_LABELS
 from theodoi.domain.status import TASK_STATE_LABELS
@@ -32,6 +33,7 @@ LABELS: dict[str, dict[str, str]] = {
     "field": FIELD_LABELS,
     "status": STATUS_LABELS,
     "task_state": TASK_STATE_LABELS,
+    "registration_state": REGISTRATION_STATES,
     "period_kind": {"month": "Tháng", "quarter": "Quý", "half": "6 tháng",
                     "nine_months": "9 tháng", "year": "Năm", "midterm": "Sơ kết",
                     "term_end": "Tổng kết"},

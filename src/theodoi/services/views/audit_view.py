@@ -59,7 +59,8 @@ VALIDATION_LABELS = {"figure": {"state": "trạng thái xác nhận"},
                      "period_lock": {"state": "chốt kỳ"},
                      "unit": {"validate_figures": "xác nhận số liệu của cơ quan"},
                      "outgoing": {"state": "sổ văn bản đi", "signed": "bản đã ký"},
-                     "incoming": {"received": "sổ văn bản đến"}}
+                     "incoming": {"received": "sổ văn bản đến"},
+                     "registration": {"state": "bản đăng ký thi đua"}}
 
 
 def revertible_field(kind: str, field: str) -> bool:
