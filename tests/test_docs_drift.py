@@ -72,3 +72,37 @@ def test_the_status_rule_table_in_the_docs_is_the_one_in_the_code() -> None:
     rows = [line for line in doc.splitlines() if line.startswith("| `")]
     assert rows == [f"| `{code}` | {label} | {rule} |"
                     for code, label, rule in MEASURE_RULES + TARGET_RULES + TASK_RULES]
+
+
+def _architecture_rows() -> dict[str, str]:
+    """The README architecture table: package name -> its public-face cell."""
+    rows = {}
+    for line in _table_rows("## Architecture"):
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        match = re.fullmatch(r"`(\w+)/`", cells[0])
+        if match:
+            rows[match.group(1)] = cells[-1]
+    return rows
+
+
+def test_the_architecture_table_lists_every_capability_of_services() -> None:
+    services = ROOT / "src" / "theodoi" / "services"
+    packages = {p.name for p in services.iterdir() if (p / "__init__.py").is_file()}
+    assert set(_architecture_rows()) == packages
+
+
+def test_the_architecture_table_names_only_a_capability_s_public_face() -> None:
+    import importlib
+
+    for name, cell in _architecture_rows().items():
+        public = set(importlib.import_module(f"theodoi.services.{name}").__all__)
+        named = set(re.findall(r"`(\w+)`", cell)) - {"__all__"}  # "see its `__all__`"
+        assert named <= public, (name, named - public)
+
+
+def test_the_architecture_section_names_the_shared_plumbing_modules() -> None:
+    section = README.split("## Architecture", 1)[1].split("\n## ", 1)[0]
+    services = ROOT / "src" / "theodoi" / "services"
+    for module in services.glob("*.py"):
+        if module.stem != "__init__":
+            assert f"`{module.stem}`" in section, module.stem
