@@ -28,7 +28,7 @@ SHORT_ROW_COST = 1          # a row narrower than the table: merged cells, a sec
 EMPTY_START_COST = 1        # a narrow row that starts with an empty cell is rarer still
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cell:
     """A cell's span in the text (empty cells have start == end) and its text, spaces folded."""
 
