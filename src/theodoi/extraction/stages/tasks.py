@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import pairwise
 
 from theodoi.domain.text import squash
@@ -146,16 +146,21 @@ def dated_works(ctx: Context, first_year: int | None) -> list[Task]:
     return found
 
 
-def _with_deadline_tails(ctx: Context, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _with_deadline_tails(ctx: Context, spans: Iterable[tuple[int, int]]
+                         ) -> Iterator[tuple[int, int]]:
     """'… xây dựng chuỗi liên kết; hoàn thành trong năm 2027': the tail is the deadline of
-    the clause before it, so the two are one piece of work."""
-    merged: list[tuple[int, int]] = []
+    the clause before it, so the two are one piece of work. One span at a time (a long
+    text's clauses as a second list took most of their own size again)."""
+    merged: tuple[int, int] | None = None
     for span in spans:
-        if merged and R.DEADLINE_TAIL.match(ctx.text[span[0]:span[1]]):
-            merged[-1] = (merged[-1][0], span[1])
-        else:
-            merged.append(span)
-    return merged
+        if merged is not None and R.DEADLINE_TAIL.match(ctx.text[span[0]:span[1]]):
+            merged = (merged[0], span[1])
+            continue
+        if merged is not None:
+            yield merged
+        merged = span
+    if merged is not None:
+        yield merged
 
 
 def appendix_rows(ctx: Context, first_year: int | None) -> Iterator[Task]:
