@@ -27,6 +27,9 @@ class Context:
     tasks: list[Task] = field(default_factory=list)
     emulation: Emulation | None = None  # a plan that launches a movement (schema 1.1)
     warnings: list[Warning] = field(default_factory=list)
+    # what a stage works out once and others read again (the tables' layouts …), by name:
+    # kept with the document, so nothing of it outlives the document's context
+    memo: dict[str, object] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
