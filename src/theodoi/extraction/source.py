@@ -65,14 +65,27 @@ class BlockMap(Sequence[Block]):
 
     def __init__(self) -> None:
         self.kinds: list[str] = []
+        self._codes: dict[str, int] = {}  # a kind's index in `kinds`
         self.columns = tuple(array("i") for _ in COLUMNS)
 
     def append(self, block: Block) -> None:
-        kind = self._kind(block.kind)
-        for column, value in zip(self.columns, (block.start, block.end, kind, block.page,
-                                                block.paragraph, block.table, block.row,
-                                                block.col, block.merged), strict=True):
-            column.append(NONE if value is None else int(value))
+        self.add(block.start, block.end, kind=block.kind, page=block.page,
+                 paragraph=block.paragraph, table=block.table, row=block.row, col=block.col,
+                 merged=block.merged)
+
+    def add(self, start: int, end: int, **origin: Unpack[Origin]) -> None:
+        """Append `Block(start, end, **origin)`, without making it."""
+        (starts, ends, kinds, pages, paragraphs, tables, rows, cols,
+         merged) = self.columns
+        starts.append(start)
+        ends.append(end)
+        kinds.append(self._kind(origin.get("kind", "paragraph")))
+        for column, value in ((pages, origin.get("page")),
+                              (paragraphs, origin.get("paragraph")),
+                              (tables, origin.get("table")), (rows, origin.get("row")),
+                              (cols, origin.get("col"))):
+            column.append(NONE if value is None else value)
+        merged.append(1 if origin.get("merged") else 0)
 
     def add_line(self, start: int, end: int, paragraph: int) -> None:
         """Append `Block(start, end, kind="line", paragraph=paragraph)`, without making it."""
@@ -81,9 +94,11 @@ class BlockMap(Sequence[Block]):
             column.append(value)
 
     def _kind(self, kind: str) -> int:
-        if kind not in self.kinds:
+        code = self._codes.get(kind)
+        if code is None:
+            code = self._codes[kind] = len(self.kinds)
             self.kinds.append(kind)
-        return self.kinds.index(kind)
+        return code
 
     def extend_from(self, other: BlockMap, start: int, stop: int) -> None:
         """Append blocks `start` to `stop` of `other` as they are, column by column."""
@@ -173,18 +188,17 @@ class TextBuilder:
     def length(self) -> int:
         return self._length
 
-    def add(self, piece: str, **origin: Unpack[Origin]) -> Block | None:
-        """Append `piece` (NFC) as one block; empty pieces add nothing and return None."""
+    def add(self, piece: str, **origin: Unpack[Origin]) -> bool:
+        """Append `piece` (NFC) as one block; empty pieces add nothing and return False."""
         piece = unicodedata.normalize("NFC", piece)
         if PRIVATE_USE.search(piece):  # rare; translate() on every line would cost more
             piece = piece.translate(PRIVATE_BULLETS)
         if not piece:
-            return None
-        block = Block(self._length, self._length + len(piece), **origin)
+            return False
+        self.blocks.add(self._length, self._length + len(piece), **origin)
         self._parts.append(piece)
         self._length += len(piece)
-        self.blocks.append(block)
-        return block
+        return True
 
     def raw(self, piece: str) -> None:
         """Append a separator (line break, space) that belongs to no block."""
