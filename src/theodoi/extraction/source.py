@@ -61,7 +61,7 @@ class BlockMap(Sequence[Block]):
     """A source's blocks, kept as one column of 4-byte integers per field of Block (a kind
     as its index in `kinds`, None as NONE); each Block is made when asked for. A text of
     thousands of lines took about 1.2 times the text's UTF-8 size as Block objects, the
-    largest thing held beside the text while the stages ran; as columns, a fifth of that."""
+    largest thing held beside the text while the stages ran; as columns, a quarter of that."""
 
     def __init__(self) -> None:
         self.kinds: list[str] = []
