@@ -89,4 +89,4 @@ def _extract(data: bytes, name: str, max_bytes: int,
     """Read and run the stages in this process (the caller chose where that is)."""
     source, name, sha = read_source(data, name, max_bytes=max_bytes, memory_mb=0)
     ctx = pipeline.run(stages, source)
-    return schema.to_json(ctx, name, sha)
+    return schema.to_json(ctx, name, sha, consume=True)  # only the JSON is kept

@@ -37,7 +37,7 @@ class Document:
     restricted_by: tuple[str, tuple[int, int]] | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Heading:
     id: str
     label: str
@@ -47,7 +47,7 @@ class Heading:
     span: Span
 
 
-@dataclass
+@dataclass(slots=True)
 class Milestone:
     year: int
     value: float | None
@@ -55,7 +55,7 @@ class Milestone:
     span: Span | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Target:
     id: str
     label: str | None
@@ -83,14 +83,14 @@ class Target:
     rule: str = ""  # which rule proposed it (rules/provenance.py)
 
 
-@dataclass
+@dataclass(slots=True)
 class Due:
     text: str
     date: str | None  # ISO
     recurrence: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Task:
     id: str
     label: str | None

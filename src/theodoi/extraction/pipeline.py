@@ -7,7 +7,7 @@ W100 and leaves its outputs empty, so one bad rule never loses the rest of the r
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from theodoi.extraction.model import Document, Emulation, Heading, Target, Task
@@ -22,11 +22,14 @@ class Context:
     source: SourceText
     document: Document = field(default_factory=Document)
     outline: list[Heading] = field(default_factory=list)
-    clauses: list[tuple[int, int]] = field(default_factory=list)  # body clauses, in order
+    clauses: Sequence[tuple[int, int]] = field(default_factory=list)  # body clauses, in order
     targets: list[Target] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
     emulation: Emulation | None = None  # a plan that launches a movement (schema 1.1)
     warnings: list[Warning] = field(default_factory=list)
+    # what a stage works out once and others read again (the tables' layouts …), by name:
+    # kept with the document, so nothing of it outlives the document's context
+    memo: dict[str, object] = field(default_factory=dict)
 
     @property
     def text(self) -> str:

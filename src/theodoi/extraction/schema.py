@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict
-from typing import Any
+from typing import Any, TypeVar
 
 from theodoi.extraction.model import (
     Condition,
@@ -15,6 +16,9 @@ from theodoi.extraction.model import (
     Task,
 )
 from theodoi.extraction.pipeline import Context
+from theodoi.extraction.warnings import Warning
+
+Item = TypeVar("Item")
 
 # Minor versions add fields only: 1.1 added `emulation` (a plan that launches a movement).
 SCHEMA = "theodoi.extraction/1.1"
@@ -102,16 +106,42 @@ def emulation_json(e: Emulation) -> dict[str, Any]:
     }
 
 
-def to_json(ctx: Context, name: str, sha256: str) -> dict[str, Any]:
-    """The full contract object for one extracted document."""
+def to_json(ctx: Context, name: str, sha256: str, *, consume: bool = False) -> dict[str, Any]:
+    """The full contract object for one extracted document.
+
+    consume: let go of the context while converting it, for a caller that keeps only the
+    JSON (a long text's context and its JSON were both held at the end): first the text,
+    block map, clauses and memo (the JSON holds none of them), then each item of the
+    outline, targets, tasks and warnings once it is converted. The context is then empty."""
+    source = {"name": name, "sha256": sha256, "chars": len(ctx.text),
+              "format": ctx.source.format, "pages": ctx.source.pages}
+    convert = _each
+    if consume:
+        ctx.source.text, ctx.source.blocks, ctx.clauses = "", [], []
+        ctx.memo.clear()
+        convert = _drained
     return {
         "schema": SCHEMA,
-        "source": {"name": name, "sha256": sha256, "chars": len(ctx.text),
-                   "format": ctx.source.format, "pages": ctx.source.pages},
+        "source": source,
         "document": document_json(ctx.document),
-        "outline": [heading_json(h) for h in ctx.outline],
-        "targets": [target_json(t) for t in ctx.targets],
-        "tasks": [task_json(t) for t in ctx.tasks],
+        "outline": convert(ctx.outline, heading_json),
+        "targets": convert(ctx.targets, target_json),
+        "tasks": convert(ctx.tasks, task_json),
         "emulation": emulation_json(ctx.emulation) if ctx.emulation else None,
-        "warnings": [w.to_json() for w in ctx.warnings],
+        "warnings": convert(ctx.warnings, Warning.to_json),
     }
+
+
+def _each(items: list[Item], convert: Callable[[Item], dict[str, Any]]) -> list[dict[str, Any]]:
+    return [convert(item) for item in items]
+
+
+def _drained(items: list[Item], convert: Callable[[Item], dict[str, Any]]
+             ) -> list[dict[str, Any]]:
+    """`_each`, emptying `items` as it goes (from the end of the reversed list, so each
+    item is let go as soon as it is converted)."""
+    items.reverse()
+    out = []
+    while items:
+        out.append(convert(items.pop()))
+    return out

@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from theodoi.domain.text import squash
 from theodoi.extraction.labels import CELL_LABEL
-from theodoi.extraction.source import Block
+from theodoi.extraction.source import Block, BlockMap, of_kind
 
 CELL_SEP = " | "
 SEPARATOR = re.compile(r" \| |\t")
@@ -28,7 +29,7 @@ SHORT_ROW_COST = 1          # a row narrower than the table: merged cells, a sec
 EMPTY_START_COST = 1        # a narrow row that starts with an empty cell is rarer still
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cell:
     """A cell's span in the text (empty cells have start == end) and its text, spaces folded."""
 
@@ -139,18 +140,23 @@ def text_cell_blocks(text: str, start: int, end: int, table: int, paragraph: int
     return blocks
 
 
-def with_text_tables(text: str, blocks: list[Block], first_table: int = 0) -> list[Block]:
+def with_text_tables(text: str, blocks: BlockMap, first_table: int = 0) -> BlockMap:
     """`blocks` with each ' | ' table line replaced by its cell blocks; lines that follow one
     another continue one table (a one-row-a-line export), their rows numbered on."""
     if CELL_SEP not in text and "\t" not in text:
         return blocks
-    starts = [b.start for b in blocks]
+    starts = blocks.starts()
     # the blocks holding a cell separator, found from the separators (far fewer than lines)
-    marked = {bisect_right(starts, m.start()) - 1 for m in SEPARATOR.finditer(text)}
-    out: list[Block] = []
-    table, next_row, last_line = first_table - 1, 0, -2
-    for k, block in enumerate(blocks):
-        if k not in marked or block.kind == "cell":
+    marked = sorted({bisect_right(starts, m.start()) - 1 for m in SEPARATOR.finditer(text)})
+    out = BlockMap()
+    table, next_row, last_line, done = first_table - 1, 0, -2, 0
+    for k in marked:
+        if k < 0:
+            continue
+        out.extend_from(blocks, done, k)  # the blocks between: as they are
+        done = k + 1
+        block = blocks[k]
+        if block.kind == "cell":
             out.append(block)
             continue
         line = block.paragraph if block.paragraph is not None else -1
@@ -160,18 +166,20 @@ def with_text_tables(text: str, blocks: list[Block], first_table: int = 0) -> li
         if not cells:
             out.append(block)
             continue
-        out.extend(Block(c.start, c.end, kind="cell", paragraph=c.paragraph, table=table,
-                         row=(c.row or 0) + next_row, col=c.col) for c in cells)
+        for c in cells:
+            out.append(Block(c.start, c.end, kind="cell", paragraph=c.paragraph, table=table,
+                             row=(c.row or 0) + next_row, col=c.col))
         next_row += 1 + max(c.row or 0 for c in cells)
         last_line = line
+    out.extend_from(blocks, done, len(blocks))
     return out
 
 
-def tables(text: str, blocks: list[Block]) -> list[Table]:
+def tables(text: str, blocks: Sequence[Block]) -> list[Table]:
     """The tables among `blocks` (cell blocks grouped by table and row), in reading order."""
     grouped: dict[int, dict[int, list[Block]]] = defaultdict(lambda: defaultdict(list))
-    for b in blocks:
-        if b.kind == "cell" and b.table is not None and b.row is not None:
+    for b in of_kind(blocks, "cell"):
+        if b.table is not None and b.row is not None:
             grouped[b.table][b.row].append(b)
     out = []
     for t, rows in grouped.items():

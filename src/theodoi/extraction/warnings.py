@@ -33,7 +33,7 @@ CODES: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Warning:
     """One coded warning; `span` is `[start, end)` in the source text or None."""
 

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from theodoi.extraction import read_source
+from theodoi.extraction.readers import txt
 from theodoi.extraction.rules.legacy_encodings import TCVN3
 
 PLAN = "KẾ HOẠCH\nPhấn đấu tỷ lệ hộ nghèo giảm còn dưới 1,5% vào năm 2027.\nỦy ban nhân dân xã"
@@ -96,3 +97,35 @@ def test_vni_typed_text_is_converted_with_w001(vni: str, unicode: str) -> None:
         assert source.text == unicode
         assert [w.code for w in source.warnings] == ["W001"]
         assert "VNI" in source.warnings[0].message
+
+
+def test_utf8_read_in_pieces_gives_the_text_and_lines_of_the_whole(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pieces of a few bytes, cut after line breaks: letters written as a base and combining
+    marks at the start and end of lines compose as in the whole text (a line break is a
+    starter no mark joins), Windows line ends become one break, and the line indexes of the
+    blocks run on from piece to piece."""
+    monkeypatch.setattr(txt, "CHUNK_BYTES", 4)
+    body = "Tie\u0302\u0301n\r\nho\u0323c\r\n\u0301a\nxa\u0303\n"
+    source = txt.read(body.encode("utf-8"), "kh.txt")
+    assert source.text == "Tiến\nhọc\n\u0301a\nxã\n"
+    assert [(b.start, b.end, b.kind, b.paragraph) for b in source.blocks] == [
+        (0, 4, "line", 0), (5, 8, "line", 1), (9, 11, "line", 2), (12, 14, "line", 3)]
+    assert source.warnings == []
+
+
+def test_a_bad_byte_after_a_utf8_bom_is_replaced_in_every_piece(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(txt, "CHUNK_BYTES", 4)
+    source = txt.read(codecs.BOM_UTF8 + b"ab\xffc\n" * 3 + "đạt".encode(), "kh.txt")
+    assert source.text == "ab\ufffdc\n" * 3 + "đạt"
+    assert [w.code for w in source.warnings] == ["W006"]
+
+
+def test_tcvn3_in_utf8_pieces_is_still_converted(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(txt, "CHUNK_BYTES", 4)
+    data = (TCVN3_LINES[0] + "\n" + TCVN3_LINES[0]).encode("utf-8")
+    source = txt.read(data, "cu.txt")
+    assert source.text == ("Kế hoạch phát triển kinh tế - xã hội năm 2026\n"
+                           "Kế hoạch phát triển kinh tế - xã hội năm 2026")
+    assert [w.code for w in source.warnings] == ["W001"]

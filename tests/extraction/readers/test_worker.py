@@ -27,6 +27,11 @@ def _allocate(megabytes: int) -> int:
     return len(bytes(megabytes * 1024 * 1024))
 
 
+def _rows(count: int) -> dict[str, object]:
+    return {"rows": [{"id": f"k{i}", "text": f"Nhiệm vụ số {i} " * 20} for i in range(count)],
+            "pid": os.getpid()}
+
+
 def _refuse(_: object) -> None:
     raise UnsafeContent("có DTD.", subject="a.txt")
 
@@ -157,3 +162,13 @@ def test_a_process_with_over_a_thousand_open_files_still_reads(tmp_path: Path) -
         for fd in held:
             os.close(fd)
         resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+
+
+def test_a_long_answer_is_read_in_pieces_whole_and_the_next_one_too() -> None:
+    """An answer of megabytes (many pickle frames, unpickled as it arrives) comes back whole,
+    and the pipe stays in step: the same child then answers a small job."""
+    first = worker.run(_rows, 20_000, "dai.txt", memory_mb=400, timeout_s=60)
+    assert len(first["rows"]) == 20_000
+    assert first["rows"][19_999] == {"id": "k19999", "text": "Nhiệm vụ số 19999 " * 20}
+    second = worker.run(_rows, 1, "ngan.txt", memory_mb=400, timeout_s=60)
+    assert second == {"rows": [{"id": "k0", "text": "Nhiệm vụ số 0 " * 20}], "pid": first["pid"]}

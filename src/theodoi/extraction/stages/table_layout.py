@@ -9,6 +9,7 @@ table before it, continues that table (a Word table broken over pages, a PDF pag
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import cast
 
 from theodoi.extraction.pipeline import Context
 from theodoi.extraction.rules import tables as R
@@ -80,20 +81,15 @@ def _roles(names: list[str]) -> dict[str, list[int]]:
     return out
 
 
-_LAST: list[tuple[object, list[Layout]]] = []  # (source, its layouts): the stages ask thrice
-
-
 def layouts(ctx: Context) -> list[Layout]:
     """The layout of every table of the source, continuations joined to the table before.
 
-    Computed once per source (the task and target stages both read them); callers must not
-    change the layouts they get."""
-    last = _LAST[0] if _LAST else None
-    if last is not None and last[0] is ctx.source:
-        return last[1]
-    out = _layouts(ctx)
-    _LAST[:] = [(ctx.source, out)]
-    return out
+    Computed once per document (the task and target stages both read them; kept in the
+    context's memo); callers must not change the layouts they get."""
+    found = ctx.memo.get("table_layouts")
+    if found is None:
+        found = ctx.memo["table_layouts"] = _layouts(ctx)
+    return cast(list[Layout], found)
 
 
 def _layouts(ctx: Context) -> list[Layout]:

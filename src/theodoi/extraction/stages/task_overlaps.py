@@ -18,6 +18,7 @@ import math
 import re
 import sys
 from bisect import bisect_left, insort
+from collections.abc import Iterable
 
 from theodoi.extraction.model import Task
 
@@ -93,9 +94,10 @@ class Kept:
             self.by_word.setdefault(w, []).append(distinct)
 
 
-def without_overlaps(tasks: list[Task], dated: list[Task] | None = None) -> list[Task]:
+def without_overlaps(tasks: Iterable[Task], dated: list[Task] | None = None) -> list[Task]:
     """Keep the first task found for a piece of text (prose duties, rows and blocks come
-    first); a dated sentence (`dated`) that names a kept task's work is that task again."""
+    first); a dated sentence (`dated`) that names a kept task's work is that task again.
+    `tasks` may be a generator: each task is tested as it comes, so one not kept is freed."""
     kept = Kept(titles=bool(dated))
     for task in tasks:
         if not kept.overlaps(task.span):

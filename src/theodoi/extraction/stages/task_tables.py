@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from datetime import date
+from typing import cast
 
 from theodoi.domain.text import squash
 from theodoi.extraction.agencies import split_bodies
@@ -41,20 +42,16 @@ def table_start_after(ctx: Context, pos: int) -> int:
     return starts[i] if i < len(starts) else len(ctx.text)
 
 
-_LAST_STARTS: list[tuple[object, list[int]]] = []  # (layouts, their sorted starts)
-
-
 def _read_table_starts(ctx: Context) -> list[int]:
     """The sorted starts of the tables the table stages read, worked out once per document
     (each duty section asks; reading every table's kind again for each grew with the
     product of sections and tables)."""
-    found = layouts(ctx)
-    if _LAST_STARTS and _LAST_STARTS[0][0] is found:
-        return _LAST_STARTS[0][1]
-    starts = sorted(lay.table.rows[0][0].start for lay in found
-                    if table_kind(lay) and lay.table.rows and lay.table.rows[0])
-    _LAST_STARTS[:] = [(found, starts)]
-    return starts
+    starts = ctx.memo.get("read_table_starts")
+    if starts is None:
+        starts = ctx.memo["read_table_starts"] = sorted(
+            lay.table.rows[0][0].start for lay in layouts(ctx)
+            if table_kind(lay) and lay.table.rows and lay.table.rows[0])
+    return cast(list[int], starts)
 
 
 def table_tasks(ctx: Context, first_year: int | None) -> list[Task]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from itertools import pairwise
 
 from theodoi.domain.text import squash
@@ -145,34 +146,42 @@ def dated_works(ctx: Context, first_year: int | None) -> list[Task]:
     return found
 
 
-def _with_deadline_tails(ctx: Context, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _with_deadline_tails(ctx: Context, spans: Iterable[tuple[int, int]]
+                         ) -> Iterator[tuple[int, int]]:
     """'… xây dựng chuỗi liên kết; hoàn thành trong năm 2027': the tail is the deadline of
-    the clause before it, so the two are one piece of work."""
-    merged: list[tuple[int, int]] = []
+    the clause before it, so the two are one piece of work. One span at a time (a long
+    text's clauses as a second list took most of their own size again)."""
+    merged: tuple[int, int] | None = None
     for span in spans:
-        if merged and R.DEADLINE_TAIL.match(ctx.text[span[0]:span[1]]):
-            merged[-1] = (merged[-1][0], span[1])
-        else:
-            merged.append(span)
-    return merged
+        if merged is not None and R.DEADLINE_TAIL.match(ctx.text[span[0]:span[1]]):
+            merged = (merged[0], span[1])
+            continue
+        if merged is not None:
+            yield merged
+        merged = span
+    if merged is not None:
+        yield merged
 
 
-def appendix_rows(ctx: Context, first_year: int | None) -> list[Task]:
+def appendix_rows(ctx: Context, first_year: int | None) -> Iterator[Task]:
+    """Each row of a text appendix ("PHỤ LỤC" … "1. Xây dựng … UBND xã Quý II"), one at a
+    time: a long appendix's rows are many and most restate duties found before them, so
+    the caller drops each as it comes instead of holding them all."""
     if not any(title in ctx.text for title in R.APPENDIX_TITLES):
-        return []  # a substring test is far cheaper than the line-anchored search
+        return  # a substring test is far cheaper than the line-anchored search
     start = R.APPENDIX.search(ctx.text)
     if not start:
-        return []
+        return
     rows = list(R.ROW_START.finditer(ctx.text, start.end()))
     ticks = text_tick_headers(ctx.text[start.end():rows[0].start()]) if rows else []
-    found = []
     for j, row in enumerate(rows):
         end = rows[j + 1].start() if j + 1 < len(rows) else len(ctx.text)
         span = _trim(ctx.text, row.start("content"), end)
         cells = [c.strip() for c in R.CELL_GAP.split(row.group("content")) if c.strip()]
         if len(cells) > 2:  # a table row in text: work, bodies, time in cells of their own
-            found.append(_cell_row(ctx, span, cells, first_year))
-            found[-1].submit_to = text_row_ticks(ticks, ctx.text[span[0]:span[1]])
+            task = _cell_row(ctx, span, cells, first_year)
+            task.submit_to = text_row_ticks(ticks, ctx.text[span[0]:span[1]])
+            yield task
             continue
         agency = R.ROW_AGENCY.search(row.group("content"))
         lead = _body_only(agency.group("agency")) if agency else _row_agency(
@@ -182,8 +191,7 @@ def appendix_rows(ctx: Context, first_year: int | None) -> list[Task]:
                       wrapped_title(ctx.text, squash(row.group("content")),
                                     row.end("content"), span[1]))
         task.submit_to = text_row_ticks(ticks, ctx.text[span[0]:span[1]])
-        found.append(task)
-    return found
+        yield task
 
 
 def _cell_row(ctx: Context, span: tuple[int, int], cells: list[str],
@@ -223,17 +231,18 @@ def product(task: Task) -> str | None:
     return kind.group("product").capitalize() if kind else None
 
 
-def _blocks_without_prose(ctx: Context, blocks: list[Task], prose: list[Task]) -> list[Task]:
+def _blocks_without_prose(ctx: Context, blocks: list[Task], prose_starts: list[int]
+                          ) -> list[Task]:
     """A heading's block task ('2. Tổ chức tập huấn …' above 'Cơ quan chủ trì: …') unless the
-    prose reading already made a task of the work under that heading, or it names no body."""
+    prose reading already made a task of the work under that heading (`prose_starts`: where
+    its tasks start, sorted), or it names no body."""
     starts = sorted(h.span[0] for h in ctx.outline)
-    found = sorted(t.span[0] for t in prose)
     kept = []
     for task in blocks:
         after = bisect_right(starts, task.span[0])
         end = starts[after] if after < len(starts) else len(ctx.text)
-        first = bisect_right(found, task.span[0])
-        if task.lead_agency and not (first < len(found) and found[first] < end):
+        first = bisect_right(prose_starts, task.span[0])
+        if task.lead_agency and not (first < len(prose_starts) and prose_starts[first] < end):
             kept.append(task)
     return kept
 
@@ -244,16 +253,30 @@ def _first_year(ctx: Context) -> int | None:
     return ctx.document.term[0] + 1 if ctx.document.term else None
 
 
+def _found(ctx: Context, first_year: int | None, prose_starts: list[int]
+           ) -> Iterator[Task]:
+    """Every rule's tasks in the order the first found wins (table rows first: a duty
+    restating a row is that row), one rule after another (the appendix row by row), so
+    what an earlier rule found is dropped as it comes (`without_overlaps`) instead of every
+    rule's tasks being held at once; `prose_starts` gets the prose tasks' starts."""
+    yield from tagged(table_tasks(ctx, first_year), "task_table")
+    prose = tagged(prose_tasks(ctx, first_year, joint_bodies), "task_prose")
+    prose_starts.extend(sorted(t.span[0] for t in prose))
+    yield from prose
+    del prose
+    yield from tagged(duties(ctx, first_year), "task_duty")
+    for row in appendix_rows(ctx, first_year):
+        row.rule = row.rule or "task_appendix"
+        yield row
+    yield from tagged(_blocks_without_prose(ctx, block_tasks(ctx, first_year), prose_starts),
+                      "task_block")
+    yield from tagged(kind_list_tasks(ctx, first_year), "task_kind_list")
+
+
 def run(ctx: Context) -> None:
     first_year = _first_year(ctx)
-    prose = tagged(prose_tasks(ctx, first_year, joint_bodies), "task_prose")
-    tasks = without_overlaps(  # table rows first: a duty restating a row is that row
-        tagged(table_tasks(ctx, first_year), "task_table") + prose
-        + tagged(duties(ctx, first_year), "task_duty")
-        + tagged(appendix_rows(ctx, first_year), "task_appendix")
-        + tagged(_blocks_without_prose(ctx, block_tasks(ctx, first_year), prose), "task_block")
-        + tagged(kind_list_tasks(ctx, first_year), "task_kind_list"),
-        tagged(dated_works(ctx, first_year), "task_dated"))
+    dated = tagged(dated_works(ctx, first_year), "task_dated")  # reads no other rule's
+    tasks = without_overlaps(_found(ctx, first_year, []), dated)
     tasks = [t for t in tasks if not not_duty(strip_label(squash(t.text)))]
     tasks.sort(key=lambda t: t.span[0])
     for task in tasks:  # a table row may have said both in columns of their own

@@ -1,0 +1,59 @@
+"""The compact stores a long text's extraction keeps (issue 23 item 3, memory): the block map
+as integer columns, clauses as two columns, and a JSON built by letting go of its context.
+Each must give back exactly what was put in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from theodoi.extraction import pipeline, read_source, schema
+from theodoi.extraction.source import Block, BlockMap, of_kind
+from theodoi.extraction.stages import STAGES
+from theodoi.extraction.stages.clauses import Spans
+
+BLOCKS = [
+    Block(0, 12, kind="line", paragraph=0),
+    Block(13, 13, kind="cell", table=0, row=0, col=1, merged=True),  # an empty merged cell
+    Block(14, 40, kind="paragraph", page=3),
+    Block(41, 52, kind="cell", paragraph=7, table=2, row=5, col=0),
+]
+
+
+def test_a_block_map_gives_back_the_blocks_put_in() -> None:
+    blocks = BlockMap()
+    for block in BLOCKS:
+        blocks.append(block)
+    blocks.add_line(53, 60, 9)
+    assert list(blocks) == [*BLOCKS, Block(53, 60, kind="line", paragraph=9)]
+    assert blocks[2] == Block(14, 40, kind="paragraph", page=3)
+    assert blocks[1:3] == BLOCKS[1:3]
+    assert list(of_kind(blocks, "cell")) == [BLOCKS[1], BLOCKS[3]]
+    assert list(of_kind(blocks, "heading")) == []
+
+
+def test_blocks_copied_between_maps_keep_their_kinds() -> None:
+    source, copy = BlockMap(), BlockMap()
+    for block in BLOCKS:
+        source.append(block)
+    copy.append(Block(0, 5, kind="cell", table=1, row=0, col=0))  # "cell" first here
+    copy.extend_from(source, 1, 4)
+    assert list(copy) == [Block(0, 5, kind="cell", table=1, row=0, col=0), *BLOCKS[1:4]]
+
+
+def test_spans_give_back_the_spans_put_in() -> None:
+    spans = Spans()
+    for span in ((0, 5), (7, 30), (31, 31)):
+        spans.append(span)
+    assert list(spans) == [(0, 5), (7, 30), (31, 31)]
+    assert (len(spans), spans[1], spans[1:]) == (3, (7, 30), [(7, 30), (31, 31)])
+
+
+def test_json_built_by_letting_go_of_the_context_is_the_same(samples: Path) -> None:
+    data = sorted(samples.glob("*.txt"))[0].read_bytes()
+    kept, let_go = (pipeline.run(STAGES, read_source(data, "kh.txt", memory_mb=0)[0])
+                    for _ in range(2))
+    expected = schema.to_json(kept, "kh.txt", "0")
+    assert expected["tasks"] and expected["outline"]  # a plan with items, so it compares
+    assert schema.to_json(let_go, "kh.txt", "0", consume=True) == expected
+    assert (let_go.text, let_go.outline, let_go.targets, let_go.tasks, let_go.warnings) == (
+        "", [], [], [], [])
