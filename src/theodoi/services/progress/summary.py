@@ -141,9 +141,7 @@ def _summarise(s: Session, names: dict[int, str], periods: dict[int, Period], as
 def _count_targets(s: Session, ids: list[int], tally: _Tallies, as_of: date,
                    tolerance: float) -> None:
     """Every live target's code; each owes a value every period."""
-    actuals: defaultdict[int, list[Actual]] = defaultdict(list)
-    for target_id, on, value, value_of in rows_repo.actuals(s, ids, as_of):
-        actuals[target_id].append(Actual(on, value, value_of))
+    actuals = rows_repo.actuals_by_target(s, ids, as_of)
     miles: defaultdict[int, list[tuple[int, float | None]]] = defaultdict(list)
     for target_id, year, planned in rows_repo.milestones(s, ids):
         miles[target_id].append((year, planned))
