@@ -241,15 +241,16 @@ def forecast(t: TargetFacts, actuals: Sequence[Actual]) -> Forecast | None:
     return Forecast(int(end) - 1, value, meets(t, value), _basis(t, years, compound))
 
 
-def will_meet(t: TargetFacts, actuals: Sequence[Actual]) -> bool | None:
+def will_meet(t: TargetFacts, actuals: Sequence[Actual], *,
+              ordered: bool = False) -> bool | None:
     """`forecast(t, actuals).will_meet` without the words of its basis (None where there
     is no forecast): what a target's status code needs, for a province's 3,000 targets on
-    track at a time."""
-    found = _projected(t, actuals)
+    track at a time. `ordered`: the actuals are already in order of their days."""
+    found = _projected(t, actuals, ordered)
     return None if found is None else meets(t, found[1])
 
 
-def _projected(t: TargetFacts, actuals: Sequence[Actual]
+def _projected(t: TargetFacts, actuals: Sequence[Actual], ordered: bool = False
                ) -> tuple[float, float, list[tuple[float, float]], bool] | None:
     """The forecast's deadline (a fractional year), its bounded value, the points it was
     made from (the baseline first, when there is one) and whether it is compound growth;
@@ -257,7 +258,7 @@ def _projected(t: TargetFacts, actuals: Sequence[Actual]
     end = deadline(t)
     if end is None or t.kind == "milestone" or is_annual(t):
         return None
-    points = yearly_points(t, actuals)
+    points = _yearly(t, actuals if ordered else sorted(actuals, key=_ON))
     if t.baseline is not None and t.baseline_year is not None:
         points.insert(0, (t.baseline_year + 1.0, t.baseline))
     if len({x for x, _ in points}) < 2:
@@ -320,9 +321,14 @@ def year_estimate(t: TargetFacts, actuals: Sequence[Actual], year: int) -> YearE
 def yearly_points(t: TargetFacts, actuals: Sequence[Actual]) -> list[tuple[float, float]]:
     """One point a year, in order: a flow's figure at a year's end (placed there), a
     level's last figure of the year (at its own date)."""
+    return _yearly(t, sorted(actuals, key=_ON))
+
+
+def _yearly(t: TargetFacts, ordered: Sequence[Actual]) -> list[tuple[float, float]]:
+    """`yearly_points` of actuals already in order of their days (a stable sort's)."""
     last: dict[int, Actual] = {}
     flow = t.flow
-    for a in sorted(actuals, key=_ON):
+    for a in ordered:
         if not flow or _year_end(a):
             last[a.on.year] = a
     return [(when(a.on), normalised(t, a)) for _, a in sorted(last.items())]

@@ -208,10 +208,11 @@ def row_facts(row: Any, miles: tuple[tuple[int, float | None], ...]) -> TargetFa
 def tuple_facts(row: tuple[Any, ...],
                 miles: tuple[tuple[int, float | None], ...]) -> TargetFacts:
     """`row_facts` of a plain tuple of `status_rows.RULE_TARGET_COLUMNS` (the driver's own
-    rows, read by position)."""
+    rows, read by position; `per_year` may be SQLite's 0/1)."""
     (_id, _unit, _plan, indicator, text, kind, direction, comparator, value, value_max,
      value_of, unit, per_year, recurrence, deadline_year, baseline, baseline_year,
      term_end) = row
+    per_year = bool(per_year)
     return TargetFacts(kind, direction, comparator, value, value_max, value_of, unit,
                        per_year, recurrence, deadline_year or term_end, miles, baseline,
                        baseline_year, is_flow(indicator or text, unit, per_year, kind))

@@ -119,13 +119,15 @@ def rule_rows(s: Session, unit_ids: list[int], model: type[Target] | type[Task]
               ) -> list[tuple[Any, ...]]:
     """The live items of the units as plain tuples of `RULE_TARGET_COLUMNS` or
     `RULE_TASK_COLUMNS` (in that order), in no particular order: what counting their
-    status codes needs."""
+    status codes needs. A target's `per_year` is the driver's value (an integer on
+    SQLite), not converted here: turning one column of 7,500 wide rows cost more than
+    the reader's bool() of it."""
     columns = RULE_TARGET_COLUMNS if model is Target else RULE_TASK_COLUMNS
     query = (select(*columns).join(Plan, model.plan_id == Plan.id)
              .where(Plan.unit_id.in_(unit_ids), Plan.status == "active",
                     model.review.in_(LIVE_REVIEWS)))
-    if model is Target:
-        return _plain(s, query, flags=(RULE_TARGET_COLUMNS.index(Target.per_year),))
+    if model is Target:  # per_year as the driver gives it (SQLite: 0/1): bool() by its reader
+        return _fetched(s, query)
     return _plain(s, query, dates=(RULE_TASK_COLUMNS.index(Task.due_date),))
 
 
