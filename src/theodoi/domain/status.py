@@ -27,6 +27,7 @@ from theodoi.domain.trajectory import (
     meets,
     normalised,
     when,
+    will_meet,
 )
 
 TOLERANCE = 0.05
@@ -108,13 +109,16 @@ def target_status(t: TargetFacts, actuals: Sequence[Actual], as_of: date, *,
         return _annual(t, known, last, as_of, tolerance)
     if end is not None and when(as_of) >= end:
         return _final(t, value, last)
-    return _in_progress(t, known, last, tolerance, outlook)
+    return _in_progress(t, known, last, value, tolerance, outlook)
 
 
 def finite_facts(t: TargetFacts) -> bool:
     """Whether every number of the target is finite (or absent)."""
-    numbers = [t.value, t.value_max, t.value_of, t.baseline, *(v for _y, v in t.milestones)]
-    return all(v is None or math.isfinite(v) for v in numbers)
+    isfinite = math.isfinite  # a loop, not a list and a generator: asked 7,500 times
+    for v in (t.value, t.value_max, t.value_of, t.baseline):
+        if v is not None and not isfinite(v):
+            return False
+    return all(v is None or isfinite(v) for _y, v in t.milestones)
 
 
 def finite_actual(a: Actual) -> bool:
@@ -153,9 +157,9 @@ def _met(t: TargetFacts, value: float) -> str:
     return "vuot" if beyond and abs(value - goal) > 1e-9 * max(1.0, abs(goal)) else "dat"
 
 
-def _in_progress(t: TargetFacts, known: list[Actual], last: Actual,
+def _in_progress(t: TargetFacts, known: list[Actual], last: Actual, value: float,
                  tolerance: float, always: bool) -> TargetStatus:
-    value = normalised(t, last)
+    """A target under way; `known` in order of their days, `value` the last normalised."""
     outlook = forecast(t, known) if always else None
     if t.kind != "change" and meets(t, value) and not t.recurrence and t.direction != "maintain":
         return TargetStatus(_met(t, value), value, final_goal(t), outlook)
@@ -164,8 +168,9 @@ def _in_progress(t: TargetFacts, known: list[Actual], last: Actual,
         return TargetStatus("chua_den_ky", value, None, outlook)
     code = _against(t, value, goal, tolerance)
     if code == "dung_tien_do":  # the one code the forecast decides
-        outlook = outlook if always else forecast(t, known)
-        if outlook is not None and not outlook.will_meet:
+        meeting = (None if outlook is None else outlook.will_meet) if always \
+            else will_meet(t, known, ordered=True)  # whether it meets: no words of basis
+        if meeting is False:
             code = "co_nguy_co"
     return TargetStatus(code, value, goal, outlook)
 

@@ -31,8 +31,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from itertools import pairwise
+from operator import attrgetter
 from typing import NamedTuple
 
+_ON = attrgetter("on")  # an Actual's day, in C
 MAX_EXP = 700.0  # math.exp overflows a float a little above 709
 
 
@@ -229,11 +231,34 @@ def forecast(t: TargetFacts, actuals: Sequence[Actual]) -> Forecast | None:
     their logarithms for compound growth, bounded by what the indicator can be; None with
     fewer than two yearly points (the baseline counts as one) or no deadline.
     """
+    found = _projected(t, actuals)
+    if found is None:
+        return None
+    end, value, points, compound = found
+    if t.baseline is not None and t.baseline_year is not None:
+        points = points[1:]  # the baseline is not a year of figures
+    years = [_year_of(x) for x, _ in points]
+    return Forecast(int(end) - 1, value, meets(t, value), _basis(t, years, compound))
+
+
+def will_meet(t: TargetFacts, actuals: Sequence[Actual], *,
+              ordered: bool = False) -> bool | None:
+    """`forecast(t, actuals).will_meet` without the words of its basis (None where there
+    is no forecast): what a target's status code needs, for a province's 3,000 targets on
+    track at a time. `ordered`: the actuals are already in order of their days."""
+    found = _projected(t, actuals, ordered)
+    return None if found is None else meets(t, found[1])
+
+
+def _projected(t: TargetFacts, actuals: Sequence[Actual], ordered: bool = False
+               ) -> tuple[float, float, list[tuple[float, float]], bool] | None:
+    """The forecast's deadline (a fractional year), its bounded value, the points it was
+    made from (the baseline first, when there is one) and whether it is compound growth;
+    None where `forecast` makes none."""
     end = deadline(t)
     if end is None or t.kind == "milestone" or is_annual(t):
         return None
-    points = yearly_points(t, actuals)
-    years = [_year_of(x) for x, _ in points]
+    points = _yearly(t, actuals if ordered else sorted(actuals, key=_ON))
     if t.baseline is not None and t.baseline_year is not None:
         points.insert(0, (t.baseline_year + 1.0, t.baseline))
     if len({x for x, _ in points}) < 2:
@@ -244,7 +269,7 @@ def forecast(t: TargetFacts, actuals: Sequence[Actual]) -> Forecast | None:
     # a steep log line through two close points must not overflow: a huge finite value
     # still reads "dự kiến đạt" and stays valid JSON
     value = bounded(t, math.exp(min(projected, MAX_EXP)) if compound else projected)
-    return Forecast(int(end) - 1, value, meets(t, value), _basis(t, years, compound))
+    return end, value, points, compound
 
 
 @dataclass(frozen=True)
@@ -296,9 +321,15 @@ def year_estimate(t: TargetFacts, actuals: Sequence[Actual], year: int) -> YearE
 def yearly_points(t: TargetFacts, actuals: Sequence[Actual]) -> list[tuple[float, float]]:
     """One point a year, in order: a flow's figure at a year's end (placed there), a
     level's last figure of the year (at its own date)."""
+    return _yearly(t, sorted(actuals, key=_ON))
+
+
+def _yearly(t: TargetFacts, ordered: Sequence[Actual]) -> list[tuple[float, float]]:
+    """`yearly_points` of actuals already in order of their days (a stable sort's)."""
     last: dict[int, Actual] = {}
-    for a in sorted(actuals, key=lambda a: a.on):
-        if not t.flow or _year_end(a):
+    flow = t.flow
+    for a in ordered:
+        if not flow or _year_end(a):
             last[a.on.year] = a
     return [(when(a.on), normalised(t, a)) for _, a in sorted(last.items())]
 

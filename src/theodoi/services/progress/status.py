@@ -169,9 +169,7 @@ def _compute(s: Session, names: dict[int, str], as_of: date, tolerance: float,
              window_days: int) -> dict[int, UnitStatus]:
     """Status of the units from their rows, read as plain rows."""
     ids = list(names)
-    actuals: dict[int, list[Actual]] = defaultdict(list)
-    for target_id, on, value, value_of in rows_repo.actuals(s, ids, as_of):
-        actuals[target_id].append(Actual(on, value, value_of))
+    actuals = rows_repo.actuals_by_target(s, ids, as_of)
     updates: dict[int, list[rules.TaskUpdate]] = defaultdict(list)
     for task_id, on, state, percent, done in rows_repo.latest_updates(s, ids, as_of):
         updates[task_id].append(rules.TaskUpdate(on, state, percent, done))
@@ -182,8 +180,8 @@ def _compute(s: Session, names: dict[int, str], as_of: date, tolerance: float,
     leads = first_leads(rows_repo.leads(s, ids, Target))
     for row in rows_repo.targets(s, ids):
         result[row.unit_id].targets.append(_target_row(row, tuple(miles[row.id]),
-                                                       actuals[row.id], leads.get(row.id),
-                                                       as_of, tolerance))
+                                                       actuals.get(row.id, []),
+                                                       leads.get(row.id), as_of, tolerance))
     leads = first_leads(rows_repo.leads(s, ids, Task))
     for row in rows_repo.tasks(s, ids):
         result[row.unit_id].tasks.append(_task_row(row, updates[row.id], leads.get(row.id),
@@ -210,10 +208,11 @@ def row_facts(row: Any, miles: tuple[tuple[int, float | None], ...]) -> TargetFa
 def tuple_facts(row: tuple[Any, ...],
                 miles: tuple[tuple[int, float | None], ...]) -> TargetFacts:
     """`row_facts` of a plain tuple of `status_rows.RULE_TARGET_COLUMNS` (the driver's own
-    rows, read by position)."""
+    rows, read by position; `per_year` may be SQLite's 0/1)."""
     (_id, _unit, _plan, indicator, text, kind, direction, comparator, value, value_max,
      value_of, unit, per_year, recurrence, deadline_year, baseline, baseline_year,
      term_end) = row
+    per_year = bool(per_year)
     return TargetFacts(kind, direction, comparator, value, value_max, value_of, unit,
                        per_year, recurrence, deadline_year or term_end, miles, baseline,
                        baseline_year, is_flow(indicator or text, unit, per_year, kind))

@@ -141,9 +141,7 @@ def _summarise(s: Session, names: dict[int, str], periods: dict[int, Period], as
 def _count_targets(s: Session, ids: list[int], tally: _Tallies, as_of: date,
                    tolerance: float) -> None:
     """Every live target's code; each owes a value every period."""
-    actuals: defaultdict[int, list[Actual]] = defaultdict(list)
-    for target_id, on, value, value_of in rows_repo.actuals(s, ids, as_of):
-        actuals[target_id].append(Actual(on, value, value_of))
+    actuals = rows_repo.actuals_by_target(s, ids, as_of)
     miles: defaultdict[int, list[tuple[int, float | None]]] = defaultdict(list)
     for target_id, year, planned in rows_repo.milestones(s, ids):
         miles[target_id].append((year, planned))
@@ -165,11 +163,14 @@ def _count_tasks(s: Session, ids: list[int], tally: _Tallies,
     period was made by `as_of`."""
     latest = {row[0]: row for row in rows_repo.latest_updates(s, ids, as_of)}
     reported = first_reported_tasks(s, ids, periods)
+    facts: dict[tuple[date | None, str | None], rules.TaskFacts] = {}  # few distinct ones
     for task_id, unit_id, plan_id, due, recurrence in rows_repo.rule_rows(s, ids, Task):
         last = latest.get(task_id)
         known = [] if last is None else [rules.TaskUpdate(*last[1:])]
-        found = rules.task_status(rules.TaskFacts(due, recurrence), known, as_of,
-                                  window_days=window_days)
+        fact = facts.get((due, recurrence))
+        if fact is None:
+            fact = facts[due, recurrence] = rules.TaskFacts(due, recurrence)
+        found = rules.task_status(fact, known, as_of, window_days=window_days)
         unit = tally[unit_id, plan_id]
         unit.add(found.code)
         unit.tasks += 1

@@ -75,7 +75,9 @@ class ProgressRecord(Base):
     recorded_by: Mapped[str | None] = mapped_column(String(200))
     recorded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     superseded: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
-    __table_args__ = (Index("ix_progress_records_target_period", "target_id", "period_key"),
+    # covering: whether a record of the period came in by a day, from the index alone
+    __table_args__ = (Index("ix_progress_records_target_period_at", "target_id", "period_key",
+                            "recorded_at"),
                       # covering: a province's current values read from the index alone
                       Index("ix_progress_records_current_values", "target_id", "superseded",
                             "period_end", "value", "value_of"),
@@ -98,10 +100,12 @@ class TaskUpdate(Base):
         CheckConstraint("percent is null or (percent >= 0 and percent <= 100)", name="percent"),
         # each task's latest update by one probe (status_rows.latest_updates)
         Index("ix_task_updates_latest", "task_id", "reported_on", "id"),
+        # covering: a task's first update of a period (status_rows.first_task_reports)
+        Index("ix_task_updates_task_period", "task_id", "period_key", "withdrawn",
+              "reported_on"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
-    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"),
-                                         index=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"))
     period_key: Mapped[str | None] = mapped_column(String(20))
     reported_on: Mapped[date] = mapped_column(Date)
     state: Mapped[str] = mapped_column(String(20))
