@@ -35,9 +35,9 @@ def _setup(world: World) -> dict[str, Any]:
     return {"refs": refs, "ids": ids}
 
 
-def _form(client: Any, path: str, fields: list[tuple[str, str]]) -> Any:
+def _form(client: Any, path: str, fields: dict[str, list[str]]) -> Any:
     token = client.headers["X-CSRF-Token"]
-    return client.post(path, data=[("csrf_token", token), *fields], follow_redirects=False,
+    return client.post(path, data={"csrf_token": token, **fields}, follow_redirects=False,
                        headers={"X-CSRF-Token": ""})
 
 
@@ -49,7 +49,7 @@ def test_the_office_splits_a_head_records_and_the_commune_counts(world: World,
     page = office.get(f"/chi-tieu/{culture}/tong-hop?ngay={DAY}").text
     assert "Giao chỉ tiêu cho thôn, tổ dân phố, chi bộ" in page and TDP[1] in page
     done = _form(office, f"/chi-tieu/{culture}/giao-dem",
-                 [("don_vi", str(i)) for i in got["ids"]])
+                 {"don_vi": [str(i) for i in got["ids"]]})
     assert done.status_code == 303
     assert done.headers["location"] == f"/chi-tieu/{culture}/tong-hop?xong=giao"
     split = office.get(f"/api/items/{culture}/split").json()
@@ -78,14 +78,13 @@ def test_shares_are_typed_per_unit_and_the_difference_is_shown(world: World,
     money = got["refs"]["ngân sách"]
     office = as_user("vanphong")
     done = _form(office, f"/chi-tieu/{money}/giao-phan",
-                 [("don_vi", str(got["ids"][0])), ("phan", "500"),
-                  ("don_vi", str(got["ids"][1])), ("phan", "400")])
+                 {"don_vi": [str(i) for i in got["ids"]], "phan": ["500", "400"]})
     assert done.status_code == 303
     page = office.get(f"/chi-tieu/{money}/tong-hop").text
     # 1.200 − 900 = 300 triệu đồng not given yet
     assert "Tổng các phần đã giao: 900 triệu đồng" in page
     assert "còn chênh 300 triệu đồng" in page
-    bad = _form(office, f"/chi-tieu/{money}/giao-phan", [("don_vi", str(got["ids"][0]))])
+    bad = _form(office, f"/chi-tieu/{money}/giao-phan", {"don_vi": [str(got["ids"][0])]})
     assert bad.status_code == 400
 
 

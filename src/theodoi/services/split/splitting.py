@@ -43,7 +43,7 @@ class SplitOutcome:
 
 
 def children(s: Session, unit: Unit) -> list[Unit]:
-    """The thôn, tổ dân phố and chi bộ directly under the unit, by name."""
+    """The thôn, tổ dân phố and chi bộ directly under the unit, in the order made."""
     return repo.children(s, unit.id, levels.BELOW_COMMUNE)
 
 

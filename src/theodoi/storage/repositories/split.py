@@ -14,10 +14,12 @@ from theodoi.storage.models import LevelLink, Plan, Target, Unit
 
 
 def children(s: Session, unit_id: int, levels: Iterable[str]) -> list[Unit]:
-    """The units directly under `unit_id` of one of `levels`, by name."""
+    """The units directly under `unit_id` of one of `levels`, in the order they were made
+    (a commune adds "Tổ dân phố số 1, số 2 …" in its own order; names sort differently
+    on each backend)."""
     return list(s.scalars(select(Unit).where(Unit.parent_id == unit_id,
                                              Unit.level.in_(list(levels)))
-                          .order_by(Unit.name, Unit.id)))
+                          .order_by(Unit.id)))
 
 
 def split_rows(s: Session, upper_id: int, relation: str) -> list[Row[Any]]:
@@ -29,7 +31,7 @@ def split_rows(s: Session, upper_id: int, relation: str) -> list[Row[Any]]:
         .join(Target, Target.id == LevelLink.lower_id).join(Plan, Plan.id == Target.plan_id)
         .join(Unit, Unit.id == Plan.unit_id)
         .where(LevelLink.upper_id == upper_id, LevelLink.state == "confirmed",
-               LevelLink.relation == relation).order_by(Unit.name, LevelLink.id)))
+               LevelLink.relation == relation).order_by(Unit.id, LevelLink.id)))
 
 
 def plan_for(s: Session, unit_id: int, upper_plan_id: int, title: str) -> Plan | None:
