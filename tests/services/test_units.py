@@ -31,7 +31,7 @@ def test_same_name_under_two_provinces_needs_the_code(session: Any) -> None:
 
 @pytest.mark.parametrize(("name", "kw", "message"), [
     ("  ", {}, "không được để trống"),
-    ("Xã X", {"level": "thon"}, "cấp đơn vị 'thon' không có"),
+    ("Xã X", {"level": "lang"}, "cấp đơn vị 'lang' không có"),  # thôn is a level now
     ("Xã X", {"parent": "Tỉnh Không Có"}, "không có đơn vị"),
 ])
 def test_bad_units_are_refused(session: Any, name: str, kw: dict[str, str],
