@@ -97,3 +97,11 @@ def test_the_count_is_judged_by_the_communes_own_target() -> None:
 ])
 def test_what_each_child_has_to_reach(indicator: str, phrase: str) -> None:
     assert rollup.met_phrase(indicator) == phrase
+
+
+@pytest.mark.parametrize(("measure", "counts"), [
+    ("tổ dân phố", True), ("Thôn", True), ("chi bộ", True), ("khu phố", True),
+    ("triệu đồng", False), ("%", False), (None, False), ("hộ", False)])
+def test_a_target_counting_thon_is_split_by_units_that_met(measure: str | None,
+                                                           counts: bool) -> None:
+    assert levels.counts_units(measure) is counts

@@ -149,6 +149,8 @@ def test_refusals(s: Any) -> None:
     units.create(s, "Thôn khác", level="thon", parent="Xã Khác")
     with pytest.raises(BadInput, match="Thôn khác không phải thôn, tổ dân phố hay chi bộ"):
         splitting.count(s, culture, ["Thôn khác"], None)
+    with pytest.raises(BadInput, match="đếm số tổ dân phố đạt; hãy giao theo số đơn vị đạt"):
+        splitting.shares(s, culture, {"Tổ dân phố số 1": 1.0}, None)
     with pytest.raises(BadInput, match="không được âm"):
         splitting.shares(s, money, {"Tổ dân phố số 1": -5.0}, None)
     draft = import_text(s, "Xã Khác", PHUONG, "khac.txt")

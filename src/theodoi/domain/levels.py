@@ -37,3 +37,10 @@ def check_parent(level: str, parent_level: str | None) -> None:
     if level in BELOW_COMMUNE and parent_level not in COMMUNE:
         raise BadInput(f"{LEVELS[level]} phải thuộc một xã, phường, thị trấn hoặc đặc khu; "
                        "hãy chọn đơn vị cấp trên là xã (--parent).")
+
+
+def counts_units(measure: str | None) -> bool:
+    """Whether a target measured in `measure` counts units below the commune ("4 tổ dân
+    phố đạt chuẩn", unit 'tổ dân phố'): split by units that met, never into shares."""
+    words = " ".join((measure or "").lower().split())
+    return words in {LEVELS[level] for level in BELOW_COMMUNE}

@@ -99,6 +99,8 @@ def shares(s: Session, target: Target, parts: dict[str, float], by: str | None
     value. The outcome says the total of every live share and its difference to the
     commune's value (shown, not refused: the office may still be dividing)."""
     unit = _live_upper(target)
+    if levels.counts_units(target.unit):
+        raise BadInput(f"t{target.id} đếm số {target.unit} đạt; hãy giao theo số đơn vị đạt.")
     if rules.is_rate(target.unit, target.kind) or target.value is None:
         raise BadInput(f"t{target.id} không phải một tổng (tiền, số hộ, km …); chỉ tiêu tỷ lệ "
                        "hay đạt/không đạt thì giao theo số đơn vị đạt.")
@@ -192,4 +194,5 @@ def state(s: Session, target: Target) -> dict[str, Any]:
                          for c in children(s, unit)],
             "total": total, "difference": None if total is None or target.value is None
             else target.value - total, "may_share": target.value is not None
-            and not rules.is_rate(target.unit, target.kind)}
+            and not rules.is_rate(target.unit, target.kind)
+            and not levels.counts_units(target.unit)}
