@@ -92,3 +92,28 @@ def test_a_province_reports_to_no_one_it_can_name_and_keeps_its_own_lines() -> N
 def test_a_party_report_is_signed_for_the_standing_committee(
         signer: dict[str, str] | None, signature: Signature) -> None:
     assert party_signature(signer) == signature
+
+
+THON_DONG = Body("Thôn Đông", "thon")
+TDP_3 = Body("Tổ dân phố số 3", "to_dan_pho")
+CHI_BO = Body("Chi bộ thôn Đông", "chi_bo")
+
+
+def test_a_thon_report_is_headed_by_the_communes_committee_above_its_name() -> None:
+    # NĐ 30: the governing body's line above the issuing one; a thôn is no State body
+    assert issuer(THON_DONG, NGOC_LIEN, party=False) == Issuer(
+        "Thôn Đông", "Ủy ban nhân dân xã Ngọc Liên")
+    assert issuer(TDP_3, HOA_LAC, party=True) == Issuer(
+        "Tổ dân phố số 3", "Ủy ban nhân dân phường Hòa Lạc")
+    assert recipients(TDP_3, HOA_LAC, party=False) == [
+        "UBND phường Hòa Lạc (để báo cáo)", "Lưu: Tổ dân phố số 3."]
+
+
+def test_a_chi_bo_report_is_a_party_document_to_the_communes_dang_uy() -> None:
+    # HD 36: "ĐẢNG BỘ XÃ … / CHI BỘ …", whatever the plan's own kind
+    assert issuer(CHI_BO, NGOC_LIEN, party=False) == Issuer(
+        "Chi bộ thôn Đông", "Đảng bộ xã Ngọc Liên", party=True)
+    assert recipients(CHI_BO, NGOC_LIEN, party=True) == [
+        "Đảng ủy xã Ngọc Liên (để báo cáo)", "Các đồng chí đảng viên trong chi bộ",
+        "Lưu chi bộ."]
+    assert place_name(TDP_3) == "số 3"

@@ -31,7 +31,7 @@ def test_same_name_under_two_provinces_needs_the_code(session: Any) -> None:
 
 @pytest.mark.parametrize(("name", "kw", "message"), [
     ("  ", {}, "không được để trống"),
-    ("Xã X", {"level": "thon"}, "cấp đơn vị 'thon' không có"),
+    ("Xã X", {"level": "lang"}, "cấp đơn vị 'lang' không có"),  # thôn is a level now
     ("Xã X", {"parent": "Tỉnh Không Có"}, "không có đơn vị"),
 ])
 def test_bad_units_are_refused(session: Any, name: str, kw: dict[str, str],
@@ -46,3 +46,11 @@ def test_find_or_create_says_whether_it_created(session: Any) -> None:
     assert created and not created_again and unit.id == again.id
     with pytest.raises(NotFound):
         units.find(session, "Phường Cũ")
+
+
+def test_a_name_with_a_capital_beyond_ascii_is_found_as_typed(session: Any) -> None:
+    # SQLite's lower() folds only A–Z: "Thôn Đông" must still be found by its own name
+    units.create(session, "Xã Đông Hưng", level="xa")
+    made = units.create(session, "Thôn Đông", level="thon", parent="Xã Đông Hưng")
+    assert units.find(session, "Thôn Đông").id == made.id
+    assert units.find(session, "Xã Đông Hưng").id == made.parent.id

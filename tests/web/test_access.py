@@ -183,6 +183,9 @@ def _routes(w: World, unit: str) -> list[tuple[str, str, Any, str]]:
         # upper one `target`); a bad relation is 400 past the check, rejecting it 200
         ("GET", f"/api/items/{target}/rollup", None, "item"),
         ("POST", f"/api/items/{target}/rollup-method", {"method": "cộng"}, "method"),
+        ("GET", f"/api/items/{target}/split", None, "item"),
+        ("POST", f"/api/items/{target}/split-count", {"units": []}, "method"),
+        ("POST", f"/api/items/{target}/split-shares", {"shares": {}}, "method"),
         ("GET", f"/api/units/{u}/level-links", None, "read"),
         ("GET", f"/api/units/{u}/rollup.xlsx", None, "read"),
         ("POST", f"/api/units/{u}/level-link-suggestions", None, "office:200"),

@@ -32,6 +32,7 @@ from theodoi.cli.register import import_cmd, plan_group
 from theodoi.cli.remind import contact_cmd, remind_cmd, remind_rules_cmd
 from theodoi.cli.report import report_cmd
 from theodoi.cli.rollup import across_cmd  # noqa: F401  (adds links across|rollup …)
+from theodoi.cli.split import split_group
 from theodoi.cli.status import explain_group, status_cmd
 from theodoi.cli.tokens import token_group
 from theodoi.cli.user import serve_cmd, user_group
@@ -50,6 +51,7 @@ cli.add_command(register_group)
 for command in (db_group, import_cmd, plan_group, unit_group, agency_group):
     cli.add_command(command)
 cli.add_command(links_group)
+cli.add_command(split_group)
 cli.add_command(instructions_group)
 for command in (progress_group, status_cmd, explain_group, approval_group):
     cli.add_command(command)

@@ -80,6 +80,7 @@ def demo_setup(settings: Settings, samples: Path, *, with_admin: bool,
     from theodoi.services import db
     from theodoi.services.demo import sample as demo
     from theodoi.services.demo import (
+        sample_below,
         sample_emulation,
         sample_instructions,
         sample_outgoing,
@@ -94,6 +95,8 @@ def demo_setup(settings: Settings, samples: Path, *, with_admin: bool,
             s, [o.recorded for o in recorded if o.recorded is not None], progress_as_of)
         rolled = None if progress_as_of is None else sample_rollup.link_province(
             s, settings.max_upload_bytes)
+        below = None if progress_as_of is None else sample_below.split_sample(
+            s, progress_as_of)
         given = None if progress_as_of is None else (
             sample_instructions.give_sample_instruction(
                 s, demo.PROVINCE, progress_as_of, max_bytes=settings.max_upload_bytes))
@@ -111,6 +114,7 @@ def demo_setup(settings: Settings, samples: Path, *, with_admin: bool,
                         progress_as_of)
     _print_extras(sent, movement)
     _print_levels(rolled, given, demo.PROVINCE)
+    _print_below(below)
     out.print(f"Sổ theo dõi: {db.status(settings)['url']}")
     return created
 
@@ -125,6 +129,14 @@ def _print_extras(sent: Any, movement: Any) -> None:
         out.print(f"Phong trào thi đua mẫu: {movement.unit} — “{movement.name}” (số "
                   f"{movement.movement_id}), {len(movement.participants)} đối tượng: "
                   f"{', '.join(movement.participants)}; xem trang Thi đua của đơn vị.")
+
+
+def _print_below(below: Any) -> None:
+    """The sample commune's tổ dân phố and the target split into them, when made now."""
+    if below is not None and below.split:
+        out.print(f"Cấp dưới xã mẫu: chỉ tiêu {below.target} giao cho {below.split} tổ dân "
+                  f"phố ({below.units_made} vừa tạo), {below.met} tổ đã đạt; xem Tổng hợp "
+                  "chỉ tiêu ở trang tổng quan của thị trấn.")
 
 
 def _print_levels(rolled: Any, given: Any, province: str) -> None:

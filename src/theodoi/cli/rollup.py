@@ -16,11 +16,11 @@ from theodoi.cli.common import FORMAT, ID, out, print_table, run_and_show, trans
 from theodoi.cli.links import links_group
 from theodoi.domain.dates import vn_day
 from theodoi.domain.numbers import shown_number
-from theodoi.domain.rollup import RELATIONS
+from theodoi.domain.rollup import METHODS, RELATIONS
 from theodoi.services.register import units
 from theodoi.services.rollup import figures, matching, pages
 
-RELATION = click.Choice(["sum", "rate", "contribution"])
+RELATION = click.Choice(list(RELATIONS))
 
 
 def _side(t: dict[str, Any]) -> str:
@@ -109,7 +109,7 @@ def _print_rollup(g: dict[str, Any]) -> None:
 
 @links_group.command("rollup-method")
 @click.argument("ref")
-@click.argument("method", type=click.Choice(["sum", "weighted_mean", "mean", "none"]))
+@click.argument("method", type=click.Choice(list(METHODS)))
 def rollup_method_cmd(ref: str, method: str) -> None:
     """Chọn cách tổng hợp số liệu cấp dưới của chỉ tiêu REF."""
     with transaction() as s:

@@ -13,9 +13,11 @@ from datetime import timedelta
 
 from theodoi.domain.errors import Forbidden, TheodoiError
 
-ROLES = ("quan_tri", "lanh_dao", "van_phong", "don_vi", "xem")
+ROLES = ("quan_tri", "lanh_dao", "van_phong", "don_vi", "truong", "xem")
 ROLE_LABELS = {"quan_tri": "quản trị", "lanh_dao": "lãnh đạo", "van_phong": "văn phòng",
-               "don_vi": "đơn vị (cơ quan chủ trì)", "xem": "chỉ xem"}
+               "don_vi": "đơn vị (cơ quan chủ trì)",
+               "truong": "người đứng đầu (trưởng thôn, tổ trưởng, bí thư chi bộ)",
+               "xem": "chỉ xem"}
 
 READ = "read"                    # see the unit's plans, register and status
 ADMINISTER = "administer"        # users and roles of the unit
@@ -36,6 +38,13 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "lanh_dao": frozenset({READ, REQUEST_EXPLANATION, APPROVE, CHASE}),
     "van_phong": _OFFICE,
     "don_vi": frozenset({READ, UPDATE_OWN, ANSWER}),
+    # The head of a unit below the commune (trưởng thôn, tổ trưởng tổ dân phố, bí thư chi
+    # bộ), granted at that unit: an agency's rights over every item of the unit, not of one
+    # agency (no agency named, so agency_only is None). No existing role fits: don_vi sees
+    # only its agency's items, van_phong cannot record figures. A grant at the thôn covers
+    # the thôn alone, never its sibling thôn; the commune's office above sees them all. The
+    # head's figures wait for the commune's validation like an agency's (validation rules).
+    "truong": frozenset({READ, UPDATE_OWN, ANSWER}),
     "xem": frozenset({READ}),
 }
 ACTION_LABELS = {READ: "xem", ADMINISTER: "quản trị người dùng", UPLOAD: "tải kế hoạch lên",

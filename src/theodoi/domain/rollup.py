@@ -10,8 +10,12 @@ count is a part of the province's, never equal to it.
 
 How the lower figures add up is a method per upper target (`METHODS`): a sum for counts
 and money, a mean for rates (weighted by population when every unit has one), or none
-(the figures side by side only). `aggregate` applies it; pure, no clock: the figures and
-their dates are given.
+(the figures side by side only). A count over units ("4/9 tổ dân phố đạt chuẩn văn
+hóa", "100 % thôn đạt chuẩn nông thôn mới") is split into one met / not met target per
+thôn or tổ dân phố, each linked as `count`; the group's figure is how many have met theirs
+(a figure of 1 or more: domain.trajectory's milestone rule), or their share in % when the
+commune's target is a rate. `aggregate` applies it; pure, no clock: the figures and their
+dates are given.
 """
 
 from __future__ import annotations
@@ -29,12 +33,15 @@ from theodoi.domain.status import TargetStatus, target_status
 from theodoi.domain.trajectory import Actual, TargetFacts
 
 # How a lower target's figure relates to the upper one (stored on the link).
-RELATIONS = {"sum": "phần của tổng", "rate": "cùng tỷ lệ", "contribution": "đóng góp"}
+RELATIONS = {"sum": "phần của tổng", "rate": "cùng tỷ lệ", "contribution": "đóng góp",
+             "count": "số đơn vị đạt"}
 # How a group adds up, as people read it.
 METHODS = {"sum": "tổng các đơn vị", "weighted_mean": "bình quân gia quyền theo dân số",
-           "mean": "bình quân cộng", "none": "không tổng hợp (chỉ đặt cạnh nhau)"}
-# A rate is never summed: "12 % + 8 %" means nothing.
-RATE_METHODS = ("weighted_mean", "mean", "none")
+           "mean": "bình quân cộng", "none": "không tổng hợp (chỉ đặt cạnh nhau)",
+           "count": "số đơn vị đạt"}
+# A rate is never summed: "12 % + 8 %" means nothing; the share of units that met is.
+RATE_METHODS = ("weighted_mean", "mean", "none", "count")
+MET = 1.0  # a met / not met target's figure: 1 reached, 0 not (domain.trajectory)
 # 0.55: "Tỷ lệ hộ nghèo" and "Tỷ lệ hộ nghèo theo chuẩn tiếp cận đa chiều" (0.58) are one
 # indicator at two levels (a commune restates it with its qualifiers); "Tỷ lệ hộ dân sử dụng
 # nước sạch" and "Tỷ lệ hộ nghèo" (0.45) are not.
@@ -96,7 +103,10 @@ def match(upper: Side, lower: Side, *, threshold: float = WORDS_THRESHOLD) -> Ma
 def default_method(unit: str | None, kind: str, relations: Sequence[str],
                    populations_known: bool) -> str:
     """The method a group adds up by until a person chooses: a rate's mean (weighted when
-    every unit has a population), a sum when every link is part of a sum, else none."""
+    every unit has a population), a sum when every link is part of a sum, a count when
+    every link counts a unit that met, else none."""
+    if relations and all(r == "count" for r in relations):
+        return "count"
     if is_rate(unit, kind) or "rate" in relations:
         return "weighted_mean" if populations_known else "mean"
     if relations and all(r == "sum" for r in relations):
@@ -134,13 +144,16 @@ class Aggregate:
     counted: int
     on: date | None
     note: str
+    of: int | None = None  # a count: how many units were counted among (the n of "k/n")
 
 
 def aggregate(method: str, figures: Sequence[Figure], measure: str | None) -> Aggregate:
     """The figures added up by `method`, each converted to `measure` first. Units with no
     figure, or one in a unit of measure not readable in `measure`, are named in the note
     and left out (a partial sum says so); a weighted mean with a unit lacking its
-    population has no value."""
+    population has no value. A count is `count_met`'s."""
+    if method == "count":
+        return count_met(figures, measure)
     usable = [f for f in figures if f.value is not None and same_measure(measure, f.measure)]
     missing = [f.unit for f in figures if f.value is None]
     other = [f.unit for f in figures if f.value is not None and f not in usable]
@@ -160,6 +173,22 @@ def aggregate(method: str, figures: Sequence[Figure], measure: str | None) -> Ag
     return Aggregate(method, total, len(values), on, "; ".join(notes))
 
 
+def count_met(figures: Sequence[Figure], measure: str | None) -> Aggregate:
+    """How many of the units have met their target (a figure of 1 or more), or their share
+    in % when `measure` is a rate; a unit with no figure has not met it and is named. The
+    date is the latest figure's of a unit that met (the count holds from then on)."""
+    met = [f for f in figures if f.value is not None and f.value >= MET]
+    missing = [f.unit for f in figures if f.value is None]
+    on = max((f.on for f in met if f.on is not None), default=None)
+    note = f"{len(met)}/{len(figures)} đơn vị đạt"
+    if missing:
+        note += f"; chưa có số liệu: {', '.join(missing)}"
+    if not figures:
+        return Aggregate("count", None, 0, None, "", 0)
+    value = len(met) * 100.0 / len(figures) if is_rate(measure) else float(len(met))
+    return Aggregate("count", value, len(met), on, note, len(figures))
+
+
 def _weighted(usable: Sequence[Figure], values: Sequence[float],
               notes: list[str]) -> float | None:
     lacking = [f.unit for f in usable if not f.population]
@@ -170,8 +199,11 @@ def _weighted(usable: Sequence[Figure], values: Sequence[float],
     return sum(v * w for v, w in zip(values, weights, strict=True)) / sum(weights)
 
 
-def method_label(method: str, counted: int) -> str:
-    """'tổng các đơn vị (4 xã)': the method as the page shows it beside the figure."""
+def method_label(method: str, counted: int, of: int | None = None) -> str:
+    """'tổng các đơn vị (4 đơn vị)', 'số đơn vị đạt (3/4 đơn vị)': the method as the page
+    shows it beside the figure."""
+    if of is not None:
+        return f"{METHODS[method]} ({vn_number(counted, 0)}/{vn_number(of, 0)} đơn vị)"
     return f"{METHODS[method]} ({vn_number(counted, 0)} đơn vị)"
 
 
@@ -181,3 +213,17 @@ def group_status(t: TargetFacts, found: Aggregate, as_of: date) -> TargetStatus 
     if found.value is None or found.on is None:
         return None
     return target_status(t, [Actual(found.on, found.value)], as_of, outlook=False)
+
+
+_MET_WORD = re.compile(r"\b(đạt|hoàn thành|được công nhận)\b", re.IGNORECASE)
+
+
+def met_phrase(indicator: str) -> str:
+    """What each unit of a count has to reach, from the commune's indicator: 'Số tổ dân phố
+    đạt chuẩn văn hóa' -> 'đạt chuẩn văn hóa'; an indicator with no 'đạt' / 'hoàn thành'
+    becomes 'đạt chỉ tiêu: …'."""
+    text = " ".join(indicator.split())
+    found = _MET_WORD.search(text)
+    if found is None:
+        return f"đạt chỉ tiêu: {text}"
+    return text[found.start():][:1].lower() + text[found.start() + 1:]

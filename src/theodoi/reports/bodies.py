@@ -13,6 +13,10 @@ that still holds districts (huyện) comes out right too.
 - Party (HD 36-HD/VPTW): the Party body above ("ĐẢNG BỘ TỈNH …") over the issuing committee
   ("ĐẢNG ỦY XÃ …"), a province's committee alone ("TỈNH ỦY …"); the report goes to the Ban
   Thường vụ of the committee above "(để báo cáo)" and to its own members and Party cells.
+- Below the commune: a thôn or tổ dân phố is no State body; its report is headed by the
+  commune's People's Committee above its own name ("ỦY BAN NHÂN DÂN XÃ … / THÔN …", NĐ 30's
+  governing body line) and goes to the UBND of the commune. A chi bộ's is always a Party
+  document ("ĐẢNG BỘ XÃ … / CHI BỘ …", HD 36) going to the commune's Đảng ủy.
 """
 
 from __future__ import annotations
@@ -21,10 +25,10 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from theodoi.domain import levels
 from theodoi.reports.model import Issuer, Signature
 
-LEVEL_WORDS = {"tinh": "tỉnh", "thanh_pho": "thành phố", "huyen": "huyện", "xa": "xã",
-               "phuong": "phường", "thi_tran": "thị trấn", "dac_khu": "đặc khu"}
+LEVEL_WORDS = levels.LEVELS  # one table: domain/levels.py
 # a level above the commune -> its Party committee ("Tỉnh ủy Thanh Hóa"); a commune's is
 # "Đảng ủy xã …"
 PARTY_COMMITTEES = {"tinh": "Tỉnh ủy", "thanh_pho": "Thành ủy", "huyen": "Huyện ủy"}
@@ -86,10 +90,28 @@ def level_word(body: Body) -> str:
 
 def issuer(body: Body, parent: Body | None, party: bool) -> Issuer:
     """The header's top-left block for a report of `body`."""
+    if levels.is_below_commune(body.level):
+        return _issuer_below(body, parent)
     if party:
         above = f"Đảng bộ {locality(parent)}" if parent else None
         return Issuer(party_committee(body), above, party=True)
     return Issuer(f"Ủy ban nhân dân {locality(body)}")
+
+
+def _issuer_below(body: Body, parent: Body | None) -> Issuer:
+    """'Đảng bộ xã … / Chi bộ thôn …' for a chi bộ, 'Ủy ban nhân dân xã … / Thôn …'."""
+    if body.level in levels.PARTY_CELLS:
+        return Issuer(body.name, f"Đảng bộ {locality(parent)}" if parent else None, party=True)
+    return Issuer(body.name, f"Ủy ban nhân dân {locality(parent)}" if parent else None)
+
+
+def _recipients_below(body: Body, parent: Body | None) -> list[str]:
+    """A chi bộ reports to the commune's Đảng ủy, a thôn or tổ dân phố to its UBND."""
+    if body.level in levels.PARTY_CELLS:
+        out = [f"{COMMUNE_COMMITTEE} {locality(parent)}{TO_REPORT}"] if parent else []
+        return [*out, "Các đồng chí đảng viên trong chi bộ", "Lưu chi bộ."]
+    out = [f"UBND {locality(parent)}{TO_REPORT}"] if parent else []
+    return [*out, f"Lưu: {body.name}."]
 
 
 def _short_committee(body: Body) -> str:
@@ -100,6 +122,8 @@ def _short_committee(body: Body) -> str:
 
 def recipients(body: Body, parent: Body | None, party: bool) -> list[str]:
     """Nơi nhận of a report of `body`, the body it reports to first."""
+    if levels.is_below_commune(body.level):
+        return _recipients_below(body, parent)
     if party:
         out = [f"Ban Thường vụ {committee_word(parent)}{TO_REPORT}"] if parent else []
         word = committee_word(body)

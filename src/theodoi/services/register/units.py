@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from theodoi.domain import access as rules
+from theodoi.domain import levels
 from theodoi.domain.errors import BadInput, NotFound
 from theodoi.domain.names import slug
 from theodoi.services.accounts.access import Principal
@@ -14,8 +15,7 @@ from theodoi.services.history import admin as admin_log
 from theodoi.storage.models import Unit
 from theodoi.storage.repositories import units as repo
 
-LEVELS = {"tinh": "tỉnh", "thanh_pho": "thành phố", "huyen": "huyện", "xa": "xã",
-          "phuong": "phường", "thi_tran": "thị trấn", "dac_khu": "đặc khu"}
+LEVELS = levels.LEVELS
 
 
 @dataclass
@@ -50,14 +50,14 @@ def find(s: Session, text: str) -> Unit:
 
 def create(s: Session, name: str, *, level: str = "xa", parent: str | None = None,
            code: str | None = None, p: Principal | None = None) -> Unit:
-    """A new unit under `parent` (code or name); its code is derived from the names.
-    Audited as made by `p` (None: the command line or an import naming a new unit)."""
+    """A new unit under `parent` (code or name); its code is derived from the names. A
+    thôn, tổ dân phố or chi bộ needs a commune as parent (BadInput otherwise). Audited as
+    made by `p` (None: the command line or an import naming a new unit)."""
     name = " ".join(name.split())
     if not name:
         raise BadInput("tên đơn vị không được để trống.")
-    if level not in LEVELS:
-        raise BadInput(f"cấp đơn vị '{level}' không có; dùng: {', '.join(LEVELS)}.")
     above = find(s, parent) if parent else None
+    levels.check_parent(level, above.level if above else None)
     code = code or (f"{above.code}.{slug(name)}" if above else slug(name))
     if repo.by_code(s, code):
         raise BadInput(f"đã có đơn vị mã '{code}'.")
@@ -92,6 +92,7 @@ def move(s: Session, unit: Unit, above: Unit, *, p: Principal | None = None) -> 
     `p`; None: the command line)."""
     if unit.id in _chain_ids(above):
         raise BadInput("không thể chuyển một đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.")
+    levels.check_parent(unit.level, above.level)
     before = unit.parent.name if unit.parent else None
     unit.parent = above
     s.flush()

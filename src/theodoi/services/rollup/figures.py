@@ -70,11 +70,11 @@ def _group(upper: Any, rows: list[Any], miles: dict[int, list[tuple[int, float |
                       "value": upper.value, "measure": upper.unit, "unit": upper.unit_name,
                       "unit_id": upper.unit_id, "plan": upper.plan_id,
                       "deadline_year": upper.deadline_year},
-            "method": method, "method_label": rules.method_label(method, found.counted),
+            "method": method, "method_label": rules.method_label(method, found.counted, found.of),
             "method_chosen": chosen is not None, "methods": methods_for(upper.unit, upper.kind),
             "aggregate": {"value": found.value, "counted": found.counted,
                           "on": found.on.isoformat() if found.on else None,
-                          "note": "; ".join(notes)},
+                          "of": found.of, "note": "; ".join(notes)},
             "status": None if judged is None else {"code": judged.code, "label": judged.label},
             "rows": [{k: v for k, v in line.items() if k != "on_date"} for line in lines]}
 

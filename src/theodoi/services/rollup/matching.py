@@ -2,7 +2,10 @@
 
 `suggest(unit)` pairs the unit's open targets with its ancestors' open targets (the unit
 as the lower side) and with its descendants' (the unit as the upper side), keeps the pairs
-`domain.rollup.match` accepts and stores those never stored before as suggested. A person
+`domain.rollup.match` accepts and stores those never stored before as suggested. Links
+never skip the commune: a thôn, tổ dân phố or chi bộ pairs with its commune only, and a
+province with the communes (and districts) below it, never with their thôn, so a province's
+roll-up never counts a thôn's figure beside its commune's. A person
 confirms a link (saying how the lower figure relates) or rejects it; a rejected pair is
 never suggested again. Nothing here checks who asks: `pages` does.
 """
@@ -14,12 +17,14 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from theodoi.domain import levels
 from theodoi.domain import rollup as rules
 from theodoi.domain.errors import BadInput, NotFound
 from theodoi.domain.similarity import word_pairs, words_of
 from theodoi.storage.models import LevelLink, Unit, utcnow
 from theodoi.storage.repositories import rollup as repo
 from theodoi.storage.repositories import status_rows
+from theodoi.storage.repositories import units as unit_repo
 
 STATES = ("suggested", "confirmed", "rejected")
 STATE_LABELS = {"suggested": "đề xuất", "confirmed": "đã xác nhận", "rejected": "đã bỏ"}
@@ -35,10 +40,23 @@ def ancestors(unit: Unit) -> list[int]:
     return found
 
 
+def _around(s: Session, unit: Unit) -> tuple[list[int], list[int]]:
+    """The ids of the units the unit's targets pair with: (above, below). Below the
+    commune only the commune above; above it, no unit below a commune."""
+    if levels.is_below_commune(unit.level):
+        return ([unit.parent.id] if unit.parent is not None else []), []
+    below = [i for i in status_rows.below(s, unit.id) if i != unit.id]
+    if unit.level not in levels.COMMUNE:
+        kept = unit_repo.many(s, below)
+        below = [i for i in below if i in kept
+                 and not levels.is_below_commune(kept[i].level)]
+    return ancestors(unit), below
+
+
 def suggest(s: Session, unit: Unit) -> list[dict[str, Any]]:
     """Store and return the new suggestions of the unit, best first."""
-    below = [i for i in status_rows.below(s, unit.id) if i != unit.id]
-    pairs = [(repo.open_targets(s, ancestors(unit)), repo.open_targets(s, [unit.id])),
+    above, below = _around(s, unit)
+    pairs = [(repo.open_targets(s, above), repo.open_targets(s, [unit.id])),
              (repo.open_targets(s, [unit.id]), repo.open_targets(s, below))]
     known = repo.stored_pairs(s, [unit.id, *below])
     new: list[LevelLink] = []

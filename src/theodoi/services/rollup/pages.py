@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from theodoi.domain import access as rules
+from theodoi.domain import levels
 from theodoi.domain import rollup as domain
 from theodoi.domain.errors import BadInput, Forbidden, NotFound
 from theodoi.reports import rollup_xlsx
@@ -27,7 +28,6 @@ from theodoi.storage.repositories import status_rows
 from theodoi.storage.repositories import units as unit_repo
 
 DECIDERS = frozenset({rules.REVIEW, rules.APPROVE})
-HIGHER_LEVELS = ("tinh", "thanh_pho", "huyen")
 
 
 def _may_decide(p: Principal, unit: Unit) -> bool:
@@ -123,16 +123,16 @@ def choose_method(s: Session, p: Principal, ref: str, method: str) -> dict[str, 
 
 def dashboard_section(s: Session, p: Principal, unit: Unit, as_of: date
                       ) -> list[dict[str, Any]]:
-    """The province dashboard's roll-up: each of the unit's targets with confirmed links
-    below, its aggregate, method and status, and how many units report (none for a
-    commune). The person reads the province, so the targets are theirs to read; restricted
-    ones and lower rows they may not read are left out."""
-    if unit.level not in HIGHER_LEVELS:
+    """The dashboard's roll-up of a province or a commune (levels.ROLLS_UP): each of the
+    unit's targets with confirmed links below, its aggregate, method and status, and how
+    many units report (none for a thôn). The person reads the unit, so the targets are
+    theirs to read; restricted ones and lower rows they may not read are left out."""
+    if unit.level not in levels.ROLLS_UP:
         return []
     hidden = access.hidden_plans(s, p, unit)
     found = figures.groups(s, repo.uppers_of_unit(s, unit.id), as_of,
                            _lower_reader(s, p, unit))
-    return [{"upper": g["upper"], "method_label": g["method_label"],
+    return [{"upper": g["upper"], "method_label": g["method_label"], "method": g["method"],
              "aggregate": g["aggregate"], "status": g["status"], "units": len(g["rows"]),
              "reported": sum(r["value"] is not None for r in g["rows"])}
             for g in found.values() if g["upper"]["plan"] not in hidden]

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from theodoi.domain import calendars as cal
+from theodoi.domain import levels
 from theodoi.domain import validation as vrules
 from theodoi.domain.fields import FIELD_LABELS
 from theodoi.domain.periods import Period, periods_in
@@ -49,7 +50,7 @@ AT_RISK = ("co_nguy_co", "cham_tien_do", "khong_dat", "so_lieu_loi")  # last: ne
 COLUMNS = [{"code": c, "label": LABELS[c], "group": group}
            for group, rules in (("target", TARGET_RULES), ("task", TASK_RULES))
            for c, _l, _d in rules]
-HIGHER_LEVELS = ("tinh", "thanh_pho", "huyen")
+HIGHER_LEVELS = levels.HIGHER  # a unit whose dashboard lists its communes side by side
 ROW_FIELDS = [f.name for f in fields(status.StatusRow)]
 NO_FILTER = ItemFilter()
 
@@ -181,7 +182,8 @@ def _communes(s: Session, p: Principal, unit_id: int, scope: unit_repo.UnitScope
     only the communes that changed since it was built."""
     if scope.level not in HIGHER_LEVELS:
         return []
-    found = stamps.below(s, unit_id)  # stamps before the rows: see services/memo.py
+    # stamps before the rows (services/memo.py); a commune's thôn are not its peers
+    found = stamps.below(s, unit_id, skip=levels.BELOW_COMMUNE)
     names = {i: name for i, (name, _) in found.items()}
     known = {i: stamp for i, (_, stamp) in found.items() if stamp is not None}
     if len(known) < len(names):
@@ -235,12 +237,13 @@ NO_ROLLUP: tuple[dict[str, Any], ...] = ()  # a commune's dashboard: nothing rol
 
 def rollup_rows(s: Session, p: Principal, unit_id: int, as_of: date
                 ) -> tuple[dict[str, Any], ...]:
-    """A province's targets rolled up from its communes' linked targets (none for a
-    commune), cached read-only under the province's stamp, every unit's below it (their
+    """A province's targets rolled up from its communes' linked targets, or a commune's
+    from its thôn's (levels.ROLLS_UP; none for a thôn), cached read-only under the
+    unit's stamp, every unit's below it (their
     figures, links and methods all stamp a unit: storage/stamping.py), what the person
     may not read there and the person's lens: the page stays in the render cache."""
     scope = access.unit_scope(s, p, unit_id)
-    if scope.level not in HIGHER_LEVELS:
+    if scope.level not in levels.ROLLS_UP:
         return NO_ROLLUP
     own = stamps.known_or_read(s, unit_id, scope.stamp)  # stamps before the rows: memo.py
     below = stamps.below(s, unit_id)

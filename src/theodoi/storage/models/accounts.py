@@ -57,7 +57,7 @@ class RoleGrant(Base):
     __tablename__ = "role_grants"
     __table_args__ = (
         UniqueConstraint("user_id", "unit_id", "role"),
-        CheckConstraint("role in ('quan_tri', 'lanh_dao', 'van_phong', 'don_vi', 'xem')",
+        CheckConstraint("role in ('quan_tri', 'lanh_dao', 'van_phong', 'don_vi', 'truong', 'xem')",
                         name="role"),
         CheckConstraint("(role = 'don_vi') = (agency_id is not null)", name="agency"),
     )

@@ -16,13 +16,14 @@ class LevelLink(Base):
     """A lower unit's target (a commune's) that may carry a target of a unit above it (the
     province's). `state` suggested until a person of either unit confirms or rejects it (a
     rejected pair is never suggested again); `relation` says how the lower figure relates
-    to the upper one: part of a sum, the same rate, or a contribution."""
+    to the upper one: part of a sum, the same rate, a contribution, or one unit counted
+    among those that met the upper target (a thôn's "đạt chuẩn", services/split)."""
 
     __tablename__ = "level_links"
     __table_args__ = (
         UniqueConstraint("upper_id", "lower_id"),
         CheckConstraint("state in ('suggested', 'confirmed', 'rejected')", name="state"),
-        CheckConstraint("relation is null or relation in ('sum', 'rate', 'contribution')",
+        CheckConstraint("relation is null or relation in ('sum', 'rate', 'contribution', 'count')",
                         name="relation"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -45,7 +46,8 @@ class RollupMethod(Base):
 
     __tablename__ = "rollup_methods"
     __table_args__ = (
-        CheckConstraint("method in ('sum', 'weighted_mean', 'mean', 'none')", name="method"),
+        CheckConstraint("method in ('sum', 'weighted_mean', 'mean', 'none', 'count')",
+                        name="method"),
     )
     upper_id: Mapped[int] = mapped_column(ForeignKey("targets.id", ondelete="CASCADE"),
                                           primary_key=True)

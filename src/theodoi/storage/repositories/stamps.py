@@ -54,12 +54,14 @@ _BELOW = (select(Unit.id, Unit.name, UnitStamp.stamp).join(TREE, Unit.id == TREE
           .outerjoin(UnitStamp, UnitStamp.unit_id == Unit.id).order_by(Unit.id))
 
 
-def below(s: Session, unit_id: int) -> dict[int, tuple[str, int | None]]:
-    """Each unit under `unit_id` (its communes, at any depth; not itself): its name and
-    data stamp, None for a unit without one yet (see `read`). One query: a province's
-    dashboard asks on every request, and three queries with a hundred ids in an IN list
-    each cost most of its time."""
-    rows = s.connection().execute(_BELOW, {"top": unit_id}).all()
+def below(s: Session, unit_id: int, skip: tuple[str, ...] = ()
+          ) -> dict[int, tuple[str, int | None]]:
+    """Each unit under `unit_id` (its communes, at any depth; not itself; none of a level
+    in `skip`): its name and data stamp, None for a unit without one yet (see `read`).
+    One query: a province's dashboard asks on every request, and three queries with a
+    hundred ids in an IN list each cost most of its time."""
+    query = _BELOW.where(Unit.level.not_in(skip)) if skip else _BELOW
+    rows = s.connection().execute(query, {"top": unit_id}).all()
     return {i: (name, stamp) for i, name, stamp in rows}
 
 

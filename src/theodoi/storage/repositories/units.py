@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Integer, bindparam, func, literal, select
+from sqlalchemy import Integer, bindparam, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from theodoi.storage import held
@@ -68,8 +68,11 @@ def by_code(s: Session, code: str) -> Unit | None:
 
 
 def by_name(s: Session, name: str) -> list[Unit]:
-    """Units whose name equals `name`, ignoring case (two provinces may share a name)."""
-    return list(s.scalars(select(Unit).where(func.lower(Unit.name) == name.lower())))
+    """Units whose name equals `name`, ignoring case (two provinces may share a name). The
+    name as stored always matches: SQLite's lower() folds ASCII letters only, so "Thôn
+    Đông" typed exactly would otherwise not be found there."""
+    return list(s.scalars(select(Unit).where(or_(Unit.name == name,
+                                                 func.lower(Unit.name) == name.lower()))))
 
 
 def get(s: Session, unit_id: int) -> Unit | None:

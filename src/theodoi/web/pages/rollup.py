@@ -10,7 +10,9 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from theodoi.domain.errors import BadInput
 from theodoi.services.rollup import pages
+from theodoi.services.split import pages as split_pages
 from theodoi.web import deps
 from theodoi.web.downloads import content_disposition
 from theodoi.web.pages.status import as_of
@@ -20,7 +22,8 @@ router = APIRouter(include_in_schema=False)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DONE = {"xac-nhan": "Đã xác nhận liên kết chỉ tiêu giữa các cấp.",
         "bo": "Đã bỏ đề xuất; cặp chỉ tiêu này sẽ không được đề xuất lại.",
-        "cach": "Đã lưu cách tổng hợp."}
+        "cach": "Đã lưu cách tổng hợp.",
+        "giao": "Đã giao chỉ tiêu cho các đơn vị cấp dưới."}
 
 
 @router.get("/chi-tieu/{ref}/tong-hop")
@@ -28,7 +31,28 @@ def rollup_page(request: Request, ref: str, s: deps.Db, p: deps.User, ngay: str 
                 xong: str = "") -> Response:
     """`theodoi links rollup`: the linked lower units' figures and the aggregate."""
     data = pages.rollup_page(s, p, ref, as_of(ngay))
-    return HTMLResponse(render("rollup.html", request, data=data, done=DONE.get(xong)))
+    return HTMLResponse(render("rollup.html", request, data=data, done=DONE.get(xong),
+                               split=split_pages.form(s, p, ref)))
+
+
+@router.post("/chi-tieu/{ref}/giao-dem")
+def split_count(ref: str, s: deps.Db, p: deps.User,
+                don_vi: Annotated[list[int] | None, Form()] = None) -> Response:
+    """`theodoi split count`: one met / not met target for each chosen thôn."""
+    split_pages.count(s, p, ref, don_vi or [])
+    return RedirectResponse(f"/chi-tieu/{ref}/tong-hop?xong=giao", status_code=303)
+
+
+@router.post("/chi-tieu/{ref}/giao-phan")
+def split_shares(ref: str, s: deps.Db, p: deps.User,
+                 don_vi: Annotated[list[int] | None, Form()] = None,
+                 phan: Annotated[list[str] | None, Form()] = None) -> Response:
+    """`theodoi split shares`: each thôn's share of the commune's sum."""
+    ids, typed = don_vi or [], phan or []
+    if len(ids) != len(typed):
+        raise BadInput("mỗi đơn vị cần đúng một ô phần giao.")
+    split_pages.shares(s, p, ref, dict(zip(ids, typed, strict=True)))
+    return RedirectResponse(f"/chi-tieu/{ref}/tong-hop?xong=giao", status_code=303)
 
 
 @router.post("/chi-tieu/{ref}/cach-tong-hop")
