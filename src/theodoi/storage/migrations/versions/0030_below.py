@@ -8,8 +8,8 @@ the table is rebuilt by batch mode with its rows copied, never `units`, `plans`,
 or `tasks`. Downgrade refuses (RuntimeError) while a row uses a new value,
 so nothing is lost silently: remove those grants, links and methods first.
 
-Revision ID: 0029_below
-Revises: 0028_exchange
+Revision ID: 0030_below
+Revises: 0029_cover_reports
 Create Date: 2026-12-06 22:45:00
 """
 
@@ -18,8 +18,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0029_below'
-down_revision = '0028_exchange'
+revision = '0030_below'
+down_revision = '0029_cover_reports'
 branch_labels = None
 depends_on = None
 
