@@ -112,3 +112,41 @@ def test_group_status_follows_the_upper_targets_rules() -> None:
     assert rollup.group_status(goal, missed, date(2027, 1, 5)).code == "khong_dat"
     assert rollup.group_status(goal, rollup.Aggregate("none", None, 3, None, ""),
                                date(2027, 1, 5)) is None
+
+
+def test_a_unit_with_two_targets_in_a_group_counts_once() -> None:
+    """Xã Một carries the province's budget by its yearly plan (350 tỷ, June) and its
+    resolution (330 tỷ, March): the sum takes 350 once, with Xã Hai's 280: 630, not 960."""
+    figures = [Figure("Xã Một", 330.0, date(2026, 3, 31), "tỷ đồng", unit_id=1),
+               Figure("Xã Một", 350.0, date(2026, 6, 30), "tỷ đồng", unit_id=1),
+               Figure("Xã Hai", 280.0, date(2026, 6, 30), "tỷ đồng", unit_id=2)]
+    assert rollup.counted_once(figures) == [False, True, True]
+    found = rollup.aggregate("sum", figures, "tỷ đồng")
+    assert (found.value, found.counted, found.doubles) == (630.0, 2, (0,))
+    assert found.note == "mỗi đơn vị tính một chỉ tiêu, không tính lần hai: Xã Một"
+
+
+@pytest.mark.parametrize(("figures", "kept"), [
+    # a figure beats none, whatever the order
+    ([Figure("Xã Một", None, None, unit_id=1), Figure("Xã Một", 2.0, date(2026, 3, 31),
+                                                     unit_id=1)], [False, True]),
+    # the same date: the first listed counts
+    ([Figure("Xã Một", 2.0, date(2026, 3, 31), unit_id=1),
+      Figure("Xã Một", 3.0, date(2026, 3, 31), unit_id=1)], [True, False]),
+    # two units of the same name are two units
+    ([Figure("Xã An Bình", 2.0, date(2026, 3, 31), unit_id=1),
+      Figure("Xã An Bình", 3.0, date(2026, 3, 31), unit_id=7)], [True, True]),
+    # no figure in either: one is named as missing, once
+    ([Figure("Xã Một", None, None, unit_id=1), Figure("Xã Một", None, None, unit_id=1)],
+     [True, False]),
+])
+def test_which_figure_of_a_unit_counts(figures: list[Figure], kept: list[bool]) -> None:
+    assert rollup.counted_once(figures) == kept
+
+
+def test_a_unit_without_any_figure_is_missing_once() -> None:
+    figures = [Figure("Xã Một", None, None, unit_id=1), Figure("Xã Một", None, None, unit_id=1),
+               Figure("Xã Hai", 4.0, date(2026, 6, 30), "%", unit_id=2)]
+    found = rollup.aggregate("mean", figures, "%")
+    assert (found.value, found.counted) == (4.0, 1)
+    assert found.note.startswith("chưa có số liệu: Xã Một; ")

@@ -21,7 +21,7 @@ from tests.conftest import fresh_database
 from tests.services.progress_setup import active_v1
 from theodoi.domain.errors import BadInput
 from theodoi.services import uow
-from theodoi.services.exchange import export, importing, keys, package
+from theodoi.services.exchange import export, identity, importing, keys, package
 from theodoi.services.progress import records
 from theodoi.services.register import units
 from theodoi.settings import Settings
@@ -29,7 +29,9 @@ from theodoi.storage import db
 from theodoi.storage.models import (
     Attachment,
     ExchangeImport,
+    FigureSubmission,
     OutgoingDocument,
+    PeriodLock,
     Plan,
     ProgressRecord,
     Target,
@@ -301,3 +303,92 @@ def test_a_period_takes_only_its_figures(commune: Settings, province: Settings) 
     result = _import(province, _export(commune, "Q2/2026"))
     assert result["changes"]["figure_added"] == 1
     assert _current(province) == {"Tỷ lệ hộ|2026-Q2": 1.5}
+
+
+def test_a_package_brought_back_to_the_installation_that_made_it_is_refused(
+        commune: Settings) -> None:
+    """The commune's own installation also holds its province: importing its package
+    there would double the plan it already has; refused, nothing written."""
+    data = _export(commune)
+    with uow.transaction(commune) as s:
+        assert _manifest(data)["installation"] == identity.installation_id(s)
+    before = {"Plan": 1, "Target": 3, "Task": 3, "ProgressRecord": 2, "OutgoingDocument": 1,
+              "ExchangeImport": 0}
+    assert _counts(commune) == before
+    with pytest.raises(BadInput, match="do chính hệ thống theodoi này xuất"):
+        _import(commune, data)
+    assert _counts(commune) == before
+
+
+def test_each_installation_keeps_one_id(commune: Settings, province: Settings) -> None:
+    with uow.transaction(commune) as s:
+        mine = identity.installation_id(s)
+    with uow.transaction(commune) as s:
+        assert identity.installation_id(s) == mine
+    with uow.transaction(province) as s:
+        assert identity.installation_id(s) != mine
+    assert _manifest(_export(commune))["installation"] == mine
+
+
+def test_an_updated_package_updates_the_same_plan_and_targets(commune: Settings,
+                                                              province: Settings) -> None:
+    """The commune corrects its plan's title and a target's goal, then sends the period
+    again: the province's copy is updated in place, nothing is added twice."""
+    _import(province, _export(commune))
+    before = _counts(province)
+    with uow.transaction(commune) as s:
+        plan = s.scalars(select(Plan)).one()
+        plan.title = "Kế hoạch phát triển kinh tế - xã hội năm 2026 (điều chỉnh)"
+        income = s.scalars(select(Target).where(Target.indicator.like("Thu nhập%"))).one()
+        income.value = 95.0
+    result = _import(province, _export(commune, now=LATER))
+    assert result["changes"] == {"plan_updated": 1, "target_updated": 1}
+    assert _counts(province) == {**before, "ExchangeImport": before["ExchangeImport"] + 1}
+    with uow.transaction(province) as s:
+        assert s.scalars(select(Plan)).one().title.endswith("(điều chỉnh)")
+        income = s.scalars(select(Target).where(Target.indicator.like("Thu nhập%"))).one()
+        assert income.value == 95.0
+
+
+def test_a_figure_of_a_period_locked_here_is_held_for_the_office(
+        commune: Settings, province: Settings) -> None:
+    """The province locked Xã An Bình's year 2026 after the first package; the commune
+    then corrects its 2026 income 70 → 75. The newer package writes nothing of 2026: the
+    75 waits in the unit's "Số liệu chờ xác nhận"; the same package again adds nothing."""
+    _import(province, _export(commune))
+    with uow.transaction(province) as s:
+        s.add(PeriodLock(unit_id=units.find(s, A).id, period_key="2026", state="locked",
+                         on=date(2026, 7, 15), by="vptinh", reason="báo cáo năm"))
+    with uow.transaction(commune) as s:
+        income = s.scalars(select(Target).where(Target.indicator.like("Thu nhập%"))).one()
+        records.record_progress(s, f"t{income.id}", "2026", "75")
+    newer = _export(commune, now=LATER)
+    result = _import(province, newer)
+    assert result["changes"] == {"figure_held": 1}
+    assert result["summary"] == "đã nhập: 1 số liệu của kỳ đã chốt, chờ xác nhận"
+    assert _current(province) == {"Thu nhập bình|2026": 70.0, "Tỷ lệ hộ|2026-Q2": 1.5}
+    with uow.transaction(province) as s:
+        held = s.scalars(select(FigureSubmission)).one()
+        assert (held.period_key, held.value, held.value_text, held.state, held.sent_by) == (
+            "2026", 75.0, "75", "cho_xac_nhan", f"gói trao đổi từ {CODE}")
+    assert _import(province, newer)["state"] == "da_nhap_truoc"
+    later = _export(commune, now=datetime(2026, 7, 25, 8, 0))  # the same figures again
+    assert _import(province, later)["changes"] == {}
+    with uow.transaction(province) as s:
+        assert s.scalar(select(func.count()).select_from(FigureSubmission)) == 1
+
+
+def test_a_figure_breaking_the_rules_of_a_figure_typed_here_is_refused(
+        commune: Settings, province: Settings) -> None:
+    """A whole (x/y) for a target that is a plain number: refused in words, nothing in."""
+    data = _export(commune)
+    figures = json.loads(zipfile.ZipFile(io.BytesIO(data)).read("figures.json"))
+    figures[0]["value_of"] = 4.0
+    part = json.dumps(figures).encode()
+    parts = _manifest(data)["parts"]
+    spoiled = _resigned(_rezip(data, {"figures.json": part}),
+                        parts={**parts, "figures.json": hashlib.sha256(part).hexdigest()})
+    before = _counts(province)
+    with pytest.raises(BadInput, match=r"không hợp lệ ở đây: .*x/y"):
+        _import(province, spoiled)
+    assert _counts(province) == before

@@ -71,6 +71,7 @@ NOT_STAMPED = {
     "outgoing_counters": "numbering only", "outgoing_documents": "register pages, not cached",
     "exchange_keys": "signing packages only", "exchange_imports": "exchange page, not cached",
     "exchange_items": "matching a package's records",
+    "installation": "this installation's id, written into packages",
 }
 # a change of one column that the table's constraints allow
 CHANGES: dict[type, Callable[[Any], None]] = {

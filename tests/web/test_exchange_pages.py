@@ -3,18 +3,26 @@ the public page shows and hides, its caching, and a package uploaded on the page
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from fastapi.testclient import TestClient
 
-from tests.web.conftest import PASSWORD, A, World
+from tests.conftest import fresh_database
+from tests.web.conftest import PASSWORD, A, World, login
 from theodoi.services import uow
 from theodoi.services.accounts import users as accounts
+from theodoi.services.exchange import keys
 from theodoi.services.progress import records
 from theodoi.services.register import review_decisions as review
 from theodoi.services.register import units
+from theodoi.settings import Settings
+from theodoi.storage import db
 from theodoi.storage.models import Plan
+from theodoi.web.app import create_app
 
 CODE = "tinh-mau.xa-an-binh"  # the code a commune made under tinh-mau gets
 TITLE = "Phát triển kinh tế - xã hội giai đoạn 2026 - 2030"
@@ -117,30 +125,57 @@ def test_who_switches_the_public_page(world: World, as_user: Any) -> None:
     assert TestClient(world.client().app).get(f"/cong-khai/{CODE}").status_code == 200
 
 
-def test_a_package_uploaded_on_the_province_page(world: World, as_user: Any) -> None:
-    """The commune's quan_tri makes a key, its office exports, the province's office
-    uploads it: imported, then the same file again changes nothing; a bad file is
-    refused in words."""
+@contextmanager
+def _province_installation(backend: str, tmp_path: Path, key: str) -> Iterator[
+        tuple[TestClient, int]]:
+    """The province's own installation (a second database): the province, Xã An Bình
+    under it with the same code and its key registered, and the province's office
+    signed in; the client and the province's id."""
+    with fresh_database(backend, tmp_path / "tinh.db") as url:
+        db.upgrade(url)
+        settings = Settings(database_url=url, data_dir=tmp_path / "tinh")
+        with uow.transaction(settings) as s:
+            units.create(s, "Tỉnh Mẫu", level="tinh", code="tinh-mau")
+            units.create(s, A, parent="tinh-mau")
+            keys.register(s, None, units.find(s, A).id, key)
+            accounts.create_user(s, "vptinh", PASSWORD, full_name="Văn phòng tỉnh")
+            accounts.grant(s, "vptinh", "Tỉnh Mẫu", "van_phong", None)
+            province = units.find(s, "tinh-mau").id
+        with TestClient(create_app(settings)) as client:
+            login(client, "vptinh")
+            yield client, province
+
+
+def test_a_package_uploaded_on_the_province_page(world: World, as_user: Any, backend: str,
+                                                 tmp_path: Path) -> None:
+    """The commune's quan_tri makes a key, its office exports, the province's office of
+    another installation uploads it: imported, then the same file again changes nothing;
+    a bad file is refused in words. Uploaded into the installation that made it, the
+    package is refused: its plan is already there."""
     with uow.transaction(world.settings) as s:
         accounts.create_user(s, "vptinh", PASSWORD, full_name="Văn phòng tỉnh")
         accounts.grant(s, "vptinh", "Tỉnh Mẫu", "van_phong", None)
-        province = units.find(s, "tinh-mau").id
+        here = units.find(s, "tinh-mau").id
     _active_with_figure(world)
     made = as_user("quantri").post(f"/api/units/{world.units[A]}/exchange/keys", json={})
     assert len(made.json()["key"]) == 64
     package = as_user("vanphong").get(f"/don-vi/{world.units[A]}/trao-doi/xuat?ky=2026")
     assert package.headers["content-type"] == "application/zip"
-    office = as_user("vptinh")
-    url = f"/don-vi/{province}/trao-doi/nhap"
-    first = office.post(url, files={"file": ("goi.zip", package.content, "application/zip")})
-    assert first.status_code == 200
-    assert (f"Gói của <strong>{A}</strong>, kỳ Năm 2026: đã nhập: 1 kế hoạch mới, 3 chỉ "
-            "tiêu mới, 3 nhiệm vụ mới, 1 số liệu mới.") in first.text
-    again = office.post(url, files={"file": ("goi.zip", package.content, "application/zip")})
-    assert "đã nhập trước đó, không thay đổi gì" in again.text
-    bad = office.post(url, files={"file": ("goi.zip", b"not a zip", "application/zip")})
-    assert bad.status_code == 400
-    assert "không phải gói trao đổi của theodoi" in bad.text
-    listed = office.get(f"/api/units/{province}/exchange").json()["imports"]
-    assert [(r["unit"], r["period_key"]) for r in listed] == [(A, "2026")]
-    assert date.fromisoformat(listed[0]["imported_at"][:10]) == date.today()
+    home = as_user("vptinh").post(f"/don-vi/{here}/trao-doi/nhap",
+                                  files={"file": ("goi.zip", package.content, "application/zip")})
+    assert home.status_code == 400
+    assert "do chính hệ thống theodoi này xuất" in home.text
+    with _province_installation(backend, tmp_path, made.json()["key"]) as (office, province):
+        url = f"/don-vi/{province}/trao-doi/nhap"
+        first = office.post(url, files={"file": ("goi.zip", package.content, "application/zip")})
+        assert first.status_code == 200
+        assert (f"Gói của <strong>{A}</strong>, kỳ Năm 2026: đã nhập: 1 kế hoạch mới, 3 chỉ "
+                "tiêu mới, 3 nhiệm vụ mới, 1 số liệu mới.") in first.text
+        again = office.post(url, files={"file": ("goi.zip", package.content, "application/zip")})
+        assert "đã nhập trước đó, không thay đổi gì" in again.text
+        bad = office.post(url, files={"file": ("goi.zip", b"not a zip", "application/zip")})
+        assert bad.status_code == 400
+        assert "không phải gói trao đổi của theodoi" in bad.text
+        listed = office.get(f"/api/units/{province}/exchange").json()["imports"]
+        assert [(r["unit"], r["period_key"]) for r in listed] == [(A, "2026")]
+        assert date.fromisoformat(listed[0]["imported_at"][:10]) == date.today()

@@ -169,3 +169,112 @@ def test_the_province_dashboard_follows_a_communes_new_figure(
     assert "2 / 2" in after and "1 / 2" not in after  # (1,2 + 1,8) / 2 = 1,5
     row = after[after.index(f'id="th-{refs[PROVINCE]}"'):]
     assert "1,5" in row[:row.index("</tr>")]
+
+
+def _labels(client: Any, path: str) -> list[tuple[str | None, str]]:
+    """(who, line) of each history entry about a link or a method, oldest first."""
+    entries = client.get(path).json()["entries"]
+    return [(e["username"], e["label"]) for e in reversed(entries)
+            if e["field"] in ("upper_link", "lower_link", "rollup_method")]
+
+
+def test_link_decisions_and_the_method_are_in_both_targets_and_units_history(
+        world: World, as_user: Any) -> None:
+    """Confirming with a relation, unlinking, and choosing the method are register
+    changes: each is in the history of the targets at both ends (and of their units),
+    by whom, in words, naming the target at the other end."""
+    refs = _setup(world)
+    with uow.transaction(world.settings) as s:
+        from theodoi.services.accounts import users as accounts
+
+        accounts.create_user(s, "vptinh", "mat-khau-123", full_name="Văn phòng tỉnh")
+        accounts.grant(s, "vptinh", PROVINCE, "van_phong")
+    office = as_user("vanphong")
+    office.post(f"/api/units/{world.units[A]}/level-link-suggestions")
+    link = _link_to_province(office, world.units[A], refs[PROVINCE])
+    _form(office, f"/don-vi/{world.units[A]}/lien-ket-cap/{link}/xac-nhan", relation="rate")
+    assert office.post(f"/api/level-links/{link}/reject").json()["state"] == "rejected"
+    province_office = as_user("vptinh")
+    _form(province_office, f"/chi-tieu/{refs[PROVINCE]}/cach-tong-hop", method="none")
+    upper = f"Liên kết với chỉ tiêu cấp trên {refs[PROVINCE]} của {PROVINCE} (Tỷ lệ hộ nghèo)"
+    assert _labels(office, f"/api/items/{refs[A]}/audit") == [
+        ("vanphong", f"{upper}: Đề xuất → Đã xác nhận (cùng tỷ lệ)"),
+        ("vanphong", f"{upper}: Đã xác nhận (cùng tỷ lệ) → Đã bỏ")]
+    lower = f"Liên kết với chỉ tiêu cấp dưới {refs[A]} của {A}"
+    seen = _labels(province_office, f"/api/items/{refs[PROVINCE]}/audit")
+    assert [who for who, _ in seen] == ["vanphong", "vanphong", "vptinh"]
+    assert seen[0][1].startswith(lower) and seen[0][1].endswith(
+        ": Đề xuất → Đã xác nhận (cùng tỷ lệ)")
+    assert seen[1][1].endswith(": Đã xác nhận (cùng tỷ lệ) → Đã bỏ")
+    assert seen[2][1] == "Cách tổng hợp số liệu cấp dưới: — → Không tổng hợp (chỉ đặt cạnh nhau)"
+    mine = _labels(office, f"/api/units/{world.units[A]}/audit")
+    assert [line for _, line in mine] == [
+        f"{upper}: Đề xuất → Đã xác nhận (cùng tỷ lệ)",
+        f"{upper}: Đã xác nhận (cùng tỷ lệ) → Đã bỏ"]
+    page = office.get(f"/muc/{refs[A]}/lich-su").text
+    assert "Đã xác nhận (cùng tỷ lệ)" in page and "confirmed" not in page
+
+
+def test_two_targets_of_one_commune_count_once_and_the_page_says_which(
+        world: World, as_user: Any) -> None:
+    """Xã An Bình's yearly plan and its resolution both carry the province's poverty
+    rate: the mean counts the commune once, by its most recent figure; the other row is
+    shown, marked as not counted."""
+    refs = _setup(world)
+    with uow.transaction(world.settings) as s:
+        second = import_text(s, A, plan_text(
+            "12-NQ/ĐU", "05 tháng 02 năm 2026", kind="NGHỊ QUYẾT",
+            title="về giảm nghèo bền vững năm 2026",
+            targets=["Tỷ lệ hộ nghèo giảm còn dưới 1,6%."]), "nq.txt", activate=True)
+        refs["nq"] = _poor(s, second)
+    for user, unit in (("vanphong", A), ("khac", B)):
+        client = as_user(user)
+        client.post(f"/api/units/{world.units[unit]}/level-link-suggestions")
+        found = client.get(f"/api/units/{world.units[unit]}/level-links?state=suggested")
+        for x in found.json()["links"]:
+            if x["upper"]["ref"] == refs[PROVINCE]:
+                client.post(f"/api/level-links/{x['id']}/confirm", json={"relation": "rate"})
+    with uow.transaction(world.settings) as s:
+        records.record_progress(s, refs[A], "Q1/2026", "1,4")  # older: not counted
+        records.record_progress(s, refs["nq"], "Q2/2026", "1,0")
+        records.record_progress(s, refs[B], "Q2/2026", "1,8")
+    province = as_user("tinh")
+    data = province.get(f"/api/items/{refs[PROVINCE]}/rollup?as_of={DAY}").json()
+    assert sorted((r["ref"], r["value"], r["counted"]) for r in data["rows"]) == sorted(
+        [(refs[A], 1.4, False), (refs["nq"], 1.0, True), (refs[B], 1.8, True)])
+    assert data["aggregate"]["value"] == pytest.approx(1.4)  # (1,0 + 1,8) / 2, not 4,2 / 3
+    assert data["aggregate"]["counted"] == 2
+    assert f"không tính lần hai: {A}" in data["aggregate"]["note"]
+    html = province.get(f"/chi-tieu/{refs[PROVINCE]}/tong-hop?ngay={DAY}").text
+    row = html[html.index(f'id="dv-{world.units[A]}-{refs[A]}"'):]
+    assert "không tính: đã có chỉ tiêu khác của đơn vị này" in row[:row.index("</tr>")]
+
+
+def test_the_roll_up_page_is_cached_and_follows_a_communes_new_figure(
+        world: World, as_user: Any) -> None:
+    """The roll-up page's data is kept under the stamps of the province and its communes:
+    shown again unchanged from the cache, and made anew once a commune records a figure."""
+    from theodoi.services import memo
+
+    refs = _setup(world)
+    for user, unit in (("vanphong", A), ("khac", B)):
+        client = as_user(user)
+        client.post(f"/api/units/{world.units[unit]}/level-link-suggestions")
+        link = _link_to_province(client, world.units[unit], refs[PROVINCE])
+        client.post(f"/api/level-links/{link}/confirm", json={"relation": "rate"})
+    with uow.transaction(world.settings) as s:
+        records.record_progress(s, refs[A], "Q2/2026", "1,2")
+    province = as_user("tinh")
+    path = f"/api/items/{refs[PROVINCE]}/rollup?as_of={DAY}"
+    first = province.get(path).json()
+    assert [r["value"] for r in first["rows"]] == [1.2, None]
+    hits = memo.VIEWS.hits
+    assert province.get(path).json() == first
+    assert memo.VIEWS.hits > hits  # the second view was read from the cache
+    with uow.transaction(world.settings) as s:
+        records.record_progress(s, refs[B], "Q2/2026", "1,8")
+    after = province.get(path).json()
+    assert [r["value"] for r in after["rows"]] == [1.2, 1.8]
+    assert after["aggregate"]["value"] == pytest.approx(1.5)  # (1,2 + 1,8) / 2
+    html = province.get(f"/chi-tieu/{refs[PROVINCE]}/tong-hop?ngay={DAY}").text
+    assert "1,8" in html[html.index('id="cac-don-vi"'):]

@@ -24,6 +24,8 @@ CODED: dict[tuple[str, str], str] = {
     ("*", "due_recurrence"): "recurrence", ("plan", "status"): "plan_status",
     ("*", "review"): "review", ("agency", "status"): "agency_status",
     ("registration", "state"): "registration_state",
+    ("target", "upper_link"): "level_link", ("target", "lower_link"): "level_link",
+    ("target", "rollup_method"): "rollup_method",
 }
 # fields holding an amount in the target's unit
 AMOUNTS = frozenset({"value", "value_max", "baseline_value"})

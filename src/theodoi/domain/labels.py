@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from theodoi.domain.emulation import REGISTRATION_STATES
 from theodoi.domain.fields import FIELD_LABELS
+from theodoi.domain.rollup import METHODS, RELATIONS
 from theodoi.domain.status import LABELS as STATUS_LABELS
 from theodoi.domain.status import TASK_STATE_LABELS
 
@@ -39,6 +40,11 @@ LABELS: dict[str, dict[str, str]] = {
                     "term_end": "Tổng kết"},
     "agency_status": {"active": "Đang dùng", "proposed": "Đề xuất"},
     "yes_no": {"true": "Có", "false": "Không"},
+    # a link across levels as the history shows it (domain.rollup.link_code)
+    "level_link": {"suggested": "Đề xuất", "rejected": "Đã bỏ", "confirmed": "Đã xác nhận",
+                   **{f"confirmed_{code}": f"Đã xác nhận ({words})"
+                      for code, words in RELATIONS.items()}},
+    "rollup_method": {code: words[:1].upper() + words[1:] for code, words in METHODS.items()},
 }
 
 

@@ -16,13 +16,18 @@ thôn or tổ dân phố, each linked as `count`; the group's figure is how many
 (a figure of 1 or more: domain.trajectory's milestone rule), or their share in % when the
 commune's target is a rate. `aggregate` applies it; pure, no clock: the figures and their
 dates are given.
+
+One figure per lower unit in a group (`counted_once`): a commune whose resolution and
+yearly plan both carry the province's target is one commune, so a sum counts it once. The
+figure that counts is the unit's one with a value, the most recent, the first listed on a
+tie; the others stay on the page, marked `ONE_PER_UNIT` and left out of the aggregate.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from theodoi.domain.errors import BadInput
@@ -47,6 +52,8 @@ MET = 1.0  # a met / not met target's figure: 1 reached, 0 not (domain.trajector
 # nước sạch" and "Tỷ lệ hộ nghèo" (0.45) are not.
 WORDS_THRESHOLD = 0.55
 _PERCENT = re.compile(r"^\s*%")
+# what a row not counted because its unit already counts by another target says
+ONE_PER_UNIT = "không tính: đã có chỉ tiêu khác của đơn vị này"
 
 
 @dataclass(frozen=True)
@@ -100,6 +107,12 @@ def match(upper: Side, lower: Side, *, threshold: float = WORDS_THRESHOLD) -> Ma
     return Match(round(words, 4), ", ".join(parts), relation)
 
 
+def link_code(state: str, relation: str | None) -> str:
+    """A link's decision as the audit history stores it: its state, and for a confirmed
+    link how the lower figure relates ('confirmed_rate'); labels.LABELS['level_link']."""
+    return f"{state}_{relation}" if state == "confirmed" and relation else state
+
+
 def default_method(unit: str | None, kind: str, relations: Sequence[str],
                    populations_known: bool) -> str:
     """The method a group adds up by until a person chooses: a rate's mean (weighted when
@@ -132,12 +145,14 @@ class Figure:
     on: date | None
     measure: str | None = None
     population: int | None = None
+    unit_id: int | None = None  # which unit it is (two units may share a name)
 
 
 @dataclass(frozen=True)
 class Aggregate:
     """The group's figure in the upper target's unit (None when not meaningful), from
-    how many units, the oldest figure's date, and what is missing, in words."""
+    how many units, the oldest figure's date, what is missing, in words, and the
+    positions of the figures left out because their unit counts by another one."""
 
     method: str
     value: float | None
@@ -145,32 +160,65 @@ class Aggregate:
     on: date | None
     note: str
     of: int | None = None  # a count: how many units were counted among (the n of "k/n")
+    doubles: tuple[int, ...] = ()
+
+
+def counted_once(figures: Sequence[Figure]) -> list[bool]:
+    """For each figure, whether it is its unit's one figure in the group: the unit's
+    figure with a value, the most recent, the first listed on a tie (a unit is its
+    `unit_id`, or its name when no id is given)."""
+    best: dict[object, int] = {}
+    for i, f in enumerate(figures):
+        key = f.unit if f.unit_id is None else f.unit_id
+        if key not in best or _rank(f) > _rank(figures[best[key]]):
+            best[key] = i
+    kept = set(best.values())
+    return [i in kept for i in range(len(figures))]
+
+
+def _rank(f: Figure) -> tuple[bool, date]:
+    return f.value is not None, f.on or date.min
 
 
 def aggregate(method: str, figures: Sequence[Figure], measure: str | None) -> Aggregate:
-    """The figures added up by `method`, each converted to `measure` first. Units with no
+    """The figures added up by `method`, each converted to `measure` first, one per unit
+    (`counted_once`: the others are named in the note and left out). Units with no
     figure, or one in a unit of measure not readable in `measure`, are named in the note
     and left out (a partial sum says so); a weighted mean with a unit lacking its
-    population has no value. A count is `count_met`'s."""
+    population has no value. A count is `count_met`'s, over the same one figure per unit."""
+    once = counted_once(figures)
+    doubles = tuple(i for i, kept in enumerate(once) if not kept)
+    kept = [f for f, ok in zip(figures, once, strict=True) if ok]
     if method == "count":
-        return count_met(figures, measure)
-    usable = [f for f in figures if f.value is not None and same_measure(measure, f.measure)]
-    missing = [f.unit for f in figures if f.value is None]
-    other = [f.unit for f in figures if f.value is not None and f not in usable]
+        found = count_met(kept, measure)
+        note = "; ".join(n for n in (found.note, _doubles_note(figures, doubles)) if n)
+        return replace(found, note=note, doubles=doubles)
+    usable = [f for f in kept if f.value is not None and same_measure(measure, f.measure)]
+    missing = [f.unit for f in kept if f.value is None]
+    other = [f.unit for f in kept if f.value is not None and f not in usable]
     values = [convert(f.value, f.measure, measure) for f in usable if f.value is not None]
     on = min((f.on for f in usable if f.on is not None), default=None)
     notes = [f"chưa có số liệu: {', '.join(missing)}"] if missing else []
     if other:
         notes.append(f"đơn vị đo khác, không tính: {', '.join(other)}")
+    if doubles:
+        notes.append(_doubles_note(figures, doubles))
     if method == "none" or not values:
-        return Aggregate(method, None, len(values), on, "; ".join(notes))
+        return Aggregate(method, None, len(values), on, "; ".join(notes), doubles=doubles)
     if method == "sum":
         total: float | None = sum(values)
     elif method == "mean":
         total = sum(values) / len(values)
     else:
         total = _weighted(usable, values, notes)
-    return Aggregate(method, total, len(values), on, "; ".join(notes))
+    return Aggregate(method, total, len(values), on, "; ".join(notes), doubles=doubles)
+
+
+def _doubles_note(figures: Sequence[Figure], doubles: Sequence[int]) -> str:
+    if not doubles:
+        return ""
+    return ("mỗi đơn vị tính một chỉ tiêu, không tính lần hai: "
+            + ", ".join(figures[i].unit for i in doubles))
 
 
 def count_met(figures: Sequence[Figure], measure: str | None) -> Aggregate:
@@ -184,9 +232,9 @@ def count_met(figures: Sequence[Figure], measure: str | None) -> Aggregate:
     if missing:
         note += f"; chưa có số liệu: {', '.join(missing)}"
     if not figures:
-        return Aggregate("count", None, 0, None, "", 0)
+        return Aggregate("count", None, 0, None, "", of=0)
     value = len(met) * 100.0 / len(figures) if is_rate(measure) else float(len(met))
-    return Aggregate("count", value, len(met), on, note, len(figures))
+    return Aggregate("count", value, len(met), on, note, of=len(figures))
 
 
 def _weighted(usable: Sequence[Figure], values: Sequence[float],

@@ -66,10 +66,16 @@ def _group(ws: Worksheet, row: int, number: int, group: dict[str, Any]) -> int:
     for i, r in enumerate(group["rows"], start=1):
         _put(ws, row + i, [f"{number}.{i}", r["unit"], r["indicator"], r["relation_label"],
                            r["planned"], r["value"], vn_day(r["on"]), r["population"],
-                           r["status_label"]])
+                           _status(r)])
     row += len(group["rows"]) + 1
     agg = group["aggregate"]
     status = group["status"]["label"] if group["status"] else ""
     _put(ws, row, ["", f"Tổng hợp: {group['method_label']}", agg["note"], "",
                    up["value"], agg["value"], vn_day(agg["on"]), "", status], bold=True)
     return row + 1
+
+
+def _status(r: dict[str, Any]) -> str:
+    """The row's status, and why it is left out when its unit counts by another target."""
+    return r["status_label"] if r.get("counted", True) else \
+        f"{r['status_label']} ({r['double_note']})"

@@ -16,7 +16,7 @@ from theodoi.domain.names import slug
 from theodoi.domain.periods import KINDS, Period, parse_period, periods_in
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
-from theodoi.services.exchange import package
+from theodoi.services.exchange import identity, package
 from theodoi.storage.models import OutgoingDocument, Plan, ProgressRecord, Target, Task, Unit
 from theodoi.storage.repositories import exchange as repo
 from theodoi.storage.repositories import progress as files_repo
@@ -60,7 +60,8 @@ def export(s: Session, p: Principal | None, unit_id: int, period_text: str,
     head = {"schema": package.SCHEMA, "period": {"key": period.key, "label": period.label,
             "start": period.start.isoformat(), "end": period.end.isoformat()},
             "unit": {"code": unit.code, "name": unit.name, "level": unit.level},
-            "exported_at": now.replace(microsecond=0).isoformat(), "counts": counts}
+            "exported_at": now.replace(microsecond=0).isoformat(), "counts": counts,
+            "installation": identity.installation_id(s)}
     name = f"goi-{slug(unit.code)}-{period.key}.zip"
     return name, package.build(head, parts, key.secret)
 

@@ -1,7 +1,11 @@
 """Taking a package in at the unit above: refused in words, before anything is written,
-when the unit is not registered below the importing unit, has no key, the signature or a
-part is wrong, or the schema is another; the same package twice changes nothing; a newer
-package of the same period updates what the older one brought; an older one is refused.
+when the package was exported by this very installation (services/exchange/identity.py),
+the unit is not registered below the importing unit, has no key, the signature or a part
+is wrong, the schema is another, or a figure breaks the rules of a figure typed here; the
+same package twice changes nothing; a newer package of the same period updates what the
+older one brought (the same plans and items, found through exchange_items); an older one
+is refused. A figure of a period locked here is held, never written: it waits in the
+unit's "Số liệu chờ xác nhận" until the office reopens the period and accepts it.
 
 Everything happens in the caller's one transaction (the web request or the CLI command):
 a failure anywhere leaves nothing of the package behind. Rows brought are marked as the
@@ -22,10 +26,13 @@ from sqlalchemy.orm import Session
 from theodoi.domain import access as rules
 from theodoi.domain.dates import vn_day
 from theodoi.domain.errors import BadInput
+from theodoi.domain.periods import parse_period
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
-from theodoi.services.exchange import package
+from theodoi.services.exchange import identity, package
 from theodoi.services.exchange.export import PLAN_FIELDS, TARGET_FIELDS, TASK_FIELDS, unit_for
+from theodoi.services.progress import locks, records
+from theodoi.services.validation import figures as validation
 from theodoi.storage.models import (
     ExchangeImport,
     ExchangeItem,
@@ -50,7 +57,9 @@ CHANGE_LABELS = {"plan_added": "kế hoạch mới", "plan_updated": "kế hoạ
                  "target_added": "chỉ tiêu mới", "target_updated": "chỉ tiêu cập nhật",
                  "milestones_changed": "lộ trình thay đổi", "task_added": "nhiệm vụ mới",
                  "task_updated": "nhiệm vụ cập nhật", "figure_added": "số liệu mới",
-                 "figure_updated": "số liệu sửa", "report_added": "báo cáo mới"}
+                 "figure_updated": "số liệu sửa",
+                 "figure_held": "số liệu của kỳ đã chốt, chờ xác nhận",
+                 "report_added": "báo cáo mới"}
 UNPACKED = 10  # a package unpacks to at most this many times the upload limit
 MALFORMED = "nội dung gói không đúng mẫu {schema} ({detail}). Không nhập gì."
 
@@ -63,6 +72,7 @@ def import_package(s: Session, p: Principal | None, unit_id: int, data: bytes, *
     if len(data) > max_bytes:
         raise BadInput(f"gói lớn hơn giới hạn {max_bytes // (1024 * 1024)} MB. Không nhập gì.")
     pkg = package.read(data, UNPACKED * max_bytes)
+    identity.check_not_own(s, pkg.manifest)
     sender = _sender(s, above, pkg.manifest["unit"])
     key = repo.key_of(s, sender.id)
     if key is None:
@@ -213,14 +223,26 @@ def _milestones(s: Session, run: Applying, target: Target, rows: list[list[Any]]
 
 def _figure(s: Session, run: Applying, row: dict[str, Any]) -> None:
     """The figure as the commune accepted it: added when the period had none here, a
-    correction of the current one when the value differs, nothing when it is the same."""
+    correction of the current one when the value differs, nothing when it is the same.
+    It is read by the rules a figure typed here obeys (a milestone takes 1 or 0, a
+    whole is positive …: BadInput, nothing imported); a period locked here (or within a
+    locked one) is never written: the figure waits for the office (validation.hold)."""
     target_id = run.local(s, "target", int(row["target"]))
     if target_id is None:
         raise ValueError(f"số liệu {row['id']} của chỉ tiêu không có trong gói")
     value = float(row["value"])
     value_of = None if row.get("value_of") is None else float(row["value_of"])
-    current = progress_repo.current(s, target_id, str(row["period_key"]))
+    target, key = plans_repo.target(s, target_id), str(row["period_key"])
+    if target is None:
+        raise ValueError(f"chỉ tiêu của số liệu {row['id']} không còn ở đây")
+    _check_figure(target, key, value, value_of)
+    current = progress_repo.current(s, target_id, key)
     if current is not None and (current.value, current.value_of) == (value, value_of):
+        return
+    if not locks.is_open(s, run.sender.id, key):
+        if validation.hold(s, target, key, value, value_of, note=row.get("note"),
+                           by=run.source, on=run.now.date()):
+            run.counts["figure_held"] += 1
         return
     if current is not None:
         progress_repo.supersede(s, current.id)
@@ -231,6 +253,15 @@ def _figure(s: Session, run: Applying, row: dict[str, Any]) -> None:
         note=row.get("note"), corrects_id=current.id if current else None,
         recorded_by=run.source))
     run.counts["figure_updated" if current else "figure_added"] += 1
+
+
+def _check_figure(target: Target, key: str, value: float, value_of: float | None) -> None:
+    try:
+        parse_period(key)
+        records.read_value(target, value, value_of)
+    except BadInput as exc:
+        raise BadInput(f"số liệu kỳ {key} của chỉ tiêu «{target.indicator or target.text}» "
+                       f"không hợp lệ ở đây: {exc} Không nhập gì.") from exc
 
 
 def _report(s: Session, run: Applying, row: dict[str, Any], parts: dict[str, bytes]) -> None:

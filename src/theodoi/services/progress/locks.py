@@ -63,6 +63,11 @@ def _covering(s: Session, unit_id: int, period_key: str) -> PeriodLock | None:
     return None
 
 
+def is_open(s: Session, unit_id: int, period_key: str) -> bool:
+    """Whether a figure of the unit's period may be written now (no lock covers it)."""
+    return _covering(s, unit_id, period_key) is None
+
+
 def check_open(s: Session, unit_id: int, period_key: str) -> None:
     """Conflict in Vietnamese when the unit's period, or a period containing it, is
     locked; nothing otherwise."""

@@ -1,5 +1,6 @@
 """The roll-up of upper targets: each linked lower unit's latest accepted figure and status,
-side by side, with the aggregate by the group's method and its status.
+side by side, with the aggregate by the group's method and its status; a unit with two
+targets in the group counts once (domain.rollup.counted_once), the other row marked.
 
 `groups(upper_ids)` reads everything for any number of upper targets and communes in a
 fixed number of queries (the targets, the confirmed links with the lower targets and their
@@ -21,6 +22,8 @@ from theodoi.domain import rollup as rules
 from theodoi.domain import status as status_rules
 from theodoi.domain.errors import BadInput
 from theodoi.domain.trajectory import Actual
+from theodoi.services.accounts.access import Principal
+from theodoi.services.history import audit
 from theodoi.services.progress.status import row_facts
 from theodoi.services.register import items
 from theodoi.storage.models import Target
@@ -56,8 +59,8 @@ def _group(upper: Any, rows: list[Any], miles: dict[int, list[tuple[int, float |
            reads: Callable[[Any], bool]) -> dict[str, Any]:
     shown = [r for r in rows if reads(r)]
     lines = [_line(r, miles[r.id], known[r.id], as_of) for r in shown]
-    figures = [rules.Figure(r.unit_name, line["value"], line["on_date"], r.unit, r.population)
-               for r, line in zip(shown, lines, strict=True)]
+    figures = [rules.Figure(r.unit_name, line["value"], line["on_date"], r.unit, r.population,
+                            r.unit_id) for r, line in zip(shown, lines, strict=True)]
     method = chosen or rules.default_method(
         upper.unit, upper.kind, [r.relation or "sum" for r in shown],
         bool(shown) and all(r.population for r in shown))
@@ -76,7 +79,10 @@ def _group(upper: Any, rows: list[Any], miles: dict[int, list[tuple[int, float |
                           "on": found.on.isoformat() if found.on else None,
                           "of": found.of, "note": "; ".join(notes)},
             "status": None if judged is None else {"code": judged.code, "label": judged.label},
-            "rows": [{k: v for k, v in line.items() if k != "on_date"} for line in lines]}
+            "rows": [{k: v for k, v in line.items() if k != "on_date"}
+                     | {"counted": i not in found.doubles,
+                        "double_note": rules.ONE_PER_UNIT if i in found.doubles else ""}
+                     for i, line in enumerate(lines)]}
 
 
 def methods_for(measure: str | None, kind: str) -> list[dict[str, str]]:
@@ -115,8 +121,13 @@ def rollup_of(s: Session, ref: str, as_of: date) -> dict[str, Any]:
     return groups(s, [target.id], as_of)[target.id] | {"as_of": as_of.isoformat()}
 
 
-def choose_method(s: Session, target: Target, method: str, by: str | None) -> dict[str, Any]:
-    """How the target's group adds up from now on; BadInput for a method it cannot use."""
+def choose_method(s: Session, target: Target, method: str, by: str | None,
+                  p: Principal | None = None) -> dict[str, Any]:
+    """How the target's group adds up from now on; BadInput for a method it cannot use.
+    The change is in the target's history (field `rollup_method`; none before: '—')."""
     rules.check_method(method, target.unit, target.kind)
+    before = repo.methods(s, [target.id]).get(target.id)
     repo.set_method(s, target.id, method, by)
+    audit.record(s, p, target.plan.unit_id, "target", target.id, "rollup_method", before,
+                 method, username=by)
     return {"ref": f"t{target.id}", "method": method, "method_label": rules.METHODS[method]}

@@ -7,7 +7,10 @@ never skip the commune: a thôn, tổ dân phố or chi bộ pairs with its comm
 province with the communes (and districts) below it, never with their thôn, so a province's
 roll-up never counts a thôn's figure beside its commune's. A person
 confirms a link (saying how the lower figure relates) or rejects it; a rejected pair is
-never suggested again. Nothing here checks who asks: `pages` does.
+never suggested again; a confirmed link rejected later is unlinked the same way. Each
+decision is in the audit history of both targets (`record_decision`): who, when, from
+which state and relation to which, naming the target at the other end. Nothing here
+checks who asks: `pages` does.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from theodoi.domain import levels
 from theodoi.domain import rollup as rules
 from theodoi.domain.errors import BadInput, NotFound
 from theodoi.domain.similarity import word_pairs, words_of
+from theodoi.services.accounts.access import Principal
+from theodoi.services.history import audit
 from theodoi.storage.models import LevelLink, Unit, utcnow
 from theodoi.storage.repositories import rollup as repo
 from theodoi.storage.repositories import status_rows
@@ -130,8 +135,10 @@ def get(s: Session, link_id: int) -> LevelLink:
 
 
 def decide(s: Session, link: LevelLink, state: str, relation: str | None,
-           by: str | None) -> LevelLink:
-    """Confirm (with `relation`, or the one suggested) or reject the link."""
+           by: str | None, p: Principal | None = None) -> LevelLink:
+    """Confirm (with `relation`, or the one suggested) or reject (unlink, when it was
+    confirmed) the link, audited on both targets (by `p`, or the name `by`)."""
+    before = rules.link_code(link.state, link.relation)
     if state == "confirmed":
         relation = relation or link.relation
         if relation not in rules.RELATIONS:
@@ -140,4 +147,26 @@ def decide(s: Session, link: LevelLink, state: str, relation: str | None,
         link.relation = relation
     link.state, link.decided_by, link.decided_at = state, by, utcnow()
     s.flush()
+    record_decision(s, p, link, before, by)
     return link
+
+
+def record_decision(s: Session, p: Principal | None, link: LevelLink, before: str,
+                    by: str | None) -> None:
+    """The decision in the history of each target, under its own unit: the lower target
+    gains or loses an upper one (`upper_link`), the upper a lower one (`lower_link`); the
+    other end is kept in the entry's detail (ref, unit, indicator unless restricted) for
+    the history page."""
+    after = rules.link_code(link.state, link.relation)
+    if after == before:
+        return
+    ends = {r.id: r for r in repo.link_ends(s, [link.upper_id, link.lower_id])}
+    for mine, other, field in ((link.lower_id, link.upper_id, "upper_link"),
+                               (link.upper_id, link.lower_id, "lower_link")):
+        there = ends.get(other)
+        detail = {"link": link.id, "other": f"t{other}",
+                  "other_unit": there.unit_name if there else None,
+                  # a restricted plan's words are not shown to who reads the other end
+                  "other_name": there.name if there and not there.restricted else None}
+        audit.record(s, p, ends[mine].unit_id if mine in ends else None, "target", mine,
+                     field, before, after, detail=detail, username=by)

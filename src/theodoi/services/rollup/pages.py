@@ -19,12 +19,13 @@ from theodoi.domain import levels
 from theodoi.domain import rollup as domain
 from theodoi.domain.errors import BadInput, Forbidden, NotFound
 from theodoi.reports import rollup_xlsx
+from theodoi.services import memo
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
 from theodoi.services.rollup import figures, matching
 from theodoi.storage.models import Target, Unit
 from theodoi.storage.repositories import rollup as repo
-from theodoi.storage.repositories import status_rows
+from theodoi.storage.repositories import stamps, status_rows
 from theodoi.storage.repositories import units as unit_repo
 
 DECIDERS = frozenset({rules.REVIEW, rules.APPROVE})
@@ -57,9 +58,36 @@ def _target(s: Session, p: Principal, ref: str) -> Target:
 
 def rollup_page(s: Session, p: Principal, ref: str, as_of: date) -> dict[str, Any]:
     """The roll-up of target `ref` (its linked lower units side by side, the aggregate),
-    and the upper targets it carries itself."""
+    and the upper targets it carries itself; read-only, cached (`_page_key`)."""
     item = _target(s, p, ref)
     unit = item.plan.unit
+    key, whole = _stamped_key(s, p, unit, ("rollup page", item.id, as_of))
+    data = memo.VIEWS.one(key, lambda: _rollup_data(s, p, ref, item, unit, as_of),
+                          keep=whole)
+    return {**data, "can_choose": _may_decide(p, unit)}
+
+
+def _stamped_key(s: Session, p: Principal, unit: Unit, what: tuple[Any, ...]
+                 ) -> tuple[tuple[Any, ...], bool]:
+    """A cache key for `what` of the unit's roll-up, and whether it may be kept: the data
+    stamps of the unit, the units above it (the targets it carries) and every unit below
+    it (their figures, links, methods and populations all stamp a unit:
+    storage/stamping.py), read before the rows (services/memo.py), and the person's
+    grants (what of each unit they read). A new figure of a commune replaces its stamp:
+    the next view is made anew."""
+    chain = access.chain(unit)
+    below = {i: stamp for i, (_, stamp) in stamps.below(s, unit.id).items()}
+    unknown = [i for i, stamp in below.items() if stamp is None]
+    known = stamps.read(s, [*chain, *unknown])  # a unit without one gets one now
+    below.update({i: known.get(i) for i in unknown})
+    key = (*what, stamps.url_of(s), tuple(known.get(i) for i in chain),
+           tuple(sorted(below.items())), p.grants)
+    return key, all(known.get(i) is not None for i in chain) and all(
+        stamp is not None for stamp in below.values())
+
+
+def _rollup_data(s: Session, p: Principal, ref: str, item: Target, unit: Unit,
+                 as_of: date) -> dict[str, Any]:
     links = matching.list_links(s, unit, "confirmed")
     readable = _reader(s, p, set(status_rows.below(s, unit.id)) | set(access.chain(unit)))
     group = figures.groups(s, [item.id], as_of,
@@ -68,7 +96,7 @@ def rollup_page(s: Session, p: Principal, ref: str, as_of: date) -> dict[str, An
                for r in links if r["lower"]["ref"] == ref
                and readable(r["upper"]["unit_id"], r["upper"]["restricted"])]
     return {**group, "as_of": as_of.isoformat(), "carries": carries,
-            "can_choose": _may_decide(p, unit), "relations": domain.RELATIONS}
+            "relations": domain.RELATIONS}
 
 
 def links_page(s: Session, p: Principal, unit_id: int,
@@ -107,7 +135,7 @@ def decide(s: Session, p: Principal, link_id: int, confirmed: bool,
         raise NotFound(f"không có liên kết chỉ tiêu giữa các cấp số {link_id}.")
     _require_decide(p, lower)
     done = matching.decide(s, link, "confirmed" if confirmed else "rejected", relation,
-                           p.username)
+                           p.username, p)
     return {"id": done.id, "state": done.state,
             "state_label": matching.STATE_LABELS[done.state], "relation": done.relation,
             "upper": f"t{done.upper_id}", "lower": f"t{done.lower_id}",
@@ -118,7 +146,7 @@ def choose_method(s: Session, p: Principal, ref: str, method: str) -> dict[str, 
     """How target `ref`'s group adds up from now on (a person's choice, shown)."""
     item = _target(s, p, ref)
     _require_decide(p, item.plan.unit)
-    return figures.choose_method(s, item, method, p.username)
+    return figures.choose_method(s, item, method, p.username, p)
 
 
 def dashboard_section(s: Session, p: Principal, unit: Unit, as_of: date
@@ -152,11 +180,18 @@ def set_population(s: Session, unit: Unit, population: int | None) -> None:
 
 def rollup_book(s: Session, p: Principal, unit_id: int, as_of: date) -> tuple[str, bytes]:
     """The unit's "báo cáo tổng hợp" workbook (file name, bytes): every target of the unit
-    with confirmed links below, each commune listed, as the person may read them."""
+    with confirmed links below, each commune listed, as the person may read them; the
+    figures are cached like the roll-up page's (`_stamped_key`), the file laid out anew."""
     unit = access.unit(s, p, unit_id)
+    key, whole = _stamped_key(s, p, unit, ("rollup book", unit.id, as_of))
+    shown = memo.VIEWS.one(key, lambda: _book_groups(s, p, unit, as_of), keep=whole)
+    name = f"bao-cao-tong-hop-{unit.code}-{as_of.isoformat()}.xlsx"
+    return name, rollup_xlsx.render(unit.name, as_of.isoformat(), shown)
+
+
+def _book_groups(s: Session, p: Principal, unit: Unit, as_of: date
+                 ) -> list[dict[str, Any]]:
     hidden = access.hidden_plans(s, p, unit)
     found = figures.groups(s, repo.uppers_of_unit(s, unit.id), as_of,
                            _lower_reader(s, p, unit))
-    shown = [g for g in found.values() if g["upper"]["plan"] not in hidden]
-    name = f"bao-cao-tong-hop-{unit.code}-{as_of.isoformat()}.xlsx"
-    return name, rollup_xlsx.render(unit.name, as_of.isoformat(), shown)
+    return [g for g in found.values() if g["upper"]["plan"] not in hidden]

@@ -85,6 +85,36 @@ def send(s: Session, p: Principal | None, target: Target, period_text: str,
     return _row(s, row, target)
 
 
+def hold(s: Session, target: Target, period_key: str, value: float, value_of: float | None,
+         *, note: str | None, by: str, on: date) -> bool:
+    """A figure that came for a locked period (an exchange package) waits here like an
+    agency's, not counted, until the office reopens the period and accepts it; one
+    waiting for the same period is replaced. False (nothing stored) when the same figure
+    waits already."""
+    earlier = repo.waiting_for(s, target.id, period_key)
+    text, of = _typed(value), None if value_of is None else _typed(value_of)
+    if earlier is not None and (earlier.value, earlier.value_of) == (value, of):
+        return False
+    if earlier is not None and not repo.move(s, earlier.id, rules.PENDING, rules.REPLACED):
+        raise Conflict(STALE.format(id=earlier.id))
+    row = FigureSubmission(target_id=target.id, period_key=period_key, value_text=text,
+                           value=value, value_of=of, note=note, sent_by=by)
+    if not repo.add_waiting(s, row):
+        raise Conflict(STALE.format(id=row.id))
+    audit.record(s, None, target.plan.unit_id, "figure", row.id, "state", None,
+                 rules.STATE_LABELS[rules.PENDING], username=by,
+                 detail={"from": None, "state": rules.PENDING,
+                         "replaced": earlier.id if earlier else None})
+    tell_validators(s, target, row.id, f"{parse_period(period_key).label}: {text}", on)
+    return True
+
+
+def _typed(value: float) -> str:
+    """A stored number as a person types it ('12,5'), read back to the same value."""
+    text = repr(float(value))
+    return (text[:-2] if text.endswith(".0") else text).replace(".", ",")
+
+
 def _store(s: Session, attachment: progress.Evidence | None) -> int | None:
     if attachment is None:
         return None

@@ -51,7 +51,12 @@ OTHER_LABELS = {"lead_agency": "cơ quan chủ trì", "co_agencies": "cơ quan p
                 "created": "tạo mới", "role": "vai trò", "password": "mật khẩu",
                 "parent": "đơn vị cấp trên", "implements": "cụ thể hóa văn bản",
                 "decision": "quyết định", "restricted_readers":
-                "vai trò được đọc tài liệu hạn chế", "aliases": "tên gọi khác"}
+                "vai trò được đọc tài liệu hạn chế", "aliases": "tên gọi khác",
+                "upper_link": "liên kết với chỉ tiêu cấp trên",
+                "lower_link": "liên kết với chỉ tiêu cấp dưới",
+                "rollup_method": "cách tổng hợp số liệu cấp dưới"}
+# fields of a link across levels: the line names the target at the other end (its detail)
+LINK_FIELDS = frozenset({"upper_link", "lower_link"})
 
 # fields of figure validation (services/validation) and of outgoing documents
 # (services/outgoing) whose word differs from the others'
@@ -143,13 +148,23 @@ def _entered(s: Session, e: AuditEntry) -> str:
     return f" (đã nhập {amount_text(row.entered_value, row.entered_unit)})"
 
 
+def _other_end(e: AuditEntry) -> str:
+    """' t12 của Tỉnh Gộp (Tỷ lệ hộ nghèo)': the target a link decision is with."""
+    detail = audit.detail_of(e) if e.field in LINK_FIELDS else None
+    if not detail or not detail.get("other"):
+        return ""
+    unit = f" của {detail['other_unit']}" if detail.get("other_unit") else ""
+    name = f" ({detail['other_name']})" if detail.get("other_name") else ""
+    return f" {detail['other']}{unit}{name}"
+
+
 def _row(s: Session, p: Principal, e: AuditEntry, may_revert: bool) -> dict[str, Any]:
     item = _item_of(s, e)
     of = _reported_item(s, e)
     owner = item if item is not None else of
     ref = items.ref_of(owner) if owner is not None else None
     unit = owner.unit if isinstance(owner, Target) else None
-    name = field_label(e.entity_kind, e.field)
+    name = field_label(e.entity_kind, e.field) + _other_end(e)
     entered = _entered(s, e)
     can = may_revert and _can_revert(s, p, e)
     return {"id": e.id, "at": e.at.isoformat(timespec="seconds"), "username": e.username,

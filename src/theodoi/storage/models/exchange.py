@@ -11,7 +11,18 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from theodoi.storage.models.base import Base, utcnow
 
-__all__ = ["ExchangeImport", "ExchangeItem", "ExchangeKey"]
+__all__ = ["ExchangeImport", "ExchangeItem", "ExchangeKey", "Installation"]
+
+
+class Installation(Base):
+    """This installation's stable id, made once (by the migration, or on first need) and
+    written into every package it exports: a package coming back to the installation that
+    made it is refused instead of doubling the plans it already holds. One row."""
+
+    __tablename__ = "installation"
+    id: Mapped[int] = mapped_column(primary_key=True)  # always 1: one row
+    installation_id: Mapped[str] = mapped_column(String(36), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
 class ExchangeKey(Base):

@@ -6,18 +6,35 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from theodoi.storage.models import (
     ExchangeImport,
     ExchangeItem,
     ExchangeKey,
+    Installation,
     OutgoingDocument,
     Plan,
     ProgressRecord,
     Target,
     Unit,
 )
+
+
+def installation_id(s: Session) -> str | None:
+    """This installation's id (the one row of `installation`), None before it is made."""
+    return s.scalar(select(Installation.installation_id).where(Installation.id == 1))
+
+
+def add_installation_id(s: Session, value: str) -> None:
+    """Store `value` as this installation's id unless another request stored one first
+    (its row then stands: a savepoint keeps the caller's transaction usable)."""
+    try:
+        with s.begin_nested():
+            s.add(Installation(id=1, installation_id=value))
+    except IntegrityError:
+        pass
 
 
 def key_of(s: Session, unit_id: int) -> ExchangeKey | None:

@@ -71,6 +71,17 @@ def get(s: Session, link_id: int) -> LevelLink | None:
     return s.get(LevelLink, link_id)
 
 
+def link_ends(s: Session, target_ids: Iterable[int]) -> list[Row[Any]]:
+    """(id, unit_id, unit_name, name: indicator or text, restricted: its plan's) of the
+    targets."""
+    ids = list(target_ids)
+    return list(s.execute(
+        select(Target.id, Plan.unit_id, Unit.name.label("unit_name"), Plan.restricted,
+               func.coalesce(func.nullif(Target.indicator, ""), Target.text).label("name"))
+        .join(Plan, Target.plan_id == Plan.id).join(Unit, Unit.id == Plan.unit_id)
+        .where(Target.id.in_(ids))))
+
+
 def unit_of_target(s: Session, target_id: int) -> int | None:
     return s.scalar(select(Plan.unit_id).join(Target, Target.plan_id == Plan.id)
                     .where(Target.id == target_id))
