@@ -149,7 +149,7 @@ def empty_db_url(backend: str, tmp_path: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[seeds.Templates]:
+def db_templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[seeds.Templates]:
     """This worker's template databases (tests/seeds.py), dropped when it ends."""
     kept = seeds.Templates(tmp_path_factory.mktemp("templates"), PG_ADMIN)
     try:
@@ -159,12 +159,13 @@ def templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[seeds.Templa
 
 
 @pytest.fixture
-def db_url(backend: str, tmp_path: Path, templates: seeds.Templates,
+def db_url(backend: str, tmp_path: Path, db_templates: seeds.Templates,
            request: pytest.FixtureRequest) -> Iterator[str]:
     """A new database at the newest schema, a copy of one upgraded once per worker; for a
     test that uses a seeded fixture (the web world, the demo) a copy of its seed."""
     seed = seeds.seed_for(request.fixturenames, request.node.path)
-    with templates.copy(backend, seed, tmp_path / "theodoi.db", tmp_path / "data") as (url, _):
+    with db_templates.copy(backend, seed, tmp_path / "theodoi.db",
+                           tmp_path / "data") as (url, _):
         yield url
 
 

@@ -90,9 +90,9 @@ seeds.register(seeds.Seed("web-world", _build_seed, "world", Path(__file__).pare
 
 
 @pytest.fixture
-def world(db_url: str, tmp_path: Path, templates: seeds.Templates) -> World:
+def world(db_url: str, tmp_path: Path, db_templates: seeds.Templates) -> World:
     settings = Settings(database_url=db_url, data_dir=tmp_path / "data")
-    name, kept = templates.seeded(db_url)
+    name, kept = db_templates.seeded(db_url)
     if name == seeds.SCHEMA:  # a test outside tests/web that took this fixture
         return _build(settings)
     assert name == "web-world", f"the world fixture on a copy of the {name} seed"

@@ -110,8 +110,8 @@ seeds.register(seeds.Seed("plain-words-demo", _build_demo, "demo_site", Path(__f
 
 
 @pytest.fixture
-def demo_site(db_url: str, tmp_path: Path, templates: seeds.Templates) -> TestClient:
-    assert templates.seeded(db_url)[0] == "plain-words-demo"
+def demo_site(db_url: str, tmp_path: Path, db_templates: seeds.Templates) -> TestClient:
+    assert db_templates.seeded(db_url)[0] == "plain-words-demo"
     client = TestClient(create_app(Settings(database_url=db_url, data_dir=tmp_path / "data")))
     login(client, demo.DEMO_USER, demo.DEMO_PASSWORD)
     return client
