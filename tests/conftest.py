@@ -19,6 +19,7 @@ import psycopg
 import pytest
 from sqlalchemy.engine import make_url
 
+from tests import seeds
 from theodoi.extraction.readers import worker
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -62,6 +63,22 @@ def pytest_configure(config: pytest.Config) -> None:
         raise pytest.UsageError(f"CI needs PostgreSQL at {PG_ADMIN}: {_PG_PROBLEM[0]}")
 
 
+# Tests of a minute or more each (on the 2-core machine): run first, in this order, so
+# that `pytest -n 2` hands them out to both workers at the start and neither waits for
+# the other at the end; the order of everything else is unchanged.
+SLOW_FIRST = ("web/test_event_loop.py", "web/test_plain_words.py", "web/test_access.py")
+
+
+def _rank(item: pytest.Item) -> int:
+    path = item.path.as_posix()
+    return next((i for i, name in enumerate(SLOW_FIRST) if path.endswith(f"/tests/{name}")),
+                len(SLOW_FIRST))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=_rank)  # a stable sort: each group keeps its order
+
+
 def pytest_report_header() -> str:
     if pg_available():
         return f"PostgreSQL: {make_url(PG_ADMIN).render_as_string()}"
@@ -74,11 +91,13 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
                                    f"{make_url(PG_ADMIN).render_as_string()}", red=True)
 
 
-def create_pg_database() -> str:
-    """A new empty database on the server; returns its SQLAlchemy URL."""
-    name = f"theodoi_test_{uuid.uuid4().hex[:12]}"
+def create_pg_database(prefix: str = "theodoi_test_", template: str | None = None) -> str:
+    """A new database on the server, empty or a copy of the database `template` (which
+    nobody may be connected to); returns its SQLAlchemy URL."""
+    name = f"{prefix}{uuid.uuid4().hex[:12]}"
+    copied = f' TEMPLATE "{template}"' if template else ""
     with psycopg.connect(_pg_conninfo(PG_ADMIN), autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"{copied}')
     return make_url(PG_ADMIN).set(database=name).render_as_string(hide_password=False)
 
 
@@ -129,13 +148,25 @@ def empty_db_url(backend: str, tmp_path: Path) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture
-def db_url(empty_db_url: str) -> str:
-    """An empty database upgraded to the newest schema."""
-    from theodoi.storage import db
+@pytest.fixture(scope="session")
+def db_templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[seeds.Templates]:
+    """This worker's template databases (tests/seeds.py), dropped when it ends."""
+    kept = seeds.Templates(tmp_path_factory.mktemp("templates"), PG_ADMIN)
+    try:
+        yield kept
+    finally:
+        kept.close()
 
-    db.upgrade(empty_db_url)
-    return empty_db_url
+
+@pytest.fixture
+def db_url(backend: str, tmp_path: Path, db_templates: seeds.Templates,
+           request: pytest.FixtureRequest) -> Iterator[str]:
+    """A new database at the newest schema, a copy of one upgraded once per worker; for a
+    test that uses a seeded fixture (the web world, the demo) a copy of its seed."""
+    seed = seeds.seed_for(request.fixturenames, request.node.path)
+    with db_templates.copy(backend, seed, tmp_path / "theodoi.db",
+                           tmp_path / "data") as (url, _):
+        yield url
 
 
 @pytest.fixture

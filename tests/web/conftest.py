@@ -3,6 +3,7 @@ into each, and one user per role (plus users of the other commune and of the pro
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 from argon2 import PasswordHasher
 from fastapi.testclient import TestClient
 
+from tests import seeds
 from tests.services.conftest import MAX, PLANS
 from theodoi.services import uow
 from theodoi.services.accounts import users as accounts
@@ -29,9 +31,13 @@ USERS = {  # username -> (unit, role, agency)
 }
 
 
-@pytest.fixture(autouse=True)
-def cheap_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture(autouse=True, name="cheap_hashes")
+def cheap_hashes_fixture(monkeypatch: pytest.MonkeyPatch) -> None:
     """Argon2 with small costs: the tests check the flow, not the hash's strength."""
+    cheap_hashes(monkeypatch)
+
+
+def cheap_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=64,
                                                            parallelism=1))
 
@@ -63,9 +69,7 @@ def _seed(settings: Settings) -> World:
     return world
 
 
-@pytest.fixture
-def world(db_url: str, tmp_path: Path) -> World:
-    settings = Settings(database_url=db_url, data_dir=tmp_path / "data")
+def _build(settings: Settings) -> World:
     w = _seed(settings)
     client = w.client()
     login(client, "tinh")  # the province's reader sees both communes
@@ -73,6 +77,26 @@ def world(db_url: str, tmp_path: Path) -> World:
         review = client.get(f"/api/plans/{plan_id}/review").json()
         w.items[name] = {i["ref"]: i for i in [*review["targets"], *review["tasks"]]}
     return w
+
+
+def _build_seed(url: str, data_dir: Path) -> World:
+    with pytest.MonkeyPatch.context() as mp:
+        cheap_hashes(mp)
+        return _build(Settings(database_url=url, data_dir=data_dir))
+
+
+# `world` tests get a copy of the world built once per worker and backend (tests/seeds.py)
+seeds.register(seeds.Seed("web-world", _build_seed, "world", Path(__file__).parent))
+
+
+@pytest.fixture
+def world(db_url: str, tmp_path: Path, db_templates: seeds.Templates) -> World:
+    settings = Settings(database_url=db_url, data_dir=tmp_path / "data")
+    name, kept = db_templates.seeded(db_url)
+    if name == seeds.SCHEMA:  # a test outside tests/web that took this fixture
+        return _build(settings)
+    assert name == "web-world", f"the world fixture on a copy of the {name} seed"
+    return World(settings, dict(kept.units), dict(kept.plans), copy.deepcopy(kept.items))
 
 
 def login(client: TestClient, username: str, password: str = PASSWORD) -> str:

@@ -21,8 +21,9 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from fastapi.testclient import TestClient
 
+from tests import seeds
 from tests.conftest import SAMPLES
-from tests.web.conftest import login
+from tests.web.conftest import cheap_hashes, login
 from theodoi.cli import misc
 from theodoi.domain import access, fields, measures, periods, status
 from theodoi.services import uow
@@ -88,20 +89,30 @@ class Page(HTMLParser):
             self.texts.append(_fold(data))
 
 
+def _build_demo(url: str, data_dir: Path) -> None:
+    settings = Settings(database_url=url, data_dir=data_dir)
+    with pytest.MonkeyPatch.context() as mp:
+        cheap_hashes(mp)
+        misc.demo_setup(settings, SAMPLES, with_admin=True, progress_as_of=AS_OF)
+        first = sorted(SAMPLES.glob("*.txt"))[0]
+        with uow.transaction(settings) as s:
+            draft = importing.import_plan(s, demo.FALLBACK_UNIT, first.read_bytes(),
+                                          first.name, max_bytes=settings.max_upload_bytes,
+                                          parent=demo.PROVINCE)
+            admin = accounts.principal_for(s, demo.DEMO_USER)
+            target = review.get_plan(s, draft.plan_id).targets[0]
+            reviewing.correct(s, admin, f"t{target.id}", target.version,
+                              {"comparator": ">=", "kind": "level", "per_year": "có"})
+
+
+# the demo is built once per worker and backend; each test gets a copy (tests/seeds.py)
+seeds.register(seeds.Seed("plain-words-demo", _build_demo, "demo_site", Path(__file__)))
+
+
 @pytest.fixture
-def demo_site(db_url: str, tmp_path: Path) -> TestClient:
-    settings = Settings(database_url=db_url, data_dir=tmp_path / "data")
-    misc.demo_setup(settings, SAMPLES, with_admin=True, progress_as_of=AS_OF)
-    first = sorted(SAMPLES.glob("*.txt"))[0]
-    with uow.transaction(settings) as s:
-        draft = importing.import_plan(s, demo.FALLBACK_UNIT, first.read_bytes(), first.name,
-                                      max_bytes=settings.max_upload_bytes,
-                                      parent=demo.PROVINCE)
-        admin = accounts.principal_for(s, demo.DEMO_USER)
-        target = review.get_plan(s, draft.plan_id).targets[0]
-        reviewing.correct(s, admin, f"t{target.id}", target.version,
-                          {"comparator": ">=", "kind": "level", "per_year": "có"})
-    client = TestClient(create_app(settings))
+def demo_site(db_url: str, tmp_path: Path, db_templates: seeds.Templates) -> TestClient:
+    assert db_templates.seeded(db_url)[0] == "plain-words-demo"
+    client = TestClient(create_app(Settings(database_url=db_url, data_dir=tmp_path / "data")))
     login(client, demo.DEMO_USER, demo.DEMO_PASSWORD)
     return client
 
