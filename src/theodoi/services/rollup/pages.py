@@ -126,12 +126,13 @@ def dashboard_section(s: Session, p: Principal, unit: Unit, as_of: date
     """The province dashboard's roll-up: each of the unit's targets with confirmed links
     below, its aggregate, method and status, and how many units report (none for a
     commune). The person reads the province, so the targets are theirs to read; restricted
-    ones and lower rows they may not read are left out."""
-    if unit.level not in HIGHER_LEVELS:
+    ones and lower rows they may not read are left out. A unit without such targets costs
+    one query (the section is made again after every write in any commune below)."""
+    uppers = repo.uppers_of_unit(s, unit.id) if unit.level in HIGHER_LEVELS else []
+    if not uppers:
         return []
     hidden = access.hidden_plans(s, p, unit)
-    found = figures.groups(s, repo.uppers_of_unit(s, unit.id), as_of,
-                           _lower_reader(s, p, unit))
+    found = figures.groups(s, uppers, as_of, _lower_reader(s, p, unit))
     return [{"upper": g["upper"], "method_label": g["method_label"],
              "aggregate": g["aggregate"], "status": g["status"], "units": len(g["rows"]),
              "reported": sum(r["value"] is not None for r in g["rows"])}
