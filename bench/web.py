@@ -103,7 +103,7 @@ def serving(settings: Settings, log: Path, workers: int) -> Iterator[str]:
                             stdout=log.open("w"), stderr=subprocess.STDOUT)
     url = f"http://{HOST}:{port}"
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 120  # a loaded machine starts slowly
         while time.monotonic() < deadline:
             try:
                 httpx.get(url + "/dang-nhap", timeout=1)

@@ -1,5 +1,5 @@
-"""Access scopes (a unit's chain and stamp; an item's chain, lead agency and stamp) are
-held in the session between writes only: a page asks for them two or three times, and a
+"""Access scopes (a unit's chain and stamp; an item's chain, lead agency and stamp) and
+the units under a province are held in the session between writes only: a page asks for them two or three times, and a
 write in the same session is seen at the next ask, through a flush or a bulk statement."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy import select, update
 
 from tests.services.conftest import PLANS, load
-from theodoi.storage.models import Agency, Assignment, Task, Unit
-from theodoi.storage.repositories import plans, units
+from theodoi.storage.models import Agency, Assignment, Plan, Task, Unit
+from theodoi.storage.repositories import plans, stamps, units
 
 
 def _first_led_task(s: Any) -> tuple[int, Assignment]:
@@ -81,3 +81,29 @@ def test_a_unit_moved_in_the_session_is_seen_by_the_next_unit_scope(session: Any
     s.flush()
     moved = units.scope(s, commune.id)
     assert moved is not None and moved.chain == (commune.id, other.id)
+
+
+def test_the_units_under_a_province_are_read_again_after_a_write(session: Any) -> None:
+    """A province's dashboard reads the units under it (stamps, restricted plans) once for
+    its tag, its communes' rows and its roll-up; a plan restricted or a stamp replaced in
+    the same session is seen at the next ask."""
+    s = session
+    province = Unit(code="tinh-thu", name="Tỉnh Thử", level="tinh")
+    s.add(province)
+    s.flush()
+    commune = Unit(code="tinh-thu.xa-a", name="Xã A", level="xa", parent_id=province.id)
+    s.add(commune)
+    s.flush()
+    plan = Plan(unit_id=commune.id, title="Nghị quyết", status="active")
+    s.add(plan)
+    s.commit()
+    first = stamps.under(s, province.id)
+    assert list(first) == [commune.id] and first[commune.id].restricted == ()
+    assert stamps.under(s, province.id) is first  # held: no second query
+    stamp = first[commune.id].stamp
+    plan.restricted = True  # a flush stamps the commune again (storage/stamping.py)
+    s.flush()
+    again = stamps.under(s, province.id)
+    assert again[commune.id].restricted == (plan.id,)
+    assert again[commune.id].stamp != stamp
+    assert stamps.below(s, province.id) == {commune.id: ("Xã A", again[commune.id].stamp)}

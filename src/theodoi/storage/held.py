@@ -1,5 +1,7 @@
 """Reads held in a session between its writes: the access scope of a unit or an item,
-asked two or three times by one page (its ETag, its data, its comments), is read once.
+asked two or three times by one page (its ETag, its data, its comments), is read once;
+so are the units under a province with their stamps and restricted plans, which its
+dashboard asks for its ETag, its communes' rows and its roll-up.
 
 A held answer lasts until the session flushes, commits or rolls back, or runs a
 statement that is not a SELECT (a bulk UPDATE or DELETE writes without a flush), so a

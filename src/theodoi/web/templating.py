@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import Request
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from theodoi.domain.dates import vn_day
 from theodoi.domain.fields import CHOICE_LABELS, FIELD_LABELS, FIELDS_OF_WORK, TASK_KIND_LABELS
@@ -19,7 +19,7 @@ from theodoi.domain.numbers import vn_number as format_number
 from theodoi.domain.phrases import amount_text, goal_text
 from theodoi.services.memo import Memo
 from theodoi.services.reporting import report_files
-from theodoi.services.views import audit_view
+from theodoi.services.views import audit_view, dashboard_view
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -32,6 +32,7 @@ def vn_number_exact(value: Any) -> str:
 
 NAME, CSRF = "\u2063theodoi-ten\u2063", "\u2063theodoi-csrf\u2063"  # invisible separators
 PAGES = Memo(300)  # rendered pages by the shared data they show (see render)
+ROWS = Memo(5000)  # rendered table rows by the shared row they show (see rows)
 
 
 class PerPersonField(Exception):  # not an AttributeError, which Jinja would swallow
@@ -81,6 +82,29 @@ env.filters["task_kind"] = lambda code: TASK_KIND_LABELS.get(code, TASK_KIND_LAB
 env.globals["report_form"] = report_files.form_options  # kinds, formats, PDF or not
 env.globals["choices"] = CHOICE_LABELS  # the review form's choices, in words
 env.globals["field_choices"] = {k: v for k, v in FIELD_LABELS.items() if k in FIELDS_OF_WORK}
+env.globals["status_columns"] = dashboard_view.COLUMNS  # every status a column, in order
+
+
+def rows(template: str, macro: str, items: Iterable[Any], *args: Hashable) -> Markup:
+    """Each of `items` rendered by `macro` of `template` (called with the item, then
+    `args`), joined. The items are shared, read-only rows from the services' memos (a
+    province's communes), so each is rendered once per row object and `args` and kept:
+    a dashboard made again after a write in one commune renders that commune's row, not
+    a hundred. A hit is trusted only while the entry still holds the very row it was made
+    from (as in `render`), so an id reused after the row was dropped never matches."""
+    made = env.get_template(template).module
+    out = []
+    for item in items:
+        key = (template, macro, id(item), args)
+        hit = ROWS.get(key)
+        if hit is None or hit[0] is not item:
+            hit = (item, str(getattr(made, macro)(item, *args)))
+            ROWS.put(key, hit)
+        out.append(hit[1])
+    return Markup("".join(out))
+
+
+env.globals["rows"] = rows
 
 
 def roadmap(milestones: Any) -> str:

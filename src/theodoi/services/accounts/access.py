@@ -16,9 +16,11 @@ from sqlalchemy.orm import Session
 from theodoi.domain import access as rules
 from theodoi.domain.errors import NotFound
 from theodoi.services.register import items
+from theodoi.storage import held
 from theodoi.storage.models import Agency, Plan, Target, Task, Unit
 from theodoi.storage.repositories import agencies as agency_repo
 from theodoi.storage.repositories import plans as plan_repo
+from theodoi.storage.repositories import stamps
 from theodoi.storage.repositories import units as unit_repo
 
 
@@ -117,23 +119,26 @@ def hidden_plans(s: Session, p: Principal, unit_row: Unit) -> frozenset[int]:
 def hidden_below(s: Session, p: Principal, top: unit_repo.UnitScope, top_id: int
                  ) -> dict[int, frozenset[int]]:
     """Per unit under `top_id` (whose scope is `top`), its restricted plans the person may
-    not read there; units where the person reads them all are left out. One query for the
-    whole tree: a province's communes each have Party plans, and a province's dashboard
-    asks on every request."""
-    rows = plan_repo.restricted_below(s, top_id)
-    parents = {unit_id: parent for unit_id, parent, _readers, _plan in rows}
-    readers = {unit_id: who for unit_id, _parent, who, _plan in rows}
-    plans: dict[int, set[int]] = {}
-    for unit_id, _parent, _readers, plan_id in rows:
-        if plan_id is not None:
-            plans.setdefault(unit_id, set()).add(plan_id)
+    not read there; units where the person reads them all are left out. From the units
+    under it as the request read them once (stamps.under), held for the session until it
+    writes: a province's dashboard asks on every request, for its communes' rows and its
+    roll-up."""
+    return held.read(s, ("hidden_below", top_id, top.chain, p.grants),
+                     lambda: _hidden_below(s, p, top, top_id))
+
+
+def _hidden_below(s: Session, p: Principal, top: unit_repo.UnitScope, top_id: int
+                  ) -> dict[int, frozenset[int]]:
+    below = stamps.under(s, top_id)
     out = {}
-    for unit_id, ids in plans.items():
+    for unit_id, u in below.items():
+        if not u.restricted:
+            continue
         chain = [unit_id]
-        while (parent := parents.get(chain[-1])) is not None and parent != top_id:
+        while (parent := below[chain[-1]].parent_id) is not None and parent != top_id:
             chain.append(parent)
-        if not rules.reads_restricted(p.grants, (*chain, *top.chain), readers[unit_id]):
-            out[unit_id] = frozenset(ids)
+        if not rules.reads_restricted(p.grants, (*chain, *top.chain), u.readers):
+            out[unit_id] = frozenset(u.restricted)
     return out
 
 

@@ -200,12 +200,14 @@ class Deadline:
 def deadlines(s: Session, p: Principal, unit_id: int, as_of: date) -> tuple[Deadline, ...]:
     """The unit's movement deadlines for its dashboard, as the office and leaders (REVIEW
     or APPROVE there) see them on `as_of`: each until its day, and after it while a
-    dossier still misses a paper; none for anyone else."""
-    unit = access.unit(s, p, unit_id)
-    if not {rules.REVIEW, rules.APPROVE} & access.actions_at(p, unit):
+    dossier still misses a paper; none for anyone else. The access is checked on the
+    unit's scope (held for the request: the dashboard has read it already), no Unit
+    loaded."""
+    scope = access.unit_scope(s, p, unit_id)
+    if not {rules.REVIEW, rules.APPROVE} & access.actions_at(p, scope.chain):
         return ()
     out = []
-    for m in repo.with_deadline(s, [unit.id]):
+    for m in repo.with_deadline(s, [unit_id]):
         missing = incomplete(s, m)
         shown = deadline_json(m, as_of)
         if shown is None or (shown["code"] == "qua_han" and not missing):

@@ -154,12 +154,14 @@ def dashboard_section(s: Session, p: Principal, unit: Unit, as_of: date
     """The dashboard's roll-up of a province or a commune (levels.ROLLS_UP): each of the
     unit's targets with confirmed links below, its aggregate, method and status, and how
     many units report (none for a thôn). The person reads the unit, so the targets are
-    theirs to read; restricted ones and lower rows they may not read are left out."""
-    if unit.level not in levels.ROLLS_UP:
+    theirs to read; restricted ones and lower rows they may not read are left out. A unit
+    without such targets costs one query (the section is made again after every write in
+    any unit below)."""
+    uppers = repo.uppers_of_unit(s, unit.id) if unit.level in levels.ROLLS_UP else []
+    if not uppers:
         return []
     hidden = access.hidden_plans(s, p, unit)
-    found = figures.groups(s, repo.uppers_of_unit(s, unit.id), as_of,
-                           _lower_reader(s, p, unit))
+    found = figures.groups(s, uppers, as_of, _lower_reader(s, p, unit))
     return [{"upper": g["upper"], "method_label": g["method_label"], "method": g["method"],
              "aggregate": g["aggregate"], "status": g["status"], "units": len(g["rows"]),
              "reported": sum(r["value"] is not None for r in g["rows"])}

@@ -174,22 +174,38 @@ def _sent_counts(owed: list[Owed], sent: dict[str, str]) -> dict[str, int]:
             "returned": sum(st == vrules.RETURNED for st in states)}
 
 
+NO_COMMUNES: list[dict[str, Any]] = []  # a commune's: the same (read-only) list every time
+
+
 def _communes(s: Session, p: Principal, unit_id: int, scope: unit_repo.UnitScope,
               as_of: date) -> list[dict[str, Any]]:
     """Each unit under a province or city: its counts by status and how much of the
     period's reporting is in. A commune's row is cached under its data stamp (and the
     restricted plans the person may not read there), so a province's dashboard recomputes
-    only the communes that changed since it was built."""
+    only the communes that changed since it was built; the list of them is cached too,
+    under every commune's stamp, so a warm dashboard finds it in one look-up (the same
+    list object each time: the rendered page is cached by it). Read-only."""
     if scope.level not in HIGHER_LEVELS:
-        return []
+        return NO_COMMUNES
     # stamps before the rows (services/memo.py); a commune's thôn are not its peers
     found = stamps.below(s, unit_id, skip=levels.BELOW_COMMUNE)
+    hidden = access.hidden_below(s, p, scope, unit_id)
+    whole = all(stamp is not None for _, stamp in found.values())
+    key = ("communes", stamps.url_of(s), unit_id, tuple(found.items()), as_of,
+           tuple(sorted(hidden.items())))
+    rows: list[dict[str, Any]] = memo.VIEWS.one(
+        key, lambda: _commune_list(s, found, as_of, hidden), keep=whole)
+    return rows
+
+
+def _commune_list(s: Session, found: dict[int, tuple[str, int | None]], as_of: date,
+                  hidden: dict[int, frozenset[int]]) -> list[dict[str, Any]]:
+    """The communes' rows by name, each from the cache under its own stamp or made now."""
     names = {i: name for i, (name, _) in found.items()}
     known = {i: stamp for i, (_, stamp) in found.items() if stamp is not None}
     if len(known) < len(names):
         known.update(stamps.read(s, [i for i in names if i not in known]))
     where = stamps.url_of(s)
-    hidden = access.hidden_below(s, p, scope, unit_id)
     keys = {i: ("commune row", where, i, known.get(i), as_of, hidden.get(i, frozenset()))
             for i in names}
     rows = memo.VIEWS.many(

@@ -24,7 +24,7 @@ from theodoi.storage.models import (
     Unit,
     UnitStamp,
 )
-from theodoi.storage.repositories import stamps, units
+from theodoi.storage.repositories import units
 
 
 def source_file(s: Session, sha256: str) -> SourceFile | None:
@@ -164,22 +164,6 @@ def restricted_ids(s: Session, unit_ids: list[int]) -> dict[int, set[int]]:
             Plan.unit_id.in_(unit_ids), Plan.restricted.is_(True))).all():
         out.setdefault(unit_id, set()).add(plan_id)
     return out
-
-
-_RESTRICTED_BELOW = (
-    select(Unit.id, Unit.parent_id, Unit.restricted_readers, Plan.id)
-    .join(stamps.TREE, Unit.id == stamps.TREE.c.id)
-    .outerjoin(Plan, (Plan.unit_id == Unit.id) & Plan.restricted.is_(True)))
-
-
-def restricted_below(s: Session, top: int
-                     ) -> list[tuple[int, int | None, str | None, int | None]]:
-    """(unit id, its parent's id, who reads its restricted plans, one restricted plan's id
-    or None) for every unit under `top` at any depth, a row per restricted plan: in one
-    query what a province's dashboard needs to leave out the plans a person may not read
-    in each commune (it asks on every request)."""
-    rows = s.execute(_RESTRICTED_BELOW, {"top": top}).all()
-    return [(unit_id, parent, readers, plan_id) for unit_id, parent, readers, plan_id in rows]
 
 
 def bases_unlinked(s: Session) -> list[Basis]:

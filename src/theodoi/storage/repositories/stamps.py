@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import secrets
 import weakref
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Engine, bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from theodoi.storage.models import Unit, UnitStamp
+from theodoi.storage import held
+from theodoi.storage.models import Plan, Unit, UnitStamp
 
 
 def fresh(dialect_name: str, unit_ids: set[int] | list[int]) -> Any:
@@ -49,20 +50,51 @@ def _tree() -> Any:
     return tree.union_all(select(Unit.id).join(tree, Unit.parent_id == tree.c.id))
 
 
-TREE = _tree()  # (id) of every unit under the one bound to :top; plans.restricted_below
-_BELOW = (select(Unit.id, Unit.name, UnitStamp.stamp).join(TREE, Unit.id == TREE.c.id)
-          .outerjoin(UnitStamp, UnitStamp.unit_id == Unit.id).order_by(Unit.id))
+TREE = _tree()  # (id) of every unit under the one bound to :top
+_UNDER = (select(Unit.id, Unit.name, UnitStamp.stamp, Unit.parent_id, Unit.restricted_readers,
+                 Unit.level, Plan.id).join(TREE, Unit.id == TREE.c.id)
+          .outerjoin(UnitStamp, UnitStamp.unit_id == Unit.id)
+          .outerjoin(Plan, (Plan.unit_id == Unit.id) & Plan.restricted.is_(True))
+          .order_by(Unit.id, Plan.id))
+
+
+class Under(NamedTuple):
+    """A unit under another, as a province's pages read it on every request."""
+
+    name: str
+    stamp: int | None  # None for a unit without one yet (see `read`)
+    parent_id: int | None
+    readers: str | None  # who reads its restricted plans (Unit.restricted_readers)
+    restricted: tuple[int, ...]  # the ids of its restricted plans
+    level: str = "xa"  # its level (domain.levels): a commune's thôn are not its peers
+
+
+def under(s: Session, unit_id: int) -> dict[int, Under]:
+    """Each unit under `unit_id` (its communes, at any depth; not itself) by id, in id
+    order: name, data stamp, parent, readers and restricted plans, from one query held in
+    the session until it writes (storage/held.py). A province's dashboard asks for the
+    stamps (its ETag, its communes' rows, its roll-up) and the restricted plans (each
+    commune's row, the roll-up) on every request: once, not five times. Read-only."""
+    def query() -> dict[int, Under]:
+        out: dict[int, Under] = {}
+        for i, name, stamp, parent, readers, level, plan_id in s.execute(
+                _UNDER, {"top": unit_id}):
+            found = out.get(i)
+            plans = (*found.restricted, plan_id) if found else (plan_id,)
+            out[i] = Under(name, stamp, parent, readers,
+                           tuple(p for p in plans if p is not None), level)
+        return out
+
+    return held.read(s, ("under", unit_id), query)
 
 
 def below(s: Session, unit_id: int, skip: tuple[str, ...] = ()
           ) -> dict[int, tuple[str, int | None]]:
     """Each unit under `unit_id` (its communes, at any depth; not itself; none of a level
-    in `skip`): its name and data stamp, None for a unit without one yet (see `read`).
-    One query: a province's dashboard asks on every request, and three queries with a
-    hundred ids in an IN list each cost most of its time."""
-    query = _BELOW.where(Unit.level.not_in(skip)) if skip else _BELOW
-    rows = s.connection().execute(query, {"top": unit_id}).all()
-    return {i: (name, stamp) for i, name, stamp in rows}
+    in `skip`): its name and data stamp, None for a unit without one yet (see `read`);
+    from `under`. Read-only."""
+    return held.read(s, ("below", unit_id, skip), lambda: {
+        i: (u.name, u.stamp) for i, u in under(s, unit_id).items() if u.level not in skip})
 
 
 _URLS: weakref.WeakKeyDictionary[Engine, str] = weakref.WeakKeyDictionary()

@@ -44,7 +44,7 @@ def dashboard(request: Request, unit_id: int, s: deps.Db, p: deps.User,
         data = {**own, "communes": communes, "commune_statuses": dashboard_view.COLUMNS,
                 "rollup": rollup}
         return HTMLResponse(render("dashboard.html", request, data=data,
-                                   shared=(own, *communes, rollup), deadlines=deadlines))
+                                   shared=(own, communes, rollup), deadlines=deadlines))
 
     return validated(request, p, day, stamps, make, extra=repr(deadlines))
 

@@ -1,0 +1,130 @@
+"""A warm province dashboard (nothing written since it was last made) costs a fixed,
+small number of statements, however many communes the province has: the person signed
+in, the unit's scope, the units under it (their stamps and restricted plans, one query
+shared by the page's tag, its communes' rows and its roll-up) and, for whoever sees
+them, the unit's movements with a deadline. It used to read the communes' stamps three
+times, their restricted plans twice and load the unit through the ORM: nine statements,
+each a round trip on PostgreSQL. Statements are counted, never timed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bench import province
+from fastapi.testclient import TestClient
+from sqlalchemy import event
+
+from tests.conftest import fresh_database
+from theodoi.services import memo, uow
+from theodoi.services.accounts import users as accounts
+from theodoi.settings import Settings
+from theodoi.storage import db
+from theodoi.storage.models import Task
+from theodoi.web import templating
+from theodoi.web.app import create_app
+
+PASSWORD = "mat-khau-123"
+PROVINCE = "/don-vi/1/tong-quan"  # the generator's province is unit 1
+DAY = {"ngay": "2026-12-01"}
+
+
+@pytest.fixture(autouse=True)
+def _cold() -> Iterator[None]:
+    for cache in (memo.COMPUTED, memo.VIEWS, templating.PAGES):
+        cache.clear()
+    yield
+    for cache in (memo.COMPUTED, memo.VIEWS, templating.PAGES):
+        cache.clear()
+
+
+def _clients(url: str, tmp: Path, communes: int) -> dict[str, TestClient]:
+    """The generated province with a restricted Party plan in every commune; a leader
+    and an observer of the province, each signed in."""
+    db.upgrade(url)
+    engine = db.engine_for(url)
+    province.generate(engine, communes=communes)
+    province.add_party_plans(engine, communes)
+    settings = Settings(database_url=url, data_dir=tmp)
+    out = {}
+    with uow.transaction(settings) as s:
+        for username, role in (("lanhdao", "lanh_dao"), ("xem", "xem")):
+            accounts.create_user(s, username, PASSWORD, full_name=username)
+            accounts.grant(s, username, "tinh-bench", role)
+            signed = accounts.login(s, username, PASSWORD, "test")
+            assert isinstance(signed, accounts.SignIn)
+            out[username] = TestClient(create_app(settings),
+                                       cookies={"theodoi_session": signed.token})
+    return out
+
+
+def _statements(url: str, client: TestClient) -> tuple[int, str]:
+    """The statements of one warm read of the province's dashboard, and the page."""
+    engine = db.engine_for(url)
+    seen: list[str] = []
+
+    def counted(*args: Any) -> None:
+        seen.append(args[2])
+
+    event.listen(engine, "before_cursor_execute", counted)
+    try:
+        page = client.get(PROVINCE, params=DAY)
+    finally:
+        event.remove(engine, "before_cursor_execute", counted)
+    assert page.status_code == 200
+    return len(seen), page.text
+
+
+def _warm(url: str, tmp: Path, communes: int) -> dict[str, tuple[int, str]]:
+    clients = _clients(url, tmp, communes)
+    for client in clients.values():
+        assert client.get(PROVINCE, params=DAY).status_code == 200  # made and cached
+    return {who: _statements(url, client) for who, client in clients.items()}
+
+
+def test_a_warm_province_dashboard_costs_four_statements_for_2_and_6_communes(
+        backend: str, tmp_path: Path) -> None:
+    with fresh_database(backend, tmp_path / "two.db") as url:
+        two = _warm(url, tmp_path, 2)
+    for cache in (memo.COMPUTED, memo.VIEWS, templating.PAGES):
+        cache.clear()
+    with fresh_database(backend, tmp_path / "six.db") as url:
+        six = _warm(url, tmp_path, 6)
+    # the leader: sign-in, scope, units under, movements; the observer may not act on
+    # movements (no deadlines shown), so its page does not ask for them
+    assert (two["lanhdao"][0], two["xem"][0]) == (4, 3)
+    assert (six["lanhdao"][0], six["xem"][0]) == (4, 3)
+    assert "Xã thử 005" in six["lanhdao"][1] and "Xã thử 005" not in two["lanhdao"][1]
+
+
+def _row(page: str, unit_id: int) -> str:
+    found = re.search(rf'<tr id="dv-{unit_id}">(.*?)</tr>', page, re.S)
+    assert found
+    return found.group(1)
+
+
+def test_a_write_in_a_commune_shows_on_the_next_warm_read(backend: str,
+                                                          tmp_path: Path) -> None:
+    """The shared read of the communes' stamps is the request's own: a task added in a
+    commune between two reads shows in that commune's row on the next one, which is then
+    warm again at the same count."""
+    with fresh_database(backend, tmp_path / "two.db") as url:
+        leader = _clients(url, tmp_path, 2)["lanhdao"]
+        before = leader.get(PROVINCE, params=DAY).text
+        settings = Settings(database_url=url, data_dir=tmp_path)
+        with uow.transaction(settings) as s:  # Xã thử 001 (unit 3) and its plan 2
+            s.add(Task(plan_id=2, review="accepted", text="Việc mới của xã",
+                       title="Việc mới của xã", kind="task", due_date=date(2025, 6, 30),
+                       submit_to=[]))
+        after = leader.get(PROVINCE, params=DAY).text
+        count, again = _statements(url, leader)
+    # 75 generated tasks and the Party plan's 4 (the leader reads it), then one more
+    assert '<td class="so">79</td>' in _row(before, 3)
+    assert '<td class="so">80</td>' in _row(after, 3)
+    assert _row(before, 2) == _row(after, 2)  # the other commune's row is unchanged
+    assert again == after
+    assert count == 4
