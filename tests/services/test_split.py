@@ -17,6 +17,7 @@ from theodoi.domain.access import Grant
 from theodoi.domain.errors import BadInput, NotFound
 from theodoi.services.accounts import access
 from theodoi.services.accounts.access import Principal
+from theodoi.services.history import audit
 from theodoi.services.progress import records
 from theodoi.services.register import review_decisions as review
 from theodoi.services.register import units
@@ -139,6 +140,34 @@ def test_shares_of_a_sum_show_the_difference_and_update_on_a_second_split(s: Any
     records.record_progress(s, done.created[0]["ref"], "Q2/2026", "520")
     group = figures.rollup_of(s, ref, AS_OF)
     assert (group["method"], group["aggregate"]["value"]) == ("sum", 770.0)
+
+
+def test_a_split_is_in_the_history_of_the_commune_target_and_of_each_child(s: Any) -> None:
+    plan_id = _commune(s)
+    ref = _ref(s, plan_id, "văn hóa")
+    upper = figures.target_of(s, ref)
+    done = splitting.count(s, upper, ["Tổ dân phố số 1", "Tổ dân phố số 2"], "vanphong")
+    made = [r["target_id"] for r in done.created]
+    # the phường's target gains two lower targets, each TDP's target an upper one, by the
+    # office, as a link confirmed "số đơn vị đạt"
+    ups = [(e.field, e.old, e.new, e.username) for e in audit.history(s, "target", upper.id)]
+    assert ups == [("lower_link", "", "confirmed_count", "vanphong")] * 2
+    for target_id in made:
+        rows = audit.history(s, "target", target_id)
+        assert [(e.field, e.new) for e in rows] == [("upper_link", "confirmed_count")]
+    # splitting again adds nothing to the history
+    splitting.count(s, upper, None, "vanphong")
+    assert len(audit.history(s, "target", upper.id)) == 3  # TDP 3 only
+
+
+def test_a_share_changed_by_a_second_split_is_in_the_child_target_s_history(s: Any) -> None:
+    plan_id = _commune(s)
+    target = figures.target_of(s, _ref(s, plan_id, "Thu ngân sách"))
+    done = splitting.shares(s, target, {"Tổ dân phố số 1": 500.0}, "vanphong")
+    splitting.shares(s, target, {"Tổ dân phố số 1": 450.0}, "vanphong")
+    rows = audit.history(s, "target", done.created[0]["target_id"])
+    assert [(e.field, e.old, e.new) for e in rows] == [
+        ("upper_link", "", "confirmed_sum"), ("value", "500.0", "450.0")]
 
 
 def test_refusals(s: Any) -> None:

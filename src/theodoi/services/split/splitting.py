@@ -7,6 +7,9 @@ value); a child whose split target was rejected in review stays out (the link is
 so splitting again never brings it back: to count it again, restore the target). Nothing
 here checks who asks (`pages` does); the caller owns the transaction.
 
+Each split target's link is in the history of both targets, like a link a person confirms
+(services/rollup/matching.py), and a share's new value in the child target's.
+
 Removing a child's share is done where every target is removed: rejecting it in review
 (the child's plan) takes it out of the roll-up at once (only live targets are counted).
 """
@@ -22,7 +25,9 @@ from theodoi.domain import levels
 from theodoi.domain import rollup as rules
 from theodoi.domain.errors import BadInput
 from theodoi.domain.numbers import vn_number
+from theodoi.services.history import audit
 from theodoi.services.register import units
+from theodoi.services.rollup import matching
 from theodoi.storage.models import LevelLink, Plan, Target, Unit, utcnow
 from theodoi.storage.repositories import rollup as rollup_repo
 from theodoi.storage.repositories import split as repo
@@ -113,6 +118,8 @@ def shares(s: Session, target: Target, parts: dict[str, float], by: str | None
         if child.id in done:
             kept = s.get(Target, done[child.id]["target_id"])
             if kept is not None and kept.value != value:
+                audit.record(s, None, child.id, "target", kept.id, "value", kept.value, value,
+                             username=by)
                 kept.value = value
             outcome.kept.append(done[child.id] | {"value": value})
             continue
@@ -168,10 +175,13 @@ def _make(s: Session, upper: Target, child: Unit, values: dict[str, Any], by: st
                   per_year=upper.per_year if relation == "sum" else False, **values)
     plan.targets.append(made)
     s.flush()
-    s.add(LevelLink(upper_id=upper.id, lower_id=made.id, relation=relation,
-                    state="confirmed", score=1.0, decided_by=by, decided_at=utcnow(),
-                    reason=f"giao từ chỉ tiêu t{upper.id} của {upper.plan.unit.name}"))
+    link = LevelLink(upper_id=upper.id, lower_id=made.id, relation=relation,
+                     state="confirmed", score=1.0, decided_by=by, decided_at=utcnow(),
+                     reason=f"giao từ chỉ tiêu t{upper.id} của {upper.plan.unit.name}")
+    s.add(link)
     s.flush()
+    # in the history of both targets as a link confirmed by a person (rollup.matching)
+    matching.record_decision(s, None, link, "", by)
     return {"unit": child.name, "unit_id": child.id, "ref": f"t{made.id}",
             "target_id": made.id, "review": made.review}
 
