@@ -11,12 +11,13 @@ creates nothing twice, and a figure is recorded only for a target made now.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy.orm import Session
 
 from theodoi.domain.errors import NotFound
-from theodoi.domain.periods import quarter
+from theodoi.domain.periods import Period, quarter
+from theodoi.services.demo.sample_progress import REPORT_DELAY
 from theodoi.services.progress import records
 from theodoi.services.register import units
 from theodoi.services.split import splitting
@@ -54,9 +55,12 @@ def split_sample(s: Session, as_of: date) -> BelowOutcome | None:
             made += 1
     done = splitting.count(s, target, list(TDPS), "demo")
     period = _last_quarter(as_of)
+    # reported a few days after the quarter, never after the demo's day (nothing the demo
+    # stores is dated after it: tests/cli/test_demo_progress.py)
+    at = datetime.combine(min(period.end + REPORT_DELAY, as_of), time.min)
     met = [r for r in done.created if r["unit"] in MET]
     for row in met:
-        records.record_progress(s, row["ref"], period, "đạt", by="demo")
+        records.record_progress(s, row["ref"], period.label, "đạt", by="demo", at=at)
     return BelowOutcome(f"t{target.id}", made, len(done.created), len(met))
 
 
@@ -73,11 +77,11 @@ def _count_target(s: Session, commune: Unit) -> Target | None:
                  if WORDS in (t.indicator or t.text).lower()), None)
 
 
-def _last_quarter(as_of: date) -> str:
-    """'Q3/2026': the last quarter ended by `as_of`."""
+def _last_quarter(as_of: date) -> Period:
+    """The last quarter ended by `as_of` ('Q3/2026')."""
     back = as_of - timedelta(days=1)
     q = (back.month - 1) // 3 + 1
     period = quarter(back.year, q)
     if period.end > back:
         period = quarter(back.year, q - 1) if q > 1 else quarter(back.year - 1, 4)
-    return period.label
+    return period
