@@ -8,26 +8,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-import pytest
-from click.testing import CliRunner
-
 from tests.services.docs import PARTY_SAMPLE
 from tests.services.test_instructions import PROVINCE_CTR
-from theodoi.cli import cli
-from theodoi.domain.errors import TheodoiError
-
-
-@pytest.fixture
-def run(settings_env: str) -> Any:
-    runner = CliRunner()
-
-    def invoke(*args: str) -> tuple[int, str]:
-        result = runner.invoke(cli, list(args))
-        if isinstance(result.exception, TheodoiError):
-            return result.exception.exit_code, result.output + result.exception.render()
-        return result.exit_code, result.output
-
-    return invoke
 
 
 def _setup(run: Any, tmp_path: Path) -> int:

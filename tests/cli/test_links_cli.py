@@ -7,25 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
 from tests.services.docs import CTR_16, KH_20, KH_XA, NQ_XA, PARTY_SAMPLE
-from theodoi.cli import cli
-from theodoi.domain.errors import TheodoiError
-
-
-@pytest.fixture
-def run(settings_env: str) -> Any:
-    runner = CliRunner()
-
-    def invoke(*args: str) -> tuple[int, str]:
-        """(exit code, output); a theodoi error as `main` renders it (one line, exit 2)."""
-        result = runner.invoke(cli, list(args))
-        if isinstance(result.exception, TheodoiError):
-            return result.exception.exit_code, result.output + result.exception.render()
-        return result.exit_code, result.output
-
-    return invoke
 
 
 def _write(tmp_path: Path, name: str, text: str) -> str:

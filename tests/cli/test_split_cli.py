@@ -8,30 +8,13 @@ import json
 from pathlib import Path
 from typing import Any
 
-import pytest
-from click.testing import CliRunner
-
 from tests.services.docs import plan_text
-from theodoi.cli import cli
-from theodoi.domain.errors import TheodoiError
 
 XA = plan_text("09/KH-UBND", "15 tháng 01 năm 2026", kind="KẾ HOẠCH",
                title="xây dựng đời sống văn hóa năm 2026", targets=[
                    "Có 2 thôn đạt chuẩn văn hóa.",
                    "Thu ngân sách nhà nước trên địa bàn đạt 1.200 triệu đồng."])
 
-
-@pytest.fixture
-def run(settings_env: str) -> Any:
-    runner = CliRunner()
-
-    def invoke(*args: str) -> tuple[int, str]:
-        result = runner.invoke(cli, list(args))
-        if isinstance(result.exception, TheodoiError):
-            return result.exception.exit_code, result.output + result.exception.render()
-        return result.exit_code, result.output
-
-    return invoke
 
 
 def _commune(run: Any, tmp_path: Path) -> dict[str, str]:
