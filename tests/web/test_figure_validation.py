@@ -68,6 +68,34 @@ def test_agency_sends_office_returns_agency_resends_office_accepts(
     assert "trạng thái xác nhận" in history and "bị trả lại" in history
 
 
+def test_a_figure_sent_from_the_target_page_is_said_to_wait_not_to_be_recorded(
+        world: World, as_user: Any, items: Any) -> None:
+    agency, office = as_user("donvi"), as_user("vanphong")
+    unit = world.units[A]
+    sent = agency.post("/muc/t1/so-lieu", data={"period": "2026", "value": "600",
+                                                "tiep": "/chi-tieu/t1"},
+                       follow_redirects=False)
+    assert sent.status_code == 303 and sent.headers["location"] == "/chi-tieu/t1?da_gui=t1#tb-t1"
+    page = " ".join(agency.get(sent.headers["location"]).text.split())
+    assert "Đã gửi số liệu của mục t1; số liệu chờ văn phòng hoặc lãnh đạo xác nhận, chưa " \
+        "được tính" in page
+    assert "Đã ghi số liệu của mục" not in page
+    assert "<h2 id=\"da-gui\">Số liệu đã gửi, chưa tính</h2>" in page
+    assert "<td>Năm 2026</td><td class=\"so\">600 triệu đồng/năm</td> <td>donvi</td>" in page
+    assert "<td>chờ xác nhận</td>" in page
+    mine = " ".join(agency.get(f"/don-vi/{unit}/viec-cua-toi?da_gui=t1").text.split())
+    assert "Đã gửi số liệu của mục t1; chờ văn phòng hoặc lãnh đạo xác nhận" in mine
+    [figure] = office.get(f"/api/units/{unit}/pending-figures").json()["waiting"]
+    office.post(f"/api/figures/{figure['id']}/return", json={"reason": "Thiếu biên bản"})
+    back = " ".join(agency.get("/chi-tieu/t1").text.split())
+    assert "<td>bị trả lại. Lý do: Thiếu biên bản</td>" in back
+    again = agency.post("/api/items/t1/progress", json={"period": "2026", "value": "610"})
+    office.post(f"/api/figures/{again.json()['id']}/accept")
+    done = agency.get("/chi-tieu/t1").text
+    assert "Số liệu đã gửi, chưa tính" not in done  # counted now: in the history instead
+    assert "Lịch sử số liệu" in done and "610" in done
+
+
 def test_the_validator_sees_the_warning_and_the_agency_cannot_accept(
         world: World, as_user: Any, items: Any) -> None:
     agency, office = as_user("donvi"), as_user("vanphong")

@@ -86,6 +86,7 @@ def test_a_commune_links_its_targets_and_the_province_reads_the_roll_up(
     assert data["status"] is not None
     html = province.get(f"/chi-tieu/{refs[PROVINCE]}/tong-hop?ngay={DAY}").text
     assert "bình quân cộng (2 đơn vị)" in html and A in html and B in html
+    assert "(số liệu cũ nhất đến 30/06/2026)" in html  # a mean holds as of its oldest part
     assert "Chọn cách tổng hợp" not in html  # the province's reader (xem) may not choose
     with uow.transaction(world.settings) as s:
         pages.set_population(s, units.find(s, A), 3000)

@@ -67,6 +67,8 @@ def test_the_office_splits_a_head_records_and_the_commune_counts(world: World,
         "count", 1.0, 2)
     html = office.get(f"/chi-tieu/{culture}/tong-hop?ngay={DAY}").text
     assert "số đơn vị đạt (1/2 đơn vị)" in html
+    # a count holds from the latest unit that met (its Q2 figure: the quarter's last day)
+    assert "(đơn vị đạt gần nhất ngày 30/06/2026)" in html and "cũ nhất" not in html
     board = office.get(f"/don-vi/{world.units[A]}/tong-quan?ngay={DAY}").text
     assert "Tổng hợp chỉ tiêu từ các đơn vị trực thuộc" in board
     assert "1 / 2" in board  # one of the two tổ dân phố reports

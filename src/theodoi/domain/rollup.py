@@ -255,6 +255,18 @@ def method_label(method: str, counted: int, of: int | None = None) -> str:
     return f"{METHODS[method]} ({vn_number(counted, 0)} đơn vị)"
 
 
+# What the aggregate's date is, by method: a sum or mean holds as of its oldest part, a
+# count of units that met from the latest unit that met (count_met).
+DATE_LABELS = {"count": "đơn vị đạt gần nhất ngày"}
+OLDEST_PART = "số liệu cũ nhất đến"
+
+
+def date_label(method: str) -> str:
+    """The words before the aggregate's date on the page: 'số liệu cũ nhất đến 30/06/2026'
+    for a sum or a mean, 'đơn vị đạt gần nhất ngày 05/10/2026' for a count."""
+    return DATE_LABELS.get(method, OLDEST_PART)
+
+
 def group_status(t: TargetFacts, found: Aggregate, as_of: date) -> TargetStatus | None:
     """The aggregate judged by the upper target's own status rules (domain.status), as one
     figure dated by its oldest part; None when there is no aggregate to judge."""

@@ -77,6 +77,7 @@ def _group(upper: Any, rows: list[Any], miles: dict[int, list[tuple[int, float |
             "method_chosen": chosen is not None, "methods": methods_for(upper.unit, upper.kind),
             "aggregate": {"value": found.value, "counted": found.counted,
                           "on": found.on.isoformat() if found.on else None,
+                          "on_label": rules.date_label(method),
                           "of": found.of, "note": "; ".join(notes)},
             "status": None if judged is None else {"code": judged.code, "label": judged.label},
             "rows": [{k: v for k, v in line.items() if k != "on_date"}

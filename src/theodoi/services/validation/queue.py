@@ -14,7 +14,7 @@ from theodoi.services.accounts.access import Principal
 from theodoi.services.history import audit
 from theodoi.services.progress import locks, status
 from theodoi.services.validation.figures import shown
-from theodoi.storage.models import FigureSubmission
+from theodoi.storage.models import FigureSubmission, Target
 from theodoi.storage.repositories import validation as repo
 
 
@@ -41,6 +41,17 @@ def pending(s: Session, p: Principal, unit_id: int) -> dict[str, Any]:
             "locked": locks.locked_periods(s, unit.id),
             "can_validate": rules.may_validate(actions),
             "can_switch": access_rules.REVIEW in actions}
+
+
+def of_target(s: Session, target: Target) -> dict[str, list[dict[str, Any]]]:
+    """The target's figures sent and not counted: those waiting, and those returned and not
+    sent again (with the reason), for the target's own page. The caller has checked that
+    the person sees the target."""
+    rows = repo.of_target(s, target.id)
+    resent = {r.period_key for r in rows if r.state == rules.PENDING}
+    return {"waiting": [shown(s, r, target) for r in rows if r.state == rules.PENDING],
+            "returned": [shown(s, r, target) for r in rows if r.state == rules.RETURNED
+                         and r.period_key not in resent and _latest(rows, r)]}
 
 
 def _latest(rows: list[FigureSubmission], r: FigureSubmission) -> bool:

@@ -27,6 +27,7 @@ from theodoi.services.instructions import tracking as instructions
 from theodoi.services.progress import baselines, contributions, evidence, status
 from theodoi.services.progress import records as progress
 from theodoi.services.register import plans
+from theodoi.services.validation import queue
 from theodoi.services.views.my_work import may_record, state_choices
 from theodoi.services.views.review_view import item_row
 from theodoi.storage.models import Target, Task
@@ -107,6 +108,7 @@ def target_page(s: Session, p: Principal, t: Target, as_of: date) -> dict[str, A
             "can_record": may_record(p, t.plan.unit),
             "can_set_baseline": baselines.may_set(p, t) and t.plan.status != "closed",
             "estimates": office_estimates.of_target(s, t.id),
+            "sent": queue.of_target(s, t),  # not counted until the office accepts
             "can_estimate": office_estimates.may_set(p, t) and t.plan.status == "active",
             "estimate_year": as_of.year,
             "period": progress.report_period(t.plan, as_of).key,

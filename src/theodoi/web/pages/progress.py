@@ -28,16 +28,19 @@ Text = Annotated[str, Form()]
 
 @router.get("/don-vi/{unit_id}/viec-cua-toi")
 def my_work_page(request: Request, unit_id: int, s: deps.Db, p: deps.User,
-                 ngay: str = "", da_ghi: str = "") -> Response:
+                 ngay: str = "", da_ghi: str = "", da_gui: str = "") -> Response:
     data = my_work.my_work_page(s, p, unit_id, as_of(ngay))
-    return HTMLResponse(render("my_work.html", request, data=data, saved=da_ghi))
+    return HTMLResponse(render("my_work.html", request, data=data, saved=da_ghi or da_gui,
+                               sent=bool(da_gui)))
 
 
 def _back(request: Request, s: deps.Db, p: deps.User, message: str, back: str,
-          ref: str) -> Response:
+          ref: str, *, waiting: bool = False) -> Response:
     """The message beside the form. htmx: into the form's notice area, and the item of
     'Việc của tôi' redrawn in place with it; otherwise a redirect back to the page the
-    form was on, to the form's notice area (#tb-<ref>), where the page shows it."""
+    form was on, to the form's notice area (#tb-<ref>), where the page shows it: `da_ghi`
+    for what was recorded, `da_gui` for a figure sent that waits for validation (never
+    said to be recorded)."""
     if request.headers.get("hx-request"):
         html = render("_notice.html", request, level="thanh-cong", message=message)
         if back.endswith("/viec-cua-toi"):
@@ -46,7 +49,8 @@ def _back(request: Request, s: deps.Db, p: deps.User, message: str, back: str,
                            saved=ref, saved_message=message)
         return HTMLResponse(html)
     target = back if back.startswith("/") and not back.startswith("//") else "/"
-    return RedirectResponse(f"{target.split('?')[0]}?da_ghi={ref}#tb-{ref}", status_code=303)
+    said = "da_gui" if waiting else "da_ghi"
+    return RedirectResponse(f"{target.split('?')[0]}?{said}={ref}#tb-{ref}", status_code=303)
 
 
 def _evidence(request: Request, file: UploadFile | None) -> Evidence | None:
@@ -71,7 +75,7 @@ def record_value(request: Request, ref: str, s: deps.Db, p: deps.User,
         message = (f"Đã gửi số liệu {row['ref']} kỳ {row['period_label']}: "
                    f"{row['value_text']} {row['entered_unit'] or row['target_unit'] or ''}; "
                    "chờ văn phòng hoặc lãnh đạo xác nhận.")
-        return _back(request, s, p, message.replace(" ;", ";"), tiep, ref)
+        return _back(request, s, p, message.replace(" ;", ";"), tiep, ref, waiting=True)
     message = (f"Đã ghi số liệu {row['ref']} kỳ {row['period_label']}: "
                f"{shown_number(row['value'])} {row['unit'] or ''}.")
     return _back(request, s, p, message.replace(" .", "."), tiep, ref)

@@ -50,7 +50,7 @@ def dashboard(request: Request, unit_id: int, s: deps.Db, p: deps.User,
 
 
 def _item(request: Request, ref: str, s: deps.Db, p: deps.User, ngay: str,
-          saved: str, chased: str) -> Response:
+          saved: str, chased: str, sent: str = "") -> Response:
     day = as_of(ngay)
     stamps = freshness.of_item(s, p, ref)  # the access check, then the stamps, before any row
     # comments hang on no unit's stamp: the thread itself is part of the page's tag
@@ -59,7 +59,7 @@ def _item(request: Request, ref: str, s: deps.Db, p: deps.User, ngay: str,
     def make() -> Response:
         data = item_view.item_page(s, p, ref, day)
         more: dict[str, Any] = {
-            "saved": saved, "chased": chased if chased.isdigit() else "",
+            "saved": saved, "sent": sent, "chased": chased if chased.isdigit() else "",
             "can_chase": reminders.may_chase(s, p, data["unit"]["id"]), "comments": comments}
         if data["kind"] == "target":
             return HTMLResponse(render("target.html", request, data=data, shared=(data,),
@@ -71,8 +71,8 @@ def _item(request: Request, ref: str, s: deps.Db, p: deps.User, ngay: str,
 
 @router.get("/chi-tieu/{ref}")
 def target(request: Request, ref: str, s: deps.Db, p: deps.User, ngay: str = "",
-           da_ghi: str = "", da_don_doc: str = "") -> Response:
-    return _item(request, ref, s, p, ngay, da_ghi, da_don_doc)
+           da_ghi: str = "", da_don_doc: str = "", da_gui: str = "") -> Response:
+    return _item(request, ref, s, p, ngay, da_ghi, da_don_doc, da_gui)
 
 
 @router.get("/nhiem-vu/{ref}")
