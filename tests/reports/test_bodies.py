@@ -6,6 +6,7 @@ import pytest
 
 from theodoi.reports.bodies import (
     Body,
+    below_signature,
     issuer,
     party_committee,
     party_signature,
@@ -117,3 +118,23 @@ def test_a_chi_bo_report_is_a_party_document_to_the_communes_dang_uy() -> None:
         "Đảng ủy xã Ngọc Liên (để báo cáo)", "Các đồng chí đảng viên trong chi bộ",
         "Lưu chi bộ."]
     assert place_name(TDP_3) == "số 3"
+
+
+@pytest.mark.parametrize(("body", "signer", "signature"), [
+    # a chi bộ has no Ban Thường vụ: its secretary signs for the chi bộ (HD 36)
+    (CHI_BO, None, Signature("T/M Chi bộ", "Bí thư", None)),
+    (CHI_BO, {"on_behalf": "T/M CHI BỘ", "position": "BÍ THƯ", "name": "Lê Thị Hoa"},
+     Signature("T/M CHI BỘ", "BÍ THƯ", "Lê Thị Hoa")),
+    # a plan the commune's Đảng ủy gave the chi bộ: neither that body nor its secretary
+    (CHI_BO, {"on_behalf": "T/M Đảng ủy", "position": "Bí thư", "name": "Lê Văn A"},
+     Signature("T/M Chi bộ", "Bí thư", None)),
+    # a thôn's head signs in his own name, never for the commune's People's Committee
+    (THON_DONG, None, Signature(None, "Trưởng thôn", None)),
+    (TDP_3, {"on_behalf": "TM. Ủy ban nhân dân", "position": "Chủ tịch", "name": "Lê Văn A"},
+     Signature(None, "Tổ trưởng tổ dân phố", None)),
+    (THON_DONG, {"on_behalf": None, "position": "Trưởng thôn", "name": "Hà Văn Bình"},
+     Signature(None, "Trưởng thôn", "Hà Văn Bình")),
+])
+def test_a_unit_below_the_commune_signs_for_itself(
+        body: Body, signer: dict[str, str | None] | None, signature: Signature) -> None:
+    assert below_signature(body.level, signer) == signature

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from tests.conftest import fresh_database
 from tests.services.progress_setup import active_v1
@@ -30,6 +30,7 @@ from theodoi.storage.models import (
     Attachment,
     ExchangeImport,
     FigureSubmission,
+    Installation,
     OutgoingDocument,
     PeriodLock,
     Plan,
@@ -318,6 +319,21 @@ def test_a_package_brought_back_to_the_installation_that_made_it_is_refused(
     with pytest.raises(BadInput, match="do chính hệ thống theodoi này xuất"):
         _import(commune, data)
     assert _counts(commune) == before
+
+
+def test_a_package_from_a_copy_of_the_same_database_is_taken_in(
+        commune: Settings, province: Settings) -> None:
+    """The province's database was copied from the commune's (the same installation id):
+    the commune's plans are not in it, so its package is no plan brought back."""
+    with uow.transaction(commune) as s:
+        mine = identity.installation_id(s)
+    with uow.transaction(province) as s:
+        identity.installation_id(s)
+        s.execute(update(Installation).values(installation_id=mine))
+    assert _import(province, _export(commune))["state"] == "da_nhap"
+    assert _counts(province)["Plan"] == 1
+    # the same package once more is the same package, whatever the ids
+    assert _import(province, _export(commune))["state"] == "da_nhap_truoc"
 
 
 def test_each_installation_keeps_one_id(commune: Settings, province: Settings) -> None:

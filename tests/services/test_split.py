@@ -21,6 +21,7 @@ from theodoi.services.history import audit
 from theodoi.services.progress import records
 from theodoi.services.register import review_decisions as review
 from theodoi.services.register import units
+from theodoi.services.reporting import report_data
 from theodoi.services.rollup import figures, matching, pages
 from theodoi.services.split import pages as split_pages
 from theodoi.services.split import splitting
@@ -247,3 +248,16 @@ def test_the_office_splits_from_the_page_and_the_commune_dashboard_rolls_up(s: A
     assert split_pages.form(s, viewer, ref)["can_split"] is False
     with pytest.raises(Exception, match="mới giao chỉ tiêu cho cấp dưới"):
         split_pages.count(s, viewer, ref, ids)
+
+
+def test_a_tdp_s_report_is_headed_by_the_phuong_and_signed_by_its_head(s: Any) -> None:
+    plan_id = _commune(s)
+    splitting.count(s, figures.target_of(s, _ref(s, plan_id, "văn hóa")), None, "vanphong")
+    report = report_data.build_report(s, report_data.Request(
+        TDPS[0], "quy", "Q3/2026", today=date(2026, 10, 5)))
+    assert (report.issuer.body, report.issuer.above) == (
+        "Tổ dân phố số 1", "Ủy ban nhân dân phường Dưới")
+    # the plan it reports on is the phường's gift ("Chỉ tiêu giao theo …"): its head signs
+    # in his own name, never "TM. Ủy ban nhân dân / Chủ tịch"
+    assert (report.signature.on_behalf, report.signature.position) == (
+        None, "Tổ trưởng tổ dân phố")

@@ -21,6 +21,11 @@ HIGHER = ("tinh", "thanh_pho", "huyen")
 COMMUNE = ("xa", "phuong", "thi_tran", "dac_khu")
 BELOW_COMMUNE = ("thon", "to_dan_pho", "ap", "khu_pho", "chi_bo")
 PARTY_CELLS = ("chi_bo",)  # a Party body: its reports follow the Party's format
+# who heads a unit below the commune and signs its reports in his own name (a thôn or tổ
+# dân phố is a self-governing community, not a State body: no "TM." line); a chi bộ's
+# secretary signs for the chi bộ (reports/bodies.py)
+HEADS = {"thon": "Trưởng thôn", "to_dan_pho": "Tổ trưởng tổ dân phố", "ap": "Trưởng ấp",
+         "khu_pho": "Trưởng khu phố", "chi_bo": "Bí thư"}
 # the levels whose targets roll up from linked targets of the units below them
 ROLLS_UP = HIGHER + COMMUNE
 

@@ -41,7 +41,9 @@ PARTY_CLOSING = ["Các chi, đảng bộ trực thuộc"]
 # Ban Chấp hành or a Đại hội (a nghị quyết, a chương trình hành động) is signed for that
 # body, which does not sign reports. A plan signed for one of these keeps its signer.
 PARTY_REPORT_BODY = "T/M Ban Thường vụ"
-PARTY_REPORT_BODIES = ("ban thường vụ", "đảng ủy", "chi bộ")  # after "T/M"
+CELL_REPORT_BODY = "T/M Chi bộ"  # a chi bộ has no standing committee: it signs itself
+CELL_REPORT_BODIES = ("chi bộ", "chi ủy")  # a chi bộ's signer, after "T/M"
+PARTY_REPORT_BODIES = ("ban thường vụ", "đảng ủy", "chi bộ", "chi ủy")  # after "T/M"
 PARTY_SECRETARIES = ("bí thư", "phó bí thư")  # a position that starts with one of these
 PARTY_SECRETARY = "Bí thư"
 ON_BEHALF = re.compile(r"^\s*T\s*/?\s*M\s*\.?\s*", re.IGNORECASE)  # "T/M ", "TM. "
@@ -135,15 +137,32 @@ def recipients(body: Body, parent: Body | None, party: bool) -> list[str]:
             *STATE_CLOSING]
 
 
-def party_signature(signer: Mapping[str, str | None] | None) -> Signature:
+def party_signature(signer: Mapping[str, str | None] | None,
+                    default: str = PARTY_REPORT_BODY) -> Signature:
     """The signature block of a Party report from the plan's signer (on_behalf, position,
-    name): its body when that body signs reports, else the Ban Thường vụ; its secretary or
-    deputy secretary with the name, else 'Bí thư' left for the clerk to sign."""
+    name): its body when that body signs reports, else `default` (the Ban Thường vụ; a chi
+    bộ's own: CELL_REPORT_BODY); its secretary or deputy secretary with the name, else
+    'Bí thư' left for the clerk to sign."""
     signer = signer or {}
     on_behalf = signer.get("on_behalf") or ""
     body = ON_BEHALF.sub("", on_behalf).lower()
-    kept = on_behalf if body.startswith(PARTY_REPORT_BODIES) else PARTY_REPORT_BODY
+    kept = on_behalf if body.startswith(PARTY_REPORT_BODIES) else default
     position = signer.get("position") or ""
     if position.lower().startswith(PARTY_SECRETARIES):
         return Signature(kept, position, signer.get("name"))
     return Signature(kept, PARTY_SECRETARY, None)
+
+
+def below_signature(level: str, signer: Mapping[str, str | None] | None) -> Signature:
+    """The signature block of a report of a unit below the commune, whatever the plan's
+    kind: a chi bộ's is a Party report signed for the chi bộ by its secretary; a thôn's or
+    tổ dân phố's is signed by its head in his own name, no "TM." line — the plan's signer
+    when it names a position, else the head's title (domain/levels.py HEADS) left for the
+    clerk to sign; a signer for a body (the commune's "TM. Ủy ban nhân dân") is not his."""
+    if level in levels.PARTY_CELLS:  # the commune's Đảng ủy and its secretary are not its
+        own = ON_BEHALF.sub("", (signer or {}).get("on_behalf") or "").lower()
+        return party_signature(signer if own.startswith(CELL_REPORT_BODIES) else None,
+                               default=CELL_REPORT_BODY)
+    if signer and signer.get("position") and not signer.get("on_behalf"):
+        return Signature(None, signer.get("position"), signer.get("name"))
+    return Signature(None, levels.HEADS[level], None)  # not the commune's "TM. …" signer

@@ -24,10 +24,15 @@ def installation_id(s: Session) -> str:
     return found
 
 
-def check_not_own(s: Session, manifest: dict[str, Any]) -> None:
-    """BadInput in Vietnamese when the package was exported by this very installation
-    (a package from before ids were written has none and passes)."""
-    if manifest.get("installation") == installation_id(s):
+def check_not_own(s: Session, manifest: dict[str, Any], sender_id: int) -> None:
+    """BadInput in Vietnamese when the package was exported by this very installation and
+    the sending unit's own plans are here (`sender_id`: the unit here): taking it in would
+    double them. A database copied to another machine keeps the id it was copied with, so
+    the same id alone proves nothing: a package from a sibling copy, of a unit whose plans
+    only packages brought here, passes. A package from before ids were written has none and
+    passes."""
+    if (manifest.get("installation") == installation_id(s)
+            and repo.has_own_plans(s, sender_id)):
         unit = manifest.get("unit") or {}
         raise BadInput(f"gói này do chính hệ thống theodoi này xuất (số liệu của "
                        f"{unit.get('name') or unit.get('code')} đã có sẵn ở đây): nhập lại "

@@ -72,8 +72,8 @@ def import_package(s: Session, p: Principal | None, unit_id: int, data: bytes, *
     if len(data) > max_bytes:
         raise BadInput(f"gói lớn hơn giới hạn {max_bytes // (1024 * 1024)} MB. Không nhập gì.")
     pkg = package.read(data, UNPACKED * max_bytes)
-    identity.check_not_own(s, pkg.manifest)
     sender = _sender(s, above, pkg.manifest["unit"])
+    identity.check_not_own(s, pkg.manifest, sender.id)
     key = repo.key_of(s, sender.id)
     if key is None:
         raise BadInput(f"{above.name} chưa đăng ký khóa trao đổi của {sender.name}: quản "

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from theodoi.domain import levels
 from theodoi.domain.errors import BadInput, NotFound
 from theodoi.domain.measures import is_count
 from theodoi.domain.periods import Period, parse_period
@@ -95,11 +96,14 @@ def issuer_of(unit: Unit, party: bool) -> Issuer:
     return bodies.issuer(body_of(unit), parent, party)
 
 
-def signature_of(plans: list[Plan], party: bool) -> Signature:
+def signature_of(plans: list[Plan], party: bool, level: str = "") -> Signature:
     """The plans' signer when there is one plan of the same kind of body, else the usual;
-    a Party report is signed for the body that signs reports (reports.bodies)."""
+    a Party report is signed for the body that signs reports, a unit below the commune's
+    by its head or for its chi bộ (reports.bodies)."""
     same_kind = len(plans) == 1 and is_party(plans) == party  # not a UBND signer on --party
     signer = plans[0].signer if same_kind and plans[0].signer else None
+    if levels.is_below_commune(level):
+        return bodies.below_signature(level, plans[0].signer if len(plans) == 1 else None)
     if party:
         return bodies.party_signature(signer)
     if signer and signer.get("on_behalf"):
@@ -112,8 +116,8 @@ def header(unit: Unit, plans: list[Plan], req: Request) -> data.Header:
     parent = body_of(unit.parent) if unit.parent else None
     recipients = bodies.recipients(body_of(unit), parent, party)
     place = next((p.place for p in plans if p.place), None) or bodies.place_name(body_of(unit))
-    return data.Header(issuer_of(unit, party), place, signature_of(plans, party), req.number,
-                       req.issued_on,
+    return data.Header(issuer_of(unit, party), place, signature_of(plans, party, unit.level),
+                       req.number, req.issued_on,
                        [data.PlanRef(p.kind, p.number, p.issued_on, p.issuer, p.title or None)
                         for p in plans],
                        recipients, req.request)

@@ -82,6 +82,14 @@ def mapped(s: Session, unit_id: int, kind: str) -> dict[int, int]:
     return {int(remote): int(local) for remote, local in rows}
 
 
+def has_own_plans(s: Session, unit_id: int) -> bool:
+    """Whether the unit has a plan here that no package brought (typed or imported here)."""
+    brought = select(ExchangeItem.local_id).where(ExchangeItem.unit_id == unit_id,
+                                                  ExchangeItem.kind == "plan")
+    return s.scalar(select(Plan.id).where(Plan.unit_id == unit_id, Plan.id.not_in(brought))
+                    .limit(1)) is not None
+
+
 def units_under(s: Session, unit_id: int) -> list[Unit]:
     """The units right under `unit_id`, by name."""
     return list(s.scalars(select(Unit).where(Unit.parent_id == unit_id).order_by(Unit.name)))
