@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from theodoi.reports.pdf_objects import pdf_file
+
 
 def _stream(lines: list[str]) -> bytes:
     ops = ["BT", "/F1 11 Tf", "14 TL", "72 790 Td"]
@@ -39,15 +41,4 @@ def make_pdf(pages: list[list[str]], *, image_only: bool = False) -> bytes:
         kids.append(len(objects))
     objects[1] = (f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}] "
                   f"/Count {len(kids)} >>").encode()
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{i} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    for off in offsets:
-        out += f"{off:010d} 00000 n \n".encode()
-    out += (f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
-            .encode())
-    return bytes(out)
+    return pdf_file(objects, b"1.4")

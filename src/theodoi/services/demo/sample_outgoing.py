@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from theodoi.domain import access as rules
 from theodoi.domain.periods import parse_period, quarter
+from theodoi.reports.pdf_objects import pdf_file
 from theodoi.services.accounts.access import Principal
 from theodoi.services.demo import sample_progress as demo_progress
 from theodoi.services.outgoing import register
@@ -80,14 +81,4 @@ def demo_copy() -> bytes:
                b"/Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont "
                b"/Helvetica >> >> >> >>",
                b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream"]
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, xref)
-    return bytes(out)
+    return pdf_file(objects)
