@@ -45,3 +45,8 @@ TITLE_START = re.compile(r"^[A-ZĐÀ-Ỹ\"“(]")
 # A title longer than this is a numbered paragraph: the heading is the part before ":".
 MAX_TITLE = 160
 TITLE_CUT = re.compile(r"^(?P<title>[^:]{3,100}):\s*\S")
+
+# A figure in a heading's title, not counting its years: "(7) Thu ngân sách đạt 1.200 triệu
+# đồng" states a target, "II. CÁC CHỈ TIÊU CHỦ YẾU NĂM 2026" or "Giai đoạn 2026 - 2030" is a
+# title whatever line follows it (a table's header row, a list)
+TITLE_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")

@@ -191,7 +191,10 @@ SUBJECT_HEAD = re.compile(
 WORK_VERB = re.compile(
     r"\s(?:chủ trì|chủ động|có trách nhiệm|chịu trách nhiệm|căn cứ|phối hợp|tham mưu|"
     r"chỉ đạo|tổ chức(?!\s+(?:chính trị|xã hội|tín dụng|thành viên|đoàn thể|quốc tế|khác))|"
-    r"thường xuyên|tăng cường|phát huy|xây dựng|khẩn trương|cụ thể ho[áa]|theo dõi|"
+    r"thường xuyên|tăng cường|phát huy|khẩn trương|bàn giao|chuyển giao|"
+    # "Ban Quản lý dự án đầu tư xây dựng xã bàn giao …": "đầu tư xây dựng" names a body
+    r"(?<!đầu tư\s)xây dựng|"
+    r"cụ thể ho[áa]|theo dõi|"
     r"hướng dẫn|triển khai|bám sát|tuyên truyền|vận động|giám sát|kiểm tra|lãnh đạo|"
     r"tham gia|tiếp tục|nghiên cứu|rà soát|trực tiếp|tập trung|quán triệt|thực hiện|"
     r"tổng hợp|ban hành|huy động|duy trì|bố trí|đánh giá|đề xuất|báo cáo|gửi|"
@@ -210,9 +213,14 @@ PARTICIPLE = re.compile(r"^\sđược\s+(?:giao|phân công)\b")
 # "Doanh nghiệp công nghệ số là lực lượng tiên phong …", "Chuyển đổi AI là quá trình …": what
 # something is, not work given to it
 DEFINITION = re.compile(r"^[A-ZĐÀ-Ỹ][^,.;:]{2,80}?\slà\s(?!cơ quan|đầu mối)")
-# Before the body: who asks ("Chính phủ trân trọng đề nghị …", "Đề nghị …", "Giao cho …")
+# Before the body: who asks ("Chính phủ trân trọng đề nghị …", "Đề nghị …", "Giao cho …"),
+# or who gives the work ("Đảng ủy giao Đảng ủy UBND xã …", "UBND xã giao các thôn …": the
+# body given it comes next, a name or "các …"; "giao" of "bàn giao", "chuyển giao", "được
+# giao", "giao thông" is no giving)
 # or an opening phrase ("Trên cơ sở nội dung Kế hoạch, các sở …", "Căn cứ nội dung …, các bộ …")
 ASKED = re.compile(r"^(?:(?:[A-ZĐÀ-Ỹ][^,.;:]{0,40}?\s)?(?:trân trọng\s+)?(?:đề nghị|Đề nghị)|"
+                   r"[A-ZĐÀ-Ỹ][^,.;:]{0,40}?(?<!\sbàn)(?<!\schuyển)(?<!\sđược)(?<!\snhận)"
+                   r"\sgiao(?:\s+cho)?(?=\s+(?:[A-ZĐÀ-Ỹ]|các\s))|"
                    r"(?:Giao|giao)(?:\s+cho)?|(?:Yêu cầu))\s+")
 OPENING = re.compile(r"^(?:Trên cơ sở|Căn cứ|Để|Nhằm)[^,;.]{0,160},\s*")
 # A body heading: "Trách nhiệm của đối tượng thực hiện kiểm kê", "Nhiệm vụ của Sở Y tế"

@@ -12,6 +12,7 @@ from typing import overload
 
 from theodoi.extraction.model import Heading
 from theodoi.extraction.pipeline import Context, Stage
+from theodoi.extraction.rules.headings import TITLE_YEAR
 from theodoi.extraction.rules.targets import CLAUSE_BOUNDARY
 
 
@@ -89,8 +90,9 @@ def _bare_title(text: str, heading: Heading) -> bool:
     rest = text[heading.span[1]:line_end if line_end >= 0 else len(text)]
     following = _first_visible(text, line_end) if line_end >= 0 else ""
     starts_anew = not following or following.isupper() or following in "-+*•("
+    figures = TITLE_YEAR.sub("", heading.title)  # a year dates a title, a figure states
     return (not rest.strip() and starts_anew and not heading.title.rstrip().endswith(".")
-            and not any(ch.isdigit() for ch in heading.title))  # "(7) … dự toán huyện giao." states
+            and not any(ch.isdigit() for ch in figures))  # "(7) … dự toán huyện giao." states
 
 
 def _first_visible(text: str, pos: int) -> str:
