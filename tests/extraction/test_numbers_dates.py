@@ -69,6 +69,12 @@ START = date(2025, 11, 24)  # a plan issued on 24/11/2025
     ("hoàn thành trong Quý II hằng năm", "2026-06-30", "annual"),
     ("trình UBND xã trước tháng 6", "2026-06-30", None),
     ("định kỳ báo cáo kết quả thực hiện trước ngày 20/11", "2026-11-20", None),
+    # a table's time cell starts with a capital
+    ("Trước 15/10/2026", "2026-10-15", None),
+    ("Trước ngày 20/01", "2026-01-20", None),
+    # a month of every year: the first such month end on or after the plan's start
+    ("Tháng 11 hằng năm", "2025-11-30", "annual"),  # November 2025 is still to run
+    ("trong tháng 12 hàng năm", "2025-12-31", "annual"),
 ])
 def test_due_dates_in_every_written_form(text: str, when: str, recurrence: str | None) -> None:
     due = parse_due(text, first_year=2026, start=START)

@@ -35,7 +35,7 @@ def parse_due(text: str, first_year: int | None = None, *, strict: bool = False,
     finders = (_deadline_day, _quarter, _month, _half, _deadline_year) if strict else (
         _day, _quarter, _month, _half, _period, _year)
     if "năm" in text:  # every annual day says "hằng năm": skip the search otherwise
-        annual = _annual_day(text, start)
+        annual = _annual_day(text, start) or _annual_month(text, start)
         if annual:
             return annual
     for finder in finders:
@@ -71,6 +71,18 @@ def _annual_day(text: str, start: date | None) -> Due | None:
     except ValueError:
         when = None
     return Due(squash(m.group()), when.isoformat() if when else None, "annual")
+
+
+def _annual_month(text: str, start: date | None) -> Due | None:
+    """'Tháng 11 hằng năm' -> the end of the first November on or after the plan's start."""
+    m = R.ANNUAL_MONTH.search(text)
+    if not m or not 1 <= int(m.group("m")) <= 12:
+        return None
+    month, when = int(m.group("m")), None
+    if start is not None:
+        year = start.year if month >= start.month else start.year + 1
+        when = _end_of_month(year, month)
+    return Due(squash(m.group()), when, "annual")
 
 
 def _day(text: str, _: int | None, *, cued: bool = False) -> Due | None:

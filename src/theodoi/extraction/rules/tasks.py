@@ -15,7 +15,7 @@ RANGE_DASH = re.compile(r"\s*[-–]\s*")
 # "trước ngày 10/11/2024", "ngày 30/6/2026", "ngày 10 tháng 12 năm 2026", and the date written
 # with dashes or dots ("30-6-2026", "30.6.2026") or without "ngày" after a deadline word
 # ("trước 30/6/2026", "hạn chót 30.6.2026")
-DAY = re.compile(r"(?:ngày\s+|(?<=trước\s)|(?<=hạn\s)|(?<=hạn:\s)|(?<=chót\s)|(?<=là\s))"
+DAY = re.compile(r"(?:ngày\s+|(?<=[Tt]rước\s)|(?<=[Hh]ạn\s)|(?<=[Hh]ạn:\s)|(?<=chót\s)|(?<=là\s))"
                  rf"{DAY_DIGITS}|{renamed(DAY_WORDS, '2')}")  # 30/6/2026, ngày 10 tháng 12 năm 2026
 # Every DAY holds one of these (a digit, then a separator and a digit, or "tháng"): a text
 # without any has no day to search for, and most texts of work have none
@@ -27,10 +27,13 @@ DEADLINE_CUE = re.compile(r"(?:trước|chậm nhất(?: là)?|hạn(?: chót)?:
 # "trước ngày 15/12 hằng năm", "trước ngày 30 tháng 11 hàng năm": a day of every year
 ANNUAL_DAY = re.compile(r"ngày\s+(?P<d>\d{1,2})\s*(?:/\s*|\s+tháng\s+)(?P<m>\d{1,2})(?!\s*/)"
                         r"\s+(?:hằng|hàng)\s+năm")
+# "Tháng 11 hằng năm", "trong tháng 12 hàng năm": a month of every year
+ANNUAL_MONTH = re.compile(r"[Tt]háng\s+(?P<m>\d{1,2})\s+(?:hằng|hàng)\s+năm")
 # "trước ngày 20/11", "trước tháng 6": a day or month of the plan's first year, no year said
-DAY_NO_YEAR = re.compile(r"(?:trước|chậm nhất(?: là)?|hạn chót)\s+ngày\s+(?P<d>\d{1,2})\s*/\s*"
+# (a table's time cell starts with a capital: "Trước ngày 20/11")
+DAY_NO_YEAR = re.compile(r"(?:[Tt]rước|[Cc]hậm nhất(?: là)?|[Hh]ạn chót)\s+ngày\s+(?P<d>\d{1,2})\s*/\s*"
                          r"(?P<m>\d{1,2})(?!\s*[/.-]?\s*\d)(?!\s+(?:hằng|hàng)\s+năm)")
-MONTH_NO_YEAR = re.compile(r"(?:trước|trong|chậm nhất(?: là)?)\s+tháng\s+(?P<m>\d{1,2})\b"
+MONTH_NO_YEAR = re.compile(r"(?:[Tt]rước|[Tt]rong|[Cc]hậm nhất(?: là)?)\s+tháng\s+(?P<m>\d{1,2})\b"
                            r"(?!\s*(?:/|năm|[-–]))")
 # "tháng 9/2026", "tháng 9 năm 2026", "Tháng 11 - 12/2025" (a range ends with its last month);
 # not the month inside a full day ("ngày 25 tháng 01 năm 2021")

@@ -139,7 +139,9 @@ def _joined_lines(part: str) -> list[str]:
         prev = words[i - 1] if i else ""
         starts = (R.BODY_START.match(word) or (
             i + 1 < len(words) and R.BODY_START.match(f"{word} {words[i + 1]}")))
-        if starts and prev and prev[:1].islower() and not prev.endswith(","):
+        # after "và" a head word is a name's own ("Văn phòng HĐND và UBND") or a second
+        # body that split_bodies parts at "và" anyway: no join of two lines there
+        if starts and prev and prev[:1].islower() and not prev.endswith(",") and prev != "và":
             pieces.append([])
         pieces[-1].append(word)
     return [" ".join(p).strip(" ,.") for p in pieces if p]
