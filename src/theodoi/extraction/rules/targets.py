@@ -200,6 +200,9 @@ YEAR_DIGITS = "20"
 # "đạt chuẩn", "đạt danh hiệu" name a state inside the indicator: "Tỷ lệ trường đạt chuẩn quốc gia đạt 100%"
 INDICATOR_VERB = re.compile(r"(?<!độ)\s(?:đạt(?!\s+(?:chuẩn|tiêu chuẩn|danh hiệu|các tiêu chí|tiêu chí))|"
                             r"còn|là|tăng|giảm)\b")
+# "Tỷ lệ che phủ rừng duy trì ổn định ở mức 42%": a verb of holding after a measure; before no
+# measure it leads to one ("khu vực dịch vụ duy trì tốc độ tăng trưởng …") and stays
+HOLD_VERB = re.compile(r"\s(?:duy trì|giữ vững|giữ ổn định)\b")
 # Comparator words left at the end of an indicator head: "kết nạp ít nhất", "có từ"
 HEAD_COMPARATOR = re.compile(r"(?:\s*\b(?:ít nhất|tối thiểu|không dưới|không quá|tối đa|từ|trên|hơn|"
                              r"dưới|khoảng))+\s*$", re.IGNORECASE)
@@ -222,6 +225,9 @@ PERIOD = re.compile(r"giai đoạn\s+(?P<a>20\d{2})\s*[-–]\s*(?P<b>20\d{2})", 
 EMPTY_HEAD = re.compile(r"^[\s\-+*•(\d).]*(?:phấn đấu\b\s*)?(?:có\b\s*)?(?:thêm\b\s*)?$",
                         re.IGNORECASE)
 
+# The per-year mark after a counted noun, no part of what is counted: "cho 250 lao động/năm",
+# "cho 250 lao động mỗi năm" -> "lao động"
+PER_YEAR_TAIL = re.compile(r"\s*/\s*năm\b.*$|\s+(?:mỗi|hằng|hàng) năm\b.*$", re.IGNORECASE)
 # "mỗi năm có ít nhất 01 sản phẩm": a yearly flow
 EACH_YEAR = re.compile(r"\bmỗi năm\b", re.IGNORECASE)
 

@@ -47,7 +47,8 @@ PERIOD = re.compile(r"(?:giai đoạn|[Nn]ăm)\s+(?:20\d{2})\s*[-–]\s*(?P<y>20
 YEAR = re.compile(r"(?:^|\b)(?:[Nn]ăm|trong năm|đến năm|vào năm)\s+(?P<y>20\d{2})")
 # The same, said as a deadline (for prose that mentions years for other reasons)
 DEADLINE_YEAR = re.compile(r"(?:^\s*[-+*•]?\s*Năm\s+(?P<y1>20\d{2})\s*:|"
-                           r"\b(?:trong|cuối|trước)\s+năm\s+(?P<y2>20\d{2})|"
+                           # "hoàn thành năm 2027", "xong trong năm 2026"
+                           r"\b(?:trong|cuối|trước|hoàn thành|xong)\s+năm\s+(?P<y2>20\d{2})|"
                            # "đến năm 2030" names a horizon ("Chiến lược … đến năm 2030") unless
                            # the work is to be finished by then ("đến năm 2027 hoàn thành …")
                            r"\b[Đđ]ến\s+năm\s+(?P<y3>20\d{2})(?=,?\s+(?:phải\s+)?hoàn thành))")
@@ -73,6 +74,10 @@ KINDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"khâu đột phá|đột phá", re.IGNORECASE), "breakthrough"),   # khâu đột phá
     (re.compile(rf"^(?:{ITEM}\s*)?(?:(?:Xây dựng|Ban hành)\s+)?Đề án\b"),
      "scheme"),                                                           # (Xây dựng) Đề án …
+    # the body's work is to make one: "Đảng ủy UBND xã lãnh đạo UBND xã xây dựng và tổ chức
+    # thực hiện Đề án …", "Phòng Kinh tế chủ trì xây dựng Đề án …"
+    (re.compile(r"^[^.;:]{0,80}?\s(?:xây dựng|ban hành)(?:\s+và\s+[^.;:]{0,30}?)?\s+Đề án\b"),
+     "scheme"),
     (re.compile(r"công trình trọng điểm", re.IGNORECASE), "key_project"),
 ]
 
@@ -111,6 +116,12 @@ KIND_SECTIONS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(?:các\s+)?công trình trọng điểm", re.IGNORECASE), "key_project"),
 ]
 
+# Work that names its body at its end, after the work and its time: "Đường giao thông liên
+# thôn …, hoàn thành năm 2027; giao UBND xã chủ trì", "… trong quý III (Phòng Kinh tế chủ
+# trì)", "…; Công an xã chủ trì, phối hợp với Ban Chỉ huy Quân sự xã."
+TRAILING_LEAD = re.compile(r"[;,(]\s*(?:[Gg]iao(?:\s+cho)?\s+)?(?P<lead>[A-ZĐÀ-Ỹ][^;,.()]{1,60}?)"
+                           r"\s+chủ trì(?:,?\s*phối hợp(?:\s+với)?\s+(?P<co>[^;.()]{2,120}?))?"
+                           r"\s*\)?\s*\.?$")
 # A duty's body never starts with an action ("Chỉ đạo …", "Xây dựng kế hoạch …")
 ACTION_START = re.compile(
     r"^(?:chỉ đạo|xây dựng|tổ chức|thường xuyên|đẩy mạnh|tăng cường|cụ thể ho[áa]|triển khai|"
@@ -253,8 +264,10 @@ NOT_DUTY = re.compile(r"thi hành (?:[Qq]uyết định|[Nn]ghị quyết|[Cc]h�
 # Sections that state aims and principles, not duties: "I. MỤC ĐÍCH, YÊU CẦU", "Quan điểm",
 # "Nguyên tắc", "Đối tượng, phạm vi" ("Người đứng đầu … được giao nhiệm vụ chủ động …" there is
 # a requirement on everyone, not work given to a body)
-# and the award rules of an emulation plan ("Tiêu chuẩn khen thưởng", "Hình thức khen thưởng")
+# and the award rules of an emulation plan ("Tiêu chuẩn khen thưởng", "Hình thức khen thưởng");
+# a general aim ("1. Mục tiêu tổng quát", "Mục tiêu chung") even inside a section of aims
 PRINCIPLES = re.compile(r"^(?:mục đích|yêu cầu|quan điểm|nguyên tắc|đối tượng|phạm vi|"
+                        r"mục tiêu (?:chung|tổng quát)|"
                         r"căn cứ|sự cần thiết|tình hình|kết quả|tiêu chuẩn|tiêu chí|"
                         r"hình thức khen|khen thưởng|số lượng(?: đề nghị)? khen|cơ cấu)", re.IGNORECASE)
 # What a body is in the plan, not work: "Sở Khoa học và Công nghệ là cơ quan thường trực, …",

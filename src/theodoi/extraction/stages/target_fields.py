@@ -160,6 +160,9 @@ def indicator(clause: str, rel: int, value_end: int | None = None, *, whole: boo
         head = head[:colon]  # "Tỷ lệ hộ đạt danh hiệu …: 92% trở lên": the label measures
     elif not whole:  # "Tốc độ tăng …" keeps its verb: it names the measure
         head = R.INDICATOR_VERB.split(head)[0]
+        held = R.HOLD_VERB.split(head, maxsplit=1)[0]
+        if held != head and R.MEASURE_WORDS.search(held):
+            head = held  # "Tỷ lệ che phủ rừng duy trì ổn định ở mức 42%"
     head = _drop_comparator(R.LEAD_WORDS.sub("", squash(head)))
     if R.YEAR_DIGITS in head:  # the substring test is far cheaper than the sub
         head = R.INDICATOR_DATES.sub("", head)

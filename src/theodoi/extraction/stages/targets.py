@@ -256,7 +256,8 @@ def _indicator(text: str, rel: int, m: re.Match[str], shift: int, unit: str | No
         action = F.clean_head(text[:rel])
         if (found == action[:1].upper() + action[1:] and len(action.split()) <= R.MAX_ACTION_HEAD
                 and not R.MEASURE_WORDS.search(action)):  # "kết nạp ít nhất 12 đảng viên mới"
-            found = f"{found} {F.counted_tail(text[m.start('unit') - shift:])}"
+            tail = R.PER_YEAR_TAIL.sub("", F.counted_tail(text[m.start('unit') - shift:]))
+            found = f"{found} {tail}"
         return found
     found = F.indicator(text, rel)
     if unit == "%" and F.empty_head(text[:rel]):

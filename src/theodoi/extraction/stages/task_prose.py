@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from theodoi.domain.text import squash
-from theodoi.extraction.agencies import known_name_end
+from theodoi.extraction.agencies import known_name_end, split_bodies
 from theodoi.extraction.dates import parse_due, plan_start
 from theodoi.extraction.labels import OPENS_ITEM, strip_article, strip_label
 from theodoi.extraction.model import Due, Heading, Task
@@ -322,6 +322,11 @@ class _Reader:
             self.last, self.title = None, None
             return
         who = subject(body)
+        trailing = None if who else R.TRAILING_LEAD.search(body)
+        if trailing:  # "…, hoàn thành năm 2027; giao UBND xã chủ trì": its body at the end
+            co = split_bodies(trailing.group("co")) if trailing.group("co") else []
+            self.task(span, _clean(trailing.group("lead")), co)
+            return
         if who and self.funding is not None and R.GENERIC_BODY.match(who):
             # "Các sở, ngành … có trách nhiệm bố trí kinh phí" under "Kinh phí"
             self.last, self.title = None, None
