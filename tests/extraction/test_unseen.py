@@ -8,6 +8,7 @@ and nothing else may be found: a prediction that covers no expected quote is a f
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -73,3 +74,41 @@ def test_tasks(plan: Path) -> None:
     false = [t["title"] for t in got["tasks"]
              if not any(q in fold(text[t["span"][0]:t["span"][1]]) for q in quotes)]
     assert not false, f"not tasks: {false}"
+
+
+def _as_word_file(text: str) -> bytes:
+    """The plan as a clerk's Word file: each ' | ' line a row of a real Word table (one table
+    for a run of such lines), every other line a paragraph."""
+    from docx import Document
+
+    document, table = Document(), None
+    for line in text.splitlines():
+        if " | " not in line:
+            document.add_paragraph(line)
+            table = None
+            continue
+        cells = line.split(" | ")
+        table = table or document.add_table(rows=0, cols=len(cells))
+        for cell, value in zip(table.add_row().cells, cells, strict=False):
+            cell.text = value
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+TABLED = [p for p in PLANS if " | " in p.read_text(encoding="utf-8")]
+
+
+@pytest.mark.parametrize("plan", TABLED, ids=lambda p: p.stem)
+def test_the_same_plan_as_a_word_file_reads_the_same(plan: Path) -> None:
+    """A Word table gives each cell a paragraph of its own, not a ' | ' line: the targets
+    and tasks are the same, and no header cell ("Đơn vị tính") reads as a body with work."""
+    got = extract(_as_word_file(plan.read_text(encoding="utf-8")), filename=f"{plan.stem}.docx")
+    expected = json.loads(plan.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    assert sorted(tuple(str(t[k]) for k in TARGET_FIELDS) for t in got["targets"]) == sorted(
+        tuple(str(t[k]) for k in TARGET_FIELDS) for t in expected["targets"])
+    tasks = [(t["lead_agency"], t["co_agencies"], (t["due"] or {}).get("date"), t["kind"])
+             for t in got["tasks"]]
+    assert sorted(map(str, tasks)) == sorted(str((w["lead_agency"], w["co_agencies"],
+                                                   w["due_date"], w["kind"]))
+                                             for w in expected["tasks"])

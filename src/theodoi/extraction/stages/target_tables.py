@@ -296,10 +296,12 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(w.lower() for w in WORD.findall(text) if not w.isdigit())
 
 
-def table_cells(ctx: Context) -> Callable[[Span], bool]:
+def table_cells(ctx: Context, kinds: tuple[str, ...] | None = None) -> Callable[[Span], bool]:
     """Whether a clause lies in a table whose header the table stages understand (those
-    stages read its rows; the prose rules would read a row's cells as one sentence)."""
-    ranges = sorted((cells[0].start, cells[-1].end) for lay in layouts(ctx) if table_kind(lay)
+    stages read its rows; the prose rules would read a row's cells as one sentence), or
+    only in a table of these `kinds` (table_layout.table_kind)."""
+    ranges = sorted((cells[0].start, cells[-1].end) for lay in layouts(ctx)
+                    if (kind := table_kind(lay)) and (kinds is None or kind in kinds)
                     for cells in ([c for row in lay.table.rows for c in row],) if cells)
     if not ranges:
         return lambda span: False

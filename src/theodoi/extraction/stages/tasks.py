@@ -21,6 +21,7 @@ from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules import targets as TR
 from theodoi.extraction.rules import tasks as R
 from theodoi.extraction.stages.outline import part_ends
+from theodoi.extraction.stages.target_tables import table_cells
 from theodoi.extraction.stages.task_blocks import block_tasks, kind_list_tasks, wrapped_title
 from theodoi.extraction.stages.task_overlaps import without_overlaps
 from theodoi.extraction.stages.task_prose import not_duty, prose_tasks
@@ -260,7 +261,11 @@ def _found(ctx: Context, first_year: int | None, prose_starts: list[int]
     what an earlier rule found is dropped as it comes (`without_overlaps`) instead of every
     rule's tasks being held at once; `prose_starts` gets the prose tasks' starts."""
     yield from tagged(table_tasks(ctx, first_year), "task_table")
-    prose = tagged(prose_tasks(ctx, first_year, joint_bodies), "task_prose")
+    # a Word table of targets gives its cells one a paragraph: a header cell ("Đơn vị tính")
+    # would read as a body and the next ("Thực hiện năm 2025") as its duty
+    of_targets = table_cells(ctx, kinds=("figures", "statements"))
+    prose = [t for t in tagged(prose_tasks(ctx, first_year, joint_bodies), "task_prose")
+             if not of_targets(t.span)]
     prose_starts.extend(sorted(t.span[0] for t in prose))
     yield from prose
     del prose
