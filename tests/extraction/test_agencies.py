@@ -27,6 +27,11 @@ from theodoi.extraction.agencies import normalise_agency
     ("Công an xã", "Công an xã"),
     ("Tổ trưởng tổ dân phố", "Tổ dân phố"),
     ("Các thôn", "Thôn"),
+    ("Ban Kinh tế - Ngân sách HĐND xã", "Ban Kinh tế - Ngân sách HĐND"),
+    ("Ban Văn hoá - Xã hội HĐND xã", "Ban Văn hóa - Xã hội HĐND"),
+    ("Ban Pháp chế", "Ban Pháp chế HĐND"),
+    ("Trung tâm Dịch vụ tổng hợp xã", "Trung tâm Dịch vụ tổng hợp"),
+    ("Ban Kinh tế", None),  # no such body of a commune under the 2025 law: said to the clerk
     ("Đồng chí Chủ tịch UBND xã", None),   # a person, not a body
     ("Hợp tác xã Thành Công", None),
 ])

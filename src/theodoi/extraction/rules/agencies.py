@@ -33,6 +33,12 @@ AGENCIES: list[tuple[str, str]] = [
     ("Hội Cựu chiến binh", r"hội cựu chiến binh|hội ccb"),               # Hội CCB
     ("Trung tâm Phục vụ hành chính công", r"trung tâm phục vụ hành chính công"),
     ("Trạm Y tế", r"trạm y tế"),                                         # Trạm Y tế xã
+    # the HĐND xã's committees and the commune's public service centre (Luật Tổ chức chính
+    # quyền địa phương 2025: two-level government)
+    ("Ban Kinh tế - Ngân sách HĐND", r"ban kinh tế\s*-\s*ngân sách"),    # Ban KT-NS HĐND xã
+    ("Ban Văn hóa - Xã hội HĐND", r"ban văn hóa\s*-\s*xã hội"),         # Ban VH-XH HĐND xã
+    ("Ban Pháp chế HĐND", r"ban pháp chế"),                             # Ban Pháp chế HĐND xã
+    ("Trung tâm Dịch vụ tổng hợp", r"trung tâm dịch vụ tổng hợp"),      # Trung tâm DVTH xã
     ("Phòng Nội vụ", r"phòng nội vụ"),                                   # Phòng Nội vụ huyện
     ("Tổ dân phố", r"(?:tổ trưởng )?tổ dân phố|tdp"),                    # Tổ trưởng tổ dân phố
     ("Thôn", r"(?:trưởng )?thôn"),                                       # các thôn
