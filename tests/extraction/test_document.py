@@ -153,6 +153,20 @@ def test_parts_and_articles_are_headings() -> None:
                    ("Phần II:", "Kiến nghị", 1)]
 
 
+def test_a_part_label_alone_takes_the_next_line_as_its_title() -> None:
+    # a report or a congress resolution: "Phần thứ nhất" on its line, the title below it
+    text = ("Phần thứ nhất\nKẾT QUẢ THỰC HIỆN NĂM 2025\n1. Về kinh tế\n"
+            "PHẦN THỨ HAI\nPHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026\nI. CÁC CHỈ TIÊU\n1. Tổng giá trị\n"
+            "Phần III\n2. Một mục\n")
+    outline = build_outline(text)
+    got = [(h.label, h.title, h.level) for h in outline]
+    assert got == [("Phần thứ nhất", "KẾT QUẢ THỰC HIỆN NĂM 2025", 1), ("1.", "Về kinh tế", 2),
+                   ("PHẦN THỨ HAI", "PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026", 1),
+                   ("I.", "CÁC CHỈ TIÊU", 2), ("1.", "Tổng giá trị", 3),
+                   ("2.", "Một mục", 3)]  # "Phần III" before a heading line: no title, no part
+    assert text[outline[0].span[0]:outline[0].span[1]] == "Phần thứ nhất\nKẾT QUẢ THỰC HIỆN NĂM 2025"
+
+
 @pytest.mark.parametrize(("head", "issued_on", "place", "number"), [
     # a PDF text layer whose two header columns merged: the year went below, beside "Số"
     ("ĐẢNG BỘ XÃ TÂN HƯNG ĐẢNG CỘNG SẢN VIỆT NAM\nĐẢNG ỦY Tân Hưng, ngày 30 tháng 3 năm\n*\n"

@@ -38,6 +38,10 @@ HEADING_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("paren", re.compile(rf"^(?P<label>{PAREN})\s+(?P<title>\S.*)$")),
 ]
 
+# A part's label on a line of its own, its title on the next ("Phần thứ nhất" then "KẾT QUẢ
+# THỰC HIỆN NĂM 2025", as reports and congress resolutions are laid out)
+PART_ALONE = re.compile(rf"^(?P<label>{PART})$")
+
 # A heading's title starts with a capital letter (Vietnamese headings are written that way);
 # this keeps a number wrapped to the start of a line ("2. lần") from becoming a heading.
 TITLE_START = re.compile(r"^[A-ZĐÀ-Ỹ\"“(]")

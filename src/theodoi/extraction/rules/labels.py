@@ -17,7 +17,8 @@ LETTER = r"[a-zđ][),]"                      # "a) Phát triển nông nghiệp"
 ROMAN = r"[IVX]{1,5}\."                     # "II. NHIỆM VỤ VÀ GIẢI PHÁP"
 UPPER = r"[A-H]\."                          # "A. MỤC ĐÍCH, YÊU CẦU"
 ARTICLE = r"Điều\s+\d{1,3}[.:]"             # "Điều 2. Giao Phòng Kinh tế chủ trì …"
-PART = r"(?:PHẦN|Phần|CHƯƠNG|Chương)\s+(?:[IVX]{1,5}|\d{1,2})[.:]?"  # "PHẦN I.", "Chương II:"
+PART = (r"(?:PHẦN|Phần|CHƯƠNG|Chương)\s+(?:[IVX]{1,5}|\d{1,2}|"   # "PHẦN I.", "Chương II:"
+        r"(?:THỨ|[Tt]hứ)\s+(?:NHẤT|nhất|HAI|hai|BA|ba|TƯ|tư|NĂM|năm|SÁU|sáu))[.:]?")  # "Phần thứ hai"
 
 # A label that opens a list item inside a body of text (headings of parts excepted)
 ITEM = rf"(?:{BULLET}|{PAREN}|{NUMBER}|{LETTER}|{ROMAN})"

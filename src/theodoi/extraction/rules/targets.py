@@ -281,9 +281,12 @@ LEAD_CUT = re.compile(r"[,;.:(]|\s(?:là|chịu|chủ trì|có trách nhiệm|x�
                       r"thực hiện|triển khai|hướng dẫn|theo dõi|phối hợp|giúp)\b", re.IGNORECASE)
 
 # The horizon a list heading names: "Mục tiêu đến năm 2030", "1. Mục tiêu đến hết năm 2026",
-# "Định hướng đến năm 2035", "Chỉ tiêu giai đoạn 2026 - 2030"
+# "Định hướng đến năm 2035", "Chỉ tiêu giai đoạn 2026 - 2030", and a year's aims: "Phần thứ
+# hai: MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP NĂM 2026", "Các chỉ tiêu chủ yếu năm 2026"
 HEADING_YEAR = re.compile(r"(?:đến|vào|trong)\s+(?:hết\s+|cuối\s+)?năm\s+(?P<y>20\d{2})|"
-                          r"giai đoạn\s+20\d{2}\s*[-–]\s*(?P<z>20\d{2})", re.IGNORECASE)
+                          r"giai đoạn\s+20\d{2}\s*[-–]\s*(?P<z>20\d{2})|"
+                          r"(?:mục tiêu|chỉ tiêu|phương hướng|nhiệm vụ)[^.;:]{0,60}?\bnăm\s+"
+                          r"(?P<w>20\d{2})(?!\s*[-–])", re.IGNORECASE)
 
 # Header cells of a table that restates targets with who leads them: "TT | Chỉ tiêu | Chủ trì",
 # "Nội dung | Cơ quan chủ trì | Cơ quan phối hợp"

@@ -16,6 +16,7 @@ from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules.headings import (
     HEADING_PATTERNS,
     MAX_TITLE,
+    PART_ALONE,
     TITLE_CUT,
     TITLE_START,
 )
@@ -105,20 +106,35 @@ def _short_title(title: str) -> str:
     return title.strip().rstrip(":").strip()
 
 
+def _headings(text: str) -> Iterator[tuple[int, int, str, str, str]]:
+    """(start, end of the title, family, label, title) of each heading line; a part's label
+    alone on its line takes the next line as its title when that line is no heading."""
+    part: tuple[int, str] | None = None  # a part's label waiting for its title line
+    for start, end, line in lines(text):
+        found = match_heading(line)
+        if part is not None and found is None and TITLE_START.match(line):
+            yield part[0], end, "part", part[1], _short_title(line)
+            part = None
+            continue
+        part = None
+        alone = PART_ALONE.match(line)
+        if alone:
+            part = (start, alone.group("label"))
+        elif found:
+            family, label, title = found
+            title_end = start + line.index(title) + len(title) if title in line else end
+            yield start, title_end, family, label, title
+
+
 def build_outline(text: str) -> list[Heading]:
     """The outline of `text`; spans cover the label and the title as written."""
     stack: list[tuple[str, str]] = []  # (family, heading id)
     outline: list[Heading] = []
-    for start, _end, line in lines(text):
-        found = match_heading(line)
-        if not found:
-            continue
-        family, label, title = found
+    for start, title_end, family, label, title in _headings(text):
         families = [f for f, _ in stack]
         if family in families:
             del stack[families.index(family):]
         hid = f"h{len(outline) + 1}"
-        title_end = start + line.index(title) + len(title) if title in line else start + len(line)
         parent = stack[-1][1] if stack else None
         outline.append(Heading(hid, label, title, len(stack) + 1, parent, (start, title_end)))
         stack.append((family, hid))

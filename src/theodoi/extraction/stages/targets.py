@@ -99,7 +99,8 @@ class Sections:
         for h in self.chain(self.at(offset)):
             if h.id not in self._years:
                 m = R.HEADING_YEAR.search(h.title)
-                self._years[h.id] = int(m.group("y") or m.group("z")) if m else None
+                self._years[h.id] = int(m.group("y") or m.group("z") or m.group("w")) \
+                    if m else None
             if self._years[h.id]:
                 return self._years[h.id]
         return None
