@@ -31,7 +31,9 @@ from theodoi.extraction.stages.task_blocks import assign_role
 
 MAX_AGENCY = 170        # "Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, …, Chủ tịch UBND các tỉnh …"
 MAX_TITLE_LINE = 160    # a line without a sentence end and longer than this is prose
-WRAPPED_SHARE = 0.15    # share of lines running on in lower case in a PDF's wrapped text
+WRAPPED_SHARE = 0.15    # share of full lines running on in lower case in a PDF's wrapped text
+MARGIN_QUANTILE = 0.9   # the width a page's lines reach: that of the 90th percentile line
+FULL_LINE = 0.6         # a line at least this share of it reached the margin
 UNLABELLED = 99         # scope level of a lead-in or a title line that has no label
 SENTENCE_MARKS = ".;:!?…"
 CLOSING_QUOTES = "\"”’)]* \t"
@@ -62,10 +64,21 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 def _one_per_line(text: str, lines: list[tuple[int, int]]) -> bool:
     """Whether each line is a paragraph (Word and its text export) rather than a PDF's
-    wrapped lines: a wrapped sentence shows as a line followed by one in lower case."""
-    runs_on = sum(1 for (s, e), (n, _) in pairwise(lines)
-                  if text[n:n + 1].islower() and not _ends_sentence(text, s, e))
-    return runs_on < WRAPPED_SHARE * len(lines)
+    wrapped lines: a wrapped sentence shows as a full line (one that reached the margin)
+    followed by one in lower case. Only full lines are counted: a short plan's short
+    paragraphs (a title, "Nơi nhận", a list of two words a line) and a table's rows never
+    wrap, and must not outvote the few long sentences that did."""
+    prose = [(s, e) for s, e in lines if "\t" not in text[s:e] and " | " not in text[s:e]]
+    if not prose:
+        return True
+    widths = sorted(e - s for s, e in prose)
+    margin = FULL_LINE * widths[int(MARGIN_QUANTILE * (len(widths) - 1))]
+    full = runs_on = 0
+    for (s, e), (n, _) in pairwise(prose):
+        if e - s >= margin:
+            full += 1
+            runs_on += text[n:n + 1].islower() and not _ends_sentence(text, s, e)
+    return runs_on < WRAPPED_SHARE * full
 
 
 def paragraphs(text: str, heading_starts: set[int]) -> list[tuple[int, int]]:
@@ -120,7 +133,9 @@ def _opens_work(text: str) -> bool:
 
 
 def co_with(text: str) -> list[str]:
-    """Bodies named after "phối hợp (với)" that are bodies ("phối hợp thực hiện" names none)."""
+    """Bodies named after "phối hợp (với)" that are bodies ("phối hợp thực hiện" names none).
+    Spaces folded first: a PDF line may break inside the verb that ends the list ("tổ\nchức")."""
+    text = squash(text)
     out: list[str] = []
     for m in R.CO_WITH.finditer(text):
         after = text[m.end():]
