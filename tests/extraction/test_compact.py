@@ -1,12 +1,14 @@
 """The compact stores a long text's extraction keeps (issue 23 item 3, memory): the block map
-as integer columns, clauses as two columns, and a JSON built by letting go of its context.
-Each must give back exactly what was put in."""
+as integer columns (none for a field no block says), clauses as two columns, tasks that cut
+their text from the document's, and a JSON built by letting go of its context. Each must
+give back exactly what was put in."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from theodoi.extraction import pipeline, read_source, schema
+from theodoi.extraction.model import Task
 from theodoi.extraction.source import Block, BlockMap, of_kind
 from theodoi.extraction.stages import STAGES
 from theodoi.extraction.stages.clauses import Spans
@@ -38,6 +40,42 @@ def test_blocks_copied_between_maps_keep_their_kinds() -> None:
     copy.append(Block(0, 5, kind="cell", table=1, row=0, col=0))  # "cell" first here
     copy.extend_from(source, 1, 4)
     assert list(copy) == [Block(0, 5, kind="cell", table=1, row=0, col=0), *BLOCKS[1:4]]
+
+
+def test_a_map_of_lines_holds_no_column_for_what_no_line_says() -> None:
+    lines, mixed = BlockMap(), BlockMap()
+    for blocks in (lines, mixed):
+        blocks.add_line(0, 4, 0)
+        blocks.add_line(5, 9, 2)
+    assert [c is None for c in lines.columns] == [False, False, False, True, False, True,
+                                                  True, True, True]  # page, table … merged
+    mixed.append(BLOCKS[1])  # a merged cell: its table, row, col and merge are said now
+    mixed.extend_from(lines, 0, 2)  # lines again, from a map without those columns
+    assert list(mixed) == [Block(0, 4, kind="line", paragraph=0),
+                           Block(5, 9, kind="line", paragraph=2), BLOCKS[1],
+                           Block(0, 4, kind="line", paragraph=0),
+                           Block(5, 9, kind="line", paragraph=2)]
+    copy = BlockMap()
+    copy.extend_from(lines, 0, 2)  # lines copied: still no column for a cell's fields
+    assert (copy.columns[5], list(copy)) == (None, list(lines))
+
+
+def test_a_task_cuts_its_text_from_the_document_until_it_keeps_its_own() -> None:
+    whole = "I. NHIỆM VỤ\n1. Rà soát hộ nghèo cuối năm.\n"
+    task = Task(id="k1", label=None, section=None, span=(12, 41), title="Rà soát",
+                whole=whole)
+    assert task.text == "1. Rà soát hộ nghèo cuối năm."
+    assert task.own_text is None  # no copy held while the stages run
+    task.keep_text()
+    assert (task.text, task.whole) == ("1. Rà soát hộ nghèo cuối năm.", "")
+
+
+def test_the_stages_tasks_share_the_document_text(samples: Path) -> None:
+    data = sorted(samples.glob("*.txt"))[0].read_bytes()
+    ctx = pipeline.run(STAGES, read_source(data, "kh.txt", memory_mb=0)[0])
+    assert ctx.tasks
+    assert all(t.whole is ctx.text and t.own_text is None for t in ctx.tasks)
+    assert [t.text for t in ctx.tasks] == [ctx.text[t.span[0]:t.span[1]] for t in ctx.tasks]
 
 
 def test_spans_give_back_the_spans_put_in() -> None:

@@ -18,7 +18,7 @@ ROW = "Xây dựng Kế hoạch đầu tư công trung hạn giai đoạn 2026 -
 
 
 def _task(start: int, end: int, text: str) -> Task:
-    return Task(id="", label=None, section=None, text=text, span=(start, end), title=text)
+    return Task(id="", label=None, section=None, own_text=text, span=(start, end), title=text)
 
 
 def _pairwise(tasks: list[Task], dated: list[Task]) -> list[Task]:

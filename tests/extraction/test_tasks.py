@@ -116,7 +116,7 @@ def test_product_is_the_document_the_work_makes(title: str, product: str | None)
     from theodoi.extraction.model import Task
     from theodoi.extraction.stages.tasks import product as find_product
 
-    task = Task(id="k1", label=None, section=None, text=title, span=(0, len(title)),
+    task = Task(id="k1", label=None, section=None, own_text=title, span=(0, len(title)),
                 title=title)
     assert find_product(task) == product
 
@@ -126,7 +126,8 @@ def test_a_product_said_outright_wins() -> None:
     from theodoi.extraction.stages.tasks import product as find_product
 
     text = "Rà soát hộ nghèo cuối năm. Sản phẩm: Báo cáo kết quả rà soát trình UBND xã."
-    task = Task(id="k1", label=None, section=None, text=text, span=(0, len(text)), title=text)
+    task = Task(id="k1", label=None, section=None, own_text=text, span=(0, len(text)),
+                title=text)
     assert find_product(task) == "Báo cáo kết quả rà soát trình UBND xã"
 
 

@@ -92,10 +92,17 @@ class Due:
 
 @dataclass(slots=True)
 class Task:
+    """A task; its `text` is the document's text over `span`, cut when asked for.
+
+    A stage gives either `whole` (the document's text, which the task shares with every
+    other task: a long plan's tasks together covered most of it, and as copies held beside it
+    they took about as much again while the stages ran) or `own_text`, a text of its own
+    (a test's task, or one whose text is no slice of the document). `keep_text` turns the
+    first into the second, so the document's text can be let go (schema.to_json)."""
+
     id: str
     label: str | None
     section: str | None
-    text: str
     span: Span
     title: str
     kind: str = "task"
@@ -109,6 +116,19 @@ class Task:
     submit_to: list[str] = _field(default_factory=list)
     product: str | None = None
     rule: str = ""  # which rule proposed it (rules/provenance.py)
+    own_text: str | None = None
+    whole: str = _field(default="", repr=False, compare=False)
+
+    @property
+    def text(self) -> str:
+        """The task as written: `own_text`, else `whole` over `span`."""
+        if self.own_text is not None:
+            return self.own_text
+        return self.whole[self.span[0]:self.span[1]]
+
+    def keep_text(self) -> None:
+        """Hold the text as a copy of its own, no longer through `whole`."""
+        self.own_text, self.whole = self.text, ""
 
 
 @dataclass

@@ -110,15 +110,20 @@ def to_json(ctx: Context, name: str, sha256: str, *, consume: bool = False) -> d
     """The full contract object for one extracted document.
 
     consume: let go of the context while converting it, for a caller that keeps only the
-    JSON (a long text's context and its JSON were both held at the end): first the text,
-    block map, clauses and memo (the JSON holds none of them), then each item of the
-    outline, targets, tasks and warnings once it is converted. The context is then empty."""
+    JSON (a long text's context and its JSON were both held at the end): first the block
+    map, clauses and memo (the JSON holds none of them), then the text, once each task has
+    cut its own from it (Task.keep_text: the text and the tasks' copies are held together
+    only then, with nothing of the JSON made yet), then each item of the outline, targets,
+    tasks and warnings once it is converted. The context is then empty."""
     source = {"name": name, "sha256": sha256, "chars": len(ctx.text),
               "format": ctx.source.format, "pages": ctx.source.pages}
     convert = _each
     if consume:
-        ctx.source.text, ctx.source.blocks, ctx.clauses = "", [], []
+        ctx.source.blocks, ctx.clauses = [], []
         ctx.memo.clear()
+        for task in ctx.tasks:
+            task.keep_text()
+        ctx.source.text = ""
         convert = _drained
     return {
         "schema": SCHEMA,

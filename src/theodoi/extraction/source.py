@@ -55,18 +55,26 @@ class Origin(TypedDict, total=False):
 
 NONE = -(2 ** 31)  # None in a BlockMap's column (offsets and numbers are never negative)
 COLUMNS = ("start", "end", "kind", "page", "paragraph", "table", "row", "col", "merged")
+# what a column holds for a block that does not say: None, or not merged (the range and
+# the kind are said by every block, so their columns have no default)
+DEFAULTS: tuple[int | None, ...] = (None, None, None, NONE, NONE, NONE, NONE, NONE, 0)
+FILL = tuple(0 if default is None else default for default in DEFAULTS)
 
 
 class BlockMap(Sequence[Block]):
     """A source's blocks, kept as one column of 4-byte integers per field of Block (a kind
     as its index in `kinds`, None as NONE); each Block is made when asked for. A text of
     thousands of lines took about 1.2 times the text's UTF-8 size as Block objects, the
-    largest thing held beside the text while the stages ran; as columns, a quarter of that."""
+    largest thing held beside the text while the stages ran; as columns, a quarter of that.
+    A column whose blocks all hold its default (DEFAULTS: a text file's lines have no page,
+    table, row or column) is None until a block says otherwise: a text's map is then four
+    columns, not nine."""
 
     def __init__(self) -> None:
         self.kinds: list[str] = []
         self._codes: dict[str, int] = {}  # a kind's index in `kinds`
-        self.columns = tuple(array("i") for _ in COLUMNS)
+        self.columns: list[array[int] | None] = [
+            array("i") if default is None else None for default in DEFAULTS]
 
     def append(self, block: Block) -> None:
         self.add(block.start, block.end, kind=block.kind, page=block.page,
@@ -75,23 +83,31 @@ class BlockMap(Sequence[Block]):
 
     def add(self, start: int, end: int, **origin: Unpack[Origin]) -> None:
         """Append `Block(start, end, **origin)`, without making it."""
-        (starts, ends, kinds, pages, paragraphs, tables, rows, cols,
-         merged) = self.columns
-        starts.append(start)
-        ends.append(end)
-        kinds.append(self._kind(origin.get("kind", "paragraph")))
-        for column, value in ((pages, origin.get("page")),
-                              (paragraphs, origin.get("paragraph")),
-                              (tables, origin.get("table")), (rows, origin.get("row")),
-                              (cols, origin.get("col"))):
-            column.append(NONE if value is None else value)
-        merged.append(1 if origin.get("merged") else 0)
+        numbers = (origin.get("page"), origin.get("paragraph"), origin.get("table"),
+                   origin.get("row"), origin.get("col"))
+        self._row((start, end, self._kind(origin.get("kind", "paragraph")),
+                   *(NONE if n is None else n for n in numbers),
+                   1 if origin.get("merged") else 0))
 
     def add_line(self, start: int, end: int, paragraph: int) -> None:
         """Append `Block(start, end, kind="line", paragraph=paragraph)`, without making it."""
-        for column, value in zip(self.columns, (start, end, self._kind("line"), NONE,
-                                                paragraph, NONE, NONE, NONE, 0), strict=True):
+        self._row((start, end, self._kind("line"), NONE, paragraph, NONE, NONE, NONE, 0))
+
+    def _row(self, values: tuple[int, ...]) -> None:
+        """Append one block's value in each column (a column still None takes only a value
+        other than its default, and is made then, holding the default for the blocks before)."""
+        size = len(self)
+        for j, value in enumerate(values):
+            column = self.columns[j]
+            if column is None:
+                if value == DEFAULTS[j]:
+                    continue
+                column = self.columns[j] = self._filled(j, size)
             column.append(value)
+
+    def _filled(self, j: int, size: int) -> array[int]:
+        """A column of `size` blocks holding column j's default."""
+        return array("i", [FILL[j]]) * size
 
     def _kind(self, kind: str) -> int:
         code = self._codes.get(kind)
@@ -103,17 +119,30 @@ class BlockMap(Sequence[Block]):
     def extend_from(self, other: BlockMap, start: int, stop: int) -> None:
         """Append blocks `start` to `stop` of `other` as they are, column by column."""
         codes = [self._kind(kind) for kind in other.kinds]
-        for j, (column, source) in enumerate(zip(self.columns, other.columns, strict=True)):
-            if j == 2 and codes != list(range(len(codes))):
+        size, count = len(self), max(0, min(stop, len(other)) - start)
+        for j, source in enumerate(other.columns):
+            column = self.columns[j]
+            if source is None and column is None:
+                continue  # the default on both sides: still nothing to hold
+            if column is None:
+                column = self.columns[j] = self._filled(j, size)
+            if source is None:
+                column.extend(self._filled(j, count))
+            elif j == 2 and codes != list(range(len(codes))):
                 column.extend(codes[code] for code in source[start:stop])
             else:
                 column.extend(source[start:stop])
 
     def starts(self) -> Sequence[int]:
-        return self.columns[0]
+        return self._column(0)
+
+    def _column(self, j: int) -> array[int]:
+        column = self.columns[j]
+        assert column is not None  # the range and the kind: never None
+        return column
 
     def __len__(self) -> int:
-        return len(self.columns[0])
+        return len(self._column(0))
 
     @overload
     def __getitem__(self, i: int) -> Block: ...
@@ -124,7 +153,8 @@ class BlockMap(Sequence[Block]):
     def __getitem__(self, i: int | slice) -> Block | list[Block]:
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
-        values = [column[i] for column in self.columns]
+        values = [FILL[j] if column is None else column[i]
+                  for j, column in enumerate(self.columns)]
         page, paragraph, table, row, col = (None if v == NONE else v for v in values[3:8])
         return Block(values[0], values[1], self.kinds[values[2]], page, paragraph, table,
                      row, col, bool(values[8]))
@@ -140,7 +170,7 @@ class BlockMap(Sequence[Block]):
         if kind not in self.kinds:
             return iter(())
         code = self.kinds.index(kind)
-        kinds = self.columns[2]
+        kinds = self._column(2)
         return (self[i] for i in range(len(kinds)) if kinds[i] == code)
 
 

@@ -167,7 +167,7 @@ def _heading_task(ctx: Context, headings: _Headings, heading: Heading,
     kind = next((k for p, k in R.KINDS if p.search(title)), "task")
     return Task(id="", label=heading.label if item is None else None,
                 section=heading.parent if item is None else heading.id,
-                text=ctx.text[span[0]:span[1]], span=span, title=title, kind=kind)
+                whole=ctx.text, span=span, title=title, kind=kind)
 
 
 def kind_list_tasks(ctx: Context, first_year: int | None) -> list[Task]:

@@ -250,7 +250,7 @@ class _Reader:
         title = strip_label(squash(text))[:200]
         kind = next((k for p, k in R.KINDS if p.search(title)), "task")
         own = co_with(text)
-        task = Task(id="", label=None, section=None, text=text, span=span, title=title,
+        task = Task(id="", label=None, section=None, whole=self.ctx.text, span=span, title=title,
                     kind=kind, lead_agency=lead,
                     co_agencies=co + [c for c in own if c not in co],
                     due=parse_due(text, self.first_year, strict=True, start=self.start))

@@ -81,8 +81,8 @@ def _row_task(ctx: Context, lay: Layout, row: list[Cell], first_year: int | None
     text = ctx.text[work.start:work.end]
     title = strip_label(squash(text))[:200]
     kind = next((k for p, k in TR.KINDS if p.search(title)), "task")
-    task = Task(id="", label=_label(row), section=None, text=text, span=(work.start, work.end),
-                title=title, kind=kind)
+    task = Task(id="", label=_label(row), section=None, whole=ctx.text,
+                span=(work.start, work.end), title=title, kind=kind)
     if lead_cell and lead_cell.text:
         task.lead_agency = lead_of(lead_cell.text)
     co_cell = lay.cell(row, "co")

@@ -88,7 +88,7 @@ def _task(ctx: Context, span: tuple[int, int], section: str | None, lead: str | 
     title = strip_label(squash(text))[:200]  # "1. Giao Phòng …": the number is not the work
     kind = next((k for p, k in R.KINDS if p.search(title)), "task")
     start = plan_start(ctx.document.issued_on, ctx.document.term)
-    return Task(id="", label=None, section=section, text=text, span=span, title=title,
+    return Task(id="", label=None, section=section, whole=ctx.text, span=span, title=title,
                 kind=kind, lead_agency=lead, co_agencies=co_agencies(text),
                 due=parse_due(text, first_year, strict=strict, start=start))
 
