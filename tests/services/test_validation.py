@@ -108,6 +108,25 @@ def test_validators_are_told_when_a_figure_waits(session: Any) -> None:
         (who["vanphong"].user_id, f"Số liệu mục {r.insured} chờ xác nhận (Quý III/2026: 92)")]
 
 
+def test_only_the_units_validators_up_the_tree_are_told(session: Any) -> None:
+    """The rule's role (văn phòng) at the unit or a unit above it, active users only: not
+    a validator of another commune, not a leader, not a deactivated account."""
+    r = active_v1(session)
+    who = _people(session)
+    province = units.create(session, "Tỉnh Thử", level="tinh")
+    units.create(session, "Xã Khác", parent="Tỉnh Thử")
+    units.find(session, A).parent_id = province.id
+    for name, unit in (("vp-tinh", "Tỉnh Thử"), ("vp-khac", "Xã Khác"), ("vp-nghi", A)):
+        users.create_user(session, name, "mật khẩu đủ dài 123")
+        users.grant(session, name, unit, "van_phong")
+    users.get_user(session, "vp-nghi").active = False
+    session.flush()
+    sent = _send(session, who["vhxh"], r.insured, "Q3/2026", "92")
+    told = session.query(Notice).filter(Notice.key == f"figure/{sent['id']}/waiting")
+    assert sorted(n.user_id for n in told) == [
+        who["vanphong"].user_id, users.get_user(session, "vp-tinh").id]
+
+
 def test_the_validator_sees_plausibility_warnings(session: Any) -> None:
     r = active_v1(session)
     who = _people(session)

@@ -3,12 +3,13 @@ choices (no stored choices: in-app only, the defaults' quiet days and hours)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
 from theodoi.domain.reminders import Quiet, parse_clock
-from theodoi.storage.models import ReminderPrefs, RoleGrant
+from theodoi.storage.models import ReminderPrefs, RoleGrant, User
 from theodoi.storage.repositories import reminders as repo
 
 DEFAULT_QUIET = Quiet()
@@ -29,8 +30,19 @@ class Person:
 
 def people(s: Session) -> dict[int, Person]:
     """Every active user with a grant, by id."""
+    return _people(repo.active_grants(s), s)
+
+
+def people_at(s: Session, unit_ids: Iterable[int], roles: Iterable[str]) -> dict[int, Person]:
+    """The active users holding one of `roles` at one of the units, by id, each with those
+    grants only: what `people` gives filtered so, without reading everyone (a figure sent
+    for validation asks for its unit's validators)."""
+    return _people(repo.active_grants_at(s, unit_ids, roles), s)
+
+
+def _people(grants: list[tuple[User, RoleGrant]], s: Session) -> dict[int, Person]:
     found: dict[int, Person] = {}
-    for user, grant in repo.active_grants(s):
+    for user, grant in grants:
         person = found.setdefault(user.id, Person(user.id, user.username, user.full_name))
         person.grants.append(grant)
     for user_id, prefs in repo.prefs_of(s, found).items():

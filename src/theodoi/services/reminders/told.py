@@ -15,7 +15,7 @@ from theodoi.services.accounts.access import chain, lead_agency_id
 from theodoi.services.register import items
 from theodoi.services.reminders import collect, render
 from theodoi.services.reminders.chase import agency_people
-from theodoi.services.reminders.people import Person, people
+from theodoi.services.reminders.people import Person, people, people_at
 from theodoi.storage.models import Notice, Target, Task, Unit
 from theodoi.storage.repositories import reminders as repo
 
@@ -25,10 +25,8 @@ def _rule(s: Session, unit: Unit, trigger: str) -> dict[str, Any]:
 
 
 def role_people(s: Session, unit: Unit, roles: list[str]) -> list[Person]:
-    """Users holding one of `roles` at the unit or above it."""
-    reach = set(chain(unit))
-    return [p for p in people(s).values()
-            if any(g.role in roles and g.unit_id in reach for g in p.grants)]
+    """Users holding one of `roles` at the unit or above it (by id)."""
+    return list(people_at(s, chain(unit), roles).values())
 
 
 def _tell(s: Session, who: list[Person], item: Target | Task, trigger: str, key: str,

@@ -66,6 +66,17 @@ def active_grants(s: Session) -> list[tuple[User, RoleGrant]]:
     return [(u, g) for u, g in rows]
 
 
+def active_grants_at(s: Session, unit_ids: Iterable[int], roles: Iterable[str]
+                     ) -> list[tuple[User, RoleGrant]]:
+    """The grants of one of `roles` at one of the units, of active users, with the user
+    (by user, then grant): `active_grants` narrowed in the database."""
+    rows = s.execute(select(User, RoleGrant).join(RoleGrant, RoleGrant.user_id == User.id)
+                     .where(User.active.is_(True), RoleGrant.unit_id.in_(list(unit_ids)),
+                            RoleGrant.role.in_(list(roles)))
+                     .order_by(User.id, RoleGrant.id))
+    return [(u, g) for u, g in rows]
+
+
 def prefs_of(s: Session, user_ids: Iterable[int]) -> dict[int, ReminderPrefs]:
     ids = list(user_ids)
     if not ids:
