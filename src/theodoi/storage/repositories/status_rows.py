@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Row, Select, func, select
+from sqlalchemy import Row, Select, func, select, true
 from sqlalchemy.orm import Session
 
 from theodoi.domain.trajectory import Actual
@@ -187,19 +187,29 @@ def actuals_by_target(s: Session, unit_ids: list[int], up_to: date
 def latest_updates(s: Session, unit_ids: list[int], up_to: date
                    ) -> list[tuple[int, date, str, float | None, date | None]]:
     """(task id, reported on, state, percent, completed on) of each task's latest update
-    made by `up_to` (latest day, then newest id).
+    made by `up_to` (latest day, then newest id); tasks with none left out.
 
     One index probe per live task (ix_task_updates_latest) instead of ranking every update
-    of the units: a province's 100,000 updates cost what its 7,500 tasks do."""
+    of the units: a province's 100,000 updates cost what its 7,500 tasks do. On
+    PostgreSQL the probe is a LATERAL subquery: the id matched to a correlated subquery
+    (SQLite's form) is planned there, once the tables are analysed, as a hash join over
+    every update of the database (222 → 47 ms at 100 communes)."""
     u = TaskUpdate
+    live = (Plan.unit_id.in_(unit_ids), Plan.status == "active", Task.review.in_(LIVE_REVIEWS))
+    if s.get_bind().dialect.name == "postgresql":
+        newest = (select(u.task_id, u.reported_on, u.state, u.percent, u.completed_on)
+                  .where(u.task_id == Task.id, u.reported_on <= up_to, u.withdrawn.is_(False))
+                  .order_by(u.reported_on.desc(), u.id.desc()).limit(1).lateral())
+        query = (select(*newest.c).select_from(Task).join(Plan, Task.plan_id == Plan.id)
+                 .join(newest, true()).where(*live))
+        return _fetched(s, query)
     latest = (select(u.id).where(u.task_id == Task.id, u.reported_on <= up_to,
                                  u.withdrawn.is_(False))
               .order_by(u.reported_on.desc(), u.id.desc()).limit(1)
               .correlate(Task).scalar_subquery())
     query = (select(u.task_id, u.reported_on, u.state, u.percent, u.completed_on)
              .select_from(Task).join(Plan, Task.plan_id == Plan.id).join(u, u.id == latest)
-             .where(Plan.unit_id.in_(unit_ids), Plan.status == "active",
-                    Task.review.in_(LIVE_REVIEWS)))
+             .where(*live))
     return _plain(s, query, dates=(1, 4))
 
 
