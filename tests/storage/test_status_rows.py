@@ -6,9 +6,11 @@ id on SQLite), on both databases."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
+import pytest
 from bench import province
-from sqlalchemy import insert, update
+from sqlalchemy import event, insert, update
 
 from theodoi.domain.trajectory import Actual
 from theodoi.storage import db
@@ -84,3 +86,29 @@ def test_each_task_gets_its_latest_update_by_the_day(db_url: str) -> None:
     assert january[3] == (3, date(2025, 1, 15), "dang_thuc_hien", 40.0, None)
     assert january[1] == (1, date(2025, 1, 15), "dang_thuc_hien", 40.0, None)
     assert none == []  # the province has no plan of its own
+
+
+def test_postgresql_sends_the_plain_reads_in_binary_and_the_rest_as_text(db_url: str) -> None:
+    """The reads made the driver's tuples ask PostgreSQL for binary rows (no number or
+    date written as text and parsed back); statements whose rows SQLAlchemy converts
+    keep text. SQLite has one format: nothing to ask."""
+    if not db_url.startswith("postgresql"):
+        pytest.skip("PostgreSQL's result formats")
+    province.generate(db.engine_for(db_url), communes=1)
+    formats: dict[str, int] = {}
+
+    def seen(_c: Any, cursor: Any, statement: str, *_args: Any) -> None:
+        formats[statement.split()[1]] = cursor.pgresult.fformat(0)
+
+    engine = db.engine_for(db_url)
+    event.listen(engine, "after_cursor_execute", seen)
+    try:
+        with db.session_factory(db_url)() as s:
+            found = status_rows.actuals_by_target(s, [1, 2], date(2026, 12, 1))
+            rows = status_rows.targets(s, [2])
+    finally:
+        event.remove(engine, "after_cursor_execute", seen)
+    assert formats["progress_records.target_id,"] == 1  # binary
+    assert formats["targets.id,"] == 0  # text
+    assert sorted(a.on for a in found[2]) == QUARTERS and type(found[2][0].value) is float
+    assert len(rows) == province.TARGETS

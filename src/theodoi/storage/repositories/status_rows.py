@@ -17,6 +17,7 @@ from sqlalchemy import Row, Select, func, select, true
 from sqlalchemy.orm import Session
 
 from theodoi.domain.trajectory import Actual
+from theodoi.storage import db
 from theodoi.storage.models import (
     Agency,
     Assignment,
@@ -71,7 +72,7 @@ def _fetched(s: Session, query: Select[*tuple[Any, ...]]) -> list[Any]:
     """The driver's own rows of `query`, run through the session's connection (`_plain`)."""
     if s.autoflush:
         s.flush()
-    result = s.connection().execute(query)
+    result = s.connection().execute(query.execution_options(**{db.BINARY_ROWS: True}))
     try:
         return cast(list[Any], result.cursor.fetchall())
     finally:
