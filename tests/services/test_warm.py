@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,10 +14,13 @@ from bench import province
 from sqlalchemy import event
 
 from theodoi.domain.access import Grant
+from theodoi.services import db as services_db
 from theodoi.services import memo
 from theodoi.services.accounts.access import Principal
+from theodoi.services.db import DatabaseError
 from theodoi.services.views import warm
 from theodoi.services.views.dashboard_view import dashboard_page
+from theodoi.settings import Settings
 from theodoi.storage import db
 
 AS_OF = date(2026, 12, 1)
@@ -88,3 +92,14 @@ def test_warming_reads_no_unit_and_caches_nothing(db_url: str) -> None:
     if db_url.startswith("postgresql"):
         assert [n for _, n in seen if n] == []
     assert len(memo.COMPUTED._data) == 0 and len(memo.VIEWS._data) == 0
+
+
+def test_warming_a_database_not_reachable_leaves_it_to_the_first_request(
+        tmp_path: Path) -> None:
+    """A served process whose database does not answer (here: no server on the port)
+    still starts: the first request reports it, as without warming."""
+    settings = Settings(database_url="postgresql+psycopg://postgres@127.0.0.1:9/none",
+                        data_dir=tmp_path / "data")
+    warm.warm_process(settings, AS_OF)  # no error
+    with pytest.raises(DatabaseError), services_db.session(settings):
+        pass

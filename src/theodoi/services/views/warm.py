@@ -13,6 +13,7 @@ from __future__ import annotations
 from contextlib import suppress
 from datetime import date
 
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from theodoi.domain.access import Grant
@@ -44,9 +45,10 @@ def warm_dashboard(s: Session, as_of: date) -> None:
 
 def warm_process(settings: Settings, as_of: date) -> None:
     """`warm_dashboard` on the configured database in a session of its own, rolled back;
-    a database that cannot answer yet is left to the first request to report."""
+    a database that cannot answer yet (not reachable, not upgraded) is left to the first
+    request to report: warming never stops a process from starting."""
     try:
         with db.session(settings) as s:
             warm_dashboard(s, as_of)
-    except TheodoiError:
+    except (TheodoiError, SQLAlchemyError):
         return
