@@ -1,17 +1,20 @@
 """The status engine's reads as plain rows (storage/repositories/status_rows.py): each
 live target's current values as the rules' `Actual`s, made in one pass over the
-driver's rows, on both databases."""
+driver's rows, and each task's latest update (a LATERAL probe on PostgreSQL, a matched
+id on SQLite), on both databases."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
+import pytest
 from bench import province
-from sqlalchemy import insert
+from sqlalchemy import event, insert, update
 
 from theodoi.domain.trajectory import Actual
 from theodoi.storage import db
-from theodoi.storage.models import ProgressRecord
+from theodoi.storage.models import ProgressRecord, TaskUpdate
 from theodoi.storage.repositories import status_rows
 
 # the generator's quarters ended by 1 December 2026 (its last quarter ends on 31 December)
@@ -48,3 +51,64 @@ def test_each_target_gets_its_current_values_as_actuals(db_url: str) -> None:
     assert sorted(a.on for a in found[1]) == [*QUARTERS, date(2026, 11, 30)]
     assert sorted(a.on for a in before[1]) == QUARTERS  # November's ended after the day
     assert none == {}  # the province has no plan of its own
+
+
+def _task_updates(url: str) -> None:
+    """Task 1: two updates on 1 June 2026 (the second recorded is the later), a withdrawn
+    one of 1 July and one of 2 December; task 2: every update withdrawn."""
+    rows = [{"task_id": 1, "reported_on": on, "state": state, "percent": percent,
+             "completed_on": done, "withdrawn": withdrawn, "recorded_at": datetime(2026, 12, 2)}
+            for on, state, percent, done, withdrawn in (
+                (date(2026, 6, 1), "dang_thuc_hien", 40.0, None, False),
+                (date(2026, 6, 1), "tam_dung", 50.0, None, False),
+                (date(2026, 7, 1), "hoan_thanh", 100.0, date(2026, 7, 1), True),
+                (date(2026, 12, 2), "hoan_thanh", 100.0, date(2026, 12, 2), False))]
+    with db.engine_for(url).begin() as conn:
+        conn.execute(insert(TaskUpdate.__table__), rows)
+        conn.execute(update(TaskUpdate.__table__).where(TaskUpdate.task_id == 2)
+                     .values(withdrawn=True))
+
+
+def test_each_task_gets_its_latest_update_by_the_day(db_url: str) -> None:
+    province.generate(db.engine_for(db_url), communes=1)  # updates 10-23 January 2025
+    _task_updates(db_url)
+    with db.session_factory(db_url)() as s:
+        found = {row[0]: tuple(row) for row in
+                 status_rows.latest_updates(s, [1, 2], date(2026, 12, 1))}
+        january = {row[0]: tuple(row) for row in
+                   status_rows.latest_updates(s, [1, 2], date(2025, 1, 15))}
+        none = status_rows.latest_updates(s, [1], date(2026, 12, 1))
+    # the later of one day's two; the withdrawn one and the one after the day not counted
+    assert found[1] == (1, date(2026, 6, 1), "tam_dung", 50.0, None)
+    assert 2 not in found and 2 not in january  # every update of task 2 withdrawn
+    assert sorted(found) == [1, *range(3, province.TASKS + 1)]
+    # the generator's sixth update (15 January 2025, 8 % a day from 0) of task 3
+    assert january[3] == (3, date(2025, 1, 15), "dang_thuc_hien", 40.0, None)
+    assert january[1] == (1, date(2025, 1, 15), "dang_thuc_hien", 40.0, None)
+    assert none == []  # the province has no plan of its own
+
+
+def test_postgresql_sends_the_plain_reads_in_binary_and_the_rest_as_text(db_url: str) -> None:
+    """The reads made the driver's tuples ask PostgreSQL for binary rows (no number or
+    date written as text and parsed back); statements whose rows SQLAlchemy converts
+    keep text. SQLite has one format: nothing to ask."""
+    if not db_url.startswith("postgresql"):
+        pytest.skip("PostgreSQL's result formats")
+    province.generate(db.engine_for(db_url), communes=1)
+    formats: dict[str, int] = {}
+
+    def seen(_c: Any, cursor: Any, statement: str, *_args: Any) -> None:
+        formats[statement.split()[1]] = cursor.pgresult.fformat(0)
+
+    engine = db.engine_for(db_url)
+    event.listen(engine, "after_cursor_execute", seen)
+    try:
+        with db.session_factory(db_url)() as s:
+            found = status_rows.actuals_by_target(s, [1, 2], date(2026, 12, 1))
+            rows = status_rows.targets(s, [2])
+    finally:
+        event.remove(engine, "after_cursor_execute", seen)
+    assert formats["progress_records.target_id,"] == 1  # binary
+    assert formats["targets.id,"] == 0  # text
+    assert sorted(a.on for a in found[2]) == QUARTERS and type(found[2][0].value) is float
+    assert len(rows) == province.TARGETS

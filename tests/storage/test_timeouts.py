@@ -1,4 +1,5 @@
-"""Lock and statement timeouts reach every connection, and their errors read as contention."""
+"""Lock and statement timeouts reach every connection, and their errors read as contention;
+PostgreSQL's JIT compilation is off on them."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ def test_connections_carry_the_configured_timeouts(db_url: str) -> None:
     with engine.connect() as conn:
         assert conn.execute(text("SHOW lock_timeout")).scalar() == "1234ms"
         assert conn.execute(text("SHOW statement_timeout")).scalar() == "5678ms"
+        assert conn.execute(text("SHOW jit")).scalar() == "off"  # the server's default: on
     engine.dispose()
 
 

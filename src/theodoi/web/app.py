@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from datetime import date
 from pathlib import Path
 
 from fastapi import Depends, FastAPI
@@ -12,6 +13,7 @@ from starlette.concurrency import run_in_threadpool
 
 from theodoi import logs
 from theodoi.services import jobs
+from theodoi.services.views import warm as views_warm
 from theodoi.settings import Settings, load
 from theodoi.web import deps, errors, health
 from theodoi.web.admission import AdmissionMiddleware
@@ -62,14 +64,18 @@ STATIC = Path(__file__).resolve().parent / "static"
 Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
 
 
-def job_runner(settings: Settings) -> Lifespan:
+def job_runner(settings: Settings, warm: bool = False) -> Lifespan:
     """The lifespan that runs THEODOI_JOB_THREADS job threads in this process (none when
     0). `theodoi serve` gives its web processes 0 and runs the jobs in a process of their
     own (web/server.py); an app served some other way (uvicorn directly, the tests) runs
-    them here. On shutdown a running job goes back to the queue."""
+    them here. On shutdown a running job goes back to the queue. With `warm` (a served
+    process) the dashboard's statements are compiled before the first request
+    (services/views/warm.py)."""
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if warm:
+            await run_in_threadpool(views_warm.warm_process, settings, date.today())
         runner = jobs.Runner(settings, settings.job_threads) if settings.job_threads else None
         if runner is not None:
             runner.start()
@@ -82,14 +88,22 @@ def job_runner(settings: Settings) -> Lifespan:
     return lifespan
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """The ASGI app; every route is CSRF-guarded for state-changing methods."""
+def served_app() -> FastAPI:
+    """The app of a served web process (web/server.py's workers): `create_app` from the
+    environment's settings, warmed at start."""
+    return create_app(warm=True)
+
+
+def create_app(settings: Settings | None = None, *, warm: bool = False) -> FastAPI:
+    """The ASGI app; every route is CSRF-guarded for state-changing methods. `warm`: run
+    the dashboard's statements once at start, before the first request (a served
+    process; the tests' apps start without it)."""
     settings = settings or load()
     app = FastAPI(title="theodoi", description="Theo dõi thực hiện kế hoạch — JSON API",
                   version="1", openapi_url="/openapi.json", docs_url=None, redoc_url=None,
                   dependencies=[Depends(deps.path_guard), Depends(deps.csrf_guard)],
                   default_response_class=FiniteJSONResponse,
-                  lifespan=job_runner(settings))
+                  lifespan=job_runner(settings, warm))
     app.state.settings = settings
     logs.configure(settings.log_format)
     errors.install(app)

@@ -32,7 +32,7 @@ from theodoi.services import jobs
 from theodoi.settings import Settings
 from theodoi.web.app import create_app
 
-FACTORY = "theodoi.web.app:create_app"  # what each worker process builds the app from
+FACTORY = "theodoi.web.app:served_app"  # what each worker process builds the app from
 STARTUP_FAILURE = 3  # uvicorn's exit code for a worker that could not start
 
 
@@ -59,8 +59,9 @@ def serve(settings: Settings, host: str, port: int, workers: int) -> None:
             # uvicorn re-raises the SIGTERM it stopped on once it is done; with the default
             # handler that would end this process before the job process is stopped
             signal.signal(signal.SIGTERM, lambda *_: None)
-            uvicorn.run(create_app(web_settings), host=host, port=port, log_level="warning",
-                        proxy_headers=False)  # X-Forwarded-For: web.deps.client_of decides
+            # X-Forwarded-For: web.deps.client_of decides
+            uvicorn.run(create_app(web_settings, warm=True), host=host, port=port,
+                        log_level="warning", proxy_headers=False)
         return
     try:
         listening_socket(host, port).close()  # a port already taken fails here, clearly

@@ -12,6 +12,7 @@ counts and lists can be narrowed by item kind, field, issuer class and document 
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import fields
 from datetime import date
 from typing import Any
@@ -21,6 +22,7 @@ from sqlalchemy.orm import Session
 from theodoi.domain import calendars as cal
 from theodoi.domain import levels
 from theodoi.domain import validation as vrules
+from theodoi.domain.errors import NotFound
 from theodoi.domain.fields import FIELD_LABELS
 from theodoi.domain.periods import Period, periods_in
 from theodoi.domain.status import LABELS, TARGET_RULES, TASK_RULES
@@ -308,6 +310,17 @@ def _own_part(s: Session, p: Principal, unit: Unit, as_of: date,
             "filter_query": f.query(), "choices": choices(),
             "instructions": instructions_view.summary(s, p, unit.id, as_of),
             **_waiting(s, unit, refs, as_of)}
+
+
+def warm_parts(s: Session, p: Principal, unit: Unit, as_of: date) -> None:
+    """Runs the statements of the communes' rows and of what waits at `unit` for a unit
+    that does not exist (services/views/warm.py): nothing read, nothing cached."""
+    _commune_rows(s, {unit.id: unit.name}, as_of, {})
+    _waiting(s, unit, visible_refs(s, p, unit), as_of)
+    instructions_view.summary_of(s, p, unit, as_of)
+    rollup_pages.dashboard_section(s, p, unit, as_of)
+    with suppress(NotFound):  # the unit's look-up by code: compiled, nothing found
+        _completeness(s, p, unit, as_of)
 
 
 def _waiting(s: Session, unit: Unit, refs: set[str] | None, as_of: date) -> dict[str, Any]:

@@ -66,7 +66,12 @@ def _own(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def summary(s: Session, p: Principal, unit_id: int, as_of: date) -> dict[str, int]:
     """The dashboard's count: instructions given, units acted and not, overdue; and the
     instructions received not yet acted on."""
-    found = _board(s, p, access.unit(s, p, unit_id), as_of)
+    return summary_of(s, p, access.unit(s, p, unit_id), as_of)
+
+
+def summary_of(s: Session, p: Principal, unit: Unit, as_of: date) -> dict[str, int]:
+    """`summary` of a unit already read (and checked: the person reads it)."""
+    found = _board(s, p, unit, as_of)
     rows = [i for g in found["given"] for i in g["items"]]
     return {"given": len(found["given"]), "parts": len(rows),
             "acted": sum(1 for r in rows if r["acted_on"] is not None),

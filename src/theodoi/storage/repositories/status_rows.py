@@ -21,10 +21,11 @@ from datetime import date, datetime, time, timedelta
 from functools import cache
 from typing import Any, cast
 
-from sqlalchemy import BindParameter, Row, Select, bindparam, func, select
+from sqlalchemy import BindParameter, Row, Select, bindparam, func, select, true
 from sqlalchemy.orm import Session
 
 from theodoi.domain.trajectory import Actual
+from theodoi.storage import db
 from theodoi.storage.models import (
     Agency,
     Assignment,
@@ -81,7 +82,8 @@ def _fetched(s: Session, query: Select[*tuple[Any, ...]], params: dict[str, Any]
     (`_plain`)."""
     if s.autoflush:
         s.flush()
-    result = s.connection().execute(query, params)
+    result = s.connection().execute(query, params,
+                                    execution_options={db.BINARY_ROWS: True})
     try:
         return cast(list[Any], result.cursor.fetchall())
     finally:
@@ -224,11 +226,21 @@ def actuals_by_target(s: Session, unit_ids: list[int], up_to: date
 def latest_updates(s: Session, unit_ids: list[int], up_to: date
                    ) -> list[tuple[int, date, str, float | None, date | None]]:
     """(task id, reported on, state, percent, completed on) of each task's latest update
-    made by `up_to` (latest day, then newest id).
+    made by `up_to` (latest day, then newest id); tasks with none left out.
 
     One index probe per live task (ix_task_updates_latest) instead of ranking every update
-    of the units: a province's 100,000 updates cost what its 7,500 tasks do."""
-    return _plain(s, _latest_updates(), {"units": unit_ids, "up_to": up_to}, dates=(1, 4))
+    of the units: a province's 100,000 updates cost what its 7,500 tasks do. On
+    PostgreSQL the probe is a LATERAL subquery: the id matched to a correlated subquery
+    (SQLite's form) is planned there, once the tables are analysed, as a hash join over
+    every update of the database (222 → 47 ms at 100 communes)."""
+    params = {"units": unit_ids, "up_to": up_to}
+    if s.get_bind().dialect.name == "postgresql":
+        return _fetched(s, _latest_updates_lateral(), params)
+    return _plain(s, _latest_updates(), params, dates=(1, 4))
+
+
+def _live_tasks() -> tuple[Any, ...]:
+    return (Plan.unit_id.in_(_units()), Plan.status == "active", Task.review.in_(LIVE_REVIEWS))
 
 
 @cache
@@ -240,8 +252,18 @@ def _latest_updates() -> Select[*tuple[Any, ...]]:
               .correlate(Task).scalar_subquery())
     return (select(u.task_id, u.reported_on, u.state, u.percent, u.completed_on)
             .select_from(Task).join(Plan, Task.plan_id == Plan.id).join(u, u.id == latest)
-            .where(Plan.unit_id.in_(_units()), Plan.status == "active",
-                   Task.review.in_(LIVE_REVIEWS)))
+            .where(*_live_tasks()))
+
+
+@cache
+def _latest_updates_lateral() -> Select[*tuple[Any, ...]]:
+    u = TaskUpdate
+    newest = (select(u.task_id, u.reported_on, u.state, u.percent, u.completed_on)
+              .where(u.task_id == Task.id, u.reported_on <= bindparam("up_to"),
+                     u.withdrawn.is_(False))
+              .order_by(u.reported_on.desc(), u.id.desc()).limit(1).lateral())
+    return (select(*newest.c).select_from(Task).join(Plan, Task.plan_id == Plan.id)
+            .join(newest, true()).where(*_live_tasks()))
 
 
 @cache
