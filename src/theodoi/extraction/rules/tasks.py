@@ -33,8 +33,10 @@ DAY_NO_YEAR = re.compile(r"(?:trước|chậm nhất(?: là)?|hạn chót)\s+ng�
 MONTH_NO_YEAR = re.compile(r"(?:trước|trong|chậm nhất(?: là)?)\s+tháng\s+(?P<m>\d{1,2})\b"
                            r"(?!\s*(?:/|năm|[-–]))")
 # "tháng 9/2026", "tháng 9 năm 2026", "Tháng 11 - 12/2025" (a range ends with its last month);
-# not the month inside a full day ("ngày 25 tháng 01 năm 2021")
-MONTH = re.compile(r"(?<!\d\s)[Tt]háng\s+(?:\d{1,2}\s*[-–]\s*(?:tháng\s+)?)?(?P<m>\d{1,2})\s*"
+# not the month inside a full day ("ngày 25 tháng 01 năm 2021"). The pattern opens with its
+# first letter and looks behind after it (not before): the engine then skips ahead to a "t"
+# instead of trying the look-behind at every character, for the same matches.
+MONTH = re.compile(r"[Tt](?<!\d\s[Tt])háng\s+(?:\d{1,2}\s*[-–]\s*(?:tháng\s+)?)?(?P<m>\d{1,2})\s*"
                    r"(?:/|\s+năm\s+)(?P<y>20\d{2})")
 # "6 tháng đầu năm 2026"
 HALF = re.compile(r"6\s+tháng\s+đầu\s+năm\s+(?P<y>20\d{2})")
@@ -124,8 +126,11 @@ DECIDING_BODY = (r"(?:Ban Thường vụ|BTV|Ban Chấp hành|BCH|Thường tr�
                  r"Chủ tịch UBND|Chủ tịch Ủy ban nhân dân|UBND|Ủy ban nhân dân|Đảng ủy)")
 # "trình Ban Thường vụ Đảng ủy", "trình BCH Đảng bộ xã", "báo cáo Thường trực Đảng ủy",
 # "báo cáo về UBND xã", "xin ý kiến Ban Thường vụ": who the work goes to (the verb in lower
-# case: "Báo cáo UBND xã …" opening an item names a product, not where one goes)
-SUBMIT_TO = re.compile(r"\b(?:trình|báo cáo|xin ý kiến)\s+(?:(?:về|lên|với)\s+)?"
+# case: "Báo cáo UBND xã …" opening an item names a product, not where one goes). Each verb
+# opens with its first letter and the word boundary is a look-behind after it: the engine
+# then skips ahead to a t, b or x instead of trying every verb at every character.
+SUBMIT_TO = re.compile(r"(?:t(?<!\wt)rình|b(?<!\wb)áo cáo|x(?<!\wx)in ý kiến)\s+"
+                       r"(?:(?:về|lên|với)\s+)?"
                        rf"(?P<to>{DECIDING_BODY}[^,.;:\n]{{0,30}}?)"
                        r"(?=\s*(?:[,.;:\n]|phê duyệt|xem xét|cho ý kiến|ban hành|thông qua|"
                        r"trong|trước|vào|định kỳ|kết quả|tình hình|$))")
@@ -269,8 +274,9 @@ TOPIC_HEAD = re.compile(r"^(?:doanh nghiệp|tập đoàn|tổng công ty|công 
 # After "X:" the duty starts with a verb in lower case ("Sở Xây dựng: hướng dẫn …"); a quota
 # or a count ("Ban Chỉ đạo bầu cử của tỉnh: Không quá 05 cá nhân") is no duty.
 AFTER_COLON_DUTY = re.compile(r"^\s*[a-zđà-ỹ]")  # or a work verb: "X: Căn cứ chức năng …"
-# "phối hợp (chặt chẽ) (với) Y, Z …": the co-agencies named in a duty
-CO_WITH = re.compile(r"\b[Pp]hối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+")
+# "phối hợp (chặt chẽ) (với) Y, Z …": the co-agencies named in a duty (the word boundary
+# looked for after the first letter, as in MONTH)
+CO_WITH = re.compile(r"[Pp](?<!\w[Pp])hối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+")
 # Abbreviations that make a piece of a list a body of its own ("đại biểu HĐND xã")
 BODY_ABBREVIATION = re.compile(r"\b(?:HĐND|UBND|MTTQ)\b")
 # A paragraph that only names the time of the work above it, or another part of its block
