@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from theodoi.domain.dates import DAY_DIGITS, DAY_WORDS, QUARTER_NUMERAL, renamed
+from theodoi.extraction.folded import Folded, folded
 from theodoi.extraction.rules.labels import DECIMAL, ITEM
 
 # "Quý I năm 2026", "Quý IV/2025", "quý II năm 2026", "Quý I hằng năm", "Quý 2/2026"
@@ -54,10 +55,10 @@ DEADLINE_YEAR = re.compile(r"(?:^\s*[-+*•]?\s*Năm\s+(?P<y1>20\d{2})\s*:|"
 # Headings of the part that gives each body its duties
 DUTY_SECTION = re.compile(r"^(?:tổ chức thực hiện|trách nhiệm thực hiện|phân công)", re.IGNORECASE)
 # A dated piece of work: "Năm 2027: Hoàn thành …", "Đến năm 2027 hoàn thành …"
-DATED_WORK = re.compile(r"^(?:[-+*•]\s*)?(?:Năm\s+20\d{2}\s*:|(?:Đến|Trong)\s+năm\s+20\d{2}\b"
-                        r".{0,40}hoàn thành)|\bhoàn thành\b[^;.]{0,80}?(?:trong|vào|trước)\s+"
-                        r"(?:năm\s+20\d{2}|[Qq]uý\s+[IV]+|tháng\s+\d)|"
-                        r"(?:trước|chậm nhất)\s+ngày\s+\d{1,2}/\d{1,2}/20\d{2}", re.IGNORECASE)
+DATED_WORK = folded(re.compile(r"^(?:[-+*•]\s*)?(?:năm\s+20\d{2}\s*:|(?:đến|trong)\s+năm\s+20\d{2}\b"
+                               r".{0,40}hoàn thành)|\bhoàn thành\b[^;.]{0,80}?(?:trong|vào|trước)\s+"
+                               r"(?:năm\s+20\d{2}|quý\s+[iv]+|tháng\s+\d)|"
+                               r"(?:trước|chậm nhất)\s+ngày\s+\d{1,2}/\d{1,2}/20\d{2}", re.IGNORECASE))
 
 # The words that open a duty after its body: "X chủ trì …", "X: Căn cứ …"
 DUTY_VERBS = re.compile(
@@ -68,11 +69,11 @@ DUTY_VERBS = re.compile(
 DUTY_LEAD_IN = re.compile(rf"^(?:{ITEM}\s*)*(?:Đề nghị|Yêu cầu|Giao(?: cho)?)"
                           r"\s+(?:các ông, bà\s+)?", re.IGNORECASE)
 
-KINDS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"khâu đột phá|đột phá", re.IGNORECASE), "breakthrough"),   # khâu đột phá
+KINDS: list[tuple[Folded | re.Pattern[str], str]] = [
+    (folded(re.compile(r"khâu đột phá|đột phá", re.IGNORECASE)), "breakthrough"),   # khâu đột phá
     (re.compile(rf"^(?:{ITEM}\s*)?(?:(?:Xây dựng|Ban hành)\s+)?Đề án\b"),
      "scheme"),                                                           # (Xây dựng) Đề án …
-    (re.compile(r"công trình trọng điểm", re.IGNORECASE), "key_project"),
+    (folded(re.compile(r"công trình trọng điểm", re.IGNORECASE)), "key_project"),
 ]
 
 # An appendix row: "15 Xây dựng quy hoạch … UBND xã" or a row number alone on its line
