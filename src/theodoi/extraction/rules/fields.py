@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 
-FIELDS: list[tuple[str, re.Pattern[str]]] = [
-    ("xay_dung_dang", re.compile(r"đảng viên|tổ chức đảng|xây dựng đảng|đảng bộ|chi bộ|kết nạp", re.I)),
-    ("quoc_phong_an_ninh", re.compile(r"quốc phòng|an ninh|quân sự|tuyển quân|nhập ngũ|ma túy|ma tuý|trật tự", re.I)),
-    ("moi_truong", re.compile(r"môi trường|rác|chất thải|nước sạch|hợp vệ sinh|cây xanh|che phủ rừng", re.I)),
-    ("chinh_quyen", re.compile(r"chính quyền|hành chính|thủ tục|hồ sơ|chuyển đổi số|văn bản|tiếp cận pháp luật", re.I)),
-    ("van_hoa_xa_hoi", re.compile(r"văn hóa|văn hoá|xã hội|giáo dục|trường|y tế|bảo hiểm|hộ nghèo|lao động|dân số|học sinh|tiêm chủng", re.I)),
-    ("kinh_te", re.compile(r"kinh tế|thu nhập|sản xuất|ngân sách|doanh nghiệp|sản phẩm|nông nghiệp|thương mại|dịch vụ|đầu tư|giá trị|OCOP|tăng trưởng", re.I)),
+from theodoi.extraction.folded import Folded, folded
+
+# searched in lower-cased text first (extraction/folded.py: the same matches, fewer steps)
+FIELDS: list[tuple[str, Folded]] = [
+    ("xay_dung_dang", folded(re.compile(r"đảng viên|tổ chức đảng|xây dựng đảng|đảng bộ|chi bộ|kết nạp", re.I))),
+    ("quoc_phong_an_ninh", folded(re.compile(r"quốc phòng|an ninh|quân sự|tuyển quân|nhập ngũ|ma túy|ma tuý|trật tự", re.I))),
+    ("moi_truong", folded(re.compile(r"môi trường|rác|chất thải|nước sạch|hợp vệ sinh|cây xanh|che phủ rừng", re.I))),
+    ("chinh_quyen", folded(re.compile(r"chính quyền|hành chính|thủ tục|hồ sơ|chuyển đổi số|văn bản|tiếp cận pháp luật", re.I))),
+    ("van_hoa_xa_hoi", folded(re.compile(r"văn hóa|văn hoá|xã hội|giáo dục|trường|y tế|bảo hiểm|hộ nghèo|lao động|dân số|học sinh|tiêm chủng", re.I))),
+    ("kinh_te", folded(re.compile(r"kinh tế|thu nhập|sản xuất|ngân sách|doanh nghiệp|sản phẩm|nông nghiệp|thương mại|dịch vụ|đầu tư|giá trị|ocop|tăng trưởng", re.I))),
 ]
 
 # --- a task's field from the section it stands in (stages/task_fields.py) ---
@@ -20,9 +23,9 @@ FIELDS: list[tuple[str, re.Pattern[str]]] = [
 BROAD = re.compile(r"kinh tế\s*[-–,]?\s*(?:văn hóa|văn hoá)?\s*[-–,]?\s*xã hội"
                    r"|chính trị\s*[-–]\s*xã hội", re.I)
 # names whose field the FIELDS order would get wrong, looked at first
-SECTION_FIELDS: list[tuple[str, re.Pattern[str]]] = [
+SECTION_FIELDS: list[tuple[str, Folded]] = [
     # "Về cải thiện môi trường đầu tư kinh doanh": the business climate, not the environment
-    ("kinh_te", re.compile(r"môi trường (?:đầu tư|kinh doanh|sản xuất)", re.I)),
+    ("kinh_te", folded(re.compile(r"môi trường (?:đầu tư|kinh doanh|sản xuất)", re.I))),
 ]
 # a section's name ends where a remark or a sentence begins:
 # "Phát triển kinh tế tư nhân (Thực hiện theo Kế hoạch số 18-KH/ĐU …)"

@@ -4,23 +4,24 @@ from __future__ import annotations
 
 import re
 
+from theodoi.extraction.folded import folded
 from theodoi.extraction.rules.labels import ITEM, ITEM_HEAD
 
 # Headings under which every numbered or bulleted item is a target ("3. Chỉ tiêu cụ thể",
 # "2. Các chỉ tiêu chủ yếu", "1.2. Mục tiêu cụ thể đến năm 2030")
-TARGET_SECTION = re.compile(r"chỉ tiêu|^mục tiêu(?!\s+(?:tổng quát|chung))", re.IGNORECASE)
+TARGET_SECTION = folded(re.compile(r"chỉ tiêu|^mục tiêu(?!\s+(?:tổng quát|chung))", re.IGNORECASE))
 # A heading title that states a value or runs long is a list item, not a section's name: its
 # words ("… đáp ứng yêu cầu nhiệm vụ") say nothing about the section
 ITEM_TITLE = re.compile(r"\d\s*%|\d\s+(?:triệu|tỷ|nghìn)")
 ITEM_TITLE_WORDS = 20
 # Headings whose text describes the past or the purpose, never commitments
-SKIP_SECTION = re.compile(
+SKIP_SECTION = folded(re.compile(
     r"đặc điểm|tình hình|kết quả|thuận lợi|khó khăn|mục đích|yêu cầu|dự báo|đánh giá|"
     r"tổ chức thực hiện|nguồn lực|mục tiêu tổng quát|mục tiêu chung|quan điểm|"
     # an emulation plan's award rules: criteria and quotas are conditions, not commitments
     # ("3. Tiêu chuẩn khen thưởng", "IV. Số lượng đề nghị khen thưởng", "Đối tượng thi đua")
     r"khen thưởng|^\s*(?:tiêu chuẩn|đối tượng|hình thức|nguyên tắc|thủ tục|hồ sơ)\b",
-    re.IGNORECASE)
+    re.IGNORECASE))
 
 NUM = r"\d+(?:[.,]\d+)*"
 # Count nouns that serve as units ("120 doanh nghiệp", "4/9 tổ dân phố"); PDF line breaks may
@@ -78,30 +79,30 @@ UNIT_STOP = re.compile(r"^(?:đạt|được|có|là|trở|trên|dưới|tại|c
                        r"theo|mỗi|mới|ở|đã|sẽ|phải|đều|các|những|từ|đến|trở lên|hằng|hàng|"
                        r"năm|tham gia|hoạt động|ứng dụng|sử dụng)$", re.IGNORECASE)
 # A clause must hold one of these to be a commitment (outside a target list)
-COMMITMENT = re.compile(
+COMMITMENT = folded(re.compile(
     r"\b(phấn đấu|đạt|tăng|giảm|còn|duy trì|giữ vững|có thêm|thêm|thành lập|có ít nhất|"
     r"tối thiểu|trở lên|trên|không dưới|không quá|hoàn thành|được công nhận|"
     # a count with a future horizon commits whatever its verb: "Đón 15.000 lượt khách trong
     # năm 2026", "Hằng năm kết nạp mới 25 đảng viên", "đến năm 2030 trồng mới 500 ha"
-    r"đến năm|trong năm|vào năm|hằng năm|hàng năm|mỗi năm)\b", re.IGNORECASE)
+    r"đến năm|trong năm|vào năm|hằng năm|hàng năm|mỗi năm)\b", re.IGNORECASE))
 
 # Clauses that are not commitments: past results, counts of targets, budgets, conditions
-NOT_TARGET = re.compile(
+NOT_TARGET = folded(re.compile(
     r"\b(đã đạt|đã có|đã thực hiện|đạt được|đề ra \d+ chỉ tiêu|\d+ chỉ tiêu|được xét|"
     r"hiện nay|hiện có|hiện tại|tính đến|đến nay|"  # the present state: "Hiện nay, … 180 trạm"
     # an eligibility rule: "đủ điều kiện dự thi … phải đạt", "điều kiện để được xét công nhận";
     # not the state a target reaches ("cơ sở … đủ điều kiện xác định tình trạng nghiện")
     r"điều kiện\s+(?:để|dự|xét|được xét|tham gia|công nhận|khen|hưởng|đăng ký)|"
-    r"nhiệm kỳ qua|năm qua|giai đoạn trước)\b", re.IGNORECASE)
+    r"nhiệm kỳ qua|năm qua|giai đoạn trước)\b", re.IGNORECASE))
 # In prose (outside a target list) these mark context, money or the situation, not a target;
 # inside a list "45,5 tỷ đồng, tăng 8% so với dự toán" is the target itself
-NOT_TARGET_PROSE = re.compile(
+NOT_TARGET_PROSE = folded(re.compile(
     r"\b(?:so với cùng kỳ|so với năm|kinh phí|tổng vốn|dự toán)\b|"
     # the scope of work on what exists: "khai thác hiệu quả diện tích 118,5 ha đang trồng …"
     r"\b(?:sử dụng|khai thác|phát huy)\s+(?:có\s+)?hiệu quả\s+(?:\S+\s+){0,3}?\d",
-    re.IGNORECASE)
+    re.IGNORECASE))
 # Never targets, in a list or not
-NOT_TARGET_ANYWHERE = re.compile(
+NOT_TARGET_ANYWHERE = folded(re.compile(
     # an absolute allocation of money ("Bố trí 42.500 triệu đồng", "phân bổ 39.632 tỷ đồng");
     # a share of a budget ("bố trí tối thiểu 3% tổng chi") is a target
     r"\b(?:bố trí|phân bổ|trích|cấp)\s+(?:kinh phí\s+|vốn\s+|nguồn vốn\s+)?(?:khoảng\s+|trên\s+)?"
@@ -109,24 +110,24 @@ NOT_TARGET_ANYWHERE = re.compile(
     # a description of the place, not a commitment: "diện tích tự nhiên là 496,43 ha; dân số
     # 3.861 hộ" (a population to reach has its verb: "quy mô dân số đạt 15.000 người")
     r"\bdiện tích\s+(?:đất\s+)?tự nhiên|\bdân số\s+(?:là\s+|khoảng\s+|có\s+)?\d",
-    re.IGNORECASE)
+    re.IGNORECASE))
 
 # "đạt và vượt kế hoạch huyện giao", "đạt và vượt dự toán huyện giao"
-PLAN_RELATIVE = re.compile(r"(đạt|vượt|hoàn thành)[^.;]{0,25}(kế hoạch|chỉ tiêu|dự toán)[^.;]{0,30}"
-                           r"(giao|đề ra)", re.IGNORECASE)
-MILESTONE = re.compile(r"được công nhận|đạt chuẩn|đạt tiêu chuẩn|đạt các tiêu chí|không có|không còn|"
-                       r"vững mạnh|hoàn thành tốt nhiệm vụ|trở thành", re.IGNORECASE)
+PLAN_RELATIVE = folded(re.compile(r"(đạt|vượt|hoàn thành)[^.;]{0,25}(kế hoạch|chỉ tiêu|dự toán)[^.;]{0,30}"
+                           r"(giao|đề ra)", re.IGNORECASE))
+MILESTONE = folded(re.compile(r"được công nhận|đạt chuẩn|đạt tiêu chuẩn|đạt các tiêu chí|không có|không còn|"
+                       r"vững mạnh|hoàn thành tốt nhiệm vụ|trở thành", re.IGNORECASE))
 
-GROWTH = re.compile(r"tăng bình quân|tốc độ tăng|tăng trưởng", re.IGNORECASE)
-CHANGE = re.compile(r"giảm bình quân|giảm \d|giảm (?:còn )?\d|có thêm|phát triển thêm|"
+GROWTH = folded(re.compile(r"tăng bình quân|tốc độ tăng|tăng trưởng", re.IGNORECASE))
+CHANGE = folded(re.compile(r"giảm bình quân|giảm \d|giảm (?:còn )?\d|có thêm|phát triển thêm|"
                     r"thành lập mới|thành lập|lắp đặt thêm|tăng gấp|cải tạo|kiên cố|"
-                    r"^[-+*•]?\s*Năm \d{4} có|"  # a roadmap line "+ Năm 2026 có 02 …", not "đến năm 2028 có 3 …"
+                    r"^[-+*•]?\s*năm \d{4} có|"  # a roadmap line "+ Năm 2026 có 02 …", not "đến năm 2028 có 3 …"
                     r"(?:tăng|giảm)(?:\s+(?:trên|từ|ít nhất|tối thiểu|khoảng|hơn))?\s*$|"  # the verb right before the value: "tăng 8,5% so với năm 2025", "tăng trên 5%"
                     # an amount created over the term, the verb right before the count:
                     # "Hình thành ít nhất 02 vùng", "đào tạo, bồi dưỡng 3.000 lượt", "trồng mới 500 ha"
                     r"(?:hình thành|phát triển|đào tạo|bồi dưỡng|xây dựng mới|trồng mới|xây mới)"
                     r"(?:\s+mới)?(?:\s+(?:ít nhất|tối thiểu|thêm|được|khoảng|trên|từ))*\s*$",
-                    re.IGNORECASE)
+                    re.IGNORECASE))
 
 GREATER = re.compile(r"(\btrên|\bhơn|>)\s*$", re.IGNORECASE)
 AT_LEAST = re.compile(r"(ít nhất|tối thiểu|không dưới|từ)\s*$", re.IGNORECASE)
@@ -148,17 +149,17 @@ BAD_OUTCOMES = (r"nghèo|thất nghiệp|tai nạn|tội phạm|tệ nạn|vi ph
                 r"khiếu nại|ùn tắc|ngập úng")
 # "tỷ lệ hộ nghèo còn 1,5%", "giảm … xuống dưới 2%"; not the age of a group measured
 # ("trẻ em dưới 01 tuổi được tiêm chủng", "dưới 6 tháng tuổi")
-DECREASE = re.compile(r"\bgiảm\b|\bcòn\b|(?<!không )\bdưới\b(?!\s*\d+\s*(?:tháng\s*)?tuổi)|"
-                      r"\bkhông quá\b|\btối đa\b|" + BAD_OUTCOMES, re.IGNORECASE)
+DECREASE = folded(re.compile(r"\bgiảm\b|\bcòn\b|(?<!không )\bdưới\b(?!\s*\d+\s*(?:tháng\s*)?tuổi)|"
+                      r"\bkhông quá\b|\btối đa\b|" + BAD_OUTCOMES, re.IGNORECASE))
 # Words around a bad outcome that make the indicator good: "hộ thoát nghèo", "phòng, chống tội
 # phạm", "giảm nghèo bền vững" (the programme's name), "xử lý ô nhiễm"
 GOOD_AROUND_BAD = re.compile(r"\b(?:thoát|giảm|xóa|xoá)\s+nghèo|\bphòng,?\s*(?:chống|ngừa)\s+\S+"
                              r"(?:\s+\S+)?|\b(?:xử lý|khắc phục|phát hiện|triệt phá)\s+\S+",
                              re.IGNORECASE)
-MAINTAIN = re.compile(r"duy trì|giữ vững", re.IGNORECASE)
+MAINTAIN = folded(re.compile(r"duy trì|giữ vững", re.IGNORECASE))
 
-ANNUAL = re.compile(r"(?<!cây )(?:hằng năm|hàng năm)|mỗi năm", re.IGNORECASE)  # not "cây hằng năm" (a crop)
-AVERAGE_ANNUAL = re.compile(r"bình quân\s+(hằng|hàng)\s+năm", re.IGNORECASE)
+ANNUAL = folded(re.compile(r"(?<!cây )(?:hằng năm|hàng năm)|mỗi năm", re.IGNORECASE))  # not "cây hằng năm" (a crop)
+AVERAGE_ANNUAL = folded(re.compile(r"bình quân\s+(hằng|hàng)\s+năm", re.IGNORECASE))
 YEAR = re.compile(r"(?:đến|vào|trong)?\s*năm\s+(?P<y>20\d{2})", re.IGNORECASE)
 # The year a change is measured from, not a deadline: "tăng 8,5% so với năm 2025"
 BASE_YEAR = re.compile(r"so với\s*(?:cùng kỳ\s*)?$", re.IGNORECASE)
@@ -187,8 +188,8 @@ SEGMENT_END = re.compile(r",|;|\svà\s")  # also where the next value's part sta
 YEAR_BEFORE = re.compile(r"(?:năm|giai đoạn|kỳ)\s*$", re.IGNORECASE)
 YEAR_NUMBER = re.compile(r"^(?:19|20)\d{2}$")
 # "… phấn đấu … đạt chuẩn / được công nhận / trở thành …": a milestone outside a list
-STRIVE_FOR_STATE = re.compile(r"phấn đấu\b.{0,80}?(?:đạt chuẩn|được công nhận|trở thành|"
-                              r"không còn|đạt các tiêu chí)", re.IGNORECASE | re.DOTALL)
+STRIVE_FOR_STATE = folded(re.compile(r"phấn đấu\b.{0,80}?(?:đạt chuẩn|được công nhận|trở thành|"
+                              r"không còn|đạt các tiêu chí)", re.IGNORECASE | re.DOTALL))
 
 # Dates inside an indicator: "Thu nhập bình quân đầu người đến năm 2030" -> without the year
 INDICATOR_DATES = re.compile(r"\s*,?\s*(?:(?:đến|vào|trong)\s+)?năm\s+20\d{2}\b|"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from theodoi.domain.dates import DAY_DIGITS, DAY_WORDS, QUARTER_NUMERAL, renamed
+from theodoi.extraction.folded import Folded, folded
 from theodoi.extraction.rules.labels import DECIMAL, ITEM
 
 # "Quý I năm 2026", "Quý IV/2025", "quý II năm 2026", "Quý I hằng năm", "Quý 2/2026"
@@ -36,8 +37,10 @@ DAY_NO_YEAR = re.compile(r"(?:[Tt]rước|[Cc]hậm nhất(?: là)?|[Hh]ạn ch�
 MONTH_NO_YEAR = re.compile(r"(?:[Tt]rước|[Tt]rong|[Cc]hậm nhất(?: là)?)\s+tháng\s+(?P<m>\d{1,2})\b"
                            r"(?!\s*(?:/|năm|[-–]))")
 # "tháng 9/2026", "tháng 9 năm 2026", "Tháng 11 - 12/2025" (a range ends with its last month);
-# not the month inside a full day ("ngày 25 tháng 01 năm 2021")
-MONTH = re.compile(r"(?<!\d\s)[Tt]háng\s+(?:\d{1,2}\s*[-–]\s*(?:tháng\s+)?)?(?P<m>\d{1,2})\s*"
+# not the month inside a full day ("ngày 25 tháng 01 năm 2021"). The pattern opens with its
+# first letter and looks behind after it (not before): the engine then skips ahead to a "t"
+# instead of trying the look-behind at every character, for the same matches.
+MONTH = re.compile(r"[Tt](?<!\d\s[Tt])háng\s+(?:\d{1,2}\s*[-–]\s*(?:tháng\s+)?)?(?P<m>\d{1,2})\s*"
                    r"(?:/|\s+năm\s+)(?P<y>20\d{2})")
 # "6 tháng đầu năm 2026"
 HALF = re.compile(r"6\s+tháng\s+đầu\s+năm\s+(?P<y>20\d{2})")
@@ -56,10 +59,10 @@ DEADLINE_YEAR = re.compile(r"(?:^\s*[-+*•]?\s*Năm\s+(?P<y1>20\d{2})\s*:|"
 # Headings of the part that gives each body its duties
 DUTY_SECTION = re.compile(r"^(?:tổ chức thực hiện|trách nhiệm thực hiện|phân công)", re.IGNORECASE)
 # A dated piece of work: "Năm 2027: Hoàn thành …", "Đến năm 2027 hoàn thành …"
-DATED_WORK = re.compile(r"^(?:[-+*•]\s*)?(?:Năm\s+20\d{2}\s*:|(?:Đến|Trong)\s+năm\s+20\d{2}\b"
-                        r".{0,40}hoàn thành)|\bhoàn thành\b[^;.]{0,80}?(?:trong|vào|trước)\s+"
-                        r"(?:năm\s+20\d{2}|[Qq]uý\s+[IV]+|tháng\s+\d)|"
-                        r"(?:trước|chậm nhất)\s+ngày\s+\d{1,2}/\d{1,2}/20\d{2}", re.IGNORECASE)
+DATED_WORK = folded(re.compile(r"^(?:[-+*•]\s*)?(?:năm\s+20\d{2}\s*:|(?:đến|trong)\s+năm\s+20\d{2}\b"
+                               r".{0,40}hoàn thành)|\bhoàn thành\b[^;.]{0,80}?(?:trong|vào|trước)\s+"
+                               r"(?:năm\s+20\d{2}|quý\s+[iv]+|tháng\s+\d)|"
+                               r"(?:trước|chậm nhất)\s+ngày\s+\d{1,2}/\d{1,2}/20\d{2}", re.IGNORECASE))
 
 # The words that open a duty after its body: "X chủ trì …", "X: Căn cứ …"
 DUTY_VERBS = re.compile(
@@ -70,15 +73,15 @@ DUTY_VERBS = re.compile(
 DUTY_LEAD_IN = re.compile(rf"^(?:{ITEM}\s*)*(?:Đề nghị|Yêu cầu|Giao(?: cho)?)"
                           r"\s+(?:các ông, bà\s+)?", re.IGNORECASE)
 
-KINDS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"khâu đột phá|đột phá", re.IGNORECASE), "breakthrough"),   # khâu đột phá
+KINDS: list[tuple[Folded | re.Pattern[str], str]] = [
+    (folded(re.compile(r"khâu đột phá|đột phá", re.IGNORECASE)), "breakthrough"),   # khâu đột phá
     (re.compile(rf"^(?:{ITEM}\s*)?(?:(?:Xây dựng|Ban hành)\s+)?Đề án\b"),
      "scheme"),                                                           # (Xây dựng) Đề án …
     # the body's work is to make one: "Đảng ủy UBND xã lãnh đạo UBND xã xây dựng và tổ chức
     # thực hiện Đề án …", "Phòng Kinh tế chủ trì xây dựng Đề án …"
     (re.compile(r"^[^.;:]{0,80}?\s(?:xây dựng|ban hành)(?:\s+và\s+[^.;:]{0,30}?)?\s+Đề án\b"),
      "scheme"),
-    (re.compile(r"công trình trọng điểm", re.IGNORECASE), "key_project"),
+    (folded(re.compile(r"công trình trọng điểm", re.IGNORECASE)), "key_project"),
 ]
 
 # An appendix row: "15 Xây dựng quy hoạch … UBND xã" or a row number alone on its line
@@ -138,8 +141,11 @@ DECIDING_BODY = (r"(?:Ban Thường vụ|BTV|Ban Chấp hành|BCH|Thường tr�
                  r"Chủ tịch UBND|Chủ tịch Ủy ban nhân dân|UBND|Ủy ban nhân dân|Đảng ủy)")
 # "trình Ban Thường vụ Đảng ủy", "trình BCH Đảng bộ xã", "báo cáo Thường trực Đảng ủy",
 # "báo cáo về UBND xã", "xin ý kiến Ban Thường vụ": who the work goes to (the verb in lower
-# case: "Báo cáo UBND xã …" opening an item names a product, not where one goes)
-SUBMIT_TO = re.compile(r"\b(?:trình|báo cáo|xin ý kiến)\s+(?:(?:về|lên|với)\s+)?"
+# case: "Báo cáo UBND xã …" opening an item names a product, not where one goes). Each verb
+# opens with its first letter and the word boundary is a look-behind after it: the engine
+# then skips ahead to a t, b or x instead of trying every verb at every character.
+SUBMIT_TO = re.compile(r"(?:t(?<!\wt)rình|b(?<!\wb)áo cáo|x(?<!\wx)in ý kiến)\s+"
+                       r"(?:(?:về|lên|với)\s+)?"
                        rf"(?P<to>{DECIDING_BODY}[^,.;:\n]{{0,30}}?)"
                        r"(?=\s*(?:[,.;:\n]|phê duyệt|xem xét|cho ý kiến|ban hành|thông qua|"
                        r"trong|trước|vào|định kỳ|kết quả|tình hình|$))")
@@ -293,8 +299,9 @@ TOPIC_HEAD = re.compile(r"^(?:doanh nghiệp|tập đoàn|tổng công ty|công 
 # After "X:" the duty starts with a verb in lower case ("Sở Xây dựng: hướng dẫn …"); a quota
 # or a count ("Ban Chỉ đạo bầu cử của tỉnh: Không quá 05 cá nhân") is no duty.
 AFTER_COLON_DUTY = re.compile(r"^\s*[a-zđà-ỹ]")  # or a work verb: "X: Căn cứ chức năng …"
-# "phối hợp (chặt chẽ) (với) Y, Z …": the co-agencies named in a duty
-CO_WITH = re.compile(r"\b[Pp]hối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+")
+# "phối hợp (chặt chẽ) (với) Y, Z …": the co-agencies named in a duty (the word boundary
+# looked for after the first letter, as in MONTH)
+CO_WITH = re.compile(r"[Pp](?<!\w[Pp])hối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+")
 # Abbreviations that make a piece of a list a body of its own ("đại biểu HĐND xã")
 BODY_ABBREVIATION = re.compile(r"\b(?:HĐND|UBND|MTTQ)\b")
 # A paragraph that only names the time of the work above it, or another part of its block

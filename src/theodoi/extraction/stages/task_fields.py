@@ -10,13 +10,13 @@ hoạch … trình BCH Đảng bộ xã" names who approves it, not its field. N
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
 from theodoi.domain.text import squash
+from theodoi.extraction.folded import Folded
 from theodoi.extraction.model import Heading
 from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules import fields as R
@@ -34,7 +34,7 @@ def section_field(name: str) -> str | None:
                  if _whole_words(pattern, head)), None)
 
 
-def _whole_words(pattern: re.Pattern[str], text: str) -> bool:
+def _whole_words(pattern: Folded, text: str) -> bool:
     """`pattern` matches whole words of `text`: 'rác' (rubbish) is not in 'chuyên trách'."""
     return any((m.start() == 0 or not text[m.start() - 1].isalnum())
                and (m.end() == len(text) or not text[m.end()].isalnum())
