@@ -62,8 +62,9 @@ def _clients(url: str, tmp: Path, communes: int) -> dict[str, TestClient]:
     return out
 
 
-def _statements(url: str, client: TestClient) -> tuple[int, str]:
-    """The statements of one warm read of the province's dashboard, and the page."""
+def _statements(url: str, client: TestClient, path: str = PROVINCE) -> tuple[int, str]:
+    """The statements of one warm read of `path` (the province's dashboard), and the
+    page."""
     engine = db.engine_for(url)
     seen: list[str] = []
 
@@ -72,7 +73,7 @@ def _statements(url: str, client: TestClient) -> tuple[int, str]:
 
     event.listen(engine, "before_cursor_execute", counted)
     try:
-        page = client.get(PROVINCE, params=DAY)
+        page = client.get(path, params=DAY)
     finally:
         event.remove(engine, "before_cursor_execute", counted)
     assert page.status_code == 200
@@ -128,3 +129,20 @@ def test_a_write_in_a_commune_shows_on_the_next_warm_read(backend: str,
     assert _row(before, 2) == _row(after, 2)  # the other commune's row is unchanged
     assert again == after
     assert count == 4
+
+
+def test_a_warm_target_page_reads_its_scope_once_and_shows_the_chase_button(
+        backend: str, tmp_path: Path) -> None:
+    """Sign-in, the item's scope, its comments: the chase button is decided from the
+    item's scope (its unit's chain), not from a second query for the unit's scope. The
+    province's leader may chase at the commune (the button shows); the observer may
+    not."""
+    with fresh_database(backend, tmp_path / "two.db") as url:
+        clients = _clients(url, tmp_path, 2)
+        for client in clients.values():
+            assert client.get("/chi-tieu/t1", params=DAY).status_code == 200
+        seen = {who: _statements(url, client, "/chi-tieu/t1")
+                for who, client in clients.items()}
+    assert (seen["lanhdao"][0], seen["xem"][0]) == (3, 3)
+    assert "Đôn đốc cơ quan chủ trì" in seen["lanhdao"][1]
+    assert "Đôn đốc cơ quan chủ trì" not in seen["xem"][1]

@@ -14,7 +14,7 @@ from theodoi.services import db
 from theodoi.settings import Settings
 from theodoi.storage.db import is_contention
 
-AT_COMMIT, IN_UOW = "theodoi_at_commit", "theodoi_in_uow"
+AT_COMMIT, IN_UOW, DONE = "theodoi_at_commit", "theodoi_in_uow", "theodoi_finished"
 
 STALE = ("bản ghi vừa được người khác thay đổi; không có gì bị ghi đè. Hãy tải lại trang "
          "và làm lại.")
@@ -60,7 +60,11 @@ def begin(settings: Settings) -> Session:
 
 def finish(s: Session, error: BaseException | None = None) -> None:
     """Commit (after the bookkeeping writes of `at_commit`) when `error` is None, else roll
-    back; close the session either way. A lost race at the commit becomes a Conflict."""
+    back; close the session either way. A lost race at the commit becomes a Conflict.
+    Once only: a session already finished (`finished`) is left as it is, so the web can
+    finish a page's session in the route's thread and its dependency then does nothing."""
+    if finished(s):
+        return
     try:
         if error is not None:
             s.rollback()
@@ -75,7 +79,13 @@ def finish(s: Session, error: BaseException | None = None) -> None:
             raise
         raise conflict from exc
     finally:
+        s.info[DONE] = True
         s.close()
+
+
+def finished(s: Session) -> bool:
+    """Whether `finish` has ended the session (committed or rolled back, and closed)."""
+    return bool(s.info.get(DONE))
 
 
 @contextmanager

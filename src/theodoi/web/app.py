@@ -15,7 +15,7 @@ from theodoi import logs
 from theodoi.services import jobs
 from theodoi.services.views import warm as views_warm
 from theodoi.settings import Settings, load
-from theodoi.web import deps, errors, health
+from theodoi.web import deps, errors, finishing, health
 from theodoi.web.admission import AdmissionMiddleware
 from theodoi.web.api import admin as api_admin
 from theodoi.web.api import approval as api_approval
@@ -126,6 +126,7 @@ def create_app(settings: Settings | None = None, *, warm: bool = False) -> FastA
                    page_rollup.router, api_rollup.router,
                    page_instructions.router, api_instructions.router,
                    page_exchange.router, api_exchange.router):
+        finishing.install(router)  # a page's transaction ends on the route's own thread
         app.include_router(router)
     limit = settings.max_upload_bytes + BODY_SLACK
     app.add_middleware(AdmissionMiddleware, slots=settings.web_active_requests,

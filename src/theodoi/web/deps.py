@@ -49,7 +49,9 @@ async def get_db(request: Request) -> AsyncIterator[Any]:
     I/O once the schema is known, so it is done here on the event loop; the commit (or
     rollback) and close are one call on a worker thread. With the sign-in and the route
     that is three thread hops a request instead of six (every sync dependency is one, a
-    sync generator two): each hop cost ~0.2 ms of a cached page's ~4 ms.
+    sync generator two): each hop cost ~0.2 ms of a cached page's ~4 ms. A route that
+    answers with a Response finishes the session on its own thread (web/finishing.py),
+    and then there is no third hop.
     """
     settings = settings_of(request)
     if not db.schema_known(settings):
@@ -58,13 +60,15 @@ async def get_db(request: Request) -> AsyncIterator[Any]:
     try:
         yield s
     except BaseException as exc:
-        with anyio.CancelScope(shield=True):  # a client gone away still gives back the
-            await run_in_threadpool(uow.finish, s, exc)  # connection, rolled back
+        if not uow.finished(s):  # else the route's own commit failed, and closed it
+            with anyio.CancelScope(shield=True):  # a client gone away still gives back
+                await run_in_threadpool(uow.finish, s, exc)  # the connection, rolled back
         conflict = uow.conflict_of(exc)  # a lost race in the middle of the route: 409
         if conflict is None:
             raise
         raise conflict from exc
-    await run_in_threadpool(uow.finish, s)
+    if not uow.finished(s):  # a page finished it in the route's own thread
+        await run_in_threadpool(uow.finish, s)
 
 
 Db = Annotated[Any, Depends(get_db, scope="function")]

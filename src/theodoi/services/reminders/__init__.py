@@ -12,15 +12,20 @@ at once (asked.py); so are an agency's figure waiting for validation, a figure r
 and each step of a task's product (told.py).
 
 Public functions: `run_digest`, `thread`, `add_comment`, `chase_item`, `chase_agency`,
-`may_chase`, `send_due`, `tick`, `inbox`, `unread`, `mark_read`, `preferences`,
-`save_preferences`, `unit_rules`, `set_unit_rule`, `sent_log`, `today`, and `rules_at`,
-`set_contact` for the command line; `answer_due`, `tell_agency` for explanation
+`may_chase`, `may_chase_item`, `send_due`, `tick`, `inbox`, `unread`, `mark_read`,
+`preferences`, `save_preferences`, `unit_rules`, `set_unit_rule`, `sent_log`, `today`,
+and `rules_at`, `set_contact` for the command line; `answer_due`, `tell_agency` for explanation
 requests; `tell_validators`, `tell_returned`, `tell_product_step` for validation and
 approval.
 """
 
 from theodoi.services.reminders.asked import answer_due, tell_agency
-from theodoi.services.reminders.chase import chase_agency, chase_item, may_chase
+from theodoi.services.reminders.chase import (
+    chase_agency,
+    chase_item,
+    may_chase,
+    may_chase_item,
+)
 from theodoi.services.reminders.comments import (
     GivenDirection,
     add_comment,
@@ -46,8 +51,8 @@ from theodoi.services.reminders.sender import send_due
 from theodoi.services.reminders.told import tell_product_step, tell_returned, tell_validators
 
 __all__ = ["GivenDirection", "add_comment", "answer_due", "chase_agency", "chase_item",
-           "directions_given", "inbox", "mark_read",
-           "may_chase", "preferences", "rules_at", "run_digest", "save_preferences",
+           "directions_given", "inbox", "mark_read", "may_chase", "may_chase_item",
+           "preferences", "rules_at", "run_digest", "save_preferences",
            "send_due", "sent_log", "set_contact", "set_unit_rule", "tell_agency",
            "tell_product_step", "tell_returned", "tell_validators", "thread", "tick", "today",
            "unit_rules", "unread"]

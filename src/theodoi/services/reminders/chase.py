@@ -150,3 +150,10 @@ def may_chase(s: Session, p: Principal, unit_id: int) -> bool:
     """Whether the person may chase at the unit (the item page shows the button); asked
     on every view of an item page, so from the unit's scope query, loading no Unit."""
     return access_rules.CHASE in access.actions_at(p, access.unit_scope(s, p, unit_id).chain)
+
+
+def may_chase_item(s: Session, p: Principal, ref: str) -> bool:
+    """`may_chase` at the unit of the item `ref` (its page's button), from the item's own
+    scope, which its page has read already (held for the request): the chain of the
+    item's unit is the unit's, so a second query for the unit's scope is not needed."""
+    return access_rules.CHASE in access.actions_at(p, access.item_scope(s, p, ref).chain)

@@ -60,7 +60,7 @@ def _item(request: Request, ref: str, s: deps.Db, p: deps.User, ngay: str,
         data = item_view.item_page(s, p, ref, day)
         more: dict[str, Any] = {
             "saved": saved, "sent": sent, "chased": chased if chased.isdigit() else "",
-            "can_chase": reminders.may_chase(s, p, data["unit"]["id"]), "comments": comments}
+            "can_chase": reminders.may_chase_item(s, p, ref), "comments": comments}
         if data["kind"] == "target":
             return HTMLResponse(render("target.html", request, data=data, shared=(data,),
                                        lazy={"chart": lambda: svg(data["chart"])}, **more))
