@@ -66,8 +66,9 @@ def _head_records(site: Site, head: Any, mine: str, other: str) -> None:
     head.get_by_label("Kỳ báo cáo").fill("Quý II/2026")
     head.get_by_label("Giá trị thực hiện").fill("đạt")
     head.get_by_role("button", name="Ghi số liệu").click()
-    head.locator(f"#tb-{mine}", has_text=f"Đã ghi số liệu của mục {mine}").wait_for()
+    head.locator(f"#tb-{mine}", has_text=f"Đã gửi số liệu của mục {mine}").wait_for()
     assert head.get_by_text("Chưa có số liệu.").is_visible()  # it waits for the commune
+    assert head.get_by_role("heading", name="Số liệu đã gửi, chưa tính").is_visible()
 
 
 def _office_validates_and_reads(site: Site, office: Any, ref: str) -> None:

@@ -27,10 +27,9 @@ def _pings(monkeypatch: pytest.MonkeyPatch, engine: Any) -> list[int]:
     return seen
 
 
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)  # a pool of SQLite's has no server
 def test_a_dropped_idle_connection_is_replaced_before_use(
         backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    if backend != "postgresql":
-        pytest.skip("PostgreSQL's pool only")
     with fresh_database(backend, tmp_path / "x.db") as url:
         engine = db.engine_for(url)
         with engine.connect() as conn:
@@ -44,10 +43,9 @@ def test_a_dropped_idle_connection_is_replaced_before_use(
         assert pings
 
 
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)  # a pool of SQLite's has no server
 def test_a_connection_in_use_a_moment_ago_is_not_pinged(
         backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    if backend != "postgresql":
-        pytest.skip("PostgreSQL's pool only")
     with fresh_database(backend, tmp_path / "x.db") as url:
         engine = db.engine_for(url)
         pings = _pings(monkeypatch, engine)

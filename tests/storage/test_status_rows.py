@@ -88,12 +88,11 @@ def test_each_task_gets_its_latest_update_by_the_day(db_url: str) -> None:
     assert none == []  # the province has no plan of its own
 
 
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
 def test_postgresql_sends_the_plain_reads_in_binary_and_the_rest_as_text(db_url: str) -> None:
     """The reads made the driver's tuples ask PostgreSQL for binary rows (no number or
     date written as text and parsed back); statements whose rows SQLAlchemy converts
     keep text. SQLite has one format: nothing to ask."""
-    if not db_url.startswith("postgresql"):
-        pytest.skip("PostgreSQL's result formats")
     province.generate(db.engine_for(db_url), communes=1)
     formats: dict[str, int] = {}
 

@@ -49,11 +49,13 @@ def test_an_agency_records_a_value_for_its_own_target_and_the_dashboard_changes(
                     files={"evidence": ("bao-cao.pdf", b"%PDF-1.4 minh chung", "application/pdf")},
                     follow_redirects=False)
     assert r.status_code == 303, r.text
-    # back to the form's own notice area, where the page then says it was saved
-    assert r.headers["location"] == f"/don-vi/{world.units[A]}/viec-cua-toi?da_ghi=t1#tb-t1"
+    # back to the form's own notice area, where the page says it was sent, not recorded:
+    # the unit validates its agencies' figures
+    assert r.headers["location"] == f"/don-vi/{world.units[A]}/viec-cua-toi?da_gui=t1#tb-t1"
     shown = agency.get(r.headers["location"].split("#")[0]).text
     assert '<div class="thong-bao-form" id="tb-t1" tabindex="-1" aria-live="polite" autofocus>' \
-        '<p class="thanh-cong" role="status">Đã ghi cho mục t1.</p>' in shown
+        '<p class="thanh-cong" role="status">Đã gửi số liệu của mục t1; chờ văn phòng hoặc ' \
+        'lãnh đạo xác nhận, chưa được tính.</p>' in shown
     # the agency's figure waits for the office (issue 20): nothing counts until accepted
     assert _history(world, "t1") == []
     assert _dashboard_code(leader, world, "t1") == "chua_co_so_lieu"
