@@ -14,6 +14,9 @@ from sqlalchemy import text
 from tests.conftest import _pg_conninfo, fresh_database
 from theodoi.storage import db
 
+# PostgreSQL only: a pool of SQLite's has no server to lose a connection
+pytestmark = pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+
 
 def _pings(monkeypatch: pytest.MonkeyPatch, engine: Any) -> list[int]:
     seen: list[int] = []
@@ -27,7 +30,6 @@ def _pings(monkeypatch: pytest.MonkeyPatch, engine: Any) -> list[int]:
     return seen
 
 
-@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)  # a pool of SQLite's has no server
 def test_a_dropped_idle_connection_is_replaced_before_use(
         backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with fresh_database(backend, tmp_path / "x.db") as url:
@@ -43,7 +45,6 @@ def test_a_dropped_idle_connection_is_replaced_before_use(
         assert pings
 
 
-@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)  # a pool of SQLite's has no server
 def test_a_connection_in_use_a_moment_ago_is_not_pinged(
         backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with fresh_database(backend, tmp_path / "x.db") as url:
