@@ -130,7 +130,7 @@ def clause_targets(ctx: Context, span: tuple[int, int], section: str | None, lis
     committed ('cụ thể: Phấn đấu …; 70% phụ nữ mang thai được tầm soát …'). The costly
     tests (not a target, yearly) run only once the clause has something to give, which few
     clauses have."""
-    text = ctx.text[span[0]:span[1]]
+    text = _clause_text(ctx, span)
     if not listed and not DIGIT.search(text) and not R.STRIVE_FOR_STATE.search(text):
         return []  # no value, not in a list, no 'phấn đấu … đạt chuẩn': nothing to find
     if not listed and not carried and not R.COMMITMENT.search(text):
@@ -142,9 +142,16 @@ def clause_targets(ctx: Context, span: tuple[int, int], section: str | None, lis
         return []
     annual = (item_opening is not None and F.is_annual(item_opening)) or F.is_annual(text)
     if special:
-        return [_bare_target(span, section, text, special, annual, term_end)]
+        return [_bare_target(span, section, text, special, annual, term_end,
+                             ctx.text[span[0]:span[1]])]
     return [_value_target(ctx, span, section, text, m, _segment(text, matches, k), annual,
                           term_end) for k, m in enumerate(matches)]
+
+
+def _clause_text(ctx: Context, span: tuple[int, int]) -> str:
+    """A clause's text with its line breaks as spaces (the same length): a PDF breaks a line
+    wherever it ran out, inside "phấn\nđấu" or "công\nnghệ", and the rules read words."""
+    return ctx.text[span[0]:span[1]].replace("\n", " ")
 
 
 def _not_target(text: str, listed: bool) -> bool:
@@ -230,7 +237,7 @@ def _value_target(ctx: Context, span: tuple[int, int], section: str | None, clau
     kind = F.kind(text, rel)
     own = (span[0] + seg[0], span[0] + seg[1])
     target = Target(
-        id="", label=None, section=section, text=text, span=own,
+        id="", label=None, section=section, text=ctx.text[own[0]:own[1]], span=own,
         indicator=_indicator(text, rel, m, shift, unit),
         kind=kind, direction=F.direction(text, rel),
         comparator=F.comparator(text, m, m.start() - shift), value=value,
@@ -276,8 +283,9 @@ def _no_value_kind(text: str) -> str | None:
 
 
 def _bare_target(span: tuple[int, int], section: str | None, text: str, kind: str,
-                 annual: bool, term_end: int | None) -> Target:
-    return Target(id="", label=None, section=section, text=text, span=span,
+                 annual: bool, term_end: int | None, verbatim: str) -> Target:
+    """`text`: the clause as the rules read it; `verbatim`: as the document has it."""
+    return Target(id="", label=None, section=section, text=verbatim, span=span,
                   indicator=F.indicator(text, len(text), whole=True).rstrip("."), kind=kind,
                   direction="increase",
                   comparator=">=" if kind == "plan_relative" else None,
@@ -328,7 +336,7 @@ def run(ctx: Context) -> None:
         section, listed, skipped = sections.flags(span[0])
         if skipped or in_table(span):
             continue  # a row of a table the table stage reads is no prose
-        text = ctx.text[span[0]:span[1]]
+        text = _clause_text(ctx, span)
         if section != last_section:
             lead_in_year = None
         if OPENS_ITEM.match(text) or section != last_section:
