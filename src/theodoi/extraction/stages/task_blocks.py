@@ -98,24 +98,29 @@ def _due(ctx: Context, value: str, first_year: int | None, span: tuple[int, int]
     return due
 
 
-def block_tasks(ctx: Context, first_year: int | None) -> list[Task]:
-    """One task per heading that has 'Cơ quan chủ trì/tham mưu' lines in its block."""
+def block_tasks(ctx: Context, first_year: int | None, joined: str | None = None
+                ) -> list[Task]:
+    """One task per heading that has 'Cơ quan chủ trì/tham mưu' lines in its block.
+
+    joined: the document with each paragraph on one line (task_prose.joined_text), where
+    roles written after the work ("…. Cơ quan chủ trì: …") are read, so that a PDF's wrap
+    inside them is no end; block lines, one a line, are read in the document itself."""
     tasks: dict[str, Task] = {}
     headings = _Headings(ctx.outline)
+    text = ctx.text if joined is None else joined
     lines = R.BLOCK_LINE.finditer(ctx.text)
-    inline = R.INLINE_ROLE.finditer(ctx.text) if ":" in ctx.text else iter(())
+    inline = R.INLINE_ROLE.finditer(text) if ":" in text else iter(())
     for m in heapq.merge(lines, inline, key=lambda m: m.start("role")):
         owner = _owner(headings, m.start("role"))
         if owner is None:
             continue
-        key, line = owner.id, _line(ctx.text, m.start("role"))
-        if m.re is R.INLINE_ROLE and not strip_label(
-                ctx.text[line[0]:m.start("role")]).strip():
+        key, line = owner.id, _line(text, m.start("role"))
+        if m.re is R.INLINE_ROLE and not strip_label(text[line[0]:m.start("role")]).strip():
             continue  # "1.6. Thời gian thực hiện: …" is a block line, read as such
         if m.re is R.INLINE_ROLE and line[0] != owner.span[0]:
             key = f"line{line[0]}"  # "- Xây dựng Đề án …. Cơ quan chủ trì: …" under a heading
         task = tasks.get(key) or _heading_task(ctx, headings, owner,
-                                                None if key == owner.id else line)
+                                                None if key == owner.id else line, text)
         tasks[key] = task
         due = partial(_due, ctx, first_year=first_year, span=(m.start(), m.end()))
         assign_role(task, m.group("role"), m.group("value"), split_bodies, due)
@@ -154,13 +159,15 @@ def wrapped_title(text: str, title: str, pos: int, end: int) -> str:
 
 
 def _heading_task(ctx: Context, headings: _Headings, heading: Heading,
-                  item: tuple[int, int] | None = None) -> Task:
-    """The task a block belongs to: its heading, or the list item the roles are written in."""
+                  item: tuple[int, int] | None = None, joined: str | None = None) -> Task:
+    """The task a block belongs to: its heading, or the list item the roles are written in
+    (a line of `joined`, the document with each paragraph on one line, when given)."""
     span = item or heading.span
     title = (wrapped_title(ctx.text, heading.title, _line(ctx.text, span[0])[1],
                            headings.next_start(heading.span[0], len(ctx.text)))
              if item is None else heading.title)
-    line = ctx.text[span[0]:_line(ctx.text, span[0])[1]]
+    text = ctx.text if joined is None else joined
+    line = text[span[0]:_line(text, span[0])[1]]
     inline = R.INLINE_ROLE.search(line)  # "1. Xây dựng …. Cơ quan chủ trì: …": the work before
     if inline:
         title = squash(strip_label(line[:inline.start()])).rstrip(" .;")

@@ -34,6 +34,8 @@ MAX_TITLE_LINE = 160    # a line without a sentence end and longer than this is 
 WRAPPED_SHARE = 0.15    # share of full lines running on in lower case in a PDF's wrapped text
 MARGIN_QUANTILE = 0.9   # the width a page's lines reach: that of the 90th percentile line
 FULL_LINE = 0.6         # a line at least this share of it reached the margin
+AT_MARGIN = 0.9         # a line this close to the margin ran out of room there
+DASHES = "-–"
 UNLABELLED = 99         # scope level of a lead-in or a title line that has no label
 SENTENCE_MARKS = ".;:!?…"
 CLOSING_QUOTES = "\"”’)]* \t"
@@ -62,39 +64,79 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return [m.span(1) for m in LINE.finditer(text)]
 
 
-def _one_per_line(text: str, lines: list[tuple[int, int]]) -> bool:
+def _prose(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The lines that may wrap: not a table's rows (tab-separated or ' | ' cells)."""
+    return [(s, e) for s, e in lines if "\t" not in text[s:e] and " | " not in text[s:e]]
+
+
+def _margin(prose: list[tuple[int, int]]) -> int:
+    """The width a page's lines reach: that of the line at MARGIN_QUANTILE."""
+    widths = sorted(e - s for s, e in prose)
+    return widths[int(MARGIN_QUANTILE * (len(widths) - 1))]
+
+
+def _one_per_line(text: str, prose: list[tuple[int, int]], margin: int) -> bool:
     """Whether each line is a paragraph (Word and its text export) rather than a PDF's
     wrapped lines: a wrapped sentence shows as a full line (one that reached the margin)
     followed by one in lower case. Only full lines are counted: a short plan's short
     paragraphs (a title, "Nơi nhận", a list of two words a line) and a table's rows never
     wrap, and must not outvote the few long sentences that did."""
-    prose = [(s, e) for s, e in lines if "\t" not in text[s:e] and " | " not in text[s:e]]
-    if not prose:
-        return True
-    widths = sorted(e - s for s, e in prose)
-    margin = FULL_LINE * widths[int(MARGIN_QUANTILE * (len(widths) - 1))]
     full = runs_on = 0
     for (s, e), (n, _) in pairwise(prose):
-        if e - s >= margin:
+        if e - s >= FULL_LINE * margin:
             full += 1
             runs_on += text[n:n + 1].islower() and not _ends_sentence(text, s, e)
     return runs_on < WRAPPED_SHARE * full
 
 
+def _broke_at_dash(text: str, line: tuple[int, int], start: int, margin: int) -> bool:
+    """Whether a line opening with a dash goes on from `line`, the line before it: that line
+    reached the margin without ending its sentence, so the dash is one a name or a range
+    broke at ("Phòng Văn hóa\n- Xã hội", "giai đoạn 2026\n- 2030"), not a list's bullet
+    (an item before a bullet ends its sentence, or stops short of the margin)."""
+    return (text[start] in DASHES and line[1] - line[0] >= AT_MARGIN * margin
+            and not _ends_sentence(text, *line))
+
+
 def paragraphs(text: str, heading_starts: set[int]) -> list[tuple[int, int]]:
     """The paragraphs of `text`: lines, joined where a PDF wrapped a sentence."""
     lines = _lines(text)
-    if _one_per_line(text, lines):
+    prose = _prose(text, lines)
+    margin = _margin(prose) if prose else 0
+    if not prose or _one_per_line(text, prose, margin):
         return lines
     out: list[tuple[int, int]] = []
-    for s, e in lines:
-        starts_anew = (not out or s in heading_starts or OPENS_ITEM.match(text[s:e])
-                       or _ends_sentence(text, *out[-1]))
+    for before, (s, e) in zip([None, *lines], lines, strict=False):
+        starts_anew = (before is None or s in heading_starts or _ends_sentence(text, *out[-1])
+                       or (OPENS_ITEM.match(text[s:e])
+                           and not _broke_at_dash(text, before, s, margin)))
         if starts_anew:
             out.append((s, e))
         else:
             out[-1] = (out[-1][0], e)
     return out
+
+
+def document_paragraphs(ctx: Context) -> list[tuple[int, int]]:
+    """`paragraphs` of the document under its outline, worked out once (ctx.memo)."""
+    found = ctx.memo.get("paragraphs")
+    if found is None:
+        found = ctx.memo["paragraphs"] = paragraphs(ctx.text, {h.span[0] for h in ctx.outline})
+    return found  # type: ignore[return-value]
+
+
+def joined_text(ctx: Context) -> str:
+    """The document with each paragraph on one line: the line breaks a PDF wrapped a
+    paragraph at become spaces, so every offset stays that of the document. A rule that
+    reads a line ("…. Cơ quan chủ trì: …. Thời gian hoàn thành: …") then reads the whole
+    paragraph, wherever its lines broke ("Thời\ngian hoàn thành", "Phòng\nVăn hóa")."""
+    text = ctx.text
+    pieces, done = [], 0
+    for s, e in document_paragraphs(ctx):
+        if text.find("\n", s, e) >= 0:
+            pieces += [text[done:s], text[s:e].replace("\n", " ")]
+            done = e
+    return "".join([*pieces, text[done:]]) if pieces else text
 
 
 def _clean(name: str) -> str:
@@ -444,6 +486,6 @@ def prose_tasks(ctx: Context, first_year: int | None, joint: Joint) -> list[Task
     heads = {h.span[0]: h for h in ctx.outline}
     reader = _Reader(ctx, first_year, joint)
     reader.closed = bool(ctx.outline)  # a letter without headings has no preamble to skip
-    for span in paragraphs(ctx.text, set(heads)):
+    for span in document_paragraphs(ctx):
         reader.read(span, heads.get(span[0]))
     return reader.tasks
