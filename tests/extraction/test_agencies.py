@@ -59,6 +59,11 @@ def test_the_item_keeps_the_documents_wording_and_unknown_bodies_are_warned() ->
     ("UBND xã, Công an xã và Đoàn Thanh niên", ["UBND xã", "Công an xã", "Đoàn Thanh niên"]),
     ("các phòng, ban, đơn vị liên quan căn cứ chức năng, nhiệm vụ được giao có trách nhiệm",
      ["Các phòng, ban, đơn vị liên quan"]),
+    # "một số", like "các", opens a group that holds its commas
+    ("Ban Xây dựng Đảng, Văn phòng Đảng uỷ và một số cơ quan, đơn vị có liên quan",
+     ["Ban Xây dựng Đảng", "Văn phòng Đảng uỷ", "Một số cơ quan, đơn vị có liên quan"]),
+    ("Phòng Kinh tế, Trung tâm Văn hóa, Thể thao và Truyền thông, Công an xã",
+     ["Phòng Kinh tế", "Trung tâm Văn hóa, Thể thao và Truyền thông", "Công an xã"]),
 ])
 def test_split_bodies_keeps_known_names_whole(text: str, bodies: list[str]) -> None:
     from theodoi.extraction.agencies import split_bodies

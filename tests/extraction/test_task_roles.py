@@ -30,3 +30,44 @@ def test_the_bodies_that_carry_out_work_beside_a_lead_are_its_co_agencies() -> N
         ("Phòng Văn hóa - Xã hội", ["Đoàn Thanh niên", "Hội Liên hiệp Phụ nữ"], "2026-06-30"),
         ("Công an xã", [], "2026-12-31"),
     ]
+
+
+# A PDF's text layer: the prose wrapped at the page's margin, wherever a line ran out
+WRAPPED = """ỦY BAN NHÂN DÂN
+XÃ AN BÌNH
+KẾ HOẠCH
+Triển khai chuyển đổi số năm 2026
+
+I. MỤC ĐÍCH, YÊU CẦU
+Nâng cao hiệu quả giải quyết thủ tục hành chính, bảo đảm người dân và doanh
+nghiệp được phục vụ kịp thời, thuận lợi trên môi trường số của xã; từng bước
+hình thành chính quyền số, kinh tế số và xã hội số trên địa bàn xã.
+II. NHIỆM VỤ
+1. Tuyên truyền, hướng dẫn người dân cài đặt, sử dụng ứng dụng định danh
+điện tử. Cơ quan chủ trì: Công an xã; cơ quan phối hợp: Đoàn Thanh niên,
+Hội Liên hiệp Phụ nữ xã. Thời gian hoàn thành: Quý II năm 2026.
+2. Tổ chức Hội thi tìm hiểu về chuyển đổi số cho cán bộ, công chức và người
+lao động trong các cơ quan, đơn vị của xã. Cơ quan chủ trì: Phòng Văn hóa
+- Xã hội. Thời gian hoàn thành: tháng 9/2026.
+3. Rà soát, số hóa hồ sơ thủ tục hành chính còn tồn đọng tại Bộ phận một cửa
+của xã.
+- Cơ quan chủ trì: Văn phòng HĐND và UBND xã.
+- Cơ quan phối hợp: Đoàn Thanh niên, Hội Liên hiệp Phụ nữ, Hội Nông dân xã,
+Hội Cựu chiến binh xã.
+- Thời gian thực hiện: Quý IV năm 2026.
+"""
+
+
+def test_roles_read_across_a_pdf_s_line_breaks() -> None:
+    """Roles written after the work and role lines whose value goes on to the next line are
+    read whole: a break inside 'Hội Liên hiệp Phụ nữ xã' or before the '- Xã hội' of a
+    name (a dash at the start of a line after one that reached the margin unfinished is
+    not a bullet), and 'Cơ quan\nchủ trì'."""
+    tasks = extract(WRAPPED.encode(), "ke-hoach.txt")["tasks"]
+    assert [(t["lead_agency"], t["co_agencies"], t["due"]["date"]) for t in tasks] == [
+        ("Công an xã", ["Đoàn Thanh niên", "Hội Liên hiệp Phụ nữ xã"], "2026-06-30"),
+        ("Phòng Văn hóa - Xã hội", [], "2026-09-30"),
+        ("Văn phòng HĐND và UBND xã",
+         ["Đoàn Thanh niên", "Hội Liên hiệp Phụ nữ", "Hội Nông dân xã", "Hội Cựu chiến binh xã"],
+         "2026-12-31"),
+    ]

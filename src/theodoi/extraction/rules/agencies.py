@@ -39,6 +39,8 @@ AGENCIES: list[tuple[str, str]] = [
     ("Ban Văn hóa - Xã hội HĐND", r"ban văn hóa\s*-\s*xã hội"),         # Ban VH-XH HĐND xã
     ("Ban Pháp chế HĐND", r"ban pháp chế"),                             # Ban Pháp chế HĐND xã
     ("Trung tâm Dịch vụ tổng hợp", r"trung tâm dịch vụ tổng hợp"),      # Trung tâm DVTH xã
+    ("Trung tâm Văn hóa, Thể thao và Truyền thông",                      # Trung tâm VH-TT&TT
+     r"trung tâm văn hóa\s*[,-]?\s*thể thao\s*,?\s*(?:và|&)\s*truyền thông"),
     ("Phòng Nội vụ", r"phòng nội vụ"),                                   # Phòng Nội vụ huyện
     ("Tổ dân phố", r"(?:tổ trưởng )?tổ dân phố|tdp"),                    # Tổ trưởng tổ dân phố
     ("Thôn", r"(?:trưởng )?thôn"),                                       # các thôn
@@ -47,12 +49,14 @@ AGENCIES: list[tuple[str, str]] = [
     ("Các phòng, ban, đơn vị", r"(?:các )?phòng(?: chuyên môn|, ban)|(?:các )?cơ quan, đơn vị"),
 ]
 
-COMPILED: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(r"^(?:các\s+|đồng chí\s+|đ/c\s+)?(?:" + p + r")\b"))
+# Before a name: a group's quantifier ("các", "một số", "những": "một số cơ quan, đơn vị có
+# liên quan") or a person's title
+_BEFORE = r"^(?:các\s+|một số\s+|những\s+|đồng chí\s+|đ/c\s+)?"
+COMPILED: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(_BEFORE + r"(?:" + p + r")\b"))
                                                for name, p in AGENCIES]
 # Matches where any of COMPILED does: one test rules out the many names that start with no
 # body the table knows, before the patterns are tried one by one
-ANY_KNOWN = re.compile(r"^(?:các\s+|đồng chí\s+|đ/c\s+)?(?:"
-                       + "|".join(f"(?:{p})" for _, p in AGENCIES) + r")\b")
+ANY_KNOWN = re.compile(_BEFORE + r"(?:" + "|".join(f"(?:{p})" for _, p in AGENCIES) + r")\b")
 
 # Where a list of bodies ends and the rest of the sentence starts: "phối hợp với các phòng, ban,
 # đơn vị liên quan căn cứ chức năng, nhiệm vụ …", "… có trách nhiệm …", "… theo dõi …"

@@ -102,10 +102,14 @@ BLOCK_LINE = re.compile(
     r"(?P<value>[^\n]+)", re.IGNORECASE | re.MULTILINE)
 # The same lines written inside a numbered item, after its work: "1. Xây dựng Kế hoạch …. Cơ quan
 # chủ trì: Phòng Kinh tế. Thời gian hoàn thành: Quý III năm 2026."
-INLINE_ROLE = re.compile(
-    r"[.;][^\S\n]+(?P<role>(?:Cơ quan|Đơn vị) chủ trì|Cơ quan tham mưu|Người chủ trì|"
-    r"(?:Cơ quan|Đơn vị) (?:thực hiện và )?phối hợp|Thời gian (?:thực hiện|hoàn thành)|"
-    r"Thời hạn(?: hoàn thành)?)\s*:\s*(?P<value>[^.;\n]+(?:\.\d[^.;\n]*)*)", re.IGNORECASE)
+INLINE_ROLES = (r"(?:Cơ quan|Đơn vị) chủ trì|Cơ quan tham mưu|Người chủ trì|"
+                r"(?:Cơ quan|Đơn vị) (?:thực hiện và )?phối hợp|Thời gian (?:thực hiện|hoàn thành)|"
+                r"Thời hạn(?: hoàn thành)?")
+INLINE_ROLE = re.compile(rf"[.;][^\S\n]+(?P<role>{INLINE_ROLES})\s*:\s*"
+                         r"(?P<value>[^.;\n]+(?:\.\d[^.;\n]*)*)", re.IGNORECASE)
+# A line a PDF broke right after a role's name: its value is on the next line, which goes on
+# from it ("…. Cơ quan chủ trì:\nPhòng Kinh tế. Thời gian …"); a lead-in's colon ends it
+ROLE_BEFORE_BREAK = re.compile(rf"(?:{INLINE_ROLES})\s*:$", re.IGNORECASE)
 # Headings that only structure a block; the task is the heading above them
 BLOCK_PARTS = re.compile(r"^(?:triển khai|tổ chức thực hiện|mục tiêu|nội dung|cơ quan|người|"
                          r"thời gian|nguồn lực|hoạt động|kinh phí)", re.IGNORECASE)

@@ -103,12 +103,12 @@ def block_tasks(ctx: Context, first_year: int | None, joined: str | None = None
     """One task per heading that has 'Cơ quan chủ trì/tham mưu' lines in its block.
 
     joined: the document with each paragraph on one line (task_prose.joined_text), where
-    roles written after the work ("…. Cơ quan chủ trì: …") are read, so that a PDF's wrap
-    inside them is no end; block lines, one a line, are read in the document itself."""
+    the roles are read, so that a PDF's wrap inside them is no end ("…. Cơ quan chủ trì:
+    Phòng\nVăn hóa - Xã hội", "Đơn vị phối hợp: …, Hội Liên hiệp Phụ nữ\nphường")."""
     tasks: dict[str, Task] = {}
     headings = _Headings(ctx.outline)
     text = ctx.text if joined is None else joined
-    lines = R.BLOCK_LINE.finditer(ctx.text)
+    lines = R.BLOCK_LINE.finditer(text)
     inline = R.INLINE_ROLE.finditer(text) if ":" in text else iter(())
     for m in heapq.merge(lines, inline, key=lambda m: m.start("role")):
         owner = _owner(headings, m.start("role"))

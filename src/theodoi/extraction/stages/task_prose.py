@@ -107,7 +107,10 @@ def paragraphs(text: str, heading_starts: set[int]) -> list[tuple[int, int]]:
         return lines
     out: list[tuple[int, int]] = []
     for before, (s, e) in zip([None, *lines], lines, strict=False):
-        starts_anew = (before is None or s in heading_starts or _ends_sentence(text, *out[-1])
+        starts_anew = (before is None or s in heading_starts
+                       or (_ends_sentence(text, *out[-1])
+                           and not R.ROLE_BEFORE_BREAK.search(text, *before))
+                       or R.BLOCK_LINE.match(text, s)  # "Thời gian thực hiện: …" is a line
                        or (OPENS_ITEM.match(text[s:e])
                            and not _broke_at_dash(text, before, s, margin)))
         if starts_anew:
@@ -287,9 +290,12 @@ class _Reader:
         self.stack.append(_Scope(level, lead, co or [], bool(R.TARGETS_LEAD_IN.search(said))))
 
     def task(self, span: tuple[int, int], lead: str | None, co: list[str]) -> Task:
+        """The paragraph's task; roles written after its work ("…. Cơ quan chủ trì: ….
+        Thời gian hoàn thành: …") are its own, and its title stops before them."""
         text = self.ctx.text[span[0]:span[1]]
         lead, leader = _without_leader(lead)
-        title = strip_label(squash(text))[:200]
+        roles = list(R.INLINE_ROLE.finditer(text.replace("\n", " ")))
+        title = strip_label(squash(text[:roles[0].start()] if roles else text))[:200]
         kind = next((k for p, k in R.KINDS if p.search(title)), "task")
         own = co_with(text)
         task = Task(id="", label=None, section=None, whole=self.ctx.text, span=span, title=title,
@@ -297,6 +303,8 @@ class _Reader:
                     co_agencies=co + [c for c in own if c not in co],
                     due=parse_due(text, self.first_year, strict=True, start=self.start))
         task.leader = leader
+        for m in roles:
+            assign_role(task, m.group("role"), squash(m.group("value")), _bodies, self.due)
         self.tasks.append(task)
         self.last, self.title = task, None
         return task
@@ -337,7 +345,7 @@ class _Reader:
             self.closed = False  # the first heading ends the preamble
         if self.closed and not R.ASKED.match(body):
             return  # the preamble ("Căn cứ …", "Trên cơ sở …, Ban Chấp hành xây dựng …")
-        block = R.BLOCK_LINE.match(self.ctx.text[span[0]:span[1]])
+        block = R.BLOCK_LINE.match(self.ctx.text[span[0]:span[1]].replace("\n", " "))
         if block:
             if heading is not None and self.last is None:
                 # "1.4. Cơ quan chủ trì tham mưu: Phòng Kinh tế …" is a part of the section,
