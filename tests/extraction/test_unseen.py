@@ -131,8 +131,8 @@ def _wrapped(text: str, width: int = 80) -> str:
 # A PDF's text layer breaks its prose wherever a line ran out: inside a body's name
 # ("Phòng\nVăn hóa - Xã hội", "Phòng Văn hóa\n- Xã hội"), a role written after the work
 # ("…. Thời\ngian hoàn thành: …", "Cơ quan chủ trì:\nPhòng Kinh tế") or a commitment
-# ("phấn\nđấu"); three page widths, so a break falls in a different place each time
-@pytest.mark.parametrize("width", [70, 80, 90])
+# ("phấn\nđấu"); five page widths, so a break falls in a different place each time
+@pytest.mark.parametrize("width", [60, 70, 80, 90, 100])
 @pytest.mark.parametrize("plan", PLANS, ids=lambda p: p.stem)
 def test_the_same_plan_with_its_lines_wrapped_reads_the_same(plan: Path, width: int) -> None:
     """A short plan wraps only its few long sentences, and a tab-separated appendix adds

@@ -98,6 +98,13 @@ def _broke_at_dash(text: str, line: tuple[int, int], start: int, margin: int) ->
             and not _ends_sentence(text, *line))
 
 
+def _clause_goes_on(text: str, paragraph: tuple[int, int], start: int) -> bool:
+    """Whether a line starting at `start` in lower case goes on from `paragraph`, which
+    ended a clause, not a sentence ("…việc thực hiện Chương trình;\nđịnh kỳ báo cáo …"):
+    a new item opens with a label, a dash or a capital."""
+    return text[start].islower() and text[paragraph[1] - 1] in ",;"
+
+
 def paragraphs(text: str, heading_starts: set[int]) -> list[tuple[int, int]]:
     """The paragraphs of `text`: lines, joined where a PDF wrapped a sentence."""
     lines = _lines(text)
@@ -109,7 +116,8 @@ def paragraphs(text: str, heading_starts: set[int]) -> list[tuple[int, int]]:
     for before, (s, e) in zip([None, *lines], lines, strict=False):
         starts_anew = (before is None or s in heading_starts
                        or (_ends_sentence(text, *out[-1])
-                           and not R.ROLE_BEFORE_BREAK.search(text, *before))
+                           and not R.ROLE_BEFORE_BREAK.search(text, *before)
+                           and not _clause_goes_on(text, out[-1], s))
                        or R.BLOCK_LINE.match(text, s)  # "Thời gian thực hiện: …" is a line
                        or (OPENS_ITEM.match(text[s:e])
                            and not _broke_at_dash(text, before, s, margin)))
