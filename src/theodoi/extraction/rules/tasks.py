@@ -109,7 +109,8 @@ INLINE_ROLE = re.compile(rf"[.;][^\S\n]+(?P<role>{INLINE_ROLES})\s*:\s*"
                          r"(?P<value>[^.;\n]+(?:\.\d[^.;\n]*)*)", re.IGNORECASE)
 # A line a PDF broke right after a role's name: its value is on the next line, which goes on
 # from it ("…. Cơ quan chủ trì:\nPhòng Kinh tế. Thời gian …"); a lead-in's colon ends it
-ROLE_BEFORE_BREAK = re.compile(rf"(?:{INLINE_ROLES})\s*:$", re.IGNORECASE)
+ROLE_BEFORE_BREAK = re.compile(rf"(?:{INLINE_ROLES}|\((?:chủ trì|phối hợp|tham mưu))\s*:$",
+                               re.IGNORECASE)  # "… xã (chủ trì:\nPhòng Kinh tế; …)"
 # Headings that only structure a block; the task is the heading above them
 BLOCK_PARTS = re.compile(r"^(?:triển khai|tổ chức thực hiện|mục tiêu|nội dung|cơ quan|người|"
                          r"thời gian|nguồn lực|hoạt động|kinh phí)", re.IGNORECASE)
@@ -129,6 +130,16 @@ KIND_SECTIONS: list[tuple[re.Pattern[str], str]] = [
 TRAILING_LEAD = re.compile(r"[;,(]\s*(?:[Gg]iao(?:\s+cho)?\s+)?(?P<lead>[A-ZĐÀ-Ỹ][^;,.()]{1,60}?)"
                            r"\s+chủ trì(?:,?\s*phối hợp(?:\s+với)?\s+(?P<co>[^;.()]{2,120}?))?"
                            r"\s*\)?\s*\.?$")
+# Work whose assignment is written at its end, in a parenthesis or a sentence that gives it:
+# "Rà soát quy hoạch … (chủ trì: Phòng Kinh tế; phối hợp: …; thời gian hoàn thành: Quý
+# II/2027)", "… (Phòng Kinh tế chủ trì, phối hợp với …; hoàn thành trong tháng 8/2027)",
+# "Kiện toàn Ban Chỉ đạo …. Giao Văn phòng HĐND và UBND xã tham mưu, hoàn thành …"
+ASSIGNED_AT_END = re.compile(r"\s*\((?P<paren>[^()]{4,300})\)\s*[.;]?$|"
+                             r"[.;]\s+(?P<given>[Gg]iao\b[^.;]{4,300})\.?$")
+# The roles inside such a parenthesis: "chủ trì: …; phối hợp: …; thời gian hoàn thành: …"
+ROLE_IN_PARENTHESIS = re.compile(
+    r"(?:^|;)\s*(?P<role>(?:(?:cơ quan|đơn vị)\s+)?(?:chủ trì|phối hợp|tham mưu|thực hiện)|"
+    r"(?:thời gian|thời hạn|tiến độ)[^:;]{0,25})\s*:\s*(?P<value>[^;]+)", re.IGNORECASE)
 # A duty's body never starts with an action ("Chỉ đạo …", "Xây dựng kế hoạch …")
 ACTION_START = re.compile(
     r"^(?:chỉ đạo|xây dựng|tổ chức|thường xuyên|đẩy mạnh|tăng cường|cụ thể ho[áa]|triển khai|"

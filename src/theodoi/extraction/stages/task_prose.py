@@ -114,18 +114,27 @@ def paragraphs(text: str, heading_starts: set[int]) -> list[tuple[int, int]]:
         return lines
     out: list[tuple[int, int]] = []
     for before, (s, e) in zip([None, *lines], lines, strict=False):
-        starts_anew = (before is None or s in heading_starts
-                       or (_ends_sentence(text, *out[-1])
-                           and not R.ROLE_BEFORE_BREAK.search(text, *before)
-                           and not _clause_goes_on(text, out[-1], s))
-                       or R.BLOCK_LINE.match(text, s)  # "Thời gian thực hiện: …" is a line
-                       or (OPENS_ITEM.match(text[s:e])
-                           and not _broke_at_dash(text, before, s, margin)))
-        if starts_anew:
+        if before is None or _starts_paragraph(text, out[-1], before, (s, e), margin,
+                                               heading_starts):
             out.append((s, e))
         else:
             out[-1] = (out[-1][0], e)
     return out
+
+
+def _starts_paragraph(text: str, paragraph: tuple[int, int], before: tuple[int, int],
+                      line: tuple[int, int], margin: int, heading_starts: set[int]) -> bool:
+    """Whether `line` of a PDF's wrapped text starts a paragraph after `paragraph`, whose
+    last line is `before`: a heading, an item's label or bullet, a role line or a line
+    after a sentence's end do; a clause going on in lower case ("…;\nđịnh kỳ báo cáo …",
+    "…;\nthời hạn: …") and the value after a role's name ("chủ trì:\nPhòng …") do not."""
+    s, e = line
+    if s in heading_starts or (OPENS_ITEM.match(text[s:e])
+                               and not _broke_at_dash(text, before, s, margin)):
+        return True
+    if _clause_goes_on(text, paragraph, s) or R.ROLE_BEFORE_BREAK.search(text, *before):
+        return False
+    return _ends_sentence(text, *paragraph) or bool(R.BLOCK_LINE.match(text, s))
 
 
 def document_paragraphs(ctx: Context) -> list[tuple[int, int]]:
@@ -400,6 +409,9 @@ class _Reader:
             co = split_bodies(trailing.group("co")) if trailing.group("co") else []
             self.task(span, _clean(trailing.group("lead")), co)
             return
+        assigned = None if who else R.ASSIGNED_AT_END.search(body)
+        if assigned and self.assigned_at_end(span, body, assigned):
+            return
         if who and self.funding is not None and R.GENERIC_BODY.match(who):
             # "Các sở, ngành … có trách nhiệm bố trí kinh phí" under "Kinh phí"
             self.last, self.title = None, None
@@ -432,6 +444,25 @@ class _Reader:
             self.last, self.title = None, None
             return
         self.task(span, scope.lead, list(scope.co))
+
+    def assigned_at_end(self, span: tuple[int, int], body: str, m: re.Match[str]) -> bool:
+        """Work whose assignment is written at its end, in a parenthesis or a sentence that
+        gives it (R.ASSIGNED_AT_END): its roles ("chủ trì: …; phối hợp: …"), or the body
+        that carries it out ("Phòng Kinh tế chủ trì, phối hợp với …"), with the bodies it
+        works with and its time. False when the end names no body and no role."""
+        said = m.group("paren") or m.group("given")
+        roles = list(R.ROLE_IN_PARENTHESIS.finditer(said))
+        who = None if roles else subject(said[:1].upper() + said[1:])
+        if not roles and who is None:
+            return False
+        scope = self.lead()
+        task = (self.task(span, who, co_with(said)) if who else
+                self.task(span, scope.lead if scope else None, list(scope.co) if scope else []))
+        for role in roles:
+            assign_role(task, role.group("role"), squash(role.group("value")), _bodies, self.due)
+        task.title = strip_label(squash(body[:m.start()])).rstrip(" .;")[:200]
+        task.kind = next((k for p, k in R.KINDS if p.search(task.title)), "task")
+        return True
 
     def aim_task(self, span: tuple[int, int]) -> None:
         """A work item in a list of aims: no lead yet, due at the end of the list's year."""
