@@ -360,3 +360,10 @@ RANGE_CUT = re.compile(r"\s*(?:[-–]|đến)\s*(?=(?:[Qq]uý|[Tt]háng|[Nn]ăm|
                        r"\d{1,2}/20\d{2}))")
 # A due cell that is a month and year only: "6/2026"
 SHORT_MONTH = re.compile(r"^\d{1,2}/20\d{2}$")
+
+# A heading that is only a period, under which a work programme lists the work that falls in
+# it: "Quý I năm 2027", "QUÝ II/2027", "Tháng 9 năm 2027", "Tháng 12/2027", "6 tháng cuối năm
+# 2027"
+PERIOD_TITLE = re.compile(r"^(?:trong\s+)?(?:quý\s+[IV]{1,3}|tháng\s+\d{1,2}|6 tháng (?:đầu|cuối)"
+                          r"(?:\s+năm)?)(?:\s*(?:năm\s+|/\s*)20\d{2})?\s*:?$", re.IGNORECASE)
+PERIOD_WORD = re.compile(r"quý|tháng", re.IGNORECASE)  # before the lines are tried one by one

@@ -112,15 +112,19 @@ def block_tasks(ctx: Context, first_year: int | None, joined: str | None = None
     inline = R.INLINE_ROLE.finditer(text) if ":" in text else iter(())
     for m in heapq.merge(lines, inline, key=lambda m: m.start("role")):
         owner = _owner(headings, m.start("role"))
-        if owner is None:
-            continue
-        key, line = owner.id, _line(text, m.start("role"))
+        line = _line(text, m.start("role"))
         if m.re is R.INLINE_ROLE and not strip_label(text[line[0]:m.start("role")]).strip():
             continue  # "1.6. Thời gian thực hiện: …" is a block line, read as such
-        if m.re is R.INLINE_ROLE and line[0] != owner.span[0]:
-            key = f"line{line[0]}"  # "- Xây dựng Đề án …. Cơ quan chủ trì: …" under a heading
-        task = tasks.get(key) or _heading_task(ctx, headings, owner,
-                                                None if key == owner.id else line, text)
+        if m.re is R.INLINE_ROLE and (owner is None or line[0] != owner.span[0]):
+            # "- Xây dựng Đề án …. Cơ quan chủ trì: …": the item's own, under a heading or
+            # under a part that only structures ("II. NỘI DUNG CÔNG TÁC", "QUÝ I")
+            key = f"line{line[0]}"
+        elif owner is None:
+            continue
+        else:
+            key = owner.id
+        task = tasks.get(key) or _heading_task(
+            ctx, headings, owner, None if owner is not None and key == owner.id else line, text)
         tasks[key] = task
         due = partial(_due, ctx, first_year=first_year, span=(m.start(), m.end()))
         assign_role(task, m.group("role"), m.group("value"), split_bodies, due)
@@ -158,22 +162,27 @@ def wrapped_title(text: str, title: str, pos: int, end: int) -> str:
     return (title[:first.start()] if first else title).rstrip(" .;")
 
 
-def _heading_task(ctx: Context, headings: _Headings, heading: Heading,
+def _heading_task(ctx: Context, headings: _Headings, heading: Heading | None,
                   item: tuple[int, int] | None = None, joined: str | None = None) -> Task:
     """The task a block belongs to: its heading, or the list item the roles are written in
-    (a line of `joined`, the document with each paragraph on one line, when given)."""
-    span = item or heading.span
-    title = (wrapped_title(ctx.text, heading.title, _line(ctx.text, span[0])[1],
-                           headings.next_start(heading.span[0], len(ctx.text)))
-             if item is None else heading.title)
+    (a line of `joined`, the document with each paragraph on one line, when given), under
+    `heading` (None: under no heading that owns work)."""
+    if item is None:
+        if heading is None:
+            raise ValueError("a block's task is its heading's or its item's")
+        span = heading.span
+        title = wrapped_title(ctx.text, heading.title, _line(ctx.text, span[0])[1],
+                              headings.next_start(heading.span[0], len(ctx.text)))
+    else:
+        span, title = item, heading.title if heading else ""
     text = ctx.text if joined is None else joined
     line = text[span[0]:_line(text, span[0])[1]]
     inline = R.INLINE_ROLE.search(line)  # "1. Xây dựng …. Cơ quan chủ trì: …": the work before
     if inline:
         title = squash(strip_label(line[:inline.start()])).rstrip(" .;")
     kind = next((k for p, k in R.KINDS if p.search(title)), "task")
-    return Task(id="", label=heading.label if item is None else None,
-                section=heading.parent if item is None else heading.id,
+    return Task(id="", label=heading.label if item is None and heading else None,
+                section=(heading.parent if item is None else heading.id) if heading else None,
                 whole=ctx.text, span=span, title=title, kind=kind)
 
 

@@ -24,6 +24,7 @@ from theodoi.extraction.stages.outline import part_ends
 from theodoi.extraction.stages.target_tables import table_cells
 from theodoi.extraction.stages.task_blocks import block_tasks, kind_list_tasks, wrapped_title
 from theodoi.extraction.stages.task_overlaps import without_overlaps
+from theodoi.extraction.stages.task_periods import date_by_period
 from theodoi.extraction.stages.task_prose import joined_text, not_duty, prose_tasks
 from theodoi.extraction.stages.task_tables import table_start_after, table_tasks
 from theodoi.extraction.submit_to import said_in, text_row_ticks, text_tick_headers
@@ -284,6 +285,7 @@ def run(ctx: Context) -> None:
     tasks = without_overlaps(_found(ctx, first_year, []), dated)
     tasks = [t for t in tasks if not not_duty(strip_label(squash(t.text)))]
     tasks.sort(key=lambda t: t.span[0])
+    date_by_period(ctx, tasks, first_year)
     for task in tasks:  # a table row may have said both in columns of their own
         task.submit_to = task.submit_to or said_in(task.text)
         task.product = task.product or product(task)
