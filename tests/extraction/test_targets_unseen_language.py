@@ -38,6 +38,19 @@ def test_a_value_counted_by_any_noun_is_a_target(sentence: str, value: float,
     assert (target["value"], target["unit"]) == (value, unit)
 
 
+@pytest.mark.parametrize(("sentence", "indicator", "comparator"), [
+    ("- Tỷ lệ hộ dân sử dụng nước sạch đạt ≥ 98%.", "Tỷ lệ hộ dân sử dụng nước sạch", ">="),
+    ("- Tỷ lệ nợ xấu ≤ 2%.", "Tỷ lệ nợ xấu", "<="),
+    ("- Số lao động được đào tạo >= 200 người.", "Số lao động được đào tạo", ">="),
+    ("- Tỷ lệ che phủ rừng >45%.", "Tỷ lệ che phủ rừng", ">"),
+])
+def test_a_comparator_written_as_a_sign_is_no_part_of_the_indicator(
+        sentence: str, indicator: str, comparator: str) -> None:
+    """Tables and some plans write "≥ 98%" where prose says "từ 98% trở lên"."""
+    (target,) = targets(LIST_PLAN.format(body=sentence))
+    assert (target["indicator"], target["comparator"]) == (indicator, comparator)
+
+
 @pytest.mark.parametrize("sentence", [
     "- Triển khai Quyết định số 15/2021/QĐ-UBND ngày 08/7/2021 của UBND tỉnh về bảo vệ bí mật.",
     "- Thực hiện Kế hoạch số 64/KH-UBND của UBND tỉnh về xây dựng xã không ma túy.",

@@ -130,11 +130,11 @@ CHANGE = folded(re.compile(r"giảm bình quân|giảm \d|giảm (?:còn )?\d|c�
                     re.IGNORECASE))
 
 GREATER = re.compile(r"(\btrên|\bhơn|>)\s*$", re.IGNORECASE)
-AT_LEAST = re.compile(r"(ít nhất|tối thiểu|không dưới|từ)\s*$", re.IGNORECASE)
+AT_LEAST = re.compile(r"(ít nhất|tối thiểu|không dưới|từ|≥|>=)\s*$", re.IGNORECASE)
 # "… 48 doanh nghiệp trở lên"; not "02 sản phẩm OCOP đạt 3 sao trở lên" (another number is nearer)
 AT_LEAST_AFTER = re.compile(r"^\s*(?:[^\s,;.\d]+\s+){0,5}?trở lên", re.IGNORECASE)
 LESS = re.compile(r"(dưới|<)\s*$", re.IGNORECASE)
-AT_MOST = re.compile(r"(không quá|tối đa)\s*$", re.IGNORECASE)
+AT_MOST = re.compile(r"(không quá|tối đa|≤|<=)\s*$", re.IGNORECASE)  # "đạt ≥ 98%", "≤ 5%"
 
 # Indicators of a bad outcome, better when lower, whichever verb the plan uses. A class of
 # meaning, not one plan's words: poverty ("hộ nghèo", "hộ cận nghèo", "tái nghèo"),
@@ -205,9 +205,10 @@ INDICATOR_VERB = re.compile(r"(?<!độ)\s(?:đạt(?!\s+(?:chuẩn|tiêu chuẩ
 # measure it leads to one ("khu vực dịch vụ duy trì tốc độ tăng trưởng …") and stays
 HOLD_VERB = re.compile(r"\s(?:duy trì|giữ vững|giữ ổn định)\b")
 # Comparator words left at the end of an indicator head: "kết nạp ít nhất", "có từ"
-HEAD_COMPARATOR = re.compile(r"(?:\s*\b(?:ít nhất|tối thiểu|không dưới|không quá|tối đa|từ|trên|hơn|"
-                             r"dưới|khoảng))+\s*$", re.IGNORECASE)
-COMPARATOR_LAST_WORDS = {"nhất", "thiểu", "dưới", "quá", "đa", "từ", "trên", "hơn", "khoảng"}  # HEAD_COMPARATOR ends
+HEAD_COMPARATOR = re.compile(r"(?:\s*(?:\b(?:ít nhất|tối thiểu|không dưới|không quá|tối đa|từ|trên|"
+                             r"hơn|dưới|khoảng)|[≥≤<>]=?))+\s*$", re.IGNORECASE)
+COMPARATOR_LAST_WORDS = {"nhất", "thiểu", "dưới", "quá", "đa", "từ", "trên", "hơn", "khoảng",
+                         "≥", "≤", ">", "<", ">=", "<="}  # HEAD_COMPARATOR ends
 # Where a sentence's work ends and its commitment starts: "Đẩy mạnh …, phấn đấu tỷ lệ … đạt 80%"
 STRIVE = re.compile(r"\bphấn đấu\b", re.IGNORECASE)
 # What follows a value and is no part of what is counted: "90% trở lên gia đình …", "100% các kênh"
