@@ -71,3 +71,41 @@ def test_roles_read_across_a_pdf_s_line_breaks() -> None:
          ["Đoàn Thanh niên", "Hội Liên hiệp Phụ nữ", "Hội Nông dân xã", "Hội Cựu chiến binh xã"],
          "2026-12-31"),
     ]
+
+
+# Each activity with its parts on lines of their own, labelled a), b), c)
+LABELLED = """ỦY BAN NHÂN DÂN
+XÃ BÌNH MINH
+Số: 33/KH-UBND
+Bình Minh, ngày 02 tháng 3 năm 2027
+KẾ HOẠCH
+Tổ chức các hoạt động kỷ niệm 50 năm thành lập xã
+II. NỘI DUNG HOẠT ĐỘNG
+1. Lễ mít tinh kỷ niệm
+a) Nội dung: Tổ chức Lễ mít tinh kỷ niệm 50 năm thành lập xã tại Hội trường UBND xã.
+b) Đơn vị thực hiện: Văn phòng HĐND và UBND xã chủ trì, phối hợp với Phòng Văn hóa - Xã hội.
+c) Thời gian: Ngày 15/5/2027.
+2. Giải bóng đá thanh niên
+a) Nội dung: Tổ chức giải bóng đá thanh niên các thôn.
+b) Đơn vị thực hiện: Đoàn Thanh niên xã.
+c) Thời gian: Tháng 4/2027.
+3. Biên soạn lịch sử Đảng bộ xã
+- Đơn vị chủ trì: Ban Xây dựng Đảng.
+- Đơn vị phối hợp: Văn phòng Đảng ủy, Hội Cựu chiến binh xã.
+- Thời gian hoàn thành: trước ngày 30/4/2027.
+"""
+
+
+def test_an_item_s_labelled_parts_give_its_body_partners_and_day() -> None:
+    """'b) Đơn vị thực hiện: X chủ trì, phối hợp với Y' names the lead and its partner, and
+    'c) Thời gian: Ngày 15/5/2027' the day (a capital at a value's start); the labelled
+    parts are no tasks of their own (the work is the item above them)."""
+    tasks = extract(LABELLED.encode(), "ke-hoach.txt")["tasks"]
+    assert [(t["title"], t["lead_agency"], t["co_agencies"], t["due"]["date"])
+            for t in tasks] == [
+        ("Lễ mít tinh kỷ niệm", "Văn phòng HĐND và UBND xã", ["Phòng Văn hóa - Xã hội"],
+         "2027-05-15"),
+        ("Giải bóng đá thanh niên", "Đoàn Thanh niên xã", [], "2027-04-30"),
+        ("Biên soạn lịch sử Đảng bộ xã", "Ban Xây dựng Đảng",
+         ["Văn phòng Đảng ủy", "Hội Cựu chiến binh xã"], "2027-04-30"),
+    ]

@@ -13,10 +13,11 @@ QUARTER = re.compile(rf"[Qq]uý\s+(?P<q>{QUARTER_NUMERAL})\s*(?:(?:năm\s+|/\s*)
                      r"(?P<annual>hằng\s+năm|hàng\s+năm))")
 # "Quý IV/2025 - Quý II/2026": a range of quarters ends with the second
 RANGE_DASH = re.compile(r"\s*[-–]\s*")
-# "trước ngày 10/11/2024", "ngày 30/6/2026", "ngày 10 tháng 12 năm 2026", and the date written
+# "trước ngày 10/11/2024", "ngày 30/6/2026", "ngày 10 tháng 12 năm 2026" ("Ngày 15/5/2027" at the
+# start of a cell or a role's value), and the date written
 # with dashes or dots ("30-6-2026", "30.6.2026") or without "ngày" after a deadline word
 # ("trước 30/6/2026", "hạn chót 30.6.2026")
-DAY = re.compile(r"(?:ngày\s+|(?<=[Tt]rước\s)|(?<=[Hh]ạn\s)|(?<=[Hh]ạn:\s)|(?<=chót\s)|(?<=là\s))"
+DAY = re.compile(r"(?:[Nn]gày\s+|(?<=[Tt]rước\s)|(?<=[Hh]ạn\s)|(?<=[Hh]ạn:\s)|(?<=chót\s)|(?<=là\s))"
                  rf"{DAY_DIGITS}|{renamed(DAY_WORDS, '2')}")  # 30/6/2026, ngày 10 tháng 12 năm 2026
 # Every DAY holds one of these (a digit, then a separator and a digit, or "tháng"): a text
 # without any has no day to search for, and most texts of work have none
@@ -26,7 +27,7 @@ DAY_HINT = re.compile(r"\d(?:\s*[/.-]\s*\d|\s+tháng)")
 DEADLINE_CUE = re.compile(r"(?:trước|chậm nhất(?: là)?|hạn(?: chót)?:?|hoàn thành|xong|đến|"
                           r"vào|trong|kể từ|từ)\s*(?:ngày\s*)?$", re.IGNORECASE)
 # "trước ngày 15/12 hằng năm", "trước ngày 30 tháng 11 hàng năm": a day of every year
-ANNUAL_DAY = re.compile(r"ngày\s+(?P<d>\d{1,2})\s*(?:/\s*|\s+tháng\s+)(?P<m>\d{1,2})(?!\s*/)"
+ANNUAL_DAY = re.compile(r"[Nn]gày\s+(?P<d>\d{1,2})\s*(?:/\s*|\s+tháng\s+)(?P<m>\d{1,2})(?!\s*/)"
                         r"\s+(?:hằng|hàng)\s+năm")
 # "Tháng 11 hằng năm", "trong tháng 12 hàng năm": a month of every year
 ANNUAL_MONTH = re.compile(r"[Tt]háng\s+(?P<m>\d{1,2})\s+(?:hằng|hàng)\s+năm")
@@ -98,8 +99,10 @@ BLOCK_LINE = re.compile(
     rf"^[^\S\n]*(?:(?:{DECIMAL}|{ITEM})\s*)?"  # at a line start, after a label
     r"(?P<role>(?:Cơ quan|Đơn vị) chủ trì|Cơ quan chuẩn bị|Cơ quan tham mưu|Người chủ trì|"
     r"(?:Cơ quan|Đơn vị) (?:thực hiện và )?phối hợp|(?:Cơ quan|Đơn vị) thực hiện|"
-    r"Thời gian (?:thực hiện|hoàn thành)|Thời hạn(?: hoàn thành)?)[^:\n]{0,60}:\s*"
+    r"Thời gian (?:thực hiện|hoàn thành)|(?:(?<=[-+*•).]\s)|(?<=[-+*•).]))Thời gian(?=\s*:)|Thời hạn(?: hoàn thành)?)[^:\n]{0,60}:\s*"
     r"(?P<value>[^\n]+)", re.IGNORECASE | re.MULTILINE)
+# (a bare "Thời gian:" only after a label or bullet, "c) Thời gian: Ngày 15/5/2027": alone
+# on its line it is the plan's own time, "Thời gian: từ nay đến năm 2030")
 # The same lines written inside a numbered item, after its work: "1. Xây dựng Kế hoạch …. Cơ quan
 # chủ trì: Phòng Kinh tế. Thời gian hoàn thành: Quý III năm 2026."
 INLINE_ROLES = (r"(?:Cơ quan|Đơn vị) chủ trì|Cơ quan tham mưu|Người chủ trì|"
@@ -113,7 +116,8 @@ ROLE_BEFORE_BREAK = re.compile(rf"(?:{INLINE_ROLES}|\((?:chủ trì|phối hợp
                                re.IGNORECASE)  # "… xã (chủ trì:\nPhòng Kinh tế; …)"
 # Headings that only structure a block; the task is the heading above them
 BLOCK_PARTS = re.compile(r"^(?:triển khai|tổ chức thực hiện|mục tiêu|nội dung|cơ quan|người|"
-                         r"thời gian|nguồn lực|hoạt động|kinh phí)", re.IGNORECASE)
+                         r"thời gian|thời hạn|nguồn lực|hoạt động|kinh phí|"
+                         r"đơn vị (?:chủ trì|thực hiện|phối hợp))", re.IGNORECASE)
 # A value ends at the first sentence break or the first verb after the body's name
 VALUE_END = re.compile(r"[.;]|\s(?:là|chủ trì|chịu|xây dựng|phối hợp|tham mưu|hướng dẫn|"
                        r"thực hiện|triển khai)\b")

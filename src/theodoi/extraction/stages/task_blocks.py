@@ -53,12 +53,15 @@ def role_value(text: str) -> str:
 
 
 def assign_role(task: Task, role: str, value: str, bodies: Callable[[str], list[str]],
-                due: Callable[[str], Due | None]) -> None:
+                due: Callable[[str], Due | None],
+                partners: Callable[[str], list[str]] | None = None) -> None:
     """Give `task` what one role line says, for blocks and prose alike: 'Thời gian thực hiện: …'
     its due date, 'Cơ quan phối hợp: …' its co-agencies, 'Người chủ trì: …' its leader, 'Cơ
     quan tham mưu: …' its advisory body (and lead, when it has none), 'Cơ quan chủ trì: …' its
     lead; 'Cơ quan thực hiện: …' is the lead alone ('Cơ quan thực hiện: Bộ Công an.') and the
-    co-agencies beside a lead already named."""
+    co-agencies beside a lead already named. A lead's value that goes on with its partners
+    ('Đơn vị thực hiện: Văn phòng … chủ trì, phối hợp với Phòng …') gives them, read by
+    `partners`, to a task that has none."""
     role = role.lower()
     if R.TIME_ROLE.match(role):
         task.due = due(value)
@@ -71,6 +74,8 @@ def assign_role(task: Task, role: str, value: str, bodies: Callable[[str], list[
         task.lead_agency = task.lead_agency or task.advisory_agency
     else:
         task.lead_agency = role_value(value)
+        if partners is not None and not task.co_agencies:
+            task.co_agencies = partners(value)
 
 
 def _owner(headings: _Headings, offset: int) -> Heading | None:
@@ -98,13 +103,14 @@ def _due(ctx: Context, value: str, first_year: int | None, span: tuple[int, int]
     return due
 
 
-def block_tasks(ctx: Context, first_year: int | None, joined: str | None = None
-                ) -> list[Task]:
+def block_tasks(ctx: Context, first_year: int | None, joined: str | None = None,
+                partners: Callable[[str], list[str]] | None = None) -> list[Task]:
     """One task per heading that has 'Cơ quan chủ trì/tham mưu' lines in its block.
 
     joined: the document with each paragraph on one line (task_prose.joined_text), where
     the roles are read, so that a PDF's wrap inside them is no end ("…. Cơ quan chủ trì:
-    Phòng\nVăn hóa - Xã hội", "Đơn vị phối hợp: …, Hội Liên hiệp Phụ nữ\nphường")."""
+    Phòng\nVăn hóa - Xã hội", "Đơn vị phối hợp: …, Hội Liên hiệp Phụ nữ\nphường");
+    partners: reads the bodies a lead's value names after 'phối hợp với' (assign_role)."""
     tasks: dict[str, Task] = {}
     headings = _Headings(ctx.outline)
     text = ctx.text if joined is None else joined
@@ -127,7 +133,7 @@ def block_tasks(ctx: Context, first_year: int | None, joined: str | None = None
             ctx, headings, owner, None if owner is not None and key == owner.id else line, text)
         tasks[key] = task
         due = partial(_due, ctx, first_year=first_year, span=(m.start(), m.end()))
-        assign_role(task, m.group("role"), m.group("value"), split_bodies, due)
+        assign_role(task, m.group("role"), m.group("value"), split_bodies, due, partners)
     return list(tasks.values())
 
 

@@ -321,7 +321,8 @@ class _Reader:
                     due=parse_due(text, self.first_year, strict=True, start=self.start))
         task.leader = leader
         for m in roles:
-            assign_role(task, m.group("role"), squash(m.group("value")), _bodies, self.due)
+            assign_role(task, m.group("role"), squash(m.group("value")), _bodies, self.due,
+                        co_with)
         self.tasks.append(task)
         self.last, self.title = task, None
         return task
@@ -339,7 +340,7 @@ class _Reader:
         if task is None:
             return
         # block_tasks warns W402 when no date can be read
-        assign_role(task, role, squash(value), _bodies, self.due)
+        assign_role(task, role, squash(value), _bodies, self.due, co_with)
 
     def due(self, value: str) -> Due | None:
         """A time line's date: the end of a period ("Từ ngày 01/01/2026 đến ngày 31/3/2026"),
@@ -459,7 +460,8 @@ class _Reader:
         task = (self.task(span, who, co_with(said)) if who else
                 self.task(span, scope.lead if scope else None, list(scope.co) if scope else []))
         for role in roles:
-            assign_role(task, role.group("role"), squash(role.group("value")), _bodies, self.due)
+            assign_role(task, role.group("role"), squash(role.group("value")), _bodies,
+                        self.due, co_with)
         task.title = strip_label(squash(body[:m.start()])).rstrip(" .;")[:200]
         task.kind = next((k for p, k in R.KINDS if p.search(task.title)), "task")
         return True

@@ -25,7 +25,7 @@ from theodoi.extraction.stages.target_tables import table_cells
 from theodoi.extraction.stages.task_blocks import block_tasks, kind_list_tasks, wrapped_title
 from theodoi.extraction.stages.task_overlaps import without_overlaps
 from theodoi.extraction.stages.task_periods import date_by_period
-from theodoi.extraction.stages.task_prose import joined_text, not_duty, prose_tasks
+from theodoi.extraction.stages.task_prose import co_with, joined_text, not_duty, prose_tasks
 from theodoi.extraction.stages.task_tables import table_start_after, table_tasks
 from theodoi.extraction.submit_to import said_in, text_row_ticks, text_tick_headers
 
@@ -274,7 +274,7 @@ def _found(ctx: Context, first_year: int | None, prose_starts: list[int]
     for row in appendix_rows(ctx, first_year):
         row.rule = row.rule or "task_appendix"
         yield row
-    blocks = block_tasks(ctx, first_year, joined_text(ctx))
+    blocks = block_tasks(ctx, first_year, joined_text(ctx), co_with)
     yield from tagged(_blocks_without_prose(ctx, blocks, prose_starts), "task_block")
     yield from tagged(kind_list_tasks(ctx, first_year), "task_kind_list")
 
