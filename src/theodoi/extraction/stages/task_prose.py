@@ -81,6 +81,12 @@ def _one_per_line(text: str, lines: list[tuple[int, int]]) -> bool:
     return runs_on < WRAPPED_SHARE * full
 
 
+def one_per_line(text: str) -> bool:
+    """Whether `text` is read a line a paragraph (True) or as a PDF's wrapped prose whose
+    lines are joined back into paragraphs (False): the judgement paragraphs() makes."""
+    return _one_per_line(text, _lines(text))
+
+
 def paragraphs(text: str, heading_starts: set[int]) -> list[tuple[int, int]]:
     """The paragraphs of `text`: lines, joined where a PDF wrapped a sentence."""
     lines = _lines(text)
