@@ -68,7 +68,8 @@ def _one_per_line(text: str, lines: list[tuple[int, int]]) -> bool:
     followed by one in lower case. Only full lines are counted: a short plan's short
     paragraphs (a title, "Nơi nhận", a list of two words a line) and a table's rows never
     wrap, and must not outvote the few long sentences that did."""
-    prose = [(s, e) for s, e in lines if "\t" not in text[s:e] and " | " not in text[s:e]]
+    prose = lines if "\t" not in text and " | " not in text else [  # a table's rows
+        (s, e) for s, e in lines if text.find("\t", s, e) < 0 and text.find(" | ", s, e) < 0]
     if not prose:
         return True
     widths = sorted(e - s for s, e in prose)
