@@ -60,3 +60,26 @@ def test_seed_001_carries_the_party_footer_and_seed_003_none(samples) -> None:
     assert party["restricted_by"]["text"].startswith(
         "Tài liệu này thuộc sở hữu của các cơ quan Đảng.")
     assert extract(samples / "003_ce4c1004cfc020ed.txt")["document"]["restricted"] is False
+
+
+@pytest.mark.parametrize("line", MARKED)
+def test_each_mark_holds_the_words_that_let_a_text_without_them_skip_it(line: str) -> None:
+    """The words beside each mark (rules.document.RESTRICTED_MARKS) are in every line it
+    matches (lower-cased for an IGNORECASE rule): a mark whose words drifted from its rule
+    would silently never be searched."""
+    import re
+
+    from theodoi.extraction.rules.document import RESTRICTED_MARKS
+
+    matched = [(words, rule) for words, rule in RESTRICTED_MARKS if rule.search(line)]
+    assert matched
+    for words, rule in matched:
+        assert words in (line.lower() if rule.flags & re.IGNORECASE else line)
+
+
+def test_a_mark_written_with_a_letter_only_ignorecase_folds_is_still_found() -> None:
+    """'ſ' (long s) lower-cases to itself, yet IGNORECASE reads it as 's': the lower case of
+    such a text proves nothing, so the mark is searched and found as before."""
+    line = "Tài liệu này thuộc ſở hữu của các cơ quan Đảng"
+    doc = extract((HEAD + line + "\n").encode(), filename="kh.txt")["document"]
+    assert doc["restricted_by"]["text"] == line

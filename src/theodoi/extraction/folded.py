@@ -61,6 +61,17 @@ def _lowered(text: str) -> str | None:
     return low
 
 
+def may_hold(text: str, words: str, rule: re.Pattern[str]) -> bool:
+    """Whether `text` may hold `words`, as `rule` reads them: as they are, or for an
+    IGNORECASE rule (its words in lower case) in any case; False only when `text`, or its
+    lower case letter for letter, proves it does not (a cheap scan before a rule that must
+    try every line start)."""
+    if not rule.flags & re.IGNORECASE:
+        return words in text
+    low = _lowered(text) if len(text) <= _LONGEST else None
+    return low is None or words in low
+
+
 def _plain(code: int) -> bool:
     letter = chr(code)
     return letter.lower() == letter and letter not in _EXOTIC

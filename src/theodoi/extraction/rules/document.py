@@ -115,17 +115,23 @@ UNIT_LINE = re.compile(r"^(?:XÃ|PHƯỜNG|THỊ TRẤN|HUYỆN|TỈNH|THÀNH PH
 # Marks that restrict who may read the document (document.restricted). Each pattern must match
 # a whole line standing alone as a notice, never a phrase of the body ("bảo vệ bí mật nhà
 # nước", "mối quan hệ mật thiết", "văn bản không mật", "bảo vệ chính trị nội bộ").
-RESTRICTED_MARKS: list[re.Pattern[str]] = [
+# Each comes with words that every line it matches holds (in some case, for an IGNORECASE
+# rule, whose words are lower case): a text that lacks them is not scanned line start by
+# line start (folded.may_hold).
+RESTRICTED_MARKS: list[tuple[str, re.Pattern[str]]] = [
     # the footer the Party's document system prints on its documents (seed 001):
     # "Tài liệu này thuộc sở hữu của các cơ quan Đảng. Việc phát tán, sử dụng trái phép …"
-    re.compile(r"^Tài liệu này thuộc (?:quyền )?sở hữu của (?:các )?cơ quan Đảng\b.*$",
-               re.IGNORECASE | re.MULTILINE),
+    ("sở hữu của",
+     re.compile(r"^Tài liệu này thuộc (?:quyền )?sở hữu của (?:các )?cơ quan Đảng\b.*$",
+                re.IGNORECASE | re.MULTILINE)),
     # "LƯU HÀNH NỘI BỘ", "(Lưu hành nội bộ)": printed for internal circulation only
-    re.compile(r"^[(\[]?\s*(?:tài liệu\s+)?lưu hành nội bộ\s*[)\]]?\.?$",
-               re.IGNORECASE | re.MULTILINE),
+    ("lưu hành nội bộ",
+     re.compile(r"^[(\[]?\s*(?:tài liệu\s+)?lưu hành nội bộ\s*[)\]]?\.?$",
+                re.IGNORECASE | re.MULTILINE)),
     # "TÀI LIỆU MẬT", "(Tài liệu mật)": a cover line
-    re.compile(r"^[(\[]?\s*tài liệu mật\s*[)\]]?\.?$", re.IGNORECASE | re.MULTILINE),
+    ("tài liệu mật",
+     re.compile(r"^[(\[]?\s*tài liệu mật\s*[)\]]?\.?$", re.IGNORECASE | re.MULTILINE)),
     # the classification stamps of Luật Bảo vệ bí mật nhà nước 2018 (độ mật), written in
     # capitals alone on a line: "MẬT", "TỐI MẬT", "TUYỆT MẬT"
-    re.compile(r"^(?:TUYỆT |TỐI )?MẬT$", re.MULTILINE),
+    ("MẬT", re.compile(r"^(?:TUYỆT |TỐI )?MẬT$", re.MULTILINE)),
 ]

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 
 from theodoi.domain.text import modern_tones, squash
+from theodoi.extraction.folded import may_hold
 from theodoi.extraction.labels import BULLETED
 from theodoi.extraction.model import Document, Signer
 from theodoi.extraction.pipeline import Context, Stage
@@ -235,7 +236,8 @@ def run(ctx: Context) -> None:
 def find_restriction(text: str) -> tuple[str, tuple[int, int]] | None:
     """The first line that marks the document restricted (rules: RESTRICTED_MARKS), with
     its span in `text`; None when no line does."""
-    found = [m for pattern in R.RESTRICTED_MARKS for m in pattern.finditer(text)]
+    found = [m for words, pattern in R.RESTRICTED_MARKS if may_hold(text, words, pattern)
+             for m in pattern.finditer(text)]
     if not found:
         return None
     first = min(found, key=lambda m: m.start())

@@ -66,7 +66,9 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 def _prose(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The lines that may wrap: not a table's rows (tab-separated or ' | ' cells)."""
-    return [(s, e) for s, e in lines if "\t" not in text[s:e] and " | " not in text[s:e]]
+    if "\t" not in text and " | " not in text:
+        return lines  # no table: every line, without a look at each
+    return [(s, e) for s, e in lines if text.find("\t", s, e) < 0 and text.find(" | ", s, e) < 0]
 
 
 def _margin(prose: list[tuple[int, int]]) -> int:
@@ -103,6 +105,13 @@ def _clause_goes_on(text: str, paragraph: tuple[int, int], start: int) -> bool:
     ended a clause, not a sentence ("…việc thực hiện Chương trình;\nđịnh kỳ báo cáo …"):
     a new item opens with a label, a dash or a capital."""
     return text[start].islower() and text[paragraph[1] - 1] in ",;"
+
+
+def one_per_line(text: str) -> bool:
+    """Whether `text` is read a line a paragraph (True) or as a PDF's wrapped prose whose
+    lines are joined back into paragraphs (False): the judgement paragraphs() makes."""
+    prose = _prose(text, _lines(text))
+    return not prose or _one_per_line(text, prose, _margin(prose))
 
 
 def paragraphs(text: str, heading_starts: set[int]) -> list[tuple[int, int]]:
