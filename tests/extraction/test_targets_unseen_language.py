@@ -38,6 +38,24 @@ def test_a_value_counted_by_any_noun_is_a_target(sentence: str, value: float,
     assert (target["value"], target["unit"]) == (value, unit)
 
 
+def test_two_values_of_one_rate_keep_its_name_and_each_its_own_year() -> None:
+    """The second value of "… đến năm 2028 đạt 35%, đến năm 2030 đạt 40%" names no measure of
+    its own: it is the same rate, due in its own year (it took the clause's first, 2028)."""
+    found = targets(LIST_PLAN.format(
+        body="- Tỷ lệ đô thị hóa đến năm 2028 đạt 35%, đến năm 2030 đạt 40%."))
+    assert [(t["indicator"], t["value"], t["deadline_year"]) for t in found] == [
+        ("Tỷ lệ đô thị hóa", 35, 2028), ("Tỷ lệ đô thị hóa", 40, 2030)]
+
+
+def test_a_part_of_a_value_is_named_after_it() -> None:
+    """"…, trong đó 50% …" is a part of the value before it (its name was "Đó")."""
+    found = targets(LIST_PLAN.format(
+        body="- 100% trường học đạt chuẩn quốc gia mức độ 1, trong đó 50% đạt mức độ 2."))
+    assert [(t["indicator"], t["value"]) for t in found] == [
+        ("Tỷ lệ trường học đạt chuẩn quốc gia mức độ 1", 100),
+        ("Tỷ lệ trường học đạt chuẩn quốc gia mức độ 1 (trong đó đạt mức độ 2)", 50)]
+
+
 @pytest.mark.parametrize(("sentence", "indicator", "comparator"), [
     ("- Tỷ lệ hộ dân sử dụng nước sạch đạt ≥ 98%.", "Tỷ lệ hộ dân sử dụng nước sạch", ">="),
     ("- Tỷ lệ nợ xấu ≤ 2%.", "Tỷ lệ nợ xấu", "<="),

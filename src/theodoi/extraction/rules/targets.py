@@ -316,3 +316,6 @@ CLAUSE_BOUNDARY = re.compile(
     r"|\.(?=\s+[A-ZĐÀ-Ỹ(\-+*•\d])"                 # a sentence ends: "… 95%. Tỷ lệ …"
     r"|:\s*\n"                                      # a lead-in line ends: "Phấn đấu đến năm 2030:"
     rf"|\n(?=\s*{ITEM_HEAD})")                    # a new item: "\n- ", "\na, ", "\n2. "
+# A value that is a part of the one before it in the same clause: "100% trường học đạt chuẩn
+# quốc gia mức độ 1, trong đó 50% đạt mức độ 2", "…, trong số đó có 60% hộ …"
+SUBSET_HEAD = re.compile(r"^[\s,;]*(?:trong (?:số )?)?đó\b,?\s*(?:có\b\s*)?", re.IGNORECASE)

@@ -170,6 +170,13 @@ def indicator(clause: str, rel: int, value_end: int | None = None, *, whole: boo
     return head[:1].upper() + head[1:] if head else squash(clause)[:80]
 
 
+def names_nothing(head: str) -> bool:
+    """Nothing in `head` (the words before a value) names what is measured: only a year, a
+    verb, a comparator or "trong đó (có)" (", đến năm 2030 đạt 40%", "trong đó 50% …")."""
+    head = R.INDICATOR_VERB.split(R.SUBSET_HEAD.sub("", squash(head)))[0]
+    return not R.INDICATOR_DATES.sub("", clean_head(head)).strip(" ,;:.-")
+
+
 def clean_head(head: str) -> str:
     """The head without list marks, lead words and trailing comparator words."""
     return _drop_comparator(R.LEAD_WORDS.sub("", head.strip()))

@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from itertools import accumulate
 
+from theodoi.domain.text import squash
 from theodoi.extraction.labels import OPENS_ITEM, numbered_label
 from theodoi.extraction.model import Heading, Target, tagged
 from theodoi.extraction.pipeline import Context, Stage
@@ -144,8 +145,28 @@ def clause_targets(ctx: Context, span: tuple[int, int], section: str | None, lis
     if special:
         return [_bare_target(span, section, text, special, annual, term_end,
                              ctx.text[span[0]:span[1]])]
-    return [_value_target(ctx, span, section, text, m, _segment(text, matches, k), annual,
-                          term_end) for k, m in enumerate(matches)]
+    found = [_value_target(ctx, span, section, text, m, _segment(text, matches, k), annual,
+                           term_end) for k, m in enumerate(matches)]
+    _carry_indicators(text, matches, found)
+    return found
+
+
+def _carry_indicators(clause: str, matches: list[re.Match[str]], found: list[Target]) -> None:
+    """A value after the first for which no measure could be named (its words before and
+    after it name none) keeps the one before it: "Tỷ lệ đô thị hóa đến năm 2028 đạt 35%,
+    đến năm 2030 đạt 40%" measures the same rate twice; "…, trong đó 50% đạt mức độ 2" a
+    part of it, named after it."""
+    for k in range(1, len(found)):
+        if not F.names_nothing(found[k].indicator):
+            continue
+        start = _segment(clause, matches, k)[0]
+        head = clause[start:matches[k].start()]
+        before = found[k - 1].indicator
+        if R.SUBSET_HEAD.match(head) and "đó" in head.lower():
+            said = squash(clause[matches[k].end():_segment(clause, matches, k)[1]]).strip(" .;,")
+            found[k].indicator = f"{before} (trong đó {said})" if said else before
+        else:
+            found[k].indicator = before
 
 
 def _clause_text(ctx: Context, span: tuple[int, int]) -> str:
@@ -246,7 +267,9 @@ def _value_target(ctx: Context, span: tuple[int, int], section: str | None, clau
     # an average growth rate is over the term, even when the clause says 'hằng năm'
     yearly = annual and kind != "growth_rate"
     target.recurrence = "annual" if yearly else None
-    target.deadline_year = F.years(clause, yearly, term_end)
+    # the year of the value's own part of the clause, else the clause's ("… đến năm 2028 đạt
+    # 35%, đến năm 2030 đạt 40%": 2028, then 2030)
+    target.deadline_year = F.years(text, yearly, None) or F.years(clause, yearly, term_end)
     if unit is None:
         ctx.warnings.append(warn("W301", own))
     return target
