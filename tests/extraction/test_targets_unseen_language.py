@@ -56,6 +56,19 @@ def test_a_part_of_a_value_is_named_after_it() -> None:
         ("Tỷ lệ trường học đạt chuẩn quốc gia mức độ 1 (trong đó đạt mức độ 2)", 50)]
 
 
+@pytest.mark.parametrize(("sentence", "indicator"), [
+    # a count in a part names what it counts itself (it was "Đó có doanh nghiệp …")
+    ("- Có ít nhất 50 doanh nghiệp đổi mới công nghệ, trong đó có 20 doanh nghiệp công nghệ "
+     "cao.", "Số doanh nghiệp công nghệ cao"),
+    # a share named only after its value, after a year and a verb ("đến năm 2030 đạt …")
+    ("- Phấn đấu đến năm 2030 đạt 100% xã, phường không ma túy.",
+     "Tỷ lệ xã, phường không ma túy"),
+])
+def test_a_value_with_no_name_before_it_is_named_by_what_follows(sentence: str,
+                                                                 indicator: str) -> None:
+    assert targets(LIST_PLAN.format(body=sentence))[-1]["indicator"] == indicator
+
+
 @pytest.mark.parametrize(("sentence", "indicator", "comparator"), [
     ("- Tỷ lệ hộ dân sử dụng nước sạch đạt ≥ 98%.", "Tỷ lệ hộ dân sử dụng nước sạch", ">="),
     ("- Tỷ lệ nợ xấu ≤ 2%.", "Tỷ lệ nợ xấu", "<="),

@@ -224,7 +224,8 @@ MAX_ACTION_HEAD = 6  # "kết nạp", "giải quyết việc làm mới cho": an
 PERIOD = re.compile(r"giai đoạn\s+(?P<a>20\d{2})\s*[-–]\s*(?P<b>20\d{2})", re.IGNORECASE)
 
 # An indicator head with nothing in it but list marks and "có" / "phấn đấu"
-EMPTY_HEAD = re.compile(r"^[\s\-+*•(\d).]*(?:phấn đấu\b\s*)?(?:có\b\s*)?(?:thêm\b\s*)?$",
+EMPTY_HEAD = re.compile(r"^[\s\-+*•(\d).]*(?:phấn đấu\b\s*)?(?:(?:trong (?:số )?)?đó\b,?\s*)?(?:có\b\s*)?"
+                        r"(?:thêm\b\s*)?$",
                         re.IGNORECASE)
 
 # The per-year mark after a counted noun, no part of what is counted: "cho 250 lao động/năm",

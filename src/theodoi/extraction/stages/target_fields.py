@@ -177,6 +177,11 @@ def names_nothing(head: str) -> bool:
     return not R.INDICATOR_DATES.sub("", clean_head(head)).strip(" ,;:.-")
 
 
+def is_part(head: str) -> bool:
+    """The value is a part of the one before it: "…, trong đó 50% …"."""
+    return bool(R.SUBSET_HEAD.match(head)) and "đó" in head.lower()
+
+
 def clean_head(head: str) -> str:
     """The head without list marks, lead words and trailing comparator words."""
     return _drop_comparator(R.LEAD_WORDS.sub("", head.strip()))

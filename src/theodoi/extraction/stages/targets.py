@@ -157,12 +157,13 @@ def _carry_indicators(clause: str, matches: list[re.Match[str]], found: list[Tar
     đến năm 2030 đạt 40%" measures the same rate twice; "…, trong đó 50% đạt mức độ 2" a
     part of it, named after it."""
     for k in range(1, len(found)):
-        if not F.names_nothing(found[k].indicator):
-            continue
         start = _segment(clause, matches, k)[0]
         head = clause[start:matches[k].start()]
+        part = F.is_part(head) and found[k].unit == "%"  # a share of a share; a count names
+        if not (F.names_nothing(found[k].indicator) or part):  # its own ("Số doanh nghiệp …")
+            continue
         before = found[k - 1].indicator
-        if R.SUBSET_HEAD.match(head) and "đó" in head.lower():
+        if part:
             said = squash(clause[matches[k].end():_segment(clause, matches, k)[1]]).strip(" .;,")
             found[k].indicator = f"{before} (trong đó {said})" if said else before
         else:
@@ -291,7 +292,8 @@ def _indicator(text: str, rel: int, m: re.Match[str], shift: int, unit: str | No
             found = f"{found} {tail}"
         return found
     found = F.indicator(text, rel)
-    if unit == "%" and F.empty_head(text[:rel]):
+    head = text[:rel]  # nothing before the value: the words after it name what is counted
+    if unit == "%" and (F.empty_head(head) or F.names_nothing(head)):
         tail = F.counted_tail(text[m.end("aunit") - shift:])
         return f"Tỷ lệ {tail}" if tail else found
     return found
@@ -354,6 +356,7 @@ def run(ctx: Context) -> None:
     in_table = table_cells(ctx)
     lead_in_year: int | None = None
     carried = False  # the sentence so far committed ('Phấn đấu …; …; …')
+    before: Target | None = None  # the sentence's last target so far, when it goes on
     roadmaps = Roadmaps(ctx)
     for span in ctx.clauses:
         section, listed, skipped = sections.flags(span[0])
@@ -368,8 +371,11 @@ def run(ctx: Context) -> None:
             lead_in_year = _own_year(text) or lead_in_year
         found = clause_targets(ctx, span, section, listed, term_end, item_opening,
                                carried or roadmaps.commits(text))
-        carried = ctx.text.startswith(";", span[1]) and (
-            carried or bool(found) or bool(R.COMMITMENT.search(text)))
+        if found and before is not None and F.names_nothing(found[0].indicator):
+            found[0].indicator = before.indicator  # "… còn 3%; đến năm 2030 còn dưới 1%"
+        goes_on = ctx.text.startswith(";", span[1])
+        before = (found[-1] if found else before) if goes_on else None
+        carried = goes_on and (carried or bool(found) or bool(R.COMMITMENT.search(text)))
         if found and not _own_year(text):
             _date_from_context(found, lead_in_year or sections.year(span[0]))
         if found and roadmaps.line(targets, span, found):
