@@ -205,8 +205,8 @@ def test_actuals_in_any_order_and_after_the_day_change_nothing() -> None:
     as_of = date(2026, 9, 1)
     alone = target_status(INCOME, [early, late], as_of)
     assert alone.actual == 118  # the last one by day, not by position
-    for given in ([late, early], [later, late, early], [early, later, late]):
-        assert target_status(INCOME, given, as_of) == alone
+    for order in ([late, early], [later, late, early], [early, later, late]):
+        assert target_status(INCOME, order, as_of) == alone
 
 
 def test_facts_of_is_the_dataclass_made_faster() -> None:
