@@ -15,7 +15,7 @@ from theodoi.domain.status import (
     target_status,
     task_status,
 )
-from theodoi.domain.trajectory import Actual, TargetFacts, expected, forecast
+from theodoi.domain.trajectory import Actual, TargetFacts, expected, facts_of, forecast
 
 END = date(2026, 12, 31)
 
@@ -188,6 +188,37 @@ def test_window_is_configurable() -> None:
     task = TaskFacts(date(2026, 9, 30))
     assert task_status(task, [], date(2026, 9, 1), window_days=30).code == "sap_den_han"
     assert task_status(task, [], date(2026, 9, 1)).code == "chua_den_han"
+
+
+def test_window_counts_its_last_day() -> None:
+    """Due exactly `window_days` days ahead is near; a day more is not."""
+    task = TaskFacts(date(2026, 9, 30))
+    assert task_status(task, [], date(2026, 9, 16)).code == "sap_den_han"  # 14 days
+    assert task_status(task, [], date(2026, 9, 15)).code == "chua_den_han"  # 15 days
+
+
+def test_actuals_in_any_order_and_after_the_day_change_nothing() -> None:
+    """The status reads the actuals up to the day, in order of their days, whatever order
+    they come in and whatever later ones are given with them."""
+    early, late = Actual(date(2025, 12, 31), 121), Actual(date(2026, 6, 30), 118)
+    later = Actual(date(2027, 6, 30), 150)
+    as_of = date(2026, 9, 1)
+    alone = target_status(INCOME, [early, late], as_of)
+    assert alone.actual == 118  # the last one by day, not by position
+    for order in ([late, early], [later, late, early], [early, later, late]):
+        assert target_status(INCOME, order, as_of) == alone
+
+
+def test_facts_of_is_the_dataclass_made_faster() -> None:
+    """`facts_of` of a target's fields is that target: equal, same hash and repr, frozen;
+    it takes every field or none."""
+    for facts in (INCOME, WASTE, TargetFacts()):
+        made = facts_of(tuple(vars(facts).values()))
+        assert made == facts and hash(made) == hash(facts) and repr(made) == repr(facts)
+        with pytest.raises(AttributeError):
+            made.value = 1.0  # type: ignore[misc]
+    with pytest.raises(ValueError, match="shorter"):
+        facts_of(("level", "increase"))
 
 
 # --- properties ---------------------------------------------------------------

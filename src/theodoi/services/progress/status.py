@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from theodoi.domain import status as rules
 from theodoi.domain.measures import is_flow
-from theodoi.domain.trajectory import Actual, TargetFacts
+from theodoi.domain.trajectory import Actual, TargetFacts, facts_of
 from theodoi.services import memo
 from theodoi.services.instructions import tracking as instructions
 from theodoi.services.register import units
@@ -213,9 +213,9 @@ def tuple_facts(row: tuple[Any, ...],
      value_of, unit, per_year, recurrence, deadline_year, baseline, baseline_year,
      term_end) = row
     per_year = bool(per_year)
-    return TargetFacts(kind, direction, comparator, value, value_max, value_of, unit,
-                       per_year, recurrence, deadline_year or term_end, miles, baseline,
-                       baseline_year, is_flow(indicator or text, unit, per_year, kind))
+    return facts_of((kind, direction, comparator, value, value_max, value_of, unit,
+                     per_year, recurrence, deadline_year or term_end, miles, baseline,
+                     baseline_year, is_flow(indicator or text, unit, per_year, kind)))
 
 
 def _target_row(row: Any, miles: tuple[tuple[int, float | None], ...], known: list[Actual],
