@@ -79,10 +79,12 @@ def under(s: Session, unit_id: int) -> dict[int, Under]:
         out: dict[int, Under] = {}
         for i, name, stamp, parent, readers, level, plan_id in s.execute(
                 _UNDER, {"top": unit_id}):
-            found = out.get(i)
-            plans = (*found.restricted, plan_id) if found else (plan_id,)
-            out[i] = Under(name, stamp, parent, readers,
-                           tuple(p for p in plans if p is not None), level)
+            found = out.get(i)  # a unit has a row per restricted plan, else one
+            if found is None:
+                out[i] = Under(name, stamp, parent, readers,
+                               () if plan_id is None else (plan_id,), level)
+            elif plan_id is not None:
+                out[i] = found._replace(restricted=(*found.restricted, plan_id))
         return out
 
     return held.read(s, ("under", unit_id), query)
