@@ -1,8 +1,9 @@
 """A warm province dashboard (nothing written since it was last made) costs a fixed,
 small number of statements, however many communes the province has: the person signed
-in, the unit's scope, the units under it (their stamps and restricted plans, one query
-shared by the page's tag, its communes' rows and its roll-up) and, for whoever sees
-them, the unit's movements with a deadline. It used to read the communes' stamps three
+in, the unit's scope (which also says whether the unit has a movement with a deadline)
+and the units under it (their stamps and restricted plans, one query shared by the
+page's tag, its communes' rows and its roll-up); the movements with a deadline only when
+there are some and the person sees them. It used to read the communes' stamps three
 times, their restricted plans twice and load the unit through the ORM: nine statements,
 each a round trip on PostgreSQL. Statements are counted, never timed."""
 
@@ -87,7 +88,7 @@ def _warm(url: str, tmp: Path, communes: int) -> dict[str, tuple[int, str]]:
     return {who: _statements(url, client) for who, client in clients.items()}
 
 
-def test_a_warm_province_dashboard_costs_four_statements_for_2_and_6_communes(
+def test_a_warm_province_dashboard_costs_three_statements_for_2_and_6_communes(
         backend: str, tmp_path: Path) -> None:
     with fresh_database(backend, tmp_path / "two.db") as url:
         two = _warm(url, tmp_path, 2)
@@ -95,10 +96,10 @@ def test_a_warm_province_dashboard_costs_four_statements_for_2_and_6_communes(
         cache.clear()
     with fresh_database(backend, tmp_path / "six.db") as url:
         six = _warm(url, tmp_path, 6)
-    # the leader: sign-in, scope, units under, movements; the observer may not act on
-    # movements (no deadlines shown), so its page does not ask for them
-    assert (two["lanhdao"][0], two["xem"][0]) == (4, 3)
-    assert (six["lanhdao"][0], six["xem"][0]) == (4, 3)
+    # sign-in, scope, units under: the province has no movement with a deadline (its
+    # scope says so), so neither page asks for movements
+    assert (two["lanhdao"][0], two["xem"][0]) == (3, 3)
+    assert (six["lanhdao"][0], six["xem"][0]) == (3, 3)
     assert "Xã thử 005" in six["lanhdao"][1] and "Xã thử 005" not in two["lanhdao"][1]
 
 
@@ -128,7 +129,7 @@ def test_a_write_in_a_commune_shows_on_the_next_warm_read(backend: str,
     assert '<td class="so">80</td>' in _row(after, 3)
     assert _row(before, 2) == _row(after, 2)  # the other commune's row is unchanged
     assert again == after
-    assert count == 4
+    assert count == 3
 
 
 def test_a_warm_target_page_reads_its_scope_once_and_shows_the_chase_button(

@@ -202,9 +202,11 @@ def deadlines(s: Session, p: Principal, unit_id: int, as_of: date) -> tuple[Dead
     or APPROVE there) see them on `as_of`: each until its day, and after it while a
     dossier still misses a paper; none for anyone else. The access is checked on the
     unit's scope (held for the request: the dashboard has read it already), no Unit
-    loaded."""
+    loaded; the scope also says when the unit has no movement with a deadline, and then
+    nothing more is read."""
     scope = access.unit_scope(s, p, unit_id)
-    if not {rules.REVIEW, rules.APPROVE} & access.actions_at(p, scope.chain):
+    if not scope.deadlines or not {rules.REVIEW, rules.APPROVE} & access.actions_at(
+            p, scope.chain):
         return ()
     out = []
     for m in repo.with_deadline(s, [unit_id]):

@@ -74,15 +74,21 @@ def under(s: Session, unit_id: int) -> dict[int, Under]:
     order: name, data stamp, parent, readers and restricted plans, from one query held in
     the session until it writes (storage/held.py). A province's dashboard asks for the
     stamps (its ETag, its communes' rows, its roll-up) and the restricted plans (each
-    commune's row, the roll-up) on every request: once, not five times. Read-only."""
+    commune's row, the roll-up) on every request: once, not five times. Read-only; it
+    flushes first as the session's own execute would (pending writes are seen), then
+    runs on the connection: the ORM's execute path was a quarter of its cost."""
     def query() -> dict[int, Under]:
+        if s.autoflush:
+            s.flush()  # a no-op when nothing is pending
         out: dict[int, Under] = {}
-        for i, name, stamp, parent, readers, level, plan_id in s.execute(
+        for i, name, stamp, parent, readers, level, plan_id in s.connection().execute(
                 _UNDER, {"top": unit_id}):
-            found = out.get(i)
-            plans = (*found.restricted, plan_id) if found else (plan_id,)
-            out[i] = Under(name, stamp, parent, readers,
-                           tuple(p for p in plans if p is not None), level)
+            found = out.get(i)  # a unit has a row per restricted plan, else one
+            if found is None:
+                out[i] = Under(name, stamp, parent, readers,
+                               () if plan_id is None else (plan_id,), level)
+            elif plan_id is not None:
+                out[i] = found._replace(restricted=(*found.restricted, plan_id))
         return out
 
     return held.read(s, ("under", unit_id), query)

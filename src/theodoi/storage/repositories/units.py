@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Integer, bindparam, func, literal, or_, select
+from sqlalchemy import Integer, bindparam, exists, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from theodoi.storage import held
-from theodoi.storage.models import Unit, UnitStamp
+from theodoi.storage.models import Movement, Unit, UnitStamp
 
 MAX_DEPTH = 30  # units above units: a guard against a cycle, far beyond tỉnh > xã
 
@@ -22,6 +22,7 @@ class UnitScope:
     stamp: int | None  # its data stamp; None while it has none (stamps.read makes one)
     level: str
     readers: str | None = None  # who reads its restricted plans (Unit.restricted_readers)
+    deadlines: bool = True  # whether a movement of the unit states a deadline (False: none)
 
 
 def up_from(start: Any) -> Any:
@@ -45,12 +46,14 @@ _UP = up_from(_UNIT)
 _SCOPE = (select(_UP.c.id,
                  select(UnitStamp.stamp).where(UnitStamp.unit_id == _UNIT).scalar_subquery(),
                  select(Unit.level).where(Unit.id == _UNIT).scalar_subquery(),
-                 select(Unit.restricted_readers).where(Unit.id == _UNIT).scalar_subquery())
+                 select(Unit.restricted_readers).where(Unit.id == _UNIT).scalar_subquery(),
+                 exists().where(Movement.unit_id == _UNIT, Movement.deadline.is_not(None)))
           .order_by(_UP.c.depth))
 
 
 def scope(s: Session, unit_id: int) -> UnitScope | None:
-    """The unit's chain, data stamp and level in one prebuilt query that loads no Unit
+    """The unit's chain, data stamp and level (and whether it has movement deadlines, which
+    its dashboard shows) in one prebuilt query that loads no Unit
     (None when there is no such unit): a cached page needs nothing more, and loading the
     unit and its parents through the ORM was half of such a request. It reads what is
     flushed (Core, no autoflush): for the check at the start of a read; held in the
@@ -58,7 +61,7 @@ def scope(s: Session, unit_id: int) -> UnitScope | None:
     def query() -> UnitScope | None:
         rows = s.connection().execute(_SCOPE, {"unit": unit_id}).all()
         return (UnitScope(chain_of(row[0] for row in rows), rows[0][1], rows[0][2],
-                          rows[0][3]) if rows else None)
+                          rows[0][3], bool(rows[0][4])) if rows else None)
 
     return held.read(s, ("unit_scope", unit_id), query)
 
