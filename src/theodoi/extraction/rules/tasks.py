@@ -370,4 +370,6 @@ SHORT_MONTH = re.compile(r"^\d{1,2}/20\d{2}$")
 # 2027"
 PERIOD_TITLE = re.compile(r"^(?:trong\s+)?(?:quý\s+[IV]{1,3}|tháng\s+\d{1,2}|6 tháng (?:đầu|cuối)"
                           r"(?:\s+năm)?)(?:\s*(?:năm\s+|/\s*)20\d{2})?\s*:?$", re.IGNORECASE)
-PERIOD_WORD = re.compile(r"quý|tháng", re.IGNORECASE)  # before the lines are tried one by one
+# A line that may be only a period: short, "quý" or "tháng" after at most a label and "trong"
+PERIOD_LINE = re.compile(r"^[^\S\n]*((?=\S)[^\n]{0,16}?(?:quý|tháng)[^\n]{0,48}?)[^\S\n]*$",
+                         re.IGNORECASE | re.MULTILINE)

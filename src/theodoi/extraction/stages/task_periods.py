@@ -13,7 +13,6 @@ from theodoi.extraction.model import Due, Heading, Task
 from theodoi.extraction.pipeline import Context
 from theodoi.extraction.rules import tasks as R
 
-LINE = re.compile(r"^[^\S\n]*(\S[^\n]*?)[^\S\n]*$", re.MULTILINE)
 NOT_NUMERAL = re.compile(r"\b(?![IVX]+\b)\w+")  # a word other than a Roman numeral
 
 
@@ -45,11 +44,10 @@ def date_by_period(ctx: Context, tasks: list[Task], first_year: int | None) -> N
 
 def _period_lines(text: str) -> list[tuple[int, tuple[str, str]]]:
     """(start, (text, text to read)) of every line that is only a period, its label
-    stripped ("QUÝ I NĂM 2027" is read as "quý I năm 2027")."""
-    if not R.PERIOD_WORD.search(text):
-        return []
+    stripped ("QUÝ I NĂM 2027" is read as "quý I năm 2027"). Only the short lines with
+    "quý" or "tháng" near their start are looked at (R.PERIOD_LINE), not every line."""
     out = []
-    for m in LINE.finditer(text):
+    for m in R.PERIOD_LINE.finditer(text):
         said = strip_label(m.group(1)).strip().rstrip(":").rstrip()
         if len(said) < 40 and R.PERIOD_TITLE.match(said):
             out.append((m.start(1), (said, NOT_NUMERAL.sub(lambda w: w.group().lower(), said))))
