@@ -25,7 +25,7 @@ from pathlib import Path
 from theodoi.extraction import extract, read_source
 from theodoi.extraction.readers import worker
 from theodoi.extraction.readers.limits import READ_MEMORY_MB
-from theodoi.extraction.stages.task_prose import one_per_line
+from theodoi.extraction.stages.paragraphs import one_per_line
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT / "tests" / "data" / "shared"  # the repository's copy of the gold and corpus

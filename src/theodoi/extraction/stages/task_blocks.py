@@ -107,7 +107,7 @@ def block_tasks(ctx: Context, first_year: int | None, joined: str | None = None,
                 partners: Callable[[str], list[str]] | None = None) -> list[Task]:
     """One task per heading that has 'Cơ quan chủ trì/tham mưu' lines in its block.
 
-    joined: the document with each paragraph on one line (task_prose.joined_text), where
+    joined: the document with each paragraph on one line (paragraphs.joined_text), where
     the roles are read, so that a PDF's wrap inside them is no end ("…. Cơ quan chủ trì:
     Phòng\nVăn hóa - Xã hội", "Đơn vị phối hợp: …, Hội Liên hiệp Phụ nữ\nphường");
     partners: reads the bodies a lead's value names after 'phối hợp với' (assign_role)."""

@@ -1,0 +1,140 @@
+"""A document's paragraphs: its lines, joined back where a PDF's text layer wrapped a
+sentence. In a Word file or its text export every paragraph is one line; in a PDF a line
+that does not end a sentence runs on into the next. Whether a text is wrapped at all is
+judged once, on its full lines; the rules that read a line read the paragraph instead
+(`joined_text`), every offset kept."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from theodoi.extraction.labels import OPENS_ITEM
+from theodoi.extraction.pipeline import Context
+from theodoi.extraction.rules import tasks as R
+
+WRAPPED_SHARE = 0.15    # share of full lines running on in lower case in a PDF's wrapped text
+MARGIN_QUANTILE = 0.9   # the width a page's lines reach: that of the 90th percentile line
+FULL_LINE = 0.6         # a line at least this share of it reached the margin
+AT_MARGIN = 0.9         # a line this close to the margin ran out of room there
+DASHES = "-–"
+SENTENCE_MARKS = ".;:!?…"
+CLOSING_QUOTES = "\"”’)]* \t"
+LINE = re.compile(r"[^\S\n]*(\S(?:[^\n]*\S)?)[^\S\n]*")  # a line's text without its margins
+
+
+def ends_sentence(line: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether line[start:end] ends a sentence ('…;', '….', '…”.'), looking only at its end."""
+    i = (len(line) if end is None else end) - 1
+    while i >= start and line[i] in CLOSING_QUOTES:
+        i -= 1
+    return i >= start and line[i] in SENTENCE_MARKS
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line, trimmed."""
+    return [m.span(1) for m in LINE.finditer(text)]
+
+
+def _prose(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The lines that may wrap: not a table's rows (tab-separated or ' | ' cells)."""
+    if "\t" not in text and " | " not in text:
+        return lines  # no table: every line, without a look at each
+    return [(s, e) for s, e in lines if text.find("\t", s, e) < 0 and text.find(" | ", s, e) < 0]
+
+
+def _margin(prose: list[tuple[int, int]]) -> int:
+    """The width a page's lines reach: that of the line at MARGIN_QUANTILE."""
+    widths = sorted(e - s for s, e in prose)
+    return widths[int(MARGIN_QUANTILE * (len(widths) - 1))]
+
+
+def _one_per_line(text: str, prose: list[tuple[int, int]], margin: int) -> bool:
+    """Whether each line is a paragraph (Word and its text export) rather than a PDF's
+    wrapped lines: a wrapped sentence shows as a full line (one that reached the margin)
+    followed by one in lower case. Only full lines are counted: a short plan's short
+    paragraphs (a title, "Nơi nhận", a list of two words a line) and a table's rows never
+    wrap, and must not outvote the few long sentences that did."""
+    full = runs_on = 0
+    for (s, e), (n, _) in pairwise(prose):
+        if e - s >= FULL_LINE * margin:
+            full += 1
+            runs_on += text[n:n + 1].islower() and not ends_sentence(text, s, e)
+    return runs_on < WRAPPED_SHARE * full
+
+
+def _broke_at_dash(text: str, line: tuple[int, int], start: int, margin: int) -> bool:
+    """Whether a line opening with a dash goes on from `line`, the line before it: that line
+    reached the margin without ending its sentence, so the dash is one a name or a range
+    broke at ("Phòng Văn hóa\n- Xã hội", "giai đoạn 2026\n- 2030"), not a list's bullet
+    (an item before a bullet ends its sentence, or stops short of the margin)."""
+    return (text[start] in DASHES and line[1] - line[0] >= AT_MARGIN * margin
+            and not ends_sentence(text, *line))
+
+
+def _clause_goes_on(text: str, paragraph: tuple[int, int], start: int) -> bool:
+    """Whether a line starting at `start` in lower case goes on from `paragraph`, which
+    ended a clause, not a sentence ("…việc thực hiện Chương trình;\nđịnh kỳ báo cáo …"):
+    a new item opens with a label, a dash or a capital."""
+    return text[start].islower() and text[paragraph[1] - 1] in ",;"
+
+
+def one_per_line(text: str) -> bool:
+    """Whether `text` is read a line a paragraph (True) or as a PDF's wrapped prose whose
+    lines are joined back into paragraphs (False): the judgement paragraphs() makes."""
+    prose = _prose(text, _lines(text))
+    return not prose or _one_per_line(text, prose, _margin(prose))
+
+
+def paragraphs(text: str, heading_starts: set[int]) -> list[tuple[int, int]]:
+    """The paragraphs of `text`: lines, joined where a PDF wrapped a sentence."""
+    lines = _lines(text)
+    prose = _prose(text, lines)
+    margin = _margin(prose) if prose else 0
+    if not prose or _one_per_line(text, prose, margin):
+        return lines
+    out: list[tuple[int, int]] = []
+    for before, (s, e) in zip([None, *lines], lines, strict=False):
+        if before is None or _starts_paragraph(text, out[-1], before, (s, e), margin,
+                                               heading_starts):
+            out.append((s, e))
+        else:
+            out[-1] = (out[-1][0], e)
+    return out
+
+
+def _starts_paragraph(text: str, paragraph: tuple[int, int], before: tuple[int, int],
+                      line: tuple[int, int], margin: int, heading_starts: set[int]) -> bool:
+    """Whether `line` of a PDF's wrapped text starts a paragraph after `paragraph`, whose
+    last line is `before`: a heading, an item's label or bullet, a role line or a line
+    after a sentence's end do; a clause going on in lower case ("…;\nđịnh kỳ báo cáo …",
+    "…;\nthời hạn: …") and the value after a role's name ("chủ trì:\nPhòng …") do not."""
+    s, e = line
+    if s in heading_starts or (OPENS_ITEM.match(text[s:e])
+                               and not _broke_at_dash(text, before, s, margin)):
+        return True
+    if _clause_goes_on(text, paragraph, s) or R.ROLE_BEFORE_BREAK.search(text, *before):
+        return False
+    return ends_sentence(text, *paragraph) or bool(R.BLOCK_LINE.match(text, s))
+
+
+def document_paragraphs(ctx: Context) -> list[tuple[int, int]]:
+    """`paragraphs` of the document under its outline, worked out once (ctx.memo)."""
+    found = ctx.memo.get("paragraphs")
+    if found is None:
+        found = ctx.memo["paragraphs"] = paragraphs(ctx.text, {h.span[0] for h in ctx.outline})
+    return found  # type: ignore[return-value]
+
+
+def joined_text(ctx: Context) -> str:
+    """The document with each paragraph on one line: the line breaks a PDF wrapped a
+    paragraph at become spaces, so every offset stays that of the document. A rule that
+    reads a line ("…. Cơ quan chủ trì: …. Thời gian hoàn thành: …") then reads the whole
+    paragraph, wherever its lines broke ("Thời\ngian hoàn thành", "Phòng\nVăn hóa")."""
+    text = ctx.text
+    pieces, done = [], 0
+    for s, e in document_paragraphs(ctx):
+        if text.find("\n", s, e) >= 0:
+            pieces += [text[done:s], text[s:e].replace("\n", " ")]
+            done = e
+    return "".join([*pieces, text[done:]]) if pieces else text
