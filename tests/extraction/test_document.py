@@ -185,3 +185,14 @@ def test_date_and_number_of_merged_header_columns(head: str, issued_on: str, pla
                                                    number: str) -> None:
     doc = extract(head.encode(), filename="vb.txt")["document"]
     assert (doc["issued_on"], doc["place"], doc["number"]) == (issued_on, place, number)
+
+
+def test_the_plan_itself_is_no_basis_of_its_own() -> None:
+    """'Thực hiện Nghị quyết …; Ủy ban nhân dân xã ban hành Kế hoạch … như sau:' names one
+    basis: the Kế hoạch after the issuer's verb is the plan being issued."""
+    text = ("ỦY BAN NHÂN DÂN\nXÃ TÂN LẬP\nSố: 18/KH-UBND\nKẾ HOẠCH\nChuyển đổi số năm 2027\n\n"
+            "Thực hiện Nghị quyết số 05-NQ/ĐU ngày 10/01/2027 của Ban Chấp hành Đảng bộ xã về "
+            "chuyển đổi số; Ủy ban nhân dân xã ban hành Kế hoạch chuyển đổi số năm 2027 như "
+            "sau:\n\nI. MỤC ĐÍCH\nĐẩy mạnh chuyển đổi số.\n")
+    assert extract(text.encode(), filename="kh.txt")["document"]["bases"] == [
+        "Nghị quyết số 05-NQ/ĐU ngày 10/01/2027 của Ban Chấp hành Đảng bộ xã về chuyển đổi số"]

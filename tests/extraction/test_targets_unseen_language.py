@@ -243,3 +243,18 @@ def test_a_level_number_is_no_amount() -> None:
     text = LIST_PLAN.format(body="- Phấn đấu cung cấp dịch vụ công trực tuyến mức độ 4 giúp "
                                  "người dân giải quyết thủ tục nhanh.")
     assert targets(text) == []
+
+
+
+@pytest.mark.parametrize("item", [
+    "2. Tỷ lệ chi bộ được đánh giá hoàn thành tốt nhiệm vụ trở\nlên đạt 90%.",
+    "2. Tỷ lệ chi bộ được đánh giá hoàn thành tốt nhiệm vụ trở lên\nđạt 90%.",
+    "2. Tỷ lệ chi bộ được đánh giá hoàn thành tốt\nnhiệm vụ trở lên đạt 90%.",
+])
+def test_a_numbered_target_rated_as_passed_reads_with_its_value_on_the_next_line(
+        item: str) -> None:
+    """A PDF broke the item before its value: 'được đánh giá' rates what the target counts,
+    the line is no 'Đánh giá …' heading whose part is skipped."""
+    body = "1. Kết nạp ít nhất 25 đảng viên mới.\n" + item
+    found = [(t["indicator"], t["value"]) for t in targets(LIST_PLAN.format(body=body))]
+    assert ("Tỷ lệ chi bộ được đánh giá hoàn thành tốt nhiệm vụ trở lên", 90) in found

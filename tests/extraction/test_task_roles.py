@@ -3,6 +3,10 @@ and prose (stages/task_blocks.assign_role)."""
 
 from __future__ import annotations
 
+import textwrap
+
+import pytest
+
 from theodoi.extraction import extract
 
 PLAN = """ỦY BAN NHÂN DÂN
@@ -109,3 +113,68 @@ def test_an_item_s_labelled_parts_give_its_body_partners_and_day() -> None:
         ("Biên soạn lịch sử Đảng bộ xã", "Ban Xây dựng Đảng",
          ["Văn phòng Đảng ủy", "Hội Cựu chiến binh xã"], "2027-04-30"),
     ]
+
+
+# A commune's plan that names each item's body in a last sentence, or in role lines that
+# carry several roles at once; "2. Công an xã:" heads the duties below it
+LAST_SENTENCE = """ỦY BAN NHÂN DÂN
+XÃ TÂN LẬP
+Số: 18/KH-UBND
+KẾ HOẠCH
+Chuyển đổi số năm 2027
+
+II. NHIỆM VỤ
+1. Hạ tầng và dữ liệu
+- Làm sạch dữ liệu dân cư. Công an xã chủ trì, phối hợp với các thôn; hoàn thành trong Quý II năm 2027.
+- Tập huấn kỹ năng số cho hộ kinh doanh. Hội Liên hiệp Phụ nữ xã thực hiện, hoàn thành trong năm 2027.
+- Số hóa hồ sơ hộ tịch. Phòng Văn hóa - Xã hội chủ trì; thời gian: tháng 10/2027.
+- Xây dựng mô hình chợ 4.0. Phòng Kinh tế hướng dẫn các hộ kinh doanh đăng ký.
+2. Tổ chức hội nghị quán triệt nghị quyết
+Chủ trì: Ban Xây dựng Đảng; phối hợp: các chi bộ trực thuộc; thời gian: Quý I/2027.
+III. TỔ CHỨC THỰC HIỆN
+1. Công an xã:
++ Hướng dẫn người dân kích hoạt tài khoản định danh điện tử, hoàn thành trước ngày 30/9/2027.
+"""
+
+
+def _by_title(text: str) -> dict[str, tuple[str | None, list[str], str | None]]:
+    tasks = extract(text.encode(), "ke-hoach.txt")["tasks"]
+    return {t["title"]: (t["lead_agency"], t["co_agencies"], (t["due"] or {}).get("date"))
+            for t in tasks}
+
+
+def test_a_last_sentence_that_opens_with_the_body_assigns_the_work_before_it() -> None:
+    """'…. Công an xã chủ trì, phối hợp với …; hoàn thành …': the body, its partners (up to
+    the semicolon) and the time belong to the work before the sentence, whose title stops
+    there; 'Phòng Kinh tế hướng dẫn …' is more work, not the body of the work before it."""
+    got = _by_title(LAST_SENTENCE)
+    assert got["Làm sạch dữ liệu dân cư"] == ("Công an xã", ["Các thôn"], "2027-06-30")
+    assert got["Tập huấn kỹ năng số cho hộ kinh doanh"] == ("Hội Liên hiệp Phụ nữ xã", [],
+                                                              "2027-12-31")
+    assert got["Số hóa hồ sơ hộ tịch"] == ("Phòng Văn hóa - Xã hội", [], "2027-10-31")
+    assert not [t for t in got if t.startswith("Xây dựng mô hình chợ")]
+
+
+def test_a_role_line_may_carry_several_roles_after_semicolons() -> None:
+    """'Chủ trì: …; phối hợp: …; thời gian: …' under a numbered item gives it all three."""
+    got = _by_title(LAST_SENTENCE)
+    assert got["Tổ chức hội nghị quán triệt nghị quyết"] == (
+        "Ban Xây dựng Đảng", ["Các chi bộ trực thuộc"], "2027-03-31")
+
+
+def test_a_body_named_with_a_colon_heads_the_duties_below_it() -> None:
+    """'1. Công an xã:' is no task of its own: the item below it is the body's duty."""
+    got = _by_title(LAST_SENTENCE)
+    assert "Công an xã:" not in got
+    assert got["Hướng dẫn người dân kích hoạt tài khoản định danh điện tử, hoàn thành trước "
+               "ngày 30/9/2027."] == ("Công an xã", [], "2027-09-30")
+
+
+@pytest.mark.parametrize("width", [60, 70, 80, 90])
+def test_the_plan_wrapped_as_a_pdf_reads_the_same(width: int) -> None:
+    """A PDF's lines broken at the margin, inside a last sentence or after '; thời gian:'
+    (its value on the next line): every task keeps its body, partners and time."""
+    wrapped = "\n".join("\n".join(textwrap.wrap(line, width)) if line else line
+                        for line in LAST_SENTENCE.splitlines())
+    assert sorted(map(str, _by_title(wrapped).values())) == sorted(
+        map(str, _by_title(LAST_SENTENCE).values()))

@@ -88,6 +88,9 @@ LOCALITY_AFTER = re.compile(LOCALITY)
 # "… xây dựng Kế hoạch", "… ban hành kế hoạch": the sentence where the issuer names itself
 ISSUING_VERB = re.compile(r"\s+(?:xây dựng|ban hành)\b")
 
+# "…; Ủy ban nhân dân xã ban hành Kế hoạch … như sau:": the plan itself, named after its
+# issuer's verb, is no basis of its own
+ISSUES_THIS = re.compile(r"\s(?:ban hành|xây dựng)\s+$")
 BASIS_TAIL = re.compile(r"[,.]\s+[A-ZĐÀ-Ỹ][^,]{0,80}?\b(?:xây dựng|ban hành)\b.*$")
 
 # Upper-case phrases and their written form (the rest is lower case after the first letter).

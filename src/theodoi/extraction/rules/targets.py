@@ -16,7 +16,9 @@ ITEM_TITLE = re.compile(r"\d\s*%|\d\s+(?:triệu|tỷ|nghìn)")
 ITEM_TITLE_WORDS = 20
 # Headings whose text describes the past or the purpose, never commitments
 SKIP_SECTION = folded(re.compile(
-    r"đặc điểm|tình hình|kết quả|thuận lợi|khó khăn|mục đích|yêu cầu|dự báo|đánh giá|"
+    # ("được đánh giá" rates what a target counts: "Tỷ lệ chi bộ được đánh giá hoàn thành
+    # tốt nhiệm vụ …", its value on the next line when a PDF wraps the item)
+    r"đặc điểm|tình hình|kết quả|thuận lợi|khó khăn|mục đích|yêu cầu|dự báo|(?<!được\s)đánh giá|"
     r"tổ chức thực hiện|nguồn lực|mục tiêu tổng quát|mục tiêu chung|quan điểm|"
     # an emulation plan's award rules: criteria and quotas are conditions, not commitments
     # ("3. Tiêu chuẩn khen thưởng", "IV. Số lượng đề nghị khen thưởng", "Đối tượng thi đua")

@@ -99,8 +99,12 @@ BLOCK_LINE = re.compile(
     rf"^[^\S\n]*(?:(?:{DECIMAL}|{ITEM})\s*)?"  # at a line start, after a label
     r"(?P<role>(?:Cơ quan|Đơn vị) chủ trì|Cơ quan chuẩn bị|Cơ quan tham mưu|Người chủ trì|"
     r"(?:Cơ quan|Đơn vị) (?:thực hiện và )?phối hợp|(?:Cơ quan|Đơn vị) thực hiện|"
+    r"(?-i:Chủ trì|Phối hợp)(?=\s*:)|"
     r"Thời gian (?:thực hiện|hoàn thành)|(?:(?<=[-+*•).]\s)|(?<=[-+*•).]))Thời gian(?=\s*:)|Thời hạn(?: hoàn thành)?)[^:\n]{0,60}:\s*"
     r"(?P<value>[^\n]+)", re.IGNORECASE | re.MULTILINE)
+# (the role's name alone, "Chủ trì: Ban Tổ chức Đảng ủy; phối hợp: …", only capitalised and with
+# its colon: "phối hợp: …" opening a line goes on from a PDF line broken before it;
+# "Chủ trì, phối hợp với các sở …:" opens a list of duties)
 # (a bare "Thời gian:" only after a label or bullet, "c) Thời gian: Ngày 15/5/2027": alone
 # on its line it is the plan's own time, "Thời gian: từ nay đến năm 2030")
 # The same lines written inside a numbered item, after its work: "1. Xây dựng Kế hoạch …. Cơ quan
@@ -112,8 +116,10 @@ INLINE_ROLE = re.compile(rf"[.;][^\S\n]+(?P<role>{INLINE_ROLES})\s*:\s*"
                          r"(?P<value>[^.;\n]+(?:\.\d[^.;\n]*)*)", re.IGNORECASE)
 # A line a PDF broke right after a role's name: its value is on the next line, which goes on
 # from it ("…. Cơ quan chủ trì:\nPhòng Kinh tế. Thời gian …"); a lead-in's colon ends it
-ROLE_BEFORE_BREAK = re.compile(rf"(?:{INLINE_ROLES}|\((?:chủ trì|phối hợp|tham mưu))\s*:$",
-                               re.IGNORECASE)  # "… xã (chủ trì:\nPhòng Kinh tế; …)"
+ROLE_BEFORE_BREAK = re.compile(rf"(?:{INLINE_ROLES}|\((?:chủ trì|phối hợp|tham mưu)|"
+                               r"[;,]\s*(?:thời gian|thời hạn))\s*:$",
+                               re.IGNORECASE)  # "… xã (chủ trì:\nPhòng Kinh tế; …)", "…
+# Phòng Văn hóa - Xã hội chủ trì; thời gian:\ntháng 10/2027"
 # Headings that only structure a block; the task is the heading above them
 BLOCK_PARTS = re.compile(r"^(?:triển khai|tổ chức thực hiện|mục tiêu|nội dung|cơ quan|người|"
                          r"thời gian|thời hạn|nguồn lực|hoạt động|kinh phí|"
@@ -137,9 +143,15 @@ TRAILING_LEAD = re.compile(r"[;,(]\s*(?:[Gg]iao(?:\s+cho)?\s+)?(?P<lead>[A-ZĐÀ
 # Work whose assignment is written at its end, in a parenthesis or a sentence that gives it:
 # "Rà soát quy hoạch … (chủ trì: Phòng Kinh tế; phối hợp: …; thời gian hoàn thành: Quý
 # II/2027)", "… (Phòng Kinh tế chủ trì, phối hợp với …; hoàn thành trong tháng 8/2027)",
-# "Kiện toàn Ban Chỉ đạo …. Giao Văn phòng HĐND và UBND xã tham mưu, hoàn thành …"
+# "Kiện toàn Ban Chỉ đạo …. Giao Văn phòng HĐND và UBND xã tham mưu, hoàn thành …", or a last
+# sentence opening with the body, its time after a semicolon: "Làm sạch dữ liệu dân cư. Công
+# an xã chủ trì, phối hợp với các thôn; hoàn thành trong Quý II năm 2027" (ASSIGNING_VERB)
 ASSIGNED_AT_END = re.compile(r"\s*\((?P<paren>[^()]{4,300})\)\s*[.;]?$|"
-                             r"[.;]\s+(?P<given>[Gg]iao\b[^.;]{4,300})\.?$")
+                             r"[.;]\s+(?P<given>(?:[Gg]iao\b|[A-ZĐÀ-Ỹ])[^.;]{4,300}"
+                             r"(?:;[^.;]{2,160})*)\.?$")
+# The verb that makes such a last sentence an assignment: the body there carries the work out
+# (not "…. UBND xã đã chỉ đạo …", what was done, nor "…. Phòng Kinh tế hướng dẫn …", more work)
+ASSIGNING_VERB = re.compile(r"(?:chủ trì|thực hiện|tham mưu|phụ trách|chịu trách nhiệm)\b")
 # The roles inside such a parenthesis: "chủ trì: …; phối hợp: …; thời gian hoàn thành: …"
 ROLE_IN_PARENTHESIS = re.compile(
     r"(?:^|;)\s*(?P<role>(?:(?:cơ quan|đơn vị)\s+)?(?:chủ trì|phối hợp|tham mưu|thực hiện)|"
@@ -179,10 +191,11 @@ PRODUCT_KIND = re.compile(rf"^(?:{ITEM}\s*)?(?:Xây dựng\s+|Ban hành\s+)?"
                           r"(?P<product>Kế hoạch|Đề án|Nghị quyết|Chương trình|Báo cáo|Quy hoạch|"
                           r"Quy chế|Quyết định|Dự án)\b", re.IGNORECASE)
 
-# "X chủ trì, phối hợp (với) Y, Z xây dựng …": the co-agencies of a piece of work
-CO_AGENCIES = re.compile(r"[Cc]hủ trì,?\s*phối hợp(?:\s+với)?\s+(?P<co>.+?)\s+(?:xây dựng|tổ chức|thực hiện|"
+# "X chủ trì, phối hợp (với) Y, Z xây dựng …", "…, phối hợp với các thôn; hoàn thành …": the
+# co-agencies of a piece of work
+CO_AGENCIES = re.compile(r"[Cc]hủ trì,?\s*phối hợp(?:\s+với)?\s+(?P<co>[^;]+?)(?:\s*;|\s+(?:xây dựng|tổ chức|thực hiện|"
                          r"triển khai|rà soát|hoàn thành|tham mưu|hướng dẫn|tuyên truyền|theo dõi|"
-                         r"căn cứ|có trách nhiệm|theo|trong|để|nhằm)\b")
+                         r"căn cứ|có trách nhiệm|theo|trong|để|nhằm)\b)")  # or the clause's end
 # Cells of a table row exported to text: a tab (or a "|") between them
 CELL_GAP = re.compile(r"\t+|\s*\|\s*")
 
@@ -324,6 +337,9 @@ CO_WITH = re.compile(r"[Pp](?<!\w[Pp])hối hợp(?:\s+chặt chẽ)?(?:\s+với
 # Abbreviations that make a piece of a list a body of its own ("đại biểu HĐND xã")
 BODY_ABBREVIATION = re.compile(r"\b(?:HĐND|UBND|MTTQ)\b")
 # A paragraph that only names the time of the work above it, or another part of its block
+# A clause that is only a role and its value: "…; thời gian: trước ngày 20/12/2027"
+ROLE_CLAUSE = re.compile(r"^\s*(?:(?:cơ quan|đơn vị)\s+)?(?:chủ trì|phối hợp|thời gian|thời hạn)\s*:",
+                         re.IGNORECASE)
 TIME_ROLE = re.compile(r"^(?:thời gian|thời hạn|tiến độ)", re.IGNORECASE)
 CONTENT_LINE = re.compile(r"^(?:Nội dung|Sản phẩm|Kết quả|Mục tiêu)\s*:", re.IGNORECASE)
 # "Từ tháng 11/2025 đến khi kết thúc …": an open period; the end decides the date

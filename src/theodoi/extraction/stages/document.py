@@ -137,7 +137,7 @@ def find_bases(opening: str, title: str) -> list[str]:
         sentence = re.split(r"\.\s+(?=[A-ZĐÀ-Ỹ])", text)[0]
         for part in sentence.split(";"):
             m = R.BASIS_REF.search(part)
-            if m:
+            if m and not R.ISSUES_THIS.search(part, 0, m.start()):
                 ref = R.BASIS_TAIL.sub("", m.group()).strip(" .,")
                 bases.append(ref[:1].upper() + ref[1:])
     if not bases and R.BASIS_OPENER.match(title) and R.BASIS_REF.search(title):

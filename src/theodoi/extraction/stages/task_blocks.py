@@ -61,7 +61,15 @@ def assign_role(task: Task, role: str, value: str, bodies: Callable[[str], list[
     lead; 'Cơ quan thực hiện: …' is the lead alone ('Cơ quan thực hiện: Bộ Công an.') and the
     co-agencies beside a lead already named. A lead's value that goes on with its partners
     ('Đơn vị thực hiện: Văn phòng … chủ trì, phối hợp với Phòng …') gives them, read by
-    `partners`, to a task that has none."""
+    `partners`, to a task that has none. A value that goes on with more roles after
+    semicolons ('Chủ trì: Ban Tổ chức; phối hợp: các chi bộ; thời gian: Quý I/2027') gives
+    each of them too."""
+    more = [m for m in R.ROLE_IN_PARENTHESIS.finditer(value) if m.start() > 0]
+    if more:
+        assign_role(task, role, value[:more[0].start()], bodies, due, partners)
+        for m in more:
+            assign_role(task, m.group("role"), m.group("value"), bodies, due, partners)
+        return
     role = role.lower()
     if R.TIME_ROLE.match(role):
         task.due = due(value)

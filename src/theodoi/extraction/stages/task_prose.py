@@ -337,7 +337,11 @@ class _Reader:
         works with and its time. False when the end names no body and no role."""
         said = m.group("paren") or m.group("given")
         roles = list(R.ROLE_IN_PARENTHESIS.finditer(said))
-        who = None if roles else subject(said[:1].upper() + said[1:])
+        head = said[:roles[0].start()] if roles else said  # "Phòng Y tế chủ trì; thời gian: …"
+        who = subject(head[:1].upper() + head[1:]) if head.strip(" ;,") else None
+        if m.group("given") and not said.startswith(("Giao", "giao")) and not (
+                who and R.ASSIGNING_VERB.match(head[len(who):].lstrip(" ,"))):
+            return False  # "…. Phòng Kinh tế hướng dẫn các thôn …": more work, not its body
         if not roles and who is None:
             return False
         scope = self.lead()

@@ -71,6 +71,11 @@ def co_agencies(text: str) -> list[str]:
     return split_bodies(co.group("co")) if co else []
 
 
+def _only_a_body(text: str) -> bool:
+    """'Công an xã' names a body and says nothing more ('Sở Y tế chủ trì, phối hợp …' does)."""
+    return looks_like_body(text) and not R.WORK_VERB.search(text)
+
+
 def joint_bodies(agency: str) -> tuple[str, list[str]]:
     """'Thường trực HĐND xã, các Ban HĐND xã và đại biểu HĐND xã': a duty given to several
     named bodies is led by the first; 'Các hợp tác xã, chủ thể OCOP' is one group."""
@@ -117,10 +122,13 @@ def duties(ctx: Context, first_year: int | None) -> list[Task]:
         for span in items(ctx.text, start, end):
             text = ctx.text[span[0]:span[1]]
             agency = duty_agency(text)
-            if (span[0] in starts and len(squash(text)) <= MAX_AGENCY and ":" not in text
-                    and not text.endswith((".", ";"))):
-                # "II. Hội đồng nhân dân xã" (a name, no sentence) heads the duties below it
-                body_heading = strip_label(squash(text))
+            name = text.rstrip().removesuffix(":")
+            if (span[0] in starts and len(squash(name)) <= MAX_AGENCY and ":" not in name
+                    and not name.endswith((".", ";"))
+                    and (name == text or _only_a_body(strip_label(squash(name))))):
+                # "II. Hội đồng nhân dân xã", "2. Công an xã:" (a name, no sentence) heads
+                # the duties below it
+                body_heading = strip_label(squash(name))
                 continue
             if span[0] in starts:
                 body_heading = agency or body_heading
@@ -140,8 +148,9 @@ def dated_works(ctx: Context, first_year: int | None) -> list[Task]:
         text = ctx.text[span[0]:span[1]]
         if "20" not in text and "hoàn thành" not in text:
             continue  # a deadline names a year, or says "hoàn thành trong Quý II hằng năm"
-        if R.BLOCK_LINE.match(text):
-            continue  # "- Thời gian thực hiện: trước ngày …" is the time of the block above
+        if R.BLOCK_LINE.match(text) or R.ROLE_CLAUSE.match(text):
+            continue  # "- Thời gian thực hiện: trước ngày …", "…; thời gian: trước ngày …"
+            # is the time of the work above
         if R.DATED_WORK.search(text) and "%" not in text and not TR.NOT_TARGET.search(text):
             lead = R.LEAD_CHU_TRI.match(text)
             found.append(_task(ctx, span, None, squash(lead.group("lead")) if lead else None,
