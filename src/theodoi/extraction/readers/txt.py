@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 
+from theodoi.extraction.line_tables import with_line_tables
 from theodoi.extraction.readers.legacy import (
     looks_cp1258,
     looks_tcvn3,
@@ -98,5 +99,7 @@ def read(data: bytes, name: str) -> SourceText:
     while pieces:  # each piece goes once added: only its normalised copy stays
         builder.add_lines(pieces.pop(0).replace("\r\n", "\n").replace("\r", "\n"))
     full = builder.text()
-    # a Word table saved as text keeps its cells apart by " | ": read it as cells
-    return SourceText(full, "txt", with_text_tables(full, builder.blocks), warnings)
+    # a Word table saved as text keeps its cells apart by " | " or tabs, a PDF's text layer
+    # puts each cell on a line of its own: read both as cells
+    blocks = with_line_tables(full, with_text_tables(full, builder.blocks))
+    return SourceText(full, "txt", blocks, warnings)

@@ -360,6 +360,9 @@ LEADER = re.compile(r"[\s,;(–-]*\b(?:[Đđ]ồng chí|[Đđ]/[Cc])\s+(?P<leade
 # 2035"); a general aim ("Mục tiêu chung", "Mục tiêu tổng quát") holds no work items
 AIMS = re.compile(r"^(?:mục tiêu|định hướng)(?!\s+(?:chung|tổng quát))", re.IGNORECASE)
 AIM_YEAR = re.compile(r"năm\s+(?P<y>20\d{2})")
+# A sentence ending inside a paragraph: an aim of several sentences ("Xây dựng hệ thống giáo
+# dục …. Hình thành môi trường …. Nâng cao dân trí …") describes, it lists no one work item
+INNER_SENTENCE_END = re.compile(r"\.\s+[A-ZĐÀ-Ỹ]")
 # An aim led by a verb of doing with no number is work to finish by the horizon, a task with
 # no lead yet ("Hoàn thiện cơ sở dữ liệu tập trung về hạ tầng giao thông …"); with a number it
 # is a target ("Hình thành ít nhất 02 vùng …")

@@ -52,15 +52,22 @@ def _margin(prose: list[tuple[int, int]]) -> int:
 def _one_per_line(text: str, prose: list[tuple[int, int]], margin: int) -> bool:
     """Whether each line is a paragraph (Word and its text export) rather than a PDF's
     wrapped lines: a wrapped sentence shows as a full line (one that reached the margin)
-    followed by one in lower case. Only full lines are counted: a short plan's short
-    paragraphs (a title, "Nơi nhận", a list of two words a line) and a table's rows never
-    wrap, and must not outvote the few long sentences that did."""
+    followed by one that goes on from it (`_goes_on`). Only full lines are counted: a short
+    plan's short paragraphs (a title, "Nơi nhận", a list of two words a line) and a table's
+    rows never wrap, and must not outvote the few long sentences that did."""
     full = runs_on = 0
     for (s, e), (n, _) in pairwise(prose):
         if e - s >= FULL_LINE * margin:
             full += 1
-            runs_on += text[n:n + 1].islower() and not ends_sentence(text, s, e)
+            runs_on += _goes_on(text, n) and not ends_sentence(text, s, e)
     return runs_on < WRAPPED_SHARE * full
+
+
+def _goes_on(text: str, start: int) -> bool:
+    """Whether a line can go on from a sentence the line before left open: it starts in
+    lower case, or with a figure that labels no item ("…trước ngày\n10/12/2027.")."""
+    first = text[start:start + 1]
+    return first.islower() or (first.isdigit() and not OPENS_ITEM.match(text, start))
 
 
 def _broke_at_dash(text: str, line: tuple[int, int], start: int, margin: int) -> bool:
@@ -106,8 +113,9 @@ def paragraphs(text: str, heading_starts: set[int]) -> list[tuple[int, int]]:
 def _starts_paragraph(text: str, paragraph: tuple[int, int], before: tuple[int, int],
                       line: tuple[int, int], margin: int, heading_starts: set[int]) -> bool:
     """Whether `line` of a PDF's wrapped text starts a paragraph after `paragraph`, whose
-    last line is `before`: a heading, an item's label or bullet, a role line or a line
-    after a sentence's end do; a clause going on in lower case ("…;\nđịnh kỳ báo cáo …",
+    last line is `before`: a heading, an item's label or bullet, a role line, a line after a
+    sentence's end or after a line that stopped well short of the margin ("III. TỔ CHỨC
+    THỰC HIỆN", a title's last line) do; a clause going on in lower case ("…;\nđịnh kỳ báo cáo …",
     "…;\nthời hạn: …") and the value after a role's name ("chủ trì:\nPhòng …") do not."""
     s, e = line
     if s in heading_starts or (OPENS_ITEM.match(text[s:e])
@@ -115,6 +123,8 @@ def _starts_paragraph(text: str, paragraph: tuple[int, int], before: tuple[int, 
         return True
     if _clause_goes_on(text, paragraph, s) or R.ROLE_BEFORE_BREAK.search(text, *before):
         return False
+    if before[1] - before[0] < FULL_LINE * margin:
+        return True  # the line before stopped well short of the margin: its paragraph ended
     return ends_sentence(text, *paragraph) or bool(R.BLOCK_LINE.match(text, s))
 
 

@@ -316,7 +316,8 @@ class _Reader:
             self.contents = False
             return
         if (self.aims is not None and self.lead() is None and R.AIM_WORK.match(body)
-                and not any(c.isdigit() for c in body)):
+                and not any(c.isdigit() for c in body)
+                and not R.INNER_SENTENCE_END.search(body)):
             self.aim_task(span)
             return
         if self.contents and R.WORK_VERB.match(" " + body[:1].lower() + body[1:]):

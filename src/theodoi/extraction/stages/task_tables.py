@@ -141,7 +141,9 @@ def _joined_lines(part: str) -> list[str]:
             i + 1 < len(words) and R.BODY_START.match(f"{word} {words[i + 1]}")))
         # after "và" a head word is a name's own ("Văn phòng HĐND và UBND") or a second
         # body that split_bodies parts at "và" anyway: no join of two lines there
-        if starts and prev and prev[:1].islower() and not prev.endswith(",") and prev != "và":
+        # nor after a head word alone: "Ủy ban" + "MTTQ Việt Nam xã" is one name
+        if (starts and prev and prev[:1].islower() and not prev.endswith(",") and prev != "và"
+                and not R.BODY_START.match(" ".join(pieces[-1]))):
             pieces.append([])
         pieces[-1].append(word)
     return [" ".join(p).strip(" ,.") for p in pieces if p]

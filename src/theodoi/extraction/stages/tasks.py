@@ -272,11 +272,12 @@ def _found(ctx: Context, first_year: int | None, prose_starts: list[int]
     what an earlier rule found is dropped as it comes (`without_overlaps`) instead of every
     rule's tasks being held at once; `prose_starts` gets the prose tasks' starts."""
     yield from tagged(table_tasks(ctx, first_year), "task_table")
-    # a Word table of targets gives its cells one a paragraph: a header cell ("Đơn vị tính")
-    # would read as a body and the next ("Thực hiện năm 2025") as its duty
-    of_targets = table_cells(ctx, kinds=("figures", "statements"))
+    # a Word table (or a PDF's, a cell a line) gives its cells one a paragraph: a header
+    # cell ("Đơn vị tính") or a row's body ("Hội Nông dân xã") would read as a body and the
+    # next cell ("Thực hiện năm 2025", "Thường xuyên") as its duty; the table stages read them
+    in_tables = table_cells(ctx)
     prose = [t for t in tagged(prose_tasks(ctx, first_year, joint_bodies), "task_prose")
-             if not of_targets(t.span)]
+             if not in_tables(t.span)]
     prose_starts.extend(sorted(t.span[0] for t in prose))
     yield from prose
     del prose
