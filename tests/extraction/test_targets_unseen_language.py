@@ -258,3 +258,46 @@ def test_a_numbered_target_rated_as_passed_reads_with_its_value_on_the_next_line
     body = "1. Kết nạp ít nhất 25 đảng viên mới.\n" + item
     found = [(t["indicator"], t["value"]) for t in targets(LIST_PLAN.format(body=body))]
     assert ("Tỷ lệ chi bộ được đánh giá hoàn thành tốt nhiệm vụ trở lên", 90) in found
+
+
+@pytest.mark.parametrize(("sentence", "indicator", "value", "kind", "comparator"), [
+    # the verb that brings a measure to a level, its direction word: no part of the name
+    ("- Giảm tỷ lệ hộ nghèo xuống còn 1,5%.", "Tỷ lệ hộ nghèo", 1.5, "level", "="),
+    ("- Nâng tỷ lệ hộ sử dụng nước sạch lên 95%.", "Tỷ lệ hộ sử dụng nước sạch", 95, "level",
+     "="),
+    # a verb right after a measure's word is its name's ("tỷ lệ tăng dân số")
+    ("- Tỷ lệ tăng dân số tự nhiên dưới 1%.", "Tỷ lệ tăng dân số tự nhiên", 1, "level", "<"),
+    # "trở lên" in a name stays whole
+    ("- Tỷ lệ người từ 65 tuổi trở lên đạt 12%.", "Tỷ lệ người từ 65 tuổi trở lên", 12, "level",
+     "="),
+    # a measure names what it measures after it, the action before it says what was done
+    ("- Trồng mới 50 ha rừng tập trung.", "Diện tích rừng tập trung được trồng mới", 50,
+     "change", "="),
+    ("- Có 300 ha lúa chất lượng cao.", "Diện tích lúa chất lượng cao", 300, "level", "="),
+    ("- Làm mới 3 km đường giao thông nông thôn.",
+     "Chiều dài đường giao thông nông thôn được làm mới", 3, "change", "="),
+    # an amount added: "thêm" right before the count
+    ("- Tăng thêm 2 tiêu chí nông thôn mới nâng cao.", "Số tiêu chí nông thôn mới nâng cao", 2,
+     "change", "="),
+])
+def test_what_a_value_measures_is_named_without_the_verbs_around_it(
+        sentence: str, indicator: str, value: float, kind: str, comparator: str) -> None:
+    found = [(t["indicator"], t["value"], t["kind"], t["comparator"])
+             for t in targets(LIST_PLAN.format(body=sentence))]
+    assert found == [(indicator, value, kind, comparator)]
+
+
+def test_two_measures_joined_by_va_are_two_targets_each_named() -> None:
+    body = "- Cải tạo, nâng cấp 3 km đường giao thông và kiên cố hóa 6 km kênh mương."
+    assert [(t["indicator"], t["value"]) for t in targets(LIST_PLAN.format(body=body))] == [
+        ("Chiều dài đường giao thông được cải tạo, nâng cấp", 3),
+        ("Chiều dài kênh mương được kiên cố hóa", 6)]
+
+
+def test_criteria_added_every_year_are_a_yearly_change() -> None:
+    """'Bình quân mỗi năm tăng thêm 01 tiêu chí …': a count of criteria, every year."""
+    body = "- Bình quân mỗi năm tăng thêm 01 tiêu chí nông thôn mới nâng cao."
+    found = targets(LIST_PLAN.format(body=body))
+    assert [(t["indicator"], t["value"], t["unit"], t["kind"], t["recurrence"])
+            for t in found] == [("Số tiêu chí nông thôn mới nâng cao", 1, "tiêu chí", "change",
+                                 "annual")]

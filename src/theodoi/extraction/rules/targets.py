@@ -72,7 +72,7 @@ NOT_UNIT = re.compile(
     r"^(?:năm|tháng|ngày|quý|tuần|giờ|phút|giây|tuổi|điều|khoản|mục|chương|phần|phụ lục|bước|"
     r"kỳ|nhiệm kỳ|giai đoạn|cấp|sao|số|của|và|với|các|những|trên|dưới|đến|từ|trở|so|tại|theo|"
     r"về|cho|được|đạt|là|có|trong|mỗi|này|đó|hoặc|hay|thì|mà|để|nhằm|khi|lên|xuống|"
-    r"chỉ tiêu|nhiệm vụ|tiêu chí|tiêu chuẩn|nội dung|lĩnh vực|ngành|loại|"
+    r"chỉ tiêu|nhiệm vụ|tiêu chuẩn|nội dung|lĩnh vực|ngành|loại|"
     r"cá nhân|tập thể|hàng|hằng)\b",  # "không quá 05 cá nhân": an award quota, not a commitment
     re.IGNORECASE)
 # Where a counted noun ends: a function word or verb after it; two words at most ("doanh
@@ -125,6 +125,9 @@ CHANGE = folded(re.compile(r"giảm bình quân|giảm \d|giảm (?:còn )?\d|c�
                     r"thành lập mới|thành lập|lắp đặt thêm|tăng gấp|cải tạo|kiên cố|"
                     r"^[-+*•]?\s*năm \d{4} có|"  # a roadmap line "+ Năm 2026 có 02 …", not "đến năm 2028 có 3 …"
                     r"(?:tăng|giảm)(?:\s+(?:trên|từ|ít nhất|tối thiểu|khoảng|hơn))?\s*$|"  # the verb right before the value: "tăng 8,5% so với năm 2025", "tăng trên 5%"
+                    # "thêm", "mới" right before the value: an amount added or created ("tăng
+                    # thêm 01 tiêu chí", "làm mới 3 km đường")
+                    r"\b(?:thêm|mới)(?:\s+(?:ít nhất|tối thiểu|khoảng|trên|từ))?\s*$|"
                     # an amount created over the term, the verb right before the count:
                     # "Hình thành ít nhất 02 vùng", "đào tạo, bồi dưỡng 3.000 lượt", "trồng mới 500 ha"
                     r"(?:hình thành|phát triển|đào tạo|bồi dưỡng|xây dựng mới|trồng mới|xây mới)"
@@ -170,9 +173,12 @@ BASE_YEAR = re.compile(r"so với\s*(?:cùng kỳ\s*)?$", re.IGNORECASE)
 LEAD_WORDS = re.compile(rf"^(?:{ITEM}\s*|"
                         r"(?:mục tiêu|chỉ tiêu)(?: cụ thể)?\s*:\s*|trong\s+|phấn đấu\s+|"
                         r"đến năm \d{4},?\s*|đến cuối (?:nhiệm kỳ|giai đoạn|năm \d{4}),?\s*|"
-                        r"hằng năm,?\s*|hàng năm,?\s*|mỗi năm,?\s*|có\s+|"
+                        r"(?:bình quân\s+)?(?:hằng năm|hàng năm|mỗi năm),?\s*|có\s+|"
                         r"năm \d{4}\s*:?\s*|"  # a roadmap line's year: "+ Năm 2026 có 02 …"
-                        r"(?:và|trong đó,?|giữ vững|duy trì|thêm)(?:\s+|$))+",  # "… và 100% kênh …"
+                        r"(?:và|trong đó,?|giữ vững|duy trì|thêm)(?:\s+|$)|"  # "… và 100% kênh …"
+                        # the verb that brings a measure to its level: "Giảm tỷ lệ hộ nghèo
+                        # xuống còn 1,5%", "Nâng tỷ lệ … lên 80%"
+                        r"(?:giảm|tăng|nâng|hạ)\s+(?=(?:tỷ lệ|tổng|chỉ số|mức)\b))+",
                         re.IGNORECASE)
 
 # A yearly roadmap line: "+ Năm 2026: Đạt 30%", "- Năm 2027 đạt 130 triệu đồng",
@@ -199,18 +205,20 @@ INDICATOR_DATES = re.compile(r"\s*,?\s*(?:(?:đến|vào|trong)\s+)?năm\s+20\d{
 
 # Every YEAR and INDICATOR_DATES match holds a year 20xx: text without these digits has none
 YEAR_DIGITS = "20"
-# Where the verb after an indicator starts ("Tỷ lệ hộ nghèo giảm …"), not "Tốc độ tăng …"
+# Where the verb after an indicator starts ("Tỷ lệ hộ nghèo giảm …"), not "Tốc độ tăng …",
+# "Tỷ lệ tăng dân số tự nhiên", "mức giảm …": a verb right after a measure's word names it
 # "đạt chuẩn", "đạt danh hiệu" name a state inside the indicator: "Tỷ lệ trường đạt chuẩn quốc gia đạt 100%"
-INDICATOR_VERB = re.compile(r"(?<!độ)\s(?:đạt(?!\s+(?:chuẩn|tiêu chuẩn|danh hiệu|các tiêu chí|tiêu chí))|"
+INDICATOR_VERB = re.compile(r"(?<!độ)(?<!lệ)(?<!mức)\s(?:đạt(?!\s+(?:chuẩn|tiêu chuẩn|danh hiệu|các tiêu chí|tiêu chí))|"
                             r"còn|là|tăng|giảm)\b")
 # "Tỷ lệ che phủ rừng duy trì ổn định ở mức 42%": a verb of holding after a measure; before no
 # measure it leads to one ("khu vực dịch vụ duy trì tốc độ tăng trưởng …") and stays
 HOLD_VERB = re.compile(r"\s(?:duy trì|giữ vững|giữ ổn định)\b")
 # Comparator words left at the end of an indicator head: "kết nạp ít nhất", "có từ"
+# and the direction a level is brought to: "Giảm tỷ lệ hộ nghèo xuống (còn) 1,5%"
 HEAD_COMPARATOR = re.compile(r"(?:\s*(?:\b(?:ít nhất|tối thiểu|không dưới|không quá|tối đa|từ|trên|"
-                             r"hơn|dưới|khoảng)|[≥≤<>]=?))+\s*$", re.IGNORECASE)
+                             r"hơn|dưới|khoảng|xuống|(?<!trở\s)lên)|[≥≤<>]=?))+\s*$", re.IGNORECASE)
 COMPARATOR_LAST_WORDS = {"nhất", "thiểu", "dưới", "quá", "đa", "từ", "trên", "hơn", "khoảng",
-                         "≥", "≤", ">", "<", ">=", "<="}  # HEAD_COMPARATOR ends
+                         "xuống", "lên", "≥", "≤", ">", "<", ">=", "<="}  # HEAD_COMPARATOR ends
 # Where a sentence's work ends and its commitment starts: "Đẩy mạnh …, phấn đấu tỷ lệ … đạt 80%"
 STRIVE = re.compile(r"\bphấn đấu\b", re.IGNORECASE)
 # What follows a value and is no part of what is counted: "90% trở lên gia đình …", "100% các kênh"
@@ -220,13 +228,18 @@ MEASURE_WORDS = re.compile(r"\b(?:số|tổng|tỷ lệ|chỉ số|diện tích|
                            r"doanh thu|năng suất|tốc độ|mức)\b", re.IGNORECASE)
 # Units that measure rather than count what the indicator names ("bò 35 con", "6 km kênh")
 MEASURE_UNITS = {"con", "ha", "km", "tấn", "lần", "km đường"}
+# What a measure with nothing before it names: "Có 300 ha lúa chất lượng cao" -> "Diện tích
+# lúa chất lượng cao", "Có 3 km đường bê tông" -> "Chiều dài đường bê tông"
+MEASURED_NAMES = {"ha": "Diện tích", "km": "Chiều dài", "tấn": "Sản lượng"}
+# Where what a measure names ends: "3 km đường giao thông và kiên cố hóa …" -> "đường giao thông"
+WHAT_ENDS = re.compile(r"\s+(?:và|trong đó|để|nhằm|đạt|trở lên)(?:\s|$)|\s*[,;.:(]")
 MAX_ACTION_HEAD = 6  # "kết nạp", "giải quyết việc làm mới cho": an action with its count
 
 # "giai đoạn 2026 - 2030" inside a target: its period
 PERIOD = re.compile(r"giai đoạn\s+(?P<a>20\d{2})\s*[-–]\s*(?P<b>20\d{2})", re.IGNORECASE)
 
-# An indicator head with nothing in it but list marks and "có" / "phấn đấu"
-EMPTY_HEAD = re.compile(r"^[\s\-+*•(\d).]*(?:phấn đấu\b\s*)?(?:(?:trong (?:số )?)?đó\b,?\s*)?(?:có\b\s*)?"
+# An indicator head with nothing in it but list marks and "có" / "tăng" (thêm) / "phấn đấu"
+EMPTY_HEAD = re.compile(r"^[\s\-+*•(\d).]*(?:phấn đấu\b\s*)?(?:(?:trong (?:số )?)?đó\b,?\s*)?(?:(?:có|tăng)\b\s*)?"
                         r"(?:thêm\b\s*)?$",
                         re.IGNORECASE)
 

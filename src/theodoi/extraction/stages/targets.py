@@ -281,13 +281,15 @@ def _indicator(text: str, rel: int, m: re.Match[str], shift: int, unit: str | No
     after it, as 'Tỷ lệ thôn có nhà văn hóa'; for 'có 3/5 thôn đạt chuẩn', 'Số thôn …'."""
     if m.group("of"):
         return F.indicator(text, rel, m.start("unit") - shift)
-    counted = bool(m.group("unit") and unit and unit not in R.MEASURE_UNITS
+    measured = bool(m.group("unit") and unit in R.MEASURE_UNITS)
+    counted = bool(m.group("unit") and unit and not measured
                    and not unit.startswith("%") and "đồng" not in unit)
+    if measured and unit:
+        return _measured(text, rel, m, shift, unit)
     if counted:  # "Có thêm 02 sản phẩm OCOP …" -> "Số sản phẩm OCOP …"
         found = F.indicator(text, rel, m.start("unit") - shift)
         action = F.clean_head(text[:rel])
-        if (found == action[:1].upper() + action[1:] and len(action.split()) <= R.MAX_ACTION_HEAD
-                and not R.MEASURE_WORDS.search(action)):  # "kết nạp ít nhất 12 đảng viên mới"
+        if _bare_action(found, action):  # "kết nạp ít nhất 12 đảng viên mới"
             tail = R.PER_YEAR_TAIL.sub("", F.counted_tail(text[m.start('unit') - shift:]))
             found = f"{found} {tail}"
         return found
@@ -297,6 +299,31 @@ def _indicator(text: str, rel: int, m: re.Match[str], shift: int, unit: str | No
         tail = F.counted_tail(text[m.end("aunit") - shift:])
         return f"Tỷ lệ {tail}" if tail else found
     return found
+
+
+def _bare_action(found: str, action: str) -> bool:
+    """Whether the indicator found is only the action before the amount ('Kết nạp', 'Trồng
+    mới'), which what the amount is of must complete."""
+    return (found == action[:1].upper() + action[1:] and len(action.split()) <= R.MAX_ACTION_HEAD
+            and not R.MEASURE_WORDS.search(action))
+
+
+def _measured(text: str, rel: int, m: re.Match[str], shift: int, unit: str) -> str:
+    """A measure (ha, km, tấn) names what it measures after it: 'Có 300 ha lúa chất lượng
+    cao' -> 'Diện tích lúa chất lượng cao', 'Cải tạo, nâng cấp 3 km đường giao thông' ->
+    'Chiều dài đường giao thông được cải tạo, nâng cấp' (R.MEASURED_NAMES)."""
+    found = F.indicator(text, rel)
+    measure = unit.split()[0]
+    what = R.WHAT_ENDS.split(F.counted_tail(text[m.start("unit") + len(measure) - shift:]))[0]
+    name = R.MEASURED_NAMES.get(measure)
+    if not what:
+        return found
+    if F.empty_head(text[:rel]):
+        return f"{name or 'Số'} {what}"
+    action = F.clean_head(text[:rel])
+    if not _bare_action(found, action):
+        return found
+    return f"{name} {what} được {action[:1].lower()}{action[1:]}" if name else f"{found} {what}"
 
 
 def _no_value_kind(text: str) -> str | None:
