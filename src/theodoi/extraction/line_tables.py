@@ -30,6 +30,7 @@ closing lines.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -64,17 +65,36 @@ class _Line:
     page: int | None
 
 
+class _Lines:
+    """The map's blocks as `_Line`s, each made when first asked for: only the lines near a
+    row-number header are ever looked at, not every line of a long text."""
+
+    def __init__(self, text: str, blocks: BlockMap) -> None:
+        self.text, self.blocks = text, blocks
+        self.made: dict[int, _Line] = {}
+
+    def __len__(self) -> int:
+        return len(self.blocks)
+
+    def __getitem__(self, i: int) -> _Line:
+        line = self.made.get(i)
+        if line is None:
+            b = self.blocks[i]
+            words = squash(self.text[b.start:b.end]) if b.kind in ("line", "paragraph") else ""
+            paragraph = b.paragraph if words else None  # a cell block breaks any run
+            line = self.made[i] = _Line(i, b.start, b.end, words, paragraph, b.page)
+        return line
+
+
 def with_line_tables(text: str, blocks: BlockMap) -> BlockMap:
     """`blocks` (a text's lines) with the lines of each cell-a-line table replaced by its
     cell blocks; tables numbered after those the map already holds."""
     if not NUMBER_HEADER.search(text):
         return blocks
-    lines = [_Line(i, b.start, b.end, squash(text[b.start:b.end]), b.paragraph, b.page)
-             for i, b in enumerate(blocks) if b.kind == "line" or b.kind == "paragraph"]
-    found = list(_tables(lines))
+    found = list(_tables(text, _Lines(text, blocks)))
     if not found:
         return blocks
-    table_ids = [b.table for b in blocks if b.table is not None]
+    table_ids = [b.table for b in blocks.of_kind("cell") if b.table is not None]
     next_table = max(table_ids) + 1 if table_ids else 0
     out, done = BlockMap(), 0
     for rows in found:
@@ -98,20 +118,24 @@ def with_line_tables(text: str, blocks: BlockMap) -> BlockMap:
 Row = list[list[_Line]]  # a row's cells, each the lines it holds (none: an empty cell)
 
 
-def _tables(lines: list[_Line]) -> Iterator[list[Row]]:
-    """The rows (header first) of each cell-a-line table among `lines`."""
-    i = 0
-    while i < len(lines):
+def _tables(text: str, lines: _Lines) -> Iterator[list[Row]]:
+    """The rows (header first) of each cell-a-line table: one tried at each line that is a
+    row-number header (NUMBER_HEADER), after the end of the table before it."""
+    starts = lines.blocks.starts()
+    after = 0
+    for m in NUMBER_HEADER.finditer(text):
+        i = bisect_right(starts, m.start()) - 1
+        if i < after:
+            continue
         roles = _header(lines, i)
         if roles is None:
-            i += 1
             continue
-        rows, i = _rows(lines, i + len(roles), roles)
+        rows, after = _rows(lines, i + len(roles), roles)
         if len(rows) > 1:
             yield rows
 
 
-def _header(lines: list[_Line], i: int) -> list[str] | None:
+def _header(lines: _Lines, i: int) -> list[str] | None:
     """The column roles of a header starting at line i: the row number first, then at least
     two more lines each naming a column (a work or indicator column among them), each
     role once, on lines one after another."""
@@ -145,9 +169,9 @@ def _next(line: _Line) -> int | None:
     return None if line.paragraph is None else line.paragraph + 1
 
 
-def _rows(lines: list[_Line], i: int, roles: list[str]) -> tuple[list[Row], int]:
+def _rows(lines: _Lines, i: int, roles: list[str]) -> tuple[list[Row], int]:
     """The header row and each data row from line i, and the index after the table."""
-    rows: list[Row] = [[[ln] for ln in lines[i - len(roles):i]]]
+    rows: list[Row] = [[[lines[k]] for k in range(i - len(roles), i)]]
     expected = 1  # the next row's number
     opened: _Line | None = None  # the line that opened the current row: its number or a group
     current: list[_Line] = []  # the current row's other lines
