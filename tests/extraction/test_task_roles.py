@@ -178,3 +178,40 @@ def test_the_plan_wrapped_as_a_pdf_reads_the_same(width: int) -> None:
                         for line in LAST_SENTENCE.splitlines())
     assert sorted(map(str, _by_title(wrapped).values())) == sorted(
         map(str, _by_title(LAST_SENTENCE).values()))
+
+
+OPENINGS = """ỦY BAN NHÂN DÂN
+XÃ AN HÒA
+Số: 05/KH-UBND
+KẾ HOẠCH
+Thực hiện nhiệm vụ năm 2027
+
+II. NHIỆM VỤ CỤ THỂ
+- Trước ngày 15/3/2027, các thôn hoàn thành việc rà soát danh sách đối tượng.
+- Trong tháng 5/2027, Công an xã tổ chức tổng kiểm tra phòng cháy chữa cháy.
+- Tổ chức Lễ phát động Tết trồng cây: tháng 02/2027; đơn vị thực hiện: Phòng Kinh tế.
+- Đồng chí Phó Chủ tịch UBND xã chỉ đạo Phòng Kinh tế xây dựng kế hoạch chuyển đổi cơ cấu cây trồng, hoàn thành trong Quý I/2027.
+"""
+
+
+def test_a_duty_may_open_with_its_time_before_its_body() -> None:
+    """'Trước ngày 15/3/2027, các thôn …': the body after the time leads."""
+    got = _by_title(OPENINGS)
+    assert got["Trước ngày 15/3/2027, các thôn hoàn thành việc rà soát danh sách đối tượng."] \
+        == ("Các thôn", [], "2027-03-15")
+    assert got["Trong tháng 5/2027, Công an xã tổ chức tổng kiểm tra phòng cháy chữa cháy."] \
+        == ("Công an xã", [], "2027-05-31")
+
+
+def test_an_item_with_its_time_after_a_colon_and_the_body_that_carries_it_out() -> None:
+    """'…: tháng 02/2027; đơn vị thực hiện: Phòng Kinh tế': the work, its time, its body,
+    though other items under the same heading are prose duties."""
+    assert _by_title(OPENINGS)["Tổ chức Lễ phát động Tết trồng cây"] == (
+        "Phòng Kinh tế", [], "2027-02-28")
+
+
+def test_a_person_who_directs_a_body_steers_and_the_body_leads() -> None:
+    tasks = extract(OPENINGS.encode(), "ke-hoach.txt")["tasks"]
+    task = next(t for t in tasks if t["title"].startswith("Đồng chí"))
+    assert (task["leader"], task["lead_agency"], task["due"]["date"]) == (
+        "Đồng chí Phó Chủ tịch UBND xã", "Phòng Kinh tế", "2027-03-31")

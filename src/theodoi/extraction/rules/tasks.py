@@ -110,10 +110,13 @@ BLOCK_LINE = re.compile(
 # The same lines written inside a numbered item, after its work: "1. Xây dựng Kế hoạch …. Cơ quan
 # chủ trì: Phòng Kinh tế. Thời gian hoàn thành: Quý III năm 2026."
 INLINE_ROLES = (r"(?:Cơ quan|Đơn vị) chủ trì|Cơ quan tham mưu|Người chủ trì|"
-                r"(?:Cơ quan|Đơn vị) (?:thực hiện và )?phối hợp|Thời gian (?:thực hiện|hoàn thành)|"
-                r"Thời hạn(?: hoàn thành)?")
+                r"(?:Cơ quan|Đơn vị) (?:thực hiện và )?phối hợp|(?:Cơ quan|Đơn vị) thực hiện|"
+                r"Thời gian (?:thực hiện|hoàn thành)|Thời hạn(?: hoàn thành)?")
 INLINE_ROLE = re.compile(rf"[.;][^\S\n]+(?P<role>{INLINE_ROLES})\s*:\s*"
                          r"(?P<value>[^.;\n]+(?:\.\d[^.;\n]*)*)", re.IGNORECASE)
+# A work item's time written after a colon, before its roles: "Tổ chức Lễ phát động Tết trồng
+# cây: tháng 02/2027; đơn vị thực hiện: Phòng Kinh tế"
+TITLE_TIME = re.compile(r"^(?P<work>.{8,}?)\s*:\s*(?P<time>[^:]{4,40})$")
 # A line a PDF broke right after a role's name: its value is on the next line, which goes on
 # from it ("…. Cơ quan chủ trì:\nPhòng Kinh tế. Thời gian …"); a lead-in's colon ends it
 ROLE_BEFORE_BREAK = re.compile(rf"(?:{INLINE_ROLES}|\((?:chủ trì|phối hợp|tham mưu)|"
@@ -274,7 +277,14 @@ ASKED = re.compile(r"^(?:(?:[A-ZĐÀ-Ỹ][^,.;:]{0,40}?\s)?(?:trân trọng\s+)?
                    r"[A-ZĐÀ-Ỹ][^,.;:]{0,40}?(?<!\sbàn)(?<!\schuyển)(?<!\sđược)(?<!\snhận)"
                    r"\sgiao(?:\s+cho)?(?=\s+(?:[A-ZĐÀ-Ỹ]|các\s))|"
                    r"(?:Giao|giao)(?:\s+cho)?|(?:Yêu cầu))\s+")
-OPENING = re.compile(r"^(?:Trên cơ sở|Căn cứ|Để|Nhằm)[^,;.]{0,160},\s*")
+# (or a time: "Trước ngày 15/3/2027, các thôn …", "Trong tháng 5/2027, Công an xã …")
+# A person who directs a body's work: "Đồng chí Phó Chủ tịch UBND xã (phụ trách …) chỉ đạo
+# Phòng Kinh tế xây dựng …" -> the person steers (leader), the body directed leads
+PERSON_DIRECTS = re.compile(r"^(?P<person>Đồng chí\s[^;:.]{3,100}?)\s+(?:trực tiếp\s+)?"
+                            r"chỉ đạo\s+(?P<rest>.+)$", re.DOTALL)
+OPENING = re.compile(r"^(?:(?:Trên cơ sở|Căn cứ|Để|Nhằm)[^,;.]{0,160}|"
+                     r"(?:Trước|Chậm nhất|Trong|Từ|Đến|Sau|Định kỳ|Hằng|Hàng)\s[^,;]{0,40}?"
+                     r"(?:\d|quý|tháng|năm)[^,;]{0,30}),\s*")
 # A body heading: "Trách nhiệm của đối tượng thực hiện kiểm kê", "Nhiệm vụ của Sở Y tế"
 DUTY_OF = re.compile(r"^(?:trách nhiệm|nhiệm vụ)(?:\s+cụ thể)?\s+của\s+", re.IGNORECASE)
 # Paragraphs that are not work given to a body though they may name one: enforcement clauses

@@ -192,12 +192,25 @@ def _heading_task(ctx: Context, headings: _Headings, heading: Heading | None,
     text = ctx.text if joined is None else joined
     line = text[span[0]:_line(text, span[0])[1]]
     inline = R.INLINE_ROLE.search(line)  # "1. Xây dựng …. Cơ quan chủ trì: …": the work before
+    due = None
     if inline:
         title = squash(strip_label(line[:inline.start()])).rstrip(" .;")
+        title, due = _timed_title(ctx, title)
     kind = next((k for p, k in R.KINDS if p.search(title)), "task")
     return Task(id="", label=heading.label if item is None and heading else None,
                 section=(heading.parent if item is None else heading.id) if heading else None,
-                whole=ctx.text, span=span, title=title, kind=kind)
+                whole=ctx.text, span=span, title=title, kind=kind, due=due)
+
+
+def _timed_title(ctx: Context, title: str) -> tuple[str, Due | None]:
+    """'Tổ chức Lễ phát động Tết trồng cây: tháng 02/2027' -> the work, and the time written
+    after its colon; a title whose colon is followed by no time stays whole."""
+    m = R.TITLE_TIME.match(title)
+    if not m:
+        return title, None
+    due = parse_due(m.group("time"), start=plan_start(ctx.document.issued_on,
+                                                       ctx.document.term))
+    return (m.group("work"), due) if due and due.date else (title, None)
 
 
 def kind_list_tasks(ctx: Context, first_year: int | None) -> list[Task]:

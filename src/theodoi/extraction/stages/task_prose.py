@@ -289,6 +289,11 @@ class _Reader:
             self.last, self.title = None, None
             return
         who = subject(body)
+        directs = None if who else R.PERSON_DIRECTS.match(body)
+        if directs:  # "Đồng chí Phó Chủ tịch UBND xã chỉ đạo Phòng Kinh tế xây dựng …"
+            task = self.task(span, subject(directs.group("rest")), [])
+            task.leader = squash(directs.group("person"))
+            return
         trailing = None if who else R.TRAILING_LEAD.search(body)
         if trailing:  # "…, hoàn thành năm 2027; giao UBND xã chủ trì": its body at the end
             co = split_bodies(trailing.group("co")) if trailing.group("co") else []

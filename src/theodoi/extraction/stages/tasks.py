@@ -253,6 +253,9 @@ def _blocks_without_prose(ctx: Context, blocks: list[Task], prose_starts: list[i
     for task in blocks:
         after = bisect_right(starts, task.span[0])
         end = starts[after] if after < len(starts) else len(ctx.text)
+        if after == 0 or starts[after - 1] != task.span[0]:
+            end = task.span[1]  # an item's own line ("- Tổ chức …: tháng 02/2027; đơn vị
+            # thực hiện: …"): only a prose task of that line makes it again
         first = bisect_right(prose_starts, task.span[0])
         if task.lead_agency and not (first < len(prose_starts) and prose_starts[first] < end):
             kept.append(task)
