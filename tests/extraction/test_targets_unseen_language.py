@@ -279,6 +279,11 @@ def test_a_numbered_target_rated_as_passed_reads_with_its_value_on_the_next_line
     # an amount added: "thêm" right before the count
     ("- Tăng thêm 2 tiêu chí nông thôn mới nâng cao.", "Số tiêu chí nông thôn mới nâng cao", 2,
      "change", "="),
+    # a label that names a field, the words after its colon what is measured; a label that
+    # names the measure, a verb after its colon
+    ("Về quốc phòng - an ninh: hoàn thành 100% chỉ tiêu giao quân.",
+     "Hoàn thành chỉ tiêu giao quân", 100, "level", "="),
+    ("- Tổng thu ngân sách: tăng 10% so với năm 2026.", "Tổng thu ngân sách", 10, "change", "="),
 ])
 def test_what_a_value_measures_is_named_without_the_verbs_around_it(
         sentence: str, indicator: str, value: float, kind: str, comparator: str) -> None:
@@ -301,3 +306,13 @@ def test_criteria_added_every_year_are_a_yearly_change() -> None:
     assert [(t["indicator"], t["value"], t["unit"], t["kind"], t["recurrence"])
             for t in found] == [("Số tiêu chí nông thôn mới nâng cao", 1, "tiêu chí", "change",
                                  "annual")]
+
+
+def test_two_commitments_whose_names_share_stock_words_stay_two() -> None:
+    """Same value, names alike by their stock words ('… thủ tục hành chính …'), clauses that
+    say different things: two commitments, not one stated twice."""
+    body = ("- Phấn đấu đảm bảo 100% thủ tục hành chính lĩnh vực xây dựng, giao thông đủ điều "
+            "kiện đều được cung cấp dịch vụ công trực tuyến toàn trình.\n"
+            "- Hoàn thiện, nâng cấp dịch vụ công trực tuyến; bảo đảm 100% thủ tục hành chính "
+            "xử lý, thanh toán, trả kết quả trên môi trường điện tử.")
+    assert len(targets(LIST_PLAN.format(body=body))) == 2

@@ -215,3 +215,13 @@ def test_a_person_who_directs_a_body_steers_and_the_body_leads() -> None:
     task = next(t for t in tasks if t["title"].startswith("Đồng chí"))
     assert (task["leader"], task["lead_agency"], task["due"]["date"]) == (
         "Đồng chí Phó Chủ tịch UBND xã", "Phòng Kinh tế", "2027-03-31")
+
+
+def test_work_given_to_a_body_after_a_comma() -> None:
+    """'…, giao Đảng ủy UBND xã lãnh đạo xây dựng …': the body after 'giao' leads."""
+    text = OPENINGS.replace("II. NHIỆM VỤ CỤ THỂ\n", "II. NHIỆM VỤ CỤ THỂ\n- Tập trung phát "
+                            "triển nông nghiệp hàng hóa, giao Đảng ủy UBND xã lãnh đạo xây dựng "
+                            "kế hoạch cụ thể, hoàn thành trong Quý I/2027.\n")
+    tasks = extract(text.encode(), "ke-hoach.txt")["tasks"]
+    task = next(t for t in tasks if t["title"].startswith("Tập trung"))
+    assert (task["lead_agency"], task["due"]["date"]) == ("Đảng ủy UBND xã", "2027-03-31")

@@ -231,6 +231,9 @@ MEASURE_UNITS = {"con", "ha", "km", "tấn", "lần", "km đường"}
 # What a measure with nothing before it names: "Có 300 ha lúa chất lượng cao" -> "Diện tích
 # lúa chất lượng cao", "Có 3 km đường bê tông" -> "Chiều dài đường bê tông"
 MEASURED_NAMES = {"ha": "Diện tích", "km": "Chiều dài", "tấn": "Sản lượng"}
+# What follows a value and names nothing it counts: "tăng 8% so với năm 2026"
+TAIL_NOT_NAME = re.compile(r"^(?:so với|so|của|trở|trên|dưới|đến|từ|tại|theo|trong|cho|với|"
+                           r"và|năm|vào)\b", re.IGNORECASE)
 # Where what a measure names ends: "3 km đường giao thông và kiên cố hóa …" -> "đường giao thông"
 WHAT_ENDS = re.compile(r"\s+(?:và|trong đó|để|nhằm|đạt|trở lên)(?:\s|$)|\s*[,;.:(]")
 MAX_ACTION_HEAD = 6  # "kết nạp", "giải quyết việc làm mới cho": an action with its count

@@ -278,6 +278,9 @@ ASKED = re.compile(r"^(?:(?:[A-ZĐÀ-Ỹ][^,.;:]{0,40}?\s)?(?:trân trọng\s+)?
                    r"\sgiao(?:\s+cho)?(?=\s+(?:[A-ZĐÀ-Ỹ]|các\s))|"
                    r"(?:Giao|giao)(?:\s+cho)?|(?:Yêu cầu))\s+")
 # (or a time: "Trước ngày 15/3/2027, các thôn …", "Trong tháng 5/2027, Công an xã …")
+# Work that gives itself to a body after a comma: "Tập trung phát triển nông nghiệp …, giao Đảng
+# ủy UBND xã lãnh đạo xây dựng kế hoạch cụ thể, hoàn thành trong Quý I/2027"
+GIVEN_AFTER_COMMA = re.compile(r"[,;]\s*giao(?:\s+cho)?\s+(?P<rest>[A-ZĐÀ-Ỹ].+)$", re.DOTALL)
 # A person who directs a body's work: "Đồng chí Phó Chủ tịch UBND xã (phụ trách …) chỉ đạo
 # Phòng Kinh tế xây dựng …" -> the person steers (leader), the body directed leads
 PERSON_DIRECTS = re.compile(r"^(?P<person>Đồng chí\s[^;:.]{3,100}?)\s+(?:trực tiếp\s+)?"

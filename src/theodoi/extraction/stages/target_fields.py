@@ -156,7 +156,11 @@ def indicator(clause: str, rel: int, value_end: int | None = None, *, whole: boo
         if tail:
             return "Số " + tail
     colon = head.rfind(":")
-    if colon > 0 and len(head[colon + 1:].split()) <= COLON_VALUE_WORDS:
+    labelled = colon > 0 and len(head[colon + 1:].split()) <= COLON_VALUE_WORDS
+    if labelled and not names_nothing(head[colon + 1:]):
+        head, labelled = head[colon + 1:], False  # "Về quốc phòng - an ninh: hoàn thành …":
+        # the label names a field, the words after it what is measured
+    if labelled:
         head = head[:colon]  # "Tỷ lệ hộ đạt danh hiệu …: 92% trở lên": the label measures
     elif not whole:  # "Tốc độ tăng …" keeps its verb: it names the measure
         head = R.INDICATOR_VERB.split(head)[0]
@@ -173,7 +177,7 @@ def indicator(clause: str, rel: int, value_end: int | None = None, *, whole: boo
 def names_nothing(head: str) -> bool:
     """Nothing in `head` (the words before a value) names what is measured: only a year, a
     verb, a comparator or "trong đó (có)" (", đến năm 2030 đạt 40%", "trong đó 50% …")."""
-    head = R.INDICATOR_VERB.split(R.SUBSET_HEAD.sub("", squash(head)))[0]
+    head = R.INDICATOR_VERB.split(" " + R.SUBSET_HEAD.sub("", squash(head)))[0]
     return not R.INDICATOR_DATES.sub("", clean_head(head)).strip(" ,;:.-")
 
 

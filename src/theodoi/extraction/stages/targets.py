@@ -297,7 +297,11 @@ def _indicator(text: str, rel: int, m: re.Match[str], shift: int, unit: str | No
     head = text[:rel]  # nothing before the value: the words after it name what is counted
     if unit == "%" and (F.empty_head(head) or F.names_nothing(head)):
         tail = F.counted_tail(text[m.end("aunit") - shift:])
-        return f"Tỷ lệ {tail}" if tail else found
+        return f"Tỷ lệ {tail}" if tail and not R.TAIL_NOT_NAME.match(tail) else found
+    if unit == "%" and _bare_action(found, F.clean_head(head.rsplit(":", 1)[-1])):
+        tail = R.WHAT_ENDS.split(F.counted_tail(text[m.end("aunit") - shift:]))[0]
+        if tail and not R.TAIL_NOT_NAME.match(tail):  # "hoàn thành 100% chỉ tiêu giao quân"
+            return f"{found} {tail}"
     return found
 
 

@@ -299,6 +299,10 @@ class _Reader:
             co = split_bodies(trailing.group("co")) if trailing.group("co") else []
             self.task(span, _clean(trailing.group("lead")), co)
             return
+        given = None if who else R.GIVEN_AFTER_COMMA.search(body)
+        if given and subject(given.group("rest")):  # "…, giao Đảng ủy UBND xã lãnh đạo …"
+            self.task(span, subject(given.group("rest")), [])
+            return
         assigned = None if who else R.ASSIGNED_AT_END.search(body)
         if assigned and self.assigned_at_end(span, body, assigned):
             return
