@@ -75,6 +75,12 @@ START = date(2025, 11, 24)  # a plan issued on 24/11/2025
     # a month of every year: the first such month end on or after the plan's start
     ("Tháng 11 hằng năm", "2025-11-30", "annual"),  # November 2025 is still to run
     ("trong tháng 12 hàng năm", "2025-12-31", "annual"),
+    # a day with no "ngày" and no year, a period in a table's cell, parts of a year
+    ("Trước 15/12", "2025-12-15", None),
+    ("Giai đoạn 2026-2030", "2030-12-31", None),
+    ("9 tháng đầu năm 2026", "2026-09-30", None),
+    ("Đầu năm 2026", "2026-03-31", None),
+    ("giữa năm 2026", "2026-06-30", None),
 ])
 def test_due_dates_in_every_written_form(text: str, when: str, recurrence: str | None) -> None:
     due = parse_due(text, first_year=2026, start=START)
@@ -91,6 +97,9 @@ def test_due_dates_in_every_written_form(text: str, when: str, recurrence: str |
     # a horizon in a name is not the duty's deadline; finishing by then is
     ("Tổ chức sơ kết Chiến lược dân số Việt Nam đến năm 2030.", None),
     ("Đến năm 2027 hoàn thành số hóa hồ sơ.", "2027-12-31"),
+    # when work starts is no deadline; the end of a year, capitalised in a cell, is
+    ("Ngay từ đầu năm 2026, tập trung triển khai các nhiệm vụ.", None),
+    ("Cuối năm 2026 hoàn thành.", "2026-12-31"),
 ])
 def test_a_duty_takes_only_dates_said_as_deadlines(text: str, when: str | None) -> None:
     due = parse_due(text, first_year=2026, strict=True, start=START)

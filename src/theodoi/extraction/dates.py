@@ -148,8 +148,13 @@ def _month(text: str, _: int | None) -> Due | None:
 
 
 def _half(text: str, _: int | None) -> Due | None:
+    """'6 tháng đầu năm 2026' -> 30/6/2026, '9 tháng đầu năm' -> 30/9, 'đầu năm' -> 31/3,
+    'giữa năm' -> 30/6."""
     m = R.HALF.search(text)
-    return Due(m.group(), f"{m.group('y')}-06-30") if m else None
+    if not m:
+        return None
+    month = int(m.group("n")) if m.group("n") else R.HALF_MONTH[m.group("part").lower()]
+    return Due(m.group(), _end_of_month(int(m.group("y")), month))
 
 
 def _period(text: str, _: int | None) -> Due | None:

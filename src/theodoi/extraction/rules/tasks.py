@@ -31,9 +31,10 @@ ANNUAL_DAY = re.compile(r"[Nn]gày\s+(?P<d>\d{1,2})\s*(?:/\s*|\s+tháng\s+)(?P<m
                         r"\s+(?:hằng|hàng)\s+năm")
 # "Tháng 11 hằng năm", "trong tháng 12 hàng năm": a month of every year
 ANNUAL_MONTH = re.compile(r"[Tt]háng\s+(?P<m>\d{1,2})\s+(?:hằng|hàng)\s+năm")
-# "trước ngày 20/11", "trước tháng 6": a day or month of the plan's first year, no year said
+# "trước ngày 20/11", "Trước 15/12", "trước tháng 6": a day or month of the plan's first year,
+# no year said
 # (a table's time cell starts with a capital: "Trước ngày 20/11")
-DAY_NO_YEAR = re.compile(r"(?:[Tt]rước|[Cc]hậm nhất(?: là)?|[Hh]ạn chót)\s+ngày\s+(?P<d>\d{1,2})\s*/\s*"
+DAY_NO_YEAR = re.compile(r"(?:[Tt]rước|[Cc]hậm nhất(?: là)?|[Hh]ạn chót)\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*/\s*"
                          r"(?P<m>\d{1,2})(?!\s*[/.-]?\s*\d)(?!\s+(?:hằng|hàng)\s+năm)")
 MONTH_NO_YEAR = re.compile(r"(?:[Tt]rước|[Tt]rong|[Cc]hậm nhất(?: là)?)\s+tháng\s+(?P<m>\d{1,2})\b"
                            r"(?!\s*(?:/|năm|[-–]))")
@@ -43,16 +44,19 @@ MONTH_NO_YEAR = re.compile(r"(?:[Tt]rước|[Tt]rong|[Cc]hậm nhất(?: là)?)\
 # instead of trying the look-behind at every character, for the same matches.
 MONTH = re.compile(r"[Tt](?<!\d\s[Tt])háng\s+(?:\d{1,2}\s*[-–]\s*(?:tháng\s+)?)?(?P<m>\d{1,2})\s*"
                    r"(?:/|\s+năm\s+)(?P<y>20\d{2})")
-# "6 tháng đầu năm 2026"
-HALF = re.compile(r"6\s+tháng\s+đầu\s+năm\s+(?P<y>20\d{2})")
-# "giai đoạn 2026 - 2030", "năm 2026 - 2027"
-PERIOD = re.compile(r"(?:giai đoạn|[Nn]ăm)\s+(?:20\d{2})\s*[-–]\s*(?P<y>20\d{2})")
+# "6 tháng đầu năm 2026", "9 tháng đầu năm 2027" (the months' end), "đầu năm 2027" (its first
+# quarter), "giữa năm 2027" (its first half)
+HALF = re.compile(r"(?:(?P<n>3|6|9)\s+tháng\s+đầu|(?<!từ\s)(?P<part>[Đđ]ầu|[Gg]iữa))\s+năm\s+"
+                  r"(?P<y>20\d{2})")  # ("ngay từ đầu năm 2027" is when work starts)
+HALF_MONTH = {"đầu": 3, "giữa": 6}  # the last month of "đầu năm", "giữa năm"
+# "giai đoạn 2026 - 2030", "Giai đoạn 2026-2030" (a table's cell), "năm 2026 - 2027"
+PERIOD = re.compile(r"(?:[Gg]iai đoạn|[Nn]ăm)\s+(?:20\d{2})\s*[-–]\s*(?P<y>20\d{2})")
 # "Năm 2027:", "trong năm 2025", "đến năm 2027", "vào năm 2028"
 YEAR = re.compile(r"(?:^|\b)(?:[Nn]ăm|trong năm|đến năm|vào năm)\s+(?P<y>20\d{2})")
 # The same, said as a deadline (for prose that mentions years for other reasons)
 DEADLINE_YEAR = re.compile(r"(?:^\s*[-+*•]?\s*Năm\s+(?P<y1>20\d{2})\s*:|"
                            # "hoàn thành năm 2027", "xong trong năm 2026"
-                           r"\b(?:trong|cuối|trước|hoàn thành|xong)\s+năm\s+(?P<y2>20\d{2})|"
+                           r"\b(?:trong|[Cc]uối|trước|hoàn thành|xong)\s+năm\s+(?P<y2>20\d{2})|"
                            # "đến năm 2030" names a horizon ("Chiến lược … đến năm 2030") unless
                            # the work is to be finished by then ("đến năm 2027 hoàn thành …")
                            r"\b[Đđ]ến\s+năm\s+(?P<y3>20\d{2})(?=,?\s+(?:phải\s+)?hoàn thành))")
