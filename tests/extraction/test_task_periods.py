@@ -32,3 +32,17 @@ def test_an_item_under_a_period_heading_is_due_at_the_period_s_end() -> None:
         ("Ban Chỉ huy Quân sự xã", "2027-12-31"),
         ("Văn phòng HĐND và UBND xã", None),
     ]
+
+
+def test_a_part_named_by_months_is_a_heading_of_the_outline() -> None:
+    """'2. 6 tháng cuối năm 2027': a numbered part whose title opens with a count of months
+    heads the items under it (their section), and dates those with no time of their own."""
+    text = ("ỦY BAN NHÂN DÂN\nXÃ TÂN LẬP\nSố: 50/CTr-UBND\nTân Lập, ngày 05 tháng 01 năm 2027\n"
+            "CHƯƠNG TRÌNH CÔNG TÁC\nnăm 2027\n\nI. NỘI DUNG CÔNG TÁC\n1. 6 tháng đầu năm 2027\n"
+            "- Xây dựng kế hoạch phòng, chống thiên tai. Đơn vị chủ trì: Phòng Kinh tế.\n"
+            "2. 6 tháng cuối năm 2027\n- Tổng kết công tác năm 2027. Đơn vị chủ trì: Văn phòng "
+            "HĐND và UBND xã.\n")
+    got = extract(text.encode(), filename="ct.txt")
+    titles = {h["id"]: h["title"] for h in got["outline"]}
+    assert [(titles.get(t["section"]), (t["due"] or {}).get("date")) for t in got["tasks"]] == [
+        ("6 tháng đầu năm 2027", "2027-06-30"), ("6 tháng cuối năm 2027", "2027-12-31")]
