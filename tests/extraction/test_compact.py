@@ -1,7 +1,8 @@
 """The compact stores a long text's extraction keeps (issue 23 item 3, memory): the block map
-as integer columns (none for a field no block says), clauses as two columns, tasks that cut
-their text from the document's, and a JSON built by letting go of its context. Each must
-give back exactly what was put in."""
+as integer columns (none for a field no block says), clauses and paragraphs as two columns,
+tasks that cut their text from the document's, one message for the warnings about one
+unknown body, and a JSON built by letting go of its context. Each must give back exactly
+what was put in."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ from pathlib import Path
 
 from theodoi.extraction import pipeline, read_source, schema
 from theodoi.extraction.model import Task
-from theodoi.extraction.source import Block, BlockMap, of_kind
-from theodoi.extraction.stages import STAGES
+from theodoi.extraction.pipeline import Context
+from theodoi.extraction.source import Block, BlockMap, SourceText, of_kind
+from theodoi.extraction.stages import STAGES, agencies
 from theodoi.extraction.stages.clauses import Spans
+from theodoi.extraction.stages.paragraphs import document_paragraphs
 
 BLOCKS = [
     Block(0, 12, kind="line", paragraph=0),
@@ -95,3 +98,36 @@ def test_json_built_by_letting_go_of_the_context_is_the_same(samples: Path) -> N
     assert schema.to_json(let_go, "kh.txt", "0", consume=True) == expected
     assert (let_go.text, let_go.outline, let_go.targets, let_go.tasks, let_go.warnings) == (
         "", [], [], [], [])
+
+
+def test_a_documents_paragraphs_are_kept_as_two_columns() -> None:
+    text = ("I. NHIỆM VỤ\n1. Rà soát hộ nghèo\n  cuối năm 2026.\n\n"
+            "2. Phòng Văn hóa - Xã hội chủ trì.\n")
+    ctx = Context(source=SourceText(text, "txt"))
+    found = document_paragraphs(ctx)
+    assert isinstance(found, Spans) and ctx.memo["paragraphs"] is found  # worked out once
+    # the item's second line runs on in lower case: one paragraph of two lines
+    assert list(found) == [(0, 11), (12, 48), (50, 84)]
+    assert (found[1], text[found[1][0]:found[1][1]]) == (
+        (12, 48), "1. Rà soát hộ nghèo\n  cuối năm 2026.")
+    assert document_paragraphs(ctx) is found
+
+
+def test_warnings_about_one_unknown_body_share_its_message() -> None:
+    ctx = Context(source=SourceText("x" * 90, "txt"))
+    ctx.tasks = [Task(id=f"k{i}", label=None, section=None, span=(10 * i, 10 * i + 9),
+                      title="x", whole=ctx.text, lead_agency=lead)
+                 for i, lead in enumerate(["Hợp tác xã Thành Công", "Hợp tác xã Thành Công",
+                                           "Công an xã", "Ban Kinh tế",
+                                           "Hợp tác xã Thành Công"])]
+    agencies.run(ctx)
+    assert [(w.code, w.message, w.span) for w in ctx.warnings] == [
+        ("W401", 'Cơ quan "Hợp tác xã Thành Công" không có trong danh mục; cần xác nhận.',
+         (0, 9)),
+        ("W401", 'Cơ quan "Hợp tác xã Thành Công" không có trong danh mục; cần xác nhận.',
+         (10, 19)),
+        ("W401", 'Cơ quan "Ban Kinh tế" không có trong danh mục; cần xác nhận.', (30, 39)),
+        ("W401", 'Cơ quan "Hợp tác xã Thành Công" không có trong danh mục; cần xác nhận.',
+         (40, 49))]
+    first, second, _, last = ctx.warnings
+    assert first.message is second.message is last.message  # one string, not one each

@@ -12,6 +12,7 @@ from itertools import pairwise
 from theodoi.extraction.labels import OPENS_ITEM
 from theodoi.extraction.pipeline import Context
 from theodoi.extraction.rules import tasks as R
+from theodoi.extraction.stages.clauses import Spans
 
 WRAPPED_SHARE = 0.15    # share of full lines running on in lower case in a PDF's wrapped text
 MARGIN_QUANTILE = 0.9   # the width a page's lines reach: that of the 90th percentile line
@@ -128,11 +129,15 @@ def _starts_paragraph(text: str, paragraph: tuple[int, int], before: tuple[int, 
     return ends_sentence(text, *paragraph) or bool(R.BLOCK_LINE.match(text, s))
 
 
-def document_paragraphs(ctx: Context) -> list[tuple[int, int]]:
-    """`paragraphs` of the document under its outline, worked out once (ctx.memo)."""
+def document_paragraphs(ctx: Context) -> Spans:
+    """`paragraphs` of the document under its outline, worked out once (ctx.memo) and kept
+    as two columns of offsets: as a list of tuples, a long text's paragraphs were the
+    largest thing beside the text held through every stage after the tasks."""
     found = ctx.memo.get("paragraphs")
     if found is None:
-        found = ctx.memo["paragraphs"] = paragraphs(ctx.text, {h.span[0] for h in ctx.outline})
+        found = ctx.memo["paragraphs"] = Spans()
+        for span in paragraphs(ctx.text, {h.span[0] for h in ctx.outline}):
+            found.append(span)
     return found  # type: ignore[return-value]
 
 

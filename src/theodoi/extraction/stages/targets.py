@@ -379,8 +379,21 @@ def _overlaps_any(spans: list[tuple[int, int]]) -> Callable[[tuple[int, int]], b
 
 
 def run(ctx: Context) -> None:
+    """The targets of the prose and the tables, each with its lead, merged where restated.
+
+    Each step is its own function so what one works with (the targets as stated, before
+    merging; the assignments it read leads from) is let go before the next step builds its
+    own: a long text's stated targets were held through the table-lead step, at the peak."""
     sections = Sections(ctx.outline)
     term_end = ctx.document.term[1] if ctx.document.term else None
+    targets = _merged(ctx, sections, _with_leads(ctx, sections, _stated(ctx, sections,
+                                                                          term_end)))
+    _finish(ctx, sections, targets)
+    ctx.targets = targets
+
+
+def _stated(ctx: Context, sections: Sections, term_end: int | None) -> list[Target]:
+    """The targets as the prose and the tables state them, in order."""
     targets: list[Target] = []
     item_opening: str | None = None
     last_section: str | None = None
@@ -419,17 +432,31 @@ def run(ctx: Context) -> None:
     # two series of one row overlap each other, never the prose
     in_prose = _overlaps_any([t.span for t in targets])
     targets.extend([t for t in tagged(rows, "target_table") if not in_prose(t.span)])
+    return targets
+
+
+def _with_leads(ctx: Context, sections: Sections, targets: list[Target]) -> list[Target]:
+    """`targets`, each without a lead given the one its context assigns (before merging: a
+    restatement gives its lead to the first)."""
     assignments = Assignments(ctx.text)
     sibling_lead = SiblingLeads(ctx.text, sections.siblings)
-    for target in targets:  # before merging: a restatement gives its lead to the first
+    for target in targets:
         if not target.lead_agency:
             chain = sections.chain(sections.at(target.span[0]))
             target.lead_agency, target.co_agencies = context_lead(
                 assignments, chain, target.span[0], sibling_lead, sections.children)
-    part = {i: _part(sections, t) for i, t in enumerate(targets)}
-    stated = targets
-    targets = merge(stated, lambda i: _section_text(ctx, sections, stated[i]),  # by need
-                    part)  # merging reads none of what is set below
+    return targets
+
+
+def _merged(ctx: Context, sections: Sections, stated: list[Target]) -> list[Target]:
+    """`stated` with restatements merged; merging reads none of what `_finish` sets."""
+    part = {i: _part(sections, t) for i, t in enumerate(stated)}
+    return merge(stated, lambda i: _section_text(ctx, sections, stated[i]),  # by need
+                 part)
+
+
+def _finish(ctx: Context, sections: Sections, targets: list[Target]) -> None:
+    """The lead a restating table row gives, then each target's id, field, period, label."""
     table_leads = TableLeads(ctx.text)
     for target in targets:  # the lead a restating table row gives ("… | Chỉ tiêu | Chủ trì")
         if not target.lead_agency and table_leads.cells:
@@ -440,7 +467,6 @@ def run(ctx: Context) -> None:
         period = R.PERIOD.search(target.text)
         target.period = (int(period.group("a")), int(period.group("b"))) if period else None
         target.label = numbered_label(target.text)
-    ctx.targets = targets
 
 
 def _field(sections: Sections, target: Target) -> str | None:
