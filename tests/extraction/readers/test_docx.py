@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 import zipfile
 
 import pytest
@@ -127,3 +130,20 @@ def test_a_table_of_indicators_gives_one_target_per_row_with_its_roadmap() -> No
         ("Tỷ lệ tham gia bảo hiểm y tế", 95, ">=", "%", 2030, [(2026, 92), (2028, 94)],
          "increase"),
     ]
+
+
+def test_preloading_a_word_files_reader_loads_python_docx_in_the_process_that_forks() -> None:
+    """A child forked for each Word file finds python-docx loaded instead of loading it again;
+    merely importing the extraction package still loads none of it."""
+    out = io.BytesIO()
+    Document().save(out)
+    script = (
+        "import sys\n"
+        "from theodoi.extraction import readers\n"
+        "before = 'docx' in sys.modules\n"
+        f"readers.preload({out.getvalue()!r}, 'kh.docx')\n"
+        "print(before, 'docx' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+                          check=True)
+    assert done.stdout.split() == ["False", "True"]

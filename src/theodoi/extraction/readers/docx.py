@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import io
 
+# at the top, not in `read`: `readers.preload` imports this module in the process that forks
+# a child for each file, so the child finds python-docx (and lxml) loaded
+from docx import Document
+
 from theodoi.extraction.errors import UnreadableFile
 from theodoi.extraction.readers import limits
 from theodoi.extraction.readers.legacy import tcvn3_run, vni_to_unicode
@@ -32,8 +36,6 @@ def read(data: bytes, name: str) -> SourceText:
         raise UnreadableFile("tệp Word thiếu phần nội dung (word/document.xml).", subject=name)
     numbering = Numbering.from_package(package, name)
     try:
-        from docx import Document
-
         # the parts were unpacked within the limits above, so python-docx's own unpacking
         # of the same bytes is bounded too; its parser resolves no entities
         document = Document(io.BytesIO(data))
