@@ -88,6 +88,35 @@ def test_each_task_gets_its_latest_update_by_the_day(db_url: str) -> None:
     assert none == []  # the province has no plan of its own
 
 
+def test_each_task_row_carries_its_latest_update_by_the_day(db_url: str) -> None:
+    """task_rule_rows: every live task (its rule columns) with the update latest_updates
+    chooses, in one read; a task with none has four None."""
+    province.generate(db.engine_for(db_url), communes=1)  # updates 10-23 January 2025
+    _task_updates(db_url)
+    with db.session_factory(db_url)() as s:
+        found = {row[0]: tuple(row) for row in
+                 status_rows.task_rule_rows(s, [1, 2], date(2026, 12, 1))}
+        january = {row[0]: tuple(row) for row in
+                   status_rows.task_rule_rows(s, [1, 2], date(2025, 1, 15))}
+        latest = {row[0]: tuple(row) for row in
+                  status_rows.latest_updates(s, [1, 2], date(2026, 12, 1))}
+        none = status_rows.task_rule_rows(s, [1], date(2026, 12, 1))
+    assert sorted(found) == list(range(1, province.TASKS + 1))  # every task, updated or not
+    # (id, unit, plan, due, recurrence) + the later of one day's two, the withdrawn one and
+    # the one after the day not counted
+    assert found[1] == (1, 2, 1, date(2025, 3, 28), None,
+                        date(2026, 6, 1), "tam_dung", 50.0, None)
+    assert found[2] == (2, 2, 1, date(2026, 6, 28), None, None, None, None, None)
+    # task 3's last generated update: 23 January 2025, 8 % a day from 0, capped at 100
+    assert found[3] == (3, 2, 1, date(2027, 9, 28), None,
+                        date(2025, 1, 23), "dang_thuc_hien", 100.0, None)
+    assert january[3][5:] == (date(2025, 1, 15), "dang_thuc_hien", 40.0, None)
+    assert january[2][5:] == (None, None, None, None)
+    assert all(row[5:] == latest[i][1:] for i, row in found.items() if i in latest)
+    assert all(type(row[3]) is date for row in found.values())
+    assert none == []  # the province has no plan of its own
+
+
 @pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
 def test_postgresql_sends_the_plain_reads_in_binary_and_the_rest_as_text(db_url: str) -> None:
     """The reads made the driver's tuples ask PostgreSQL for binary rows (no number or

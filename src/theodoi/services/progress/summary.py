@@ -30,7 +30,6 @@ from theodoi.domain.trajectory import Actual
 from theodoi.services import memo
 from theodoi.services.progress.completeness import finished_before, first_reported_tasks
 from theodoi.services.progress.status import tuple_facts
-from theodoi.storage.models import Target, Task
 from theodoi.storage.repositories import stamps
 from theodoi.storage.repositories import status_rows as rows_repo
 
@@ -146,7 +145,7 @@ def _count_targets(s: Session, ids: list[int], tally: _Tallies, as_of: date,
     for target_id, year, planned in rows_repo.milestones(s, ids):
         miles[target_id].append((year, planned))
     none: list[Actual] = []
-    for row in rows_repo.rule_rows(s, ids, Target):
+    for row in rows_repo.rule_rows(s, ids):
         found = rules.target_status(tuple_facts(row, tuple(miles.get(row[0], ()))),
                                     actuals.get(row[0], none), as_of, tolerance=tolerance,
                                     outlook=False)
@@ -161,12 +160,11 @@ def _count_tasks(s: Session, ids: list[int], tally: _Tallies,
     """Every live task's code; it owes an update for its unit's period unless finished
     before the period started, and counts as reported when its first update for the
     period was made by `as_of`."""
-    latest = {row[0]: row for row in rows_repo.latest_updates(s, ids, as_of)}
     reported = first_reported_tasks(s, ids, periods)
     facts: dict[tuple[date | None, str | None], rules.TaskFacts] = {}  # few distinct ones
-    for task_id, unit_id, plan_id, due, recurrence in rows_repo.rule_rows(s, ids, Task):
-        last = latest.get(task_id)
-        known = [] if last is None else [rules.TaskUpdate(*last[1:])]
+    for (task_id, unit_id, plan_id, due, recurrence,
+         on, state, percent, done) in rows_repo.task_rule_rows(s, ids, as_of):
+        known = [] if on is None else [rules.TaskUpdate(on, state, percent, done)]
         fact = facts.get((due, recurrence))
         if fact is None:
             fact = facts[due, recurrence] = rules.TaskFacts(due, recurrence)
@@ -174,9 +172,8 @@ def _count_tasks(s: Session, ids: list[int], tally: _Tallies,
         unit = tally[unit_id, plan_id]
         unit.add(found.code)
         unit.tasks += 1
-        if finished_before(None if last is None else (last[1], last[2], last[4]),
-                           periods[unit_id]):
+        if finished_before(None if on is None else (on, state, done), periods[unit_id]):
             continue
-        on = reported.get(task_id)
+        first = reported.get(task_id)
         unit.expected += 1
-        unit.reported += on is not None and on <= as_of
+        unit.reported += first is not None and first <= as_of

@@ -3,9 +3,12 @@
 Status needs a few columns of each live item and the current values up to a day; loading
 them as tuples instead of ORM objects is what keeps a province (15,000 items, 500,000
 records) within a second. Every function is a fixed number of queries for any number of
-units. The largest reads (`actuals`, `milestones`, `latest_updates`, `rule_rows`) give the
-driver's own tuples (`_plain`), not SQLAlchemy rows: a province's 52,500 current values
-cost a third as much.
+units. The largest reads (`actuals`, `milestones`, `latest_updates`, `rule_rows`,
+`task_rule_rows`) give the driver's own tuples (`_plain`), not SQLAlchemy rows: a
+province's 52,500 current values cost a third as much. On SQLite what a read costs is
+mostly how many values it returns: Python 3.11's driver releases and takes back the GIL
+for every row and for every value it reads (half a million times in one cold province
+dashboard, a tenth of its instructions by callgrind), so what can be read together is.
 
 Each statement is built once per process (`functools.cache`) with its unit ids, day and
 period as bound parameters (`{"units": [...]}`), not built again on every call: building
@@ -17,6 +20,7 @@ SQL sent is the same.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 from functools import cache
 from typing import Any, cast
@@ -135,28 +139,51 @@ def tasks(s: Session, unit_ids: list[int]) -> list[Row[*tuple[Any, ...]]]:
     return list(s.execute(_items(Task), {"units": unit_ids}))
 
 
-def rule_rows(s: Session, unit_ids: list[int], model: type[Target] | type[Task]
-              ) -> list[tuple[Any, ...]]:
-    """The live items of the units as plain tuples of `RULE_TARGET_COLUMNS` or
-    `RULE_TASK_COLUMNS` (in that order), in no particular order: what counting their
-    status codes needs. A target's `per_year` is the driver's value (an integer on
-    SQLite), not converted here: turning one column of 7,500 wide rows cost more than
-    the reader's bool() of it."""
-    params = {"units": unit_ids}
-    if model is Target:  # per_year as the driver gives it (SQLite: 0/1): bool() by its reader
-        return _fetched(s, _rule_rows(Target), params)
-    return _plain(s, _rule_rows(Task), params, dates=(_TASK_DUE,))
-
-
-_TASK_DUE = 3  # RULE_TASK_COLUMNS' due_date (tuple.index would compare columns as SQL)
+def rule_rows(s: Session, unit_ids: list[int]) -> list[tuple[Any, ...]]:
+    """The live targets of the units as plain tuples of `RULE_TARGET_COLUMNS` (in that
+    order), in no particular order: what counting their status codes needs. `per_year`
+    is the driver's value (an integer on SQLite), not converted here: turning one column
+    of 7,500 wide rows cost more than the reader's bool() of it."""
+    return _fetched(s, _rule_rows(), {"units": unit_ids})
 
 
 @cache
-def _rule_rows(model: type[Target] | type[Task]) -> Select[*tuple[Any, ...]]:
-    columns = RULE_TARGET_COLUMNS if model is Target else RULE_TASK_COLUMNS
-    return (select(*columns).join(Plan, model.plan_id == Plan.id)
+def _rule_rows() -> Select[*tuple[Any, ...]]:
+    return (select(*RULE_TARGET_COLUMNS).join(Plan, Target.plan_id == Plan.id)
             .where(Plan.unit_id.in_(_units()), Plan.status == "active",
-                   model.review.in_(LIVE_REVIEWS)))
+                   Target.review.in_(LIVE_REVIEWS)))
+
+
+def task_rule_rows(s: Session, unit_ids: list[int], up_to: date) -> list[tuple[Any, ...]]:
+    """The live tasks of the units as plain tuples of `RULE_TASK_COLUMNS` followed by their
+    latest update made by `up_to` as `latest_updates` chooses it (reported on, state,
+    percent, completed on; four None when there is none), in no particular order, days
+    as dates: what counting their codes and the period's task reports needs, in one read
+    (each task's row and its update apart cost a second pass of 7,000 rows)."""
+    params = {"units": unit_ids, "up_to": up_to}
+    if s.get_bind().dialect.name == "postgresql":
+        return _fetched(s, _task_rule_rows_lateral(), params)
+    return _plain(s, _task_rule_rows(), params, dates=_TASK_DAYS)
+
+
+_TASK_DAYS = (3, 5, 8)  # task_rule_rows' due date, reported on, completed on
+
+
+@cache
+def _task_rule_rows() -> Select[*tuple[Any, ...]]:
+    u = TaskUpdate
+    return (select(*RULE_TASK_COLUMNS, u.reported_on, u.state, u.percent, u.completed_on)
+            .select_from(Task).join(Plan, Task.plan_id == Plan.id)
+            .outerjoin(u, u.id == _latest_id()).where(*_live_tasks()))
+
+
+@cache
+def _task_rule_rows_lateral() -> Select[*tuple[Any, ...]]:
+    newest = _newest_lateral()
+    return (select(*RULE_TASK_COLUMNS, newest.c.reported_on, newest.c.state,
+                   newest.c.percent, newest.c.completed_on)
+            .select_from(Task).join(Plan, Task.plan_id == Plan.id)
+            .outerjoin(newest, true()).where(*_live_tasks()))
 
 
 @cache
@@ -205,21 +232,21 @@ def actuals(s: Session, unit_ids: list[int],
 def actuals_by_target(s: Session, unit_ids: list[int], up_to: date
                       ) -> dict[int, list[Actual]]:
     """`actuals` as the rules take them: each target's current values as `Actual`s
-    (targets with none left out), made in one pass over the driver's rows, each distinct
-    day converted once. A province's 52,500 values: a fifth less than `actuals` grouped
-    afterwards, which makes every row twice."""
-    days: dict[Any, date] = {}
-    out: dict[int, list[Actual]] = {}
+    (targets with none left out), made in one pass over the driver's rows. A province's
+    52,500 values: a fifth less than `actuals` grouped afterwards, which makes every row
+    twice. Days the driver gives as text (SQLite) are converted once per distinct day,
+    before the pass; dates (PostgreSQL) are taken as they come, not looked up per row."""
+    rows = _fetched(s, _actuals(), {"units": unit_ids, "up_to": up_to})
+    out: defaultdict[int, list[Actual]] = defaultdict(list)
     make = tuple.__new__  # what Actual(…) runs, without its Python frame per row
-    for target_id, on, value, value_of in _fetched(s, _actuals(),
-                                                   {"units": unit_ids, "up_to": up_to}):
-        day = days.get(on)
-        if day is None:
-            day = days[on] = _day(on)
-        found = out.get(target_id)
-        if found is None:
-            found = out[target_id] = []
-        found.append(make(Actual, (day, value, value_of)))
+    if rows and isinstance(rows[0][1], str):
+        days = {on: _day(on) for on in {row[1] for row in rows}}
+        for target_id, on, value, value_of in rows:
+            out[target_id].append(make(Actual, (days[on], value, value_of)))
+    else:
+        for target_id, on, value, value_of in rows:
+            out[target_id].append(make(Actual, (on, value, value_of)))
+    out.default_factory = None  # a plain mapping from here: a missing target is no entry
     return out
 
 
@@ -243,25 +270,36 @@ def _live_tasks() -> tuple[Any, ...]:
     return (Plan.unit_id.in_(_units()), Plan.status == "active", Task.review.in_(LIVE_REVIEWS))
 
 
+def _latest_id() -> Any:
+    """The id of the latest update made by `up_to` of the task of the outer row (latest
+    day, then newest id; withdrawn ones not counted): one probe of ix_task_updates_latest."""
+    u = TaskUpdate
+    return (select(u.id).where(u.task_id == Task.id, u.reported_on <= bindparam("up_to"),
+                               u.withdrawn.is_(False))
+            .order_by(u.reported_on.desc(), u.id.desc()).limit(1)
+            .correlate(Task).scalar_subquery())
+
+
+def _newest_lateral() -> Any:
+    """`_latest_id`'s update as a LATERAL subquery (PostgreSQL: `latest_updates` says why)."""
+    u = TaskUpdate
+    return (select(u.task_id, u.reported_on, u.state, u.percent, u.completed_on)
+            .where(u.task_id == Task.id, u.reported_on <= bindparam("up_to"),
+                   u.withdrawn.is_(False))
+            .order_by(u.reported_on.desc(), u.id.desc()).limit(1).lateral())
+
+
 @cache
 def _latest_updates() -> Select[*tuple[Any, ...]]:
     u = TaskUpdate
-    latest = (select(u.id).where(u.task_id == Task.id, u.reported_on <= bindparam("up_to"),
-                                 u.withdrawn.is_(False))
-              .order_by(u.reported_on.desc(), u.id.desc()).limit(1)
-              .correlate(Task).scalar_subquery())
     return (select(u.task_id, u.reported_on, u.state, u.percent, u.completed_on)
-            .select_from(Task).join(Plan, Task.plan_id == Plan.id).join(u, u.id == latest)
+            .select_from(Task).join(Plan, Task.plan_id == Plan.id).join(u, u.id == _latest_id())
             .where(*_live_tasks()))
 
 
 @cache
 def _latest_updates_lateral() -> Select[*tuple[Any, ...]]:
-    u = TaskUpdate
-    newest = (select(u.task_id, u.reported_on, u.state, u.percent, u.completed_on)
-              .where(u.task_id == Task.id, u.reported_on <= bindparam("up_to"),
-                     u.withdrawn.is_(False))
-              .order_by(u.reported_on.desc(), u.id.desc()).limit(1).lateral())
+    newest = _newest_lateral()
     return (select(*newest.c).select_from(Task).join(Plan, Task.plan_id == Plan.id)
             .join(newest, true()).where(*_live_tasks()))
 
