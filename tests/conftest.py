@@ -20,7 +20,7 @@ import pytest
 from hypothesis import settings
 from sqlalchemy.engine import make_url
 
-from tests import seeds
+from tests import pg_drops, seeds
 from theodoi.extraction.readers import worker
 
 # Tests never assert on timings (bench/ measures speed); Hypothesis's deadline of 200 ms an
@@ -108,12 +108,21 @@ def create_pg_database(prefix: str = "theodoi_test_", template: str | None = Non
 
 
 def drop_pg_database(url: str) -> None:
+    """Close this process's connections to the database at `url` and drop it in the
+    background (tests/pg_drops.py: the drop's checkpoint is not waited for here)."""
     from theodoi.storage.db import engine_for
 
     engine_for(url).dispose()
-    name = make_url(url).database
+    pg_drops.submit(lambda: _drop_now(make_url(url).database or ""))
+
+
+def _drop_now(name: str) -> None:
     with psycopg.connect(_pg_conninfo(PG_ADMIN), autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def pytest_sessionfinish() -> None:
+    pg_drops.wait()  # every test database dropped before the process ends
 
 
 @pytest.fixture(scope="session")
