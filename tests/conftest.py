@@ -17,11 +17,13 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from argon2 import PasswordHasher
 from hypothesis import settings
 from sqlalchemy.engine import make_url
 
-from tests import seeds
+from tests import pg_drops, seeds
 from theodoi.extraction.readers import worker
+from theodoi.services.accounts import users as accounts
 
 # Tests never assert on timings (bench/ measures speed); Hypothesis's deadline of 200 ms an
 # example is one, and failed a property of the text reader on a machine under load.
@@ -62,6 +64,26 @@ def _fresh_extraction_worker() -> Iterator[None]:
     worker.close()
     yield
     worker.close()
+
+
+# Argon2 at production costs takes ~0.2 s of CPU a hash or a check (0.5-1 s of wall time
+# on the loaded 2-core machine); the suite checks the flows, not the hash's strength, so
+# every in-process test hashes at the smallest costs. The production parameters are kept
+# here and tested by tests/services/test_password_hashes.py.
+PRODUCTION_HASHER = accounts._hasher
+CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
+_CHEAP_DUMMY = CHEAP_HASHER.hash("không phải mật khẩu của ai")
+
+
+def cheap_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Passwords hashed, and an unknown user's sign-in checked, at argon2's smallest costs."""
+    monkeypatch.setattr(accounts, "_hasher", CHEAP_HASHER)
+    monkeypatch.setattr(accounts, "_DUMMY_HASH", _CHEAP_DUMMY)
+
+
+@pytest.fixture(autouse=True, name="cheap_hashes")
+def cheap_hashes_fixture(monkeypatch: pytest.MonkeyPatch) -> None:
+    cheap_hashes(monkeypatch)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -108,12 +130,21 @@ def create_pg_database(prefix: str = "theodoi_test_", template: str | None = Non
 
 
 def drop_pg_database(url: str) -> None:
+    """Close this process's connections to the database at `url` and drop it in the
+    background (tests/pg_drops.py: the drop's checkpoint is not waited for here)."""
     from theodoi.storage.db import engine_for
 
     engine_for(url).dispose()
-    name = make_url(url).database
+    pg_drops.submit(lambda: _drop_now(make_url(url).database or ""))
+
+
+def _drop_now(name: str) -> None:
     with psycopg.connect(_pg_conninfo(PG_ADMIN), autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def pytest_sessionfinish() -> None:
+    pg_drops.wait()  # every test database dropped before the process ends
 
 
 @pytest.fixture(scope="session")

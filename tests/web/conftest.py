@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from argon2 import PasswordHasher
 from fastapi.testclient import TestClient
 
 from tests import seeds
+from tests.conftest import cheap_hashes
 from tests.services.conftest import MAX, PLANS
 from theodoi.services import uow
 from theodoi.services.accounts import users as accounts
@@ -29,17 +29,6 @@ USERS = {  # username -> (unit, role, agency)
     "vanphong": (A, "van_phong", None), "donvi": (A, "don_vi", "Phòng Kinh tế"),
     "xem": (A, "xem", None), "khac": (B, "van_phong", None), "tinh": ("Tỉnh Mẫu", "xem", None),
 }
-
-
-@pytest.fixture(autouse=True, name="cheap_hashes")
-def cheap_hashes_fixture(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Argon2 with small costs: the tests check the flow, not the hash's strength."""
-    cheap_hashes(monkeypatch)
-
-
-def cheap_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=64,
-                                                           parallelism=1))
 
 
 @dataclass
