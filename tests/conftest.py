@@ -94,7 +94,7 @@ def pytest_configure(config: pytest.Config) -> None:
 # Tests of a minute or more each (on the 2-core machine): run first, in this order, so
 # that `pytest -n 2` hands them out to both workers at the start and neither waits for
 # the other at the end; the order of everything else is unchanged.
-SLOW_FIRST = ("web/test_event_loop.py", "web/test_plain_words.py", "web/test_access.py")
+SLOW_FIRST = ("web/test_plain_words.py", "web/test_access.py", "cli/test_extract_cli.py")
 
 
 def _rank(item: pytest.Item) -> int:
