@@ -79,7 +79,9 @@ def under(s: Session, unit_id: int) -> dict[int, Under]:
     runs on the connection: the ORM's execute path was a quarter of its cost."""
     def query() -> dict[int, Under]:
         if s.autoflush:
-            s.flush()  # a no-op when nothing is pending
+            s.flush()  # a no-op when nothing is pending; else it drops what is held
+        if held.holds(s, ("nothing under", unit_id)):
+            return {}  # the unit's scope, read since the session last wrote, said so
         out: dict[int, Under] = {}
         for i, name, stamp, parent, readers, level, plan_id in s.connection().execute(
                 _UNDER, {"top": unit_id}):
@@ -92,6 +94,12 @@ def under(s: Session, unit_id: int) -> dict[int, Under]:
         return out
 
     return held.read(s, ("under", unit_id), query)
+
+
+def nothing_under(s: Session, unit_id: int) -> None:
+    """No unit stands under `unit_id` (its scope query said so): `under` then answers
+    without its query (a commune's dashboard asks), until the session writes."""
+    held.hold(s, ("nothing under", unit_id), True)
 
 
 def below(s: Session, unit_id: int, skip: tuple[str, ...] = ()
