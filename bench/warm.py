@@ -29,10 +29,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import random
 import secrets
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -153,9 +155,11 @@ async def measure(app: Any, cookies: dict[str, str], pages: list[str],
     for _ in range(args.rounds):
         for label in pages:
             user, path = PAGES[label]
+            _callgrind(args, "zero")
             began, statements = time.process_time(), STATEMENTS[0]
             for _ in range(args.requests):
                 await get(app, path, cookies[user])
+            _callgrind(args, label)
             n = max(args.requests, 1)
             figures[label].append((1000 * (time.process_time() - began) / n,
                                    (STATEMENTS[0] - statements) / n))
@@ -200,6 +204,8 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=20)
     parser.add_argument("--pages", default=",".join(PAGES))
     parser.add_argument("--dump", type=Path)
+    parser.add_argument("--callgrind", action="store_true",
+                        help="under callgrind: dump its counts around each page's requests")
     args = parser.parse_args()
     pages = args.pages.split(",")
     logging.disable(logging.INFO)  # the request log's line per request
@@ -220,6 +226,14 @@ def main() -> None:
         print(f"{label:12} median {statistics.median(cpu):6.2f} ms  min {min(cpu):6.2f}  "
               f"rounds {' '.join(f'{c:.2f}' for c in cpu)}  statements {rows[0][1]:.1f}",
               flush=True)
+
+
+def _callgrind(args: argparse.Namespace, label: str) -> None:
+    """Under `valgrind --tool=callgrind`, with --callgrind: dump the counts so far (and
+    zero them), named `label`; a run's 'label' dumps then hold each page's requests alone."""
+    if args.callgrind:
+        subprocess.run(["callgrind_control", f"--dump={label}", str(os.getpid())],
+                       check=True, capture_output=True)
 
 
 def _count(*_args: Any) -> None:
