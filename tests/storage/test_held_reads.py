@@ -134,3 +134,10 @@ def test_a_scope_that_finds_no_unit_under_it_spares_the_query_until_a_write(
     assert [u.name for u in stamps.under(s, two.id).values()] == ["Thôn Một"]
     again = units.scope(s, two.id)
     assert again is not None and again.below
+
+
+def test_all_stamped_is_false_only_when_a_unit_has_no_stamp_yet() -> None:
+    """A stamp of 0 is a stamp (only None is none), and no unit at all is whole."""
+    assert stamps.all_stamped({2: ("Xã A", 0), 3: ("Xã B", 7)})
+    assert not stamps.all_stamped({2: ("Xã A", 0), 3: ("Xã B", None)})
+    assert stamps.all_stamped({})
