@@ -16,12 +16,15 @@ It runs against whichever theodoi is imported, so an older checkout is measured 
 schema differs); run the checkouts in turn, several times, and compare. --dump DIR writes
 each page's status, ETag and body (the session's CSRF token masked) to compare the HTML
 of two versions byte for byte (tokens and stamps then come from a seeded generator, so
-the ETags compare too). Instruction counts that do not depend on the machine's
-load: run under `valgrind --tool=callgrind` once with --requests 0 and once with
---requests N (--rounds 1), and divide the difference by N. Figures only.
+the ETags compare too). Instruction counts that do not depend on the machine's load: run
+it under `valgrind --tool=callgrind` with --callgrind (and --rounds 1): callgrind then
+dumps its counts before and after each page's --requests reads, and the dump named after
+a page divided by --requests is its instructions a request (each dump also holds the
+~0.5 M instructions of asking for it). Figures only.
 
     PYTHONPATH=src .venv/bin/python bench/warm.py --db /tmp/province-warm.db \
         [--rounds 5] [--requests 100] [--warmup 20] [--pages static,dash-tinh] [--dump DIR]
+        [--callgrind]
 """
 
 from __future__ import annotations
