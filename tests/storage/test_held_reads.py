@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import event, select, update
 
 from tests.services.conftest import PLANS, load
 from theodoi.storage.models import Agency, Assignment, Plan, Task, Unit
@@ -107,3 +107,37 @@ def test_the_units_under_a_province_are_read_again_after_a_write(session: Any) -
     assert again[commune.id].restricted == (plan.id,)
     assert again[commune.id].stamp != stamp
     assert stamps.below(s, province.id) == {commune.id: ("Xã A", again[commune.id].stamp)}
+
+
+def test_a_scope_that_finds_no_unit_under_it_spares_the_query_until_a_write(
+        session: Any) -> None:
+    """A commune's scope says no unit stands under it, so `under` answers without its
+    query; a thôn added in the same session after the scope was read (pending, not yet
+    flushed) is still found by the first ask after it."""
+    s = session
+    province = Unit(code="tinh-thu", name="Tỉnh Thử", level="tinh")
+    s.add(province)
+    s.flush()
+    one, two = (Unit(code=f"tinh-thu.xa-{c}", name=f"Xã {c}", level="xa",
+                     parent_id=province.id) for c in "ab")
+    s.add_all([one, two])
+    s.commit()
+    seen: list[str] = []
+    event.listen(s.get_bind(), "before_cursor_execute", lambda *a: seen.append(a[2]))
+    scope, other = units.scope(s, one.id), units.scope(s, two.id)
+    assert scope is not None and other is not None and not scope.below and not other.below
+    assert stamps.under(s, one.id) == {} and len(seen) == 2  # the scopes' queries only
+    up = units.scope(s, province.id)
+    assert up is not None and up.below
+    s.add(Unit(code="tinh-thu.xa-b.thon-1", name="Thôn Một", level="thon",
+               parent_id=two.id))
+    assert [u.name for u in stamps.under(s, two.id).values()] == ["Thôn Một"]
+    again = units.scope(s, two.id)
+    assert again is not None and again.below
+
+
+def test_all_stamped_is_false_only_when_a_unit_has_no_stamp_yet() -> None:
+    """A stamp of 0 is a stamp (only None is none), and no unit at all is whole."""
+    assert stamps.all_stamped({2: ("Xã A", 0), 3: ("Xã B", 7)})
+    assert not stamps.all_stamped({2: ("Xã A", 0), 3: ("Xã B", None)})
+    assert stamps.all_stamped({})

@@ -3,10 +3,14 @@ no page (404) or a bad request (400/422) in the one error shape, never a bare 50
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import event
 
 from tests.web.conftest import World, login
+from theodoi.storage import db
 from theodoi.web.app import create_app
 
 HUGE = "99999999999999999999"
@@ -65,3 +69,31 @@ def test_bad_numbers_in_the_query_are_bad_requests(client: TestClient, world: Wo
                  f"/don-vi/{unit}/tong-quan?ngay=٢٠٢٦-01-01"):
         r = client.get(path)
         assert 400 <= r.status_code < 500, (path, r.status_code)
+
+
+def test_a_bad_id_is_not_found_before_any_query_sign_in_or_csrf_check(world: World) -> None:
+    """The path's ids are checked first: no statement runs, and a bad id is 404 even
+    with a bad API token (else 401), no session (else 401) or no CSRF token on a POST
+    (else 403)."""
+    engine = db.engine_for(world.settings.effective_database_url)
+    seen: list[str] = []
+
+    def counted(*args: Any) -> None:
+        seen.append(args[2])
+
+    anonymous = TestClient(create_app(world.settings), raise_server_exceptions=False)
+    assert anonymous.get("/dang-nhap").status_code == 200  # the schema known
+    event.listen(engine, "before_cursor_execute", counted)
+    try:
+        statuses = [
+            anonymous.get(f"/don-vi/{HUGE}/tong-quan").status_code,
+            anonymous.get(f"/api/units/{HUGE}/dashboard",
+                          headers={"Authorization": "Bearer sai-ma"}).status_code,
+            anonymous.post(f"/api/agencies/{HUGE}/confirm", json={"version": 1}).status_code,
+            anonymous.post(f"/don-vi/{HUGE}/tai-len").status_code]
+    finally:
+        event.remove(engine, "before_cursor_execute", counted)
+    assert statuses == [404, 404, 404, 404]
+    assert seen == []
+    assert anonymous.get(f"/api/units/{world.units['Xã An Bình']}/dashboard",
+                         headers={"Authorization": "Bearer sai-ma"}).status_code == 401

@@ -8,9 +8,13 @@ import re
 from typing import Any
 
 import pytest
+from jinja2 import Environment
+from starlette.requests import Request
 
 from tests.web.conftest import A, World, lead_of
 from tests.web.progress_world import implement
+from theodoi.domain.access import Grant
+from theodoi.services.accounts.access import Principal
 from theodoi.web import templating
 
 SEEN = "2027-01-15"
@@ -106,3 +110,28 @@ def test_a_cached_page_that_reads_another_field_of_the_person_fails_loudly(
                                 "{{ " + read + " }}"))
         with pytest.raises(templating.PerPersonField):
             client.get(path)
+
+
+def test_a_cached_page_sent_as_bytes_is_its_text_encoded(monkeypatch: pytest.MonkeyPatch
+                                                          ) -> None:
+    """The dashboards, registers and item pages send a cached page as UTF-8 bytes joined
+    from its pieces: the same bytes as the text with the person's name (escaped) and
+    token put in, the first and the later views alike."""
+    page = Environment(autoescape=True).from_string(
+        "<p>Xin chào {{ user.display_name }}</p><input value=\"{{ csrf }}\">"
+        "<b>{{ data.x }}</b><i>{{ user.display_name }}</i><form>{{ csrf }}</form>")
+    monkeypatch.setattr(templating.env, "get_template", lambda _name: page)
+    request = Request({"type": "http", "method": "GET", "path": "/trang", "headers": [],
+                       "query_string": b""})
+    request.state.user = Principal(1, "an", "Lê <Văn> An", (Grant(1, "lanh_dao"),), 7,
+                                   "tok-ĐÚNG")
+    request.state.csrf = "tok-ĐÚNG"
+    shared = ({"x": "Xã thử"},)
+    expected = ("<p>Xin chào Lê &lt;Văn&gt; An</p><input value=\"tok-ĐÚNG\"><b>Xã thử</b>"
+                "<i>Lê &lt;Văn&gt; An</i><form>tok-ĐÚNG</form>")
+    hits = templating.PAGES.hits
+    first = templating.rendered("p.html", request, shared=shared, data=shared[0])
+    again = templating.rendered("p.html", request, shared=shared, data=shared[0])
+    text = templating.render("p.html", request, shared=shared, data=shared[0])
+    assert templating.PAGES.hits == hits + 2
+    assert first == again == expected.encode() and text == expected

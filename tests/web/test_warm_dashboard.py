@@ -25,7 +25,7 @@ from theodoi.services import memo, uow
 from theodoi.services.accounts import users as accounts
 from theodoi.settings import Settings
 from theodoi.storage import db
-from theodoi.storage.models import Task
+from theodoi.storage.models import ItemComment, Task, Unit
 from theodoi.web import templating
 from theodoi.web.app import create_app
 
@@ -134,16 +134,64 @@ def test_a_write_in_a_commune_shows_on_the_next_warm_read(backend: str,
 
 def test_a_warm_target_page_reads_its_scope_once_and_shows_the_chase_button(
         backend: str, tmp_path: Path) -> None:
-    """Sign-in, the item's scope, its comments: the chase button is decided from the
-    item's scope (its unit's chain), not from a second query for the unit's scope. The
-    province's leader may chase at the commune (the button shows); the observer may
-    not."""
+    """Sign-in and the item's scope, which also says the item has no comment to read: the
+    chase button is decided from the item's scope (its unit's chain), not from a second
+    query for the unit's scope. The province's leader may chase at the commune (the
+    button shows); the observer may not."""
     with fresh_database(backend, tmp_path / "two.db") as url:
         clients = _clients(url, tmp_path, 2)
         for client in clients.values():
             assert client.get("/chi-tieu/t1", params=DAY).status_code == 200
         seen = {who: _statements(url, client, "/chi-tieu/t1")
                 for who, client in clients.items()}
-    assert (seen["lanhdao"][0], seen["xem"][0]) == (3, 3)
+    assert (seen["lanhdao"][0], seen["xem"][0]) == (2, 2)
     assert "Đôn đốc cơ quan chủ trì" in seen["lanhdao"][1]
     assert "Đôn đốc cơ quan chủ trì" not in seen["xem"][1]
+
+
+def test_a_comment_written_since_shows_on_the_next_warm_target_page(
+        backend: str, tmp_path: Path) -> None:
+    """The thread is read when the item's scope says it has a comment (a third
+    statement), and the page's tag changes with it; a target without one still reads
+    none."""
+    with fresh_database(backend, tmp_path / "two.db") as url:
+        leader = _clients(url, tmp_path, 2)["lanhdao"]
+        before = leader.get("/chi-tieu/t1", params=DAY)
+        assert leader.get("/chi-tieu/t2", params=DAY).status_code == 200
+        settings = Settings(database_url=url, data_dir=tmp_path)
+        with uow.transaction(settings) as s:
+            s.add(ItemComment(target_id=1, author_name="Bí thư", direction=True,
+                              body="Đề nghị báo cáo rõ nguyên nhân chậm."))
+        after = leader.get("/chi-tieu/t1", params=DAY)
+        count, again = _statements(url, leader, "/chi-tieu/t1")
+        other, _page = _statements(url, leader, "/chi-tieu/t2")
+    assert "Đề nghị báo cáo rõ nguyên nhân chậm." not in before.text
+    assert "Đề nghị báo cáo rõ nguyên nhân chậm." in after.text
+    assert after.headers["etag"] != before.headers["etag"]
+    assert again == after.text
+    assert (count, other) == (3, 2)
+
+
+def test_a_warm_commune_dashboard_looks_for_units_under_it_only_when_it_has_some(
+        backend: str, tmp_path: Path) -> None:
+    """A commune's scope says whether any unit stands under it: without one its warm
+    dashboard is the sign-in and the scope; a thôn added under it is read again (the
+    units under it, their stamps) and a write there changes the commune's page tag."""
+    commune = "/don-vi/2/tong-quan"
+    with fresh_database(backend, tmp_path / "two.db") as url:
+        leader = _clients(url, tmp_path, 2)["lanhdao"]
+        first = leader.get(commune, params=DAY)
+        alone, page = _statements(url, leader, commune)
+        settings = Settings(database_url=url, data_dir=tmp_path)
+        with uow.transaction(settings) as s:
+            s.add(Unit(code="tinh-bench.xa-000.thon-1", name="Thôn Một", level="thon",
+                       parent_id=2))
+        second = leader.get(commune, params=DAY)
+        with_thon, _page = _statements(url, leader, commune)
+        with uow.transaction(settings) as s:  # a write in the thôn stamps it again
+            thon = s.query(Unit).filter_by(code="tinh-bench.xa-000.thon-1").one()
+            thon.name = "Thôn Một Mới"
+        third = leader.get(commune, params=DAY)
+    assert page == first.text and first.status_code == 200
+    assert (alone, with_thon) == (2, 3)
+    assert len({first.headers["etag"], second.headers["etag"], third.headers["etag"]}) == 3

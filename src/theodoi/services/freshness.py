@@ -9,6 +9,8 @@ under it (a write in between makes the next request's stamps differ, never the s
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 from sqlalchemy.orm import Session
 
 from theodoi.services.accounts import access
@@ -25,8 +27,8 @@ def of_unit(s: Session, p: Principal, unit_id: int, *, below: bool = False) -> S
     scope = access.unit_scope(s, p, unit_id)
     own = stamps.known_or_read(s, unit_id, scope.stamp)
     under = stamps.below(s, unit_id) if below else {}
-    return (stamps.url_of(s), unit_id, own,
-            *((i, stamp) for i, (_name, stamp) in sorted(under.items())))
+    return (stamps.url_of(s), unit_id, own,  # (id, stamp) of each, by id
+            *sorted(zip(under, map(itemgetter(1), under.values()), strict=True)))
 
 
 def of_item(s: Session, p: Principal, ref: str) -> Stamps:

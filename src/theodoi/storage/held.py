@@ -28,6 +28,16 @@ def read(s: Session, key: Hashable, compute: Callable[[], T]) -> T:
     return held[key]  # type: ignore[no-any-return]
 
 
+def hold(s: Session, key: Hashable, answer: object) -> None:
+    """Hold `answer`, learnt from another read (a fact its query also gave), under `key`."""
+    s.info.setdefault(_KEY, {})[key] = answer
+
+
+def holds(s: Session, key: Hashable) -> bool:
+    """Whether an answer is held under `key` (none once the session wrote)."""
+    return key in s.info.get(_KEY, ())
+
+
 @event.listens_for(Session, "after_flush")
 @event.listens_for(Session, "after_commit")
 @event.listens_for(Session, "after_rollback")

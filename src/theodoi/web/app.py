@@ -95,13 +95,14 @@ def served_app() -> FastAPI:
 
 
 def create_app(settings: Settings | None = None, *, warm: bool = False) -> FastAPI:
-    """The ASGI app; every route is CSRF-guarded for state-changing methods. `warm`: run
+    """The ASGI app; every route checks the ids in its path, then is CSRF-guarded for
+    state-changing methods (web/deps.py). `warm`: run
     the dashboard's statements once at start, before the first request (a served
     process; the tests' apps start without it)."""
     settings = settings or load()
     app = FastAPI(title="theodoi", description="Theo dõi thực hiện kế hoạch — JSON API",
                   version="1", openapi_url="/openapi.json", docs_url=None, redoc_url=None,
-                  dependencies=[Depends(deps.path_guard), Depends(deps.csrf_guard)],
+                  dependencies=[Depends(deps.csrf_guard)],  # the path's ids first
                   default_response_class=FiniteJSONResponse,
                   lifespan=job_runner(settings, warm))
     app.state.settings = settings

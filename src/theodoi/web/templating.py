@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
 from typing import Any
@@ -131,6 +132,23 @@ def render(name: str, request: Request, *, shared: tuple[object, ...] | None = N
     time. A hit is trusted only while the entry still holds the very objects it was made
     from, so an id reused after they were dropped can never match. `lazy`: values made
     from `shared` (a chart's SVG) only when the page is rendered."""
+    made = _made(name, request, shared, lazy, context)
+    return made if isinstance(made, str) else made.decode()
+
+
+def rendered(name: str, request: Request, *, shared: tuple[object, ...] | None = None,
+             lazy: dict[str, Callable[[], Any]] | None = None, **context: Any) -> bytes:
+    """`render`'s page encoded as UTF-8, what a response sends. A cached page is kept
+    encoded, in pieces between the stand-ins, so each request joins a few byte strings
+    with the person's name and token: replacing the stand-ins in ~100 KB of Vietnamese
+    text and encoding it took ~10 % of a warm province dashboard."""
+    made = _made(name, request, shared, lazy, context)
+    return made.encode() if isinstance(made, str) else made
+
+
+def _made(name: str, request: Request, shared: tuple[object, ...] | None,
+          lazy: dict[str, Callable[[], Any]] | None, context: dict[str, Any]) -> str | bytes:
+    """The page as text when it is not cached, else as bytes joined from its pieces."""
     state = request.state
     user = context.setdefault("user", getattr(state, "user", None))
     csrf = context.setdefault("csrf", getattr(state, "csrf", None))
@@ -146,7 +164,23 @@ def render(name: str, request: Request, *, shared: tuple[object, ...] | None = N
     if hit is None or any(a is not b for a, b in zip(hit[0], shared, strict=True)):
         stand_in = StandIn(menu, user.must_change_password)
         values = {k: m() for k, m in made.items()}
-        hit = (shared, env.get_template(name).render(**{**context, **values,
-                                                          "user": stand_in, "csrf": CSRF}))
+        hit = (shared, _pieces(env.get_template(name).render(
+            **{**context, **values, "user": stand_in, "csrf": CSRF})))
         PAGES.put(key, hit)
-    return hit[1].replace(NAME, str(escape(user.display_name))).replace(CSRF, csrf)
+    # the name first, then the token everywhere, as replacing one after the other did
+    own = str(escape(user.display_name)).replace(CSRF, csrf).encode()
+    chunks, names = hit[1]
+    out = [chunks[0]]
+    for is_name, chunk in zip(names, chunks[1:], strict=True):
+        out += (own if is_name else csrf.encode(), chunk)
+    return b"".join(out)
+
+
+_STAND_INS = re.compile(f"({NAME}|{CSRF})")
+
+
+def _pieces(text: str) -> tuple[tuple[bytes, ...], tuple[bool, ...]]:
+    """A page rendered with stand-ins: its text between them, encoded, and which stand-in
+    (True: the name, False: the token) comes after each piece but the last."""
+    parts = _STAND_INS.split(text)
+    return tuple(p.encode() for p in parts[0::2]), tuple(p == NAME for p in parts[1::2])

@@ -46,14 +46,16 @@ def _row(c: ItemComment) -> dict[str, Any]:
 def thread(s: Session, p: Principal, ref: str) -> dict[str, Any]:
     """The item's comments, oldest first, and whether the person may add one. Read on
     every view of an item page (comments hang on no data stamp), so the access check is
-    the scope query that loads no item (as `access.item` decides)."""
+    the scope query that loads no item (as `access.item` decides), which also says
+    whether there is any comment to read."""
     scope = access.item_scope(s, p, ref)
     model, item_id = items.parse_ref(ref)
     target_id = item_id if model is Target else None
     task_id = None if model is Target else item_id
     return {"ref": f"{'t' if model is Target else 'k'}{item_id}",
             "can_comment": bool(access.actions_at(p, scope.chain) - {access_rules.READ}),
-            "comments": [_row(c) for c in repo.comments_on(s, target_id, task_id)]}
+            "comments": [_row(c) for c in repo.comments_on(s, target_id, task_id)]
+            if scope.comments else []}
 
 
 def _sees(person: Person, item: Target | Task) -> bool:

@@ -192,7 +192,7 @@ def _communes(s: Session, p: Principal, unit_id: int, scope: unit_repo.UnitScope
     # stamps before the rows (services/memo.py); a commune's thôn are not its peers
     found = stamps.below(s, unit_id, skip=levels.BELOW_COMMUNE)
     hidden = access.hidden_below(s, p, scope, unit_id)
-    whole = all(stamp is not None for _, stamp in found.values())
+    whole = stamps.all_stamped(found)
     key = ("communes", stamps.url_of(s), unit_id, tuple(found.items()), as_of,
            tuple(sorted(hidden.items())))
     rows: list[dict[str, Any]] = memo.VIEWS.one(
@@ -268,7 +268,7 @@ def rollup_rows(s: Session, p: Principal, unit_id: int, as_of: date
     hidden = access.hidden_below(s, p, scope, unit_id)
     key = ("rollup", stamps.url_of(s), unit_id, own, tuple(sorted(below.items())), as_of,
            access.lens(p, scope), tuple(sorted(hidden.items())))
-    whole = own is not None and all(stamp is not None for _, stamp in below.values())
+    whole = own is not None and stamps.all_stamped(below)
     rows: tuple[dict[str, Any], ...] = memo.VIEWS.one(key, lambda: tuple(
         rollup_pages.dashboard_section(s, p, access.unit(s, p, unit_id), as_of)), keep=whole)
     return rows

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Integer, bindparam, func, select
+from sqlalchemy import Integer, bindparam, exists, func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from theodoi.storage import held
@@ -14,6 +14,7 @@ from theodoi.storage.models import (
     Assignment,
     Basis,
     ExplanationRequest,
+    ItemComment,
     Plan,
     ProgressRecord,
     SourceFile,
@@ -111,6 +112,7 @@ class ItemScope:
     stamp: int | None  # the unit's data stamp; None while it has none (stamps.read makes it)
     restricted: bool = False  # its plan is restricted (Plan.restricted)
     readers: str | None = None  # who reads the unit's restricted plans (Unit.restricted_readers)
+    comments: bool = True  # whether the item has a comment (False: its thread is empty)
 
 
 _ITEM = bindparam("item", type_=Integer)
@@ -127,7 +129,9 @@ def _scope_query(model: type[Target] | type[Task]) -> Any:
     restricted = (select(Plan.restricted).join(model, model.plan_id == Plan.id)
                   .where(model.id == _ITEM).scalar_subquery())
     readers = select(Unit.restricted_readers).where(Unit.id == unit_of).scalar_subquery()
-    return select(up.c.id, lead, stamp, restricted, readers).order_by(up.c.depth)
+    commented = exists().where((ItemComment.target_id if model is Target
+                                else ItemComment.task_id) == _ITEM)
+    return select(up.c.id, lead, stamp, restricted, readers, commented).order_by(up.c.depth)
 
 
 _SCOPE = {Target: _scope_query(Target), Task: _scope_query(Task)}
@@ -136,14 +140,15 @@ _SCOPE = {Target: _scope_query(Target), Task: _scope_query(Task)}
 def item_scope(s: Session, model: type[Target] | type[Task], item_id: int
                ) -> ItemScope | None:
     """The unit chain, lead agency and unit stamp of an item in one prebuilt query (None
-    when there is no such item). A cached item page needs nothing else: loading the item
+    when there is no such item), and whether it has comments. A cached item page needs
+    nothing else (its thread is read only when it has one): loading the item
     with its plan, units and assignments through the ORM was 40 % of such a request. It
     reads what is flushed (Core, no autoflush): for the check at the start of a read;
     held in the session until it writes (storage/held.py: an item page asks three times)."""
     def query() -> ItemScope | None:
         rows = s.connection().execute(_SCOPE[model], {"item": item_id}).all()
         return (ItemScope(units.chain_of(row[0] for row in rows), rows[0][1], rows[0][2],
-                          bool(rows[0][3]), rows[0][4]) if rows else None)
+                          bool(rows[0][3]), rows[0][4], bool(rows[0][5])) if rows else None)
 
     return held.read(s, ("item_scope", model.__name__, item_id), query)
 

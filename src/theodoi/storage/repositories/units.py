@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, aliased
 
 from theodoi.storage import held
 from theodoi.storage.models import Movement, Unit, UnitStamp
+from theodoi.storage.repositories import stamps
 
 MAX_DEPTH = 30  # units above units: a guard against a cycle, far beyond tỉnh > xã
 
@@ -23,6 +24,7 @@ class UnitScope:
     level: str
     readers: str | None = None  # who reads its restricted plans (Unit.restricted_readers)
     deadlines: bool = True  # whether a movement of the unit states a deadline (False: none)
+    below: bool = True  # whether a unit stands under it (False: none, as for most communes)
 
 
 def up_from(start: Any) -> Any:
@@ -47,21 +49,27 @@ _SCOPE = (select(_UP.c.id,
                  select(UnitStamp.stamp).where(UnitStamp.unit_id == _UNIT).scalar_subquery(),
                  select(Unit.level).where(Unit.id == _UNIT).scalar_subquery(),
                  select(Unit.restricted_readers).where(Unit.id == _UNIT).scalar_subquery(),
-                 exists().where(Movement.unit_id == _UNIT, Movement.deadline.is_not(None)))
+                 exists().where(Movement.unit_id == _UNIT, Movement.deadline.is_not(None)),
+                 exists().where(Unit.parent_id == _UNIT))
           .order_by(_UP.c.depth))
 
 
 def scope(s: Session, unit_id: int) -> UnitScope | None:
     """The unit's chain, data stamp and level (and whether it has movement deadlines, which
-    its dashboard shows) in one prebuilt query that loads no Unit
+    its dashboard shows, and units under it, which `stamps.under` then need not look for)
+    in one prebuilt query that loads no Unit
     (None when there is no such unit): a cached page needs nothing more, and loading the
     unit and its parents through the ORM was half of such a request. It reads what is
     flushed (Core, no autoflush): for the check at the start of a read; held in the
     session until it writes (storage/held.py: a dashboard asks for its ETag and its data)."""
     def query() -> UnitScope | None:
         rows = s.connection().execute(_SCOPE, {"unit": unit_id}).all()
-        return (UnitScope(chain_of(row[0] for row in rows), rows[0][1], rows[0][2],
-                          rows[0][3], bool(rows[0][4])) if rows else None)
+        if not rows:
+            return None
+        if not rows[0][5]:
+            stamps.nothing_under(s, unit_id)
+        return UnitScope(chain_of(row[0] for row in rows), rows[0][1], rows[0][2],
+                         rows[0][3], bool(rows[0][4]), bool(rows[0][5]))
 
     return held.read(s, ("unit_scope", unit_id), query)
 

@@ -18,7 +18,7 @@ from theodoi.services.views import home_view, register_view, review_view
 from theodoi.services.views.review_view import item_row
 from theodoi.web import deps
 from theodoi.web.errors import sentence
-from theodoi.web.templating import render
+from theodoi.web.templating import render, rendered
 from theodoi.web.validation import validated
 
 router = APIRouter(include_in_schema=False)
@@ -316,8 +316,9 @@ def register(request: Request, unit_id: int, s: deps.Db, p: deps.User, kind: str
     def make() -> Response:
         data = register_view.register_page(s, p, unit_id, filters, day)
         may_review = reviewing.may_review(s, p, unit_id)
-        return page(request, "register.html", shared=(data,), review_links=may_review,
-                    data=data | {"can_review": may_review})  # review_links: part of the key
+        return HTMLResponse(rendered("register.html", request, shared=(data,),
+                                     review_links=may_review,  # part of the key
+                                     data=data | {"can_review": may_review}))
 
     return validated(request, p, day, freshness.of_unit(s, p, unit_id), make)
 

@@ -17,7 +17,7 @@ from theodoi.services.views.my_work import parse_day
 from theodoi.web import deps
 from theodoi.web.chart import svg
 from theodoi.web.pages import reminders as page_reminders
-from theodoi.web.templating import render
+from theodoi.web.templating import rendered
 from theodoi.web.validation import validated
 
 router = APIRouter(include_in_schema=False)
@@ -43,7 +43,7 @@ def dashboard(request: Request, unit_id: int, s: deps.Db, p: deps.User,
         rollup = dashboard_view.rollup_rows(s, p, unit_id, day)
         data = {**own, "communes": communes, "commune_statuses": dashboard_view.COLUMNS,
                 "rollup": rollup}
-        return HTMLResponse(render("dashboard.html", request, data=data,
+        return HTMLResponse(rendered("dashboard.html", request, data=data,
                                    shared=(own, communes, rollup), deadlines=deadlines))
 
     return validated(request, p, day, stamps, make, extra=repr(deadlines))
@@ -62,9 +62,10 @@ def _item(request: Request, ref: str, s: deps.Db, p: deps.User, ngay: str,
             "saved": saved, "sent": sent, "chased": chased if chased.isdigit() else "",
             "can_chase": reminders.may_chase_item(s, p, ref), "comments": comments}
         if data["kind"] == "target":
-            return HTMLResponse(render("target.html", request, data=data, shared=(data,),
+            return HTMLResponse(rendered("target.html", request, data=data, shared=(data,),
                                        lazy={"chart": lambda: svg(data["chart"])}, **more))
-        return HTMLResponse(render("task.html", request, data=data, shared=(data,), **more))
+        return HTMLResponse(rendered("task.html", request, data=data, shared=(data,),
+                                     **more))
 
     return validated(request, p, day, stamps, make, extra=repr(comments))
 
