@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import io
-import os
-import subprocess
-import sys
 import zipfile
 
 import pytest
 from docx import Document
 from docx.shared import Pt
 
+from tests.extraction.readers.preloading import loaded_before_and_after_preload
 from theodoi.domain.errors import BadInput
 from theodoi.extraction import extract, read_source
 
@@ -137,13 +135,5 @@ def test_preloading_a_word_files_reader_loads_python_docx_in_the_process_that_fo
     merely importing the extraction package still loads none of it."""
     out = io.BytesIO()
     Document().save(out)
-    script = (
-        "import sys\n"
-        "from theodoi.extraction import readers\n"
-        "before = 'docx' in sys.modules\n"
-        f"readers.preload({out.getvalue()!r}, 'kh.docx')\n"
-        "print(before, 'docx' in sys.modules)\n")
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
-                          check=True)
-    assert done.stdout.split() == ["False", "True"]
+    assert loaded_before_and_after_preload(out.getvalue(), "kh.docx", "docx") == [
+        "False", "True"]

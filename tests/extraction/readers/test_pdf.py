@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import io
-import os
-import subprocess
-import sys
 
 import pytest
 
 from tests.extraction.readers.pdfmaker import make_pdf
+from tests.extraction.readers.preloading import loaded_before_and_after_preload
 from theodoi.domain.errors import BadInput
 from theodoi.extraction import read_source
 from theodoi.extraction.errors import NoTextLayer, UnreadableFile
@@ -113,13 +111,5 @@ def test_words_broken_at_line_ends_are_rejoined() -> None:
 def test_preloading_a_pdfs_reader_loads_pdfium_in_the_process_that_forks() -> None:
     """A child forked for each PDF finds PDFium loaded instead of loading it again (about
     40 ms a file); merely importing the extraction package still loads no PDFium."""
-    script = (
-        "import sys\n"
-        "from theodoi.extraction import readers\n"
-        "before = 'pypdfium2' in sys.modules\n"
-        f"readers.preload({make_pdf([['Noi dung']])!r}, 'kh.pdf')\n"
-        "print(before, 'pypdfium2' in sys.modules)\n")
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
-                          check=True)
-    assert done.stdout.split() == ["False", "True"]
+    assert loaded_before_and_after_preload(make_pdf([["Noi dung"]]), "kh.pdf",
+                                           "pypdfium2") == ["False", "True"]
