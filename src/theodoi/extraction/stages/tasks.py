@@ -275,9 +275,10 @@ def _found(ctx: Context, first_year: int | None, prose_starts: list[int]
     what an earlier rule found is dropped as it comes (`without_overlaps`) instead of every
     rule's tasks being held at once; `prose_starts` gets the prose tasks' starts."""
     yield from tagged(table_tasks(ctx, first_year), "task_table")
-    # a Word table (or a PDF's, a cell a line) gives its cells one a paragraph: a header
-    # cell ("Đơn vị tính") or a row's body ("Hội Nông dân xã") would read as a body and the
-    # next cell ("Thực hiện năm 2025", "Thường xuyên") as its duty; the table stages read them
+    # a Word table (or a text whose cells come a line each) gives its cells a paragraph
+    # each: a header cell ("Đơn vị tính") or a row's body ("Hội Nông dân xã") would read as
+    # a body and the next cell ("Thực hiện năm 2025", "Thường xuyên") as its duty; the
+    # table stages read them
     in_tables = table_cells(ctx)
     prose = [t for t in tagged(prose_tasks(ctx, first_year, joint_bodies), "task_prose")
              if not in_tables(t.span)]
