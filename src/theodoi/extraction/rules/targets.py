@@ -234,12 +234,11 @@ MEASURED_NAMES = {"ha": "Diện tích", "km": "Chiều dài", "tấn": "Sản l�
 # What follows a value and names nothing it counts: "tăng 8% so với năm 2026"
 TAIL_NOT_NAME = re.compile(r"^(?:so với|so|của|trở|trên|dưới|đến|từ|tại|theo|trong|cho|với|"
                            r"và|năm|vào)\b", re.IGNORECASE)
-# Where what a share is of ends ("… chỉ tiêu giao quân; …"), and a list inside it (a name
-# cut there would say part of what is counted)
+# Where what a value counts or measures ends ("… chỉ tiêu giao quân; …"), and where a list
+# inside it goes on ("3 km đường giao thông và kiên cố hóa …": a measure names its first
+# part; a share whose words are a list keeps its action alone as its name)
 TAIL_STOP = re.compile(r"\s*[;.:(]|\s+(?:để|nhằm|trong đó|đạt|trở lên)(?:\s|$)")
-ENUMERATION = re.compile(r",|\svà\s")
-# Where what a measure names ends: "3 km đường giao thông và kiên cố hóa …" -> "đường giao thông"
-WHAT_ENDS = re.compile(r"\s+(?:và|trong đó|để|nhằm|đạt|trở lên)(?:\s|$)|\s*[,;.:(]")
+ENUMERATION = re.compile(r"\s*,|\s+và(?:\s|$)")
 MAX_ACTION_HEAD = 6  # "kết nạp", "giải quyết việc làm mới cho": an action with its count
 
 # "giai đoạn 2026 - 2030" inside a target: its period

@@ -320,7 +320,8 @@ def _measured(text: str, rel: int, m: re.Match[str], shift: int, unit: str) -> s
     'Chiều dài đường giao thông được cải tạo, nâng cấp' (R.MEASURED_NAMES)."""
     found = F.indicator(text, rel)
     measure = unit.split()[0]
-    what = R.WHAT_ENDS.split(F.counted_tail(text[m.start("unit") + len(measure) - shift:]))[0]
+    tail = F.counted_tail(text[m.start("unit") + len(measure) - shift:])
+    what = R.ENUMERATION.split(R.TAIL_STOP.split(tail)[0])[0]
     name = R.MEASURED_NAMES.get(measure)
     if not what:
         return found
