@@ -49,6 +49,11 @@ def _one(body: str, quote: str) -> dict:
     # a numbered heading "Trách nhiệm của …" gives the body
     ("IV. NHIỆM VỤ CỤ THỂ\n1.5. Trách nhiệm của đối tượng thực hiện kiểm kê:\nThành lập Tổ kiểm "
      "kê tại đơn vị.\n", "Thành lập Tổ kiểm kê", "Đối tượng thực hiện kiểm kê", []),
+    # how often, said between the body and its verb, is no part of the body's name
+    ("IV. TỔ CHỨC THỰC HIỆN\nCác cơ quan, đơn vị định kỳ hằng quý báo cáo kết quả thực hiện về "
+     "Ủy ban nhân dân xã.\n", "báo cáo kết quả", "Các cơ quan, đơn vị", []),
+    ("IV. TỔ CHỨC THỰC HIỆN\nỦy ban nhân dân các xã hàng năm tổ chức sơ kết, nhân rộng mô hình "
+     "hay.\n", "tổ chức sơ kết", "Ủy ban nhân dân các xã", []),
 ])
 def test_duty_and_its_bodies(body: str, quote: str, lead: str, co: list[str]) -> None:
     task = _one(body, quote)

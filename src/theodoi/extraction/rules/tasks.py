@@ -69,9 +69,14 @@ DATED_WORK = folded(re.compile(r"^(?:[-+*•]\s*)?(?:năm\s+20\d{2}\s*:|(?:đế
                                r"(?:năm\s+20\d{2}|quý\s+[iv]+|tháng\s+\d)|"
                                r"(?:trước|chậm nhất)\s+ngày\s+\d{1,2}/\d{1,2}/20\d{2}", re.IGNORECASE))
 
+# How often a body is to do its work, said between the body and its verb: "Các cơ quan, đơn
+# vị định kỳ hằng quý báo cáo …", "UBND các xã hằng năm tổ chức …": where the body's name ends
+RECURRING = r"định kỳ|(?:hằng|hàng)\s+(?:ngày|tuần|tháng|quý|năm|kỳ)\b"
+
 # The words that open a duty after its body: "X chủ trì …", "X: Căn cứ …"
 DUTY_VERBS = re.compile(
-    r"\s(?:chủ trì|chủ động|có trách nhiệm|căn cứ|phối hợp|tham mưu|chỉ đạo|tổ chức|thường xuyên|"
+    rf"\s(?:{RECURRING}|chủ trì|chủ động|có trách nhiệm|căn cứ|phối hợp|tham mưu|chỉ đạo|"
+    r"tổ chức|thường xuyên|"
     r"tăng cường|phát huy|xây dựng|khẩn trương|cụ thể hóa|cụ thể hoá|theo dõi|hướng dẫn|"
     r"chịu trách nhiệm|triển khai|bám sát|tuyên truyền|vận động|giám sát|kiểm tra|"
     r"lãnh đạo|tham gia|là cơ quan|là đầu mối)\b", re.IGNORECASE)  # "Đảng ủy UBND xã lãnh đạo …"
@@ -248,7 +253,8 @@ SUBJECT_HEAD = re.compile(
 # Case-sensitive and lower case on purpose: a body's own name is capitalised ("Sở Xây dựng",
 # "Ban Quản lý …"), so its words are never taken for the verb.
 WORK_VERB = re.compile(
-    r"\s(?:chủ trì|chủ động|có trách nhiệm|chịu trách nhiệm|căn cứ|phối hợp|tham mưu|"
+    rf"\s(?:{RECURRING}|chủ trì|chủ động|có trách nhiệm|chịu trách nhiệm|căn cứ|phối hợp|"
+    r"tham mưu|"
     r"chỉ đạo|tổ chức(?!\s+(?:chính trị|xã hội|tín dụng|thành viên|đoàn thể|quốc tế|khác))|"
     r"thường xuyên|tăng cường|phát huy|khẩn trương|bàn giao|chuyển giao|"
     # "Ban Quản lý dự án đầu tư xây dựng xã bàn giao …": "đầu tư xây dựng" names a body
