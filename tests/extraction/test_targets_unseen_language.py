@@ -284,6 +284,11 @@ def test_a_numbered_target_rated_as_passed_reads_with_its_value_on_the_next_line
     ("Về quốc phòng - an ninh: hoàn thành 100% chỉ tiêu giao quân.",
      "Hoàn thành chỉ tiêu giao quân", 100, "level", "="),
     ("- Tổng thu ngân sách: tăng 10% so với năm 2026.", "Tổng thu ngân sách", 10, "change", "="),
+    # the area a figure is counted over is no part of what is counted
+    ("- Toàn tỉnh có ít nhất 30 điểm du lịch cộng đồng được công nhận.",
+     "Số điểm du lịch cộng đồng được công nhận", 30, "level", ">="),
+    ("- Toàn xã có 100% hộ dân sử dụng nước sạch.", "Tỷ lệ hộ dân sử dụng nước sạch", 100,
+     "level", "="),
 ])
 def test_what_a_value_measures_is_named_without_the_verbs_around_it(
         sentence: str, indicator: str, value: float, kind: str, comparator: str) -> None:

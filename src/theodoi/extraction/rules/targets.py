@@ -175,6 +175,10 @@ LEAD_WORDS = re.compile(rf"^(?:{ITEM}\s*|"
                         r"đến năm \d{4},?\s*|đến cuối (?:nhiệm kỳ|giai đoạn|năm \d{4}),?\s*|"
                         r"(?:bình quân\s+)?(?:hằng năm|hàng năm|mỗi năm),?\s*|có\s+|"
                         r"năm \d{4}\s*:?\s*|"  # a roadmap line's year: "+ Năm 2026 có 02 …"
+                        # the whole area the figure is counted over: "Toàn tỉnh có ít nhất 30
+                        # điểm …", "cả nước có …" (the indicator is what is counted)
+                        r"(?:toàn|cả)\s+(?:tỉnh|xã|phường|thị trấn|huyện|thành phố|nước|quốc)"
+                        r"\s*,?\s+|"
                         r"(?:và|trong đó,?|giữ vững|duy trì|thêm)(?:\s+|$)|"  # "… và 100% kênh …"
                         # the verb that brings a measure to its level: "Giảm tỷ lệ hộ nghèo
                         # xuống còn 1,5%", "Nâng tỷ lệ … lên 80%"
