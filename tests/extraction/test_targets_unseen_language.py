@@ -321,3 +321,25 @@ def test_two_commitments_whose_names_share_stock_words_stay_two() -> None:
             "- Hoàn thiện, nâng cấp dịch vụ công trực tuyến; bảo đảm 100% thủ tục hành chính "
             "xử lý, thanh toán, trả kết quả trên môi trường điện tử.")
     assert len(targets(LIST_PLAN.format(body=body))) == 2
+
+
+@pytest.mark.parametrize(("sentence", "indicator", "kind", "comparator", "recurrence"), [
+    # a PDF's text puts a blank line after every line it wrapped, wherever the line ran out:
+    # inside "tăng bình quân", "ít nhất", "trở lên", "hằng năm", "mỗi năm"
+    ("- Thu nhập bình quân đầu người tăng \n\nbình quân 13 %/năm.",
+     "Thu nhập bình quân đầu người", "growth_rate", "=", None),
+    ("- Phát triển thêm ít \n\nnhất 02 sản phẩm OCOP.", "Phát triển thêm sản phẩm OCOP",
+     "change", ">=", None),
+    ("- Có ít \n\nnhất 30 điểm du lịch cộng đồng.", "Số điểm du lịch cộng đồng", "level", ">=",
+     None),
+    ("- Tỷ lệ trường đạt chuẩn quốc gia đạt 90% trở \n\nlên.", "Tỷ lệ trường đạt chuẩn quốc gia",
+     "level", ">=", None),
+    ("- Hằng \n\nnăm, tỷ lệ thu gom rác thải đạt 100%.", "Tỷ lệ thu gom rác thải", "level", "=",
+     "annual"),
+])
+def test_words_a_pdf_broke_across_lines_still_read_as_words(
+        sentence: str, indicator: str, kind: str, comparator: str, recurrence: str | None
+) -> None:
+    found = [(t["indicator"], t["kind"], t["comparator"], t["recurrence"])
+             for t in targets(LIST_PLAN.format(body=sentence))]
+    assert found == [(indicator, kind, comparator, recurrence)]

@@ -84,6 +84,15 @@ def test_a_time_line_dates_the_duty_above_it(time_line: str, when: str | None) -
     assert (task["due"] or {}).get("date") == when
 
 
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_deadline_a_pdf_broke_across_lines_is_still_the_deadline(gap: str) -> None:
+    """"chậm⏎nhất ngày 15/12/2027", "hạn⏎chót", "hoàn⏎thành": the words before a day that
+    make it a deadline, wherever a PDF wrapped the line (a blank line after each, or none)."""
+    body = ("IV. TỔ CHỨC THỰC HIỆN\n1. Phòng Văn hóa - Xã hội\n- Chủ trì rà soát hộ nghèo, hộ cận "
+            f"nghèo cuối năm 2027, báo cáo Ủy ban nhân dân xã chậm{gap}nhất ngày 15/12/2027.\n")
+    assert _one(body, "rà soát hộ nghèo")["due"]["date"] == "2027-12-15"
+
+
 def test_a_known_name_with_và_stays_one_body() -> None:
     body = ("II. NHIỆM VỤ\nXây dựng Kế hoạch đầu tư công trung hạn\nCơ quan chủ trì: Phòng "
             "Kinh tế.\nCơ quan phối hợp: Văn phòng HĐND và UBND xã, Sở Khoa học và Công nghệ.\n")

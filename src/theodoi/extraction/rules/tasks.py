@@ -24,8 +24,8 @@ DAY = re.compile(r"(?:[Nn]gày\s+|(?<=[Tt]rước\s)|(?<=[Hh]ạn\s)|(?<=[Hh]ạ
 DAY_HINT = re.compile(r"\d(?:\s*[/.-]\s*\d|\s+tháng)")
 # What makes a day in running prose a deadline rather than the date of a cited document
 # ("Kế hoạch số 64/KH-UBND ngày 22/8/2025"): a deadline word just before it
-DEADLINE_CUE = re.compile(r"(?:trước|chậm nhất(?: là)?|hạn(?: chót)?:?|hoàn thành|xong|đến|"
-                          r"vào|trong|kể từ|từ)\s*(?:ngày\s*)?$", re.IGNORECASE)
+DEADLINE_CUE = re.compile(r"(?:trước|chậm\s+nhất(?:\s+là)?|hạn(?:\s+chót)?:?|hoàn\s+thành|xong|đến|"
+                          r"vào|trong|kể\s+từ|từ)\s*(?:ngày\s*)?$", re.IGNORECASE)
 # "trước ngày 15/12 hằng năm", "trước ngày 30 tháng 11 hàng năm": a day of every year
 ANNUAL_DAY = re.compile(r"[Nn]gày\s+(?P<d>\d{1,2})\s*(?:/\s*|\s+tháng\s+)(?P<m>\d{1,2})(?!\s*/)"
                         r"\s+(?:hằng|hàng)\s+năm")
@@ -34,9 +34,9 @@ ANNUAL_MONTH = re.compile(r"[Tt]háng\s+(?P<m>\d{1,2})\s+(?:hằng|hàng)\s+năm
 # "trước ngày 20/11", "Trước 15/12", "trước tháng 6": a day or month of the plan's first year,
 # no year said
 # (a table's time cell starts with a capital: "Trước ngày 20/11")
-DAY_NO_YEAR = re.compile(r"(?:[Tt]rước|[Cc]hậm nhất(?: là)?|[Hh]ạn chót)\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*/\s*"
+DAY_NO_YEAR = re.compile(r"(?:[Tt]rước|[Cc]hậm\s+nhất(?:\s+là)?|[Hh]ạn\s+chót)\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*/\s*"
                          r"(?P<m>\d{1,2})(?!\s*[/.-]?\s*\d)(?!\s+(?:hằng|hàng)\s+năm)")
-MONTH_NO_YEAR = re.compile(r"(?:[Tt]rước|[Tt]rong|[Cc]hậm nhất(?: là)?)\s+tháng\s+(?P<m>\d{1,2})\b"
+MONTH_NO_YEAR = re.compile(r"(?:[Tt]rước|[Tt]rong|[Cc]hậm\s+nhất(?:\s+là)?)\s+tháng\s+(?P<m>\d{1,2})\b"
                            r"(?!\s*(?:/|năm|[-–]))")
 # "tháng 9/2026", "tháng 9 năm 2026", "Tháng 11 - 12/2025" (a range ends with its last month);
 # not the month inside a full day ("ngày 25 tháng 01 năm 2021"). The pattern opens with its

@@ -58,10 +58,15 @@ def norm_unit(unit: str | None, has_of: bool, noun: str | None) -> str | None:
     return re.sub(r"\s+", " ", re.sub(r"\s*/\s*", "/", unit.strip())).replace("% /", "%/")
 
 
+AFTER_WORDS_CHARS = 120  # what follows a value that can say "… trở lên" of it (five words)
+
+
 def comparator(clause: str, m: re.Match[str], rel: int) -> str:
-    """Comparator from the words right before and after the value."""
-    before = clause[:rel]
-    after = clause[rel + len(m.group()):]
+    """Comparator from the words right before and after the value, read as words: a PDF
+    breaks lines (and puts blank lines between them) inside "ít\n\nnhất", "trở\n\nlên"."""
+    before = squash(clause[:rel])
+    end = rel + len(m.group())
+    after = squash(clause[end:end + AFTER_WORDS_CHARS])
     if m.group("b"):
         return "between"
     if R.GREATER.search(before):
@@ -76,7 +81,9 @@ def comparator(clause: str, m: re.Match[str], rel: int) -> str:
 
 
 def kind(clause: str, rel: int) -> str:
-    head = clause[:rel]
+    """growth_rate, change or level, from the words before the value (as words: "tăng\n\nbình
+    quân 13 %/năm" is a growth rate)."""
+    head = squash(clause[:rel])
     if R.GROWTH.search(head):
         return "growth_rate"
     if R.CHANGE.search(head):
@@ -121,7 +128,7 @@ def years(clause: str, annual: bool, term_end: int | None) -> int | None:
 
 @lru_cache(maxsize=256)  # asked of a list item's first clause twice: as item, as clause
 def is_annual(clause: str) -> bool:
-    without_avg = R.AVERAGE_ANNUAL.sub("", clause)
+    without_avg = R.AVERAGE_ANNUAL.sub("", squash(clause))  # "hằng\n\nnăm" is "hằng năm"
     return bool(R.ANNUAL.search(without_avg))
 
 
@@ -131,12 +138,12 @@ def per_year(clause: str, unit: str | None, kind_: str, rel: int) -> bool:
     clause that merely opens with 'Hằng năm, …' (that is recurrence)."""
     if unit and "/năm" in unit:
         return True
-    if kind_ == "growth_rate" or (kind_ == "change" and "bình quân" in clause[:rel].lower()):
+    head = squash(clause[:rel])  # words, wherever a PDF broke the lines
+    if kind_ == "growth_rate" or (kind_ == "change" and "bình quân" in head.lower()):
         return True
-    head = clause[:rel]
     if R.EACH_YEAR.search(head):
         return True
-    inner = R.LEAD_WORDS.sub("", head.strip())
+    inner = R.LEAD_WORDS.sub("", head)
     return bool(R.ANNUAL.search(inner)) and unit == "%"
 
 
@@ -187,8 +194,9 @@ def is_part(head: str) -> bool:
 
 
 def clean_head(head: str) -> str:
-    """The head without list marks, lead words and trailing comparator words."""
-    return _drop_comparator(R.LEAD_WORDS.sub("", head.strip()))
+    """The head without list marks, lead words and trailing comparator words; read as words
+    ("Có ít\n\nnhất 30 điểm": a PDF broke the line inside the comparator)."""
+    return _drop_comparator(R.LEAD_WORDS.sub("", squash(head)))
 
 
 def _drop_comparator(head: str) -> str:
