@@ -142,3 +142,28 @@ def test_work_items_in_a_list_of_aims_are_tasks_due_at_its_horizon() -> None:
     assert [t["title"][:25] for t in tasks] == ["Hoàn thiện cơ sở dữ liệu "]
     assert tasks[0]["lead_agency"] is None
     assert tasks[0]["due"]["date"] == "2030-12-31"
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_numbered_body_heading_in_wrapped_text_heads_the_work_below_it(gap: str) -> None:
+    """A PDF's wrapped text: "1.2. Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo" stops short
+    of the margin and names a body, so the capitalised line under it starts that body's work;
+    a numbered sentence that stops short and goes on with a name ("… phối hợp với Ban Xây
+    dựng⏎Đảng, …") is one paragraph."""
+    lines = [
+        "IV. TỔ CHỨC THỰC HIỆN",
+        "1.2. Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo",
+        "Tuyên truyền, phổ biến, quán triệt các cơ quan, tổ chức, đơn vị, doanh",
+        "nghiệp thuộc phạm vi quản lý thực hiện nghiêm túc việc kiểm kê tài sản công",
+        "theo đúng quy định của pháp luật hiện hành.",
+        "1.3. Giao cho Sở Nội vụ chủ trì, phối hợp với Ban Xây dựng",
+        "Đảng, Văn phòng Tỉnh ủy và các ngành có liên quan tham mưu tổ chức triển khai",
+        "thực hiện các nội dung về tổ chức bộ máy theo kế hoạch của tỉnh đã đề ra.",
+    ]
+    tasks = _tasks(gap.join(lines) + "\n")
+    first = [t for t in tasks if "phổ biến, quán triệt" in t["text"]]
+    assert [(t["lead_agency"], t["text"].split()[0]) for t in first] == [
+        ("Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo", "Tuyên")]
+    second = [t for t in tasks if "tổ chức bộ máy" in t["text"]]
+    assert [(t["lead_agency"], t["co_agencies"][:1]) for t in second] == [
+        ("Sở Nội vụ", ["Ban Xây dựng Đảng"])]

@@ -126,6 +126,13 @@ def _starts_paragraph(text: str, paragraph: tuple[int, int], before: tuple[int, 
         return False
     if before[1] - before[0] < FULL_LINE * margin:
         return True  # the line before stopped well short of the margin: its paragraph ended
+    if (paragraph[0] in heading_starts and before[1] - before[0] < AT_MARGIN * margin
+            and text[s].isupper() and not text[s:s + 12].isupper()
+            and not R.WORK_VERB.search(text, *before)):
+        return True  # a heading wraps only where it ran out of room: "1.2. Sở Tài chính -
+        # Cơ quan thường trực Ban Chỉ đạo\nTuyên truyền, …" is a body's heading, then its work
+        # (a heading in capitals goes on in capitals: "II. NHIỆM VỤ VÀ\nGIẢI PHÁP"; a numbered
+        # sentence goes on with a name: "1.2. Giao cho … chủ trì, phối hợp với Ban Xây dựng\nĐảng")
     return ends_sentence(text, *paragraph) or bool(R.BLOCK_LINE.match(text, s))
 
 
