@@ -156,7 +156,7 @@ def test_a_numbered_body_heading_in_wrapped_text_heads_the_work_below_it(gap: st
         "Tuyên truyền, phổ biến, quán triệt các cơ quan, tổ chức, đơn vị, doanh",
         "nghiệp thuộc phạm vi quản lý thực hiện nghiêm túc việc kiểm kê tài sản công",
         "theo đúng quy định của pháp luật hiện hành.",
-        "1.3. Giao cho Sở Nội vụ chủ trì, phối hợp với Ban Xây dựng",
+        "1.3. Giao cho Sở Nội vụ chủ trì, phối hợp với Văn phòng, Ban Xây dựng",
         "Đảng, Văn phòng Tỉnh ủy và các ngành có liên quan tham mưu tổ chức triển khai",
         "thực hiện các nội dung về tổ chức bộ máy theo kế hoạch của tỉnh đã đề ra.",
     ]
@@ -165,5 +165,31 @@ def test_a_numbered_body_heading_in_wrapped_text_heads_the_work_below_it(gap: st
     assert [(t["lead_agency"], t["text"].split()[0]) for t in first] == [
         ("Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo", "Tuyên")]
     second = [t for t in tasks if "tổ chức bộ máy" in t["text"]]
-    assert [(t["lead_agency"], t["co_agencies"][:1]) for t in second] == [
-        ("Sở Nội vụ", ["Ban Xây dựng Đảng"])]
+    assert [(t["lead_agency"], "Ban Xây dựng Đảng" in t["co_agencies"]) for t in second] == [
+        ("Sở Nội vụ", True)]
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_topic_line_short_of_the_margin_ends_before_a_capital(gap: str) -> None:
+    """A PDF's wrapped text: a line that goes on into the next ran out of room, so a topic
+    line well short of the margin ("Về khôi phục …, giao thông") before a capitalised line
+    ends there, and the body under it ("Ủy ban nhân dân các tỉnh, thành phố:") heads the
+    work below; a sentence that ran out of room goes on with a capital ("… phối hợp với
+    Sở⏎Y tế …")."""
+    lines = [
+        "I. NHIỆM VỤ, GIẢI PHÁP",
+        "Khẩn trương cấp thẻ, gia hạn thẻ bảo hiểm y tế, giải quyết các vướng mắc về thủ",
+        "tục khám, chữa bệnh bảo hiểm y tế, bảo đảm người tham gia bảo hiểm y tế được",
+        "khám, chữa bệnh kịp thời, phối hợp với các cơ quan chức năng trên địa bàn và Sở",
+        "Y tế hướng dẫn cơ sở khám, chữa bệnh bảo đảm quyền lợi của người tham gia.",
+        "Về khôi phục hạ tầng thiết yếu, y tế, giáo dục, giao thông",
+        "Ủy ban nhân dân các tỉnh, thành phố:",
+        "Phối hợp với Bộ Xây dựng tập trung khắc phục nhanh nhất hạ tầng giao thông bị",
+        "thiệt hại do thiên tai, nhất là những nơi còn bị chia cắt, bảo đảm giao thông",
+        "thông suốt, an toàn, hoàn thành theo chỉ đạo của Thủ tướng Chính phủ.",
+    ]
+    tasks = _tasks(gap.join(lines) + "\n")
+    work = [t for t in tasks if "hạ tầng giao thông" in t["text"]]
+    assert [(t["lead_agency"], t["co_agencies"]) for t in work] == [
+        ("Ủy ban nhân dân các tỉnh, thành phố", ["Bộ Xây dựng"])]
+    assert not [t for t in tasks if t["text"].startswith("Y tế")]
