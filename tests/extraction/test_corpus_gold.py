@@ -10,6 +10,8 @@ plans that are not in the repository.
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 
 from tests.conftest import SHARED_COPY
@@ -42,3 +44,32 @@ def test_the_corpus_is_whole() -> None:
 @pytest.mark.parametrize(("part", "figure"), sorted(FLOORS))
 def test_corpus_figure(scores: dict, part: str, figure: str) -> None:
     assert scores[part][figure] >= FLOORS[(part, figure)], scores[part]
+
+
+def _as_pdf_text(text: str, width: int) -> str:
+    """The plan as a PDF's text layer gives it (the seeds' form): each line of prose broken
+    at `width` characters wherever a word ends, a blank line after every line; a table's
+    rows (cells separated by tabs or ' | ') left whole: wrapping them makes no PDF's text."""
+    lines: list[str] = []
+    for line in text.split("\n"):
+        table_row = "\t" in line or " | " in line
+        lines.extend([line] if table_row else (textwrap.wrap(line, width) or [""]))
+    return "\n\n".join(lines)
+
+
+@pytest.fixture(scope="module")
+def wrapped_scores(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    texts = tmp_path_factory.mktemp("wrapped")
+    for plan in CORPUS.glob("*.txt"):
+        (texts / plan.name).write_text(_as_pdf_text(plan.read_text(encoding="utf-8"), 80),
+                                       encoding="utf-8")
+    result = score(texts, CORPUS / "gold", tmp_path_factory.mktemp("wrapped-pred"))
+    print("\n" + table(result))
+    return result
+
+
+@pytest.mark.parametrize(("part", "figure"), sorted(FLOORS))
+def test_corpus_figure_as_pdf_text(wrapped_scores: dict, part: str, figure: str) -> None:
+    """The same plans wrapped as a PDF wraps them meet the same goals: the gold's quotes are
+    compared with whitespace folded, so they hold for the wrapped text too."""
+    assert wrapped_scores[part][figure] >= FLOORS[(part, figure)], wrapped_scores[part]
