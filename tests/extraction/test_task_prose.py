@@ -193,3 +193,22 @@ def test_a_topic_line_short_of_the_margin_ends_before_a_capital(gap: str) -> Non
     assert [(t["lead_agency"], t["co_agencies"]) for t in work] == [
         ("Ủy ban nhân dân các tỉnh, thành phố", ["Bộ Xây dựng"])]
     assert not [t for t in tasks if t["text"].startswith("Y tế")]
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_body_heading_that_filled_its_line_ends_before_a_capitalised_verb(gap: str) -> None:
+    """The body's name ran to the margin, so the page's geometry cannot tell; the next line
+    opening with a capitalised verb ("Tiếp tục …") starts a sentence, so the work below is
+    the body's and its name stops at "trên địa bàn"."""
+    lines = [
+        "III. TỔ CHỨC THỰC HIỆN",
+        "Các cơ quan, đơn vị căn cứ chức năng, nhiệm vụ được giao chủ động triển khai các",
+        "nội dung của Kế hoạch này, bảo đảm chất lượng, hiệu quả và đúng tiến độ đã đề ra.",
+        "5. Các sở, ban, ngành, đoàn thể cấp tỉnh và UBND các xã, phường trên địa bàn",
+        "Tiếp tục phổ biến, quán triệt, triển khai có hiệu quả các quy định của pháp luật",
+        "về công tác bảo vệ bí mật nhà nước đến cán bộ, công chức, viên chức và người lao",
+        "động thuộc phạm vi quản lý; kịp thời phát hiện, xử lý các vi phạm theo quy định.",
+    ]
+    work = [t for t in _tasks(gap.join(lines) + "\n") if "bí mật nhà nước" in t["text"]]
+    assert [(t["lead_agency"], t["text"].split()[0]) for t in work] == [
+        ("Các sở, ban, ngành, đoàn thể cấp tỉnh và UBND các xã, phường trên địa bàn", "Tiếp")]

@@ -90,6 +90,12 @@ def _clause_goes_on(text: str, paragraph: tuple[int, int], start: int) -> bool:
     return text[start].islower() and text[paragraph[1] - 1] in ",;"
 
 
+def _opens_work(text: str, start: int) -> bool:
+    """Whether the line at `start` opens with a verb of work, capitalised: a sentence starts
+    there ("Tiếp tục phổ biến …"); a name a line break cut goes on with a noun ("Đảng, …")."""
+    return bool(R.WORK_VERB.match(" " + text[start].lower() + text[start + 1:start + 30]))
+
+
 def one_per_line(text: str) -> bool:
     """Whether `text` is read a line a paragraph (True) or as a PDF's wrapped prose whose
     lines are joined back into paragraphs (False): the judgement paragraphs() makes."""
@@ -132,11 +138,12 @@ def _starts_paragraph(text: str, paragraph: tuple[int, int], before: tuple[int, 
     if before[1] - before[0] < SHORT_BEFORE_CAPITAL * margin and text[s].isupper():
         return True  # …, or short of it with a capital after: "Về khôi phục hạ tầng thiết
         # yếu, y tế, giáo dục, giao thông\nỦy ban nhân dân các tỉnh, thành phố:"
-    if (paragraph[0] in heading_starts and before[1] - before[0] < AT_MARGIN * margin
-            and text[s].isupper() and not text[s:s + 12].isupper()
-            and not R.WORK_VERB.search(text, *before)):
+    if (paragraph[0] in heading_starts and text[s].isupper() and not text[s:s + 12].isupper()
+            and not R.WORK_VERB.search(text, *before)
+            and (before[1] - before[0] < AT_MARGIN * margin or _opens_work(text, s))):
         return True  # a heading wraps only where it ran out of room: "1.2. Sở Tài chính -
-        # Cơ quan thường trực Ban Chỉ đạo\nTuyên truyền, …" is a body's heading, then its work
+        # Cơ quan thường trực Ban Chỉ đạo\nTuyên truyền, …" is a body's heading, then its work,
+        # and so is one that filled its line when a verb opens the next ("… xã, phường\nTiếp tục")
         # (a heading in capitals goes on in capitals: "II. NHIỆM VỤ VÀ\nGIẢI PHÁP"; a numbered
         # sentence goes on with a name: "1.2. Giao cho … chủ trì, phối hợp với Ban Xây dựng\nĐảng")
     return ends_sentence(text, *paragraph) or bool(R.BLOCK_LINE.match(text, s))
