@@ -343,3 +343,22 @@ def test_words_a_pdf_broke_across_lines_still_read_as_words(
     found = [(t["indicator"], t["kind"], t["comparator"], t["recurrence"])
              for t in targets(LIST_PLAN.format(body=sentence))]
     assert found == [(indicator, kind, comparator, recurrence)]
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_range_a_pdf_broke_at_its_dash_is_one_value(gap: str) -> None:
+    """A PDF's wrapped text: "… đạt 10⏎- 13%/năm" is the range 10-13 (the line before ran to
+    the margin without ending its sentence), not an item "- 13%/năm"; a list item that
+    opens with a figure after a finished line stays an item of its own."""
+    lines = [
+        "I. MỤC TIÊU",
+        "1. Phấn đấu giá trị hàng hóa tham gia xuất khẩu đến năm 2030 đạt 400 triệu USD,",
+        "tăng bình quân hằng năm trong giai đoạn này đạt khoảng từ 10 đến 12%, riêng năm",
+        "2027 tăng cao hơn do các dự án mới đi vào hoạt động, cả giai đoạn đạt 10",
+        "- 13%/năm. Giá trị sản phẩm nông sản tham gia xuất khẩu đạt 395 triệu USD.",
+        "- 100% doanh nghiệp xuất khẩu được hỗ trợ xúc tiến thương mại.",
+    ]
+    found = [(t["value"], t["value_max"], t["unit"]) for t in targets(gap.join(lines) + "\n")]
+    assert (10, 13, "%/năm") in found
+    assert (100, None, "%") in found
+    assert not [f for f in found if f[0] == 13]

@@ -6,43 +6,14 @@ starts with a list marker ('-', '+', '(3)', '2.', 'a)') is.
 
 from __future__ import annotations
 
-from array import array
-from collections.abc import Iterator, Sequence
-from typing import overload
+from bisect import bisect_right
 
 from theodoi.extraction.model import Heading
 from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules.headings import TITLE_YEAR
 from theodoi.extraction.rules.targets import CLAUSE_BOUNDARY
-
-
-class Spans(Sequence[tuple[int, int]]):
-    """(start, end) spans kept as two columns of 4-byte integers: a long text's clauses
-    as a list of tuples took about three quarters of the text's UTF-8 size."""
-
-    def __init__(self) -> None:
-        self.starts, self.ends = array("i"), array("i")
-
-    def append(self, span: tuple[int, int]) -> None:
-        self.starts.append(span[0])
-        self.ends.append(span[1])
-
-    def __len__(self) -> int:
-        return len(self.starts)
-
-    @overload
-    def __getitem__(self, i: int) -> tuple[int, int]: ...
-
-    @overload
-    def __getitem__(self, i: slice) -> list[tuple[int, int]]: ...
-
-    def __getitem__(self, i: int | slice) -> tuple[int, int] | list[tuple[int, int]]:
-        if isinstance(i, slice):
-            return list(zip(self.starts[i], self.ends[i], strict=True))
-        return self.starts[i], self.ends[i]
-
-    def __iter__(self) -> Iterator[tuple[int, int]]:
-        return zip(self.starts, self.ends, strict=True)
+from theodoi.extraction.stages.paragraphs import DASHES, document_paragraphs
+from theodoi.extraction.stages.spans import Spans
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -52,13 +23,32 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _add_clauses(out: list[tuple[int, int]] | Spans, text: str, start: int, end: int) -> None:
-    """Append the clause spans of text[start:end] to `out` (see `clauses`)."""
+def _add_clauses(out: list[tuple[int, int]] | Spans, text: str, start: int, end: int,
+                 ctx: Context | None = None) -> None:
+    """Append the clause spans of text[start:end] to `out` (see `clauses`); with `ctx`, a
+    line a PDF broke at a range's dash is no new item (`_range_goes_on`)."""
     pos = start
     for m in CLAUSE_BOUNDARY.finditer(text, start, end):
+        if ctx is not None and m.group() == "\n" and _range_goes_on(ctx, m.end()):
+            continue
         _add_trimmed(out, text, pos, m.start() + (1 if m.group() == "." else 0))
         pos = m.end() if m.group() != "." else m.start() + 1
     _add_trimmed(out, text, pos, end)
+
+
+def _range_goes_on(ctx: Context, pos: int) -> bool:
+    """Whether the line after `pos`, opening with a dash and a figure ("- 13%/năm"), goes on
+    from the line before: a range a PDF broke at its dash ("… đạt 10\n- 13%/năm"), as the
+    paragraphs stage judged it (the line before ran to the margin without ending its
+    sentence), not a list item that opens with a figure ("- 100% trường …")."""
+    text = ctx.text
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    if text[pos:pos + 1] not in DASHES or not text[pos + 1:pos + 3].strip()[:1].isdigit():
+        return False
+    found = document_paragraphs(ctx)
+    k = bisect_right(found.starts, pos) - 1
+    return k >= 0 and found.starts[k] < pos < found.ends[k]
 
 
 def _add_trimmed(out: list[tuple[int, int]] | Spans, text: str, s: int, e: int) -> None:
@@ -69,17 +59,18 @@ def _add_trimmed(out: list[tuple[int, int]] | Spans, text: str, s: int, e: int) 
         out.append((s, s + len(stripped)))
 
 
-def section_clauses(text: str, outline: list[Heading]) -> Spans:
-    """Clauses of the text under each heading, so a heading never joins the line below it."""
+def section_clauses(text: str, outline: list[Heading], ctx: Context | None = None) -> Spans:
+    """Clauses of the text under each heading, so a heading never joins the line below it;
+    `ctx` (the document's) lets `_range_goes_on` ask for its paragraphs."""
     out = Spans()
     ordered = sorted(outline, key=lambda h: h.span[0])
     if not ordered:  # a press statement or a short letter: the whole text is the body
-        _add_clauses(out, text, 0, len(text))
+        _add_clauses(out, text, 0, len(text), ctx)
         return out
     bounds = [h.span[1] if _bare_title(text, h) else h.span[0] for h in ordered]
     ends = [h.span[0] for h in ordered[1:]] + [len(text)]
     for start, end in zip(bounds, ends, strict=True):
-        _add_clauses(out, text, start, end)
+        _add_clauses(out, text, start, end, ctx)
     return out
 
 
@@ -104,7 +95,7 @@ def _first_visible(text: str, pos: int) -> str:
 
 
 def run(ctx: Context) -> None:
-    ctx.clauses = section_clauses(ctx.text, ctx.outline)
+    ctx.clauses = section_clauses(ctx.text, ctx.outline, ctx)
 
 
 STAGE = Stage("clauses", needs=("source", "outline"), provides=("clauses",), run=run)

@@ -12,7 +12,7 @@ from itertools import pairwise
 from theodoi.extraction.labels import OPENS_ITEM
 from theodoi.extraction.pipeline import Context
 from theodoi.extraction.rules import tasks as R
-from theodoi.extraction.stages.clauses import Spans
+from theodoi.extraction.stages.spans import Spans
 
 WRAPPED_SHARE = 0.15    # share of full lines running on in lower case in a PDF's wrapped text
 MARGIN_QUANTILE = 0.9   # the width a page's lines reach: that of the 90th percentile line
