@@ -212,3 +212,33 @@ def test_a_body_heading_that_filled_its_line_ends_before_a_capitalised_verb(gap:
     work = [t for t in _tasks(gap.join(lines) + "\n") if "bí mật nhà nước" in t["text"]]
     assert [(t["lead_agency"], t["text"].split()[0]) for t in work] == [
         ("Các sở, ban, ngành, đoàn thể cấp tỉnh và UBND các xã, phường trên địa bàn", "Tiếp")]
+
+
+@pytest.mark.parametrize(("item", "due"), [
+    # work whose product goes to a body by a time is a task with that deadline
+    ("4. Xây dựng Đề án phát triển sản phẩm OCOP giai đoạn 2027 - 2030, trình Ban Chấp hành "
+     "Đảng bộ xã trong Quý III năm 2027.", "2027-09-30"),
+    ("4. Lập hồ sơ đề nghị công nhận xã đạt chuẩn, trình cấp có thẩm quyền trước tháng 6/2027.",
+     "2027-06-30"),
+    # "chương trình", "trình độ" are no submission; nor is a tail that opens no sentence
+    ("4. Thực hiện chương trình mục tiêu quốc gia trong năm 2027.", None),
+    ("4. Nâng cao trình độ cán bộ trong năm 2027.", None),
+    ("4. Huy động nguồn lực cho các công trình trọng điểm; trọng tâm là thu hút đầu tư vào "
+     "các ngành nghề chế biến nông, lâm sản...Thời gian hoàn thiện, trình Ban Thường vụ trong "
+     "quý I năm 2027.", None),
+])
+def test_work_submitted_to_a_body_by_a_time_is_dated_work(item: str, due: str | None) -> None:
+    body = "III. NHIỆM VỤ, GIẢI PHÁP\n1. Nâng cao nhận thức của cán bộ, đảng viên.\n" + item + "\n"
+    assert [t["due"]["date"] for t in _tasks(body)] == ([due] if due else [])
+
+
+def test_a_dated_sentence_that_says_an_appendix_row_s_work_shorter_is_that_row() -> None:
+    """The prose restates the appendix's row with fewer words ("giai đoạn 2026 - 2030" for
+    "thời kỳ 2026- 2030, tầm nhìn đến 2040") and says to whom and by when: one task."""
+    body = ("III. NHIỆM VỤ, GIẢI PHÁP\n- Xây dựng quy hoạch sử dụng đất xã giai đoạn 2026 - 2030, "
+            "trình Ban Thường vụ Đảng ủy trong quý I năm 2026.\n"
+            "PHỤ LỤC\nSTT | Nhiệm vụ | Cơ quan chủ trì | Thời gian\n"
+            "1 | Xây dựng quy hoạch sử dụng đất xã thời kỳ 2026- 2030, tầm nhìn đến 2040 | "
+            "UBND xã | Quý I năm 2026\n")
+    assert [(t["lead_agency"], t["due"]["date"]) for t in _tasks(body)] == [
+        ("UBND xã", "2026-03-31")]

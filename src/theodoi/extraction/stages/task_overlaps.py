@@ -21,6 +21,7 @@ from bisect import bisect_left, insort
 from collections.abc import Iterable
 
 from theodoi.extraction.model import Task
+from theodoi.extraction.rules import tasks as R
 
 MIN_SAME_TITLE = 20   # a dated sentence naming an appendix row's work is that row again
 SAME_WORK_SHARE = 0.8
@@ -57,6 +58,7 @@ class Kept:
         # about seven times the memory, and titles share most of their words
         self.by_word: dict[str, list[tuple[str, ...]]] = {}
         self.wordless = False             # a long title of no word matches any sentence
+        self.any_word: dict[str, list[tuple[str, ...]]] = {}  # each title under every word
 
     def overlaps(self, span: tuple[int, int]) -> bool:
         """Whether a kept task's span overlaps `span`."""
@@ -65,13 +67,27 @@ class Kept:
             return True
         return any(s < span[1] and span[0] < e for s, e in self.empty)
 
-    def names_same_work(self, text: str) -> bool:
-        """Whether `text` names the work of a kept task's title."""
+    def names_same_work(self, text: str, work: str | None = None) -> bool:
+        """Whether `text` names the work of a kept task's title, or `work` (what a dated
+        sentence says is to be done, before "…, trình …" or its time) is a kept title's
+        work said shorter ("Xây dựng quy hoạch sử dụng đất xã giai đoạn 2026 - 2030" for
+        the row "Xây dựng quy hoạch sử dụng đất xã thời kỳ 2026- 2030, tầm nhìn đến 2040")."""
         if self.wordless:
             return True
         said = words(text)
-        return any(len(said.intersection(own)) >= SAME_WORK_SHARE * len(own)
-                   for w in said for own in self.by_word.get(w, ()))
+        if any(len(said.intersection(own)) >= SAME_WORK_SHARE * len(own)
+               for w in said for own in self.by_word.get(w, ())):
+            return True
+        return work is not None and self._holds(words(work))
+
+    def _holds(self, mine: set[str]) -> bool:
+        """Whether a kept title holds SAME_WORK_SHARE of `mine`: such a title holds one of
+        any len(mine) - t + 1 of them (prefix filtering, as for `by_word`)."""
+        needed = math.ceil(SAME_WORK_SHARE * len(mine))
+        for w in sorted(mine, key=len, reverse=True)[:len(mine) - needed + 1]:
+            if any(len(mine.intersection(own)) >= needed for own in self.any_word.get(w, ())):
+                return True
+        return False
 
     def add(self, task: Task) -> None:
         self.tasks.append(task)
@@ -89,6 +105,8 @@ class Kept:
             return
         needed = math.ceil(SAME_WORK_SHARE * len(own))
         distinct = tuple(sys.intern(w) for w in own)
+        for w in distinct:
+            self.any_word.setdefault(w, []).append(distinct)
         # the longest words: any n - t + 1 of them are exact, long ones are shared least
         for w in sorted(own, key=len, reverse=True)[:len(own) - needed + 1]:
             self.by_word.setdefault(w, []).append(distinct)
@@ -103,6 +121,15 @@ def without_overlaps(tasks: Iterable[Task], dated: list[Task] | None = None) -> 
         if not kept.overlaps(task.span):
             kept.add(task)
     for task in dated or []:
-        if not kept.overlaps(task.span) and not kept.names_same_work(task.text):
+        if not kept.overlaps(task.span) and not kept.names_same_work(task.text,
+                                                                      _work(task.title)):
             kept.add(task)
     return kept.tasks
+
+
+def _work(title: str) -> str | None:
+    """What a dated sentence says is to be done, when it goes on to what is done with it or
+    by when (`R.WORK_TAIL`); None when it does not, or names too little to compare."""
+    tail = R.WORK_TAIL.search(title)
+    work = title[:tail.start()] if tail else ""
+    return work if len(work) >= MIN_SAME_TITLE else None

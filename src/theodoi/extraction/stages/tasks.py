@@ -15,7 +15,7 @@ from theodoi.extraction.agencies import (
     split_bodies,
 )
 from theodoi.extraction.dates import parse_due, plan_start
-from theodoi.extraction.labels import ITEM_START, strip_label
+from theodoi.extraction.labels import ITEM_START, OPENS_ITEM, strip_label
 from theodoi.extraction.model import Heading, Task, tagged
 from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules import targets as TR
@@ -151,11 +151,19 @@ def dated_works(ctx: Context, first_year: int | None) -> list[Task]:
         if R.BLOCK_LINE.match(text) or R.ROLE_CLAUSE.match(text):
             continue  # "- Thời gian thực hiện: trước ngày …", "…; thời gian: trước ngày …"
             # is the time of the work above
-        if R.DATED_WORK.search(text) and "%" not in text and not TR.NOT_TARGET.search(text):
+        dated = R.DATED_WORK.search(text) or (_opens_sentence(text)
+                                               and R.SUBMITTED_BY.search(text))
+        if dated and "%" not in text and not TR.NOT_TARGET.search(text):
             lead = R.LEAD_CHU_TRI.match(text)
             found.append(_task(ctx, span, None, squash(lead.group("lead")) if lead else None,
                                first_year))
     return found
+
+
+def _opens_sentence(text: str) -> bool:
+    """Whether a clause is a sentence or an item of its own (a capital, a label), not the
+    tail of one ("…; trọng tâm là thu hút đầu tư … Thời gian hoàn thiện, trình …")."""
+    return text[:1].isupper() or bool(OPENS_ITEM.match(text))
 
 
 def _with_deadline_tails(ctx: Context, spans: Iterable[tuple[int, int]]
