@@ -362,3 +362,14 @@ def test_a_range_a_pdf_broke_at_its_dash_is_one_value(gap: str) -> None:
     assert (10, 13, "%/năm") in found
     assert (100, None, "%") in found
     assert not [f for f in found if f[0] == 13]
+
+
+@pytest.mark.parametrize(("sentence", "unit"), [
+    ("- Tổng lượt khách du lịch cộng đồng đạt 500.000 lượt/năm.", "lượt"),
+    ("- Đón 15.000 lượt khách/năm đến tham quan, trải nghiệm.", "lượt khách"),
+    ("- Sản lượng lúa đạt 12.000 tấn/năm.", "tấn/năm"),
+])
+def test_a_count_a_year_is_per_year(sentence: str, unit: str) -> None:
+    """"/năm" right after a counted noun makes the value a year's ("500.000 lượt/năm")."""
+    assert [(t["value"] > 0, t["unit"], t["per_year"])
+            for t in targets(LIST_PLAN.format(body=sentence))] == [(True, unit, True)]

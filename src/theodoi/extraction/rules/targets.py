@@ -256,6 +256,8 @@ EMPTY_HEAD = re.compile(r"^[\s\-+*•(\d).]*(?:phấn đấu\b\s*)?(?:(?:trong (
 # The per-year mark after a counted noun, no part of what is counted: "cho 250 lao động/năm",
 # "cho 250 lao động mỗi năm" -> "lao động"
 PER_YEAR_TAIL = re.compile(r"\s*/\s*năm\b.*$|\s+(?:mỗi|hằng|hàng) năm\b.*$", re.IGNORECASE)
+# "500.000 lượt/năm", "15.000 lượt khách/năm": a count a year, right after the value's noun
+PER_YEAR_AFTER = re.compile(r"\s*/\s*năm\b")
 # "mỗi năm có ít nhất 01 sản phẩm": a yearly flow
 EACH_YEAR = re.compile(r"\bmỗi năm\b", re.IGNORECASE)
 

@@ -132,11 +132,12 @@ def is_annual(clause: str) -> bool:
     return bool(R.ANNUAL.search(without_avg))
 
 
-def per_year(clause: str, unit: str | None, kind_: str, rel: int) -> bool:
-    """The value is per year: '%/năm', an average rate, 'mỗi năm có …', or a rate whose
-    indicator itself says 'hằng năm' ('tỷ lệ kết nạp đảng viên mới hằng năm đạt 3%') — not a
-    clause that merely opens with 'Hằng năm, …' (that is recurrence)."""
-    if unit and "/năm" in unit:
+def per_year(clause: str, unit: str | None, kind_: str, rel: int, after: str = "") -> bool:
+    """The value is per year: '%/năm', a unit read without its '/năm' ('500.000 lượt/năm':
+    `after`, the words right after the value, say so), an average rate, 'mỗi năm có …', or a
+    rate whose indicator itself says 'hằng năm' ('tỷ lệ kết nạp đảng viên mới hằng năm đạt
+    3%') — not a clause that merely opens with 'Hằng năm, …' (that is recurrence)."""
+    if (unit and "/năm" in unit) or R.PER_YEAR_AFTER.match(after):
         return True
     head = squash(clause[:rel])  # words, wherever a PDF broke the lines
     if kind_ == "growth_rate" or (kind_ == "change" and "bình quân" in head.lower()):

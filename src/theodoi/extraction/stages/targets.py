@@ -264,7 +264,7 @@ def _value_target(ctx: Context, span: tuple[int, int], section: str | None, clau
         kind=kind, direction=F.direction(text, rel),
         comparator=F.comparator(text, m, m.start() - shift), value=value,
         value_max=value_max, value_of=value_of, unit=unit,
-        per_year=F.per_year(text, unit, kind, rel))
+        per_year=F.per_year(text, unit, kind, rel, text[m.end() - shift:m.end() - shift + 8]))
     # an average growth rate is over the term, even when the clause says 'hằng năm'
     yearly = annual and kind != "growth_rate"
     target.recurrence = "annual" if yearly else None
