@@ -221,7 +221,7 @@ def test_a_body_heading_that_filled_its_line_ends_before_a_capitalised_verb(gap:
     ("4. Lập hồ sơ đề nghị công nhận xã đạt chuẩn, trình cấp có thẩm quyền trước tháng 6/2027.",
      "2027-06-30"),
     # "chương trình", "trình độ" are no submission; nor is a tail that opens no sentence
-    ("4. Thực hiện chương trình mục tiêu quốc gia trong năm 2027.", None),
+    ("4. Lồng ghép chương trình mục tiêu quốc gia với các đề án của xã trong năm 2027.", None),
     ("4. Nâng cao trình độ cán bộ trong năm 2027.", None),
     ("4. Huy động nguồn lực cho các công trình trọng điểm; trọng tâm là thu hút đầu tư vào "
      "các ngành nghề chế biến nông, lâm sản...Thời gian hoàn thiện, trình Ban Thường vụ trong "
@@ -242,3 +242,13 @@ def test_a_dated_sentence_that_says_an_appendix_row_s_work_shorter_is_that_row()
             "UBND xã | Quý I năm 2026\n")
     assert [(t["lead_agency"], t["due"]["date"]) for t in _tasks(body)] == [
         ("UBND xã", "2026-03-31")]
+
+
+def test_work_to_be_carried_out_in_a_period_is_dated_and_its_body_leads() -> None:
+    """"…; UBND xã lãnh đạo, chỉ đạo …, thực hiện trong quý II năm 2027": the clause names
+    its body and the period the work is done in."""
+    body = ("III. NHIỆM VỤ, GIẢI PHÁP\n- Trên cơ sở chủ trương mới của tỉnh về môi trường đầu tư; "
+            "UBND xã lãnh đạo, chỉ đạo cải thiện môi trường đầu tư kinh doanh trên địa bàn xã, "
+            "thực hiện trong quý II năm 2027.\n")
+    assert [(t["lead_agency"], t["due"]["date"]) for t in _tasks(body)] == [
+        ("UBND xã", "2027-06-30")]

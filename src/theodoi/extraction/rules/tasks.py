@@ -64,9 +64,10 @@ DEADLINE_YEAR = re.compile(r"(?:^\s*[-+*•]?\s*Năm\s+(?P<y1>20\d{2})\s*:|"
 # Headings of the part that gives each body its duties
 DUTY_SECTION = re.compile(r"^(?:tổ chức thực hiện|trách nhiệm thực hiện|phân công)", re.IGNORECASE)
 # A dated piece of work: "Năm 2027: Hoàn thành …", "Đến năm 2027 hoàn thành …"
+# ("…, thực hiện trong quý II năm 2026": the time the work is to be carried out in is its own)
 DATED_WORK = folded(re.compile(r"^(?:[-+*•]\s*)?(?:năm\s+20\d{2}\s*:|(?:đến|trong)\s+năm\s+20\d{2}\b"
-                               r".{0,40}hoàn thành)|\bhoàn thành\b[^;.]{0,80}?(?:trong|vào|trước)\s+"
-                               r"(?:năm\s+20\d{2}|quý\s+[iv]+|tháng\s+\d)|"
+                               r".{0,40}hoàn thành)|\b(?:hoàn thành|thực hiện)\b[^;.]{0,80}?"
+                               r"(?:trong|vào|trước)\s+(?:năm\s+20\d{2}|quý\s+[iv]+|tháng\s+\d)|"
                                r"(?:trước|chậm nhất)\s+ngày\s+\d{1,2}/\d{1,2}/20\d{2}", re.IGNORECASE))
 
 # A capital letter of Vietnamese ("[A-ZĐÀ-Ỹ]" is a range that holds the small letters with

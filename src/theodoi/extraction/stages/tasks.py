@@ -26,7 +26,7 @@ from theodoi.extraction.stages.target_tables import table_cells
 from theodoi.extraction.stages.task_blocks import block_tasks, kind_list_tasks, wrapped_title
 from theodoi.extraction.stages.task_overlaps import without_overlaps
 from theodoi.extraction.stages.task_periods import date_by_period
-from theodoi.extraction.stages.task_prose import co_with, not_duty, prose_tasks
+from theodoi.extraction.stages.task_prose import co_with, not_duty, prose_tasks, subject
 from theodoi.extraction.stages.task_tables import table_start_after, table_tasks
 from theodoi.extraction.submit_to import said_in, text_row_ticks, text_tick_headers
 
@@ -155,7 +155,9 @@ def dated_works(ctx: Context, first_year: int | None) -> list[Task]:
                                                and R.SUBMITTED_BY.search(text))
         if dated and "%" not in text and not TR.NOT_TARGET.search(text):
             lead = R.LEAD_CHU_TRI.match(text)
-            found.append(_task(ctx, span, None, squash(lead.group("lead")) if lead else None,
+            # "UBND xã lãnh đạo, chỉ đạo …, thực hiện trong quý II": the body it opens with
+            found.append(_task(ctx, span, None,
+                               squash(lead.group("lead")) if lead else subject(squash(text)),
                                first_year))
     return found
 
