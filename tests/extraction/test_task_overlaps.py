@@ -3,15 +3,19 @@ pairwise comparison they replaced (written out here as the reference)."""
 
 from __future__ import annotations
 
+import math
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from theodoi.extraction.model import Task
 from theodoi.extraction.stages.task_overlaps import (
+    SAME_WORK_SHARE,
     names_same_work,
     title_words,
     without_overlaps,
     words,
+    work_of,
 )
 
 ROW = "Xây dựng Kế hoạch đầu tư công trung hạn giai đoạn 2026 - 2030"
@@ -29,10 +33,20 @@ def _pairwise(tasks: list[Task], dated: list[Task]) -> list[Task]:
             kept.append(task)
     for task in dated:
         said = words(task.text)
+        work = work_of(task.title)
         if not any((t.span[0] < task.span[1] and task.span[0] < t.span[1])
-                   or names_same_work(title_words(t.title), said) for t in kept):
+                   or names_same_work(title_words(t.title), said)
+                   or _holds_work(title_words(t.title), work) for t in kept):
             kept.append(task)
     return kept
+
+
+def _holds_work(own: set[str] | None, work: str | None) -> bool:
+    """The kept title holds most words of the work a dated sentence names."""
+    if own is None or work is None:
+        return False
+    mine = words(work)
+    return len(mine & own) >= math.ceil(SAME_WORK_SHARE * len(mine))
 
 
 def test_a_dated_sentence_naming_a_rows_work_is_that_row_again() -> None:
@@ -42,12 +56,28 @@ def test_a_dated_sentence_naming_a_rows_work_is_that_row_again() -> None:
     assert without_overlaps([row], [again, other]) == [row, other]
 
 
+def test_a_dated_sentence_saying_a_rows_work_shorter_is_that_row_again() -> None:
+    row = _task(0, 80, "Xây dựng quy hoạch sử dụng đất xã thời kỳ 2026- 2030, tầm nhìn đến 2040")
+    again = _task(500, 600, "Xây dựng quy hoạch sử dụng đất xã giai đoạn 2026 - 2030, trình Ban "
+                            "Thường vụ Đảng ủy trong quý I năm 2026.")
+    assert without_overlaps([row], [again]) == [row]
+
+
+def test_a_topic_s_few_words_name_no_work_again() -> None:
+    """A kept title of a topic's few words ("Về phát triển kinh tế") is in many sentences."""
+    topic = _task(0, 30, "Về phát triển kinh tế")
+    dated = _task(500, 700, "b, Nhiệm vụ cụ thể: UBND xã chỉ đạo phòng kinh tế phát triển doanh "
+                            "nghiệp, trình Chủ tịch UBND xã phê duyệt vào quý I hằng năm.")
+    assert without_overlaps([topic], [dated]) == [topic, dated]
+
+
 def test_the_first_task_found_for_a_piece_of_text_is_kept() -> None:
     first, inside, touching = _task(10, 50, "a" * 30), _task(20, 30, "b" * 30), _task(50, 60, "c")
     assert without_overlaps([first, inside, touching]) == [first, touching]
 
 
-WORDS = ["xây", "dựng", "kế", "hoạch", "đầu", "tư", "công", "năm", "2026", "và", "các", "xã"]
+WORDS = ["xây", "dựng", "kế", "hoạch", "đầu", "tư", "công", "năm", "2026", "và", "các", "xã",
+         "trong", ", trình"]
 spans = st.tuples(st.integers(0, 60), st.integers(0, 12)).map(lambda s: (s[0], s[0] + s[1]))
 phrases = st.lists(st.sampled_from(WORDS), max_size=9).map(" ".join)
 tasks = st.lists(st.tuples(spans, phrases), max_size=12).map(

@@ -220,6 +220,9 @@ def test_a_body_heading_that_filled_its_line_ends_before_a_capitalised_verb(gap:
      "Đảng bộ xã trong Quý III năm 2027.", "2027-09-30"),
     ("4. Lập hồ sơ đề nghị công nhận xã đạt chuẩn, trình cấp có thẩm quyền trước tháng 6/2027.",
      "2027-06-30"),
+    # every year's: "Quý I hằng năm" is the first such quarter, yearly
+    ("b, Nhiệm vụ cụ thể: UBND xã chỉ đạo Phòng Kinh tế xây dựng kế hoạch phát triển doanh "
+     "nghiệp, trình Chủ tịch UBND xã phê duyệt vào quý I hằng năm.", "2026-03-31"),
     # "chương trình", "trình độ" are no submission; nor is a tail that opens no sentence
     ("4. Lồng ghép chương trình mục tiêu quốc gia với các đề án của xã trong năm 2027.", None),
     ("4. Nâng cao trình độ cán bộ trong năm 2027.", None),

@@ -24,6 +24,7 @@ from theodoi.extraction.model import Task
 from theodoi.extraction.rules import tasks as R
 
 MIN_SAME_TITLE = 20   # a dated sentence naming an appendix row's work is that row again
+MIN_SAME_WORDS = 6    # … when the row's title says that much
 SAME_WORK_SHARE = 0.8
 WORD = re.compile(r"\w+")
 
@@ -33,8 +34,12 @@ def words(text: str) -> set[str]:
 
 
 def title_words(title: str) -> set[str] | None:
-    """The words of a title long enough to name a piece of work, else None."""
-    return words(title) if len(title) >= MIN_SAME_TITLE else None
+    """The words of a title long enough to name a piece of work, else None: a topic's few
+    words ("Về phát triển kinh tế") are in many sentences that name other work."""
+    if len(title) < MIN_SAME_TITLE:
+        return None
+    found = words(title)
+    return found if len(found) >= MIN_SAME_WORDS else None
 
 
 def names_same_work(own: set[str] | None, said: set[str]) -> bool:
@@ -122,12 +127,12 @@ def without_overlaps(tasks: Iterable[Task], dated: list[Task] | None = None) -> 
             kept.add(task)
     for task in dated or []:
         if not kept.overlaps(task.span) and not kept.names_same_work(task.text,
-                                                                      _work(task.title)):
+                                                                      work_of(task.title)):
             kept.add(task)
     return kept.tasks
 
 
-def _work(title: str) -> str | None:
+def work_of(title: str) -> str | None:
     """What a dated sentence says is to be done, when it goes on to what is done with it or
     by when (`R.WORK_TAIL`); None when it does not, or names too little to compare."""
     tail = R.WORK_TAIL.search(title)
