@@ -255,3 +255,16 @@ def test_work_to_be_carried_out_in_a_period_is_dated_and_its_body_leads() -> Non
             "thực hiện trong quý II năm 2027.\n")
     assert [(t["lead_agency"], t["due"]["date"]) for t in _tasks(body)] == [
         ("UBND xã", "2027-06-30")]
+
+
+@pytest.mark.parametrize(("text", "verb"), [
+    (" trình UBND tỉnh phê duyệt", True), (" trình Ủy ban nhân dân xã", True),
+    (" trình cấp có thẩm quyền", True), (" trình độ chuyên môn", False),
+    (" trình đề án", False),
+])
+def test_trình_is_the_verb_only_before_a_capitalised_body(text: str, verb: bool) -> None:
+    """"[A-ZĐÀ-Ỹ]" is no class of capitals: its range holds "đ", "ộ" and every small letter
+    with a mark, so "trình độ" read as "submit to"."""
+    from theodoi.extraction.rules.tasks import WORK_VERB
+
+    assert bool(WORK_VERB.match(text)) is verb
