@@ -121,11 +121,12 @@ def test_the_same_plan_as_a_word_file_reads_the_same(plan: Path) -> None:
     _reads_as_expected(got, plan)
 
 
-def _wrapped(text: str, width: int = 80) -> str:
+def _wrapped(text: str, width: int = 80, gap: str = "\n") -> str:
     """The plan as a PDF's text layer gives it: every line of prose broken at `width`
-    characters, wherever a word ends (inside "tổ chức", say); table lines left whole."""
-    return "\n".join(line if " | " in line or "\t" in line
-                     else "\n".join(textwrap.wrap(line, width)) for line in text.splitlines())
+    characters, wherever a word ends (inside "tổ chức", say); table lines left whole; `gap`
+    "\n\n" puts a blank line after every line, as the seeds' PDF text has."""
+    return gap.join(line if " | " in line or "\t" in line
+                    else gap.join(textwrap.wrap(line, width)) for line in text.splitlines())
 
 
 # A PDF's text layer breaks its prose wherever a line ran out: inside a body's name
@@ -138,5 +139,15 @@ def test_the_same_plan_with_its_lines_wrapped_reads_the_same(plan: Path, width: 
     """A short plan wraps only its few long sentences, and a tab-separated appendix adds
     lines that never wrap: neither may hide that the prose was wrapped."""
     got = extract(_wrapped(plan.read_text(encoding="utf-8"), width).encode(),
+                  filename=plan.name)
+    _reads_as_expected(got, plan)
+
+
+@pytest.mark.parametrize("width", [60, 70, 80, 90, 100])
+@pytest.mark.parametrize("plan", PLANS, ids=lambda p: p.stem)
+def test_the_same_plan_as_pdf_text_with_blank_lines_reads_the_same(plan: Path,
+                                                                   width: int) -> None:
+    """Every seed's PDF text has a blank line after each line: so may an unseen plan's."""
+    got = extract(_wrapped(plan.read_text(encoding="utf-8"), width, "\n\n").encode(),
                   filename=plan.name)
     _reads_as_expected(got, plan)

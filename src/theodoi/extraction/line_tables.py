@@ -23,8 +23,8 @@ fills them in order. Otherwise a cell was left empty (no line at all) or a long 
 over several lines: the lines are placed by what they say, from the row's end: a time line
 ("Quý I/2027", "Thường xuyên") goes to the time column, a body's name to a body column, and
 what is left is the work, however many lines it takes. The table ends at a blank line that
-no row number follows, at an upper-case heading ("III. TỔ CHỨC THỰC HIỆN") or at the
-closing lines.
+no row number follows (in a PDF's text with a blank line after every line, two), at an
+upper-case heading ("III. TỔ CHỨC THỰC HIỆN") or at the closing lines.
 """
 
 from __future__ import annotations
@@ -127,23 +127,34 @@ def _tables(text: str, lines: _Lines) -> Iterator[list[Row]]:
         i = bisect_right(starts, m.start()) - 1
         if i < after:
             continue
-        roles = _header(lines, i)
+        step = _spacing(lines, i)
+        roles = _header(lines, i, step)
         if roles is None:
             continue
-        rows, after = _rows(lines, i + len(roles), roles)
+        rows, after = _rows(lines, i + len(roles), roles, step)
         if len(rows) > 1:
             yield rows
 
 
-def _header(lines: _Lines, i: int) -> list[str] | None:
+def _spacing(lines: _Lines, i: int) -> int:
+    """How many lines apart the table's lines stand: 1, or 2 in a PDF's text that puts a
+    blank line after every line (as the seeds' text does), read off the header's first two
+    lines."""
+    if i + 1 >= len(lines):
+        return 1
+    first, second = lines[i].paragraph, lines[i + 1].paragraph
+    return 2 if first is not None and second is not None and second - first == 2 else 1
+
+
+def _header(lines: _Lines, i: int, step: int) -> list[str] | None:
     """The column roles of a header starting at line i: the row number first, then at least
     two more lines each naming a column (a work or indicator column among them), each
-    role once, on lines one after another."""
+    role once, on lines `step` apart."""
     if not NUMBER_HEADER.match(lines[i].text):
         return None
     roles = ["number"]
     j = i + 1
-    while j < len(lines) and lines[j].paragraph == _next(lines[j - 1]):
+    while j < len(lines) and lines[j].paragraph == _next(lines[j - 1], step):
         name = lines[j].text
         role = _column(name)
         if (len(name) > MAX_HEADER or role is None or role == "number"
@@ -165,12 +176,13 @@ def _column(name: str) -> str | None:
     return role
 
 
-def _next(line: _Line) -> int | None:
-    return None if line.paragraph is None else line.paragraph + 1
+def _next(line: _Line, step: int) -> int | None:
+    return None if line.paragraph is None else line.paragraph + step
 
 
-def _rows(lines: _Lines, i: int, roles: list[str]) -> tuple[list[Row], int]:
-    """The header row and each data row from line i, and the index after the table."""
+def _rows(lines: _Lines, i: int, roles: list[str], step: int) -> tuple[list[Row], int]:
+    """The header row and each data row from line i, and the index after the table; its
+    lines stand `step` apart."""
     rows: list[Row] = [[[lines[k]] for k in range(i - len(roles), i)]]
     expected = 1  # the next row's number
     opened: _Line | None = None  # the line that opened the current row: its number or a group
@@ -181,7 +193,7 @@ def _rows(lines: _Lines, i: int, roles: list[str]) -> tuple[list[Row], int]:
         if number and int(number.group("n")) == expected:
             _close(rows, opened, current, roles)
             opened, current, expected = line, [], expected + 1
-        elif _ends_table(line, lines[i - 1], opened):
+        elif _ends_table(line, lines[i - 1], opened, step):
             break
         elif GROUP_ROW.match(line.text):
             _close(rows, opened, current, roles)
@@ -193,11 +205,11 @@ def _rows(lines: _Lines, i: int, roles: list[str]) -> tuple[list[Row], int]:
     return rows, i
 
 
-def _ends_table(line: _Line, before: _Line, opened: _Line | None) -> bool:
-    """A blank line before a line that is no row's number, an upper-case part of the plan,
-    the closing lines, or a first line that opens no row."""
+def _ends_table(line: _Line, before: _Line, opened: _Line | None, step: int) -> bool:
+    """A blank line (more than the table's spacing) before a line that is no row's number,
+    an upper-case part of the plan, the closing lines, or a first line that opens no row."""
     gap = line.paragraph is not None and before.paragraph is not None and (
-        line.paragraph > before.paragraph + 1)
+        line.paragraph > before.paragraph + step)
     return gap or bool(TABLE_END.match(line.text)) or (opened is None and not (
         GROUP_ROW.match(line.text)))
 

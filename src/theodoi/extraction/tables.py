@@ -142,7 +142,8 @@ def text_cell_blocks(text: str, start: int, end: int, table: int, paragraph: int
 
 def with_text_tables(text: str, blocks: BlockMap, first_table: int = 0) -> BlockMap:
     """`blocks` with each ' | ' table line replaced by its cell blocks; lines that follow one
-    another continue one table (a one-row-a-line export), their rows numbered on."""
+    another continue one table (a one-row-a-line export), their rows numbered on, and so do
+    lines a blank line apart when the table's first rows stand so (a PDF's text)."""
     if CELL_SEP not in text and "\t" not in text:
         return blocks
     starts = blocks.starts()
@@ -150,6 +151,8 @@ def with_text_tables(text: str, blocks: BlockMap, first_table: int = 0) -> Block
     marked = sorted({bisect_right(starts, m.start()) - 1 for m in SEPARATOR.finditer(text)})
     out = BlockMap()
     table, next_row, last_line, done = first_table - 1, 0, -2, 0
+    spacing: int | None = None  # the lines between the table's rows: 1, or 2 in a PDF's text
+    # with a blank line after every line (set by its first two rows)
     for k in marked:
         if k < 0:
             continue
@@ -160,8 +163,11 @@ def with_text_tables(text: str, blocks: BlockMap, first_table: int = 0) -> Block
             out.append(block)
             continue
         line = block.paragraph if block.paragraph is not None else -1
-        if line != last_line + 1:
-            table, next_row = table + 1, 0
+        gap = line - last_line
+        if gap != spacing and not (spacing is None and next_row and gap in (1, 2)):
+            table, next_row, spacing = table + 1, 0, None
+        elif spacing is None:
+            spacing = gap
         cells = text_cell_blocks(text, block.start, block.end, table, block.paragraph)
         if not cells:
             out.append(block)

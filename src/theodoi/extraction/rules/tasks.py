@@ -117,13 +117,23 @@ ROW_START = re.compile(r"^\s*(?P<n>\d{1,3})\s*\.?\s*(?:\n\s*)?(?P<content>[A-ZĐ
 ROW_AGENCY = re.compile(r"\s(?P<agency>(?:UBND|HĐND|Ủy ban nhân dân|Văn phòng|Phòng|Công an|"
                         r"Ban Chỉ huy|Đảng ủy|Ban Xây dựng Đảng|Ủy ban MTTQ|MTTQ)[^\n]{0,30})\s*$")
 
+
+
+def apart(source: str) -> str:
+    """A regex source of words whose spaces match any run of whitespace: a PDF breaks a line
+    anywhere, and its text puts a blank line after each ("Thời gian hoàn\n\nthành: …")."""
+    return source.replace(" ", r"\s+")
+
+
 # Assignment lines of a block: "Cơ quan chủ trì: …", "Người chủ trì: …", "Thời gian thực hiện: …"
+BLOCK_ROLES = apart(r"(?:Cơ quan|Đơn vị) chủ trì|Cơ quan chuẩn bị|Cơ quan tham mưu|Người chủ trì|"
+                    r"(?:Cơ quan|Đơn vị) (?:thực hiện và )?phối hợp|(?:Cơ quan|Đơn vị) thực hiện|"
+                    r"(?-i:Chủ trì|Phối hợp)(?=\s*:)|"
+                    r"Thời gian (?:thực hiện|hoàn thành)|(?:(?<=[-+*•).]\s)|(?<=[-+*•).]))"
+                    r"Thời gian(?=\s*:)|Thời hạn(?: hoàn thành)?")
 BLOCK_LINE = re.compile(
     rf"^[^\S\n]*(?:(?:{DECIMAL}|{ITEM})\s*)?"  # at a line start, after a label
-    r"(?P<role>(?:Cơ quan|Đơn vị) chủ trì|Cơ quan chuẩn bị|Cơ quan tham mưu|Người chủ trì|"
-    r"(?:Cơ quan|Đơn vị) (?:thực hiện và )?phối hợp|(?:Cơ quan|Đơn vị) thực hiện|"
-    r"(?-i:Chủ trì|Phối hợp)(?=\s*:)|"
-    r"Thời gian (?:thực hiện|hoàn thành)|(?:(?<=[-+*•).]\s)|(?<=[-+*•).]))Thời gian(?=\s*:)|Thời hạn(?: hoàn thành)?)[^:\n]{0,60}:\s*"
+    rf"(?P<role>{BLOCK_ROLES})[^:\n]{{0,60}}:\s*"
     r"(?P<value>[^\n]+)", re.IGNORECASE | re.MULTILINE)
 # (the role's name alone, "Chủ trì: Ban Tổ chức Đảng ủy; phối hợp: …", only capitalised and with
 # its colon: "phối hợp: …" opening a line goes on from a PDF line broken before it;
@@ -132,9 +142,9 @@ BLOCK_LINE = re.compile(
 # on its line it is the plan's own time, "Thời gian: từ nay đến năm 2030")
 # The same lines written inside a numbered item, after its work: "1. Xây dựng Kế hoạch …. Cơ quan
 # chủ trì: Phòng Kinh tế. Thời gian hoàn thành: Quý III năm 2026."
-INLINE_ROLES = (r"(?:Cơ quan|Đơn vị) chủ trì|Cơ quan tham mưu|Người chủ trì|"
-                r"(?:Cơ quan|Đơn vị) (?:thực hiện và )?phối hợp|(?:Cơ quan|Đơn vị) thực hiện|"
-                r"Thời gian (?:thực hiện|hoàn thành)|Thời hạn(?: hoàn thành)?")
+INLINE_ROLES = apart(r"(?:Cơ quan|Đơn vị) chủ trì|Cơ quan tham mưu|Người chủ trì|"
+                     r"(?:Cơ quan|Đơn vị) (?:thực hiện và )?phối hợp|(?:Cơ quan|Đơn vị) thực hiện|"
+                     r"Thời gian (?:thực hiện|hoàn thành)|Thời hạn(?: hoàn thành)?")
 INLINE_ROLE = re.compile(rf"[.;][^\S\n]+(?P<role>{INLINE_ROLES})\s*:\s*"
                          r"(?P<value>[^.;\n]+(?:\.\d[^.;\n]*)*)", re.IGNORECASE)
 # A work item's time written after a colon, before its roles: "Tổ chức Lễ phát động Tết trồng

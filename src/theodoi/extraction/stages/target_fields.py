@@ -154,8 +154,9 @@ COLON_VALUE_WORDS = 3  # "…: không dưới 95%" — only comparator words bet
 def indicator(clause: str, rel: int, value_end: int | None = None, *, whole: bool = False
               ) -> str:
     """What is measured: the words before the value, or for 'Có 5/7 thôn đạt chuẩn …'
-    (nothing before it but 'Có') the counted noun and what it must reach."""
-    head = clause[:rel]
+    (nothing before it but 'Có') the counted noun and what it must reach. The words before
+    it are read as words, whatever whitespace a PDF's line break left ("phấn\n\nđấu")."""
+    head = squash(clause[:rel])
     strive = list(R.STRIVE.finditer(head)) if "đấu" in head else []
     if strive and not whole and not empty_head(head[strive[-1].end():]):
         head = head[strive[-1].start():]  # the commitment starts at its last 'phấn đấu'

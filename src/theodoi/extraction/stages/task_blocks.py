@@ -70,7 +70,7 @@ def assign_role(task: Task, role: str, value: str, bodies: Callable[[str], list[
         for m in more:
             assign_role(task, m.group("role"), m.group("value"), bodies, due, partners)
         return
-    role = role.lower()
+    role = squash(role).lower()  # "Thời gian hoàn\n\nthành" as a PDF broke it
     if R.TIME_ROLE.match(role):
         task.due = due(value)
     elif "phối hợp" in role or (role.endswith("thực hiện") and task.lead_agency):

@@ -213,7 +213,7 @@ class _Reader:
 
     def block_line(self, role: str, value: str) -> None:
         """'Cơ quan chủ trì: …', 'Thời gian thực hiện: …' under a work item."""
-        role = role.lower()
+        role = squash(role).lower()
         task = self.last
         if task is None and self.title is not None:
             heading = self.headings.get(self.title[0])
