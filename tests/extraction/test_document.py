@@ -196,3 +196,40 @@ def test_the_plan_itself_is_no_basis_of_its_own() -> None:
             "sau:\n\nI. MỤC ĐÍCH\nĐẩy mạnh chuyển đổi số.\n")
     assert extract(text.encode(), filename="kh.txt")["document"]["bases"] == [
         "Nghị quyết số 05-NQ/ĐU ngày 10/01/2027 của Ban Chấp hành Đảng bộ xã về chuyển đổi số"]
+
+
+@pytest.mark.parametrize(("head", "title", "bases"), [
+    # a decision: its authority line in capitals ends the title, the bases follow it
+    ("QUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH KẾ HOẠCH XUẤT KHẨU SẢN PHẨM HÀNG HÓA GIAI ĐOẠN 2026 - 2030\n"
+     "ỦY BAN NHÂN DÂN TỈNH SƠN LA\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 "
+     "năm 2025\nCăn cứ Quyết định số 493/QĐ-TTg ngày 19 tháng 4 năm 2022 của Thủ tướng Chính "
+     "phủ;\n",
+     "VỀ VIỆC BAN HÀNH KẾ HOẠCH XUẤT KHẨU SẢN PHẨM HÀNG HÓA GIAI ĐOẠN 2026 - 2030",
+     ["Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025",
+      "Quyết định số 493/QĐ-TTg ngày 19 tháng 4 năm 2022 của Thủ tướng Chính phủ"]),
+    ("QUYẾT ĐỊNH\nBan hành Kế hoạch triển khai thi hành Luật Bảo vệ dữ liệu cá nhân\n"
+     "THỦ TƯỚNG CHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\n",
+     "Ban hành Kế hoạch triển khai thi hành Luật Bảo vệ dữ liệu cá nhân",
+     ["Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025"]),
+    # a council's resolution: the council and its session
+    ("NGHỊ QUYẾT\nVề nhiệm vụ phát triển kinh tế - xã hội năm 2026\n\nHỘI ĐỒNG NHÂN DÂN XÃ ĐÔNG "
+     "SƠN\nKHÓA I, KỲ HỌP THỨ NĂM\n\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng "
+     "6 năm 2025;\n",
+     "Về nhiệm vụ phát triển kinh tế - xã hội năm 2026",
+     ["Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025"]),
+    # a Word file's title in capitals on one long line
+    ("KẾ HOẠCH\nTHỰC HIỆN CHỈ THỊ SỐ 27/CT-TTG NGÀY 15 THÁNG 8 NĂM 2024 CỦA THỦ TƯỚNG CHÍNH PHỦ VỀ "
+     "VIỆC TĂNG CƯỜNG THỰC HIỆN CÔNG TÁC DÂN SỐ TRONG TÌNH HÌNH MỚI\nThực hiện Chỉ thị số "
+     "27/CT-TTg ngày 15 tháng 8 năm 2024 của Thủ tướng Chính phủ về việc tăng cường thực hiện "
+     "công tác dân số trong tình hình mới; Ủy ban nhân dân thành phố ban hành Kế hoạch như sau:\n",
+     "THỰC HIỆN CHỈ THỊ SỐ 27/CT-TTG NGÀY 15 THÁNG 8 NĂM 2024 CỦA THỦ TƯỚNG CHÍNH PHỦ VỀ VIỆC "
+     "TĂNG CƯỜNG THỰC HIỆN CÔNG TÁC DÂN SỐ TRONG TÌNH HÌNH MỚI",
+     ["Chỉ thị số 27/CT-TTg ngày 15 tháng 8 năm 2024 của Thủ tướng Chính phủ về việc tăng cường "
+      "thực hiện công tác dân số trong tình hình mới"]),
+])
+def test_the_title_ends_where_the_authority_or_the_body_begins(head: str, title: str,
+                                                               bases: list[str]) -> None:
+    letterhead = "ỦY BAN NHÂN DÂN\nTỈNH SƠN LA\nSố: 12/QĐ-UBND\nSơn La, ngày 20 tháng 11 năm 2025\n\n"
+    document = extract((letterhead + head + "I. MỤC TIÊU\n").encode(), filename="a.txt")[
+        "document"]
+    assert (document["title"], document["bases"]) == (title, bases)

@@ -63,6 +63,14 @@ SECOND_OPENER = re.compile(r"^Thực hiện\b")  # a second "Thực hiện" line
 MAX_TITLE_LINES = 6
 MAX_TITLE_LINE = 140
 
+# The authority line under a decision's or resolution's title (NĐ 30/2020: "thẩm quyền ban
+# hành"), in capitals: "ỦY BAN NHÂN DÂN TỈNH SƠN LA", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …",
+# "THỦ TƯỚNG CHÍNH PHỦ", "HỘI ĐỒNG NHÂN DÂN XÃ ĐÔNG SƠN" and its "KHÓA I, KỲ HỌP THỨ NĂM"
+AUTHORITY_LINE = re.compile(
+    r"^(?:(?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|THỦ TRƯỞNG)\s+)?(?:[ỦU][YỶ] BAN NHÂN DÂN|"
+    r"HỘI ĐỒNG NHÂN DÂN|THỦ TƯỚNG CHÍNH PHỦ|CHÍNH PHỦ|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|"
+    r"ĐẢNG [ỦU][YỶ]|BỘ\s)|^KHÓA\s+\S+\s+KỲ HỌP")
+
 # "CỦA BAN THƯỜNG VỤ ĐẢNG ỦY" under the kind word names the issuer
 ISSUER_OF = re.compile(r"^CỦA\s+(?P<issuer>[A-ZĐÀ-Ỹ ]+)$")
 

@@ -48,13 +48,17 @@ def find_kind(head: list[tuple[int, int, str]]) -> tuple[str, int] | None:
 
 
 def title_lines(head: list[tuple[int, int, str]], after: int) -> list[str]:
-    """The lines after the kind word that make the title."""
+    """The lines after the kind word that make the title: up to the body, or to the line in
+    capitals that names who decides (`R.AUTHORITY_LINE`). A title in capitals may be one
+    long line (a Word file's); a long line in lower case is the body's."""
     found: list[str] = []
     for _, _, line in head[after + 1:]:
         if R.ISSUER_OF.match(line):
             continue
-        if (R.BODY_OPENERS.match(line) or match_heading(line) or len(line) > R.MAX_TITLE_LINE
+        long = len(line) > R.MAX_TITLE_LINE and not line.isupper()
+        if (R.BODY_OPENERS.match(line) or match_heading(line) or long
                 or (found and R.SECOND_OPENER.match(line))
+                or (found and _authority(line))
                 or len(found) >= R.MAX_TITLE_LINES):
             break
         found.append(line)
@@ -130,7 +134,8 @@ def find_recipients(all_lines: Sequence[tuple[int, int, str]]) -> list[str]:
 def find_bases(opening: str, title: str) -> list[str]:
     """Each document the plan says it implements ('Căn cứ …', 'Thực hiện …')."""
     bases: list[str] = []
-    for paragraph in re.split(r"(?<=\.)\s*\n", opening):
+    for paragraph in re.split(r"(?<=\.)\s*\n|\n(?=[^\S\n]*Căn cứ\b)", opening):  # "Căn cứ …"
+        # lines may end with no mark at all (a Word file's "Căn cứ Luật … năm 2025")
         text = squash(paragraph)
         if not R.BASIS_OPENER.match(text):
             continue
@@ -270,7 +275,8 @@ def _year_below(text: str, pos: int) -> str | None:
 
 
 def _title_end(head: list[tuple[int, int, str]], kind_at: int, title: list[str]) -> int:
-    """Index of the last line of the title block (kind word, issuer line, title lines)."""
+    """Index of the last line of the title block (kind word, issuer line, title lines, and
+    the authority lines under them: "ỦY BAN NHÂN DÂN TỈNH SƠN LA")."""
     if kind_at < 0:
         return -1
     last = kind_at
@@ -279,7 +285,14 @@ def _title_end(head: list[tuple[int, int, str]], kind_at: int, title: list[str])
             last = i
         if head[i][2] == (title[-1] if title else None):
             break
+    while last + 1 < len(head) and _authority(head[last + 1][2]):
+        last += 1
     return last
+
+
+def _authority(line: str) -> bool:
+    """A line in capitals that names who decides (`R.AUTHORITY_LINE`)."""
+    return line.isupper() and bool(R.AUTHORITY_LINE.match(line))
 
 
 def _opening(text: str, all_lines: Sequence[tuple[int, int, str]], after: int) -> str:
