@@ -233,3 +233,13 @@ def test_the_title_ends_where_the_authority_or_the_body_begins(head: str, title:
     document = extract((letterhead + head + "I. MỤC TIÊU\n").encode(), filename="a.txt")[
         "document"]
     assert (document["title"], document["bases"]) == (title, bases)
+
+
+def test_a_resolution_names_its_issuer_before_what_it_is_about() -> None:
+    """"của Ban Chấp hành Đảng bộ xã về …": the resolution is about what follows "về"."""
+    text = ("ĐẢNG ỦY XÃ NAM ĐÀN\nSố 08-NQ/ĐU\nNam Đàn, ngày 05 tháng 3 năm 2027\n\nNGHỊ QUYẾT\n"
+            "của Ban Chấp hành Đảng bộ xã về xây dựng nông thôn mới kiểu mẫu giai đoạn 2027 - "
+            "2030\n\nI. TÌNH HÌNH\n")
+    document = extract(text.encode(), filename="a.txt")["document"]
+    assert (document["title"], document["term"]) == (
+        "Về xây dựng nông thôn mới kiểu mẫu giai đoạn 2027 - 2030", {"start": 2027, "end": 2030})

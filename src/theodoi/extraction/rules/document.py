@@ -73,6 +73,9 @@ AUTHORITY_LINE = re.compile(
 
 # "CỦA BAN THƯỜNG VỤ ĐẢNG ỦY" under the kind word names the issuer
 ISSUER_OF = re.compile(r"^CỦA\s+(?P<issuer>[A-ZĐÀ-Ỹ ]+)$")
+# The same in lower case, before what the resolution is about on its line: "của Ban Chấp
+# hành Đảng bộ xã về xây dựng nông thôn mới …" is titled "Về xây dựng nông thôn mới …"
+OF_ISSUER_BEFORE = re.compile(r"^của\s+(?:Ban|Đảng|Hội đồng|Ủy ban|Uỷ ban)\b[^,;:]{2,80}?\s(?=về\s)")
 
 # Signature: "T/M BAN THƯỜNG VỤ", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"
 ON_BEHALF = re.compile(r"^(?P<mark>T/M|TM\.?|KT\.?|TL\.?|TUQ\.?|Q\.)\s*(?P<body>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]+)$")

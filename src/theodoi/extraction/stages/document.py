@@ -61,7 +61,7 @@ def title_lines(head: list[tuple[int, int, str]], after: int) -> list[str]:
                 or (found and _authority(line))
                 or len(found) >= R.MAX_TITLE_LINES):
             break
-        found.append(line)
+        found.append(R.OF_ISSUER_BEFORE.sub("", line) if not found else line)
     return found
 
 
@@ -281,9 +281,10 @@ def _title_end(head: list[tuple[int, int, str]], kind_at: int, title: list[str])
         return -1
     last = kind_at
     for i in range(kind_at + 1, len(head)):
-        if head[i][2] in title or R.ISSUER_OF.match(head[i][2]):
+        line = R.OF_ISSUER_BEFORE.sub("", head[i][2])  # as `title_lines` gave it
+        if line in title or R.ISSUER_OF.match(line):
             last = i
-        if head[i][2] == (title[-1] if title else None):
+        if line == (title[-1] if title else None):
             break
     while last + 1 < len(head) and _authority(head[last + 1][2]):
         last += 1
