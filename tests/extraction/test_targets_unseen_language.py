@@ -336,6 +336,9 @@ def test_two_commitments_whose_names_share_stock_words_stay_two() -> None:
      "level", ">=", None),
     ("- Hằng \n\nnăm, tỷ lệ thu gom rác thải đạt 100%.", "Tỷ lệ thu gom rác thải", "level", "=",
      "annual"),
+    # a state to reach, no figure: "đạt ⏎⏎chuẩn"
+    ("Tăng cường phổ biến pháp luật; phấn đấu đến năm 2030, xã đạt \n\nchuẩn tiếp cận pháp "
+     "luật.", "Xã đạt chuẩn tiếp cận pháp luật", "milestone", None, None),
 ])
 def test_words_a_pdf_broke_across_lines_still_read_as_words(
         sentence: str, indicator: str, kind: str, comparator: str, recurrence: str | None

@@ -131,7 +131,7 @@ def clause_targets(ctx: Context, span: tuple[int, int], section: str | None, lis
     committed ('cụ thể: Phấn đấu …; 70% phụ nữ mang thai được tầm soát …'). The costly
     tests (not a target, yearly) run only once the clause has something to give, which few
     clauses have."""
-    text = _clause_text(ctx, span)
+    text, at = _clause_words(ctx, span)
     if not listed and not DIGIT.search(text) and not R.STRIVE_FOR_STATE.search(text):
         return []  # no value, not in a list, no 'phấn đấu … đạt chuẩn': nothing to find
     if not listed and not carried and not R.COMMITMENT.search(text):
@@ -145,7 +145,7 @@ def clause_targets(ctx: Context, span: tuple[int, int], section: str | None, lis
     if special:
         return [_bare_target(span, section, text, special, annual, term_end,
                              ctx.text[span[0]:span[1]])]
-    found = [_value_target(ctx, span, section, text, m, _segment(text, matches, k), annual,
+    found = [_value_target(ctx, at, section, text, m, _segment(text, matches, k), annual,
                            term_end) for k, m in enumerate(matches)]
     _carry_indicators(text, matches, found)
     return found
@@ -168,6 +168,29 @@ def _carry_indicators(clause: str, matches: list[re.Match[str]], found: list[Tar
             found[k].indicator = f"{before} (trong đó {said})" if said else before
         else:
             found[k].indicator = before
+
+
+WHITESPACE_RUN = re.compile(r"\s{2,}|[^\S ]")  # what a clause's words are read without
+
+
+def _clause_words(ctx: Context, span: tuple[int, int]) -> tuple[str, Callable[[int], int]]:
+    """A clause's text as words, each run of whitespace one space (a PDF breaks a line
+    wherever it ran out, and its text puts a blank line after each: "tăng ⏎⏎bình quân",
+    "đạt ⏎⏎chuẩn"), and where each of its offsets is in the document (the end of the text
+    maps to the clause's end)."""
+    raw = ctx.text[span[0]:span[1]]
+    if not WHITESPACE_RUN.search(raw):
+        return raw, lambda i: span[0] + i
+    pieces: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for m in WHITESPACE_RUN.finditer(raw):
+        pieces += [raw[pos:m.start()], " "]
+        offsets += range(span[0] + pos, span[0] + m.start() + 1)
+        pos = m.end()
+    pieces.append(raw[pos:])
+    offsets += range(span[0] + pos, span[1] + 1)
+    return "".join(pieces), offsets.__getitem__
 
 
 def _clause_text(ctx: Context, span: tuple[int, int]) -> str:
@@ -247,9 +270,11 @@ def _is_year(text: str, m: re.Match[str]) -> bool:
     return bool(R.YEAR_NUMBER.match(m.group("a")) and R.YEAR_BEFORE.search(text[:m.start()]))
 
 
-def _value_target(ctx: Context, span: tuple[int, int], section: str | None, clause: str,
+def _value_target(ctx: Context, at: Callable[[int], int], section: str | None, clause: str,
                   m: re.Match[str], seg: tuple[int, int], annual: bool,
                   term_end: int | None) -> Target:
+    """The target of one value `m` of `clause` (the clause as words; `at` maps its offsets
+    to the document's), its part of the clause `seg`."""
     text = clause[seg[0]:seg[1]]
     shift = seg[0]
     rel = m.start("a") - len(m.group("pre") or "") - shift
@@ -257,7 +282,7 @@ def _value_target(ctx: Context, span: tuple[int, int], section: str | None, clau
     noun = (m.group("unit") or "").strip() if m.group("of") else None
     unit = F.norm_unit(F.unit_text(m), bool(m.group("of")), noun)
     kind = F.kind(text, rel)
-    own = (span[0] + seg[0], span[0] + seg[1])
+    own = (at(seg[0]), at(seg[1]))
     target = Target(
         id="", label=None, section=section, text=ctx.text[own[0]:own[1]], span=own,
         indicator=_indicator(text, rel, m, shift, unit),
