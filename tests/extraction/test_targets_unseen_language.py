@@ -376,3 +376,14 @@ def test_a_count_a_year_is_per_year(sentence: str, unit: str) -> None:
     """"/năm" right after a counted noun makes the value a year's ("500.000 lượt/năm")."""
     assert [(t["value"] > 0, t["unit"], t["per_year"])
             for t in targets(LIST_PLAN.format(body=sentence))] == [(True, unit, True)]
+
+
+def test_states_beside_the_values_of_one_item_are_milestones_of_their_own() -> None:
+    """One item of a resolution's list commits to a state, a share and a state denied;
+    a part after the share that goes on with what it counts ("…, đảng viên hoàn thành …")
+    states nothing of its own."""
+    body = ("(3) Hằng năm, Đảng bộ đạt hoàn thành tốt nhiệm vụ trở lên, 90% tổ chức đảng, đảng "
+            "viên hoàn thành tốt nhiệm vụ trở lên, không có tổ chức đảng, đảng viên yếu kém.")
+    assert [(t["kind"], t["value"], t["recurrence"]) for t in targets(
+        LIST_PLAN.format(body=body))] == [
+        ("milestone", None, "annual"), ("level", 90, "annual"), ("milestone", None, "annual")]

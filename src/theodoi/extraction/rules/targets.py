@@ -120,6 +120,9 @@ PLAN_RELATIVE = folded(re.compile(r"(đạt|vượt|hoàn thành)[^.;]{0,25}(k�
 MILESTONE = folded(re.compile(r"được công nhận|đạt chuẩn|đạt tiêu chuẩn|đạt các tiêu chí|không có|không còn|"
                        r"vững mạnh|hoàn thành tốt nhiệm vụ|trở thành", re.IGNORECASE))
 
+# A state denied, a milestone wherever it stands in a clause: "không có tổ chức đảng yếu kém"
+DENIED_STATE = re.compile(r"^không\s+(?:có|còn|để)\b", re.IGNORECASE)
+
 GROWTH = folded(re.compile(r"tăng bình quân|tốc độ tăng|tăng trưởng", re.IGNORECASE))
 CHANGE = folded(re.compile(r"giảm bình quân|giảm \d|giảm (?:còn )?\d|có thêm|phát triển thêm|"
                     r"thành lập mới|thành lập|lắp đặt thêm|tăng gấp|cải tạo|kiên cố|"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 from theodoi.domain.text import squash
 from theodoi.extraction.labels import OPENS_ITEM, numbered_label
@@ -145,9 +145,60 @@ def clause_targets(ctx: Context, span: tuple[int, int], section: str | None, lis
     if special:
         return [_bare_target(span, section, text, special, annual, term_end,
                              ctx.text[span[0]:span[1]])]
-    found = [_value_target(ctx, at, section, text, m, _segment(text, matches, k), annual,
-                           term_end) for k, m in enumerate(matches)]
+    states = _states_beside(ctx, at, section, text, matches, annual, term_end) if (
+        listed and R.MILESTONE.search(text)) else []
+    segments = [_without_states(text, _segment(text, matches, k), m, states)
+                for k, m in enumerate(matches)]
+    found = [_value_target(ctx, at, section, text, m, segments[k], annual, term_end)
+             for k, m in enumerate(matches)]
     _carry_indicators(text, matches, found)
+    return sorted(found + [t for t, _, _ in states], key=lambda t: t.span[0]) if states else found
+
+
+def _without_states(text: str, seg: tuple[int, int], m: re.Match[str],
+                    states: list[tuple[Target, int, int]]) -> tuple[int, int]:
+    """A value's part of the clause without the states beside it: it starts after those
+    before the value and ends before those after it."""
+    start, end = seg
+    for _, s, e in states:
+        if start <= s and e <= m.start():
+            start = e
+        elif m.end() <= s < end:
+            end = s
+    while start < end and text[start] in " ,;":
+        start += 1
+    while end > start and text[end - 1] in " ,;":
+        end -= 1
+    return start, end
+
+
+def _states_beside(ctx: Context, at: Callable[[int], int], section: str | None, clause: str,
+                   matches: list[re.Match[str]], annual: bool, term_end: int | None
+                   ) -> list[tuple[Target, int, int]]:
+    """The states a listed clause commits to beside its values, each a milestone of its own:
+    "Hằng năm, Đảng bộ đạt hoàn thành tốt nhiệm vụ trở lên, 90% tổ chức đảng … trở lên,
+    không có tổ chức đảng, đảng viên yếu kém". A part (between commas, ';' or 'và') with no
+    value says one before the first value, or anywhere when it denies ("không có …"); a
+    part after a value may go on with what the value counts ("90% tổ chức đảng, đảng viên
+    hoàn thành …"), so it says none otherwise. Each with where its part starts and ends in
+    the clause."""
+    cuts = [0, *(m.end() for m in R.SEGMENT_END.finditer(clause)), len(clause)]
+    parts = [(s, e) for s, e in pairwise(cuts) if not any(s <= m.start() < e for m in matches)]
+    found: list[tuple[Target, int, int]] = []
+    for k, (s, e) in enumerate(parts):
+        piece = clause[s:e].strip(" ,;")
+        if len(piece.split()) < MIN_STATE_WORDS or (found and s < found[-1][2]):
+            continue
+        denied = R.DENIED_STATE.match(piece)
+        if (e <= matches[0].start() or denied) and R.MILESTONE.search(piece):
+            if denied:  # "không có tổ chức đảng, đảng viên yếu kém": what it denies runs on
+                while k + 1 < len(parts) and parts[k + 1][0] == e:
+                    k, e = k + 1, parts[k + 1][1]
+            start = s + clause[s:e].index(piece)
+            end = start + len(clause[start:e].rstrip(" ,;."))
+            own = (at(start), at(end))
+            found.append((_bare_target(own, section, clause[start:end], "milestone", annual,
+                                       term_end, ctx.text[own[0]:own[1]]), start, end))
     return found
 
 
@@ -170,6 +221,7 @@ def _carry_indicators(clause: str, matches: list[re.Match[str]], found: list[Tar
             found[k].indicator = before
 
 
+MIN_STATE_WORDS = 4  # "Hằng năm" opens the clause, "Đảng bộ đạt hoàn thành tốt …" states
 WHITESPACE_RUN = re.compile(r"\s{2,}|[^\S ]")  # what a clause's words are read without
 
 
