@@ -11,6 +11,10 @@ from theodoi.extraction.rules.labels import DECIMAL, ITEM
 # "Quý I năm 2026", "Quý IV/2025", "quý II năm 2026", "Quý I hằng năm", "Quý 2/2026"
 QUARTER = re.compile(rf"[Qq]uý\s+(?P<q>{QUARTER_NUMERAL})\s*(?:(?:năm\s+|/\s*)(?P<y>20\d{{2}})|"
                      r"(?P<annual>hằng\s+năm|hàng\s+năm))")
+# A digit: every date rule below holds one in each of its matches (a day, a month's or a
+# year's number) but QUARTER ("Quý I hằng năm"), so text without one is asked for a quarter
+# only (dates.parse_due)
+DIGIT = re.compile(r"\d")
 # "Quý IV/2025 - Quý II/2026": a range of quarters ends with the second
 RANGE_DASH = re.compile(r"\s*[-–]\s*")
 # "trước ngày 10/11/2024", "ngày 30/6/2026", "ngày 10 tháng 12 năm 2026" ("Ngày 15/5/2027" at the
