@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from theodoi.extraction import dates
 from theodoi.extraction.rules import tasks as R
-from theodoi.extraction.stages import paragraphs
+from theodoi.extraction.stages import paragraphs, task_prose
 
 ROOT = Path(__file__).resolve().parents[2]
 START = date(2026, 3, 1)
@@ -88,3 +88,30 @@ def test_a_role_broken_off_on_the_seed_lines() -> None:
         for line in ((s, e), (s, e - 1)):
             assert paragraphs._role_before_break(text, line) == bool(
                 R.ROLE_BEFORE_BREAK.search(text, *line))
+
+
+PIECES = st.sampled_from([" ", "  ", "\n", "(", ")", ".", ";", ",", ":", "Giao", "giao", "Phòng Kinh tế",
+                          "chủ trì", "phối hợp", "thời gian: Quý II/2027", "abcd", "x", "đ", "2027",
+                          "Công an xã chủ trì, phối hợp với các thôn"])
+
+
+def _key(m: re.Match[str] | None) -> tuple[object, ...] | None:
+    return (m.span(), m.groups()) if m else None
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(PIECES, max_size=16))
+def test_the_assignment_at_a_paragraphs_end_is_searched_from_its_last_part(
+        pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert _key(task_prose.assigned_at_end(text)) == _key(R.ASSIGNED_AT_END.search(text))
+
+
+def test_the_assignment_at_the_end_on_the_seed_lines() -> None:
+    found = 0
+    for line in _seed_lines():
+        for text in (line, line + "\n", line.rstrip(".") + " (Phòng Kinh tế chủ trì)."):
+            want = R.ASSIGNED_AT_END.search(text)
+            assert _key(task_prose.assigned_at_end(text)) == _key(want)
+            found += want is not None
+    assert found > 50

@@ -228,11 +228,24 @@ class Gated:
         return self.rule.split(text, maxsplit) if self._may(text, 0, None) else [text]
 
 
+def _fewer(words: frozenset[str]) -> frozenset[str]:
+    """The same need in at most _MAX_WORDS words: the longest starts of its words that are
+    few enough (a text holding a word holds its start: 'thi hành Quyết định này', 'thi
+    hành Chỉ thị này' -> 'thi hành')."""
+    for size in range(max(map(len, words)), 0, -1):
+        starts = frozenset(w[:size] for w in words)
+        if len(starts) <= _MAX_WORDS:
+            return starts
+    return words  # more than _MAX_WORDS different first letters: refused below
+
+
 def gated(rule: re.Pattern[str], most: int = 2) -> Gated:
     """`rule` searched only in text holding a word of each of its `most` most telling
-    needs (see the module); ValueError for a rule with no need of few enough words, each of
-    two letters or more (a gate of one letter is in nearly every text: it would only cost)."""
-    needs = [tuple(sorted(w, key=len, reverse=True)) for w in required(rule)
+    needs (see the module), each in at most _MAX_WORDS words (`_fewer`); ValueError for a
+    rule with no such need of words of two letters or more (a gate of one letter is in
+    nearly every text: it would only cost)."""
+    fewer = sorted({_fewer(w) for w in required(rule)}, key=_telling, reverse=True)
+    needs = [tuple(sorted(w, key=len, reverse=True)) for w in fewer
              if len(w) <= _MAX_WORDS and min(map(len, w)) >= 2][:most]
     if not needs:
         raise ValueError(f"no words to gate {rule.pattern!r} by: {required(rule)}")

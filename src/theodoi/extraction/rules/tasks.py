@@ -347,11 +347,11 @@ NOT_DUTY_START = re.compile(r"(?:Trường hợp|Nếu|Trong quá trình|Đượ
                             # a target stated in a body's duties ("Phấn đấu tỷ trọng … đạt tối
                             # thiểu 30%")
                             r"Phấn đấu\b[^.;]*\b(?:đạt|tối thiểu|ít nhất|trên|từ)\s+\d")
-NOT_DUTY = re.compile(r"thi hành (?:[Qq]uyết định|[Nn]ghị quyết|[Cc]hỉ thị|[Tt]hông tư) này|"
-                      r"n(?<!\wn)ếu có (?:khó khăn|vướng mắc)|"  # "nếu" starting a word
-                      # the document presenting itself: "UBND tỉnh ban hành Kế hoạch … như sau:"
-                      r"ban hành (?:Kế hoạch|Chương trình|Quyết định|Nghị quyết|Đề án)[^.;]*"
-                      r"(?:như sau|với (?:những|các) nội dung|gồm các nội dung)")
+NOT_DUTY = gated(re.compile(r"thi hành (?:[Qq]uyết định|[Nn]ghị quyết|[Cc]hỉ thị|[Tt]hông tư) này|"
+                            r"n(?<!\wn)ếu có (?:khó khăn|vướng mắc)|"  # "nếu" starting a word
+                            # the document presenting itself: "UBND tỉnh ban hành Kế hoạch … như sau:"
+                            r"ban hành (?:Kế hoạch|Chương trình|Quyết định|Nghị quyết|Đề án)[^.;]*"
+                            r"(?:như sau|với (?:những|các) nội dung|gồm các nội dung)"))
 # Sections that state aims and principles, not duties: "I. MỤC ĐÍCH, YÊU CẦU", "Quan điểm",
 # "Nguyên tắc", "Đối tượng, phạm vi" ("Người đứng đầu … được giao nhiệm vụ chủ động …" there is
 # a requirement on everyone, not work given to a body)
@@ -363,7 +363,7 @@ PRINCIPLES = re.compile(r"^(?:mục đích|yêu cầu|quan điểm|nguyên tắc
                         r"hình thức khen|khen thưởng|số lượng(?: đề nghị)? khen|cơ cấu)", re.IGNORECASE)
 # What a body is in the plan, not work: "Sở Khoa học và Công nghệ là cơ quan thường trực, …",
 # "Là cơ quan đầu mối chủ trì tổ chức thực hiện …"
-ROLE_STATEMENT = re.compile(r"^(?:[^,.;:]{0,80}\s)?[Ll]à cơ quan (?:đầu mối|thường trực)")
+ROLE_STATEMENT = gated(re.compile(r"^(?:[^,.;:]{0,80}\s)?[Ll]à cơ quan (?:đầu mối|thường trực)"))
 # A lead-in that gives a body targets, not duties: "Giao cho Ban Xây dựng Đảng chủ trì … tổ
 # chức triển khai, thực hiện các chỉ tiêu sau:" — its items are targets (the targets stage
 # reads them and their lead)

@@ -303,7 +303,7 @@ class _Reader:
         if given and subject(given.group("rest")):  # "…, giao Đảng ủy UBND xã lãnh đạo …"
             self.task(span, subject(given.group("rest")), [])
             return
-        assigned = None if who else R.ASSIGNED_AT_END.search(body)
+        assigned = None if who else assigned_at_end(body)
         if assigned and self.assigned_at_end(span, body, assigned):
             return
         if who and self.funding is not None and R.GENERIC_BODY.match(who):
@@ -395,6 +395,27 @@ class _Reader:
             self.contents = True
             return
         self.last, self.title = None, None
+
+
+def assigned_at_end(body: str) -> re.Match[str] | None:
+    """R.ASSIGNED_AT_END in `body`, searched from where a match of it can start: its last
+    parenthesis (no '(' follows the one it opens with; the spaces before it are its own)
+    or its last sentence (after its '.' or ';' no '.' comes but the text's last), so the
+    text before both is skipped instead of the two tried at every character."""
+    return R.ASSIGNED_AT_END.search(body, _last_part(body))
+
+
+def _last_part(text: str) -> int:
+    """Where the last parenthesis (with the spaces before it) or the last sentence can
+    start, whichever comes first: at or after the last '.' but the text's final one (an
+    optional '.' and a line break end the rule's sentence), or at the last '(' less its
+    spaces."""
+    paren = text.rfind("(")
+    if paren < 0:
+        paren = len(text)
+    while paren > 0 and text[paren - 1].isspace():
+        paren -= 1
+    return min(paren, max(text.rfind(".", 0, len(text) - 2), 0))
 
 
 def _year(text: str) -> int | None:
