@@ -101,7 +101,7 @@ def _key(m: re.Match[str] | None) -> tuple[object, ...] | None:
 
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(PIECES, max_size=16))
-def test_the_assignment_at_a_paragraphs_end_is_searched_from_its_last_part(
+def test_the_assignment_at_a_paragraphs_end_is_matched_where_it_can_start(
         pieces: list[str]) -> None:
     text = "".join(pieces)
     assert _key(task_prose.assigned_at_end(text)) == _key(R.ASSIGNED_AT_END.search(text))

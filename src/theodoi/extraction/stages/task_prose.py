@@ -398,24 +398,34 @@ class _Reader:
 
 
 def assigned_at_end(body: str) -> re.Match[str] | None:
-    """R.ASSIGNED_AT_END in `body`, searched from where a match of it can start: its last
-    parenthesis (no '(' follows the one it opens with; the spaces before it are its own)
-    or its last sentence (after its '.' or ';' no '.' comes but the text's last), so the
-    text before both is skipped instead of the two tried at every character."""
-    return R.ASSIGNED_AT_END.search(body, _last_part(body))
+    """R.ASSIGNED_AT_END in `body`, matched only where a match of it can start (`_starts`),
+    leftmost first: the search alone tries both its forms at every character."""
+    for start in _starts(body):
+        found = R.ASSIGNED_AT_END.match(body, start)
+        if found:
+            return found
+    return None
 
 
-def _last_part(text: str) -> int:
-    """Where the last parenthesis (with the spaces before it) or the last sentence can
-    start, whichever comes first: at or after the last '.' but the text's final one (an
-    optional '.' and a line break end the rule's sentence), or at the last '(' less its
-    spaces."""
+def _starts(text: str) -> list[int]:
+    """Where R.ASSIGNED_AT_END can start, in order. Both its forms run to the text's end: a
+    last parenthesis (no '(' follows the one it opens with; it starts where the spaces
+    before that '(' start) or a last sentence after a '.' or ';' (no '.' follows it but the
+    text's own last one, before an optional line break), so the sentence starts at one of
+    the '.' and ';' from the last '.' before those two characters on."""
+    starts = []
     paren = text.rfind("(")
-    if paren < 0:
-        paren = len(text)
-    while paren > 0 and text[paren - 1].isspace():
-        paren -= 1
-    return min(paren, max(text.rfind(".", 0, len(text) - 2), 0))
+    if paren >= 0:
+        while paren > 0 and text[paren - 1].isspace():
+            paren -= 1
+        starts.append(paren)
+    last = max(text.rfind(".", 0, len(text) - 2), 0)
+    for mark in ".;":
+        at = text.find(mark, last)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(mark, at + 1)
+    return sorted(starts)
 
 
 def _year(text: str) -> int | None:
