@@ -32,6 +32,9 @@ def parse_due(text: str, first_year: int | None = None, *, strict: bool = False,
     strict: for prose that mentions years and periods for other reasons (duties), accept
     only phrases said as deadlines ("trong năm 2025", "Quý I năm 2026", "trước ngày …").
     """
+    if not R.DIGIT.search(text):  # most work says no date: only a quarter needs no digit
+        found = _quarter(text, first_year)
+        return _first_quarter(found, start) if found and found.recurrence else found
     finders = (_deadline_day, _quarter, _month, _half, _deadline_year) if strict else (
         _day, _quarter, _month, _half, _period, _year)
     if "năm" in text:  # every annual day says "hằng năm": skip the search otherwise

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from theodoi.extraction.gated import gated
+
 _I = re.IGNORECASE
 
 COLUMN_ROLES: list[tuple[str, re.Pattern[str]]] = [
@@ -47,7 +49,7 @@ COLUMN_ROLES: list[tuple[str, re.Pattern[str]]] = [
 # Value columns of an indicator table: a year ("Năm 2026", "2030", "Kế hoạch 2026") or a plan
 # word ("Kế hoạch", "Mục tiêu", "Chỉ tiêu giao", "Phấn đấu").
 VALUE_HEADER = re.compile(r"kế hoạch|mục tiêu|chỉ tiêu giao|phấn đấu|định hướng|dự kiến", _I)
-YEAR = re.compile(r"\b20\d{2}\b")
+YEAR = gated(re.compile(r"\b20\d{2}\b"))
 # A column of the past, not a commitment: "ƯTH 2025", "Ước thực hiện năm 2025", "Thực hiện
 # 2024", "Kết quả năm 2025", "Hiện trạng", "Năm gốc", "So sánh", "Tăng/giảm (%)"
 BASELINE_HEADER = re.compile(r"ư[ớo]c|ưth|\bth\b|thực hiện|kết quả|hiện trạng|năm gốc|"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from theodoi.extraction.folded import folded
+from theodoi.extraction.gated import gated
 from theodoi.extraction.rules.labels import ITEM, ITEM_HEAD
 
 # Headings under which every numbered or bulleted item is a target ("3. Chỉ tiêu cụ thể",
@@ -219,7 +220,7 @@ INDICATOR_VERB = re.compile(r"(?<!độ)(?<!lệ)(?<!mức)\s(?:đạt(?!\s+(?:c
                             r"còn|là|tăng|giảm)\b")
 # "Tỷ lệ che phủ rừng duy trì ổn định ở mức 42%": a verb of holding after a measure; before no
 # measure it leads to one ("khu vực dịch vụ duy trì tốc độ tăng trưởng …") and stays
-HOLD_VERB = re.compile(r"\s(?:duy trì|giữ vững|giữ ổn định)\b")
+HOLD_VERB = gated(re.compile(r"\s(?:duy trì|giữ vững|giữ ổn định)\b"))
 # Comparator words left at the end of an indicator head: "kết nạp ít nhất", "có từ"
 # and the direction a level is brought to: "Giảm tỷ lệ hộ nghèo xuống (còn) 1,5%"
 HEAD_COMPARATOR = re.compile(r"(?:\s*(?:\b(?:ít nhất|tối thiểu|không dưới|không quá|tối đa|từ|trên|"

@@ -6,11 +6,16 @@ import re
 
 from theodoi.domain.dates import DAY_DIGITS, DAY_WORDS, QUARTER_NUMERAL, renamed
 from theodoi.extraction.folded import Folded, folded
+from theodoi.extraction.gated import gated
 from theodoi.extraction.rules.labels import DECIMAL, ITEM
 
 # "Quý I năm 2026", "Quý IV/2025", "quý II năm 2026", "Quý I hằng năm", "Quý 2/2026"
-QUARTER = re.compile(rf"[Qq]uý\s+(?P<q>{QUARTER_NUMERAL})\s*(?:(?:năm\s+|/\s*)(?P<y>20\d{{2}})|"
-                     r"(?P<annual>hằng\s+năm|hàng\s+năm))")
+QUARTER = gated(re.compile(rf"[Qq]uý\s+(?P<q>{QUARTER_NUMERAL})\s*(?:(?:năm\s+|/\s*)(?P<y>20\d{{2}})|"
+                           r"(?P<annual>hằng\s+năm|hàng\s+năm))"))
+# A digit: every date rule below holds one in each of its matches (a day, a month's or a
+# year's number) but QUARTER ("Quý I hằng năm"), so text without one is asked for a quarter
+# only (dates.parse_due)
+DIGIT = re.compile(r"\d")
 # "Quý IV/2025 - Quý II/2026": a range of quarters ends with the second
 RANGE_DASH = re.compile(r"\s*[-–]\s*")
 # "trước ngày 10/11/2024", "ngày 30/6/2026", "ngày 10 tháng 12 năm 2026" ("Ngày 15/5/2027" at the
@@ -27,27 +32,27 @@ DAY_HINT = re.compile(r"\d(?:\s*[/.-]\s*\d|\s+tháng)")
 DEADLINE_CUE = re.compile(r"(?:trước|chậm\s+nhất(?:\s+là)?|hạn(?:\s+chót)?:?|hoàn\s+thành|xong|đến|"
                           r"vào|trong|kể\s+từ|từ)\s*(?:ngày\s*)?$", re.IGNORECASE)
 # "trước ngày 15/12 hằng năm", "trước ngày 30 tháng 11 hàng năm": a day of every year
-ANNUAL_DAY = re.compile(r"[Nn]gày\s+(?P<d>\d{1,2})\s*(?:/\s*|\s+tháng\s+)(?P<m>\d{1,2})(?!\s*/)"
-                        r"\s+(?:hằng|hàng)\s+năm")
+ANNUAL_DAY = gated(re.compile(r"[Nn]gày\s+(?P<d>\d{1,2})\s*(?:/\s*|\s+tháng\s+)(?P<m>\d{1,2})(?!\s*/)"
+                              r"\s+(?:hằng|hàng)\s+năm"))
 # "Tháng 11 hằng năm", "trong tháng 12 hàng năm": a month of every year
-ANNUAL_MONTH = re.compile(r"[Tt]háng\s+(?P<m>\d{1,2})\s+(?:hằng|hàng)\s+năm")
+ANNUAL_MONTH = gated(re.compile(r"[Tt]háng\s+(?P<m>\d{1,2})\s+(?:hằng|hàng)\s+năm"))
 # "trước ngày 20/11", "Trước 15/12", "trước tháng 6": a day or month of the plan's first year,
 # no year said
 # (a table's time cell starts with a capital: "Trước ngày 20/11")
-DAY_NO_YEAR = re.compile(r"(?:[Tt]rước|[Cc]hậm\s+nhất(?:\s+là)?|[Hh]ạn\s+chót)\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*/\s*"
-                         r"(?P<m>\d{1,2})(?!\s*[/.-]?\s*\d)(?!\s+(?:hằng|hàng)\s+năm)")
-MONTH_NO_YEAR = re.compile(r"(?:[Tt]rước|[Tt]rong|[Cc]hậm\s+nhất(?:\s+là)?)\s+tháng\s+(?P<m>\d{1,2})\b"
-                           r"(?!\s*(?:/|năm|[-–]))")
+DAY_NO_YEAR = gated(re.compile(r"(?:[Tt]rước|[Cc]hậm\s+nhất(?:\s+là)?|[Hh]ạn\s+chót)\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*/\s*"
+                               r"(?P<m>\d{1,2})(?!\s*[/.-]?\s*\d)(?!\s+(?:hằng|hàng)\s+năm)"))
+MONTH_NO_YEAR = gated(re.compile(r"(?:[Tt]rước|[Tt]rong|[Cc]hậm\s+nhất(?:\s+là)?)\s+tháng\s+(?P<m>\d{1,2})\b"
+                                 r"(?!\s*(?:/|năm|[-–]))"))
 # "tháng 9/2026", "tháng 9 năm 2026", "Tháng 11 - 12/2025" (a range ends with its last month);
 # not the month inside a full day ("ngày 25 tháng 01 năm 2021"). The pattern opens with its
 # first letter and looks behind after it (not before): the engine then skips ahead to a "t"
 # instead of trying the look-behind at every character, for the same matches.
-MONTH = re.compile(r"[Tt](?<!\d\s[Tt])háng\s+(?:\d{1,2}\s*[-–]\s*(?:tháng\s+)?)?(?P<m>\d{1,2})\s*"
-                   r"(?:/|\s+năm\s+)(?P<y>20\d{2})")
+MONTH = gated(re.compile(r"[Tt](?<!\d\s[Tt])háng\s+(?:\d{1,2}\s*[-–]\s*(?:tháng\s+)?)?(?P<m>\d{1,2})\s*"
+                         r"(?:/|\s+năm\s+)(?P<y>20\d{2})"))
 # "6 tháng đầu năm 2026", "9 tháng đầu năm 2027" (the months' end), "đầu năm 2027" (its first
 # quarter), "giữa năm 2027" (its first half)
-HALF = re.compile(r"(?:(?P<n>3|6|9)\s+tháng\s+đầu|(?<!từ\s)(?P<part>[Đđ]ầu|[Gg]iữa))\s+năm\s+"
-                  r"(?P<y>20\d{2})")  # ("ngay từ đầu năm 2027" is when work starts)
+HALF = gated(re.compile(r"(?:(?P<n>3|6|9)\s+tháng\s+đầu|(?<!từ\s)(?P<part>[Đđ]ầu|[Gg]iữa))\s+năm\s+"
+                        r"(?P<y>20\d{2})"))  # ("ngay từ đầu năm 2027" is when work starts)
 HALF_MONTH = {"đầu": 3, "giữa": 6}  # the last month of "đầu năm", "giữa năm"
 # "giai đoạn 2026 - 2030", "Giai đoạn 2026-2030" (a table's cell), "năm 2026 - 2027"
 PERIOD = re.compile(r"(?:[Gg]iai đoạn|[Nn]ăm)\s+(?:20\d{2})\s*[-–]\s*(?P<y>20\d{2})")
@@ -173,9 +178,9 @@ KIND_SECTIONS: list[tuple[re.Pattern[str], str]] = [
 # Work that names its body at its end, after the work and its time: "Đường giao thông liên
 # thôn …, hoàn thành năm 2027; giao UBND xã chủ trì", "… trong quý III (Phòng Kinh tế chủ
 # trì)", "…; Công an xã chủ trì, phối hợp với Ban Chỉ huy Quân sự xã."
-TRAILING_LEAD = re.compile(r"[;,(]\s*(?:[Gg]iao(?:\s+cho)?\s+)?(?P<lead>[A-ZĐÀ-Ỹ][^;,.()]{1,60}?)"
-                           r"\s+chủ trì(?:,?\s*phối hợp(?:\s+với)?\s+(?P<co>[^;.()]{2,120}?))?"
-                           r"\s*\)?\s*\.?$")
+TRAILING_LEAD = gated(re.compile(r"[;,(]\s*(?:[Gg]iao(?:\s+cho)?\s+)?(?P<lead>[A-ZĐÀ-Ỹ][^;,.()]{1,60}?)"
+                                 r"\s+chủ trì(?:,?\s*phối hợp(?:\s+với)?\s+(?P<co>[^;.()]{2,120}?))?"
+                                 r"\s*\)?\s*\.?$"))
 # Work whose assignment is written at its end, in a parenthesis or a sentence that gives it:
 # "Rà soát quy hoạch … (chủ trì: Phòng Kinh tế; phối hợp: …; thời gian hoàn thành: Quý
 # II/2027)", "… (Phòng Kinh tế chủ trì, phối hợp với …; hoàn thành trong tháng 8/2027)",
@@ -222,16 +227,16 @@ ROW_TIME = re.compile(r"\s(?:[Qq]uý|[Nn]ăm|[Tt]háng|[Tt]rước|[Tt]rong|\d)"
 
 # What a task produces: said outright ("Sản phẩm: Báo cáo …"), or the document the work is
 # ("Kế hoạch đầu tư công …" produces a Kế hoạch)
-PRODUCT_SAID = re.compile(r"[Ss]ản phẩm\s*:\s*(?P<product>[^.;\n]{3,120})")
+PRODUCT_SAID = gated(re.compile(r"[Ss]ản phẩm\s*:\s*(?P<product>[^.;\n]{3,120})"))
 PRODUCT_KIND = re.compile(rf"^(?:{ITEM}\s*)?(?:Xây dựng\s+|Ban hành\s+)?"
                           r"(?P<product>Kế hoạch|Đề án|Nghị quyết|Chương trình|Báo cáo|Quy hoạch|"
                           r"Quy chế|Quyết định|Dự án)\b", re.IGNORECASE)
 
 # "X chủ trì, phối hợp (với) Y, Z xây dựng …", "…, phối hợp với các thôn; hoàn thành …": the
 # co-agencies of a piece of work
-CO_AGENCIES = re.compile(r"[Cc]hủ trì,?\s*phối hợp(?:\s+với)?\s+(?P<co>[^;]+?)(?:\s*;|\s+(?:xây dựng|tổ chức|thực hiện|"
-                         r"triển khai|rà soát|hoàn thành|tham mưu|hướng dẫn|tuyên truyền|theo dõi|"
-                         r"căn cứ|có trách nhiệm|theo|trong|để|nhằm)\b)")  # or the clause's end
+CO_AGENCIES = gated(re.compile(r"[Cc]hủ trì,?\s*phối hợp(?:\s+với)?\s+(?P<co>[^;]+?)(?:\s*;|\s+(?:xây dựng|tổ chức|thực hiện|"
+                               r"triển khai|rà soát|hoàn thành|tham mưu|hướng dẫn|tuyên truyền|theo dõi|"
+                               r"căn cứ|có trách nhiệm|theo|trong|để|nhằm)\b)"))  # or the clause's end
 # Cells of a table row exported to text: a tab (or a "|") between them
 CELL_GAP = re.compile(r"\t+|\s*\|\s*")
 
@@ -302,24 +307,24 @@ NOT_WORK_VERB = re.compile(r"^\s(?:đã|được)\b")
 PARTICIPLE = re.compile(r"^\sđược\s+(?:giao|phân công)\b")
 # "Doanh nghiệp công nghệ số là lực lượng tiên phong …", "Chuyển đổi AI là quá trình …": what
 # something is, not work given to it
-DEFINITION = re.compile(r"^[A-ZĐÀ-Ỹ][^,.;:]{2,80}?\slà\s(?!cơ quan|đầu mối)")
+DEFINITION = gated(re.compile(r"^[A-ZĐÀ-Ỹ][^,.;:]{2,80}?\slà\s(?!cơ quan|đầu mối)"))
 # Before the body: who asks ("Chính phủ trân trọng đề nghị …", "Đề nghị …", "Giao cho …"),
 # or who gives the work ("Đảng ủy giao Đảng ủy UBND xã …", "UBND xã giao các thôn …": the
 # body given it comes next, a name or "các …"; "giao" of "bàn giao", "chuyển giao", "được
 # giao", "giao thông" is no giving)
 # or an opening phrase ("Trên cơ sở nội dung Kế hoạch, các sở …", "Căn cứ nội dung …, các bộ …")
-ASKED = re.compile(r"^(?:(?:[A-ZĐÀ-Ỹ][^,.;:]{0,40}?\s)?(?:trân trọng\s+)?(?:đề nghị|Đề nghị)|"
-                   r"[A-ZĐÀ-Ỹ][^,.;:]{0,40}?(?<!\sbàn)(?<!\schuyển)(?<!\sđược)(?<!\snhận)"
-                   r"\sgiao(?:\s+cho)?(?=\s+(?:[A-ZĐÀ-Ỹ]|các\s))|"
-                   r"(?:Giao|giao)(?:\s+cho)?|(?:Yêu cầu))\s+")
+ASKED = gated(re.compile(r"^(?:(?:[A-ZĐÀ-Ỹ][^,.;:]{0,40}?\s)?(?:trân trọng\s+)?(?:đề nghị|Đề nghị)|"
+                         r"[A-ZĐÀ-Ỹ][^,.;:]{0,40}?(?<!\sbàn)(?<!\schuyển)(?<!\sđược)(?<!\snhận)"
+                         r"\sgiao(?:\s+cho)?(?=\s+(?:[A-ZĐÀ-Ỹ]|các\s))|"
+                         r"(?:Giao|giao)(?:\s+cho)?|(?:Yêu cầu))\s+"))
 # (or a time: "Trước ngày 15/3/2027, các thôn …", "Trong tháng 5/2027, Công an xã …")
 # Work that gives itself to a body after a comma: "Tập trung phát triển nông nghiệp …, giao Đảng
 # ủy UBND xã lãnh đạo xây dựng kế hoạch cụ thể, hoàn thành trong Quý I/2027"
-GIVEN_AFTER_COMMA = re.compile(r"[,;]\s*giao(?:\s+cho)?\s+(?P<rest>[A-ZĐÀ-Ỹ].+)$", re.DOTALL)
+GIVEN_AFTER_COMMA = gated(re.compile(r"[,;]\s*giao(?:\s+cho)?\s+(?P<rest>[A-ZĐÀ-Ỹ].+)$", re.DOTALL))
 # A person who directs a body's work: "Đồng chí Phó Chủ tịch UBND xã (phụ trách …) chỉ đạo
 # Phòng Kinh tế xây dựng …" -> the person steers (leader), the body directed leads
-PERSON_DIRECTS = re.compile(r"^(?P<person>Đồng chí\s[^;:.]{3,100}?)\s+(?:trực tiếp\s+)?"
-                            r"chỉ đạo\s+(?P<rest>.+)$", re.DOTALL)
+PERSON_DIRECTS = gated(re.compile(r"^(?P<person>Đồng chí\s[^;:.]{3,100}?)\s+(?:trực tiếp\s+)?"
+                                  r"chỉ đạo\s+(?P<rest>.+)$", re.DOTALL))
 OPENING = re.compile(r"^(?:(?:Trên cơ sở|Căn cứ|Để|Nhằm)[^,;.]{0,160}|"
                      r"(?:Trước|Chậm nhất|Trong|Từ|Đến|Sau|Định kỳ|Hằng|Hàng)\s[^,;]{0,40}?"
                      r"(?:\d|quý|tháng|năm)[^,;]{0,30}),\s*")
@@ -342,11 +347,11 @@ NOT_DUTY_START = re.compile(r"(?:Trường hợp|Nếu|Trong quá trình|Đượ
                             # a target stated in a body's duties ("Phấn đấu tỷ trọng … đạt tối
                             # thiểu 30%")
                             r"Phấn đấu\b[^.;]*\b(?:đạt|tối thiểu|ít nhất|trên|từ)\s+\d")
-NOT_DUTY = re.compile(r"thi hành (?:[Qq]uyết định|[Nn]ghị quyết|[Cc]hỉ thị|[Tt]hông tư) này|"
-                      r"n(?<!\wn)ếu có (?:khó khăn|vướng mắc)|"  # "nếu" starting a word
-                      # the document presenting itself: "UBND tỉnh ban hành Kế hoạch … như sau:"
-                      r"ban hành (?:Kế hoạch|Chương trình|Quyết định|Nghị quyết|Đề án)[^.;]*"
-                      r"(?:như sau|với (?:những|các) nội dung|gồm các nội dung)")
+NOT_DUTY = gated(re.compile(r"thi hành (?:[Qq]uyết định|[Nn]ghị quyết|[Cc]hỉ thị|[Tt]hông tư) này|"
+                            r"n(?<!\wn)ếu có (?:khó khăn|vướng mắc)|"  # "nếu" starting a word
+                            # the document presenting itself: "UBND tỉnh ban hành Kế hoạch … như sau:"
+                            r"ban hành (?:Kế hoạch|Chương trình|Quyết định|Nghị quyết|Đề án)[^.;]*"
+                            r"(?:như sau|với (?:những|các) nội dung|gồm các nội dung)"))
 # Sections that state aims and principles, not duties: "I. MỤC ĐÍCH, YÊU CẦU", "Quan điểm",
 # "Nguyên tắc", "Đối tượng, phạm vi" ("Người đứng đầu … được giao nhiệm vụ chủ động …" there is
 # a requirement on everyone, not work given to a body)
@@ -358,7 +363,7 @@ PRINCIPLES = re.compile(r"^(?:mục đích|yêu cầu|quan điểm|nguyên tắc
                         r"hình thức khen|khen thưởng|số lượng(?: đề nghị)? khen|cơ cấu)", re.IGNORECASE)
 # What a body is in the plan, not work: "Sở Khoa học và Công nghệ là cơ quan thường trực, …",
 # "Là cơ quan đầu mối chủ trì tổ chức thực hiện …"
-ROLE_STATEMENT = re.compile(r"^(?:[^,.;:]{0,80}\s)?[Ll]à cơ quan (?:đầu mối|thường trực)")
+ROLE_STATEMENT = gated(re.compile(r"^(?:[^,.;:]{0,80}\s)?[Ll]à cơ quan (?:đầu mối|thường trực)"))
 # A lead-in that gives a body targets, not duties: "Giao cho Ban Xây dựng Đảng chủ trì … tổ
 # chức triển khai, thực hiện các chỉ tiêu sau:" — its items are targets (the targets stage
 # reads them and their lead)
@@ -381,7 +386,7 @@ TOPIC_HEAD = re.compile(r"^(?:doanh nghiệp|tập đoàn|tổng công ty|công 
 AFTER_COLON_DUTY = re.compile(r"^\s*[a-zđà-ỹ]")  # or a work verb: "X: Căn cứ chức năng …"
 # "phối hợp (chặt chẽ) (với) Y, Z …": the co-agencies named in a duty (the word boundary
 # looked for after the first letter, as in MONTH)
-CO_WITH = re.compile(r"[Pp](?<!\w[Pp])hối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+")
+CO_WITH = gated(re.compile(r"[Pp](?<!\w[Pp])hối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+"))
 # Abbreviations that make a piece of a list a body of its own ("đại biểu HĐND xã")
 BODY_ABBREVIATION = re.compile(r"\b(?:HĐND|UBND|MTTQ)\b")
 # A paragraph that only names the time of the work above it, or another part of its block
@@ -400,9 +405,9 @@ CLOSING_INSIDE = re.compile(r"(?:^|[.:]\s|/\.\s*)(?:Nơi nhận|Trên đây là)
 # A leader named beside the body, kept apart from it: "UBND xã (đồng chí Nguyễn Văn A, Phó Chủ
 # tịch UBND xã phụ trách)", "Phòng Kinh tế, đồng chí Phó Chủ tịch UBND xã phụ trách khối kinh tế
 # chỉ đạo"
-LEADER = re.compile(r"[\s,;(–-]*\b(?:[Đđ]ồng chí|[Đđ]/[Cc])\s+(?P<leader>[^;.()]{3,100}?)"
-                    r"(?:\s+(?:phụ trách|trực tiếp chỉ đạo)(?:\s+[^;.()]{0,40}?)?)?(?=\)|;|\.|$|"
-                    r"\s+(?:chỉ đạo|chủ trì|phụ trách)\b)")
+LEADER = gated(re.compile(r"[\s,;(–-]*\b(?:[Đđ]ồng chí|[Đđ]/[Cc])\s+(?P<leader>[^;.()]{3,100}?)"
+                          r"(?:\s+(?:phụ trách|trực tiếp chỉ đạo)(?:\s+[^;.()]{0,40}?)?)?(?=\)|;|\.|$|"
+                          r"\s+(?:chỉ đạo|chủ trì|phụ trách)\b)"))
 
 # A list of aims with a horizon ("2. Mục tiêu cụ thể đến năm 2030", "2.2. Định hướng đến năm
 # 2035"); a general aim ("Mục tiêu chung", "Mục tiêu tổng quát") holds no work items

@@ -120,6 +120,15 @@ def paragraphs(text: str, heading_starts: set[int]) -> list[tuple[int, int]]:
     return out
 
 
+def _role_before_break(text: str, line: tuple[int, int]) -> bool:
+    """R.ROLE_BEFORE_BREAK in the line. Every match of it ends the line with ':' (its
+    '\\s*:$': a colon at the end, or before a last line break), so a line that does not is
+    answered without the search, which tries the rule's dozen openings at every character."""
+    if not (text.endswith(":", *line) or text.endswith(":\n", *line)):
+        return False
+    return bool(R.ROLE_BEFORE_BREAK.search(text, *line))
+
+
 def _starts_paragraph(text: str, paragraph: tuple[int, int], before: tuple[int, int],
                       line: tuple[int, int], margin: int, heading_starts: set[int]) -> bool:
     """Whether `line` of a PDF's wrapped text starts a paragraph after `paragraph`, whose
@@ -131,7 +140,7 @@ def _starts_paragraph(text: str, paragraph: tuple[int, int], before: tuple[int, 
     if s in heading_starts or (OPENS_ITEM.match(text[s:e])
                                and not _broke_at_dash(text, before, s, margin)):
         return True
-    if _clause_goes_on(text, paragraph, s) or R.ROLE_BEFORE_BREAK.search(text, *before):
+    if _clause_goes_on(text, paragraph, s) or _role_before_break(text, before):
         return False
     if before[1] - before[0] < FULL_LINE * margin:
         return True  # the line before stopped well short of the margin: its paragraph ended

@@ -303,7 +303,7 @@ class _Reader:
         if given and subject(given.group("rest")):  # "…, giao Đảng ủy UBND xã lãnh đạo …"
             self.task(span, subject(given.group("rest")), [])
             return
-        assigned = None if who else R.ASSIGNED_AT_END.search(body)
+        assigned = None if who else assigned_at_end(body)
         if assigned and self.assigned_at_end(span, body, assigned):
             return
         if who and self.funding is not None and R.GENERIC_BODY.match(who):
@@ -395,6 +395,37 @@ class _Reader:
             self.contents = True
             return
         self.last, self.title = None, None
+
+
+def assigned_at_end(body: str) -> re.Match[str] | None:
+    """R.ASSIGNED_AT_END in `body`, matched only where a match of it can start (`_starts`),
+    leftmost first: the search alone tries both its forms at every character."""
+    for start in _starts(body):
+        found = R.ASSIGNED_AT_END.match(body, start)
+        if found:
+            return found
+    return None
+
+
+def _starts(text: str) -> list[int]:
+    """Where R.ASSIGNED_AT_END can start, in order. Both its forms run to the text's end: a
+    last parenthesis (no '(' follows the one it opens with; it starts where the spaces
+    before that '(' start) or a last sentence after a '.' or ';' (no '.' follows it but the
+    text's own last one, before an optional line break), so the sentence starts at one of
+    the '.' and ';' from the last '.' before those two characters on."""
+    starts = []
+    paren = text.rfind("(")
+    if paren >= 0:
+        while paren > 0 and text[paren - 1].isspace():
+            paren -= 1
+        starts.append(paren)
+    last = max(text.rfind(".", 0, len(text) - 2), 0)
+    for mark in ".;":
+        at = text.find(mark, last)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(mark, at + 1)
+    return sorted(starts)
 
 
 def _year(text: str) -> int | None:
