@@ -95,9 +95,9 @@ def freeze_start_up() -> None:
     statements: some 250,000 objects, nearly all it will ever hold; a province's memos add
     ~15,000) moved out of the cyclic garbage collector's sight (`gc.freeze`), after one
     full collection of the garbage start-up left. Python's full collection traversed them
-    all: ~170 ms with every other request of the process waiting, once every ~1,000 warm
-    dashboards, which was the province dashboard's tail at 50 clients; it now traverses
-    only what was made since (~1 ms).
+    all, 165-240 ms with every other request of the process waiting, once every few
+    thousand warm dashboards or less: the province dashboard's tail at 50 clients. It now
+    traverses only what was made since (the memos: 1-34 ms, README "Stop 31, the end").
 
     Called once, at start: objects made later are collected as before, and a frozen one
     is still freed as soon as nothing refers to it; only a frozen object that ends in a
