@@ -143,3 +143,21 @@ def test_the_dashboard_narrows_its_counts_and_links_to_the_register_with_them(
     # a field's row opens the register with the dashboard's filters kept
     assert (f'href="/don-vi/{both.units[A]}/so-theo-doi?issuer=dang_uy&amp;'
             'field=quoc_phong_an_ninh">Quốc phòng - An ninh</a>') in page
+
+
+def test_the_dashboard_page_reads_each_filter_under_its_own_name(both: World,
+                                                                  as_user: Any) -> None:
+    """The page reads its four filters from the query itself (web/pages/status.py): each
+    under its own name, the last value when one is sent twice, a value no choice offers
+    refused as the API refuses it."""
+    client = as_user("vanphong")
+    url = f"/don-vi/{both.units[A]}/tong-quan"
+    for name, value in (("kind", "scheme"), ("field", "kinh_te"), ("issuer", "ubnd"),
+                        ("doc_kind", "nghi_quyet")):
+        page = client.get(url, params={name: value})
+        assert page.status_code == 200
+        assert page.text.count(" selected>") == 1
+        assert f'<option value="{value}" selected>' in page.text
+    twice = client.get(url + "?kind=target&kind=task").text
+    assert '<option value="task" selected>' in twice and twice.count(" selected>") == 1
+    assert client.get(url, params={"doc_kind": "thu"}).status_code == 400
