@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from theodoi.extraction.model import Task
 from theodoi.extraction.stages.task_overlaps import (
+    ROWS,
     SAME_WORK_SHARE,
     names_same_work,
     title_words,
@@ -21,8 +22,10 @@ from theodoi.extraction.stages.task_overlaps import (
 ROW = "Xây dựng Kế hoạch đầu tư công trung hạn giai đoạn 2026 - 2030"
 
 
-def _task(start: int, end: int, text: str) -> Task:
-    return Task(id="", label=None, section=None, own_text=text, span=(start, end), title=text)
+def _task(start: int, end: int, text: str, rule: str = "task_prose") -> Task:
+    task = Task(id="", label=None, section=None, own_text=text, span=(start, end), title=text)
+    task.rule = rule
+    return task
 
 
 def _pairwise(tasks: list[Task], dated: list[Task]) -> list[Task]:
@@ -36,7 +39,8 @@ def _pairwise(tasks: list[Task], dated: list[Task]) -> list[Task]:
         work = work_of(task.title)
         if not any((t.span[0] < task.span[1] and task.span[0] < t.span[1])
                    or names_same_work(title_words(t.title), said)
-                   or _holds_work(title_words(t.title), work) for t in kept):
+                   or (t.rule in ROWS and _holds_work(title_words(t.title), work))
+                   for t in kept):
             kept.append(task)
     return kept
 
@@ -57,7 +61,8 @@ def test_a_dated_sentence_naming_a_rows_work_is_that_row_again() -> None:
 
 
 def test_a_dated_sentence_saying_a_rows_work_shorter_is_that_row_again() -> None:
-    row = _task(0, 80, "Xây dựng quy hoạch sử dụng đất xã thời kỳ 2026- 2030, tầm nhìn đến 2040")
+    row = _task(0, 80, "Xây dựng quy hoạch sử dụng đất xã thời kỳ 2026- 2030, tầm nhìn đến 2040",
+                "task_appendix")
     again = _task(500, 600, "Xây dựng quy hoạch sử dụng đất xã giai đoạn 2026 - 2030, trình Ban "
                             "Thường vụ Đảng ủy trong quý I năm 2026.")
     assert without_overlaps([row], [again]) == [row]
@@ -80,8 +85,9 @@ WORDS = ["xây", "dựng", "kế", "hoạch", "đầu", "tư", "công", "năm", 
          "trong", ", trình"]
 spans = st.tuples(st.integers(0, 60), st.integers(0, 12)).map(lambda s: (s[0], s[0] + s[1]))
 phrases = st.lists(st.sampled_from(WORDS), max_size=9).map(" ".join)
-tasks = st.lists(st.tuples(spans, phrases), max_size=12).map(
-    lambda items: [_task(a, b, text) for (a, b), text in items])
+rules = st.sampled_from(["task_table", "task_prose"])
+tasks = st.lists(st.tuples(spans, phrases, rules), max_size=12).map(
+    lambda items: [_task(a, b, text, rule) for (a, b), text, rule in items])
 
 
 @settings(max_examples=300, deadline=None)

@@ -25,6 +25,7 @@ from theodoi.extraction.rules import tasks as R
 
 MIN_SAME_TITLE = 20   # a dated sentence naming an appendix row's work is that row again
 MIN_SAME_WORDS = 6    # … when the row's title says that much
+ROWS = ("task_table", "task_appendix")  # the rules whose tasks are a table's rows
 SAME_WORK_SHARE = 0.8
 WORD = re.compile(r"\w+")
 
@@ -63,7 +64,8 @@ class Kept:
         # about seven times the memory, and titles share most of their words
         self.by_word: dict[str, list[tuple[str, ...]]] = {}
         self.wordless = False             # a long title of no word matches any sentence
-        self.any_word: dict[str, list[tuple[str, ...]]] = {}  # each title under every word
+        # each table or appendix row's title under every word (`_holds`)
+        self.any_word: dict[str, list[tuple[str, ...]]] = {}
 
     def overlaps(self, span: tuple[int, int]) -> bool:
         """Whether a kept task's span overlaps `span`."""
@@ -74,7 +76,7 @@ class Kept:
 
     def names_same_work(self, text: str, work: str | None = None) -> bool:
         """Whether `text` names the work of a kept task's title, or `work` (what a dated
-        sentence says is to be done, before "…, trình …" or its time) is a kept title's
+        sentence says is to be done, before "…, trình …" or its time) is a kept row's
         work said shorter ("Xây dựng quy hoạch sử dụng đất xã giai đoạn 2026 - 2030" for
         the row "Xây dựng quy hoạch sử dụng đất xã thời kỳ 2026- 2030, tầm nhìn đến 2040")."""
         if self.wordless:
@@ -110,8 +112,9 @@ class Kept:
             return
         needed = math.ceil(SAME_WORK_SHARE * len(own))
         distinct = tuple(sys.intern(w) for w in own)
-        for w in distinct:
-            self.any_word.setdefault(w, []).append(distinct)
+        if task.rule in ROWS:  # only a row's work is said shorter in the prose
+            for w in distinct:
+                self.any_word.setdefault(w, []).append(distinct)
         # the longest words: any n - t + 1 of them are exact, long ones are shared least
         for w in sorted(own, key=len, reverse=True)[:len(own) - needed + 1]:
             self.by_word.setdefault(w, []).append(distinct)
