@@ -268,3 +268,18 @@ def test_trình_is_the_verb_only_before_a_capitalised_body(text: str, verb: bool
     from theodoi.extraction.rules.tasks import WORK_VERB
 
     assert bool(WORK_VERB.match(text)) is verb
+
+
+@pytest.mark.parametrize("closing", [
+    "Trên đây là Kế hoạch chuyển đổi số năm 2026. Đề nghị các cơ quan, đơn vị nghiêm túc triển "
+    "khai thực hiện. Định kỳ hằng năm (trước ngày 30 tháng 11) báo cáo kết quả thực hiện về "
+    "Sở Xây dựng để tổng hợp.",
+    "Trên đây là Kế hoạch chuyển đổi số năm 2026; các cơ quan, đơn vị báo cáo kết quả thực hiện "
+    "về Sở Xây dựng trước ngày 30/11 hằng năm.",
+])
+def test_a_yearly_report_asked_in_the_closing_lines_is_a_task(closing: str) -> None:
+    """The closing paragraph's exhortation is no task; the yearly report it asks for by a day
+    of every year is."""
+    body = "III. TỔ CHỨC THỰC HIỆN\n1. Sở Xây dựng chủ trì triển khai Kế hoạch.\n" + closing + "\n"
+    found = [t for t in _tasks(body) if "báo cáo kết quả" in t["text"]]
+    assert [(t["due"]["date"][5:], t["due"]["recurrence"]) for t in found] == [("11-30", "annual")]

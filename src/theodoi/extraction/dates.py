@@ -60,8 +60,9 @@ def _first_quarter(due: Due, start: date | None) -> Due:
 
 
 def _annual_day(text: str, start: date | None) -> Due | None:
-    """'trước ngày 15/12 hằng năm' -> the first 15 December on or after the plan's start."""
-    m = R.ANNUAL_DAY.search(text)
+    """'trước ngày 15/12 hằng năm', 'hằng năm (trước ngày 15 tháng 12)' -> the first 15
+    December on or after the plan's start."""
+    m = R.ANNUAL_DAY.search(text) or R.YEARLY_BEFORE_DAY.search(text)
     if not m:
         return None
     day, month = int(m.group("d")), int(m.group("m"))

@@ -34,6 +34,10 @@ DEADLINE_CUE = re.compile(r"(?:trước|chậm\s+nhất(?:\s+là)?|hạn(?:\s+ch
 # "trước ngày 15/12 hằng năm", "trước ngày 30 tháng 11 hàng năm": a day of every year
 ANNUAL_DAY = gated(re.compile(r"[Nn]gày\s+(?P<d>\d{1,2})\s*(?:/\s*|\s+tháng\s+)(?P<m>\d{1,2})(?!\s*/)"
                               r"\s+(?:hằng|hàng)\s+năm"))
+# The same said the other way round: "Định kỳ hằng năm (trước ngày 30 tháng 11) báo cáo …"
+YEARLY_BEFORE_DAY = gated(re.compile(r"(?:hằng|hàng)\s+năm\W{1,3}(?:trước|chậm\s+nhất)\s+ngày\s+"
+                                     r"(?P<d>\d{1,2})(?:\s*/\s*|\s+tháng\s+)(?P<m>\d{1,2})"
+                                     r"(?!\s*(?:/|năm|\d))"))
 # "Tháng 11 hằng năm", "trong tháng 12 hàng năm": a month of every year
 ANNUAL_MONTH = gated(re.compile(r"[Tt]háng\s+(?P<m>\d{1,2})\s+(?:hằng|hàng)\s+năm"))
 # "trước ngày 20/11", "Trước 15/12", "trước tháng 6": a day or month of the plan's first year,
@@ -73,7 +77,13 @@ DUTY_SECTION = re.compile(r"^(?:tổ chức thực hiện|trách nhiệm thực 
 DATED_WORK = folded(re.compile(r"^(?:[-+*•]\s*)?(?:năm\s+20\d{2}\s*:|(?:đến|trong)\s+năm\s+20\d{2}\b"
                                r".{0,40}hoàn thành)|\b(?:hoàn thành|thực hiện)\b[^;.]{0,80}?"
                                r"(?:trong|vào|trước)\s+(?:năm\s+20\d{2}|quý\s+[iv]+|tháng\s+\d)|"
-                               r"(?:trước|chậm nhất)\s+ngày\s+\d{1,2}/\d{1,2}/20\d{2}", re.IGNORECASE))
+                               r"(?:trước|chậm nhất)\s+ngày\s+\d{1,2}/\d{1,2}/20\d{2}|"
+                               # a day of every year: "báo cáo … trước ngày 15/12 hằng năm",
+                               # "Định kỳ hằng năm (trước ngày 30 tháng 11) báo cáo …"
+                               r"(?:trước|chậm nhất)\s+ngày\s+\d{1,2}(?:\s*/\s*|\s+tháng\s+)"
+                               r"\d{1,2}\s+(?:hằng|hàng)\s+năm|(?:hằng|hàng)\s+năm\W{1,3}"
+                               r"(?:trước|chậm nhất)\s+ngày\s+\d{1,2}(?:\s*/\s*|\s+tháng\s+)\d",
+                               re.IGNORECASE))
 
 # A capital letter of Vietnamese ("[A-ZĐÀ-Ỹ]" is a range that holds the small letters with
 # marks too: "đ", "ộ")
