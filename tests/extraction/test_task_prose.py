@@ -283,3 +283,12 @@ def test_a_yearly_report_asked_in_the_closing_lines_is_a_task(closing: str) -> N
     body = "III. TỔ CHỨC THỰC HIỆN\n1. Sở Xây dựng chủ trì triển khai Kế hoạch.\n" + closing + "\n"
     found = [t for t in _tasks(body) if "báo cáo kết quả" in t["text"]]
     assert [(t["due"]["date"][5:], t["due"]["recurrence"]) for t in found] == [("11-30", "annual")]
+
+
+def test_a_paragraph_giving_work_to_a_body_ends_the_duty_above_it() -> None:
+    """"Giao Công an tỉnh chủ trì, …" under item 1 is a duty of its own, not more of item 1."""
+    body = ("IV. TỔ CHỨC THỰC HIỆN\n1. Căn cứ kế hoạch này, các sở, ngành, UBND các xã, phường "
+            "xây dựng kế hoạch cụ thể để triển khai thực hiện.\nGiao Công an tỉnh chủ trì, phối "
+            "hợp với Văn phòng UBND tỉnh theo dõi, đôn đốc việc triển khai thực hiện Kế hoạch.\n")
+    found = [(t["lead_agency"], t["co_agencies"]) for t in _tasks(body) if "theo dõi" in t["text"]]
+    assert found == [("Công an tỉnh", ["Văn phòng UBND tỉnh"])]

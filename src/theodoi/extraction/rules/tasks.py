@@ -109,6 +109,9 @@ DUTY_VERBS = re.compile(
     r"tăng cường|phát huy|xây dựng|khẩn trương|cụ thể hóa|cụ thể hoá|theo dõi|hướng dẫn|"
     r"chịu trách nhiệm|triển khai|bám sát|tuyên truyền|vận động|giám sát|kiểm tra|"
     r"lãnh đạo|tham gia|là cơ quan|là đầu mối)\b", re.IGNORECASE)  # "Đảng ủy UBND xã lãnh đạo …"
+# A paragraph that gives work to a body of its own opens a duty, label or not: "1. Căn cứ kế
+# hoạch này, các sở … xây dựng kế hoạch …\nGiao Công an tỉnh chủ trì, phối hợp …"
+ASSIGNING_LINE = re.compile(rf"\n(?=[^\S\n]*(?:Giao(?: cho)?|Đề nghị|Yêu cầu)\s+(?:{CAPITAL}|các\s))")
 DUTY_LEAD_IN = re.compile(rf"^(?:{ITEM}\s*)*(?:Đề nghị|Yêu cầu|Giao(?: cho)?)"
                           r"\s+(?:các ông, bà\s+)?", re.IGNORECASE)
 

@@ -42,8 +42,11 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def items(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """List items of text[start:end]: a new item starts on a line with a list marker."""
-    cuts = [start] + [m.start() for m in ITEM_START.finditer(text, start, end)] + [end]
+    """List items of text[start:end]: a new item starts on a line with a list marker, or
+    on one that gives work to a body of its own (`R.ASSIGNING_LINE`)."""
+    marked = [m.start() for m in ITEM_START.finditer(text, start, end)]
+    given = [m.start() for m in R.ASSIGNING_LINE.finditer(text, start, end)]
+    cuts = [start, *sorted(set(marked + given)), end] if given else [start, *marked, end]
     spans = [_trim(text, a, b) for a, b in pairwise(cuts)]
     return [s for s in spans if s[1] > s[0]]
 
