@@ -1,0 +1,236 @@
+"""The mixed workload's CPU per request, in process: where bench/mixed.py's server time goes.
+
+bench/mixed.py's requests (its pages, its writers and their tokens, its random choices
+from the same seed, the clients taken in turn) replayed one at a time against the app's
+ASGI callable in this process (bench/warm.py's raw ASGI driving), on a copy of a generated
+province on SQLite (--db, generated when missing; or --pg URL, a fresh database on the
+PostgreSQL server). Each request's CPU time (time.process_time, every thread of this
+process) is summed by kind: a target's value, a task's update, the province dashboard
+right after a write (the first after one or more writes, its changed communes made
+again) and warm, the other reads. --workers N replays the same sequence against N apps
+in N processes, requests handed out in turn as a server's processes share them: each
+keeps its own caches, so each makes the changed commune's row again after a write, as
+served. Every answer must be 200 or 201. With --callgrind (under valgrind, one process)
+callgrind's counts are dumped per kind. Figures only.
+
+    PYTHONPATH=src:bench .venv/bin/python bench/mixcpu.py --db /tmp/province-warm.db \
+        [--requests 2000] [--warmup 300] [--workers 1] [--seed 1] [--profile FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import cProfile
+import gc
+import json
+import logging
+import multiprocessing
+import random
+import shutil
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import anyio.to_thread
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import mixed
+import province
+import warm
+
+from theodoi.settings import Settings
+from theodoi.web.app import create_app
+
+CLIENTS = 50
+HOST = "127.0.0.1:8000"
+
+
+PAGE_UNIT = {"/don-vi/1/tong-quan": None, "/don-vi/2/tong-quan": 2, "/don-vi/7/tong-quan": 7,
+             "/don-vi/2/so-theo-doi": 2, "/chi-tieu/t10": 2, "/nhiem-vu/k10": 2}
+Request = tuple[str, str, dict[str, str], bytes, int]  # kind, path, headers, body, unit
+
+
+def requests(sessions: list[str], writers: list[mixed.Writer], count: int, seed: int
+             ) -> list[Request]:
+    """(kind, path, headers, body, unit written) of `count` requests as mixed.py's 50
+    clients make them (client i's generator seeded as there), the clients taken in turn.
+    Writer w is an agency of commune w // 5, the generator's unit w // 5 + 2."""
+    rnds = [random.Random(seed * 1000 + i) for i in range(CLIENTS)]
+    pages, out = mixed._reads(), []
+    for n in range(count):
+        i = n % CLIENTS
+        rnd = rnds[i]
+        if rnd.random() < mixed.WRITES:
+            w = i % len(writers)
+            raw = mixed._write(rnd, HOST, writers[w])
+            head, _, body = raw.partition(b"\r\n\r\n")
+            lines = head.decode().split("\r\n")
+            path = lines[0].split()[1]
+            headers = dict(x.split(": ", 1) for x in lines[1:])
+            kind = "write value" if path.endswith("/progress") else "write task"
+            out.append((kind, path, headers, body, w // len(province.AGENCIES) + 2))
+        else:
+            path = rnd.choice(pages)
+            out.append((path, path, {"Cookie": f"theodoi_session={sessions[i]}"}, b"", 0))
+    return out
+
+
+async def call(app: Any, method: str, path: str, headers: dict[str, str], body: bytes
+               ) -> int:
+    """One request through the ASGI callable; its status."""
+    scope = {"type": "http", "asgi": {"version": "3.0", "spec_version": "2.3"},
+             "http_version": "1.1", "method": method, "scheme": "http", "path": path,
+             "raw_path": path.encode(), "query_string": b"", "root_path": "",
+             "headers": [(b"host", HOST.encode())]
+             + [(k.lower().encode(), v.encode()) for k, v in headers.items() if k != "Host"],
+             "client": ("127.0.0.1", 50000), "server": ("127.0.0.1", 8000)}
+    sent, done, status = False, asyncio.Event(), [0]
+
+    async def receive() -> dict[str, Any]:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        await done.wait()
+        return {"type": "http.disconnect"}
+
+    async def send(message: dict[str, Any]) -> None:
+        if message["type"] == "http.response.start":
+            status[0] = message["status"]
+        elif message["type"] == "http.response.body" and not message.get("more_body"):
+            done.set()
+
+    await app(scope, receive, send)
+    return status[0]
+
+
+def _label(kind: str, stale: bool) -> str:
+    if kind.startswith("write"):
+        return kind
+    return f"{kind} {'after a write' if stale else 'warm'}"
+
+
+async def replay(app: Any, todo: list[Request], mine: set[int], args: argparse.Namespace
+                 ) -> dict[str, list[float]]:
+    """CPU ms per request by label, of the requests whose index is in `mine` (all are
+    served but the others' writes only change the database, as another process's do).
+    A read is "after a write" when a write to its page's commune (any, for the province)
+    came since this process last served that page."""
+    cpu: dict[str, list[float]] = defaultdict(list)
+    stale: set[str] = set()
+    profile = cProfile.Profile() if args.profile else None
+    for n, (kind, path, headers, body, unit) in enumerate(todo):
+        if unit:  # a write: the pages of its commune and the province's are stale
+            stale |= {p for p, u in PAGE_UNIT.items() if u in (None, unit)}
+        if n not in mine:  # another process's request
+            continue
+        label = _label(kind, kind in stale)
+        stale.discard(kind)
+        watched = profile is not None and n >= args.warmup and args.only in label
+        if watched:
+            profile.enable()
+        began = time.process_time()
+        status = await call(app, "POST" if body else "GET", path, headers, body)
+        took = time.process_time() - began
+        if watched:
+            profile.disable()
+        assert status in (200, 201), (kind, path, status)
+        if n >= args.warmup:
+            cpu[label].append(1000 * took)
+    if profile:
+        profile.dump_stats(args.profile)
+    return cpu
+
+
+def worker(url: str, data: str, todo: list[Any], mine: set[int], args: argparse.Namespace
+           ) -> dict[str, list[float]]:
+    """One server process's share of the replay: its own app and caches."""
+    logging.disable(logging.INFO)
+    if args.profile:  # the routes run in this thread, where cProfile sees them
+        anyio.to_thread.run_sync = _inline  # type: ignore[assignment]
+    settings = Settings(database_url=url, data_dir=Path(data), job_threads=0)
+    app = create_app(settings)
+    return asyncio.run(replay(app, todo, mine, args))
+
+
+async def _inline(func: Any, *args: Any, **_kw: Any) -> Any:
+    return func(*args)
+
+
+def _run_in(conn: Any, url: str, data: str, todo: list[Any], mine: set[int],
+            args: argparse.Namespace) -> None:
+    conn.send(worker(url, data, todo, mine, args))
+
+
+def _summary(results: list[dict[str, list[float]]]) -> None:
+    every: dict[str, list[float]] = defaultdict(list)
+    for result in results:
+        for label, values in result.items():
+            every[label] += values
+    total = sum(sum(v) for v in every.values())
+    count = sum(len(v) for v in every.values())
+    for label in sorted(every):
+        values = every[label]
+        print(f"{label:34} {len(values):5} requests, {sum(values) / len(values):6.2f} ms CPU "
+              f"a request, {100 * sum(values) / total:5.1f} % of the mix")
+    print(f"{'all':34} {count:5} requests, {total / count:6.2f} ms CPU a request "
+          f"(in process; gc counts {gc.get_count()})", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--db", type=Path, default=Path(tempfile.gettempdir())
+                        / "province-mix.db")
+    parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--warmup", type=int, default=300)
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--profile", help="cProfile stats of the measured requests (1 worker)")
+    parser.add_argument("--only", default="", help="profile only the requests whose label "
+                        "holds this ('after a write', 'write task' …)")
+    args = parser.parse_args()
+    logging.disable(logging.INFO)
+    source = warm.prepared(args.db)
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "province.db"
+        shutil.copy(source, copy)
+        url = f"sqlite:///{copy}"
+        sessions, writers = mixed._seed(Settings(database_url=url, data_dir=Path(tmp),
+                                                 job_threads=0), CLIENTS)
+        todo = requests(sessions, writers, args.warmup + args.requests, args.seed)
+        if args.workers == 1:
+            results = [worker(url, tmp, todo, set(range(len(todo))), args)]
+        else:
+            results = _spread(url, tmp, todo, args)
+    print(f"{args.workers} process(es), {args.requests} requests after {args.warmup}, "
+          f"seed {args.seed}: " + json.dumps(dict(sorted(
+              {k: sum(1 for t in todo if t[0] == k) for k in {t[0] for t in todo}}.items()))))
+    _summary(results)
+
+
+def _spread(url: str, tmp: str, todo: list[Any], args: argparse.Namespace
+            ) -> list[dict[str, list[float]]]:
+    """The requests handed out in turn to --workers processes, run one after the other
+    request by request is not needed: each process's writes land in the shared database,
+    and each replays its share in order; they run at once, as served."""
+    ctx = multiprocessing.get_context("fork")
+    pipes, procs = [], []
+    for w in range(args.workers):
+        mine = set(range(w, len(todo), args.workers))
+        parent, child = ctx.Pipe()
+        proc = ctx.Process(target=_run_in, args=(child, url, tmp, todo, mine, args))
+        proc.start()
+        pipes.append(parent)
+        procs.append(proc)
+    results = [p.recv() for p in pipes]
+    for proc in procs:
+        proc.join()
+    return results
+
+
+if __name__ == "__main__":
+    main()
