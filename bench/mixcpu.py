@@ -21,12 +21,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import cProfile
 import gc
+import hashlib
 import json
 import logging
 import multiprocessing
 import random
+import re
 import shutil
 import sys
 import tempfile
@@ -46,6 +49,8 @@ from theodoi.settings import Settings
 from theodoi.web.app import create_app
 
 CLIENTS = 50
+MOMENT = re.compile(rb"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d(\.\d+)?)?(\+00:00|Z)?")
+DIGESTS: list[str] = []  # --digest: each answer's index, kind, status and hash
 HOST = "127.0.0.1:8000"
 
 
@@ -79,9 +84,10 @@ def requests(sessions: list[str], writers: list[mixed.Writer], count: int, seed:
     return out
 
 
-async def call(app: Any, method: str, path: str, headers: dict[str, str], body: bytes
-               ) -> int:
-    """One request through the ASGI callable; its status."""
+async def call(app: Any, method: str, path: str, headers: dict[str, str], body: bytes,
+               out: bytearray | None = None) -> int:
+    """One request through the ASGI callable; its status (its ETag and body added to
+    `out` when given)."""
     scope = {"type": "http", "asgi": {"version": "3.0", "spec_version": "2.3"},
              "http_version": "1.1", "method": method, "scheme": "http", "path": path,
              "raw_path": path.encode(), "query_string": b"", "root_path": "",
@@ -101,8 +107,13 @@ async def call(app: Any, method: str, path: str, headers: dict[str, str], body: 
     async def send(message: dict[str, Any]) -> None:
         if message["type"] == "http.response.start":
             status[0] = message["status"]
-        elif message["type"] == "http.response.body" and not message.get("more_body"):
-            done.set()
+            if out is not None:
+                out.extend(dict(message["headers"]).get(b"etag", b"-") + b"\n")
+        elif message["type"] == "http.response.body":
+            if out is not None:
+                out.extend(message.get("body", b""))
+            if not message.get("more_body"):
+                done.set()
 
     await app(scope, receive, send)
     return status[0]
@@ -133,9 +144,13 @@ async def replay(app: Any, todo: list[Request], mine: set[int], args: argparse.N
         watched = profile is not None and n >= args.warmup and args.only in label
         if watched:
             profile.enable()
+        answer = bytearray() if args.digest else None
         began = time.process_time()
-        status = await call(app, "POST" if body else "GET", path, headers, body)
+        status = await call(app, "POST" if body else "GET", path, headers, body, answer)
         took = time.process_time() - began
+        if answer is not None:  # a write's answer says when: its moments masked
+            answer = bytearray(MOMENT.sub(b"<moment>", answer)) if unit else answer
+            DIGESTS.append(f"{n} {kind} {status} {hashlib.sha256(answer).hexdigest()}")
         if watched:
             profile.disable()
         assert status in (200, 201), (kind, path, status)
@@ -192,10 +207,17 @@ def main() -> None:
     parser.add_argument("--profile", help="cProfile stats of the measured requests (1 worker)")
     parser.add_argument("--only", default="", help="profile only the requests whose label "
                         "holds this ('after a write', 'write task' …)")
+    parser.add_argument("--digest", type=Path, help="write each answer's status and the "
+                        "hash of its ETag and body here (tokens and stamps seeded, 1 worker)")
     args = parser.parse_args()
     logging.disable(logging.INFO)
     source = warm.prepared(args.db)
-    with tempfile.TemporaryDirectory() as tmp:
+    if args.digest:  # seeded tokens and stamps, a fixed path: two versions compare
+        warm.fixed_secrets()
+        shutil.rmtree(warm.FIXED, ignore_errors=True)
+        warm.FIXED.mkdir()
+    with (contextlib.nullcontext(str(warm.FIXED)) if args.digest
+          else tempfile.TemporaryDirectory()) as tmp:
         copy = Path(tmp) / "province.db"
         shutil.copy(source, copy)
         url = f"sqlite:///{copy}"
@@ -210,6 +232,9 @@ def main() -> None:
           f"seed {args.seed}: " + json.dumps(dict(sorted(
               {k: sum(1 for t in todo if t[0] == k) for k in {t[0] for t in todo}}.items()))))
     _summary(results)
+    if args.digest:
+        args.digest.write_text("\n".join(DIGESTS) + "\n")
+        shutil.rmtree(warm.FIXED)
 
 
 def _spread(url: str, tmp: str, todo: list[Any], args: argparse.Namespace
