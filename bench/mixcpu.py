@@ -119,6 +119,19 @@ async def call(app: Any, method: str, path: str, headers: dict[str, str], body: 
     return status[0]
 
 
+GC_MS = [0.0, 0.0, 0.0]  # the collector's CPU ms per generation while measuring
+GC_RUNS = [0, 0, 0]
+_GC_START = [0.0]
+
+
+def _collector(phase: str, info: dict[str, int]) -> None:
+    if phase == "start":
+        _GC_START[0] = time.process_time()
+    else:
+        GC_MS[info["generation"]] += 1000 * (time.process_time() - _GC_START[0])
+        GC_RUNS[info["generation"]] += 1
+
+
 def _label(kind: str, stale: bool) -> str:
     if kind.startswith("write"):
         return kind
@@ -134,6 +147,7 @@ async def replay(app: Any, todo: list[Request], mine: set[int], args: argparse.N
     cpu: dict[str, list[float]] = defaultdict(list)
     stale: set[str] = set()
     profile = cProfile.Profile() if args.profile else None
+    gc.callbacks.append(_collector)
     for n, (kind, path, headers, body, unit) in enumerate(todo):
         if unit:  # a write: the pages of its commune and the province's are stale
             stale |= {p for p, u in PAGE_UNIT.items() if u in (None, unit)}
@@ -156,8 +170,12 @@ async def replay(app: Any, todo: list[Request], mine: set[int], args: argparse.N
         assert status in (200, 201), (kind, path, status)
         if n >= args.warmup:
             cpu[label].append(1000 * took)
+        elif n == args.warmup - 1:
+            GC_MS[:], GC_RUNS[:] = [0.0] * 3, [0] * 3
     if profile:
         profile.dump_stats(args.profile)
+    for g in range(3):
+        cpu[f"(collector, generation {g}: {GC_RUNS[g]} runs)"] = [GC_MS[g]]
     return cpu
 
 
@@ -182,10 +200,13 @@ def _run_in(conn: Any, url: str, data: str, todo: list[Any], mine: set[int],
 
 
 def _summary(results: list[dict[str, list[float]]]) -> None:
+    """Per label: requests, mean CPU ms, share of the mix; then the whole mix, and the
+    collector's part of it (its time is inside the requests' own)."""
     every: dict[str, list[float]] = defaultdict(list)
     for result in results:
         for label, values in result.items():
             every[label] += values
+    gcs = {k: every.pop(k) for k in [k for k in every if k.startswith("(collector")]}
     total = sum(sum(v) for v in every.values())
     count = sum(len(v) for v in every.values())
     for label in sorted(every):
@@ -193,7 +214,10 @@ def _summary(results: list[dict[str, list[float]]]) -> None:
         print(f"{label:34} {len(values):5} requests, {sum(values) / len(values):6.2f} ms CPU "
               f"a request, {100 * sum(values) / total:5.1f} % of the mix")
     print(f"{'all':34} {count:5} requests, {total / count:6.2f} ms CPU a request "
-          f"(in process; gc counts {gc.get_count()})", flush=True)
+          "(in process)", flush=True)
+    for label, values in sorted(gcs.items()):
+        print(f"{label:34} {sum(values):8.1f} ms in all, {sum(values) / count:6.3f} ms a "
+              "request")
 
 
 def main() -> None:

@@ -264,6 +264,8 @@ def rollup_rows(s: Session, p: Principal, unit_id: int, as_of: date
     if scope.level not in levels.ROLLS_UP:
         return NO_ROLLUP
     own = stamps.known_or_read(s, unit_id, scope.stamp)  # stamps before the rows: memo.py
+    if own is not None and not rollup_pages.has_linked(s, unit_id, own):
+        return NO_ROLLUP  # what dashboard_section makes then: made again after no write
     below = stamps.below(s, unit_id)
     hidden = access.hidden_below(s, p, scope, unit_id)
     key = ("rollup", stamps.url_of(s), unit_id, own, tuple(sorted(below.items())), as_of,
