@@ -168,7 +168,7 @@ def dashboard_section(s: Session, p: Principal, unit: Unit, as_of: date
             for g in found.values() if g["upper"]["plan"] not in hidden]
 
 
-def has_linked(s: Session, unit_id: int, stamp: str) -> bool:
+def has_linked(s: Session, unit_id: int, stamp: int) -> bool:
     """Whether the unit has a live target with a confirmed link below it, cached under the
     unit's own data stamp `stamp` (read before this): its targets, plans and links all
     stamp the unit (a link stamps the unit of its upper target too), so a write below it

@@ -87,7 +87,7 @@ def waiting_leads(s: Session, unit_id: int, period_key: str) -> list[tuple[int, 
                                     FigureSubmission.period_key == period_key)))
     if not waiting:
         return []
-    first: dict[int, str] = {}
+    first: dict[int | None, str] = {}
     for target_id, name in s.execute(
             select(Assignment.target_id, func.coalesce(Agency.name, Assignment.name))
             .outerjoin(Agency, Assignment.agency_id == Agency.id)
