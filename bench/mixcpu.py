@@ -28,9 +28,11 @@ import hashlib
 import json
 import logging
 import multiprocessing
+import os
 import random
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -153,6 +155,9 @@ async def replay(app: Any, todo: list[Request], mine: set[int], args: argparse.N
             stale |= {p for p, u in PAGE_UNIT.items() if u in (None, unit)}
         if n not in mine:  # another process's request
             continue
+        if args.callgrind and n == args.warmup:  # count the measured requests only
+            subprocess.run(["callgrind_control", "-i", "on", str(os.getpid())], check=True,
+                           capture_output=True)
         label = _label(kind, kind in stale)
         stale.discard(kind)
         watched = profile is not None and n >= args.warmup and args.only in label
@@ -174,6 +179,9 @@ async def replay(app: Any, todo: list[Request], mine: set[int], args: argparse.N
             GC_MS[:], GC_RUNS[:] = [0.0] * 3, [0] * 3
     if profile:
         profile.dump_stats(args.profile)
+    if args.callgrind:
+        subprocess.run(["callgrind_control", "--dump=mix", str(os.getpid())], check=True,
+                       capture_output=True)
     for g in range(3):
         cpu[f"(collector, generation {g}: {GC_RUNS[g]} runs)"] = [GC_MS[g]]
     return cpu
@@ -231,6 +239,9 @@ def main() -> None:
     parser.add_argument("--profile", help="cProfile stats of the measured requests (1 worker)")
     parser.add_argument("--only", default="", help="profile only the requests whose label "
                         "holds this ('after a write', 'write task' …)")
+    parser.add_argument("--callgrind", action="store_true", help="under valgrind "
+                        "--tool=callgrind --instr-atstart=no: count the requests after the "
+                        "warm-up only, dumped as 'mix' (1 worker)")
     parser.add_argument("--digest", type=Path, help="write each answer's status and the "
                         "hash of its ETag and body here (tokens and stamps seeded, 1 worker)")
     args = parser.parse_args()
