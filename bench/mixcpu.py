@@ -2,19 +2,25 @@
 
 bench/mixed.py's requests (its pages, its writers and their tokens, its random choices
 from the same seed, the clients taken in turn) replayed one at a time against the app's
-ASGI callable in this process (bench/warm.py's raw ASGI driving), on a copy of a generated
-province on SQLite (--db, generated when missing; or --pg URL, a fresh database on the
-PostgreSQL server). Each request's CPU time (time.process_time, every thread of this
-process) is summed by kind: a target's value, a task's update, the province dashboard
-right after a write (the first after one or more writes, its changed communes made
-again) and warm, the other reads. --workers N replays the same sequence against N apps
-in N processes, requests handed out in turn as a server's processes share them: each
-keeps its own caches, so each makes the changed commune's row again after a write, as
-served. Every answer must be 200 or 201. With --callgrind (under valgrind, one process)
-callgrind's counts are dumped per kind. Figures only.
+ASGI callable in this process (bench/warm.py's raw ASGI driving), on a copy of the
+generated province on SQLite (--db, generated when missing). Each request's CPU time
+(time.process_time, every thread of this process) is summed by kind: each page warm or
+"after a write" (a write to its commune, any for the province's, came since this process
+last served it), a target's value, a task's update; and the collector's time per
+generation. --workers N replays the same sequence against N apps in N processes,
+requests handed out in turn as a server's processes share them: each keeps its own
+caches, so each makes again what a write made stale, as served. Every answer must be 200
+or 201. --profile FILE (--only LABEL: only the requests whose label holds it) writes
+cProfile's stats, the routes run inline so that it sees them. --digest FILE writes each
+answer's status and the hash of its ETag and body, tokens and stamps seeded (a write's
+moments masked), to compare two versions' answers. --callgrind, under `valgrind
+--tool=callgrind --instr-atstart=no`, counts the requests after the warm-up only (dump
+'mix'): instructions whatever the load. Run another checkout with PYTHONPATH=<its src>.
+Figures only.
 
-    PYTHONPATH=src:bench .venv/bin/python bench/mixcpu.py --db /tmp/province-warm.db \
-        [--requests 2000] [--warmup 300] [--workers 1] [--seed 1] [--profile FILE]
+    PYTHONPATH=src:bench .venv/bin/python bench/mixcpu.py [--db /tmp/province-mix.db] \
+        [--requests 2000] [--warmup 300] [--workers 1] [--seed 1] [--profile FILE \
+        [--only LABEL]] [--digest FILE] [--callgrind]
 """
 
 from __future__ import annotations
@@ -160,9 +166,9 @@ async def replay(app: Any, todo: list[Request], mine: set[int], args: argparse.N
                            capture_output=True)
         label = _label(kind, kind in stale)
         stale.discard(kind)
-        watched = profile is not None and n >= args.warmup and args.only in label
-        if watched:
-            profile.enable()
+        watched = profile if n >= args.warmup and args.only in label else None
+        if watched is not None:
+            watched.enable()
         answer = bytearray() if args.digest else None
         began = time.process_time()
         status = await call(app, "POST" if body else "GET", path, headers, body, answer)
@@ -170,8 +176,8 @@ async def replay(app: Any, todo: list[Request], mine: set[int], args: argparse.N
         if answer is not None:  # a write's answer says when: its moments masked
             answer = bytearray(MOMENT.sub(b"<moment>", answer)) if unit else answer
             DIGESTS.append(f"{n} {kind} {status} {hashlib.sha256(answer).hexdigest()}")
-        if watched:
-            profile.disable()
+        if watched is not None:
+            watched.disable()
         assert status in (200, 201), (kind, path, status)
         if n >= args.warmup:
             cpu[label].append(1000 * took)
