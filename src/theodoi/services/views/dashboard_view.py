@@ -321,6 +321,7 @@ def warm_parts(s: Session, p: Principal, unit: Unit, as_of: date) -> None:
     _waiting(s, unit, visible_refs(s, p, unit), as_of)
     instructions_view.summary_of(s, p, unit, as_of)
     rollup_pages.dashboard_section(s, p, unit, as_of)
+    queue.waiting_by_agency(s, unit.id, "")  # _completeness stops before it, at the look-up
     with suppress(NotFound):  # the unit's look-up by code: compiled, nothing found
         _completeness(s, p, unit, as_of)
 
