@@ -130,3 +130,20 @@ def test_a_locked_period_refuses_the_agency_and_the_office(
     assert opened.status_code == 201 and opened.json()["state"] == "reopened"
     assert agency.post("/api/items/t1/progress",
                        json={"period": "2026", "value": "60"}).status_code == 201
+
+
+def test_the_periods_waiting_figures_count_under_their_lead_agency_in_completeness(
+        world: World, as_user: Any, items: Any) -> None:
+    """The commune's completeness counts a figure waiting for its period under the
+    target's lead agency (two statements however many wait), and one of another period
+    nowhere."""
+    agency, office = as_user("donvi"), as_user("vanphong")
+    unit = world.units[A]
+    for period in ("Q4/2026", "Q3/2026"):
+        sent = agency.post("/api/items/t1/progress", json={"period": period, "value": "600"})
+        assert sent.status_code == 201 and sent.json()["waiting"] is True
+    lead = sent.json()["lead_agency"]
+    board = office.get(f"/api/units/{unit}/dashboard", params={"as_of": "2027-01-15"}).json()
+    done = board["completeness"]
+    assert done["period"] == "2026-Q4" and done["waiting"] == 1
+    assert [(a["agency"], a["waiting"]) for a in done["agencies"] if a["waiting"]] == [(lead, 1)]

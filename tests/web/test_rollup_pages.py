@@ -172,6 +172,27 @@ def test_the_province_dashboard_follows_a_communes_new_figure(
     assert "1,5" in row[:row.index("</tr>")]
 
 
+def test_the_dashboard_shown_without_links_gets_its_roll_up_once_a_link_is_confirmed(
+        world: World, as_user: Any) -> None:
+    """Whether the province has linked targets is cached under its own stamp: a commune's
+    figure leaves the page without a roll-up, a link confirmed afterwards (which stamps
+    the province: the link hangs on its target) brings the section in."""
+    refs = _setup(world)
+    province = as_user("tinh")
+    path = f"/don-vi/{world.units[PROVINCE]}/tong-quan?ngay={DAY}"
+    assert "Tổng hợp chỉ tiêu từ các đơn vị trực thuộc" not in province.get(path).text
+    with uow.transaction(world.settings) as s:
+        records.record_progress(s, refs[A], "Q2/2026", "1,2")
+    assert "Tổng hợp chỉ tiêu từ các đơn vị trực thuộc" not in province.get(path).text
+    office = as_user("vanphong")
+    office.post(f"/api/units/{world.units[A]}/level-link-suggestions")
+    link = _link_to_province(office, world.units[A], refs[PROVINCE])
+    assert office.post(f"/api/level-links/{link}/confirm",
+                       json={"relation": "rate"}).json()["state"] == "confirmed"
+    board = province.get(path).text
+    assert "Tổng hợp chỉ tiêu từ các đơn vị trực thuộc" in board and "1 / 1" in board
+
+
 def _labels(client: Any, path: str) -> list[tuple[str | None, str]]:
     """(who, line) of each history entry about a link or a method, oldest first."""
     entries = client.get(path).json()["entries"]

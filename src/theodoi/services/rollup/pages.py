@@ -168,6 +168,16 @@ def dashboard_section(s: Session, p: Principal, unit: Unit, as_of: date
             for g in found.values() if g["upper"]["plan"] not in hidden]
 
 
+def has_linked(s: Session, unit_id: int, stamp: int) -> bool:
+    """Whether the unit has a live target with a confirmed link below it, cached under the
+    unit's own data stamp `stamp` (read before this): its targets, plans and links all
+    stamp the unit (a link stamps the unit of its upper target too), so a write below it
+    never changes the answer, and a dashboard made again after one need not ask."""
+    key = ("has linked", stamps.url_of(s), unit_id, stamp)
+    found: bool = memo.COMPUTED.one(key, lambda: bool(repo.uppers_of_unit(s, unit_id)))
+    return found
+
+
 def _lower_reader(s: Session, p: Principal, unit: Unit) -> Any:
     readable = _reader(s, p, set(status_rows.below(s, unit.id)))
     return lambda r: readable(r.unit_id, r.restricted)

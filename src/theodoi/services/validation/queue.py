@@ -79,11 +79,9 @@ def waiting_by_agency(s: Session, unit_id: int, period_key: str) -> dict[str, in
     """Figures of the period waiting, per lead agency name (completeness: sent, not yet
     counted)."""
     out: dict[str, int] = {}
-    for r in repo.of_unit(s, unit_id, (rules.PENDING,)):
-        target = repo.target(s, r.target_id)
-        if target is not None and r.period_key == period_key:
-            name = status.lead_agency(target) or status.NO_AGENCY
-            out[name] = out.get(name, 0) + 1
+    for _target, lead in repo.waiting_leads(s, unit_id, period_key):
+        name = lead or status.NO_AGENCY
+        out[name] = out.get(name, 0) + 1
     return out
 
 

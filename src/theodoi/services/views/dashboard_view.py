@@ -264,6 +264,8 @@ def rollup_rows(s: Session, p: Principal, unit_id: int, as_of: date
     if scope.level not in levels.ROLLS_UP:
         return NO_ROLLUP
     own = stamps.known_or_read(s, unit_id, scope.stamp)  # stamps before the rows: memo.py
+    if own is not None and not rollup_pages.has_linked(s, unit_id, own):
+        return NO_ROLLUP  # what dashboard_section makes then: made again after no write
     below = stamps.below(s, unit_id)
     hidden = access.hidden_below(s, p, scope, unit_id)
     key = ("rollup", stamps.url_of(s), unit_id, own, tuple(sorted(below.items())), as_of,
@@ -319,6 +321,7 @@ def warm_parts(s: Session, p: Principal, unit: Unit, as_of: date) -> None:
     _waiting(s, unit, visible_refs(s, p, unit), as_of)
     instructions_view.summary_of(s, p, unit, as_of)
     rollup_pages.dashboard_section(s, p, unit, as_of)
+    queue.waiting_by_agency(s, unit.id, "")  # _completeness stops before it, at the look-up
     with suppress(NotFound):  # the unit's look-up by code: compiled, nothing found
         _completeness(s, p, unit, as_of)
 

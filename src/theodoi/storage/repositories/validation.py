@@ -10,7 +10,15 @@ from sqlalchemy import Select, bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from theodoi.storage.models import FigureSubmission, PeriodLock, Plan, ProgressRecord, Target
+from theodoi.storage.models import (
+    Agency,
+    Assignment,
+    FigureSubmission,
+    PeriodLock,
+    Plan,
+    ProgressRecord,
+    Target,
+)
 from theodoi.storage.repositories.progress import LIVE_REVIEWS, unit_targets
 
 WAITING = "cho_xac_nhan"
@@ -65,6 +73,28 @@ def of_unit(s: Session, unit_id: int, states: tuple[str, ...]) -> list[FigureSub
                           .where(FigureSubmission.target_id.in_(unit_targets(unit_id)),
                                  FigureSubmission.state.in_(states))
                           .order_by(FigureSubmission.sent_at, FigureSubmission.id)))
+
+
+def waiting_leads(s: Session, unit_id: int, period_key: str) -> list[tuple[int, str | None]]:
+    """(target id, first lead's name) of each figure of the period waiting at the unit (of
+    live targets of active plans), the lead named as `status_rows.leads` names it (the
+    directory name, else the document's wording; None without a lead): two statements
+    however many figures wait, where loading each target and its assignments was two
+    more a figure."""
+    waiting = list(s.scalars(select(FigureSubmission.target_id)
+                             .where(FigureSubmission.target_id.in_(unit_targets(unit_id)),
+                                    FigureSubmission.state == WAITING,
+                                    FigureSubmission.period_key == period_key)))
+    if not waiting:
+        return []
+    first: dict[int | None, str] = {}
+    for target_id, name in s.execute(
+            select(Assignment.target_id, func.coalesce(Agency.name, Assignment.name))
+            .outerjoin(Agency, Assignment.agency_id == Agency.id)
+            .where(Assignment.role == "lead", Assignment.target_id.in_(set(waiting)))
+            .order_by(Assignment.target_id, Assignment.position, Assignment.id)):
+        first.setdefault(target_id, name)
+    return [(t, first.get(t)) for t in waiting]
 
 
 def of_target(s: Session, target_id: int) -> list[FigureSubmission]:
