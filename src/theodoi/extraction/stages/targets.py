@@ -231,18 +231,23 @@ def _clause_words(ctx: Context, span: tuple[int, int]) -> tuple[str, Callable[[i
     "đạt ⏎⏎chuẩn"), and where each of its offsets is in the document (the end of the text
     maps to the clause's end)."""
     raw = ctx.text[span[0]:span[1]]
-    if not WHITESPACE_RUN.search(raw):
-        return raw, lambda i: span[0] + i
-    pieces: list[str] = []
-    offsets: list[int] = []
-    pos = 0
-    for m in WHITESPACE_RUN.finditer(raw):
-        pieces += [raw[pos:m.start()], " "]
-        offsets += range(span[0] + pos, span[0] + m.start() + 1)
-        pos = m.end()
-    pieces.append(raw[pos:])
-    offsets += range(span[0] + pos, span[1] + 1)
-    return "".join(pieces), offsets.__getitem__
+    words = WHITESPACE_RUN.sub(" ", raw)
+    if len(words) == len(raw):  # no run longer than one: the offsets are the clause's
+        return words, lambda i: span[0] + i
+    runs: list[tuple[int, int]] = []  # (offset in `words` after a run, what it shortened)
+
+    def at(i: int) -> int:
+        """The document offset of `words[i]`: the runs, found when first asked (few
+        clauses give a target), say how much shorter the words are before it."""
+        if not runs:
+            gone = 0
+            for m in WHITESPACE_RUN.finditer(raw):
+                gone += len(m.group()) - 1
+                runs.append((m.end() - gone, gone))
+        k = bisect_right(runs, (i, len(raw) + 1)) - 1
+        return span[0] + i + (runs[k][1] if k >= 0 else 0)
+
+    return words, at
 
 
 def _clause_text(ctx: Context, span: tuple[int, int]) -> str:

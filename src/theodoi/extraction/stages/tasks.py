@@ -150,7 +150,7 @@ def dated_works(ctx: Context, first_year: int | None) -> list[Task]:
     for span in _with_deadline_tails(ctx, ctx.clauses):
         text = ctx.text[span[0]:span[1]]
         if ("20" not in text and "hoàn thành" not in text and "trình" not in text
-                and "năm" not in text):
+                and "ng năm" not in text):  # "hằng năm", "hàng năm"
             continue  # a deadline names a year, or says "hoàn thành trong Quý II hằng năm",
             # "trình Chủ tịch UBND xã phê duyệt vào quý I hằng năm", "… ngày 15/12 hằng năm"
         if R.BLOCK_LINE.match(text) or R.ROLE_CLAUSE.match(text):
