@@ -72,17 +72,19 @@ PARTY_FIELDS = {
          "khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số theo đúng định hướng đạt "
          "2,56% (mục tiêu năm 2030: từ 3% trở lên), {kq}.")]}
 STATE_SENTENCES = [  # (row name, sentence) of six targets of sample 004, values of Quý III
-    ("Thu nhập bình quân đầu người",  # a flow: 75 % of 0,8 × 85 to date, no figure for 2026
-     "Thu nhập bình quân đầu người đạt 51 triệu đồng (mục tiêu năm 2030: 85 triệu đồng), "
+    # (the demo reaches REACHED[position] of a goal: "phấn đấu đến năm 2030 xã cơ bản đạt các
+    # tiêu chí Nông thôn mới nâng cao", read as a milestone since stop 32, is target 0)
+    ("Thu nhập bình quân đầu người",  # a flow: 75 % of 0,95 × 85 to date, no figure for 2026
+     "Thu nhập bình quân đầu người đạt 60,56 triệu đồng (mục tiêu năm 2030: 85 triệu đồng), "
      "{kq}."),
     ("Thu ngân sách hàng năm",
-     "Thu ngân sách hàng năm đạt 5,13% (kế hoạch năm: từ 6% trở lên), {kq}."),
+     "Thu ngân sách hàng năm đạt 5,67% (kế hoạch năm: từ 6% trở lên), {kq}."),  # 90 % of 1,05 × 6
     ("Tốc độ tăng dân số bình quân hằng năm",
-     "Tốc độ tăng dân số bình quân hằng năm đạt 0,6% (kế hoạch năm: 0,63%), {kq}."),
+     "Tốc độ tăng dân số bình quân hằng năm đạt 0,2% (kế hoạch năm: 0,63%), {kq}."),  # 0,35
     ("Tỷ lệ hộ nghèo",  # "giảm bình quân hàng năm 1,37%": an amount of decrease
-     "Tỷ lệ hộ nghèo giảm 0,99% (mục tiêu năm 2030: 1,37%), {kq}."),
+     "Tỷ lệ hộ nghèo giảm 1,17% (mục tiêu năm 2030: 1,37%), {kq}."),  # 90 % of 0,95 × 1,37
     ("Tỉ lệ khu dân cư đạt tiêu chuẩn an toàn về an ninh trật tự hằng năm",
-     "Tỉ lệ khu dân cư đạt tiêu chuẩn an toàn về an ninh trật tự hằng năm đạt 63,22% (kế "
+     "Tỉ lệ khu dân cư đạt tiêu chuẩn an toàn về an ninh trật tự hằng năm đạt 75,07% (kế "
      "hoạch năm: từ 87,8% trở lên), {kq}."),
     ("Xã cơ bản đạt các tiêu chí nông thôn mới nâng cao",  # recognised only in Quý IV
      "Xã cơ bản đạt các tiêu chí nông thôn mới nâng cao: chưa đến kỳ đánh giá.")]
