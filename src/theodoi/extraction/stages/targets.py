@@ -18,7 +18,6 @@ from theodoi.extraction.model import Heading, Target, tagged
 from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules import targets as R
 from theodoi.extraction.rules.fields import FIELDS
-from theodoi.extraction.rules.targets import DIGIT_REF
 from theodoi.extraction.stages import target_fields as F
 from theodoi.extraction.stages.target_agencies import (
     Assignments,
@@ -29,6 +28,7 @@ from theodoi.extraction.stages.target_agencies import (
 from theodoi.extraction.stages.target_merge import merge
 from theodoi.extraction.stages.target_roadmaps import Roadmaps
 from theodoi.extraction.stages.target_tables import table_cells, table_targets
+from theodoi.extraction.stages.target_values import clause_words, segment, values
 from theodoi.extraction.warnings import warn
 
 DIGIT = re.compile(r"\d")
@@ -131,12 +131,12 @@ def clause_targets(ctx: Context, span: tuple[int, int], section: str | None, lis
     committed ('cụ thể: Phấn đấu …; 70% phụ nữ mang thai được tầm soát …'). The costly
     tests (not a target, yearly) run only once the clause has something to give, which few
     clauses have."""
-    text, at = _clause_words(ctx, span)
+    text, at = clause_words(ctx, span)
     if not listed and not DIGIT.search(text) and not R.STRIVE_FOR_STATE.search(text):
         return []  # no value, not in a list, no 'phấn đấu … đạt chuẩn': nothing to find
     if not listed and not carried and not R.COMMITMENT.search(text):
         return []  # the cheapest rejection first: many prose clauses commit to nothing
-    matches = _values(text)
+    matches = values(text)
     special = None if matches or not (listed or R.STRIVE_FOR_STATE.search(text)) else (
         _no_value_kind(text))
     if not (matches or special) or _not_target(text, listed):
@@ -147,7 +147,7 @@ def clause_targets(ctx: Context, span: tuple[int, int], section: str | None, lis
                              ctx.text[span[0]:span[1]])]
     states = _states_beside(ctx, at, section, text, matches, annual, term_end) if (
         listed and R.MILESTONE.search(text)) else []
-    segments = [_without_states(text, _segment(text, matches, k), m, states)
+    segments = [_without_states(text, segment(text, matches, k), m, states)
                 for k, m in enumerate(matches)]
     found = [_value_target(ctx, at, section, text, m, segments[k], annual, term_end)
              for k, m in enumerate(matches)]
@@ -208,48 +208,20 @@ def _carry_indicators(clause: str, matches: list[re.Match[str]], found: list[Tar
     đến năm 2030 đạt 40%" measures the same rate twice; "…, trong đó 50% đạt mức độ 2" a
     part of it, named after it."""
     for k in range(1, len(found)):
-        start = _segment(clause, matches, k)[0]
+        start = segment(clause, matches, k)[0]
         head = clause[start:matches[k].start()]
         part = F.is_part(head) and found[k].unit == "%"  # a share of a share; a count names
         if not (F.names_nothing(found[k].indicator) or part):  # its own ("Số doanh nghiệp …")
             continue
         before = found[k - 1].indicator
         if part:
-            said = squash(clause[matches[k].end():_segment(clause, matches, k)[1]]).strip(" .;,")
+            said = squash(clause[matches[k].end():segment(clause, matches, k)[1]]).strip(" .;,")
             found[k].indicator = f"{before} (trong đó {said})" if said else before
         else:
             found[k].indicator = before
 
 
 MIN_STATE_WORDS = 4  # "Hằng năm" opens the clause, "Đảng bộ đạt hoàn thành tốt …" states
-WHITESPACE_RUN = re.compile(r"\s{2,}|[^\S ]")  # what a clause's words are read without
-
-
-def _clause_words(ctx: Context, span: tuple[int, int]) -> tuple[str, Callable[[int], int]]:
-    """A clause's text as words, each run of whitespace one space (a PDF breaks a line
-    wherever it ran out, and its text puts a blank line after each: "tăng ⏎⏎bình quân",
-    "đạt ⏎⏎chuẩn"), and where each of its offsets is in the document (the end of the text
-    maps to the clause's end)."""
-    raw = ctx.text[span[0]:span[1]]
-    words = WHITESPACE_RUN.sub(" ", raw)
-    if len(words) == len(raw):  # no run longer than one: the offsets are the clause's
-        return words, lambda i: span[0] + i
-    runs: list[tuple[int, int]] = []  # (offset in `words` after a run, what it shortened)
-
-    def at(i: int) -> int:
-        """The document offset of `words[i]`: the runs, found when first asked (few
-        clauses give a target), say how much shorter the words are before it."""
-        if not runs:
-            gone = 0
-            for m in WHITESPACE_RUN.finditer(raw):
-                gone += len(m.group()) - 1
-                runs.append((m.end() - gone, gone))
-        k = bisect_right(runs, (i, len(raw) + 1)) - 1
-        return span[0] + i + (runs[k][1] if k >= 0 else 0)
-
-    return words, at
-
-
 def _clause_text(ctx: Context, span: tuple[int, int]) -> str:
     """A clause's text with its line breaks as spaces (the same length): a PDF breaks a line
     wherever it ran out, inside "phấn\nđấu" or "công\nnghệ", and the rules read words."""
@@ -260,71 +232,6 @@ def _not_target(text: str, listed: bool) -> bool:
     """Past results, counts of targets, conditions; in prose also context and money."""
     return bool(R.NOT_TARGET.search(text) or R.NOT_TARGET_ANYWHERE.search(text)
                 or (not listed and R.NOT_TARGET_PROSE.search(text)))
-
-
-def _segment_start(text: str, matches: list[re.Match[str]], k: int) -> int:
-    if k == 0:
-        return 0
-    between = (matches[k - 1].end(), matches[k].start())
-    cuts = [m.end() for m in R.SEGMENT_END.finditer(text, *between)]
-    return cuts[-1] if cuts else between[0]
-
-
-def _segment(text: str, matches: list[re.Match[str]], k: int) -> tuple[int, int]:
-    """The part of the clause that belongs to value k: from the last comma / 'và' before it
-    to where the next value's part starts, so two values of one clause get distinct spans."""
-    start = _segment_start(text, matches, k)
-    end = _segment_start(text, matches, k + 1) if k + 1 < len(matches) else len(text)
-    while start < end and text[start] in " \n\t,;":
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
-        end -= 1
-    return start, end
-
-
-def _values(text: str) -> list[re.Match[str]]:
-    """Value mentions that are commitments: with a unit, not a year ('năm 2030 xã'); a '1'
-    per hectare or after a percentage describes what is measured ('trên 1 ha đất … đạt 230
-    triệu', '100% trường có ít nhất 01 phòng học')."""
-    refs = [r.span() for r in R.REFERENCE_NUMBER.finditer(text)] if DIGIT_REF.search(text) else []
-    found = [m for m in R.VALUE.finditer(text)
-             if (m.group("unit") or m.group("of") or m.group("aunit"))
-             and not _is_year(text, m)
-             and not any(a <= m.start("a") < b for a, b in refs)
-             and not (F.is_generic(m) and not (F.unit_text(m) and _spaced(m)))
-             and not (F.is_generic(m) and R.ORDINAL_BEFORE.search(text, max(0, m.start() - 12),
-                                                                   m.start()))]
-    found = _drop_scope(text, found)
-    if len(found) > 1:
-        first_pct = next((i for i, m in enumerate(found) if m.group("aunit")
-                          or (m.group("unit") or "").startswith("%")), None)
-        found = [m for i, m in enumerate(found) if not (F.values(m)[0] == 1 and (
-            (m.group("unit") or "").lower() in {"ha", "km"}
-            or (first_pct is not None and i > first_pct)))]
-    return found
-
-
-def _spaced(m: re.Match[str]) -> bool:
-    """A counted noun stands apart from its number: '5G', '4G' name a technology."""
-    return m.end() > m.start("unit") > (m.end("b") if m.group("b") else m.end("a"))
-
-
-def _drop_scope(text: str, found: list[re.Match[str]]) -> list[re.Match[str]]:
-    """A counted value right after another value in the same part of the clause describes
-    what the first one measures, not a second target: '70% phụ nữ mang thai được tầm soát ít
-    nhất 4 loại bệnh', '100% xã có ít nhất 01 điểm tư vấn'."""
-    kept: list[re.Match[str]] = []
-    for m in found:
-        if kept and F.is_generic(m) and not R.SEGMENT_END.search(text, kept[-1].end(), m.start()):
-            continue
-        kept.append(m)
-    return kept
-
-
-def _is_year(text: str, m: re.Match[str]) -> bool:
-    """'đến năm 2030 xã …': a year followed by a noun that looks like a unit."""
-    # the number test first: it is cheap, the search scans all the text before the value
-    return bool(R.YEAR_NUMBER.match(m.group("a")) and R.YEAR_BEFORE.search(text[:m.start()]))
 
 
 def _value_target(ctx: Context, at: Callable[[int], int], section: str | None, clause: str,
