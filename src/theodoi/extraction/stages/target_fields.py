@@ -62,11 +62,11 @@ AFTER_WORDS_CHARS = 120  # what follows a value that can say "… trở lên" of
 
 
 def comparator(clause: str, m: re.Match[str], rel: int) -> str:
-    """Comparator from the words right before and after the value, read as words: a PDF
-    breaks lines (and puts blank lines between them) inside "ít\n\nnhất", "trở\n\nlên"."""
-    before = squash(clause[:rel])
+    """Comparator from the words right before and after the value (`clause` as words:
+    targets.py reads it so, whatever whitespace a PDF's line break left in "ít⏎⏎nhất")."""
+    before = clause[:rel]
     end = rel + len(m.group())
-    after = squash(clause[end:end + AFTER_WORDS_CHARS])
+    after = clause[end:end + AFTER_WORDS_CHARS]
     if m.group("b"):
         return "between"
     if R.GREATER.search(before):
@@ -81,9 +81,9 @@ def comparator(clause: str, m: re.Match[str], rel: int) -> str:
 
 
 def kind(clause: str, rel: int) -> str:
-    """growth_rate, change or level, from the words before the value (as words: "tăng\n\nbình
-    quân 13 %/năm" is a growth rate)."""
-    head = squash(clause[:rel])
+    """growth_rate, change or level, from the words before the value (`clause` as words:
+    "tăng⏎⏎bình quân 13 %/năm" is a growth rate)."""
+    head = clause[:rel]
     if R.GROWTH.search(head):
         return "growth_rate"
     if R.CHANGE.search(head):
@@ -139,7 +139,7 @@ def per_year(clause: str, unit: str | None, kind_: str, rel: int, after: str = "
     3%') — not a clause that merely opens with 'Hằng năm, …' (that is recurrence)."""
     if (unit and "/năm" in unit) or R.PER_YEAR_AFTER.match(after):
         return True
-    head = squash(clause[:rel])  # words, wherever a PDF broke the lines
+    head = clause[:rel]  # as words (targets.py)
     if kind_ == "growth_rate" or (kind_ == "change" and "bình quân" in head.lower()):
         return True
     if R.EACH_YEAR.search(head):
