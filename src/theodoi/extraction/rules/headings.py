@@ -38,6 +38,15 @@ HEADING_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("paren", re.compile(rf"^(?P<label>{PAREN})\s+(?P<title>\S.*)$")),
 ]
 
+# An appendix ("PHỤ LỤC", "PHỤ LỤC 01", "Phụ lục II: DANH MỤC NHIỆM VỤ …"): a part of its own
+# after the signature, so no heading of the body reaches into it (the last numbered duty of
+# "Tổ chức thực hiện" does not lead an appendix table's rows).
+APPENDIX_LINE = re.compile(
+    r"^\s*(?P<label>(?:PHỤ LỤC|Phụ lục)(?:\s+(?:SỐ\s+|số\s+)?(?:[IVX]{1,5}|\d{1,2}[a-z]?)\b)?)"
+    r"(?:\s*(?:$|[.:\-–]\s*(?P<title>.*)$)|\s+(?P<caps>\S.*)$)")
+# (outline.appendix_start takes words after a bare label only in capitals, "PHỤ LỤC DANH
+# MỤC NHIỆM VỤ", or in brackets, and after a small "Phụ lục" never)
+
 # A part's label on a line of its own, its title on the next ("Phần thứ nhất" then "KẾT QUẢ
 # THỰC HIỆN NĂM 2025", as reports and congress resolutions are laid out)
 PART_ALONE = re.compile(rf"^(?P<label>{PART})$")

@@ -14,6 +14,7 @@ from typing import overload
 from theodoi.extraction.model import Heading
 from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules.headings import (
+    APPENDIX_LINE,
     HEADING_PATTERNS,
     MAX_TITLE,
     PART_ALONE,
@@ -124,6 +125,31 @@ def _headings(text: str) -> Iterator[tuple[int, int, str, str, str]]:
             family, label, title = found
             title_end = start + line.index(title) + len(title) if title in line else end
             yield start, title_end, family, label, title
+
+
+APPENDIX_CANDIDATE = re.compile(r"^[^\S\n]*(?:PHỤ LỤC|Phụ lục)[^\n]*", re.MULTILINE)
+
+
+def appendix_start(text: str) -> int | None:
+    """Where the first appendix starts ("PHỤ LỤC 01", "Phụ lục II: …", "PHỤ LỤC DANH MỤC …"
+    on a line of its own), else None. An appendix stands apart from the body after the
+    signature: no heading of the body reaches into it."""
+    for candidate in APPENDIX_CANDIDATE.finditer(text):
+        if _appendix(candidate.group()):
+            return candidate.start()
+    return None
+
+
+def _appendix(line: str) -> re.Match[str] | None:
+    """The appendix line's match, else None: words after a bare label must be capitals or
+    in brackets ("PHỤ LỤC I (Kèm theo Kế hoạch số …)"), and never after a small "Phụ lục"
+    ("Phụ lục kèm theo Kế hoạch này" is a sentence)."""
+    found = APPENDIX_LINE.match(line)
+    caps = found.group("caps") if found else None
+    if found and caps and not caps.startswith("(") and (
+            caps != caps.upper() or found.group("label") == "Phụ lục"):
+        return None
+    return found
 
 
 def build_outline(text: str) -> list[Heading]:

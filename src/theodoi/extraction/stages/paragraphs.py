@@ -21,6 +21,8 @@ AT_MARGIN = 0.9         # a line this close to the margin ran out of room there
 # A line that goes on into the next ran out of room: in the prose of seeds 000-002 (PDF text),
 # all but 6 of the 636 lines going on in lower case reach 0.8 of the margin
 SHORT_BEFORE_CAPITAL = 0.8
+MAX_LABEL = 40          # a block line's label and its colon: "Cơ quan thực hiện và phối hợp:"
+MAX_LABEL_WORDS = 6
 DASHES = "-–"
 SENTENCE_MARKS = ".;:!?…"
 CLOSING_QUOTES = "\"”’)]* \t"
@@ -120,6 +122,21 @@ def paragraphs(text: str, heading_starts: set[int]) -> list[tuple[int, int]]:
     return out
 
 
+def _labelled(text: str, start: int, end: int) -> bool:
+    """Whether the line opens with a label and its colon: up to MAX_LABEL_WORDS words, the
+    first capitalised, the rest in small letters ("Nội dung: …", "Thời hạn ban hành: …",
+    "Cơ quan thực hiện và phối hợp: …"), as each line of a work item's block does; a wrapped
+    sentence going on with a name ("…của UBND tỉnh\nSơn La: …") has capitals after its first
+    word."""
+    colon = text.find(":", start, min(end, start + MAX_LABEL))
+    words = text[start:colon].split() if colon > start else []
+    if not 0 < len(words) <= MAX_LABEL_WORDS or not words[0].isalpha():
+        return False
+    first, rest = words[0], words[1:]
+    return (first[0].isupper() and (len(first) == 1 or first[1:].islower())
+            and all(w.isalpha() and w.islower() for w in rest))
+
+
 def _role_before_break(text: str, line: tuple[int, int]) -> bool:
     """R.ROLE_BEFORE_BREAK in the line. Every match of it ends the line with ':' (its
     '\\s*:$': a colon at the end, or before a last line break), so a line that does not is
@@ -142,6 +159,8 @@ def _starts_paragraph(text: str, paragraph: tuple[int, int], before: tuple[int, 
         return True
     if _clause_goes_on(text, paragraph, s) or _role_before_break(text, before):
         return False
+    if _labelled(text, s, e):
+        return True  # "Nội dung: …", "Cơ quan chủ trì: …", "Sản phẩm: …" open a block's line
     if before[1] - before[0] < FULL_LINE * margin:
         return True  # the line before stopped well short of the margin: its paragraph ended
     if before[1] - before[0] < SHORT_BEFORE_CAPITAL * margin and text[s].isupper():

@@ -23,6 +23,7 @@ from theodoi.extraction.agencies import normalise_agency, split_bodies
 from theodoi.extraction.model import Heading
 from theodoi.extraction.rules import targets as R
 from theodoi.extraction.rules.agencies import ASSIGN, CO_END, SENTENCE_END
+from theodoi.extraction.rules.tasks import WORK_VERB
 
 MAX_BODY_TITLE = 120  # "Ủy ban nhân dân các xã, phường, đặc khu": longer titles state work
 
@@ -74,7 +75,10 @@ def _body_title(raw: str) -> str | None:
         return None
     if normalise_agency(title):  # a body the table knows: "Ban Xây dựng Đảng"
         return title
-    return title if R.BODY_TITLE.match(title) and not R.WORK_WORDS.search(title) else None
+    verb = WORK_VERB.search(title)  # a body and its work: "2. Sở Công Thương tổng hợp báo cáo
+    if verb:  # Tỉnh ủy … về", a numbered duty's first line in a PDF's text: the body only
+        title = title[:verb.start()].strip(" ,")
+    return title if title and R.BODY_TITLE.match(title) and not R.WORK_WORDS.search(title) else None
 
 
 class SiblingLeads:

@@ -19,6 +19,7 @@ from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules import targets as R
 from theodoi.extraction.rules.fields import FIELDS
 from theodoi.extraction.stages import target_fields as F
+from theodoi.extraction.stages.outline import appendix_start
 from theodoi.extraction.stages.target_agencies import (
     Assignments,
     SiblingLeads,
@@ -432,9 +433,12 @@ def _with_leads(ctx: Context, sections: Sections, targets: list[Target]) -> list
     restatement gives its lead to the first)."""
     assignments = Assignments(ctx.text)
     sibling_lead = SiblingLeads(ctx.text, sections.siblings)
+    appendix = appendix_start(ctx.text)
     for target in targets:
         if not target.lead_agency:
             chain = sections.chain(sections.at(target.span[0]))
+            if appendix is not None and target.span[0] >= appendix:  # the body's headings
+                chain = [h for h in chain if h.span[0] >= appendix]  # stop at an appendix
             target.lead_agency, target.co_agencies = context_lead(
                 assignments, chain, target.span[0], sibling_lead, sections.children)
     return targets
