@@ -189,3 +189,19 @@ def test_indicator_colon_value_lists(sentence: str, expected: dict) -> None:
 def test_direction_from_the_words_before_the_value(sentence: str, direction: str) -> None:
     (target,) = targets(sentence)
     assert target["direction"] == direction
+
+
+@pytest.mark.parametrize("label", ["6.4. ", "- ", "b) "])
+def test_an_items_yearly_opening_reaches_every_clause_but_one_with_its_own_year(
+        label: str) -> None:
+    """"6.4. Hàng năm, A tăng trên 3%; B tăng trên 3%; C đạt 90%; đến năm 2030 D đạt 100%.":
+    the opening makes every clause of the item yearly, a change each year is a change per
+    year, and a clause that names its own year is that year's goal. The label may be a
+    clause of its own (a heading's label, read before its title)."""
+    found = targets(label + "Hàng năm, số vụ phạm tội về ma túy được phát hiện tăng trên "
+                    "03%; số vụ phạm tội về ma túy có tổ chức được phát hiện tăng trên 05%; "
+                    "tỷ lệ người nghiện được quản lý đạt 90%; phấn đấu đến năm 2030 đạt 100% "
+                    "xã, phường không ma túy.")
+    got = [(t["value"], t["recurrence"], t["per_year"], t["deadline_year"]) for t in found]
+    assert got == [(3, "annual", True, None), (5, "annual", True, None),
+                   (90, "annual", False, None), (100, None, False, 2030)]

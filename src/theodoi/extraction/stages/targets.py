@@ -13,7 +13,7 @@ from collections.abc import Callable
 from itertools import accumulate, pairwise
 
 from theodoi.domain.text import squash
-from theodoi.extraction.labels import OPENS_ITEM, numbered_label
+from theodoi.extraction.labels import OPENS_ITEM, numbered_label, strip_label
 from theodoi.extraction.model import Heading, Target, tagged
 from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules import targets as R
@@ -128,7 +128,8 @@ def clause_targets(ctx: Context, span: tuple[int, int], section: str | None, lis
     """The targets of one clause: one per value, or one milestone / plan-relative target.
 
     item_opening: the first clause of the list item this clause belongs to; when it opens
-    with 'Hằng năm, …' the whole item recurs. carried: an earlier clause of the same sentence
+    with 'Hằng năm, …' the whole item recurs, but for a clause with its own year ('Hằng
+    năm, giảm …; phấn đấu đến năm 2030 đạt …'). carried: an earlier clause of the same sentence
     committed ('cụ thể: Phấn đấu …; 70% phụ nữ mang thai được tầm soát …'). The costly
     tests (not a target, yearly) run only once the clause has something to give, which few
     clauses have."""
@@ -142,7 +143,8 @@ def clause_targets(ctx: Context, span: tuple[int, int], section: str | None, lis
         _no_value_kind(text))
     if not (matches or special) or _not_target(text, listed):
         return []
-    annual = (item_opening is not None and F.is_annual(item_opening)) or F.is_annual(text)
+    annual = (item_opening is not None and item_opening is not text and F.is_annual(item_opening)
+              and not _own_year(text)) or F.is_annual(text)  # "Hằng năm, …; đến năm 2030 …"
     if special:
         return [_bare_target(span, section, text, special, annual, term_end,
                              ctx.text[span[0]:span[1]])]
@@ -258,6 +260,8 @@ def _value_target(ctx: Context, at: Callable[[int], int], section: str | None, c
     # an average growth rate is over the term, even when the clause says 'hằng năm'
     yearly = annual and kind != "growth_rate"
     target.recurrence = "annual" if yearly else None
+    target.per_year = target.per_year or (yearly and kind == "change")  # "Hằng năm, số vụ …
+    # được phát hiện tăng trên 3%": a change that recurs each year is a change per year
     # the year of the value's own part of the clause, else the clause's ("… đến năm 2028 đạt
     # 35%, đến năm 2030 đạt 40%": 2028, then 2030)
     target.deadline_year = F.years(text, yearly, None) or F.years(clause, yearly, term_end)
@@ -402,8 +406,10 @@ def _stated(ctx: Context, sections: Sections, term_end: int | None) -> list[Targ
         text = _clause_text(ctx, span)
         if section != last_section:
             lead_in_year = None
-        if OPENS_ITEM.match(text) or section != last_section:
-            item_opening, last_section = text, section
+        if (OPENS_ITEM.match(text) or section != last_section
+                or (item_opening is not None and not strip_label(item_opening).strip())):
+            item_opening, last_section = text, section  # a label alone ("6.4.") opens
+            # nothing: its item's opening is the clause after it ("Hàng năm, …; …; …")
         if ctx.text.startswith(":", span[1]):  # "Đến hết năm 2030, phấn đấu đạt … sau:"
             lead_in_year = _own_year(text) or lead_in_year
         found = clause_targets(ctx, span, section, listed, term_end, item_opening,
