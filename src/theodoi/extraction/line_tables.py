@@ -38,6 +38,7 @@ from theodoi.domain.text import squash
 from theodoi.extraction.agencies import looks_like_body
 from theodoi.extraction.dates import parse_due
 from theodoi.extraction.rules import tables as R
+from theodoi.extraction.rules.letters import CAPITALS
 from theodoi.extraction.source import BlockMap
 
 # The row-number column's header on a line alone: a text without one has no such table
@@ -47,7 +48,8 @@ MAX_HEADER = 40  # a column's name is short: a longer line is a row's content
 GROUP_ROW = re.compile(r"^(?P<label>[IVX]{1,4}|[A-Đ])\.?\s+(?P<title>\S.*)$")
 ROW_NUMBER = re.compile(r"^(?P<n>\d{1,3})\.?$")
 # What ends the table: a part of the plan in upper case, the closing lines
-TABLE_END = re.compile(r"^(?:[IVX]{1,4}\.|\d{1,2}\.)?\s*(?=\S+\s)[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,\-–]{9,}$|"
+TABLE_END = re.compile(rf"^(?:[IVX]{{1,4}}\.|\d{{1,2}}\.)?\s*(?=\S+\s)"
+                       rf"[{CAPITALS}][{CAPITALS} ,\-–]{{9,}}$|"
                        r"^(?:Nơi nhận|Trên đây là)")
 TIME_WORDS = re.compile(r"thường xuyên|hằng năm|hàng năm|liên tục", re.IGNORECASE)
 BODY_ROLES = ("lead", "co", "leader")

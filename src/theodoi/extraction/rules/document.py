@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from theodoi.domain.dates import DAY_WORDS
+from theodoi.extraction.rules.letters import CAPITALS, SMALLS
 
 # Kind word alone on its line (upper case) -> contract kind; longest first.
 KIND_WORDS: list[tuple[str, str]] = [
@@ -35,19 +36,19 @@ NUMBER = re.compile(r"^Số[:\s]\s*(?P<number>\d+[\w/\-–.]*[A-ZĐ][\w/\-–.]*
 # "Nghi Dương, ngày 30 tháng 3 năm 2026"
 # (PDF/TXT exports put it on the "Số: …" line, after a wide gap: "Số: 12/KH-UBND      An Bình, ngày …")
 PLACE_DATE = re.compile(
-    r"^(?:[^\n]*?(?:\t|[^\S\n]{3,}))?[^\S\n]*(?P<place>[A-ZĐÀ-Ỹ][^\n,\d]{1,40}),\s*"
+    rf"^(?:[^\n]*?(?:\t|[^\S\n]{{3,}}))?[^\S\n]*(?P<place>[{CAPITALS}][^\n,\d]{{1,40}}),\s*"
     rf"{DAY_WORDS}\s*$", re.MULTILINE)
 # A PDF text layer whose two header columns merged: the date's year went to a later line
 # ("ĐẢNG ỦY Tân Hưng, ngày 30 tháng 3 năm" … "Số 12-CTr/ĐU 2026"); the year is the first
 # 20xx that ends one of the next lines
 PLACE_DATE_OPEN = re.compile(
-    r"^(?:[^\n]*?(?:\t|[^\S\n]{3,}))?[^\S\n]*(?P<place>[A-ZĐÀ-Ỹ][^\n,\d]{1,60}),\s*ngày\s+"
+    rf"^(?:[^\n]*?(?:\t|[^\S\n]{{3,}}))?[^\S\n]*(?P<place>[{CAPITALS}][^\n,\d]{{1,60}}),\s*ngày\s+"
     r"(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm[^\S\n]*$", re.MULTILINE)
 YEAR_AT_END = re.compile(r"(?:^|\s)(?P<y>20\d{2})[^\S\n]*$", re.MULTILINE)
 YEAR_LINES = 3  # the year stands at most this many lines below the rest of the date
 # The letterhead beside the place when columns merged: "ĐẢNG ỦY Tân Hưng" -> "Tân Hưng"
 # (two or more words in capitals before a name written in title case)
-LETTERHEAD_PREFIX = re.compile(r"^(?:[A-ZĐÀ-Ỹ]{2,}\.?\s+){2,}(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")
+LETTERHEAD_PREFIX = re.compile(rf"^(?:[{CAPITALS}]{{2,}}\.?\s+){{2,}}(?=[{CAPITALS}][{SMALLS}])")
 # Cells of a header written as a table row in a text export ("… | Số: 310/KH-UBND | Hà Nội,
 # ngày 24 tháng 11 năm 2025 |"): each cell is read as a line of its own
 HEADER_CELL_SEP = re.compile(r"[^\S\n]*\|[^\S\n]*")
@@ -72,15 +73,15 @@ AUTHORITY_LINE = re.compile(
     r"ĐẢNG [ỦU][YỶ]|BỘ\s)|^KHÓA\s+\S+\s+KỲ HỌP")
 
 # "CỦA BAN THƯỜNG VỤ ĐẢNG ỦY" under the kind word names the issuer
-ISSUER_OF = re.compile(r"^CỦA\s+(?P<issuer>[A-ZĐÀ-Ỹ ]+)$")
+ISSUER_OF = re.compile(rf"^CỦA\s+(?P<issuer>[{CAPITALS} ]+)$")
 # The same in lower case, before what the resolution is about on its line: "của Ban Chấp
 # hành Đảng bộ xã về xây dựng nông thôn mới …" is titled "Về xây dựng nông thôn mới …"
 OF_ISSUER_BEFORE = re.compile(r"^của\s+(?:Ban|Đảng|Hội đồng|Ủy ban|Uỷ ban)\b[^,;:]{2,80}?\s(?=về\s)")
 
 # Signature: "T/M BAN THƯỜNG VỤ", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"
-ON_BEHALF = re.compile(r"^(?P<mark>T/M|TM\.?|KT\.?|TL\.?|TUQ\.?|Q\.)\s*(?P<body>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]+)$")
-POSITION = re.compile(r"^[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{2,40}$")
-PERSON = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+$")
+ON_BEHALF = re.compile(rf"^(?P<mark>T/M|TM\.?|KT\.?|TL\.?|TUQ\.?|Q\.)\s*(?P<body>[{CAPITALS}][{CAPITALS} ]+)$")
+POSITION = re.compile(rf"^[{CAPITALS}][{CAPITALS} ]{{2,40}}$")
+PERSON = re.compile(rf"^(?:[{CAPITALS}][{SMALLS}]+\s+){{1,4}}[{CAPITALS}][{SMALLS}]+$")
 
 RECIPIENTS_START = re.compile(r"^Nơi nhận\s*:?", re.IGNORECASE)
 
@@ -92,7 +93,7 @@ BASIS_REF = re.compile(DOC_WORDS + r"\s+(?:số\s+)?[^;]+")
 # ", Ban Thường vụ Đảng ủy xã ban hành …" ends the reference
 # The body that issued a plan: "… Đảng bộ xã Thái Tân", "… thị trấn Cổ Lễ" after its name
 LOCALITY = (r"(?:\s+Đảng (?:bộ|ủy))?(?:\s+(?:xã|thị trấn|phường|huyện|tỉnh|thành phố|đặc khu)"
-            r"(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]*)*)?")
+            rf"(?:\s+[{CAPITALS}][{SMALLS}]*)*)?")
 # compiled once: its wide letter classes take milliseconds to compile, once per document
 # when it was compiled together with each document's issuer
 LOCALITY_AFTER = re.compile(LOCALITY)
@@ -102,7 +103,7 @@ ISSUING_VERB = re.compile(r"\s+(?:xây dựng|ban hành)\b")
 # "…; Ủy ban nhân dân xã ban hành Kế hoạch … như sau:": the plan itself, named after its
 # issuer's verb, is no basis of its own
 ISSUES_THIS = re.compile(r"\s(?:ban hành|xây dựng)\s+$")
-BASIS_TAIL = re.compile(r"[,.]\s+[A-ZĐÀ-Ỹ][^,]{0,80}?\b(?:xây dựng|ban hành)\b.*$")
+BASIS_TAIL = re.compile(rf"[,.]\s+[{CAPITALS}][^,]{{0,80}}?\b(?:xây dựng|ban hành)\b.*$")
 
 # Upper-case phrases and their written form (the rest is lower case after the first letter).
 CASE_PHRASES: dict[str, str] = {

@@ -17,6 +17,7 @@ from theodoi.extraction.rules.labels import (
     ROMAN,
     UPPER,
 )
+from theodoi.extraction.rules.letters import CAPITALS
 
 # (family, regex on a line start): group "label" is the document's own label, "title" the rest
 HEADING_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -54,7 +55,7 @@ PART_ALONE = re.compile(rf"^(?P<label>{PART})$")
 # A heading's title starts with a capital letter (Vietnamese headings are written that way);
 # this keeps a number wrapped to the start of a line ("2. lần") from becoming a heading.
 # (or a period counted in months: "2. 6 tháng cuối năm 2027", a report's or a programme's part)
-TITLE_START = re.compile(r"^(?:[A-ZĐÀ-Ỹ\"“(]|\d{1,2}\s+tháng\s)")
+TITLE_START = re.compile(rf"^(?:[{CAPITALS}\"“(]|\d{{1,2}}\s+tháng\s)")
 
 # A title longer than this is a numbered paragraph: the heading is the part before ":".
 MAX_TITLE = 160

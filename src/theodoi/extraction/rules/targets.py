@@ -7,6 +7,7 @@ import re
 from theodoi.extraction.folded import folded
 from theodoi.extraction.gated import gated
 from theodoi.extraction.rules.labels import ITEM, ITEM_HEAD
+from theodoi.extraction.rules.letters import CAPITALS
 
 # Headings under which every numbered or bulleted item is a target ("3. Chỉ tiêu cụ thể",
 # "2. Các chỉ tiêu chủ yếu", "1.2. Mục tiêu cụ thể đến năm 2030")
@@ -345,7 +346,7 @@ DIGIT_REF = re.compile(r"\d[/.-]\d|\d-[A-ZĐ]|(?:số|Điều|điều|khoản|Kh
 # Where one clause of a target's text ends and the next starts (stages/clauses.py)
 CLAUSE_BOUNDARY = re.compile(
     r";"                                            # clauses of one item: "…; giảm 1,5% …"
-    r"|\.(?=\s+[A-ZĐÀ-Ỹ(\-+*•\d])"                 # a sentence ends: "… 95%. Tỷ lệ …"
+    rf"|\.(?=\s+[{CAPITALS}(\-+*•\d])"                 # a sentence ends: "… 95%. Tỷ lệ …"
     r"|:\s*\n"                                      # a lead-in line ends: "Phấn đấu đến năm 2030:"
     rf"|\n(?=\s*{ITEM_HEAD})")                    # a new item: "\n- ", "\na, ", "\n2. "
 # A value that is a part of the one before it in the same clause: "100% trường học đạt chuẩn

@@ -8,6 +8,7 @@ from theodoi.domain.dates import DAY_DIGITS, DAY_WORDS, QUARTER_NUMERAL, renamed
 from theodoi.extraction.folded import Folded, folded
 from theodoi.extraction.gated import gated
 from theodoi.extraction.rules.labels import DECIMAL, ITEM
+from theodoi.extraction.rules.letters import CAPITALS, SMALLS
 
 # "Quý I năm 2026", "Quý IV/2025", "quý II năm 2026", "Quý I hằng năm", "Quý 2/2026"
 QUARTER = gated(re.compile(rf"[Qq]uý\s+(?P<q>{QUARTER_NUMERAL})\s*(?:(?:năm\s+|/\s*)(?P<y>20\d{{2}})|"
@@ -85,9 +86,7 @@ DATED_WORK = folded(re.compile(r"^(?:[-+*•]\s*)?(?:năm\s+20\d{2}\s*:|(?:đế
                                r"(?:trước|chậm nhất)\s+ngày\s+\d{1,2}(?:\s*/\s*|\s+tháng\s+)\d",
                                re.IGNORECASE))
 
-# A capital letter of Vietnamese ("[A-ZĐÀ-Ỹ]" is a range that holds the small letters with
-# marks too: "đ", "ộ")
-CAPITAL = "[" + "".join(ch for ch in map(chr, range(0x41, 0x1EFA)) if ch.isupper()) + "]"
+CAPITAL = f"[{CAPITALS}]"  # a capital letter of Vietnamese (rules/letters.py)
 # Work whose product goes to a body by a time: "Xây dựng Đề án …, trình Ban Chấp hành Đảng bộ
 # xã trong Quý III năm 2027". Case-sensitive: the body "trình" names is capitalised, so
 # "chương trình", "quá trình" and "trình độ" are never the verb
@@ -129,7 +128,7 @@ KINDS: list[tuple[Folded | re.Pattern[str], str]] = [
 # An appendix row: "15 Xây dựng quy hoạch … UBND xã" or a row number alone on its line
 APPENDIX_TITLES = ("PHỤ LỤC", "Phụ lục")  # a text holding neither has no appendix
 APPENDIX = re.compile("|".join(rf"^\s*{re.escape(t)}\b" for t in APPENDIX_TITLES), re.MULTILINE)
-ROW_START = re.compile(r"^\s*(?P<n>\d{1,3})\s*\.?\s*(?:\n\s*)?(?P<content>[A-ZĐÀ-Ỹ][^\n]{5,})$",
+ROW_START = re.compile(rf"^\s*(?P<n>\d{{1,3}})\s*\.?\s*(?:\n\s*)?(?P<content>[{CAPITALS}][^\n]{{5,}})$",
                        re.MULTILINE)
 # Bodies that prepare an appendix item, written at the end of the content line
 ROW_AGENCY = re.compile(r"\s(?P<agency>(?:UBND|HĐND|Ủy ban nhân dân|Văn phòng|Phòng|Công an|"
@@ -191,7 +190,7 @@ KIND_SECTIONS: list[tuple[re.Pattern[str], str]] = [
 # Work that names its body at its end, after the work and its time: "Đường giao thông liên
 # thôn …, hoàn thành năm 2027; giao UBND xã chủ trì", "… trong quý III (Phòng Kinh tế chủ
 # trì)", "…; Công an xã chủ trì, phối hợp với Ban Chỉ huy Quân sự xã."
-TRAILING_LEAD = gated(re.compile(r"[;,(]\s*(?:[Gg]iao(?:\s+cho)?\s+)?(?P<lead>[A-ZĐÀ-Ỹ][^;,.()]{1,60}?)"
+TRAILING_LEAD = gated(re.compile(rf"[;,(]\s*(?:[Gg]iao(?:\s+cho)?\s+)?(?P<lead>[{CAPITALS}][^;,.()]{{1,60}}?)"
                                  r"\s+chủ trì(?:,?\s*phối hợp(?:\s+với)?\s+(?P<co>[^;.()]{2,120}?))?"
                                  r"\s*\)?\s*\.?$"))
 # Work whose assignment is written at its end, in a parenthesis or a sentence that gives it:
@@ -201,7 +200,7 @@ TRAILING_LEAD = gated(re.compile(r"[;,(]\s*(?:[Gg]iao(?:\s+cho)?\s+)?(?P<lead>[A
 # sentence opening with the body, its time after a semicolon: "Làm sạch dữ liệu dân cư. Công
 # an xã chủ trì, phối hợp với các thôn; hoàn thành trong Quý II năm 2027" (ASSIGNING_VERB)
 ASSIGNED_AT_END = re.compile(r"\s*\((?P<paren>[^()]{4,300})\)\s*[.;]?$|"
-                             r"[.;]\s+(?P<given>(?:[Gg]iao\b|[A-ZĐÀ-Ỹ])[^.;]{4,300}"
+                             rf"[.;]\s+(?P<given>(?:[Gg]iao\b|[{CAPITALS}])[^.;]{{4,300}}"
                              r"(?:;[^.;]{2,160})*)\.?$")
 # The verb that makes such a last sentence an assignment: the body there carries the work out
 # (not "…. UBND xã đã chỉ đạo …", what was done, nor "…. Phòng Kinh tế hướng dẫn …", more work)
@@ -254,7 +253,7 @@ CO_AGENCIES = gated(re.compile(r"[Cc]hủ trì,?\s*phối hợp(?:\s+với)?\s+(
 CELL_GAP = re.compile(r"\t+|\s*\|\s*")
 
 # "UBND xã chủ trì, …", "Giao Phòng Kinh tế chủ trì …": the lead named in a sentence of work
-LEAD_CHU_TRI = re.compile(rf"^(?:{ITEM}\s*)?(?:Giao(?: cho)?\s+)?(?P<lead>[A-ZĐÀ-Ỹ][^;:]{{2,80}}?)"
+LEAD_CHU_TRI = re.compile(rf"^(?:{ITEM}\s*)?(?:Giao(?: cho)?\s+)?(?P<lead>[{CAPITALS}][^;:]{{2,80}}?)"
                           r"\s+chủ trì\b")
 # A clause that is only the deadline of the one before it ("…; hoàn thành trong Quý I năm 2026")
 DEADLINE_TAIL = re.compile(r"^(?:hoàn thành|thực hiện xong)\s+(?:trong|trước|vào)\b", re.IGNORECASE)
@@ -265,7 +264,7 @@ DEADLINE_TAIL = re.compile(r"^(?:hoàn thành|thực hiện xong)\s+(?:trong|tr�
 # last line (the mark must be followed by an upper-case body, as signatures are written).
 END_OF_BODY = re.compile(
     r"(?:\n\s*(?i:Trên đây là|Nơi nhận)"
-    r"|(?:\n|(?<=\.)\s+)\s*(?:T/M|TM\.|KT\.|TL\.|TUQ\.)\s*[A-ZĐÀ-Ỹ]{2})")  # the end keeps its "."
+    rf"|(?:\n|(?<=\.)\s+)\s*(?:T/M|TM\.|KT\.|TL\.|TUQ\.)\s*[{CAPITALS}]{{2}})")  # the end keeps its "."
 
 # --- Duties written as prose paragraphs (stages/task_prose.py) -------------------------------
 # How Vietnamese plans, resolutions and letters of every level give work to a body, whatever
@@ -320,20 +319,20 @@ NOT_WORK_VERB = re.compile(r"^\s(?:đã|được)\b")
 PARTICIPLE = re.compile(r"^\sđược\s+(?:giao|phân công)\b")
 # "Doanh nghiệp công nghệ số là lực lượng tiên phong …", "Chuyển đổi AI là quá trình …": what
 # something is, not work given to it
-DEFINITION = gated(re.compile(r"^[A-ZĐÀ-Ỹ][^,.;:]{2,80}?\slà\s(?!cơ quan|đầu mối)"))
+DEFINITION = gated(re.compile(rf"^[{CAPITALS}][^,.;:]{{2,80}}?\slà\s(?!cơ quan|đầu mối)"))
 # Before the body: who asks ("Chính phủ trân trọng đề nghị …", "Đề nghị …", "Giao cho …"),
 # or who gives the work ("Đảng ủy giao Đảng ủy UBND xã …", "UBND xã giao các thôn …": the
 # body given it comes next, a name or "các …"; "giao" of "bàn giao", "chuyển giao", "được
 # giao", "giao thông" is no giving)
 # or an opening phrase ("Trên cơ sở nội dung Kế hoạch, các sở …", "Căn cứ nội dung …, các bộ …")
-ASKED = gated(re.compile(r"^(?:(?:[A-ZĐÀ-Ỹ][^,.;:]{0,40}?\s)?(?:trân trọng\s+)?(?:đề nghị|Đề nghị)|"
-                         r"[A-ZĐÀ-Ỹ][^,.;:]{0,40}?(?<!\sbàn)(?<!\schuyển)(?<!\sđược)(?<!\snhận)"
-                         r"\sgiao(?:\s+cho)?(?=\s+(?:[A-ZĐÀ-Ỹ]|các\s))|"
+ASKED = gated(re.compile(rf"^(?:(?:[{CAPITALS}][^,.;:]{{0,40}}?\s)?(?:trân trọng\s+)?(?:đề nghị|Đề nghị)|"
+                         rf"[{CAPITALS}][^,.;:]{{0,40}}?(?<!\sbàn)(?<!\schuyển)(?<!\sđược)(?<!\snhận)"
+                         rf"\sgiao(?:\s+cho)?(?=\s+(?:[{CAPITALS}]|các\s))|"
                          r"(?:Giao|giao)(?:\s+cho)?|(?:Yêu cầu))\s+"))
 # (or a time: "Trước ngày 15/3/2027, các thôn …", "Trong tháng 5/2027, Công an xã …")
 # Work that gives itself to a body after a comma: "Tập trung phát triển nông nghiệp …, giao Đảng
 # ủy UBND xã lãnh đạo xây dựng kế hoạch cụ thể, hoàn thành trong Quý I/2027"
-GIVEN_AFTER_COMMA = gated(re.compile(r"[,;]\s*giao(?:\s+cho)?\s+(?P<rest>[A-ZĐÀ-Ỹ].+)$", re.DOTALL))
+GIVEN_AFTER_COMMA = gated(re.compile(rf"[,;]\s*giao(?:\s+cho)?\s+(?P<rest>[{CAPITALS}].+)$", re.DOTALL))
 # A person who directs a body's work: "Đồng chí Phó Chủ tịch UBND xã (phụ trách …) chỉ đạo
 # Phòng Kinh tế xây dựng …" -> the person steers (leader), the body directed leads
 PERSON_DIRECTS = gated(re.compile(r"^(?P<person>Đồng chí\s[^;:.]{3,100}?)\s+(?:trực tiếp\s+)?"
@@ -396,7 +395,7 @@ TOPIC_HEAD = re.compile(r"^(?:doanh nghiệp|tập đoàn|tổng công ty|công 
                         r"chính quyền)\b", re.IGNORECASE)
 # After "X:" the duty starts with a verb in lower case ("Sở Xây dựng: hướng dẫn …"); a quota
 # or a count ("Ban Chỉ đạo bầu cử của tỉnh: Không quá 05 cá nhân") is no duty.
-AFTER_COLON_DUTY = re.compile(r"^\s*[a-zđà-ỹ]")  # or a work verb: "X: Căn cứ chức năng …"
+AFTER_COLON_DUTY = re.compile(rf"^\s*[{SMALLS}]")  # or a work verb: "X: Căn cứ chức năng …"
 # "phối hợp (chặt chẽ) (với) Y, Z …": the co-agencies named in a duty (the word boundary
 # looked for after the first letter, as in MONTH)
 CO_WITH = gated(re.compile(r"[Pp](?<!\w[Pp])hối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+"))
@@ -428,7 +427,7 @@ AIMS = re.compile(r"^(?:mục tiêu|định hướng)(?!\s+(?:chung|tổng quát
 AIM_YEAR = re.compile(r"năm\s+(?P<y>20\d{2})")
 # A sentence ending inside a paragraph: an aim of several sentences ("Xây dựng hệ thống giáo
 # dục …. Hình thành môi trường …. Nâng cao dân trí …") describes, it lists no one work item
-INNER_SENTENCE_END = re.compile(r"\.\s+[A-ZĐÀ-Ỹ]")
+INNER_SENTENCE_END = re.compile(rf"\.\s+[{CAPITALS}]")
 # An aim led by a verb of doing with no number is work to finish by the horizon, a task with
 # no lead yet ("Hoàn thiện cơ sở dữ liệu tập trung về hạ tầng giao thông …"); with a number it
 # is a target ("Hình thành ít nhất 02 vùng …")

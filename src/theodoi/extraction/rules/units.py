@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from theodoi.extraction.rules.letters import CAPITALS
+
 # level word as written -> (display prefix, level code)
 LEVEL_WORDS: dict[str, tuple[str, str]] = {
     "xã": ("Xã", "xa"),
@@ -20,7 +22,7 @@ LEVEL_WORDS: dict[str, tuple[str, str]] = {
 # (only the level word ignores case: the name's words must be capitalised)
 NAMED_LEVEL = re.compile(
     r"\b(?P<level>(?i:xã|phường|thị trấn|đặc khu))\s+"
-    r"(?P<name>[A-ZĐÀ-Ỹ0-9][\wÀ-ỹ]*(?:\s[A-ZĐÀ-Ỹ0-9][\wÀ-ỹ]*){0,3})")
+    rf"(?P<name>[{CAPITALS}0-9][\wÀ-ỹ]*(?:\s[{CAPITALS}0-9][\wÀ-ỹ]*){{0,3}})")
 
 # "... Đảng ủy xã" with no name after: the place line names it
 BARE_LEVEL = re.compile(r"\b(?P<level>xã|phường|thị trấn|đặc khu)\s*$", re.IGNORECASE)

@@ -17,6 +17,7 @@ from theodoi.extraction.model import Document, Signer
 from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules import document as R
 from theodoi.extraction.rules.document import UNIT_WORDS
+from theodoi.extraction.rules.letters import CAPITALS
 from theodoi.extraction.stages.outline import LineIndex, match_heading
 from theodoi.extraction.warnings import warn
 
@@ -139,7 +140,7 @@ def find_bases(opening: str, title: str) -> list[str]:
         text = squash(paragraph)
         if not R.BASIS_OPENER.match(text):
             continue
-        sentence = re.split(r"\.\s+(?=[A-ZĐÀ-Ỹ])", text)[0]
+        sentence = re.split(rf"\.\s+(?=[{CAPITALS}])", text)[0]
         for part in sentence.split(";"):
             m = R.BASIS_REF.search(part)
             if m and not R.ISSUES_THIS.search(part, 0, m.start()):

@@ -16,6 +16,7 @@ from theodoi.extraction.labels import strip_label
 from theodoi.extraction.model import Due, Heading, Task
 from theodoi.extraction.pipeline import Context
 from theodoi.extraction.rules import tasks as R
+from theodoi.extraction.rules.letters import CAPITALS
 from theodoi.extraction.warnings import warn
 
 
@@ -152,7 +153,7 @@ def _line(text: str, pos: int) -> tuple[int, int]:
 
 
 TITLE_LINES = 4  # a heading wrapped over more lines than this is a paragraph, not a name
-SENTENCE_END = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])")  # "… chính quyền. Đẩy mạnh …"
+SENTENCE_END = re.compile(rf"\.\s+(?=[{CAPITALS}])")  # "… chính quyền. Đẩy mạnh …"
 
 
 def wrapped_title(text: str, title: str, pos: int, end: int) -> str:
