@@ -154,3 +154,37 @@ def test_period(text: str, issued: str | None, start: str | None, end: str | Non
 ])
 def test_deadline(text: str, answer: tuple) -> None:
     assert E.deadline(text) == answer
+
+
+MOVEMENT = """KẾ HOẠCH
+Phát động phong trào thi đua thực hiện thắng lợi nhiệm vụ năm 2027
+Hà Tĩnh, ngày 10 tháng 01 năm 2027
+I. MỤC ĐÍCH, YÊU CẦU
+Khơi dậy tinh thần thi đua yêu nước trong cán bộ, công chức, viên chức.
+II. NỘI DUNG THI ĐUA
+1. Thi đua hoàn thành xuất sắc các chỉ tiêu, nhiệm vụ được giao.
+III. THỜI GIAN TỔ CHỨC PHONG TRÀO THI ĐUA
+Phong trào thi đua được triển khai từ ngày ban hành Kế hoạch đến hết ngày 30/11/2027. Sơ kết
+vào tháng 7 năm 2027. Tổng kết vào tháng 12 năm 2027, gắn với tổng kết công tác năm.
+IV. HÌNH THỨC KHEN THƯỞNG
+Chủ tịch UBND xã tặng Giấy khen cho tập thể, cá nhân có thành tích xuất sắc.
+"""
+
+
+def test_a_movements_time_and_its_reviews_are_tasks_due_then() -> None:
+    """A plan that launches a movement says in its period part when the movement runs and
+    when it is reviewed: each dated sentence is a task, the run due when it ends."""
+    tasks = theodoi.extract(MOVEMENT.encode(), filename="kh.txt", memory_mb=0)["tasks"]
+    got = [(squash(t["text"])[:30], t["due"]["date"], t["lead_agency"]) for t in tasks
+           if t["rule"] == "task_movement"]
+    assert got == [("Phong trào thi đua được triển ", "2027-11-30", None),
+                   ("Sơ kết vào tháng 7 năm 2027.", "2027-07-31", None),
+                   ("Tổng kết vào tháng 12 năm 2027", "2027-12-31", None)]
+
+
+def test_a_plan_that_launches_no_movement_gives_no_movement_task() -> None:
+    """The same period words in a plan with no movement's parts: no such task."""
+    plain = ("KẾ HOẠCH\nThực hiện nhiệm vụ năm 2027\nI. THỜI GIAN THỰC HIỆN\nKế hoạch được "
+             "triển khai từ tháng 01 năm 2027 đến hết tháng 12 năm 2027.\n")
+    tasks = theodoi.extract(plain.encode(), filename="kh.txt", memory_mb=0)["tasks"]
+    assert [t for t in tasks if t["rule"] == "task_movement"] == []

@@ -104,3 +104,19 @@ def test_due_dates_in_every_written_form(text: str, when: str, recurrence: str |
 def test_a_duty_takes_only_dates_said_as_deadlines(text: str, when: str | None) -> None:
     due = parse_due(text, first_year=2026, strict=True, start=START)
     assert (due.date if due else None) == when
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    # a span of time: the work is due when it ends
+    ("Phong trào thi đua cao điểm được triển khai thực hiện từ tháng 10 năm 2025 đến hết "
+     "tháng 3 năm 2026.", "2026-03-31"),
+    ("Thời gian tổ chức phong trào thi đua từ ngày UBND thị trấn ban hành kế hoạch đến hết "
+     "năm 2024.", "2024-12-31"),
+    ("Thực hiện từ quý II năm 2026 đến quý IV năm 2027.", "2027-12-31"),
+    ("từ ngày 01/3/2026 đến ngày 15/5/2026", "2026-05-15"),
+    # no span: the first date
+    ("Tổng kết vào tháng 4 năm 2026, báo cáo trước ngày 10/5/2026.", "2026-05-10"),
+])
+def test_a_span_of_time_is_due_at_its_end(text: str, date: str) -> None:
+    due = parse_due(text, first_year=2026)
+    assert due is not None and due.date == date

@@ -26,8 +26,9 @@ def plan_start(issued_on: str | None, term: tuple[int, int] | None) -> date | No
 
 def parse_due(text: str, first_year: int | None = None, *, strict: bool = False,
               start: date | None = None) -> Due | None:
-    """The first due date in `text`; `first_year` is used for 'Quý I hằng năm', `start`
-    (the plan's first day) for 'trước ngày 15/12 hằng năm'.
+    """The first due date in `text`, or the end of the span it gives ('từ … đến hết tháng 3
+    năm 2026'); `first_year` is used for 'Quý I hằng năm', `start` (the plan's first day)
+    for 'trước ngày 15/12 hằng năm'.
 
     strict: for prose that mentions years and periods for other reasons (duties), accept
     only phrases said as deadlines ("trong năm 2025", "Quý I năm 2026", "trước ngày …").
@@ -37,6 +38,12 @@ def parse_due(text: str, first_year: int | None = None, *, strict: bool = False,
         return _first_quarter(found, start) if found and found.recurrence else found
     finders = (_deadline_day, _quarter, _month, _half, _deadline_year) if strict else (
         _day, _quarter, _month, _half, _period, _year)
+    until = R.UNTIL.search(text) if "đến" in text else None
+    if until:  # "từ tháng 10 năm 2025 đến hết tháng 3 năm 2026": due when the span ends
+        tail = text[until.end():]
+        found = next((f for finder in finders if (f := finder(tail, first_year))), None)
+        if found and not found.recurrence:
+            return found
     if "năm" in text:  # every annual day says "hằng năm": skip the search otherwise
         annual = _annual_day(text, start) or _annual_month(text, start)
         if annual:

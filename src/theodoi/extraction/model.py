@@ -193,6 +193,7 @@ class Emulation:
     period_text: str | None = None
     period_start: str | None = None  # ISO
     period_end: str | None = None  # ISO
+    period_span: Span | None = None  # the period's own text in the document (not in the JSON)
     contents: list[Passage] = _field(default_factory=list)
     collectives: list[Passage] = _field(default_factory=list)
     individuals: list[Passage] = _field(default_factory=list)

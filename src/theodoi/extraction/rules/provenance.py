@@ -14,4 +14,5 @@ RULE_LABELS = {
     "task_block": "việc có các dòng Cơ quan chủ trì / Thời gian thực hiện",
     "task_kind_list": "danh sách đề án, công trình trọng điểm, khâu đột phá",
     "task_dated": "việc có thời hạn",
+    "task_movement": "thời gian phát động, sơ kết, tổng kết phong trào thi đua",
 }

@@ -17,11 +17,11 @@ from theodoi.extraction.stages import (
 STAGES: list[Stage] = [
     document.STAGE,
     outline.STAGE,
+    emulation.STAGE,  # before the tasks: the movement's own time is work (task_movement.py)
     clauses.STAGE,
     tasks.STAGE,
     task_fields.STAGE,
     targets.STAGE,
     agencies.STAGE,
-    emulation.STAGE,
 ]
 check_order(STAGES)

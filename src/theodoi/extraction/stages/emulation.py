@@ -52,6 +52,8 @@ def _describe(em: Emulation, s: E.Sections, found: dict[str, list[int]],
         em.slogan = slogan.strip("“”\" .") or None
     if "period" in found:
         em.period_text = _own_text(s, found["period"][0]) or None
+        i = found["period"][0]
+        em.period_span = (s.outline[i].span[1], s.subtree_end(i))
         em.period_start, em.period_end = E.period(em.period_text or "", issued_on)
     if "contents" in found:
         em.contents = E.part_passages(s, found["contents"][0])

@@ -24,6 +24,7 @@ from theodoi.extraction.stages.outline import part_ends
 from theodoi.extraction.stages.paragraphs import joined_text
 from theodoi.extraction.stages.target_tables import table_cells
 from theodoi.extraction.stages.task_blocks import block_tasks, kind_list_tasks, wrapped_title
+from theodoi.extraction.stages.task_movement import movement_tasks
 from theodoi.extraction.stages.task_overlaps import without_overlaps
 from theodoi.extraction.stages.task_periods import date_by_period
 from theodoi.extraction.stages.task_prose import co_with, not_duty, prose_tasks, subject
@@ -312,6 +313,7 @@ def _found(ctx: Context, first_year: int | None, prose_starts: list[int]
 def run(ctx: Context) -> None:
     first_year = _first_year(ctx)
     dated = tagged(dated_works(ctx, first_year), "task_dated")  # reads no other rule's
+    dated += tagged(movement_tasks(ctx, first_year), "task_movement")
     tasks = without_overlaps(_found(ctx, first_year, []), dated)
     tasks = [t for t in tasks if not not_duty(strip_label(squash(t.text)))]
     tasks.sort(key=lambda t: t.span[0])
@@ -324,5 +326,6 @@ def run(ctx: Context) -> None:
     ctx.tasks = tasks
 
 
-STAGE = Stage("tasks", needs=("source", "document", "outline", "clauses"), provides=("tasks",),
+STAGE = Stage("tasks", needs=("source", "document", "outline", "clauses", "emulation"),
+              provides=("tasks",),
               run=run)
