@@ -15,6 +15,7 @@ from theodoi.extraction.stages.task_overlaps import (
     names_same_work,
     title_words,
     without_overlaps,
+    without_restatements,
     words,
     work_of,
 )
@@ -51,6 +52,41 @@ def _holds_work(own: set[str] | None, work: str | None) -> bool:
         return False
     mine = words(work)
     return len(mine & own) >= math.ceil(SAME_WORK_SHARE * len(mine))
+
+
+def _duty(start: int, text: str, lead: str, rule: str = "task_prose") -> Task:
+    task = _task(start, start + len(text), text, rule)
+    task.lead_agency = lead
+    return task
+
+
+APPENDIX_ROW = ("Đề xuất giải pháp cải thiện môi trường đầu tư, kinh doanh; ưu tiên thu hút dự án "
+                "ứng dụng công nghệ cao.")
+RESTATED = ("Đề xuất các giải pháp cải thiện môi trường đầu tư, kinh doanh; ưu tiên thu hút các "
+            "dự án ứng dụng công nghệ cao, công nghệ tiên tiến, thân thiện môi trường.")
+
+
+def test_a_bodys_duty_restated_by_its_row_of_the_appendix_is_the_row() -> None:
+    """The prose under "4. Sở Tài chính" and the appendix row of the same body say one
+    piece of work: the row is kept (it names the partners and the time)."""
+    row = _duty(5000, APPENDIX_ROW, "Sở Tài chính", "task_table")
+    prose = _duty(100, RESTATED, "Sở Tài chính")
+    assert without_restatements([prose, row]) == [row]
+    assert without_restatements([row, prose]) == [row]
+
+
+def test_a_duty_of_another_body_or_of_more_work_is_its_own() -> None:
+    row = _duty(5000, APPENDIX_ROW, "Sở Tài chính", "task_table")
+    other_body = _duty(100, RESTATED, "Sở Công Thương")
+    longer = _duty(300, RESTATED + " Chủ trì tham mưu Ủy ban nhân dân tỉnh ban hành chính sách "
+                   "hỗ trợ doanh nghiệp đổi mới công nghệ, thiết bị; hướng dẫn, kiểm tra việc "
+                   "quản lý, sử dụng nguồn kinh phí cho các chương trình, đề án khoa học và "
+                   "công nghệ của tỉnh, bảo đảm đúng mục đích, hiệu quả, tiết kiệm, theo đúng "
+                   "quy định hiện hành của pháp luật về ngân sách nhà nước.", "Sở Tài chính")
+    unrelated = _duty(900, "Bố trí kinh phí thực hiện Kế hoạch trong dự toán ngân sách hằng "
+                      "năm của các cơ quan, đơn vị.", "Sở Tài chính")
+    kept = [other_body, longer, unrelated, row]
+    assert without_restatements(kept) == kept
 
 
 def test_a_dated_sentence_naming_a_rows_work_is_that_row_again() -> None:

@@ -27,6 +27,7 @@ MIN_SAME_TITLE = 20   # a dated sentence naming an appendix row's work is that r
 MIN_SAME_WORDS = 6    # … when the row's title says that much
 ROWS = ("task_table", "task_appendix")  # the rules whose tasks are a table's rows
 SAME_WORK_SHARE = 0.8
+RESTATED_LENGTH = 3   # a duty in the prose at most this many times the words of the row it restates
 WORD = re.compile(r"\w+")
 
 
@@ -133,6 +134,38 @@ def without_overlaps(tasks: Iterable[Task], dated: list[Task] | None = None) -> 
                                                                       work_of(task.title)):
             kept.add(task)
     return kept.tasks
+
+
+def without_restatements(tasks: list[Task]) -> list[Task]:
+    """`tasks` without a body's duty said in the prose that a row of the plan's own table or
+    appendix says again for the same body ("4. Sở Tài chính … Đề xuất các giải pháp cải thiện
+    môi trường đầu tư, kinh doanh; ưu tiên thu hút các dự án …" and the row "Đề xuất giải pháp
+    cải thiện môi trường đầu tư, kinh doanh; ưu tiên thu hút dự án ứng dụng công nghệ cao. |
+    Sở Tài chính | Sở Công Thương, …"): one piece of work, kept as the row, which names its
+    partners and time. The prose must hold SAME_WORK_SHARE of the row's title words and be
+    at most RESTATED_LENGTH times as long, so a paragraph of other work that mentions the
+    row's is kept."""
+    rows: dict[str, Kept] = {}
+    for task in tasks:
+        if task.rule in ROWS and task.lead_agency:
+            rows.setdefault(_body(task.lead_agency), Kept(titles=True)).add(task)
+    if not rows:
+        return tasks
+    return [t for t in tasks if t.rule in ROWS or not t.lead_agency
+            or not _restates(rows.get(_body(t.lead_agency)), t)]
+
+
+def _restates(rows: Kept | None, task: Task) -> bool:
+    if rows is None:
+        return False
+    said = words(task.text)
+    return any(len(said & set(own)) >= SAME_WORK_SHARE * len(own)
+               and len(said) <= RESTATED_LENGTH * len(own)
+               for w in said for own in rows.by_word.get(w, ()))
+
+
+def _body(name: str) -> str:
+    return " ".join(name.lower().split())
 
 
 def work_of(title: str) -> str | None:

@@ -25,7 +25,7 @@ from theodoi.extraction.stages.paragraphs import joined_text
 from theodoi.extraction.stages.target_tables import table_cells
 from theodoi.extraction.stages.task_blocks import block_tasks, kind_list_tasks, wrapped_title
 from theodoi.extraction.stages.task_movement import movement_tasks
-from theodoi.extraction.stages.task_overlaps import without_overlaps
+from theodoi.extraction.stages.task_overlaps import without_overlaps, without_restatements
 from theodoi.extraction.stages.task_periods import date_by_period
 from theodoi.extraction.stages.task_prose import co_with, not_duty, prose_tasks, subject
 from theodoi.extraction.stages.task_tables import table_start_after, table_tasks
@@ -314,7 +314,7 @@ def run(ctx: Context) -> None:
     first_year = _first_year(ctx)
     dated = tagged(dated_works(ctx, first_year), "task_dated")  # reads no other rule's
     dated += tagged(movement_tasks(ctx, first_year), "task_movement")
-    tasks = without_overlaps(_found(ctx, first_year, []), dated)
+    tasks = without_restatements(without_overlaps(_found(ctx, first_year, []), dated))
     tasks = [t for t in tasks if not not_duty(strip_label(squash(t.text)))]
     tasks.sort(key=lambda t: t.span[0])
     date_by_period(ctx, tasks, first_year)
