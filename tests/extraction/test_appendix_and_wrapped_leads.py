@@ -106,3 +106,21 @@ def test_a_block_line_opens_a_paragraph_after_a_full_line(gap: str) -> None:
     assert [p[:22] for p in found] == ["Các bộ, cơ quan ngang ", "Nghị định quy định chi",
                                        "Nội dung: quy định chi", "Cơ quan chủ trì: Bộ Cô",
                                        "Thời hạn ban hành: trư", "Báo cáo kết quả với Th"]
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_body_and_its_colon_go_on_with_its_duty_on_the_next_line(gap: str) -> None:
+    """A PDF's text: "Sở Tài chính phối hợp Ban Quản lý …:" filled its line and the duty
+    goes on in small letters on the next; one paragraph, the body's duty."""
+    lines = [
+        "II. TỔ CHỨC THỰC HIỆN",
+        "1. Sở Xây dựng: hướng dẫn các cơ quan, tổ chức, đơn vị thực hiện kiểm kê, rà soát",
+        "thông tin số liệu kiểm kê tài sản kết cấu hạ tầng giao thông, hạ tầng đô thị.",
+        "2. Sở Tài chính phối hợp Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp:",
+        "hướng dẫn các cơ quan, tổ chức, đơn vị, địa phương thực hiện kiểm kê, rà soát thông",
+        "tin số liệu kiểm kê tài sản kết cấu hạ tầng khu công nghiệp, khu kinh tế.",
+    ]
+    body = gap.join(lines) + "\n"
+    tasks = extract((HEAD + body).encode(), filename="kh.txt")["tasks"]
+    work = [t for t in tasks if "khu công nghiệp, khu kinh tế" in t["text"]]
+    assert [(t["lead_agency"], t["text"].split()[1]) for t in work] == [("Sở Tài chính", "Sở")]

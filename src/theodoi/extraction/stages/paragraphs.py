@@ -87,9 +87,10 @@ def _broke_at_dash(text: str, line: tuple[int, int], start: int, margin: int) ->
 
 def _clause_goes_on(text: str, paragraph: tuple[int, int], start: int) -> bool:
     """Whether a line starting at `start` in lower case goes on from `paragraph`, which
-    ended a clause, not a sentence ("…việc thực hiện Chương trình;\nđịnh kỳ báo cáo …"):
-    a new item opens with a label, a dash or a capital."""
-    return text[start].islower() and text[paragraph[1] - 1] in ",;"
+    ended a clause, not a sentence ("…việc thực hiện Chương trình;\nđịnh kỳ báo cáo …"), or
+    named a body and its colon ("Sở Tài chính phối hợp Ban Quản lý …:\nhướng dẫn các cơ quan
+    …"): a new item opens with a label, a dash or a capital."""
+    return text[start].islower() and text[paragraph[1] - 1] in ",;:"
 
 
 def _opens_work(text: str, start: int) -> bool:
