@@ -115,8 +115,9 @@ with factory() as s:
 def _first_after_start(label: str, url: str) -> None:
     """The province dashboard as the first request of a new process (modules imported and
     the start's warming done, as a served process does it: services/views/warm.py, then
-    web/app.py's freeze_start_up; no cache), three times: it should cost no more than a cold one in a process that has
-    served before. The warming's wall time, which delays the start, is printed too."""
+    web/app.py's freeze_start_up; no cache), three times: it should cost no more than a
+    cold one in a process that has served before. The warming's wall time (with the
+    freeze), which delays the start, is printed too."""
     wall, cpu, start = [], [], []
     for _ in range(3):
         out = subprocess.run([sys.executable, "-c", _FIRST, url], capture_output=True,
