@@ -16,7 +16,7 @@ from theodoi import logs
 from theodoi.services import jobs
 from theodoi.services.views import warm as views_warm
 from theodoi.settings import Settings, load
-from theodoi.web import deps, errors, finishing, health
+from theodoi.web import deps, errors, finishing, health, templating
 from theodoi.web.admission import AdmissionMiddleware
 from theodoi.web.api import admin as api_admin
 from theodoi.web.api import approval as api_approval
@@ -70,13 +70,15 @@ def job_runner(settings: Settings, warm: bool = False) -> Lifespan:
     0). `theodoi serve` gives its web processes 0 and runs the jobs in a process of their
     own (web/server.py); an app served some other way (uvicorn directly, the tests) runs
     them here. On shutdown a running job goes back to the queue. With `warm` (a served
-    process) the dashboard's statements are compiled before the first request
-    (services/views/warm.py) and what start-up made is frozen (`freeze_start_up`)."""
+    process) the dashboard's statements and templates are compiled before the first
+    request (services/views/warm.py, templating.compile_pages) and what start-up made is
+    frozen (`freeze_start_up`)."""
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         if warm:
             await run_in_threadpool(views_warm.warm_process, settings, date.today())
+            await run_in_threadpool(templating.compile_pages)
             freeze_start_up()
         runner = jobs.Runner(settings, settings.job_threads) if settings.job_threads else None
         if runner is not None:

@@ -34,6 +34,7 @@ from theodoi.services.progress import status, summary
 from theodoi.services.progress.completeness import (
     Owed,
     completeness,
+    completeness_of_units,
     without_plans,
 )
 from theodoi.services.register import units
@@ -322,6 +323,10 @@ def warm_parts(s: Session, p: Principal, unit: Unit, as_of: date) -> None:
     instructions_view.summary_of(s, p, unit, as_of)
     rollup_pages.dashboard_section(s, p, unit, as_of)
     queue.waiting_by_agency(s, unit.id, "")  # _completeness stops before it, at the look-up
+    queue.period_states(s, unit.id, "")  # so does this
+    completeness_of_units(s, {unit.id: unit.name},  # and the unit's own completeness
+                          {unit.id: _latest_ended("quarter", as_of)}, as_of)
+    stamps.under(s, unit.id)  # the communes' rows stop before it: the unit has no level
     with suppress(NotFound):  # the unit's look-up by code: compiled, nothing found
         _completeness(s, p, unit, as_of)
 

@@ -103,6 +103,9 @@ class TaskUpdate(Base):
         # covering: a task's first update of a period (status_rows.first_task_reports)
         Index("ix_task_updates_task_period", "task_id", "period_key", "withdrawn",
               "reported_on"),
+        # the same led by the period: a province's 7,500 tasks' first updates of it
+        Index("ix_task_updates_period_task", "period_key", "task_id", "withdrawn",
+              "reported_on"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"))
