@@ -6,6 +6,7 @@ what was put in."""
 
 from __future__ import annotations
 
+from array import array
 from pathlib import Path
 
 from theodoi.extraction import pipeline, read_source, schema
@@ -61,6 +62,24 @@ def test_a_map_of_lines_holds_no_column_for_what_no_line_says() -> None:
     copy = BlockMap()
     copy.extend_from(lines, 0, 2)  # lines copied: still no column for a cell's fields
     assert (copy.columns[5], list(copy)) == (None, list(lines))
+
+
+def test_lines_added_at_once_are_the_lines_added_one_by_one() -> None:
+    """`add_lines` fills the columns a column at a time: the same map as `add_line` for each
+    line, after blocks that made columns of their own (a page, a merged cell) or none."""
+    rows = [(0, 4, 0), (5, 9, 2), (10, 30, 3)]
+    for before in ([], BLOCKS[:1], BLOCKS[1:3], BLOCKS):
+        one, all_at_once = BlockMap(), BlockMap()
+        for blocks in (one, all_at_once):
+            for block in before:
+                blocks.append(block)
+        for row in rows:
+            one.add_line(*row)
+        all_at_once.add_lines(*(array("i", [r[k] for r in rows]) for k in range(3)))
+        all_at_once.add_lines(array("i"), array("i"), array("i"))  # nothing: no column made
+        assert list(all_at_once) == list(one)
+        assert [c is None for c in all_at_once.columns] == [c is None for c in one.columns]
+        assert all_at_once.kinds == one.kinds
 
 
 def test_a_task_cuts_its_text_from_the_document_until_it_keeps_its_own() -> None:
