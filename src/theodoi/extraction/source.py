@@ -101,7 +101,8 @@ class BlockMap(Sequence[Block]):
             return
         size = len(self)
         kind = self._kind("line")
-        values = (starts, ends, array("i", [kind]) * count, NONE, paragraphs, NONE, NONE, NONE, 0)
+        values: tuple[array[int] | int, ...] = (
+            starts, ends, array("i", [kind]) * count, NONE, paragraphs, NONE, NONE, NONE, 0)
         for j, value in enumerate(values):
             column = self.columns[j]
             if isinstance(value, int):  # the same for every line
