@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from theodoi.extraction import dates
+from theodoi.extraction.gated import required
 from theodoi.extraction.pipeline import Context
 from theodoi.extraction.rules import tasks as R
 from theodoi.extraction.source import SourceText
@@ -149,3 +150,9 @@ def test_a_clauses_words_on_the_seed_lines() -> None:
         for span in ((s, e), (s, e - 1), (s, min(e + 40, len(text)))):
             assert target_values.clause_words(ctx, span)[0] == _words_by_the_rule(
                 text[span[0]:span[1]])
+
+
+def test_every_inline_role_holds_a_colon() -> None:
+    """task_prose and task_blocks search R.INLINE_ROLE only in text with a ':': a need of
+    the rule as its own pattern says (gated.required), so an edit that drops it fails here."""
+    assert frozenset({":"}) in required(R.INLINE_ROLE)
