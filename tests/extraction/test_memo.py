@@ -8,7 +8,6 @@ from pathlib import Path
 
 from theodoi.extraction import agencies, extract, memo
 from theodoi.extraction.memo import per_document, per_document_list
-from theodoi.extraction.stages import task_prose
 
 ROOT = Path(__file__).resolve().parents[2]
 NAMES = ["Phòng VH-XH", "UBND xã", "các phòng, ban, đơn vị liên quan căn cứ chức năng",
@@ -61,15 +60,6 @@ def test_the_agency_helpers_answer_as_they_do_unkept() -> None:
             assert [(agencies.normalise_agency(n), agencies.known_name_end(n),
                      agencies.looks_like_body(n), agencies.split_bodies(n))
                     for n in NAMES] == unkept
-
-
-def test_not_duty_answers_as_it_does_unkept() -> None:
-    texts = ["Trường hợp cần thiết, báo cáo UBND xã", "Tổ chức tuyên truyền", "Nếu có vướng mắc",
-             "Phòng Kinh tế chủ trì"]
-    unkept = [task_prose.not_duty.__wrapped__(t) for t in texts]  # type: ignore[attr-defined]
-    with memo.document():
-        assert [task_prose.not_duty(t) for t in texts * 2] == unkept * 2
-    assert any(unkept) and not all(unkept)
 
 
 def test_an_extraction_leaves_nothing_kept_and_answers_alike_twice() -> None:

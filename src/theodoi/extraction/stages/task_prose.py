@@ -22,7 +22,6 @@ from theodoi.domain.text import squash
 from theodoi.extraction.agencies import known_name_end, split_bodies
 from theodoi.extraction.dates import parse_due, plan_start
 from theodoi.extraction.labels import strip_article, strip_label
-from theodoi.extraction.memo import per_document
 from theodoi.extraction.model import Due, Heading, Task
 from theodoi.extraction.pipeline import Context
 from theodoi.extraction.rules import tasks as R
@@ -441,7 +440,6 @@ def _not_duty(body: str, who: str | None) -> bool:
                 or (not who and R.DEFINITION.match(body)))
 
 
-@per_document
 def not_duty(text: str) -> bool:
     """Whether a paragraph says what is not work given to a body (rules/tasks.py NOT_DUTY)."""
     return bool(R.NOT_DUTY_START.match(text) or R.NOT_DUTY.search(text))
