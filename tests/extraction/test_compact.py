@@ -6,7 +6,6 @@ what was put in."""
 
 from __future__ import annotations
 
-from array import array
 from pathlib import Path
 
 from theodoi.extraction import pipeline, read_source, schema
@@ -65,8 +64,8 @@ def test_a_map_of_lines_holds_no_column_for_what_no_line_says() -> None:
 
 
 def test_lines_added_at_once_are_the_lines_added_one_by_one() -> None:
-    """`add_lines` fills the columns a column at a time: the same map as `add_line` for each
-    line, after blocks that made columns of their own (a page, a merged cell) or none."""
+    """`add_lines` fills a line's columns directly: the same map as `add_line` for each line,
+    after blocks that made columns of their own (a page, a merged cell) or none."""
     rows = [(0, 4, 0), (5, 9, 2), (10, 30, 3)]
     for before in ([], BLOCKS[:1], BLOCKS[1:3], BLOCKS):
         one, all_at_once = BlockMap(), BlockMap()
@@ -75,8 +74,8 @@ def test_lines_added_at_once_are_the_lines_added_one_by_one() -> None:
                 blocks.append(block)
         for row in rows:
             one.add_line(*row)
-        all_at_once.add_lines(*(array("i", [r[k] for r in rows]) for k in range(3)))
-        all_at_once.add_lines(array("i"), array("i"), array("i"))  # nothing: no column made
+        all_at_once.add_lines(iter(rows))
+        all_at_once.add_lines(iter(()))  # nothing: no column made
         assert list(all_at_once) == list(one)
         assert [c is None for c in all_at_once.columns] == [c is None for c in one.columns]
         assert all_at_once.kinds == one.kinds

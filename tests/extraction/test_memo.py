@@ -43,6 +43,15 @@ def test_outside_a_document_nothing_is_kept() -> None:
     assert all(not table for table in memo._kept)
 
 
+def test_a_long_text_is_not_kept() -> None:
+    calls, upper, _ = _counted()
+    long = "x" * (memo.LONGEST + 1)
+    with memo.document():
+        assert upper(long) == upper(long) == long.upper()
+        assert upper("a") == upper("a")
+    assert calls == [long, long, "a"]
+
+
 def test_a_kept_list_is_each_callers_own() -> None:
     _, _, pieces = _counted()
     with memo.document():

@@ -11,7 +11,9 @@ services' imports and spreadsheets) f is called as it is, and nothing is kept.
 Only for functions whose answer depends on their argument alone (the rules are data fixed
 at import) and is not changed by the caller: an answer is handed out again as it is (a
 list is copied each time: `per_document_list`). What is kept is let go when the document's
-stages end, so it never outlives the document and never grows with the documents read.
+stages end, so it never outlives the document and never grows with the documents read; a
+text longer than LONGEST is not kept (a name is short; a paragraph as a key would hold a
+copy of the document's prose through the stages' peak of memory).
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ R = TypeVar("R")
 
 _kept: list[dict[object, object]] = []  # one table per function, emptied between documents
 _open = 0  # the document runs under way (a thread's run in process overlaps another's)
+# a longer text is no name: asked again seldom, and keeping it would hold a copy of the
+# document's prose (keys of whole paragraphs cost 0.2x the text at the peak, against 5x)
+LONGEST = 120
 
 
 @contextmanager
@@ -50,7 +55,7 @@ def per_document(f: Callable[[A], R]) -> Callable[[A], R]:
 
     @wraps(f)
     def kept(arg: A) -> R:
-        if not _open:
+        if not _open or (isinstance(arg, str) and len(arg) > LONGEST):
             return f(arg)
         found = table.get(arg, missing)
         if found is missing:
