@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from theodoi.domain.text import fold, modern_tones, squash
 from theodoi.extraction.agencies import normalise_agency
@@ -63,3 +66,22 @@ def test_squash(text: str, squashed: str) -> None:
 ])
 def test_agency_in_old_tones_is_recognised(written: str) -> None:
     assert normalise_agency(written) == "Phòng Văn hóa - Xã hội"
+
+
+WHITESPACE_AND_NOT = ["a", "ế", " ", "  ", "\n", "\t", "\r", "\xa0", "\u2028", "\u3000", "\x1c",
+                      "\x85", "\x00", "\u200b", "\ufeff", "."]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(WHITESPACE_AND_NOT), max_size=10))
+def test_squash_gives_text_already_squashed_back_and_folds_the_rest(pieces: list[str]) -> None:
+    """squash's shortcut (printable text with single inner spaces is given back as it is)
+    answers as the split and join do, whatever whitespace or unprintable text it is given."""
+    text = "".join(pieces)
+    assert squash(text) == " ".join(text.split())
+
+
+def test_every_whitespace_but_the_space_is_unprintable() -> None:
+    """What the shortcut rests on, over every code point."""
+    assert [c for c in map(chr, range(sys.maxunicode + 1))
+            if c.isspace() and c.isprintable()] == [" "]

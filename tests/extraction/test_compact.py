@@ -63,6 +63,24 @@ def test_a_map_of_lines_holds_no_column_for_what_no_line_says() -> None:
     assert (copy.columns[5], list(copy)) == (None, list(lines))
 
 
+def test_lines_added_at_once_are_the_lines_added_one_by_one() -> None:
+    """`add_lines` fills a line's columns directly: the same map as `add_line` for each line,
+    after blocks that made columns of their own (a page, a merged cell) or none."""
+    rows = [(0, 4, 0), (5, 9, 2), (10, 30, 3)]
+    for before in ([], BLOCKS[:1], BLOCKS[1:3], BLOCKS):
+        one, all_at_once = BlockMap(), BlockMap()
+        for blocks in (one, all_at_once):
+            for block in before:
+                blocks.append(block)
+        for row in rows:
+            one.add_line(*row)
+        all_at_once.add_lines(iter(rows))
+        all_at_once.add_lines(iter(()))  # nothing: no column made
+        assert list(all_at_once) == list(one)
+        assert [c is None for c in all_at_once.columns] == [c is None for c in one.columns]
+        assert all_at_once.kinds == one.kinds
+
+
 def test_a_task_cuts_its_text_from_the_document_until_it_keeps_its_own() -> None:
     whole = "I. NHIỆM VỤ\n1. Rà soát hộ nghèo cuối năm.\n"
     task = Task(id="k1", label=None, section=None, span=(12, 41), title="Rà soát",

@@ -12,8 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from theodoi.extraction import dates
+from theodoi.extraction.gated import required
+from theodoi.extraction.pipeline import Context
 from theodoi.extraction.rules import tasks as R
-from theodoi.extraction.stages import paragraphs, task_prose
+from theodoi.extraction.source import SourceText
+from theodoi.extraction.stages import paragraphs, target_values, task_prose
 
 ROOT = Path(__file__).resolve().parents[2]
 START = date(2026, 3, 1)
@@ -115,3 +118,41 @@ def test_the_assignment_at_the_end_on_the_seed_lines() -> None:
             assert _key(task_prose.assigned_at_end(text)) == _key(want)
             found += want is not None
     assert found > 50
+
+
+SPACES = st.sampled_from(["a", "đạt", " ", "  ", "\n", "\t", "\xa0", "\u2028", "\x1c", "\u3000",
+                          "\x00", "\u200b", ".", "5%"])
+
+
+def _words_by_the_rule(text: str) -> str:
+    return target_values.WHITESPACE_RUN.sub(" ", text)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(SPACES, max_size=12))
+def test_a_clauses_words_are_read_by_the_rule_when_printable_text_is_let_through(
+        pieces: list[str]) -> None:
+    """clause_words passes printable text with no two spaces in a row as it is: the same
+    words as the whitespace rule gives, and the same offsets into the document."""
+    text = "".join(pieces)
+    ctx = Context(source=SourceText(text="x " + text + " y", format="txt"))
+    words, at = target_values.clause_words(ctx, (2, 2 + len(text)))
+    assert words == _words_by_the_rule(text)
+    for i in range(len(words)):  # each character but a folded run maps back to itself
+        assert ctx.text[at(i)] == words[i] or words[i] == " "
+
+
+def test_a_clauses_words_on_the_seed_lines() -> None:
+    text = "\n".join(_seed_lines())
+    ctx = Context(source=SourceText(text=text, format="txt"))
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    for s, e in pairwise(starts):
+        for span in ((s, e), (s, e - 1), (s, min(e + 40, len(text)))):
+            assert target_values.clause_words(ctx, span)[0] == _words_by_the_rule(
+                text[span[0]:span[1]])
+
+
+def test_every_inline_role_holds_a_colon() -> None:
+    """task_prose and task_blocks search R.INLINE_ROLE only in text with a ':': a need of
+    the rule as its own pattern says (gated.required), so an edit that drops it fails here."""
+    assert frozenset({":"}) in required(R.INLINE_ROLE)

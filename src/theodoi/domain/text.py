@@ -61,6 +61,10 @@ _OLD_TONE = re.compile("[" + "".join(sorted({old[0] for old in _TONE_FORMS})) + 
 
 def squash(text: str) -> str:
     """`text` with each run of whitespace one space, trimmed; letters and case kept."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        # already squashed (every whitespace but ' ' is unprintable): given back as it is,
+        # one scan instead of a string a word and their join (most text asked is a line)
+        return text
     return " ".join(text.split())
 
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 
 from theodoi.domain.text import fold, modern_tones, squash
+from theodoi.extraction.memo import per_document, per_document_list
 from theodoi.extraction.rules.agencies import ANY_KNOWN, COMPILED
 
 
+@per_document
 def normalise_agency(name: str | None) -> str | None:
     """The canonical name of the body `name` starts with, or None when unknown."""
     if not name:
@@ -23,6 +25,7 @@ def normalise_agency(name: str | None) -> str | None:
     return next((canon for canon, pattern in COMPILED if pattern.match(folded)), None)
 
 
+@per_document
 def known_name_end(name: str) -> int:
     """Where a body's name known to the rules ends at the start of `name` (0 when none), so a
     verb inside it ('Ban Xây dựng Đảng') is no cut."""
@@ -51,6 +54,7 @@ def _pieces(text: str) -> list[tuple[int, str]]:
     return out
 
 
+@per_document_list
 def split_bodies(text: str) -> list[str]:
     """'Y, Z và W' -> [Y, Z, W] when each part names a body; 'các phòng, ban, đơn vị liên quan
     căn cứ chức năng, …' -> ['Các phòng, ban, đơn vị liên quan']: one body, the rest of the
@@ -78,6 +82,7 @@ def split_bodies(text: str) -> list[str]:
     return [whole[:1].upper() + whole[1:]] if whole else []
 
 
+@per_document
 def looks_like_body(name: str) -> bool:
     """Whether `name` reads as the name of a body (Phòng …, Hội …, Trường …)."""
     from theodoi.extraction.rules.agencies import BODY_HEADS

@@ -185,10 +185,23 @@ class Gated:
             if low is None:
                 return True
             text = low
+        # plain loops: the generator expressions they replace cost more than the scans
         if pos == 0 and endpos is None:
-            return all(any(w in text for w in words) for words in self.needs)
+            for words in self.needs:
+                for w in words:
+                    if w in text:
+                        break
+                else:
+                    return False
+            return True
         end = len(text) if endpos is None else endpos
-        return all(any(text.find(w, pos, end) >= 0 for w in words) for words in self.needs)
+        for words in self.needs:
+            for w in words:
+                if text.find(w, pos, end) >= 0:
+                    break
+            else:
+                return False
+        return True
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         if not self._may(text, pos, endpos):

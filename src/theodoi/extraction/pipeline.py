@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from theodoi.extraction import memo
 from theodoi.extraction.model import Document, Emulation, Heading, Target, Task
 from theodoi.extraction.source import SourceText
 from theodoi.extraction.warnings import Warning, warn
@@ -57,9 +58,10 @@ def check_order(stages: list[Stage]) -> None:
 def run(stages: list[Stage], source: SourceText) -> Context:
     """Run every stage; a failing stage is reported as W100 and the others go on."""
     ctx = Context(source=source, warnings=list(source.warnings))
-    for stage in stages:
-        try:
-            stage.run(ctx)
-        except Exception as exc:  # noqa: BLE001 - a stage bug must not lose the document
-            ctx.warnings.append(warn("W100", None, stage=stage.name, error=repr(exc)))
+    with memo.document():  # the helpers' answers kept for this document only
+        for stage in stages:
+            try:
+                stage.run(ctx)
+            except Exception as exc:  # noqa: BLE001 - a stage bug must not lose the document
+                ctx.warnings.append(warn("W100", None, stage=stage.name, error=repr(exc)))
     return ctx

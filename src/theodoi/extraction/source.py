@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import MISSING, dataclass, field, fields
 from typing import TypedDict, Unpack, overload
 
@@ -92,6 +92,28 @@ class BlockMap(Sequence[Block]):
     def add_line(self, start: int, end: int, paragraph: int) -> None:
         """Append `Block(start, end, kind="line", paragraph=paragraph)`, without making it."""
         self._row((start, end, self._kind("line"), NONE, paragraph, NONE, NONE, NONE, 0))
+
+    def add_lines(self, lines: Iterable[tuple[int, int, int]]) -> None:
+        """`add_line(start, end, paragraph)` for each of `lines`, appended to the four
+        columns a line fills without `_row`'s loop over nine (a text of thousands of lines
+        spent more there than in reading it); a column another block made gets the lines'
+        defaults at the end."""
+        size = len(self)
+        kind = self._kind("line")
+        starts, ends, kinds = self._column(0), self._column(1), self._column(2)
+        paragraphs = self.columns[4]
+        for start, end, paragraph in lines:
+            if paragraphs is None:  # made at the first line, as `_row` makes it
+                paragraphs = self.columns[4] = self._filled(4, len(self))
+            starts.append(start)
+            ends.append(end)
+            kinds.append(kind)
+            paragraphs.append(paragraph)
+        count = len(self) - size
+        for j in (3, 5, 6, 7, 8):  # page, table, row, col, merged: a line says none
+            column = self.columns[j]
+            if column is not None and count:
+                column.extend(array("i", [FILL[j]]) * count)
 
     def _row(self, values: tuple[int, ...]) -> None:
         """Append one block's value in each column (a column still None takes only a value
@@ -247,14 +269,8 @@ class TextBuilder:
         text = unicodedata.normalize("NFC", text)
         if PRIVATE_USE.search(text):
             text = text.translate(PRIVATE_BULLETS)
-        pos, at, i = self._length, 0, self._line
-        while at <= len(text):  # the lines of `text.split("\n")`, without a copy of each
-            cut = text.find("\n", at)
-            cut = len(text) if cut < 0 else cut
-            if cut > at:
-                self.blocks.add_line(pos, pos + cut - at, i)
-            pos, at, i = pos + cut - at + 1, cut + 1, i + 1
-        self._line = i - 1  # the line after the last break: the next text's first line
+        self.blocks.add_lines(_lines(text, self._length, self._line))
+        self._line += text.count("\n")  # the line after the last break: the next text's first
         self._parts.append(text)
         self._length += len(text)
 
@@ -262,3 +278,15 @@ class TextBuilder:
         """The text so far; the pieces it was built from are let go (it replaces them)."""
         self._parts = ["".join(self._parts)]
         return self._parts[0]
+
+
+def _lines(text: str, pos: int, i: int) -> Iterator[tuple[int, int, int]]:
+    """(start, end, line index) of each non-empty line of `text.split("\n")`, without a
+    copy of each, offsets from `pos` and indexes from `i` on."""
+    at = 0
+    while at <= len(text):
+        cut = text.find("\n", at)
+        cut = len(text) if cut < 0 else cut
+        if cut > at:
+            yield pos, pos + cut - at, i
+        pos, at, i = pos + cut - at + 1, cut + 1, i + 1

@@ -95,8 +95,8 @@ CAPITAL = f"[{CAPITALS}]"  # a capital letter of Vietnamese (rules/letters.py)
 # Work whose product goes to a body by a time: "Xây dựng Đề án …, trình Ban Chấp hành Đảng bộ
 # xã trong Quý III năm 2027". Case-sensitive: the body "trình" names is capitalised, so
 # "chương trình", "quá trình" and "trình độ" are never the verb
-SUBMITTED_BY = re.compile(rf"(?<!\w)trình\s+(?:{CAPITAL}|cấp\b)[^;.]{{0,80}}?\s(?:trong|vào|trước)"
-                          r"\s+(?:năm\s+20\d{2}|[Qq]uý\s+[IV]+|tháng\s+\d)")
+SUBMITTED_BY = gated(re.compile(rf"(?<!\w)trình\s+(?:{CAPITAL}|cấp\b)[^;.]{{0,80}}?\s(?:trong|vào|trước)"
+                                r"\s+(?:năm\s+20\d{2}|[Qq]uý\s+[IV]+|tháng\s+\d)"))
 # Where the work a dated sentence names ends and what is done with it, or by when, begins:
 # "Xây dựng quy hoạch … 2026 - 2030, trình Ban Thường vụ … trong quý I năm 2026"
 WORK_TAIL = re.compile(r"[,;]\s*(?:trình|hoàn thành|báo cáo|xong)\b|"

@@ -25,7 +25,9 @@ def clause_words(ctx: Context, span: tuple[int, int]) -> tuple[str, Callable[[in
     "đạt ⏎⏎chuẩn"), and where each of its offsets is in the document (the end of the text
     maps to the clause's end)."""
     raw = ctx.text[span[0]:span[1]]
-    words = WHITESPACE_RUN.sub(" ", raw)
+    # every whitespace character but ' ' is unprintable, so printable text without two
+    # spaces in a row holds no run (a scan that costs a ninth of the search)
+    words = raw if raw.isprintable() and "  " not in raw else WHITESPACE_RUN.sub(" ", raw)
     if len(words) == len(raw):  # no run longer than one: the offsets are the clause's
         return words, lambda i: span[0] + i
     runs: list[tuple[int, int]] = []  # (offset in `words` after a run, what it shortened)

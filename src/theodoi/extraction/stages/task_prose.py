@@ -195,7 +195,8 @@ class _Reader:
         Thời gian hoàn thành: …") are its own, and its title stops before them."""
         text = self.ctx.text[span[0]:span[1]]
         lead, leader = _without_leader(lead)
-        roles = list(R.INLINE_ROLE.finditer(text.replace("\n", " ")))
+        # every role written after the work has its ':' (as task_blocks reads them too)
+        roles = list(R.INLINE_ROLE.finditer(text.replace("\n", " "))) if ":" in text else []
         title = strip_label(squash(text[:roles[0].start()] if roles else text))[:200]
         kind = next((k for p, k in R.KINDS if p.search(title)), "task")
         own = co_with(text)
