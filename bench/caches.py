@@ -41,8 +41,11 @@ CACHES: dict[str, tuple[ModuleType, str]] = {
     "rendered pages (templating.PAGES)": (templating, "PAGES"),
     "page data (memo.VIEWS)": (memo, "VIEWS"),
     "status, completeness (memo.COMPUTED)": (memo, "COMPUTED"),
+    "targets' codes (memo.CODES)": (memo, "CODES"),
+    "targets' statuses (memo.STATUSES)": (memo, "STATUSES"),
 }
-STATUS = ("status, completeness (memo.COMPUTED)",)
+STATUS = ("status, completeness (memo.COMPUTED)", "targets' codes (memo.CODES)",
+          "targets' statuses (memo.STATUSES)")  # not caches of pages
 
 
 @contextmanager

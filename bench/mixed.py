@@ -18,12 +18,27 @@ runs for --seconds; p50/p95/p99 of all requests, of reads and of writes, and the
 count (any answer other than 200/201, a dropped connection, or an error the server
 logged) are printed against the goals (p95 < 150 ms and p99 < 400 ms at 50 clients, zero
 errors), with the machine's load average before and after and the server processes' CPU
-time per request (from /proc: what a request costs whatever the neighbours do). The
-clients are a few lines of asyncio in this process, whose CPU shares the machine with the
-server's. Figures only;
-no test asserts on timings.
+time per request (from /proc: what a request costs whatever the neighbours do).
 
-    .venv/bin/python bench/mixed.py [--no-pg] [--no-sqlite] [--pg URL] [--seconds 20]
+The clients are wrk (bench/wrk.py, Debian's package, installed when missing): C on epoll,
+a few per cent of a core, where the old clients, a few lines of asyncio in this process
+(`--client python`, kept to compare), cost a large part of one of the two cores the server
+needs. Both send the same requests: each client's choices drawn from the same seeded
+generator (`sequence`); through wrk the connections take those requests in turn, so a
+connection is not tied to one leader's session and one agency's token as the asyncio
+client's are, the mix is the same. wrk's p50/p95/p99 (all requests) are corrected for
+coordinated omission (bench/wrk.py): each answer slower than the clients' mean interval
+adds the samples of the requests that would have been sent meanwhile, so they are stricter
+than a plain percentile of the answers. wrk does not tell a read's time from a write's:
+the reads' and writes' lines then come from the server's request log (`duration_ms`, from
+the outermost middleware's start to its end: the time in the application, without the
+wait in the socket and in uvicorn before it), marked "server"; through the asyncio client
+they are the client's times, and the server's are printed as well. Errors: any answer
+other than 2xx, a dropped connection or timeout (30 s), or an error the server logged.
+Figures only; no test asserts on timings.
+
+    .venv/bin/python bench/mixed.py [--no-pg] [--no-sqlite] [--pg URL] [--seconds 20] \
+        [--client wrk|python] [--levels 10,50]
 """
 
 from __future__ import annotations
@@ -41,6 +56,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the helpers beside this file
 import province
+import wrk
 from pgtemp import PG, temporary_database
 
 from theodoi.services import uow
@@ -151,6 +167,23 @@ def _write(rnd: random.Random, host: str, w: Writer) -> bytes:
                      {"period": "Q3/2026", "value": value})
     return _post(host, f"/api/items/k{rnd.choice(w.tasks)}/update", w.token,
                  {"state": "dang_thuc_hien", "percent": rnd.randrange(10, 95)})
+
+
+def sequence(host: str, sessions: list[str], writers: list[Writer], clients: int,
+             count: int, seed: int) -> list[tuple[bool, bytes]]:
+    """(is a write, raw request) of `count` requests as `clients` asyncio clients make
+    them (client i's generator seeded with seed * 1000 + i, its session i, its writer
+    i mod 50; the same draws in the same order), the clients taken in turn."""
+    rnds = [random.Random(seed * 1000 + i) for i in range(clients)]
+    pages, out = _reads(), []
+    for n in range(count):
+        i = n % clients
+        rnd = rnds[i]
+        if rnd.random() < WRITES:
+            out.append((True, _write(rnd, host, writers[i % len(writers)])))
+        else:
+            out.append((False, _get(host, rnd.choice(pages), sessions[i])))
+    return out
 
 
 async def _level(url: str, sessions: list[str], writers: list[Writer], clients: int,
@@ -275,18 +308,53 @@ def _line(what: str, values: list[float]) -> str:
             f" p99 {_ms(values, 0.99):6.1f} ms")
 
 
-def _report(label: str, clients: int, run: Run, logged: int, cpu: float) -> None:
-    """The level's figures against the goals; `cpu` the server processes' CPU seconds."""
-    every = run.reads + run.writes
-    errors = sum(run.errors.values()) + logged
-    p95, p99 = _ms(every, 0.95), _ms(every, 0.99)
+def _report(label: str, clients: int, client: str, overall: tuple[int, float, float, float],
+            lines: list[str], errors: int, detail: str, cpu: float) -> None:
+    """The level's figures against the goals: `overall` (requests, p50, p95, p99 ms of
+    all requests, from the client), `lines` reads' and writes' figures, `cpu` the server
+    processes' CPU seconds."""
+    count, p50, p95, p99 = overall
     verdict = "meets" if p95 < GOALS["p95"] and p99 < GOALS["p99"] and not errors else "MISSES"
-    print(f"{label:10} {clients:3} clients: {_line('all', every)}; {_line('reads', run.reads)}; "
-          f"{_line('writes', run.writes)}; server CPU {1000 * cpu / max(1, len(every)):.1f} ms "
-          f"a request; errors {errors}"
-          + (f" ({run.errors}, server logged {logged})" if errors else "")
+    print(f"{label:10} {clients:3} clients ({client}): all {count:5}: p50 {p50:6.1f}, "
+          f"p95 {p95:6.1f}, p99 {p99:6.1f} ms; {'; '.join(lines)}; server CPU "
+          f"{1000 * cpu / max(1, count):.1f} ms a request; errors {errors}"
+          + (f" ({detail})" if errors else "")
           + f" — {verdict} the goals (p95 < {GOALS['p95']:.0f} ms, p99 < {GOALS['p99']:.0f} ms,"
           f" no error) ({load()})", flush=True)
+
+
+def _server_times(served: list[dict[str, object]]) -> list[str]:
+    """The reads' (GET) and writes' (POST) durations as the server logged them."""
+    reads = [float(str(x["duration_ms"])) / 1000 for x in served if x.get("method") == "GET"]
+    writes = [float(str(x["duration_ms"])) / 1000 for x in served if x.get("method") == "POST"]
+    return [_line("reads (server)", reads), _line("writes (server)", writes)]
+
+
+def _one_level(label: str, base: str, sessions: list[str], writers: list[Writer],
+               clients: int, seed: int, client: str, log: Path, pids: set[int],
+               args: argparse.Namespace) -> None:
+    """One level through one client, and its figures printed."""
+    used, before, logged = _cpu(pids), len(_served(log)), _server_errors(log)
+    if client == "wrk":
+        host = base.removeprefix("http://")
+        todo = sequence(host, sessions, writers, clients, int(800 * args.seconds), seed)
+        f = wrk.run_mix(args.wrk, base, [raw for _, raw in todo], clients, args.seconds)
+        cpu = _cpu(pids) - used
+        overall = (f.requests, f.p50_ms, f.p95_ms, f.p99_ms)
+        lines, errors = [], f.dropped + f.not_2xx
+        detail = f"dropped {f.dropped}, not 2xx {f.not_2xx}"
+    else:
+        run = asyncio.run(_level(base, sessions, writers, clients, args.seconds, seed))
+        cpu = _cpu(pids) - used
+        every = run.reads + run.writes
+        overall = (len(every), _ms(every, 0.5), _ms(every, 0.95), _ms(every, 0.99))
+        lines = [_line("reads", run.reads), _line("writes", run.writes)]
+        errors, detail = sum(run.errors.values()), str(run.errors)
+    time.sleep(0.5)  # the last answers' log lines
+    server = _server_errors(log) - logged
+    _report(label, clients, client, overall,
+            lines + _server_times(_served(log)[before:]), errors + server,
+            f"{detail}, server logged {server}", cpu)
 
 
 def measure(label: str, url: str, args: argparse.Namespace) -> None:
@@ -301,20 +369,19 @@ def measure(label: str, url: str, args: argparse.Namespace) -> None:
 
     with tempfile.TemporaryDirectory() as data:
         settings = Settings(database_url=url, data_dir=Path(data))
-        sessions, writers = _seed(settings, max(LEVELS))
+        sessions, writers = _seed(settings, max(args.levels))
         log = Path(data) / "server.log"
         os.environ["THEODOI_LOG_FORMAT"] = "json"
         with serving(settings, log, args.workers) as base:
             took = _warm_up(base, sessions[0], log, args.workers)
             print(f"{label:10} warm-up: every page served by all {args.workers} processes in "
                   f"{took:.1f} s ({load()})", flush=True)
-            logged, pids = _server_errors(log), _workers(log)
-            for n, clients in enumerate(LEVELS):
-                used = _cpu(pids)
-                run = asyncio.run(_level(base, sessions, writers, clients, args.seconds, n))
-                now = _server_errors(log)
-                _report(label, clients, run, now - logged, _cpu(pids) - used)
-                logged = now
+            pids = _workers(log)
+            for r in range(args.rounds):  # the clients alternated, level by level
+                for n, clients in enumerate(args.levels):
+                    for client in args.clients:
+                        _one_level(label, base, sessions, writers, clients,
+                                   10 * r + n, client, log, pids, args)
 
 
 def main() -> None:
@@ -323,9 +390,19 @@ def main() -> None:
     parser.add_argument("--no-pg", action="store_true")
     parser.add_argument("--no-sqlite", action="store_true")
     parser.add_argument("--seconds", type=float, default=20, help="this long a level")
+    parser.add_argument("--client", default="wrk", help="wrk, python (the old asyncio "
+                        "clients) or both in turn, e.g. wrk,python")
+    parser.add_argument("--levels", default=",".join(map(str, LEVELS)),
+                        help="clients at each level")
+    parser.add_argument("--rounds", type=int, default=1, help="the levels this many times")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                         help="server processes, as `theodoi serve --workers` (default: cores)")
     args = parser.parse_args()
+    args.levels = [int(x) for x in args.levels.split(",")]
+    args.clients = args.client.split(",")
+    args.wrk = wrk.ensure() if "wrk" in args.clients else None
+    if "wrk" in args.clients and not args.wrk:
+        raise SystemExit("wrk is not installed and could not be (use --client python)")
     print(f"mixed workload: {100 - 100 * WRITES:.0f} % reads, {100 * WRITES:.0f} % writes; "
           f"{args.workers} server processes; {load()}", flush=True)
     if not args.no_sqlite:

@@ -79,3 +79,69 @@ def run(wrk: str, url: str, tokens: list[str], clients: int, seconds: float) -> 
     line = next(x for x in out.splitlines() if x.startswith("WRK "))
     count, p50, p95, mean, dropped, bad = line.split()[1:]
     return Figures(int(count), float(p50), float(p95), float(mean), int(dropped) + int(bad))
+
+
+# The mixed workload (bench/mixed.py): the requests are made in Python (the same generator
+# and draws as its asyncio clients) and written to a file, one raw HTTP/1.1 request after
+# its length; the script sends them in turn, the 50 connections taking the next one
+# whatever it is (a session's page, or a writer's JSON with its token). wrk's response()
+# hook counts every answer that is not 2xx (wrk's own status count starts at 400).
+MIX_SCRIPT = r"""
+reqs, n, bad, threads = {}, 0, 0, {}
+setup = function(thread) table.insert(threads, thread) end
+init = function(args)
+  local f = assert(io.open(args[1], "rb"))
+  local data = f:read("*a")
+  f:close()
+  local i = 1
+  while i <= #data do
+    local nl = string.find(data, "\n", i, true)
+    local len = tonumber(string.sub(data, i, nl - 1))
+    reqs[#reqs + 1] = string.sub(data, nl + 1, nl + len)
+    i = nl + 1 + len
+  end
+end
+request = function()
+  n = n + 1
+  return reqs[((n - 1) % #reqs) + 1]
+end
+response = function(status, headers, body)
+  if status < 200 or status > 299 then bad = bad + 1 end
+end
+done = function(summary, latency, requests)
+  local e, b = summary.errors, 0
+  for _, t in ipairs(threads) do b = b + t:get("bad") end
+  io.write(string.format("WRK %d %.3f %.3f %.3f %.3f %d %d\n", summary.requests,
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+    latency:percentile(99) / 1000, latency.mean / 1000,
+    e.connect + e.read + e.write + e.timeout, b))
+end
+"""
+
+
+@dataclass(frozen=True)
+class MixFigures:
+    requests: int
+    p50_ms: float
+    p95_ms: float
+    p99_ms: float
+    mean_ms: float
+    dropped: int  # connect, read or write errors and timeouts (30 s)
+    not_2xx: int  # answers whose status is not 2xx
+
+
+def run_mix(wrk: str, url: str, requests: list[bytes], clients: int, seconds: float
+            ) -> MixFigures:
+    """`clients` kept-alive connections sending `requests` in turn (from the first again
+    when all are sent) to `url` for `seconds` (one wrk thread)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        data, script = Path(tmp) / "requests", Path(tmp) / "mix.lua"
+        data.write_bytes(b"".join(b"%d\n" % len(r) + r for r in requests))
+        script.write_text(MIX_SCRIPT)
+        out = subprocess.run([wrk, "-t1", f"-c{clients}", f"-d{max(1, round(seconds))}s",
+                              "--timeout", "30s", "-s", str(script), url, "--", str(data)],
+                             capture_output=True, text=True, check=True).stdout
+    line = next(x for x in out.splitlines() if x.startswith("WRK "))
+    count, p50, p95, p99, mean, dropped, bad = line.split()[1:]
+    return MixFigures(int(count), float(p50), float(p95), float(p99), float(mean),
+                      int(dropped), int(bad))
