@@ -41,11 +41,8 @@ CACHES: dict[str, tuple[ModuleType, str]] = {
     "rendered pages (templating.PAGES)": (templating, "PAGES"),
     "page data (memo.VIEWS)": (memo, "VIEWS"),
     "status, completeness (memo.COMPUTED)": (memo, "COMPUTED"),
-    "targets' codes (memo.CODES)": (memo, "CODES"),
-    "targets' statuses (memo.STATUSES)": (memo, "STATUSES"),
 }
-STATUS = ("status, completeness (memo.COMPUTED)", "targets' codes (memo.CODES)",
-          "targets' statuses (memo.STATUSES)")  # not caches of pages
+STATUS = ("status, completeness (memo.COMPUTED)",)
 
 
 @contextmanager
