@@ -36,7 +36,6 @@ DAYS = (date(2026, 12, 1), date(2026, 8, 3), date(2025, 4, 20))
 def generated(backend: str, tmp_path: Path) -> Iterator[str]:
     memo.COMPUTED.clear()
     memo.CODES.clear()
-    memo.STATUSES.clear()
     with fresh_database(backend, tmp_path / "province.db") as url:
         db.upgrade(url)
         province.generate(db.engine_for(url), communes=COMMUNES)
@@ -164,42 +163,6 @@ def test_a_targets_code_is_judged_again_only_when_what_it_is_judged_from_changed
         assert {"counts": row.counts, "targets": row.targets, "tasks": row.tasks,
                 "expected": row.expected, "reported": row.reported,
                 "period_label": row.period_label} == expected, code
-
-
-def test_a_units_status_judges_again_only_the_targets_that_changed(
-        generated: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The same for a unit's whole status (a commune's dashboard after a write to it):
-    memo.STATUSES, keyed on each target's facts and values, gives back the unchanged
-    targets' statuses; the changed ones are judged again, and the whole equals a status
-    made with every cache emptied."""
-    as_of = DAYS[0]
-    judged: list[object] = []
-    real = rules.target_status
-
-    def counted(*args: object, **kw: object) -> rules.TargetStatus:
-        judged.append(args[0])
-        return real(*args, **kw)  # type: ignore[arg-type]
-
-    def statuses() -> status.UnitStatus:
-        memo.COMPUTED.clear()  # as a new stamp would
-        with db.session_factory(generated)() as s:
-            return status.status_of_unit(s, "tinh-bench.xa-000", as_of)
-
-    monkeypatch.setattr(rules, "target_status", counted)
-    first = statuses()
-    assert len(judged) == province.TARGETS
-    judged.clear()
-    assert statuses() == first and judged == []
-    with db.engine_for(generated).begin() as conn:  # two of the first commune's targets
-        conn.execute(update(Target).where(Target.id == 2).values(direction="decrease"))
-        conn.execute(update(ProgressRecord).where(ProgressRecord.target_id == 3)
-                     .values(value=ProgressRecord.value * 1000))
-    after = statuses()
-    assert len(judged) == 2
-    before = {r.ref: r for r in first.targets}
-    assert {r.ref for r in after.targets if r != before[r.ref]} == {"t2", "t3"}
-    memo.STATUSES.clear()
-    assert statuses() == after
 
 
 def current_periods_key(url: str, unit_id: int, as_of: date) -> str:

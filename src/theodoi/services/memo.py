@@ -136,10 +136,3 @@ VIEWS = Memo(4000)
 # 10,000 entries hold a province of 100 communes (7,500 targets), about 1.5 kB each
 # (estimated: a target of the generated province has 7 values).
 CODES = Memo(10_000)
-# The same for a target's whole status (code, actual, expected, forecast) as a unit's
-# status shows it (services/progress/status.py `target_status`), keyed on the facts the
-# rules read and its values: after a write to a commune its dashboard's status judges
-# again only what changed (the forecasts were half of that status's ~8 ms). Equal inputs
-# give the same figures: each column is read with one type (Float columns as float on both
-# databases), so a key never matches inputs that would print differently.
-STATUSES = Memo(10_000)

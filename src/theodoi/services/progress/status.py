@@ -221,7 +221,7 @@ def tuple_facts(row: tuple[Any, ...],
 def _target_row(row: Any, miles: tuple[tuple[int, float | None], ...], known: list[Actual],
                 lead: str | None, as_of: date, tolerance: float) -> StatusRow:
     facts = row_facts(row, miles)
-    found = target_status(facts, known, as_of, tolerance)
+    found = rules.target_status(facts, known, as_of, tolerance=tolerance)
     outlook = found.forecast
     # an invalid target's goal may be the inf itself: no report or page computes with it
     planned = row.value if rules.finite_facts(facts) else None
@@ -230,19 +230,6 @@ def _target_row(row: Any, miles: tuple[tuple[int, float | None], ...], known: li
                      row.unit, found.actual, found.expected,
                      outlook.value if outlook else None, outlook.label if outlook else None,
                      facts.deadline_year)
-
-
-def target_status(facts: TargetFacts, known: list[Actual], as_of: date, tolerance: float
-                  ) -> rules.TargetStatus:
-    """`domain.status.target_status` (its forecast made), from `memo.STATUSES` when the
-    same facts and values were judged on the same day with the same tolerance: a pure
-    function kept by all it reads, so it is never stale. Shared: read-only (frozen)."""
-    key = (facts, tuple(known), as_of, tolerance)
-    found: rules.TargetStatus | None = memo.STATUSES.get(key)
-    if found is None:
-        found = rules.target_status(facts, known, as_of, tolerance=tolerance)
-        memo.STATUSES.put(key, found)
-    return found
 
 
 def _task_row(row: Any, known: list[rules.TaskUpdate], lead: str | None, as_of: date,
