@@ -12,17 +12,16 @@ from pathlib import Path
 
 import pytest
 from bench import province
-from sqlalchemy import insert, update
+from sqlalchemy import insert
 
 from tests.conftest import fresh_database
-from theodoi.domain import status as rules
 from theodoi.domain.access import Grant
 from theodoi.services import memo
 from theodoi.services.accounts.access import Principal
 from theodoi.services.progress import completeness, status, summary
 from theodoi.services.views.dashboard_view import current_periods, dashboard_page
 from theodoi.storage import db
-from theodoi.storage.models import ProgressRecord, Target, TaskUpdate
+from theodoi.storage.models import TaskUpdate
 from theodoi.storage.repositories import plans as plan_repo
 from theodoi.storage.repositories import status_rows
 
@@ -35,7 +34,6 @@ DAYS = (date(2026, 12, 1), date(2026, 8, 3), date(2025, 4, 20))
 @pytest.fixture
 def generated(backend: str, tmp_path: Path) -> Iterator[str]:
     memo.COMPUTED.clear()
-    memo.CODES.clear()
     with fresh_database(backend, tmp_path / "province.db") as url:
         db.upgrade(url)
         province.generate(db.engine_for(url), communes=COMMUNES)
@@ -119,57 +117,6 @@ def test_the_generated_province_exercises_what_the_summary_counts(generated: str
             "hoan_thanh_tre_han"} <= set(total)
 
 
-def test_a_targets_code_is_judged_again_only_when_what_it_is_judged_from_changed(
-        generated: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """After a write a commune's summary is made again (a new stamp), but only the
-    targets whose rule columns or values changed are judged again (memo.CODES, keyed on
-    them): the others' codes are found. The counts still equal the per-commune path's."""
-    as_of = DAYS[0]
-    judged: list[object] = []
-    real = rules.target_status
-
-    def counted(*args: object, **kw: object) -> rules.TargetStatus:
-        judged.append(args[0])
-        return real(*args, **kw)  # type: ignore[arg-type]
-
-    def summarised() -> dict[int, summary.UnitSummary]:
-        memo.COMPUTED.clear()  # as a new stamp of every commune would
-        with db.session_factory(generated)() as s:
-            names = status_rows.names(s, status_rows.below(s, 1)[1:])
-            return summary.summaries_of_units(s, names, current_periods(s, list(names), as_of),
-                                              as_of)
-
-    monkeypatch.setattr(rules, "target_status", counted)
-    first = summarised()
-    assert len(judged) == COMMUNES * province.TARGETS
-    judged.clear()
-    assert summarised() == first and judged == []  # nothing changed: nothing judged again
-    # the first commune's second target's direction, the second commune's first one's figures
-    second = province.TARGETS + 1
-    with db.engine_for(generated).begin() as conn:
-        conn.execute(update(Target).where(Target.id == 2).values(direction="decrease"))
-        conn.execute(update(ProgressRecord).where(ProgressRecord.target_id == second)
-                     .values(value=ProgressRecord.value * 1000))
-    after = summarised()
-    assert len(judged) == 2
-    # the generator's commune i - 2 is unit i: the first two communes changed, not the rest
-    assert after[2].counts != first[2].counts and after[3].counts != first[3].counts
-    assert after[4] == first[4] and after[5] == first[5]
-    for i in (2, 3):
-        code = f"tinh-bench.xa-{i - 2:03d}"
-        period = current_periods_key(generated, i, as_of)
-        expected = _per_commune(generated, code, period, as_of)
-        row = after[i]
-        assert {"counts": row.counts, "targets": row.targets, "tasks": row.tasks,
-                "expected": row.expected, "reported": row.reported,
-                "period_label": row.period_label} == expected, code
-
-
-def current_periods_key(url: str, unit_id: int, as_of: date) -> str:
-    with db.session_factory(url)() as s:
-        return current_periods(s, [unit_id], as_of)[unit_id].key
-
-
 OFFICE = Principal(0, "vanphong", "", (Grant(1, "van_phong"),))  # reads restricted plans
 OBSERVER = Principal(0, "xem", "", (Grant(1, "xem"),))  # does not
 
@@ -180,7 +127,6 @@ def with_party_plans(backend: str, tmp_path: Path) -> Iterator[str]:
     restricted Party plan of milestone, quota, yearly, flow, no-baseline and change
     targets (an invalid figure in the first commune)."""
     memo.COMPUTED.clear()
-    memo.CODES.clear()
     memo.VIEWS.clear()
     with fresh_database(backend, tmp_path / "party.db") as url:
         db.upgrade(url)

@@ -128,11 +128,3 @@ def collector_paused() -> Iterator[None]:
 # is of rendered pages (web/templating.py). bench/caches.py measures what each saves.
 COMPUTED = Memo(4000)
 VIEWS = Memo(4000)
-# A target's status code by everything it is computed from (services/progress/summary.py
-# `target_code`): its rule columns, milestones and values as read, the day, the tolerance.
-# Not keyed on a stamp: the inputs themselves are the key, so it can never be stale. After
-# a write a commune's summary is made again for its 75 targets of which one changed; the
-# other codes are found here instead of computed again (~23 us each, half the summary).
-# 10,000 entries hold a province of 100 communes (7,500 targets), about 1.5 kB each
-# (estimated: a target of the generated province has 7 values).
-CODES = Memo(10_000)

@@ -146,29 +146,13 @@ def _count_targets(s: Session, ids: list[int], tally: _Tallies, as_of: date,
         miles[target_id].append((year, planned))
     none: list[Actual] = []
     for row in rows_repo.rule_rows(s, ids):
-        code = target_code(row, tuple(miles.get(row[0], ())), actuals.get(row[0], none),
-                           as_of, tolerance)
+        found = rules.target_status(tuple_facts(row, tuple(miles.get(row[0], ()))),
+                                    actuals.get(row[0], none), as_of, tolerance=tolerance,
+                                    outlook=False)
         unit = tally[row[1], row[2]]
-        unit.add(code)
+        unit.add(found.code)
         unit.targets += 1
         unit.expected += 1
-
-
-def target_code(row: tuple[object, ...], miles: tuple[tuple[int, float | None], ...],
-                actuals: list[Actual], as_of: date, tolerance: float) -> str:
-    """The status code of a target from its rule columns (`status_rows.RULE_TARGET_COLUMNS`,
-    the id, unit and plan first), milestones and values: from `memo.CODES` when a target
-    with the same columns, milestones and values was judged on the same day with the same
-    tolerance, else computed and kept. The key is every input but the three ids, which the
-    rules do not read: only the code is kept, which equal inputs always give (a value read
-    as 1 or 1.0 compares and counts the same), never a figure shown to anyone."""
-    key = (row[3:], miles, tuple(actuals), as_of, tolerance)
-    code: str | None = memo.CODES.get(key)
-    if code is None:
-        code = rules.target_status(tuple_facts(row, miles), actuals, as_of,
-                                   tolerance=tolerance, outlook=False).code
-        memo.CODES.put(key, code)
-    return code
 
 
 def _count_tasks(s: Session, ids: list[int], tally: _Tallies,
