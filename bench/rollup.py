@@ -83,8 +83,7 @@ def timed(factory: Any, work: Callable[[Any], Any]
     are the units' data stamps, which a first read may have to write)."""
     wall, cpu = [], []
     for _ in range(3):
-        memo.COMPUTED.clear()
-        memo.VIEWS.clear()
+        memo.clear_all()
         with factory() as s:
             began, used = time.perf_counter(), time.process_time()
             out = work(s)

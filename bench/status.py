@@ -61,7 +61,7 @@ def measure(label: str, url: str, communes: int) -> None:
     factory = db.session_factory(url)
     with factory() as s:
         status.status_of_unit(s, codes[0], AS_OF)  # warm: imports, statement caches
-    memo.COMPUTED.clear()  # measure the computation, not the cache (services/memo.py)
+    memo.clear_all()  # measure the computation, not the cache (services/memo.py)
     with factory() as s:
         began = time.perf_counter()
         found = status.status_below(s, "tinh-bench", AS_OF)
@@ -75,7 +75,7 @@ def measure(label: str, url: str, communes: int) -> None:
     rules_s = _rules_only(factory, codes)
     one = []
     for code in codes[:10]:
-        memo.COMPUTED.clear()
+        memo.clear_all()
         with factory() as s:
             began = time.perf_counter()
             status.status_of_unit(s, code, AS_OF)
@@ -132,13 +132,12 @@ def _first_after_start(label: str, url: str) -> None:
 
 
 def _dashboard(label: str, factory: object, communes: int) -> None:
-    """The province dashboard as served: cold (both caches emptied) three times, the
+    """The province dashboard as served: cold (every memo emptied) three times, the
     median kept, then warm. The CPU time is printed too: on a loaded machine the wall
     time measures the neighbours (on PostgreSQL it leaves out the server's share)."""
     cold, cpu = [], []
     for _ in range(3):
-        memo.COMPUTED.clear()
-        memo.VIEWS.clear()
+        memo.clear_all()
         with factory() as s:  # type: ignore[operator]
             began, used = time.perf_counter(), time.process_time()
             page = dashboard_page(s, OFFICE, PROVINCE, AS_OF)
