@@ -34,3 +34,12 @@ class Spans(Sequence[tuple[int, int]]):
 
     def __iter__(self) -> Iterator[tuple[int, int]]:
         return zip(self.starts, self.ends, strict=True)
+
+
+def trimmed(text: str, s: int, e: int, also: str = "") -> tuple[int, int]:
+    """text[s:e] without whitespace (and the characters of `also`) at its ends, as a span."""
+    while s < e and (text[s].isspace() or text[s] in also):
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e

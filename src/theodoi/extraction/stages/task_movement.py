@@ -8,16 +8,15 @@ that organises the movement is not said there, so no lead is guessed."""
 
 from __future__ import annotations
 
-import re
+from itertools import pairwise
 
 from theodoi.domain.text import squash
 from theodoi.extraction.dates import parse_due, plan_start
 from theodoi.extraction.labels import strip_label
 from theodoi.extraction.model import Task
 from theodoi.extraction.pipeline import Context
-from theodoi.extraction.rules.letters import CAPITALS
-
-SENTENCE = re.compile(rf"[^.]+(?:\.(?!\s+[{CAPITALS}])[^.]*)*\.?")  # up to ". " + a capital
+from theodoi.extraction.rules.tasks import INNER_SENTENCE_END
+from theodoi.extraction.stages.spans import trimmed
 
 
 def movement_tasks(ctx: Context, first_year: int | None) -> list[Task]:
@@ -28,8 +27,10 @@ def movement_tasks(ctx: Context, first_year: int | None) -> list[Task]:
         return []
     start = plan_start(ctx.document.issued_on, ctx.document.term)
     found = []
-    for m in SENTENCE.finditer(ctx.text, *em.period_span):
-        span = _trimmed(ctx.text, m.start(), m.end())
+    first, last = em.period_span  # its sentences end at ". " before a capital
+    ends = [m.start() + 1 for m in INNER_SENTENCE_END.finditer(ctx.text, first, last)]
+    for s, e in pairwise([first, *ends, last]):
+        span = trimmed(ctx.text, s, e, also=":")  # "3. Thời gian …: Phong trào …"
         text = ctx.text[span[0]:span[1]]
         due = parse_due(text, first_year, start=start) if span[1] > span[0] else None
         if due is None or due.date is None:
@@ -39,10 +40,3 @@ def movement_tasks(ctx: Context, first_year: int | None) -> list[Task]:
                           due=due))
     return found
 
-
-def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and (text[s].isspace() or text[s] == ":"):
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e

@@ -20,6 +20,7 @@ import sys
 from bisect import bisect_left, insort
 from collections.abc import Iterable
 
+from theodoi.domain.text import squash
 from theodoi.extraction.model import Task
 from theodoi.extraction.rules import tasks as R
 
@@ -150,11 +151,12 @@ def without_restatements(tasks: list[Task]) -> list[Task]:
     for i, task in enumerate(tasks):
         own = title_words(task.title) if task.rule in ROWS and task.lead_agency else None
         if own and task.lead_agency:
-            rows.setdefault((_body(task.lead_agency), max(sorted(own), key=len)), []).append(i)
+            key = (squash(task.lead_agency).lower(), max(sorted(own), key=len))
+            rows.setdefault(key, []).append(i)
     if not rows:
         return tasks
     return [t for t in tasks if t.rule in ROWS or not t.lead_agency
-            or not _restates(tasks, rows, _body(t.lead_agency), words(t.text))]
+            or not _restates(tasks, rows, squash(t.lead_agency).lower(), words(t.text))]
 
 
 def _restates(tasks: list[Task], rows: dict[tuple[str, str], list[int]], body: str,
@@ -166,10 +168,6 @@ def _restates(tasks: list[Task], rows: dict[tuple[str, str], list[int]], body: s
                     and len(said) <= RESTATED_LENGTH * len(own)):
                 return True
     return False
-
-
-def _body(name: str) -> str:
-    return " ".join(name.lower().split())
 
 
 def work_of(title: str) -> str | None:

@@ -22,6 +22,7 @@ from theodoi.extraction.rules import targets as TR
 from theodoi.extraction.rules import tasks as R
 from theodoi.extraction.stages.outline import part_ends
 from theodoi.extraction.stages.paragraphs import joined_text
+from theodoi.extraction.stages.spans import trimmed
 from theodoi.extraction.stages.target_tables import table_cells
 from theodoi.extraction.stages.task_blocks import block_tasks, kind_list_tasks, wrapped_title
 from theodoi.extraction.stages.task_movement import movement_tasks
@@ -34,21 +35,13 @@ from theodoi.extraction.submit_to import said_in, text_row_ticks, text_tick_head
 MAX_AGENCY = 120
 
 
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e
-
-
 def items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """List items of text[start:end]: a new item starts on a line with a list marker, or
     on one that gives work to a body of its own (`R.ASSIGNING_LINE`)."""
     marked = [m.start() for m in ITEM_START.finditer(text, start, end)]
     given = [m.start() for m in R.ASSIGNING_LINE.finditer(text, start, end)]
     cuts = [start, *sorted(set(marked + given)), end] if given else [start, *marked, end]
-    spans = [_trim(text, a, b) for a, b in pairwise(cuts)]
+    spans = [trimmed(text, a, b) for a, b in pairwise(cuts)]
     return [s for s in spans if s[1] > s[0]]
 
 
@@ -204,7 +197,7 @@ def appendix_rows(ctx: Context, first_year: int | None) -> Iterator[Task]:
     ticks = text_tick_headers(ctx.text[start.end():rows[0].start()]) if rows else []
     for j, row in enumerate(rows):
         end = rows[j + 1].start() if j + 1 < len(rows) else len(ctx.text)
-        span = _trim(ctx.text, row.start("content"), end)
+        span = trimmed(ctx.text, row.start("content"), end)
         cells = [c.strip() for c in R.CELL_GAP.split(row.group("content")) if c.strip()]
         if len(cells) > 2:  # a table row in text: work, bodies, time in cells of their own
             task = _cell_row(ctx, span, cells, first_year)
