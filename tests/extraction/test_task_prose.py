@@ -292,3 +292,20 @@ def test_a_paragraph_giving_work_to_a_body_ends_the_duty_above_it() -> None:
             "hợp với Văn phòng UBND tỉnh theo dõi, đôn đốc việc triển khai thực hiện Kế hoạch.\n")
     found = [(t["lead_agency"], t["co_agencies"]) for t in _tasks(body) if "theo dõi" in t["text"]]
     assert found == [("Công an tỉnh", ["Văn phòng UBND tỉnh"])]
+
+
+def test_labelled_duties_under_an_unlabelled_lead_in() -> None:
+    """Word numbers the duties under "Ủy ban nhân dân các xã:" as a), b), so they are headings
+    one level under "1.2."; they are the lead-in's, and "1.3." (the lead-in's own level) ends
+    it: there an item names its own body, and one that names none and no date is no task."""
+    body = ("II. NHIỆM VỤ\n1.2. Hỗ trợ về nhà ở\nỦy ban nhân dân các xã:\n"
+            "a) Huy động các nguồn lực hợp pháp để hỗ trợ Nhân dân sửa chữa nhà bị tốc mái;\n"
+            "b) Rà soát, bố trí quỹ đất tái định cư cho những hộ có nhà bị sập đổ.\n"
+            "1.3. Vệ sinh môi trường\n"
+            "a) Sở Y tế hướng dẫn xử lý môi trường sau khi lũ rút.\n"
+            "b) Tổ chức phun thuốc khử trùng tại các khu dân cư bị ngập.\n")
+    got = {t["title"][:12]: t["lead_agency"] for t in _tasks(body)}
+    assert got.get("Huy động các") == "Ủy ban nhân dân các xã"
+    assert got.get("Rà soát, bố ") == "Ủy ban nhân dân các xã"
+    assert got.get("Sở Y tế hướn") == "Sở Y tế"
+    assert "Tổ chức phun" not in got  # no body, no date: not a task (the contract)

@@ -41,6 +41,12 @@ class _Scope:
     lead: str | None
     co: list[str] = field(default_factory=list)
     targets: bool = False  # "… thực hiện các chỉ tiêu sau:": the items are targets
+    under: int | None = None  # a lead-in's: the level of the heading it is written under
+
+    def holds(self, level: int) -> bool:
+        """Whether a heading at `level` is one of this lead-in's items: deeper than the
+        heading the lead-in stands under ("1.2. …", "Ủy ban nhân dân các tỉnh:", "a) …")."""
+        return self.under is not None and self.under < level < UNLABELLED
 
 
 def _clean(name: str) -> str:
@@ -162,6 +168,7 @@ class _Reader:
         self.principles: int | None = None  # level of a "Mục đích, yêu cầu" heading
         self.aims: tuple[int, int | None] | None = None  # "Mục tiêu đến năm 2030": level, year
         self.contents = False  # the items after "Tham mưu … trình … quyết định:" are its parts
+        self.level = 0  # the level of the last heading read
 
     def section(self, level: int, title: str) -> None:
         """Note whether the text from here on states funding rules or principles; a heading
@@ -185,10 +192,18 @@ class _Reader:
 
     def enter(self, level: int, lead: str | None, co: list[str] | None = None,
               said: str = "") -> None:
-        """Open a scope at `level`; `said` is the heading or lead-in that opens it."""
-        while self.stack and self.stack[-1].level >= level:
+        """Open a scope at `level`; `said` is the heading or lead-in that opens it. A scope
+        at UNLABELLED opened by a lead-in ends at the next unlabelled one or at a heading no
+        deeper than the one it stands under; its labelled items ("a) …") stay in it."""
+        while (self.stack and self.stack[-1].level >= level
+               and not self.stack[-1].holds(level)):
             self.stack.pop()
         self.stack.append(_Scope(level, lead, co or [], bool(R.TARGETS_LEAD_IN.search(said))))
+
+    def lead_in_scope(self, lead: str | None, co: list[str], said: str = "") -> None:
+        """Open the scope of an unlabelled lead-in ("Ủy ban nhân dân các tỉnh, thành phố:")."""
+        self.enter(UNLABELLED, lead, co, said=said)
+        self.stack[-1].under = self.level
 
     def task(self, span: tuple[int, int], lead: str | None, co: list[str]) -> Task:
         """The paragraph's task; roles written after its work ("…. Cơ quan chủ trì: ….
@@ -246,6 +261,7 @@ class _Reader:
             return
         if heading is not None:
             self.closed = False  # the first heading ends the preamble
+            self.level = heading.level
         if self.closed and not R.ASKED.match(body):
             return  # the preamble ("Căn cứ …", "Trên cơ sở …, Ban Chấp hành xây dựng …")
         block = R.BLOCK_LINE.match(self.ctx.text[span[0]:span[1]].replace("\n", " "))
@@ -383,12 +399,12 @@ class _Reader:
             self.last, self.title = None, None
             return
         if who:
-            self.enter(UNLABELLED, who, co_with(body), said=body)
+            self.lead_in_scope(who, co_with(body), said=body)
             self.last, self.title, self.contents = None, None, False
             return
         scope = self.lead()
         if scope is not None and R.PARTNERS_LEAD_IN.match(body):
-            self.enter(UNLABELLED, scope.lead, co_with(body))  # "Chủ trì, phối hợp với …:"
+            self.lead_in_scope(scope.lead, co_with(body))  # "Chủ trì, phối hợp với …:"
             self.last, self.title, self.contents = None, None, False
             return
         if scope is not None:
