@@ -29,6 +29,12 @@ def strip_label(text: str) -> str:
     return LABEL.sub("", text, count=1)
 
 
+def says_nothing(text: str) -> bool:
+    """Whether `text` holds no word: a bullet or a label left alone on its line ("•" that a
+    PDF's empty list item leaves before "Nơi nhận")."""
+    return not any(c.isalpha() for c in strip_label(text))
+
+
 def strip_article(text: str) -> str:
     """`text` without the article number it opens with: 'Điều 2. Giao …' -> 'Giao …'."""
     return ARTICLE.sub("", text, count=1)

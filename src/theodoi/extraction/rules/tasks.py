@@ -433,6 +433,9 @@ AIM_YEAR = re.compile(r"năm\s+(?P<y>20\d{2})")
 # A sentence ending inside a paragraph: an aim of several sentences ("Xây dựng hệ thống giáo
 # dục …. Hình thành môi trường …. Nâng cao dân trí …") describes, it lists no one work item
 INNER_SENTENCE_END = re.compile(rf"\.\s+[{CAPITALS}]")
+# A body's name ends no sentence: a word in small letters, a full stop and a capital ("… dữ liệu
+# về dịch vụ công. Tăng cường …") is two sentences, where "UBND TP. Hồ Chí Minh" is one name
+SENTENCE_IN_NAME = re.compile(rf"[{SMALLS}]{{2}}\.\s+[{CAPITALS}]")
 # An aim led by a verb of doing with no number is work to finish by the horizon, a task with
 # no lead yet ("Hoàn thiện cơ sở dữ liệu tập trung về hạ tầng giao thông …"); with a number it
 # is a target ("Hình thành ít nhất 02 vùng …")

@@ -7,6 +7,7 @@ judged once, on its full lines; the rules that read a line read the paragraph in
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from itertools import pairwise
 
 from theodoi.extraction.labels import OPENS_ITEM
@@ -188,6 +189,15 @@ def document_paragraphs(ctx: Context) -> Spans:
         for span in paragraphs(ctx.text, {h.span[0] for h in ctx.outline}):
             found.append(span)
     return found  # type: ignore[return-value]
+
+
+def paragraph_end(ctx: Context, start: int) -> int:
+    """Where the paragraph holding offset `start` ends: a heading's line in a PDF's wrapped
+    text may be the first of its paragraph ("b) Phân công nhiệm vụ … cho các sở, ban,
+    ngành, địa\nphương trong quá trình …"); `start` itself outside every paragraph."""
+    found = document_paragraphs(ctx)
+    i = bisect_right(found.starts, start) - 1
+    return found.ends[i] if i >= 0 and found.ends[i] > start else start
 
 
 def joined_text(ctx: Context) -> str:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from theodoi.domain.text import squash
 from theodoi.extraction.agencies import known_name_end, split_bodies
 from theodoi.extraction.dates import parse_due, plan_start
-from theodoi.extraction.labels import strip_article, strip_label
+from theodoi.extraction.labels import says_nothing, strip_article, strip_label
 from theodoi.extraction.model import Due, Heading, Task
 from theodoi.extraction.pipeline import Context
 from theodoi.extraction.rules import tasks as R
@@ -74,6 +74,8 @@ def subject(body: str) -> str | None:
     if cut == colon and rest[cut + 1:].strip() and not _opens_work(rest[cut + 1:]):
         return None  # "Ban Chỉ đạo bầu cử của tỉnh: Không quá 05 cá nhân" is a quota
     name = _clean(rest[:cut])
+    if R.SENTENCE_IN_NAME.search(name):
+        return None  # "UBND cấp xã chú trọng công bố …. Tăng cường …": no body's name
     return name if name and R.SUBJECT_HEAD.match(name) else None
 
 
@@ -255,6 +257,8 @@ class _Reader:
     def read(self, span: tuple[int, int], heading: Heading | None) -> None:
         text = squash(self.ctx.text[span[0]:span[1]])
         body = strip_article(strip_label(text))  # "Điều 2. Giao Sở Công Thương chủ trì …"
+        if says_nothing(body):
+            return  # a bullet left alone on its line ("•" before "Nơi nhận")
         if R.CLOSING.match(body) or (("Nơi nhận" in text or "Trên đây là" in text)
                                      and R.CLOSING_INSIDE.search(text)):
             self.stack, self.last, self.title, self.closed = [], None, None, True

@@ -15,13 +15,13 @@ from theodoi.extraction.agencies import (
     split_bodies,
 )
 from theodoi.extraction.dates import parse_due, plan_start
-from theodoi.extraction.labels import ITEM_START, OPENS_ITEM, strip_label
+from theodoi.extraction.labels import ITEM_START, OPENS_ITEM, says_nothing, strip_label
 from theodoi.extraction.model import Heading, Task, tagged
 from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules import targets as TR
 from theodoi.extraction.rules import tasks as R
 from theodoi.extraction.stages.outline import part_ends
-from theodoi.extraction.stages.paragraphs import joined_text
+from theodoi.extraction.stages.paragraphs import joined_text, paragraph_end
 from theodoi.extraction.stages.spans import trimmed
 from theodoi.extraction.stages.target_tables import table_cells
 from theodoi.extraction.stages.task_blocks import block_tasks, kind_list_tasks, wrapped_title
@@ -113,11 +113,15 @@ def duties(ctx: Context, first_year: int | None) -> list[Task]:
     for i, heading in enumerate(ctx.outline):
         if not R.DUTY_SECTION.search(heading.title):
             continue
-        start, end = heading.span[1], _region_end(ctx.outline, i, ctx.text, ends)
+        # the duties start after the heading's paragraph: a PDF may wrap the heading's line
+        start = max(heading.span[1], paragraph_end(ctx, heading.span[0]))
+        end = _region_end(ctx.outline, i, ctx.text, ends)
         end = min(end, table_start_after(ctx, start))  # a schedule's rows are its own tasks
         body_heading: str | None = None
         for span in items(ctx.text, start, end):
             text = ctx.text[span[0]:span[1]]
+            if says_nothing(text):
+                continue  # a bullet alone on its line
             agency = duty_agency(text)
             name = text.rstrip().removesuffix(":")
             if (span[0] in starts and len(squash(name)) <= MAX_AGENCY and ":" not in name

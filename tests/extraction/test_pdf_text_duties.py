@@ -1,0 +1,80 @@
+"""Duties in a PDF's text layer: lines wrapped where the page ran out of room, a bullet that
+an empty list item leaves on a line of its own. The plan is short and written the way
+provinces write them, wrapped by hand as a PDF wraps it; the answers are written by hand."""
+
+from __future__ import annotations
+
+from theodoi.extraction import extract
+from theodoi.extraction.labels import says_nothing
+from theodoi.extraction.stages.paragraphs import one_per_line
+from theodoi.extraction.stages.task_prose import subject
+
+PLAN = """ỦY BAN NHÂN DÂN
+THÀNH PHỐ CẦN THƠ
+KẾ HOẠCH
+Thực hiện công tác dân số trong tình hình mới
+Cần Thơ, ngày 12 tháng 3 năm 2025
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+a) Quán triệt và triển khai nghiêm túc, đầy đủ, đồng bộ, hiệu quả Chỉ thị
+số 27/CT-TTg nhằm nâng cao hiệu quả công tác dân số và phát triển trong
+tình hình mới;
+b) Phân công nhiệm vụ và trách nhiệm cụ thể cho các sở, ban, ngành, địa
+phương trong quá trình triển khai thực hiện Chỉ thị số 27/CT-TTg, đảm
+bảo tính đồng bộ, thống nhất và hiệu quả.
+2. Yêu cầu
+Việc thực hiện Kế hoạch phải chủ động, thực chất, có trọng tâm, trọng điểm,
+gắn với thực hiện các nhiệm vụ phát triển kinh tế - xã hội của thành phố.
+II. TỔ CHỨC THỰC HIỆN
+1. Sở Y tế
+Chủ trì, phối hợp với các sở, ban, ngành, Ủy ban nhân dân xã, phường tham
+mưu Ủy ban nhân dân thành phố triển khai thực hiện Kế hoạch; định kỳ hằng
+năm tổng hợp, báo cáo kết quả thực hiện trước ngày 15 tháng 12.
+2. Các sở, ban, ngành, Ủy ban nhân dân xã, phường
+a) Chủ động cập nhật dữ liệu dân số của ngành, lĩnh vực và địa phương.
+Ủy ban nhân dân xã, phường chú trọng công bố dữ liệu về dân cư, hộ gia
+đình. Tăng cường phối hợp với Sở Y tế trong cập nhật dữ liệu dân số.
+b) Chỉ đạo các cơ sở giáo dục lồng ghép nội dung giáo dục dân số, sức khỏe
+sinh sản vào chương trình giảng dạy phù hợp với từng cấp học./.
+•
+Nơi nhận: - Bộ Y tế; - Thường trực Thành ủy; - Lưu: VT.
+"""
+
+
+def _tasks() -> list[dict]:
+    return extract(PLAN.encode(), filename="kh.txt")["tasks"]
+
+
+def test_the_plan_reads_as_wrapped_text() -> None:
+    assert not one_per_line(PLAN)
+
+
+def test_a_wrapped_heading_line_is_not_a_duty_of_its_own() -> None:
+    """"b) Phân công nhiệm vụ … địa" goes on with "phương trong quá trình …" on the next
+    line: the heading's sentence, not a duty whose body is "Phương trong quá trình"."""
+    tasks = _tasks()
+    assert not [t for t in tasks if t["text"].startswith("phương")], [t["text"] for t in tasks]
+    assert not [t for t in tasks if (t["lead_agency"] or "").startswith("Phương")]
+
+
+def test_the_duties_keep_their_bodies() -> None:
+    leads = {t["title"][:20]: t["lead_agency"] for t in _tasks()}
+    assert leads["Chủ trì, phối hợp vớ"] == "Sở Y tế"
+    assert leads["Chỉ đạo các cơ sở gi"] == "Các sở, ban, ngành, Ủy ban nhân dân xã, phường"
+
+
+def test_a_sentence_is_no_bodys_name() -> None:
+    """"Ủy ban nhân dân xã, phường chú trọng …. Tăng cường …" names no body of its own ("chú
+    trọng" is no verb of work given, and the name cannot run past a full stop): the duty is
+    the heading's bodies'."""
+    task = next(t for t in _tasks() if t["text"].startswith("Ủy ban nhân dân xã, phường chú"))
+    assert task["lead_agency"] == "Các sở, ban, ngành, Ủy ban nhân dân xã, phường"
+    assert subject("UBND cấp xã chú trọng công bố dữ liệu về dịch vụ công. Tăng cường phối "
+                   "hợp với Sở Tài chính.") is None
+    assert subject("UBND TP. Hồ Chí Minh chủ trì tổ chức hội nghị sơ kết.") == "UBND TP. Hồ Chí Minh"
+
+
+def test_a_bullet_alone_on_its_line_is_no_task() -> None:
+    assert not [t for t in _tasks() if not t["title"]]
+    assert says_nothing("•") and says_nothing("a)") and says_nothing(" - ")
+    assert not says_nothing("a) Lập kế hoạch")
