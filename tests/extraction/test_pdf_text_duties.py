@@ -27,9 +27,13 @@ Việc thực hiện Kế hoạch phải chủ động, thực chất, có trọ
 gắn với thực hiện các nhiệm vụ phát triển kinh tế - xã hội của thành phố.
 II. TỔ CHỨC THỰC HIỆN
 1. Sở Y tế
-Chủ trì, phối hợp với các sở, ban, ngành, Ủy ban nhân dân xã, phường tham
+a) Chủ trì, phối hợp với các sở, ban, ngành, Ủy ban nhân dân xã, phường tham
 mưu Ủy ban nhân dân thành phố triển khai thực hiện Kế hoạch; định kỳ hằng
 năm tổng hợp, báo cáo kết quả thực hiện trước ngày 15 tháng 12.
+b) Phối hợp với Sở Nội vụ kiện toàn đội ngũ làm công tác dân số theo
+Quyết định số 496/QĐ-TTg ngày 30 tháng 3 năm 2021 của Thủ tướng
+Chính phủ phê duyệt Đề án xây dựng mô hình tổ chức bộ máy làm công tác
+dân số các cấp.
 2. Các sở, ban, ngành, Ủy ban nhân dân xã, phường
 a) Chủ động cập nhật dữ liệu dân số của ngành, lĩnh vực và địa phương.
 Ủy ban nhân dân xã, phường chú trọng công bố dữ liệu về dân cư, hộ gia
@@ -61,6 +65,17 @@ def test_the_duties_keep_their_bodies() -> None:
     leads = {t["title"][:20]: t["lead_agency"] for t in _tasks()}
     assert leads["Chủ trì, phối hợp vớ"] == "Sở Y tế"
     assert leads["Chỉ đạo các cơ sở gi"] == "Các sở, ban, ngành, Ủy ban nhân dân xã, phường"
+
+
+def test_a_line_short_of_the_margin_inside_a_duty_goes_on() -> None:
+    """"… của Thủ tướng" stops short of the margin (the next word is long) and "Chính phủ
+    phê duyệt …" goes on with the name it broke: one duty of Sở Y tế, not a second one
+    opening with "Chính phủ". Only a heading's own line ends where it has room left."""
+    tasks = _tasks()
+    assert not [t for t in tasks if t["text"].startswith("Chính phủ")], [t["text"] for t in tasks]
+    duty = next(t for t in tasks if t["title"].startswith("Phối hợp với Sở Nội vụ"))
+    assert duty["lead_agency"] == "Sở Y tế"
+    assert duty["text"].endswith("dân số các cấp.")
 
 
 def test_a_sentence_is_no_bodys_name() -> None:

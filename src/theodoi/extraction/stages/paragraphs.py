@@ -168,7 +168,8 @@ def _starts_paragraph(text: str, paragraph: tuple[int, int], before: tuple[int, 
     if before[1] - before[0] < SHORT_BEFORE_CAPITAL * margin and text[s].isupper():
         return True  # …, or short of it with a capital after: "Về khôi phục hạ tầng thiết
         # yếu, y tế, giáo dục, giao thông\nỦy ban nhân dân các tỉnh, thành phố:"
-    if (paragraph[0] in heading_starts and text[s].isupper() and not text[s:s + 12].isupper()
+    if (before[0] == paragraph[0] in heading_starts and text[s].isupper()
+            and not text[s:s + 12].isupper()
             and not R.WORK_VERB.search(text, *before)
             and (before[1] - before[0] < AT_MARGIN * margin or _opens_work(text, s))):
         return True  # a heading wraps only where it ran out of room: "1.2. Sở Tài chính -
