@@ -309,3 +309,55 @@ def test_labelled_duties_under_an_unlabelled_lead_in() -> None:
     assert got.get("Rà soát, bố ") == "Ủy ban nhân dân các xã"
     assert got.get("Sở Y tế hướn") == "Sở Y tế"
     assert "Tổ chức phun" not in got  # no body, no date: not a task (the contract)
+
+
+def _leads(body: str) -> dict[str, str | None]:
+    return {t["title"][:24]: t["lead_agency"] for t in _tasks(body)}
+
+
+def test_a_bodys_one_clause_lead_in_is_no_duty_of_its_own() -> None:
+    """Word numbers "Sở … chủ trì, phối hợp với …:" as an item; its duties are the bullets
+    under it. An item that gives the body work of its own before its list ("…; đồng thời …,
+    tập trung các nhiệm vụ sau:") is a duty as well."""
+    body = ("IV. TỔ CHỨC THỰC HIỆN\n"
+            "1. Sở Giáo dục và Đào tạo chủ trì, phối hợp với Sở Y tế, Ủy ban nhân dân các xã:\n"
+            "• Xây dựng chương trình tập huấn cho đội ngũ giáo viên;\n"
+            "• Lồng ghép nội dung phòng, chống thiên tai vào môn học.\n"
+            "2. Ủy ban nhân dân các xã chủ động bố trí kinh phí từ ngân sách địa phương; đồng "
+            "thời huy động các nguồn vốn hợp pháp khác, tập trung các nhiệm vụ sau:\n"
+            "• Xây dựng kế hoạch thực hiện Đề án của địa phương.\n")
+    leads = _leads(body)
+    assert leads == {
+        "Xây dựng chương trình tậ": "Sở Giáo dục và Đào tạo",
+        "Lồng ghép nội dung phòng": "Sở Giáo dục và Đào tạo",
+        "Ủy ban nhân dân các xã c": "Ủy ban nhân dân các xã",
+        "Xây dựng kế hoạch thực h": "Ủy ban nhân dân các xã",
+    }, leads
+
+
+SUBMISSION = ["IV. TỔ CHỨC THỰC HIỆN", "2.1. Sở Tài chính",
+              "a) Tham mưu Ủy ban nhân dân tỉnh trình Hội đồng nhân dân tỉnh quyết định:",
+              "• Phương án phân bổ vốn đầu tư công trung hạn giai đoạn 2026 - 2030;",
+              "• Mức vốn đối ứng từ ngân sách địa phương.",
+              "b) Hướng dẫn các địa phương sử dụng kinh phí đúng quy định.",
+              "2.2. Công an tỉnh",
+              "a) Tổ chức triển khai các dự án do Bộ Công an chủ trì:",
+              "• Dự án 1: “Phòng ngừa, đấu tranh tội phạm về ma túy”."]
+
+
+@pytest.mark.parametrize("labels", [True, False], ids=["labelled", "unlabelled"])
+def test_what_a_submission_holds_is_no_duty(labels: bool) -> None:
+    """"a) Tham mưu … trình Hội đồng nhân dân tỉnh quyết định:" is one duty; the bullets
+    under it are what the submission holds. The bullets under "a) Tổ chức triển khai các dự
+    án …:" are work to do, each a duty of the body. The same without the letters and bullets
+    (a text export of Word's numbered lists) reads the same."""
+    lines = SUBMISSION if labels else [
+        line if line[0].isdigit() or line.isupper() else line.split(" ", 1)[1]
+        for line in SUBMISSION]
+    leads = _leads("\n".join(lines) + "\n")
+    assert leads == {
+        "Tham mưu Ủy ban nhân dân": "Sở Tài chính",
+        "Hướng dẫn các địa phương": "Sở Tài chính",
+        "Tổ chức triển khai các d": "Công an tỉnh",
+        "Dự án 1: “Phòng ngừa, đấ": "Công an tỉnh",
+    }, leads

@@ -239,6 +239,10 @@ SUBMIT_TO = re.compile(r"(?:t(?<!\wt)rình|b(?<!\wb)áo cáo|x(?<!\wx)in ý ki�
                        r"(?=\s*(?:[,.;:\n]|phê duyệt|xem xét|cho ý kiến|ban hành|thông qua|"
                        r"trong|trước|vào|định kỳ|kết quả|tình hình|$))")
 
+# A duty that submits a decision and lists what it holds ("Tham mưu UBND tỉnh trình HĐND tỉnh
+# quyết định:" then "Phương án phân bổ vốn …", "Mức vốn đối ứng …"): its items are its parts
+SUBMISSION_LEAD_IN = re.compile(rf"(?<!\w)trình\s+(?:{DECIDING_BODY}|cấp\b)[^:]*:\s*$")
+
 # Where a row's time column starts when it shares the line with the body ("UBND xã Quý I …")
 ROW_TIME = re.compile(r"\s(?:[Qq]uý|[Nn]ăm|[Tt]háng|[Tt]rước|[Tt]rong|\d)")
 

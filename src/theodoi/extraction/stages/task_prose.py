@@ -288,6 +288,13 @@ class _Reader:
             return
         if heading is not None:
             self.section(heading.level, heading.title)
+        if (heading is not None and scope is not None and R.SUBMISSION_LEAD_IN.search(body)
+                and _opens_work(body) and heading_body(body) is None):
+            # "a) Tham mưu UBND tỉnh trình HĐND tỉnh quyết định:" under "2.1. Sở Tài chính"
+            # is one duty whose parts follow, as the same line is without its label
+            self.enter(heading.level, None)
+            self.lead_in(span, body, None)
+            return
         if heading is not None and (titled or text.endswith(":")):
             self.enter(heading.level, heading_body(heading.title), said=body)
             self.last, self.title, self.contents = None, span, False
@@ -395,8 +402,9 @@ class _Reader:
     def lead_in(self, span: tuple[int, int], body: str, who: str | None) -> None:
         """'Bộ Tài chính chủ trì, phối hợp với …:' leads the duties below it (with those
         partners); so does 'Chủ trì, phối hợp với …:' under a body. Another action ending in
-        ':' under a body ('Tham mưu UBND tỉnh trình HĐND quyết định:') is one duty whose
-        parts follow."""
+        ':' under a body is a duty; when it submits a decision ('Tham mưu UBND tỉnh trình HĐND
+        quyết định:') the items below it are its parts, otherwise ('Tổ chức triển khai các dự
+        án …:') they are duties of the body too."""
         if self.aims is not None and _year(body):
             self.aims = (self.aims[0], _year(body))  # "Đến hết năm 2030, phấn đấu đạt …:"
         if not_duty(body):
@@ -413,7 +421,7 @@ class _Reader:
             return
         if scope is not None:
             self.task(span, scope.lead, list(scope.co))
-            self.contents = True
+            self.contents = bool(R.SUBMISSION_LEAD_IN.search(body))
             return
         self.last, self.title = None, None
 

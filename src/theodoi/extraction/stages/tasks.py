@@ -33,6 +33,7 @@ from theodoi.extraction.stages.task_tables import table_start_after, table_tasks
 from theodoi.extraction.submit_to import said_in, text_row_ticks, text_tick_headers
 
 MAX_AGENCY = 120
+BULLETS = "-–+*•"
 
 
 def items(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -118,11 +119,15 @@ def duties(ctx: Context, first_year: int | None) -> list[Task]:
         end = _region_end(ctx.outline, i, ctx.text, ends)
         end = min(end, table_start_after(ctx, start))  # a schedule's rows are its own tasks
         body_heading: str | None = None
+        parts = False  # the bullets after "… trình HĐND tỉnh quyết định:" are what it submits
         for span in items(ctx.text, start, end):
             text = ctx.text[span[0]:span[1]]
             if says_nothing(text):
                 continue  # a bullet alone on its line
             agency = duty_agency(text)
+            if parts and not agency and text[:1] in BULLETS:
+                continue
+            parts = bool(R.SUBMISSION_LEAD_IN.search(squash(text)))
             name = text.rstrip().removesuffix(":")
             if (span[0] in starts and len(squash(name)) <= MAX_AGENCY and ":" not in name
                     and not name.endswith((".", ";"))
@@ -130,6 +135,13 @@ def duties(ctx: Context, first_year: int | None) -> list[Task]:
                 # "II. Hội đồng nhân dân xã", "2. Công an xã:" (a name, no sentence) heads
                 # the duties below it
                 body_heading = strip_label(squash(name))
+                continue
+            if agency and name != text and name.rstrip() == name and not any(
+                    mark in strip_label(name) for mark in ";."):
+                # "2. Sở Giáo dục và Đào tạo chủ trì, phối hợp với …:", one clause, leads the
+                # duties below it; "9. UBND … bố trí kinh phí …; đồng thời …, tập trung các
+                # nhiệm vụ sau:" is a duty of its own before them
+                body_heading = agency
                 continue
             if span[0] in starts:
                 body_heading = agency or body_heading
