@@ -361,3 +361,17 @@ def test_what_a_submission_holds_is_no_duty(labels: bool) -> None:
         "Tổ chức triển khai các d": "Công an tỉnh",
         "Dự án 1: “Phòng ngừa, đấ": "Công an tỉnh",
     }, leads
+
+
+def test_a_numbered_duty_opening_with_can_cu_is_a_duty() -> None:
+    """"b) Căn cứ vào khả năng cân đối ngân sách …, phối hợp … tham mưu bố trí kinh phí …;"
+    is the body's duty written as a numbered sentence, not the title of a part that lists
+    the plan's bases ("1. Căn cứ xây dựng Kế hoạch")."""
+    body = ("IV. TỔ CHỨC THỰC HIỆN\n2. Sở Tài chính\n"
+            "a) Phối hợp với Sở Y tế tham mưu lồng ghép các mục tiêu về dân số vào kế hoạch "
+            "phát triển kinh tế - xã hội;\n"
+            "b) Căn cứ vào khả năng cân đối ngân sách hằng năm, phối hợp với Sở Y tế tham mưu "
+            "bố trí kinh phí thực hiện các chương trình dân số;\n")
+    leads = _leads(body)
+    assert leads == {"Phối hợp với Sở Y tế tha": "Sở Tài chính",
+                     "Căn cứ vào khả năng cân ": "Sở Tài chính"}, leads

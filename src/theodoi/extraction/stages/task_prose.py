@@ -172,9 +172,11 @@ class _Reader:
         self.contents = False  # the items after "Tham mưu … trình … quyết định:" are its parts
         self.level = 0  # the level of the last heading read
 
-    def section(self, level: int, title: str) -> None:
+    def section(self, level: int, title: str, sentence: bool = False) -> None:
         """Note whether the text from here on states funding rules or principles; a heading
-        at the same or a higher level ends such a section."""
+        at the same or a higher level ends such a section. A numbered sentence opens no
+        section of principles: "b) Căn cứ vào khả năng cân đối ngân sách, phối hợp …;" is a
+        duty, where "1. Căn cứ xây dựng Kế hoạch" is a title."""
         title = squash(title)
         if self.funding is not None and level <= self.funding:
             self.funding = None
@@ -182,7 +184,7 @@ class _Reader:
             self.principles = None
         if self.funding is None and R.FUNDING.match(title):
             self.funding = level  # the outermost such heading decides where the section ends
-        if self.principles is None and R.PRINCIPLES.match(title):
+        if self.principles is None and not sentence and R.PRINCIPLES.match(title):
             self.principles = level
         if self.aims is not None and level <= self.aims[0]:
             self.aims = None
@@ -287,7 +289,8 @@ class _Reader:
             self.last, self.title, self.contents = None, None, False
             return
         if heading is not None:
-            self.section(heading.level, heading.title)
+            self.section(heading.level, heading.title, sentence=ends_sentence(text)
+                         and not text.endswith(":"))
         if (heading is not None and scope is not None and R.SUBMISSION_LEAD_IN.search(body)
                 and _opens_work(body) and heading_body(body) is None):
             # "a) Tham mưu UBND tỉnh trình HĐND tỉnh quyết định:" under "2.1. Sở Tài chính"
