@@ -34,7 +34,11 @@ b) Phối hợp với Sở Nội vụ kiện toàn đội ngũ làm công tác d
 Quyết định số 496/QĐ-TTg ngày 30 tháng 3 năm 2021 của Thủ tướng
 Chính phủ phê duyệt Đề án xây dựng mô hình tổ chức bộ máy làm công tác
 dân số các cấp.
-2. Các sở, ban, ngành, Ủy ban nhân dân xã, phường
+2. Sở Văn hóa, Thể thao và Du lịch; Báo, Đài Phát thanh và Truyền hình thành phố
+Cần Thơ
+Chỉ đạo các cơ quan báo chí tăng thời lượng, nâng cao chất lượng các chương
+trình tuyên truyền về công tác dân số trong tình hình mới.
+3. Các sở, ban, ngành, Ủy ban nhân dân xã, phường
 a) Chủ động cập nhật dữ liệu dân số của ngành, lĩnh vực và địa phương.
 Ủy ban nhân dân xã, phường chú trọng công bố dữ liệu về dân cư, hộ gia
 đình. Tăng cường phối hợp với Sở Y tế trong cập nhật dữ liệu dân số.
@@ -76,6 +80,16 @@ def test_a_line_short_of_the_margin_inside_a_duty_goes_on() -> None:
     duty = next(t for t in tasks if t["title"].startswith("Phối hợp với Sở Nội vụ"))
     assert duty["lead_agency"] == "Sở Y tế"
     assert duty["text"].endswith("dân số các cấp.")
+
+
+def test_a_heading_line_at_the_margin_goes_on_with_the_rest_of_its_name() -> None:
+    """"2. Sở Văn hóa, …, Truyền hình thành phố" fills its line and "Cần Thơ" ends the
+    name (short, no mark at its end; "Cần" reads as the verb "cần" alone): no task "Cần Thơ",
+    and the duty under the heading is the heading's bodies'."""
+    tasks = _tasks()
+    assert not [t for t in tasks if t["title"] == "Cần Thơ"], [t["title"] for t in tasks]
+    duty = next(t for t in tasks if t["title"].startswith("Chỉ đạo các cơ quan báo chí"))
+    assert duty["lead_agency"].startswith("Sở Văn hóa, Thể thao và Du lịch")
 
 
 def test_a_sentence_is_no_bodys_name() -> None:

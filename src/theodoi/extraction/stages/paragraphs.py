@@ -100,6 +100,13 @@ def _opens_work(text: str, start: int) -> bool:
     return bool(R.WORK_VERB.match(" " + text[start].lower() + text[start + 1:start + 30]))
 
 
+def _name_tail(text: str, line: tuple[int, int], margin: int) -> bool:
+    """Whether `line` is the short end of a name a full heading line broke ("4. Sở Văn hóa,
+    …, Truyền hình\nCần Thơ"): well short of the margin and ending no sentence, where a duty
+    ends its line with a mark."""
+    return line[1] - line[0] < FULL_LINE * margin and not ends_sentence(text, *line)
+
+
 def one_per_line(text: str) -> bool:
     """Whether `text` is read a line a paragraph (True) or as a PDF's wrapped prose whose
     lines are joined back into paragraphs (False): the judgement paragraphs() makes."""
@@ -171,7 +178,8 @@ def _starts_paragraph(text: str, paragraph: tuple[int, int], before: tuple[int, 
     if (before[0] == paragraph[0] in heading_starts and text[s].isupper()
             and not text[s:s + 12].isupper()
             and not R.WORK_VERB.search(text, *before)
-            and (before[1] - before[0] < AT_MARGIN * margin or _opens_work(text, s))):
+            and (before[1] - before[0] < AT_MARGIN * margin
+                 or (_opens_work(text, s) and not _name_tail(text, line, margin)))):
         return True  # a heading wraps only where it ran out of room: "1.2. Sở Tài chính -
         # Cơ quan thường trực Ban Chỉ đạo\nTuyên truyền, …" is a body's heading, then its work,
         # and so is one that filled its line when a verb opens the next ("… xã, phường\nTiếp tục")
