@@ -1,5 +1,5 @@
-"""Duties in a PDF's text layer: lines wrapped where the page ran out of room, a bullet that
-an empty list item leaves on a line of its own. The plan is short and written the way
+"""Duties and leads in a PDF's text layer: lines wrapped where the page ran out of room, a
+bullet that an empty list item leaves on a line of its own. The plan is short and written the way
 provinces write them, wrapped by hand as a PDF wraps it; the answers are written by hand."""
 
 from __future__ import annotations
@@ -7,6 +7,7 @@ from __future__ import annotations
 from theodoi.extraction import extract
 from theodoi.extraction.labels import says_nothing
 from theodoi.extraction.stages.paragraphs import one_per_line
+from theodoi.extraction.stages.target_agencies import sentence_subject
 from theodoi.extraction.stages.task_prose import subject
 
 PLAN = """ỦY BAN NHÂN DÂN
@@ -107,3 +108,14 @@ def test_a_bullet_alone_on_its_line_is_no_task() -> None:
     assert not [t for t in _tasks() if not t["title"]]
     assert says_nothing("•") and says_nothing("a)") and says_nothing(" - ")
     assert not says_nothing("a) Lập kế hoạch")
+
+
+def test_a_line_that_goes_on_mid_sentence_names_no_target_lead() -> None:
+    """A PDF line opening in small letters goes on from the line above: "phòng, chống ma túy;"
+    is the end of a topic, not the body a sentence opens with; a sentence that opens with a
+    body still names it."""
+    text = ("6.7. Trên 80% cơ quan báo chí có chuyên trang, chuyên mục, chuyên đề về\n"
+            "phòng, chống ma túy; phấn đấu tổ chức tuyên truyền cho người học tại 100% "
+            "nhà trường.\nSở Y tế chủ trì, phấn đấu 100% trạm y tế xã đủ điều kiện.\n")
+    assert sentence_subject(text, text.index("100% nhà")) is None
+    assert sentence_subject(text, text.index("100% trạm")) == "Sở Y tế"

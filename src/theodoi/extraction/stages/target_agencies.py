@@ -241,8 +241,10 @@ def sentence_subject(text: str, offset: int) -> str | None:
     if cut is None:
         return None
     name = head[:cut.start()].strip(" ,")
-    if not name or len(name.split()) > MAX_SUBJECT_WORDS or not R.BODY_TITLE.match(name):
-        return None
+    if not name[:1].isupper() or len(name.split()) > MAX_SUBJECT_WORDS \
+            or not R.BODY_TITLE.match(name):
+        return None  # in small letters: a PDF's line went on mid-sentence ("…chuyên đề về\n
+        # phòng, chống ma túy; phấn đấu …"), so the line opens no sentence
     return name
 
 
