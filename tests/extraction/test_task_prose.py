@@ -317,7 +317,7 @@ def _leads(body: str) -> dict[str, str | None]:
 
 def test_a_bodys_one_clause_lead_in_is_no_duty_of_its_own() -> None:
     """Word numbers "Sở … chủ trì, phối hợp với …:" as an item; its duties are the bullets
-    under it. An item that gives the body work of its own before its list ("…; đồng thời …,
+    under it, with its partners. An item that gives the body work of its own before its list ("…; đồng thời …,
     tập trung các nhiệm vụ sau:") is a duty as well."""
     body = ("IV. TỔ CHỨC THỰC HIỆN\n"
             "1. Sở Giáo dục và Đào tạo chủ trì, phối hợp với Sở Y tế, Ủy ban nhân dân các xã:\n"
@@ -333,6 +333,10 @@ def test_a_bodys_one_clause_lead_in_is_no_duty_of_its_own() -> None:
         "Ủy ban nhân dân các xã c": "Ủy ban nhân dân các xã",
         "Xây dựng kế hoạch thực h": "Ủy ban nhân dân các xã",
     }, leads
+    partners = {t["title"][:24]: t["co_agencies"] for t in _tasks(body)}
+    assert partners["Xây dựng chương trình tậ"] == ["Sở Y tế", "Ủy ban nhân dân các xã"]
+    assert partners["Lồng ghép nội dung phòng"] == ["Sở Y tế", "Ủy ban nhân dân các xã"]
+    assert partners["Xây dựng kế hoạch thực h"] == []
 
 
 SUBMISSION = ["IV. TỔ CHỨC THỰC HIỆN", "2.1. Sở Tài chính",

@@ -299,7 +299,7 @@ class _Reader:
             self.lead_in(span, body, None)
             return
         if heading is not None and (titled or text.endswith(":")):
-            self.enter(heading.level, heading_body(heading.title), said=body)
+            self.enter(heading.level, heading_body(heading.title), co_with(body), said=body)
             self.last, self.title, self.contents = None, span, False
             return
         if (heading is None and titled and scope is not None and _opens_work(body)

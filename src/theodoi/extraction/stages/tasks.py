@@ -109,7 +109,7 @@ def _region_end(outline: list[Heading], i: int, text: str, ends: list[int]) -> i
 def duties(ctx: Context, first_year: int | None) -> list[Task]:
     """Each item of 'Tổ chức thực hiện' that names a body, or stands under a body's heading."""
     found: list[Task] = []
-    starts = {h.span[0]: h for h in ctx.outline}
+    starts = {h.span[0] for h in ctx.outline}
     ends = part_ends(ctx.outline, len(ctx.text))
     for i, heading in enumerate(ctx.outline):
         if not R.DUTY_SECTION.search(heading.title):
@@ -118,39 +118,50 @@ def duties(ctx: Context, first_year: int | None) -> list[Task]:
         start = max(heading.span[1], paragraph_end(ctx, heading.span[0]))
         end = _region_end(ctx.outline, i, ctx.text, ends)
         end = min(end, table_start_after(ctx, start))  # a schedule's rows are its own tasks
-        body_heading: str | None = None
-        parts = False  # the bullets after "… trình HĐND tỉnh quyết định:" are what it submits
-        for span in items(ctx.text, start, end):
-            text = ctx.text[span[0]:span[1]]
-            if says_nothing(text):
-                continue  # a bullet alone on its line
-            agency = duty_agency(text)
-            if parts and not agency and text[:1] in BULLETS:
-                continue
-            parts = bool(R.SUBMISSION_LEAD_IN.search(squash(text)))
-            name = text.rstrip().removesuffix(":")
-            if (span[0] in starts and len(squash(name)) <= MAX_AGENCY and ":" not in name
-                    and not name.endswith((".", ";"))
-                    and (name == text or _only_a_body(strip_label(squash(name))))):
-                # "II. Hội đồng nhân dân xã", "2. Công an xã:" (a name, no sentence) heads
-                # the duties below it
-                body_heading = strip_label(squash(name))
-                continue
-            if agency and name != text and name.rstrip() == name and not any(
-                    mark in strip_label(name) for mark in ";."):
-                # "2. Sở Giáo dục và Đào tạo chủ trì, phối hợp với …:", one clause, leads the
-                # duties below it; "9. UBND … bố trí kinh phí …; đồng thời …, tập trung các
-                # nhiệm vụ sau:" is a duty of its own before them
-                body_heading = agency
-                continue
-            if span[0] in starts:
-                body_heading = agency or body_heading
-            agency = agency or body_heading
-            if agency and not R.BLOCK_LINE.match(text):
-                lead, joint = joint_bodies(agency)
-                task = _task(ctx, span, heading.id, lead, first_year, strict=True)
-                task.co_agencies = joint + task.co_agencies
-                found.append(task)
+        found.extend(_section_duties(ctx, heading.id, items(ctx.text, start, end), starts,
+                                     first_year))
+    return found
+
+
+def _section_duties(ctx: Context, section: str, spans: list[tuple[int, int]], starts: set[int],
+                    first_year: int | None) -> list[Task]:
+    """The duties among one section's items. A body's name ("II. Hội đồng nhân dân xã",
+    "2. Công an xã:") or its lead-in of one clause ("2. Sở Giáo dục và Đào tạo chủ trì, phối
+    hợp với Sở Y tế …:") heads the items below it, the lead-in's partners with it; the bullets
+    after a submission ("… trình HĐND tỉnh quyết định:") are what it submits, no duties."""
+    found: list[Task] = []
+    body: str | None = None
+    partners: list[str] = []
+    parts = False
+    for span in spans:
+        text = ctx.text[span[0]:span[1]]
+        if says_nothing(text):
+            continue  # a bullet alone on its line
+        agency = duty_agency(text)
+        if parts and not agency and text[:1] in BULLETS:
+            continue
+        parts = bool(R.SUBMISSION_LEAD_IN.search(squash(text)))
+        name = text.rstrip().removesuffix(":")
+        if (span[0] in starts and len(squash(name)) <= MAX_AGENCY and ":" not in name
+                and not name.endswith((".", ";"))
+                and (name == text or _only_a_body(strip_label(squash(name))))):
+            body, partners = strip_label(squash(name)), []
+            continue
+        if agency and name != text and name.rstrip() == name and not any(
+                mark in strip_label(name) for mark in ";."):
+            # "9. UBND … bố trí kinh phí …; đồng thời …, tập trung các nhiệm vụ sau:" has
+            # a duty of its own before its list, so it is one
+            body, partners = agency, co_agencies(text)
+            continue
+        if span[0] in starts and agency:
+            body, partners = agency, []
+        agency = agency or body
+        if agency and not R.BLOCK_LINE.match(text):
+            lead, joint = joint_bodies(agency)
+            task = _task(ctx, span, section, lead, first_year, strict=True)
+            own = joint + task.co_agencies
+            task.co_agencies = own + [p for p in partners if p not in own and agency == body]
+            found.append(task)
     return found
 
 
