@@ -14,7 +14,7 @@ from pathlib import Path
 from types import ModuleType
 
 from tests.conftest import SHARED_COPY
-from theodoi.extraction import extract
+from theodoi.extraction import extract, read_source
 
 
 def scorer() -> ModuleType:
@@ -33,6 +33,26 @@ def score(texts: Path, gold: Path, pred: Path) -> dict:
         result = extract(texts / source)
         (pred / gold_file.name).write_text(json.dumps(result, ensure_ascii=False),
                                            encoding="utf-8")
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        scorer().main(["--gold", str(gold), "--pred", str(pred), "--texts", str(texts),
+                       "--json"])
+    return json.loads(buf.getvalue())
+
+
+def score_files(files: list[Path], gold: Path, work: Path) -> dict:
+    """Score plans in any format (Word, PDF): each is extracted whole, and the text its reader
+    gives, which the spans refer to, is what the scorer matches the gold's quotes in."""
+    texts, pred = work / "texts", work / "pred"
+    texts.mkdir()
+    pred.mkdir()
+    for path in files:
+        data = path.read_bytes()
+        text = read_source(data, path.name, memory_mb=0)[0].text
+        (texts / f"{path.stem}.txt").write_text(text, encoding="utf-8")
+        result = extract(data, filename=path.name)
+        (pred / f"{path.stem}.json").write_text(json.dumps(result, ensure_ascii=False),
+                                                encoding="utf-8")
     buf = io.StringIO()
     with contextlib.redirect_stdout(buf):
         scorer().main(["--gold", str(gold), "--pred", str(pred), "--texts", str(texts),

@@ -15,7 +15,7 @@ import textwrap
 import pytest
 
 from tests.conftest import SHARED_COPY
-from tests.extraction.scoring import score, table
+from tests.extraction.scoring import score, score_files, table
 
 CORPUS = SHARED_COPY / "corpus"
 FLOORS = {
@@ -73,3 +73,19 @@ def test_corpus_figure_as_pdf_text(wrapped_scores: dict, part: str, figure: str)
     """The same plans wrapped as a PDF wraps them meet the same goals: the gold's quotes are
     compared with whitespace folded, so they hold for the wrapped text too."""
     assert wrapped_scores[part][figure] >= FLOORS[(part, figure)], wrapped_scores[part]
+
+
+@pytest.fixture(scope="module")
+def word_scores(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """The same plans read from their Word files: Word's automatic numbering and bullets
+    ("a)", "•") are back, so duties stand as items and headings, not bare lines."""
+    plans = sorted(CORPUS.glob("*.docx"))
+    assert len(plans) == 15
+    result = score_files(plans, CORPUS / "gold", tmp_path_factory.mktemp("word"))
+    print("\n" + table(result))
+    return result
+
+
+@pytest.mark.parametrize(("part", "figure"), sorted(FLOORS))
+def test_corpus_figure_from_word(word_scores: dict, part: str, figure: str) -> None:
+    assert word_scores[part][figure] >= FLOORS[(part, figure)], word_scores[part]

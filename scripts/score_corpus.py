@@ -1,0 +1,66 @@
+"""Score the development corpus in every form a commune's file comes in, with the contract's
+scorer: its text exports, its Word files, its text wrapped as a PDF's text layer wraps it
+(a blank line after each line, at 65, 80 and 95 characters), and, when LibreOffice is
+installed, its Word files printed to PDF and read back by theodoi's PDF reader.
+
+    .venv/bin/python scripts/score_corpus.py
+
+Prints one line a form: targets F1, tasks F1 and the task fields. The Word files' tables
+are a paragraph of cells joined by " | " (how the corpus was made), so printed to PDF they
+wrap as no real table does: the PDF line's targets figure is low for that reason alone
+(corpus 10's and 15's tables); its tasks figures are the ones to read. Figures only.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "src")]
+
+from tests.extraction.scoring import score, score_files  # noqa: E402
+from tests.extraction.test_corpus_gold import CORPUS, _as_pdf_text  # noqa: E402
+
+from theodoi.tools import soffice  # noqa: E402
+
+GOLD = CORPUS / "gold"
+
+
+def line(label: str, result: dict) -> str:
+    fields = " ".join(f"{k} {v:.3f}" for k, v in result["task_fields"].items())
+    return (f"{label:22} targets {result['targets']['f1']:.3f}  tasks "
+            f"{result['tasks']['f1']:.3f}  ({fields})")
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        print(line("text export", score(CORPUS, GOLD, _dir(work, "t"))))
+        print(line("Word", score_files(sorted(CORPUS.glob("*.docx")), GOLD, _dir(work, "w"))))
+        for width in (65, 80, 95):
+            texts = _dir(work, f"wrapped{width}")
+            for plan in CORPUS.glob("*.txt"):
+                (texts / plan.name).write_text(
+                    _as_pdf_text(plan.read_text(encoding="utf-8"), width), encoding="utf-8")
+            print(line(f"wrapped at {width}", score(texts, GOLD, _dir(work, f"p{width}"))))
+        if soffice.find() is None:
+            print("PDF: LibreOffice is not installed; not scored")
+            return
+        pdfs = _dir(work, "pdf")
+        for plan in sorted(CORPUS.glob("*.docx")):
+            pdf = soffice.convert(plan.read_bytes(), ".docx", "pdf", timeout_s=120)
+            (pdfs / f"{plan.stem}.pdf").write_bytes(pdf)
+        print(line("Word printed to PDF", score_files(sorted(pdfs.glob("*.pdf")), GOLD,
+                                                       _dir(work, "d"))))
+
+
+def _dir(work: Path, name: str) -> Path:
+    path = work / name
+    path.mkdir()
+    return path
+
+
+if __name__ == "__main__":
+    main()
