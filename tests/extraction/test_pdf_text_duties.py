@@ -9,6 +9,7 @@ from theodoi.extraction.labels import says_nothing
 from theodoi.extraction.stages.paragraphs import one_per_line
 from theodoi.extraction.stages.target_agencies import sentence_subject
 from theodoi.extraction.stages.task_prose import subject
+from theodoi.extraction.stages.tasks import wrapped_name
 
 PLAN = """ỦY BAN NHÂN DÂN
 THÀNH PHỐ CẦN THƠ
@@ -119,3 +120,14 @@ def test_a_line_that_goes_on_mid_sentence_names_no_target_lead() -> None:
             "nhà trường.\nSở Y tế chủ trì, phấn đấu 100% trạm y tế xã đủ điều kiện.\n")
     assert sentence_subject(text, text.index("100% nhà")) is None
     assert sentence_subject(text, text.index("100% trạm")) == "Sở Y tế"
+
+
+def test_a_bodys_name_wrapped_in_a_narrow_cell() -> None:
+    """A PDF's appendix cell breaks a name over lines: the lines go on with it while the name
+    the rules know grows or it ends with a joining word; a second body or the time cell
+    does not."""
+    assert wrapped_name("Văn phòng", ["HĐND và", "UBND", "Quý I hằng năm"]) == \
+        "Văn phòng HĐND và UBND"
+    assert wrapped_name("Phòng Văn hóa -", ["Xã hội", "Quý II/2026"]) == "Phòng Văn hóa - Xã hội"
+    assert wrapped_name("Phòng Kinh tế", ["Hội Nông dân xã", "Quý IV/2026"]) == "Phòng Kinh tế"
+    assert wrapped_name("UBND xã", ["Quý II năm 2026"]) == "UBND xã"

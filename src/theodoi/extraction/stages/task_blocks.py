@@ -171,7 +171,9 @@ def wrapped_title(text: str, title: str, pos: int, end: int) -> str:
         if not nxt or title.endswith((".", ":", ";")) or not (
                 open_quote or cut_range or nxt[0].islower()):
             break
-        title = title + nxt if cut_range else squash(f"{title} {nxt}")
+        # "2026-" goes on as "2026-2030", "2026 -" as "2026 - 2030"
+        attached = cut_range and not title[-2:-1].isspace()
+        title = title + nxt if attached else squash(f"{title} {nxt}")
         pos = _line(text, start)[1]
     first = SENTENCE_END.search(title)
     return (title[:first.start()] if first else title).rstrip(" .;")

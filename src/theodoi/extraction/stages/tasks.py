@@ -257,12 +257,34 @@ def _cell_row(ctx: Context, span: tuple[int, int], cells: list[str],
 
 
 def _row_agency(row: str) -> str | None:
-    """A row's preparing body on a line of its own ('UBND xã' under the content)."""
-    for line in row.split("\n")[1:]:
-        m = R.ROW_AGENCY.search(" " + line.strip())
+    """A row's preparing body on a line of its own ('UBND xã' under the content), with the
+    lines its cell wrapped onto ('Văn phòng⏎HĐND và⏎UBND')."""
+    lines = [line.strip() for line in row.split("\n")[1:]]
+    for k, line in enumerate(lines):
+        m = R.ROW_AGENCY.search(" " + line)
         if m and m.start() == 0:
-            return _body_only(m.group("agency"))
+            return wrapped_name(_body_only(m.group("agency")), lines[k + 1:])
     return None
+
+
+MAX_NAME_LINES = 3  # a body's name in a narrow cell: "Văn phòng⏎HĐND và⏎UBND"
+
+
+def wrapped_name(name: str, after: list[str]) -> str:
+    """`name` with the next lines of its cell when they go on with it: the name the rules know
+    gets longer ("Văn phòng" + "HĐND và" + "UBND"), or the name ends with a joining word
+    ("Phòng Văn hóa -" + "Xã hội"). A time line ("Quý I hằng năm") ends the cell."""
+    for k in range(1, min(MAX_NAME_LINES, len(after)) + 1):
+        if any(not line or R.ROW_TIME.match(" " + line) for line in after[:k]):
+            break
+        joined = squash(" ".join([name, *after[:k]]))
+        if known_name_end(joined) > max(known_name_end(name), len(name)) or (
+                k == 1 and NAME_GOES_ON.search(name)):
+            return wrapped_name(joined, after[k:])
+    return name
+
+
+NAME_GOES_ON = re.compile(r"(?:\s(?:và|của)|[-–,])$")
 
 
 def _body_only(text: str) -> str:
