@@ -1,10 +1,11 @@
 """Build the reader fixtures in tests/data/fixtures the way communes' files are made.
 
-    .venv/bin/python scripts/build_fixtures.py
+    .venv/bin/python scripts/build_fixtures.py [NAME.docx ...]
 
 DOCX files are written with python-docx as Word writes them: the header table (issuing body |
 Quốc hiệu - Tiêu ngữ), Word automatic numbering from numbering.xml (not typed numbers),
-Times New Roman 13-14 pt, an appendix table of tasks with section rows. One plan is typed
+Times New Roman 13-14 pt, an appendix table of tasks with section rows, and one plan whose
+targets and tasks are tables with their borders drawn ("Table Grid"). One plan is typed
 in TCVN3 (.VnTime) as older offices still do. The content is invented for the fixtures.
 When LibreOffice is installed, each DOCX is also exported to PDF next to it.
 """
@@ -12,6 +13,7 @@ When LibreOffice is installed, each DOCX is also exported to PDF next to it.
 from __future__ import annotations
 
 import subprocess
+import sys
 from pathlib import Path
 
 from docx import Document
@@ -87,6 +89,64 @@ def state_plan() -> Document:
     return doc
 
 
+TABLE_TARGETS = [
+    ("Tổng giá trị sản xuất trên địa bàn", "Tỷ đồng", "1.250", "Phòng Kinh tế"),
+    ("Thu nhập bình quân đầu người", "Triệu đồng", "72", "Phòng Kinh tế"),
+    ("Tỷ lệ người dân tham gia bảo hiểm y tế", "%", "95", "Phòng Văn hóa - Xã hội"),
+    ("Số thôn đạt chuẩn nông thôn mới kiểu mẫu", "Thôn", "3", "Phòng Kinh tế"),
+]
+TABLE_TASKS = [
+    ("Xây dựng Kế hoạch đầu tư công năm 2028", "Phòng Kinh tế",
+     "Văn phòng HĐND và UBND xã", "Trước 15/10/2027"),
+    ("Rà soát hộ nghèo, hộ cận nghèo cuối năm", "Phòng Văn hóa - Xã hội", "Các thôn",
+     "Quý IV/2027"),
+    ("Tổ chức Hội nghị sơ kết 6 tháng", "Văn phòng HĐND và UBND xã", "Các phòng chuyên môn",
+     "Tháng 7/2027"),
+]
+
+
+def _grid(doc: Document, header: list[str], rows: list[tuple[str, ...]]) -> None:
+    """A table with its borders drawn ("Table Grid"), numbered rows under a header row."""
+    table = doc.add_table(rows=1, cols=len(header), style="Table Grid")
+    for c, text in enumerate(header):
+        table.cell(0, c).text = text
+    for i, row in enumerate(rows, start=1):
+        cells = table.add_row().cells
+        for c, text in enumerate([str(i), *row]):
+            cells[c].text = text
+
+
+def table_plan() -> Document:
+    """An UBND xã plan whose targets and tasks are bordered tables (a PDF's text layer runs
+    their cells together), with enough prose between them that the second table crosses a
+    page break."""
+    doc = Document()
+    _normal(doc)
+    _header(doc, ["ỦY BAN NHÂN DÂN", "XÃ PHÚ LỘC", "Số: 45/KH-UBND"],
+            ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+             "Phú Lộc, ngày 12 tháng 01 năm 2027"])
+    _centered(doc, "KẾ HOẠCH")
+    _centered(doc, "Phát triển kinh tế - xã hội năm 2027")
+    doc.add_paragraph("I. MỤC ĐÍCH, YÊU CẦU")
+    doc.add_paragraph("Cụ thể hóa các chỉ tiêu Nghị quyết của Hội đồng nhân dân xã thành "
+                      "nhiệm vụ cụ thể, phân công rõ trách nhiệm cho từng cơ quan, đơn vị.")
+    doc.add_paragraph("II. CÁC CHỈ TIÊU CHỦ YẾU")
+    _grid(doc, ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2027", "Cơ quan chủ trì"],
+          TABLE_TARGETS)
+    doc.add_paragraph("III. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU")
+    for _ in range(5):
+        doc.add_paragraph("Tập trung chỉ đạo sản xuất vụ Đông Xuân, vụ Hè Thu đảm bảo khung "
+                          "thời vụ; chuyển đổi cơ cấu cây trồng trên đất lúa kém hiệu quả; "
+                          "đẩy mạnh thu hút đầu tư vào cụm công nghiệp; thực hiện tốt các "
+                          "chính sách an sinh xã hội, chăm lo đời sống người có công.")
+    doc.add_paragraph("IV. PHÂN CÔNG THỰC HIỆN")
+    _grid(doc, ["STT", "Nội dung công việc", "Cơ quan chủ trì", "Cơ quan phối hợp",
+                "Thời gian hoàn thành"], TABLE_TASKS)
+    doc.add_paragraph("Nơi nhận:\n- UBND huyện;\n- Lưu: VT.")
+    doc.add_paragraph("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nTrần Văn Bình")
+    return doc
+
+
 def party_plan_tcvn3() -> Document:
     """A Party committee plan typed in .VnTime / .VnTimeH (TCVN3 codes)."""
     doc = Document()
@@ -99,8 +159,13 @@ def party_plan_tcvn3() -> Document:
 
 
 def main() -> None:
+    """Build every fixture, or only those named on the command line (a Word file's and a
+    PDF's bytes change with each build, so rebuilding one leaves the others as they are)."""
     OUT.mkdir(parents=True, exist_ok=True)
-    built = {"ke-hoach-ubnd.docx": state_plan(), "ke-hoach-dang-uy-tcvn3.docx": party_plan_tcvn3()}
+    built = {"ke-hoach-ubnd.docx": state_plan(), "ke-hoach-dang-uy-tcvn3.docx": party_plan_tcvn3(),
+             "ke-hoach-bang-ubnd.docx": table_plan()}
+    wanted = set(sys.argv[1:]) or set(built)
+    built = {name: doc for name, doc in built.items() if name in wanted}
     for name, doc in built.items():
         doc.save(OUT / name)
     (OUT / "ke-hoach-tcvn3.txt").write_bytes(

@@ -180,6 +180,14 @@ def test_a_part_label_alone_takes_the_next_line_as_its_title() -> None:
     ("ỦY BAN NHÂN DÂN TỈNH SƠN LA | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh "
      "phúc | | Số: 2954/QĐ-UBND | Sơn La, ngày 20 tháng 11 năm 2025 |\nQUYẾT ĐỊNH\n"
      "Ban hành Kế hoạch phát triển xuất khẩu\n", "2025-11-20", "Sơn La", "2954/QĐ-UBND"),
+    # a PDF text layer puts the header row's two cells side by side, one space apart
+    ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - "
+     "Hạnh phúc\nSố: 210/KH-UBND Quảng Trị, ngày 18 tháng 02 năm 2027\nKẾ HOẠCH\n"
+     "Triển khai Đề án phát triển du lịch cộng đồng\n", "2027-02-18", "Quảng Trị",
+     "210/KH-UBND"),
+    ("ĐẢNG BỘ TỈNH NGHỆ AN\nĐẢNG ỦY XÃ NAM ĐÀN\n*\nSố 08-NQ/ĐU Nam Đàn, ngày 05 tháng 3 năm "
+     "2027\nNGHỊ QUYẾT\nvề xây dựng nông thôn mới kiểu mẫu\n", "2027-03-05", "Nam Đàn",
+     "08-NQ/ĐU"),
 ])
 def test_date_and_number_of_merged_header_columns(head: str, issued_on: str, place: str,
                                                    number: str) -> None:

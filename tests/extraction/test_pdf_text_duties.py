@@ -27,7 +27,10 @@ bảo tính đồng bộ, thống nhất và hiệu quả.
 2. Yêu cầu
 Việc thực hiện Kế hoạch phải chủ động, thực chất, có trọng tâm, trọng điểm,
 gắn với thực hiện các nhiệm vụ phát triển kinh tế - xã hội của thành phố.
-II. TỔ CHỨC THỰC HIỆN
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Xây dựng Đề án phát triển dịch vụ chăm sóc người cao tuổi đến năm 2030, trình
+Ban Thường vụ Thành ủy trong Quý III năm 2025.
+III. TỔ CHỨC THỰC HIỆN
 1. Sở Y tế
 a) Chủ trì, phối hợp với các sở, ban, ngành, Ủy ban nhân dân xã, phường tham
 mưu Ủy ban nhân dân thành phố triển khai thực hiện Kế hoạch; định kỳ hằng
@@ -131,3 +134,10 @@ def test_a_bodys_name_wrapped_in_a_narrow_cell() -> None:
     assert wrapped_name("Phòng Văn hóa -", ["Xã hội", "Quý II/2026"]) == "Phòng Văn hóa - Xã hội"
     assert wrapped_name("Phòng Kinh tế", ["Hội Nông dân xã", "Quý IV/2026"]) == "Phòng Kinh tế"
     assert wrapped_name("UBND xã", ["Quý II năm 2026"]) == "UBND xã"
+
+
+def test_a_numbered_item_wrapped_before_a_name_keeps_its_time() -> None:
+    """"1. Xây dựng Đề án …, trình⏎Ban Thường vụ Thành ủy trong Quý III năm 2025.": the line
+    goes on before a name in capitals, so the item is no bare title and its time is its own."""
+    task = next(t for t in _tasks() if t["title"].startswith("Xây dựng Đề án phát triển dịch"))
+    assert (task["kind"], task["due"]["date"]) == ("scheme", "2025-09-30")

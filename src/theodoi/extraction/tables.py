@@ -23,6 +23,7 @@ from theodoi.extraction.source import Block, BlockMap, of_kind
 
 CELL_SEP = " | "
 SEPARATOR = re.compile(r" \| |\t")
+TAB = re.compile("\t")
 MIN_SEPARATORS = 2          # "a | b" may be prose; a row has at least three cells
 WORDY = re.compile(r"[^\W\d_]{2}")  # two letters in a row: a name, not a figure
 SHORT_ROW_COST = 1          # a row narrower than the table: merged cells, a section title
@@ -122,11 +123,12 @@ def _row_cost(texts: list[str], i: int, j: int, width: int) -> float:
     return cost
 
 
-def text_cell_blocks(text: str, start: int, end: int, table: int, paragraph: int | None
-                     ) -> list[Block] | None:
-    """Cell blocks of text[start:end] when it is a ' | ' table line, else None."""
+def text_cell_blocks(text: str, start: int, end: int, table: int, paragraph: int | None,
+                     tabs_only: bool = False) -> list[Block] | None:
+    """Cell blocks of text[start:end] when it is a ' | ' (or, with `tabs_only`, only a tab)
+    table line, else None."""
     line = text[start:end]
-    sep = "|" if line.count(CELL_SEP) >= MIN_SEPARATORS else (
+    sep = "|" if not tabs_only and line.count(CELL_SEP) >= MIN_SEPARATORS else (
         "\t" if line.strip("\t").count("\t") >= MIN_SEPARATORS else None)
     if sep is None:
         return None
@@ -140,15 +142,18 @@ def text_cell_blocks(text: str, start: int, end: int, table: int, paragraph: int
     return blocks
 
 
-def with_text_tables(text: str, blocks: BlockMap, first_table: int = 0) -> BlockMap:
-    """`blocks` with each ' | ' table line replaced by its cell blocks; lines that follow one
-    another continue one table (a one-row-a-line export), their rows numbered on, and so do
-    lines a blank line apart when the table's first rows stand so (a PDF's text)."""
-    if CELL_SEP not in text and "\t" not in text:
+def with_text_tables(text: str, blocks: BlockMap, first_table: int = 0,
+                     tabs_only: bool = False) -> BlockMap:
+    """`blocks` with each ' | ' or tab table line replaced by its cell blocks; lines that
+    follow one another continue one table (a one-row-a-line export), their rows numbered on,
+    and so do lines a blank line apart when the table's first rows stand so (a PDF's text).
+    `tabs_only`: only tab lines are rows (a PDF reader's own rows; its prose may hold " | ")."""
+    if ("\t" not in text) if tabs_only else (CELL_SEP not in text and "\t" not in text):
         return blocks
     starts = blocks.starts()
     # the blocks holding a cell separator, found from the separators (far fewer than lines)
-    marked = sorted({bisect_right(starts, m.start()) - 1 for m in SEPARATOR.finditer(text)})
+    found = (m.start() for m in (TAB.finditer(text) if tabs_only else SEPARATOR.finditer(text)))
+    marked = sorted({bisect_right(starts, at) - 1 for at in found})
     out = BlockMap()
     table, next_row, last_line, done = first_table - 1, 0, -2, 0
     spacing: int | None = None  # the lines between the table's rows: 1, or 2 in a PDF's text
@@ -168,7 +173,8 @@ def with_text_tables(text: str, blocks: BlockMap, first_table: int = 0) -> Block
             table, next_row, spacing = table + 1, 0, None
         elif spacing is None:
             spacing = gap
-        cells = text_cell_blocks(text, block.start, block.end, table, block.paragraph)
+        cells = text_cell_blocks(text, block.start, block.end, table, block.paragraph,
+                                 tabs_only)
         if not cells:
             out.append(block)
             continue

@@ -18,9 +18,10 @@ import pypdfium2.raw as pdfium_c
 
 from theodoi.domain.text import squash
 from theodoi.extraction.errors import FileTooLarge, NoTextLayer, UnreadableFile
-from theodoi.extraction.readers import limits, ocr
+from theodoi.extraction.readers import limits, ocr, pdf_tables
 from theodoi.extraction.readers.legacy import looks_tcvn3, tcvn3_to_unicode
 from theodoi.extraction.source import SourceText, TextBuilder
+from theodoi.extraction.tables import with_text_tables
 from theodoi.extraction.warnings import CODES, Warning, warn
 
 FOLD_DIGITS_BELOW = 40  # characters
@@ -85,7 +86,8 @@ def _pages(pdf: Any, data: bytes, name: str) -> list[str]:
                                subject=name)
         total += chars
         limits.check_text(total, len(data), name)
-        text = textpage.get_text_range()
+        # a bordered table's rows, a line each with its cells apart (pdf_tables)
+        text = pdf_tables.with_tables(page, textpage, textpage.get_text_range())
         # PDFium joins a word hyphenated at a line end itself and leaves U+FFFE where the
         # hyphen was; the printed word has none
         text = text.replace("\ufffe", "")
@@ -150,7 +152,7 @@ def read(data: bytes, name: str) -> SourceText:
     pages = [t.split("\n") for t in texts]
     kept, dropped = content_lines(pages)
     builder = TextBuilder()
-    for number, i, line in rejoin(kept):
+    for number, i, line in pdf_tables.across_pages(rejoin(kept)):
         if builder.length:
             builder.raw("\n")
         builder.add(line, kind="line", page=number, paragraph=i)
@@ -159,4 +161,9 @@ def read(data: bytes, name: str) -> SourceText:
         warnings.append(warn("W001", encoding="TCVN3 (ABC)"))
     if scanned:
         warnings.append(warn("W004"))
-    return SourceText(builder.text(), "pdf", builder.blocks, warnings, pages=len(pages))
+    full = builder.text()
+    # a bordered table's rows came out of pdf_tables as tab lines: read them as cells (not
+    # " | " lines: in a PDF those are a paragraph that prints a table as text, wrapped; nor a
+    # cell a line, as a text export's: a page number or a wrapped cell breaks that layout)
+    blocks = with_text_tables(full, builder.blocks, tabs_only=True)
+    return SourceText(full, "pdf", blocks, warnings, pages=len(pages))

@@ -34,15 +34,17 @@ SYMBOL_KINDS: list[tuple[re.Pattern[str], str]] = [
 # "Số 66-KH/ĐU", "Số: 12/KH-UBND"
 NUMBER = re.compile(r"^Số[:\s]\s*(?P<number>\d+[\w/\-–.]*[A-ZĐ][\w/\-–.]*)", re.MULTILINE)
 # "Nghi Dương, ngày 30 tháng 3 năm 2026"
-# (PDF/TXT exports put it on the "Số: …" line, after a wide gap: "Số: 12/KH-UBND      An Bình, ngày …")
+# (PDF/TXT exports put it on the "Số: …" line, after a wide gap: "Số: 12/KH-UBND      An Bình, ngày …";
+# a PDF's text layer after one space: the two columns of the letterhead's row side by side)
+BESIDE = r"(?:[^\n]*?(?:\t|[^\S\n]{3,})|Số[:\s][^\S\n]*\S+[^\S\n]+)"
 PLACE_DATE = re.compile(
-    rf"^(?:[^\n]*?(?:\t|[^\S\n]{{3,}}))?[^\S\n]*(?P<place>[{CAPITALS}][^\n,\d]{{1,40}}),\s*"
+    rf"^{BESIDE}?[^\S\n]*(?P<place>[{CAPITALS}][^\n,\d]{{1,40}}),\s*"
     rf"{DAY_WORDS}\s*$", re.MULTILINE)
 # A PDF text layer whose two header columns merged: the date's year went to a later line
 # ("ĐẢNG ỦY Tân Hưng, ngày 30 tháng 3 năm" … "Số 12-CTr/ĐU 2026"); the year is the first
 # 20xx that ends one of the next lines
 PLACE_DATE_OPEN = re.compile(
-    rf"^(?:[^\n]*?(?:\t|[^\S\n]{{3,}}))?[^\S\n]*(?P<place>[{CAPITALS}][^\n,\d]{{1,60}}),\s*ngày\s+"
+    rf"^{BESIDE}?[^\S\n]*(?P<place>[{CAPITALS}][^\n,\d]{{1,60}}),\s*ngày\s+"
     r"(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm[^\S\n]*$", re.MULTILINE)
 YEAR_AT_END = re.compile(r"(?:^|\s)(?P<y>20\d{2})[^\S\n]*$", re.MULTILINE)
 YEAR_LINES = 3  # the year stands at most this many lines below the rest of the date

@@ -12,7 +12,7 @@ from theodoi.extraction.model import Heading
 from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules.headings import TITLE_YEAR
 from theodoi.extraction.rules.targets import CLAUSE_BOUNDARY
-from theodoi.extraction.stages.paragraphs import DASHES, document_paragraphs
+from theodoi.extraction.stages.paragraphs import DASHES, document_paragraphs, paragraph_end
 from theodoi.extraction.stages.spans import Spans
 
 
@@ -67,17 +67,22 @@ def section_clauses(text: str, outline: list[Heading], ctx: Context | None = Non
     if not ordered:  # a press statement or a short letter: the whole text is the body
         _add_clauses(out, text, 0, len(text), ctx)
         return out
-    bounds = [h.span[1] if _bare_title(text, h) else h.span[0] for h in ordered]
+    bounds = [h.span[1] if _bare_title(text, h, ctx) else h.span[0] for h in ordered]
     ends = [h.span[0] for h in ordered[1:]] + [len(text)]
     for start, end in zip(bounds, ends, strict=True):
         _add_clauses(out, text, start, end, ctx)
     return out
 
 
-def _bare_title(text: str, heading: Heading) -> bool:
+def _bare_title(text: str, heading: Heading, ctx: Context | None = None) -> bool:
     """A heading that is only a title on its line ('1. Phát triển nông nghiệp'); a numbered
-    item that states something ('(1) Tỷ lệ … đạt 95%') stays in its clause."""
+    item that states something ('(1) Tỷ lệ … đạt 95%') stays in its clause, and so does one
+    whose sentence a PDF wrapped onto the next line, even before a name in capitals ("4. Xây
+    dựng Đề án …, trình⏎Ban Chấp hành Đảng bộ xã trong Quý III năm 2027": the paragraphs
+    stage, given `ctx`, judged the line to go on)."""
     line_end = text.find("\n", heading.span[1])
+    if ctx is not None and line_end >= 0 and paragraph_end(ctx, heading.span[0]) > line_end:
+        return False
     rest = text[heading.span[1]:line_end if line_end >= 0 else len(text)]
     following = _first_visible(text, line_end) if line_end >= 0 else ""
     starts_anew = not following or following.isupper() or following in "-+*•("
