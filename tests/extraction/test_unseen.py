@@ -77,19 +77,22 @@ def test_tasks(plan: Path) -> None:
     assert not false, f"not tasks: {false}"
 
 
-def _as_word_file(text: str) -> bytes:
-    """The plan as a clerk's Word file: each ' | ' line a row of a real Word table (one table
-    for a run of such lines), every other line a paragraph."""
+def _as_word_file(text: str, style: str | None = None, tab_rows: bool = False) -> bytes:
+    """The plan as a clerk's Word file: each ' | ' line (with `tab_rows`, each line of three
+    or more tab-separated cells too) a row of a real Word table (one table for a run of such
+    lines), every other line a paragraph; `style` "Table Grid" draws the tables' borders."""
     from docx import Document
 
     document, table = Document(), None
     for line in text.splitlines():
-        if " | " not in line:
+        separator = " | " if " | " in line else (
+            "\t" if tab_rows and line.strip("\t").count("\t") >= 2 else None)
+        if separator is None:
             document.add_paragraph(line)
             table = None
             continue
-        cells = line.split(" | ")
-        table = table or document.add_table(rows=0, cols=len(cells))
+        cells = line.split(separator)
+        table = table or document.add_table(rows=0, cols=len(cells), style=style)
         for cell, value in zip(table.add_row().cells, cells, strict=False):
             cell.text = value
     out = io.BytesIO()
