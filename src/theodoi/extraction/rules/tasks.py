@@ -243,6 +243,10 @@ SUBMIT_TO = re.compile(r"(?:t(?<!\wt)rình|b(?<!\wb)áo cáo|x(?<!\wx)in ý ki�
 # quyết định:" then "Phương án phân bổ vốn …", "Mức vốn đối ứng …"): its items are its parts
 SUBMISSION_LEAD_IN = re.compile(rf"(?<!\w)trình\s+(?:{DECIDING_BODY}|cấp\b)[^:]*:\s*$")
 
+# A body's name its cell broke before its end: "Phòng Văn hóa -", "Văn phòng HĐND và",
+# "Ủy ban nhân dân xã,"
+NAME_GOES_ON = re.compile(r"(?:\s(?:và|của)|[-–,])$")
+
 # Where a row's time column starts when it shares the line with the body ("UBND xã Quý I …")
 ROW_TIME = re.compile(r"\s(?:[Qq]uý|[Nn]ăm|[Tt]háng|[Tt]rước|[Tt]rong|\d)")
 

@@ -279,12 +279,9 @@ def wrapped_name(name: str, after: list[str]) -> str:
             break
         joined = squash(" ".join([name, *after[:k]]))
         if known_name_end(joined) > max(known_name_end(name), len(name)) or (
-                k == 1 and NAME_GOES_ON.search(name)):
+                k == 1 and R.NAME_GOES_ON.search(name)):
             return wrapped_name(joined, after[k:])
     return name
-
-
-NAME_GOES_ON = re.compile(r"(?:\s(?:và|của)|[-–,])$")
 
 
 def _body_only(text: str) -> str:
