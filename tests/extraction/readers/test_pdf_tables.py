@@ -77,3 +77,19 @@ def test_a_box_around_a_paragraph_is_no_table() -> None:
     assert grids(box) == []
     two_columns = [*box, Rule(150, 100, 151, 201)]
     assert len(grids(two_columns)) == 1
+
+
+def test_a_long_table_drawn_cell_by_cell_is_one_grid() -> None:
+    """Word draws each cell's four borders: 60 rows of 12 cells are 2,880 segments, one
+    table with 12 columns in every band."""
+    rules = []
+    for r in range(60):
+        for c in range(12):
+            left, right, top, bottom = 50 + 40 * c, 90 + 40 * c, 800 - 12 * r, 788 - 12 * r
+            rules += [Rule(left, top - 0.5, right, top + 0.5),
+                      Rule(left, bottom - 0.5, right, bottom + 0.5),
+                      Rule(left - 0.5, bottom, left + 0.5, top),
+                      Rule(right - 0.5, bottom, right + 0.5, top)]
+    [grid] = grids(rules)
+    assert len(grid.bands()) == 60
+    assert {len(grid.columns(top, bottom)) for top, bottom in grid.bands()} == {13}

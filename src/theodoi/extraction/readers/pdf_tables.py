@@ -27,7 +27,7 @@ THIN = 2.5       # pt: a rule is at most this thick ("0.5 pt" borders are drawn 
 LONG = 6.0       # pt: and at least this long (shorter marks are glyph parts, bullets)
 NEAR = 2.5       # pt: rules this close touch, or mark one cut
 MIN_COLUMNS = 2  # a box around a paragraph is no table
-MAX_RULES = 2000  # a page drawn with more thin lines than any table has is not read as tables
+MAX_RULES = 5000  # a page drawn with more thin lines than any table has is not read as tables
 SEPARATOR = "\t"  # PDFium's text has no tab: a tab line is a row read here, never prose
 
 
@@ -103,17 +103,42 @@ def page_rules(page: Any) -> list[Rule]:
 
 
 def grids(rules: list[Rule]) -> list[Grid]:
-    """The rules grouped by touch into tables with at least two columns and a row (none for
-    a page of more than MAX_RULES: grouping is quadratic in them)."""
+    """The rules grouped by touch into tables with at least MIN_COLUMNS columns in a row
+    band (none for a page of more than MAX_RULES). Word draws a table's borders cell by
+    cell, a few hundred segments for a long table: each rule is compared only with those in
+    the same BUCKET-point squares of the page, and groups are joined as a union-find."""
     if len(rules) > MAX_RULES:
         return []
-    groups: list[Grid] = []
-    for rule in rules:
-        joined = [g for g in groups if any(rule.touches(r) for r in g.rules)]
-        merged = Grid([rule, *(r for g in joined for r in g.rules)])
-        groups = [g for g in groups if g not in joined] + [merged]
-    return [g for g in groups if g.bands() and any(
-        len(g.columns(top, bottom)) > MIN_COLUMNS for top, bottom in g.bands())]
+    parent = list(range(len(rules)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    buckets: dict[tuple[int, int], list[int]] = {}
+    for i, rule in enumerate(rules):
+        for key in _squares(rule):
+            for j in buckets.get(key, []):
+                if root(i) != root(j) and rule.touches(rules[j]):
+                    parent[root(i)] = root(j)
+            buckets.setdefault(key, []).append(i)
+    groups: dict[int, Grid] = {}
+    for i, rule in enumerate(rules):
+        groups.setdefault(root(i), Grid()).rules.append(rule)
+    return [g for g in groups.values() if any(
+        len(g.columns(top, bottom)) - 1 >= MIN_COLUMNS for top, bottom in g.bands())]
+
+
+BUCKET = 24.0  # pt
+
+
+def _squares(rule: Rule) -> list[tuple[int, int]]:
+    """The BUCKET-point squares a rule (widened by NEAR) lies in."""
+    xs = range(int((rule.left - NEAR) // BUCKET), int((rule.right + NEAR) // BUCKET) + 1)
+    ys = range(int((rule.bottom - NEAR) // BUCKET), int((rule.top + NEAR) // BUCKET) + 1)
+    return [(x, y) for x in xs for y in ys]
 
 
 def grid_rows(textpage: Any, grid: Grid) -> list[str]:
