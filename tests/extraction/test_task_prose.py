@@ -379,3 +379,24 @@ def test_a_numbered_duty_opening_with_can_cu_is_a_duty() -> None:
     leads = _leads(body)
     assert leads == {"Phối hợp với Sở Y tế tha": "Sở Tài chính",
                      "Căn cứ vào khả năng cân ": "Sở Tài chính"}, leads
+
+
+def test_a_role_item_is_the_bodys_above_it() -> None:
+    """"• Là cơ quan thường trực, chủ trì tham mưu …" under "1. Sở Khoa học và Công nghệ":
+    the item says what the body above is and does; "Là cơ quan thường trực" names no body."""
+    body = ("V. TỔ CHỨC THỰC HIỆN\n1. Sở Khoa học và Công nghệ\n"
+            "• Là cơ quan thường trực, chủ trì tham mưu Ủy ban nhân dân tỉnh triển khai, theo "
+            "dõi, đôn đốc và tổng hợp tình hình thực hiện Kế hoạch.\n"
+            "• Xây dựng các chương trình hỗ trợ doanh nghiệp đổi mới công nghệ.\n")
+    assert {t["lead_agency"] for t in _tasks(body)} == {"Sở Khoa học và Công nghệ"}
+
+
+def test_a_lettered_partners_line_under_a_body_names_no_body() -> None:
+    """"a) Chủ trì, phối hợp với các sở, …" under "1. Sở Công Thương" names the partners of
+    the body above for the bullets under it; it is no body's name itself."""
+    body = ("V. TỔ CHỨC THỰC HIỆN\n1. Sở Công Thương\n"
+            "a) Chủ trì, phối hợp với các sở, ban, ngành, UBND các xã, phường\n"
+            "• Tổ chức tập huấn kiến thức về hội nhập kinh tế quốc tế cho doanh nghiệp.\n")
+    [task] = _tasks(body)
+    assert (task["lead_agency"], task["co_agencies"]) == (
+        "Sở Công Thương", ["Các sở, ban, ngành", "UBND các xã, phường"])

@@ -214,11 +214,12 @@ ASSIGNING_VERB = re.compile(r"(?:chủ trì|thực hiện|tham mưu|phụ trách
 ROLE_IN_PARENTHESIS = re.compile(
     r"(?:^|;)\s*(?P<role>(?:(?:cơ quan|đơn vị)\s+)?(?:chủ trì|phối hợp|tham mưu|thực hiện)|"
     r"(?:thời gian|thời hạn|tiến độ)[^:;]{0,25})\s*:\s*(?P<value>[^;]+)", re.IGNORECASE)
-# A duty's body never starts with an action ("Chỉ đạo …", "Xây dựng kế hoạch …")
+# A duty's body never starts with an action ("Chỉ đạo …", "Xây dựng kế hoạch …") nor with
+# the role the body above holds ("Là cơ quan thường trực, chủ trì …")
 ACTION_START = re.compile(
     r"^(?:chỉ đạo|xây dựng|tổ chức|thường xuyên|đẩy mạnh|tăng cường|cụ thể ho[áa]|triển khai|"
     r"tuyên truyền|kiểm tra|theo dõi|hướng dẫn|thực hiện|nâng cao|phát huy|tập trung|"
-    r"hoàn thành|chủ động|phối hợp|tham mưu|đề xuất|rà soát|bố trí|ban hành)\b", re.IGNORECASE)
+    r"hoàn thành|chủ động|phối hợp|tham mưu|đề xuất|rà soát|bố trí|ban hành|là)\b", re.IGNORECASE)
 # An opening phrase before the body: "Trên cơ sở nhiệm vụ được giao, các phòng …"
 BODY_PREFIX = re.compile(r"^(?:Trên cơ sở|Căn cứ|Để|Nhằm).*?,\s*(?=(?:các|UBND|Ủy ban|Uỷ ban|"
                          r"Phòng|Văn phòng|Ban|Hội|Đoàn|Công an|Mặt trận|MTTQ)\b)",

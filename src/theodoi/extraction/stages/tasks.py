@@ -142,6 +142,9 @@ def _section_duties(ctx: Context, section: str, spans: list[tuple[int, int]], st
             continue
         parts = bool(R.SUBMISSION_LEAD_IN.search(squash(text)))
         name = text.rstrip().removesuffix(":")
+        if span[0] in starts and R.PARTNERS_LEAD_IN.match(strip_label(squash(name))):
+            partners = co_with(text)  # "a) Chủ trì, phối hợp với các sở, …" under the body
+            continue
         if (span[0] in starts and len(squash(name)) <= MAX_AGENCY and ":" not in name
                 and not name.endswith((".", ";"))
                 and (name == text or _only_a_body(strip_label(squash(name))))):
