@@ -31,8 +31,14 @@ def strip_label(text: str) -> str:
 
 def says_nothing(text: str) -> bool:
     """Whether `text` holds no word: a bullet or a label left alone on its line ("•" that a
-    PDF's empty list item leaves before "Nơi nhận")."""
+    PDF's empty list item leaves before "Nơi nhận"). A letter past the longest label's
+    length answers without the label rule, which every paragraph would otherwise run."""
+    if any(c.isalpha() for c in text[MAX_LABEL_LENGTH:]):
+        return False
     return not any(c.isalpha() for c in strip_label(text))
+
+
+MAX_LABEL_LENGTH = 20  # "1.2.3.4.", "(12)", "Điều 12.", "Phần thứ nhất": shorter than this
 
 
 def strip_article(text: str) -> str:

@@ -81,14 +81,14 @@ def _bare_title(text: str, heading: Heading, ctx: Context | None = None) -> bool
     dựng Đề án …, trình⏎Ban Chấp hành Đảng bộ xã trong Quý III năm 2027": the paragraphs
     stage, given `ctx`, judged the line to go on)."""
     line_end = text.find("\n", heading.span[1])
-    if ctx is not None and line_end >= 0 and paragraph_end(ctx, heading.span[0]) > line_end:
-        return False
     rest = text[heading.span[1]:line_end if line_end >= 0 else len(text)]
     following = _first_visible(text, line_end) if line_end >= 0 else ""
     starts_anew = not following or following.isupper() or following in "-+*•("
     figures = TITLE_YEAR.sub("", heading.title)  # a year dates a title, a figure states
-    return (not rest.strip() and starts_anew and not heading.title.rstrip().endswith(".")
+    bare = (not rest.strip() and starts_anew and not heading.title.rstrip().endswith(".")
             and not any(ch.isdigit() for ch in figures))  # "(7) … dự toán huyện giao." states
+    return bare and not (ctx is not None and line_end >= 0
+                         and paragraph_end(ctx, heading.span[0]) > line_end)
 
 
 def _first_visible(text: str, pos: int) -> str:

@@ -89,6 +89,8 @@ def _opens_work(text: str) -> bool:
 def co_with(text: str) -> list[str]:
     """Bodies named after "phối hợp (với)" that are bodies ("phối hợp thực hiện" names none).
     Spaces folded first: a PDF line may break inside the verb that ends the list ("tổ\nchức")."""
+    if "hối" not in text:
+        return []  # no "phối hợp" (nor "Phối⏎hợp"): the cheap test first, every heading asks
     text = squash(text)
     out: list[str] = []
     for m in R.CO_WITH.finditer(text):
@@ -291,7 +293,8 @@ class _Reader:
         if heading is not None:
             self.section(heading.level, heading.title, sentence=ends_sentence(text)
                          and not text.endswith(":"))
-        if (heading is not None and scope is not None and R.SUBMISSION_LEAD_IN.search(body)
+        if (heading is not None and scope is not None and body.endswith(":")
+                and R.SUBMISSION_LEAD_IN.search(body)
                 and _opens_work(body) and heading_body(body) is None):
             # "a) Tham mưu UBND tỉnh trình HĐND tỉnh quyết định:" under "2.1. Sở Tài chính"
             # is one duty whose parts follow, as the same line is without its label

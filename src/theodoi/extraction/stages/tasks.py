@@ -140,7 +140,7 @@ def _section_duties(ctx: Context, section: str, spans: list[tuple[int, int]], st
         agency = duty_agency(text)
         if parts and not agency and text[:1] in BULLETS:
             continue
-        parts = bool(R.SUBMISSION_LEAD_IN.search(squash(text)))
+        parts = text.rstrip().endswith(":") and bool(R.SUBMISSION_LEAD_IN.search(squash(text)))
         name = text.rstrip().removesuffix(":")
         if span[0] in starts and R.PARTNERS_LEAD_IN.match(strip_label(squash(name))):
             partners = co_with(text)  # "a) Chủ trì, phối hợp với các sở, …" under the body
