@@ -43,8 +43,8 @@ def _normal(doc: Document) -> None:
     style.font.size = Pt(14)
 
 
-def _header(doc: Document, left: list[str], right: list[str]) -> None:
-    table = doc.add_table(rows=1, cols=2)
+def _header(doc: Document, left: list[str], right: list[str], style: str | None = None) -> None:
+    table = doc.add_table(rows=1, cols=2, style=style)
     table.cell(0, 0).text = "\n".join(left)
     table.cell(0, 1).text = "\n".join(right)
 
@@ -119,12 +119,12 @@ def _grid(doc: Document, header: list[str], rows: list[tuple[str, ...]]) -> None
 def table_plan() -> Document:
     """An UBND xã plan whose targets and tasks are bordered tables (a PDF's text layer runs
     their cells together), with enough prose between them that the second table crosses a
-    page break."""
+    page break; its letterhead table has its borders drawn too."""
     doc = Document()
     _normal(doc)
     _header(doc, ["ỦY BAN NHÂN DÂN", "XÃ PHÚ LỘC", "Số: 45/KH-UBND"],
             ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-             "Phú Lộc, ngày 12 tháng 01 năm 2027"])
+             "Phú Lộc, ngày 12 tháng 01 năm 2027"], style="Table Grid")
     _centered(doc, "KẾ HOẠCH")
     _centered(doc, "Phát triển kinh tế - xã hội năm 2027")
     doc.add_paragraph("I. MỤC ĐÍCH, YÊU CẦU")

@@ -22,6 +22,7 @@ from typing import Any
 import pypdfium2.raw as pdfium_c
 
 from theodoi.domain.text import squash
+from theodoi.extraction.rules.document import LAYOUT_TABLE
 
 THIN = 2.5       # pt: a rule is at most this thick ("0.5 pt" borders are drawn ~1 pt wide)
 LONG = 6.0       # pt: and at least this long (shorter marks are glyph parts, bullets)
@@ -169,10 +170,15 @@ BROKEN_FIGURE = re.compile(r"(\d+(?:[/.,]\d+)*[/.,]\d*)[^\S\n]*\r?\n[^\S\n]*(?=\
 
 def with_tables(page: Any, textpage: Any, text: str) -> str:
     """The page's `text` (PDFium's, one character for each of its characters) with the lines
-    standing inside a table's grid replaced by the table's rows, where its first line was."""
-    found = grids(page_rules(page))
-    if not found:
+    standing inside a table's grid replaced by the table's rows, where its first line was;
+    a grid that lays out the letterhead or the signature (rules.document.LAYOUT_TABLE) keeps
+    its lines, which the document stage reads one by one."""
+    read = [(grid, grid_rows(textpage, grid)) for grid in grids(page_rules(page))]
+    tables = [(grid, rows) for grid, rows in read
+              if not any(LAYOUT_TABLE.search(row) for row in rows)]
+    if not tables:
         return text
+    found = [grid for grid, _ in tables]
     out: list[str] = []
     placed: set[int] = set()
     start = 0
@@ -183,7 +189,7 @@ def with_tables(page: Any, textpage: Any, text: str) -> str:
             out.append(line)
         elif inside not in placed:
             placed.add(inside)
-            out.extend(grid_rows(textpage, found[inside]))
+            out.extend(tables[inside][1])
     return "\n".join(out)
 
 

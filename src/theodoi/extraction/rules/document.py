@@ -120,6 +120,12 @@ CASE_PHRASES: dict[str, str] = {
     "CHỦ TỊCH": "Chủ tịch",
 }
 
+# A table that lays out the letterhead (Quốc hiệu or the Party's name beside the issuer) or
+# the signature ("Nơi nhận" beside "TM. ỦY BAN NHÂN DÂN"), not a table of content: a PDF's
+# bordered grid holding one is read as its lines, as a borderless one is
+LAYOUT_TABLE = re.compile(r"CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|"
+                          r"Nơi nhận\s*:")
+
 # Letterhead lines that name an issuing body ("ỦY BAN NHÂN DÂN", "ĐẢNG ỦY XÃ …"); "ĐẢNG BỘ …" is
 # the body above the issuer in Party letterheads, used only when nothing else is there.
 ISSUING_BODY = re.compile(r"^(?:ỦY BAN NHÂN DÂN|UBND|ĐẢNG ỦY|HỘI ĐỒNG NHÂN DÂN|BAN THƯỜNG VỤ|"
