@@ -128,11 +128,14 @@ def collector_paused() -> Iterator[None]:
 # is of rendered pages (web/templating.py). bench/caches.py measures what each saves.
 COMPUTED = Memo(4000)
 VIEWS = Memo(4000)
+# Per unit, its items' last judgements with what they were judged from (services/progress/
+# judged.py): kept only for computations of a few units, the ones after a write.
+JUDGED = Memo(200)
 
 
 def clear_all() -> None:
     """Empty every memo of the services' results: the benches' "cold" (a computation timed
     with a memo warm measures the memo; bench/status.py emptied two of four once, stop 33,
     and its cold dashboard looked 100 ms cheaper than a new process's first)."""
-    for kept in (COMPUTED, VIEWS):
+    for kept in (COMPUTED, VIEWS, JUDGED):
         kept.clear()

@@ -19,7 +19,7 @@ from theodoi.domain.errors import Conflict
 from theodoi.domain.periods import Period, periods_in
 from theodoi.services.register.review_decisions import get_plan
 from theodoi.storage.models import Plan, ReportStream
-from theodoi.storage.repositories import status_rows
+from theodoi.storage.repositories import held_rows
 
 __all__ = ["Stream", "active", "due_of", "main", "of_plan", "read_stream", "report_period",
            "set_streams", "stream_of"]
@@ -48,7 +48,7 @@ def active(s: Session, unit_ids: list[int]) -> dict[int, tuple[int, list[Stream]
     streams), plans oldest first."""
     found: dict[int, tuple[int, list[Stream]]] = {}
     for plan_id, unit_id, every, days_after, day, month, recipient in \
-            status_rows.active_plans(s, unit_ids):
+            held_rows.active_plans(s, unit_ids):
         streams = found.setdefault(plan_id, (unit_id, []))[1]
         if every is not None:
             streams.append(Stream(every, days_after, day, month, recipient))

@@ -23,7 +23,7 @@ from theodoi.services import calendars, memo
 from theodoi.services.progress.status import NO_AGENCY, first_leads
 from theodoi.services.register import units
 from theodoi.storage.models import Target, Task
-from theodoi.storage.repositories import stamps
+from theodoi.storage.repositories import held_rows, stamps
 from theodoi.storage.repositories import status_rows as rows_repo
 
 
@@ -86,17 +86,17 @@ def _count(s: Session, names: dict[int, str], periods: dict[int, Period],
     reported = _reported(s, ids, periods)
     streams = {plan_id: found for plan_id, (_unit, found) in calendars.active(s, ids).items()}
     latest = {task_id: (on, state, done)
-              for task_id, on, state, _percent, done in rows_repo.latest_updates(s, ids, as_of)}
+              for task_id, on, state, _percent, done in held_rows.latest_updates(s, ids, as_of)}
     by_unit: dict[int, dict[str, AgencyCompleteness]] = {i: {} for i in ids}
-    leads = first_leads(rows_repo.leads(s, ids, Target))
-    for row in rows_repo.targets(s, ids):
+    leads = first_leads(held_rows.leads(s, ids, Target))
+    for row in held_rows.targets(s, ids):
         due = cal.due_of(streams[row.plan_id], periods[row.unit_id])
         _tally(_entry(by_unit[row.unit_id], leads.get(row.id)),
                Owed(f"t{row.id}", "target", row.indicator or row.text, due,
                     plan_id=row.plan_id),
                reported["target"].get(row.id), as_of)
-    leads = first_leads(rows_repo.leads(s, ids, Task))
-    for row in rows_repo.tasks(s, ids):
+    leads = first_leads(held_rows.leads(s, ids, Task))
+    for row in held_rows.tasks(s, ids):
         period = periods[row.unit_id]
         if finished_before(latest.get(row.id), period):
             continue

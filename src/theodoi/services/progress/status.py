@@ -24,9 +24,10 @@ from theodoi.domain.measures import is_flow
 from theodoi.domain.trajectory import Actual, TargetFacts, facts_of
 from theodoi.services import memo
 from theodoi.services.instructions import tracking as instructions
+from theodoi.services.progress import judged
 from theodoi.services.register import units
 from theodoi.storage.models import ProgressRecord, Target, Task
-from theodoi.storage.repositories import stamps
+from theodoi.storage.repositories import held_rows, stamps
 from theodoi.storage.repositories import status_rows as rows_repo
 
 NO_AGENCY = "(chưa giao cơ quan chủ trì)"
@@ -169,28 +170,46 @@ def _compute(s: Session, names: dict[int, str], as_of: date, tolerance: float,
              window_days: int) -> dict[int, UnitStatus]:
     """Status of the units from their rows, read as plain rows."""
     ids = list(names)
+    judge = judged.Judge("status", ids, (stamps.url_of(s), as_of, tolerance, window_days),
+                         reuse=_no_zero)
     actuals = rows_repo.actuals_by_target(s, ids, as_of)
     updates: dict[int, list[rules.TaskUpdate]] = defaultdict(list)
-    for task_id, on, state, percent, done in rows_repo.latest_updates(s, ids, as_of):
-        updates[task_id].append(rules.TaskUpdate(on, state, percent, done))
+    read: dict[int, tuple[Any, ...]] = {}  # each task's updates as read: what it is judged on
+    for update in held_rows.latest_updates(s, ids, as_of):
+        updates[update[0]].append(rules.TaskUpdate(*update[1:]))
+        if judge.on:
+            read[update[0]] = (*read.get(update[0], ()), *update[1:])
     miles: dict[int, list[tuple[int, float | None]]] = defaultdict(list)
     for target_id, year, planned in rows_repo.milestones(s, ids):
         miles[target_id].append((year, planned))
     result = {i: UnitStatus(names[i], as_of, [], []) for i in ids}
-    leads = first_leads(rows_repo.leads(s, ids, Target))
-    for row in rows_repo.targets(s, ids):
-        result[row.unit_id].targets.append(_target_row(row, tuple(miles[row.id]),
-                                                       actuals.get(row.id, []),
-                                                       leads.get(row.id), as_of, tolerance))
-    leads = first_leads(rows_repo.leads(s, ids, Task))
-    for row in rows_repo.tasks(s, ids):
-        result[row.unit_id].tasks.append(_task_row(row, updates[row.id], leads.get(row.id),
-                                                   as_of, window_days))
+    leads = first_leads(held_rows.leads(s, ids, Target))
+    for row in held_rows.targets(s, ids):
+        args = (row, tuple(miles[row.id]), actuals.get(row.id, []), leads.get(row.id))
+        result[row.unit_id].targets.append(
+            judge.judge(row.unit_id, row.id,
+                        (tuple(row), args[1], judged.values(args[2]), args[3]),
+                        _target_row, *args, as_of, tolerance)
+            if judge.on else _target_row(*args, as_of, tolerance))
+    leads = first_leads(held_rows.leads(s, ids, Task))
+    for row in held_rows.tasks(s, ids):
+        done = (row, updates[row.id], leads.get(row.id))
+        result[row.unit_id].tasks.append(  # kept under minus its id: a target may share it
+            judge.judge(row.unit_id, -row.id, (tuple(row), read.get(row.id), done[2]),
+                        _task_row, *done, as_of, window_days)
+            if judge.on else _task_row(*done, as_of, window_days))
+    judge.done()
     for found in result.values():
         found.by_field = count(found.targets + found.tasks, lambda r: r.field)
         found.by_agency = count(found.targets + found.tasks,
                                 lambda r: r.lead_agency or NO_AGENCY)
     return result
+
+
+def _no_zero(row: StatusRow) -> bool:
+    """Whether a kept row may be given again for equal inputs: not when one of its figures
+    is zero, which equal inputs (0.0 == -0.0) could give with the other sign."""
+    return 0 not in (row.planned, row.actual, row.expected, row.forecast, row.percent)
 
 
 def row_facts(row: Any, miles: tuple[tuple[int, float | None], ...]) -> TargetFacts:

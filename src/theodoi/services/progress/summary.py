@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -28,6 +29,7 @@ from theodoi.domain import status as rules
 from theodoi.domain.periods import Period
 from theodoi.domain.trajectory import Actual
 from theodoi.services import memo
+from theodoi.services.progress import judged
 from theodoi.services.progress.completeness import finished_before, first_reported_tasks
 from theodoi.services.progress.status import tuple_facts
 from theodoi.storage.repositories import stamps
@@ -145,14 +147,26 @@ def _count_targets(s: Session, ids: list[int], tally: _Tallies, as_of: date,
     for target_id, year, planned in rows_repo.milestones(s, ids):
         miles[target_id].append((year, planned))
     none: list[Actual] = []
+    judge = judged.Judge("summary", ids, (stamps.url_of(s), as_of, tolerance))
     for row in rows_repo.rule_rows(s, ids):
-        found = rules.target_status(tuple_facts(row, tuple(miles.get(row[0], ()))),
-                                    actuals.get(row[0], none), as_of, tolerance=tolerance,
-                                    outlook=False)
+        marks = tuple(miles.get(row[0], ()))
+        known = actuals.get(row[0], none)
+        code = (judge.judge(row[1], row[0], (row, marks, judged.values(known)), _code, row,
+                            marks, known, as_of, tolerance) if judge.on
+                else _code(row, marks, known, as_of, tolerance))
         unit = tally[row[1], row[2]]
-        unit.add(found.code)
+        unit.add(code)
         unit.targets += 1
         unit.expected += 1
+    judge.done()
+
+
+def _code(row: tuple[Any, ...], marks: tuple[tuple[int, float | None], ...],
+          known: list[Actual], as_of: date, tolerance: float) -> str:
+    """A target's status code from its rule row, milestones and current values (codes
+    only: its forecast made only where the code depends on it)."""
+    return rules.target_status(tuple_facts(row, marks), known, as_of, tolerance=tolerance,
+                               outlook=False).code
 
 
 def _count_tasks(s: Session, ids: list[int], tally: _Tallies,

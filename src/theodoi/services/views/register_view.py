@@ -133,10 +133,9 @@ def _page(s: Session, p: Principal, unit: Unit, f: Filters,
           as_of: date | None) -> dict[str, Any]:
     day = as_of or date.min
     rows: list[Target | Task] = []
-    for plan in repo.for_unit(s, unit.id, full=True):
-        if plan.status != "closed":
-            rows += [i for i in plan.targets if access.sees(p, i)]
-            rows += [i for i in plan.tasks if access.sees(p, i)]
+    for plan in repo.open_for_register(s, unit.id):
+        rows += [i for i in plan.targets if access.sees(p, i)]
+        rows += [i for i in plan.tasks if access.sees(p, i)]
     codes = _codes(s, unit.code, f, day)
     chosen = sorted((i for i in rows if f.matches(i)
                      and (not f.status or codes.get(ref_of(i)) == f.status)

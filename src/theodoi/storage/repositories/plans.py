@@ -69,6 +69,18 @@ def for_unit(s: Session, unit_id: int, *, full: bool = False) -> list[Plan]:
     return list(s.scalars(query))
 
 
+def open_for_register(s: Session, unit_id: int) -> list[Plan]:
+    """A unit's plans that are not closed, oldest first, with what the register lists of
+    their items: milestones, assignments and the agencies these resolved to (one query
+    for all of them, not one per agency as they are met); not the plans' legal bases."""
+    agency = selectinload(Assignment.agency)
+    return list(s.scalars(
+        select(Plan).where(Plan.unit_id == unit_id, Plan.status != "closed").order_by(Plan.id)
+        .options(selectinload(Plan.targets).selectinload(Target.milestones),
+                 selectinload(Plan.targets).selectinload(Target.assignments).options(agency),
+                 selectinload(Plan.tasks).selectinload(Task.assignments).options(agency))))
+
+
 def open_with_number(s: Session, unit_id: int, number: str) -> list[Plan]:
     """A unit's draft or active plans that carry document number `number`."""
     return list(s.scalars(select(Plan).where(
