@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from bench import province
-from sqlalchemy import event, insert, update
+from sqlalchemy import event, insert, inspect, update
 
 from theodoi.domain.trajectory import Actual
 from theodoi.storage import db
@@ -140,3 +140,51 @@ def test_postgresql_sends_the_plain_reads_in_binary_and_the_rest_as_text(db_url:
     assert formats["targets.id,"] == 0  # text
     assert sorted(a.on for a in found[2]) == QUARTERS and type(found[2][0].value) is float
     assert len(rows) == province.TARGETS
+
+
+def test_the_current_records_have_an_index_of_their_own_on_both_databases(
+        db_url: str) -> None:
+    """Migration 0033: the current values (records no correction superseded) indexed apart,
+    with the old index's key columns but the flag, on SQLite and PostgreSQL alike."""
+    found = {i["name"]: i for i in inspect(db.engine_for(db_url)).get_indexes(
+        "progress_records")}
+    index = found["ix_progress_records_current_only"]
+    assert index["column_names"] == ["target_id", "period_end", "value", "value_of"]
+    assert not index["unique"]
+    where = next(str(v) for k, v in index["dialect_options"].items() if k.endswith("_where"))
+    assert where.strip("()").upper() == "NOT SUPERSEDED"
+    assert "ix_progress_records_current_values" in found  # the other readers keep theirs
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_postgresql_may_read_the_current_values_from_the_index_of_current_records(
+        db_url: str) -> None:
+    """The current values' read says what the index of current records is conditioned on
+    (NOT superseded), so PostgreSQL can answer it from that index alone; said as `IS
+    false` it could not, and probed the index of every record once per target. The
+    plan is asked with sequential scans off, as on a province's thousands of rows."""
+    province.generate(db.engine_for(db_url), communes=2)
+    _november(db_url)
+    province.settle(db.engine_for(db_url))  # statistics taken, as a server in use has
+    sent: list[tuple[str, Any]] = []
+
+    def seen(_c: Any, _cursor: Any, statement: str, parameters: Any, *_args: Any) -> None:
+        sent.append((statement, parameters))
+
+    engine = db.engine_for(db_url)
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        with db.session_factory(db_url)() as s:
+            found = status_rows.actuals_by_target(s, [1, 2, 3], date(2026, 12, 1))
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    statement, parameters = next((st, p) for st, p in sent if "progress_records" in st)
+    with engine.connect() as conn:
+        conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
+        plan = "\n".join(r[0] for r in conn.exec_driver_sql("EXPLAIN " + statement,
+                                                            parameters))
+    assert "ix_progress_records_current_only" in plan
+    assert "ix_progress_records_current_values" not in plan
+    assert [a for a in found[1] if a.on == date(2026, 11, 30)] == [
+        Actual(date(2026, 11, 30), 13.5, 20.0)]  # the correction, not what it corrected
+    assert len(found) == 2 * province.TARGETS

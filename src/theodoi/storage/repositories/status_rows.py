@@ -214,11 +214,16 @@ def leads(s: Session, unit_ids: list[int],
 
 @cache
 def _actuals() -> Select[*tuple[Any, ...]]:
-    """The current records of the live targets of `units` for periods ending by `up_to`."""
+    """The current records of the live targets of `units` for periods ending by `up_to`.
+    `NOT superseded` (`~`), not `IS false`: on PostgreSQL the condition of the index of
+    current records (ix_progress_records_current_only), which the planner uses only when
+    the query says the same; it reads that index whole instead of probing the index of
+    every record once per target (30-32 -> 9.5 ms of the server for 100 communes).
+    SQLite is sent `superseded = 0` and keeps its plan."""
     return (select(ProgressRecord.target_id, ProgressRecord.period_end, ProgressRecord.value,
                    ProgressRecord.value_of)
             .where(ProgressRecord.target_id.in_(_live(Target)),
-                   ProgressRecord.superseded.is_(False),
+                   ~ProgressRecord.superseded,
                    ProgressRecord.period_end <= bindparam("up_to")))
 
 
