@@ -91,3 +91,43 @@ def test_restricted_plans_in_every_commune_cost_no_statement_per_commune(
     assert [c["targets"] for c in large["communes"]] == [targets] * 6
     assert len(small["communes"]) == 2
     assert two == six
+
+
+COMMUNE = 2  # the generator's first commune: 75 targets and 75 tasks
+COMMUNE_OFFICE = Principal(0, "vanphong-xa", "", (Grant(COMMUNE, "van_phong"),))
+# the reads of a unit's items that its status and its completeness both need, by how
+# their statements begin (the tasks' latest updates: PostgreSQL's LATERAL, SQLite's)
+ITEM_READS = {"SELECT targets.id,": "targets", "SELECT tasks.id,": "tasks",
+              "SELECT assignments.target_id,": "targets' leads",
+              "SELECT assignments.task_id,": "tasks' leads",
+              "SELECT anon_1.task_id,": "latest updates",
+              "SELECT task_updates.task_id, task_updates.reported_on,": "latest updates",
+              "SELECT plans.id,": "calendars"}
+
+
+def test_a_dashboard_reads_its_units_items_once_for_status_and_completeness(
+        backend: str, tmp_path: Path) -> None:
+    """A unit's own part asks its status and its completeness, which read the same rows
+    (its targets, tasks, their leads, the tasks' latest updates, its plans' calendars):
+    each is read once (status_rows.shared_reads), and both parts count every item."""
+    with fresh_database(backend, tmp_path / "one.db") as url:
+        db.upgrade(url)
+        engine = db.engine_for(url)
+        province.generate(engine, communes=1)
+        seen: list[tuple[str, str]] = []
+
+        def sent(_c: Any, _cursor: Any, statement: str, parameters: Any, *_a: Any) -> None:
+            seen.append((" ".join(statement.split()), repr(parameters)))
+
+        event.listen(engine, "before_cursor_execute", sent)
+        try:
+            with db.session_factory(url)() as s:
+                page = dashboard_page(s, COMMUNE_OFFICE, COMMUNE, AS_OF)
+        finally:
+            event.remove(engine, "before_cursor_execute", sent)
+    reads = [read for read in seen if read[0].startswith(tuple(ITEM_READS))]
+    assert {name for start, name in ITEM_READS.items()
+            if any(st.startswith(start) for st, _p in reads)} == set(ITEM_READS.values())
+    assert len(reads) == len(set(reads))  # none of them twice with the same arguments
+    assert page["totals"] == {"targets": province.TARGETS, "tasks": province.TASKS}
+    assert page["completeness"]["expected"] >= province.TARGETS

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from bench import province
-from sqlalchemy import event, insert, update
+from sqlalchemy import event, insert, inspect, update
 
 from theodoi.domain.trajectory import Actual
 from theodoi.storage import db
@@ -140,3 +140,84 @@ def test_postgresql_sends_the_plain_reads_in_binary_and_the_rest_as_text(db_url:
     assert formats["targets.id,"] == 0  # text
     assert sorted(a.on for a in found[2]) == QUARTERS and type(found[2][0].value) is float
     assert len(rows) == province.TARGETS
+
+
+def test_the_current_records_have_an_index_of_their_own_on_both_databases(
+        db_url: str) -> None:
+    """Migration 0033: the current values (records no correction superseded) indexed apart,
+    with the old index's key columns but the flag, on SQLite and PostgreSQL alike."""
+    found = {i["name"]: i for i in inspect(db.engine_for(db_url)).get_indexes(
+        "progress_records")}
+    index = found["ix_progress_records_current_only"]
+    assert index["column_names"] == ["target_id", "period_end", "value", "value_of"]
+    assert not index["unique"]
+    where = next(str(v) for k, v in index["dialect_options"].items() if k.endswith("_where"))
+    assert where.strip("()").upper() == "NOT SUPERSEDED"
+    assert "ix_progress_records_current_values" in found  # the other readers keep theirs
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_postgresql_may_read_the_current_values_from_the_index_of_current_records(
+        db_url: str) -> None:
+    """The current values' read says what the index of current records is conditioned on
+    (NOT superseded), so PostgreSQL can answer it from that index alone; said as `IS
+    false` it could not, and probed the index of every record once per target. The
+    plan is asked with sequential scans off, as on a province's thousands of rows."""
+    province.generate(db.engine_for(db_url), communes=2)
+    _november(db_url)
+    province.settle(db.engine_for(db_url))  # statistics taken, as a server in use has
+    sent: list[tuple[str, Any]] = []
+
+    def seen(_c: Any, _cursor: Any, statement: str, parameters: Any, *_args: Any) -> None:
+        sent.append((statement, parameters))
+
+    engine = db.engine_for(db_url)
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        with db.session_factory(db_url)() as s:
+            found = status_rows.actuals_by_target(s, [1, 2, 3], date(2026, 12, 1))
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    statement, parameters = next((st, p) for st, p in sent if "progress_records" in st)
+    with engine.connect() as conn:
+        conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
+        plan = "\n".join(r[0] for r in conn.exec_driver_sql("EXPLAIN " + statement,
+                                                            parameters))
+    assert "ix_progress_records_current_only" in plan
+    assert "ix_progress_records_current_values" not in plan
+    assert [a for a in found[1] if a.on == date(2026, 11, 30)] == [
+        Actual(date(2026, 11, 30), 13.5, 20.0)]  # the correction, not what it corrected
+    assert len(found) == 2 * province.TARGETS
+
+
+def test_shared_reads_read_an_items_rows_once_within_the_block_only(db_url: str) -> None:
+    """Within `shared_reads` the same read with the same arguments runs no second
+    statement and gives the rows of the first; other arguments read; outside the block
+    every call reads again, and sees what changed since."""
+    province.generate(db.engine_for(db_url), communes=1)
+    engine, statements = db.engine_for(db_url), []
+
+    def counted(*_args: Any) -> None:
+        statements.append(1)
+
+    event.listen(engine, "before_cursor_execute", counted)
+    try:
+        with db.session_factory(db_url)() as s:
+            with status_rows.shared_reads(s):
+                first = status_rows.targets(s, [2])
+                with status_rows.shared_reads(s):  # an inner block shares the outer's
+                    again = status_rows.targets(s, [2])
+                latest = status_rows.latest_updates(s, [2], date(2026, 12, 1))
+                latest_again = status_rows.latest_updates(s, [2], date(2026, 12, 1))
+                january = status_rows.latest_updates(s, [2], date(2025, 1, 15))
+                inside = len(statements)
+            s.execute(update(TaskUpdate.__table__).values(withdrawn=True))
+            after = status_rows.latest_updates(s, [2], date(2026, 12, 1))
+            outside = len(statements) - inside
+    finally:
+        event.remove(engine, "before_cursor_execute", counted)
+    assert again is first and len(first) == province.TARGETS
+    assert latest_again is latest and len(latest) == province.TASKS
+    assert january != latest  # another day: read
+    assert inside == 3  # the targets, the latest updates by two days
+    assert after == [] and outside == 2  # the update and the read again

@@ -81,6 +81,12 @@ class ProgressRecord(Base):
                       # covering: a province's current values read from the index alone
                       Index("ix_progress_records_current_values", "target_id", "superseded",
                             "period_end", "value", "value_of"),
+                      # the current records alone: a province's current values read
+                      # as one short scan on PostgreSQL (migration 0033); the reads
+                      # that use it say NOT superseded, as its condition does
+                      Index("ix_progress_records_current_only", "target_id", "period_end",
+                            "value", "value_of", sqlite_where=text("NOT superseded"),
+                            postgresql_where=text("NOT superseded")),
                       # one current record per (target, period), whatever races to write
                       Index("uq_progress_records_current", "target_id", "period_key",
                             unique=True, sqlite_where=text("NOT superseded"),
