@@ -109,7 +109,8 @@ def test_a_dashboard_reads_its_units_items_once_for_status_and_completeness(
         backend: str, tmp_path: Path) -> None:
     """A unit's own part asks its status and its completeness, which read the same rows
     (its targets, tasks, their leads, the tasks' latest updates, its plans' calendars):
-    each is read once (status_rows.shared_reads), and both parts count every item."""
+    each is read once (held in the session: storage/repositories/held_rows.py), and both
+    parts count every item."""
     with fresh_database(backend, tmp_path / "one.db") as url:
         db.upgrade(url)
         engine = db.engine_for(url)

@@ -188,36 +188,3 @@ def test_postgresql_may_read_the_current_values_from_the_index_of_current_record
     assert [a for a in found[1] if a.on == date(2026, 11, 30)] == [
         Actual(date(2026, 11, 30), 13.5, 20.0)]  # the correction, not what it corrected
     assert len(found) == 2 * province.TARGETS
-
-
-def test_shared_reads_read_an_items_rows_once_within_the_block_only(db_url: str) -> None:
-    """Within `shared_reads` the same read with the same arguments runs no second
-    statement and gives the rows of the first; other arguments read; outside the block
-    every call reads again, and sees what changed since."""
-    province.generate(db.engine_for(db_url), communes=1)
-    engine, statements = db.engine_for(db_url), []
-
-    def counted(*_args: Any) -> None:
-        statements.append(1)
-
-    event.listen(engine, "before_cursor_execute", counted)
-    try:
-        with db.session_factory(db_url)() as s:
-            with status_rows.shared_reads(s):
-                first = status_rows.targets(s, [2])
-                with status_rows.shared_reads(s):  # an inner block shares the outer's
-                    again = status_rows.targets(s, [2])
-                latest = status_rows.latest_updates(s, [2], date(2026, 12, 1))
-                latest_again = status_rows.latest_updates(s, [2], date(2026, 12, 1))
-                january = status_rows.latest_updates(s, [2], date(2025, 1, 15))
-                inside = len(statements)
-            s.execute(update(TaskUpdate.__table__).values(withdrawn=True))
-            after = status_rows.latest_updates(s, [2], date(2026, 12, 1))
-            outside = len(statements) - inside
-    finally:
-        event.remove(engine, "before_cursor_execute", counted)
-    assert again is first and len(first) == province.TARGETS
-    assert latest_again is latest and len(latest) == province.TASKS
-    assert january != latest  # another day: read
-    assert inside == 3  # the targets, the latest updates by two days
-    assert after == [] and outside == 2  # the update and the read again

@@ -46,7 +46,6 @@ from theodoi.storage.models import Unit
 from theodoi.storage.repositories import agencies as agency_repo
 from theodoi.storage.repositories import progress as progress_repo
 from theodoi.storage.repositories import stamps
-from theodoi.storage.repositories import status_rows as rows_repo
 from theodoi.storage.repositories import units as unit_repo
 
 AT_RISK = ("co_nguy_co", "cham_tien_do", "khong_dat", "so_lieu_loi")  # last: needs a fix
@@ -295,14 +294,6 @@ def dashboard_parts(s: Session, p: Principal, unit_id: int, as_of: date,
 
 def _own_part(s: Session, p: Principal, unit: Unit, as_of: date,
               f: ItemFilter) -> dict[str, Any]:
-    """The unit's own part; its status and its completeness read the unit's items once
-    (`status_rows.shared_reads`: nothing here writes them)."""
-    with rows_repo.shared_reads(s):
-        return _own_part_read(s, p, unit, as_of, f)
-
-
-def _own_part_read(s: Session, p: Principal, unit: Unit, as_of: date,
-                   f: ItemFilter) -> dict[str, Any]:
     refs, wanted = visible_refs(s, p, unit), matching_refs(s, unit, f)
     if wanted is not None:
         refs = wanted if refs is None else refs & wanted

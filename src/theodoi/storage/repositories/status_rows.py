@@ -21,11 +21,9 @@ SQL sent is the same.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
 from functools import cache
-from typing import Any, TypeVar, cast
+from typing import Any, cast
 
 from sqlalchemy import BindParameter, Row, Select, bindparam, func, select, true
 from sqlalchemy.orm import Session
@@ -133,46 +131,12 @@ def _items(model: type[Target] | type[Task]) -> Select[*tuple[Any, ...]]:
             .order_by(Plan.unit_id, model.plan_id, model.position, model.id))
 
 
-SHARED = "theodoi_shared_reads"  # Session.info key of the rows kept by `shared_reads`
-_T = TypeVar("_T")
-
-
-@contextmanager
-def shared_reads(s: Session) -> Iterator[None]:
-    """Within the block, `targets`, `tasks`, `leads`, `latest_updates` and `active_plans`
-    asked again with the same arguments give the rows they read the first time instead
-    of running their statement again: a dashboard's own part asks the status and the
-    completeness of one unit, which read the same rows (six statements of a cold province
-    dashboard). For a block that changes none of those rows (a page being read); the
-    rows are shared and read-only. Nested blocks share the outer one's rows."""
-    if SHARED in s.info:
-        yield
-        return
-    s.info[SHARED] = {}
-    try:
-        yield
-    finally:
-        del s.info[SHARED]
-
-
-def _once(s: Session, key: tuple[Any, ...], read: Callable[[], _T]) -> _T:
-    """`read()`, or within `shared_reads` what it gave for `key` the first time."""
-    kept: dict[tuple[Any, ...], Any] | None = s.info.get(SHARED)
-    if kept is None:
-        return read()
-    if key not in kept:
-        kept[key] = read()
-    return cast(_T, kept[key])
-
-
 def targets(s: Session, unit_ids: list[int]) -> list[Row[*tuple[Any, ...]]]:
-    return _once(s, ("targets", *unit_ids),
-                 lambda: list(s.execute(_items(Target), {"units": unit_ids})))
+    return list(s.execute(_items(Target), {"units": unit_ids}))
 
 
 def tasks(s: Session, unit_ids: list[int]) -> list[Row[*tuple[Any, ...]]]:
-    return _once(s, ("tasks", *unit_ids),
-                 lambda: list(s.execute(_items(Task), {"units": unit_ids})))
+    return list(s.execute(_items(Task), {"units": unit_ids}))
 
 
 def rule_rows(s: Session, unit_ids: list[int]) -> list[tuple[Any, ...]]:
@@ -245,8 +209,7 @@ def _leads(model: type[Target] | type[Task]) -> Select[*tuple[Any, ...]]:
 def leads(s: Session, unit_ids: list[int],
           model: type[Target] | type[Task]) -> list[Row[int | None, str]]:
     """(item id, the lead's directory name or, unresolved, the document's wording)."""
-    return _once(s, ("leads", model.__name__, *unit_ids),
-                 lambda: list(s.execute(_leads(model), {"units": unit_ids})))
+    return list(s.execute(_leads(model), {"units": unit_ids}))
 
 
 @cache
@@ -302,11 +265,7 @@ def latest_updates(s: Session, unit_ids: list[int], up_to: date
     PostgreSQL the probe is a LATERAL subquery: the id matched to a correlated subquery
     (SQLite's form) is planned there, once the tables are analysed, as a hash join over
     every update of the database (222 → 47 ms at 100 communes)."""
-    return _once(s, ("latest updates", up_to, *unit_ids),
-                 lambda: _latest_updates_of(s, {"units": unit_ids, "up_to": up_to}))
-
-
-def _latest_updates_of(s: Session, params: dict[str, Any]) -> list[Any]:
+    params = {"units": unit_ids, "up_to": up_to}
     if s.get_bind().dialect.name == "postgresql":
         return _fetched(s, _latest_updates_lateral(), params)
     return _plain(s, _latest_updates(), params, dates=(1, 4))
@@ -364,8 +323,7 @@ def active_plans(s: Session, unit_ids: list[int]) -> list[Row[
     """(plan id, unit id, every, days_after, day, month, recipient) for each reporting
     stream of the units' active plans: plans oldest first, streams in order; a plan with
     no stream stored gives one row with None in the stream's columns."""
-    return _once(s, ("active plans", *unit_ids),
-                 lambda: list(s.execute(_active_plans(), {"units": unit_ids})))
+    return list(s.execute(_active_plans(), {"units": unit_ids}))
 
 
 def first_reports(s: Session, unit_ids: list[int], period_key: str) -> dict[int, datetime]:
