@@ -294,10 +294,9 @@ def _indicator(text: str, rel: int, m: re.Match[str], shift: int, unit: str | No
         return f"Tỷ lệ {tail}" if tail and not R.TAIL_NOT_NAME.match(tail) else found
     if unit == "%" and _bare_action(found, F.clean_head(head.rsplit(":", 1)[-1])):
         tail = R.TAIL_STOP.split(F.counted_tail(text[m.end("aunit") - shift:]))[0]
-        # "hoàn thành 100% chỉ tiêu giao quân"; a list names its first part ("hoàn thành
-        # 100% chỉ tiêu tuyển chọn, gọi công dân nhập ngũ": the action alone named nothing)
-        tail = R.ENUMERATION.split(tail)[0]
-        if tail and not R.TAIL_NOT_NAME.match(tail):
+        # "hoàn thành 100% chỉ tiêu giao quân"; not a list cut short ("bố trí 3% tổng chi
+        # … cho phát triển khoa học, công nghệ, …": the action alone stays its name)
+        if tail and not R.TAIL_NOT_NAME.match(tail) and not R.ENUMERATION.search(tail):
             return f"{found} {tail}"
     return found
 
