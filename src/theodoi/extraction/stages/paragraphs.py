@@ -203,7 +203,7 @@ def document_paragraphs(ctx: Context) -> Spans:
 def paragraph_end(ctx: Context, start: int) -> int:
     """Where the paragraph holding offset `start` ends: a heading's line in a PDF's wrapped
     text may be the first of its paragraph ("b) Phân công nhiệm vụ … cho các sở, ban,
-    ngành, địa\nphương trong quá trình …"); `start` itself outside every paragraph."""
+    ngành, địa\nphương trong quá trình …"); `start` itself when no paragraph holds it."""
     found = document_paragraphs(ctx)
     i = bisect_right(found.starts, start) - 1
     return found.ends[i] if i >= 0 and found.ends[i] > start else start
