@@ -7,8 +7,8 @@ from __future__ import annotations
 from theodoi.extraction import extract
 from theodoi.extraction.labels import says_nothing
 from theodoi.extraction.stages.paragraphs import one_per_line
+from theodoi.extraction.stages.prose_bodies import subject
 from theodoi.extraction.stages.target_agencies import sentence_subject
-from theodoi.extraction.stages.task_prose import subject
 from theodoi.extraction.stages.tasks import wrapped_name
 
 PLAN = """ỦY BAN NHÂN DÂN

@@ -19,17 +19,24 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from theodoi.domain.text import squash
-from theodoi.extraction.agencies import known_name_end, split_bodies
+from theodoi.extraction.agencies import split_bodies
 from theodoi.extraction.dates import parse_due, plan_start
 from theodoi.extraction.labels import says_nothing, strip_article, strip_label
 from theodoi.extraction.model import Due, Heading, Task
 from theodoi.extraction.pipeline import Context
 from theodoi.extraction.rules import tasks as R
-from theodoi.extraction.rules.tasks import PARENTHESIS, PIECES, PIECES_KEPT
 from theodoi.extraction.stages.paragraphs import document_paragraphs, ends_sentence
+from theodoi.extraction.stages.prose_bodies import (
+    bodies_in,
+    clean_name,
+    co_with,
+    each_a_body,
+    heading_body,
+    opens_work,
+    subject,
+)
 from theodoi.extraction.stages.task_blocks import assign_role
 
-MAX_AGENCY = 170        # "Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, …, Chủ tịch UBND các tỉnh …"
 MAX_TITLE_LINE = 160    # a line without a sentence end and longer than this is prose
 UNLABELLED = 99         # scope level of a lead-in or a title line that has no label
 Joint = Callable[[str], tuple[str, list[str]]]
@@ -47,111 +54,6 @@ class _Scope:
         """Whether a heading at `level` is one of this lead-in's items: deeper than the
         heading the lead-in stands under ("1.2. …", "Ủy ban nhân dân các tỉnh:", "a) …")."""
         return self.under is not None and self.under < level < UNLABELLED
-
-
-def _clean(name: str) -> str:
-    name = PARENTHESIS.sub("", squash(name)).strip(" ,;.:-–")
-    return name[:1].upper() + name[1:]
-
-
-def subject(body: str) -> str | None:
-    """The body a paragraph gives work to, when the paragraph opens with one:
-    "Bộ Quốc phòng, Bộ Công an chỉ đạo …" -> "Bộ Quốc phòng, Bộ Công an"."""
-    rest = R.OPENING.sub("", body, count=1)
-    rest = R.ASKED.sub("", rest, count=1)
-    if not R.SUBJECT_HEAD.match(rest):
-        return None
-    verb = R.WORK_VERB.search(rest, 0, MAX_AGENCY + 1)
-    while verb and R.PARTICIPLE.match(rest[verb.start():]):
-        verb = R.WORK_VERB.search(rest, verb.end(), MAX_AGENCY + 1)  # "… được giao chủ trì"
-    colon = rest.find(":", 0, MAX_AGENCY)
-    cuts = [p for p in (verb.start() if verb else -1, colon) if p > 0]
-    if not cuts:
-        return None
-    cut = min(cuts)
-    if verb and cut == verb.start() and R.NOT_WORK_VERB.match(rest[cut:]):
-        return None  # "… đã tập trung chỉ đạo": what was done, not work to do
-    if cut == colon and rest[cut + 1:].strip() and not _opens_work(rest[cut + 1:]):
-        return None  # "Ban Chỉ đạo bầu cử của tỉnh: Không quá 05 cá nhân" is a quota
-    name = _clean(rest[:cut])
-    if R.SENTENCE_IN_NAME.search(name):
-        return None  # "UBND cấp xã chú trọng công bố …. Tăng cường …": no body's name
-    return name if name and R.SUBJECT_HEAD.match(name) else None
-
-
-def _opens_work(text: str) -> bool:
-    """Whether `text` starts as a duty does: in lower case or with a work verb."""
-    text = text.strip()
-    return bool(R.AFTER_COLON_DUTY.match(text) or R.WORK_VERB.match(" " + text[:1].lower()
-                                                                    + text[1:60]))
-
-
-def co_with(text: str) -> list[str]:
-    """Bodies named after "phối hợp (với)" that are bodies ("phối hợp thực hiện" names none).
-    Spaces folded first: a PDF line may break inside the verb that ends the list ("tổ\nchức")."""
-    if "hối" not in text:
-        return []  # no "phối hợp" (nor "Phối⏎hợp"): the cheap test first, every heading asks
-    text = squash(text)
-    out: list[str] = []
-    for m in R.CO_WITH.finditer(text):
-        after = text[m.end():]
-        if not R.SUBJECT_HEAD.match(after):
-            continue
-        verb = R.WORK_VERB.search(after)
-        stop = min(p for p in (verb.start() if verb else len(after), _clause_end(after)))
-        out.extend(b for b in _bodies(after[:stop]) if b not in out)
-    return out
-
-
-def _each_a_body(text: str) -> bool:
-    """Whether every piece of 'A, B và C' names a body; 'Sở Nông nghiệp và Môi trường' and
-    'Bộ Văn hóa, Thể thao và Du lịch' are one name each."""
-    pieces = [p.strip() for p in PIECES.split(text) if p.strip()]
-    return all(R.SUBJECT_HEAD.match(p) or R.BODY_ABBREVIATION.search(p) for p in pieces)
-
-
-def _bodies(text: str) -> list[str]:
-    """'Sở Khoa học và Công nghệ, Sở Xây dựng và các cơ quan liên quan' -> the three bodies:
-    cut at ',', ';' and 'và', and a piece that names no body of its own ('Công nghệ',
-    'Thể thao', 'Môi trường') joins the name before it, as does a lower-case piece after a
-    group ('các phòng, ban, đơn vị liên quan', 'Ủy ban nhân dân các tỉnh, thành phố')."""
-    parts = PIECES_KEPT.split(squash(text))  # piece, separator, piece, …
-    names: list[str] = []
-    for i in range(0, len(parts), 2):
-        piece = parts[i].strip()
-        if not piece:
-            continue
-        same_group = bool(names) and (
-            (piece[0].islower() and not piece.startswith("các ")
-             and "các " in names[-1].lower())
-            # a name the agency table knows runs on: "Văn phòng HĐND và UBND xã"
-            or known_name_end(f"{names[-1]}{parts[i - 1]}{piece}") > len(names[-1]))
-        if not names or (not same_group and (R.SUBJECT_HEAD.match(piece)
-                                             or R.BODY_ABBREVIATION.search(piece))):
-            names.append(piece)
-        else:
-            names[-1] = f"{names[-1]}{parts[i - 1]}{piece}"
-    return [c for n in names if (c := _clean(n))]
-
-
-def _clause_end(text: str) -> int:
-    m = re.search(r"[.;:]", text)
-    return m.start() if m else len(text)
-
-
-def heading_body(title: str) -> str | None:
-    """The body a heading names ("Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo",
-    "Trách nhiệm của đối tượng thực hiện kiểm kê"), else None ("9. Doanh nghiệp số" is a
-    topic)."""
-    title = R.ASKED.sub("", squash(title).rstrip(":"), count=1)  # "2.10. Đề nghị Viện kiểm sát …"
-    duty_of = R.DUTY_OF.match(title)
-    if duty_of:
-        return _clean(title[duty_of.end():]) or None
-    if not R.SUBJECT_HEAD.match(title) or R.TOPIC_HEAD.match(title):
-        return None
-    if R.WORK_VERB.search(" " + title):
-        return subject(title + ":")  # "Sở Y tế chủ trì, phối hợp với …"
-    return _clean(title)
 
 
 class _Reader:
@@ -227,7 +129,7 @@ class _Reader:
                     due=parse_due(text, self.first_year, strict=True, start=self.start))
         task.leader = leader
         for m in roles:
-            assign_role(task, m.group("role"), squash(m.group("value")), _bodies, self.due,
+            assign_role(task, m.group("role"), squash(m.group("value")), bodies_in, self.due,
                         co_with)
         self.tasks.append(task)
         self.last, self.title = task, None
@@ -246,7 +148,7 @@ class _Reader:
         if task is None:
             return
         # block_tasks warns W402 when no date can be read
-        assign_role(task, role, squash(value), _bodies, self.due, co_with)
+        assign_role(task, role, squash(value), bodies_in, self.due, co_with)
 
     def due(self, value: str) -> Due | None:
         """A time line's date: the end of a period ("Từ ngày 01/01/2026 đến ngày 31/3/2026"),
@@ -295,7 +197,7 @@ class _Reader:
                          and not text.endswith(":"))
         if (heading is not None and scope is not None and body.endswith(":")
                 and R.SUBMISSION_LEAD_IN.search(body)
-                and _opens_work(body) and heading_body(body) is None):
+                and opens_work(body) and heading_body(body) is None):
             # "a) Tham mưu UBND tỉnh trình HĐND tỉnh quyết định:" under "2.1. Sở Tài chính"
             # is one duty whose parts follow, as the same line is without its label
             self.enter(heading.level, None)
@@ -305,7 +207,7 @@ class _Reader:
             self.enter(heading.level, heading_body(heading.title), co_with(body), said=body)
             self.last, self.title, self.contents = None, span, False
             return
-        if (heading is None and titled and scope is not None and _opens_work(body)
+        if (heading is None and titled and scope is not None and opens_work(body)
                 and heading_body(body) is None):
             titled = False  # "Đẩy mạnh số hóa …" without a full stop under a body: a duty
         if heading is None and titled and " | " not in text:
@@ -331,7 +233,7 @@ class _Reader:
         trailing = None if who else R.TRAILING_LEAD.search(body)
         if trailing:  # "…, hoàn thành năm 2027; giao UBND xã chủ trì": its body at the end
             co = split_bodies(trailing.group("co")) if trailing.group("co") else []
-            self.task(span, _clean(trailing.group("lead")), co)
+            self.task(span, clean_name(trailing.group("lead")), co)
             return
         given = None if who else R.GIVEN_AFTER_COMMA.search(body)
         if given and subject(given.group("rest")):  # "…, giao Đảng ủy UBND xã lãnh đạo …"
@@ -352,7 +254,7 @@ class _Reader:
                 self.last, self.title = None, None
                 return
             base, leader = _without_leader(who)
-            lead, partners = self.joint(base) if base and _each_a_body(base) else (base, [])
+            lead, partners = self.joint(base) if base and each_a_body(base) else (base, [])
             task = self.task(span, lead, partners)
             task.leader = task.leader or leader
             self.enter(UNLABELLED, None)  # a body's own duty ends the lead-in above it
@@ -392,7 +294,7 @@ class _Reader:
         task = (self.task(span, who, co_with(said)) if who else
                 self.task(span, scope.lead if scope else None, list(scope.co) if scope else []))
         for role in roles:
-            assign_role(task, role.group("role"), squash(role.group("value")), _bodies,
+            assign_role(task, role.group("role"), squash(role.group("value")), bodies_in,
                         self.due, co_with)
         task.title = strip_label(squash(body[:m.start()])).rstrip(" .;")[:200]
         task.kind = next((k for p, k in R.KINDS if p.search(task.title)), "task")
@@ -485,7 +387,7 @@ def _without_leader(lead: str | None) -> tuple[str | None, str | None]:
     m = R.LEADER.search(lead) if lead else None
     if lead is None or m is None:
         return lead, None
-    rest = _clean((lead[:m.start()] + lead[m.end():]).replace("()", "").rstrip(" )"))
+    rest = clean_name((lead[:m.start()] + lead[m.end():]).replace("()", "").rstrip(" )"))
     return (rest or None), squash(m.group("leader")).strip(" ,")
 
 

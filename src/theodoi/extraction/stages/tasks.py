@@ -22,13 +22,14 @@ from theodoi.extraction.rules import targets as TR
 from theodoi.extraction.rules import tasks as R
 from theodoi.extraction.stages.outline import part_ends
 from theodoi.extraction.stages.paragraphs import joined_text, paragraph_end
+from theodoi.extraction.stages.prose_bodies import co_with, subject
 from theodoi.extraction.stages.spans import trimmed
 from theodoi.extraction.stages.target_tables import table_cells
 from theodoi.extraction.stages.task_blocks import block_tasks, kind_list_tasks, wrapped_title
 from theodoi.extraction.stages.task_movement import movement_tasks
 from theodoi.extraction.stages.task_overlaps import without_overlaps, without_restatements
 from theodoi.extraction.stages.task_periods import date_by_period
-from theodoi.extraction.stages.task_prose import co_with, not_duty, prose_tasks, subject
+from theodoi.extraction.stages.task_prose import not_duty, prose_tasks
 from theodoi.extraction.stages.task_tables import table_start_after, table_tasks
 from theodoi.extraction.submit_to import said_in, text_row_ticks, text_tick_headers
 
