@@ -33,11 +33,7 @@ def score(texts: Path, gold: Path, pred: Path) -> dict:
         result = extract(texts / source)
         (pred / gold_file.name).write_text(json.dumps(result, ensure_ascii=False),
                                            encoding="utf-8")
-    buf = io.StringIO()
-    with contextlib.redirect_stdout(buf):
-        scorer().main(["--gold", str(gold), "--pred", str(pred), "--texts", str(texts),
-                       "--json"])
-    return json.loads(buf.getvalue())
+    return _scored(texts, gold, pred)
 
 
 def score_files(files: list[Path], gold: Path, work: Path) -> dict:
@@ -53,6 +49,11 @@ def score_files(files: list[Path], gold: Path, work: Path) -> dict:
         result = extract(data, filename=path.name)
         (pred / f"{path.stem}.json").write_text(json.dumps(result, ensure_ascii=False),
                                                 encoding="utf-8")
+    return _scored(texts, gold, pred)
+
+
+def _scored(texts: Path, gold: Path, pred: Path) -> dict:
+    """The contract scorer's JSON for the predictions in `pred` against `gold`."""
     buf = io.StringIO()
     with contextlib.redirect_stdout(buf):
         scorer().main(["--gold", str(gold), "--pred", str(pred), "--texts", str(texts),

@@ -43,23 +43,32 @@ def _cold_dashboard(url: str, communes: int, who: Principal = OFFICE,
                     party: bool = False) -> tuple[int, dict[str, Any]]:
     """Statements run to build the province's dashboard with empty caches, and the page
     (with a restricted Party plan in every commune when `party`)."""
+    sent, page = _statements(url, communes, who, PROVINCE, party)
+    return len(sent), page
+
+
+def _statements(url: str, communes: int, who: Principal, unit: str,
+                party: bool = False) -> tuple[list[tuple[str, str]], dict[str, Any]]:
+    """(statement with its whitespace folded, its parameters) of every statement run to
+    build `unit`'s dashboard with empty caches in a new province of `communes`, and the
+    page."""
     db.upgrade(url)
     engine = db.engine_for(url)
     province.generate(engine, communes=communes)
     if party:
         province.add_party_plans(engine, communes)
-    seen: list[str] = []
+    seen: list[tuple[str, str]] = []
 
-    def counted(*args: Any) -> None:
-        seen.append(args[2])
+    def sent(_c: Any, _cursor: Any, statement: str, parameters: Any, *_a: Any) -> None:
+        seen.append((" ".join(statement.split()), repr(parameters)))
 
-    event.listen(engine, "before_cursor_execute", counted)
+    event.listen(engine, "before_cursor_execute", sent)
     try:
         with db.session_factory(url)() as s:
-            page = dashboard_page(s, who, PROVINCE, AS_OF)
+            page = dashboard_page(s, who, unit, AS_OF)
     finally:
-        event.remove(engine, "before_cursor_execute", counted)
-    return len(seen), page
+        event.remove(engine, "before_cursor_execute", sent)
+    return seen, page
 
 
 def test_the_province_dashboard_costs_the_same_statements_for_2_and_6_communes(
@@ -112,20 +121,7 @@ def test_a_dashboard_reads_its_units_items_once_for_status_and_completeness(
     each is read once (held in the session: storage/repositories/held_rows.py), and both
     parts count every item."""
     with fresh_database(backend, tmp_path / "one.db") as url:
-        db.upgrade(url)
-        engine = db.engine_for(url)
-        province.generate(engine, communes=1)
-        seen: list[tuple[str, str]] = []
-
-        def sent(_c: Any, _cursor: Any, statement: str, parameters: Any, *_a: Any) -> None:
-            seen.append((" ".join(statement.split()), repr(parameters)))
-
-        event.listen(engine, "before_cursor_execute", sent)
-        try:
-            with db.session_factory(url)() as s:
-                page = dashboard_page(s, COMMUNE_OFFICE, COMMUNE, AS_OF)
-        finally:
-            event.remove(engine, "before_cursor_execute", sent)
+        seen, page = _statements(url, 1, COMMUNE_OFFICE, COMMUNE)
     reads = [read for read in seen if read[0].startswith(tuple(ITEM_READS))]
     assert {name for start, name in ITEM_READS.items()
             if any(st.startswith(start) for st, _p in reads)} == set(ITEM_READS.values())
