@@ -47,7 +47,7 @@ def _cold_dashboard(url: str, communes: int, who: Principal = OFFICE,
     return len(sent), page
 
 
-def _statements(url: str, communes: int, who: Principal, unit: str,
+def _statements(url: str, communes: int, who: Principal, unit: int,
                 party: bool = False) -> tuple[list[tuple[str, str]], dict[str, Any]]:
     """(statement with its whitespace folded, its parameters) of every statement run to
     build `unit`'s dashboard with empty caches in a new province of `communes`, and the
