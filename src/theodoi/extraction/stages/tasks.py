@@ -15,7 +15,7 @@ from theodoi.extraction.agencies import (
     split_bodies,
 )
 from theodoi.extraction.dates import parse_due, plan_start
-from theodoi.extraction.labels import ITEM_START, OPENS_ITEM, says_nothing, strip_label
+from theodoi.extraction.labels import BULLETED, ITEM_START, OPENS_ITEM, says_nothing, strip_label
 from theodoi.extraction.model import Heading, Task, tagged
 from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules import targets as TR
@@ -34,7 +34,6 @@ from theodoi.extraction.stages.task_tables import table_start_after, table_tasks
 from theodoi.extraction.submit_to import said_in, text_row_ticks, text_tick_headers
 
 MAX_AGENCY = 120
-BULLETS = "-–+*•"
 
 
 def items(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -139,7 +138,7 @@ def _section_duties(ctx: Context, section: str, spans: list[tuple[int, int]], st
         if says_nothing(text):
             continue  # a bullet alone on its line
         agency = duty_agency(text)
-        if parts and not agency and text[:1] in BULLETS:
+        if parts and not agency and BULLETED.match(text):
             continue
         parts = text.rstrip().endswith(":") and bool(R.SUBMISSION_LEAD_IN.search(squash(text)))
         name = text.rstrip().removesuffix(":")
