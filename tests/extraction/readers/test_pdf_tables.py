@@ -69,6 +69,11 @@ def test_prose_after_a_page_break_keeps_its_own_line_numbers() -> None:
     ("Phòng Văn \r\nhóa - Xã hội", "Phòng Văn hóa - Xã hội"),
     ("Năm 2026\r\n2027", "Năm 2026 2027"),  # two figures stay two
     ("1.25\r\n0", "1.250"),
+    # a word too long for a narrow column: its last letters, no vowel among them, go on
+    ("Tỷ lệ trườn\r\ng đạt chuẩn", "Tỷ lệ trường đạt chuẩn"),
+    ("Số học si\r\nnh", "Số học sinh"),
+    ("Đường trục xã 12\r\nkm", "Đường trục xã 12 km"),  # a figure's unit stays apart
+    ("Nhà văn hóa\r\nthôn", "Nhà văn hóa thôn"),
 ])
 def test_a_cells_lines_are_one_line(raw: str, cell: str) -> None:
     assert _cell(raw) == cell

@@ -160,12 +160,18 @@ def grid_rows(textpage: Any, grid: Grid) -> list[str]:
 def _cell(text: str) -> str:
     """A cell's text on one line. A narrow column breaks a long figure where it ran out of
     room ("Trước 15/10/202⏎6"): a line ending inside a figure with a separator in it (a
-    date, "1.25") goes on with the next line's digits without a space; any other line
-    break is a space ("Năm 2026⏎2027" stays two figures)."""
-    return squash(BROKEN_FIGURE.sub(r"\1", text))
+    date, "1.25") goes on with the next line's digits without a space, and so does a word
+    whose last letters went to the next line (BROKEN_WORD); any other line break is a space
+    ("Năm 2026⏎2027" stays two figures)."""
+    return squash(BROKEN_WORD.sub("", BROKEN_FIGURE.sub(r"\1", text)))
 
 
 BROKEN_FIGURE = re.compile(r"(\d+(?:[/.,]\d+)*[/.,]\d*)[^\S\n]*\r?\n[^\S\n]*(?=\d)")
+# A word too long for its column goes on at the next line's start ("Tỷ lệ trườn⏎g đạt
+# chuẩn"): there a run of small consonants with no vowel, which no Vietnamese syllable is,
+# is the end of the word before it (after a letter: "12⏎km" stays a figure and its unit)
+BROKEN_WORD = re.compile(r"(?<=[^\W\d_])[^\S\n]*\r?\n[^\S\n]*"
+                         r"(?=[bcdđghklmnpqrstvxfjwz]+(?![^\W_]))")
 
 
 def with_tables(page: Any, textpage: Any, text: str) -> str:
