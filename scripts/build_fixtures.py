@@ -18,7 +18,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
+from docx.shared import Cm, Pt
 
 from theodoi.tools.soffice import find as find_soffice
 
@@ -158,12 +158,69 @@ def party_plan_tcvn3() -> Document:
     return doc
 
 
+ND30_BODY = [
+    ("heading", "I. MỤC ĐÍCH, YÊU CẦU"),
+    ("text", "Cụ thể hóa Nghị quyết Đại hội Đảng bộ xã nhiệm kỳ 2025 - 2030 và Nghị quyết của "
+             "Hội đồng nhân dân xã về nhiệm vụ phát triển kinh tế - xã hội năm 2027 thành các "
+             "nhiệm vụ cụ thể của Ủy ban nhân dân xã, các phòng chuyên môn, đơn vị sự nghiệp "
+             "và Ủy ban nhân dân các thôn. Mỗi nhiệm vụ có cơ quan chủ trì, cơ quan phối hợp và "
+             "thời hạn hoàn thành rõ ràng. Các cơ quan, đơn vị theo dõi, báo cáo kết quả thực "
+             "hiện định kỳ hằng quý về Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã."),
+    ("heading", "II. CHỈ TIÊU CHỦ YẾU"),
+    ("text", "1. Thu nhập bình quân đầu người đến năm 2030 đạt 95 triệu đồng/năm."),
+    ("text", "2. Tỷ lệ hộ nghèo theo chuẩn đa chiều giảm bình quân 0,5%/năm."),
+    ("heading", "III. NHIỆM VỤ VÀ PHÂN CÔNG THỰC HIỆN"),
+    ("text", "1. Phòng Kinh tế"),
+    ("text", "a) Chủ trì, phối hợp với Phòng Văn hóa - Xã hội, Ủy ban Mặt trận Tổ quốc Việt Nam "
+             "xã và Hội Nông dân xã xây dựng Đề án phát triển sản phẩm OCOP của xã giai đoạn "
+             "2027 - 2030, trình Ủy ban nhân dân xã trước ngày 30/6/2027."),
+    ("text", "b) Tham mưu Ủy ban nhân dân xã tổ chức sản xuất vụ Đông Xuân, vụ Hè Thu bảo đảm "
+             "khung thời vụ; chuyển đổi cơ cấu cây trồng trên đất lúa kém hiệu quả sang cây "
+             "trồng có giá trị kinh tế cao, hoàn thành trong Quý IV/2027."),
+    ("text", "2. Phòng Văn hóa - Xã hội"),
+    ("text", "Chủ trì rà soát hộ nghèo, hộ cận nghèo cuối năm 2027 theo chuẩn nghèo đa chiều "
+             "giai đoạn 2026 - 2030 và báo cáo Ủy ban nhân dân xã chậm nhất ngày 15/12/2027. "
+             "Phối hợp với Trạm Y tế xã vận động người dân tham gia bảo hiểm y tế."),
+    ("text", "3. Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"),
+    ("text", "Theo dõi, đôn đốc các cơ quan, đơn vị thực hiện Kế hoạch này; tổng hợp kết quả, "
+             "tham mưu Ủy ban nhân dân xã báo cáo Ban Thường vụ Đảng ủy xã và Ủy ban nhân dân "
+             "tỉnh trước ngày 10/12/2027."),
+    ("heading", "IV. TỔ CHỨC THỰC HIỆN"),
+    ("text", "Yêu cầu các cơ quan, đơn vị nghiêm túc triển khai thực hiện. Trong quá trình "
+             "thực hiện, nếu có khó khăn, vướng mắc, kịp thời báo cáo Ủy ban nhân dân xã (qua "
+             "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã) để xem xét, giải quyết."),
+]
+
+
+def nd30_plan() -> Document:
+    """A plan laid out as NĐ 30/2020 asks: Times New Roman 14, justified, each paragraph's
+    first line indented 1.27 cm, 6 pt after; a title in two centred lines, the second in
+    small letters. Its paragraphs are long enough to wrap in a PDF, and their lines break
+    before capitals ("… của⏎Ủy ban nhân dân") and after full stops."""
+    doc = Document()
+    _normal(doc)
+    _header(doc, ["ỦY BAN NHÂN DÂN", "XÃ AN THẠNH", "Số: 18/KH-UBND"],
+            ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+             "An Thạnh, ngày 08 tháng 01 năm 2027"])
+    _centered(doc, "KẾ HOẠCH")
+    _centered(doc, "thực hiện nhiệm vụ phát triển kinh tế - xã hội năm 2027")
+    for kind, text in ND30_BODY:
+        p = doc.add_paragraph()
+        p.paragraph_format.space_after = Pt(6)
+        p.add_run(text).bold = kind == "heading"
+        p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        p.paragraph_format.first_line_indent = Cm(1.27)
+    doc.add_paragraph("Nơi nhận:\n- Thường trực Đảng ủy xã;\n- Lưu: VT.")
+    doc.add_paragraph("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLê Thị Hoa")
+    return doc
+
+
 def main() -> None:
     """Build every fixture, or only those named on the command line (a Word file's and a
     PDF's bytes change with each build, so rebuilding one leaves the others as they are)."""
     OUT.mkdir(parents=True, exist_ok=True)
     built = {"ke-hoach-ubnd.docx": state_plan(), "ke-hoach-dang-uy-tcvn3.docx": party_plan_tcvn3(),
-             "ke-hoach-bang-ubnd.docx": table_plan()}
+             "ke-hoach-bang-ubnd.docx": table_plan(), "ke-hoach-nd30.docx": nd30_plan()}
     wanted = set(sys.argv[1:]) or set(built)
     built = {name: doc for name, doc in built.items() if name in wanted}
     for name, doc in built.items():

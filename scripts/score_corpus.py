@@ -1,7 +1,8 @@
 """Score the development corpus in every form a commune's file comes in, with the contract's
 scorer: its text exports, its Word files, its text wrapped as a PDF's text layer wraps it
 (a blank line after each line, at 65, 80 and 95 characters), and, when LibreOffice is
-installed, its Word files printed to PDF and read back by theodoi's PDF reader; then how
+installed, its Word files printed to PDF and read back by theodoi's PDF reader, as they are
+(left-aligned, no indents) and laid out as NĐ 30 asks (justified, first lines indented); then how
 many of tests/data/unseen's plans, made Word files with bordered tables and printed to PDF,
 read as the clerk's answers.
 
@@ -15,6 +16,7 @@ wrap as no real table does: the PDF line's targets figure is low for that reason
 
 from __future__ import annotations
 
+import io
 import sys
 import tempfile
 from pathlib import Path
@@ -56,7 +58,41 @@ def main() -> None:
             (pdfs / f"{plan.stem}.pdf").write_bytes(pdf)
         print(line("Word printed to PDF", score_files(sorted(pdfs.glob("*.pdf")), GOLD,
                                                        _dir(work, "d"))))
+        laid = _dir(work, "nd30")
+        for plan in sorted(CORPUS.glob("*.docx")):
+            pdf = soffice.convert(as_nd30(plan.read_bytes()), ".docx", "pdf", timeout_s=120)
+            (laid / f"{plan.stem}.pdf").write_bytes(pdf)
+        print(line("as NĐ 30, to PDF", score_files(sorted(laid.glob("*.pdf")), GOLD,
+                                                    _dir(work, "j"))))
         print(unseen_as_pdf())
+
+
+def as_nd30(docx: bytes) -> bytes:
+    """The Word file laid out as NĐ 30/2020 asks and most offices print: Times New Roman
+    14, justified, each paragraph's first line indented 1.27 cm, 6 pt after; a short line
+    in capitals (a title) centred. The corpus's own files are left-aligned with no indent."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    document = Document(io.BytesIO(docx))
+    for style in document.styles:
+        font = getattr(style, "font", None)
+        if font is not None:
+            font.name, font.size = "Times New Roman", Pt(14)
+    for paragraph in document.paragraphs:
+        text = paragraph.text.strip()
+        if not text:
+            continue
+        if text.isupper() and len(text) < 60:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        else:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+            paragraph.paragraph_format.first_line_indent = Cm(1.27)
+        paragraph.paragraph_format.space_after = Pt(6)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
 
 
 def unseen_as_pdf() -> str:

@@ -18,7 +18,7 @@ import pypdfium2.raw as pdfium_c
 
 from theodoi.domain.text import squash
 from theodoi.extraction.errors import FileTooLarge, NoTextLayer, UnreadableFile
-from theodoi.extraction.readers import limits, ocr, pdf_tables
+from theodoi.extraction.readers import limits, ocr, pdf_lines, pdf_tables
 from theodoi.extraction.readers.legacy import looks_tcvn3, tcvn3_to_unicode
 from theodoi.extraction.source import SourceText, TextBuilder
 from theodoi.extraction.tables import with_text_tables
@@ -39,8 +39,12 @@ def _key(line: str) -> str:
     return re.sub(r"\d+", "#", folded) if len(folded) < FOLD_DIGITS_BELOW else folded
 
 
-def page_texts(data: bytes, name: str) -> tuple[list[str], bool]:
-    """Text of every page, line breaks as \\n; within the page and text limits."""
+Boxes = list[list[pdf_lines.Box | None]]
+
+
+def page_texts(data: bytes, name: str) -> tuple[list[str], Boxes, bool]:
+    """Text of every page, line breaks as \\n, and where each of its lines stands (None for
+    a table's row; none at all for OCR's text); within the page and text limits."""
     limits.check_pdf_streams(data, name)
     try:
         pdf = pdfium.PdfDocument(data)
@@ -50,12 +54,12 @@ def page_texts(data: bytes, name: str) -> tuple[list[str], bool]:
                                  subject=name) from exc
         raise UnreadableFile("tệp PDF bị hỏng, không mở được.", subject=name) from exc
     try:
-        pages = _pages(pdf, data, name)
+        pages, boxes = _pages(pdf, data, name)
         if not any(t.strip() for t in pages):
             exe = ocr.tesseract_with_vietnamese()
             if exe:
-                return ocr.ocr_pages(pdf, exe), True
-        return pages, False
+                return ocr.ocr_pages(pdf, exe), [], True
+        return pages, boxes, False
     except pdfium.PdfiumError as exc:  # a page or its text that PDFium cannot load
         raise UnreadableFile("tệp PDF bị hỏng, không đọc được nội dung trang.",
                              subject=name) from exc
@@ -63,14 +67,16 @@ def page_texts(data: bytes, name: str) -> tuple[list[str], bool]:
         pdf.close()
 
 
-def _pages(pdf: Any, data: bytes, name: str) -> list[str]:
-    """The text of each page, refusing too many pages or pages/documents with too much text
-    before the text is copied out of PDFium."""
+def _pages(pdf: Any, data: bytes, name: str) -> tuple[list[str], Boxes]:
+    """The text of each page and its lines' boxes, refusing too many pages or
+    pages/documents with too much text before the text is copied out of PDFium."""
     count = len(pdf)
     if count > limits.MAX_PDF_PAGES:
         raise FileTooLarge(f"tệp PDF có {count} trang, quá giới hạn {limits.MAX_PDF_PAGES} "
                            "trang.", subject=name)
-    pages, total = [], 0
+    pages: list[str] = []
+    boxes: Boxes = []
+    total = 0
     for number in range(count):
         page = pdf[number]
         objects = pdfium_c.FPDFPage_CountObjects(page.raw)
@@ -87,14 +93,26 @@ def _pages(pdf: Any, data: bytes, name: str) -> list[str]:
         total += chars
         limits.check_text(total, len(data), name)
         # a bordered table's rows, a line each with its cells apart (pdf_tables)
-        text = pdf_tables.with_tables(page, textpage, textpage.get_text_range())
-        # PDFium joins a word hyphenated at a line end itself and leaves U+FFFE where the
-        # hyphen was; the printed word has none
-        text = text.replace("\ufffe", "")
-        pages.append(text.replace("\r\n", "\n").replace("\r", "\n"))
+        lines: list[str] = []
+        found: list[pdf_lines.Box | None] = []
+        width = page.get_width()
+        for line, start in pdf_tables.with_tables(page, textpage, textpage.get_text_range()):
+            line = line.rstrip("\r")
+            if "\r" in line:  # a lone \r breaks a line too; where its parts stand is unread
+                parts = line.replace("\ufffe", "").split("\r")
+                lines += parts
+                found += [None] * len(parts)
+                continue
+            found.append(None if start is None else pdf_lines.line_box(textpage, start, line,
+                                                                      width))
+            # PDFium joins a word hyphenated at a line end itself and leaves U+FFFE where the
+            # hyphen was; the printed word has none
+            lines.append(line.replace("\ufffe", "") if "\ufffe" in line else line)
+        pages.append("\n".join(lines))
+        boxes.append(found)
         textpage.close()
         page.close()
-    return pages
+    return pages, boxes
 
 
 def furniture(pages: list[list[str]]) -> set[str]:
@@ -143,7 +161,7 @@ def rejoin(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
 
 def read(data: bytes, name: str) -> SourceText:
     """Read a PDF's text layer; raise NoTextLayer for a scan."""
-    texts, scanned = page_texts(data, name)
+    texts, boxes, scanned = page_texts(data, name)
     if not any(t.strip() for t in texts):
         raise NoTextLayer(CODES["W003"], subject=name)
     legacy = looks_tcvn3("\n".join(texts))
@@ -152,7 +170,9 @@ def read(data: bytes, name: str) -> SourceText:
     pages = [t.split("\n") for t in texts]
     kept, dropped = content_lines(pages)
     builder = TextBuilder()
-    for number, i, line in pdf_tables.across_pages(rejoin(kept)):
+    placed = {(number, i): box for number, found in enumerate(boxes, start=1)
+              for i, box in enumerate(found) if box is not None}
+    for number, i, line in pdf_lines.joined(pdf_tables.across_pages(rejoin(kept)), placed):
         if builder.length:
             builder.raw("\n")
         builder.add(line, kind="line", page=number, paragraph=i)

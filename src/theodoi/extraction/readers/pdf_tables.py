@@ -174,29 +174,28 @@ BROKEN_WORD = re.compile(r"(?<=[^\W\d_])[^\S\n]*\r?\n[^\S\n]*"
                          r"(?=[bcdđghklmnpqrstvxfjwz]+(?![^\W_]))")
 
 
-def with_tables(page: Any, textpage: Any, text: str) -> str:
-    """The page's `text` (PDFium's, one character for each of its characters) with the lines
-    standing inside a table's grid replaced by the table's rows, where its first line was;
-    a grid that lays out the letterhead or the signature (rules.document.LAYOUT_TABLE) keeps
-    its lines, which the document stage reads one by one."""
+def with_tables(page: Any, textpage: Any, text: str) -> list[tuple[str, int | None]]:
+    """The lines of the page's `text` (PDFium's, one character for each of its characters),
+    each with the offset it starts at, where the lines standing inside a table's grid are
+    replaced by the table's rows (offset None), where its first line was; a grid that lays
+    out the letterhead or the signature (rules.document.LAYOUT_TABLE) keeps its lines, which
+    the document stage reads one by one."""
     read = [(grid, grid_rows(textpage, grid)) for grid in grids(page_rules(page))]
     tables = [(grid, rows) for grid, rows in read
               if not any(LAYOUT_TABLE.search(row) for row in rows)]
-    if not tables:
-        return text
     found = [grid for grid, _ in tables]
-    out: list[str] = []
+    out: list[tuple[str, int | None]] = []
     placed: set[int] = set()
     start = 0
     for line in text.split("\n"):
-        inside = _grid_of(textpage, found, start, line)
-        start += len(line) + 1
+        inside = _grid_of(textpage, found, start, line) if found else None
         if inside is None:
-            out.append(line)
+            out.append((line, start))
         elif inside not in placed:
             placed.add(inside)
-            out.extend(tables[inside][1])
-    return "\n".join(out)
+            out.extend((row, None) for row in tables[inside][1])
+        start += len(line) + 1
+    return out
 
 
 def _grid_of(textpage: Any, found: list[Grid], start: int, line: str) -> int | None:
