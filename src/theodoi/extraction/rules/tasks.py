@@ -7,6 +7,7 @@ import re
 from theodoi.domain.dates import DAY_DIGITS, DAY_WORDS, QUARTER_NUMERAL, renamed
 from theodoi.extraction.folded import Folded, folded
 from theodoi.extraction.gated import gated
+from theodoi.extraction.line_rules import line_rule
 from theodoi.extraction.rules.labels import DECIMAL, ITEM
 from theodoi.extraction.rules.letters import CAPITALS, SMALLS
 
@@ -132,7 +133,8 @@ KINDS: list[tuple[Folded | re.Pattern[str], str]] = [
 
 # An appendix row: "15 Xây dựng quy hoạch … UBND xã" or a row number alone on its line
 APPENDIX_TITLES = ("PHỤ LỤC", "Phụ lục")  # a text holding neither has no appendix
-APPENDIX = re.compile("|".join(rf"^\s*{re.escape(t)}\b" for t in APPENDIX_TITLES), re.MULTILINE)
+APPENDIX = line_rule(re.compile("|".join(rf"^\s*{re.escape(t)}\b" for t in APPENDIX_TITLES),
+                                re.MULTILINE))
 ROW_START = re.compile(rf"^\s*(?P<n>\d{{1,3}})\s*\.?\s*(?:\n\s*)?(?P<content>[{CAPITALS}][^\n]{{5,}})$",
                        re.MULTILINE)
 # Bodies that prepare an appendix item, written at the end of the content line
@@ -472,5 +474,5 @@ SHORT_MONTH = re.compile(r"^\d{1,2}/20\d{2}$")
 PERIOD_TITLE = re.compile(r"^(?:trong\s+)?(?:quý\s+[IV]{1,3}|tháng\s+\d{1,2}|6 tháng (?:đầu|cuối)"
                           r"(?:\s+năm)?)(?:\s*(?:năm\s+|/\s*)20\d{2})?\s*:?$", re.IGNORECASE)
 # A line that may be only a period: short, "quý" or "tháng" after at most a label and "trong"
-PERIOD_LINE = re.compile(r"^[^\S\n]*((?=\S)[^\n]{0,16}?(?:quý|tháng)[^\n]{0,48}?)[^\S\n]*$",
-                         re.IGNORECASE | re.MULTILINE)
+PERIOD_LINE = line_rule(re.compile(r"^[^\S\n]*((?=\S)[^\n]{0,16}?(?:quý|tháng)[^\n]{0,48}?)"
+                                   r"[^\S\n]*$", re.IGNORECASE | re.MULTILINE))
