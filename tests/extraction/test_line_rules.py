@@ -35,6 +35,7 @@ def _agree(rule: LineRule, text: str) -> None:
     for pos in {0, 1, len(text) // 3, len(text) // 2, len(text) - 1, len(text), len(text) + 1}:
         if pos >= 0:
             assert _key(rule.search(text, pos)) == _key(plain.search(text, pos)), pos
+            assert _key(rule.match(text, pos)) == _key(plain.match(text, pos)), pos
 
 
 def test_every_line_rule_answers_as_written_on_the_plans() -> None:
@@ -60,7 +61,7 @@ def test_line_rules_agree_on_strings_of_lines(data: st.DataObject) -> None:
     parts = st.sampled_from(["\n", "\n\n", " ", "\t", "|", " | ", "-", "* ", "I. ", "II ",
                              "B. ", "Về ", "Về văn hóa", "Quý I năm 2027", "QUÝ II/2027",
                              "tháng 9", "PHỤ LỤC", "Phụ lục 01", "PHỤ LỤCX", "a", "Số: 12/KH",
-                             "2027", ":", "x" * 60, "\r"])
+                             "2027", ":", "x" * 60, "\r", "Cơ quan chủ trì: ", "1.2. "])
     text = "".join(data.draw(st.lists(parts, max_size=16)))
     _agree(rule, text)
 

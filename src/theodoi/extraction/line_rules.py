@@ -13,7 +13,7 @@ position, the same as its search finds there: '^' and look-behinds see the text 
 
 Only for rules that match nothing but at a line start (every branch opens with '^') and
 never match the empty string (`finditer`'s handling of empty matches is not repeated here);
-`line_rule` refuses others when compiled.
+`line_rule` refuses others when compiled. `match` is the rule's own.
 """
 
 from __future__ import annotations
@@ -70,6 +70,9 @@ class LineRule:
                 return found
         start = self.finder.search(text, pos)
         return None if start is None else self.rule.match(text, start.end())
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        return self.rule.match(text, pos, len(text) if endpos is None else endpos)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         found = self.search(text)

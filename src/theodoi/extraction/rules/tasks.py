@@ -155,10 +155,10 @@ BLOCK_ROLES = apart(r"(?:Cơ quan|Đơn vị) chủ trì|Cơ quan chuẩn bị|C
                     r"(?-i:Chủ trì|Phối hợp)(?=\s*:)|"
                     r"Thời gian (?:thực hiện|hoàn thành)|(?:(?<=[-+*•).]\s)|(?<=[-+*•).]))"
                     r"Thời gian(?=\s*:)|Thời hạn(?: hoàn thành)?")
-BLOCK_LINE = re.compile(
+BLOCK_LINE = line_rule(re.compile(
     rf"^[^\S\n]*(?:(?:{DECIMAL}|{ITEM})\s*)?"  # at a line start, after a label
     rf"(?P<role>{BLOCK_ROLES})[^:\n]{{0,60}}:\s*"
-    r"(?P<value>[^\n]+)", re.IGNORECASE | re.MULTILINE)
+    r"(?P<value>[^\n]+)", re.IGNORECASE | re.MULTILINE))
 # (the role's name alone, "Chủ trì: Ban Tổ chức Đảng ủy; phối hợp: …", only capitalised and with
 # its colon: "phối hợp: …" opening a line goes on from a PDF line broken before it;
 # "Chủ trì, phối hợp với các sở …:" opens a list of duties)
