@@ -10,6 +10,7 @@ from theodoi.extraction.gated import gated
 from theodoi.extraction.line_rules import line_rule
 from theodoi.extraction.rules.labels import DECIMAL, ITEM
 from theodoi.extraction.rules.letters import CAPITALS, SMALLS
+from theodoi.extraction.skipping import skipping
 
 # "Quý I năm 2026", "Quý IV/2025", "quý II năm 2026", "Quý I hằng năm", "Quý 2/2026"
 QUARTER = gated(re.compile(rf"[Qq]uý\s+(?P<q>{QUARTER_NUMERAL})\s*(?:(?:năm\s+|/\s*)(?P<y>20\d{{2}})|"
@@ -64,8 +65,8 @@ HALF_MONTH = {"đầu": 3, "giữa": 6}  # the last month of "đầu năm", "gi�
 # Where a span of time ends: "từ tháng 10 năm 2025 đến hết tháng 3 năm 2026", "từ ngày UBND
 # thị trấn ban hành kế hoạch đến hết năm 2024", "từ nay đến ngày 30/6/2027": the work is due
 # at its end (the words between may be no date at all)
-UNTIL = re.compile(r"\b[Tt]ừ\s+(?:ngày|tháng|quý|năm|nay|đầu|khi)\b[^;]{0,80}?\s"
-                   r"đến(?:\s+hết)?\s+(?=(?:ngày|tháng|quý|năm|cuối|trước)\b|\d)")
+UNTIL = skipping(re.compile(r"\b[Tt]ừ\s+(?:ngày|tháng|quý|năm|nay|đầu|khi)\b[^;]{0,80}?\s"
+                   r"đến(?:\s+hết)?\s+(?=(?:ngày|tháng|quý|năm|cuối|trước)\b|\d)"))
 PERIOD = re.compile(r"(?:[Gg]iai đoạn|[Nn]ăm)\s+(?:20\d{2})\s*[-–]\s*(?P<y>20\d{2})")
 # "Năm 2027:", "trong năm 2025", "đến năm 2027", "vào năm 2028"
 YEAR = re.compile(r"(?:^|\b)(?:[Nn]ăm|trong năm|đến năm|vào năm)\s+(?P<y>20\d{2})")
