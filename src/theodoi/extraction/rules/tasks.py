@@ -66,7 +66,7 @@ HALF_MONTH = {"đầu": 3, "giữa": 6}  # the last month of "đầu năm", "gi�
 # thị trấn ban hành kế hoạch đến hết năm 2024", "từ nay đến ngày 30/6/2027": the work is due
 # at its end (the words between may be no date at all)
 UNTIL = skipping(re.compile(r"\b[Tt]ừ\s+(?:ngày|tháng|quý|năm|nay|đầu|khi)\b[^;]{0,80}?\s"
-                   r"đến(?:\s+hết)?\s+(?=(?:ngày|tháng|quý|năm|cuối|trước)\b|\d)"))
+                            r"đến(?:\s+hết)?\s+(?=(?:ngày|tháng|quý|năm|cuối|trước)\b|\d)"))
 PERIOD = re.compile(r"(?:[Gg]iai đoạn|[Nn]ăm)\s+(?:20\d{2})\s*[-–]\s*(?P<y>20\d{2})")
 # "Năm 2027:", "trong năm 2025", "đến năm 2027", "vào năm 2028"
 YEAR = re.compile(r"(?:^|\b)(?:[Nn]ăm|trong năm|đến năm|vào năm)\s+(?P<y>20\d{2})")
