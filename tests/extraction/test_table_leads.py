@@ -10,6 +10,7 @@ from theodoi.extraction.stages.target_agencies import (
     MIN_ROW_SHARE,
     MIN_ROW_WORDS,
     TableLeads,
+    _lines,
     _words,
 )
 
@@ -47,3 +48,11 @@ def test_the_index_finds_the_row_every_cell_would(rows: list[tuple[str, str]],
                                             for i, (c, lead) in enumerate(rows, 1)]))
     for clause in clauses:
         assert table.lead(clause) == _every_cell(table, clause)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029 a|", max_size=20))
+def test_the_lines_walked_are_those_of_splitlines(text: str) -> None:
+    """`_lines` walks the lines one at a time, as `str.splitlines` cuts them ("\r\n" is
+    one break, a lone "\r" another)."""
+    assert list(_lines(text)) == text.splitlines()

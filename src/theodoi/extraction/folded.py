@@ -23,6 +23,8 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from theodoi.extraction.skipping import finder
+
 # the regex engine's own parser, its opcodes and its table of case folds (CPython's `re`)
 _parser: Any = importlib.import_module("re._parser")
 C: Any = importlib.import_module("re._constants")
@@ -131,7 +133,11 @@ class Folded:
                 _parser.parse(rule.pattern, rule.flags)):
             raise ValueError(f"not a rule lower-cased text answers alike: {rule.pattern!r}")
         self.rule = rule
-        self.twin = re.compile(rule.pattern, rule.flags & ~re.IGNORECASE)
+        twin = re.compile(rule.pattern, rule.flags & ~re.IGNORECASE)
+        # where the engine cannot skip ahead in the twin (a word boundary first, '^' or a
+        # class and words in branches), a finder of where its matches start (skipping.py):
+        # only the start of the twin's match is used
+        self.twin = finder(twin) or twin
 
     @property
     def pattern(self) -> str:

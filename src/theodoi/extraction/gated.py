@@ -34,6 +34,7 @@ from itertools import product
 from typing import Any
 
 from theodoi.extraction.folded import _EXOTIC, _LONGEST, _lowered
+from theodoi.extraction.skipping import finder
 
 _parser: Any = importlib.import_module("re._parser")
 C: Any = importlib.import_module("re._constants")
@@ -162,12 +163,15 @@ class Gated:
     """A rule searched only where the text holds a word of each of its `needs` (see the
     module)."""
 
-    __slots__ = ("lower", "needs", "rule")
+    __slots__ = ("finder", "lower", "needs", "rule")
 
     def __init__(self, rule: re.Pattern[str], needs: tuple[tuple[str, ...], ...]) -> None:
         self.rule = rule
         self.needs = needs
         self.lower = bool(rule.flags & re.IGNORECASE)  # the words are looked for in lower case
+        # where the engine cannot skip ahead in the rule, its search goes from where a
+        # finder says a match starts (skipping.py)
+        self.finder = finder(rule)
 
     @property
     def pattern(self) -> str:
@@ -206,7 +210,11 @@ class Gated:
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         if not self._may(text, pos, endpos):
             return None
-        return self.rule.search(text, pos, len(text) if endpos is None else endpos)
+        end = len(text) if endpos is None else endpos
+        if self.finder is None:
+            return self.rule.search(text, pos, end)
+        start = self.finder.search(text, pos, end)
+        return None if start is None else self.rule.match(text, start.start(), end)
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         if not self._may(text, pos, endpos):

@@ -16,13 +16,15 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from theodoi.domain.text import squash
 from theodoi.extraction.labels import CELL_LABEL
 from theodoi.extraction.source import Block, BlockMap, of_kind
 
 CELL_SEP = " | "
-SEPARATOR = re.compile(r" \| |\t")
+# the cell separators, each a literal the engine skips to (" \| |\t" tried both at every space)
+BAR = re.compile(r" \| ")
 TAB = re.compile("\t")
 MIN_SEPARATORS = 2          # "a | b" may be prose; a row has at least three cells
 WORDY = re.compile(r"[^\W\d_]{2}")  # two letters in a row: a name, not a figure
@@ -152,8 +154,9 @@ def with_text_tables(text: str, blocks: BlockMap, first_table: int = 0,
         return blocks
     starts = blocks.starts()
     # the blocks holding a cell separator, found from the separators (far fewer than lines)
-    found = (m.start() for m in (TAB.finditer(text) if tabs_only else SEPARATOR.finditer(text)))
-    marked = sorted({bisect_right(starts, at) - 1 for at in found})
+    # (" | " and a tab never overlap: the bars found apart and the tabs are those found together)
+    seps = TAB.finditer(text) if tabs_only else chain(BAR.finditer(text), TAB.finditer(text))
+    marked = sorted({bisect_right(starts, m.start()) - 1 for m in seps})
     out = BlockMap()
     table, next_row, last_line, done = first_table - 1, 0, -2, 0
     spacing: int | None = None  # the lines between the table's rows: 1, or 2 in a PDF's text

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from theodoi.extraction.folded import Folded, folded
+from theodoi.extraction.line_rules import line_rule
 
 # searched in lower-cased text first (extraction/folded.py: the same matches, fewer steps)
 FIELDS: list[tuple[str, Folded]] = [
@@ -38,6 +39,6 @@ NAME_WORDS = 14
 # a group row of a table or an appendix, between numbered rows: "I Về phát triển kinh tế",
 # "II. VĂN HÓA - XÃ HỘI", "B. LĨNH VỰC QUỐC PHÒNG, AN NINH", "| III | Về y tế |", and a
 # bulleted "Về …" row ("* Về văn hóa, thể thao", a sub-group of an appendix table)
-GROUP_ROW = re.compile(
+GROUP_ROW = line_rule(re.compile(
     r"^[ \t|]*(?:(?:[IVX]{1,5}|[A-E])\.?[ \t|]+|[*•+-][ \t]*(?=Về\s))"
-    r"(?P<name>[^\W\d_][^\n|]{2,100}?)[ \t|*]*$", re.M)
+    r"(?P<name>[^\W\d_][^\n|]{2,100}?)[ \t|*]*$", re.M))

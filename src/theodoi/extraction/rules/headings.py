@@ -18,6 +18,7 @@ from theodoi.extraction.rules.labels import (
     UPPER,
 )
 from theodoi.extraction.rules.letters import CAPITALS
+from theodoi.extraction.skipping import skipping
 
 # (family, regex on a line start): group "label" is the document's own label, "title" the rest
 HEADING_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -64,4 +65,4 @@ TITLE_CUT = re.compile(r"^(?P<title>[^:]{3,100}):\s*\S")
 # A figure in a heading's title, not counting its years: "(7) Thu ngân sách đạt 1.200 triệu
 # đồng" states a target, "II. CÁC CHỈ TIÊU CHỦ YẾU NĂM 2026" or "Giai đoạn 2026 - 2030" is a
 # title whatever line follows it (a table's header row, a list)
-TITLE_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+TITLE_YEAR = skipping(re.compile(r"\b(?:19|20)\d{2}\b"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from theodoi.extraction.gated import gated
+from theodoi.extraction.skipping import skipping
 
 _I = re.IGNORECASE
 
@@ -52,8 +53,8 @@ VALUE_HEADER = re.compile(r"kế hoạch|mục tiêu|chỉ tiêu giao|phấn đ�
 YEAR = gated(re.compile(r"\b20\d{2}\b"))
 # A column of the past, not a commitment: "ƯTH 2025", "Ước thực hiện năm 2025", "Thực hiện
 # 2024", "Kết quả năm 2025", "Hiện trạng", "Năm gốc", "So sánh", "Tăng/giảm (%)"
-BASELINE_HEADER = re.compile(r"ư[ớo]c|ưth|\bth\b|thực hiện|kết quả|hiện trạng|năm gốc|"
-                             r"so sánh|cùng kỳ|tăng\s*/\s*giảm|tỷ lệ\s*%", _I)
+BASELINE_HEADER = skipping(re.compile(r"ư[ớo]c|ưth|\bth\b|thực hiện|kết quả|hiện trạng|năm gốc|"
+                             r"so sánh|cùng kỳ|tăng\s*/\s*giảm|tỷ lệ\s*%", _I))
 # The unit written in a header cell: "Lượng (Tấn)", "Giá trị (Nghìn USD)"
 HEADER_UNIT = re.compile(r"\((?P<unit>[^()]{1,20})\)\s*$")
 # A figure in a value cell: "27.000", "≥ 95", "trên 80%", "5-6", "100%"

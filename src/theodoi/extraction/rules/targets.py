@@ -8,6 +8,7 @@ from theodoi.extraction.folded import folded
 from theodoi.extraction.gated import gated
 from theodoi.extraction.rules.labels import ITEM, ITEM_HEAD
 from theodoi.extraction.rules.letters import CAPITALS
+from theodoi.extraction.skipping import skipping
 
 # Headings under which every numbered or bulleted item is a target ("3. Chỉ tiêu cụ thể",
 # "2. Các chỉ tiêu chủ yếu", "1.2. Mục tiêu cụ thể đến năm 2030")
@@ -139,7 +140,7 @@ CHANGE = folded(re.compile(r"giảm bình quân|giảm \d|giảm (?:còn )?\d|c�
                     r"(?:\s+mới)?(?:\s+(?:ít nhất|tối thiểu|thêm|được|khoảng|trên|từ))*\s*$",
                     re.IGNORECASE))
 
-GREATER = re.compile(r"(\btrên|\bhơn|>)\s*$", re.IGNORECASE)
+GREATER = skipping(re.compile(r"(\btrên|\bhơn|>)\s*$", re.IGNORECASE))
 AT_LEAST = re.compile(r"(ít nhất|tối thiểu|không dưới|từ|≥|>=)\s*$", re.IGNORECASE)
 # "… 48 doanh nghiệp trở lên"; not "02 sản phẩm OCOP đạt 3 sao trở lên" (another number is nearer)
 AT_LEAST_AFTER = re.compile(r"^\s*(?:[^\s,;.\d]+\s+){0,5}?trở lên", re.IGNORECASE)
@@ -170,7 +171,7 @@ MAINTAIN = folded(re.compile(r"duy trì|giữ vững", re.IGNORECASE))
 
 ANNUAL = folded(re.compile(r"(?<!cây )(?:hằng năm|hàng năm)|mỗi năm", re.IGNORECASE))  # not "cây hằng năm" (a crop)
 AVERAGE_ANNUAL = folded(re.compile(r"bình quân\s+(hằng|hàng)\s+năm", re.IGNORECASE))
-YEAR = re.compile(r"(?:đến|vào|trong)?\s*năm\s+(?P<y>20\d{2})", re.IGNORECASE)
+YEAR = skipping(re.compile(r"(?:đến|vào|trong)?\s*năm\s+(?P<y>20\d{2})", re.IGNORECASE))
 # The year a change is measured from, not a deadline: "tăng 8,5% so với năm 2025"
 BASE_YEAR = re.compile(r"so với\s*(?:cùng kỳ\s*)?$", re.IGNORECASE)
 
@@ -299,12 +300,12 @@ WORK_WORDS = re.compile(r"^(?:phòng,|phòng\s+(?:chống|ngừa)|ban hành|bả
 # Numbers that are references or dates, never values: "Quyết định số 15/2021/QĐ-UBND",
 # "Kế hoạch số 64/KH-UBND", "Nghị quyết 21-NQ/TW", "ngày 08/7/2021", "tháng 11/2025",
 # "trước ngày 30.6", "Điều 5"
-REFERENCE_NUMBER = re.compile(
+REFERENCE_NUMBER = skipping(re.compile(
     r"\b\d+(?:/\d+)*/[A-ZĐ][\w&-]*(?:/[\w&-]+)*|\b\d+-[A-ZĐ][\w&]*(?:/[\w&-]+)*|"
     r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}/\d{4}\b|"
     r"(?:ngày|trước|sau|đến hết)\s+\d{1,2}[/.]\d{1,2}\b|"  # not "từ 2-3 trang trại" (a range)
     r"\bngày\s+\d{1,2}\b(?![.,]\d)|"  # "trước ngày 16 hàng tháng"
-    r"\b(?:số|Số|Điều|điều|khoản|Khoản|Chỉ thị|Kết luận|Nghị định|Thông tư)\s+\d+", re.UNICODE)
+    r"\b(?:số|Số|Điều|điều|khoản|Khoản|Chỉ thị|Kết luận|Nghị định|Thông tư)\s+\d+", re.UNICODE))
 
 # A heading that names who answers for its topic: "1.4. Cơ quan chủ trì tham mưu và tổ chức
 # thực hiện", "Đơn vị chủ trì:", "Cơ quan thực hiện:" (not "Cơ quan phối hợp")
@@ -342,7 +343,8 @@ ORDINAL_BEFORE = re.compile(r"(?:mức độ|mức|cấp|loại|hạng|nhóm|th�
                             r"tốp|phiên bản|version|số)\s*$", re.IGNORECASE)
 
 # A cheap test before REFERENCE_NUMBER: most clauses hold no reference ("số 64", "Điều 5", "15/2021")
-DIGIT_REF = re.compile(r"\d[/.-]\d|\d-[A-ZĐ]|(?:số|Điều|điều|khoản|Khoản|thị|luận|định|tư)\s+\d")
+DIGIT_REF = skipping(re.compile(r"\d[/.-]\d|\d-[A-ZĐ]|(?:số|Điều|điều|khoản|Khoản|thị|luận|định|tư)"
+                                r"\s+\d"))
 # Where one clause of a target's text ends and the next starts (stages/clauses.py)
 CLAUSE_BOUNDARY = re.compile(
     r";"                                            # clauses of one item: "…; giảm 1,5% …"

@@ -7,8 +7,10 @@ import re
 from theodoi.domain.dates import DAY_DIGITS, DAY_WORDS, QUARTER_NUMERAL, renamed
 from theodoi.extraction.folded import Folded, folded
 from theodoi.extraction.gated import gated
+from theodoi.extraction.line_rules import line_rule
 from theodoi.extraction.rules.labels import DECIMAL, ITEM
 from theodoi.extraction.rules.letters import CAPITALS, SMALLS
+from theodoi.extraction.skipping import skipping
 
 # "Quý I năm 2026", "Quý IV/2025", "quý II năm 2026", "Quý I hằng năm", "Quý 2/2026"
 QUARTER = gated(re.compile(rf"[Qq]uý\s+(?P<q>{QUARTER_NUMERAL})\s*(?:(?:năm\s+|/\s*)(?P<y>20\d{{2}})|"
@@ -63,8 +65,8 @@ HALF_MONTH = {"đầu": 3, "giữa": 6}  # the last month of "đầu năm", "gi�
 # Where a span of time ends: "từ tháng 10 năm 2025 đến hết tháng 3 năm 2026", "từ ngày UBND
 # thị trấn ban hành kế hoạch đến hết năm 2024", "từ nay đến ngày 30/6/2027": the work is due
 # at its end (the words between may be no date at all)
-UNTIL = re.compile(r"\b[Tt]ừ\s+(?:ngày|tháng|quý|năm|nay|đầu|khi)\b[^;]{0,80}?\s"
-                   r"đến(?:\s+hết)?\s+(?=(?:ngày|tháng|quý|năm|cuối|trước)\b|\d)")
+UNTIL = skipping(re.compile(r"\b[Tt]ừ\s+(?:ngày|tháng|quý|năm|nay|đầu|khi)\b[^;]{0,80}?\s"
+                            r"đến(?:\s+hết)?\s+(?=(?:ngày|tháng|quý|năm|cuối|trước)\b|\d)"))
 PERIOD = re.compile(r"(?:[Gg]iai đoạn|[Nn]ăm)\s+(?:20\d{2})\s*[-–]\s*(?P<y>20\d{2})")
 # "Năm 2027:", "trong năm 2025", "đến năm 2027", "vào năm 2028"
 YEAR = re.compile(r"(?:^|\b)(?:[Nn]ăm|trong năm|đến năm|vào năm)\s+(?P<y>20\d{2})")
@@ -132,7 +134,8 @@ KINDS: list[tuple[Folded | re.Pattern[str], str]] = [
 
 # An appendix row: "15 Xây dựng quy hoạch … UBND xã" or a row number alone on its line
 APPENDIX_TITLES = ("PHỤ LỤC", "Phụ lục")  # a text holding neither has no appendix
-APPENDIX = re.compile("|".join(rf"^\s*{re.escape(t)}\b" for t in APPENDIX_TITLES), re.MULTILINE)
+APPENDIX = line_rule(re.compile("|".join(rf"^\s*{re.escape(t)}\b" for t in APPENDIX_TITLES),
+                                re.MULTILINE))
 ROW_START = re.compile(rf"^\s*(?P<n>\d{{1,3}})\s*\.?\s*(?:\n\s*)?(?P<content>[{CAPITALS}][^\n]{{5,}})$",
                        re.MULTILINE)
 # Bodies that prepare an appendix item, written at the end of the content line
@@ -153,10 +156,10 @@ BLOCK_ROLES = apart(r"(?:Cơ quan|Đơn vị) chủ trì|Cơ quan chuẩn bị|C
                     r"(?-i:Chủ trì|Phối hợp)(?=\s*:)|"
                     r"Thời gian (?:thực hiện|hoàn thành)|(?:(?<=[-+*•).]\s)|(?<=[-+*•).]))"
                     r"Thời gian(?=\s*:)|Thời hạn(?: hoàn thành)?")
-BLOCK_LINE = re.compile(
+BLOCK_LINE = line_rule(re.compile(
     rf"^[^\S\n]*(?:(?:{DECIMAL}|{ITEM})\s*)?"  # at a line start, after a label
     rf"(?P<role>{BLOCK_ROLES})[^:\n]{{0,60}}:\s*"
-    r"(?P<value>[^\n]+)", re.IGNORECASE | re.MULTILINE)
+    r"(?P<value>[^\n]+)", re.IGNORECASE | re.MULTILINE))
 # (the role's name alone, "Chủ trì: Ban Tổ chức Đảng ủy; phối hợp: …", only capitalised and with
 # its colon: "phối hợp: …" opening a line goes on from a PDF line broken before it;
 # "Chủ trì, phối hợp với các sở …:" opens a list of duties)
@@ -472,5 +475,5 @@ SHORT_MONTH = re.compile(r"^\d{1,2}/20\d{2}$")
 PERIOD_TITLE = re.compile(r"^(?:trong\s+)?(?:quý\s+[IV]{1,3}|tháng\s+\d{1,2}|6 tháng (?:đầu|cuối)"
                           r"(?:\s+năm)?)(?:\s*(?:năm\s+|/\s*)20\d{2})?\s*:?$", re.IGNORECASE)
 # A line that may be only a period: short, "quý" or "tháng" after at most a label and "trong"
-PERIOD_LINE = re.compile(r"^[^\S\n]*((?=\S)[^\n]{0,16}?(?:quý|tháng)[^\n]{0,48}?)[^\S\n]*$",
-                         re.IGNORECASE | re.MULTILINE)
+PERIOD_LINE = line_rule(re.compile(r"^[^\S\n]*((?=\S)[^\n]{0,16}?(?:quý|tháng)[^\n]{0,48}?)"
+                                   r"[^\S\n]*$", re.IGNORECASE | re.MULTILINE))

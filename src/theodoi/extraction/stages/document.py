@@ -218,8 +218,10 @@ def run(ctx: Context) -> None:
     found_title = title_lines(head, kind_at) if kind else []
     title = squash(" ".join(found_title))
     title = title[:1].upper() + title[1:]
-    if "|" in head_text:  # a header table saved as text: its cells are the lines
-        head_text = R.HEADER_CELL_SEP.sub("\n", head_text)
+    if "|" in head_text:  # a header table saved as text: its cells are the lines (a
+        # separator never holds a line break: the lines without a bar are kept as they are)
+        head_text = "\n".join(R.HEADER_CELL_SEP.sub("\n", ln) if "|" in ln else ln
+                              for _, _, ln in head)
     number = R.NUMBER.search(head_text)
     doc.number = number.group("number") if number else None
     doc.kind = kind[0] if kind else next(

@@ -11,6 +11,7 @@ from array import array
 from collections.abc import Iterator, Sequence
 from typing import overload
 
+from theodoi.extraction.line_rules import line_rule
 from theodoi.extraction.model import Heading
 from theodoi.extraction.pipeline import Context, Stage
 from theodoi.extraction.rules.headings import (
@@ -127,7 +128,7 @@ def _headings(text: str) -> Iterator[tuple[int, int, str, str, str]]:
             yield start, title_end, family, label, title
 
 
-APPENDIX_CANDIDATE = re.compile(r"^[^\S\n]*(?:PHỤ LỤC|Phụ lục)[^\n]*", re.MULTILINE)
+APPENDIX_CANDIDATE = line_rule(re.compile(r"^[^\S\n]*(?:PHỤ LỤC|Phụ lục)[^\n]*", re.MULTILINE))
 
 
 def appendix_start(text: str) -> int | None:
