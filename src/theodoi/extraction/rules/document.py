@@ -120,9 +120,6 @@ CASE_PHRASES: dict[str, str] = {
     "CHỦ TỊCH": "Chủ tịch",
 }
 
-# A table that lays out the letterhead (Quốc hiệu or the Party's name beside the issuer) or
-# the signature ("Nơi nhận" beside "TM. ỦY BAN NHÂN DÂN"), not a table of content: a PDF's
-# bordered grid holding one is read as its lines, as a borderless one is
 # A letterhead's parts that stand on lines of their own (NĐ 30/2020; Party documents' HD
 # 36): the motto, which nothing goes on from; the motto, the number and the place and date,
 # none of which goes on from the line above (a PDF line that is one starts a paragraph,
@@ -131,6 +128,9 @@ MOTTO = re.compile(r"\s*Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc"
 HEADER_PART = re.compile(rf"\s*(?:Độc lập\s*[-–]\s*Tự do|Số\s*:|Số\s+\d"
                          rf"|[{CAPITALS}][^\n,\d]{{1,40}},\s*ngày\b)")
 
+# A table that lays out the letterhead (Quốc hiệu or the Party's name beside the issuer) or
+# the signature ("Nơi nhận" beside "TM. ỦY BAN NHÂN DÂN"), not a table of content: a PDF's
+# bordered grid holding one is read as its lines, as a borderless one is
 LAYOUT_TABLE = re.compile(r"CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|"
                           r"Nơi nhận\s*:")
 
