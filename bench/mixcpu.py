@@ -206,15 +206,18 @@ async def replay(app: Any, todo: list[Request], mine: set[int], args: argparse.N
 
 
 def _dumped(where: Path) -> int:
-    """Instructions since the last dump: callgrind dumps them into `where`, the file is
-    read and deleted."""
+    """Instructions since the last dump: callgrind dumps them into `where`; the file's
+    last lines are read (its totals; reading the whole file would count it in the next
+    request) and it is deleted."""
     subprocess.run(["callgrind_control", "--dump", str(os.getpid())], check=True,
                    capture_output=True)
     total = 0
     for path in where.glob("out*"):
-        for line in path.read_text().splitlines():
-            if line.startswith(("summary:", "totals:")):
-                total = max(total, int(line.split()[1]))
+        with path.open("rb") as dump:
+            dump.seek(max(0, path.stat().st_size - 512))
+            for line in dump.read().decode(errors="replace").splitlines():
+                if line.startswith(("summary:", "totals:")):
+                    total = max(total, int(line.split()[1]))
         path.unlink()
     return total
 
