@@ -15,12 +15,15 @@ cProfile's stats, the routes run inline so that it sees them. --digest FILE writ
 answer's status and the hash of its ETag and body, tokens and stamps seeded (a write's
 moments masked), to compare two versions' answers. --callgrind, under `valgrind
 --tool=callgrind --instr-atstart=no`, counts the requests after the warm-up only (dump
-'mix'): instructions whatever the load. Run another checkout with PYTHONPATH=<its src>.
+'mix'): instructions whatever the load. --callgrind-each DIR, under the same valgrind
+with `--callgrind-out-file=DIR/out`, counts each measured request alone (a dump after each,
+read and deleted; the dump's own cost, measured on empty dumps, taken off) and prints the
+instructions a request by label. Run another checkout with PYTHONPATH=<its src>.
 Figures only.
 
     PYTHONPATH=src:bench .venv/bin/python bench/mixcpu.py [--db /tmp/province-mix.db] \
         [--requests 2000] [--warmup 300] [--workers 1] [--seed 1] [--profile FILE \
-        [--only LABEL]] [--digest FILE] [--callgrind]
+        [--only LABEL]] [--digest FILE] [--callgrind | --callgrind-each DIR]
 """
 
 from __future__ import annotations
@@ -59,6 +62,7 @@ from theodoi.web.app import create_app
 CLIENTS = 50
 MOMENT = re.compile(rb"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d(\.\d+)?)?(\+00:00|Z)?")
 DIGESTS: list[str] = []  # --digest: each answer's index, kind, status and hash
+INSTRUCTIONS: dict[str, list[int]] = defaultdict(list)  # --callgrind-each: by label
 HOST = "127.0.0.1:8000"
 
 
@@ -159,14 +163,16 @@ async def replay(app: Any, todo: list[Request], mine: set[int], args: argparse.N
     stale: set[str] = set()
     profile = cProfile.Profile() if args.profile else None
     gc.callbacks.append(_collector)
+    overhead = 0  # --callgrind-each: what a dump costs
     for n, (kind, path, headers, body, unit) in enumerate(todo):
         if unit:  # a write: the pages of its commune and the province's are stale
             stale |= {p for p, u in PAGE_UNIT.items() if u in (None, unit)}
         if n not in mine:  # another process's request
             continue
-        if args.callgrind and n == args.warmup:  # count the measured requests only
+        if (args.callgrind or args.callgrind_each) and n == args.warmup:  # measured only
             subprocess.run(["callgrind_control", "-i", "on", str(os.getpid())], check=True,
                            capture_output=True)
+            overhead = _overhead(args)
         label = _label(kind, kind in stale)
         stale.discard(kind)
         watched = profile if n >= args.warmup and args.only in label else None
@@ -181,6 +187,8 @@ async def replay(app: Any, todo: list[Request], mine: set[int], args: argparse.N
             DIGESTS.append(f"{n} {kind} {status} {hashlib.sha256(answer).hexdigest()}")
         if watched is not None:
             watched.disable()
+        if args.callgrind_each and n >= args.warmup:
+            INSTRUCTIONS[label].append(_dumped(args.callgrind_each) - overhead)
         assert status in (200, 201), (kind, path, status)
         if n >= args.warmup:
             cpu[label].append(1000 * took)
@@ -195,6 +203,31 @@ async def replay(app: Any, todo: list[Request], mine: set[int], args: argparse.N
         cpu[f"(collector, generation {g}: {GC_RUNS[g]} runs, longest "
             f"{GC_LONGEST[g]:.1f} ms)"] = [GC_MS[g]]
     return cpu
+
+
+def _dumped(where: Path) -> int:
+    """Instructions since the last dump: callgrind dumps them into `where`; the file's
+    last lines are read (its totals; reading the whole file would count it in the next
+    request) and it is deleted."""
+    subprocess.run(["callgrind_control", "--dump", str(os.getpid())], check=True,
+                   capture_output=True)
+    total = 0
+    for path in where.glob("out*"):
+        with path.open("rb") as dump:
+            dump.seek(max(0, path.stat().st_size - 512))
+            for line in dump.read().decode(errors="replace").splitlines():
+                if line.startswith(("summary:", "totals:")):
+                    total = max(total, int(line.split()[1]))
+        path.unlink()
+    return total
+
+
+def _overhead(args: argparse.Namespace) -> int:
+    """What one dump costs the process (its subprocess), the least of five empty dumps."""
+    if not args.callgrind_each:
+        return 0
+    _dumped(args.callgrind_each)
+    return min(_dumped(args.callgrind_each) for _ in range(5))
 
 
 def worker(url: str, data: str, todo: list[Any], mine: set[int], args: argparse.Namespace
@@ -255,6 +288,10 @@ def main() -> None:
     parser.add_argument("--callgrind", action="store_true", help="under valgrind "
                         "--tool=callgrind --instr-atstart=no: count the requests after the "
                         "warm-up only, dumped as 'mix' (1 worker)")
+    parser.add_argument("--callgrind-each", type=Path, metavar="DIR", help="under "
+                        "valgrind --tool=callgrind --instr-atstart=no "
+                        "--callgrind-out-file=DIR/out: each measured request's instructions, "
+                        "by label (1 worker)")
     parser.add_argument("--freeze", action="store_true", help="gc.freeze() once the app "
                         "is made (an experiment: the collector's full passes)")
     parser.add_argument("--digest", type=Path, help="write each answer's status and the "
@@ -282,6 +319,12 @@ def main() -> None:
           f"seed {args.seed}: " + json.dumps(dict(sorted(
               {k: sum(1 for t in todo if t[0] == k) for k in {t[0] for t in todo}}.items()))))
     _summary(results)
+    for label, counts in sorted(INSTRUCTIONS.items()):
+        print(f"{label:34} {len(counts):5} requests, {sum(counts) / len(counts) / 1e6:7.2f} M "
+              "instructions a request")
+    if INSTRUCTIONS:
+        print(f"{'all':34} {sum(map(len, INSTRUCTIONS.values())):5} requests, "
+              f"{sum(map(sum, INSTRUCTIONS.values())) / 1e9:7.3f} G instructions")
     if args.digest:
         args.digest.write_text("\n".join(DIGESTS) + "\n")
         shutil.rmtree(warm.FIXED)

@@ -16,7 +16,7 @@ from theodoi.services.accounts.access import Principal
 from theodoi.services.register import review_decisions as review
 from theodoi.services.register import units
 from theodoi.storage.db import session_factory
-from theodoi.storage.models import Agency
+from theodoi.storage.models import Agency, Plan
 from theodoi.storage.repositories import stamps
 
 A, B = "Xã An Bình", "Xã Bình Minh"
@@ -137,3 +137,26 @@ def test_a_restricted_plan_is_decided_alike_by_both_paths(tree: Any) -> None:
         None, True)
     assert access.lens(people["province"], access.unit_scope(
         s, people["province"], unit.id)) == (None, False)
+
+
+def test_a_plans_seer_decides_each_item_as_sees_does(tree: Any) -> None:
+    """access.seer decides once per plan what `sees` asks of every item of it: the same
+    answer for every person and item, a restricted plan included (the register lists a
+    commune's items through it)."""
+    s, _ = tree
+    plans = s.query(Plan).order_by(Plan.id).all()
+    plans[-1].restricted = True  # B's plan: only its readers see its items
+    s.flush()
+    people = _people(s)
+    seen: dict[str, int] = {}
+    for plan in plans:
+        for who, p in people.items():
+            sees = access.seer(p, plan)
+            for item in [*plan.targets, *plan.tasks]:
+                assert sees(item) == access.sees(p, item), (plan.id, who, item.id)
+                seen[who] = seen.get(who, 0) + sees(item)
+    total = sum(len(p.targets) + len(p.tasks) for p in plans)
+    assert seen["nobody"] == 0 and seen["district"] == total
+    hidden = len(plans[-1].targets) + len(plans[-1].tasks)
+    assert seen["province"] == total - hidden  # an observer does not read a restricted plan
+    assert 0 < seen["agency"] < seen["office"] < total  # an agency sees its own items only

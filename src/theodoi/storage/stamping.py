@@ -13,10 +13,12 @@ Connection are not seen; the application runs none on these tables
 
 from __future__ import annotations
 
+import secrets
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import Connection, event, inspect, select
+from sqlalchemy import Connection, bindparam, event, inspect, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import ORMExecuteState, Session
 
 from theodoi.storage.models import (
@@ -42,7 +44,6 @@ from theodoi.storage.models import (
     Unit,
     UnitStamp,
 )
-from theodoi.storage.repositories import stamps
 
 # model -> (attribute, what that attribute points at): "unit", "plan", "target" or "task"
 HANGS_ON: dict[type, tuple[tuple[str, str], ...]] = {
@@ -117,27 +118,48 @@ def touched(rows: list[Row]) -> tuple[dict[str, set[int]], set[int]]:
     return found, deleted
 
 
+def _units_of(column: Any, model: type[Target] | type[Task] | None) -> Any:
+    query = select(Plan.unit_id)
+    if model is not None:
+        query = query.join(model, model.plan_id == Plan.id)
+    return query.where(column.in_(bindparam("ids", expanding=True)))
+
+
+# what points at -> the units' query, built once with a bound list of ids: every write
+# runs one, and a statement built anew is keyed for the compiled cache again each time
+_UNITS_OF = {points_at: _units_of(column, model) for points_at, (column, model) in _VIA.items()}
+
+
 def units_of(conn: Connection, found: dict[str, set[int]]) -> set[int]:
     """The units of the plans, targets and tasks named, plus the units named directly."""
     out = set(found.get("unit", ()))
-    for points_at, (column, model) in _VIA.items():
+    for points_at, query in _UNITS_OF.items():
         ids = found.get(points_at)
-        if not ids:
-            continue
-        query = select(Plan.unit_id)
-        if model is not None:
-            query = query.join(model, model.plan_id == Plan.id)
-        out.update(conn.execute(query.where(column.in_(ids))).scalars())
+        if ids:
+            out.update(conn.execute(query, {"ids": sorted(ids)}).scalars())
     return out
 
 
+def _upsert(dialect_name: str) -> Any:
+    """INSERT of one unit's stamp (bound), replacing the one it has, in the backend's
+    dialect (both speak ON CONFLICT)."""
+    dialect = postgresql if dialect_name == "postgresql" else sqlite
+    insert = dialect.insert(UnitStamp)
+    return insert.on_conflict_do_update(index_elements=[UnitStamp.unit_id],
+                                        set_={"stamp": insert.excluded.stamp})
+
+
+_UPSERTS = {name: _upsert(name) for name in ("postgresql", "sqlite")}
+
+
 def stamp(conn: Connection, unit_ids: set[int]) -> None:
-    """A fresh random stamp for each unit, inserted or replaced (lowest id first)."""
+    """A fresh random stamp for each unit, inserted or replaced (lowest id first), by one
+    statement built once: a write stamps one unit or two."""
     if not unit_ids:
         return
-    insert = stamps.fresh(conn.dialect.name, unit_ids)
-    conn.execute(insert.on_conflict_do_update(index_elements=[UnitStamp.unit_id],
-                                              set_={"stamp": insert.excluded.stamp}))
+    upsert = _UPSERTS["postgresql" if conn.dialect.name == "postgresql" else "sqlite"]
+    conn.execute(upsert, [{"unit_id": i, "stamp": secrets.randbits(63)}
+                          for i in sorted(unit_ids)])
 
 
 def lock_first(s: Session, rows: list[Row]) -> None:

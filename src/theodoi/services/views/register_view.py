@@ -88,17 +88,20 @@ def due_matches(kind: str, day: date | None, finished: bool, as_of: date) -> boo
 
 
 def _sort_key(sort: str, item: Target | Task) -> tuple[Any, ...]:
-    lead = next((a.name for a in item.assignments if a.role == "lead"), "")
-    due = item.deadline_year if isinstance(item, Target) else (
-        item.due_date.year if item.due_date else None)
-    keys: dict[str, tuple[Any, ...]] = {
-        "plan": (item.plan_id, isinstance(item, Task), item.position),
-        "field": (getattr(item, "field", None) or "~", item.plan_id, item.position),
-        "review": (item.review, item.plan_id, item.position),
-        "agency": (lead or "~", item.plan_id, item.position),
-        "due": (due or 9999, item.plan_id, item.position),
-    }
-    return keys.get(sort, keys["plan"])
+    """The register's order for `sort` ("plan" for any other word): only that key is
+    made, an item at a time."""
+    if sort == "field":
+        return (getattr(item, "field", None) or "~", item.plan_id, item.position)
+    if sort == "review":
+        return (item.review, item.plan_id, item.position)
+    if sort == "agency":
+        lead = next((a.name for a in item.assignments if a.role == "lead"), "")
+        return (lead or "~", item.plan_id, item.position)
+    if sort == "due":
+        due = item.deadline_year if isinstance(item, Target) else (
+            item.due_date.year if item.due_date else None)
+        return (due or 9999, item.plan_id, item.position)
+    return (item.plan_id, isinstance(item, Task), item.position)
 
 
 def _codes(s: Session, unit_code: str, f: Filters, as_of: date) -> dict[str, str]:
@@ -134,13 +137,14 @@ def _page(s: Session, p: Principal, unit: Unit, f: Filters,
     day = as_of or date.min
     rows: list[Target | Task] = []
     for plan in repo.open_for_register(s, unit.id):
-        rows += [i for i in plan.targets if access.sees(p, i)]
-        rows += [i for i in plan.tasks if access.sees(p, i)]
+        sees = access.seer(p, plan)  # the same for every item of the plan
+        rows += [i for i in plan.targets if sees(i)]
+        rows += [i for i in plan.tasks if sees(i)]
     codes = _codes(s, unit.code, f, day)
     chosen = sorted((i for i in rows if f.matches(i)
                      and (not f.status or codes.get(ref_of(i)) == f.status)
-                     and due_matches(f.due, due_day(i, day), codes.get(ref_of(i), "") in FINISHED,
-                                     day)),
+                     and (not f.due or due_matches(f.due, due_day(i, day),
+                                                   codes.get(ref_of(i), "") in FINISHED, day))),
                     key=lambda i: _sort_key(f.sort, i))
     agencies = sorted({(a.agency_id, a.agency.name) for i in rows for a in i.assignments
                        if a.role == "lead" and a.agency is not None}, key=lambda x: x[1])
@@ -157,8 +161,7 @@ def _page(s: Session, p: Principal, unit: Unit, f: Filters,
                                      for c, label in rules.LABELS.items()],
                         "dues": [{"value": k, "label": v} for k, v in DUES.items()],
                         "sorts": list(SORTS)},
-            "items": [{**item_row(i), "plan_id": i.plan_id,
-                       "status": codes.get(ref_of(i)),
-                       "status_label": rules.LABELS.get(codes.get(ref_of(i)) or "")}
-                      for i in chosen],
+            "items": [{**item_row(i), "plan_id": i.plan_id, "status": code,
+                       "status_label": rules.LABELS.get(code or "")}
+                      for i in chosen for code in (codes.get(ref_of(i)) if codes else None,)],
             "total": len(rows)}

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import CursorResult, func, or_, select, update
+from sqlalchemy import CursorResult, bindparam, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from theodoi.storage.models import (
@@ -37,9 +37,12 @@ def _changed(result: Any) -> bool:
     return result.rowcount == 1
 
 
+_RULES_OF = select(ReminderRule).where(ReminderRule.unit_id == bindparam("unit"))
+
+
 def rules_of(s: Session, unit_id: int) -> dict[str, dict[str, Any]]:
-    """The unit's overrides: trigger -> parameters."""
-    rows = s.scalars(select(ReminderRule).where(ReminderRule.unit_id == unit_id))
+    """The unit's overrides: trigger -> parameters (built once: every figure sent asks)."""
+    rows = s.scalars(_RULES_OF, {"unit": unit_id})
     return {r.trigger: dict(r.params) for r in rows}
 
 
@@ -70,19 +73,26 @@ def active_grants_at(s: Session, unit_ids: Iterable[int], roles: Iterable[str]
                      ) -> list[tuple[User, RoleGrant]]:
     """The grants of one of `roles` at one of the units, of active users, with the user
     (by user, then grant): `active_grants` narrowed in the database."""
-    rows = s.execute(select(User, RoleGrant).join(RoleGrant, RoleGrant.user_id == User.id)
-                     .where(User.active.is_(True), RoleGrant.unit_id.in_(list(unit_ids)),
-                            RoleGrant.role.in_(list(roles)))
-                     .order_by(User.id, RoleGrant.id))
+    rows = s.execute(_GRANTS_AT, {"units": list(unit_ids), "roles": list(roles)})
     return [(u, g) for u, g in rows]
+
+
+_GRANTS_AT = (select(User, RoleGrant).join(RoleGrant, RoleGrant.user_id == User.id)
+              .where(User.active.is_(True),
+                     RoleGrant.unit_id.in_(bindparam("units", expanding=True)),
+                     RoleGrant.role.in_(bindparam("roles", expanding=True)))
+              .order_by(User.id, RoleGrant.id))  # built once: every figure sent asks
 
 
 def prefs_of(s: Session, user_ids: Iterable[int]) -> dict[int, ReminderPrefs]:
     ids = list(user_ids)
     if not ids:
         return {}
-    return {p.user_id: p for p in s.scalars(select(ReminderPrefs)
-                                              .where(ReminderPrefs.user_id.in_(ids)))}
+    return {p.user_id: p for p in s.scalars(_PREFS_OF, {"users": ids})}
+
+
+_PREFS_OF = select(ReminderPrefs).where(ReminderPrefs.user_id.in_(
+    bindparam("users", expanding=True)))  # built once: every figure sent asks
 
 
 def prefs(s: Session, user_id: int) -> ReminderPrefs | None:

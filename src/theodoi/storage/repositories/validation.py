@@ -48,12 +48,15 @@ def get(s: Session, submission_id: int) -> FigureSubmission | None:
     return s.get(FigureSubmission, submission_id)
 
 
+_WAITING_FOR = select(FigureSubmission).where(
+    FigureSubmission.target_id == bindparam("target"),
+    FigureSubmission.period_key == bindparam("period"), FigureSubmission.state == WAITING)
+
+
 def waiting_for(s: Session, target_id: int, period_key: str) -> FigureSubmission | None:
     """The figure of a (target, period) waiting now, if any (at most one: a partial
-    unique index)."""
-    return s.scalar(select(FigureSubmission).where(
-        FigureSubmission.target_id == target_id, FigureSubmission.period_key == period_key,
-        FigureSubmission.state == WAITING))
+    unique index). Built once: every figure sent asks."""
+    return s.scalar(_WAITING_FOR, {"target": target_id, "period": period_key})
 
 
 def move(s: Session, submission_id: int, before: str, after: str, **values: object) -> bool:
@@ -139,14 +142,18 @@ def _waiting_counts() -> Select[*tuple[Any, ...]]:
             .group_by(Plan.unit_id))
 
 
+_COUNTED_BEFORE = (select(ProgressRecord)
+                   .where(ProgressRecord.target_id == bindparam("target"),
+                          ProgressRecord.superseded.is_(False),
+                          ProgressRecord.period_end < bindparam("end"))
+                   .order_by(ProgressRecord.period_end.desc(), ProgressRecord.id.desc())
+                   .limit(1))
+
+
 def counted_before(s: Session, target_id: int, period_end: object) -> ProgressRecord | None:
-    """The current record of the target's latest period ending before `period_end`."""
-    return s.scalar(select(ProgressRecord)
-                    .where(ProgressRecord.target_id == target_id,
-                           ProgressRecord.superseded.is_(False),
-                           ProgressRecord.period_end < period_end)
-                    .order_by(ProgressRecord.period_end.desc(), ProgressRecord.id.desc())
-                    .limit(1))
+    """The current record of the target's latest period ending before `period_end`
+    (built once: every figure sent asks, for its plausibility warnings)."""
+    return s.scalar(_COUNTED_BEFORE, {"target": target_id, "end": period_end})
 
 
 def target(s: Session, target_id: int) -> Target | None:
@@ -160,7 +167,11 @@ def lock_state(s: Session, unit_id: int, period_key: str) -> PeriodLock | None:
                     .order_by(PeriodLock.id.desc()).limit(1))
 
 
+_LOCKS_OF = (select(PeriodLock).where(PeriodLock.unit_id == bindparam("unit"))
+             .order_by(PeriodLock.id))
+
+
 def locks_of(s: Session, unit_id: int) -> list[PeriodLock]:
-    """Every lock and reopening of the unit, oldest first."""
-    return list(s.scalars(select(PeriodLock).where(PeriodLock.unit_id == unit_id)
-                          .order_by(PeriodLock.id)))
+    """Every lock and reopening of the unit, oldest first (built once: every write of a
+    figure checks its period is open)."""
+    return list(s.scalars(_LOCKS_OF, {"unit": unit_id}))
