@@ -34,7 +34,7 @@ from itertools import product
 from typing import Any
 
 from theodoi.extraction.folded import _EXOTIC, _LONGEST, _lowered
-from theodoi.extraction.skipping import finder
+from theodoi.extraction.skipping import RuleFace, searching
 
 _parser: Any = importlib.import_module("re._parser")
 C: Any = importlib.import_module("re._constants")
@@ -159,11 +159,11 @@ def _lowers_alike(word: str) -> bool:
     return len(word.lower()) == len(word) and not any(c in _EXOTIC for c in word.lower())
 
 
-class Gated:
+class Gated(RuleFace):
     """A rule searched only where the text holds a word of each of its `needs` (see the
     module)."""
 
-    __slots__ = ("finder", "lower", "needs", "rule")
+    __slots__ = ("lower", "needs", "rule", "searcher")
 
     def __init__(self, rule: re.Pattern[str], needs: tuple[tuple[str, ...], ...]) -> None:
         self.rule = rule
@@ -171,15 +171,7 @@ class Gated:
         self.lower = bool(rule.flags & re.IGNORECASE)  # the words are looked for in lower case
         # where the engine cannot skip ahead in the rule, its search goes from where a
         # finder says a match starts (skipping.py)
-        self.finder = finder(rule)
-
-    @property
-    def pattern(self) -> str:
-        return self.rule.pattern
-
-    @property
-    def flags(self) -> int:
-        return self.rule.flags
+        self.searcher = searching(rule)
 
     def _may(self, text: str, pos: int, endpos: int | None) -> bool:
         """Whether text[pos:endpos] holds a word of each need (True when it cannot tell:
@@ -210,11 +202,7 @@ class Gated:
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         if not self._may(text, pos, endpos):
             return None
-        end = len(text) if endpos is None else endpos
-        if self.finder is None:
-            return self.rule.search(text, pos, end)
-        start = self.finder.search(text, pos, end)
-        return None if start is None else self.rule.match(text, start.start(), end)
+        return self.searcher.search(text, pos, len(text) if endpos is None else endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         if not self._may(text, pos, endpos):

@@ -23,6 +23,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from theodoi.extraction.skipping import RuleFace
+
 _parser: Any = importlib.import_module("re._parser")
 C: Any = importlib.import_module("re._constants")
 
@@ -41,7 +43,7 @@ def _at_line_start(items: Any) -> bool:
     return False
 
 
-class LineRule:
+class LineRule(RuleFace):
     """A MULTILINE rule that opens with '^', matched only at the line starts its finder
     proves a match at (see the module); `search` and `finditer` answer as the rule does."""
 
@@ -54,14 +56,6 @@ class LineRule:
             raise ValueError(f"not a rule of non-empty matches at line starts: {rule.pattern!r}")
         self.rule = rule
         self.finder = re.compile("\n(?=(?:" + rule.pattern + "))", rule.flags)
-
-    @property
-    def pattern(self) -> str:
-        return self.rule.pattern
-
-    @property
-    def flags(self) -> int:
-        return self.rule.flags
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
         if pos <= len(text) and (pos == 0 or text[pos - 1] == "\n"):

@@ -110,20 +110,43 @@ def _engine_skips(items: Any) -> bool:
         branch and branch[0][0] is C.LITERAL for branch in av[1]))
 
 
+def searching(rule: re.Pattern[str]) -> Skipping | re.Pattern[str]:
+    """`rule` as a Skipping where that lets the engine skip, else `rule` itself: when the
+    engine skips ahead in the rule by itself, or no class of first characters can be read
+    from it (or written before a look-behind holding it: a group referred to)."""
+    if _engine_skips(_parser.parse(rule.pattern, rule.flags).data):
+        return rule
+    try:
+        return Skipping(rule)
+    except (ValueError, re.error):
+        return rule
+
+
 def finder(rule: re.Pattern[str]) -> re.Pattern[str] | None:
     """A pattern whose search starts where `rule`'s does (or finds none where it finds none),
     which the engine skips through to the characters the rule's matches start with; None
-    when the engine skips ahead in the rule by itself, no class of first characters can be
-    read from it (or written before a look-behind holding it: a group referred to)."""
-    if _engine_skips(_parser.parse(rule.pattern, rule.flags).data):
-        return None
-    try:
-        return Skipping(rule).finder
-    except (ValueError, re.error):
-        return None
+    where `searching` keeps the rule itself."""
+    found = searching(rule)
+    return found.finder if isinstance(found, Skipping) else None
 
 
-class Skipping:
+class RuleFace:
+    """What a wrapper of a compiled rule answers as the rule does: its pattern and flags
+    (the wrapper keeps the rule as `rule`)."""
+
+    __slots__ = ()
+    rule: re.Pattern[str]
+
+    @property
+    def pattern(self) -> str:
+        return self.rule.pattern
+
+    @property
+    def flags(self) -> int:
+        return self.rule.flags
+
+
+class Skipping(RuleFace):
     """A rule searched from the characters its matches start with (see the module);
     `search`, `finditer` and `sub` answer as the rule does, `match` is the rule's own."""
 
@@ -133,14 +156,6 @@ class Skipping:
         self.rule = rule
         self.finder = re.compile(f"{first_class(rule)}(?<=(?=(?:{rule.pattern}))(?s:.))",
                                  rule.flags)
-
-    @property
-    def pattern(self) -> str:
-        return self.rule.pattern
-
-    @property
-    def flags(self) -> int:
-        return self.rule.flags
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         end = len(text) if endpos is None else endpos
