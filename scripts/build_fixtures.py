@@ -5,7 +5,8 @@
 DOCX files are written with python-docx as Word writes them: the header table (issuing body |
 Quốc hiệu - Tiêu ngữ), Word automatic numbering from numbering.xml (not typed numbers),
 Times New Roman 13-14 pt, an appendix table of tasks with section rows, and one plan whose
-targets and tasks are tables with their borders drawn ("Table Grid"). One plan is typed
+targets and tasks are tables with their borders drawn ("Table Grid") and the same plan with
+none drawn. One plan is typed
 in TCVN3 (.VnTime) as older offices still do. The content is invented for the fixtures.
 When LibreOffice is installed, each DOCX is also exported to PDF next to it.
 """
@@ -105,26 +106,37 @@ TABLE_TASKS = [
 ]
 
 
-def _grid(doc: Document, header: list[str], rows: list[tuple[str, ...]]) -> None:
-    """A table with its borders drawn ("Table Grid"), numbered rows under a header row."""
-    table = doc.add_table(rows=1, cols=len(header), style="Table Grid")
+def _grid(doc: Document, header: list[str], rows: list[tuple[str, ...]],
+          style: str | None = "Table Grid") -> None:
+    """A table of numbered rows under a header row: with its borders drawn ("Table Grid"),
+    or (`style` None) without, as a clerk sets it out then: the header and the numbers'
+    column centred, figures to the right."""
+    table = doc.add_table(rows=1, cols=len(header), style=style)
     for c, text in enumerate(header):
         table.cell(0, c).text = text
     for i, row in enumerate(rows, start=1):
         cells = table.add_row().cells
         for c, text in enumerate([str(i), *row]):
             cells[c].text = text
+    if style is None:
+        for r, row_cells in enumerate(table.rows):
+            for c, cell in enumerate(row_cells.cells):
+                figure = cell.text.replace(".", "").replace(",", "").isdigit()
+                cell.paragraphs[0].alignment = (
+                    WD_ALIGN_PARAGRAPH.CENTER if r == 0 or c == 0 else
+                    WD_ALIGN_PARAGRAPH.RIGHT if figure else None)
 
 
-def table_plan() -> Document:
-    """An UBND xã plan whose targets and tasks are bordered tables (a PDF's text layer runs
-    their cells together), with enough prose between them that the second table crosses a
-    page break; its letterhead table has its borders drawn too."""
+def table_plan(style: str | None = "Table Grid") -> Document:
+    """An UBND xã plan whose targets and tasks are tables (a PDF's text layer runs their
+    cells together), with enough prose between them that the second table crosses a page
+    break; its letterhead is a table too. `style` "Table Grid" draws every table's borders;
+    None draws none (pdf_columns reads such tables by where their text stands)."""
     doc = Document()
     _normal(doc)
     _header(doc, ["ỦY BAN NHÂN DÂN", "XÃ PHÚ LỘC", "Số: 45/KH-UBND"],
             ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-             "Phú Lộc, ngày 12 tháng 01 năm 2027"], style="Table Grid")
+             "Phú Lộc, ngày 12 tháng 01 năm 2027"], style=style)
     _centered(doc, "KẾ HOẠCH")
     _centered(doc, "Phát triển kinh tế - xã hội năm 2027")
     doc.add_paragraph("I. MỤC ĐÍCH, YÊU CẦU")
@@ -132,7 +144,7 @@ def table_plan() -> Document:
                       "nhiệm vụ cụ thể, phân công rõ trách nhiệm cho từng cơ quan, đơn vị.")
     doc.add_paragraph("II. CÁC CHỈ TIÊU CHỦ YẾU")
     _grid(doc, ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2027", "Cơ quan chủ trì"],
-          TABLE_TARGETS)
+          TABLE_TARGETS, style)
     doc.add_paragraph("III. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU")
     for _ in range(5):
         doc.add_paragraph("Tập trung chỉ đạo sản xuất vụ Đông Xuân, vụ Hè Thu đảm bảo khung "
@@ -141,7 +153,7 @@ def table_plan() -> Document:
                           "chính sách an sinh xã hội, chăm lo đời sống người có công.")
     doc.add_paragraph("IV. PHÂN CÔNG THỰC HIỆN")
     _grid(doc, ["STT", "Nội dung công việc", "Cơ quan chủ trì", "Cơ quan phối hợp",
-                "Thời gian hoàn thành"], TABLE_TASKS)
+                "Thời gian hoàn thành"], TABLE_TASKS, style)
     doc.add_paragraph("Nơi nhận:\n- UBND huyện;\n- Lưu: VT.")
     doc.add_paragraph("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nTrần Văn Bình")
     return doc
@@ -220,7 +232,8 @@ def main() -> None:
     PDF's bytes change with each build, so rebuilding one leaves the others as they are)."""
     OUT.mkdir(parents=True, exist_ok=True)
     built = {"ke-hoach-ubnd.docx": state_plan(), "ke-hoach-dang-uy-tcvn3.docx": party_plan_tcvn3(),
-             "ke-hoach-bang-ubnd.docx": table_plan(), "ke-hoach-nd30.docx": nd30_plan()}
+             "ke-hoach-bang-ubnd.docx": table_plan(), "ke-hoach-nd30.docx": nd30_plan(),
+             "ke-hoach-bang-khong-vien.docx": table_plan(style=None)}
     wanted = set(sys.argv[1:]) or set(built)
     built = {name: doc for name, doc in built.items() if name in wanted}
     for name, doc in built.items():

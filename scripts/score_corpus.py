@@ -3,8 +3,8 @@ scorer: its text exports, its Word files, its text wrapped as a PDF's text layer
 (a blank line after each line, at 65, 80 and 95 characters), and, when LibreOffice is
 installed, its Word files printed to PDF and read back by theodoi's PDF reader, as they are
 (left-aligned, no indents) and laid out as NĐ 30 asks (justified, first lines indented); then how
-many of tests/data/unseen's plans, made Word files with bordered tables and printed to PDF,
-read as the clerk's answers.
+many of tests/data/unseen's plans, made Word files with tables with and without borders and
+printed to PDF, read as the clerk's answers.
 
     .venv/bin/python scripts/score_corpus.py
 
@@ -96,24 +96,27 @@ def as_nd30(docx: bytes) -> bytes:
 
 
 def unseen_as_pdf() -> str:
-    """tests/data/unseen's plans as a clerk's Word files, their tables with borders drawn,
-    printed to PDF by LibreOffice: how many read as the clerk's answers (test_unseen's
-    comparison), and which do not."""
+    """tests/data/unseen's plans as a clerk's Word files, their tables with borders drawn
+    and without, printed to PDF by LibreOffice: how many read as the clerk's answers
+    (test_unseen's comparison), and which do not."""
     from tests.extraction.test_unseen import PLANS, _as_word_file, _reads_as_expected
 
     from theodoi.extraction import extract
 
-    failed = []
-    for plan in PLANS:
-        word = _as_word_file(plan.read_text(encoding="utf-8"), style="Table Grid",
-                             tab_rows=True)
-        pdf = soffice.convert(word, ".docx", "pdf", timeout_s=120)
-        try:
-            _reads_as_expected(extract(pdf, filename=f"{plan.stem}.pdf"), plan)
-        except AssertionError:
-            failed.append(plan.stem)
-    return (f"unseen plans as PDF   {len(PLANS) - len(failed)} of {len(PLANS)} read as "
-            f"expected" + (f" (not: {', '.join(failed)})" if failed else ""))
+    said = []
+    for label, style in (("bordered tables", "Table Grid"), ("borderless tables", None)):
+        failed = []
+        for plan in PLANS:
+            word = _as_word_file(plan.read_text(encoding="utf-8"), style=style, tab_rows=True)
+            pdf = soffice.convert(word, ".docx", "pdf", timeout_s=120)
+            try:
+                _reads_as_expected(extract(pdf, filename=f"{plan.stem}.pdf"), plan)
+            except AssertionError:
+                failed.append(plan.stem)
+        said.append(f"unseen plans as PDF, {label}: {len(PLANS) - len(failed)} of "
+                    f"{len(PLANS)} read as expected"
+                    + (f" (not: {', '.join(failed)})" if failed else ""))
+    return "\n".join(said)
 
 
 def _dir(work: Path, name: str) -> Path:

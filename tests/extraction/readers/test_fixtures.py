@@ -43,7 +43,8 @@ def test_batch_over_the_fixtures_reports_warnings_as_partial(tmp_path) -> None:
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "0 lỗi" in proc.stdout
     names = sorted(p.name for p in tmp_path.glob("*.json"))
-    assert names == ["ke-hoach-bang-ubnd.docx.json", "ke-hoach-bang-ubnd.pdf.json",
+    assert names == ["ke-hoach-bang-khong-vien.docx.json", "ke-hoach-bang-khong-vien.pdf.json",
+                     "ke-hoach-bang-ubnd.docx.json", "ke-hoach-bang-ubnd.pdf.json",
                      "ke-hoach-dang-uy-tcvn3.docx.json", "ke-hoach-dang-uy-tcvn3.pdf.json",
                      "ke-hoach-nd30.docx.json", "ke-hoach-nd30.pdf.json",
                      "ke-hoach-tcvn3.json", "ke-hoach-ubnd.docx.json", "ke-hoach-ubnd.pdf.json"]

@@ -133,7 +133,7 @@ def test_after_a_full_stop_the_indents_tell_a_sentence_from_a_paragraph() -> Non
             ("của các cơ quan, đơn vị.", _box(85, 200, 8))]):
         lines.append((1, n, text))
         boxes[(1, n)] = box
-    assert [t for _, _, t in joined(lines, boxes)] == [
+    assert [t for _, _, t in joined(lines, [boxes[(p, i)] for p, i, _ in lines])] == [
         "Đoạn thứ nhất nói về việc rà soát hộ nghèo của các thôn trong năm.",
         "Đoạn thứ hai nói về việc tổ chức sản xuất vụ Đông Xuân đúng khung thời vụ.",
         "Đoạn thứ ba nói về việc báo cáo định kỳ về Ủy ban nhân dân xã hằng quý và hằng năm. "
@@ -146,7 +146,7 @@ def test_without_indents_a_capital_after_a_full_stop_starts_a_paragraph() -> Non
              (1, 1, "Đoạn sau cũng dài đến tận lề phải của trang."),
              (1, 2, "Câu cuối của văn bản này.")]
     boxes = {(1, 0): _box(85, 509, 0), (1, 1): _box(85, 509, 1), (1, 2): _box(85, 200, 2)}
-    assert [t for _, _, t in joined(lines, boxes)] == [text for _, _, text in lines]
+    assert [t for _, _, t in joined(lines, [boxes[(p, i)] for p, i, _ in lines])] == [text for _, _, text in lines]
 
 
 def test_a_centred_title_wraps_only_where_its_width_ran_out() -> None:
@@ -164,3 +164,4 @@ def test_a_centred_title_wraps_only_where_its_width_ran_out() -> None:
                    (_box(85, 480, 1), preamble), MARGIN, False) == NEW
     assert runs_on("… về công tác dân số trên địa bàn tỉnh", "Thực hiện Chỉ thị …",
                    (_box(85, 480, 1), preamble), MARGIN, False) == RUNS_ON
+

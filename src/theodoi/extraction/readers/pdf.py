@@ -18,8 +18,9 @@ import pypdfium2.raw as pdfium_c
 
 from theodoi.domain.text import squash
 from theodoi.extraction.errors import FileTooLarge, NoTextLayer, UnreadableFile
-from theodoi.extraction.readers import limits, ocr, pdf_lines, pdf_tables
+from theodoi.extraction.readers import limits, ocr, pdf_columns, pdf_lines, pdf_tables
 from theodoi.extraction.readers.legacy import looks_tcvn3, tcvn3_to_unicode
+from theodoi.extraction.rules.document import PAGE_NUMBER
 from theodoi.extraction.source import SourceText, TextBuilder
 from theodoi.extraction.tables import with_text_tables
 from theodoi.extraction.warnings import CODES, Warning, warn
@@ -28,8 +29,6 @@ FOLD_DIGITS_BELOW = 40  # characters
 EDGE_LINES = 3          # lines at the top and the bottom of a page that may be furniture
 MIN_SHARE = 0.5         # a line on at least half of the pages (and on 3 or more) repeats
 BROKEN = re.compile(r"[^\W_]-\s*$")  # a word or symbol broken after a hyphen, no space
-PAGE_NUMBER = re.compile(r"^\s*(?:Trang\s*)?-?\s*\d{1,4}\s*-?\s*(?:/\s*\d{1,4})?\s*$",
-                         re.IGNORECASE)
 
 
 def _key(line: str) -> str:
@@ -77,6 +76,7 @@ def _pages(pdf: Any, data: bytes, name: str) -> tuple[list[str], Boxes]:
     pages: list[str] = []
     boxes: Boxes = []
     total = 0
+    carried = None  # the columns of a borderless table going on from the page before
     for number in range(count):
         page = pdf[number]
         objects = pdfium_c.FPDFPage_CountObjects(page.raw)
@@ -92,11 +92,14 @@ def _pages(pdf: Any, data: bytes, name: str) -> tuple[list[str], Boxes]:
                                subject=name)
         total += chars
         limits.check_text(total, len(data), name)
-        # a bordered table's rows, a line each with its cells apart (pdf_tables)
+        # a table's rows, a line each with its cells apart (bordered: pdf_tables; without
+        # borders: pdf_columns)
         lines: list[str] = []
         found: list[pdf_lines.Box | None] = []
         width = page.get_width()
-        for line, start in pdf_tables.with_tables(page, textpage, textpage.get_text_range()):
+        listed = pdf_tables.with_tables(page, textpage, textpage.get_text_range())
+        listed, carried = pdf_columns.with_columns(textpage, listed, carried)
+        for line, start in listed:
             line = line.rstrip("\r")
             if "\r" in line:  # a lone \r breaks a line too; where its parts stand is unread
                 parts = line.replace("\ufffe", "").split("\r")
@@ -172,7 +175,12 @@ def read(data: bytes, name: str) -> SourceText:
     builder = TextBuilder()
     placed = {(number, i): box for number, found in enumerate(boxes, start=1)
               for i, box in enumerate(found) if box is not None}
-    for number, i, line in pdf_lines.joined(pdf_tables.across_pages(rejoin(kept)), placed):
+    lines = pdf_tables.across_pages(rejoin(kept))
+    # a table's row has no box: the rows of a table going on over a page break are numbered
+    # on from the page before, and may take the number of a line of the page that has one
+    column = [None if pdf_tables.SEPARATOR in line else placed.get((number, i))
+              for number, i, line in lines]
+    for number, i, line in pdf_lines.joined(lines, column):
         if builder.length:
             builder.raw("\n")
         builder.add(line, kind="line", page=number, paragraph=i)

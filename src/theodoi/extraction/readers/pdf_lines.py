@@ -214,17 +214,17 @@ ALIGNED = 1.5       # pt: lines starting this close start at one left margin
 MIN_NEAR = 3        # lines that must agree before a block's own right end is trusted
 
 
-def joined(lines: list[tuple[int, int, str]], boxes: dict[tuple[int, int], Box]
+def joined(lines: list[tuple[int, int, str]], column: list[Box | None]
            ) -> list[tuple[int, int, str]]:
-    """(page, index, text) of each paragraph of `lines` (each (page, index, text)): lines
-    that run on are joined by a space, under the first line's page and index. A line with
-    no Box (a table's row, OCR's text) is left as it is. A line after a sentence's end runs
-    on where the document indents its paragraphs' first lines and it stands at the margin."""
-    known = [(boxes[(p, i)], t) for p, i, t in lines if (p, i) in boxes]
+    """(page, index, text) of each paragraph of `lines` (each (page, index, text)), where
+    each line stands in `column` (the same length): lines that run on are joined by a
+    space, under the first line's page and index. A line with no Box (a table's row, OCR's
+    text) is left as it is. A line after a sentence's end runs on where the document
+    indents its paragraphs' first lines and it stands at the margin."""
+    known = [(box, t) for box, (_, _, t) in zip(column, lines, strict=True) if box]
     if not known:
         return lines
     found = margins([b for b, _ in known], [t for _, t in known])
-    column = [boxes.get((p, i)) for p, i, _ in lines]
     rights = _blocks(column, [t for _, _, t in lines])
     said = [NEW] * len(lines)
     for at in range(1, len(lines)):

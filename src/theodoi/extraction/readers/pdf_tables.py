@@ -149,15 +149,15 @@ def grid_rows(textpage: Any, grid: Grid) -> list[str]:
         cuts = grid.columns(top, bottom)
         # the rectangle a little inside the rules: PDFium gives every character whose box
         # reaches into it, and a capital's marks ("Ả", "Ễ") from the line below reach up
-        cells = [_cell(textpage.get_text_bounded(left=a + NEAR, bottom=bottom + NEAR,
-                                                 right=b - NEAR, top=top - NEAR))
+        cells = [cell_text(textpage.get_text_bounded(left=a + NEAR, bottom=bottom + NEAR,
+                                                     right=b - NEAR, top=top - NEAR))
                  for a, b in pairwise(cuts)]
         if any(cells):
             rows.append(SEPARATOR.join(cells))
     return rows
 
 
-def _cell(text: str) -> str:
+def cell_text(text: str) -> str:
     """A cell's text on one line. A narrow column breaks a long figure where it ran out of
     room ("Trước 15/10/202⏎6"): a line ending inside a figure with a separator in it (a
     date, "1.25") goes on with the next line's digits without a space, and so does a word
@@ -213,9 +213,10 @@ def across_pages(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]
     """(page, index, line) with the tables that go on over a page break kept one: a row that
     the break split is joined back (the page's first row, its first cell empty, goes on with
     the last row of the page before when both have as many cells: "5 | Thu ngân | … |
-    Phòng Kinh" + " | sách nhà nước … | … | tế"), and the rows that open a page after a row
-    with as many cells are numbered on from it (the table readers start a new table where
-    the line numbers jump, and the rows after the break have no header row of their own)."""
+    Phòng Kinh" + " | sách nhà nước … | … | tế"; a cell's two parts as a cell's lines:
+    "Tỷ lệ trườn" + "g đạt chuẩn"), and the rows that open a page after a row with as many
+    cells are numbered on from it (the table readers start a new table where the line
+    numbers jump, and the rows after the break have no header row of their own)."""
     out: list[tuple[int, int, str]] = []
     shift = 0  # added to the indices of a page's first rows while they go on with a table
     for page, index, line in lines:
@@ -224,7 +225,7 @@ def across_pages(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]
         same = bool(before and cells and len(before[2].split(SEPARATOR)) == len(cells))
         if before and before[0] != page and same:
             if not cells[0].strip():
-                joined = [squash(f"{a} {b}") for a, b in
+                joined = [cell_text(f"{a}\n{b}") for a, b in
                           zip(before[2].split(SEPARATOR), cells, strict=True)]
                 out[-1] = (before[0], before[1], SEPARATOR.join(joined))
                 shift = before[1] - index

@@ -128,6 +128,10 @@ MOTTO = re.compile(r"\s*Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc"
 HEADER_PART = re.compile(rf"\s*(?:Độc lập\s*[-–]\s*Tự do|Số\s*:|Số\s+\d"
                          rf"|[{CAPITALS}][^\n,\d]{{1,40}},\s*ngày\b)")
 
+# A page's number printed at its top or bottom: "3", "- 3 -", "Trang 3", "3/12"
+PAGE_NUMBER = re.compile(r"^\s*(?:Trang\s*)?-?\s*\d{1,4}\s*-?\s*(?:/\s*\d{1,4})?\s*$",
+                         re.IGNORECASE)
+
 # A table that lays out the letterhead (Quốc hiệu or the Party's name beside the issuer) or
 # the signature ("Nơi nhận" beside "TM. ỦY BAN NHÂN DÂN"), not a table of content: a PDF's
 # bordered grid holding one is read as its lines, as a borderless one is
