@@ -165,3 +165,25 @@ def test_a_centred_title_wraps_only_where_its_width_ran_out() -> None:
     assert runs_on("… về công tác dân số trên địa bàn tỉnh", "Thực hiện Chỉ thị …",
                    (_box(85, 480, 1), preamble), MARGIN, False) == RUNS_ON
 
+
+def test_where_paragraphs_start_indented_a_line_at_the_indent_starts_one() -> None:
+    # three paragraphs of two lines, first lines indented 36 pt; then a numbered item of one
+    # line that reached the margin by chance and its "Chủ trì" line, both at the indent
+    lines, boxes = [], []
+    for n, (text, box) in enumerate([
+            ("Đoạn thứ nhất nói về việc rà soát hộ nghèo", _box(121, 509, 0)),
+            ("của các thôn trong năm.", _box(85, 200, 1)),
+            ("Đoạn thứ hai nói về việc tổ chức sản xuất", _box(121, 509, 2)),
+            ("vụ Đông Xuân đúng khung thời vụ.", _box(85, 250, 3)),
+            ("Đoạn thứ ba nói về việc báo cáo định kỳ", _box(121, 509, 4)),
+            ("về Ủy ban nhân dân xã hằng quý.", _box(85, 250, 5)),
+            ("3. Kiểm tra việc thực hiện quy chế làm việc", _box(121, 505, 6)),
+            ("Chủ trì: Ủy ban Kiểm tra Đảng ủy; thời gian: Quý III/2027.", _box(121, 480, 7)),
+            ("4. Sơ kết 02 năm thực hiện Nghị quyết Đại hội, báo", _box(121, 509, 8)),
+            ("cáo Ban Chấp hành Đảng bộ phường.", _box(85, 300, 9))]):
+        lines.append((1, n, text))
+        boxes.append(box)
+    assert [t for _, _, t in joined(lines, boxes)][3:] == [
+        "3. Kiểm tra việc thực hiện quy chế làm việc",
+        "Chủ trì: Ủy ban Kiểm tra Đảng ủy; thời gian: Quý III/2027.",
+        "4. Sơ kết 02 năm thực hiện Nghị quyết Đại hội, báo cáo Ban Chấp hành Đảng bộ phường."]

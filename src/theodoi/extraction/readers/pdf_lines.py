@@ -219,8 +219,10 @@ def joined(lines: list[tuple[int, int, str]], column: list[Box | None]
     """(page, index, text) of each paragraph of `lines` (each (page, index, text)), where
     each line stands in `column` (the same length): lines that run on are joined by a
     space, under the first line's page and index. A line with no Box (a table's row, OCR's
-    text) is left as it is. A line after a sentence's end runs on where the document
-    indents its paragraphs' first lines and it stands at the margin."""
+    text) is left as it is. Where the document indents its paragraphs' first lines, a line
+    after a sentence's end runs on when it stands at the margin, and a line standing in by
+    that indent starts a paragraph whatever its room (a paragraph's own lines go on at the
+    margin: "3. Kiểm tra …" filled its one line by chance, "Chủ trì: …" is the next)."""
     known = [(box, t) for box, (_, _, t) in zip(column, lines, strict=True) if box]
     if not known:
         return lines
@@ -234,27 +236,33 @@ def joined(lines: list[tuple[int, int, str]], column: list[Box | None]
             local = Margins(margin.left, min(margin.right, right)) if right else margin
             said[at] = runs_on(lines[at - 1][2], lines[at][2], (last, box), local,
                                lines[at][0] != lines[at - 1][0])
-    indents = _indents(column, said)
+    indent = _indents(column, said)
     out: list[tuple[int, int, str]] = []
     for at, (page, index, text) in enumerate(lines):
         box = column[at]
         margin = found.get(round(box.page_width)) if box else None
-        if said[at] == RUNS_ON or (said[at] == AFTER_SENTENCE and indents and box and margin
-                                   and abs(box.left - margin.left) <= ALIGNED):
+        at_margin = bool(box and margin and abs(box.left - margin.left) <= ALIGNED)
+        if indent and box and margin and said[at] == RUNS_ON and \
+                abs(box.left - margin.left - indent) <= ALIGNED:
+            said[at] = NEW  # a paragraph's own lines go on at the margin, not at the indent
+        if said[at] == RUNS_ON or (said[at] == AFTER_SENTENCE and indent and at_margin):
             out[-1] = (out[-1][0], out[-1][1], f"{out[-1][2].rstrip()} {text.strip()}")
         else:
             out.append((page, index, text))
     return out
 
 
-def _indents(column: list[Box | None], said: list[str]) -> bool:
-    """Whether the document's paragraphs start indented (NĐ 30's first-line indent): in
-    most of its paragraphs of two lines or more the first line stands in from the second."""
+def _indents(column: list[Box | None], said: list[str]) -> float | None:
+    """How far the document's paragraphs' first lines stand in (NĐ 30's first-line indent),
+    when they do: in most of its paragraphs of two lines or more the first line stands in
+    from the second, by the median of those indents; else None."""
     pairs = [(column[at - 1], column[at]) for at in range(1, len(said))
              if said[at] == RUNS_ON and (at < 2 or said[at - 1] != RUNS_ON)]
-    indented = sum(1 for first, second in pairs if first and second
-                   and first.left - second.left >= INDENT)
-    return len(pairs) >= MIN_PARAGRAPHS and indented >= INDENTED_SHARE * len(pairs)
+    indented = sorted(first.left - second.left for first, second in pairs if first and second
+                      and first.left - second.left >= INDENT)
+    if len(pairs) >= MIN_PARAGRAPHS and len(indented) >= INDENTED_SHARE * len(pairs):
+        return indented[len(indented) // 2]
+    return None
 
 
 INDENT = 6.0            # pt: a first line this far in from the second is indented
