@@ -24,6 +24,7 @@ anything that breaks the pattern: the lines are then read as before.
 from __future__ import annotations
 
 import ctypes
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import pairwise
 from statistics import median
@@ -151,7 +152,7 @@ def rows_of(runs: list[Run], carried: list[Span] | None = None) -> list[Table]:
     """The runs walked in drawing order into rows (see the module's docstring), and the rows
     cut into the runs of rows that may be tables (`_tables`); `carried`, the columns of a
     table that went on to the page's end on the page before."""
-    if not _may_hold_cells(runs):
+    if not runs or (carried is None and not _may_hold_cells(runs)):
         return []
     height = median(run.height for run in runs)
     gap = GAP * height
@@ -389,6 +390,8 @@ def with_columns(textpage: Any, lines: list[tuple[str, int | None]],
     any of whose runs PDFium cannot place in one of `lines` (it stands in a bordered grid,
     already read) is left alone."""
     runs = page_runs(textpage)
+    if carried is None and not _may_hold_cells(runs):
+        return lines, None
     found = Starts(textpage, runs)
     content = _without_page_number(runs, found)
     groups = rows_of(content, carried)
@@ -439,12 +442,13 @@ def _without_page_number(runs: list[Run], starts: Starts) -> list[Run]:
 
 
 def _lines_of(chars: list[int], starts: list[tuple[int, int, int]]) -> set[int] | None:
-    """The indices of the lines holding `chars` (each line's start, end and index); None
-    when one of them is in none."""
+    """The indices of the lines holding `chars` (each line's start, end and index, in the
+    page's order); None when one of them is in none."""
+    firsts = [start for start, _, _ in starts]
     held = set()
     for char in chars:
-        k = next((k for a, b, k in starts if a <= char < b), None)
-        if k is None:
+        at = bisect_right(firsts, char) - 1
+        if at < 0 or char >= starts[at][1]:
             return None
-        held.add(k)
+        held.add(starts[at][2])
     return held
