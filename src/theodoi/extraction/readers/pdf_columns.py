@@ -37,11 +37,11 @@ from theodoi.extraction.rules.document import LAYOUT_TABLE, PAGE_NUMBER
 
 GAP = 0.6          # line heights: a gap this wide on a line parts two cells (a word space,
                    # even a justified line's, is a fraction of the font's height)
-SAME_LINE = 0.5    # of the lower run's height: two runs overlapping this much share a line
+SAME_LINE = 0.5    # of the shorter run's height: two runs overlapping this much share a line
 NEXT_LINE = 2.5    # line heights: a cell's next line stands at most this far below its last
 MIN_ROWS = 2       # a header and one row, or two rows
 MIN_CELLS = 2      # cells in a row of a table (one cell is a paragraph)
-MIN_LONE_CELLS = 3  # cells of a lone row at a page's top or bottom that is a table's part
+MIN_LONE_CELLS = 3  # cells of a header row alone at a page's bottom (its table goes on)
 MIN_COLUMNS = 3    # a list's labels and its items' hanging lines stand in two columns; the
                    # table readers read a row of three cells or more (tables.MIN_SEPARATORS)
 LABEL = 2.0        # line heights: a run this narrow before a gap may be a list's label
