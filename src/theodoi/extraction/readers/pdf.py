@@ -172,10 +172,7 @@ def read(data: bytes, name: str) -> SourceText:
     builder = TextBuilder()
     placed = {(number, i): box for number, found in enumerate(boxes, start=1)
               for i, box in enumerate(found) if box is not None}
-    for number, i, line in pdf_lines.joined(pdf_tables.across_pages(rejoin(kept)), placed):
-        if builder.length:
-            builder.raw("\n")
-        builder.add(line, kind="line", page=number, paragraph=i)
+    builder.add_page_lines(pdf_lines.joined(pdf_tables.across_pages(rejoin(kept)), placed))
     warnings: list[Warning] = [warn("W005", count=dropped)] if dropped else []
     if legacy:
         warnings.append(warn("W001", encoding="TCVN3 (ABC)"))
