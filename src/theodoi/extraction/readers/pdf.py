@@ -145,7 +145,9 @@ def rejoin(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     after its hyphen ('4121-' + 'KL/TU') keeps it."""
     out: list[tuple[int, int, str]] = []
     for number, i, line in lines:
-        if out and BROKEN.search(out[-1][2]) and line.strip():
+        # the cheap test first: a line that ends in no hyphen is no broken word
+        if out and out[-1][2].rstrip().endswith("-") and BROKEN.search(out[-1][2]) and \
+                line.strip():
             prev_number, prev_i, prev = out[-1]
             head = prev.rstrip()
             rest = line.lstrip()
