@@ -17,6 +17,7 @@ from theodoi.extraction.readers.pdf_lines import (
     RUNS_ON,
     Box,
     Margins,
+    _blocks,
     joined,
     runs_on,
 )
@@ -164,3 +165,34 @@ def test_a_centred_title_wraps_only_where_its_width_ran_out() -> None:
                    (_box(85, 480, 1), preamble), MARGIN, False) == NEW
     assert runs_on("… về công tác dân số trên địa bàn tỉnh", "Thực hiện Chỉ thị …",
                    (_box(85, 480, 1), preamble), MARGIN, False) == RUNS_ON
+
+
+def test_lines_starting_at_one_left_read_their_block_alike_exactly_or_within_aligned() -> None:
+    """`_blocks` reads a window of lines that all start at one left at once: the same
+    rights and `aligned` marks as its line by line comparison gives lines that start within
+    ALIGNED of each other, but not at one left (near the ends, with a table's row, a short
+    line and a page of another width among them)."""
+    def column(jitter: float) -> tuple[list[Box | None], list[str]]:
+        boxes: list[Box | None] = []
+        texts = []
+        for n in range(30):
+            if n == 12:
+                boxes.append(None)  # a table's row
+                texts.append("1\t2")
+                continue
+            box = Box(85.0 + (jitter if n % 2 else 0.0), 480.0 + n, 700.0 - 14 * n, 13.0,
+                      110.0, 595.0 if n < 25 else 842.0)
+            boxes.append(box)
+            # a long line every fourth: windows of two, three (MIN_NEAR) and four long lines
+            texts.append("một dòng đủ dài để cho biết lề phải " + str(n) if n % 4 == 0
+                         else "ngắn")
+        return boxes, texts
+
+    exact, jittered = column(0.0), column(1.0)
+    assert _blocks(*exact) == _blocks(*jittered)
+    assert {r is None for r in _blocks(*exact)} == {True, False}
+    assert [b.aligned if b else None for b in exact[0]] == [
+        b.aligned if b else None for b in jittered[0]]
+    box = Box(85.0, 400.0, 700.0, 13.0, 110.0, 595.0)  # a line alone: no block, not aligned
+    assert (_blocks([box], ["một dòng đủ dài để cho biết lề phải"]), box.aligned) == (
+        [None], False)

@@ -195,8 +195,16 @@ def _blocks(column: list[Box | None], texts: list[str]) -> list[float | None]:
         if box is None or left is None:
             rights.append(None)
             continue
+        lo, hi = max(0, at - NEAR_LINES), min(len(column), at + NEAR_LINES + 1)
+        if _uniform(lefts, widths, lo, hi, box.left, box.page_width):  # a list's, a page's
+            if hi - lo > 1:
+                box.aligned = True
+            long = [r for r in long_rights[lo:hi] if r is not None]
+            # max() from 0.0 over them in order, as the loop below compares them
+            rights.append(max([0.0, *long]) if len(long) >= MIN_NEAR else None)
+            continue
         count, right = 0, 0.0
-        for near in range(max(0, at - NEAR_LINES), min(len(column), at + NEAR_LINES + 1)):
+        for near in range(lo, hi):
             other = lefts[near]
             if other is None or widths[near] != width or abs(other - left) > ALIGNED:
                 continue
@@ -207,6 +215,15 @@ def _blocks(column: list[Box | None], texts: list[str]) -> list[float | None]:
                 count, right = count + 1, max(right, found)
         rights.append(right if count >= MIN_NEAR else None)
     return rights
+
+
+def _uniform(lefts: list[float | None], widths: list[float | None], lo: int, hi: int,
+             left: float, width: float) -> bool:
+    """Whether every line from `lo` to `hi` starts at `left`, exactly, on a page `width`
+    wide (never so for a NaN): each of them then starts where the line does, as `_blocks`
+    compares them one by one, and the window is read at once."""
+    return (left == left and width == width and lefts[lo:hi].count(left) == hi - lo
+            and widths[lo:hi].count(width) == hi - lo)
 
 
 NEAR_LINES = 6      # lines above and below that tell a block's right end
