@@ -28,6 +28,7 @@ FOLD_DIGITS_BELOW = 40  # characters
 EDGE_LINES = 3          # lines at the top and the bottom of a page that may be furniture
 MIN_SHARE = 0.5         # a line on at least half of the pages (and on 3 or more) repeats
 BROKEN = re.compile(r"[^\W_]-\s*$")  # a word or symbol broken after a hyphen, no space
+DIGITS = re.compile(r"\d+")  # compiled once: re.sub looked it up in re's cache per line
 PAGE_NUMBER = re.compile(r"^\s*(?:Trang\s*)?-?\s*\d{1,4}\s*-?\s*(?:/\s*\d{1,4})?\s*$",
                          re.IGNORECASE)
 
@@ -36,7 +37,7 @@ def _key(line: str) -> str:
     """Compare lines with whitespace folded; in short lines ("Trang 3", "- 3/12 -") numbers
     change from page to page, so they are folded too."""
     folded = squash(line)
-    return re.sub(r"\d+", "#", folded) if len(folded) < FOLD_DIGITS_BELOW else folded
+    return DIGITS.sub("#", folded) if len(folded) < FOLD_DIGITS_BELOW else folded
 
 
 Boxes = list[list[pdf_lines.Box | None]]
