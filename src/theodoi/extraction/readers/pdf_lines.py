@@ -67,18 +67,23 @@ def line_box(textpage: Any, start: int, line: str, page_width: float) -> Box | N
     word_end = (last if space < 0 else space - 1)
     # loose boxes: a character's advance and the font's descent, not its ink (bottom and
     # size of the last: a bullet's font is not the text's); PDFium's own calls, as
-    # pdf_tables reads the page's objects: the wrapper's checks cost more than the call
+    # pdf_tables reads the page's objects: the wrapper's checks cost more than the call; a
+    # character asked twice (a first word of one letter, a line of one word) asked once
     raw, rect = textpage.raw, pdfium_c.FS_RECTF()
-    if not pdfium_c.FPDFText_GetLooseCharBox(raw, start + first, rect):
+    if not _LOOSE_BOX(raw, start + first, rect):
         return None
     left = rect.left
-    if not pdfium_c.FPDFText_GetLooseCharBox(raw, start + word_end, rect):
+    if word_end != first and not _LOOSE_BOX(raw, start + word_end, rect):
         return None
     word_right = rect.right
-    if not pdfium_c.FPDFText_GetLooseCharBox(raw, start + last, rect):
+    if last != word_end and not _LOOSE_BOX(raw, start + last, rect):
         return None
-    size = pdfium_c.FPDFText_GetFontSize(raw, start + last) or DEFAULT_SIZE
+    size = _FONT_SIZE(raw, start + last) or DEFAULT_SIZE
     return Box(left, rect.right, rect.bottom, size, word_right, page_width)
+
+
+_LOOSE_BOX = pdfium_c.FPDFText_GetLooseCharBox  # looked up once, not at each line's call
+_FONT_SIZE = pdfium_c.FPDFText_GetFontSize
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +132,8 @@ def _centred(box: Box, margin: Margins) -> bool:
 
 def _ends_sentence(text: str, marks: str = SENTENCE_MARKS) -> bool:
     """Whether `text` ends with one of `marks`, closing quotes and brackets aside."""
-    return text.rstrip(CLOSING)[-1:] in tuple(marks)
+    end = text.rstrip(CLOSING)[-1:]
+    return end != "" and end in marks  # one character: in the string as in its characters
 
 
 def _below(before: Box, after: Box) -> bool:
