@@ -110,6 +110,15 @@ def test_an_item_a_letterhead_part_or_a_line_beside_starts_its_own() -> None:
                    (full, below), MARGIN, False) == NEW
     beside = Box(300, 505, full.bottom, 14.0, 330, 595.0)
     assert runs_on("ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI", (full, beside), MARGIN, False) == NEW
+    # a dash after an open line goes on only where the lines are not apart: not beside, not
+    # far below, not after a centred line or a line in capitals
+    far = _box(85, 300, 4)
+    assert runs_on("… Phòng Văn hóa", "- Xã hội chủ trì …", (full, far), MARGIN, False) == NEW
+    assert runs_on("… Phòng Văn hóa", "- Xã hội chủ trì …", (full, far), MARGIN,
+                   True) == RUNS_ON  # the first line of the next page
+    assert runs_on("PHÒNG VĂN HÓA", "- Xã hội chủ trì …", (full, below), MARGIN, False) == NEW
+    assert runs_on("… Phòng Văn hóa", "- Xã hội chủ trì …", (full, _box(85, 505, 1)),
+                   MARGIN, False) == RUNS_ON  # no room: "-" and "Xã" did not fit
 
 
 def test_after_a_full_stop_the_indents_tell_a_sentence_from_a_paragraph() -> None:

@@ -159,12 +159,14 @@ def runs_on(before: str, after: str, boxes: tuple[Box, Box], margin: Margins,
     centred line (a title) but a centred line, or from a line in capitals (a title, a
     heading) but in capitals ("II. NHIỆM VỤ VÀ⏎GIẢI PHÁP")."""
     box, next_box = boxes
+    head = after.lstrip()
+    if OPENS_ITEM.match(head):  # asked first: most of a plan's lines open an item, which
+        # starts one whatever `_apart` says, unless a name broke at its dash
+        broken_name = head[:1] in DASHES and not _ends_sentence(before, CLAUSE_MARKS)
+        return RUNS_ON if broken_name and not _apart(before, after, boxes, margin, new_page) \
+            and not _fits(box, next_box, margin) else NEW
     if _apart(before, after, boxes, margin, new_page):
         return NEW
-    head = after.lstrip()
-    if OPENS_ITEM.match(head):
-        broken_name = head[:1] in DASHES and not _ends_sentence(before, CLAUSE_MARKS)
-        return RUNS_ON if broken_name and not _fits(box, next_box, margin) else NEW
     if _fits(box, next_box, margin):
         return NEW
     return AFTER_SENTENCE if _ends_sentence(before) and not head[:1].islower() else RUNS_ON
@@ -254,7 +256,9 @@ def joined(lines: list[tuple[int, int, str]], boxes: dict[tuple[int, int], Box]
         box, last, right = column[at], column[at - 1], rights[at]
         margin = found.get(round(last.page_width)) if last else None
         if box and last and margin:
-            local = Margins(margin.left, min(margin.right, right)) if right else margin
+            # the block's right end where it stands in from the margin (a Margins made only
+            # then: the page's own serves the rest, as min() would give its right)
+            local = Margins(margin.left, right) if right and right < margin.right else margin
             said[at] = runs_on(lines[at - 1][2], lines[at][2], (last, box), local,
                                lines[at][0] != lines[at - 1][0])
     indents = _indents(column, said)
