@@ -11,7 +11,7 @@ from pathlib import Path
 from theodoi.extraction import pipeline, read_source, schema
 from theodoi.extraction.model import Task
 from theodoi.extraction.pipeline import Context
-from theodoi.extraction.source import Block, BlockMap, SourceText, of_kind
+from theodoi.extraction.source import Block, BlockMap, SourceText, TextBuilder, of_kind
 from theodoi.extraction.stages import STAGES, agencies
 from theodoi.extraction.stages.clauses import Spans
 from theodoi.extraction.stages.paragraphs import document_paragraphs
@@ -79,6 +79,39 @@ def test_lines_added_at_once_are_the_lines_added_one_by_one() -> None:
         assert list(all_at_once) == list(one)
         assert [c is None for c in all_at_once.columns] == [c is None for c in one.columns]
         assert all_at_once.kinds == one.kinds
+
+
+PAGE_LINES = [
+    [],
+    [(1, 0, "")],  # an empty line alone: no break, no block
+    [(1, 0, ""), (1, 1, ""), (1, 2, "Ke\u0302\u0301 hoa\u0323ch"), (1, 3, ""),
+     (2, 0, "\uf0b7 Thu nhập"), (2, 7, "tail")],  # empty lines before, between; NFC; a bullet
+    [(1, 4, "a"), (3, 1, "hai\ndòng"), (3, 2, "")],  # a line break inside: one by one
+    [(1, 0, "1\t2\t3"), (1, 1, " ")],
+]
+
+
+def test_page_lines_added_at_once_are_the_lines_added_one_by_one() -> None:
+    """`TextBuilder.add_page_lines` (a PDF's lines): the same text and block map as
+    `raw("\n")` and `add(…)` for each line, after nothing, a text, or blocks that made
+    columns of their own."""
+    for before in ([], ["Mở đầu"], [""], ["x", "\uf0a7 y"]):
+        for lines in PAGE_LINES:
+            one, all_at_once = TextBuilder(), TextBuilder()
+            for builder in (one, all_at_once):
+                for n, piece in enumerate(before):
+                    builder.add(piece, kind="cell", table=0, row=n, col=0, merged=n == 1)
+            for page, index, text in lines:
+                if one.length:
+                    one.raw("\n")
+                one.add(text, kind="line", page=page, paragraph=index)
+            all_at_once.add_page_lines(lines)
+            assert all_at_once.length == one.length
+            assert all_at_once.text() == one.text()
+            assert list(all_at_once.blocks) == list(one.blocks)
+            assert [c is None for c in all_at_once.blocks.columns] == [
+                c is None for c in one.blocks.columns]
+            assert all_at_once.blocks.kinds == one.blocks.kinds
 
 
 def test_a_task_cuts_its_text_from_the_document_until_it_keeps_its_own() -> None:

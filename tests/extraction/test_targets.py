@@ -205,3 +205,17 @@ def test_an_items_yearly_opening_reaches_every_clause_but_one_with_its_own_year(
     got = [(t["value"], t["recurrence"], t["per_year"], t["deadline_year"]) for t in found]
     assert got == [(3, "annual", True, None), (5, "annual", True, None),
                    (90, "annual", False, None), (100, None, False, 2030)]
+
+
+def test_a_commitment_asked_of_equal_texts_in_a_row_answers_as_the_rule() -> None:
+    """`_commits` keeps the last text's answer: asked again of an equal string (a clause's
+    words, then its text) it answers as R.COMMITMENT; other texts are asked anew."""
+    from theodoi.extraction.rules import targets as rules
+    from theodoi.extraction.stages.targets import _commits
+
+    texts = ["Tỷ lệ hộ nghèo còn 1%", "Tỷ lệ hộ nghèo", "", "Phấn đấu 100% thôn",
+             "phan dau 100% thon", "Hằng năm kết nạp 25 đảng viên", "Tỷ lệ hộ nghèo còn 1%"]
+    for text in texts + texts[::-1]:
+        twin = "".join(list(text))  # the same words, another string
+        want = bool(rules.COMMITMENT.rule.search(text))
+        assert (_commits(text), _commits(twin), _commits(text)) == (want, want, want)

@@ -58,7 +58,9 @@ def _lowered(text: str) -> str | None:
     if last[0] is text:
         return last[1]
     lower = text.lower()
-    low = None if len(lower) != len(text) or _GUARD.search(text) else lower
+    # ASCII (a flag, no scan) lower-cases letter for letter and holds no exotic letter
+    low = lower if text.isascii() else (
+        None if len(lower) != len(text) or _GUARD.search(text) else lower)
     _last = (text, low)
     return low
 

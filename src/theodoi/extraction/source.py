@@ -115,6 +115,27 @@ class BlockMap(Sequence[Block]):
             if column is not None and count:
                 column.extend(array("i", [FILL[j]]) * count)
 
+    def add_page_lines(self, lines: Sequence[tuple[int, int, int, int]]) -> None:
+        """`add(start, end, kind="line", page=page, paragraph=paragraph)` for each (start,
+        end, page, paragraph) of `lines` (page and paragraph never None), appended column by
+        column as `add_lines` appends: a PDF's thousands of lines, each through `_row`'s
+        loop over nine columns, took as long as the rest of placing them."""
+        if not lines:
+            return
+        size = len(self)
+        kind = self._kind("line")
+        for j, values in enumerate(([line[0] for line in lines], [line[1] for line in lines],
+                                    [kind] * len(lines), [line[2] for line in lines],
+                                    [line[3] for line in lines])):
+            column = self.columns[j]
+            if column is None:  # page, paragraph: made at the first line, as `_row` makes them
+                column = self.columns[j] = self._filled(j, size)
+            column.extend(values)
+        for j in (5, 6, 7, 8):  # table, row, col, merged: a line says none
+            column = self.columns[j]
+            if column is not None:
+                column.extend(array("i", [FILL[j]]) * len(lines))
+
     def _row(self, values: tuple[int, ...]) -> None:
         """Append one block's value in each column (a column still None takes only a value
         other than its default, and is made then, holding the default for the blocks before)."""
@@ -273,6 +294,41 @@ class TextBuilder:
         self._line += text.count("\n")  # the line after the last break: the next text's first
         self._parts.append(text)
         self._length += len(text)
+
+    def add_page_lines(self, lines: Sequence[tuple[int, int, str]]) -> None:
+        """For each (page, index, text) of `lines` in turn, what `raw("\n")` (once the text
+        is not empty) and `add(text, kind="line", page=page, paragraph=index)` give, with the
+        NFC and bullet passes run once over all of them, as `add_lines` runs them (NFC never
+        joins or reorders characters across a line break). Lines that hold a line break of
+        their own are added one by one."""
+        texts = [text for _, _, text in lines]
+        skip = 0
+        while not self._length and skip < len(texts) and not texts[skip]:
+            skip += 1  # nothing added yet: an empty line adds no break and no block
+        whole = "\n".join(texts[skip:])
+        if whole.count("\n") != max(0, len(texts) - skip - 1):
+            for page, index, text in lines:
+                if self._length:
+                    self.raw("\n")
+                self.add(text, kind="line", page=page, paragraph=index)
+            return
+        if skip == len(texts):
+            return
+        whole = unicodedata.normalize("NFC", whole)
+        if PRIVATE_USE.search(whole):
+            whole = whole.translate(PRIVATE_BULLETS)
+        pos = self._length + (1 if self._length else 0)
+        placed = []
+        for (page, index, _), piece in zip(lines[skip:], whole.split("\n"), strict=True):
+            if piece:
+                placed.append((pos, pos + len(piece), page, index))
+            pos += len(piece) + 1
+        self.blocks.add_page_lines(placed)
+        if self._length:
+            self._parts.append("\n")
+            self._length += 1
+        self._parts.append(whole)
+        self._length += len(whole)
 
     def text(self) -> str:
         """The text so far; the pieces it was built from are let go (it replaces them)."""

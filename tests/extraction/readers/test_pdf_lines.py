@@ -17,6 +17,7 @@ from theodoi.extraction.readers.pdf_lines import (
     RUNS_ON,
     Box,
     Margins,
+    _blocks,
     joined,
     runs_on,
 )
@@ -109,6 +110,15 @@ def test_an_item_a_letterhead_part_or_a_line_beside_starts_its_own() -> None:
                    (full, below), MARGIN, False) == NEW
     beside = Box(300, 505, full.bottom, 14.0, 330, 595.0)
     assert runs_on("ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI", (full, beside), MARGIN, False) == NEW
+    # a dash after an open line goes on only where the lines are not apart: not beside, not
+    # far below, not after a centred line or a line in capitals
+    far = _box(85, 300, 4)
+    assert runs_on("… Phòng Văn hóa", "- Xã hội chủ trì …", (full, far), MARGIN, False) == NEW
+    assert runs_on("… Phòng Văn hóa", "- Xã hội chủ trì …", (full, far), MARGIN,
+                   True) == RUNS_ON  # the first line of the next page
+    assert runs_on("PHÒNG VĂN HÓA", "- Xã hội chủ trì …", (full, below), MARGIN, False) == NEW
+    assert runs_on("… Phòng Văn hóa", "- Xã hội chủ trì …", (full, _box(85, 505, 1)),
+                   MARGIN, False) == RUNS_ON  # no room: "-" and "Xã" did not fit
 
 
 def test_after_a_full_stop_the_indents_tell_a_sentence_from_a_paragraph() -> None:
@@ -187,3 +197,34 @@ def test_where_paragraphs_start_indented_a_line_at_the_indent_starts_one() -> No
         "3. Kiểm tra việc thực hiện quy chế làm việc",
         "Chủ trì: Ủy ban Kiểm tra Đảng ủy; thời gian: Quý III/2027.",
         "4. Sơ kết 02 năm thực hiện Nghị quyết Đại hội, báo cáo Ban Chấp hành Đảng bộ phường."]
+
+
+def test_lines_starting_at_one_left_read_their_block_alike_exactly_or_within_aligned() -> None:
+    """`_blocks` reads a window of lines that all start at one left at once: the same
+    rights and `aligned` marks as its line by line comparison gives lines that start within
+    ALIGNED of each other, but not at one left (near the ends, with a table's row, a short
+    line and a page of another width among them)."""
+    def column(jitter: float) -> tuple[list[Box | None], list[str]]:
+        boxes: list[Box | None] = []
+        texts = []
+        for n in range(30):
+            if n == 12:
+                boxes.append(None)  # a table's row
+                texts.append("1\t2")
+                continue
+            box = Box(85.0 + (jitter if n % 2 else 0.0), 480.0 + n, 700.0 - 14 * n, 13.0,
+                      110.0, 595.0 if n < 25 else 842.0)
+            boxes.append(box)
+            # a long line every fourth: windows of two, three (MIN_NEAR) and four long lines
+            texts.append("một dòng đủ dài để cho biết lề phải " + str(n) if n % 4 == 0
+                         else "ngắn")
+        return boxes, texts
+
+    exact, jittered = column(0.0), column(1.0)
+    assert _blocks(*exact) == _blocks(*jittered)
+    assert {r is None for r in _blocks(*exact)} == {True, False}
+    assert [b.aligned if b else None for b in exact[0]] == [
+        b.aligned if b else None for b in jittered[0]]
+    box = Box(85.0, 400.0, 700.0, 13.0, 110.0, 595.0)  # a line alone: no block, not aligned
+    assert (_blocks([box], ["một dòng đủ dài để cho biết lề phải"]), box.aligned) == (
+        [None], False)

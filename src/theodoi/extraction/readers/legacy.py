@@ -28,7 +28,8 @@ _MARKER = re.compile("[" + re.escape("".join(sorted(TCVN3_MARKERS))) + "]")
 def looks_tcvn3(text: str) -> bool:
     """True when many words carry TCVN3 codes and no real Vietnamese Unicode letter occurs."""
     sample = text[:200_000]
-    if _UNICODE_ONLY.search(sample) or sample.isascii():
+    if sample.isascii() or _UNICODE_ONLY.search(sample):  # the flag first: an ASCII text
+        # was scanned a character at a time for a Unicode letter it could not hold
         return False
     high = len(_NON_ASCII.findall(sample))
     if high < 1 or len(_MARKER.findall(sample)) < MIN_MARKER_SHARE * high:

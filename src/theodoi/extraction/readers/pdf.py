@@ -29,13 +29,14 @@ FOLD_DIGITS_BELOW = 40  # characters
 EDGE_LINES = 3          # lines at the top and the bottom of a page that may be furniture
 MIN_SHARE = 0.5         # a line on at least half of the pages (and on 3 or more) repeats
 BROKEN = re.compile(r"[^\W_]-\s*$")  # a word or symbol broken after a hyphen, no space
+DIGITS = re.compile(r"\d+")  # compiled once: re.sub looked it up in re's cache per line
 
 
 def _key(line: str) -> str:
     """Compare lines with whitespace folded; in short lines ("Trang 3", "- 3/12 -") numbers
     change from page to page, so they are folded too."""
     folded = squash(line)
-    return re.sub(r"\d+", "#", folded) if len(folded) < FOLD_DIGITS_BELOW else folded
+    return DIGITS.sub("#", folded) if len(folded) < FOLD_DIGITS_BELOW else folded
 
 
 Boxes = list[list[pdf_lines.Box | None]]
@@ -148,7 +149,9 @@ def rejoin(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     after its hyphen ('4121-' + 'KL/TU') keeps it."""
     out: list[tuple[int, int, str]] = []
     for number, i, line in lines:
-        if out and BROKEN.search(out[-1][2]) and line.strip():
+        # the cheap test first: a line that ends in no hyphen is no broken word
+        if out and out[-1][2].rstrip().endswith("-") and BROKEN.search(out[-1][2]) and \
+                line.strip():
             prev_number, prev_i, prev = out[-1]
             head = prev.rstrip()
             rest = line.lstrip()
@@ -180,10 +183,7 @@ def read(data: bytes, name: str) -> SourceText:
     # on from the page before, and may take the number of a line of the page that has one
     column = [None if pdf_tables.SEPARATOR in line else placed.get((number, i))
               for number, i, line in lines]
-    for number, i, line in pdf_lines.joined(lines, column):
-        if builder.length:
-            builder.raw("\n")
-        builder.add(line, kind="line", page=number, paragraph=i)
+    builder.add_page_lines(pdf_lines.joined(lines, column))
     warnings: list[Warning] = [warn("W005", count=dropped)] if dropped else []
     if legacy:
         warnings.append(warn("W001", encoding="TCVN3 (ABC)"))

@@ -67,18 +67,23 @@ def line_box(textpage: Any, start: int, line: str, page_width: float) -> Box | N
     word_end = (last if space < 0 else space - 1)
     # loose boxes: a character's advance and the font's descent, not its ink (bottom and
     # size of the last: a bullet's font is not the text's); PDFium's own calls, as
-    # pdf_tables reads the page's objects: the wrapper's checks cost more than the call
+    # pdf_tables reads the page's objects: the wrapper's checks cost more than the call; a
+    # character asked twice (a first word of one letter, a line of one word) asked once
     raw, rect = textpage.raw, pdfium_c.FS_RECTF()
-    if not pdfium_c.FPDFText_GetLooseCharBox(raw, start + first, rect):
+    if not _LOOSE_BOX(raw, start + first, rect):
         return None
     left = rect.left
-    if not pdfium_c.FPDFText_GetLooseCharBox(raw, start + word_end, rect):
+    if word_end != first and not _LOOSE_BOX(raw, start + word_end, rect):
         return None
     word_right = rect.right
-    if not pdfium_c.FPDFText_GetLooseCharBox(raw, start + last, rect):
+    if last != word_end and not _LOOSE_BOX(raw, start + last, rect):
         return None
-    size = pdfium_c.FPDFText_GetFontSize(raw, start + last) or DEFAULT_SIZE
+    size = _FONT_SIZE(raw, start + last) or DEFAULT_SIZE
     return Box(left, rect.right, rect.bottom, size, word_right, page_width)
+
+
+_LOOSE_BOX = pdfium_c.FPDFText_GetLooseCharBox  # looked up once, not at each line's call
+_FONT_SIZE = pdfium_c.FPDFText_GetFontSize
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +132,8 @@ def _centred(box: Box, margin: Margins) -> bool:
 
 def _ends_sentence(text: str, marks: str = SENTENCE_MARKS) -> bool:
     """Whether `text` ends with one of `marks`, closing quotes and brackets aside."""
-    return text.rstrip(CLOSING)[-1:] in tuple(marks)
+    end = text.rstrip(CLOSING)[-1:]
+    return end != "" and end in marks  # one character: in the string as in its characters
 
 
 def _below(before: Box, after: Box) -> bool:
@@ -153,12 +159,14 @@ def runs_on(before: str, after: str, boxes: tuple[Box, Box], margin: Margins,
     centred line (a title) but a centred line, or from a line in capitals (a title, a
     heading) but in capitals ("II. NHIỆM VỤ VÀ⏎GIẢI PHÁP")."""
     box, next_box = boxes
+    head = after.lstrip()
+    if OPENS_ITEM.match(head):  # asked first: most of a plan's lines open an item, which
+        # starts one whatever `_apart` says, unless a name broke at its dash
+        broken_name = head[:1] in DASHES and not _ends_sentence(before, CLAUSE_MARKS)
+        return RUNS_ON if broken_name and not _apart(before, after, boxes, margin, new_page) \
+            and not _fits(box, next_box, margin) else NEW
     if _apart(before, after, boxes, margin, new_page):
         return NEW
-    head = after.lstrip()
-    if OPENS_ITEM.match(head):
-        broken_name = head[:1] in DASHES and not _ends_sentence(before, CLAUSE_MARKS)
-        return RUNS_ON if broken_name and not _fits(box, next_box, margin) else NEW
     if _fits(box, next_box, margin):
         return NEW
     return AFTER_SENTENCE if _ends_sentence(before) and not head[:1].islower() else RUNS_ON
@@ -195,8 +203,16 @@ def _blocks(column: list[Box | None], texts: list[str]) -> list[float | None]:
         if box is None or left is None:
             rights.append(None)
             continue
+        lo, hi = max(0, at - NEAR_LINES), min(len(column), at + NEAR_LINES + 1)
+        if _uniform(lefts, widths, lo, hi, box.left, box.page_width):  # a list's, a page's
+            if hi - lo > 1:
+                box.aligned = True
+            long = [r for r in long_rights[lo:hi] if r is not None]
+            # max() from 0.0 over them in order, as the loop below compares them
+            rights.append(max([0.0, *long]) if len(long) >= MIN_NEAR else None)
+            continue
         count, right = 0, 0.0
-        for near in range(max(0, at - NEAR_LINES), min(len(column), at + NEAR_LINES + 1)):
+        for near in range(lo, hi):
             other = lefts[near]
             if other is None or widths[near] != width or abs(other - left) > ALIGNED:
                 continue
@@ -207,6 +223,15 @@ def _blocks(column: list[Box | None], texts: list[str]) -> list[float | None]:
                 count, right = count + 1, max(right, found)
         rights.append(right if count >= MIN_NEAR else None)
     return rights
+
+
+def _uniform(lefts: list[float | None], widths: list[float | None], lo: int, hi: int,
+             left: float, width: float) -> bool:
+    """Whether every line from `lo` to `hi` starts at `left`, exactly, on a page `width`
+    wide (never so for a NaN): each of them then starts where the line does, as `_blocks`
+    compares them one by one, and the window is read at once."""
+    return (left == left and width == width and lefts[lo:hi].count(left) == hi - lo
+            and widths[lo:hi].count(width) == hi - lo)
 
 
 NEAR_LINES = 6      # lines above and below that tell a block's right end
@@ -233,7 +258,9 @@ def joined(lines: list[tuple[int, int, str]], column: list[Box | None]
         box, last, right = column[at], column[at - 1], rights[at]
         margin = found.get(round(last.page_width)) if last else None
         if box and last and margin:
-            local = Margins(margin.left, min(margin.right, right)) if right else margin
+            # the block's right end where it stands in from the margin (a Margins made only
+            # then: the page's own serves the rest, as min() would give its right)
+            local = Margins(margin.left, right) if right and right < margin.right else margin
             said[at] = runs_on(lines[at - 1][2], lines[at][2], (last, box), local,
                                lines[at][0] != lines[at - 1][0])
     indent = _indents(column, said)

@@ -29,6 +29,7 @@ LONG = 6.0       # pt: and at least this long (shorter marks are glyph parts, bu
 NEAR = 2.5       # pt: rules this close touch, or mark one cut
 MIN_COLUMNS = 2  # a box around a paragraph is no table
 MAX_RULES = 5000  # a page drawn with more thin lines than any table has is not read as tables
+PATH = pdfium_c.FPDF_PAGEOBJ_PATH
 SEPARATOR = "\t"  # PDFium's text has no tab: a tab line is a row read here, never prose
 
 
@@ -91,10 +92,11 @@ def page_rules(page: Any) -> list[Rule]:
     object first cost a seventh of the reader's time on pages with no table."""
     found = []
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    for i in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
-        obj = pdfium_c.FPDFPage_GetObject(page.raw, i)
-        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH or not \
-                pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+    raw, get_object, get_type = page.raw, pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPageObj_GetType
+    for i in range(pdfium_c.FPDFPage_CountObjects(raw)):  # mostly text: two calls each
+        obj = get_object(raw, i)
+        if get_type(obj) != PATH or not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right,
+                                                                         top):
             continue
         width, height = right.value - left.value, top.value - bottom.value
         if (width <= THIN < height and height >= LONG) or (height <= THIN < width

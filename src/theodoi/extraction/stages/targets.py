@@ -117,6 +117,22 @@ class Sections:
         return None
 
 
+_last_commitment: tuple[str, bool] = ("", False)  # the text last asked, and its answer
+
+
+def _commits(text: str) -> bool:
+    """Whether `text` holds a commitment (R.COMMITMENT). A clause's words (clause_targets)
+    and its text (_stated) are most often one string: asked of both in a row, the rule
+    runs once (the answer kept is the last text's, compared by value)."""
+    global _last_commitment
+    last = _last_commitment
+    if last[0] == text:
+        return last[1]
+    found = bool(R.COMMITMENT.search(text))
+    _last_commitment = (text, found)
+    return found
+
+
 def _item_title(title: str) -> bool:
     """A heading title that states a value or runs long is a list item, not a section name."""
     return bool(R.ITEM_TITLE.search(title)) or len(title.split()) > R.ITEM_TITLE_WORDS
@@ -136,7 +152,7 @@ def clause_targets(ctx: Context, span: tuple[int, int], section: str | None, lis
     text, at = clause_words(ctx, span)
     if not listed and not DIGIT.search(text) and not R.STRIVE_FOR_STATE.search(text):
         return []  # no value, not in a list, no 'phấn đấu … đạt chuẩn': nothing to find
-    if not listed and not carried and not R.COMMITMENT.search(text):
+    if not listed and not carried and not _commits(text):
         return []  # the cheapest rejection first: many prose clauses commit to nothing
     matches = values(text)
     special = None if matches or not (listed or R.STRIVE_FOR_STATE.search(text)) else (
@@ -418,7 +434,7 @@ def _stated(ctx: Context, sections: Sections, term_end: int | None) -> list[Targ
             found[0].indicator = before.indicator  # "… còn 3%; đến năm 2030 còn dưới 1%"
         goes_on = ctx.text.startswith(";", span[1])
         before = (found[-1] if found else before) if goes_on else None
-        carried = goes_on and (carried or bool(found) or bool(R.COMMITMENT.search(text)))
+        carried = goes_on and (carried or bool(found) or _commits(text))
         if found and not _own_year(text):
             _date_from_context(found, lead_in_year or sections.year(span[0]))
         if found and roadmaps.line(targets, span, found):

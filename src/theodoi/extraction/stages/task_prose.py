@@ -174,7 +174,9 @@ class _Reader:
             self.level = heading.level
         if self.closed and not R.ASKED.match(body):
             return  # the preamble ("Căn cứ …", "Trên cơ sở …, Ban Chấp hành xây dựng …")
-        block = R.BLOCK_LINE.match(self.ctx.text[span[0]:span[1]].replace("\n", " "))
+        # an assignment line names its role before a colon: without one, no rule to try
+        block = R.BLOCK_LINE.match(self.ctx.text[span[0]:span[1]].replace("\n", " ")) if (
+            ":" in text) else None
         if block:
             if heading is not None and self.last is None:
                 # "1.4. Cơ quan chủ trì tham mưu: Phòng Kinh tế …" is a part of the section,

@@ -177,7 +177,8 @@ def dated_works(ctx: Context, first_year: int | None) -> list[Task]:
                 and "ng năm" not in text):  # "hằng năm", "hàng năm"
             continue  # a deadline names a year, or says "hoàn thành trong Quý II hằng năm",
             # "trình Chủ tịch UBND xã phê duyệt vào quý I hằng năm", "… ngày 15/12 hằng năm"
-        if R.BLOCK_LINE.match(text) or R.ROLE_CLAUSE.match(text):
+        if ":" in text and (R.BLOCK_LINE.match(text) or R.ROLE_CLAUSE.match(text)):  # both
+            # name a role before a colon
             continue  # "- Thời gian thực hiện: trước ngày …", "…; thời gian: trước ngày …"
             # is the time of the work above
         dated = R.DATED_WORK.search(text) or (_opens_sentence(text)
