@@ -304,15 +304,16 @@ def test_a_target_holding_inf_or_nan_is_invalid_not_a_crash() -> None:
     assert target_status(good, later[1:], date(2028, 1, 5)).code != "so_lieu_loi"
 
 
-@pytest.mark.parametrize("cls", [TargetStatus, TaskStatus, TaskUpdate])
+@pytest.mark.parametrize("cls", [TargetFacts, TargetStatus, TaskStatus, TaskUpdate])
 def test_the_hand_written_inits_are_the_dataclass_ones(cls: type) -> None:
-    """TargetStatus, TaskStatus and TaskUpdate fill their dict in their own `__init__`
-    (cheaper than the frozen dataclass's): its parameters are the fields, in order, with
-    their defaults, and what it makes equals, hashes and prints as the dataclass's would,
-    and stays frozen."""
+    """TargetFacts, TargetStatus, TaskStatus and TaskUpdate fill their dict in their own
+    `__init__` (cheaper than the frozen dataclass's): its parameters are the fields, in
+    order, with their defaults (what a default factory makes), and what it makes equals,
+    hashes and prints as the dataclass's would, and stays frozen."""
     params = list(inspect.signature(cls).parameters.values())
     assert [(p.name, p.default) for p in params] == [
-        (f.name, inspect.Parameter.empty if f.default is MISSING else f.default)
+        (f.name, f.default_factory() if f.default_factory is not MISSING
+         else inspect.Parameter.empty if f.default is MISSING else f.default)
         for f in fields(cls)]
     reference = make_dataclass(cls.__name__, [(f.name, f.type, f) for f in fields(cls)],
                                frozen=True)
@@ -325,3 +326,5 @@ def test_the_hand_written_inits_are_the_dataclass_ones(cls: type) -> None:
     assert astuple(cls(*short)) == astuple(reference(*short))
     with pytest.raises(FrozenInstanceError):
         made.state = "x"
+    assert astuple(cls()) == astuple(reference()) if all(
+        p.default is not p.empty for p in params) else True
