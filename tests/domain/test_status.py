@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import inspect
+from dataclasses import MISSING, FrozenInstanceError, astuple, fields, make_dataclass
 from datetime import date
 
 import pytest
@@ -10,7 +12,9 @@ from hypothesis import strategies as st
 
 from theodoi.domain.status import (
     TARGET_RANK,
+    TargetStatus,
     TaskFacts,
+    TaskStatus,
     TaskUpdate,
     target_status,
     task_status,
@@ -298,3 +302,29 @@ def test_a_target_holding_inf_or_nan_is_invalid_not_a_crash() -> None:
     later = [Actual(date(2026, 12, 31), float("inf")), Actual(date(2027, 12, 31), 60.0)]
     assert target_status(good, later, day).code == "so_lieu_loi"  # known by the day only
     assert target_status(good, later[1:], date(2028, 1, 5)).code != "so_lieu_loi"
+
+
+@pytest.mark.parametrize("cls", [TargetFacts, TargetStatus, TaskStatus, TaskUpdate])
+def test_the_hand_written_inits_are_the_dataclass_ones(cls: type) -> None:
+    """TargetFacts, TargetStatus, TaskStatus and TaskUpdate fill their dict in their own
+    `__init__` (cheaper than the frozen dataclass's): its parameters are the fields, in
+    order, with their defaults (what a default factory makes), and what it makes equals,
+    hashes and prints as the dataclass's would, and stays frozen."""
+    params = list(inspect.signature(cls).parameters.values())
+    assert [(p.name, p.default) for p in params] == [
+        (f.name, f.default_factory() if f.default_factory is not MISSING
+         else inspect.Parameter.empty if f.default is MISSING else f.default)
+        for f in fields(cls)]
+    reference = make_dataclass(cls.__name__, [(f.name, f.type, f) for f in fields(cls)],
+                               frozen=True)
+    values = [f"v{i}" for i in range(len(params))]
+    made, same = cls(*values), reference(*values)
+    assert astuple(made) == astuple(same) and repr(made) == repr(same)
+    assert made == cls(**{p.name: v for p, v in zip(params, values, strict=True)})
+    assert hash(made) == hash(cls(*values))
+    short = [v for v, p in zip(values, params, strict=True) if p.default is p.empty]
+    assert astuple(cls(*short)) == astuple(reference(*short))
+    with pytest.raises(FrozenInstanceError):
+        made.state = "x"
+    assert astuple(cls()) == astuple(reference()) if all(
+        p.default is not p.empty for p in params) else True

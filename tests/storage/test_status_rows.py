@@ -14,7 +14,7 @@ from sqlalchemy import event, insert, inspect, update
 
 from theodoi.domain.trajectory import Actual
 from theodoi.storage import db
-from theodoi.storage.models import ProgressRecord, TaskUpdate
+from theodoi.storage.models import ProgressRecord, Target, TaskUpdate
 from theodoi.storage.repositories import status_rows
 
 # the generator's quarters ended by 1 December 2026 (its last quarter ends on 31 December)
@@ -188,3 +188,23 @@ def test_postgresql_may_read_the_current_values_from_the_index_of_current_record
     assert [a for a in found[1] if a.on == date(2026, 11, 30)] == [
         Actual(date(2026, 11, 30), 13.5, 20.0)]  # the correction, not what it corrected
     assert len(found) == 2 * province.TARGETS
+
+
+def test_rule_rows_take_the_wording_and_the_deadline_the_rules_read(db_url: str) -> None:
+    """rule_rows has the database choose `indicator or text` and `deadline_year or
+    term_end`, as the rules read them: an empty indicator gives the text (a space does
+    not), and a missing or zero deadline year gives the plan's last year."""
+    province.generate(db.engine_for(db_url), communes=1)
+    cases = {1: ("", "Văn bản", None), 2: ("Chỉ số", "Văn bản", 2027), 3: (" ", "", 0),
+             4: ("", "", 2029)}
+    with db.engine_for(db_url).begin() as conn:
+        for target_id, (indicator, text, year) in cases.items():
+            conn.execute(update(Target).where(Target.id == target_id).values(
+                indicator=indicator, text=text, deadline_year=year))
+    with db.session_factory(db_url)() as s:
+        rows = {row[0]: row for row in status_rows.rule_rows(s, [2])}
+    assert len(rows) == province.TARGETS
+    for target_id, (indicator, text, year) in cases.items():
+        assert rows[target_id][3] == (indicator or text)
+        assert rows[target_id][13] == (year or 2030)  # the generated plans end in 2030
+    assert rows[5][3] == "Chỉ tiêu 4" and rows[5][13] == 2030

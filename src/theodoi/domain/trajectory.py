@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import lru_cache
 from itertools import pairwise
@@ -57,18 +57,37 @@ class TargetFacts:
     baseline_year: int | None = None
     flow: bool = False  # a yearly flow reported year-to-date (domain.measures.is_flow)
 
+    def __init__(self, kind: str = "level", direction: str | None = "increase",
+                 comparator: str | None = "=", value: float | None = None,
+                 value_max: float | None = None, value_of: float | None = None,
+                 unit: str | None = None, per_year: bool = False,
+                 recurrence: str | None = None, deadline_year: int | None = None,
+                 milestones: tuple[tuple[int, float | None], ...] = (),
+                 baseline: float | None = None, baseline_year: int | None = None,
+                 flow: bool = False) -> None:
+        """The dataclass's own `__init__` (the same fields, order and defaults, the empty
+        tuple `milestones`' factory makes: a test holds them equal), filling the
+        instance's dict in one statement instead of the frozen class's
+        `object.__setattr__` per field, which cost more than the status rules read of
+        it for a province's 7,500 targets."""
+        d = self.__dict__
+        (d["kind"], d["direction"], d["comparator"], d["value"], d["value_max"],
+         d["value_of"], d["unit"], d["per_year"], d["recurrence"], d["deadline_year"],
+         d["milestones"], d["baseline"], d["baseline_year"], d["flow"]) = (
+            kind, direction, comparator, value, value_max, value_of, unit, per_year,
+            recurrence, deadline_year, milestones, baseline, baseline_year, flow)
 
-_FACTS = tuple(TargetFacts.__dataclass_fields__)  # its fields, in order
-_new = object.__new__
+
+_FACTS = len(fields(TargetFacts))
 
 
 def facts_of(values: tuple[Any, ...]) -> TargetFacts:
-    """`TargetFacts(*values)`, every field given in order: the same object (equal, same
-    hash and repr) made without the frozen dataclass's `object.__setattr__` per field,
-    which costs more than the status rules read of it for a province's 7,500 targets."""
-    facts = _new(TargetFacts)
-    facts.__dict__.update(zip(_FACTS, values, strict=True))
-    return facts
+    """`TargetFacts(*values)`, every field given in order."""
+    if len(values) != _FACTS:  # what zip(strict=True) says
+        raise ValueError(f"facts_of: the values ({len(values)}) are "
+                         f"{'shorter' if len(values) < _FACTS else 'longer'} than the "
+                         f"fields of TargetFacts ({_FACTS})")
+    return TargetFacts(*values)
 
 
 class Actual(NamedTuple):
@@ -128,13 +147,18 @@ def normalised(t: TargetFacts, a: Actual) -> float:
 
 def meets(t: TargetFacts, value: float, goal: float | None = None) -> bool:
     """Whether `value` satisfies the target (or `goal`, the expected value of a day)."""
-    target = final_goal(t) if goal is None else goal
-    if target is None:
-        return value >= 1  # a milestone: 1 means reached
-    if t.comparator == "between" and t.value_max is not None and goal is None:
-        return t.value <= value <= t.value_max if t.value is not None else False
-    strict = t.comparator in (">", "<") and goal is None
-    eps = 1e-9 * max(1.0, abs(target))  # arithmetic of a forecast must not miss by a hair
+    if goal is None:
+        target = final_goal(t)
+        if target is None:
+            return value >= 1  # a milestone: 1 means reached
+        comparator = t.comparator
+        if comparator == "between" and t.value_max is not None:
+            return t.value <= value <= t.value_max if t.value is not None else False
+        strict = comparator == ">" or comparator == "<"
+    else:
+        target, strict = goal, False
+    size = abs(target)  # arithmetic of a forecast must not miss by a hair: max(1, |target|)
+    eps = 1e-9 * (size if size > 1.0 else 1.0)
     if higher_is_better(t):
         return value > target + eps if strict else value >= target - eps
     return value < target - eps if strict else value <= target + eps
@@ -274,11 +298,12 @@ def _projected(t: TargetFacts, actuals: Sequence[Actual], ordered: bool = False
     points = _yearly(t, actuals if ordered else sorted(actuals, key=_ON))
     if t.baseline is not None and t.baseline_year is not None:
         points.insert(0, (t.baseline_year + 1.0, t.baseline))
-    if len({x for x, _ in points}) < 2:
+    xs = [x for x, _ in points]
+    if len(set(xs)) < 2:
         return None
     compound = t.kind == "growth_rate" and all(y > 0 for _, y in points)
-    ys = [math.log(y) if compound else y for _, y in points]
-    projected = _fit([x for x, _ in points], ys, end)
+    ys = [math.log(y) for _, y in points] if compound else [y for _, y in points]
+    projected = _fit(xs, ys, end)
     # a steep log line through two close points must not overflow: a huge finite value
     # still reads "dự kiến đạt" and stays valid JSON
     value = bounded(t, math.exp(min(projected, MAX_EXP)) if compound else projected)
@@ -338,13 +363,17 @@ def yearly_points(t: TargetFacts, actuals: Sequence[Actual]) -> list[tuple[float
 
 
 def _yearly(t: TargetFacts, ordered: Sequence[Actual]) -> list[tuple[float, float]]:
-    """`yearly_points` of actuals already in order of their days (a stable sort's)."""
+    """`yearly_points` of actuals already in order of their days (a stable sort's): each
+    year is met first in that order, so the years' last figures come out in order too."""
     last: dict[int, Actual] = {}
-    flow = t.flow
-    for a in ordered:
-        if not flow or _year_end(a):
+    if t.flow:
+        for a in ordered:
+            if _year_end(a):
+                last[a.on.year] = a
+    else:
+        for a in ordered:
             last[a.on.year] = a
-    return [(when(a.on), normalised(t, a)) for _, a in sorted(last.items())]
+    return [(when(a.on), normalised(t, a)) for a in last.values()]
 
 
 def _year_of(x: float) -> int:
@@ -382,8 +411,10 @@ def final_goal(t: TargetFacts) -> float | None:
 
 
 def _fit(xs: list[float], ys: list[float], at: float) -> float:
+    """The least-squares line through the points, at `at` (lists, not generators, summed:
+    the same additions in the same order)."""
     n = len(xs)
     mx, my = sum(xs) / n, sum(ys) / n
-    sxx = sum((x - mx) ** 2 for x in xs)
-    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sxx
+    sxx = sum([(x - mx) ** 2 for x in xs])
+    slope = sum([(x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)]) / sxx
     return my + slope * (at - mx)

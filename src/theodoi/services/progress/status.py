@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from theodoi.domain import status as rules
 from theodoi.domain.measures import is_flow
-from theodoi.domain.trajectory import Actual, TargetFacts, facts_of
+from theodoi.domain.trajectory import Actual, TargetFacts
 from theodoi.services import memo
 from theodoi.services.instructions import tracking as instructions
 from theodoi.services.progress import judged
@@ -226,15 +226,15 @@ def row_facts(row: Any, miles: tuple[tuple[int, float | None], ...]) -> TargetFa
 
 def tuple_facts(row: tuple[Any, ...],
                 miles: tuple[tuple[int, float | None], ...]) -> TargetFacts:
-    """`row_facts` of a plain tuple of `status_rows.RULE_TARGET_COLUMNS` (the driver's own
-    rows, read by position; `per_year` may be SQLite's 0/1)."""
-    (_id, _unit, _plan, indicator, text, kind, direction, comparator, value, value_max,
-     value_of, unit, per_year, recurrence, deadline_year, baseline, baseline_year,
-     term_end) = row
+    """`row_facts` of a plain tuple of `status_rows.COUNTED_TARGET_COLUMNS` (the driver's
+    own rows, read by position: the wording and the deadline already chosen by the
+    database; `per_year` may be SQLite's 0/1)."""
+    (_id, _unit, _plan, wording, kind, direction, comparator, value, value_max, value_of,
+     unit, per_year, recurrence, deadline_year, baseline, baseline_year) = row
     per_year = bool(per_year)
-    return facts_of((kind, direction, comparator, value, value_max, value_of, unit,
-                     per_year, recurrence, deadline_year or term_end, miles, baseline,
-                     baseline_year, is_flow(indicator or text, unit, per_year, kind)))
+    return TargetFacts(kind, direction, comparator, value, value_max, value_of, unit,
+                       per_year, recurrence, deadline_year, miles, baseline, baseline_year,
+                       is_flow(wording, unit, per_year, kind))
 
 
 def _target_row(row: Any, miles: tuple[tuple[int, float | None], ...], known: list[Actual],

@@ -58,6 +58,17 @@ RULE_TARGET_COLUMNS = (Target.id, Plan.unit_id, Target.plan_id, Target.indicator
                        Target.recurrence, Target.deadline_year, Target.baseline_value,
                        Target.baseline_year, Plan.term_end)
 RULE_TASK_COLUMNS = (Task.id, Plan.unit_id, Task.plan_id, Task.due_date, Task.due_recurrence)
+# what `rule_rows` reads: RULE_TARGET_COLUMNS with the two pairs the rules read as one made
+# one column by the database, `indicator or text` (the wording) and `deadline_year or
+# term_end` (the deadline): 15,000 values fewer for a province, each handed over by the
+# Python driver on its own
+COUNTED_TARGET_COLUMNS = (
+    Target.id, Plan.unit_id, Target.plan_id,
+    func.coalesce(func.nullif(Target.indicator, ""), Target.text), Target.kind,
+    Target.direction, Target.comparator, Target.value, Target.value_max, Target.value_of,
+    Target.unit, Target.per_year, Target.recurrence,
+    func.coalesce(func.nullif(Target.deadline_year, 0), Plan.term_end),
+    Target.baseline_value, Target.baseline_year)
 
 
 def _plain(s: Session, query: Select[*tuple[Any, ...]], params: dict[str, Any],
@@ -140,7 +151,7 @@ def tasks(s: Session, unit_ids: list[int]) -> list[Row[*tuple[Any, ...]]]:
 
 
 def rule_rows(s: Session, unit_ids: list[int]) -> list[tuple[Any, ...]]:
-    """The live targets of the units as plain tuples of `RULE_TARGET_COLUMNS` (in that
+    """The live targets of the units as plain tuples of `COUNTED_TARGET_COLUMNS` (in that
     order), in no particular order: what counting their status codes needs. `per_year`
     is the driver's value (an integer on SQLite), not converted here: turning one column
     of 7,500 wide rows cost more than the reader's bool() of it."""
@@ -149,7 +160,7 @@ def rule_rows(s: Session, unit_ids: list[int]) -> list[tuple[Any, ...]]:
 
 @cache
 def _rule_rows() -> Select[*tuple[Any, ...]]:
-    return (select(*RULE_TARGET_COLUMNS).join(Plan, Target.plan_id == Plan.id)
+    return (select(*COUNTED_TARGET_COLUMNS).join(Plan, Target.plan_id == Plan.id)
             .where(Plan.unit_id.in_(_units()), Plan.status == "active",
                    Target.review.in_(LIVE_REVIEWS)))
 
