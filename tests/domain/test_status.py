@@ -19,7 +19,7 @@ from theodoi.domain.status import (
     target_status,
     task_status,
 )
-from theodoi.domain.trajectory import Actual, TargetFacts, expected, facts_of, forecast
+from theodoi.domain.trajectory import Actual, TargetFacts, expected, forecast
 
 END = date(2026, 12, 31)
 
@@ -211,18 +211,6 @@ def test_actuals_in_any_order_and_after_the_day_change_nothing() -> None:
     assert alone.actual == 118  # the last one by day, not by position
     for order in ([late, early], [later, late, early], [early, later, late]):
         assert target_status(INCOME, order, as_of) == alone
-
-
-def test_facts_of_is_the_dataclass_made_faster() -> None:
-    """`facts_of` of a target's fields is that target: equal, same hash and repr, frozen;
-    it takes every field or none."""
-    for facts in (INCOME, WASTE, TargetFacts()):
-        made = facts_of(tuple(vars(facts).values()))
-        assert made == facts and hash(made) == hash(facts) and repr(made) == repr(facts)
-        with pytest.raises(AttributeError):
-            made.value = 1.0  # type: ignore[misc]
-    with pytest.raises(ValueError, match="shorter"):
-        facts_of(("level", "increase"))
 
 
 # --- properties ---------------------------------------------------------------

@@ -27,12 +27,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from itertools import pairwise
 from operator import attrgetter
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 _ON = attrgetter("on")  # an Actual's day, in C
 MAX_EXP = 700.0  # math.exp overflows a float a little above 709
@@ -76,18 +76,6 @@ class TargetFacts:
          d["milestones"], d["baseline"], d["baseline_year"], d["flow"]) = (
             kind, direction, comparator, value, value_max, value_of, unit, per_year,
             recurrence, deadline_year, milestones, baseline, baseline_year, flow)
-
-
-_FACTS = len(fields(TargetFacts))
-
-
-def facts_of(values: tuple[Any, ...]) -> TargetFacts:
-    """`TargetFacts(*values)`, every field given in order."""
-    if len(values) != _FACTS:  # what zip(strict=True) says
-        raise ValueError(f"facts_of: the values ({len(values)}) are "
-                         f"{'shorter' if len(values) < _FACTS else 'longer'} than the "
-                         f"fields of TargetFacts ({_FACTS})")
-    return TargetFacts(*values)
 
 
 class Actual(NamedTuple):
