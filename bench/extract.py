@@ -3,11 +3,11 @@
 Goals (issue 23): TXT at least 5 MB/s per core and linear in size (the exponent of time
 over size printed for 1x, 2x, 4x and 8x of the seeds and corpus text), PDF at least 200
 pages/s (the fixtures' PDFs and a generated one, and, where LibreOffice is installed, the
-corpus's Word files printed to PDF: real plans), memory at most 5x the text. Prints figures and the machine's load beside them,
-and CPU time beside wall time (on a shared machine wall time mostly measures the others);
-tests never assert on timings. Exits 1 when what it timed was not a real extraction: a
-stage failed (W100) or a plan whose gold has targets gave none, so a broken stage can no
-longer look fast.
+corpus's Word files printed to PDF: real plans), memory at most 5x the text. Prints
+figures and the machine's load beside them, and CPU time beside wall time (on a shared
+machine wall time mostly measures the others); tests never assert on timings. Exits 1 when
+what it timed was not a real extraction: a stage failed (W100) or a plan whose gold has
+targets gave none, so a broken stage can no longer look fast.
 
     .venv/bin/python bench/extract.py [--rounds N]
 """
