@@ -91,6 +91,20 @@ def _box(left: float, right: float, line: int, first_word: float = 30.0) -> Box:
     return Box(left, right, 700.0 - 20 * line, 14.0, left + first_word, 595.0)
 
 
+# two paragraphs of two lines, their first lines indented 36 pt (left, right ends in pt)
+INDENTED = [("Đoạn thứ nhất nói về việc rà soát hộ nghèo", 121, 509),
+            ("của các thôn trong năm.", 85, 200),
+            ("Đoạn thứ hai nói về việc tổ chức sản xuất", 121, 509),
+            ("vụ Đông Xuân đúng khung thời vụ.", 85, 250)]
+
+
+def _joined(rows: list[tuple[str, float, float]]) -> list[str]:
+    """`joined`'s paragraphs of lines (text, left, right) set one under another on page 1."""
+    lines = [(1, n, text) for n, (text, _, _) in enumerate(rows)]
+    return [t for _, _, t in joined(lines, [_box(left, right, n)
+                                            for n, (_, left, right) in enumerate(rows)])]
+
+
 def test_a_line_whose_next_word_would_have_fitted_ended_its_paragraph() -> None:
     heading, duty = _box(85, 200, 0), _box(121, 509, 1)
     assert runs_on("1. Sở Tài chính", "Tuyên truyền, phổ biến …", (heading, duty), MARGIN,
@@ -130,20 +144,12 @@ def test_after_a_full_stop_the_indents_tell_a_sentence_from_a_paragraph() -> Non
     # three paragraphs of two lines, their first lines indented 36 pt; then a full line
     # ending a sentence, a capital at the margin (the same paragraph) and one indented (a
     # new one)
-    lines, boxes = [], {}
-    for n, (text, box) in enumerate([
-            ("Đoạn thứ nhất nói về việc rà soát hộ nghèo", _box(121, 509, 0)),
-            ("của các thôn trong năm.", _box(85, 200, 1)),
-            ("Đoạn thứ hai nói về việc tổ chức sản xuất", _box(121, 509, 2)),
-            ("vụ Đông Xuân đúng khung thời vụ.", _box(85, 250, 3)),
-            ("Đoạn thứ ba nói về việc báo cáo định kỳ", _box(121, 509, 4)),
-            ("về Ủy ban nhân dân xã hằng quý và hằng năm.", _box(85, 509, 5)),
-            ("Trong đó, báo cáo năm gửi trước ngày 10/12.", _box(85, 250, 6)),
-            ("Đoạn thứ tư nói về việc tổ chức thực hiện", _box(121, 509, 7)),
-            ("của các cơ quan, đơn vị.", _box(85, 200, 8))]):
-        lines.append((1, n, text))
-        boxes[(1, n)] = box
-    assert [t for _, _, t in joined(lines, [boxes[(p, i)] for p, i, _ in lines])] == [
+    assert _joined([
+        *INDENTED, ("Đoạn thứ ba nói về việc báo cáo định kỳ", 121, 509),
+        ("về Ủy ban nhân dân xã hằng quý và hằng năm.", 85, 509),
+        ("Trong đó, báo cáo năm gửi trước ngày 10/12.", 85, 250),
+        ("Đoạn thứ tư nói về việc tổ chức thực hiện", 121, 509),
+        ("của các cơ quan, đơn vị.", 85, 200)]) == [
         "Đoạn thứ nhất nói về việc rà soát hộ nghèo của các thôn trong năm.",
         "Đoạn thứ hai nói về việc tổ chức sản xuất vụ Đông Xuân đúng khung thời vụ.",
         "Đoạn thứ ba nói về việc báo cáo định kỳ về Ủy ban nhân dân xã hằng quý và hằng năm. "
@@ -152,11 +158,10 @@ def test_after_a_full_stop_the_indents_tell_a_sentence_from_a_paragraph() -> Non
 
 
 def test_without_indents_a_capital_after_a_full_stop_starts_a_paragraph() -> None:
-    lines = [(1, 0, "Một câu dài đến tận lề phải của trang giấy."),
-             (1, 1, "Đoạn sau cũng dài đến tận lề phải của trang."),
-             (1, 2, "Câu cuối của văn bản này.")]
-    boxes = {(1, 0): _box(85, 509, 0), (1, 1): _box(85, 509, 1), (1, 2): _box(85, 200, 2)}
-    assert [t for _, _, t in joined(lines, [boxes[(p, i)] for p, i, _ in lines])] == [text for _, _, text in lines]
+    rows = [("Một câu dài đến tận lề phải của trang giấy.", 85, 509),
+            ("Đoạn sau cũng dài đến tận lề phải của trang.", 85, 509),
+            ("Câu cuối của văn bản này.", 85, 200)]
+    assert _joined(rows) == [text for text, _, _ in rows]
 
 
 def test_a_centred_title_wraps_only_where_its_width_ran_out() -> None:
@@ -179,21 +184,13 @@ def test_a_centred_title_wraps_only_where_its_width_ran_out() -> None:
 def test_where_paragraphs_start_indented_a_line_at_the_indent_starts_one() -> None:
     # three paragraphs of two lines, first lines indented 36 pt; then a numbered item of one
     # line that reached the margin by chance and its "Chủ trì" line, both at the indent
-    lines, boxes = [], []
-    for n, (text, box) in enumerate([
-            ("Đoạn thứ nhất nói về việc rà soát hộ nghèo", _box(121, 509, 0)),
-            ("của các thôn trong năm.", _box(85, 200, 1)),
-            ("Đoạn thứ hai nói về việc tổ chức sản xuất", _box(121, 509, 2)),
-            ("vụ Đông Xuân đúng khung thời vụ.", _box(85, 250, 3)),
-            ("Đoạn thứ ba nói về việc báo cáo định kỳ", _box(121, 509, 4)),
-            ("về Ủy ban nhân dân xã hằng quý.", _box(85, 250, 5)),
-            ("3. Kiểm tra việc thực hiện quy chế làm việc", _box(121, 505, 6)),
-            ("Chủ trì: Ủy ban Kiểm tra Đảng ủy; thời gian: Quý III/2027.", _box(121, 480, 7)),
-            ("4. Sơ kết 02 năm thực hiện Nghị quyết Đại hội, báo", _box(121, 509, 8)),
-            ("cáo Ban Chấp hành Đảng bộ phường.", _box(85, 300, 9))]):
-        lines.append((1, n, text))
-        boxes.append(box)
-    assert [t for _, _, t in joined(lines, boxes)][3:] == [
+    assert _joined([
+        *INDENTED, ("Đoạn thứ ba nói về việc báo cáo định kỳ", 121, 509),
+        ("về Ủy ban nhân dân xã hằng quý.", 85, 250),
+        ("3. Kiểm tra việc thực hiện quy chế làm việc", 121, 505),
+        ("Chủ trì: Ủy ban Kiểm tra Đảng ủy; thời gian: Quý III/2027.", 121, 480),
+        ("4. Sơ kết 02 năm thực hiện Nghị quyết Đại hội, báo", 121, 509),
+        ("cáo Ban Chấp hành Đảng bộ phường.", 85, 300)])[3:] == [
         "3. Kiểm tra việc thực hiện quy chế làm việc",
         "Chủ trì: Ủy ban Kiểm tra Đảng ủy; thời gian: Quý III/2027.",
         "4. Sơ kết 02 năm thực hiện Nghị quyết Đại hội, báo cáo Ban Chấp hành Đảng bộ phường."]
